@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CliCommand } from './registry';
+import { parse } from './args';
+import { CliError, withDatabase } from './context';
+import { backup, restore, RestoreError } from '../server/platform/backup';
+import { inTx } from '../server/platform/tx';
+import { recordAudit } from '../domains/audit/chain';
+import { runDemo } from './demo';
+
+export const platformCommands: CliCommand[] = [
+  {
+    name: 'serve',
+    usage: 'tillit serve [--port N]',
+    summary: 'Starta webbservern / start the web server',
+    async run(args) {
+      const { values } = parse(args, { port: { type: 'string' } }, [], this.usage);
+      const { startServer } = await import('../server/main');
+      await startServer({ port: values.port ? Number(values.port) : undefined });
+      return new Promise<number>(() => {}); // runs until a signal stops it
+    },
+  },
+  {
+    name: 'migrate',
+    usage: 'tillit migrate',
+    summary: 'Uppdatera databasens schema / apply database migrations',
+    async run(args, env) {
+      parse(args, {}, [], this.usage);
+      const where = await withDatabase(env, async (db) => db.where);
+      env.out(`Databasen är uppdaterad / the database is up to date (${where})`);
+    },
+  },
+  {
+    name: 'backup',
+    usage: 'tillit backup FILE',
+    summary: 'Säkerhetskopiera all data till en fil / back up all data to a file',
+    async run(args, env) {
+      const { positionals } = parse(args, {}, ['FILE'], this.usage);
+      const file = resolve(positionals[0]);
+      const h = await withDatabase(env, (db) => backup(db.db, file));
+      const rows = h.tables.reduce((n, t) => n + t.rows, 0);
+      env.out(`Säkerhetskopia skriven / backup written: ${file} (${h.tables.length} tabeller/tables, ${rows} rader/rows)`);
+    },
+  },
+  {
+    name: 'restore',
+    usage: 'tillit restore FILE [--force]',
+    summary: 'Återställ från säkerhetskopia / restore from a backup',
+    async run(args, env) {
+      const { values, positionals } = parse(args, { force: { type: 'boolean' } }, ['FILE'], this.usage);
+      const file = resolve(positionals[0]);
+      if (!existsSync(file)) throw new CliError(`Filen ${file} finns inte.`, `File ${file} does not exist.`);
+      try {
+        const h = await withDatabase(env, async (db, ctx) => {
+          const header = await restore(db.db, file, { force: values.force });
+          await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'system.restore', entityType: 'system', after: { file, createdAt: header.createdAt } }));
+          return header;
+        });
+        env.out(`Återställd från / restored from ${file} (skapad/created ${h.createdAt})`);
+      } catch (err) {
+        if (err instanceof RestoreError) throw new CliError(err.sv, err.en);
+        throw err;
+      }
+    },
+  },
+  {
+    name: 'demo',
+    usage: 'tillit demo',
+    summary: 'Lägg in Stockholms demodata / load the Stockholm demo data',
+    async run(args, env) {
+      parse(args, {}, [], this.usage);
+      const lines = await withDatabase(env, (_db, ctx) => runDemo(ctx));
+      for (const l of lines) env.out(l);
+    },
+  },
+];

@@ -1,0 +1,67 @@
+import type { Logger } from 'pino';
+import { loadConfig, type Config } from '../server/platform/config';
+import { openDatabase, DataDirInUseError, type Database } from '../server/platform/db';
+import { createLogger } from '../server/platform/logger';
+import { systemCtx, type Ctx } from '../server/platform/context';
+import { AppError } from '../server/platform/errors';
+
+export class CliError extends Error {
+  constructor(public readonly sv: string, public readonly en: string, public readonly exitCode = 2) {
+    super(en);
+  }
+}
+
+export interface CliEnv {
+  config: Config;
+  log: Logger;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Opens the server's database for a CLI command (refusing if a server holds a PGlite directory) and migrates it. */
+export async function withDatabase<T>(env: CliEnv, fn: (database: Database, ctx: Ctx) => Promise<T>): Promise<T> {
+  let database: Database;
+  try {
+    database = await openDatabase({ dataDir: env.config.dataDir, databaseUrl: env.config.databaseUrl });
+  } catch (err) {
+    if (err instanceof DataDirInUseError) {
+      const [sv, en] = err.message.split(' / ');
+      throw new CliError(sv, en, 3);
+    }
+    throw err;
+  }
+  try {
+    await database.migrate();
+    const ctx = systemCtx({ db: database.db, config: env.config, log: env.log }, `cli:${process.env.USER ?? 'local'}`);
+    return await fn(database, ctx);
+  } finally {
+    await database.close();
+  }
+}
+
+export function cliEnv(): CliEnv {
+  const config = loadConfig();
+  return {
+    config,
+    log: createLogger(process.env.LOG_LEVEL ?? 'warn'),
+    out: (l) => process.stdout.write(l + '\n'),
+    err: (l) => process.stderr.write(l + '\n'),
+  };
+}
+
+/** Prints an error in both languages; returns the exit code. */
+export function reportError(env: CliEnv, err: unknown): number {
+  if (err instanceof CliError) {
+    env.err(`fel: ${err.sv}`);
+    env.err(`error: ${err.en}`);
+    return err.exitCode;
+  }
+  if (err instanceof AppError) {
+    env.err(`fel: ${err.msg.sv}${err.field ? ` (fält/field: ${err.field})` : ''}`);
+    env.err(`error: ${err.msg.en}`);
+    for (const e of err.errors ?? []) env.err(`  - ${e.message_sv} / ${e.message_en}`);
+    return err.status === 409 ? 4 : 2;
+  }
+  env.err(`fel/error: ${(err as Error)?.stack ?? String(err)}`);
+  return 1;
+}

@@ -1,0 +1,85 @@
+import { z } from '@hono/zod-openapi';
+
+export const ORG_TYPES = ['stad', 'forvaltning', 'namnd', 'bolag', 'avdelning', 'enhet'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+/** Which types may sit directly under which: stad → förvaltning/nämnd/bolag → avdelning → enhet. */
+export const CHILD_TYPES: Record<OrgType, readonly OrgType[]> = {
+  stad: ['forvaltning', 'namnd', 'bolag'],
+  forvaltning: ['avdelning', 'enhet'],
+  namnd: ['avdelning', 'enhet'],
+  bolag: ['avdelning', 'enhet'],
+  avdelning: ['avdelning', 'enhet'],
+  enhet: ['enhet'],
+};
+
+export const Slug = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gemener a–z, siffror och bindestreck / lowercase a–z, digits and hyphens');
+export const Name = z.string().trim().min(1).max(200);
+
+export const Org = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    type: z.enum(ORG_TYPES),
+    parentId: z.uuid().nullable(),
+    parentSlug: z.string().nullable(),
+    path: z.string(),
+    depth: z.int(),
+    archivedAt: z.string().nullable(),
+    version: z.int(),
+  })
+  .openapi('Org');
+export type Org = z.infer<typeof Org>;
+
+export const CreateOrg = z
+  .strictObject({ slug: Slug, name: Name, type: z.enum(ORG_TYPES), parent: Slug.optional().nullable() })
+  .openapi('CreateOrg');
+export type CreateOrg = z.infer<typeof CreateOrg>;
+
+export const UpdateOrg = z
+  .strictObject({
+    version: z.int().min(1),
+    name: Name.optional(),
+    slug: Slug.optional(),
+    /** Move: the new parent's slug. */
+    parent: Slug.optional(),
+    archived: z.boolean().optional(),
+  })
+  .openapi('UpdateOrg');
+export type UpdateOrg = z.infer<typeof UpdateOrg>;
+
+export const OrgGroup = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    members: z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string() })),
+    archivedAt: z.string().nullable(),
+    version: z.int(),
+  })
+  .openapi('OrgGroup');
+export type OrgGroup = z.infer<typeof OrgGroup>;
+
+export const CreateOrgGroup = z
+  .strictObject({
+    slug: Slug,
+    name: Name,
+    description: z.string().max(2000).optional(),
+    members: z.array(Slug).max(200).default([]),
+  })
+  .openapi('CreateOrgGroup');
+export const UpdateOrgGroup = z
+  .strictObject({
+    version: z.int().min(1),
+    name: Name.optional(),
+    description: z.string().max(2000).optional(),
+    members: z.array(Slug).max(200).optional(),
+    archived: z.boolean().optional(),
+  })
+  .openapi('UpdateOrgGroup');

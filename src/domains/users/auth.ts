@@ -1,0 +1,312 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Config } from '../../server/platform/config';
+import type { Ctx, Principal } from '../../server/platform/context';
+import type { Db } from '../../server/platform/db';
+import { Authz } from '../../server/platform/authz';
+import { AppError, notFound, unauthorized, unprocessable } from '../../server/platform/errors';
+import { systemCtx } from '../../server/platform/context';
+import { inTx } from '../../server/platform/tx';
+import { recordAudit } from '../audit/chain';
+import { loadGrants } from './grants';
+import { dummyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
+import { apiTokens, loginAttempts, roleAssignments, sessions, users } from './table';
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+export const IP_LIMIT_PER_MINUTE = 30;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const token = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+const badCredentials = () =>
+  new AppError(401, 'bad_credentials', { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' }, 'password');
+const locked = (until: Date) =>
+  new AppError(
+    429,
+    'locked',
+    {
+      sv: `För många misslyckade inloggningar. Kontot är tillfälligt låst till ${until.toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' })}.`,
+      en: `Too many failed sign-ins. The account is temporarily locked until ${until.toISOString()}.`,
+    },
+    undefined,
+    { retryAfter: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)) },
+  );
+
+export interface LoginResult {
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+  userId: string;
+}
+
+/** Password sign-in with per-IP rate limiting and per-account lockout; every attempt is recorded. */
+export async function login(ctx: Ctx, email: string, password: string, userAgent?: string): Promise<LoginResult> {
+  const now = new Date();
+  const [ipCount] = await ctx.db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ctx.ip), gt(loginAttempts.at, new Date(now.getTime() - 60_000))));
+  if (ipCount.n >= IP_LIMIT_PER_MINUTE) {
+    throw new AppError(429, 'rate_limited', { sv: 'För många inloggningsförsök. Vänta en minut.', en: 'Too many sign-in attempts. Wait a minute.' }, undefined, { retryAfter: 60 });
+  }
+  const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    await ctx.db.insert(loginAttempts).values({ email, ip: ctx.ip, success: false });
+    throw locked(user.lockedUntil);
+  }
+  if (!user) {
+    await verifyPassword(await dummyHash(), password);
+    const [fails] = await ctx.db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, new Date(now.getTime() - LOCK_MINUTES * 60_000))));
+    await ctx.db.insert(loginAttempts).values({ email, ip: ctx.ip, success: false });
+    if (fails.n + 1 > MAX_FAILURES) throw locked(new Date(now.getTime() + LOCK_MINUTES * 60_000));
+    throw badCredentials();
+  }
+  const ok = user.active && (await verifyPassword(user.passwordHash, password));
+  if (!ok) {
+    await inTx(ctx, async (tx) => {
+      await tx.insert(loginAttempts).values({ email, ip: ctx.ip, success: false });
+      const failures = user.failedLogins + 1;
+      const lockNow = failures >= MAX_FAILURES;
+      await tx
+        .update(users)
+        .set({ failedLogins: lockNow ? 0 : failures, lockedUntil: lockNow ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil })
+        .where(eq(users.id, user.id));
+      await recordAudit(tx, { ...ctx, actorLabel: email }, {
+        action: lockNow ? 'auth.lockout' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { failures, ip: ctx.ip },
+      });
+    });
+    throw badCredentials();
+  }
+  const sessionToken = token();
+  const csrfToken = token(24);
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3600_000);
+  await inTx(ctx, async (tx) => {
+    await tx.insert(loginAttempts).values({ email, ip: ctx.ip, success: true });
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    const id = sha256(sessionToken);
+    await tx.insert(sessions).values({ id, userId: user.id, csrfToken, expiresAt, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) ?? null });
+    await recordAudit(tx, { ...ctx, principal: { userId: user.id, email: user.email, name: user.name, locale: user.locale } }, {
+      action: 'auth.login',
+      entityType: 'session',
+      entityId: id.slice(0, 16),
+      after: { ip: ctx.ip, expiresAt },
+    });
+  });
+  return { sessionToken, csrfToken, expiresAt, userId: user.id };
+}
+
+export interface Resolved {
+  principal: Principal;
+  authz: Authz;
+}
+
+/** Finds the live session for a cookie token; idle and absolute timeouts end it. */
+export async function resolveSession(db: Db, config: Config, sessionToken: string): Promise<Resolved | undefined> {
+  const id = sha256(sessionToken);
+  const [row] = await db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  if (!row) return undefined;
+  const now = Date.now();
+  const idleLimit = row.s.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
+  if (row.s.revokedAt || row.s.expiresAt.getTime() <= now || idleLimit <= now || !row.u.active) return undefined;
+  if (now - row.s.lastSeenAt.getTime() > 30_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  }
+  return {
+    principal: { userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, sessionId: id, csrfToken: row.s.csrfToken },
+    authz: new Authz(await loadGrants(db, row.u.id)),
+  };
+}
+
+/** API tokens: "tlt_<prefix>_<secret>", stored hashed, scoped to a set of permissions, expiring. */
+export async function resolveApiToken(db: Db, bearer: string): Promise<Resolved | undefined> {
+  if (!bearer.startsWith('tlt_')) return undefined;
+  const [row] = await db
+    .select({ t: apiTokens, u: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, sha256(bearer)));
+  if (!row || row.t.revokedAt || row.t.expiresAt <= new Date() || !row.u.active) return undefined;
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.t.id));
+  return {
+    principal: { userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, apiTokenId: row.t.id },
+    authz: new Authz(await loadGrants(db, row.u.id), row.t.scopes),
+  };
+}
+
+export async function logout(ctx: Ctx): Promise<void> {
+  const sid = ctx.principal?.sessionId;
+  if (!sid) return;
+  await inTx(ctx, async (tx) => {
+    await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sid));
+    await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'session', entityId: sid.slice(0, 16) });
+  });
+}
+
+export async function listOwnSessions(ctx: Ctx) {
+  const p = ctx.principal!;
+  const rows = await ctx.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, p.userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
+    .orderBy(desc(sessions.lastSeenAt));
+  const idleMs = ctx.config.sessionIdleMinutes * 60_000;
+  return rows
+    .filter((s) => s.lastSeenAt.getTime() + idleMs > Date.now())
+    .map((s) => ({
+      id: s.id.slice(0, 16),
+      current: s.id === p.sessionId,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      expiresAt: s.expiresAt.toISOString(),
+      ip: s.ip,
+      userAgent: s.userAgent,
+    }));
+}
+
+export async function revokeOwnSession(ctx: Ctx, shortId: string): Promise<void> {
+  const p = ctx.principal!;
+  await inTx(ctx, async (tx) => {
+    const [row] = await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.userId, p.userId), sql`substr(${sessions.id}, 1, 16) = ${shortId}`, isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    if (!row) throw notFound({ sv: 'Sessionen finns inte.', en: 'The session does not exist.' }, 'id');
+    await recordAudit(tx, ctx, { action: 'auth.session_revoke', entityType: 'session', entityId: shortId });
+  });
+}
+
+export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
+  const p = ctx.principal!;
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, p.userId));
+  if (!(await verifyPassword(u.passwordHash, currentPassword))) {
+    throw new AppError(422, 'bad_current_password', { sv: 'Nuvarande lösenord är fel.', en: 'The current password is wrong.' }, 'currentPassword');
+  }
+  const problem = passwordProblem(newPassword, u.email);
+  if (problem) throw unprocessable('weak_password', problem, 'newPassword');
+  const hash = await hashPassword(newPassword);
+  await inTx(ctx, async (tx) => {
+    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, version: sql`${users.version} + 1`, updatedAt: new Date() }).where(eq(users.id, u.id));
+    // Every other session ends when the password changes.
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.userId, u.id), isNull(sessions.revokedAt), p.sessionId ? sql`${sessions.id} <> ${p.sessionId}` : sql`true`));
+    await recordAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: u.id });
+  });
+}
+
+export async function createApiToken(ctx: Ctx, input: { name: string; scopes: string[]; expiresInDays: number }) {
+  const p = ctx.principal!;
+  for (const s of input.scopes) {
+    if (!ctx.authz.hasAnywhere(s as never)) {
+      throw unprocessable('scope_not_held', { sv: `Du har inte behörigheten ${s} och kan inte ge den till en token.`, en: `You do not hold ${s} and cannot give it to a token.` }, 'scopes');
+    }
+  }
+  const prefix = randomBytes(4).toString('hex');
+  const secret = `tlt_${prefix}_${token()}`;
+  const expiresAt = new Date(Date.now() + input.expiresInDays * 86400_000);
+  return inTx(ctx, async (tx) => {
+    const [t] = await tx
+      .insert(apiTokens)
+      .values({ userId: p.userId, name: input.name, prefix, tokenHash: sha256(secret), scopes: input.scopes, expiresAt })
+      .returning();
+    await recordAudit(tx, ctx, { action: 'apitoken.create', entityType: 'api_token', entityId: t.id, after: { name: t.name, prefix, scopes: t.scopes, expiresAt } });
+    return { token: secret, apiToken: tokenDto(t) };
+  });
+}
+
+const tokenDto = (t: typeof apiTokens.$inferSelect) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  scopes: t.scopes,
+  expiresAt: t.expiresAt.toISOString(),
+  revokedAt: t.revokedAt?.toISOString() ?? null,
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  createdAt: t.createdAt.toISOString(),
+});
+
+export async function listOwnApiTokens(ctx: Ctx) {
+  const rows = await ctx.db.select().from(apiTokens).where(eq(apiTokens.userId, ctx.principal!.userId)).orderBy(desc(apiTokens.createdAt));
+  return rows.map(tokenDto);
+}
+
+export async function revokeApiToken(ctx: Ctx, id: string) {
+  await inTx(ctx, async (tx) => {
+    const [t] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, ctx.principal!.userId), isNull(apiTokens.revokedAt)))
+      .returning();
+    if (!t) throw notFound({ sv: 'Token finns inte.', en: 'The token does not exist.' }, 'id');
+    await recordAudit(tx, ctx, { action: 'apitoken.revoke', entityType: 'api_token', entityId: id });
+  });
+}
+
+/**
+ * First start: make sure an administrator exists. With TILLIT_ADMIN_EMAIL/PASSWORD that account (created if
+ * missing, given the global systemadministratör role); otherwise, on an empty database, admin@tillit.local
+ * with a one-time password printed once to the log.
+ */
+export async function ensureAdmin(db: Db, config: Config, log: Logger): Promise<void> {
+  const ctx = systemCtx({ db, config, log }, 'startup');
+  if (config.adminEmail) {
+    const email = config.adminEmail.trim().toLowerCase();
+    const [existing] = await db.select().from(users).where(eq(users.email, email));
+    if (!existing) {
+      if (!config.adminPassword) throw new Error('TILLIT_ADMIN_PASSWORD saknas / is missing');
+      const problem = passwordProblem(config.adminPassword, email);
+      if (problem) throw new Error(`TILLIT_ADMIN_PASSWORD: ${problem.sv} / ${problem.en}`);
+    }
+    const hash = existing ? undefined : await hashPassword(config.adminPassword!);
+    await inTx(ctx, async (tx) => {
+      let id = existing?.id;
+      if (!id) {
+        const [u] = await tx.insert(users).values({ email, name: 'Administratör', passwordHash: hash! }).returning();
+        id = u.id;
+        await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: id, after: { email, reason: 'TILLIT_ADMIN_EMAIL' } });
+      } else if (!existing!.active) {
+        await tx.update(users).set({ active: true }).where(eq(users.id, id));
+      }
+      const [role] = await tx
+        .select({ id: roleAssignments.id })
+        .from(roleAssignments)
+        .where(and(eq(roleAssignments.userId, id), eq(roleAssignments.role, 'systemadministrator'), isNull(roleAssignments.orgId), isNull(roleAssignments.groupId)));
+      if (!role) {
+        const [a] = await tx.insert(roleAssignments).values({ userId: id, role: 'systemadministrator' }).returning();
+        await recordAudit(tx, ctx, { action: 'role.assign', entityType: 'user', entityId: id, after: a });
+      }
+    });
+    return;
+  }
+  const [{ n }] = await db.select({ n: count() }).from(users);
+  if (n > 0) return;
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  const email = 'admin@tillit.local';
+  await inTx(ctx, async (tx) => {
+    const [u] = await tx.insert(users).values({ email, name: 'Administratör', passwordHash: hash, mustChangePassword: true }).returning();
+    await tx.insert(roleAssignments).values({ userId: u.id, role: 'systemadministrator' });
+    await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: u.id, after: { email, reason: 'first start' } });
+  });
+  log.warn(
+    { email },
+    `Första start: administratör ${email} skapad med engångslösenordet ${password} (visas bara nu; byt det vid första inloggningen). / ` +
+      `First start: administrator ${email} created with one-time password ${password} (shown only now; change it at first sign-in).`,
+  );
+}
+
+export const _internal = { sha256, unauthorized };

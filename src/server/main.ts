@@ -1,0 +1,38 @@
+import { serve } from '@hono/node-server';
+import { loadConfig } from './platform/config';
+import { createLogger } from './platform/logger';
+import { openDatabase } from './platform/db';
+import { createApp } from './app';
+import { ensureAdmin } from '../domains/users/auth';
+
+/** Starts the HTTP server: open the database, migrate, ensure an admin, listen. */
+export async function startServer(opts: { port?: number } = {}) {
+  const started = performance.now();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  await database.migrate();
+  await ensureAdmin(database.db, config, log);
+  const { app } = await createApp({ database, config, log });
+  const port = opts.port ?? config.port;
+  const server = serve({ fetch: app.fetch, port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  log.info({ port, database: database.where, readyMs: Math.round(performance.now() - started) }, `Tillit lyssnar på http://localhost:${port}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log.info('Stänger / shutting down');
+    await new Promise<void>((r) => server.close(() => r()));
+    await database.close();
+  };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      void stop().then(() => process.exit(0));
+    });
+  }
+  return { server, stop, database, port };
+}

@@ -1,0 +1,165 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip, createGzip } from 'node:zlib';
+import { once } from 'node:events';
+import { sql } from 'drizzle-orm';
+import type { Db } from './db';
+
+/**
+ * Backup format: gzip'd JSON lines. Line 1 is a header; then one line per batch of rows of one table
+ * ({"table": "...", "rows": [...]}), tables in foreign-key order. Rows are row_to_json of the table, so
+ * the file is independent of PGlite or PostgreSQL and restores into either.
+ */
+export const BACKUP_FORMAT = 'tillit-backup';
+export const BACKUP_VERSION = 1;
+const BATCH = 2000;
+
+interface Header {
+  format: string;
+  version: number;
+  createdAt: string;
+  migrations: number;
+  tables: { name: string; rows: number }[];
+}
+
+type Row = Record<string, unknown>;
+const rowsOf = (r: unknown): Row[] => ((r as { rows?: Row[] }).rows ?? (r as Row[]));
+
+/** Public tables ordered so that every table comes after the tables it references. */
+export async function tablesInDependencyOrder(db: Db): Promise<string[]> {
+  const tables = rowsOf(await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)).map((r) => String(r.tablename));
+  const deps = rowsOf(
+    await db.execute(sql`
+      select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+      where c.contype = 'f' and n.nspname = 'public'`),
+  );
+  const clean = (s: unknown) => String(s).replace(/^public\./, '').replace(/"/g, '');
+  const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
+  for (const d of deps) if (clean(d.child) !== clean(d.parent)) parents.get(clean(d.child))?.add(clean(d.parent));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (t: string) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    for (const p of parents.get(t) ?? []) visit(p);
+    out.push(t);
+  };
+  tables.forEach(visit);
+  return out;
+}
+
+async function migrationCount(db: Db): Promise<number> {
+  try {
+    const [r] = rowsOf(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+    return Number(r.n);
+  } catch {
+    return 0;
+  }
+}
+
+const ident = (t: string) => sql.raw(`"${t.replace(/"/g, '""')}"`);
+
+export async function backup(db: Db, file: string): Promise<Header> {
+  const gzip = createGzip();
+  const outStream = createWriteStream(file);
+  gzip.pipe(outStream);
+  const write = async (line: string) => {
+    if (!gzip.write(line + '\n')) await once(gzip, 'drain');
+  };
+  const header = await db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read`);
+    const tables = await tablesInDependencyOrder(tx as unknown as Db);
+    const counts: { name: string; rows: number }[] = [];
+    for (const t of tables) {
+      const [r] = rowsOf(await tx.execute(sql`select count(*)::int as n from ${ident(t)}`));
+      counts.push({ name: t, rows: Number(r.n) });
+    }
+    const h: Header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations: await migrationCount(tx as unknown as Db), tables: counts };
+    await write(JSON.stringify(h));
+    for (const t of tables) {
+      for (let offset = 0; ; offset += BATCH) {
+        const rows = rowsOf(await tx.execute(sql`select row_to_json(x)::text as j from (select * from ${ident(t)} order by ctid limit ${BATCH} offset ${offset}) x`));
+        if (rows.length === 0) break;
+        await write(`{"table":${JSON.stringify(t)},"rows":[${rows.map((r) => r.j as string).join(',')}]}`);
+        if (rows.length < BATCH) break;
+      }
+    }
+    return h;
+  });
+  gzip.end();
+  await once(outStream, 'finish');
+  return header;
+}
+
+export class RestoreError extends Error {
+  constructor(public readonly sv: string, public readonly en: string) {
+    super(en);
+  }
+}
+
+/** Restores a backup into a migrated database in one transaction: all of it or nothing. */
+export async function restore(db: Db, file: string, opts: { force?: boolean } = {}): Promise<Header> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const it = lines[Symbol.asyncIterator]();
+  let first;
+  try {
+    first = await it.next();
+  } catch {
+    throw new RestoreError(`${file} är ingen Tillit-säkerhetskopia (inte gzip).`, `${file} is not a Tillit backup (not gzip).`);
+  }
+  let header: Header;
+  try {
+    header = JSON.parse(String(first.value)) as Header;
+  } catch {
+    throw new RestoreError(`${file} är ingen Tillit-säkerhetskopia.`, `${file} is not a Tillit backup.`);
+  }
+  if (header.format !== BACKUP_FORMAT || header.version !== BACKUP_VERSION) {
+    throw new RestoreError(`${file} är ingen Tillit-säkerhetskopia av version ${BACKUP_VERSION}.`, `${file} is not a Tillit backup of version ${BACKUP_VERSION}.`);
+  }
+  const have = await migrationCount(db);
+  if (header.migrations > have) {
+    throw new RestoreError(
+      `Säkerhetskopian kommer från en nyare Tillit (${header.migrations} migreringar, denna har ${have}). Uppgradera först.`,
+      `The backup comes from a newer Tillit (${header.migrations} migrations, this one has ${have}). Upgrade first.`,
+    );
+  }
+  await db.transaction(async (tx) => {
+    const tables = await tablesInDependencyOrder(tx as unknown as Db);
+    let nonEmpty: string | undefined;
+    for (const t of tables) {
+      const [r] = rowsOf(await tx.execute(sql`select exists(select 1 from ${ident(t)}) as e`));
+      if (r.e === true || r.e === 't') {
+        nonEmpty = t;
+        break;
+      }
+    }
+    if (nonEmpty && !opts.force) {
+      throw new RestoreError(
+        `Databasen innehåller redan data (t.ex. tabellen ${nonEmpty}). Använd --force för att ersätta allt.`,
+        `The database already holds data (e.g. table ${nonEmpty}). Use --force to replace everything.`,
+      );
+    }
+    if (nonEmpty) await tx.execute(sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')} cascade`));
+    for (;;) {
+      const next = await it.next();
+      if (next.done) break;
+      if (!next.value.trim()) continue;
+      const { table, rows } = JSON.parse(next.value) as { table: string; rows: Row[] };
+      if (!tables.includes(table)) throw new RestoreError(`Okänd tabell i säkerhetskopian: ${table}.`, `Unknown table in backup: ${table}.`);
+      await tx.execute(sql`insert into ${ident(table)} select * from json_populate_recordset(null::${ident(table)}, ${JSON.stringify(rows)}::json)`);
+    }
+    // Serial columns continue after the restored rows.
+    const seqs = rowsOf(
+      await tx.execute(sql`
+        select c.relname as t, a.attname as col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as s
+        from pg_class c join pg_attribute a on a.attrelid = c.oid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0
+          and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`),
+    );
+    for (const s of seqs) {
+      await tx.execute(sql.raw(`select setval('${String(s.s)}', coalesce((select max("${String(s.col)}") from "${String(s.t)}"), 0) + 1, false)`));
+    }
+  });
+  return header;
+}

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+
+/** Runtime configuration, read once from the environment. Every variable is listed in the README. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Set when the app is served over https (directly or behind a TLS-terminating proxy). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  logLevel: string;
+  webDir: string;
+  smtpUrl?: string;
+  mailFrom: string;
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new Error(`${name} måste vara ett heltal ≥ 0, fick "${value}" / ${name} must be a non-negative integer, got "${value}"`);
+  }
+  return n;
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'ja', 'on'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const publicUrl = env.TILLIT_PUBLIC_URL ?? '';
+  return {
+    port: int('PORT', env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.TILLIT_DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminEmail: env.TILLIT_ADMIN_EMAIL || undefined,
+    adminPassword: env.TILLIT_ADMIN_PASSWORD || undefined,
+    sessionIdleMinutes: int('TILLIT_SESSION_IDLE_MINUTES', env.TILLIT_SESSION_IDLE_MINUTES, 30),
+    sessionAbsoluteHours: int('TILLIT_SESSION_ABSOLUTE_HOURS', env.TILLIT_SESSION_ABSOLUTE_HOURS, 12),
+    secureCookies: bool(env.TILLIT_SECURE_COOKIES, publicUrl.startsWith('https://')),
+    trustProxy: bool(env.TILLIT_TRUST_PROXY, false),
+    bodyLimitBytes: int('TILLIT_BODY_LIMIT_BYTES', env.TILLIT_BODY_LIMIT_BYTES, 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    webDir: resolve(env.TILLIT_WEB_DIR || './dist/web'),
+    smtpUrl: env.TILLIT_SMTP_URL || undefined,
+    mailFrom: env.TILLIT_MAIL_FROM ?? 'tillit@localhost',
+  };
+}

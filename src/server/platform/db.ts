@@ -1,0 +1,177 @@
+import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeSync, existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = PgDatabase<any, any>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'pg';
+  /** Human-readable location, without credentials. */
+  where: string;
+  close(): Promise<void>;
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = resolve(fileURLToPath(new URL('../../../migrations', import.meta.url)));
+
+export class DataDirInUseError extends Error {
+  constructor(public readonly dir: string, public readonly holder: string) {
+    super(
+      `Datakatalogen ${dir} används redan av en annan Tillit-process (${holder}). Stoppa den först, ` +
+        `eller kör kommandot mot samma server med DATABASE_URL. / The data directory ${dir} is in use by ` +
+        `another Tillit process (${holder}). Stop it first, or point DATABASE_URL at a PostgreSQL server.`,
+    );
+  }
+}
+
+/** An exclusive lock on a PGlite data directory: PGlite is single-process, a second opener would corrupt it. */
+function lockDataDir(dir: string): () => void {
+  const file = join(dir, 'tillit.lock');
+  const me = `${hostname()}:${process.pid}`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, JSON.stringify({ holder: me, since: new Date().toISOString() }));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          const cur = JSON.parse(readFileSync(file, 'utf8')) as { holder?: string };
+          if (cur.holder === me) unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let holder = 'unknown';
+      try {
+        holder = (JSON.parse(readFileSync(file, 'utf8')) as { holder?: string }).holder ?? 'unknown';
+      } catch {
+        /* unreadable lock: treat as held */
+      }
+      const [host, pidText] = holder.split(':');
+      const pid = Number(pidText);
+      const alive = host !== hostname() || (Number.isInteger(pid) && isAlive(pid));
+      if (alive) throw new DataDirInUseError(dir, holder);
+      unlinkSync(file); // stale lock from a process that died
+    }
+  }
+  throw new DataDirInUseError(dir, 'unknown');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface OpenOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  /** In-memory PGlite (tests). */
+  memory?: boolean;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.memory ? undefined : opts.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = dataDir ? await PGlite.create({ dataDir: join(dataDir, 'pglite') }) : await PGlite.create();
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = drizzlePglite({ client }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    kind: 'pglite',
+    where: dataDir ? `PGlite ${dataDir}` : 'PGlite (minne/memory)',
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+    async migrate() {
+      await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_DIR });
+    },
+    async ping() {
+      await client.query('select 1');
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'tillit' });
+  pool.on('error', () => {
+    /* idle client errors are reported on next use */
+  });
+  const db = drizzlePg({ client: pool }) as unknown as Db;
+  let closed = false;
+  const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
+  return {
+    db,
+    kind: 'pg',
+    where: `PostgreSQL ${safeUrl}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+    async migrate() {
+      // One migrator at a time across all app nodes and CLI processes.
+      const conn = await pool.connect();
+      try {
+        await conn.query('select pg_advisory_lock(727170001)');
+        try {
+          await migratePg(drizzlePg({ client: conn }), { migrationsFolder: MIGRATIONS_DIR });
+        } finally {
+          await conn.query('select pg_advisory_unlock(727170001)');
+        }
+      } finally {
+        conn.release();
+      }
+    },
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+  };
+}
+
+export function migrationsPresent(): boolean {
+  return existsSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'));
+}

@@ -1,0 +1,40 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RouteDef } from './http';
+
+/**
+ * Domains plug in by convention, so adding a domain is adding a folder under src/domains:
+ *   routes.ts  exports `routes: RouteDef[]`          (mounted by createApp)
+ *   cli.ts     exports `commands: CliCommand[]`      (added to `tillit`)
+ *   demo.ts    exports `demo: { order, run(ctx) }`   (run by `tillit demo`)
+ */
+const DOMAINS_DIR = fileURLToPath(new URL('../../domains', import.meta.url));
+
+export function domainNames(): string[] {
+  return readdirSync(DOMAINS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Imports `<domain>/<file>.ts` from every domain that has one. */
+export async function loadDomainFiles<T>(file: string): Promise<{ domain: string; mod: T }[]> {
+  const out: { domain: string; mod: T }[] = [];
+  for (const domain of domainNames()) {
+    const path = join(DOMAINS_DIR, domain, `${file}.ts`);
+    if (!existsSync(path)) continue;
+    out.push({ domain, mod: (await import(pathToFileURL(path).href)) as T });
+  }
+  return out;
+}
+
+export interface DomainModule {
+  name: string;
+  routes: RouteDef[];
+}
+
+export async function loadDomains(): Promise<DomainModule[]> {
+  const files = await loadDomainFiles<{ routes?: RouteDef[] }>('routes');
+  return files.map((f) => ({ name: f.domain, routes: f.mod.routes ?? [] }));
+}

@@ -1,0 +1,67 @@
+import type { ZodError } from 'zod';
+import { AppError } from './errors';
+
+type Issue = ZodError['issues'][number];
+
+function describe(issue: Issue): { sv: string; en: string } {
+  const i = issue as Issue & { expected?: string; maximum?: number | bigint; minimum?: number | bigint; origin?: string; keys?: string[]; values?: unknown[]; format?: string; received?: string };
+  switch (i.code) {
+    case 'invalid_type':
+      return i.input === undefined
+        ? { sv: 'Värdet saknas.', en: 'The value is missing.' }
+        : { sv: `Fel typ: förväntade ${i.expected}.`, en: `Wrong type: expected ${i.expected}.` };
+    case 'too_big':
+      return i.origin === 'string'
+        ? { sv: `För lång text: högst ${i.maximum} tecken.`, en: `Too long: at most ${i.maximum} characters.` }
+        : i.origin === 'array'
+          ? { sv: `För många värden: högst ${i.maximum}.`, en: `Too many items: at most ${i.maximum}.` }
+          : { sv: `För stort: högst ${i.maximum}.`, en: `Too large: at most ${i.maximum}.` };
+    case 'too_small':
+      return i.origin === 'string'
+        ? Number(i.minimum) <= 1
+          ? { sv: 'Värdet får inte vara tomt.', en: 'The value must not be empty.' }
+          : { sv: `För kort text: minst ${i.minimum} tecken.`, en: `Too short: at least ${i.minimum} characters.` }
+        : i.origin === 'array'
+          ? { sv: `För få värden: minst ${i.minimum}.`, en: `Too few items: at least ${i.minimum}.` }
+          : { sv: `För litet: minst ${i.minimum}.`, en: `Too small: at least ${i.minimum}.` };
+    case 'unrecognized_keys':
+      return { sv: `Okända fält: ${(i.keys ?? []).join(', ')}.`, en: `Unknown fields: ${(i.keys ?? []).join(', ')}.` };
+    case 'invalid_value':
+      return {
+        sv: `Otillåtet värde. Tillåtna: ${(i.values ?? []).map(String).join(', ')}.`,
+        en: `Value not allowed. Allowed: ${(i.values ?? []).map(String).join(', ')}.`,
+      };
+    case 'invalid_format':
+      return { sv: `Fel format (${i.format}). ${i.message}`, en: `Wrong format (${i.format}). ${i.message}` };
+    default:
+      return { sv: `Ogiltigt värde: ${i.message}`, en: `Invalid value: ${i.message}` };
+  }
+}
+
+function fieldOf(issue: Issue): string {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const keys = (issue as Issue & { keys?: string[] }).keys ?? [];
+    return [...path, keys[0] ?? ''].filter(Boolean).join('.');
+  }
+  return path.join('.') || '(body)';
+}
+
+/** A validation failure as one 400 problem: the first field at fault plus the full list. */
+export function validationProblem(error: ZodError, target: string): AppError {
+  const errors = error.issues.map((issue) => {
+    const m = describe(issue);
+    const field = fieldOf(issue);
+    return { field, message_sv: `${field}: ${m.sv}`, message_en: `${field}: ${m.en}` };
+  });
+  const first = errors[0];
+  const where = target === 'json' ? 'body' : target;
+  return new AppError(
+    400,
+    'validation',
+    { sv: `Ogiltiga uppgifter (${where}) – ${first.message_sv}`, en: `Invalid input (${where}) – ${first.message_en}` },
+    first.field,
+    {},
+    errors,
+  );
+}
