@@ -1,0 +1,14 @@
+/** Incident vocabulary shared by API, import, UI and reports. Values are the users' own Swedish words. */
+export const INCIDENT_STATUSES = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const INCIDENT_KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsincident', 'Arbetsmiljö'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+/** Personal data involved: ja / nej / vet ej (the 60-second report allows "don't know"). */
+export const PERSONAL_DATA = ['ja', 'nej', 'vet_ej'] as const;
+export type PersonalData = (typeof PERSONAL_DATA)[number];
+
+/** Assessment of the risk to the data subjects (GDPR art. 33/34). */
+export const RISK_ASSESSMENTS = ['ingen_trolig_risk', 'risk', 'hog_risk'] as const;
+export type RiskAssessment = (typeof RISK_ASSESSMENTS)[number];
