@@ -1,0 +1,4 @@
+import { routes as recordRoutes } from './api';
+import { routes as importRoutes } from './import/routes';
+
+export const routes = [...recordRoutes, ...importRoutes];
