@@ -76,9 +76,9 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Til
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use('*', async (c, next) => {
     const started = performance.now();
-    let ip = 'unknown';
+    let ip: string;
     const fwd = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-    if (fwd) ip = fwd;
+    if (fwd) ip = fwd.slice(0, 64);
     else {
       try {
         ip = getConnInfo(c).remote.address ?? 'unknown';

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, Vitest on PGlite and on PostgreSQL, web build, Playwright e2e.
+// Prints per-stage counts and ends with exactly one line "N passed, N failed"; exits non-zero on any failure.
+//
+// Environment:
+//   TILLIT_TEST_PG_URL  PostgreSQL for the second Vitest run (default postgres://postgres@127.0.0.1:5432/postgres)
+//   TILLIT_REQUIRE_PG=1 fail (instead of skipping with a warning) when PostgreSQL does not answer (CI sets it)
+//   TILLIT_TEST_STAGES  comma list to run only some stages: typecheck,lint,pglite,pg,build,e2e
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const PG_URL = process.env.TILLIT_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const REQUIRE_PG = process.env.TILLIT_REQUIRE_PG === '1';
+const only = process.env.TILLIT_TEST_STAGES ? new Set(process.env.TILLIT_TEST_STAGES.split(',').map((s) => s.trim())) : undefined;
+const RESULTS = join(root, 'test-results');
+mkdirSync(RESULTS, { recursive: true });
+
+/** @type {{ name: string, passed: number, failed: number, skipped: number, note?: string, ms: number }[]} */
+const stages = [];
+
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env }, cwd: root });
+    child.on('error', (err) => {
+      console.error(`test.mjs: ${cmd} ${args.join(' ')}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+function banner(title) {
+  console.log(`\n━━━ ${title} ━━━`);
+}
+
+async function stage(name, fn) {
+  if (only && !only.has(name.split(' ')[0])) return;
+  banner(name);
+  const t = Date.now();
+  const r = await fn();
+  stages.push({ name, passed: r.passed ?? 0, failed: r.failed ?? 0, skipped: r.skipped ?? 0, note: r.note, ms: Date.now() - t });
+}
+
+/** A one-shot stage (typecheck, lint, build): 1 passed or 1 failed. */
+async function single(cmd, args, env) {
+  const code = await run(cmd, args, env);
+  return code === 0 ? { passed: 1 } : { failed: 1, note: `exit ${code}` };
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function vitest(kind, env) {
+  const out = join(RESULTS, `vitest-${kind}.json`);
+  rmSync(out, { force: true });
+  const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], { ...env, TILLIT_TEST_DB: kind });
+  const j = readJson(out);
+  if (!j) return { failed: 1, note: `no report (exit ${code})` };
+  const passed = j.numPassedTests ?? 0;
+  let failed = j.numFailedTests ?? 0;
+  // A test file that fails to load has no failed tests but is a failure.
+  const brokenFiles = (j.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).every((a) => a.status !== 'failed')).length;
+  failed += brokenFiles;
+  if (code !== 0 && failed === 0) failed = 1;
+  return { passed, failed, skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0), note: brokenFiles ? `${brokenFiles} file(s) failed to run` : undefined };
+}
+
+async function pgAnswers() {
+  try {
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+    await c.connect();
+    await c.query('select 1');
+    await c.end();
+    return true;
+  } catch (err) {
+    return err?.message ?? String(err);
+  }
+}
+
+function e2eCounts(code) {
+  const j = readJson(join(RESULTS, 'e2e.json'));
+  if (!j?.stats) return { failed: 1, note: `no report test-results/e2e.json (exit ${code})` };
+  const s = j.stats;
+  const passed = (s.expected ?? 0) + (s.flaky ?? 0);
+  let failed = s.unexpected ?? 0;
+  if ((j.errors ?? []).length > 0 && failed === 0) failed = j.errors.length;
+  if (code !== 0 && failed === 0) failed = 1;
+  return { passed, failed, skipped: s.skipped ?? 0, note: s.flaky ? `${s.flaky} flaky` : undefined };
+}
+
+const started = Date.now();
+
+await stage('typecheck (tsc)', () => single('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+
+await stage('lint (eslint)', async () => {
+  if (!['eslint.config.js', 'eslint.config.mjs', 'eslint.config.ts'].some((f) => existsSync(join(root, f)))) {
+    console.log('Ingen eslint.config.js – hoppar över / no eslint.config.js – skipped');
+    return { skipped: 1, note: 'no config' };
+  }
+  return single('npx', ['eslint', '.']);
+});
+
+await stage('pglite (vitest)', () => vitest('pglite'));
+
+await stage('pg (vitest)', async () => {
+  const ok = await pgAnswers();
+  if (ok !== true) {
+    const msg = `PostgreSQL svarar inte på ${PG_URL.replace(/\/\/[^@/]*@/, '//***@')} (${ok}).`;
+    if (REQUIRE_PG) {
+      console.error(`FEL: ${msg} TILLIT_REQUIRE_PG=1 kräver PostgreSQL. / ERROR: PostgreSQL does not answer; TILLIT_REQUIRE_PG=1 requires it.`);
+      return { failed: 1, note: 'PostgreSQL unreachable' };
+    }
+    console.warn(`\n⚠ VARNING: ${msg} Testerna mot PostgreSQL HOPPAS ÖVER. Sätt TILLIT_TEST_PG_URL eller starta PostgreSQL.`);
+    console.warn(`⚠ WARNING: PostgreSQL does not answer; the PostgreSQL test run is SKIPPED. Set TILLIT_TEST_PG_URL or start PostgreSQL.\n`);
+    return { skipped: 1, note: 'SKIPPED: PostgreSQL unreachable' };
+  }
+  return vitest('pg', { TILLIT_TEST_PG_URL: PG_URL });
+});
+
+await stage('build (vite)', async () => {
+  if (!['vite.config.ts', 'vite.config.js', 'vite.config.mts'].some((f) => existsSync(join(root, f)))) {
+    console.log('Ingen vite.config – hoppar över / no vite.config – skipped');
+    return { skipped: 1, note: 'no vite config' };
+  }
+  return single('npm', ['run', 'build', '--silent']);
+});
+
+await stage('e2e (playwright)', async () => {
+  if (!existsSync(join(root, 'playwright.config.ts'))) {
+    console.log('Ingen playwright.config.ts – hoppar över / no playwright.config.ts – skipped');
+    return { skipped: 1, note: 'no playwright config' };
+  }
+  rmSync(join(RESULTS, 'e2e.json'), { force: true });
+  const code = await run('npx', ['playwright', 'test']);
+  return e2eCounts(code);
+});
+
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+console.log('\n━━━ Sammanfattning / summary ━━━');
+console.log(`${pad('stage', 20)}${lpad('passed', 8)}${lpad('failed', 8)}${lpad('skipped', 9)}${lpad('time', 9)}  note`);
+for (const s of stages) {
+  console.log(`${pad(s.name, 20)}${lpad(s.passed, 8)}${lpad(s.failed, 8)}${lpad(s.skipped, 9)}${lpad((s.ms / 1000).toFixed(1) + 's', 9)}  ${s.note ?? ''}`);
+}
+const passed = stages.reduce((n, s) => n + s.passed, 0);
+const failed = stages.reduce((n, s) => n + s.failed, 0);
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)}s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

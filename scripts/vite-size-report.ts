@@ -1,0 +1,41 @@
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+/**
+ * Prints the gzip size of the initial JavaScript (the entry chunk and the chunks it imports statically),
+ * which is what a browser must download before the first screen. Lazy (dynamic) chunks are not counted.
+ */
+export function initialJsSizeReport(opts: { budgetKb: number }): Plugin {
+  return {
+    name: 'tillit-initial-js-size',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map<string, { code: string; imports: string[]; isEntry: boolean }>();
+      for (const [file, out] of Object.entries(bundle)) {
+        if (out.type === 'chunk') chunks.set(file, { code: out.code, imports: out.imports, isEntry: out.isEntry });
+      }
+      const initial = new Set<string>();
+      const visit = (file: string) => {
+        if (initial.has(file)) return;
+        initial.add(file);
+        for (const dep of chunks.get(file)?.imports ?? []) visit(dep);
+      };
+      for (const [file, c] of chunks) if (c.isEntry) visit(file);
+      let raw = 0;
+      let gz = 0;
+      for (const file of initial) {
+        const code = chunks.get(file)!.code;
+        raw += Buffer.byteLength(code);
+        gz += gzipSync(code, { level: 9 }).length;
+      }
+      const kb = (n: number) => (n / 1024).toFixed(1);
+      const over = gz / 1024 > opts.budgetKb;
+      const line =
+        `Initial JS / initial JS: ${kb(gz)} KB gzip (${kb(raw)} KB raw, ${initial.size} chunk(s)); ` +
+        `budget ${opts.budgetKb} KB gzip${over ? ' — ÖVER BUDGET / OVER BUDGET' : ''}`;
+      // eslint-disable-next-line no-console
+      console.log(`\n${line}`);
+      if (over) this.warn(line);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** Dates and numbers as the users read them: sv-SE, Europe/Stockholm. */
+const TZ = 'Europe/Stockholm';
+const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, dateStyle: 'short' });
+const number = new Intl.NumberFormat('sv-SE');
+
+const toDate = (v: string | number | Date) => (v instanceof Date ? v : new Date(v));
+
+export function formatDateTime(v: string | number | Date | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '';
+  const d = toDate(v);
+  return Number.isNaN(d.getTime()) ? '' : dateTime.format(d);
+}
+
+export function formatDate(v: string | number | Date | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '';
+  const d = toDate(v);
+  return Number.isNaN(d.getTime()) ? '' : dateOnly.format(d);
+}
+
+export function formatNumber(n: number | null | undefined): string {
+  return n === null || n === undefined ? '' : number.format(n);
+}
+
+/**
+ * A calendar date picked in Stockholm (YYYY-MM-DD) as the UTC instant at which that day starts (or, with
+ * `endOfDay`, the next day starts), for API filters such as from/to.
+ */
+export function stockholmDayStart(date: string, endOfDay = false): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const guess = Date.UTC(y, m - 1, d + (endOfDay ? 1 : 0));
+  // Offset of Stockholm at that instant (CET +1 / CEST +2), read back from Intl.
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(guess));
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? '0');
+  return new Date(guess - hour * 3600_000).toISOString();
+}
