@@ -1,4 +1,149 @@
-import type { RouteDef } from '../../server/platform/http';
+import { z } from '@hono/zod-openapi';
+import { defineRoute, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
+import { download } from '../../server/platform/export';
+import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES } from './attachments';
+import { bulkUpdate } from './bulk';
+import { childRoutes } from './api-children';
+import {
+  BulkUpdate, CreateIncident, ExportQuery, IncidentDetail, IncidentFigures, IncidentSummary, ListQuery, QuickReport, Receipt,
+  StatsQuery, UpdateIncident, UpsertCategory, AttachmentDto,
+} from './contract';
+import { listDeadlines } from './deadlines';
+import { exportIncidents } from './export';
+import { listIncidents } from './list';
+import { listCategories, quickReport, upsertCategory } from './quick';
+import { createIncident, getIncident, updateIncident } from './service';
+import { incidentStats } from './stats';
 
-/** Incident record routes (filled in by the incidents work). */
-export const routes: RouteDef[] = [];
+const tags = ['Incidenter / incidents'];
+const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+const ok = jsonContent;
+
+/** Static paths first: /api/incidents/{id} must not swallow /stats, /deadlines … */
+export const routes = [
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents', tags, summary: 'Lista incidenter (filter, nyckelbaserad bläddring)', policy: { auth: true },
+      description: 'Kräver incident.read (underträdet) eller incident.report (egna rapporter).',
+      request: { query: ListQuery },
+      responses: { 200: ok(z.object({ items: z.array(IncidentSummary), nextCursor: z.string().nullable() }), 'En sida'), 404: problemContent('Okänd organisation') },
+    },
+    async (c) => json(c, await listIncidents(c.get('ctx'), c.req.valid('query'))),
+  ),
+  defineRoute(
+    {
+      method: 'post', path: '/api/incidents', tags, summary: 'Registrera incident (fullständigt formulär)', policy: { permission: 'incident.manage' },
+      request: jsonBody(CreateIncident),
+      responses: { 201: ok(IncidentDetail, 'Registrerad'), 404: problemContent('Okänd organisation'), 422: problemContent('Okänd handläggare') },
+    },
+    async (c) => json(c, await createIncident(c.get('ctx'), c.req.valid('json')), 201),
+  ),
+  defineRoute(
+    {
+      method: 'post', path: '/api/incidents/quick', tags, summary: 'Rapportera på under en minut', policy: { permission: 'incident.report' },
+      request: jsonBody(QuickReport),
+      responses: { 201: ok(Receipt, 'Kvitto med nummer'), 404: problemContent('Okänd enhet'), 422: problemContent('Okänd kategori') },
+    },
+    async (c) => json(c, await quickReport(c.get('ctx'), c.req.valid('json')), 201),
+  ),
+  defineRoute(
+    {
+      method: 'post', path: '/api/incidents/bulk', tags, summary: 'Ändra många på en gång (allt eller inget)', policy: { permission: 'incident.manage' },
+      request: jsonBody(BulkUpdate),
+      responses: { 200: ok(z.object({ updated: z.int(), ids: z.array(z.string()) }), 'Ändrade'), 404: problemContent('Okända id'), 409: problemContent('Otillåten statusändring (lista refused)') },
+    },
+    async (c) => json(c, await bulkUpdate(c.get('ctx'), c.req.valid('json'))),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/stats', tags, summary: 'Statistik per organisation och år', policy: { permission: 'incident.read' },
+      request: { query: StatsQuery },
+      responses: { 200: ok(IncidentFigures.extend({ org: z.object({ slug: z.string(), name: z.string() }), year: z.int() }), 'Siffror'), 404: problemContent('Okänd organisation') },
+    },
+    async (c) => json(c, await incidentStats(c.get('ctx'), c.req.valid('query'))),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/deadlines', tags, summary: 'Lagstadgade tidsfrister, närmast först', policy: { permission: 'incident.read' },
+      request: { query: z.object({ org: z.string().max(64).optional() }) },
+      responses: { 200: ok(z.object({ items: z.array(z.any()) }), 'Löpande tidsfrister'), 404: problemContent('Okänd organisation') },
+    },
+    async (c) => json(c, await listDeadlines(c.get('ctx'), c.req.valid('query'))),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/export', tags, summary: 'Exportera den filtrerade listan (CSV/XLSX)', policy: { auth: true },
+      request: { query: ExportQuery },
+      responses: { 200: { description: 'Fil', content: { 'text/csv': { schema: z.string() } } } },
+    },
+    async (c) => {
+      const r = await exportIncidents(c.get('ctx'), c.req.valid('query'));
+      return download(r.body, r.filename, c.req.valid('query').format) as never;
+    },
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/categories', tags, summary: 'Kategorier med mallar för en organisation', policy: { permission: 'incident.report' },
+      request: { query: z.object({ org: z.string().min(2).max(64) }) },
+      responses: { 200: ok(z.array(z.any()), 'Kategorier') },
+    },
+    async (c) => json(c, await listCategories(c.get('ctx'), c.req.valid('query').org)),
+  ),
+  defineRoute(
+    {
+      method: 'put', path: '/api/incidents/categories', tags, summary: 'Lägg till eller ändra kategori', policy: { permission: 'incident.manage' },
+      request: jsonBody(UpsertCategory),
+      responses: { 200: ok(z.any(), 'Sparad') },
+    },
+    async (c) => json(c, await upsertCategory(c.get('ctx'), c.req.valid('json'))),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/{id}', tags, summary: 'En incident', policy: { auth: true },
+      request: { params: IdParam },
+      responses: { 200: ok(IncidentDetail, 'Incidenten'), 404: problemContent('Finns inte') },
+    },
+    async (c) => json(c, await getIncident(c.get('ctx'), c.req.valid('param').id)),
+  ),
+  defineRoute(
+    {
+      method: 'patch', path: '/api/incidents/{id}', tags, summary: 'Ändra (optimistisk låsning; status enligt tillåtna övergångar)', policy: { permission: 'incident.manage' },
+      request: { params: IdParam, ...jsonBody(UpdateIncident) },
+      responses: { 200: ok(IncidentDetail, 'Ändrad'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version eller otillåten statusändring') },
+    },
+    async (c) => json(c, await updateIncident(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
+  ),
+  defineRoute(
+    {
+      method: 'post', path: '/api/incidents/{id}/attachments', tags, summary: 'Ladda upp bilaga (rå kropp, ?filename=)', policy: { permission: 'incident.report' },
+      bodyLimitBytes: MAX_ATTACHMENT_BYTES + 1,
+      description: `Högst ${MAX_ATTACHMENT_BYTES} byte. pdf, png, jpeg, docx, xlsx, txt, msg, eml – kontrolleras på innehållet.`,
+      request: { params: IdParam, query: z.object({ filename: z.string().min(1).max(200) }), body: { content: { 'application/octet-stream': { schema: z.any() } } } },
+      responses: { 201: ok(AttachmentDto, 'Sparad'), 413: problemContent('För stor'), 415: problemContent('Otillåten filtyp'), 422: problemContent('Innehållet stämmer inte med filnamnet') },
+    },
+    async (c) => {
+      const data = Buffer.from(await c.req.arrayBuffer());
+      return json(c, await addAttachment(c.get('ctx'), c.req.valid('param').id, c.req.valid('query').filename, data), 201);
+    },
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/{id}/attachments/{attachmentId}', tags, summary: 'Hämta bilaga', policy: { auth: true },
+      request: { params: IdParam.extend({ attachmentId: z.uuid().openapi({ param: { name: 'attachmentId', in: 'path' } }) }) },
+      responses: { 200: { description: 'Filen', content: { 'application/octet-stream': { schema: z.any() } } }, 404: problemContent('Finns inte') },
+    },
+    async (c) => {
+      const p = c.req.valid('param');
+      const a = await getAttachment(c.get('ctx'), p.id, p.attachmentId);
+      return new Response(new Uint8Array(a.data), {
+        headers: {
+          'content-type': a.contentType,
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
+          'x-content-type-options': 'nosniff',
+        },
+      }) as never;
+    },
+  ),
+  ...childRoutes,
+];
+

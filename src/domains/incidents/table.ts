@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, ts, versioned } from '../../server/platform/columns';
 import { orgs } from '../org/table';
 import { users } from '../users/table';
@@ -30,6 +30,8 @@ export const incidents = pgTable(
     handlerId: uuid('handler_id').references(() => users.id),
     reporterId: uuid('reporter_id').references(() => users.id),
     riskAssessment: text('risk_assessment'),
+    /** The handler's written assessment (motivering) behind riskAssessment. */
+    assessmentText: text('assessment_text').notNull().default(''),
     reportedToImy: boolean('reported_to_imy').notNull().default(false),
     imyReportedAt: ts('imy_reported_at'),
     imyReference: text('imy_reference'),
@@ -48,6 +50,10 @@ export const incidents = pgTable(
     index('incidents_org_idx').on(t.orgId),
     index('incidents_reported_idx').on(t.reportedAt),
     index('incidents_status_idx').on(t.status),
+    // List and statistics: subtree (org) + year (reported_at) + keyset on (reported_at, id).
+    index('incidents_org_reported_idx').on(t.orgId, t.reportedAt, t.id),
+    index('incidents_handler_idx').on(t.handlerId),
+    index('incidents_search_idx').using('gin', sql`to_tsvector('swedish', ${t.title} || ' ' || ${t.description})`),
     check('incidents_status_check', sql`${t.status} in ('Rapporterad','Under registrering','Under utredning','Under åtgärd','Klar','Förfallen')`),
     check('incidents_personal_data_check', sql`${t.personalData} in ('ja','nej','vet_ej')`),
   ],
@@ -66,4 +72,106 @@ export const incidentStatusHistory = pgTable(
     source: text('source').notNull().default('ui'),
   },
   (t) => [index('incident_status_history_incident_idx').on(t.incidentId, t.at)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** Åtgärder: who does what by when. */
+export const incidentActions = pgTable(
+  'incident_actions',
+  {
+    id: idColumn(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    title: text('title').notNull(),
+    ownerId: uuid('owner_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }),
+    status: text('status').notNull().default('planerad'),
+    ...versioned(),
+  },
+  (t) => [
+    index('incident_actions_incident_idx').on(t.incidentId),
+    check('incident_actions_status_check', sql`${t.status} in ('planerad','pagar','klar')`),
+  ],
+);
+
+export const incidentComments = pgTable(
+  'incident_comments',
+  {
+    id: idColumn(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    authorId: uuid('author_id').references(() => users.id),
+    authorLabel: text('author_label').notNull(),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('incident_comments_incident_idx').on(t.incidentId, t.createdAt)],
+);
+
+/** Attachments are kept in the database (bytea) so a backup of the database holds them. */
+export const incidentAttachments = pgTable(
+  'incident_attachments',
+  {
+    id: idColumn(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('incident_attachments_incident_idx').on(t.incidentId)],
+);
+
+/** Generic links to other records (risks, objects, suppliers … as they arrive): target type + id. */
+export const incidentLinks = pgTable(
+  'incident_links',
+  {
+    id: idColumn(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('incident_links_target_unique').on(t.incidentId, t.targetType, t.targetId)],
+);
+
+/**
+ * Categories with templates, per city (or any organisation: the nearest ancestor's list applies). When an
+ * organisation chain has none, the built-in defaults (categories.ts) apply.
+ */
+export const incidentCategories = pgTable(
+  'incident_categories',
+  {
+    id: idColumn(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    name: text('name').notNull(),
+    kind: text('kind'),
+    personalData: text('personal_data'),
+    riskAssessment: text('risk_assessment'),
+    assessmentText: text('assessment_text').notNull().default(''),
+    firstActions: jsonb('first_actions').$type<string[]>().notNull().default([]),
+    active: boolean('active').notNull().default(true),
+    ...versioned(),
+  },
+  (t) => [uniqueIndex('incident_categories_org_name_unique').on(t.orgId, t.name)],
+);
+
+/** Deadline reminders already e-mailed: one per incident, clock and threshold. */
+export const incidentRemindersSent = pgTable(
+  'incident_reminders_sent',
+  {
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    clock: text('clock').notNull(),
+    threshold: text('threshold').notNull(),
+    recipients: text('recipients').notNull(),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.clock, t.threshold] })],
 );

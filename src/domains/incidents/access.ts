@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import type { Ctx } from '../../server/platform/context';
+import type { Db } from '../../server/platform/db';
+import { forbidden, notFound, unprocessable } from '../../server/platform/errors';
+import { users } from '../users/table';
+import { loadIncident, type LoadedIncident } from './dto';
+
+export const incidentNotFound = (id: string) =>
+  notFound({ sv: `Incidenten ${id} finns inte.`, en: `Incident ${id} does not exist.` }, 'id');
+
+/** May read: incident.read on the incident's org (subtree), or the person who reported it. */
+export function canRead(ctx: Ctx, r: LoadedIncident): boolean {
+  return ctx.authz.can('incident.read', r.org.path) || (!!ctx.principal && r.i.reporterId === ctx.principal.userId);
+}
+export const canManage = (ctx: Ctx, r: LoadedIncident) => ctx.authz.can('incident.manage', r.org.path);
+/** May see the protected content (description, comments, attachments) of a protected-identity incident. */
+export const canSeeProtected = (ctx: Ctx, r: LoadedIncident) => !r.i.protectedIdentity || ctx.authz.can('incident.protected', r.org.path);
+
+/** The incident if the caller may read it; 404 otherwise (existence does not leak). */
+export async function readable(ctx: Ctx, db: Db, id: string, now = new Date()): Promise<LoadedIncident> {
+  const r = await loadIncident(db, id, now);
+  if (!r || !canRead(ctx, r)) throw incidentNotFound(id);
+  return r;
+}
+
+/** The incident if the caller may manage it: 404 when not readable, 403 when readable but not manageable. */
+export async function manageable(ctx: Ctx, db: Db, id: string, now = new Date()): Promise<LoadedIncident> {
+  const r = await readable(ctx, db, id, now);
+  if (!canManage(ctx, r)) throw forbidden();
+  return r;
+}
+
+export function requireProtectedAccess(ctx: Ctx, r: LoadedIncident): void {
+  if (!canSeeProtected(ctx, r)) {
+    throw forbidden({
+      sv: 'Incidenten rör skyddade personuppgifter; innehållet visas bara för behöriga.',
+      en: 'The incident concerns protected identities; its content is shown to permitted roles only.',
+    });
+  }
+}
+
+/** A user referenced by id (handler, action owner) must exist and be active. */
+export async function checkUser(db: Db, id: string | null | undefined, field: string): Promise<{ id: string; name: string; email: string } | null> {
+  if (!id) return null;
+  const [u] = await db.select({ id: users.id, name: users.name, email: users.email, active: users.active }).from(users).where(eq(users.id, id));
+  if (!u || !u.active) {
+    throw unprocessable('unknown_user', { sv: `Användaren ${id} finns inte eller är inaktiv.`, en: `User ${id} does not exist or is inactive.` }, field);
+  }
+  return u;
+}

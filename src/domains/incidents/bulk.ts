@@ -1,0 +1,61 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Ctx } from '../../server/platform/context';
+import { conflict, forbidden, notFound } from '../../server/platform/errors';
+import { inTx } from '../../server/platform/tx';
+import { recordAudit } from '../audit/chain';
+import { canManage, canRead, checkUser } from './access';
+import type { BulkUpdate } from './contract';
+import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
+import { auditView, insertHistory } from './service';
+import { incidents } from './table';
+import { transitionRefusal } from './transitions';
+
+/**
+ * Triage: set status / handler / kind / category on many incidents in one step. All or nothing: when any
+ * incident may not be changed (unknown, out of scope, illegal transition) nothing is written and the answer
+ * lists every refused id with its reason.
+ */
+export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated: number; ids: string[] }> {
+  ctx.authz.require('incident.manage');
+  const ids = [...new Set(input.ids)];
+  return inTx(ctx, async (tx) => {
+    const now = new Date();
+    const rows = (await selectIncidents(tx, now).where(inArray(incidents.id, ids)).for('update', { of: incidents })) as LoadedIncident[];
+    const byId = new Map(rows.map((r) => [r.i.id, r]));
+    const missing = ids.filter((id) => !byId.has(id) || !canRead(ctx, byId.get(id)!));
+    if (missing.length) {
+      throw notFound({ sv: `Incidenterna finns inte: ${missing.join(', ')}.`, en: `These incidents do not exist: ${missing.join(', ')}.` }, 'ids');
+    }
+    if (rows.some((r) => !canManage(ctx, r))) throw forbidden();
+    if (input.set.handlerId !== undefined) await checkUser(tx, input.set.handlerId, 'set.handlerId');
+    const to = input.set.status;
+    if (to) {
+      const refused = ids.flatMap((id) => {
+        const r = byId.get(id)!;
+        const why = transitionRefusal(r.i.status, to);
+        return why ? [{ id, number: incidentNumber(r.i), from: r.i.status, code: why.code, reason_sv: why.msg.sv, reason_en: why.msg.en }] : [];
+      });
+      if (refused.length) {
+        throw conflict('illegal_transition', {
+          sv: `${refused.length} av ${ids.length} incidenter kan inte få status "${to}"; inget har ändrats. ${refused.map((f) => `${f.number}: ${f.reason_sv}`).join(' ')}`,
+          en: `${refused.length} of ${ids.length} incidents cannot get status "${to}"; nothing was changed. ${refused.map((f) => `${f.number}: ${f.reason_en}`).join(' ')}`,
+        }, 'set.status', { refused });
+      }
+    }
+    for (const id of ids) {
+      const cur = byId.get(id)!.i;
+      const set = { ...input.set };
+      const [row] = await tx.update(incidents)
+        .set({ ...set, version: sql`${incidents.version} + 1`, updatedAt: now })
+        .where(eq(incidents.id, id)).returning();
+      if (to) await insertHistory(tx, ctx, id, cur.status, to, now, 'bulk');
+      const keys = Object.keys(set) as (keyof typeof set)[];
+      await recordAudit(tx, ctx, {
+        action: 'incident.bulk_update', entityType: 'incident', entityId: id, orgId: cur.orgId,
+        before: auditView(Object.fromEntries([...keys.map((k) => [k, cur[k]]), ['version', cur.version], ['protectedIdentity', cur.protectedIdentity]])),
+        after: auditView(Object.fromEntries([...keys.map((k) => [k, row[k]]), ['version', row.version], ['protectedIdentity', row.protectedIdentity]])),
+      });
+    }
+    return { updated: ids.length, ids };
+  });
+}

@@ -1,0 +1,128 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../server/platform/context';
+import type { Db } from '../../server/platform/db';
+import { notFound } from '../../server/platform/errors';
+import { staleVersion } from '../../server/platform/locking';
+import { inTx } from '../../server/platform/tx';
+import { recordAudit } from '../audit/chain';
+import { users } from '../users/table';
+import { checkUser, manageable, readable, requireProtectedAccess } from './access';
+import type { CreateAction, CreateLink, UpdateAction } from './contract';
+import { incidentActions, incidentAttachments, incidentComments, incidentLinks, incidentStatusHistory, incidents } from './table';
+import { stockholmDate } from './time';
+
+const iso = (d: Date) => d.toISOString();
+
+/** Actions, comments, attachments (metadata), links and history of one incident. */
+export async function loadChildren(db: Db, incidentId: string, showProtected: boolean, now: Date) {
+  const today = stockholmDate(now);
+  const actions = await db
+    .select({ a: incidentActions, ownerName: users.name })
+    .from(incidentActions)
+    .leftJoin(users, eq(users.id, incidentActions.ownerId))
+    .where(eq(incidentActions.incidentId, incidentId))
+    .orderBy(asc(incidentActions.createdAt));
+  const links = await db.select().from(incidentLinks).where(eq(incidentLinks.incidentId, incidentId)).orderBy(asc(incidentLinks.createdAt));
+  const history = await db
+    .select({ h: incidentStatusHistory, actor: users.name })
+    .from(incidentStatusHistory)
+    .leftJoin(users, eq(users.id, incidentStatusHistory.actorId))
+    .where(eq(incidentStatusHistory.incidentId, incidentId))
+    .orderBy(asc(incidentStatusHistory.at));
+  let comments = null;
+  let attachments = null;
+  if (showProtected) {
+    comments = (await db.select().from(incidentComments).where(eq(incidentComments.incidentId, incidentId)).orderBy(asc(incidentComments.createdAt)))
+      .map((c) => ({ id: c.id, author: c.authorLabel, body: c.body, createdAt: iso(c.createdAt) }));
+    attachments = (await db
+      .select({ id: incidentAttachments.id, filename: incidentAttachments.filename, contentType: incidentAttachments.contentType, size: incidentAttachments.size, sha256: incidentAttachments.sha256, createdAt: incidentAttachments.createdAt })
+      .from(incidentAttachments).where(eq(incidentAttachments.incidentId, incidentId)).orderBy(asc(incidentAttachments.createdAt)))
+      .map((a) => ({ ...a, createdAt: iso(a.createdAt) }));
+  }
+  return {
+    actions: actions.map(({ a, ownerName }) => ({
+      id: a.id, title: a.title, owner: a.ownerId ? { id: a.ownerId, name: ownerName ?? '' } : null, dueDate: a.dueDate, status: a.status,
+      overdue: a.status !== 'klar' && a.dueDate !== null && a.dueDate < today, version: a.version,
+    })),
+    comments,
+    attachments,
+    links: links.map((l) => ({ id: l.id, targetType: l.targetType, targetId: l.targetId, note: l.note, createdAt: iso(l.createdAt) })),
+    history: history.map(({ h, actor }) => ({ from: h.fromStatus, to: h.toStatus, at: iso(h.at), actor, source: h.source })),
+  };
+}
+
+/** Bumps the incident's updatedAt (children change the record as a whole for lists sorted by activity). */
+async function touch(tx: Db, id: string) {
+  await tx.update(incidents).set({ updatedAt: new Date() }).where(eq(incidents.id, id));
+}
+
+export async function addAction(ctx: Ctx, incidentId: string, input: CreateAction) {
+  return inTx(ctx, async (tx) => {
+    const r = await manageable(ctx, tx, incidentId);
+    await checkUser(tx, input.ownerId, 'ownerId');
+    const [a] = await tx.insert(incidentActions).values({
+      incidentId, title: input.title, ownerId: input.ownerId ?? null, dueDate: input.dueDate ?? null, status: input.status ?? 'planerad',
+    }).returning();
+    await touch(tx, incidentId);
+    await recordAudit(tx, ctx, { action: 'incident.action.create', entityType: 'incident_action', entityId: a.id, orgId: r.org.id, after: a });
+    return a;
+  });
+}
+
+export async function updateAction(ctx: Ctx, incidentId: string, actionId: string, input: UpdateAction) {
+  return inTx(ctx, async (tx) => {
+    const r = await manageable(ctx, tx, incidentId);
+    const [cur] = await tx.select().from(incidentActions).where(and(eq(incidentActions.id, actionId), eq(incidentActions.incidentId, incidentId)));
+    if (!cur) throw notFound({ sv: `Åtgärden ${actionId} finns inte.`, en: `Action ${actionId} does not exist.` }, 'actionId');
+    if (cur.version !== input.version) throw staleVersion('incident_action', input.version, cur);
+    if (input.ownerId !== undefined) await checkUser(tx, input.ownerId, 'ownerId');
+    const { version, ...set } = input;
+    const [a] = await tx.update(incidentActions)
+      .set({ ...set, version: sql`${incidentActions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(incidentActions.id, actionId), eq(incidentActions.version, version)))
+      .returning();
+    if (!a) throw staleVersion('incident_action', version, cur);
+    await touch(tx, incidentId);
+    await recordAudit(tx, ctx, { action: 'incident.action.update', entityType: 'incident_action', entityId: a.id, orgId: r.org.id, before: cur, after: a });
+    return a;
+  });
+}
+
+/** Comments: handlers, and the reporter on their own report. Protected records need incident.protected. */
+export async function addComment(ctx: Ctx, incidentId: string, body: string) {
+  return inTx(ctx, async (tx) => {
+    const r = await readable(ctx, tx, incidentId);
+    const isReporter = !!ctx.principal && r.i.reporterId === ctx.principal.userId;
+    if (!isReporter) await manageable(ctx, tx, incidentId);
+    requireProtectedAccess(ctx, r);
+    const [c] = await tx.insert(incidentComments).values({
+      incidentId, authorId: ctx.principal?.userId ?? null, authorLabel: ctx.principal?.name ?? ctx.actorLabel ?? 'system', body,
+    }).returning();
+    await touch(tx, incidentId);
+    await recordAudit(tx, ctx, {
+      action: 'incident.comment.create', entityType: 'incident_comment', entityId: c.id, orgId: r.org.id,
+      after: { incidentId, length: body.length, ...(r.i.protectedIdentity ? {} : { body }) },
+    });
+    return { id: c.id, author: c.authorLabel, body: c.body, createdAt: iso(c.createdAt) };
+  });
+}
+
+export async function addLink(ctx: Ctx, incidentId: string, input: CreateLink) {
+  return inTx(ctx, async (tx) => {
+    const r = await manageable(ctx, tx, incidentId);
+    const [l] = await tx.insert(incidentLinks).values({
+      incidentId, targetType: input.targetType, targetId: input.targetId, note: input.note ?? '', createdBy: ctx.principal?.userId ?? null,
+    }).returning();
+    await recordAudit(tx, ctx, { action: 'incident.link.create', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, after: l });
+    return { id: l.id, targetType: l.targetType, targetId: l.targetId, note: l.note, createdAt: iso(l.createdAt) };
+  });
+}
+
+export async function removeLink(ctx: Ctx, incidentId: string, linkId: string) {
+  return inTx(ctx, async (tx) => {
+    const r = await manageable(ctx, tx, incidentId);
+    const [l] = await tx.delete(incidentLinks).where(and(eq(incidentLinks.id, linkId), eq(incidentLinks.incidentId, incidentId))).returning();
+    if (!l) throw notFound({ sv: `Länken ${linkId} finns inte.`, en: `Link ${linkId} does not exist.` }, 'linkId');
+    await recordAudit(tx, ctx, { action: 'incident.link.delete', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, before: l });
+  });
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { clocksFor, stateFor, type ClockInput } from './clocks';
+import { formatLocal, parseInstant } from './time';
+
+const HOUR = 3_600_000;
+const local = (s: string) => parseInstant(s)!;
+const base: ClockInput = {
+  status: 'Under utredning', kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: null,
+  discoveredAt: null, reportedAt: local('2025-06-01T12:00'), reportedToImy: false, imyReportedAt: null, subjectsInformedAt: null,
+  nis2Significant: false, csirtEarlyWarningAt: null, csirtNotificationAt: null, csirtFinalReportAt: null,
+};
+
+describe('legal clocks', () => {
+  it('GDPR art. 33: 72 real hours from discovery, across the spring DST change (2025-03-30)', () => {
+    const discovered = local('2025-03-29T10:00');
+    const [c] = clocksFor({ ...base, discoveredAt: discovered }, local('2025-03-29T12:00'));
+    expect(c.key).toBe('gdpr33');
+    expect(c.deadline.getTime() - discovered.getTime()).toBe(72 * HOUR);
+    // The clock springs forward: 72 h later is 11:00 local, not 10:00.
+    expect(formatLocal(c.deadline)).toBe('2025-04-01 11:00');
+  });
+
+  it('across the autumn DST change (2025-10-26) the wall-clock deadline is an hour earlier', () => {
+    const discovered = local('2025-10-25T10:00');
+    const [c] = clocksFor({ ...base, discoveredAt: discovered }, discovered);
+    expect(c.deadline.getTime() - discovered.getTime()).toBe(72 * HOUR);
+    expect(formatLocal(c.deadline)).toBe('2025-10-28 09:00');
+  });
+
+  it('falls back to the report time when discovery is unknown', () => {
+    const [c] = clocksFor(base, base.reportedAt);
+    expect(c.deadline.getTime()).toBe(base.reportedAt.getTime() + 72 * HOUR);
+  });
+
+  it('no IMY clock when assessed ingen_trolig_risk or not a breach; done when reported', () => {
+    expect(clocksFor({ ...base, riskAssessment: 'ingen_trolig_risk' }, base.reportedAt)).toEqual([]);
+    expect(clocksFor({ ...base, kind: 'IT-säkerhet', personalData: 'nej' }, base.reportedAt)).toEqual([]);
+    const imyAt = local('2025-06-02T09:00');
+    const [c] = clocksFor({ ...base, reportedToImy: true, imyReportedAt: imyAt }, local('2025-06-10T00:00'));
+    expect(c.state).toBe('done');
+    expect(c.metAt).toEqual(imyAt);
+  });
+
+  it('states by remaining time: ok, due_soon < 24 h, critical < 6 h, overdue', () => {
+    const d = local('2025-06-04T12:00');
+    expect(stateFor(d, new Date(d.getTime() - 25 * HOUR))).toBe('ok');
+    expect(stateFor(d, new Date(d.getTime() - 23 * HOUR))).toBe('due_soon');
+    expect(stateFor(d, new Date(d.getTime() - 5 * HOUR))).toBe('critical');
+    expect(stateFor(d, new Date(d.getTime() + 1))).toBe('overdue');
+    const [c] = clocksFor(base, new Date(base.reportedAt.getTime() + 70 * HOUR));
+    expect(c.state).toBe('critical');
+    expect(c.remainingMs).toBe(2 * HOUR);
+  });
+
+  it('art. 34 only for hög risk, met when the subjects are informed', () => {
+    const keys = clocksFor({ ...base, riskAssessment: 'hog_risk' }, base.reportedAt).map((c) => c.key);
+    expect(keys).toEqual(['gdpr33', 'gdpr34']);
+    const informed = clocksFor({ ...base, riskAssessment: 'hog_risk', subjectsInformedAt: local('2025-06-02T08:00') }, base.reportedAt);
+    expect(informed.find((c) => c.key === 'gdpr34')!.state).toBe('done');
+    expect(clocksFor({ ...base, riskAssessment: 'risk' }, base.reportedAt).map((c) => c.key)).toEqual(['gdpr33']);
+  });
+
+  it('NIS2: 24 h early warning, 72 h notification, final report one calendar month after the notification (Stockholm)', () => {
+    const discovered = local('2025-10-25T10:00');
+    const input = { ...base, kind: 'IT-säkerhet', personalData: 'nej', nis2Significant: true, discoveredAt: discovered };
+    const cs = clocksFor(input, discovered);
+    const by = Object.fromEntries(cs.map((c) => [c.key, c]));
+    expect(by.nis2_early.deadline.getTime() - discovered.getTime()).toBe(24 * HOUR);
+    expect(by.nis2_notification.deadline.getTime() - discovered.getTime()).toBe(72 * HOUR);
+    // Notification sent 2025-10-10 12:00 CEST → final report due 2025-11-10 12:00 CET (same local time).
+    const sent = { ...input, discoveredAt: local('2025-10-09T12:00'), csirtEarlyWarningAt: local('2025-10-09T20:00'), csirtNotificationAt: local('2025-10-10T12:00') };
+    const after = Object.fromEntries(clocksFor(sent, local('2025-10-11T00:00')).map((c) => [c.key, c]));
+    expect(after.nis2_early.state).toBe('done');
+    expect(after.nis2_notification.state).toBe('done');
+    expect(formatLocal(after.nis2_final.deadline)).toBe('2025-11-10 12:00');
+    expect(after.nis2_final.deadline.toISOString()).toBe('2025-11-10T11:00:00.000Z');
+  });
+
+  it('a closed (Klar) incident has no running clocks', () => {
+    const cs = clocksFor({ ...base, status: 'Klar' }, new Date(base.reportedAt.getTime() + 100 * HOUR));
+    expect(cs.every((c) => c.state === 'done' && c.metAt === null)).toBe(true);
+  });
+});
+
+describe('time parsing', () => {
+  it('reads local times as Stockholm, keeps explicit zones, rejects nonsense', () => {
+    expect(parseInstant('2025-03-29T10:00')!.toISOString()).toBe('2025-03-29T09:00:00.000Z');
+    expect(parseInstant('2025-07-01 10:00')!.toISOString()).toBe('2025-07-01T08:00:00.000Z');
+    expect(parseInstant('2025-07-01T10:00:00Z')!.toISOString()).toBe('2025-07-01T10:00:00.000Z');
+    expect(parseInstant('2025-02-30T10:00')).toBeNull();
+    expect(parseInstant('igår')).toBeNull();
+  });
+});

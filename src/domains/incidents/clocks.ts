@@ -1,0 +1,96 @@
+import { addMonthsLocal } from './time';
+
+/**
+ * Legal clocks of an incident, pure (no database, no "now" of its own):
+ * - gdpr33: personal-data breach not assessed "ingen_trolig_risk" → notify IMY within 72 h of discovery
+ *   (fallback: the report time). Met when reported to IMY.
+ * - gdpr34: risk assessed "hog_risk" → inform the data subjects. The article says "without undue delay";
+ *   Tillit uses the same 72 h as its target. Met when subjectsInformedAt is set.
+ * - nis2_early / nis2_notification: significant incident (NIS2 art. 23, cybersäkerhetslagen) → early warning
+ *   within 24 h and incident notification within 72 h of discovery.
+ * - nis2_final: final report one calendar month (Stockholm time) after the notification was sent (until it
+ *   is sent, after the notification's deadline).
+ * Hours are real elapsed hours, so across a DST change the local wall-clock deadline moves by an hour.
+ * A closed incident (Klar) has no running clocks: unmet clocks are reported as done with metAt null.
+ */
+export const CLOCK_KEYS = ['gdpr33', 'gdpr34', 'nis2_early', 'nis2_notification', 'nis2_final'] as const;
+export type ClockKey = (typeof CLOCK_KEYS)[number];
+export const CLOCK_STATES = ['ok', 'due_soon', 'critical', 'overdue', 'done'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
+
+export const CLOCK_LABELS: Record<ClockKey, { sv: string; en: string }> = {
+  gdpr33: { sv: 'Anmälan till IMY (art. 33, 72 h)', en: 'Notify IMY (GDPR art. 33, 72 h)' },
+  gdpr34: { sv: 'Information till de registrerade (art. 34)', en: 'Inform the data subjects (GDPR art. 34)' },
+  nis2_early: { sv: 'Tidig varning till CSIRT (24 h)', en: 'Early warning to the CSIRT (24 h)' },
+  nis2_notification: { sv: 'Incidentanmälan till CSIRT (72 h)', en: 'Incident notification to the CSIRT (72 h)' },
+  nis2_final: { sv: 'Slutrapport till CSIRT (en månad)', en: 'Final report to the CSIRT (one month)' },
+};
+
+export interface ClockInput {
+  status: string;
+  kind: string | null;
+  personalData: string;
+  riskAssessment: string | null;
+  discoveredAt: Date | null;
+  reportedAt: Date;
+  reportedToImy: boolean;
+  imyReportedAt: Date | null;
+  subjectsInformedAt: Date | null;
+  nis2Significant: boolean;
+  csirtEarlyWarningAt: Date | null;
+  csirtNotificationAt: Date | null;
+  csirtFinalReportAt: Date | null;
+}
+
+export interface Clock {
+  key: ClockKey;
+  deadline: Date;
+  /** Milliseconds left (negative when overdue); null when done. */
+  remainingMs: number | null;
+  state: ClockState;
+  metAt: Date | null;
+}
+
+const HOUR = 3_600_000;
+
+export function isPersonalDataBreach(i: Pick<ClockInput, 'kind' | 'personalData'>): boolean {
+  return i.personalData === 'ja' || i.kind === 'Personuppgiftsincident';
+}
+
+export function stateFor(deadline: Date, now: Date): ClockState {
+  const left = deadline.getTime() - now.getTime();
+  if (left < 0) return 'overdue';
+  if (left < 6 * HOUR) return 'critical';
+  if (left < 24 * HOUR) return 'due_soon';
+  return 'ok';
+}
+
+export function clocksFor(i: ClockInput, now: Date): Clock[] {
+  const start = i.discoveredAt ?? i.reportedAt;
+  const closed = i.status === 'Klar';
+  const make = (key: ClockKey, deadline: Date, met: boolean, metAt: Date | null): Clock => {
+    if (met || closed) return { key, deadline, remainingMs: null, state: 'done', metAt: met ? metAt : null };
+    return { key, deadline, remainingMs: deadline.getTime() - now.getTime(), state: stateFor(deadline, now), metAt: null };
+  };
+  const out: Clock[] = [];
+  const breach = isPersonalDataBreach(i);
+  if (breach && i.riskAssessment !== 'ingen_trolig_risk') {
+    out.push(make('gdpr33', new Date(start.getTime() + 72 * HOUR), i.reportedToImy || i.imyReportedAt !== null, i.imyReportedAt));
+  }
+  if (breach && i.riskAssessment === 'hog_risk') {
+    out.push(make('gdpr34', new Date(start.getTime() + 72 * HOUR), i.subjectsInformedAt !== null, i.subjectsInformedAt));
+  }
+  if (i.nis2Significant) {
+    const notificationDeadline = new Date(start.getTime() + 72 * HOUR);
+    out.push(make('nis2_early', new Date(start.getTime() + 24 * HOUR), i.csirtEarlyWarningAt !== null, i.csirtEarlyWarningAt));
+    out.push(make('nis2_notification', notificationDeadline, i.csirtNotificationAt !== null, i.csirtNotificationAt));
+    out.push(make('nis2_final', addMonthsLocal(i.csirtNotificationAt ?? notificationDeadline, 1), i.csirtFinalReportAt !== null, i.csirtFinalReportAt));
+  }
+  return out;
+}
+
+/** The running clock nearest its deadline, or null. */
+export function nearestClock(clocks: Clock[]): Clock | null {
+  const running = clocks.filter((c) => c.state !== 'done').sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
+  return running[0] ?? null;
+}

@@ -1,0 +1,232 @@
+import { z } from '@hono/zod-openapi';
+import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
+import { INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
+import { parseInstant } from './time';
+
+/**
+ * The incidents API contract: request bodies and queries (strict) and the shapes returned. Times are text:
+ * ISO 8601 with a zone, or a local "YYYY-MM-DDTHH:MM" that is read as Stockholm time.
+ */
+const instantMsg = 'datum och tid, t.ex. 2025-03-29T10:00 (svensk tid) eller ISO 8601 med zon / a date-time, e.g. 2025-03-29T10:00 (Stockholm) or ISO 8601 with zone';
+export const InstantText = z.string().max(40).refine((v) => parseInstant(v) !== null, { message: instantMsg }).openapi({ example: '2025-03-29T10:00' });
+const DateText = z.iso.date();
+const OrgSlug = z.string().min(2).max(64);
+const Title = z.string().trim().min(1).max(200);
+const Description = z.string().max(20_000);
+const Status = z.enum(INCIDENT_STATUSES);
+const Kind = z.enum(INCIDENT_KINDS);
+const Category = z.string().trim().min(1).max(100);
+const PersonalData = z.enum(PERSONAL_DATA);
+const Risk = z.enum(RISK_ASSESSMENTS);
+
+export const CreateIncident = z.strictObject({
+  org: OrgSlug,
+  title: Title,
+  description: Description.optional(),
+  kind: Kind.nullable().optional(),
+  category: Category.nullable().optional(),
+  personalData: PersonalData.optional(),
+  occurredAt: InstantText.nullable().optional(),
+  discoveredAt: InstantText.nullable().optional(),
+  reportedAt: InstantText.optional(),
+  handlerId: z.uuid().nullable().optional(),
+  riskAssessment: Risk.nullable().optional(),
+  assessmentText: z.string().max(5000).optional(),
+  protectedIdentity: z.boolean().optional(),
+  nis2Significant: z.boolean().optional(),
+  externalId: z.string().trim().min(1).max(100).optional(),
+  unitText: z.string().trim().max(200).optional(),
+}).openapi('CreateIncident');
+export type CreateIncident = z.infer<typeof CreateIncident>;
+
+export const UpdateIncident = z.strictObject({
+  version: z.int().min(1),
+  title: Title.optional(),
+  description: Description.optional(),
+  kind: Kind.nullable().optional(),
+  category: Category.nullable().optional(),
+  personalData: PersonalData.optional(),
+  occurredAt: InstantText.nullable().optional(),
+  discoveredAt: InstantText.nullable().optional(),
+  status: Status.optional(),
+  handlerId: z.uuid().nullable().optional(),
+  riskAssessment: Risk.nullable().optional(),
+  assessmentText: z.string().max(5000).optional(),
+  reportedToImy: z.boolean().optional(),
+  imyReportedAt: InstantText.nullable().optional(),
+  imyReference: z.string().trim().max(100).nullable().optional(),
+  subjectsInformedAt: InstantText.nullable().optional(),
+  nis2Significant: z.boolean().optional(),
+  reportedToCsirt: z.boolean().optional(),
+  csirtEarlyWarningAt: InstantText.nullable().optional(),
+  csirtNotificationAt: InstantText.nullable().optional(),
+  csirtFinalReportAt: InstantText.nullable().optional(),
+  protectedIdentity: z.boolean().optional(),
+}).openapi('UpdateIncident');
+export type UpdateIncident = z.infer<typeof UpdateIncident>;
+
+/** The 60-second report: what, when, where, personal data or not — and optionally a category template. */
+export const QuickReport = z.strictObject({
+  title: Title,
+  description: Description.optional(),
+  occurredAt: InstantText.optional(),
+  org: OrgSlug,
+  personalData: PersonalData,
+  category: Category.optional(),
+  protectedIdentity: z.boolean().optional(),
+}).openapi('QuickReport');
+export type QuickReport = z.infer<typeof QuickReport>;
+
+export const Receipt = z.object({ id: z.uuid(), number: z.string(), reportedAt: z.string(), status: Status }).openapi('IncidentReceipt');
+
+export const BulkUpdate = z.strictObject({
+  ids: z.array(z.uuid()).min(1).max(500),
+  set: z.strictObject({
+    status: Status.optional(),
+    handlerId: z.uuid().nullable().optional(),
+    kind: Kind.nullable().optional(),
+    category: Category.nullable().optional(),
+  }).refine((s) => Object.keys(s).length > 0, { message: 'ange minst ett fält / give at least one field' }),
+}).openapi('BulkUpdate');
+export type BulkUpdate = z.infer<typeof BulkUpdate>;
+
+export const SORTS = ['-reported', 'reported'] as const;
+export const ListQuery = z.object({
+  org: OrgSlug.optional(),
+  status: z.string().max(200).optional().openapi({ description: 'En eller flera statusar, kommaseparerade / one or more, comma-separated' }),
+  kind: Kind.optional(),
+  category: z.string().max(100).optional(),
+  year: z.coerce.number().int().min(1990).max(2200).optional(),
+  personalData: z.enum(['ja', 'nej', 'vet_ej', 'breach']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  protected: z.enum(['true', 'false']).optional(),
+  q: z.string().max(200).optional(),
+  handler: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
+  sort: z.enum(SORTS).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(200).optional(),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+export const ExportQuery = ListQuery.omit({ cursor: true, limit: true }).extend({ format: z.enum(['csv', 'xlsx']) });
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+export const StatsQuery = z.object({
+  org: OrgSlug,
+  year: z.coerce.number().int().min(1990).max(2200),
+  asOf: DateText.optional(),
+});
+
+export const CreateAction = z.strictObject({
+  title: z.string().trim().min(1).max(300),
+  ownerId: z.uuid().nullable().optional(),
+  dueDate: DateText.nullable().optional(),
+  status: z.enum(['planerad', 'pagar', 'klar']).optional(),
+}).openapi('CreateIncidentAction');
+export type CreateAction = z.infer<typeof CreateAction>;
+export const UpdateAction = CreateAction.partial().extend({ version: z.int().min(1) }).strict().openapi('UpdateIncidentAction');
+export type UpdateAction = z.infer<typeof UpdateAction>;
+
+export const CreateComment = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+export const CreateLink = z.strictObject({
+  targetType: z.string().regex(/^[a-z][a-z_-]{1,40}$/),
+  targetId: z.string().trim().min(1).max(200),
+  note: z.string().max(500).optional(),
+});
+export type CreateLink = z.infer<typeof CreateLink>;
+
+export const UpsertCategory = z.strictObject({
+  org: OrgSlug,
+  name: Category,
+  kind: Kind.nullable().optional(),
+  personalData: PersonalData.nullable().optional(),
+  riskAssessment: Risk.nullable().optional(),
+  assessmentText: z.string().max(5000).optional(),
+  firstActions: z.array(z.string().trim().min(1).max(300)).max(20).optional(),
+  active: z.boolean().optional(),
+});
+export type UpsertCategory = z.infer<typeof UpsertCategory>;
+
+export const ClockDto = z.object({
+  key: z.enum(CLOCK_KEYS),
+  label_sv: z.string(),
+  label_en: z.string(),
+  deadline: z.string(),
+  deadlineLocal: z.string(),
+  remainingMs: z.number().nullable(),
+  state: z.enum(CLOCK_STATES),
+  metAt: z.string().nullable(),
+});
+
+const Ref = z.object({ id: z.string(), name: z.string() }).nullable();
+export const IncidentSummary = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  org: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  externalId: z.string().nullable(),
+  unitText: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  kind: z.string().nullable(),
+  category: z.string().nullable(),
+  personalData: PersonalData,
+  occurredAt: z.string().nullable(),
+  discoveredAt: z.string().nullable(),
+  reportedAt: z.string(),
+  status: Status,
+  handler: Ref,
+  reporterId: z.string().nullable(),
+  riskAssessment: Risk.nullable(),
+  assessmentText: z.string(),
+  reportedToImy: z.boolean(),
+  imyReportedAt: z.string().nullable(),
+  imyReference: z.string().nullable(),
+  subjectsInformedAt: z.string().nullable(),
+  nis2Significant: z.boolean(),
+  reportedToCsirt: z.boolean(),
+  csirtEarlyWarningAt: z.string().nullable(),
+  csirtNotificationAt: z.string().nullable(),
+  csirtFinalReportAt: z.string().nullable(),
+  protectedIdentity: z.boolean(),
+  /** True when this caller is not shown the protected content (description, comments, attachments). */
+  protected: z.boolean(),
+  overdue: z.boolean(),
+  clocks: z.array(ClockDto),
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}).openapi('IncidentSummary');
+export type IncidentSummary = z.infer<typeof IncidentSummary>;
+
+export const ActionDto = z.object({ id: z.string(), title: z.string(), owner: Ref, dueDate: z.string().nullable(), status: z.string(), overdue: z.boolean(), version: z.int() });
+export const CommentDto = z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: z.string() });
+export const AttachmentDto = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.int(), sha256: z.string(), createdAt: z.string() });
+export const LinkDto = z.object({ id: z.string(), targetType: z.string(), targetId: z.string(), note: z.string(), createdAt: z.string() });
+export const HistoryDto = z.object({ from: z.string().nullable(), to: z.string(), at: z.string(), actor: z.string().nullable(), source: z.string() });
+
+export const IncidentDetail = IncidentSummary.extend({
+  actions: z.array(ActionDto),
+  comments: z.array(CommentDto).nullable(),
+  attachments: z.array(AttachmentDto).nullable(),
+  links: z.array(LinkDto),
+  history: z.array(HistoryDto),
+  allowedStatuses: z.array(Status),
+}).openapi('Incident');
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+const Counts = z.record(z.string(), z.int());
+/** The figures of the stats endpoint and of the management review's `incidents` section (one shape). */
+export const IncidentFigures = z.object({
+  total: z.int(),
+  previousYearTotal: z.int(),
+  byStatus: Counts,
+  byKind: Counts,
+  byCategory: Counts,
+  byMonth: z.object({ current: z.array(z.int()), previous: z.array(z.int()) }),
+  personalData: z.int(),
+  personalDataPreviousYear: z.int(),
+  reportedToIMY: z.int(),
+  reportedToCSIRT: z.int(),
+  asOf: z.string().nullable(),
+}).openapi('IncidentFigures');
+export type IncidentFigures = z.infer<typeof IncidentFigures>;

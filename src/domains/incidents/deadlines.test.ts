@@ -1,0 +1,112 @@
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { sendDeadlineReminders } from './reminders';
+
+/** A minimal real SMTP server on a local socket: accepts every message and keeps it. */
+function smtpServer(): Promise<{ server: Server; port: number; mails: { to: string[]; data: string }[] }> {
+  const mails: { to: string[]; data: string }[] = [];
+  const server = createServer((sock) => {
+    let to: string[] = [];
+    let inData = false;
+    let data = '';
+    let buf = '';
+    sock.write('220 test ESMTP\r\n');
+    sock.on('data', (chunk) => {
+      buf += chunk.toString('utf8');
+      let idx: number;
+      while ((idx = buf.indexOf('\r\n')) >= 0) {
+        const line = buf.slice(0, idx);
+        buf = buf.slice(idx + 2);
+        if (inData) {
+          if (line === '.') {
+            inData = false;
+            mails.push({ to, data });
+            to = [];
+            data = '';
+            sock.write('250 OK queued\r\n');
+          } else data += line + '\n';
+          continue;
+        }
+        const cmd = line.slice(0, 4).toUpperCase();
+        if (cmd === 'EHLO' || cmd === 'HELO') sock.write('250-test\r\n250 8BITMIME\r\n');
+        else if (cmd === 'MAIL') sock.write('250 OK\r\n');
+        else if (cmd === 'RCPT') {
+          to.push(/<([^>]+)>/.exec(line)?.[1] ?? '');
+          sock.write('250 OK\r\n');
+        } else if (cmd === 'DATA') {
+          inData = true;
+          sock.write('354 go ahead\r\n');
+        } else if (cmd === 'QUIT') {
+          sock.write('221 bye\r\n');
+          sock.end();
+        } else if (cmd === 'RSET' || cmd === 'NOOP') sock.write('250 OK\r\n');
+        else sock.write('502 not implemented\r\n');
+      }
+    });
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, port: (server.address() as AddressInfo).port, mails })));
+}
+
+let t: TestServer;
+let isam: Client;
+let smtp: Awaited<ReturnType<typeof smtpServer>>;
+const HOUR = 3_600_000;
+const local = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d).replace(' ', 'T');
+
+beforeAll(async () => {
+  smtp = await smtpServer();
+  t = await startTestServer({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'tillit@test.se' });
+  await makeOrgs(t.ctx, [['stad', 'stad'], ['forv', 'forvaltning', 'stad'], ['avd', 'avdelning', 'forv']]);
+  isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv');
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise((r) => smtp.server.close(r));
+});
+
+describe('deadlines, attention and reminders', () => {
+  it('lists running clocks nearest first, warns on the start page, and e-mails once per threshold', async () => {
+    const now = Date.now();
+    // 72 h clock with 20 h left (due_soon), 24 h NIS2 clock with 4 h left (critical), and an overdue one.
+    const a = await isam.post('/api/incidents', { org: 'avd', title: 'PU-incident', personalData: 'ja', discoveredAt: local(new Date(now - 52 * HOUR)) });
+    const b = await isam.post('/api/incidents', { org: 'avd', title: 'NIS2-incident', nis2Significant: true, discoveredAt: local(new Date(now - 20 * HOUR)) });
+    const c = await isam.post('/api/incidents', { org: 'avd', title: 'Sen PU-incident', kind: 'Personuppgiftsincident', discoveredAt: local(new Date(now - 80 * HOUR)) });
+    await isam.post('/api/incidents', { org: 'avd', title: 'Ingen risk', personalData: 'ja', riskAssessment: 'ingen_trolig_risk', discoveredAt: local(new Date(now - 80 * HOUR)) });
+    for (const r of [a, b, c]) expect(r.status).toBe(201);
+
+    const list = await isam.get('/api/incidents/deadlines?org=forv');
+    expect(list.status).toBe(200);
+    const deadlines = list.body.items.map((i: { deadline: string }) => Date.parse(i.deadline));
+    expect(deadlines).toEqual([...deadlines].sort((x, y) => x - y));
+    expect(list.body.items[0]).toMatchObject({ incidentId: c.body.id, clock: 'gdpr33', state: 'overdue' });
+    expect(list.body.items.find((i: { clock: string }) => i.clock === 'nis2_early')).toMatchObject({ incidentId: b.body.id, state: 'critical' });
+    expect(list.body.items.find((i: { incidentId: string }) => i.incidentId === a.body.id)).toMatchObject({ clock: 'gdpr33', state: 'due_soon' });
+    expect(list.body.items.some((i: { title: string }) => i.title === 'Ingen risk')).toBe(false);
+
+    const attention = await isam.get('/api/attention');
+    const byKey = Object.fromEntries(attention.body.items.map((i: { key: string; count: number; severity: string }) => [i.key, i]));
+    expect(byKey['incidents.clocks.overdue']).toMatchObject({ count: 1, severity: 'critical' });
+    expect(byKey['incidents.clocks.6h']).toMatchObject({ count: 1, severity: 'critical' });
+    // gdpr33 of a (20 h left) and nis2 notification… of b (52 h left, ok): one due within 24 h.
+    expect(byKey['incidents.clocks.24h']).toMatchObject({ count: 1, severity: 'warning' });
+
+    const first = await sendDeadlineReminders(t.ctx);
+    expect(first).toMatchObject({ configured: true, failed: 0 });
+    expect(first.sent).toBe(3);
+    expect(smtp.mails).toHaveLength(3);
+    expect(smtp.mails.every((m) => m.to.includes('isam@test.se'))).toBe(true);
+    expect(smtp.mails.map((m) => m.data).join('\n')).toContain('Tidsfristen');
+    const again = await sendDeadlineReminders(t.ctx);
+    expect(again.sent).toBe(0);
+    expect(smtp.mails).toHaveLength(3);
+    // Six hours later a's clock crosses the 6 h threshold: one more reminder, for that threshold only.
+    const later = await sendDeadlineReminders(t.ctx, new Date(now + 15 * HOUR));
+    expect(later.sent).toBe(2); // a crosses 6 h left, b's early warning becomes overdue
+    expect(smtp.mails.length).toBe(3 + later.sent);
+  });
+
+  it('is off when no SMTP server is configured', async () => {
+    expect(await sendDeadlineReminders({ ...t.ctx, config: { ...t.ctx.config, smtpUrl: undefined } })).toEqual({ configured: false, sent: 0, failed: 0 });
+  });
+});

@@ -1,0 +1,178 @@
+import type { IncidentKind, IncidentStatus } from './model';
+
+/**
+ * The demo's incident figures, each derived from the seeds (see the comments) or marked as invented.
+ * demo.ts turns these counts into incidents with texts, units, dates and status history.
+ */
+export interface YearPlan {
+  org: string;
+  year: number;
+  /** Last reported day (Stockholm) and the day the statuses are "as of". */
+  lastDay: string;
+  statuses: Partial<Record<IncidentStatus, number>>;
+  /** category → [count, of which personal-data breaches, of which reported to IMY] */
+  categories: Record<string, [number, number, number]>;
+  units: Record<string, string[]>;
+  protectedCount: number;
+}
+
+export const CATEGORY_KIND: Record<string, IncidentKind> = {
+  'Uppgifter i fel ärende': 'Personuppgiftsincident',
+  'Fel mottagare': 'Personuppgiftsincident',
+  'Mottagare i Till i stället för Hemlig kopia': 'Personuppgiftsincident',
+  'Förlorad internpost': 'Personuppgiftsincident',
+  'Dokument kvarlämnade': 'Informationssäkerhet',
+  'Cyberangrepp hos leverantör': 'IT-säkerhet',
+  Nätfiske: 'IT-säkerhet',
+  Spam: 'IT-säkerhet',
+  Övrigt: 'Informationssäkerhet',
+};
+
+/**
+ * Hässelby-Vällingby 2025 — seed 002, section 4.3:
+ * - "Status … i IA per den 12 november 2025: Rapporterad 10, Under registrering 16, Under utredning 3,
+ *   Under åtgärd 2, Klar 22, Förfallen 2" → exactly these statuses as of 2025-11-12; they sum to 55, the
+ *   "55 avvikelser i IA" of the same paragraph, so the 2025 total is 55 (the "ca 60" includes about five
+ *   reported outside IA, which the register cannot hold). All reported "fram till 11 november".
+ * - "20 av årets avvikelser är inrapporterade som personuppgiftsincidenter" → 20 breaches.
+ * - "Tre incidenter har rapporterats till … IMY fram till november" → 3; "Inga NIS-incidenter har
+ *   rapporterats … till MSB" → 0 to the CSIRT.
+ * - Categories: the seed's list of examples; "den vanligaste avvikelsen … fel uppgifter i fel ärende"
+ *   → Uppgifter i fel ärende is the largest. The seed gives no per-category counts: the split is invented,
+ *   as is "Övrigt". One IMY report is the Miljödata supplier attack the seed names; the other two are
+ *   invented in the two most common personal-data categories.
+ * - "Flera av incidenterna som ligger Under registrering är inrapporterade under årets första kvartal"
+ *   → the demo puts 7 of the 16 in Q1 (demo.ts).
+ */
+export const HV_2025: YearPlan = {
+  org: 'hasselby-vallingby', year: 2025, lastDay: '2025-11-11',
+  statuses: { Rapporterad: 10, 'Under registrering': 16, 'Under utredning': 3, 'Under åtgärd': 2, Klar: 22, Förfallen: 2 },
+  categories: {
+    'Uppgifter i fel ärende': [14, 7, 1],
+    'Fel mottagare': [9, 6, 1],
+    Nätfiske: [7, 0, 0],
+    'Dokument kvarlämnade': [6, 1, 0],
+    Spam: [5, 0, 0],
+    'Förlorad internpost': [4, 2, 0],
+    'Mottagare i Till i stället för Hemlig kopia': [4, 3, 0],
+    'Cyberangrepp hos leverantör': [1, 1, 1],
+    Övrigt: [5, 0, 0],
+  },
+  units: {
+    'Uppgifter i fel ärende': ['hv-socialtjanst-barn', 'hv-ifo'],
+    'Fel mottagare': ['hv-socialtjanst-barn', 'hv-ifo', 'hv-aldre'],
+    Nätfiske: ['hv-it', 'hv-hemtjanst', 'hv-administration'],
+    'Dokument kvarlämnade': ['hv-ifo', 'hv-aldre'],
+    Spam: ['hv-it'],
+    'Förlorad internpost': ['hv-administration'],
+    'Mottagare i Till i stället för Hemlig kopia': ['hv-aldre', 'hv-hemtjanst'],
+    'Cyberangrepp hos leverantör': ['hv-administration'],
+    Övrigt: ['hasselby-vallingby', 'hv-hemtjanst'],
+  },
+  protectedCount: 1,
+};
+
+/**
+ * Hässelby-Vällingby 2024 — seed 002: "Förra året rapporterades ca 90 avvikelser fram till december" → 90;
+ * "20 … i jämförelse med 16 2024" → 16 breaches. Statuses (all closed or lapsed a year later), the category
+ * split and the IMY count (0; the seed gives none for 2024) are invented.
+ */
+export const HV_2024: YearPlan = {
+  org: 'hasselby-vallingby', year: 2024, lastDay: '2024-12-20',
+  statuses: { Klar: 86, Förfallen: 4 },
+  categories: {
+    'Uppgifter i fel ärende': [24, 6, 0],
+    'Fel mottagare': [14, 5, 0],
+    Nätfiske: [14, 0, 0],
+    Spam: [10, 0, 0],
+    'Dokument kvarlämnade': [9, 0, 0],
+    'Förlorad internpost': [6, 2, 0],
+    'Mottagare i Till i stället för Hemlig kopia': [5, 3, 0],
+    Övrigt: [8, 0, 0],
+  },
+  units: HV_2025.units,
+  protectedCount: 0,
+};
+
+/**
+ * Servicenämnden 2025 — seed 000, 1.1.7: "Omkring 100 incidenter har skett under året, den stora
+ * majoriteten är personuppgiftsincidenter varav endast en bedömts … rapporteras till IMY (Miljödata)"
+ * → 100, 78 breaches (invented figure for "den stora majoriteten"), 1 to IMY: the Miljödata supplier attack.
+ * Statuses, categories (weighted to letters and e-mail, "brevhandling"), units and the up-to date
+ * (2025-11-30) are invented; seed 000 gives none. Two records touch skyddad folkbokföring (2.1.3, Lön och
+ * Pension) and are protected.
+ */
+export const SF_2025: YearPlan = {
+  org: 'servicenamnden', year: 2025, lastDay: '2025-11-30',
+  statuses: { Rapporterad: 2, 'Under registrering': 4, 'Under utredning': 6, 'Under åtgärd': 4, Klar: 84 },
+  categories: {
+    'Fel mottagare': [34, 34, 0],
+    'Mottagare i Till i stället för Hemlig kopia': [14, 14, 0],
+    'Uppgifter i fel ärende': [12, 12, 0],
+    'Förlorad internpost': [10, 10, 0],
+    Nätfiske: [10, 0, 0],
+    'Dokument kvarlämnade': [8, 7, 0],
+    Spam: [6, 0, 0],
+    'Cyberangrepp hos leverantör': [1, 1, 1],
+    Övrigt: [5, 0, 0],
+  },
+  units: {
+    'Fel mottagare': ['sf-ekonomi', 'sf-kontaktcenter'],
+    'Mottagare i Till i stället för Hemlig kopia': ['sf-kontaktcenter', 'sf-upphandling'],
+    'Uppgifter i fel ärende': ['sf-kontaktcenter', 'sf-ekonomi'],
+    'Förlorad internpost': ['sf-ekonomi'],
+    Nätfiske: ['servicenamnden', 'sf-bestallarenheten'],
+    'Dokument kvarlämnade': ['sf-ekonomi', 'sf-upphandling'],
+    Spam: ['servicenamnden'],
+    'Cyberangrepp hos leverantör': ['sf-ekonomi'],
+    Övrigt: ['servicenamnden', 'sf-bestallarenheten'],
+  },
+  protectedCount: 2,
+};
+
+/** Servicenämnden 2024 — invented: seed 000 only says the number rose in 2025. 70 incidents, 50 breaches. */
+export const SF_2024: YearPlan = {
+  org: 'servicenamnden', year: 2024, lastDay: '2024-12-20',
+  statuses: { Klar: 68, Förfallen: 2 },
+  categories: {
+    'Fel mottagare': [24, 24, 0],
+    'Mottagare i Till i stället för Hemlig kopia': [10, 10, 0],
+    'Uppgifter i fel ärende': [8, 8, 0],
+    'Förlorad internpost': [8, 8, 0],
+    Nätfiske: [10, 0, 0],
+    Spam: [6, 0, 0],
+    Övrigt: [4, 0, 0],
+  },
+  units: SF_2025.units,
+  protectedCount: 0,
+};
+
+export const PLANS = [HV_2024, HV_2025, SF_2024, SF_2025];
+
+/** Short texts per category, written for the demo (no real persons). */
+export const TEXTS: Record<string, [title: string, description: string][]> = {
+  'Uppgifter i fel ärende': [
+    ['Anteckning registrerad i fel klients akt', 'En journalanteckning fördes in i en annan klients utredning när flera ärenden var öppna samtidigt. Rättad samma dag.'],
+    ['Utredningsbilaga kopplad till fel ärende', 'En bilaga med uppgifter om en familj laddades upp i en annan familjs ärende i verksamhetssystemet.'],
+  ],
+  'Fel mottagare': [
+    ['Brev med beslut skickat till fel adress', 'Ett beslut med personuppgifter skickades till en tidigare adress. Mottagaren hörde av sig och brevet har returnerats.'],
+    ['E-post med bilaga till fel mottagare', 'Ett e-postmeddelande med en utredning skickades till en person med liknande namn i adressboken.'],
+  ],
+  Nätfiske: [
+    ['Nätfiskemejl om lösenordsbyte', 'Flera medarbetare fick ett mejl som uppmanade dem att byta lösenord via en falsk inloggningssida. Ingen uppgav inloggningsuppgifter.'],
+    ['Falsk faktura via e-post', 'Ett mejl som utgav sig för att komma från en leverantör bad om betalning till ett nytt kontonummer.'],
+  ],
+  'Dokument kvarlämnade': [
+    ['Sekretesshandlingar kvar vid skrivaren', 'Utskrifter med uppgifter om klienter låg kvar vid en gemensam skrivare över natten.'],
+    ['Handlingar i hög med tomma plastfickor', 'Handlingar med personuppgifter hittades bland tomma plastfickor och interpostkuvert i ett kopieringsrum.'],
+  ],
+  Spam: [['Massutskick av skräppost', 'Ett stort antal skräppostmeddelanden nådde funktionsbrevlådan. Inga länkar öppnades.']],
+  'Förlorad internpost': [['Rekommenderad försändelse saknas', 'En försändelse med känsliga personuppgifter har inte kommit fram till mottagande enhet i huset.']],
+  'Mottagare i Till i stället för Hemlig kopia': [['Utskick till anhöriga med synliga adresser', 'Ett informationsutskick till anhöriga skickades med alla mottagare i fältet Till i stället för Hemlig kopia.']],
+  'Cyberangrepp hos leverantör': [['Cyberangrepp hos leverantör av personalsystem', 'Leverantören av ett stödsystem för personaladministration (Miljödata) drabbades av ett angrepp där personuppgifter om anställda kan ha röjts.']],
+  Övrigt: [
+    ['Obehörig i personalutrymme', 'En okänd person uppehöll sig i ett låst personalutrymme. Inga handlingar saknas.'],
+    ['Delat konto i verksamhetssystem', 'Flera medarbetare använde samma inloggning i ett verksamhetssystem under en kväll.'],
+  ],
+};

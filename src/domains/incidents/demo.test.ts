@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { startTestServer, type TestServer } from '../../test/harness';
+import { runDemo } from '../../cli/demo';
+import { findOrg } from '../org/service';
+import { HV_2024, HV_2025, SF_2025 } from './demo-data';
+import { demo } from './demo';
+import { incidentFigures } from './stats';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+  await runDemo(t.ctx);
+});
+afterAll(() => t.close());
+
+const sum = (o: Record<string, [number, number, number]>, k: 0 | 1 | 2) => Object.values(o).reduce((s, v) => s + v[k], 0);
+
+describe('demo incidents', () => {
+  it('reproduces seed 002\'s table for Hässelby-Vällingby as of 2025-11-12', async () => {
+    const hv = await findOrg(t.ctx.db, 'hasselby-vallingby');
+    const f = await incidentFigures(t.ctx.db, hv.path, 2025, '2025-11-12');
+    // Seed 002, 4.3: Rapporterad 10, Under registrering 16, Under utredning 3, Under åtgärd 2, Klar 22, Förfallen 2.
+    expect(f.byStatus).toEqual({ Rapporterad: 10, 'Under registrering': 16, 'Under utredning': 3, 'Under åtgärd': 2, Klar: 22, Förfallen: 2 });
+    expect(f.total).toBe(55);
+    expect(f.previousYearTotal).toBe(90);
+    expect(f.personalData).toBe(20);
+    expect(f.personalDataPreviousYear).toBe(16);
+    expect(f.reportedToIMY).toBe(3);
+    expect(f.reportedToCSIRT).toBe(0);
+    expect(f.byCategory).toEqual(Object.fromEntries(Object.entries(HV_2025.categories).map(([c, v]) => [c, v[0]])));
+    expect(Object.keys(f.byCategory)[0]).toBe('Uppgifter i fel ärende');
+    // Without asOf the current statuses are the same (nothing in the demo changes after that day).
+    expect((await incidentFigures(t.ctx.db, hv.path, 2025)).byStatus).toEqual(f.byStatus);
+    // Several Under registrering were reported in the first quarter.
+    const q1 = await t.ctx.db.execute(sql`select count(*)::int as n from incidents where status = 'Under registrering' and external_id like 'DEMO-HV-2025-%' and reported_at < '2025-04-01'`);
+    expect(Number((q1 as unknown as { rows: { n: number }[] }).rows[0].n)).toBeGreaterThanOrEqual(5);
+    expect(HV_2024.categories && sum(HV_2024.categories, 0)).toBe(90);
+  });
+
+  it('gives Servicenämnden about 100 incidents in 2025, mostly personal data, one to IMY', async () => {
+    const sf = await findOrg(t.ctx.db, 'servicenamnden');
+    const f = await incidentFigures(t.ctx.db, sf.path, 2025);
+    expect(f.total).toBe(sum(SF_2025.categories, 0));
+    expect(f.personalData).toBe(sum(SF_2025.categories, 1));
+    expect(f.personalData / f.total).toBeGreaterThan(0.5);
+    expect(f.reportedToIMY).toBe(1);
+    expect(f.byCategory['Cyberangrepp hos leverantör']).toBe(1);
+  });
+
+  it('is idempotent', async () => {
+    const count = async () => Number(((await t.ctx.db.execute(sql`select count(*)::int as n from incidents`)) as unknown as { rows: { n: number }[] }).rows[0].n);
+    const before = await count();
+    await demo.run(t.ctx);
+    expect(await count()).toBe(before);
+  });
+});

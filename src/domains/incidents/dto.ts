@@ -1,0 +1,110 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../server/platform/db';
+import { orgs } from '../org/table';
+import { users } from '../users/table';
+import { CLOCK_LABELS, clocksFor } from './clocks';
+import type { IncidentSummary } from './contract';
+import type { IncidentStatus, PersonalData, RiskAssessment } from './model';
+import { incidentActions, incidents } from './table';
+import { formatLocal, stockholmParts } from './time';
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export interface OrgRef { id: string; slug: string; name: string; path: string }
+export interface LoadedIncident { i: IncidentRow; org: OrgRef; handlerName: string | null; overdue: boolean }
+
+export const handlerUser = alias(users, 'handler_user');
+
+/**
+ * Overdue, as one SQL expression (list filter, flag and attention agree): status Förfallen, an open åtgärd
+ * past its due date, or a running legal clock past its deadline (see clocks.ts).
+ */
+export function overdueSql(now: Date): SQL<boolean> {
+  const start = sql`coalesce(${incidents.discoveredAt}, ${incidents.reportedAt})`;
+  const iso = now.toISOString();
+  const h = (n: number) => sql`(${iso}::timestamptz - interval '${sql.raw(String(n))} hours')`;
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+  const breach = sql`(${incidents.personalData} = 'ja' or ${incidents.kind} = 'Personuppgiftsincident')`;
+  return sql<boolean>`(${incidents.status} = 'Förfallen' or (${incidents.status} <> 'Klar' and (
+    exists (select 1 from ${incidentActions} a where a.incident_id = ${incidents.id} and a.status <> 'klar' and a.due_date < ${today}::date)
+    or (${breach} and coalesce(${incidents.riskAssessment}, '') <> 'ingen_trolig_risk' and not ${incidents.reportedToImy} and ${incidents.imyReportedAt} is null and ${start} < ${h(72)})
+    or (${breach} and ${incidents.riskAssessment} = 'hog_risk' and ${incidents.subjectsInformedAt} is null and ${start} < ${h(72)})
+    or (${incidents.nis2Significant} and ${incidents.csirtEarlyWarningAt} is null and ${start} < ${h(24)})
+    or (${incidents.nis2Significant} and ${incidents.csirtNotificationAt} is null and ${start} < ${h(72)})
+  )))`;
+}
+
+export function selectIncidents(db: Db, now: Date) {
+  return db
+    .select({
+      i: incidents,
+      org: { id: orgs.id, slug: orgs.slug, name: orgs.name, path: orgs.path },
+      handlerName: handlerUser.name,
+      overdue: overdueSql(now),
+    })
+    .from(incidents)
+    .innerJoin(orgs, eq(orgs.id, incidents.orgId))
+    .leftJoin(handlerUser, eq(handlerUser.id, incidents.handlerId));
+}
+
+export async function loadIncident(db: Db, id: string, now = new Date()): Promise<LoadedIncident | undefined> {
+  const [row] = await selectIncidents(db, now).where(and(eq(incidents.id, id))).limit(1);
+  return row as LoadedIncident | undefined;
+}
+
+/** Human number on receipts and lists: "AV-2025-0042" (reported year in Stockholm, sequence). */
+export function incidentNumber(i: Pick<IncidentRow, 'seq' | 'reportedAt'>): string {
+  return `AV-${stockholmParts(i.reportedAt).year}-${String(i.seq).padStart(4, '0')}`;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toSummary(r: LoadedIncident, showContent: boolean, now: Date): IncidentSummary {
+  const i = r.i;
+  const hidden = i.protectedIdentity && !showContent;
+  return {
+    id: i.id,
+    number: incidentNumber(i),
+    org: { id: r.org.id, slug: r.org.slug, name: r.org.name },
+    externalId: i.externalId,
+    unitText: i.unitText,
+    title: i.title,
+    description: hidden ? null : i.description,
+    kind: i.kind,
+    category: i.category,
+    personalData: i.personalData as PersonalData,
+    occurredAt: iso(i.occurredAt),
+    discoveredAt: iso(i.discoveredAt),
+    reportedAt: i.reportedAt.toISOString(),
+    status: i.status as IncidentStatus,
+    handler: i.handlerId ? { id: i.handlerId, name: r.handlerName ?? '' } : null,
+    reporterId: i.reporterId,
+    riskAssessment: i.riskAssessment as RiskAssessment | null,
+    assessmentText: i.assessmentText,
+    reportedToImy: i.reportedToImy,
+    imyReportedAt: iso(i.imyReportedAt),
+    imyReference: i.imyReference,
+    subjectsInformedAt: iso(i.subjectsInformedAt),
+    nis2Significant: i.nis2Significant,
+    reportedToCsirt: i.reportedToCsirt,
+    csirtEarlyWarningAt: iso(i.csirtEarlyWarningAt),
+    csirtNotificationAt: iso(i.csirtNotificationAt),
+    csirtFinalReportAt: iso(i.csirtFinalReportAt),
+    protectedIdentity: i.protectedIdentity,
+    protected: hidden,
+    overdue: Boolean(r.overdue),
+    clocks: clocksFor(i, now).map((c) => ({
+      key: c.key,
+      label_sv: CLOCK_LABELS[c.key].sv,
+      label_en: CLOCK_LABELS[c.key].en,
+      deadline: c.deadline.toISOString(),
+      deadlineLocal: formatLocal(c.deadline),
+      remainingMs: c.remainingMs,
+      state: c.state,
+      metAt: iso(c.metAt),
+    })),
+    version: i.version,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+  };
+}

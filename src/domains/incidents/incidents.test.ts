@@ -1,0 +1,306 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { listAudit } from '../audit/service';
+
+let t: TestServer;
+let isam: Client;
+let chefA: Client;
+let staff: Client;
+let secNoProtected: Client;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, [
+    ['stad', 'stad'],
+    ['forv', 'forvaltning', 'stad'],
+    ['avd-a', 'avdelning', 'forv'],
+    ['enh-a', 'enhet', 'avd-a'],
+    ['avd-b', 'avdelning', 'forv'],
+    ['annan-forv', 'forvaltning', 'stad'],
+  ]);
+  isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv');
+  chefA = await userWithRole(t, 'chef@test.se', 'chef', 'avd-a');
+  staff = await userWithRole(t, 'staff@test.se', 'medarbetare', 'enh-a');
+  secNoProtected = await userWithRole(t, 'sak@test.se', 'sakerhetsansvarig', 'forv');
+});
+afterAll(() => t.close());
+
+const create = (c: Client, body: Record<string, unknown>) => c.post('/api/incidents', { title: 'Incident', ...body });
+
+async function advance(c: Client, id: string, ...statuses: string[]) {
+  let cur = (await c.get(`/api/incidents/${id}`)).body;
+  for (const status of statuses) {
+    const r = await c.patch(`/api/incidents/${id}`, { version: cur.version, status });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    cur = r.body;
+  }
+  return cur;
+}
+
+describe('incident record and status flow', () => {
+  it('registers an incident with the full form and records the first status in the history', async () => {
+    const r = await create(isam, { org: 'enh-a', title: 'Mejl till fel mottagare', kind: 'Personuppgiftsincident', personalData: 'ja', discoveredAt: '2025-03-29T10:00' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.number).toMatch(/^AV-\d{4}-\d{4}$/);
+    expect(r.body.status).toBe('Rapporterad');
+    expect(r.body.history).toHaveLength(1);
+    expect(r.body.allowedStatuses).toEqual(['Under registrering', 'Förfallen']);
+    expect(r.body.clocks[0].key).toBe('gdpr33');
+    expect(r.body.clocks[0].deadlineLocal).toBe('2025-04-01 11:00');
+  });
+
+  it('walks the allowed transitions, records each in the history, and reopens Klar', async () => {
+    const { body } = await create(isam, { org: 'avd-a' });
+    const done = await advance(isam, body.id, 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Under utredning');
+    expect(done.status).toBe('Under utredning');
+    expect(done.history.map((h: { to: string }) => h.to)).toEqual(['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Under utredning']);
+    const audit = await listAudit(t.ctx, { entityId: body.id, limit: 100 });
+    expect(audit.items.filter((a) => a.action === 'incident.status')).toHaveLength(5);
+  });
+
+  it('refuses an illegal transition with 409 naming from, to and what is allowed, and writes nothing', async () => {
+    const { body } = await create(isam, { org: 'avd-a' });
+    const r = await isam.patch(`/api/incidents/${body.id}`, { version: body.version, status: 'Klar' });
+    expect(r.status).toBe(409);
+    expect(r.body.code).toBe('illegal_transition');
+    expect(r.body.field).toBe('status');
+    expect(r.body.detail_sv).toContain('"Rapporterad" till "Klar"');
+    expect(r.body.allowed).toEqual(['Under registrering', 'Förfallen']);
+    const after = await isam.get(`/api/incidents/${body.id}`);
+    expect(after.body.status).toBe('Rapporterad');
+    expect(after.body.version).toBe(body.version);
+    expect(after.body.history).toHaveLength(1);
+  });
+
+  it('answers a stale version with 409 and keeps the first write', async () => {
+    const { body } = await create(isam, { org: 'avd-a' });
+    expect((await isam.patch(`/api/incidents/${body.id}`, { version: body.version, title: 'Först' })).status).toBe(200);
+    const stale = await isam.patch(`/api/incidents/${body.id}`, { version: body.version, title: 'Sedan' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale_version');
+    expect(stale.body.currentVersion).toBe(body.version + 1);
+    expect((await isam.get(`/api/incidents/${body.id}`)).body.title).toBe('Först');
+  });
+
+  it('sets IMY and CSIRT report times, which imply the flags', async () => {
+    const { body } = await create(isam, { org: 'avd-a', personalData: 'ja', nis2Significant: true });
+    const r = await isam.patch(`/api/incidents/${body.id}`, { version: body.version, imyReportedAt: '2025-05-02T09:30', imyReference: 'IMY-2025-123', csirtEarlyWarningAt: '2025-05-01T20:00' });
+    expect(r.status).toBe(200);
+    expect(r.body.reportedToImy).toBe(true);
+    expect(r.body.reportedToCsirt).toBe(true);
+    expect(r.body.imyReportedAt).toBe('2025-05-02T07:30:00.000Z');
+    expect(r.body.clocks.find((c: { key: string }) => c.key === 'gdpr33').state).toBe('done');
+  });
+
+  it('rejects bad input with 400 and the field, unknown org 404, unknown handler 422', async () => {
+    const bad = await create(isam, { org: 'avd-a', occurredAt: 'igår' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('occurredAt');
+    const extra = await create(isam, { org: 'avd-a', hacker: true });
+    expect(extra.status).toBe(400);
+    expect(extra.body.field).toBe('hacker');
+    const unknown = await create(isam, { org: 'finns-inte' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.field).toBe('org');
+    expect((await isam.get('/api/incidents?org=finns-inte')).status).toBe(404);
+    expect((await isam.get('/api/incidents/stats?org=finns-inte&year=2025')).status).toBe(404);
+    const handler = await create(isam, { org: 'avd-a', handlerId: '00000000-0000-4000-8000-000000000000' });
+    expect(handler.status).toBe(422);
+    expect(handler.body.field).toBe('handlerId');
+  });
+});
+
+describe('scope', () => {
+  it('a chef on one avdelning sees only its subtree; other records answer 404', async () => {
+    const inA = (await create(isam, { org: 'enh-a', title: 'I enhet A' })).body;
+    const inB = (await create(isam, { org: 'avd-b', title: 'I avdelning B' })).body;
+    const list = await chefA.get('/api/incidents?limit=200');
+    expect(list.status).toBe(200);
+    const ids = list.body.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(inA.id);
+    expect(ids).not.toContain(inB.id);
+    expect(list.body.items.every((i: { org: { slug: string } }) => ['avd-a', 'enh-a'].includes(i.org.slug))).toBe(true);
+    expect((await chefA.get(`/api/incidents/${inB.id}`)).status).toBe(404);
+    expect((await chefA.get('/api/incidents?org=avd-b')).status).toBe(404);
+    // Reading is not managing: the chef may not change the record.
+    expect((await chefA.patch(`/api/incidents/${inA.id}`, { version: inA.version, title: 'x' })).status).toBe(403);
+  });
+
+  it('pages with a keyset cursor without gaps or repeats, filtered by org subtree', async () => {
+    for (let i = 0; i < 5; i++) await create(isam, { org: 'avd-b', title: `Sida ${i}`, reportedAt: `2024-02-0${i + 1}T10:00` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: { body: { items: { id: string }[]; nextCursor: string | null } } = await isam.get(`/api/incidents?org=avd-b&year=2024&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...r.body.items.map((i) => i.id));
+      cursor = r.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect((await isam.get('/api/incidents?cursor=trasig')).status).toBe(400);
+  });
+
+  it('finds incidents by Swedish full-text search on title and description', async () => {
+    await create(isam, { org: 'avd-b', title: 'Papper vid skrivaren', description: 'Sekretesshandlingar låg kvar vid skrivarna.' });
+    const r = await isam.get(`/api/incidents?q=${encodeURIComponent('skrivare')}`);
+    expect(r.body.items.map((i: { title: string }) => i.title)).toContain('Papper vid skrivaren');
+    const none = await isam.get(`/api/incidents?q=${encodeURIComponent('flygplan')}`);
+    expect(none.body.items).toHaveLength(0);
+  });
+});
+
+describe('report in under a minute', () => {
+  it('gives an employee a receipt with a number and prefills from the category template', async () => {
+    const r = await staff.post('/api/incidents/quick', { title: 'Skickade brev till fel adress', occurredAt: '2025-09-01T14:00', org: 'enh-a', personalData: 'vet_ej', category: 'Fel mottagare' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const year = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date());
+    expect(r.body.number).toMatch(new RegExp(`^AV-${year}-\\d{4}$`));
+    const mine = await staff.get(`/api/incidents/${r.body.id}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.kind).toBe('Personuppgiftsincident');
+    expect(mine.body.personalData).toBe('ja');
+    expect(mine.body.category).toBe('Fel mottagare');
+    expect(mine.body.actions.length).toBeGreaterThan(0);
+    // The employee sees their own report in the list, and nothing else.
+    const list = await staff.get('/api/incidents');
+    expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([r.body.id]);
+  });
+
+  it('refuses a unit outside the reporter\'s scope (404) and an unknown category (422)', async () => {
+    expect((await staff.post('/api/incidents/quick', { title: 'x', org: 'avd-b', personalData: 'nej' })).status).toBe(404);
+    const cat = await staff.post('/api/incidents/quick', { title: 'x', org: 'enh-a', personalData: 'nej', category: 'Påhittad' });
+    expect(cat.status).toBe(422);
+    expect(cat.body.field).toBe('category');
+  });
+});
+
+describe('triage in bulk', () => {
+  it('changes all or nothing, listing each refused id and why', async () => {
+    const a = (await create(isam, { org: 'avd-a', title: 'Bulk A' })).body;
+    const b = (await create(isam, { org: 'avd-a', title: 'Bulk B' })).body;
+    await advance(isam, b.id, 'Under registrering');
+    const refused = await isam.post('/api/incidents/bulk', { ids: [a.id, b.id], set: { status: 'Under utredning' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.refused.map((x: { id: string }) => x.id)).toEqual([a.id]);
+    expect((await isam.get(`/api/incidents/${b.id}`)).body.status).toBe('Under registrering');
+    const ok = await isam.post('/api/incidents/bulk', { ids: [a.id, b.id], set: { status: 'Förfallen', category: 'Spam' } });
+    expect(ok.status).toBe(200);
+    for (const id of [a.id, b.id]) {
+      const r = (await isam.get(`/api/incidents/${id}`)).body;
+      expect(r.status).toBe('Förfallen');
+      expect(r.category).toBe('Spam');
+      expect(r.overdue).toBe(true);
+      const audit = await listAudit(t.ctx, { entityId: id, action: 'incident.bulk_update', limit: 10 });
+      expect(audit.items).toHaveLength(1);
+    }
+    const overdue = await isam.get('/api/incidents?overdue=true&limit=200');
+    expect(overdue.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([a.id, b.id]));
+  });
+
+  it('refuses ids outside the caller\'s scope as unknown', async () => {
+    const other = await userWithRole(t, 'isam.annan@test.se', 'isam', 'annan-forv');
+    const a = (await create(isam, { org: 'avd-a', title: 'Inte din' })).body;
+    const r = await other.post('/api/incidents/bulk', { ids: [a.id], set: { kind: 'IT-säkerhet' } });
+    expect(r.status).toBe(404);
+    expect(r.body.field).toBe('ids');
+  });
+});
+
+describe('protected identity', () => {
+  it('hides description, comments and attachments from those without incident.protected; audits each read', async () => {
+    const p = (await create(isam, { org: 'avd-a', title: 'Brev med skyddad adress', description: 'Adressen Hemligvägen 1 röjdes.', protectedIdentity: true })).body;
+    const c = await isam.post(`/api/incidents/${p.id}/comments`, { body: 'Kontaktat Skatteverket.' });
+    expect(c.status).toBe(201);
+    const before = (await listAudit(t.ctx, { entityId: p.id, action: 'incident.read_protected', limit: 50 })).items.length;
+    const seen = await isam.get(`/api/incidents/${p.id}`);
+    expect(seen.body.description).toContain('Hemligvägen');
+    expect(seen.body.comments).toHaveLength(1);
+    expect(seen.body.protected).toBe(false);
+    expect((await listAudit(t.ctx, { entityId: p.id, action: 'incident.read_protected', limit: 50 })).items.length).toBe(before + 1);
+
+    for (const who of [chefA, secNoProtected]) {
+      const r = await who.get(`/api/incidents/${p.id}`);
+      expect(r.status).toBe(200);
+      expect(r.body.protected).toBe(true);
+      expect(r.body.description).toBeNull();
+      expect(r.body.comments).toBeNull();
+      expect(r.body.attachments).toBeNull();
+      expect(r.body.title).toBe('Brev med skyddad adress');
+    }
+    // Not readable content means no audit of a content read, and search does not match the hidden text.
+    expect((await listAudit(t.ctx, { entityId: p.id, action: 'incident.read_protected', limit: 50 })).items.length).toBe(before + 1);
+    expect((await chefA.get('/api/incidents?q=Hemligvägen')).body.items).toHaveLength(0);
+    expect((await secNoProtected.post(`/api/incidents/${p.id}/comments`, { body: 'x' })).status).toBe(403);
+  });
+
+  it('exports leave protected text out unless the exporter may read it, and such an export is audited', async () => {
+    await create(isam, { org: 'avd-a', title: 'Exportskyddad', description: 'Hemlig text X-4711', protectedIdentity: true });
+    await create(isam, { org: 'avd-a', title: 'Exportöppen', description: 'Öppen text Y-0815' });
+    const withoutPerm = await secNoProtected.get('/api/incidents/export?format=csv&org=avd-a');
+    expect(withoutPerm.status).toBe(200);
+    expect(withoutPerm.headers.get('content-type')).toContain('text/csv');
+    expect(withoutPerm.body).toContain('Exportskyddad');
+    expect(withoutPerm.body).toContain('Y-0815');
+    expect(withoutPerm.body).not.toContain('X-4711');
+    const withPerm = await isam.get('/api/incidents/export?format=csv&org=avd-a');
+    expect(withPerm.body).toContain('X-4711');
+    const audit = await listAudit(t.ctx, { action: 'incident.export_protected', limit: 10 });
+    expect(audit.items.length).toBe(1);
+    expect(audit.items[0].actorLabel).toBe('isam@test.se');
+    const xlsx = await fetch(`${t.url}/api/incidents/export?format=xlsx&org=avd-a`, { headers: { cookie: isam.cookie! } });
+    expect(xlsx.status).toBe(200);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('attachments', () => {
+  const upload = (c: Client, id: string, filename: string, data: Buffer) =>
+    fetch(`${t.url}/api/incidents/${id}/attachments?filename=${encodeURIComponent(filename)}`, {
+      method: 'POST', body: new Uint8Array(data), headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': 'application/octet-stream' },
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 32), Buffer.from('%%EOF')]);
+
+  it('stores an allowed file and serves it back byte for byte', async () => {
+    const inc = (await create(isam, { org: 'avd-a', title: 'Med bilaga' })).body;
+    const r = await upload(isam, inc.id, 'rapport.pdf', pdf);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.contentType).toBe('application/pdf');
+    const back = await fetch(`${t.url}/api/incidents/${inc.id}/attachments/${r.body.id}`, { headers: { cookie: isam.cookie! } });
+    expect(Buffer.from(await back.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await isam.get(`/api/incidents/${inc.id}`)).body.attachments).toHaveLength(1);
+  });
+
+  it('rejects too large (413), wrong type (415) and content not matching the name (422), with the field', async () => {
+    const inc = (await create(isam, { org: 'avd-a', title: 'Fel bilagor' })).body;
+    const big = await upload(isam, inc.id, 'stor.pdf', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]));
+    expect(big.status).toBe(413);
+    const exe = await upload(isam, inc.id, 'program.exe', Buffer.from('MZ\x90\x00'));
+    expect(exe.status).toBe(415);
+    expect(exe.body.field).toBe('file');
+    const binaryTxt = await upload(isam, inc.id, 'notes.txt', Buffer.from([0x4d, 0x5a, 0x00, 0x01, 0xff]));
+    expect(binaryTxt.status).toBe(415);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const mismatch = await upload(isam, inc.id, 'faktura.pdf', png);
+    expect(mismatch.status).toBe(422);
+    expect(mismatch.body.field).toBe('filename');
+    expect((await isam.get(`/api/incidents/${inc.id}`)).body.attachments).toHaveLength(0);
+  });
+});
+
+describe('actions and links', () => {
+  it('adds an åtgärd, updates it with optimistic locking, links a record', async () => {
+    const inc = (await create(isam, { org: 'avd-a', title: 'Med åtgärd' })).body;
+    const a = await isam.post(`/api/incidents/${inc.id}/actions`, { title: 'Radera mejlet', dueDate: '2020-01-01' });
+    expect(a.status).toBe(201);
+    const detail = (await isam.get(`/api/incidents/${inc.id}`)).body;
+    expect(detail.actions[0].overdue).toBe(true);
+    expect(detail.overdue).toBe(true);
+    const u = await isam.patch(`/api/incidents/${inc.id}/actions/${a.body.id}`, { version: 1, status: 'klar' });
+    expect(u.status).toBe(200);
+    expect((await isam.patch(`/api/incidents/${inc.id}/actions/${a.body.id}`, { version: 1, status: 'pagar' })).status).toBe(409);
+    const l = await isam.post(`/api/incidents/${inc.id}/links`, { targetType: 'supplier', targetId: 'miljodata' });
+    expect(l.status).toBe(201);
+    expect((await isam.post(`/api/incidents/${inc.id}/links`, { targetType: 'supplier', targetId: 'miljodata' })).status).toBe(409);
+    expect((await isam.request('DELETE', `/api/incidents/${inc.id}/links/${l.body.id}`)).status).toBe(204);
+  });
+});

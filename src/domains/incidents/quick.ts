@@ -1,0 +1,103 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../server/platform/context';
+import type { Db } from '../../server/platform/db';
+import { unprocessable } from '../../server/platform/errors';
+import { inTx } from '../../server/platform/tx';
+import { recordAudit } from '../audit/chain';
+import { orgs } from '../org/table';
+import { DEFAULT_CATEGORIES, type CategoryTemplate } from './categories';
+import type { QuickReport, UpsertCategory } from './contract';
+import { incidentNumber } from './dto';
+import type { IncidentKind, PersonalData, RiskAssessment } from './model';
+import { auditView, insertHistory, instant, orgFor, registerOrgOf } from './service';
+import { incidentActions, incidentCategories, incidents } from './table';
+
+/**
+ * Categories for an organisation: the list kept on the nearest organisation up the chain that has one
+ * (usually the city), otherwise the built-in defaults.
+ */
+export async function categoriesFor(db: Db, orgPath: string): Promise<(CategoryTemplate & { source: string })[]> {
+  const ids = orgPath.split('/').filter(Boolean);
+  const rows = await db.select({ c: incidentCategories, depth: orgs.depth, slug: orgs.slug }).from(incidentCategories)
+    .innerJoin(orgs, eq(orgs.id, incidentCategories.orgId))
+    .where(inArray(incidentCategories.orgId, ids))
+    .orderBy(asc(incidentCategories.name));
+  if (rows.length === 0) return DEFAULT_CATEGORIES.map((c) => ({ ...c, source: 'default' }));
+  const deepest = Math.max(...rows.map((r) => r.depth));
+  return rows.filter((r) => r.depth === deepest && r.c.active).map(({ c, slug }) => ({
+    name: c.name, kind: c.kind as IncidentKind | null, personalData: c.personalData as PersonalData | null,
+    riskAssessment: c.riskAssessment as RiskAssessment | null, assessmentText: c.assessmentText, firstActions: c.firstActions, source: slug,
+  }));
+}
+
+export async function listCategories(ctx: Ctx, orgSlug: string) {
+  const org = await orgFor(ctx, ctx.db, orgSlug, 'incident.report');
+  return categoriesFor(ctx.db, org.path);
+}
+
+/** Adds or changes a category on an organisation (its list then replaces the defaults below it). */
+export async function upsertCategory(ctx: Ctx, input: UpsertCategory) {
+  return inTx(ctx, async (tx) => {
+    const org = await orgFor(ctx, tx, input.org, 'incident.manage');
+    const values = {
+      kind: input.kind ?? null, personalData: input.personalData ?? null, riskAssessment: input.riskAssessment ?? null,
+      assessmentText: input.assessmentText ?? '', firstActions: input.firstActions ?? [], active: input.active ?? true,
+    };
+    const [cur] = await tx.select().from(incidentCategories).where(and(eq(incidentCategories.orgId, org.id), eq(incidentCategories.name, input.name)));
+    const [row] = cur
+      ? await tx.update(incidentCategories).set({ ...values, version: cur.version + 1, updatedAt: new Date() }).where(eq(incidentCategories.id, cur.id)).returning()
+      : await tx.insert(incidentCategories).values({ orgId: org.id, name: input.name, ...values }).returning();
+    await recordAudit(tx, ctx, { action: cur ? 'incident.category.update' : 'incident.category.create', entityType: 'incident_category', entityId: row.id, orgId: org.id, before: cur ?? null, after: row });
+    return row;
+  });
+}
+
+/**
+ * "Report in under a minute": anyone with incident.report on the unit. A category template fills in kind,
+ * assessment and first actions; the receipt carries the human number.
+ */
+export async function quickReport(ctx: Ctx, input: QuickReport) {
+  return inTx(ctx, async (tx) => {
+    const org = await orgFor(ctx, tx, input.org, 'incident.report');
+    let template: CategoryTemplate | undefined;
+    if (input.category) {
+      const list = await categoriesFor(tx, org.path);
+      template = list.find((c) => c.name.toLocaleLowerCase('sv') === input.category!.toLocaleLowerCase('sv'));
+      if (!template) {
+        throw unprocessable('unknown_category', {
+          sv: `Okänd kategori "${input.category}". Välj bland: ${list.map((c) => c.name).join(', ')}.`,
+          en: `Unknown category "${input.category}". Choose from: ${list.map((c) => c.name).join(', ')}.`,
+        }, 'category');
+      }
+    }
+    const now = new Date();
+    const occurredAt = instant(input.occurredAt, 'occurredAt') ?? null;
+    if (occurredAt && occurredAt.getTime() > now.getTime() + 5 * 60_000) {
+      throw unprocessable('in_future', { sv: 'Händelsen kan inte ha inträffat i framtiden.', en: 'The event cannot have happened in the future.' }, 'occurredAt');
+    }
+    // The reporter's "ja/nej/vet ej" wins; a template's value only fills in "vet ej".
+    const personalData = input.personalData === 'vet_ej' && template?.personalData ? template.personalData : input.personalData;
+    const [row] = await tx.insert(incidents).values({
+      orgId: org.id,
+      registerOrgId: await registerOrgOf(tx, org.path),
+      title: input.title,
+      description: input.description ?? '',
+      kind: template?.kind ?? (personalData === 'ja' ? 'Personuppgiftsincident' : null),
+      category: template?.name ?? null,
+      personalData,
+      occurredAt,
+      discoveredAt: now,
+      reportedAt: now,
+      reporterId: ctx.principal?.userId ?? null,
+      riskAssessment: template?.riskAssessment ?? null,
+      assessmentText: template?.assessmentText ?? '',
+      protectedIdentity: input.protectedIdentity ?? false,
+    }).returning();
+    await insertHistory(tx, ctx, row.id, null, 'Rapporterad', now, 'quick');
+    if (template?.firstActions.length) {
+      await tx.insert(incidentActions).values(template.firstActions.map((title) => ({ incidentId: row.id, title })));
+    }
+    await recordAudit(tx, ctx, { action: 'incident.report', entityType: 'incident', entityId: row.id, orgId: org.id, after: auditView(row) });
+    return { id: row.id, number: incidentNumber(row), reportedAt: row.reportedAt.toISOString(), status: 'Rapporterad' as const };
+  });
+}

@@ -1,0 +1,80 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Ctx } from '../../server/platform/context';
+import type { Db } from '../../server/platform/db';
+import { ROLE_PERMISSIONS, ROLES } from '../../server/platform/permissions';
+import { inTx } from '../../server/platform/tx';
+import { recordAudit } from '../audit/chain';
+import { orgs } from '../org/table';
+import { roleAssignments, users } from '../users/table';
+import { CLOCK_LABELS, type ClockState } from './clocks';
+import { runningClocks } from './deadlines';
+import { incidentNumber, type LoadedIncident } from './dto';
+import { incidentRemindersSent } from './table';
+import { formatLocal } from './time';
+
+const THRESHOLD: Partial<Record<ClockState, string>> = { due_soon: '24h', critical: '6h', overdue: 'overdue' };
+const MANAGER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('incident.manage') && r !== 'systemadministrator');
+
+/** Who is told: the handler, or when there is none, those who manage incidents on the org or above it. */
+async function recipients(db: Db, r: LoadedIncident): Promise<string[]> {
+  if (r.i.handlerId) {
+    const [h] = await db.select({ email: users.email }).from(users).where(and(eq(users.id, r.i.handlerId), eq(users.active, true)));
+    if (h) return [h.email];
+  }
+  const ancestors = r.org.path.split('/').filter(Boolean);
+  const rows = await db.selectDistinct({ email: users.email }).from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
+    .where(and(eq(users.active, true), inArray(roleAssignments.role, MANAGER_ROLES),
+      sql`(${roleAssignments.orgId} in (${sql.join(ancestors.map((a) => sql`${a}::uuid`), sql`, `)}) or (${isNull(roleAssignments.orgId)} and ${isNull(roleAssignments.groupId)}))`));
+  return rows.map((x) => x.email).sort();
+}
+
+/**
+ * E-mails a reminder for every running legal clock that has crossed a threshold (24 h left, 6 h left,
+ * overdue), once per incident, clock and threshold (incident_reminders_sent remembers). Off unless
+ * TILLIT_SMTP_URL is set. A failed send leaves no "sent" row, so the next run tries again.
+ */
+export async function sendDeadlineReminders(ctx: Ctx, now = new Date()): Promise<{ configured: boolean; sent: number; failed: number }> {
+  if (!ctx.config.smtpUrl) return { configured: false, sent: 0, failed: 0 };
+  const transport = nodemailer.createTransport(ctx.config.smtpUrl);
+  let sent = 0;
+  let failed = 0;
+  try {
+    for (const { r, c } of await runningClocks(ctx, now)) {
+      const threshold = THRESHOLD[c.state];
+      if (!threshold) continue;
+      const [already] = await ctx.db.select({ at: incidentRemindersSent.sentAt }).from(incidentRemindersSent)
+        .where(and(eq(incidentRemindersSent.incidentId, r.i.id), eq(incidentRemindersSent.clock, c.key), eq(incidentRemindersSent.threshold, threshold)));
+      if (already) continue;
+      const to = await recipients(ctx.db, r);
+      if (to.length === 0) continue;
+      const number = incidentNumber(r.i);
+      const label = CLOCK_LABELS[c.key];
+      const when = formatLocal(c.deadline);
+      const lead = c.state === 'overdue' ? `Tidsfristen passerades ${when}` : `Tidsfristen löper ut ${when}`;
+      try {
+        await inTx(ctx, async (tx) => {
+          const ins = await tx.insert(incidentRemindersSent).values({ incidentId: r.i.id, clock: c.key, threshold, recipients: to.join(', ') })
+            .onConflictDoNothing().returning({ id: incidentRemindersSent.incidentId });
+          if (ins.length === 0) return;
+          await recordAudit(tx, ctx, { action: 'incident.reminder', entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after: { clock: c.key, threshold, to } });
+          await transport.sendMail({
+            from: ctx.config.mailFrom,
+            to,
+            subject: `[Tillit] ${number}: ${label.sv} – ${c.state === 'overdue' ? 'försenad' : `${threshold} kvar`}`,
+            text: `${lead} (svensk tid).\n${label.sv}\nIncident ${number}: ${r.i.title}\n\n${label.en}: deadline ${when} (Stockholm time).\n`,
+          });
+          sent++;
+        });
+      } catch (err) {
+        failed++;
+        ctx.log.error({ err, incident: r.i.id, clock: c.key }, 'deadline reminder failed');
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  return { configured: true, sent, failed };
+}

@@ -1,0 +1,157 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Ctx } from '../../server/platform/context';
+import type { Db } from '../../server/platform/db';
+import { badRequest, conflict, forbidden, notFound } from '../../server/platform/errors';
+import { staleVersion } from '../../server/platform/locking';
+import { inTx } from '../../server/platform/tx';
+import { recordAudit } from '../audit/chain';
+import { findOrg } from '../org/service';
+import { orgs } from '../org/table';
+import { canSeeProtected, checkUser, manageable, readable, requireProtectedAccess } from './access';
+import { loadChildren } from './children';
+import type { CreateIncident, IncidentDetail, UpdateIncident } from './contract';
+import { incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedIncident } from './dto';
+import type { IncidentStatus } from './model';
+import { incidentStatusHistory, incidents } from './table';
+import { parseInstant } from './time';
+import { TRANSITIONS, isStatus, transitionRefusal } from './transitions';
+
+/** Instant from validated text (the contract checked it already); undefined stays undefined, null stays null. */
+export function instant(v: string | null | undefined, field: string): Date | null | undefined {
+  if (v === undefined || v === null) return v;
+  const d = parseInstant(v);
+  if (!d) throw badRequest('invalid_instant', { sv: `Ogiltig tidpunkt: ${v}`, en: `Invalid date-time: ${v}` }, field);
+  return d;
+}
+
+/** What goes into the audit log: the row, without protected free text. */
+export function auditView(r: Partial<IncidentRow>): Record<string, unknown> {
+  const { description, ...rest } = r;
+  return r.protectedIdentity ? { ...rest, description: '[skyddad / protected]' } : { ...rest, description };
+}
+
+/** The organisation named in a request, if the caller may use `perm` there (404 otherwise, like an unknown org). */
+export async function orgFor(ctx: Ctx, db: Db, slug: string, perm: 'incident.report' | 'incident.manage' | 'incident.read', field = 'org') {
+  const org = await findOrg(db, slug, field);
+  if (!ctx.authz.can(perm, org.path)) {
+    if (ctx.authz.can('incident.read', org.path) || ctx.authz.can('incident.report', org.path)) throw forbidden();
+    throw notFound({ sv: `Organisationen "${slug}" finns inte.`, en: `Organisation "${slug}" does not exist.` }, field);
+  }
+  return org;
+}
+
+/** The förvaltning (or other top below the city) whose register an incident belongs to. */
+export async function registerOrgOf(db: Db, path: string): Promise<string> {
+  const ids = path.split('/').filter(Boolean);
+  const [top] = await db.select({ id: orgs.id }).from(orgs)
+    .where(and(inArray(orgs.id, ids), inArray(orgs.type, ['forvaltning', 'namnd', 'bolag'])))
+    .orderBy(asc(orgs.depth)).limit(1);
+  return top?.id ?? ids[ids.length - 1];
+}
+
+export async function insertHistory(tx: Db, ctx: Ctx, incidentId: string, from: string | null, to: string, at: Date, source = 'ui') {
+  await tx.insert(incidentStatusHistory).values({ incidentId, fromStatus: from, toStatus: to, at, actorId: ctx.principal?.userId ?? null, source });
+}
+
+/** Full registration form (handlers): incident.manage on the organisation. */
+export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<IncidentDetail> {
+  const id = await inTx(ctx, async (tx) => {
+    const org = await orgFor(ctx, tx, input.org, 'incident.manage');
+    await checkUser(tx, input.handlerId, 'handlerId');
+    const reportedAt = instant(input.reportedAt, 'reportedAt') ?? new Date();
+    const [row] = await tx.insert(incidents).values({
+      orgId: org.id,
+      registerOrgId: await registerOrgOf(tx, org.path),
+      externalId: input.externalId ?? null,
+      unitText: input.unitText ?? null,
+      title: input.title,
+      description: input.description ?? '',
+      kind: input.kind ?? null,
+      category: input.category ?? null,
+      personalData: input.personalData ?? 'vet_ej',
+      occurredAt: instant(input.occurredAt, 'occurredAt') ?? null,
+      discoveredAt: instant(input.discoveredAt, 'discoveredAt') ?? null,
+      reportedAt,
+      status: 'Rapporterad',
+      handlerId: input.handlerId ?? null,
+      reporterId: ctx.principal?.userId ?? null,
+      riskAssessment: input.riskAssessment ?? null,
+      assessmentText: input.assessmentText ?? '',
+      protectedIdentity: input.protectedIdentity ?? false,
+      nis2Significant: input.nis2Significant ?? false,
+    }).returning();
+    await insertHistory(tx, ctx, row.id, null, 'Rapporterad', reportedAt);
+    await recordAudit(tx, ctx, { action: 'incident.create', entityType: 'incident', entityId: row.id, orgId: org.id, after: auditView(row) });
+    return row.id;
+  });
+  return getIncident(ctx, id);
+}
+
+/** One incident with its actions, comments, attachments, links and history. Protected content is audited. */
+export async function getIncident(ctx: Ctx, id: string, now = new Date()): Promise<IncidentDetail> {
+  const r = await readable(ctx, ctx.db, id, now);
+  const show = canSeeProtected(ctx, r);
+  const children = await loadChildren(ctx.db, r.i.id, show, now);
+  if (r.i.protectedIdentity && show) {
+    await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id }));
+  }
+  const manage = ctx.authz.can('incident.manage', r.org.path);
+  return { ...toSummary(r, show, now), ...children, allowedStatuses: manage && isStatus(r.i.status) ? [...TRANSITIONS[r.i.status]] : [] };
+}
+
+/** The checks and the history row of a status change inside the caller's transaction. */
+export function refuseTransition(r: LoadedIncident, to: IncidentStatus) {
+  const why = transitionRefusal(r.i.status, to);
+  if (why) throw conflict(why.code, why.msg, 'status', { from: r.i.status, to, allowed: isStatus(r.i.status) ? TRANSITIONS[r.i.status] : [] });
+}
+
+export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident): Promise<IncidentDetail> {
+  await inTx(ctx, async (tx) => {
+    const now = new Date();
+    const r = await manageable(ctx, tx, id, now);
+    const cur = r.i;
+    if (cur.version !== input.version) throw staleVersion('incident', input.version, { version: cur.version, id: cur.id, status: cur.status });
+    const touchesProtected = input.description !== undefined || input.protectedIdentity === false;
+    if (touchesProtected && cur.protectedIdentity) requireProtectedAccess(ctx, r);
+    if (input.handlerId !== undefined) await checkUser(tx, input.handlerId, 'handlerId');
+    if (input.status !== undefined && input.status !== cur.status) refuseTransition(r, input.status);
+
+    const changes: Partial<IncidentRow> = {};
+    const copy = ['title', 'description', 'kind', 'category', 'personalData', 'handlerId', 'riskAssessment', 'assessmentText',
+      'reportedToImy', 'imyReference', 'nis2Significant', 'reportedToCsirt', 'protectedIdentity', 'status'] as const;
+    for (const k of copy) if (input[k] !== undefined) (changes as Record<string, unknown>)[k] = input[k];
+    const times = ['occurredAt', 'discoveredAt', 'imyReportedAt', 'subjectsInformedAt', 'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt'] as const;
+    for (const k of times) {
+      const v = instant(input[k], k);
+      if (v !== undefined) (changes as Record<string, unknown>)[k] = v;
+    }
+    if (changes.imyReportedAt) changes.reportedToImy = true;
+    if (changes.csirtEarlyWarningAt || changes.csirtNotificationAt || changes.csirtFinalReportAt) changes.reportedToCsirt = true;
+
+    const [row] = await tx.update(incidents)
+      .set({ ...changes, version: sql`${incidents.version} + 1`, updatedAt: now })
+      .where(and(eq(incidents.id, cur.id), eq(incidents.version, input.version)))
+      .returning();
+    if (!row) {
+      const fresh = await loadIncident(tx, cur.id);
+      throw staleVersion('incident', input.version, { version: fresh?.i.version ?? cur.version, id: cur.id });
+    }
+    const statusChanged = changes.status !== undefined && changes.status !== cur.status;
+    if (statusChanged) await insertHistory(tx, ctx, cur.id, cur.status, row.status, now);
+    const only = Object.keys(changes);
+    await recordAudit(tx, ctx, {
+      action: statusChanged && only.length === 1 ? 'incident.status' : 'incident.update',
+      entityType: 'incident', entityId: cur.id, orgId: r.org.id,
+      before: auditView(pick(cur, only)), after: auditView(pick(row, only)),
+    });
+  });
+  return getIncident(ctx, id);
+}
+
+function pick(row: IncidentRow, keys: string[]): Partial<IncidentRow> {
+  const out: Record<string, unknown> = { version: row.version, protectedIdentity: row.protectedIdentity };
+  for (const k of keys) out[k] = (row as Record<string, unknown>)[k];
+  return out as Partial<IncidentRow>;
+}
+
+export { incidentNumber };

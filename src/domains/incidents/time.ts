@@ -1,0 +1,62 @@
+import { TZDate } from '@date-fns/tz';
+
+/** Europe/Stockholm: instants are stored in UTC and entered/shown here. */
+export const TZ = 'Europe/Stockholm';
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * An instant from text: ISO 8601 with an offset or Z is taken as is; a local date-time without zone
+ * ("2025-03-29T10:00", "2025-03-29 10:00" or a bare date) is Stockholm wall-clock time. Null when invalid.
+ */
+export function parseInstant(text: string): Date | null {
+  const s = text.trim();
+  const m = LOCAL.exec(s);
+  if (m) {
+    const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
+    const t = new TZDate(y, mo - 1, d, h, mi, se, TZ);
+    if (t.getDate() !== d || t.getMonth() !== mo - 1) return null;
+    return new Date(t.getTime());
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) return null;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** [start, end) of a calendar year in Stockholm, as UTC instants. */
+export function yearRange(year: number): [Date, Date] {
+  return [new Date(new TZDate(year, 0, 1, 0, 0, 0, TZ).getTime()), new Date(new TZDate(year + 1, 0, 1, 0, 0, 0, TZ).getTime())];
+}
+
+/** The first instant after the given Stockholm calendar day ("as of the end of that day"). */
+export function endOfDay(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(new TZDate(y, m - 1, d + 1, 0, 0, 0, TZ).getTime());
+}
+
+/** Year, month (1–12) and day of an instant in Stockholm. */
+export function stockholmParts(at: Date): { year: number; month: number; day: number } {
+  const t = new TZDate(at.getTime(), TZ);
+  return { year: t.getFullYear(), month: t.getMonth() + 1, day: t.getDate() };
+}
+
+/** Today's date in Stockholm as YYYY-MM-DD. */
+export function stockholmDate(at: Date = new Date()): string {
+  const p = stockholmParts(at);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** sv-SE "2025-04-01 11:00" in Stockholm. */
+export function formatLocal(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+/** Adds calendar months in Stockholm wall-clock time (same local time of day, clamped to the month's end). */
+export function addMonthsLocal(at: Date, months: number): Date {
+  const t = new TZDate(at.getTime(), TZ);
+  const day = t.getDate();
+  const target = new TZDate(t.getFullYear(), t.getMonth() + months, 1, t.getHours(), t.getMinutes(), t.getSeconds(), TZ);
+  const last = new TZDate(target.getFullYear(), target.getMonth() + 1, 0, 0, 0, 0, TZ).getDate();
+  return new Date(new TZDate(target.getFullYear(), target.getMonth(), Math.min(day, last), t.getHours(), t.getMinutes(), t.getSeconds(), TZ).getTime());
+}
