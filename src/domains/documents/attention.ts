@@ -1,0 +1,28 @@
+import { and, count, eq, isNotNull, lt } from 'drizzle-orm';
+import type { AttentionProvider } from '../../server/platform/attention';
+import { orgs } from '../org/table';
+import { todayStockholm } from '../plans/scope';
+import { documents } from './table';
+
+/** Styrdokument whose next review date has passed, for those who maintain them. */
+export const attentionProviders: AttentionProvider[] = [
+  {
+    key: 'review-overdue',
+    async items(ctx) {
+      if (!ctx.authz.hasAnywhere('document.manage')) return [];
+      const [{ n }] = await ctx.db
+        .select({ n: count() })
+        .from(documents)
+        .innerJoin(orgs, eq(orgs.id, documents.orgId))
+        .where(and(ctx.authz.scopeSql('document.manage', orgs.path), isNotNull(documents.nextReviewOn), lt(documents.nextReviewOn, todayStockholm())));
+      return [{
+        key: 'documents.review-overdue',
+        severity: 'warning',
+        title_sv: n === 1 ? 'Ett styrdokument har passerat sitt översynsdatum' : `${n} styrdokument har passerat sitt översynsdatum`,
+        title_en: n === 1 ? 'One governing document is past its review date' : `${n} governing documents are past their review date`,
+        count: n,
+        link: '/styrdokument?overdue=true',
+      }];
+    },
+  },
+];

@@ -1,0 +1,69 @@
+import { z } from '@hono/zod-openapi';
+
+export const RISK_LEVELS = ['låg', 'medel', 'hög', 'allvarlig'] as const;
+export const RESPONSE_STATUSES = ['öppen', 'pågår', 'åtgärdad', 'ej åtgärdad'] as const;
+const Year = z.int().min(2000).max(2100);
+
+export const DsoFollowUp = z.object({ id: z.uuid(), year: z.int(), text: z.string(), version: z.int() }).openapi('DsoFollowUp');
+export const DsoRecommendation = z
+  .object({
+    id: z.uuid(),
+    org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+    reportYear: z.int(),
+    area: z.string(),
+    recommendation: z.string(),
+    riskLevel: z.enum(RISK_LEVELS),
+    response: z.string(),
+    responsible: z.string(),
+    status: z.enum(RESPONSE_STATUSES),
+    approved: z.boolean(),
+    approvedAt: z.string().nullable(),
+    approvedBy: z.uuid().nullable(),
+    position: z.int(),
+    version: z.int(),
+    followUps: z.array(DsoFollowUp),
+  })
+  .openapi('DsoRecommendation');
+export type DsoRecommendation = z.infer<typeof DsoRecommendation>;
+
+export const CreateDsoRecommendation = z
+  .strictObject({
+    org: z.string().min(1).max(64),
+    reportYear: Year,
+    area: z.string().trim().min(1).max(200),
+    recommendation: z.string().trim().min(1).max(4000),
+    riskLevel: z.enum(RISK_LEVELS).optional(),
+    response: z.string().trim().max(8000).optional(),
+    responsible: z.string().trim().max(200).optional(),
+    status: z.enum(RESPONSE_STATUSES).optional(),
+    position: z.int().min(0).optional(),
+  })
+  .openapi('CreateDsoRecommendation');
+export type CreateDsoRecommendation = z.infer<typeof CreateDsoRecommendation>;
+
+export const UpdateDsoRecommendation = z
+  .strictObject({
+    version: z.int().min(1),
+    area: z.string().trim().min(1).max(200).optional(),
+    recommendation: z.string().trim().min(1).max(4000).optional(),
+    riskLevel: z.enum(RISK_LEVELS).optional(),
+    response: z.string().trim().max(8000).optional(),
+    responsible: z.string().trim().max(200).optional(),
+    status: z.enum(RESPONSE_STATUSES).optional(),
+    position: z.int().min(0).optional(),
+  })
+  .openapi('UpdateDsoRecommendation');
+export type UpdateDsoRecommendation = z.infer<typeof UpdateDsoRecommendation>;
+
+export const ApproveBody = z.strictObject({ version: z.int().min(1), comment: z.string().trim().max(2000).optional() }).openapi('DsoApproval');
+export const SetFollowUp = z
+  .strictObject({ year: Year, text: z.string().trim().min(1).max(8000), version: z.int().min(1).optional() })
+  .openapi('SetDsoFollowUp');
+export type SetFollowUp = z.infer<typeof SetFollowUp>;
+
+export const DsoQuery = z.object({
+  org: z.string().min(1).max(64),
+  reportYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  subtree: z.enum(['true', 'false']).optional(),
+});
+export type DsoQuery = z.infer<typeof DsoQuery>;

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { findOrg } from '../org/service';
+import { sectionProviders } from './report';
+
+let t: TestServer;
+let isam: Client;
+let dso: Client;
+let otherDso: Client;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, [['stad', 'stad'], ['forv-a', 'forvaltning', 'stad'], ['forv-b', 'forvaltning', 'stad']]);
+  isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv-a');
+  dso = await userWithRole(t, 'dso@test.se', 'dso', 'forv-a');
+  otherDso = await userWithRole(t, 'dso-b@test.se', 'dso', 'forv-b');
+});
+afterAll(() => t.close());
+
+const count = async (action: string) => {
+  const r = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = ${action}`);
+  return Number(((r as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n);
+};
+
+describe('DSO report follow-up', () => {
+  it('records a recommendation and the response; only the DSO approves or reopens, audited', async () => {
+    const r = await dso.post('/api/dso/recommendations', { org: 'forv-a', reportYear: 2024, area: 'Tredjelandsöverföringar', recommendation: 'Ta fram exit-plan', riskLevel: 'hög' });
+    expect(r.status).toBe(201);
+    const id = r.body.id;
+    const resp = await isam.patch(`/api/dso/recommendations/${id}`, { version: r.body.version, response: 'Exit-plan tas fram 2026', responsible: 'ISAM', status: 'pågår' });
+    expect(resp.status).toBe(200);
+    const fu = await isam.request('PUT', `/api/dso/recommendations/${id}/follow-ups`, { year: 2025, text: 'Ej påbörjad på grund av resursbrist' });
+    expect(fu.status).toBe(200);
+    expect(fu.body.followUps).toEqual([expect.objectContaining({ year: 2025, text: 'Ej påbörjad på grund av resursbrist' })]);
+
+    expect((await isam.post(`/api/dso/recommendations/${id}/approve`, { version: resp.body.version })).status).toBe(403);
+    expect((await otherDso.post(`/api/dso/recommendations/${id}/approve`, { version: resp.body.version })).status).toBe(404);
+    const ok = await dso.post(`/api/dso/recommendations/${id}/approve`, { version: resp.body.version });
+    expect(ok.status).toBe(200);
+    expect(ok.body.approved).toBe(true);
+    expect(await count('dso.response.approve')).toBe(1);
+    const locked = await isam.patch(`/api/dso/recommendations/${id}`, { version: ok.body.version, response: 'Ändrat' });
+    expect(locked.status).toBe(409);
+    expect(locked.body.code).toBe('approved');
+    const stale = await dso.post(`/api/dso/recommendations/${id}/reopen`, { version: resp.body.version });
+    expect(stale.status).toBe(409);
+    const reopened = await dso.post(`/api/dso/recommendations/${id}/reopen`, { version: ok.body.version, comment: 'Komplettera' });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.approved).toBe(false);
+    expect(await count('dso.response.reopen')).toBe(1);
+    expect((await isam.patch(`/api/dso/recommendations/${id}`, { version: reopened.body.version, response: 'Ändrat' })).status).toBe(200);
+
+    const org = await findOrg(t.database.db, 'forv-a');
+    const fig = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2025 });
+    expect(fig).toEqual([{
+      reportYear: 2024, area: 'Tredjelandsöverföringar', recommendation: 'Ta fram exit-plan', riskLevel: 'hög', response: 'Ändrat',
+      responsible: 'ISAM', status: 'pågår', approved: false, followUp: 'Ej påbörjad på grund av resursbrist',
+    }]);
+  });
+
+  it('rejects bad input with the field and keeps other orgs out', async () => {
+    const bad = await isam.post('/api/dso/recommendations', { org: 'forv-a', reportYear: 2024, area: 'X', recommendation: 'Y', riskLevel: 'extrem' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('riskLevel');
+    expect((await otherDso.get('/api/dso/recommendations?org=forv-a')).status).toBe(404);
+    expect((await otherDso.post('/api/dso/recommendations', { org: 'forv-a', reportYear: 2024, area: 'X', recommendation: 'Y' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,70 @@
+import { z } from '@hono/zod-openapi';
+
+export const GOAL_STATUSES = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt', 'pågår'] as const;
+export type GoalStatusValue = (typeof GOAL_STATUSES)[number];
+const Year = z.int().min(2000).max(2100);
+
+export const GoalStatus = z
+  .object({ id: z.uuid(), year: z.int(), indicatorId: z.uuid().nullable(), status: z.enum(GOAL_STATUSES), comment: z.string(), version: z.int() })
+  .openapi('GoalStatus');
+export const GoalIndicator = z
+  .object({ id: z.uuid(), text: z.string(), position: z.int(), version: z.int(), statuses: z.array(GoalStatus) })
+  .openapi('GoalIndicator');
+export const Goal = z
+  .object({
+    id: z.uuid(),
+    org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    version: z.int(),
+    indicators: z.array(GoalIndicator),
+    /** The goal's own yearly statuses (indicatorId null). */
+    statuses: z.array(GoalStatus),
+  })
+  .openapi('Goal');
+export type Goal = z.infer<typeof Goal>;
+
+export const CreateGoal = z
+  .strictObject({
+    org: z.string().min(1).max(64),
+    code: z.string().trim().min(1).max(20).openapi({ example: '3.5' }),
+    title: z.string().trim().min(1).max(500),
+    description: z.string().trim().max(4000).optional(),
+    indicators: z.array(z.string().trim().min(1).max(2000)).max(50).optional(),
+  })
+  .openapi('CreateGoal');
+export type CreateGoal = z.infer<typeof CreateGoal>;
+
+export const UpdateGoal = z
+  .strictObject({
+    version: z.int().min(1),
+    code: z.string().trim().min(1).max(20).optional(),
+    title: z.string().trim().min(1).max(500).optional(),
+    description: z.string().trim().max(4000).optional(),
+  })
+  .openapi('UpdateGoal');
+export type UpdateGoal = z.infer<typeof UpdateGoal>;
+
+export const AddIndicator = z.strictObject({ text: z.string().trim().min(1).max(2000), position: z.int().min(0).optional() }).openapi('AddGoalIndicator');
+export const UpdateIndicator = z
+  .strictObject({ version: z.int().min(1), text: z.string().trim().min(1).max(2000).optional(), position: z.int().min(0).optional() })
+  .openapi('UpdateGoalIndicator');
+
+export const SetGoalStatus = z
+  .strictObject({
+    year: Year,
+    indicatorId: z.uuid().nullable().optional().openapi({ description: 'Indikator; utelämnad = målet som helhet' }),
+    status: z.enum(GOAL_STATUSES),
+    comment: z.string().trim().max(8000).optional(),
+    version: z.int().min(1).optional().openapi({ description: 'Krävs när status redan finns för året (optimistisk låsning)' }),
+  })
+  .openapi('SetGoalStatus');
+export type SetGoalStatus = z.infer<typeof SetGoalStatus>;
+
+export const GoalQuery = z.object({
+  org: z.string().min(1).max(64),
+  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Bara status för detta år' }),
+  subtree: z.enum(['true', 'false']).optional(),
+});
+export type GoalQuery = z.infer<typeof GoalQuery>;

@@ -1,0 +1,34 @@
+import { and, count, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import type { AttentionProvider } from '../../server/platform/attention';
+import { orgs } from '../org/table';
+import { UNFINISHED } from './contract';
+import { todayStockholm } from './scope';
+import { planActivities } from './table';
+
+/** Improvement activities past their due date and not finished, for those who manage the plan. */
+export const attentionProviders: AttentionProvider[] = [
+  {
+    key: 'activities-overdue',
+    async items(ctx) {
+      if (!ctx.authz.hasAnywhere('plan.manage')) return [];
+      const [{ n }] = await ctx.db
+        .select({ n: count() })
+        .from(planActivities)
+        .innerJoin(orgs, eq(orgs.id, planActivities.orgId))
+        .where(and(
+          ctx.authz.scopeSql('plan.manage', orgs.path),
+          isNotNull(planActivities.dueDate),
+          lt(planActivities.dueDate, todayStockholm()),
+          inArray(planActivities.status, [...UNFINISHED]),
+        ));
+      return [{
+        key: 'plans.activities-overdue',
+        severity: 'warning',
+        title_sv: n === 1 ? 'En förbättringsaktivitet är försenad' : `${n} förbättringsaktiviteter är försenade`,
+        title_en: n === 1 ? 'One improvement activity is overdue' : `${n} improvement activities are overdue`,
+        count: n,
+        link: '/plan?overdue=true',
+      }];
+    },
+  },
+];

@@ -1,0 +1,47 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { SectionProvider } from '../reports/provider';
+import { INPUT_KEYS } from './contract';
+import { coverage } from './iso93';
+import { sectionsWithContent } from './service';
+import { reviewDecisions, reviews, type Conclusion } from './table';
+import { orgs } from '../org/table';
+
+export interface Iso93Figures {
+  meeting: { date: string | null; chair: string; attendees: string[]; signed: boolean; signedAt: string | null } | null;
+  inputs: Record<string, { covered: boolean; sections: string[]; notApplicable?: boolean; reason?: string }>;
+  uncovered: string[];
+  outputs: {
+    decisions: { kind: string; text: string; owner: string; dueDate: string | null; activityId: string | null }[];
+    ismsChanges: string;
+    conclusion: Conclusion | null;
+  };
+}
+
+/** `iso93`: the review meeting, the coverage of inputs 9.3.2 (a)–(g) and the outputs 9.3.3. */
+export const sectionProviders: SectionProvider<Iso93Figures>[] = [
+  {
+    key: 'iso93',
+    title: { sv: 'Ledningens genomgång enligt ISO 27001 9.3', en: 'Management review per ISO 27001 9.3' },
+    order: 90,
+    async figures({ ctx, org, year }) {
+      ctx.authz.require('report.read', org.path);
+      const [r] = await ctx.db.select().from(reviews).where(and(eq(reviews.orgId, org.id), eq(reviews.year, year)));
+      const [orgRow] = await ctx.db.select().from(orgs).where(eq(orgs.id, org.id));
+      const status = coverage(r?.inputs ?? {}, await sectionsWithContent(ctx, orgRow, year), r?.id ?? null);
+      const ds = r ? await ctx.db.select().from(reviewDecisions).where(eq(reviewDecisions.reviewId, r.id)).orderBy(asc(reviewDecisions.position)) : [];
+      return {
+        meeting: r ? { date: r.meetingDate, chair: r.chair, attendees: r.attendees, signed: r.signedAt !== null, signedAt: r.signedAt?.toISOString() ?? null } : null,
+        inputs: Object.fromEntries(INPUT_KEYS.map((k) => {
+          const i = status.inputs.find((x) => x.key === k)!;
+          return [k, { covered: i.covered, sections: i.coveredBy, ...(i.notApplicable ? { notApplicable: true, reason: i.reason } : {}) }];
+        })),
+        uncovered: status.uncovered,
+        outputs: {
+          decisions: ds.map((d) => ({ kind: d.kind, text: d.text, owner: d.owner, dueDate: d.dueDate, activityId: d.activityId })),
+          ismsChanges: r?.ismsChanges ?? '',
+          conclusion: r?.conclusion ?? null,
+        },
+      };
+    },
+  },
+];

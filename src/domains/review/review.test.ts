@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { findOrg } from '../org/service';
+import { loadSectionProviders } from '../reports/provider';
+import { INPUT_KEYS } from './contract';
+import { iso93Status } from './iso93';
+
+let t: TestServer;
+let isam: Client;
+let chef: Client;
+let outsider: Client;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, [['stad', 'stad'], ['forv-a', 'forvaltning', 'stad'], ['forv-b', 'forvaltning', 'stad']]);
+  isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv-a');
+  chef = await userWithRole(t, 'chef@test.se', 'forvaltningschef', 'forv-a');
+  outsider = await userWithRole(t, 'chef-b@test.se', 'forvaltningschef', 'forv-b');
+});
+afterAll(() => t.close());
+
+const conclusion = {
+  lampligt: { value: true, comment: 'Passar verksamheten' },
+  tillrackligt: { value: false, comment: 'Resurser saknas' },
+  verkningsfullt: { value: true, comment: '' },
+};
+
+describe('ISO 27001 9.3 management review', () => {
+  let id: string;
+
+  it('records the meeting; only report.edit may create, only the org sees it', async () => {
+    expect((await chef.post('/api/reviews', { org: 'forv-a', year: 2025 })).status).toBe(403);
+    const r = await isam.post('/api/reviews', { org: 'forv-a', year: 2025, meetingDate: '2025-11-20', chair: 'Förvaltningschef', attendees: ['ISAM', 'DSO'] });
+    expect(r.status).toBe(201);
+    id = r.body.id;
+    expect((await isam.post('/api/reviews', { org: 'forv-a', year: 2025 })).status).toBe(409);
+    expect((await outsider.get(`/api/reviews/${id}`)).status).toBe(404);
+  });
+
+  it('lists every input as uncovered while there is no data, and refuses sign-off naming them', async () => {
+    const s = await chef.get(`/api/reviews/${id}/iso93`);
+    expect(s.status).toBe(200);
+    // With no plan activities, (a) and (g) have nothing; other domains' sections may already have figures.
+    expect(s.body.uncovered).toEqual(expect.arrayContaining(['a', 'g']));
+    const cur = (await isam.patch(`/api/reviews/${id}`, { version: (await isam.get(`/api/reviews/${id}`)).body.version, conclusion })).body;
+    const sign = await chef.post(`/api/reviews/${id}/sign`, { version: cur.version });
+    expect(sign.status).toBe(409);
+    expect(sign.body.code).toBe('iso93_uncovered');
+    expect(sign.body.uncovered).toEqual(s.body.uncovered);
+    expect(sign.body.detail_sv).toContain('(a)');
+    expect(sign.body.detail_sv).toContain('(g)');
+    expect((await chef.get(`/api/reviews/${id}`)).body.signed).toBe(false);
+  });
+
+  it('needs a reason to mark an input not applicable', async () => {
+    const cur = (await isam.get(`/api/reviews/${id}`)).body;
+    const r = await isam.patch(`/api/reviews/${id}`, { version: cur.version, inputs: { c: { notApplicable: true } } });
+    expect(r.status).toBe(400);
+    expect(r.body.field).toBe('inputs.c.reason');
+  });
+
+  it('turns an improvement decision into a plan activity with owner and due date', async () => {
+    const r = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'improvement', text: 'Inför systematisk uppföljning av incidentåtgärder', owner: 'ISAM', dueDate: '2026-09-30', area: 'Övergripande' });
+    expect(r.status).toBe(201);
+    const d = r.body.decisions[0];
+    expect(d.activityId).toBeTruthy();
+    const a = await isam.get(`/api/plan/activities/${d.activityId}`);
+    expect(a.body).toMatchObject({ year: 2026, area: 'Övergripande', description: 'Inför systematisk uppföljning av incidentåtgärder', responsible: 'ISAM', dueDate: '2026-09-30', reviewDecisionId: d.id });
+    const noOwner = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'improvement', text: 'x', dueDate: '2026-01-01' });
+    expect(noOwner.status).toBe(400);
+    expect(noOwner.body.field).toBe('owner');
+    const isms = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'isms_change', text: 'Revidera lokal anvisning' });
+    expect(isms.status).toBe(201);
+    expect(isms.body.decisions[1].activityId).toBeNull();
+  });
+
+  it('counts the plan section as covering (g), and signs once the rest are covered or not applicable', async () => {
+    // The decision created a 2026 activity: the plan section (2026–2028) now has content, so (g) is covered.
+    let s = (await chef.get(`/api/reviews/${id}/iso93`)).body;
+    expect(s.uncovered).not.toContain('g');
+    expect(s.inputs.find((i: { key: string }) => i.key === 'g').coveredBy).toContain('plan');
+    // (a): an activity in the report year itself.
+    await isam.post('/api/plan/activities', { org: 'forv-a', year: 2025, area: 'Kompetens', description: 'Utbilda chefer', status: 'klar' });
+    s = (await chef.get(`/api/reviews/${id}/iso93`)).body;
+    expect(s.uncovered).not.toContain('a');
+    const remaining: string[] = s.uncovered;
+    const cur = (await isam.get(`/api/reviews/${id}`)).body;
+    const [first, ...rest] = remaining;
+    const inputs: Record<string, unknown> = { [first]: { text: 'Genomgånget på mötet.' } };
+    for (const k of rest.slice(0, -1)) inputs[k] = { notApplicable: true, reason: 'Inget att rapportera i år' };
+    const u = await isam.patch(`/api/reviews/${id}`, { version: cur.version, inputs });
+    expect(u.status).toBe(200);
+    const last = rest[rest.length - 1];
+    const still = await chef.post(`/api/reviews/${id}/sign`, { version: u.body.version });
+    expect(still.status).toBe(409);
+    expect(still.body.uncovered).toEqual([last]);
+    const u2 = await isam.patch(`/api/reviews/${id}`, { version: u.body.version, inputs: { [last]: { notApplicable: true, reason: 'Ej aktuellt' } } });
+    expect((await isam.post(`/api/reviews/${id}/sign`, { version: u2.body.version })).status).toBe(403);
+    const signed = await chef.post(`/api/reviews/${id}/sign`, { version: u2.body.version });
+    expect(signed.body).toMatchObject({ signed: true });
+    expect(signed.status).toBe(200);
+    expect(signed.body.signed).toBe(true);
+    const frozen = await isam.patch(`/api/reviews/${id}`, { version: signed.body.version, attendees: ['Någon annan'] });
+    expect(frozen.status).toBe(409);
+    expect(frozen.body.code).toBe('signed');
+    expect((await chef.get(`/api/reviews/${id}`)).body.attendees).toEqual(['ISAM', 'DSO']);
+    const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'review.sign' and entity_id = ${id}`);
+    expect(Number(((audit as { rows?: { n: number }[] }).rows ?? (audit as unknown as { n: number }[]))[0].n)).toBe(1);
+  });
+
+  it('offers iso93Status to the reports domain, taking its sections with content', async () => {
+    const org = await findOrg(t.database.db, 'forv-b');
+    const none = await iso93Status(t.ctx, org.id, 2025, []);
+    expect(none.reviewId).toBeNull();
+    expect(none.uncovered).toEqual([...INPUT_KEYS]);
+    const some = await iso93Status(t.ctx, org.id, 2025, ['planFollowUp', 'omvarld', 'risks', 'plan']);
+    expect(some.uncovered).toEqual(['c', 'd', 'e']);
+  });
+
+  it('the iso93 report section shows the meeting, inputs and outputs', async () => {
+    const providers = await loadSectionProviders();
+    const iso = providers.find((p) => p.key === 'iso93')!;
+    const org = await findOrg(t.database.db, 'forv-a');
+    const f = (await iso.figures({ ctx: t.ctx, org, year: 2025 })) as { meeting: { attendees: string[]; signed: boolean }; inputs: Record<string, { covered: boolean; notApplicable?: boolean }>; outputs: { decisions: { kind: string }[]; conclusion: unknown } };
+    expect(f.meeting).toMatchObject({ attendees: ['ISAM', 'DSO'], signed: true });
+    expect(Object.keys(f.inputs)).toEqual([...INPUT_KEYS]);
+    expect(Object.values(f.inputs).every((i) => i.covered || i.notApplicable)).toBe(true);
+    expect(f.outputs.decisions.map((d) => d.kind)).toEqual(['improvement', 'isms_change']);
+    expect(f.outputs.conclusion).toEqual(conclusion);
+  });
+});
