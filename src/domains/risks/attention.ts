@@ -1,0 +1,70 @@
+/** Start page: overdue åtgärder, overdue continuity-plan reviews and overdue register-risk reviews (one count each). */
+import { and, count, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import type { AttentionProvider } from '../../server/platform/attention';
+import type { Ctx } from '../../server/platform/context';
+import { orgs } from '../org/table';
+import { OPEN_ACTION } from './contract';
+import { todayStockholm } from './common';
+import { continuityPlans, riskActions, risks } from './table';
+
+const visible = (ctx: Ctx) => ctx.authz.scopeSql('risk.read', orgs.path);
+
+export const attentionProviders: AttentionProvider[] = [
+  {
+    key: 'overdue-actions',
+    async items(ctx) {
+      if (!ctx.authz.hasAnywhere('risk.manage')) return [];
+      const [{ n }] = await ctx.db
+        .select({ n: count() })
+        .from(riskActions)
+        .innerJoin(orgs, eq(orgs.id, riskActions.orgId))
+        .where(and(ctx.authz.scopeSql('risk.manage', orgs.path), inArray(riskActions.status, [...OPEN_ACTION]), lt(riskActions.dueDate, todayStockholm())));
+      return [{
+        key: 'risks.overdue-actions',
+        severity: 'warning',
+        title_sv: n === 1 ? 'En riskåtgärd är försenad' : `${n} riskåtgärder är försenade`,
+        title_en: n === 1 ? 'One risk action is overdue' : `${n} risk actions are overdue`,
+        count: n,
+        link: '/risker/atgarder?forsenade=1',
+      }];
+    },
+  },
+  {
+    key: 'overdue-continuity-reviews',
+    async items(ctx) {
+      if (!ctx.authz.hasAnywhere('risk.read')) return [];
+      const [{ n }] = await ctx.db
+        .select({ n: count() })
+        .from(continuityPlans)
+        .innerJoin(orgs, eq(orgs.id, continuityPlans.orgId))
+        .where(and(visible(ctx), isNotNull(continuityPlans.nextReview), lt(continuityPlans.nextReview, todayStockholm())));
+      return [{
+        key: 'risks.overdue-continuity-reviews',
+        severity: 'warning',
+        title_sv: n === 1 ? 'En kontinuitetsplan har passerat sin översyn' : `${n} kontinuitetsplaner har passerat sin översyn`,
+        title_en: n === 1 ? 'One continuity plan is past its review date' : `${n} continuity plans are past their review date`,
+        count: n,
+        link: '/risker/kontinuitet?forsenade=1',
+      }];
+    },
+  },
+  {
+    key: 'overdue-risk-reviews',
+    async items(ctx) {
+      if (!ctx.authz.hasAnywhere('risk.read')) return [];
+      const [{ n }] = await ctx.db
+        .select({ n: count() })
+        .from(risks)
+        .innerJoin(orgs, eq(orgs.id, risks.orgId))
+        .where(and(visible(ctx), eq(risks.status, 'oppen'), lt(risks.reviewDate, todayStockholm())));
+      return [{
+        key: 'risks.overdue-risk-reviews',
+        severity: 'info',
+        title_sv: n === 1 ? 'En risk i riskregistret ska ses över' : `${n} risker i riskregistret ska ses över`,
+        title_en: n === 1 ? 'One register risk is due for review' : `${n} register risks are due for review`,
+        count: n,
+        link: '/risker/register?reviewOverdue=true',
+      }];
+    },
+  },
+];

@@ -1,0 +1,242 @@
+/** Contracts (zod) of scales, thresholds, VoR/IKP and åtgärder, shared by API, web and CLI. */
+import { z } from '@hono/zod-openapi';
+
+export const OrgRef = z.string().min(2).max(64).openapi({ description: 'Organisationens kortnamn (slug) eller id' });
+export const Text = (max = 4000) => z.string().trim().max(max);
+export const Title = z.string().trim().min(1).max(500);
+export const IsoDate = z.iso.date().openapi({ description: 'Datum ÅÅÅÅ-MM-DD (Europe/Stockholm)' });
+export const Year = z.int().min(2000).max(2100);
+export const ScaleValue = z.int().min(1).max(10);
+const Version = z.int().min(1).openapi({ description: 'Version du ändrar (optimistisk låsning)' });
+
+// --- scales -----------------------------------------------------------------------------------------------
+
+export const Band = z.object({
+  min: z.int(), max: z.int(), color: z.string(), textColor: z.string(), label: z.string(),
+}).openapi('RiskBand');
+
+export const Scale = z.object({
+  id: z.uuid(),
+  cityOrgId: z.uuid(),
+  scaleVersion: z.int(),
+  name: z.string(),
+  likelihood: z.array(z.string()),
+  consequence: z.array(z.string()),
+  bands: z.array(Band),
+  max: z.int(),
+  current: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+}).openapi('RiskScale');
+export type Scale = z.infer<typeof Scale>;
+
+const Hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'färg som #rrggbb / colour as #rrggbb');
+const Label = z.string().trim().min(1).max(60);
+
+export const CreateScale = z.strictObject({
+  org: OrgRef.openapi({ description: 'Någon organisation i staden; skalan gäller stadens rot' }),
+  name: z.string().trim().min(1).max(120).optional(),
+  preset: z.enum(['4x4', '5x5']).optional(),
+  likelihood: z.array(Label).min(2).max(10).optional(),
+  consequence: z.array(Label).min(2).max(10).optional(),
+  bands: z.array(z.strictObject({ min: z.int().min(1), max: z.int().min(1), color: Hex, textColor: Hex.optional(), label: Label })).min(1).max(10).optional(),
+}).openapi('CreateRiskScale');
+export type CreateScale = z.infer<typeof CreateScale>;
+
+export const ScaleList = z.object({ current: Scale, versions: z.array(Scale) }).openapi('RiskScaleList');
+
+export const Mapping = z.strictObject({
+  sannolikhet: z.array(ScaleValue).min(1).max(10).optional().openapi({ description: 'Nytt värde för gammalt värde 1, 2, … (index 0 = värde 1)' }),
+  konsekvens: z.array(ScaleValue).min(1).max(10).optional(),
+});
+
+export const MigrationInput = z.strictObject({
+  org: OrgRef.openapi({ description: 'Flytta bedömningar i detta underträd' }),
+  fromScaleId: z.uuid(),
+  toScaleId: z.uuid(),
+  mapping: Mapping.optional(),
+  /** Apply only: the number of assessments the preview showed; a different number → 409. */
+  expectedTotal: z.int().min(0).optional(),
+}).openapi('RiskScaleMigration');
+export type MigrationInput = z.infer<typeof MigrationInput>;
+
+const Assessed = z.object({ sannolikhet: z.int(), konsekvens: z.int(), riskvarde: z.int(), ikp: z.boolean().nullable() });
+export const MigrationPreview = z.object({
+  from: Scale,
+  to: Scale,
+  mapping: z.object({ sannolikhet: z.array(z.int()), konsekvens: z.array(z.int()) }),
+  items: z.array(z.object({
+    kind: z.enum(['vor_event', 'risk_inherent', 'risk_residual']),
+    id: z.uuid(),
+    orgId: z.uuid(),
+    title: z.string(),
+    year: z.int().nullable(),
+    before: Assessed,
+    after: Assessed,
+    riskvardeChanged: z.boolean(),
+    ikpChanged: z.boolean(),
+  })),
+  counts: z.object({ total: z.int(), records: z.int(), riskvardeChanged: z.int(), ikpChanged: z.int() }),
+  applied: z.boolean(),
+}).openapi('RiskScaleMigrationPreview');
+
+// --- thresholds -------------------------------------------------------------------------------------------
+
+export const Threshold = z.object({
+  orgId: z.uuid(),
+  threshold: z.int(),
+  inherited: z.boolean(),
+  /** The org whose setting applies (null: the built-in default 12). */
+  sourceOrgId: z.uuid().nullable(),
+  own: z.object({ threshold: z.int(), version: z.int() }).nullable(),
+}).openapi('IkpThreshold');
+
+export const SetThreshold = z.strictObject({
+  threshold: z.int().min(1).max(100).nullable().openapi({ description: 'null tar bort egen tröskel (ärver igen)' }),
+  version: Version.optional().openapi({ description: 'Version av egen tröskel om en finns' }),
+}).openapi('SetIkpThreshold');
+
+// --- åtgärder ---------------------------------------------------------------------------------------------
+
+export const ACTION_STATUSES = ['planerad', 'pagar', 'klar', 'avbruten'] as const;
+export const OPEN_ACTION = ['planerad', 'pagar'] as const;
+
+export const Action = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  parentType: z.string(),
+  parentId: z.uuid(),
+  title: z.string(),
+  owner: z.string(),
+  dueDate: z.string().nullable(),
+  status: z.enum(ACTION_STATUSES),
+  note: z.string(),
+  carriedFromId: z.uuid().nullable(),
+  overdue: z.boolean(),
+  version: z.int(),
+}).openapi('RiskAction');
+export type Action = z.infer<typeof Action>;
+
+export const CreateAction = z.strictObject({
+  parentType: z.enum(['vor_event', 'risk', 'exercise', 'rsa_activity', 'continuity_plan']),
+  parentId: z.uuid(),
+  title: Title,
+  owner: Text(200).optional(),
+  dueDate: IsoDate.nullable().optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+  note: Text().optional(),
+}).openapi('CreateRiskAction');
+export type CreateAction = z.infer<typeof CreateAction>;
+
+export const UpdateAction = z.strictObject({
+  version: Version,
+  title: Title.optional(),
+  owner: Text(200).optional(),
+  dueDate: IsoDate.nullable().optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+  note: Text().optional(),
+}).openapi('UpdateRiskAction');
+export type UpdateAction = z.infer<typeof UpdateAction>;
+
+// --- VoR --------------------------------------------------------------------------------------------------
+
+export const MANDATORY_PROCESS = 'Systematiskt informationssäkerhetsarbete';
+export const MANDATORY_ARBETSSATT = [
+  { key: 'behorighetshantering', name: 'Behörighetshantering' },
+  { key: 'lokal_anvisning', name: 'Implementering av lokal anvisning' },
+  { key: 'incidenthantering', name: 'Incidenthantering' },
+  { key: 'informationsklassning', name: 'Informationsklassning' },
+  { key: 'upphandling', name: 'Informationssäkerhet inom upphandlingsförfarandet' },
+] as const;
+
+export const VorEvent = z.object({
+  id: z.uuid(),
+  vorId: z.uuid(),
+  arbetssattId: z.uuid(),
+  title: z.string(),
+  motivation: z.string(),
+  scaleId: z.uuid(),
+  scaleVersion: z.int(),
+  sannolikhet: z.int(),
+  sannolikhetLabel: z.string(),
+  konsekvens: z.int(),
+  konsekvensLabel: z.string(),
+  riskvarde: z.int(),
+  band: Band.nullable(),
+  /** The proposal: riskvärde at or above the organisation's threshold. */
+  ikpProposed: z.boolean(),
+  ikpDecision: z.object({ inIkp: z.boolean(), decidedBy: z.string(), decidedAt: z.string(), comment: z.string(), riskvardeAtDecision: z.int() }).nullable(),
+  followUp: z.string(),
+  carry: z.object({
+    fromEventId: z.uuid(),
+    changed: z.array(z.string()),
+    previous: z.object({ title: z.string(), sannolikhet: z.int(), konsekvens: z.int(), riskvarde: z.int() }),
+  }).nullable(),
+  actions: z.array(Action),
+  version: z.int(),
+}).openapi('VorEvent');
+export type VorEvent = z.infer<typeof VorEvent>;
+
+export const Vor = z.object({
+  id: z.uuid(),
+  org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  year: z.int(),
+  status: z.enum(['utkast', 'godkand']),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  previousId: z.uuid().nullable(),
+  threshold: z.int(),
+  scale: Scale,
+  processes: z.array(z.object({
+    id: z.uuid(), name: z.string(), mandatory: z.boolean(),
+    arbetssatt: z.array(z.object({ id: z.uuid(), key: z.string().nullable(), name: z.string(), events: z.array(VorEvent) })),
+  })),
+  version: z.int(),
+}).openapi('Vor');
+export type Vor = z.infer<typeof Vor>;
+
+export const VorSummary = z.object({
+  id: z.uuid(), orgId: z.uuid(), orgSlug: z.string(), orgName: z.string(), year: z.int(), status: z.string(),
+  events: z.int(), ikpProposed: z.int(), version: z.int(),
+}).openapi('VorSummary');
+
+export const CreateVor = z.strictObject({ org: OrgRef, year: Year }).openapi('CreateVor');
+export const VorVersion = z.strictObject({ version: Version, comment: Text(2000).optional() }).openapi('VorVersion');
+export const CreateProcess = z.strictObject({
+  name: Title, arbetssatt: z.array(Title).max(30).default([]),
+}).openapi('CreateVorProcess');
+export const CreateArbetssatt = z.strictObject({ name: Title }).openapi('CreateVorArbetssatt');
+
+export const CreateEvent = z.strictObject({
+  arbetssattId: z.uuid(),
+  title: Title,
+  motivation: Text().optional(),
+  sannolikhet: z.int(),
+  konsekvens: z.int(),
+  followUp: Text(8000).optional(),
+}).openapi('CreateVorEvent');
+export type CreateEvent = z.infer<typeof CreateEvent>;
+
+export const UpdateEvent = z.strictObject({
+  version: Version,
+  title: Title.optional(),
+  motivation: Text().optional(),
+  sannolikhet: z.int().optional(),
+  konsekvens: z.int().optional(),
+  followUp: Text(8000).optional(),
+  arbetssattId: z.uuid().optional(),
+}).openapi('UpdateVorEvent');
+export type UpdateEvent = z.infer<typeof UpdateEvent>;
+
+export const IkpDecision = z.strictObject({
+  version: Version,
+  inIkp: z.boolean(),
+  comment: Text(2000).optional(),
+}).openapi('IkpDecision');
+
+export const NextYearResult = z.object({
+  vor: VorSummary,
+  eventsCopied: z.int(),
+  actionsCarried: z.int(),
+  actionsLeftBehind: z.int(),
+}).openapi('VorNextYear');

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOrg } from '../org/service';
+import { makeOrgs, startTestServer, tableCounts, userWithRole, type Client, type TestServer } from '../../test/harness';
+import { demo } from './demo';
+import { VOR_2025 } from './demo-data';
+import { sectionProviders, type RiskFigures } from './report';
+
+let t: TestServer;
+let isam: Client;
+let chef: Client;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, [['stockholm', 'stad'], ['hasselby-vallingby', 'forvaltning', 'stockholm'], ['servicenamnden', 'forvaltning', 'stockholm'], ['forv-x', 'forvaltning', 'stockholm'], ['avd-x', 'avdelning', 'forv-x']]);
+  isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv-x');
+  chef = await userWithRole(t, 'chef@test.se', 'forvaltningschef', 'forv-x');
+});
+afterAll(() => t.close());
+
+async function figures(slug: string, year: number): Promise<RiskFigures> {
+  const org = await findOrg(t.ctx.db, slug);
+  const p = sectionProviders.find((s) => s.key === 'risks')!;
+  return p.figures({ ctx: t.ctx, org: { id: org.id, slug: org.slug, name: org.name, type: org.type, path: org.path }, year });
+}
+
+describe('report figures', () => {
+  it('gives each event of the year’s VoR in the subtree with proposal, decision, actions and follow-up', async () => {
+    await isam.request('PUT', '/api/risks/thresholds/forv-x', { threshold: 9 });
+    const v = (await isam.post('/api/risks/vor', { org: 'avd-x', year: 2025 })).body;
+    const arb = v.processes[0].arbetssatt;
+    const input = [
+      { key: 'incidenthantering', title: 'A', s: 3, k: 3, decide: true, action: 'Utbilda', follow: 'Utbildning hölls' },
+      { key: 'incidenthantering', title: 'B', s: 2, k: 4, decide: null, action: null, follow: '' },
+      { key: 'behorighetshantering', title: 'C', s: 4, k: 4, decide: false, action: 'Kontrollera', follow: 'Klart' },
+    ];
+    for (const i of input) {
+      const e = (await isam.post(`/api/risks/vor/${v.id}/events`, { arbetssattId: arb.find((a: { key: string }) => a.key === i.key).id, title: i.title, sannolikhet: i.s, konsekvens: i.k, followUp: i.follow })).body;
+      if (i.action) await isam.post('/api/risks/actions', { parentType: 'vor_event', parentId: e.id, title: i.action, owner: 'ISAM', dueDate: '2025-12-31' });
+      if (i.decide !== null) expect((await chef.post(`/api/risks/vor-events/${e.id}/ikp-decision`, { version: e.version, inIkp: i.decide })).status).toBe(200);
+    }
+    // Another year and another förvaltning stay out.
+    await isam.post('/api/risks/vor', { org: 'forv-x', year: 2024 });
+    const f = await figures('forv-x', 2025);
+    // Arbetssätt in preset order (behörighetshantering before incidenthantering), events in entry order.
+    const order = ['C', 'A', 'B'];
+    expect(f.vor.map((r) => r.handelse)).toEqual(order);
+    for (const r of f.vor) {
+      const i = input.find((x) => x.title === r.handelse)!;
+      expect(r).toMatchObject({ sannolikhet: i.s, konsekvens: i.k, riskvarde: i.s * i.k, ikp: i.s * i.k >= 9, ikpDecided: i.decide, status: i.follow });
+      expect(r.atgarder.map((a) => a.title)).toEqual(i.action ? [i.action] : []);
+      expect(r.arbetssatt).toBe(arb.find((a: { key: string }) => a.key === i.key).name);
+    }
+    expect(f.vorTotals).toMatchObject({ events: 3, ikpProposed: input.filter((i) => i.s * i.k >= 9).length, ikpDecidedIn: 1 });
+    expect(f.scale).toMatchObject({ threshold: 9, likelihood: ['Osannolik', 'Mindre sannolik', 'Möjlig', 'Sannolik'] });
+    expect((await figures('forv-x', 2023)).vor).toEqual([]);
+  });
+
+  it('counts register risks by level and treatment', async () => {
+    const specs = [
+      { t: 'reducera', s: 4, k: 4 }, { t: 'reducera', s: 1, k: 2 }, { t: 'acceptera', s: 2, k: 2 }, { t: null, s: 3, k: 4 },
+    ];
+    for (const [i, s] of specs.entries()) {
+      expect((await isam.post('/api/risks/register', { org: 'avd-x', title: `R${i}`, treatment: s.t, inherent: { sannolikhet: s.s, konsekvens: s.k } })).status).toBe(201);
+    }
+    const f = await figures('forv-x', 2025);
+    expect(f.register.total).toBe(specs.length);
+    expect(f.register.byTreatment).toMatchObject({ reducera: 2, acceptera: 1, ingen: 1, overfora: 0, undvika: 0 });
+    const bands = f.scale.bands;
+    const expected: Record<string, number> = {};
+    for (const s of specs) {
+      const label = bands.find((b) => s.s * s.k >= b.min && s.s * s.k <= b.max)!.label;
+      expected[label] = (expected[label] ?? 0) + 1;
+    }
+    expect(f.register.byLevel).toEqual(expected);
+  });
+});
+
+describe('demo', () => {
+  it('reproduces seed 002’s VoR 2025 (nine values, six to IKP) and is idempotent', async () => {
+    const first = await demo.run(t.ctx);
+    expect(first.join('\n')).toContain('VoR 2025');
+    const f = await figures('hasselby-vallingby', 2025);
+    const expected = VOR_2025.flatMap((g) => g.events.map((e) => e.s * e.k));
+    expect(expected).toEqual([16, 6, 16, 12, 8, 12, 9, 12, 12]);
+    expect(f.vor.map((r) => r.riskvarde)).toEqual(expected);
+    expect(f.vor.filter((r) => r.ikp)).toHaveLength(6);
+    expect(f.vor.map((r) => r.ikpDecided)).toEqual(expected.map((v) => v >= 12));
+    expect(f.vor.map((r) => r.arbetssatt)).toEqual(VOR_2025.flatMap((g) => g.events.map(() => f.vor.find((x) => x.handelse === g.events[0].title)!.arbetssatt)));
+    expect(new Set(f.vor.map((r) => r.arbetssatt)).size).toBe(3);
+    expect(f.vor.every((r) => r.status.length > 0)).toBe(true);
+    expect(f.vorTotals.approved).toBe(true);
+    const sf = await figures('servicenamnden', 2025);
+    expect(sf.continuity.plans.map((p) => p.objectName)).toEqual(expect.arrayContaining(['Artvise', 'Kontaktcenterplattformen']));
+    expect(sf.continuity.exercisesThisYear).toHaveLength(1);
+    expect(sf.rsa.map((r) => r.cycle)).toEqual(['2024–2025']);
+    expect(f.continuity.plans.length).toBeGreaterThan(0);
+    expect(f.register.total).toBeGreaterThan(0);
+    const counts = await tableCounts(t);
+    await demo.run(t.ctx);
+    expect(await tableCounts(t)).toEqual(counts);
+  });
+});

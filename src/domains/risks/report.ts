@@ -1,0 +1,128 @@
+/**
+ * Figures for the management review (section 4, follow-up): the year's VoR per arbetssätt with riskvärde,
+ * IKP proposal and decision, actions and follow-up; the register by level and treatment; continuity, RSA.
+ */
+import { and, asc, eq, gte, inArray, like, lte } from 'drizzle-orm';
+import { escapeLike } from '../../server/platform/authz';
+import type { SectionProvider, SectionScope } from '../reports/provider';
+import { orgs } from '../org/table';
+import { actionsOf } from './actions';
+import { cityIdOf, peekCurrentScale, scalesByIds, thresholdFor, thresholdsFor, todayStockholm } from './common';
+import { PRESETS, bandFor, defaultBands, maxValue } from './scale';
+import { continuityPlans, exercises, risks, rsaActivities, rsaAnalyses, vorArbetssatt, vorAssessments, vorEvents, vorProcesses } from './table';
+
+export interface RiskFigures {
+  vor: {
+    org: string; process: string; arbetssatt: string; handelse: string; motivation: string;
+    sannolikhet: number; sannolikhetLabel: string; konsekvens: number; konsekvensLabel: string; riskvarde: number;
+    ikp: boolean; ikpDecided: boolean | null; atgarder: { title: string; owner: string; dueDate: string | null; status: string; carried: boolean }[];
+    status: string; carried: boolean;
+  }[];
+  vorTotals: { events: number; ikpProposed: number; ikpDecidedIn: number; approved: boolean };
+  scale: { name: string; version: number; likelihood: string[]; consequence: string[]; bands: { min: number; max: number; label: string; color: string }[]; threshold: number };
+  register: { byLevel: Record<string, number>; byTreatment: Record<string, number>; total: number; reviewOverdue: number };
+  continuity: {
+    plans: { title: string; org: string; objectName: string | null; owner: string; status: string; lastReviewed: string | null; nextReview: string | null; reviewOverdue: boolean; fallback: string }[];
+    exercisesThisYear: { date: string; title: string; org: string; scenario: string; participants: string[]; observations: string; actions: number }[];
+  };
+  rsa: { cycle: string; title: string; status: string; org: string; criticalActivities: { name: string; dependencies: string[]; capability: string | null }[] }[];
+}
+
+async function figures({ ctx, org, year }: SectionScope): Promise<RiskFigures> {
+  const db = ctx.db;
+  const under = and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('risk.read', orgs.path))!;
+  const today = todayStockholm();
+
+  // VoR of the year in the subtree, in process / arbetssätt / event order.
+  const vors = await db.select({ v: vorAssessments, org: orgs }).from(vorAssessments).innerJoin(orgs, eq(orgs.id, vorAssessments.orgId))
+    .where(and(under, eq(vorAssessments.year, year))).orderBy(asc(orgs.path));
+  const vorIds = vors.map((v) => v.v.id);
+  // Sequential: the caller's ctx.db may be a transaction (one connection).
+  const procs = vorIds.length ? await db.select().from(vorProcesses).where(inArray(vorProcesses.vorId, vorIds)).orderBy(asc(vorProcesses.sortOrder), asc(vorProcesses.createdAt)) : [];
+  const arbs = vorIds.length ? await db.select().from(vorArbetssatt).where(inArray(vorArbetssatt.vorId, vorIds)).orderBy(asc(vorArbetssatt.sortOrder), asc(vorArbetssatt.createdAt)) : [];
+  const events = vorIds.length ? await db.select().from(vorEvents).where(inArray(vorEvents.vorId, vorIds)).orderBy(asc(vorEvents.sortOrder), asc(vorEvents.createdAt)) : [];
+  const scales = await scalesByIds(db, events.map((e) => e.scaleId));
+  const thresholds = await thresholdsFor(db, vors.map((v) => v.org.path));
+  const actions = await actionsOf(db, 'vor_event', events.map((e) => e.id));
+  const vor: RiskFigures['vor'] = [];
+  for (const { v, org: o } of vors) {
+    const t = thresholds.get(o.path) ?? 12;
+    for (const p of procs.filter((x) => x.vorId === v.id)) {
+      for (const a of arbs.filter((x) => x.processId === p.id)) {
+        for (const e of events.filter((x) => x.arbetssattId === a.id)) {
+          const s = scales.get(e.scaleId)!;
+          vor.push({
+            org: o.name, process: p.name, arbetssatt: a.name, handelse: e.title, motivation: e.motivation,
+            sannolikhet: e.sannolikhet, sannolikhetLabel: s.likelihood[e.sannolikhet - 1], konsekvens: e.konsekvens, konsekvensLabel: s.consequence[e.konsekvens - 1],
+            riskvarde: e.riskvarde, ikp: e.riskvarde >= t, ikpDecided: e.ikpDecision,
+            atgarder: (actions.get(e.id) ?? []).map((x) => ({ title: x.title, owner: x.owner, dueDate: x.dueDate, status: x.status, carried: x.carriedFromId !== null })),
+            status: e.followUp, carried: e.carriedFromId !== null,
+          });
+        }
+      }
+    }
+  }
+
+  const cur = await peekCurrentScale(db, cityIdOf(org.path));
+  const p = PRESETS['4x4'];
+  const scaleRow = cur ?? { name: p.name, scaleVersion: 1, likelihood: [...p.likelihood], consequence: [...p.consequence], bands: defaultBands(maxValue(p)) };
+  const { threshold } = await thresholdFor(db, org.path);
+
+  // Register: open risks by level (band of the residual value, else inherent) and by treatment.
+  const regs = await db.select({ r: risks }).from(risks).innerJoin(orgs, eq(orgs.id, risks.orgId)).where(and(under, eq(risks.status, 'oppen')));
+  const regScales = await scalesByIds(db, regs.map((x) => x.r.scaleId));
+  const byLevel: Record<string, number> = {};
+  const byTreatment: Record<string, number> = { reducera: 0, acceptera: 0, overfora: 0, undvika: 0, ingen: 0 };
+  let reviewOverdue = 0;
+  for (const { r } of regs) {
+    const label = bandFor(regScales.get(r.scaleId)!.bands, r.residualRiskvarde ?? r.inherentRiskvarde)?.label ?? 'Okänd';
+    byLevel[label] = (byLevel[label] ?? 0) + 1;
+    byTreatment[r.treatment ?? 'ingen'] += 1;
+    if (r.reviewDate && r.reviewDate < today) reviewOverdue++;
+  }
+
+  const plans = await db.select({ p: continuityPlans, org: orgs }).from(continuityPlans).innerJoin(orgs, eq(orgs.id, continuityPlans.orgId)).where(under).orderBy(asc(orgs.path), asc(continuityPlans.title));
+  const ex = await db.select({ e: exercises, org: orgs }).from(exercises).innerJoin(orgs, eq(orgs.id, exercises.orgId))
+    .where(and(under, gte(exercises.date, `${year}-01-01`), lte(exercises.date, `${year}-12-31`))).orderBy(asc(exercises.date));
+  const exActions = await actionsOf(db, 'exercise', ex.map((x) => x.e.id));
+  const rsas = await db.select({ r: rsaAnalyses, org: orgs }).from(rsaAnalyses).innerJoin(orgs, eq(orgs.id, rsaAnalyses.orgId))
+    .where(and(under, gte(rsaAnalyses.cycleStartYear, year - 1), lte(rsaAnalyses.cycleStartYear, year))).orderBy(asc(orgs.path));
+  const acts = rsas.length ? await db.select().from(rsaActivities).where(inArray(rsaActivities.rsaId, rsas.map((x) => x.r.id))).orderBy(asc(rsaActivities.sortOrder)) : [];
+
+  return {
+    vor,
+    vorTotals: {
+      events: vor.length,
+      ikpProposed: vor.filter((x) => x.ikp).length,
+      ikpDecidedIn: vor.filter((x) => x.ikpDecided === true).length,
+      approved: vors.length > 0 && vors.every((v) => v.v.status === 'godkand'),
+    },
+    scale: {
+      name: scaleRow.name, version: scaleRow.scaleVersion, likelihood: scaleRow.likelihood, consequence: scaleRow.consequence,
+      bands: scaleRow.bands.map((b) => ({ min: b.min, max: b.max, label: b.label, color: b.color })), threshold,
+    },
+    register: { byLevel, byTreatment, total: regs.length, reviewOverdue },
+    continuity: {
+      plans: plans.map(({ p: x, org: o }) => ({
+        title: x.title, org: o.name, objectName: x.objectName, owner: x.owner, status: x.status, lastReviewed: x.lastReviewed, nextReview: x.nextReview,
+        reviewOverdue: x.nextReview !== null && x.nextReview < today, fallback: x.fallback,
+      })),
+      exercisesThisYear: ex.map(({ e, org: o }) => ({
+        date: e.date, title: e.title, org: o.name, scenario: e.scenario, participants: e.participants, observations: e.observations, actions: exActions.get(e.id)?.length ?? 0,
+      })),
+    },
+    rsa: rsas.map(({ r, org: o }) => ({
+      cycle: `${r.cycleStartYear}–${r.cycleStartYear + 1}`, title: r.title, status: r.status, org: o.name,
+      criticalActivities: acts.filter((a) => a.rsaId === r.id).map((a) => ({ name: a.name, dependencies: a.dependencies.map((d) => `${d.type}: ${d.name}`), capability: a.capability })),
+    })),
+  };
+}
+
+export const sectionProviders: SectionProvider<RiskFigures>[] = [
+  {
+    key: 'risks',
+    title: { sv: 'Väsentlighets- och riskanalys, internkontrollplan, riskregister och kontinuitet', en: 'Risk and materiality analysis, internal control plan, risk register and continuity' },
+    order: 42,
+    figures,
+  },
+];

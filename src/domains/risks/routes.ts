@@ -1,0 +1,73 @@
+import { z } from '@hono/zod-openapi';
+import { IdParam, defineRoute, json, jsonBody, jsonContent as ok, problemContent as problem } from '../../server/platform/http';
+import { CreateScale, MigrationInput, MigrationPreview, Scale, ScaleList, SetThreshold, Threshold } from './contract';
+import { applyMigration, previewMigration } from './migrate';
+import { registerRoutes } from './routes-register';
+import { vorRoutes } from './routes-vor';
+import { createScaleVersion, getScale, getThreshold, listScales, setThreshold } from './scales';
+
+const tags = ['Risker / risks: skalor'];
+const nf = problem('Finns inte / not found');
+const OrgParam = z.object({ org: z.string().min(1).max(64).openapi({ param: { name: 'org', in: 'path' } }) });
+
+const scaleRoutes = [
+  defineRoute(
+    {
+      method: 'get', path: '/api/risks/scales', tags, summary: 'Stadens gällande skala och alla versioner', policy: { permission: 'risk.read' },
+      request: { query: z.object({ org: z.string().min(1).max(64) }) },
+      responses: { 200: ok(ScaleList, 'Skalor'), 404: nf },
+    },
+    async (c) => json(c, await listScales(c.get('ctx'), c.req.valid('query').org)),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/risks/scales/{id}', tags, summary: 'En skalversion', policy: { permission: 'risk.read' },
+      request: { params: IdParam },
+      responses: { 200: ok(Scale, 'Skalan'), 404: nf },
+    },
+    async (c) => json(c, await getScale(c.get('ctx'), c.req.valid('param').id)),
+  ),
+  defineRoute(
+    {
+      method: 'post', path: '/api/risks/scales', tags, summary: 'Ny version av stadens skala (4×4, 5×5 eller egna etiketter, färgband)', policy: { permission: 'risk.manage' },
+      description: 'Befintliga bedömningar behåller sin version; flytt till ny version görs med migrations/preview och migrations/apply.',
+      request: jsonBody(CreateScale),
+      responses: { 201: ok(Scale, 'Ny version'), 404: nf, 422: problem('Färgband eller etiketter ogiltiga') },
+    },
+    async (c) => json(c, await createScaleVersion(c.get('ctx'), c.req.valid('json')), 201),
+  ),
+  defineRoute(
+    {
+      method: 'post', path: '/api/risks/scales/migrations/preview', tags, summary: 'Förhandsvisa flytt av bedömningar till en annan skalversion', policy: { permission: 'risk.manage' },
+      request: jsonBody(MigrationInput),
+      responses: { 200: ok(MigrationPreview, 'Vad som skulle ändras'), 404: nf, 422: problem('Ogiltig mappning') },
+    },
+    async (c) => json(c, await previewMigration(c.get('ctx'), c.req.valid('json'))),
+  ),
+  defineRoute(
+    {
+      method: 'post', path: '/api/risks/scales/migrations/apply', tags, summary: 'Flytta bedömningar till en annan skalversion (loggas)', policy: { permission: 'risk.manage' },
+      request: jsonBody(MigrationInput),
+      responses: { 200: ok(MigrationPreview, 'Genomfört'), 404: nf, 409: problem('Underlaget har ändrats sedan förhandsvisningen'), 422: problem('Ogiltig mappning') },
+    },
+    async (c) => json(c, await applyMigration(c.get('ctx'), c.req.valid('json'))),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/risks/thresholds/{org}', tags, summary: 'IKP-tröskel för en organisation (egen eller ärvd)', policy: { permission: 'risk.read' },
+      request: { params: OrgParam },
+      responses: { 200: ok(Threshold, 'Tröskel'), 404: nf },
+    },
+    async (c) => json(c, await getThreshold(c.get('ctx'), c.req.valid('param').org)),
+  ),
+  defineRoute(
+    {
+      method: 'put', path: '/api/risks/thresholds/{org}', tags, summary: 'Sätt eller ta bort organisationens egen IKP-tröskel', policy: { permission: 'risk.manage' },
+      request: { params: OrgParam, ...jsonBody(SetThreshold) },
+      responses: { 200: ok(Threshold, 'Tröskel'), 404: nf, 409: problem('Inaktuell version'), 422: problem('Över skalans högsta värde') },
+    },
+    async (c) => json(c, await setThreshold(c.get('ctx'), c.req.valid('param').org, c.req.valid('json'))),
+  ),
+];
+
+export const routes = [...scaleRoutes, ...vorRoutes, ...registerRoutes];

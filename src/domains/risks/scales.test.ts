@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, makeOrgs, rawSql, startTestServer, tableCounts, userWithRole, type TestServer } from '../../test/harness';
+import { AA_NORMAL_TEXT, PRESETS, contrastRatio, defaultBands, defaultMapping } from './scale';
+
+describe('scale data', () => {
+  it('default bands cover 1..max without gaps and every text colour meets WCAG AA', () => {
+    for (const max of [4, 9, 16, 25, 36]) {
+      const bands = defaultBands(max);
+      expect(bands[0].min).toBe(1);
+      expect(bands[bands.length - 1].max).toBe(max);
+      bands.slice(1).forEach((b, i) => expect(b.min).toBe(bands[i].max + 1));
+      for (const b of bands) expect(contrastRatio(b.color, b.textColor)).toBeGreaterThanOrEqual(AA_NORMAL_TEXT);
+    }
+  });
+  it('maps values proportionally between scales of different size, within range', () => {
+    for (const [from, to] of [[4, 5], [5, 4], [4, 4], [3, 10]]) {
+      const m = defaultMapping(from, to);
+      expect(m).toHaveLength(from);
+      expect(m[0]).toBe(1);
+      expect(m[from - 1]).toBe(to);
+      m.slice(1).forEach((v, i) => expect(v).toBeGreaterThanOrEqual(m[i]));
+    }
+  });
+});
+
+let t: TestServer;
+let admin: Client;
+let isam: Client;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, [['stad', 'stad'], ['forv-a', 'forvaltning', 'stad'], ['avd-a1', 'avdelning', 'forv-a']]);
+  admin = await userWithRole(t, 'admin@test.se', 'systemadministrator');
+  isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv-a');
+});
+afterAll(() => t.close());
+
+async function event(vorId: string, arbetssattId: string, s: number, k: number, as = isam) {
+  const r = await as.post(`/api/risks/vor/${vorId}/events`, { arbetssattId, title: `${s}×${k}`, sannolikhet: s, konsekvens: k });
+  expect(r.status).toBe(201);
+  return r.body;
+}
+
+describe('scales and versions', () => {
+  it('starts with the 4×4 default for the city', async () => {
+    const r = await isam.get('/api/risks/scales?org=avd-a1');
+    expect(r.status).toBe(200);
+    expect(r.body.current).toMatchObject({ scaleVersion: 1, likelihood: PRESETS['4x4'].likelihood, consequence: PRESETS['4x4'].consequence, max: 16 });
+  });
+
+  it('only city-level risk.manage changes the scale; bad bands are 422 with the field', async () => {
+    expect((await isam.post('/api/risks/scales', { org: 'forv-a', preset: '5x5' })).status).toBe(403);
+    const counts = await tableCounts(t);
+    const low = await admin.post('/api/risks/scales', {
+      org: 'stad', likelihood: ['L', 'H'], consequence: ['L', 'H'],
+      bands: [{ min: 1, max: 2, color: '#ffff00', textColor: '#ffffff', label: 'Låg' }, { min: 3, max: 4, color: '#000000', label: 'Hög' }],
+    });
+    expect(low.status).toBe(422);
+    expect(low.body.field).toBe('bands.0.textColor');
+    const gap = await admin.post('/api/risks/scales', {
+      org: 'stad', likelihood: ['L', 'H'], consequence: ['L', 'H'],
+      bands: [{ min: 1, max: 1, color: '#ffffff', label: 'Låg' }, { min: 3, max: 4, color: '#000000', label: 'Hög' }],
+    });
+    expect(gap.status).toBe(422);
+    expect(gap.body.field).toBe('bands.1.min');
+    expect(await tableCounts(t)).toEqual(counts);
+  });
+
+  it('keeps old assessments on their version, previews then applies a migration, audited', async () => {
+    const v = (await isam.post('/api/risks/vor', { org: 'forv-a', year: 2025 })).body;
+    const arb = v.processes[0].arbetssatt[0].id;
+    const inputs: [number, number][] = [[4, 4], [3, 3], [2, 4]];
+    const old: any[] = [];
+    for (const [s, k] of inputs) old.push(await event(v.id, arb, s, k));
+    const v1 = old[0].scaleId;
+
+    const five = await admin.post('/api/risks/scales', { org: 'forv-a', preset: '5x5' });
+    expect(five.status).toBe(201);
+    expect(five.body).toMatchObject({ scaleVersion: 2, max: 25 });
+    const list = (await isam.get('/api/risks/scales?org=forv-a')).body;
+    expect(list.versions.map((s: { scaleVersion: number; current: boolean }) => [s.scaleVersion, s.current])).toEqual([[2, true], [1, false]]);
+
+    // Old events keep version 1 and are edited within its range; new events use 5×5.
+    const got = (await isam.get(`/api/risks/vor/${v.id}`)).body.processes[0].arbetssatt[0].events;
+    expect(got.map((e: { scaleVersion: number }) => e.scaleVersion)).toEqual([1, 1, 1]);
+    expect((await isam.patch(`/api/risks/vor-events/${old[1].id}`, { version: old[1].version, sannolikhet: 5 })).status).toBe(400);
+    const fresh = await event(v.id, arb, 5, 5);
+    expect(fresh).toMatchObject({ scaleVersion: 2, riskvarde: 25, sannolikhetLabel: 'Mycket sannolik' });
+
+    const body = { org: 'forv-a', fromScaleId: v1, toScaleId: five.body.id };
+    const before = await rawSql(t, 'select id, sannolikhet, konsekvens, riskvarde, scale_id from vor_events order by id');
+    const preview = await isam.post('/api/risks/scales/migrations/preview', body);
+    expect(preview.status).toBe(200);
+    expect(await rawSql(t, 'select id, sannolikhet, konsekvens, riskvarde, scale_id from vor_events order by id')).toEqual(before);
+    const m = preview.body.mapping;
+    expect(m.sannolikhet).toHaveLength(4);
+    expect(preview.body.counts.total).toBe(inputs.length);
+    for (const [i, [s, k]] of inputs.entries()) {
+      const item = preview.body.items.find((x: { id: string }) => x.id === old[i].id);
+      const ns = m.sannolikhet[s - 1];
+      const nk = m.konsekvens[k - 1];
+      expect(item.before).toMatchObject({ sannolikhet: s, konsekvens: k, riskvarde: s * k, ikp: s * k >= 12 });
+      expect(item.after).toMatchObject({ sannolikhet: ns, konsekvens: nk, riskvarde: ns * nk, ikp: ns * nk >= 12 });
+      expect(item.ikpChanged).toBe(s * k >= 12 !== ns * nk >= 12);
+    }
+
+    // An explicit mapping outside the new scale → 422 with the index.
+    const bad = await isam.post('/api/risks/scales/migrations/preview', { ...body, mapping: { sannolikhet: [1, 2, 3, 6] } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.field).toBe('mapping.sannolikhet.3');
+    // Data changed since preview → 409, nothing written.
+    const changed = await isam.post('/api/risks/scales/migrations/apply', { ...body, expectedTotal: preview.body.counts.total + 1 });
+    expect(changed.status).toBe(409);
+    expect(await rawSql(t, 'select id, sannolikhet, konsekvens, riskvarde, scale_id from vor_events order by id')).toEqual(before);
+
+    const applied = await isam.post('/api/risks/scales/migrations/apply', { ...body, expectedTotal: preview.body.counts.total });
+    expect(applied.status).toBe(200);
+    expect(applied.body.applied).toBe(true);
+    const after = (await isam.get(`/api/risks/vor/${v.id}`)).body.processes[0].arbetssatt[0].events;
+    for (const [i, [s, k]] of inputs.entries()) {
+      const e = after.find((x: { id: string }) => x.id === old[i].id);
+      expect(e).toMatchObject({ scaleVersion: 2, sannolikhet: m.sannolikhet[s - 1], konsekvens: m.konsekvens[k - 1], version: old[i].version + 1 });
+    }
+    const audit = await rawSql<{ after: { counts: { total: number } } }>(t, "select after from audit_log where action = 'risk.scale.migrate'");
+    expect(audit).toHaveLength(1);
+    expect(audit[0].after.counts.total).toBe(inputs.length);
+    // Nothing left on version 1.
+    expect((await isam.post('/api/risks/scales/migrations/preview', body)).body.counts.total).toBe(0);
+  });
+});

@@ -1,0 +1,120 @@
+/** Scales (per city, versioned, never rewritten) and IKP thresholds (per org, inherited down the tree). */
+import { asc, eq } from 'drizzle-orm';
+import type { Ctx } from '../../server/platform/context';
+import { forbidden, notFound, unprocessable } from '../../server/platform/errors';
+import { staleVersion } from '../../server/platform/locking';
+import { inTx } from '../../server/platform/tx';
+import { recordAudit } from '../audit/chain';
+import type { CreateScale, Scale } from './contract';
+import { actor, cityIdOf, currentScale, orgFor, scaleDto, thresholdFor } from './common';
+import { PRESETS, checkBands, defaultBands, maxValue } from './scale';
+import { riskScales, riskThresholds } from './table';
+import { z } from '@hono/zod-openapi';
+import type { SetThreshold, Threshold } from './contract';
+
+/** The current scale of the org's city and every earlier version (newest first). */
+export async function listScales(ctx: Ctx, orgRef: string): Promise<{ current: Scale; versions: Scale[] }> {
+  return inTx(ctx, async (tx) => {
+    const org = await orgFor(ctx, tx, orgRef, 'risk.read');
+    const cur = await currentScale(tx, ctx, cityIdOf(org.path));
+    const rows = await tx.select().from(riskScales).where(eq(riskScales.cityOrgId, cur.cityOrgId)).orderBy(asc(riskScales.scaleVersion));
+    return { current: scaleDto(cur, cur.scaleVersion), versions: rows.reverse().map((r) => scaleDto(r, cur.scaleVersion)) };
+  });
+}
+
+export async function getScale(ctx: Ctx, id: string): Promise<Scale> {
+  const [r] = await ctx.db.select().from(riskScales).where(eq(riskScales.id, id));
+  const nf = notFound({ sv: `Skalan ${id} finns inte.`, en: `Scale ${id} does not exist.` });
+  if (!r) throw nf;
+  const prefix = `/${r.cityOrgId}/`;
+  // Anyone who may read risks somewhere in the city may read its scale.
+  const scope = ctx.authz.scope('risk.read');
+  if (scope !== 'all' && !scope.some((p) => p.startsWith(prefix))) throw nf;
+  const cur = await ctx.db.select({ v: riskScales.scaleVersion }).from(riskScales).where(eq(riskScales.cityOrgId, r.cityOrgId));
+  return scaleDto(r, Math.max(...cur.map((c) => c.v)));
+}
+
+/** A new version of the city's scale. Needs risk.manage on the city itself. Existing assessments keep theirs. */
+export async function createScaleVersion(ctx: Ctx, input: CreateScale): Promise<Scale> {
+  return inTx(ctx, async (tx) => {
+    const org = await orgFor(ctx, tx, input.org, 'risk.read');
+    const cityId = cityIdOf(org.path);
+    if (!ctx.authz.can('risk.manage', `/${cityId}/`)) {
+      throw forbidden({
+        sv: 'Skalan gäller hela staden: ändringar kräver behörigheten risk.manage på stadens nivå.',
+        en: 'The scale applies to the whole city: changing it needs risk.manage at city level.',
+      });
+    }
+    const preset = input.preset ? PRESETS[input.preset] : undefined;
+    const likelihood = input.likelihood ?? preset?.likelihood;
+    const consequence = input.consequence ?? preset?.consequence;
+    if (!likelihood) throw unprocessable('scale_labels', { sv: 'Ange likelihood (etiketter för sannolikhet) eller preset.', en: 'Give likelihood labels or a preset.' }, 'likelihood');
+    if (!consequence) throw unprocessable('scale_labels', { sv: 'Ange consequence (etiketter för konsekvens) eller preset.', en: 'Give consequence labels or a preset.' }, 'consequence');
+    const max = maxValue({ likelihood, consequence });
+    const bands = input.bands ? checkBands(input.bands, max) : defaultBands(max);
+    const prev = await currentScale(tx, ctx, cityId);
+    const [row] = await tx
+      .insert(riskScales)
+      .values({
+        cityOrgId: cityId,
+        scaleVersion: prev.scaleVersion + 1,
+        name: input.name ?? preset?.name ?? `Skala ${likelihood.length}×${consequence.length}`,
+        likelihood: [...likelihood],
+        consequence: [...consequence],
+        bands,
+        createdBy: actor(ctx),
+      })
+      .returning();
+    await recordAudit(tx, ctx, { action: 'risk.scale.version', entityType: 'risk_scale', entityId: row.id, orgId: cityId, before: prev, after: row });
+    return scaleDto(row, row.scaleVersion);
+  });
+}
+
+type ThresholdDto = z.infer<typeof Threshold>;
+
+async function thresholdDto(ctx: Ctx, orgId: string, path: string): Promise<ThresholdDto> {
+  const eff = await thresholdFor(ctx.db, path);
+  const [own] = await ctx.db.select().from(riskThresholds).where(eq(riskThresholds.orgId, orgId));
+  return {
+    orgId,
+    threshold: eff.threshold,
+    inherited: eff.sourceOrgId !== orgId,
+    sourceOrgId: eff.sourceOrgId,
+    own: own ? { threshold: own.threshold, version: own.version } : null,
+  };
+}
+
+export async function getThreshold(ctx: Ctx, orgRef: string): Promise<ThresholdDto> {
+  const org = await orgFor(ctx, ctx.db, orgRef, 'risk.read');
+  return thresholdDto(ctx, org.id, org.path);
+}
+
+/** Sets (or with null clears) the org's own IKP threshold; bounded by the city's current scale. */
+export async function setThreshold(ctx: Ctx, orgRef: string, input: z.infer<typeof SetThreshold>): Promise<ThresholdDto> {
+  const org = await inTx(ctx, async (tx) => {
+    const org = await orgFor(ctx, tx, orgRef, 'risk.manage');
+    const [own] = await tx.select().from(riskThresholds).where(eq(riskThresholds.orgId, org.id));
+    if (own && input.version !== undefined && input.version !== own.version) throw staleVersion('ikp-tröskel', input.version, own);
+    if (input.threshold === null) {
+      if (own) {
+        await tx.delete(riskThresholds).where(eq(riskThresholds.orgId, org.id));
+        await recordAudit(tx, ctx, { action: 'risk.threshold.clear', entityType: 'risk_threshold', entityId: org.id, orgId: org.id, before: own });
+      }
+      return org;
+    }
+    const scale = await currentScale(tx, ctx, cityIdOf(org.path));
+    const max = maxValue(scale);
+    if (input.threshold > max) {
+      throw unprocessable('threshold_outside_scale', {
+        sv: `Tröskeln ${input.threshold} är högre än skalans högsta riskvärde ${max} ("${scale.name}", version ${scale.scaleVersion}).`,
+        en: `Threshold ${input.threshold} is above the scale's highest risk value ${max} ("${scale.name}", version ${scale.scaleVersion}).`,
+      }, 'threshold');
+    }
+    const [row] = own
+      ? await tx.update(riskThresholds).set({ threshold: input.threshold, version: own.version + 1, updatedAt: new Date() }).where(eq(riskThresholds.orgId, org.id)).returning()
+      : await tx.insert(riskThresholds).values({ orgId: org.id, threshold: input.threshold }).returning();
+    await recordAudit(tx, ctx, { action: 'risk.threshold.set', entityType: 'risk_threshold', entityId: org.id, orgId: org.id, before: own ?? null, after: row });
+    return org;
+  });
+  return thresholdDto(ctx, org.id, org.path);
+}
