@@ -1,0 +1,189 @@
+import type { ReportJson, Rollup } from './build';
+import { countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskScaleLabels, type ChartId } from './chart-options';
+import type { ManualTable, Section } from './outline';
+import { knownBlocks, LABELS } from './blocks-known';
+
+/**
+ * Turns a section's figures into format-neutral blocks (tables with header rows, chart references). Every
+ * renderer (DOCX, PDF, HTML, own template) draws these same blocks, so the formats cannot disagree.
+ */
+export interface Cell { text: string; changed?: boolean; num?: boolean }
+export type FigureBlock =
+  | { kind: 'table'; caption: string; columns: string[]; rows: Cell[][] }
+  | { kind: 'chart'; id: ChartId }
+  | { kind: 'text'; text: string };
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v);
+const fmt = new Intl.NumberFormat('sv-SE', { useGrouping: 'min2' });
+
+/** 2025-11-12 → "12 november 2025". */
+export function svDate(day: string): string {
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  return new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function str(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return fmt.format(v);
+  if (typeof v === 'boolean') return v ? 'Ja' : 'Nej';
+  if (Array.isArray(v)) return v.map((x) => (isRec(x) ? str(x.text ?? x.title ?? x.beskrivning ?? x.name ?? JSON.stringify(x)) : str(x))).join('; ');
+  if (isRec(v)) return str(v.label ?? v.name ?? v.text ?? JSON.stringify(v));
+  return String(v);
+}
+
+class Ctx {
+  constructor(private changed: Set<string>) {}
+  cell(v: unknown, path?: string): Cell {
+    const c: Cell = { text: str(v) };
+    if (typeof v === 'number') c.num = true;
+    if (path && this.changed.has(path)) c.changed = true;
+    return c;
+  }
+}
+
+function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
+  const y = json.year;
+  const out: FigureBlock[] = [{
+    kind: 'table',
+    caption: `Incidenter i sammandrag ${y} och ${y - 1}`,
+    columns: ['Mått', String(y), String(y - 1)],
+    rows: [
+      [c.cell('Rapporterade incidenter totalt'), c.cell(inc.total, 'incidents.total'), c.cell(inc.previousYearTotal)],
+      [c.cell('Varav personuppgiftsincidenter'), c.cell(inc.personalData, 'incidents.personalData'), c.cell(inc.personalDataPreviousYear)],
+      [c.cell('Anmälda till IMY'), c.cell(inc.reportedToIMY, 'incidents.reportedToIMY'), c.cell(inc.reportedToIMYPreviousYear ?? '')],
+      [c.cell('Anmälda till CSIRT (CERT-SE)'), c.cell(inc.reportedToCSIRT, 'incidents.reportedToCSIRT'), c.cell(inc.reportedToCSIRTPreviousYear ?? '')],
+    ],
+  }];
+  const by = isRec(inc.byStatus) ? inc.byStatus : {};
+  const statuses = [...INCIDENT_STATUSES, ...Object.keys(by).filter((k) => !(INCIDENT_STATUSES as readonly string[]).includes(k))];
+  const asOf = typeof inc.asOf === 'string' ? inc.asOf : json.asOf;
+  out.push({ kind: 'table', caption: `Incidenter per status den ${svDate(asOf)}`, columns: ['Status', 'Antal'], rows: statuses.map((s) => [c.cell(s), c.cell(Number(by[s] ?? 0), `incidents.byStatus.${s}`)]) });
+  out.push({ kind: 'chart', id: 'incidentsByStatus' });
+  const m = monthSeries(inc.byMonth, y);
+  if (m.current.some((x) => x > 0) || m.previous?.some((x) => x > 0)) {
+    out.push({ kind: 'chart', id: 'incidentsByMonth' });
+    out.push({
+      kind: 'table', caption: `Incidenter per månad ${y}${m.previous ? ` och ${y - 1}` : ''}`,
+      columns: ['Månad', String(y), ...(m.previous ? [String(y - 1)] : [])],
+      rows: MONTHS_SV.map((mo, i) => [c.cell(mo), c.cell(m.current[i]), ...(m.previous ? [c.cell(m.previous[i])] : [])]),
+    });
+  }
+  const kinds = countEntries(inc.byKind);
+  if (kinds.length) {
+    out.push({ kind: 'table', caption: 'Incidenter per typ', columns: ['Typ', 'Antal'], rows: kinds.map(([k, n]) => [c.cell(k), c.cell(n, `incidents.byKind.${k}`)]) });
+    if (kinds.some(([, n]) => n > 0)) out.push({ kind: 'chart', id: 'incidentsByKind' });
+  }
+  const cats = countEntries(inc.byCategory);
+  if (cats.length) out.push({ kind: 'table', caption: 'Incidenter per kategori', columns: ['Kategori', 'Antal'], rows: cats.map(([k, n]) => [c.cell(k), c.cell(n, `incidents.byCategory.${k}`)]) });
+  return out;
+}
+
+function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
+  const labels = riskScaleLabels(risks);
+  const label = (v: unknown, l: string[]) => (typeof v === 'number' && l[v - 1] ? `${l[v - 1]} (${v})` : str(v));
+  const vor = (Array.isArray(risks.vor) ? risks.vor : []).filter(isRec);
+  const out: FigureBlock[] = [];
+  if (vor.length) {
+    out.push({
+      kind: 'table',
+      caption: 'Väsentlighets- och riskanalys (VoR) och internkontrollplan (IKP)',
+      columns: ['Arbetssätt', 'Oönskad händelse', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'IKP'],
+      rows: vor.map((r) => [
+        c.cell(r.arbetssatt), c.cell(r.handelse), c.cell(r.sannolikhetLabel ? `${str(r.sannolikhetLabel)} (${str(r.sannolikhet)})` : label(r.sannolikhet, labels.sannolikhet)),
+        c.cell(r.konsekvensLabel ? `${str(r.konsekvensLabel)} (${str(r.konsekvens)})` : label(r.konsekvens, labels.konsekvens)),
+        c.cell(r.riskvarde), c.cell(r.ikpDecided ? 'Ja, beslutad' : r.ikp ? 'Föreslagen' : 'Endast VoR'),
+      ]),
+    });
+    out.push({
+      kind: 'table',
+      caption: 'Åtgärder samt status och uppföljning per oönskad händelse',
+      columns: ['Oönskad händelse', 'Åtgärder', 'Status och åtgärder'],
+      rows: vor.map((r) => [c.cell(r.handelse), c.cell(r.atgarder), c.cell(r.status)]),
+    });
+    out.push({ kind: 'chart', id: 'riskMatrix' });
+  }
+  const rest = Object.fromEntries(Object.entries(risks).filter(([k]) => !['vor', 'scale', 'asOf', 'vorTotals'].includes(k)));
+  out.push(...generic(rest, 'Risker', c, 'risks'));
+  return out;
+}
+
+function rollupBlocks(r: Rollup, c: Ctx): FigureBlock[] {
+  const rows = r.forvaltningar.map((f) => [
+    c.cell(f.name), c.cell(f.incidents?.total ?? ''), c.cell(f.incidents?.previousYearTotal ?? ''), c.cell(f.incidents?.personalData ?? ''),
+    c.cell(f.incidents?.reportedToIMY ?? ''), c.cell(f.risks?.ikp ?? ''),
+  ]);
+  rows.push([c.cell('Totalt'), c.cell(r.totals.incidents), c.cell(''), c.cell(r.totals.personalData), c.cell(r.totals.reportedToIMY), c.cell(r.totals.ikp)]);
+  const out: FigureBlock[] = [{ kind: 'table', caption: 'Förvaltningarna i sammandrag', columns: ['Förvaltning', 'Incidenter', 'Föregående år', 'Personuppgiftsincidenter', 'Anmälda till IMY', 'IKP-risker'], rows }];
+  if (r.ikpRisks.length) {
+    out.push({ kind: 'table', caption: 'Förvaltningarnas risker i internkontrollplanen (IKP)', columns: ['Förvaltning', 'Arbetssätt', 'Oönskad händelse', 'Riskvärde', 'Status'], rows: r.ikpRisks.map((x) => [c.cell(x.forvaltning), c.cell(x.arbetssatt), c.cell(x.handelse), c.cell(x.riskvarde ?? ''), c.cell(x.status)]) });
+  }
+  return out;
+}
+
+const humanKey = (k: string) => LABELS[k] ?? k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (x) => x.toUpperCase());
+
+/** Any figures a renderer has no special layout for: records become tables, numbers key/value rows. */
+export function generic(v: unknown, caption: string, c: Ctx, path: string): FigureBlock[] {
+  const known = knownBlocks(path, v, caption, (x, p) => c.cell(x, p));
+  if (known) return known;
+  if (Array.isArray(v)) {
+    if (!v.length) return [];
+    if (v.every(isRec)) {
+      // Columns with a value somewhere that is not the same in every row (an org column repeating the org is noise).
+      const cols = [...new Set(v.flatMap((r) => Object.keys(r)))]
+        .filter((k) => v.some((r) => r[k] !== null && r[k] !== undefined && r[k] !== '' && !isRec(r[k])))
+        .filter((k) => v.length < 2 || new Set(v.map((r) => JSON.stringify(r[k]))).size > 1 || typeof v[0][k] === 'number')
+        .slice(0, 7);
+      return [{ kind: 'table', caption, columns: cols.map(humanKey), rows: v.map((r) => cols.map((k) => c.cell(r[k]))) }];
+    }
+    return [{ kind: 'table', caption, columns: [caption], rows: v.map((x) => [c.cell(x)]) }];
+  }
+  if (isRec(v)) {
+    const flat = Object.entries(v).filter(([, x]) => x !== null && x !== undefined && !isRec(x) && !(Array.isArray(x) && (x.length === 0 || x.some(isRec))));
+    const out: FigureBlock[] = flat.length ? [{ kind: 'table', caption, columns: ['Uppgift', 'Värde'], rows: flat.map(([k, x]) => [c.cell(humanKey(k)), c.cell(x, `${path}.${k}`)]) }] : [];
+    for (const [k, x] of Object.entries(v)) if (isRec(x) || (Array.isArray(x) && x.some(isRec))) out.push(...generic(x, `${caption} – ${humanKey(k)}`, c, `${path}.${k}`));
+    return out;
+  }
+  if (v === null || v === undefined) return [];
+  return [{ kind: 'text', text: str(v) }];
+}
+
+/** The figure blocks of one section (empty when it has no provider or the provider is absent). */
+export function sectionBlocks(section: Section, json: ReportJson): FigureBlock[] {
+  const c = new Ctx(new Set((json.changes ?? []).map((x) => x.path)));
+  const key = section.provider;
+  let out: FigureBlock[] = [];
+  if (key === 'rollup' && json.rollup) out = rollupBlocks(json.rollup, c);
+  else if (key && key in json) {
+    const v = json[key];
+    if (key === 'incidents' && isRec(v)) out = incidentBlocks(v, json, c);
+    else if (key === 'risks' && isRec(v)) out = riskBlocks(v, c);
+    else out = generic(v, section.title, c, key);
+  }
+  return [...out, ...section.tables.filter((t) => t.rows.length).map((t) => manualTable(t, c))];
+}
+
+function manualTable(t: ManualTable, c: Ctx): FigureBlock {
+  return { kind: 'table', caption: t.caption, columns: t.columns, rows: t.rows.map((r) => t.columns.map((_, i) => c.cell(r[i] ?? ''))) };
+}
+
+/** Visible sections, each with its number and blocks: the common walk of all renderers. */
+export function visibleSections(json: ReportJson) {
+  return json.outline.filter((s) => !s.hidden).map((s) => ({ section: s, number: s.number ?? '', blocks: sectionBlocks(s, json) }));
+}
+
+export const STATUS_LABELS: Record<string, string> = { utkast: 'Utkast', under_granskning: 'Under granskning', godkand: 'Godkänd' };
+
+/** Relative column widths (sum 1) from the longest word and typical text length of each column. */
+export function columnShares(columns: string[], rows: Cell[][]): number[] {
+  const sample = rows.slice(0, 200);
+  const w = columns.map((c, i) => {
+    const texts = [c, ...sample.map((r) => r[i]?.text ?? '')];
+    const longestWord = Math.max(...texts.flatMap((t) => t.split(/\s+/).map((x) => x.length)));
+    const avg = texts.reduce((n, t) => n + t.length, 0) / texts.length;
+    return Math.min(40, Math.max(longestWord * 1.1, Math.sqrt(avg) * 3, 6));
+  });
+  const sum = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => x / sum);
+}

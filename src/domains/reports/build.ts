@@ -1,0 +1,189 @@
+import { TZDate } from '@date-fns/tz';
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../server/platform/context';
+import { badRequest } from '../../server/platform/errors';
+import { listOrgs } from '../org/service';
+import { defaultOutline, numberSections, withProviderSections, type Section } from './outline';
+import { loadSectionProviders, type SectionProvider } from './provider';
+import { reports } from './table';
+
+export interface ReportOrg { id: string; slug: string; name: string; type: string; path: string }
+
+export type OutlineEntry = Section & { number: string | null };
+
+/** The one source every format renders from. Provider keys ("incidents", "risks", …) sit at the top level. */
+export interface ReportJson {
+  org: { slug: string; name: string; type: string };
+  year: number;
+  /** YYYY-MM-DD: figures that change over time are as of the end of this day (Europe/Stockholm). */
+  asOf: string;
+  generatedAt: string;
+  status: string;
+  revision: number;
+  approval?: { by: string; at: string };
+  outline: OutlineEntry[];
+  /** Figures that differ from last year's approved report: path → before/after. */
+  changes?: FigureChange[];
+  rollup?: Rollup;
+  [providerKey: string]: unknown;
+}
+
+export interface FigureChange { path: string; before: unknown; after: unknown }
+
+export interface Rollup {
+  forvaltningar: { slug: string; name: string; incidents: Record<string, unknown> | null; risks: { vor: number; ikp: number } | null }[];
+  totals: { incidents: number; personalData: number; reportedToIMY: number; reportedToCSIRT: number; ikp: number };
+  ikpRisks: { forvaltning: string; arbetssatt: string; handelse: string; riskvarde: number | null; status: string }[];
+}
+
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
+export function checkYear(year: unknown, field = 'year'): number {
+  const n = typeof year === 'string' && /^\d{4}$/.test(year) ? Number(year) : year;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < MIN_YEAR || n > MAX_YEAR) {
+    throw badRequest('invalid_year', {
+      sv: `Ogiltigt år "${String(year)}": ange ett årtal mellan ${MIN_YEAR} och ${MAX_YEAR} (ÅÅÅÅ).`,
+      en: `Invalid year "${String(year)}": give a year between ${MIN_YEAR} and ${MAX_YEAR} (YYYY).`,
+    }, field);
+  }
+  return n;
+}
+
+const stockholmDay = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+
+/** The as-of day: the given one (validated), else the year's last day or today, whichever is earlier. */
+export function resolveAsOf(year: number, asOf?: string | Date): { day: string; end: Date } {
+  let day: string;
+  if (asOf instanceof Date) day = stockholmDay(asOf);
+  else if (asOf) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
+    const ok = m && (() => { const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])); return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]; })();
+    if (!ok) {
+      throw badRequest('invalid_as_of', { sv: `Ogiltigt datum för --as-of/asOf: "${asOf}" (ÅÅÅÅ-MM-DD).`, en: `Invalid --as-of/asOf date: "${asOf}" (YYYY-MM-DD).` }, 'asOf');
+    }
+    day = asOf;
+  } else {
+    const today = stockholmDay(new Date());
+    const last = `${year}-12-31`;
+    day = today < last ? today : last;
+  }
+  const [y, mo, d] = day.split('-').map(Number);
+  return { day, end: new TZDate(y, mo - 1, d, 23, 59, 59, 999, 'Europe/Stockholm') };
+}
+
+let cached: SectionProvider[] | undefined;
+export async function providers(): Promise<SectionProvider[]> {
+  cached ??= await loadSectionProviders();
+  return cached;
+}
+
+async function figuresOf(ctx: Ctx, org: ReportOrg, year: number, end: Date, list: SectionProvider[]) {
+  const out: Record<string, unknown> = {};
+  for (const p of list) out[p.key] = await p.figures({ ctx, org, year, asOf: end });
+  return out;
+}
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+async function rollup(ctx: Ctx, city: ReportOrg, year: number, end: Date, list: SectionProvider[]): Promise<Rollup> {
+  const children = (await listOrgs(ctx, { under: city.slug })).filter((o) => o.parentId === city.id);
+  const r: Rollup = { forvaltningar: [], totals: { incidents: 0, personalData: 0, reportedToIMY: 0, reportedToCSIRT: 0, ikp: 0 }, ikpRisks: [] };
+  for (const c of children) {
+    const f = await figuresOf(ctx, c, year, end, list);
+    const inc = (f.incidents ?? null) as Record<string, unknown> | null;
+    const vor = ((f.risks as { vor?: Record<string, unknown>[] } | undefined)?.vor ?? null);
+    const ikpRows = (vor ?? []).filter((v) => v.ikp === true || v.ikpDecided === true);
+    r.forvaltningar.push({
+      slug: c.slug,
+      name: c.name,
+      incidents: inc ? { total: num(inc.total), previousYearTotal: num(inc.previousYearTotal), personalData: num(inc.personalData), reportedToIMY: num(inc.reportedToIMY), reportedToCSIRT: num(inc.reportedToCSIRT), byStatus: inc.byStatus ?? {} } : null,
+      risks: vor ? { vor: vor.length, ikp: ikpRows.length } : null,
+    });
+    if (inc) {
+      r.totals.incidents += num(inc.total);
+      r.totals.personalData += num(inc.personalData);
+      r.totals.reportedToIMY += num(inc.reportedToIMY);
+      r.totals.reportedToCSIRT += num(inc.reportedToCSIRT);
+    }
+    r.totals.ikp += ikpRows.length;
+    for (const v of ikpRows) {
+      r.ikpRisks.push({ forvaltning: c.name, arbetssatt: String(v.arbetssatt ?? ''), handelse: String(v.handelse ?? ''), riskvarde: typeof v.riskvarde === 'number' ? v.riskvarde : null, status: String(v.status ?? '') });
+    }
+  }
+  return r;
+}
+
+/** Numeric leaves that differ between last year's approved figures and this year's. */
+export function figureChanges(prev: Record<string, unknown> | null | undefined, cur: Record<string, unknown>, keys: string[]): FigureChange[] {
+  if (!prev) return [];
+  const out: FigureChange[] = [];
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (typeof b === 'number' || typeof a === 'number') {
+      if (a !== b) out.push({ path, before: a ?? null, after: b ?? null });
+      return;
+    }
+    if (b && typeof b === 'object' && !Array.isArray(b)) {
+      const ao = (a && typeof a === 'object' && !Array.isArray(a) ? a : {}) as Record<string, unknown>;
+      for (const k of new Set([...Object.keys(b as object), ...Object.keys(ao)])) walk(ao[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    }
+  };
+  for (const k of keys) if (k in prev || k in cur) walk(prev[k], cur[k], k);
+  return out.filter((c) => !/\.asOf$|previousYear/i.test(c.path));
+}
+
+export interface BuildOptions {
+  asOf?: string | Date;
+  /** Use this outline (a stored report's) instead of the stored/default one. */
+  outline?: Section[];
+  status?: string;
+  revision?: number;
+  previousFigures?: Record<string, unknown> | null;
+  approval?: { by: string; at: string };
+}
+
+/**
+ * Builds the report JSON for an organisation and year from every registered section provider. The caller
+ * has already checked that ctx may read the org's reports. No domain table is read here.
+ */
+export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, opts: BuildOptions = {}): Promise<ReportJson> {
+  checkYear(year);
+  const { day, end } = resolveAsOf(year, opts.asOf);
+  const list = await providers();
+  let outline = opts.outline;
+  let status = opts.status ?? 'utkast';
+  let revision = opts.revision ?? 1;
+  let previousFigures = opts.previousFigures;
+  if (!outline) {
+    const [stored] = await ctx.db.select().from(reports).where(and(eq(reports.orgId, org.id), eq(reports.year, year)));
+    if (stored) {
+      outline = stored.outline as Section[];
+      status = opts.status ?? stored.status;
+      revision = opts.revision ?? stored.revision;
+      previousFigures ??= stored.previousFigures as Record<string, unknown> | null;
+    } else outline = withProviderSections(defaultOutline(org.type), list);
+  }
+  const figures = await figuresOf(ctx, org, year, end, list);
+  const numbers = numberSections(outline);
+  const json: ReportJson = {
+    org: { slug: org.slug, name: org.name, type: org.type },
+    year,
+    asOf: day,
+    generatedAt: new Date().toISOString(),
+    status,
+    revision,
+    ...(opts.approval ? { approval: opts.approval } : {}),
+    outline: outline.map((s) => ({ ...s, number: numbers.get(s.id) ?? null })),
+    ...figures,
+  };
+  if (org.type === 'stad') json.rollup = await rollup(ctx, org, year, end, list);
+  const changes = figureChanges(previousFigures, figures, list.map((p) => p.key));
+  if (changes.length) json.changes = changes;
+  return json;
+}
+
+/** The provider figures of a report JSON (the keys that are not report metadata). */
+export function figureKeys(json: ReportJson): string[] {
+  const meta = new Set(['org', 'year', 'asOf', 'generatedAt', 'status', 'revision', 'approval', 'outline', 'changes']);
+  return Object.keys(json).filter((k) => !meta.has(k));
+}

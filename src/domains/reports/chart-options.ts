@@ -1,0 +1,194 @@
+/**
+ * ECharts option builders for the report's charts. Pure functions of the report JSON figures, with no
+ * server imports: the web UI imports this file to draw the very same charts the documents embed.
+ */
+
+export const INCIDENT_STATUSES = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'] as const;
+export const MONTHS_SV = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+export const SANNOLIKHET = ['Osannolik', 'Mindre sannolik', 'Möjlig', 'Sannolik'];
+export const KONSEKVENS = ['Försumbar', 'Lindrig', 'Kännbar', 'Allvarlig'];
+
+export type ChartId = 'incidentsByStatus' | 'incidentsByMonth' | 'incidentsByKind' | 'riskMatrix';
+export const CHART_IDS: ChartId[] = ['incidentsByStatus', 'incidentsByMonth', 'incidentsByKind', 'riskMatrix'];
+
+export const CHART_TITLES: Record<ChartId, string> = {
+  incidentsByStatus: 'Incidenter per status',
+  incidentsByMonth: 'Incidenter per månad, i år och föregående år',
+  incidentsByKind: 'Incidenter per typ',
+  riskMatrix: 'Riskmatris: antal oönskade händelser per sannolikhet och konsekvens',
+};
+
+const FONT = 'DejaVu Sans';
+const COLORS = ['#1f5fa8', '#9aa9bb', '#d9822b', '#3f8f4f', '#b23b3b', '#6d4c9f'];
+const base = { animation: false, textStyle: { fontFamily: FONT, fontSize: 12 }, color: COLORS, backgroundColor: '#ffffff' };
+
+type Rec = Record<string, unknown>;
+const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const isRec = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Counts per key, from {key: n} or [{key|name|label, count}] shapes. */
+export function countEntries(v: unknown): [string, number][] {
+  if (Array.isArray(v)) return v.filter(isRec).map((r) => [String(r.key ?? r.name ?? r.label ?? r.kind ?? r.category ?? ''), n(r.count ?? r.total ?? r.value)]);
+  if (isRec(v)) return Object.entries(v).map(([k, x]) => [k, isRec(x) ? n(x.count ?? x.total) : n(x)]);
+  return [];
+}
+
+/** Twelve monthly counts for this and last year from the shapes a provider may use. */
+export function monthSeries(v: unknown, year?: number): { current: number[]; previous: number[] | null } {
+  const current = new Array<number>(12).fill(0);
+  let previous: number[] | null = null;
+  const monthOf = (m: unknown): number => {
+    if (typeof m === 'number') return m - 1;
+    const s = String(m);
+    const mm = /^(\d{4})-(\d{2})/.exec(s);
+    return mm ? Number(mm[2]) - 1 : Number(s) - 1;
+  };
+  if (isRec(v) && (Array.isArray(v.current) || Array.isArray(v.previous))) {
+    (v.current as unknown[] | undefined)?.slice(0, 12).forEach((x, i) => (current[i] = n(x)));
+    if (Array.isArray(v.previous)) previous = new Array<number>(12).fill(0).map((_, i) => n((v.previous as unknown[])[i]));
+    return { current, previous };
+  }
+  if (Array.isArray(v)) {
+    for (const r of v.filter(isRec)) {
+      const i = monthOf(r.month ?? r.m);
+      if (i < 0 || i > 11) continue;
+      const prevVal = r.previousYear ?? r.previous ?? r.lastYear;
+      const y = typeof r.month === 'string' ? Number(String(r.month).slice(0, 4)) : undefined;
+      if (year && y && y === year - 1 && prevVal === undefined) {
+        previous ??= new Array<number>(12).fill(0);
+        previous[i] += n(r.count ?? r.total ?? r.value);
+        continue;
+      }
+      current[i] += n(r.count ?? r.total ?? r.current ?? r.value);
+      if (prevVal !== undefined) {
+        previous ??= new Array<number>(12).fill(0);
+        previous[i] += n(prevVal);
+      }
+    }
+    return { current, previous };
+  }
+  if (isRec(v)) {
+    for (const [k, x] of Object.entries(v)) {
+      const i = monthOf(/^\d{4}-\d{2}/.test(k) ? k : Number(k));
+      if (i < 0 || i > 11) continue;
+      const y = /^\d{4}/.test(k) ? Number(k.slice(0, 4)) : undefined;
+      if (isRec(x)) {
+        current[i] += n(x.count ?? x.current ?? x.total);
+        if (x.previousYear !== undefined || x.previous !== undefined) {
+          previous ??= new Array<number>(12).fill(0);
+          previous[i] += n(x.previousYear ?? x.previous);
+        }
+      } else if (year && y === year - 1) {
+        previous ??= new Array<number>(12).fill(0);
+        previous[i] += n(x);
+      } else current[i] += n(x);
+    }
+  }
+  return { current, previous };
+}
+
+export function incidentsByStatusOption(incidents: Rec) {
+  const by = isRec(incidents.byStatus) ? incidents.byStatus : {};
+  const labels = [...INCIDENT_STATUSES, ...Object.keys(by).filter((k) => !(INCIDENT_STATUSES as readonly string[]).includes(k))];
+  return {
+    ...base,
+    grid: { left: 48, right: 16, top: 24, bottom: 56 },
+    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 20 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', name: 'Antal', data: labels.map((l) => n(by[l])), label: { show: true, position: 'top' } }],
+  };
+}
+
+export function incidentsByKindOption(incidents: Rec) {
+  const entries = countEntries(incidents.byKind).filter(([, c]) => c > 0);
+  return {
+    ...base,
+    legend: { bottom: 0, left: 'center' },
+    series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}: {c}' }, data: entries.map(([name, value]) => ({ name, value })) }],
+  };
+}
+
+export function incidentsByMonthOption(incidents: Rec, year: number) {
+  const { current, previous } = monthSeries(incidents.byMonth, year);
+  const series: Rec[] = [{ type: 'bar', name: String(year), data: current }];
+  if (previous) series.push({ type: 'line', name: String(year - 1), data: previous, symbolSize: 6 });
+  return {
+    ...base,
+    legend: { top: 0 },
+    grid: { left: 48, right: 16, top: 32, bottom: 32 },
+    xAxis: { type: 'category', data: MONTHS_SV },
+    yAxis: { type: 'value', minInterval: 1 },
+    series,
+  };
+}
+
+/** Index (0-based) of a sannolikhet/konsekvens value given as number, label or {value}. */
+function levelIndex(v: unknown, labels: string[]): number {
+  if (typeof v === 'number') return v - 1;
+  if (isRec(v)) return levelIndex(v.value ?? v.label, labels);
+  const i = labels.findIndex((l) => l.toLowerCase() === String(v).toLowerCase());
+  return i >= 0 ? i : Number(v) - 1;
+}
+
+export function riskScaleLabels(risks: Rec): { sannolikhet: string[]; konsekvens: string[] } {
+  const scale = isRec(risks.scale) ? risks.scale : {};
+  const pick = (k: string, fallback: string[]) => {
+    const v = scale[k];
+    if (Array.isArray(v) && v.length) return v.map((x) => (isRec(x) ? String(x.label ?? x.name ?? x.value) : String(x)));
+    const size = n(scale.size);
+    return size && size !== fallback.length ? Array.from({ length: size }, (_, i) => String(i + 1)) : fallback;
+  };
+  return { sannolikhet: pick(Array.isArray(scale.likelihood) ? 'likelihood' : 'sannolikhet', SANNOLIKHET), konsekvens: pick(Array.isArray(scale.consequence) ? 'consequence' : 'konsekvens', KONSEKVENS) };
+}
+
+/** Counts of VoR events per (konsekvens, sannolikhet) cell. */
+export function riskMatrixCells(risks: Rec): { cells: [number, number, number][]; labels: { sannolikhet: string[]; konsekvens: string[] } } {
+  const labels = riskScaleLabels(risks);
+  const counts = new Map<string, number>();
+  for (const r of (Array.isArray(risks.vor) ? risks.vor : []).filter(isRec)) {
+    const s = levelIndex(r.sannolikhet, labels.sannolikhet);
+    const k = levelIndex(r.konsekvens, labels.konsekvens);
+    if (s < 0 || k < 0 || s >= labels.sannolikhet.length || k >= labels.konsekvens.length) continue;
+    counts.set(`${k},${s}`, (counts.get(`${k},${s}`) ?? 0) + 1);
+  }
+  const cells: [number, number, number][] = [];
+  for (let k = 0; k < labels.konsekvens.length; k++) for (let s = 0; s < labels.sannolikhet.length; s++) cells.push([k, s, counts.get(`${k},${s}`) ?? 0]);
+  return { cells, labels };
+}
+
+export function riskMatrixOption(risks: Rec) {
+  const { cells, labels } = riskMatrixCells(risks);
+  return {
+    ...base,
+    grid: { left: 120, right: 16, top: 16, bottom: 72 },
+    xAxis: { type: 'category', data: labels.konsekvens, name: 'Konsekvens', nameLocation: 'middle', nameGap: 48, splitArea: { show: true } },
+    yAxis: { type: 'category', data: labels.sannolikhet, name: 'Sannolikhet', nameLocation: 'middle', nameGap: 100, splitArea: { show: true } },
+    visualMap: {
+      show: false, type: 'piecewise', dimension: 3,
+      pieces: [{ max: 5.5, color: '#cfe8cf' }, { min: 5.5, max: 11.5, color: '#fbe3a6' }, { min: 11.5, color: '#f4b0a8' }],
+    },
+    series: [{
+      type: 'heatmap',
+      // [konsekvens index, sannolikhet index, count, riskvärde] – colour by riskvärde, label the count.
+      data: cells.map(([k, s, c]) => [k, s, c, (k + 1) * (s + 1)]),
+      label: { show: true, formatter: (p: { data: number[] }) => (p.data[2] ? String(p.data[2]) : '') },
+      itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
+    }],
+  };
+}
+
+/** Chart options present in a report JSON (a chart whose figures are missing or all zero is left out). */
+export function chartOptions(json: Rec): { id: ChartId; title: string; option: Rec; width: number; height: number }[] {
+  const out: { id: ChartId; title: string; option: Rec; width: number; height: number }[] = [];
+  const inc = isRec(json.incidents) ? json.incidents : null;
+  const year = n(json.year);
+  if (inc) {
+    if (countEntries(inc.byStatus).some(([, c]) => c > 0)) out.push({ id: 'incidentsByStatus', title: CHART_TITLES.incidentsByStatus, option: incidentsByStatusOption(inc), width: 640, height: 300 });
+    const m = monthSeries(inc.byMonth, year);
+    if (m.current.some((x) => x > 0) || m.previous?.some((x) => x > 0)) out.push({ id: 'incidentsByMonth', title: CHART_TITLES.incidentsByMonth, option: incidentsByMonthOption(inc, year), width: 640, height: 300 });
+    if (countEntries(inc.byKind).some(([, c]) => c > 0)) out.push({ id: 'incidentsByKind', title: CHART_TITLES.incidentsByKind, option: incidentsByKindOption(inc), width: 640, height: 320 });
+  }
+  const risks = isRec(json.risks) ? json.risks : null;
+  if (risks && Array.isArray(risks.vor) && risks.vor.length) out.push({ id: 'riskMatrix', title: CHART_TITLES.riskMatrix, option: riskMatrixOption(risks), width: 640, height: 340 });
+  return out;
+}

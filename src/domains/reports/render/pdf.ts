@@ -1,0 +1,127 @@
+import { createRequire } from 'node:module';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ReportJson } from '../build';
+import { columnShares, STATUS_LABELS, svDate, visibleSections, type FigureBlock } from '../blocks';
+import { FONT_DIR, FONT_FILES, renderCharts, type RenderedChart } from '../charts';
+import { SAFE_HREF, type Block, type Inline } from '../richtext';
+
+const TEXT_WIDTH = 595 - 112; // A4 width minus margins, in points
+
+type PdfMake = {
+  setFonts(f: unknown): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(def: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+};
+const require = createRequire(import.meta.url);
+let pdfmake: PdfMake | undefined;
+function engine(): PdfMake {
+  if (!pdfmake) {
+    pdfmake = require('pdfmake') as PdfMake;
+    pdfmake.setFonts({ DejaVuSans: FONT_FILES });
+    // No network, and only the font directory on disk.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((p) => p.startsWith(FONT_DIR));
+  }
+  return pdfmake;
+}
+
+const inl = (c: Inline[]): Content[] => c.map((n) => ({
+  text: n.text, bold: n.bold, italics: n.italic,
+  ...(n.href && SAFE_HREF.test(n.href) ? { link: n.href, color: '#1f5fa8', decoration: 'underline' as const } : {}),
+}));
+
+function narrative(blocks: Block[]): Content[] {
+  return blocks.map((b): Content => {
+    switch (b.t) {
+      case 'p': return { text: inl(b.c), margin: [0, 0, 0, 6] };
+      case 'h': return { text: inl(b.c), style: `nh${b.level}` };
+      case 'ul': return { ul: b.items.map((i) => ({ text: inl(i) })), margin: [0, 0, 0, 6] };
+      case 'ol': return { ol: b.items.map((i) => ({ text: inl(i) })), margin: [0, 0, 0, 6] };
+      case 'table': {
+        const cols = Math.max(1, ...b.rows.map((r) => r.length));
+        return {
+          table: { headerRows: b.header ? 1 : 0, widths: Array(cols).fill('*'), body: b.rows.map((r, i) => Array.from({ length: cols }, (_, j) => ({ text: inl(r[j] ?? []), style: b.header && i === 0 ? 'th' : undefined }))) },
+          layout: 'report', margin: [0, 0, 0, 8],
+        };
+      }
+    }
+  });
+}
+
+function table(b: Extract<FigureBlock, { kind: 'table' }>): Content[] {
+  const n = b.columns.length;
+  const widths = columnShares(b.columns, b.rows).map((s) => Math.floor(s * (TEXT_WIDTH - 8 * n)));
+  // The caption is the first header row (spanning all columns): it repeats with the column headers on every
+  // page the table breaks onto, and can never be left alone at the bottom of a page.
+  const caption = [{ text: b.caption, colSpan: n, style: 'caption', border: [false, false, false, false] }, ...Array(n - 1).fill({})];
+  return [{
+    table: {
+      headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths,
+      body: [
+        caption,
+        b.columns.map((c) => ({ text: c, style: 'th' })),
+        ...b.rows.map((r) => r.map((c, i) => ({ text: c.text, bold: i === 0, alignment: c.num ? 'right' as const : 'left' as const, ...(c.changed ? { background: '#fff1b8' } : {}) }))),
+      ],
+    },
+    layout: 'report', margin: [0, 4, 0, 10], fontSize: n > 5 ? 8 : 9.5,
+  } as Content];
+}
+
+function chart(c: RenderedChart | undefined): Content[] {
+  if (!c) return [];
+  return [{ svg: c.svg, width: 480, margin: [0, 4, 0, 2] } as Content, { text: c.title, style: 'caption', margin: [0, 0, 0, 10] }];
+}
+
+/** The report as PDF: DejaVu embedded, bookmarks from the headings, tables repeating their header row. */
+export async function renderPdf(json: ReportJson): Promise<Buffer> {
+  const charts = new Map(renderCharts(json).map((c) => [c.id, c]));
+  const sections = visibleSections(json);
+  const content: Content[] = [
+    { text: `Ledningens genomgång ${json.year}`, style: 'title', margin: [0, 160, 0, 20] },
+    { text: json.org.name, fontSize: 18, bold: true, margin: [0, 0, 0, 12] },
+    { text: 'Informationssäkerhet och dataskydd', margin: [0, 0, 0, 6] },
+    { text: `Uppgifter per den ${svDate(json.asOf)}`, margin: [0, 0, 0, 6] },
+    { text: `Status: ${STATUS_LABELS[json.status] ?? json.status}, version ${json.revision}`, margin: [0, 0, 0, 6] },
+    ...(json.approval ? [{ text: `Godkänd av ${json.approval.by} den ${svDate(json.approval.at)}`, margin: [0, 0, 0, 6] } as Content] : []),
+    { toc: { title: { text: 'Innehåll', style: 'h1' } }, pageBreak: 'before' } as Content,
+  ];
+  const parents: string[] = [];
+  for (const { section, number, blocks } of sections) {
+    const id = `sec-${section.id}`;
+    parents[section.level - 1] = id;
+    const heading = `${number} ${section.title}`;
+    content.push({
+      text: heading, id, style: `h${section.level}`, tocItem: true, tocMargin: [(section.level - 1) * 14, 0, 0, 2],
+      outline: true, outlineText: heading, ...(section.level > 1 ? { outlineParentId: parents[section.level - 2] } : {}),
+      ...(section.level === 1 ? { pageBreak: 'before' } : {}),
+    } as Content);
+    content.push(...narrative(section.narrative.content));
+    for (const b of blocks) content.push(...(b.kind === 'table' ? table(b) : b.kind === 'chart' ? chart(charts.get(b.id)) : [{ text: b.text }]));
+  }
+  const def: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [56, 56, 56, 60],
+    info: { title: `Ledningens genomgång ${json.year} – ${json.org.name}`, author: json.org.name, creator: 'Tillit', subject: 'Ledningens genomgång' },
+    language: 'sv-SE',
+    defaultStyle: { font: 'DejaVuSans', fontSize: 10, lineHeight: 1.2 },
+    styles: {
+      title: { fontSize: 26, bold: true, color: '#123d6b' },
+      h1: { fontSize: 16, bold: true, color: '#123d6b', margin: [0, 0, 0, 8] },
+      h2: { fontSize: 13, bold: true, color: '#123d6b', margin: [0, 10, 0, 6] },
+      h3: { fontSize: 11, bold: true, color: '#123d6b', margin: [0, 8, 0, 4] },
+      nh1: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 3] },
+      nh2: { fontSize: 10, bold: true, italics: true, margin: [0, 6, 0, 3] },
+      nh3: { fontSize: 10, italics: true, margin: [0, 4, 0, 2] },
+      caption: { fontSize: 9, bold: true, color: '#333333', margin: [0, 6, 0, 3] },
+      th: { bold: true, fillColor: '#e8eef5' },
+    },
+    footer: (page: number, pages: number) => (page === 1 ? '' : { text: `Ledningens genomgång ${json.year} – ${json.org.name} – sida ${page} av ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
+    content,
+  } as unknown as TDocumentDefinitions;
+  const pm = engine();
+  (pm as unknown as { addTableLayouts(l: unknown): void }).addTableLayouts?.({
+    report: { hLineWidth: (i: number) => (i === 0 ? 0 : 0.5), vLineWidth: () => 0.5, hLineColor: () => '#9aa9bb', vLineColor: () => '#9aa9bb', paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
+  });
+  return pm.createPdf(def).getBuffer();
+}

@@ -1,0 +1,269 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+import { loadConfig } from '../../server/platform/config';
+import { Client, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { providers } from './build';
+import { readZip } from './zip';
+
+let t: TestServer;
+let isam: Client;
+let chef: Client;
+let reader: Client;
+let otherIsam: Client;
+let reportId: string;
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const EVIL = '<h2>Rubrik</h2><p>Text <img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:x()">klick</a></p>';
+
+async function bytes(c: Client, path: string) {
+  const res = await fetch(c.base + path, { headers: { cookie: c.cookie! } });
+  return { status: res.status, body: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+}
+async function upload(c: Client, path: string, body: Buffer, type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') {
+  const res = await fetch(c.base + path, { method: 'POST', body: new Uint8Array(body), headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': type } });
+  return { status: res.status, body: await res.json() };
+}
+const template = async (lines: string[]) => Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }));
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, [['stad', 'stad'], ['forv-a', 'forvaltning', 'stad'], ['forv-b', 'forvaltning', 'stad']]);
+  isam = await userWithRole(t, 'isam.a@test.se', 'isam', 'forv-a');
+  chef = await userWithRole(t, 'chef.a@test.se', 'forvaltningschef', 'forv-a');
+  reader = await userWithRole(t, 'lasare.a@test.se', 'lasare', 'forv-a');
+  otherIsam = await userWithRole(t, 'isam.b@test.se', 'isam', 'forv-b');
+}, 120_000);
+afterAll(() => t?.close());
+
+describe('report model and outline', () => {
+  it('creates one report per org and year from the default outline', async () => {
+    const r = await isam.post('/api/reports', { org: 'forv-a', year: 2025 });
+    expect(r.status).toBe(201);
+    reportId = r.body.id;
+    expect(r.body.status).toBe('utkast');
+    const titles = r.body.outline.filter((s: { level: number }) => s.level === 1).map((s: { title: string }) => s.title);
+    expect(titles[0]).toMatch(/Sammanfattning/);
+    expect(titles.at(-1)).toBe('Förkortningar och begrepp');
+    expect(r.body.outline.find((s: { provider?: string }) => s.provider === 'incidents')?.number).toMatch(/^4\.\d$/);
+    expect((await isam.post('/api/reports', { org: 'forv-a', year: 2025 })).status).toBe(409);
+    expect((await chef.post('/api/reports', { org: 'forv-a', year: 2024 })).status).toBe(403);
+    expect((await isam.post('/api/reports', { org: 'finns-inte', year: 2025 })).status).toBe(404);
+    const bad = await isam.post('/api/reports', { org: 'forv-a', year: 1999 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('year');
+  });
+
+  it('hides the report from other förvaltningar (404)', async () => {
+    expect((await otherIsam.get(`/api/reports/${reportId}`)).status).toBe(404);
+    expect((await otherIsam.get('/api/reports?org=forv-a&year=2025')).status).toBe(404);
+    expect((await reader.get(`/api/reports/${reportId}`)).status).toBe(200);
+  });
+
+  it('reorders, renames, adds and hides sections; sanitizes narrative; refuses a stale version', async () => {
+    const cur = (await isam.get(`/api/reports/${reportId}`)).body;
+    const outline = cur.outline.map(({ number: _n, ...s }: Record<string, unknown>) => s);
+    const [first, second, ...rest] = outline;
+    const next = [
+      { ...second, title: 'Omvärld och hot' },
+      { ...first, narrativeHtml: EVIL, narrative: undefined },
+      { id: 'ny-sektion', level: 2, title: 'Ny underrubrik', tables: [{ id: 't1', caption: 'Manuell tabell', columns: ['Område', 'Nivå'], rows: [['Kompetens', '3']] }] },
+      ...rest.map((s: { id: string }) => (s.id === 'omvarld' ? s : s.id === 'mognad' ? { ...s, hidden: true } : s)),
+    ];
+    const r = await isam.patch(`/api/reports/${reportId}`, { version: cur.version, outline: next });
+    expect(r.status).toBe(200);
+    expect(r.body.outline[0]).toMatchObject({ title: 'Omvärld och hot', number: '1' });
+    expect(r.body.outline[1].number).toBe('2');
+    expect(r.body.outline[2]).toMatchObject({ id: 'ny-sektion', number: '2.1' });
+    expect(r.body.outline.find((s: { id: string }) => s.id === 'mognad')).toMatchObject({ hidden: true, number: null });
+    const stored = JSON.stringify(r.body.outline[1].narrative);
+    expect(stored).toContain('Rubrik');
+    expect(stored).not.toMatch(/script|onerror|javascript|alert/);
+    const stale = await isam.patch(`/api/reports/${reportId}`, { version: cur.version, outline: next });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale_version');
+    const jump = await isam.patch(`/api/reports/${reportId}`, { version: r.body.version, outline: [{ level: 1, title: 'A' }, { level: 3, title: 'B' }] });
+    expect(jump.status).toBe(400);
+    expect(jump.body.field).toBe('outline.1.level');
+  });
+
+  it('edits one section and keeps sanitized HTML out of the HTML and DOCX outputs', async () => {
+    const cur = (await isam.get(`/api/reports/${reportId}`)).body;
+    const r = await isam.patch(`/api/reports/${reportId}/sections/sammanfattning`, { version: cur.version, narrativeHtml: '<p>Förvaltningen har en <strong>lokal anvisning</strong> fastställd 2023-03-24.</p>' + EVIL });
+    expect(r.status).toBe(200);
+    const html = await bytes(isam, `/api/reports/${reportId}/render?format=html`);
+    expect(html.status).toBe(200);
+    const text = html.body.toString();
+    expect(text).toContain('lokal anvisning');
+    expect(text).not.toMatch(/<script|onerror|javascript:/i);
+    const docx = await bytes(isam, `/api/reports/${reportId}/render?format=docx`);
+    const xml = readZip(docx.body).get('word/document.xml')!.toString();
+    expect(xml).toContain('lokal anvisning');
+    expect(xml).not.toMatch(/script|onerror|javascript/i);
+    expect((await reader.patch(`/api/reports/${reportId}/sections/sammanfattning`, { version: r.body.version, title: 'X' })).status).toBe(403);
+    expect((await isam.patch(`/api/reports/${reportId}/sections/finns-ej`, { version: r.body.version, title: 'X' })).status).toBe(404);
+  });
+
+  it('JSON render has asOf and one key per registered provider', async () => {
+    const r = await isam.get(`/api/reports/${reportId}/render?format=json&asOf=2025-11-12`);
+    expect(r.status).toBe(200);
+    expect(r.body.asOf).toBe('2025-11-12');
+    for (const p of await providers()) expect(r.body).toHaveProperty(p.key);
+    expect((await isam.get(`/api/reports/${reportId}/render?format=json&asOf=2025-13-40`)).status).toBe(400);
+  });
+
+  it('takes comments from reviewers, per section', async () => {
+    expect((await chef.post(`/api/reports/${reportId}/comments`, { sectionId: 'sammanfattning', body: 'Lägg till budgeten.' })).status).toBe(201);
+    expect((await reader.post(`/api/reports/${reportId}/comments`, { sectionId: 'sammanfattning', body: 'Hej' })).status).toBe(403);
+    const bad = await chef.post(`/api/reports/${reportId}/comments`, { sectionId: 'finns-ej', body: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('sectionId');
+    const list = await isam.get(`/api/reports/${reportId}/comments`);
+    expect(list.body).toEqual([expect.objectContaining({ sectionId: 'sammanfattning', body: 'Lägg till budgeten.', author: 'chef.a@test.se' })]);
+  });
+});
+
+describe('workflow and frozen versions', () => {
+  let approved: { docxSha256: string; pdfSha256: string; revision: number };
+
+  it('Utkast → Under granskning → Godkänd, only by the förvaltningschef, once', async () => {
+    let cur = (await isam.get(`/api/reports/${reportId}`)).body;
+    const early = await chef.post(`/api/reports/${reportId}/approve`, { version: cur.version });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('invalid_transition');
+    const sub = await isam.post(`/api/reports/${reportId}/submit`, { version: cur.version });
+    expect(sub.status).toBe(200);
+    expect(sub.body.status).toBe('under_granskning');
+    cur = sub.body;
+    expect((await isam.post(`/api/reports/${reportId}/approve`, { version: cur.version })).status).toBe(403);
+    expect((await reader.post(`/api/reports/${reportId}/approve`, { version: cur.version })).status).toBe(403);
+    const ok = await chef.post(`/api/reports/${reportId}/approve`, { version: cur.version });
+    expect(ok.status).toBe(200);
+    expect(ok.body.status).toBe('godkand');
+    expect(ok.body.approvedVersion.approvedBy).toBe('chef.a@test.se');
+    approved = ok.body.approvedVersion;
+    const twice = await chef.post(`/api/reports/${reportId}/approve`, { version: ok.body.version });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('already_approved');
+    const edit = await isam.patch(`/api/reports/${reportId}/sections/sammanfattning`, { version: ok.body.version, title: 'Ändrad' });
+    expect(edit.status).toBe(409);
+    expect(edit.body.code).toBe('report_frozen');
+    const audit = await rawSql<{ action: string }>(t, `select action from audit_log where entity_type = 'report' and entity_id = '${reportId}' order by seq`);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['report.create', 'report.update', 'report.section.update', 'report.comment', 'report.submit', 'report.approve']));
+  });
+
+  it('stores DOCX and PDF immutably with SHA-256 matching the bytes', async () => {
+    const versions = await reader.get(`/api/reports/${reportId}/versions`);
+    expect(versions.body).toHaveLength(1);
+    expect(versions.body[0]).toMatchObject({ revision: 1, docxSha256: approved.docxSha256, pdfSha256: approved.pdfSha256 });
+    const docx = await bytes(reader, `/api/reports/${reportId}/versions/1/file?format=docx`);
+    expect(sha(docx.body)).toBe(approved.docxSha256);
+    const pdf = await bytes(reader, `/api/reports/${reportId}/render?format=pdf`);
+    expect(sha(pdf.body)).toBe(approved.pdfSha256);
+    expect(pdf.headers.get('x-content-sha256')).toBe(approved.pdfSha256);
+    const xml = readZip(docx.body).get('word/document.xml')!.toString();
+    expect(xml).toContain('Godkänd av chef.a@test.se');
+    await expect(rawSql(t, `update report_versions set docx_sha256 = 'x' where report_id = '${reportId}'`)).rejects.toThrow();
+    await expect(rawSql(t, `delete from report_versions where report_id = '${reportId}'`)).rejects.toThrow();
+    const again = await bytes(reader, `/api/reports/${reportId}/versions/1/file?format=docx`);
+    expect(sha(again.body)).toBe(approved.docxSha256);
+  });
+
+  it('a new draft is revision 2; versions compare side by side', async () => {
+    const cur = (await isam.get(`/api/reports/${reportId}`)).body;
+    const d = await isam.post(`/api/reports/${reportId}/new-draft`, { version: cur.version });
+    expect(d.status).toBe(200);
+    expect(d.body).toMatchObject({ status: 'utkast', revision: 2 });
+    const e = await isam.patch(`/api/reports/${reportId}/sections/sammanfattning`, { version: d.body.version, narrativeHtml: '<p>Helt ny sammanfattning.</p>' });
+    expect(e.status).toBe(200);
+    const cmp = await reader.get(`/api/reports/${reportId}/compare?a=1&b=current`);
+    expect(cmp.status).toBe(200);
+    const s = cmp.body.sections.find((x: { id: string }) => x.id === 'sammanfattning');
+    expect(s.changed).toBe(true);
+    expect(s.diff).toEqual(expect.arrayContaining([{ op: '+', text: 'Helt ny sammanfattning.' }, expect.objectContaining({ op: '-' })]));
+    expect(cmp.body.sections.find((x: { id: string }) => x.id === 'plan').changed).toBe(false);
+    expect(Array.isArray(cmp.body.figures)).toBe(true);
+    expect((await reader.get(`/api/reports/${reportId}/compare?a=9&b=current`)).status).toBe(404);
+  });
+
+  it('carries last year’s approved report forward into next year', async () => {
+    const r = await isam.post('/api/reports', { org: 'forv-a', year: 2026 });
+    expect(r.status).toBe(201);
+    const versions = await reader.get(`/api/reports/${reportId}/versions`);
+    expect(r.body.carriedFromVersionId).toBe(versions.body[0].id);
+    expect(r.body.outline.map((s: { id: string }) => s.id)).toContain('ny-sektion');
+    expect(JSON.stringify(r.body.outline.find((s: { id: string }) => s.id === 'sammanfattning').narrative)).toContain('lokal anvisning');
+    const fresh = await otherIsam.post('/api/reports', { org: 'forv-b', year: 2026 });
+    expect(fresh.body.carriedFromVersionId).toBeNull();
+  });
+});
+
+describe('own templates', () => {
+  it('rejects broken placeholders with 422 listing each, accepts a valid one, checks type and permission', async () => {
+    const broken = await upload(isam, '/api/report-templates?org=forv-a&name=Trasig', await template(['{FOR r IN sections}', '{org.finnsInte}', '{EXEC process.exit()}']));
+    expect(broken.status).toBe(422);
+    const fields = broken.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['{FOR r IN sections}', '{EXEC process.exit()}']));
+    expect(broken.body.problems.length).toBeGreaterThanOrEqual(2);
+    const good = await upload(isam, '/api/report-templates?org=forv-a&name=Stadens%20mall', await template(['{org.name} {year}', '{FOR s IN sections}', '{$s.heading}', '{END-FOR s}', '{IMAGE charts.riskMatrix}']));
+    expect(good.status).toBe(201);
+    expect((await upload(isam, '/api/report-templates?org=forv-a&name=X', Buffer.from('hej'), 'text/plain')).status).toBe(415);
+    expect((await upload(chef, '/api/report-templates?org=forv-a&name=X', await template(['{year}']))).status).toBe(403);
+    const docx = await bytes(isam, `/api/reports/${reportId}/render?format=docx&template=${good.body.id}`);
+    expect(docx.status).toBe(200);
+    const texts = readZip(docx.body).get('word/document.xml')!.toString().match(/<w:t[^>]*>[^<]*<\/w:t>/g)!.map((x) => x.replace(/<[^>]+>/g, '')).join('');
+    expect(texts).toContain('FORV-A 2025');
+  });
+});
+
+describe('city rollup', () => {
+  it('lists the förvaltningar under the city with totals', async () => {
+    const admin = await userWithRole(t, 'slk@test.se', 'lasare', 'stad');
+    const editor = await userWithRole(t, 'isam.stad@test.se', 'isam', 'stad');
+    const r = await editor.post('/api/reports', { org: 'stad', year: 2025 });
+    expect(r.status).toBe(201);
+    expect(r.body.outline.some((s: { provider?: string }) => s.provider === 'rollup')).toBe(true);
+    const json = await admin.get(`/api/reports/${r.body.id}/render?format=json`);
+    expect(json.body.rollup.forvaltningar.map((f: { slug: string }) => f.slug).sort()).toEqual(['forv-a', 'forv-b']);
+    const sum = json.body.rollup.forvaltningar.reduce((n: number, f: { incidents: { total: number } | null }) => n + (f.incidents?.total ?? 0), 0);
+    expect(json.body.rollup.totals.incidents).toBe(sum);
+  });
+});
+
+describe('CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tillit-cli-'));
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const config = { ...loadConfig({ NODE_ENV: 'test' }), dataDir: join(dir, 'data'), databaseUrl: undefined };
+    const code = await main(args, { config, log: pino({ level: 'silent' }), out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('names an unknown organisation and an invalid year in Swedish and English', async () => {
+    const unknown = await run(['report', 'management-review', '--org', 'finns-inte', '--year', '2025', '--format', 'json', '--out', join(dir, 'x.json')]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err).toContain('fel: organisationen "finns-inte" finns inte');
+    expect(unknown.err).toContain('error: organisation "finns-inte" does not exist');
+    const year = await run(['report', 'management-review', '--org', 'forv-a', '--year', '20x5', '--format', 'json', '--out', join(dir, 'x.json')]);
+    expect(year.code).not.toBe(0);
+    expect(year.err).toMatch(/Ogiltigt år "20x5"/);
+    expect(year.err).toMatch(/Invalid year "20x5"/);
+    const fmt = await run(['report', 'management-review', '--org', 'forv-a', '--year', '2025', '--format', 'odt', '--out', join(dir, 'x')]);
+    expect(fmt.code).not.toBe(0);
+    expect(fmt.err).toContain('odt');
+  }, 180_000);
+
+  it('writes the report for an existing org', async () => {
+    expect((await run(['org', 'add', 'cli-forv', 'CLI-förvaltningen', '--type', 'forvaltning'])).code).toBe(0);
+    const r = await run(['report', 'management-review', '--org', 'cli-forv', '--year', '2025', '--format', 'json', '--out', join(dir, 'r.json'), '--as-of', '2025-11-12']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(json).toMatchObject({ year: 2025, asOf: '2025-11-12', org: { slug: 'cli-forv', name: 'CLI-förvaltningen' } });
+  }, 180_000);
+});
