@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { initialJsSizeReport } from './scripts/vite-size-report';
+import { initialJsSizeReport } from './scripts/vite-size-report.mjs';
 
 // The web app: index.html at the project root, sources in src/web, built into dist/web (served by the API server).
 export default defineConfig({

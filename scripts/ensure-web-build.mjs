@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist', 'web', 'index.html');
-const sources = ['index.html', 'vite.config.ts', 'scripts/vite-size-report.ts', 'src/web', 'src/server/platform/permissions.ts'];
+const sources = ['index.html', 'vite.config.ts', 'scripts/vite-size-report.mjs', 'src/web', 'src/server/platform/permissions.ts'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

@@ -32,12 +32,5 @@ export interface AuditPage {
   nextCursor: number | null;
 }
 
-/** GET /api/attention: what needs the signed-in user's attention (start page). */
-export interface AttentionItem {
-  key: string;
-  severity: 'info' | 'warning' | 'critical';
-  title_sv: string;
-  title_en: string;
-  count: number;
-  link: string;
-}
+/** GET /api/attention → { items }: what needs the signed-in user's attention (start page). */
+export type { AttentionItem } from '../../server/platform/attention';

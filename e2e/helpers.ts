@@ -1,0 +1,56 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './env';
+
+/** Signs in through the login form (fields found by their visible labels). */
+export async function login(page: Page, email = ADMIN_EMAIL, password = ADMIN_PASSWORD) {
+  await page.goto('/');
+  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Moduler' })).toBeVisible();
+}
+
+export async function logout(page: Page, userName: string) {
+  await page.getByRole('button', { name: `Användarmeny för ${userName}` }).click();
+  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+  await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
+}
+
+export async function openModule(page: Page, linkName: string, heading = linkName) {
+  await page.getByRole('navigation', { name: 'Moduler' }).getByRole('link', { name: linkName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+/** Collects console errors (CSP violations among them) and uncaught page errors. */
+export function watchErrors(page: Page): { errors: string[]; csp: string[] } {
+  const out = { errors: [] as string[], csp: [] as string[] };
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (/Content Security Policy|Content-Security-Policy/i.test(text)) out.csp.push(text);
+    // The app asks GET /api/me before sign-in; its 401 is the expected "not signed in" answer.
+    else if (!/status of 401/.test(text)) out.errors.push(text);
+  });
+  page.on('pageerror', (err) => out.errors.push(err.message));
+  return out;
+}
+
+export async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** A suffix that keeps slugs unique within one run of the suite. */
+export const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** Creates organisations through the API as the signed-in page's user (for specs that need some data). */
+export async function createOrgViaApi(page: Page, org: { slug: string; name: string; type: string; parent?: string }) {
+  const csrf = await page.evaluate(async () => {
+    const r = await fetch('/api/me', { credentials: 'same-origin' });
+    return ((await r.json()) as { csrfToken: string }).csrfToken;
+  });
+  const res = await page.request.post('/api/orgs', { data: org, headers: { 'X-CSRF-Token': csrf } });
+  expect(res.status(), await res.text()).toBe(201);
+}

@@ -1,0 +1,54 @@
+import { defineConfig } from '@playwright/test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL, DATA_DIR, E2E_PORT, WEB_DIR } from './e2e/env';
+
+/**
+ * End-to-end tests in Debian's Chromium (never a downloaded browser) against the real server on a fresh
+ * PGlite data directory. `npm run build` must have produced dist/web first (npm test does it).
+ */
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: BASE_URL,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    // A fresh data directory every run: the specs build their organisation tree from nothing.
+    command: `rm -rf ${DATA_DIR} && node bin/tillit.mjs serve`,
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      TILLIT_DATA_DIR: DATA_DIR,
+      TILLIT_ADMIN_EMAIL: ADMIN_EMAIL,
+      TILLIT_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LOG_LEVEL: 'warn',
+      TILLIT_WEB_DIR: WEB_DIR,
+    },
+  },
+});

@@ -1,0 +1,56 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken } from '../api/client';
+import type { Me, Permission } from '../api/types';
+
+/** GET /api/me; also picks up the CSRF token so a reloaded page can still make changes. */
+export async function fetchMe(): Promise<Me> {
+  const me = await api.get<Me>('/me');
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export async function login(queryClient: QueryClient, email: string, password: string) {
+  const r = await api.post<{ csrfToken: string }>('/auth/login', { email, password });
+  setCsrfToken(r.csrfToken);
+  // Nothing cached for a previous user may survive a sign-in.
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+  await queryClient.invalidateQueries({ queryKey: ['me'] });
+}
+
+export async function logout() {
+  try {
+    await api.post('/auth/logout');
+  } finally {
+    setCsrfToken(null);
+    // A full reload drops every cached record of the user who left.
+    window.location.assign('/');
+  }
+}
+
+interface Session {
+  me: Me;
+  can: (permission: Permission) => boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
+  const value = useMemo<Session>(() => {
+    const perms = new Set<string>(me.permissions);
+    return { me, can: (p) => perms.has(p) };
+  }, [me]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The signed-in user and a permission check (held anywhere in the org tree; the server checks the exact org). */
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+export function useRefreshMe() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['me'] });
+}

@@ -1,0 +1,263 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, Button, Checkbox, Group, Loader, Menu, Popover, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatNumber } from '../format';
+import { errorMessage } from './problem';
+import type { CellValue } from './registerExport';
+
+/**
+ * Register: the one table every register in Tillit uses (users, audit log, incidents, risks, objects…).
+ *
+ * Props
+ * - `label`      accessible name of the table (its caption) and the XLSX sheet name.
+ * - `columns`    `RegisterColumn<T>[]`:
+ *     key         stable id (used for sort state, column choice, export keys),
+ *     header      the translated header text,
+ *     value(row)  the raw value — used to sort, to filter (as text) and to export
+ *                 (Date → sv-SE Europe/Stockholm text in CSV, a date cell in XLSX),
+ *     render(row) optional cell content (defaults to the formatted value),
+ *     hidden      initially hidden (the user can show it with the column chooser),
+ *     sortable    default true.
+ * - `rowKey(row)` unique key per row.
+ * - Data, one of:
+ *     `data` (+ `loading`, `error`)         client data already fetched by the caller, or
+ *     `fetchPage(cursor)` + `queryKey`     keyset paging: returns `{ items, nextCursor }`; the first call gets
+ *                                          `null`; "Load more" asks for the next page while nextCursor is set.
+ *   Filter and sort work on the rows loaded so far (server-side filters belong in the caller's
+ *   `toolbar` and in its `queryKey`).
+ * - `exportName` file name (without extension) of exports; export covers the visible columns and the
+ *   filtered, sorted rows loaded. `serverExport(format)` instead gives a URL the server answers with the
+ *   complete export (e.g. `/api/audit?...&format=csv`); it is used as a plain download link.
+ * - `actions(row)` optional per-row actions (last column, never exported).
+ * - `toolbar` optional content placed before the filter (create buttons, server filters).
+ * - `emptyText` shown when there are no rows.
+ */
+export interface RegisterColumn<T> {
+  key: string;
+  header: string;
+  value: (row: T) => CellValue;
+  render?: (row: T) => ReactNode;
+  hidden?: boolean;
+  sortable?: boolean;
+}
+
+export interface RegisterPage<T, C> {
+  items: T[];
+  nextCursor: C | null;
+}
+
+interface BaseProps<T> {
+  label: string;
+  columns: RegisterColumn<T>[];
+  rowKey: (row: T) => string;
+  exportName: string;
+  serverExport?: (format: 'csv' | 'xlsx') => string;
+  actions?: (row: T) => ReactNode;
+  toolbar?: ReactNode;
+  emptyText?: string;
+}
+interface ClientProps<T> extends BaseProps<T> {
+  data: T[] | undefined;
+  loading?: boolean;
+  error?: unknown;
+  fetchPage?: never;
+  queryKey?: never;
+}
+interface PagedProps<T, C> extends BaseProps<T> {
+  fetchPage: (cursor: C | null) => Promise<RegisterPage<T, C>>;
+  queryKey: readonly unknown[];
+  data?: never;
+  loading?: never;
+  error?: never;
+}
+export type RegisterProps<T, C = string | number> = ClientProps<T> | PagedProps<T, C>;
+
+type Sort = { key: string; dir: 'asc' | 'desc' } | null;
+
+function asText(v: CellValue, yes: string, no: string): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return formatDateTime(v);
+  if (typeof v === 'boolean') return v ? yes : no;
+  if (typeof v === 'number') return formatNumber(v);
+  return v;
+}
+
+function compare(a: CellValue, b: CellValue): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined || a === '') return 1;
+  if (b === null || b === undefined || b === '') return -1;
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'sv');
+}
+
+export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
+  const { t, i18n } = useTranslation('register');
+  const yes = t('yes');
+  const no = t('no');
+  const paged = props.fetchPage !== undefined;
+  const infinite = useInfiniteQuery({
+    queryKey: ['register', ...(props.queryKey ?? [])],
+    queryFn: ({ pageParam }) => props.fetchPage!(pageParam as C | null),
+    initialPageParam: null as C | null,
+    getNextPageParam: (last: RegisterPage<T, C>) => last.nextCursor ?? undefined,
+    enabled: paged,
+    staleTime: 0,
+  });
+
+  const rows: T[] | undefined = paged ? infinite.data?.pages.flatMap((p) => p.items) : props.data;
+  const loading = paged ? infinite.isPending : props.loading;
+  const error = paged ? infinite.error : props.error;
+
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<Sort>(null);
+  const [shown, setShown] = useState<string[]>(() => props.columns.filter((c) => !c.hidden).map((c) => c.key));
+  const [exporting, setExporting] = useState(false);
+  const visible = props.columns.filter((c) => shown.includes(c.key));
+
+  const view = useMemo(() => {
+    let out = rows ?? [];
+    const needle = filter.trim().toLowerCase();
+    if (needle) out = out.filter((r) => visible.some((c) => asText(c.value(r), yes, no).toLowerCase().includes(needle)));
+    if (sort) {
+      const col = props.columns.find((c) => c.key === sort.key);
+      if (col) {
+        const sign = sort.dir === 'asc' ? 1 : -1;
+        out = [...out].sort((a, b) => sign * compare(col.value(a), col.value(b)));
+      }
+    }
+    return out;
+  }, [rows, filter, sort, visible, props.columns, yes, no]);
+
+  function toggleSort(key: string) {
+    setSort((s) => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null));
+  }
+
+  async function exportClient(format: 'csv' | 'xlsx') {
+    setExporting(true);
+    try {
+      const { exportRows } = await import('./registerExport');
+      await exportRows(format, view, visible, props.exportName, [yes, no]);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Group align="flex-end" wrap="wrap">
+          {props.toolbar}
+          <TextInput label={t('filter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={220} />
+        </Group>
+        <Group gap="xs">
+          <Popover position="bottom-end" withinPortal trapFocus>
+            <Popover.Target>
+              <Button variant="default" size="sm">
+                {t('columns')}
+              </Button>
+            </Popover.Target>
+            <Popover.Dropdown>
+              <Checkbox.Group label={t('columnsLabel')} value={shown} onChange={(v) => setShown(v.length ? v : shown)}>
+                <Stack gap={6} mt="xs">
+                  {props.columns.map((c) => (
+                    <Checkbox key={c.key} value={c.key} label={c.header} />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+            </Popover.Dropdown>
+          </Popover>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button variant="default" size="sm" loading={exporting}>
+                {t('export')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {props.serverExport ? (
+                <>
+                  <Menu.Item component="a" href={props.serverExport('csv')} download>
+                    CSV
+                  </Menu.Item>
+                  <Menu.Item component="a" href={props.serverExport('xlsx')} download>
+                    Excel (XLSX)
+                  </Menu.Item>
+                </>
+              ) : (
+                <>
+                  <Menu.Item onClick={() => void exportClient('csv')}>CSV</Menu.Item>
+                  <Menu.Item onClick={() => void exportClient('xlsx')}>Excel (XLSX)</Menu.Item>
+                </>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+
+      {error ? (
+        <Alert color="red" role="alert">
+          {errorMessage(error, i18n.language)}
+        </Alert>
+      ) : null}
+
+      <Table.ScrollContainer minWidth={500}>
+        <Table striped highlightOnHover className="register-table" verticalSpacing="xs">
+          <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+            <VisuallyHidden>{props.label}</VisuallyHidden>
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              {visible.map((c) => {
+                const dir = sort?.key === c.key ? sort.dir : undefined;
+                return (
+                  <Table.Th key={c.key} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined} className="nowrap">
+                    {c.sortable === false ? (
+                      c.header
+                    ) : (
+                      <button type="button" onClick={() => toggleSort(c.key)}>
+                        {c.header}
+                        <span aria-hidden="true">{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}</span>
+                      </button>
+                    )}
+                  </Table.Th>
+                );
+              })}
+              {props.actions && (
+                <Table.Th>
+                  <VisuallyHidden>{t('actions')}</VisuallyHidden>
+                </Table.Th>
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {view.map((r) => (
+              <Table.Tr key={props.rowKey(r)}>
+                {visible.map((c) => (
+                  <Table.Td key={c.key}>{c.render ? c.render(r) : asText(c.value(r), yes, no)}</Table.Td>
+                ))}
+                {props.actions && <Table.Td className="nowrap">{props.actions(r)}</Table.Td>}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+
+      {loading && (
+        <Group justify="center">
+          <Loader size="sm" aria-label={t('loading')} />
+        </Group>
+      )}
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {!loading && view.length === 0 ? (props.emptyText ?? t('empty')) : t('count', { count: view.length, total: rows?.length ?? 0 })}
+        </Text>
+        {paged && infinite.hasNextPage && (
+          <Button variant="default" onClick={() => void infinite.fetchNextPage()} loading={infinite.isFetchingNextPage}>
+            {t('loadMore')}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
