@@ -14,9 +14,10 @@ import { Authz } from './platform/authz';
 import { AppError } from './platform/errors';
 import { problemResponse, type AppEnv, type RouteEntry } from './platform/http';
 import { loadDomains } from './platform/modules';
-import { authenticate } from './platform/session';
+import { authenticate, isSecureRequest } from './platform/session';
 import { validationProblem } from './platform/validation';
 import { apiReferenceHtml } from './platform/reference';
+import { attentionRoutes } from './platform/attention';
 
 export interface AppDeps {
   database: Database;
@@ -92,7 +93,7 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Til
     const nonce = randomBytes(16).toString('base64');
     c.set('cspNonce', nonce);
     await next();
-    const secure = config.secureCookies || (config.trustProxy && c.req.header('x-forwarded-proto') === 'https');
+    const secure = isSecureRequest(c);
     for (const [k, v] of Object.entries(securityHeaders(nonce, secure, c.req.path.startsWith('/api/')))) {
       if (!c.res.headers.has(k)) c.res.headers.set(k, v);
     }
@@ -101,18 +102,23 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Til
     if (c.req.path === '/api/health') reqLog.debug(entry, 'request');
     else reqLog.info(entry, 'request');
   });
-  app.use(
-    '/api/*',
+  // Upload routes may declare a larger limit (RouteDef.bodyLimitBytes); every other route gets the global one.
+  const largeBodyRoutes: { method: string; pattern: RegExp; limit: ReturnType<typeof bodyLimit> }[] = [];
+  const limiter = (maxSize: number, field = '(body)') =>
     bodyLimit({
-      maxSize: config.bodyLimitBytes,
+      maxSize,
       onError: () => {
         throw new AppError(413, 'too_large', {
-          sv: `Begäran är för stor (högst ${config.bodyLimitBytes} byte).`,
-          en: `The request is too large (at most ${config.bodyLimitBytes} bytes).`,
-        });
+          sv: `Begäran är för stor (högst ${maxSize} byte).`,
+          en: `The request is too large (at most ${maxSize} bytes).`,
+        }, field);
       },
-    }),
-  );
+    });
+  const defaultLimit = limiter(config.bodyLimitBytes);
+  app.use('/api/*', (c, next) => {
+    const large = largeBodyRoutes.find((r) => r.method === c.req.method && r.pattern.test(c.req.path));
+    return (large?.limit ?? defaultLimit)(c, next);
+  });
   app.use('/api/*', authenticate());
 
   app.get('/api/health', async (c) => {
@@ -125,8 +131,17 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Til
     }
   });
 
+  for (const r of attentionRoutes) {
+    app.openapi(r.config, r.handler);
+    registry.push({ method: r.config.method.toUpperCase(), path: r.config.path, policy: r.policy, summary: r.config.summary });
+  }
   for (const domain of await loadDomains()) {
     for (const r of domain.routes) {
+      if (r.bodyLimitBytes) {
+        const literal = (part: string) => part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+        const pattern = new RegExp(`^${r.config.path.split(/\{\w+\}/).map(literal).join('[^/]+')}$`);
+        largeBodyRoutes.push({ method: r.config.method.toUpperCase(), pattern, limit: limiter(r.bodyLimitBytes, 'file') });
+      }
       app.openapi(r.config, r.handler);
       registry.push({ method: r.config.method.toUpperCase(), path: r.config.path, policy: r.policy, summary: r.config.summary });
     }
@@ -196,7 +211,9 @@ function mountWeb(app: OpenAPIHono<AppEnv>, config: Config) {
     await next();
     if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('*', serveStatic({ root: config.webDir, index: '' }));
+  // Directories (e.g. "/") and index.html itself go to the SPA handler below, which inserts the CSP nonce.
+  const statics = serveStatic({ root: config.webDir, index: '' });
+  app.use('*', (c, next) => (c.req.path.endsWith('/') || c.req.path === '/index.html' ? next() : statics(c, next)));
   app.get('*', (c) => {
     const html = index();
     if (!html) {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
 import pino from 'pino';
+import { sql } from 'drizzle-orm';
 import { loadConfig, type Config } from '../server/platform/config';
 import { openDatabase, type Database } from '../server/platform/db';
 import { systemCtx, type Ctx } from '../server/platform/context';
@@ -22,7 +23,29 @@ export const TEST_PASSWORD = 'Korrekt-Häst-Batteri-Häftstift';
 
 /** A fresh, migrated database of the kind under test. */
 export async function testDatabase(): Promise<Database & { url?: string }> {
-  if (TEST_DB === 'pg') {
+  return testDatabaseOf(TEST_DB);
+}
+
+/** A fresh, empty PostgreSQL database (not migrated); dropped by the returned drop(). */
+export async function emptyPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `tillit_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return {
+    url: TEST_PG_URL.replace(/\/[^/]*$/, `/${name}`),
+    async drop() {
+      const a = new pg.Client({ connectionString: TEST_PG_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+async function testDatabaseOf(kind: 'pglite' | 'pg'): Promise<Database & { url?: string }> {
+  if (kind === 'pg') {
     const name = `tillit_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: TEST_PG_URL });
     await admin.connect();
@@ -60,7 +83,8 @@ export interface TestServer {
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const database = await testDatabase();
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', ...overrides };
+  // Every test client signs in from 127.0.0.1: the per-IP limit is lifted unless a test sets it.
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', loginIpLimitPerMinute: 100_000, ...overrides };
   const log = pino({ level: 'silent' });
   const app = await createApp({ database, config, log });
   const server = serve({ fetch: app.app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -144,10 +168,65 @@ export async function makeOrgs(ctx: Ctx, specs: [slug: string, type: OrgType, pa
 
 /** Creates a user holding `role` on `org` (global when org is omitted) and returns a signed-in client. */
 export async function userWithRole(t: TestServer, email: string, role: Role, org?: string): Promise<Client> {
+  return (await userWithRoles(t, email, [{ role, org }])).client;
+}
+
+export interface Grant {
+  role: Role;
+  org?: string;
+  group?: string;
+}
+
+/** Creates a user holding every grant (an empty list: no role at all) and signs them in. */
+export async function userWithRoles(t: TestServer, email: string, grants: Grant[]): Promise<{ client: Client; userId: string; assignmentIds: string[] }> {
   const { user } = await createUser(t.ctx, { email, name: email, password: TEST_PASSWORD, locale: 'sv' });
-  await assignRole(t.ctx, user.id, { role, org });
-  const c = new Client(t.url);
-  const r = await c.login(email);
+  const assignmentIds: string[] = [];
+  for (const g of grants) {
+    const u = await assignRole(t.ctx, user.id, g);
+    assignmentIds.push(u.roles[u.roles.length - 1].id);
+  }
+  const client = new Client(t.url);
+  const r = await client.login(email);
   if (r.status !== 200) throw new Error(`login failed for ${email}: ${r.status} ${JSON.stringify(r.body)}`);
-  return c;
+  return { client, userId: user.id, assignmentIds };
+}
+
+/** Rows of a query, whichever driver (PGlite or node-postgres) answered it. */
+export function rows<T = Record<string, unknown>>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+/** Runs raw SQL (as a DBA would) and returns the rows. */
+export async function rawSql<T = Record<string, unknown>>(t: Pick<TestServer, 'database'>, text: string): Promise<T[]> {
+  return rows<T>(await t.database.db.execute(sql.raw(text)));
+}
+
+/** Row counts of every public table: proves "nothing was written". */
+export async function tableCounts(t: Pick<TestServer, 'database'>): Promise<Record<string, number>> {
+  const tables = await rawSql<{ tablename: string }>(t, "select tablename from pg_tables where schemaname = 'public' order by tablename");
+  const out: Record<string, number> = {};
+  for (const { tablename } of tables) {
+    const [r] = await rawSql<{ n: number }>(t, `select count(*)::int as n from "${tablename}"`);
+    out[tablename] = Number(r.n);
+  }
+  return out;
+}
+
+/** Is a PostgreSQL server answering at TILLIT_TEST_PG_URL? (Cross-database tests run only then.) */
+export async function postgresAvailable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+/** A fresh, migrated database of the other kind than `kind` would be: used for cross-database restore. */
+export async function freshDatabase(kind: 'pglite' | 'pg'): Promise<Database & { url?: string }> {
+  return testDatabaseOf(kind);
 }

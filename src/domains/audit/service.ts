@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { notFound } from '../../server/platform/errors';
 import type { Ctx } from '../../server/platform/context';
 import { escapeLike } from '../../server/platform/authz';
 import { orgs } from '../org/table';
@@ -19,6 +20,9 @@ export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<{ items: Audit
   if (scope !== 'all') conds.push(ctx.authz.scopeSql('audit.read', orgs.path));
   if (q.org) {
     const o = await findOrg(ctx.db, q.org);
+    if (!ctx.authz.can('org.read', o.path) && !ctx.authz.can('audit.read', o.path)) {
+      throw notFound({ sv: `Organisationen "${q.org}" finns inte.`, en: `Organisation "${q.org}" does not exist.` }, 'org');
+    }
     conds.push(sql`${orgs.path} like ${escapeLike(o.path) + '%'}`);
   }
   if (q.actor) conds.push(ilike(auditLog.actorLabel, `%${escapeLike(q.actor)}%`));

@@ -13,12 +13,18 @@ export const routes = [
   defineRoute(
     {
       method: 'get', path: '/api/orgs', tags, summary: 'Organisationsträdet (de du får se)', policy: { permission: 'org.read' },
-      request: { query: z.object({ under: Slug.optional(), archived: z.enum(['true', 'false']).optional() }) },
+      request: {
+        query: z.object({
+          under: Slug.optional().openapi({ description: 'Bara detta underträd / only this subtree' }),
+          org: Slug.optional().openapi({ description: 'Samma som under (den gemensamma org-parametern) / same as under' }),
+          archived: z.enum(['true', 'false']).optional(),
+        }),
+      },
       responses: { 200: ok(z.array(Org), 'Organisationer i trädordning') },
     },
     async (c) => {
       const q = c.req.valid('query');
-      return json(c, await listOrgs(c.get('ctx'), { under: q.under, includeArchived: q.archived === 'true' }));
+      return json(c, await listOrgs(c.get('ctx'), { under: q.under ?? q.org, includeArchived: q.archived === 'true' }));
     },
   ),
   defineRoute(

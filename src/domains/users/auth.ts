@@ -15,7 +15,6 @@ import { apiTokens, loginAttempts, roleAssignments, sessions, users } from './ta
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
-export const IP_LIMIT_PER_MINUTE = 30;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -48,7 +47,7 @@ export async function login(ctx: Ctx, email: string, password: string, userAgent
     .select({ n: count() })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.ip, ctx.ip), gt(loginAttempts.at, new Date(now.getTime() - 60_000))));
-  if (ipCount.n >= IP_LIMIT_PER_MINUTE) {
+  if (ipCount.n >= ctx.config.loginIpLimitPerMinute) {
     throw new AppError(429, 'rate_limited', { sv: 'För många inloggningsförsök. Vänta en minut.', en: 'Too many sign-in attempts. Wait a minute.' }, undefined, { retryAfter: 60 });
   }
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));

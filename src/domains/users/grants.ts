@@ -19,7 +19,11 @@ export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
   for (const r of rows) {
     if (!isRole(r.role)) continue;
     if (r.orgId) grants.push({ role: r.role, paths: r.path ? [r.path] : [] });
-    else if (r.groupId) grants.push({ role: r.role, paths: groups.get(r.groupId) ?? [] });
+    else if (r.groupId) {
+      // An archived or empty group covers nothing, so the role counts nowhere (not even at the route gate).
+      const paths = groups.get(r.groupId) ?? [];
+      if (paths.length > 0) grants.push({ role: r.role, paths });
+    }
     else grants.push({ role: r.role, paths: null });
   }
   return grants;

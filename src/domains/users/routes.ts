@@ -10,15 +10,14 @@ import {
   changeOwnPassword, createApiToken, listOwnApiTokens, listOwnSessions, login, logout, revokeApiToken, revokeOwnSession,
 } from './auth';
 import { assignRole, createUser, getUser, listUsers, ownProfile, removeRole, updateUser } from './service';
-import { sessionCookieName } from '../../server/platform/session';
+import { isSecureRequest, sessionCookieName } from '../../server/platform/session';
 
 const authTags = ['Inloggning / authentication'];
 const userTags = ['Användare och roller / users and roles'];
 const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 function cookieOptions(c: Context, expires?: Date) {
-  const secure = c.get('ctx').config.secureCookies || c.req.header('x-forwarded-proto') === 'https';
-  return { httpOnly: true, sameSite: 'Lax' as const, path: '/', secure, ...(expires ? { expires } : {}) };
+  return { httpOnly: true, sameSite: 'Lax' as const, path: '/', secure: isSecureRequest(c), ...(expires ? { expires } : {}) };
 }
 
 export const routes = [

@@ -83,6 +83,15 @@ async function requireManage(ctx: Ctx, db: Db, userId: string) {
   if (!ok) throw forbidden();
 }
 
+/** Can the actor see this user at all? Out-of-scope users answer 404, as if they did not exist. */
+async function visibleTo(ctx: Ctx, db: Db, userId: string, perm: 'user.read' | 'user.manage' = 'user.read'): Promise<boolean> {
+  if (userId === ctx.principal?.userId || ctx.authz.global(perm)) return true;
+  const paths = await coveredPaths(db, userId);
+  return (paths ?? []).some((p) => ctx.authz.can(perm, p));
+}
+
+const noSuchUser = (id: string) => notFound({ sv: `Användaren ${id} finns inte.`, en: `User ${id} does not exist.` }, 'id');
+
 async function findUser(db: Db, id: string): Promise<UserRow> {
   const [u] = await db.select().from(users).where(eq(users.id, id));
   if (!u) throw notFound({ sv: `Användaren ${id} finns inte.`, en: `User ${id} does not exist.` }, 'id');
@@ -104,6 +113,9 @@ export async function listUsers(ctx: Ctx, q: { org?: string } = {}): Promise<Use
   }
   if (q.org) {
     const o = await findOrg(ctx.db, q.org);
+    if (!ctx.authz.can('org.read', o.path) && !ctx.authz.can('user.read', o.path)) {
+      throw notFound({ sv: `Organisationen "${q.org}" finns inte.`, en: `Organisation "${q.org}" does not exist.` }, 'org');
+    }
     const under = ctx.db
       .select({ id: roleAssignments.userId })
       .from(roleAssignments)
@@ -119,9 +131,7 @@ export async function listUsers(ctx: Ctx, q: { org?: string } = {}): Promise<Use
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
   ctx.authz.require('user.read');
   const u = await findUser(ctx.db, id);
-  const paths = await coveredPaths(ctx.db, id);
-  const visible = id === ctx.principal?.userId || ctx.authz.global('user.read') || (paths ?? []).some((p) => ctx.authz.can('user.read', p));
-  if (!visible) throw notFound({ sv: `Användaren ${id} finns inte.`, en: `User ${id} does not exist.` }, 'id');
+  if (!(await visibleTo(ctx, ctx.db, id))) throw noSuchUser(id);
   return toDto(u, await rolesOf(ctx.db, [id]));
 }
 
@@ -161,6 +171,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUser): Promi
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   return inTx(ctx, async (tx) => {
     const cur = await findUser(tx, id);
+    if (!(await visibleTo(ctx, tx, id)) && !(await visibleTo(ctx, tx, id, 'user.manage'))) throw noSuchUser(id);
     await requireManage(ctx, tx, id);
     if (cur.version !== input.version) throw staleVersion('user', input.version, toDto(cur, await rolesOf(tx, [id])));
     if (input.active === false && id === ctx.principal?.userId) {
@@ -211,6 +222,15 @@ export async function assignRole(ctx: Ctx, userId: string, input: AssignRole): P
   }
   return inTx(ctx, async (tx) => {
     await findUser(tx, userId);
+    const held = await rolesOf(tx, [userId]);
+    if (held.length > 0 && !(await visibleTo(ctx, tx, userId)) && !(await visibleTo(ctx, tx, userId, 'user.manage'))) throw noSuchUser(userId);
+    // Only a global system administrator makes system administrators, wherever the role is to be held.
+    if (input.role === 'systemadministrator' && !ctx.authz.global('system.admin')) {
+      throw forbidden({
+        sv: 'Bara en systemadministratör för hela staden kan ge rollen systemadministratör.',
+        en: 'Only a city-wide system administrator can grant the system administrator role.',
+      });
+    }
     const perms = ROLE_PERMISSIONS[input.role];
     let orgId: string | null = null;
     let groupId: string | null = null;
@@ -255,6 +275,8 @@ export async function assignRole(ctx: Ctx, userId: string, input: AssignRole): P
 export async function removeRole(ctx: Ctx, userId: string, assignmentId: string): Promise<User> {
   ctx.authz.require('user.manage');
   return inTx(ctx, async (tx) => {
+    await findUser(tx, userId);
+    if (!(await visibleTo(ctx, tx, userId)) && !(await visibleTo(ctx, tx, userId, 'user.manage'))) throw noSuchUser(userId);
     const [a] = (await rolesOf(tx, [userId])).filter((r) => r.id === assignmentId);
     if (!a) throw notFound({ sv: 'Rolltilldelningen finns inte.', en: 'The role assignment does not exist.' }, 'assignmentId');
     let ok: boolean;

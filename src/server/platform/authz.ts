@@ -25,7 +25,7 @@ export class Authz {
 
   private allows(perm: Permission): Grant[] {
     if (this.tokenScopes && !this.tokenScopes.includes(perm)) return [];
-    return this.grants.filter((g) => ROLE_PERMISSIONS[g.role]?.includes(perm));
+    return this.grants.filter((g) => (g.paths === null || g.paths.length > 0) && ROLE_PERMISSIONS[g.role]?.includes(perm));
   }
 
   /** Holds the permission on at least one organisation. */

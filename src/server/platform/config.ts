@@ -14,6 +14,8 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Sign-in attempts allowed per client IP and minute. */
+  loginIpLimitPerMinute: number;
   logLevel: string;
   webDir: string;
   smtpUrl?: string;
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: bool(env.TILLIT_SECURE_COOKIES, publicUrl.startsWith('https://')),
     trustProxy: bool(env.TILLIT_TRUST_PROXY, false),
     bodyLimitBytes: int('TILLIT_BODY_LIMIT_BYTES', env.TILLIT_BODY_LIMIT_BYTES, 1024 * 1024),
+    loginIpLimitPerMinute: int('TILLIT_LOGIN_IP_LIMIT', env.TILLIT_LOGIN_IP_LIMIT, 30),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDir: resolve(env.TILLIT_WEB_DIR || './dist/web'),
     smtpUrl: env.TILLIT_SMTP_URL || undefined,

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
 export interface ExportColumn<T> {
@@ -28,6 +27,8 @@ function defuse(v: string | number | boolean): string | number | boolean {
 }
 
 export async function toXlsx<T>(rows: T[], columns: ExportColumn<T>[], sheet = 'Export'): Promise<Buffer> {
+  // Loaded on first use: exceljs is large and most processes never write a spreadsheet.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tillit';
   const ws = wb.addWorksheet(sheet.slice(0, 31));

@@ -46,6 +46,11 @@ export function gate(policy: Policy): MiddlewareHandler<AppEnv> {
         }, 'X-CSRF-Token');
       }
     }
+    // An integration token acts within its scopes only; it may not manage the account itself
+    // (password, sessions, further tokens): those need a person signed in.
+    if ('auth' in policy && MUTATING.has(c.req.method) && p.apiTokenId) {
+      throw forbidden({ sv: 'En API-token kan inte ändra kontot. Logga in.', en: 'An API token cannot change the account. Sign in.' });
+    }
     if ('permission' in policy && !ctx.authz.hasAnywhere(policy.permission)) throw forbidden();
     return next();
   };
@@ -54,17 +59,19 @@ export function gate(policy: Policy): MiddlewareHandler<AppEnv> {
 export interface RouteDef<R extends RouteConfig = RouteConfig> {
   config: R;
   policy: Policy;
+  /** A larger request-body limit than the global one, for upload routes that take a raw body (app.ts applies it). */
+  bodyLimitBytes?: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   handler: RouteHandler<R, any>;
 }
 
 /** Declares a route: its OpenAPI contract, its policy and a thin handler that calls a service. */
 export function defineRoute<R extends RouteConfig>(
-  config: R & { policy: Policy },
+  config: R & { policy: Policy; bodyLimitBytes?: number },
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   handler: RouteHandler<R, any>,
 ): RouteDef<R> {
-  const { policy, ...rest } = config;
+  const { policy, bodyLimitBytes, ...rest } = config;
   const body = (rest.request as { body?: { required?: boolean } } | undefined)?.body;
   if (body) body.required = true;
   const tags = rest.tags ?? [];
@@ -78,7 +85,7 @@ export function defineRoute<R extends RouteConfig>(
     middleware: [gate(policy)],
     responses: { ...errorResponses(policy), ...rest.responses },
   } as unknown as R);
-  return { config: route as R, policy, handler };
+  return { config: route as R, policy, handler, ...(bodyLimitBytes ? { bodyLimitBytes } : {}) };
 }
 
 function policyText(p: Policy): string {

@@ -8,6 +8,12 @@ import type { RouteDef } from './http';
  *   routes.ts  exports `routes: RouteDef[]`          (mounted by createApp)
  *   cli.ts     exports `commands: CliCommand[]`      (added to `tillit`)
  *   demo.ts    exports `demo: { order, run(ctx) }`   (run by `tillit demo`)
+ *   report.ts  exports `sectionProviders`            (sections of the management reports)
+ *   attention.ts exports `attentionProviders: AttentionProvider[]` (platform/attention.ts): each
+ *              `{ key, items(ctx) => Promise<{ key, severity: 'info'|'warning'|'critical', title_sv, title_en,
+ *              count, link }[]> }`. GET /api/attention asks them all for the signed-in person and lists the
+ *              items with count > 0 on the start page. Providers scope with ctx.authz themselves (an item
+ *              counts only records the person may see) and stay cheap: one count query, no row lists.
  */
 const DOMAINS_DIR = fileURLToPath(new URL('../../domains', import.meta.url));
 

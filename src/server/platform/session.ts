@@ -3,10 +3,20 @@ import { getCookie } from 'hono/cookie';
 import { resolveApiToken, resolveSession } from '../../domains/users/auth';
 import type { AppEnv } from './http';
 
+/**
+ * Did this request arrive over https? Either the deployment says so (TILLIT_SECURE_COOKIES / an https
+ * TILLIT_PUBLIC_URL), or a trusted proxy (TILLIT_TRUST_PROXY) says so in X-Forwarded-Proto. The header is
+ * ignored without TILLIT_TRUST_PROXY: anyone can send it.
+ */
+export function isSecureRequest(c: Context): boolean {
+  const config = c.get('ctx')?.config;
+  if (!config) return false;
+  return config.secureCookies || (config.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https');
+}
+
 /** `__Host-` cookies require https; plain name otherwise (local http). */
 export function sessionCookieName(c: Context): string {
-  const secure = c.get('ctx')?.config.secureCookies || c.req.header('x-forwarded-proto') === 'https';
-  return secure ? '__Host-tillit_session' : 'tillit_session';
+  return isSecureRequest(c) ? '__Host-tillit_session' : 'tillit_session';
 }
 
 /** Resolves who is calling (session cookie or bearer API token) into ctx.principal and ctx.authz. */

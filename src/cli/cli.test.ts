@@ -1,0 +1,222 @@
+/**
+ * The `tillit` command as a real process (bin/tillit.mjs) against a real PGlite data directory.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DB, rows } from '../test/harness';
+import { openDatabase } from '../server/platform/db';
+import { sql } from 'drizzle-orm';
+
+const BIN = resolve('bin/tillit.mjs');
+let dir: string;
+let dbEnv: Record<string, string>;
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+function tillit(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', TILLIT_ADMIN_EMAIL: '', TILLIT_ADMIN_PASSWORD: '', ...dbEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', rej);
+    child.on('exit', (code) => res({ code: code ?? 1, out, err }));
+  });
+}
+
+const freePort = () =>
+  new Promise<number>((res) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+  });
+
+/** Starts `tillit serve` and resolves once /api/health answers; collects its output. */
+async function serve(env: Record<string, string> = {}) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', TILLIT_ADMIN_EMAIL: '', TILLIT_ADMIN_PASSWORD: '', HOST: '127.0.0.1', ...dbEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`serve exited ${child.exitCode}: ${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`serve did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    },
+  };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tillit-cli-'));
+  dbEnv = { TILLIT_DATA_DIR: join(dir, 'data') };
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// Each process costs seconds of CPU (Node, the TypeScript loader, PGlite): the CLI runs once, on PGlite.
+// The same services are tested on both databases through the API.
+describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
+  let generated = '';
+  it('first `serve` logs a generated one-time admin password; it works and must be changed', async () => {
+    const s = await serve();
+    try {
+      const m = /engångslösenordet (\S+)/.exec(s.output());
+      expect(m, s.output()).not.toBeNull();
+      generated = m![1];
+      const login = await fetch(`${s.url}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@tillit.local', password: generated }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      expect((await (await fetch(`${s.url}/api/me`, { headers: { cookie } })).json()).mustChangePassword).toBe(true);
+    } finally {
+      await s.stop();
+    }
+  }, 120_000);
+
+  it('a second process on the directory held by `tillit serve` is refused clearly; the data stays intact', async () => {
+    expect((await tillit(['org', 'add', 'stad', 'Staden', '--type', 'stad'])).code).toBe(0);
+    const s = await serve();
+    try {
+      expect(s.output()).not.toMatch(/engångslösenord/); // the one-time password is printed at first start only
+      const r = await tillit(['org', 'add', 'forv', 'Förvaltningen', '--type', 'forvaltning', '--parent', 'stad']);
+      expect(r.code).toBe(3);
+      expect(r.err).toMatch(/används redan av en annan Tillit-process/);
+      expect(r.err).toMatch(/is in use by another Tillit process/);
+      expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
+    } finally {
+      await s.stop();
+    }
+    const after = await tillit(['org', 'list', '--json']);
+    expect(after.code, after.err).toBe(0);
+    expect(JSON.parse(after.out).map((o: { slug: string }) => o.slug)).toEqual(['stad']);
+  }, 120_000);
+
+  it('migrate on a migrated database changes nothing and says so', async () => {
+    const r = await tillit(['migrate']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/uppdaterad.*up to date/);
+  }, 60_000);
+
+  it('org add / org list build a tree; bad input is refused in both languages', async () => {
+    const add = await tillit(['org', 'add', 'forv', 'Förvaltningen', '--type', 'forvaltning', '--parent', 'stad']);
+    expect(add.code, add.err).toBe(0);
+    expect(add.out).toMatch(/forv.*under stad/);
+    expect((await tillit(['org', 'add', 'avd', 'Avdelningen', '--type', 'avdelning', '--parent', 'forv'])).code).toBe(0);
+    const list = await tillit(['org', 'list']);
+    expect(list.out.split('\n').filter(Boolean)).toEqual(['stad  Staden [stad]', '  forv  Förvaltningen [forvaltning]', '    avd  Avdelningen [avdelning]']);
+
+    const dup = await tillit(['org', 'add', 'forv', 'Igen', '--type', 'forvaltning', '--parent', 'stad']);
+    expect(dup.code).toBe(4);
+    expect(dup.err).toMatch(/fel: .*används redan/);
+    expect(dup.err).toMatch(/error: .*already used/);
+    const badType = await tillit(['org', 'add', 'x1', 'X', '--type', 'planet']);
+    expect(badType.code).toBe(2);
+    expect(badType.err).toMatch(/fält\/field: type/);
+    const unknownFlag = await tillit(['org', 'add', 'x3', 'X', '--typ', 'stad']);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.err).toMatch(/Användning:/);
+    expect(unknownFlag.err).toMatch(/Usage:/);
+  }, 120_000);
+
+  it('user add with a role prints a one-time password; a weak password is refused', async () => {
+    const r = await tillit(['user', 'add', 'isam@kommun.se', 'Ingrid ISAM', '--role', 'isam', '--org', 'forv']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/isam@kommun\.se \(isam @ forv\)/);
+    expect(r.out).toMatch(/Engångslösenord \/ one-time password: \S{12,}/);
+    const weak = await tillit(['user', 'add', 'svag@kommun.se', 'Svag', '--password', 'kort']);
+    expect(weak.code).not.toBe(0);
+    expect(weak.err).toMatch(/minst 12 tecken/);
+    expect(weak.err).toMatch(/at least 12 characters/);
+  }, 60_000);
+
+  it('demo loads the Stockholm organisations and is idempotent', async () => {
+    const first = await tillit(['demo']);
+    expect(first.code, first.err).toBe(0);
+    const demoOrgs = Number(/\((\d+) organisationer/.exec(first.out)?.[1]);
+    expect(demoOrgs).toBeGreaterThan(5);
+    const second = await tillit(['demo']);
+    expect(second.code, second.err).toBe(0);
+    const orgs = JSON.parse((await tillit(['org', 'list', '--json'])).out) as { slug: string }[];
+    expect(orgs.map((o) => o.slug)).toEqual(expect.arrayContaining(['stockholm', 'hasselby-vallingby', 'bromma', 'jarva']));
+    expect(orgs).toHaveLength(3 + demoOrgs); // stad, forv, avd from above plus the demo's, once
+  }, 180_000);
+
+  it('backup and restore: refused into a non-empty database without --force; garbage gives a clear error', async () => {
+    const file = join(dir, 'backup.tillit.gz');
+    const b = await tillit(['backup', file]);
+    expect(b.code, b.err).toBe(0);
+    expect(b.out).toMatch(/Säkerhetskopia skriven \/ backup written/);
+    const refused = await tillit(['restore', file]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/fel: .*--force/);
+    const garbage = join(dir, 'skräp.gz');
+    writeFileSync(garbage, 'inte en säkerhetskopia');
+    const g = await tillit(['restore', garbage]);
+    expect(g.code).not.toBe(0);
+    expect(g.err).toMatch(/fel: .*ingen Tillit-säkerhetskopia/);
+    expect(g.err).toMatch(/error: .*not a Tillit backup/);
+    const forced = await tillit(['restore', file, '--force']);
+    expect(forced.code, forced.err).toBe(0);
+    const ok = await tillit(['audit', 'verify']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/^OK: \d+ poster/);
+  }, 120_000);
+
+  it('audit verify names the first tampered row and exits non-zero', async () => {
+    const database = await openDatabase({ dataDir: dbEnv.TILLIT_DATA_DIR });
+    let target: number;
+    try {
+      const all = rows<{ seq: number }>(await database.db.execute(sql`select seq from audit_log order by seq`));
+      target = Number(all[Math.floor(all.length / 2)].seq);
+      await database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+      await database.db.execute(sql`update audit_log set actor_label = 'någon annan' where seq = ${target}`);
+      await database.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+    } finally {
+      await database.close();
+    }
+    const broken = await tillit(['audit', 'verify']);
+    expect(broken.code).toBe(5);
+    expect(broken.err).toContain(`första brutna post är nr ${target}`);
+    expect(broken.err).toContain(`first broken row is seq ${target}`);
+  }, 60_000);
+
+  it('an unknown command lists the commands and exits 2', async () => {
+    const r = await tillit(['org', 'radera']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/okänt kommando/);
+    expect(r.err).toMatch(/unknown command/);
+    expect(r.err).toMatch(/tillit org add/);
+  }, 30_000);
+});

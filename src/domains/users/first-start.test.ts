@@ -1,0 +1,68 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Client, rawSql, startTestServer, type TestServer } from '../../test/harness';
+import { ensureAdmin } from './auth';
+
+let t: TestServer | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      cb();
+    },
+  });
+  return { log: pino({ level: 'info' }, stream), lines };
+}
+
+describe('first start', () => {
+  it('creates the administrator from TILLIT_ADMIN_EMAIL / TILLIT_ADMIN_PASSWORD, once', async () => {
+    t = await startTestServer();
+    const config = { ...t.config, adminEmail: 'Chef.IT@Kommun.se', adminPassword: 'Ett-Starkt-Startlösen-1' };
+    const { log, lines } = capture();
+    await ensureAdmin(t.database.db, config, log);
+    await ensureAdmin(t.database.db, config, log);
+    const users = await rawSql<{ email: string; must_change_password: boolean }>(t, 'select email, must_change_password from users');
+    expect(users).toEqual([{ email: 'chef.it@kommun.se', must_change_password: false }]);
+    const roles = await rawSql(t, "select role, org_id, group_id from role_assignments");
+    expect(roles).toEqual([{ role: 'systemadministrator', org_id: null, group_id: null }]);
+    expect(lines.join('\n')).not.toContain(config.adminPassword);
+    const c = new Client(t.url);
+    expect((await c.login('chef.it@kommun.se', config.adminPassword)).status).toBe(200);
+    expect((await c.get('/api/me')).body.permissions).toContain('system.admin');
+  });
+
+  it('refuses a weak TILLIT_ADMIN_PASSWORD with a message in both languages', async () => {
+    t = await startTestServer();
+    const { log } = capture();
+    await expect(ensureAdmin(t.database.db, { ...t.config, adminEmail: 'admin@kommun.se', adminPassword: 'kort' }, log)).rejects.toThrow(/minst 12 tecken.*at least 12/);
+    expect(await rawSql(t, 'select 1 from users')).toHaveLength(0);
+  });
+
+  it('without them, logs a generated one-time password exactly once and requires changing it', async () => {
+    t = await startTestServer();
+    const { log, lines } = capture();
+    await ensureAdmin(t.database.db, { ...t.config, adminEmail: undefined, adminPassword: undefined }, log);
+    const withPassword = lines.filter((l) => /engångslösenordet/.test(l));
+    expect(withPassword).toHaveLength(1);
+    const password = /engångslösenordet (\S+)/.exec(JSON.parse(withPassword[0]).msg)![1];
+    expect(password.length).toBeGreaterThanOrEqual(12);
+
+    await ensureAdmin(t.database.db, { ...t.config, adminEmail: undefined, adminPassword: undefined }, log);
+    expect(lines.filter((l) => l.includes(password))).toHaveLength(1);
+
+    const c = new Client(t.url);
+    expect((await c.login('admin@tillit.local', password)).status).toBe(200);
+    const me = (await c.get('/api/me')).body;
+    expect(me.mustChangePassword).toBe(true);
+    expect((await c.get('/api/attention')).body.items.map((i: { key: string }) => i.key)).toContain('users.must-change-password');
+    expect((await c.post('/api/me/password', { currentPassword: password, newPassword: 'Mitt-Eget-Nya-Lösen-7' })).status).toBe(204);
+    expect((await c.get('/api/me')).body.mustChangePassword).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+import { z } from '@hono/zod-openapi';
+import type { Ctx } from './context';
+import { defineRoute, json, jsonContent } from './http';
+import { loadDomainFiles } from './modules';
+
+/**
+ * "Needs your attention": the start page lists what the signed-in person should act on. Each domain that
+ * has something to say exports `attentionProviders` from `<domain>/attention.ts` (see modules.ts); this
+ * module asks them all and returns the items that have a count above zero, most severe first.
+ */
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface AttentionItem {
+  key: string;
+  severity: Severity;
+  title_sv: string;
+  title_en: string;
+  count: number;
+  /** Where in the web app the person acts on it (a path, no host). */
+  link: string;
+}
+
+export interface AttentionProvider {
+  key: string;
+  /** Items for the caller, already limited to what ctx.authz lets them see. */
+  items(ctx: Ctx): Promise<AttentionItem[]>;
+}
+
+export const AttentionItemSchema = z
+  .object({
+    key: z.string(),
+    severity: z.enum(SEVERITIES),
+    title_sv: z.string(),
+    title_en: z.string(),
+    count: z.int(),
+    link: z.string(),
+    provider: z.string(),
+  })
+  .openapi('AttentionItem');
+
+let providers: Promise<{ domain: string; provider: AttentionProvider }[]> | undefined;
+function allProviders() {
+  providers ??= loadDomainFiles<{ attentionProviders?: AttentionProvider[] }>('attention').then((files) =>
+    files.flatMap((f) => (f.mod.attentionProviders ?? []).map((provider) => ({ domain: f.domain, provider }))),
+  );
+  return providers;
+}
+
+/** Asks every provider; one failing provider is logged and left out rather than emptying the start page. */
+export async function attentionFor(ctx: Ctx): Promise<(AttentionItem & { provider: string })[]> {
+  const all = await allProviders();
+  const results = await Promise.all(
+    all.map(async ({ domain, provider }) => {
+      try {
+        return (await provider.items(ctx)).map((i) => ({ ...i, provider: `${domain}.${provider.key}` }));
+      } catch (err) {
+        ctx.log.error({ err, provider: `${domain}.${provider.key}` }, 'attention provider failed');
+        return [];
+      }
+    }),
+  );
+  const rank = (s: Severity) => SEVERITIES.indexOf(s);
+  return results
+    .flat()
+    .filter((i) => i.count > 0)
+    .sort((a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count || a.key.localeCompare(b.key));
+}
+
+export const attentionRoutes = [
+  defineRoute(
+    {
+      method: 'get', path: '/api/attention', tags: ['Start'], summary: 'Det som behöver din uppmärksamhet / what needs your attention', policy: { auth: true },
+      responses: { 200: jsonContent(z.object({ items: z.array(AttentionItemSchema) }), 'Poster, allvarligast först') },
+    },
+    async (c) => json(c, { items: await attentionFor(c.get('ctx')) }),
+  ),
+];

@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, TEST_DB, freshDatabase, makeOrgs, postgresAvailable, rows, startTestServer, userWithRoles, type TestServer } from '../../test/harness';
+import { backup, restore, RestoreError, tablesInDependencyOrder } from './backup';
+import { verifyChain } from '../../domains/audit/chain';
+import { createGroup } from '../../domains/org/groups';
+import type { Database, Db } from './db';
+import { systemCtx } from './context';
+import { createOrg } from '../../domains/org/service';
+import { runDemo } from '../../cli/demo';
+
+let t: TestServer;
+let dir: string;
+const other = TEST_DB === 'pg' ? 'pglite' : 'pg';
+
+/** Every table's rows as JSON text, in a stable order, timestamps in UTC: the ground truth to compare. */
+async function snapshot(db: Db): Promise<Record<string, string[]>> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local time zone 'UTC'`);
+    const out: Record<string, string[]> = {};
+    for (const table of await tablesInDependencyOrder(tx as unknown as Db)) {
+      const r = rows<{ j: string }>(await tx.execute(sql.raw(`select row_to_json(x)::text as j from "${table}" x`)));
+      out[table] = r.map((x) => x.j).sort();
+    }
+    return out;
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tillit-backup-'));
+  t = await startTestServer();
+  // Data in every foundation table: orgs, a group, users with roles, sessions, a token, login attempts, audit rows.
+  await makeOrgs(t.ctx, [['stad', 'stad'], ['forv', 'forvaltning', 'stad'], ['avd', 'avdelning', 'forv']]);
+  await createGroup(t.ctx, { slug: 'grupp', name: 'Grupp med "citat" och åäö', description: 'Rad 1\nRad 2', members: ['forv'] });
+  const admin = (await userWithRoles(t, 'admin@test.se', [{ role: 'systemadministrator' }])).client;
+  await userWithRoles(t, 'chef@test.se', [{ role: 'chef', org: 'avd' }]);
+  await admin.post('/api/me/tokens', { name: 'Token', scopes: ['org.read'] });
+  await new Client(t.url).post('/api/auth/login', { email: 'admin@test.se', password: 'fel-lösenord-1' });
+  await admin.patch('/api/orgs/avd', { version: 1, name: 'Avdelning – omdöpt' });
+  // Every domain's demo data, so that every domain's tables (bytea, generated columns, arrays, jsonb…) take part.
+  await runDemo(t.ctx);
+}, 180_000);
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backup → restore', () => {
+  it('restores identical data into an empty database of the same kind, and the audit chain still verifies', async () => {
+    const before = await snapshot(t.database.db);
+    expect(Object.values(before).filter((r) => r.length > 0).length).toBeGreaterThanOrEqual(8);
+    const file = join(dir, 'same.tillit.gz');
+    const header = await backup(t.database.db, file);
+    expect(header.tables.find((x) => x.name === 'orgs')?.rows).toBe(before.orgs.length);
+
+    const target = await freshDatabase(TEST_DB);
+    try {
+      await restore(target.db, file);
+      expect(await snapshot(target.db)).toEqual(before);
+      expect((await verifyChain(target.db)).ok).toBe(true);
+      // Serial columns continue after the restored rows: a new audit row links on to the chain.
+      const ctx = systemCtx({ db: target.db, config: t.config, log: t.ctx.log }, 'test');
+      await createOrg(ctx, { slug: 'efter', name: 'Efter', type: 'avdelning', parent: 'forv' });
+      const v = await verifyChain(target.db);
+      expect(v.ok).toBe(true);
+      expect(v.checked).toBe(before.audit_log.length + 1);
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
+  it(`is portable: ${TEST_DB} → ${other} → ${TEST_DB} gives the same rows`, async (ctx) => {
+    if (other === 'pg' && !(await postgresAvailable())) ctx.skip();
+    const before = await snapshot(t.database.db);
+    const there: Database = await freshDatabase(other);
+    const back: Database = await freshDatabase(TEST_DB);
+    try {
+      const f1 = join(dir, 'there.tillit.gz');
+      await backup(t.database.db, f1);
+      await restore(there.db, f1);
+      expect(await snapshot(there.db)).toEqual(before);
+      expect((await verifyChain(there.db)).ok).toBe(true);
+      const f2 = join(dir, 'back.tillit.gz');
+      await backup(there.db, f2);
+      await restore(back.db, f2);
+      expect(await snapshot(back.db)).toEqual(before);
+    } finally {
+      await there.close();
+      await back.close();
+    }
+  }, 180_000);
+
+  it('refuses a database that already holds data unless forced, and then replaces everything', async () => {
+    const file = join(dir, 'force.tillit.gz');
+    await backup(t.database.db, file);
+    const target = await freshDatabase(TEST_DB);
+    try {
+      const ctx = systemCtx({ db: target.db, config: t.config, log: t.ctx.log }, 'test');
+      await makeOrgs(ctx, [['annan-stad', 'stad']]);
+      const err = await restore(target.db, file).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RestoreError);
+      expect((err as RestoreError).sv).toMatch(/innehåller redan data.*--force/);
+      expect((err as RestoreError).en).toMatch(/already holds data.*--force/);
+      expect(rows<{ slug: string }>(await target.db.execute(sql`select slug from orgs`)).map((r) => r.slug)).toEqual(['annan-stad']);
+      await restore(target.db, file, { force: true });
+      expect(await snapshot(target.db)).toEqual(await snapshot(t.database.db));
+      expect((await verifyChain(target.db)).ok).toBe(true);
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
+  it('gives a clear error for a file that is not a backup, and writes nothing', async () => {
+    const target = await freshDatabase(TEST_DB);
+    try {
+      const files: [string, Buffer | string][] = [
+        ['text.txt', 'det här är ingen säkerhetskopia'],
+        ['empty.gz', ''],
+        ['json.gz', gzipSync('{"format":"annat","version":1}\n')],
+        ['lines.gz', gzipSync('inte json\n')],
+        ['future.gz', gzipSync(JSON.stringify({ format: 'tillit-backup', version: 1, migrations: 9999, tables: [], createdAt: '' }) + '\n')],
+      ];
+      for (const [name, content] of files) {
+        const f = join(dir, name);
+        writeFileSync(f, content);
+        const err = await restore(target.db, f).catch((e: unknown) => e);
+        expect(err, name).toBeInstanceOf(RestoreError);
+        expect((err as RestoreError).sv, name).toMatch(/säkerhetskopia|nyare Tillit/);
+      }
+      const counts = rows<{ n: number }>(await target.db.execute(sql`select count(*)::int as n from orgs`));
+      expect(Number(counts[0].n)).toBe(0);
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
+  it('a backup cut off in the middle restores nothing', async () => {
+    const file = join(dir, 'whole.tillit.gz');
+    await backup(t.database.db, file);
+    const { gunzipSync } = await import('node:zlib');
+    const { readFileSync } = await import('node:fs');
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    const lines = text.split('\n');
+    const midLine = join(dir, 'cut.tillit.gz');
+    writeFileSync(midLine, gzipSync(text.slice(0, Math.floor(text.length * 0.7))));
+    const atLineEnd = join(dir, 'cut-lines.tillit.gz');
+    writeFileSync(atLineEnd, gzipSync(lines.slice(0, lines.length - 3).join('\n') + '\n'));
+    const target = await freshDatabase(TEST_DB);
+    try {
+      for (const f of [midLine, atLineEnd]) {
+        const err = await restore(target.db, f).catch((e: unknown) => e);
+        expect(err, f).toBeInstanceOf(RestoreError);
+        expect((err as RestoreError).sv).toMatch(/skadad|ofullständig/);
+        const n = rows<{ n: number }>(await target.db.execute(sql`select count(*)::int as n from orgs`));
+        expect(Number(n[0].n)).toBe(0);
+      }
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+});
