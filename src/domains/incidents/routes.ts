@@ -1,4 +1,5 @@
 import { routes as recordRoutes } from './api';
 import { routes as importRoutes } from './import/routes';
 
-export const routes = [...recordRoutes, ...importRoutes];
+// Import routes first: their static paths (/api/incidents/import…) must win over /api/incidents/{id}.
+export const routes = [...importRoutes, ...recordRoutes];

@@ -1,0 +1,155 @@
+/** Writing semantics: all or nothing, --skip-invalid, dry run, idempotent re-import, status history, audit. */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { startTestServer, type TestServer } from '../../../test/harness';
+import { auditLog } from '../../audit/table';
+import { csv, ensureCity, freshOrg, history, runImport, stored } from './testkit';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+  await ensureCity(t);
+});
+afterAll(() => t.close());
+
+const HEAD = ['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status', 'Kategori'];
+const good = (i: number, status = 'Rapporterad', cat = 'Nätfiske') => [`IA-${i}`, `Händelse ${i}`, `2025-01-${String(i).padStart(2, '0')}`, status, cat];
+
+async function auditRows(orgId: string) {
+  return t.database.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, 'incident.import')));
+}
+
+describe('all or nothing', () => {
+  const rows = [HEAD, good(1), ['IA-2', '', '2025-01-02', 'Klar', ''], good(3), ['IA-4', 'x', '2025-02-30', 'Stängd', ''], good(5)];
+
+  it('writes nothing when any row is invalid and lists every invalid row with line and column', async () => {
+    const o = await freshOrg(t);
+    const r = await runImport(t, csv(rows), { org: o.slug });
+    expect(r.failed).toBe(true);
+    expect(r.written).toBe(false);
+    expect(r.summary).toMatchObject({ created: 0, updated: 0, unchanged: 0, rejected: 2 });
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[3, 'Rubrik'], [5, 'Rapporterad'], [5, 'Status']]);
+    for (const e of r.summary.errors) {
+      expect(e.reason).toBe(`${e.reason_sv} / ${e.reason_en}`);
+      expect(e.reason_sv).not.toBe(e.reason_en);
+    }
+    expect(await stored(t, o.id)).toHaveLength(0);
+    expect(await auditRows(o.id)).toHaveLength(0);
+  });
+
+  it('--skip-invalid writes the valid rows and lists the rest', async () => {
+    const o = await freshOrg(t);
+    const r = await runImport(t, csv(rows), { org: o.slug, skipInvalid: true });
+    expect(r.failed).toBe(false);
+    expect(r.summary).toMatchObject({ created: 3, rejected: 2 });
+    expect((await stored(t, o.id)).map((i) => i.externalId)).toEqual(['IA-1', 'IA-3', 'IA-5']);
+  });
+
+  it('rejects a duplicate Ärende-ID on the later line, and over-long texts', async () => {
+    const o = await freshOrg(t);
+    const long = 'å'.repeat(501);
+    const r = await runImport(t, csv([HEAD, good(1), good(2), good(1, 'Klar'), ['IA-9', long, '2025-01-01', 'Klar', '']]), { org: o.slug, skipInvalid: true });
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[4, 'Ärende-ID'], [5, 'Rubrik']]);
+    expect(r.summary.errors[0].reason_sv).toContain('rad 2');
+    const got = await stored(t, o.id);
+    expect(got.map((i) => [i.externalId, i.status])).toEqual([['IA-1', 'Rapporterad'], ['IA-2', 'Rapporterad']]);
+  });
+
+  it('finds a duplicate far apart (across write batches) and a quote that is never closed', async () => {
+    const o = await freshOrg(t);
+    const many = Array.from({ length: 4500 }, (_, i) => [`M-${i}`, `Rad ${i}`, '2025-01-01', 'Klar', '']);
+    const r = await runImport(t, csv([HEAD, ...many, ['M-0', 'igen', '2025-01-01', 'Klar', ''], ['M-x', '"öppnas men stängs aldrig', '2025-01-01', 'Klar', '']]), { org: o.slug });
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[4502, 'Ärende-ID'], [4503, 'Rubrik']]);
+    expect(r.summary.errors[0].reason_en).toContain('line 2');
+    expect(await stored(t, o.id)).toHaveLength(0);
+  });
+
+  it('refuses a file without the required columns with one error on line 1 naming them', async () => {
+    const o = await freshOrg(t);
+    const r = await runImport(t, csv([['ID', 'Titel', 'Datum'], ['1', 'a', '2025-01-01']]), { org: o.slug, skipInvalid: true });
+    expect(r.failed).toBe(true);
+    expect(r.summary.errors).toHaveLength(1);
+    expect(r.summary.errors[0].line).toBe(1);
+    expect(r.summary.errors[0].reason_en).toContain('Rapporterad');
+    expect(r.summary.errors[0].reason_en).toContain('Status');
+    expect(r.summary.errors[0].reason_en).not.toContain('Ärende-ID');
+    expect(await stored(t, o.id)).toHaveLength(0);
+  });
+
+  it('answers 404 for an unknown organisation', async () => {
+    await expect(runImport(t, csv([HEAD, good(1)]), { org: 'finns-inte' })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('refuses an old .xls file and an empty file', async () => {
+    const o = await freshOrg(t);
+    await expect(runImport(t, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), { org: o.slug })).rejects.toMatchObject({ status: 415 });
+    await expect(runImport(t, '', { org: o.slug })).rejects.toMatchObject({ status: 422 });
+  });
+});
+
+describe('dry run', () => {
+  it('reports what would happen and writes nothing', async () => {
+    const o = await freshOrg(t);
+    await runImport(t, csv([HEAD, good(1), good(2)]), { org: o.slug });
+    const before = await stored(t, o.id);
+    const r = await runImport(t, csv([HEAD, good(1), good(2, 'Klar'), good(3)]), { org: o.slug, dryRun: true });
+    expect(r.summary).toMatchObject({ created: 1, updated: 1, unchanged: 1, rejected: 0 });
+    expect(r.written).toBe(false);
+    expect(await stored(t, o.id)).toEqual(before);
+    expect(await auditRows(o.id)).toHaveLength(1);
+  });
+});
+
+describe('re-import', () => {
+  it('is idempotent on Ärende-ID: unchanged rows are counted, changes update, status changes are recorded', async () => {
+    const o = await freshOrg(t);
+    const first = await runImport(t, csv([HEAD, good(1), good(2), good(3)]), { org: o.slug });
+    expect(first.summary).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
+    const [i1] = await stored(t, o.id);
+    expect((await history(t, i1.id)).map((h) => [h.fromStatus, h.toStatus, h.source])).toEqual([[null, 'Rapporterad', 'import']]);
+
+    const again = await runImport(t, csv([HEAD, good(1), good(2), good(3)]), { org: o.slug });
+    expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+
+    const changed = await runImport(t, csv([HEAD, good(1, 'Klar'), good(2, 'Rapporterad', 'Fel mottagare'), good(3), good(4)]), { org: o.slug });
+    expect(changed.summary).toMatchObject({ created: 1, updated: 2, unchanged: 1, rejected: 0 });
+    const after = await stored(t, o.id);
+    expect(after.map((i) => [i.externalId, i.status, i.category, i.version])).toEqual([
+      ['IA-1', 'Klar', 'Nätfiske', 2], ['IA-2', 'Rapporterad', 'Fel mottagare', 2], ['IA-3', 'Rapporterad', 'Nätfiske', 1], ['IA-4', 'Rapporterad', 'Nätfiske', 1],
+    ]);
+    expect(after[0].id).toBe(i1.id);
+    expect((await history(t, i1.id)).map((h) => [h.fromStatus, h.toStatus, h.source])).toEqual([[null, 'Rapporterad', 'import'], ['Rapporterad', 'Klar', 'import']]);
+    expect(await history(t, after[1].id)).toHaveLength(1);
+  });
+
+  it('keeps fields whose column is absent, and never lowers protected identity', async () => {
+    const o = await freshOrg(t);
+    const full = [['Ärende-ID', 'Rubrik', 'Beskrivning', 'Rapporterad', 'Status', 'Skyddade personuppgifter'], ['S-1', 'a', 'känslig text', '2025-01-01', 'Klar', 'Ja']];
+    await runImport(t, csv(full), { org: o.slug });
+    const r = await runImport(t, csv([['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status', 'Skyddade personuppgifter'], ['S-1', 'a', '2025-01-01', 'Klar', 'Nej']]), { org: o.slug });
+    expect(r.summary.unchanged).toBe(1);
+    expect((await stored(t, o.id))[0]).toMatchObject({ description: 'känslig text', protectedIdentity: true });
+  });
+
+  it('keeps registers apart: the same Ärende-ID in two organisations is two incidents', async () => {
+    const a = await freshOrg(t);
+    const b = await freshOrg(t);
+    await runImport(t, csv([HEAD, good(1)]), { org: a.slug });
+    const r = await runImport(t, csv([HEAD, good(1)]), { org: b.slug });
+    expect(r.summary.created).toBe(1);
+  });
+});
+
+describe('audit', () => {
+  it('records one row per import with the file SHA-256, counts and options', async () => {
+    const o = await freshOrg(t);
+    const content = csv([HEAD, good(1), good(2), ['IA-3', '', '2025-01-01', 'Klar', '']]);
+    await runImport(t, content, { org: o.slug, skipInvalid: true, fileName: 'ia-export.csv' });
+    const rows = await auditRows(o.id);
+    expect(rows).toHaveLength(1);
+    const sha = createHash('sha256').update(content).digest('hex');
+    expect(rows[0].entityId).toBe(sha);
+    expect(rows[0].after).toMatchObject({ sha256: sha, file: 'ia-export.csv', created: 2, updated: 0, unchanged: 0, rejected: 1, options: { skipInvalid: true } });
+  });
+});

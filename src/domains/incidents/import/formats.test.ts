@@ -1,0 +1,198 @@
+/** Every variation the format page lists, imported through the service into a real database. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { startTestServer, type TestServer } from '../../../test/harness';
+import { createOrg } from '../../org/service';
+import { csv, ensureCity, EXAMPLE, freshOrg, runImport, sheetDate, stored, xlsx } from './testkit';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+  await ensureCity(t);
+});
+afterAll(() => t.close());
+
+const HEAD = ['Ärende-ID', 'Rubrik', 'Beskrivning', 'Rapporterad', 'Status', 'Typ', 'Enhet'];
+const ROWS = [
+  ['IA-1', 'Fel mottagare på e-post', 'Skickat till fel', '2025-02-03 09:14', 'Klar', 'Personuppgiftsincident', 'Beställarenheten'],
+  ['IA-2', 'Nätfiske mot växeln', 'Länk i e-post', '2025-02-11', 'Under utredning', 'IT-säkerhet', ''],
+];
+
+describe('the example on the format page', () => {
+  it('imports as described', async () => {
+    const o = await freshOrg(t);
+    const r = await runImport(t, EXAMPLE, { org: o.slug });
+    expect(r.summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [] });
+    const [a, b] = await stored(t, o.id);
+    expect(a).toMatchObject({
+      externalId: 'IA-2025-0101', title: 'E-post till fel mottagare', status: 'Klar', kind: 'Personuppgiftsincident',
+      category: 'Fel mottagare', personalData: 'ja', reportedToImy: false, reportedToCsirt: false, orgId: o.unitId,
+      registerOrgId: o.id, unitText: null, protectedIdentity: false,
+    });
+    expect(a.reportedAt.toISOString()).toBe('2025-02-03T08:14:00.000Z');
+    expect(b).toMatchObject({ externalId: 'IA-2025-0102', status: 'Under utredning', kind: 'IT-säkerhet', personalData: 'nej', orgId: o.id, unitText: null });
+    expect(b.reportedAt.toISOString()).toBe('2025-02-10T23:00:00.000Z');
+  });
+});
+
+describe('text files', () => {
+  const variants: [string, string | Buffer][] = [
+    ['semicolon', csv([HEAD, ...ROWS])],
+    ['comma', csv([HEAD, ...ROWS], { delim: ',' })],
+    ['tab', csv([HEAD, ...ROWS], { delim: '\t' })],
+    ['UTF-8 with BOM, CRLF', csv([HEAD, ...ROWS], { bom: true, crlf: true })],
+    ['Windows-1252, CRLF', iconv.encode(csv([HEAD, ...ROWS], { crlf: true }), 'windows-1252')],
+    ['Windows-1252, comma', iconv.encode(csv([HEAD, ...ROWS], { delim: ',' }), 'windows-1252')],
+    ['UTF-16LE with BOM, tab (Excel "Unicode text")', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv([HEAD, ...ROWS], { delim: '\t', crlf: true }), 'utf16le')])],
+  ];
+  for (const [name, content] of variants) {
+    it(`reads ${name}`, async () => {
+      const o = await freshOrg(t);
+      const r = await runImport(t, content, { org: o.slug });
+      expect(r.summary.errors).toEqual([]);
+      expect(r.summary.created).toBe(2);
+      const got = await stored(t, o.id);
+      expect(got.map((i) => [i.externalId, i.title, i.description, i.status, i.kind])).toEqual(ROWS.map((x) => [x[0], x[1], x[2], x[4], x[5]]));
+      expect(got[0].orgId).toBe(o.unitId);
+    });
+  }
+
+  it('keeps quoted delimiters, quotes and newlines, and numbers later lines correctly', async () => {
+    const o = await freshOrg(t);
+    const text =
+      'Ärende-ID;Rubrik;Beskrivning;Rapporterad;Status\r\n' +
+      'IA-1;"Rubrik; med semikolon";"Rad ett\r\nrad två med ""citat""\r\nrad tre";2025-01-10;Klar\r\n' +
+      'IA-2;Bra;"a,b";2025-01-11;Klar\r\n' +
+      'IA-3;Dålig;x;2025-01-12;Okänd\r\n';
+    const r = await runImport(t, text, { org: o.slug, skipInvalid: true });
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[6, 'Status']]);
+    const got = await stored(t, o.id);
+    expect(got[0]).toMatchObject({ title: 'Rubrik; med semikolon', description: 'Rad ett\nrad två med "citat"\nrad tre' });
+    expect(got[1].description).toBe('a,b');
+  });
+
+  it('matches aliases in any case and order, warns once about unknown columns', async () => {
+    const o = await freshOrg(t);
+    const text = csv([
+      ['  status ', 'REGISTRERAD', 'Handläggare', 'titel', 'id', 'incidenttyp', 'anmäld till msb', 'Inträffade'],
+      ['under åtgärd', '2025-03-01 10:00', 'Anna', 'Borttappad dator', 'A-1', 'it-säkerhet', '2025-03-02', '2025-02-28'],
+      ['KLAR', '2025-03-05', 'Bo', 'Lånad passerbricka', 'A-2', 'informationssäkerhet', 'nej', ''],
+    ]);
+    const r = await runImport(t, text, { org: o.slug });
+    expect(r.summary.errors).toEqual([]);
+    expect(r.summary.warnings).toHaveLength(1);
+    expect(r.summary.warnings[0]).toContain('Handläggare');
+    const [a, b] = await stored(t, o.id);
+    expect(a).toMatchObject({ status: 'Under åtgärd', title: 'Borttappad dator', kind: 'IT-säkerhet', reportedToCsirt: true });
+    expect(a.csirtEarlyWarningAt?.toISOString()).toBe('2025-03-01T23:00:00.000Z');
+    expect(a.occurredAt?.toISOString()).toBe('2025-02-27T23:00:00.000Z');
+    expect(b).toMatchObject({ status: 'Klar', kind: 'Informationssäkerhet', reportedToCsirt: false, occurredAt: null });
+  });
+
+  it('ignores empty lines and trailing empty columns; line numbers stay physical', async () => {
+    const o = await freshOrg(t);
+    const text = '\nÄrende-ID;Rubrik;Rapporterad;Status;;\n\nIA-1;A;2025-01-01;Klar;;\n;;;;;\n   \nIA-2;B;2025-01-02;fel;;\n\n';
+    const r = await runImport(t, text, { org: o.slug });
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[7, 'Status']]);
+    expect(r.summary.warnings).toEqual([]);
+  });
+
+  it('accepts every date format and rejects impossible and nonexistent times with line and column', async () => {
+    const o = await freshOrg(t);
+    const rows = [
+      ['Ärende-ID', 'Rubrik', 'Händelsedatum', 'Rapporterad', 'Status'],
+      ['D-1', 'a', '2025-01-01', '2025-01-02', 'Klar'],
+      ['D-2', 'b', '2025-06-01 08:30', '2025-06-01 09:30:15', 'Klar'],
+      ['D-3', 'c', '2025-06-01T08:30', '2025-06-01T09:30:15', 'Klar'],
+      ['D-4', 'd', '', '2025-10-26 02:30', 'Klar'],
+      ['D-5', 'e', '2025-02-30', '2025-03-01', 'Klar'],
+      ['D-6', 'f', '', '2025-03-30 02:30', 'Klar'],
+      ['D-7', 'g', '', '3/2 2025', 'Klar'],
+    ];
+    const r = await runImport(t, csv(rows), { org: o.slug, skipInvalid: true });
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[6, 'Händelsedatum'], [7, 'Rapporterad'], [8, 'Rapporterad']]);
+    expect(r.summary.errors[1].reason_en).toMatch(/does not exist/);
+    const got = Object.fromEntries((await stored(t, o.id)).map((i) => [i.externalId, i]));
+    expect(got['D-1'].occurredAt?.toISOString()).toBe('2024-12-31T23:00:00.000Z');
+    expect(got['D-2'].reportedAt.toISOString()).toBe('2025-06-01T07:30:15.000Z');
+    expect(got['D-3'].reportedAt.toISOString()).toBe('2025-06-01T07:30:15.000Z');
+    expect(got['D-4'].reportedAt.toISOString()).toBe('2025-10-26T00:30:00.000Z');
+  });
+});
+
+describe('values and flags', () => {
+  it('reads Ja/Nej variants, IMY dates, protected identity, and Typ implying personal data', async () => {
+    const o = await freshOrg(t);
+    const head = ['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status', 'Typ', 'Personuppgiftsincident', 'Anmäld till IMY', 'Skyddade personuppgifter'];
+    const rows = [
+      ['F-1', 'a', '2025-01-01', 'Klar', 'Informationssäkerhet', 'JA', 'Nej', 'x'],
+      ['F-2', 'b', '2025-01-01', 'Klar', '', 'x', '2025-01-03 10:00', ''],
+      ['F-3', 'c', '2025-01-01', 'Klar', '', '1', 'ja', '0'],
+      ['F-4', 'd', '2025-01-01', 'Klar', '', 'true', 'false', 'nej'],
+      ['F-5', 'e', '2025-01-01', 'Klar', '', '', '', 'Ja'],
+      ['F-6', 'f', '2025-01-01', 'Klar', 'personuppgiftsincident', '', 'Nej', 'Nej'],
+      ['F-7', 'g', '2025-01-01', 'Klar', '', 'kanske', 'snart', 'Nej'],
+    ];
+    const r = await runImport(t, csv([head, ...rows]), { org: o.slug, skipInvalid: true });
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[8, 'Personuppgiftsincident'], [8, 'Anmäld till IMY']]);
+    expect(r.summary.rejected).toBe(1);
+    const got = Object.fromEntries((await stored(t, o.id)).map((i) => [i.externalId, i]));
+    expect(Object.keys(got).sort()).toEqual(['F-1', 'F-2', 'F-3', 'F-4', 'F-5', 'F-6']);
+    expect(['F-1', 'F-2', 'F-3', 'F-4', 'F-5', 'F-6'].map((k) => got[k].personalData)).toEqual(['ja', 'ja', 'ja', 'ja', 'nej', 'ja']);
+    expect(['F-1', 'F-2', 'F-3', 'F-4', 'F-5', 'F-6'].map((k) => got[k].reportedToImy)).toEqual([false, true, true, false, false, false]);
+    expect(got['F-2'].imyReportedAt?.toISOString()).toBe('2025-01-03T09:00:00.000Z');
+    expect(['F-1', 'F-2', 'F-3', 'F-4', 'F-5', 'F-6'].map((k) => got[k].protectedIdentity)).toEqual([true, false, false, false, true, false]);
+  });
+
+  it('Typ Personuppgiftsincident is a personal data breach when the column is missing', async () => {
+    const o = await freshOrg(t);
+    await runImport(t, csv([['ID', 'Rubrik', 'Rapporterad', 'Status', 'Typ'], ['P-1', 'a', '2025-01-01', 'Klar', 'Personuppgiftsincident']]), { org: o.slug });
+    expect((await stored(t, o.id))[0].personalData).toBe('ja');
+  });
+
+  it('matches Enhet by name within the subtree only; otherwise keeps the text', async () => {
+    const o = await freshOrg(t);
+    await createOrg(t.ctx, { slug: `${o.slug}-avd`, name: 'Avdelning Syd', type: 'avdelning', parent: o.slug });
+    const other = await freshOrg(t);
+    await createOrg(t.ctx, { slug: `${other.slug}-x`, name: 'Enhet Utanför', type: 'enhet', parent: other.slug });
+    const rows = [
+      ['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status', 'Enhet'],
+      ['E-1', 'a', '2025-01-01', 'Klar', '  beställarENHETEN '],
+      ['E-2', 'b', '2025-01-01', 'Klar', 'Avdelning Syd'],
+      ['E-3', 'c', '2025-01-01', 'Klar', 'Enhet Utanför'],
+      ['E-4', 'd', '2025-01-01', 'Klar', ''],
+    ];
+    await runImport(t, csv(rows), { org: o.slug });
+    const got = await stored(t, o.id);
+    expect(got[0]).toMatchObject({ orgId: o.unitId, unitText: null });
+    expect(got[1].orgId).not.toBe(o.id);
+    expect(got[1].unitText).toBeNull();
+    expect(got[2]).toMatchObject({ orgId: o.id, unitText: 'Enhet Utanför' });
+    expect(got[3]).toMatchObject({ orgId: o.id, unitText: null });
+  });
+});
+
+describe('XLSX', () => {
+  it('reads the first worksheet: date cells, text dates, numbers and booleans; row numbers are lines', async () => {
+    const o = await freshOrg(t);
+    const buf = await xlsx(
+      [
+        ['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status', 'Typ', 'Anmäld till IMY', 'Skyddade personuppgifter', 'Enhet'],
+        [1001, 'Datumcell', sheetDate(2025, 2, 3, 9, 14), 'Klar', 'Personuppgiftsincident', sheetDate(2025, 2, 4), true, 'Beställarenheten'],
+        ['X-2', 'Textdatum', '2025-07-01 10:00', 'under utredning', 'IT-säkerhet', 'Nej', false, null],
+        [],
+        ['X-4', 'Fel datum', '2025-02-30', 'Klar', null, null, null, null],
+      ],
+      [[['Ärende-ID'], ['ska inte läsas']]],
+    );
+    const r = await runImport(t, buf, { org: o.slug, skipInvalid: true }, 'xlsx');
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[5, 'Rapporterad']]);
+    expect(r.summary.created).toBe(2);
+    const [a, b] = await stored(t, o.id);
+    expect(a).toMatchObject({ externalId: '1001', personalData: 'ja', reportedToImy: true, protectedIdentity: true, orgId: o.unitId });
+    expect(a.reportedAt.toISOString()).toBe('2025-02-03T08:14:00.000Z');
+    expect(a.imyReportedAt?.toISOString()).toBe('2025-02-03T23:00:00.000Z');
+    expect(b).toMatchObject({ externalId: 'X-2', status: 'Under utredning', protectedIdentity: false });
+    expect(b.reportedAt.toISOString()).toBe('2025-07-01T08:00:00.000Z');
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * The IA incident import (format: shared/formats/incidents-import.md), used by the CLI and the HTTP upload.
+ *
+ * - Streams the file (CSV or XLSX) record by record; memory does not grow with the file (rows are written in
+ *   batches, Ärende-IDs are remembered as 64-bit fingerprints, at most MAX_ERRORS detailed errors are kept).
+ * - One transaction for the whole import: a failure, a rejected file or a killed process leaves nothing.
+ * - All or nothing by default: once a row is invalid, the rest is still validated (every bad row is listed)
+ *   but nothing more is written and the transaction is rolled back. `skipInvalid` writes the valid rows.
+ * - `dryRun` reads and classifies exactly like the real run but never writes (not even the audit row).
+ * - Idempotent on Ärende-ID per register organisation; one audit row per committed import (file SHA-256).
+ */
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../../server/platform/context';
+import { AppError, forbidden } from '../../../server/platform/errors';
+import { inTx } from '../../../server/platform/tx';
+import { recordAudit } from '../../audit/chain';
+import { findOrg } from '../../org/service';
+import { mapHeader, type HeaderMap } from './columns';
+import { SeenIds } from './seen';
+import { CsvTooLongRecord } from './csv';
+import { inspectFile, readRecords, type FileInfo, type RawRecord } from './source';
+import { RowValidator, type ImportRow, type RowError } from './validate';
+import { BatchWriter, UnitResolver } from './writer';
+
+export const BATCH_SIZE = 2000;
+export const MAX_ERRORS = 10_000;
+
+export interface ImportOptions {
+  org: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  /** For the audit row: the file's name as the user knows it. */
+  fileName?: string;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ImportError {
+  line: number;
+  column: string | null;
+  /** "<svenska> / <English>" */
+  reason: string;
+  reason_sv: string;
+  reason_en: string;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: ImportError[];
+  warnings: string[];
+}
+
+export interface ImportResult {
+  summary: ImportSummary;
+  /** True when the import's changes were committed. */
+  written: boolean;
+  /** True when the import as a whole failed (invalid rows without skipInvalid, or an unreadable file). */
+  failed: boolean;
+  info: FileInfo;
+}
+
+const toError = (e: RowError): ImportError => ({ line: e.line, column: e.column, reason: `${e.sv} / ${e.en}`, reason_sv: e.sv, reason_en: e.en });
+
+class Rollback {}
+
+const UNSUPPORTED_XLS = new AppError(415, 'unsupported_file_type', {
+  sv: 'Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen.',
+  en: 'The file is in the old Excel format (.xls). Save it as .xlsx or CSV and try again.',
+}, 'file');
+const EMPTY_FILE = new AppError(422, 'empty_file', { sv: 'Filen är tom.', en: 'The file is empty.' }, 'file');
+
+/** Imports the file at `path` into the register of organisation `opts.org`. */
+export async function importIncidents(ctx: Ctx, path: string, opts: ImportOptions, known?: FileInfo): Promise<ImportResult> {
+  const org = await findOrg(ctx.db, opts.org);
+  if (!ctx.authz.can('incident.manage', org.path)) throw forbidden();
+  const info = known ?? (await inspectFile(path));
+  if (info.format === 'empty') throw EMPTY_FILE;
+  if (info.format === 'xls') throw UNSUPPORTED_XLS;
+
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [] };
+  let bytes = 0;
+  const records = readRecords(path, info, (b) => (bytes = b));
+  const fail = (e: RowError): ImportResult => {
+    summary.errors.push(toError(e));
+    return { summary, written: false, failed: true, info };
+  };
+
+  let header: HeaderMap;
+  try {
+    const first = await records.next();
+    if (first.done) {
+      await records.return(undefined);
+      throw EMPTY_FILE;
+    }
+    header = mapHeader(first.value.cells);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unreadable(err);
+  }
+  summary.warnings = header.warnings.map((w) => `${w.sv} / ${w.en}`);
+  if (header.missing.length > 0) {
+    await records.return(undefined);
+    const list = header.missing.join(', ');
+    return fail({
+      line: 1, column: list,
+      sv: `Obligatoriska kolumner saknas: ${list}. Rubrikraden måste ha dem (stora/små bokstäver spelar ingen roll).`,
+      en: `Required columns are missing: ${list}. The header row must have them (case does not matter).`,
+    });
+  }
+
+  const readOnlyRun = !!opts.dryRun;
+  let failed = false;
+  try {
+    await inTx(ctx, async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(727170100, hashtext(${org.id}))`);
+      const units = await UnitResolver.load(tx, org);
+      const writer = new BatchWriter(tx, org.id, units, ctx.principal?.userId ?? null, readOnlyRun);
+      const seen = new SeenIds();
+      const validator = new RowValidator(header);
+      let batch: ImportRow[] = [];
+      let rows = 0;
+      // One batch is written while the next one is parsed (at most one in flight, so memory stays bounded).
+      let inflight: Promise<void> = Promise.resolve();
+      let flushError: unknown;
+      const flush = async () => {
+        await inflight;
+        if (flushError) throw flushError;
+        // A failed all-or-nothing import is rolled back anyway: stop writing, keep validating.
+        const todo = failed ? [] : batch;
+        const progress = { rows, bytes, totalBytes: info.size };
+        batch = [];
+        inflight = writer.flush(todo).then(
+          (c) => {
+            summary.created += c.created;
+            summary.updated += c.updated;
+            summary.unchanged += c.unchanged;
+            opts.onProgress?.(progress);
+          },
+          (err) => {
+            flushError = err;
+          },
+        );
+      };
+      const drain = async () => {
+        await flush();
+        await inflight;
+        if (flushError) throw flushError;
+      };
+      const reject = (errors: RowError[]) => {
+        summary.rejected++;
+        for (const e of errors) if (summary.errors.length < MAX_ERRORS) summary.errors.push(toError(e));
+        if (!opts.skipInvalid) failed = true;
+      };
+      for await (const rec of guard(records)) {
+        rows++;
+        const { row, errors } = validator.validate(rec);
+        const id = row?.externalId ?? idOf(rec, header);
+        if (id) {
+          const firstLine = seen.add(id, rec.line);
+          if (firstLine !== undefined) {
+            errors.push({
+              line: rec.line, column: header.names.externalId!,
+              sv: `Ärende-ID "${id}" förekommer redan på rad ${firstLine} i filen.`,
+              en: `Case id "${id}" already occurs on line ${firstLine} of the file.`,
+            });
+          }
+        }
+        if (errors.length > 0) reject(errors);
+        else batch.push(row!);
+        if (batch.length >= BATCH_SIZE || (failed && rows % BATCH_SIZE === 0)) await flush();
+      }
+      await drain();
+      if (failed) {
+        summary.created = summary.updated = summary.unchanged = 0;
+        throw new Rollback();
+      }
+      if (readOnlyRun) throw new Rollback();
+      await recordAudit(tx, ctx, {
+        action: 'incident.import',
+        entityType: 'incident_import',
+        entityId: info.sha256,
+        orgId: org.id,
+        after: {
+          file: opts.fileName ?? null, sha256: info.sha256, size: info.size, format: info.format,
+          encoding: info.format === 'csv' ? info.encoding : null,
+          created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
+          options: { skipInvalid: !!opts.skipInvalid, dryRun: false },
+        },
+      });
+    });
+  } catch (err) {
+    if (err instanceof Rollback) return { summary, written: false, failed, info };
+    if (err instanceof FatalRecord) return fail(err.error);
+    if (err instanceof SourceError) throw unreadable(err.original);
+    throw err;
+  }
+  return { summary, written: true, failed: false, info };
+}
+
+class SourceError extends Error {
+  constructor(public readonly original: unknown) {
+    super(String(original));
+  }
+}
+
+class FatalRecord extends Error {
+  constructor(public readonly error: RowError) {
+    super(error.en);
+  }
+}
+
+/** Turns parser failures into a row error at the line where it happened. */
+async function* guard(records: AsyncGenerator<RawRecord>): AsyncGenerator<RawRecord> {
+  try {
+    yield* records;
+  } catch (err) {
+    if (err instanceof CsvTooLongRecord) {
+      throw new FatalRecord({
+        line: err.line, column: null,
+        sv: `Posten som börjar på rad ${err.line} är orimligt lång (över ${err.limit} tecken); troligen saknas ett avslutande citattecken. Inget importerades.`,
+        en: `The record starting on line ${err.line} is unreasonably long (over ${err.limit} characters); probably a closing quote is missing. Nothing was imported.`,
+      });
+    }
+    throw new SourceError(err);
+  }
+}
+
+function idOf(rec: RawRecord, h: HeaderMap): string {
+  const i = h.index.externalId;
+  return i === undefined ? '' : String(rec.cells[i] ?? '').trim();
+}
+
+function unreadable(err: unknown): AppError {
+  const detail = (err as Error)?.message ?? String(err);
+  return new AppError(422, 'unreadable_file', {
+    sv: `Filen kunde inte läsas som CSV eller XLSX: ${detail}`,
+    en: `The file could not be read as CSV or XLSX: ${detail}`,
+  }, 'file');
+}

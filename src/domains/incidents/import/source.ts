@@ -1,0 +1,129 @@
+/**
+ * The uploaded or named file: one pass to learn what it is (SHA-256, format, text encoding), then a stream
+ * of records (header first) with their line numbers. Nothing here holds the whole file in memory.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { CsvParser, detectDelimiter, type CsvRecord } from './csv';
+import { readXlsxRows } from './xlsx';
+import type { Cell } from './values';
+
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'empty';
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+export interface FileInfo {
+  sha256: string;
+  size: number;
+  format: FileFormat;
+  encoding: TextEncoding;
+}
+
+/** Learns a file's identity while its bytes stream past (used for the CLI file and the HTTP upload). */
+export class FileInspector {
+  private hash = createHash('sha256');
+  private size = 0;
+  private head = Buffer.alloc(0);
+  private carry: Buffer = Buffer.alloc(0);
+  private utf8 = true;
+
+  update(chunk: Buffer): void {
+    this.hash.update(chunk);
+    this.size += chunk.length;
+    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]).subarray(0, 8);
+    if (!this.utf8) return;
+    let buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    // Keep an incomplete multi-byte sequence at the end for the next chunk.
+    let cut = buf.length;
+    for (let k = buf.length - 1; k >= Math.max(0, buf.length - 4); k--) {
+      const b = buf[k];
+      if ((b & 0xc0) === 0x80) continue; // continuation byte
+      const need = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      if (k + need > buf.length) cut = k;
+      break;
+    }
+    this.carry = Buffer.from(buf.subarray(cut));
+    buf = buf.subarray(0, cut);
+    if (!isUtf8(buf)) this.utf8 = false;
+  }
+
+  get bytes(): number {
+    return this.size;
+  }
+
+  result(): FileInfo {
+    if (this.carry.length) this.utf8 = false;
+    const h = this.head;
+    let format: FileFormat = 'csv';
+    if (this.size === 0) format = 'empty';
+    else if (h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04) format = 'xlsx';
+    else if (h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0) format = 'xls';
+    let encoding: TextEncoding = this.utf8 ? 'utf-8' : 'windows-1252';
+    if (h[0] === 0xff && h[1] === 0xfe) encoding = 'utf-16le';
+    else if (h[0] === 0xfe && h[1] === 0xff) encoding = 'utf-16be';
+    return { sha256: this.hash.digest('hex'), size: this.size, format, encoding };
+  }
+}
+
+export async function inspectFile(path: string): Promise<FileInfo> {
+  const ins = new FileInspector();
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) ins.update(chunk as Buffer);
+  return ins.result();
+}
+
+export interface RawRecord {
+  line: number;
+  cells: Cell[];
+  unterminatedField?: number;
+}
+
+export type ProgressFn = (bytesRead: number) => void;
+
+/** Records of the file, header first. CSV physical line numbers; XLSX row numbers. */
+export async function* readRecords(path: string, info: FileInfo, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
+  if (info.format === 'xlsx') {
+    yield* readXlsxRows(path, onBytes);
+    return;
+  }
+  yield* readCsv(path, info.encoding, onBytes);
+}
+
+function textDecoder(encoding: TextEncoding): { write(b: Buffer): string; end(): string } {
+  if (encoding === 'windows-1252') {
+    const d = iconv.getDecoder('windows-1252');
+    return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+  }
+  const d = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding === 'utf-16le' ? 'utf-16le' : 'utf-8');
+  return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+}
+
+async function* readCsv(path: string, encoding: TextEncoding, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
+  const dec = textDecoder(encoding);
+  let parser: CsvParser | undefined;
+  let pending = '';
+  let bytes = 0;
+  const out: CsvRecord[] = [];
+  const feed = (text: string, last: boolean) => {
+    if (!parser) {
+      pending += text;
+      pending = pending.replace(/^\uFEFF/, '');
+      const nl = pending.search(/[\r\n]/);
+      if (nl < 0 && !last) return;
+      parser = new CsvParser(detectDelimiter(nl < 0 ? pending : pending.slice(0, nl)));
+      text = pending;
+      pending = '';
+    }
+    parser.push(text, out);
+    if (last) parser.end(out);
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    bytes += (chunk as Buffer).length;
+    feed(dec.write(chunk as Buffer), false);
+    onBytes?.(bytes);
+    for (const r of out) yield { line: r.line, cells: r.fields, unterminatedField: r.unterminatedField };
+    out.length = 0;
+  }
+  feed(dec.end(), true);
+  for (const r of out) yield { line: r.line, cells: r.fields, unterminatedField: r.unterminatedField };
+}

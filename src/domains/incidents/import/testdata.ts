@@ -1,0 +1,52 @@
+/** Seeded generator of IA export files (CSV), for the import tests and bench/import-1m.ts. Not used at runtime. */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+const STATUSES = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'];
+const KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsincident', 'Arbetsmiljö'];
+const CATEGORIES = ['Fel mottagare', 'Nätfiske', 'Borttappad utrustning', 'Obehörig åtkomst', 'Felaktig behörighet'];
+
+/** mulberry32: small deterministic PRNG. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const GENERATED_HEADER = 'Ärende-ID;Rubrik;Beskrivning;Händelsedatum;Rapporterad;Status;Typ;Kategori;Personuppgiftsincident;Anmäld till IMY;Anmäld till CSIRT;Skyddade personuppgifter;Enhet';
+
+/** Writes `rows` valid rows (UTF-8, `;`, CRLF, some quoted multi-line descriptions). Returns the file's byte size. */
+export async function writeGeneratedCsv(path: string, rows: number, seed = 1, units: string[] = ['Beställarenheten']): Promise<number> {
+  const r = rng(seed);
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+  const out = createWriteStream(path);
+  let size = 0;
+  let buf = GENERATED_HEADER + '\r\n';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  for (let i = 1; i <= rows; i++) {
+    const m = 1 + Math.floor(r() * 12);
+    const d = 1 + Math.floor(r() * 28);
+    const h = 8 + Math.floor(r() * 9);
+    const date = `2024-${pad(m)}-${pad(d)}`;
+    const kind = pick(KINDS);
+    const desc = r() < 0.1 ? `"Flera rader;\r\nmed ""citat"" i ärende ${i}"` : `Beskrivning av ärende ${i}`;
+    buf +=
+      `IA-${String(i).padStart(8, '0')};${pick(CATEGORIES)} nr ${i};${desc};${date};${date} ${pad(h)}:${pad(Math.floor(r() * 60))};` +
+      `${pick(STATUSES)};${kind};${pick(CATEGORIES)};${kind === 'Personuppgiftsincident' ? 'Ja' : 'Nej'};` +
+      `${r() < 0.02 ? date : 'Nej'};Nej;${r() < 0.01 ? 'Ja' : 'Nej'};${r() < 0.5 ? pick(units) : 'Okänd enhet'}\r\n`;
+    if (buf.length > 1 << 16) {
+      size += Buffer.byteLength(buf);
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  size += Buffer.byteLength(buf);
+  out.end(buf);
+  await once(out, 'finish');
+  return size;
+}

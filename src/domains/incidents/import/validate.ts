@@ -1,0 +1,172 @@
+/** One record of the file → a typed import row, or the list of what is wrong with it (line, column, why). */
+import type { IncidentKind, IncidentStatus } from '../model';
+import type { Field, HeaderMap } from './columns';
+import type { RawRecord } from './source';
+import { parseBool, parseDateCell, parseKind, parseReported, parseStatus, type Cell, type Msg, type Parsed } from './values';
+
+export const LIMITS = { externalId: 100, title: 500, description: 20_000, category: 200, unit: 200 } as const;
+
+export interface Reported {
+  reported: boolean;
+  at: Date | null;
+}
+
+/** `undefined` = the column is not in the file (an update leaves that field as it is). */
+export interface ImportRow {
+  line: number;
+  externalId: string;
+  title: string;
+  description?: string;
+  occurredAt?: Date | null;
+  reportedAt: Date;
+  status: IncidentStatus;
+  kind?: IncidentKind | null;
+  category?: string | null;
+  personalData?: 'ja' | 'nej';
+  imy?: Reported;
+  csirt?: Reported;
+  protectedIdentity?: boolean;
+  unit?: string | null;
+}
+
+export interface RowError {
+  line: number;
+  column: string | null;
+  sv: string;
+  en: string;
+}
+
+function text(c: Cell | undefined): string {
+  if (c === null || c === undefined) return '';
+  if (c instanceof Date) {
+    const iso = c.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
+  return String(c).trim();
+}
+
+/** Validates records against one header; built once per file (no per-row closures: this runs a million times). */
+export class RowValidator {
+  private errors: RowError[] = [];
+  private line = 0;
+  private cells: Cell[] = [];
+
+  constructor(private readonly h: HeaderMap) {}
+
+  private has(f: Field): boolean {
+    return this.h.index[f] !== undefined;
+  }
+
+  private cell(f: Field): Cell | undefined {
+    const i = this.h.index[f];
+    return i === undefined ? undefined : this.cells[i];
+  }
+
+  private str(f: Field): string {
+    return text(this.cell(f));
+  }
+
+  private err(f: Field | null, m: Msg) {
+    this.errors.push({ line: this.line, column: f ? this.h.names[f]! : null, sv: m.sv, en: m.en });
+  }
+
+  private take<T>(f: Field, p: Parsed<T>): T | undefined {
+    if (p.ok) return p.value;
+    this.err(f, p.msg);
+    return undefined;
+  }
+
+  private required(f: Field): string {
+    const v = this.str(f);
+    if (v === '') this.err(f, { sv: `${this.h.names[f]} saknas (obligatoriskt).`, en: `${this.h.names[f]} is missing (required).` });
+    return v;
+  }
+
+  private maxLen(f: Field, v: string, max: number) {
+    if (v.length > max) {
+      const n = this.h.names[f];
+      this.err(f, { sv: `${n} är för lång: ${v.length} tecken, högst ${max}.`, en: `${n} is too long: ${v.length} characters, at most ${max}.` });
+    }
+  }
+
+  private flag(f: Field): boolean | undefined {
+    const c = this.cell(f);
+    return this.take(f, parseBool(typeof c === 'boolean' ? c : text(c)));
+  }
+
+  validate(rec: RawRecord): { row?: ImportRow; errors: RowError[] } {
+    const h = this.h;
+    this.errors = [];
+    this.line = rec.line;
+    this.cells = rec.cells;
+    const errors = this.errors;
+    if (rec.unterminatedField !== undefined) {
+      const col = (Object.keys(h.index) as Field[]).find((f) => h.index[f] === rec.unterminatedField);
+      this.err(col ?? null, {
+        sv: 'Ett citattecken (") avslutas aldrig; resten av filen blev ett enda fält.',
+        en: 'A quote (") is never closed; the rest of the file became one field.',
+      });
+      return { errors };
+    }
+    for (let i = h.width; i < rec.cells.length; i++) {
+      if (text(rec.cells[i]) !== '') {
+        this.err(null, {
+          sv: `Raden har fler värden än rubrikraden har kolumner (värde i kolumn ${i + 1} av ${h.width}); saknas citattecken kring ett fält med avgränsare?`,
+          en: `The row has more values than the header has columns (a value in column ${i + 1} of ${h.width}); is a field containing the delimiter missing its quotes?`,
+        });
+        break;
+      }
+    }
+
+    const externalId = this.required('externalId');
+    this.maxLen('externalId', externalId, LIMITS.externalId);
+    const title = this.required('title');
+    this.maxLen('title', title, LIMITS.title);
+    let description: string | undefined;
+    if (this.has('description')) {
+      description = String(this.cell('description') ?? '').replace(/\r\n?/g, '\n').trim();
+      this.maxLen('description', description, LIMITS.description);
+    }
+    let occurredAt: Date | null | undefined;
+    if (this.has('occurredAt')) {
+      occurredAt = this.str('occurredAt') === '' ? null : (this.take('occurredAt', parseDateCell(this.cell('occurredAt') ?? '')) ?? null);
+    }
+    let reportedAt: Date | undefined;
+    if (this.required('reportedAt') !== '') reportedAt = this.take('reportedAt', parseDateCell(this.cell('reportedAt') ?? ''));
+    let status: IncidentStatus | undefined;
+    const st = this.required('status');
+    if (st !== '') status = this.take('status', parseStatus(st));
+    let kind: IncidentKind | null | undefined;
+    if (this.has('kind')) {
+      const k = this.str('kind');
+      kind = k === '' ? null : (this.take('kind', parseKind(k)) ?? null);
+    }
+    let category: string | null | undefined;
+    if (this.has('category')) {
+      category = this.str('category') || null;
+      if (category) this.maxLen('category', category, LIMITS.category);
+    }
+    let personalData: 'ja' | 'nej' | undefined;
+    if (this.has('personalData')) {
+      const b = this.flag('personalData');
+      if (b !== undefined) personalData = b ? 'ja' : 'nej';
+    }
+    if (kind === 'Personuppgiftsincident') personalData = 'ja';
+    const imy = this.has('imy') ? this.take('imy', parseReported(this.cell('imy') ?? '')) : undefined;
+    const csirt = this.has('csirt') ? this.take('csirt', parseReported(this.cell('csirt') ?? '')) : undefined;
+    const protectedIdentity = this.has('protectedIdentity') ? this.flag('protectedIdentity') : undefined;
+    let unit: string | null | undefined;
+    if (this.has('unit')) {
+      unit = this.str('unit') || null;
+      if (unit) this.maxLen('unit', unit, LIMITS.unit);
+    }
+    if (errors.length > 0 || reportedAt === undefined || status === undefined) return { errors };
+    return {
+      errors,
+      row: {
+        line: rec.line, externalId, title, description, occurredAt, reportedAt, status, kind, category, personalData,
+        imy, csirt, protectedIdentity, unit,
+      },
+    };
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Writes import rows in batches inside the caller's transaction: one read of the existing incidents of the
+ * batch (by register org + Ärende-ID), then one multi-row INSERT (with the first status-history rows) and one
+ * multi-row UPDATE (with history rows for changed statuses). Rows travel as one JSON parameter
+ * (json_to_recordset), the same on PostgreSQL and PGlite, and far below the bind-parameter limit.
+ */
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import type { Db } from '../../../server/platform/db';
+import { escapeLike } from '../../../server/platform/authz';
+import { orgs } from '../../org/table';
+import { incidents } from '../table';
+import type { ImportRow } from './validate';
+
+/** Enhet by name → an organisation in the target's subtree (an enhet preferred), else kept as text. */
+export class UnitResolver {
+  private constructor(private readonly byName: Map<string, string>, private readonly targetId: string) {}
+
+  static key(name: string): string {
+    return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  }
+
+  static async load(db: Db, target: { id: string; path: string }): Promise<UnitResolver> {
+    const list = await db
+      .select({ id: orgs.id, name: orgs.name, type: orgs.type, depth: orgs.depth, archivedAt: orgs.archivedAt })
+      .from(orgs)
+      .where(like(orgs.path, escapeLike(target.path) + '%'));
+    const rank = (o: (typeof list)[number]) => (o.archivedAt ? 100 : 0) + (o.type === 'enhet' ? 0 : 10) + o.depth / 1000;
+    list.sort((a, b) => rank(a) - rank(b));
+    const byName = new Map<string, string>();
+    for (const o of list) if (!byName.has(UnitResolver.key(o.name))) byName.set(UnitResolver.key(o.name), o.id);
+    return new UnitResolver(byName, target.id);
+  }
+
+  resolve(unit: string | null): { orgId: string; unitText: string | null } {
+    if (!unit) return { orgId: this.targetId, unitText: null };
+    const id = this.byName.get(UnitResolver.key(unit));
+    return id ? { orgId: id, unitText: null } : { orgId: this.targetId, unitText: unit };
+  }
+}
+
+interface Values {
+  org_id: string;
+  unit_text: string | null;
+  title: string;
+  description: string;
+  kind: string | null;
+  category: string | null;
+  personal_data: string;
+  occurred_at: Date | null;
+  reported_at: Date;
+  status: string;
+  reported_to_imy: boolean;
+  imy_reported_at: Date | null;
+  reported_to_csirt: boolean;
+  csirt_early_warning_at: Date | null;
+  protected_identity: boolean;
+}
+
+const COLS: (keyof Values)[] = [
+  'org_id', 'unit_text', 'title', 'description', 'kind', 'category', 'personal_data', 'occurred_at', 'reported_at',
+  'status', 'reported_to_imy', 'imy_reported_at', 'reported_to_csirt', 'csirt_early_warning_at', 'protected_identity',
+];
+const RECORD_TYPES =
+  'org_id uuid, unit_text text, title text, description text, kind text, category text, personal_data text, ' +
+  'occurred_at timestamptz, reported_at timestamptz, status text, reported_to_imy boolean, imy_reported_at timestamptz, ' +
+  'reported_to_csirt boolean, csirt_early_warning_at timestamptz, protected_identity boolean';
+
+type Existing = Values & { id: string; external_id: string };
+
+/** The incident as it will be after this row; fields whose column is absent keep their current value. */
+function nextValues(r: ImportRow, cur: Existing | undefined, units: UnitResolver): Values {
+  const unit = r.unit !== undefined ? units.resolve(r.unit) : cur ? { orgId: cur.org_id, unitText: cur.unit_text } : units.resolve(null);
+  const imy = r.imy
+    ? { reported: r.imy.reported, at: r.imy.reported ? (r.imy.at ?? cur?.imy_reported_at ?? null) : null }
+    : { reported: cur?.reported_to_imy ?? false, at: cur?.imy_reported_at ?? null };
+  const csirt = r.csirt
+    ? { reported: r.csirt.reported, at: r.csirt.reported ? (r.csirt.at ?? cur?.csirt_early_warning_at ?? null) : null }
+    : { reported: cur?.reported_to_csirt ?? false, at: cur?.csirt_early_warning_at ?? null };
+  return {
+    org_id: unit.orgId,
+    unit_text: unit.unitText,
+    title: r.title,
+    description: r.description ?? cur?.description ?? '',
+    kind: r.kind !== undefined ? r.kind : (cur?.kind ?? null),
+    category: r.category !== undefined ? r.category : (cur?.category ?? null),
+    personal_data: r.personalData ?? cur?.personal_data ?? 'nej',
+    occurred_at: r.occurredAt !== undefined ? r.occurredAt : (cur?.occurred_at ?? null),
+    reported_at: r.reportedAt,
+    status: r.status,
+    reported_to_imy: imy.reported,
+    imy_reported_at: imy.at,
+    reported_to_csirt: csirt.reported,
+    csirt_early_warning_at: csirt.at,
+    // Protection is only ever raised by an import, never lowered (lowering it is a deliberate act in the UI).
+    protected_identity: (cur?.protected_identity ?? false) || (r.protectedIdentity ?? false),
+  };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+  }
+  return a === b;
+}
+
+export interface BatchCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export class BatchWriter {
+  constructor(
+    private readonly tx: Db,
+    private readonly registerOrgId: string,
+    private readonly units: UnitResolver,
+    private readonly actorId: string | null,
+    /** Classify only (dry run, or a failed all-or-nothing import): read, never write. */
+    private readonly readOnly: boolean,
+  ) {}
+
+  async flush(rows: ImportRow[]): Promise<BatchCounts> {
+    const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
+    if (rows.length === 0) return counts;
+    const found = await this.tx
+      .select({
+        id: incidents.id, external_id: incidents.externalId, org_id: incidents.orgId, unit_text: incidents.unitText,
+        title: incidents.title, description: incidents.description, kind: incidents.kind, category: incidents.category,
+        personal_data: incidents.personalData, occurred_at: incidents.occurredAt, reported_at: incidents.reportedAt,
+        status: incidents.status, reported_to_imy: incidents.reportedToImy, imy_reported_at: incidents.imyReportedAt,
+        reported_to_csirt: incidents.reportedToCsirt, csirt_early_warning_at: incidents.csirtEarlyWarningAt,
+        protected_identity: incidents.protectedIdentity,
+      })
+      .from(incidents)
+      .where(and(eq(incidents.registerOrgId, this.registerOrgId), inArray(incidents.externalId, rows.map((r) => r.externalId))));
+    const existing = new Map(found.map((e) => [e.external_id!, e as Existing]));
+    const creates: (Values & { external_id: string })[] = [];
+    const updates: (Values & { id: string; from_status: string })[] = [];
+    for (const r of rows) {
+      const cur = existing.get(r.externalId);
+      const next = nextValues(r, cur, this.units);
+      if (!cur) creates.push({ ...next, external_id: r.externalId });
+      else if (COLS.every((k) => same(next[k], cur[k]))) counts.unchanged++;
+      else updates.push({ ...next, id: cur.id, from_status: cur.status });
+    }
+    counts.created = creates.length;
+    counts.updated = updates.length;
+    if (this.readOnly) return counts;
+    if (creates.length) await this.insert(creates);
+    if (updates.length) await this.update(updates);
+    return counts;
+  }
+
+  private async insert(rows: (Values & { external_id: string })[]) {
+    const cols = COLS.join(', ');
+    await this.tx.execute(sql`
+      with ins as (
+        insert into incidents (register_org_id, external_id, ${sql.raw(cols)})
+        select ${this.registerOrgId}::uuid, r.external_id, ${sql.raw(COLS.map((c) => `r.${c}`).join(', '))}
+        from json_to_recordset(${JSON.stringify(rows)}::json) as r(external_id text, ${sql.raw(RECORD_TYPES)})
+        returning id, status
+      )
+      insert into incident_status_history (incident_id, from_status, to_status, at, actor_id, source)
+      select id, null, status, now(), ${this.actorId}::uuid, 'import' from ins`);
+  }
+
+  private async update(rows: (Values & { id: string; from_status: string })[]) {
+    const set = COLS.map((c) => `${c} = r.${c}`).join(', ');
+    await this.tx.execute(sql`
+      with upd as (
+        update incidents i set ${sql.raw(set)}, version = i.version + 1, updated_at = now()
+        from json_to_recordset(${JSON.stringify(rows)}::json) as r(id uuid, from_status text, ${sql.raw(RECORD_TYPES)})
+        where i.id = r.id
+        returning i.id, r.from_status, i.status
+      )
+      insert into incident_status_history (incident_id, from_status, to_status, at, actor_id, source)
+      select id, from_status, status, now(), ${this.actorId}::uuid, 'import' from upd where from_status is distinct from status`);
+  }
+}
