@@ -1,0 +1,311 @@
+import { expect, request as pwRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './env';
+import { expectNoAxeViolations, login, logout, openModule, unique, watchErrors } from './helpers';
+
+// Issue 4 through the browser: an employee reports in under a minute (by keyboard only) and gets a receipt;
+// an ISAM finds it, opens it and moves it on; triage of two at once (and the all-or-nothing 409); an IA
+// import whose bad row is shown before anything is written; statistics; axe on every incident page.
+test.describe.configure({ mode: 'serial' });
+
+const u = unique();
+const orgs = {
+  stad: { slug: `inc-stad-${u}`, name: `Incidentstad ${u}`, type: 'stad' },
+  forv: { slug: `inc-forv-${u}`, name: `Servicenämnden ${u}`, type: 'forvaltning', parent: `inc-stad-${u}` },
+  enhet: { slug: `inc-enhet-${u}`, name: `Beställarenheten ${u}`, type: 'enhet', parent: `inc-forv-${u}` },
+};
+const employee = { name: `Medarbetare ${u}`, email: `med-${u}@e2e.test`, password: `Grön-björk-vandrar-${u}-tyst` };
+const isam = { name: `Isam Samordnare ${u}`, email: `isam-${u}@e2e.test`, password: `Röd-räv-hoppar-${u}-högt` };
+const reader = { name: `Läsare ${u}`, email: `las-${u}@e2e.test`, password: `Gul-uggla-läser-${u}-sakta` };
+const reportTitle = `E-post till fel mottagare ${u}`;
+let receiptNumber = '';
+
+/** An API session as the admin (its own cookie jar), for building the organisation and the people. */
+async function adminApi(): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
+  const api = await pwRequest.newContext({ baseURL: BASE_URL });
+  const res = await api.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
+  expect(res.status(), await res.text()).toBe(200);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { api, headers: { 'X-CSRF-Token': csrfToken } };
+}
+
+async function quickViaApi(title: string, extra: Record<string, unknown> = {}): Promise<{ id: string; number: string }> {
+  const { api, headers } = await adminApi();
+  const res = await api.post('/api/incidents/quick', { headers, data: { title, org: orgs.enhet.slug, personalData: 'nej', ...extra } });
+  expect(res.status(), await res.text()).toBe(201);
+  const r = (await res.json()) as { id: string; number: string };
+  await api.dispose();
+  return r;
+}
+
+async function chooseOrg(page: Page, slug: string) {
+  await page.getByLabel('Vald organisation').selectOption(slug);
+}
+
+test.beforeAll(async () => {
+  const { api, headers } = await adminApi();
+  for (const o of Object.values(orgs)) {
+    const r = await api.post('/api/orgs', { headers, data: o });
+    expect(r.status(), await r.text()).toBe(201);
+  }
+  for (const [person, role, org] of [
+    [employee, 'medarbetare', orgs.enhet.slug],
+    [isam, 'isam', orgs.forv.slug],
+    [reader, 'lasare', orgs.forv.slug],
+  ] as const) {
+    const r = await api.post('/api/users', { headers, data: { name: person.name, email: person.email, password: person.password } });
+    expect(r.status(), await r.text()).toBe(201);
+    const { user: { id } } = (await r.json()) as { user: { id: string } };
+    const g = await api.post(`/api/users/${id}/roles`, { headers, data: { role, org } });
+    expect(g.status(), await g.text()).toBe(201);
+  }
+  await api.dispose();
+});
+
+test('an employee reports an incident with the keyboard only and gets a receipt number', async ({ page }) => {
+  const watch = watchErrors(page);
+  await login(page, employee.email, employee.password);
+  const nav = page.getByRole('navigation', { name: 'Moduler' });
+  // An employee reports; the register is for handlers.
+  await expect(nav.getByRole('link', { name: 'Incidenter' })).toHaveCount(0);
+  await openModule(page, 'Rapportera incident');
+  await expect(page.getByLabel('Vilken enhet?')).toHaveValue(orgs.enhet.slug);
+  await expectNoAxeViolations(page, 'report form');
+
+  // Keyboard only: focus the first field, type, Tab through the form, Space picks "Ja", Enter submits.
+  const started = Date.now();
+  await page.getByLabel('Vad har hänt?').focus();
+  await page.keyboard.type(reportTitle);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Ett mejl med en kallelse skickades till en annan vårdnadshavare.');
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return el ? `${el.tagName}:${el.type ?? ''}:${el.value ?? ''}:${el.textContent ?? ''}` : '';
+  });
+  for (let i = 0; i < 30 && !(await focused()).startsWith('INPUT:radio'); i++) await page.keyboard.press('Tab');
+  expect(await focused()).toContain('INPUT:radio:ja');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Ja' })).toBeChecked();
+  for (let i = 0; i < 30 && !(await focused()).includes('Skicka rapport'); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Tack – incidenten är rapporterad' })).toBeVisible();
+  receiptNumber = (await page.getByTestId('receipt-number').textContent())?.trim() ?? '';
+  expect(receiptNumber).toMatch(/^AV-\d{4}-\d{4}$/);
+  expect(Date.now() - started).toBeLessThan(60_000);
+  await expect(page.getByText('Vad händer nu?')).toBeVisible();
+  expect(watch.errors).toEqual([]);
+  expect(watch.csp).toEqual([]);
+  await logout(page, employee.name);
+});
+
+test('a report with errors shows them next to the fields', async ({ page }) => {
+  await login(page, employee.email, employee.password);
+  await openModule(page, 'Rapportera incident');
+  await page.getByRole('button', { name: 'Skicka rapport' }).click();
+  await expect(page.getByText('Svara Ja, Nej eller Vet ej.')).toBeVisible();
+  await page.getByRole('radio', { name: 'Nej' }).check();
+  await page.getByRole('button', { name: 'Skicka rapport' }).click();
+  // The server names the field (title is required); the message is shown at the field, described by it.
+  await expect(page.getByLabel('Vad har hänt?')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('heading', { name: 'Tack – incidenten är rapporterad' })).toHaveCount(0);
+});
+
+test('the ISAM sees the report in the list, opens it and moves it to Under registrering', async ({ page }) => {
+  const watch = watchErrors(page);
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await openModule(page, 'Incidenter');
+  const table = page.getByRole('table', { name: 'Incidenter' });
+  const row = table.getByRole('row').filter({ hasText: receiptNumber });
+  await expect(row).toContainText(reportTitle);
+  await expect(row).toContainText('Rapporterad');
+  // A personal-data report has the IMY clock running: a countdown with words, not colour alone.
+  await expect(row).toContainText(/IMY: \d+ d \d+ h kvar/);
+  await expectNoAxeViolations(page, 'incident list');
+
+  await row.getByRole('link', { name: receiptNumber }).click();
+  await expect(page.getByRole('heading', { level: 1, name: reportTitle })).toBeVisible();
+  await expect(page.getByRole('table', { name: /GDPR art\. 33\/34/ })).toContainText('Anmälan till IMY (art. 33, 72 h)');
+  // Only the allowed transitions are offered.
+  const statusSection = page.getByRole('region', { name: 'Ändra status' });
+  await expect(statusSection.getByRole('button')).toHaveText(['Flytta till Under registrering', 'Flytta till Förfallen']);
+  await expectNoAxeViolations(page, 'incident detail');
+
+  await statusSection.getByRole('button', { name: 'Flytta till Under registrering' }).click();
+  await expect(statusSection.getByRole('button')).toHaveText(['Flytta till Under utredning', 'Flytta till Förfallen']);
+  await expect(page.getByRole('region', { name: 'Statushistorik' })).toContainText('Rapporterad → Under registrering');
+
+  // An åtgärd and a comment.
+  await page.getByLabel('Ny åtgärd').fill('Be mottagaren radera mejlet');
+  await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+  const actions = page.getByRole('region', { name: 'Åtgärder' });
+  await expect(actions.getByRole('row').filter({ hasText: 'Be mottagaren radera mejlet' })).toContainText('Planerad');
+  await actions.getByRole('button', { name: 'Markera åtgärden "Be mottagaren radera mejlet" som klar' }).click();
+  await expect(actions.getByRole('row').filter({ hasText: 'Be mottagaren radera mejlet' })).toContainText('Klar');
+  await page.getByLabel('Ny kommentar').fill('Mottagaren har bekräftat att mejlet är raderat.');
+  await page.getByRole('button', { name: 'Kommentera' }).click();
+  await expect(page.getByRole('region', { name: 'Kommentarer' })).toContainText('Mottagaren har bekräftat');
+  await expectNoAxeViolations(page, 'incident detail with action and comment');
+  expect(watch.errors).toEqual([]);
+});
+
+test('a stale edit asks to reload; attachments upload and download', async ({ page }) => {
+  const c = await quickViaApi(`Dokument kvarlämnade ${u}`);
+  await login(page, isam.email, isam.password);
+  await page.goto(`/incidenter/${c.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Dokument kvarlämnade ${u}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+  await page.getByLabel('Rubrik').fill(`Dokument kvar i skrivaren ${u}`);
+  await expectNoAxeViolations(page, 'incident edit form');
+
+  // Someone else saves first.
+  const { api, headers } = await adminApi();
+  const other = await api.patch(`/api/incidents/${c.id}`, { headers, data: { version: 1, imyReference: 'DI-2026-0001' } });
+  expect(other.status(), await other.text()).toBe(200);
+  await api.dispose();
+
+  await page.getByRole('button', { name: 'Spara' }).click();
+  const stale = page.getByRole('alert').filter({ hasText: 'Någon annan har ändrat detta' });
+  await expect(stale).toBeVisible();
+  await stale.getByRole('button', { name: 'Ladda om' }).click();
+  await expect(stale).toHaveCount(0);
+  await expect(page.getByLabel('IMY:s diarienummer')).toHaveValue('DI-2026-0001');
+  await page.getByLabel('Rubrik').fill(`Dokument kvar i skrivaren ${u}`);
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Dokument kvar i skrivaren ${u}` })).toBeVisible();
+
+  const attachments = page.getByRole('region', { name: 'Bilagor' });
+  await attachments.getByLabel('Välj fil').setInputFiles({ name: 'anteckning.txt', mimeType: 'text/plain', buffer: Buffer.from('Handlingarna hämtades kl. 10.15.\n', 'utf8') });
+  await attachments.getByRole('button', { name: 'Ladda upp' }).click();
+  const link = attachments.getByRole('link', { name: 'anteckning.txt' });
+  await expect(link).toBeVisible();
+  const download = page.waitForEvent('download');
+  await link.click();
+  expect((await download).suggestedFilename()).toBe('anteckning.txt');
+  // A file that is not what its name says is refused with the server's reason.
+  await attachments.getByLabel('Välj fil').setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from('inte en bild', 'utf8') });
+  await attachments.getByRole('button', { name: 'Ladda upp' }).click();
+  await expect(attachments.getByRole('alert')).toBeVisible();
+});
+
+test('a protected record shows a notice instead of its content to those not permitted', async ({ page }) => {
+  const secret = `Adressen till den skyddade personen ${u}`;
+  const c = await quickViaApi(`Brev till skyddad adress ${u}`, { protectedIdentity: true, description: secret });
+  await login(page, reader.email, reader.password);
+  await page.goto(`/incidenter/${c.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Brev till skyddad adress ${u}` })).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('Skyddade personuppgifter – innehållet visas bara för behöriga.');
+  await expect(page.getByText(secret)).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Kommentarer' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Bilagor' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'protected incident (not permitted)');
+  await logout(page, reader.name);
+
+  await login(page, isam.email, isam.password);
+  await page.goto(`/incidenter/${c.id}`);
+  await expect(page.getByText(secret)).toBeVisible();
+  await expect(page.getByRole('note')).toHaveCount(0);
+});
+
+test('triage: two incidents change status in one step; an illegal change names the refused ones', async ({ page }) => {
+  const a = await quickViaApi(`Nätfiske A ${u}`);
+  const b = await quickViaApi(`Nätfiske B ${u}`);
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await openModule(page, 'Incidenter');
+  const table = page.getByRole('table', { name: 'Incidenter' });
+  await page.getByRole('checkbox', { name: `Markera ${a.number}` }).check();
+  await page.getByRole('checkbox', { name: `Markera ${b.number}` }).check();
+  const triage = page.getByRole('region', { name: /Ändra markerade/ });
+  await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (2 st)');
+  await triage.getByLabel('Ny status').selectOption('Under registrering');
+  await triage.getByRole('button', { name: 'Ändra markerade' }).click();
+  await expect(triage.getByRole('status')).toHaveText('2 incidenter ändrades.');
+  for (const n of [a.number, b.number]) await expect(table.getByRole('row').filter({ hasText: n })).toContainText('Under registrering');
+
+  // Under registrering → Klar is not allowed: nothing changes and the refused ones are listed.
+  await page.getByRole('checkbox', { name: `Markera ${a.number}` }).check();
+  await page.getByRole('checkbox', { name: `Markera ${receiptNumber}` }).check();
+  await triage.getByLabel('Ny status').selectOption('Klar');
+  await triage.getByRole('button', { name: 'Ändra markerade' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Inget ändrades' });
+  await expect(alert).toContainText(a.number);
+  await expect(alert).toContainText(receiptNumber);
+  await expect(alert).toContainText('Tillåtet härifrån');
+  await expect(table.getByRole('row').filter({ hasText: a.number })).toContainText('Under registrering');
+});
+
+test('import: the dry run shows the bad line and nothing is written until confirmed with skip', async ({ page }) => {
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await openModule(page, 'Incidenter');
+  await page.getByRole('navigation', { name: 'Incidenter – undersidor' }).getByRole('link', { name: 'Import från IA' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import från IA' })).toBeVisible();
+  await expectNoAxeViolations(page, 'import page');
+
+  const ids = [`IA-${u}-1`, `IA-${u}-2`, `IA-${u}-3`];
+  const csv = [
+    'Ärende-ID;Rubrik;Rapporterad;Status;Typ;Kategori;Personuppgiftsincident',
+    `${ids[0]};Importerad ett ${u};2025-02-03 09:14;Klar;Personuppgiftsincident;Fel mottagare;Ja`,
+    `${ids[1]};Importerad två ${u};2025-02-04;Påhittad status;IT-säkerhet;Nätfiske;Nej`,
+    `${ids[2]};Importerad tre ${u};2025-02-05 10:00;Under utredning;IT-säkerhet;Nätfiske;Nej`,
+  ].join('\r\n');
+  await page.getByLabel('Fil att importera').setInputFiles({ name: 'ia-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
+
+  const preview = page.getByRole('region', { name: 'Provkörning – inget har sparats' });
+  await expect(preview).toBeVisible();
+  const counts = preview;
+  await expect(counts.locator('dt', { hasText: 'Nya' }).locator('xpath=following-sibling::dd')).toHaveText('2');
+  await expect(counts.locator('dt', { hasText: 'Ogiltiga rader' }).locator('xpath=following-sibling::dd')).toHaveText('1');
+  const bad = preview.getByRole('table', { name: /Ogiltiga rader/ }).getByRole('row').nth(1);
+  await expect(bad.getByRole('cell').nth(0)).toHaveText('3');
+  await expect(bad.getByRole('cell').nth(1)).toHaveText('Status');
+  await expect(bad.getByRole('cell').nth(2)).toContainText('Påhittad status');
+  await expectNoAxeViolations(page, 'import preview');
+
+  // Nothing is written by the dry run; the import needs the skip option while a row is bad.
+  const imported = async () => {
+    const r = await page.request.get(`/api/incidents?org=${orgs.forv.slug}&limit=200`);
+    const body = (await r.json()) as { items: { externalId: string | null }[] };
+    return body.items.filter((i) => i.externalId && ids.includes(i.externalId)).length;
+  };
+  expect(await imported()).toBe(0);
+  const confirm = preview.getByRole('button', { name: 'Importera' });
+  await expect(confirm).toBeDisabled();
+  await preview.getByLabel('Hoppa över ogiltiga rader').check();
+  await confirm.click();
+
+  const done = page.getByRole('region', { name: 'Importen är klar' });
+  await expect(done).toBeVisible();
+  await expect(done.locator('dt', { hasText: 'Nya' }).first().locator('xpath=following-sibling::dd')).toHaveText('2');
+  expect(await imported()).toBe(2);
+});
+
+test('deadlines and statistics show the figures as tables and charts', async ({ page }) => {
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await page.goto('/incidenter/tidsfrister');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tidsfrister' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Löpande tidsfrister/ }).getByRole('row').filter({ hasText: receiptNumber })).toContainText('Anmälan till IMY');
+  await expectNoAxeViolations(page, 'deadlines');
+
+  await page.getByRole('navigation', { name: 'Incidenter – undersidor' }).getByRole('link', { name: 'Statistik' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidentstatistik' })).toBeVisible();
+  // Reported this year: the employee's report and the four from the API (+ the two imported rows if it is 2025).
+  const year = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date());
+  const expected = 5 + (year === '2025' ? 2 : 0);
+  await expect(page.getByLabel('År')).toHaveValue(year);
+  const summary = page.getByRole('table', { name: 'Sammanfattning' });
+  await expect(summary.getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText(String(expected));
+  await expect(page.getByRole('img', { name: /Diagram: incidenter per status: Rapporterad \d+/ })).toBeVisible();
+  await expect(page.locator('figure canvas').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'statistics');
+
+  // The imported 2025 rows count in 2025.
+  if (year !== '2025') {
+    await page.getByLabel('År').selectOption('2025');
+    await expect(page.getByRole('table', { name: 'Sammanfattning' }).getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText('2');
+    await expect(page.getByRole('table', { name: 'Per kategori' }).getByRole('row', { name: /Fel mottagare/ })).toContainText('1');
+  }
+});

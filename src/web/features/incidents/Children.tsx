@@ -1,0 +1,233 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { fieldError, ProblemAlert } from '../../components/problem';
+import { useSubmit } from '../../components/useSubmit';
+import { formatDate, formatDateTime, formatNumber } from '../../format';
+import { uploadFile } from './api';
+import type { IncidentAction, IncidentAttachment, IncidentComment, IncidentDetail } from './types';
+import { COLORS } from './util';
+
+const ACTION_COLOR: Record<string, string> = { planerad: COLORS.gray, pagar: COLORS.blue, klar: COLORS.green };
+
+/** Åtgärder: list, add, mark done. */
+export function ActionsSection({ incident, handlers, onChange }: { incident: IncidentDetail; handlers: { value: string; label: string }[]; onChange: () => void }) {
+  const { t, i18n } = useTranslation('incidents');
+  const { can } = useSession();
+  const manage = can('incident.manage') && incident.allowedStatuses.length > 0;
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const [owner, setOwner] = useState('');
+  const add = useSubmit((body: { title: string; dueDate?: string | null; ownerId?: string | null }) => api.post<IncidentAction>(`/incidents/${incident.id}/actions`, body));
+  const done = useSubmit((a: IncidentAction) => api.patch<IncidentAction>(`/incidents/${incident.id}/actions/${a.id}`, { version: a.version, status: 'klar' }));
+  const ownerName = (a: IncidentAction) => (a.owner ? (a.owner.name || handlers.find((h) => h.value === a.owner!.id)?.label || '') : '');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await add.run({ title: title.trim(), dueDate: due || null, ownerId: owner || null });
+    if (r) {
+      setTitle('');
+      setDue('');
+      setOwner('');
+      onChange();
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="actions-title">
+      <Title order={2} size="h3" id="actions-title" mb="xs">
+        {t('actions.title')}
+      </Title>
+      {incident.actions.length === 0 ? (
+        <Text size="sm">{t('actions.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={480}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('actions.action')}</Table.Th>
+                <Table.Th>{t('actions.owner')}</Table.Th>
+                <Table.Th>{t('actions.due')}</Table.Th>
+                <Table.Th>{t('actions.status')}</Table.Th>
+                {manage && <Table.Th>{t('actions.change')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {incident.actions.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.title}</Table.Td>
+                  <Table.Td>{ownerName(a)}</Table.Td>
+                  <Table.Td className="nowrap">
+                    {formatDate(a.dueDate)}
+                    {a.overdue && (
+                      <Badge color={COLORS.red} variant="filled" tt="none" ml={4}>
+                        {t('overdue')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={ACTION_COLOR[a.status] ?? COLORS.gray} variant="filled" tt="none">
+                      {t(`actionStatus.${a.status}`, { defaultValue: a.status })}
+                    </Badge>
+                  </Table.Td>
+                  {manage && (
+                    <Table.Td>
+                      {a.status !== 'klar' && (
+                        <Button
+                          size="compact-sm"
+                          variant="outline"
+                          aria-label={t('actions.completeOne', { title: a.title })}
+                          onClick={async () => {
+                            if (await done.run(a)) onChange();
+                          }}
+                        >
+                          {t('actions.complete')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ProblemAlert error={done.error} onReload={onChange} />
+      {manage && (
+        <form onSubmit={submit} aria-label={t('actions.add')}>
+          <Group align="flex-end" mt="sm" wrap="wrap">
+            <TextInput label={t('actions.newTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required error={fieldError(add.error, 'title', i18n.language)} w={280} />
+            <NativeSelect label={t('actions.owner')} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} data={[{ value: '', label: t('none') }, ...handlers]} w={180} />
+            <TextInput type="date" label={t('actions.due')} value={due} onChange={(e) => setDue(e.currentTarget.value)} error={fieldError(add.error, 'dueDate', i18n.language)} w={160} />
+            <Button type="submit" loading={add.busy}>
+              {t('actions.add')}
+            </Button>
+          </Group>
+          <ProblemAlert error={add.error} fields={['title', 'dueDate']} />
+        </form>
+      )}
+    </Paper>
+  );
+}
+
+/** Comments (not shown for protected records to those without access). */
+export function CommentsSection({ incident, onChange }: { incident: IncidentDetail; onChange: () => void }) {
+  const { t, i18n } = useTranslation('incidents');
+  const { can } = useSession();
+  const [body, setBody] = useState('');
+  const add = useSubmit((b: string) => api.post<IncidentComment>(`/incidents/${incident.id}/comments`, { body: b }));
+  if (incident.comments === null) return null;
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (await add.run(body.trim())) {
+      setBody('');
+      onChange();
+    }
+  }
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="comments-title">
+      <Title order={2} size="h3" id="comments-title" mb="xs">
+        {t('comments.title')}
+      </Title>
+      {incident.comments.length === 0 ? (
+        <Text size="sm">{t('comments.none')}</Text>
+      ) : (
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {incident.comments.map((c) => (
+            <li key={c.id}>
+              <Text size="sm" fw={700}>
+                {c.author} – {formatDateTime(c.createdAt)}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {c.body}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      )}
+      {can('incident.report') && (
+        <form onSubmit={submit}>
+          <Stack mt="sm" gap="xs">
+            <Textarea label={t('comments.new')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} error={fieldError(add.error, 'body', i18n.language)} />
+            <ProblemAlert error={add.error} fields={['body']} />
+            <Group>
+              <Button type="submit" loading={add.busy} disabled={!body.trim()}>
+                {t('comments.add')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Paper>
+  );
+}
+
+/** Attachments: download links and an upload (size and type are checked by the server). */
+export function AttachmentsSection({ incident, onChange }: { incident: IncidentDetail; onChange: () => void }) {
+  const { t } = useTranslation('incidents');
+  const { me, can } = useSession();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useSubmit((f: File) =>
+    uploadFile<IncidentAttachment>(`/api/incidents/${incident.id}/attachments?filename=${encodeURIComponent(f.name)}`, f, me.csrfToken ?? ''),
+  );
+  if (incident.attachments === null) return null;
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    if (await upload.run(file)) {
+      setFile(null);
+      if (input.current) input.current.value = '';
+      onChange();
+    }
+  }
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="attachments-title">
+      <Title order={2} size="h3" id="attachments-title" mb="xs">
+        {t('attachments.title')}
+      </Title>
+      {incident.attachments.length === 0 ? (
+        <Text size="sm">{t('attachments.none')}</Text>
+      ) : (
+        <List size="sm">
+          {incident.attachments.map((a) => (
+            <List.Item key={a.id}>
+              <Anchor href={`/api/incidents/${incident.id}/attachments/${a.id}`} download={a.filename}>
+                {a.filename}
+              </Anchor>{' '}
+              ({formatNumber(Math.ceil(a.size / 1024))} kB, {formatDateTime(a.createdAt)})
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {can('incident.report') && (
+        <form onSubmit={submit}>
+          <Group align="flex-end" mt="sm">
+            <div>
+              <label htmlFor="attachment-file" style={{ display: 'block', fontSize: 14, fontWeight: 500 }}>
+                {t('attachments.file')}
+              </label>
+              <input
+                id="attachment-file"
+                ref={input}
+                type="file"
+                accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt,.msg,.eml"
+                aria-describedby="attachment-help"
+                onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+              />
+              <Text size="xs" id="attachment-help" c="dimmed">
+                {t('attachments.help')}
+              </Text>
+            </div>
+            <Button type="submit" loading={upload.busy} disabled={!file}>
+              {t('attachments.upload')}
+            </Button>
+          </Group>
+          <ProblemAlert error={upload.error} />
+        </form>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,62 @@
+import { Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../format';
+import { CLOCK_COLOR, liveState, useNow, useRemainingText } from './badges';
+import type { IncidentDetail } from './types';
+
+/** Legal clocks (GDPR art. 33/34, NIS2 24 h / 72 h / one month): deadline in Stockholm time and time left. */
+export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
+  const { t, i18n } = useTranslation('incidents');
+  const now = useNow(30_000);
+  const remaining = useRemainingText();
+  const en = i18n.language.startsWith('en');
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="clocks-title">
+      <Title order={2} size="h3" id="clocks-title" mb="xs">
+        {t('clocks.title')}
+      </Title>
+      {incident.clocks.length === 0 ? (
+        <Text size="sm">{t('clocks.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={520}>
+          <Table>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('clocks.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('clocks.obligation')}</Table.Th>
+                <Table.Th>{t('clocks.deadline')}</Table.Th>
+                <Table.Th>{t('clocks.remaining')}</Table.Th>
+                <Table.Th>{t('clocks.met')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {incident.clocks.map((c) => {
+                const state = liveState(c, now);
+                return (
+                  <Table.Tr key={c.key}>
+                    <Table.Td>{en ? c.label_en : c.label_sv}</Table.Td>
+                    <Table.Td className="nowrap">{formatDateTime(c.deadline)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={CLOCK_COLOR[state]} variant="filled" tt="none">
+                        {t(`clockState.${state}`)}
+                      </Badge>
+                      {state !== 'done' && (
+                        <Text span size="sm" ml={6}>
+                          {remaining(c.deadline, state, now)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td className="nowrap">{c.metAt ? formatDateTime(c.metAt) : state === 'done' ? t('clocks.closed') : '–'}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Text size="xs" mt="xs" c="dimmed">
+        {t('clocks.tzNote')}
+      </Text>
+    </Paper>
+  );
+}

@@ -1,0 +1,81 @@
+import { Alert, Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { errorMessage } from '../../components/problem';
+import { formatDateTime } from '../../format';
+import { useSelectedOrg } from '../../shell/org-context';
+import { CLOCK_COLOR, liveState, useNow, useRemainingText } from './badges';
+import { SubNav } from './SubNav';
+import type { DeadlineItem } from './types';
+
+/** Tidsfrister: every running legal clock in the selected organisation's subtree, nearest deadline first. */
+export default function DeadlinesPage() {
+  const { t, i18n } = useTranslation('incidents');
+  const { selected, selectedSlug } = useSelectedOrg();
+  const now = useNow(30_000);
+  const remaining = useRemainingText();
+  const en = i18n.language.startsWith('en');
+  const q = useQuery({
+    queryKey: ['incidents', 'deadlines', selectedSlug],
+    queryFn: () => api.get<{ items: DeadlineItem[] }>('/incidents/deadlines', { org: selectedSlug ?? undefined }),
+    refetchInterval: 60_000,
+  });
+  const items = q.data?.items ?? [];
+  return (
+    <Stack>
+      <Title order={1}>{t('deadlines.title')}</Title>
+      <SubNav />
+      <Text size="sm">{t('deadlines.intro', { org: selected?.name ?? '' })}</Text>
+      {q.isPending && <Loader size="sm" aria-label={t('common:loading')} />}
+      {q.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(q.error, i18n.language)}
+        </Alert>
+      )}
+      {q.isSuccess && items.length === 0 && <Text>{t('deadlines.none')}</Text>}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('deadlines.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('clocks.deadline')}</Table.Th>
+                <Table.Th>{t('clocks.remaining')}</Table.Th>
+                <Table.Th>{t('clocks.obligation')}</Table.Th>
+                <Table.Th>{t('field.number')}</Table.Th>
+                <Table.Th>{t('field.title')}</Table.Th>
+                <Table.Th>{t('field.org')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((d) => {
+                const state = liveState(d, now);
+                return (
+                  <Table.Tr key={`${d.incidentId}-${d.clock}`}>
+                    <Table.Td className="nowrap">{formatDateTime(d.deadline)}</Table.Td>
+                    <Table.Td className="nowrap">
+                      <Badge color={CLOCK_COLOR[state]} variant="filled" tt="none">
+                        {t(`clockState.${state}`)}
+                      </Badge>{' '}
+                      {remaining(d.deadline, state, now)}
+                    </Table.Td>
+                    <Table.Td>{en ? d.label_en : d.label_sv}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/incidenter/${d.incidentId}`}>
+                        {d.number}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{d.title}</Table.Td>
+                    <Table.Td>{d.org.name}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,213 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { errorMessage, ProblemAlert } from '../../components/problem';
+import { useSubmit } from '../../components/useSubmit';
+import { formatDateTime } from '../../format';
+import { categoriesQuery, incidentQuery, useHandlerOptions } from './api';
+import { StatusBadge } from './badges';
+import { ActionsSection, AttachmentsSection, CommentsSection } from './Children';
+import { ClocksPanel } from './ClocksPanel';
+import { EditForm } from './EditForm';
+import type { IncidentDetail, Status } from './types';
+import { KIND_KEY, STATUS_KEY } from './types';
+import { COLORS } from './util';
+
+/** One incident: facts, status changes, legal clocks, åtgärder, comments, attachments, history. */
+export default function DetailPage() {
+  const { t, i18n } = useTranslation('incidents');
+  const { id } = useParams({ strict: false }) as { id: string };
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const query = useQuery({ ...incidentQuery(id), staleTime: 0 });
+  const incident = query.data;
+  const [editing, setEditing] = useState(false);
+  const manage = can('incident.manage') && (incident?.allowedStatuses.length ?? 0) > 0;
+  const handlers = useHandlerOptions(incident?.org.slug ?? null);
+  const categories = useQuery({ ...categoriesQuery(incident?.org.slug ?? null), enabled: !!incident && manage }).data ?? [];
+  const move = useSubmit((to: Status) => api.patch<IncidentDetail>(`/incidents/${id}`, { version: incident!.version, status: to }));
+
+  const reload = () => {
+    move.reset();
+    void query.refetch();
+  };
+  const saved = (i: IncidentDetail) => {
+    qc.setQueryData(incidentQuery(id).queryKey, i);
+    void qc.invalidateQueries({ queryKey: ['register', 'incidents'] });
+  };
+
+  if (query.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label={t('common:loading')} />
+      </Center>
+    );
+  }
+  if (query.isError || !incident) {
+    return (
+      <Stack>
+        <Title order={1}>{t('detail.notFound')}</Title>
+        <Alert color="red" role="alert">
+          {errorMessage(query.error, i18n.language)}
+        </Alert>
+        <Anchor component={Link} to="/incidenter">
+          {t('detail.back')}
+        </Anchor>
+      </Stack>
+    );
+  }
+
+  const fact = (label: string, value: string | null | undefined) => (
+    <div>
+      <Text size="sm" fw={700} component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0}>
+        {value || '–'}
+      </Text>
+    </div>
+  );
+  const yes = (b: boolean) => (b ? t('yes') : t('no'));
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/incidenter" size="sm">
+        {t('detail.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text size="sm" fw={700}>
+            {incident.number}
+            {incident.externalId ? ` · ${incident.externalId}` : ''}
+          </Text>
+          <Title order={1}>{incident.title}</Title>
+          <Group gap="xs" mt={4}>
+            <StatusBadge status={incident.status} />
+            {incident.overdue && (
+              <Badge color={COLORS.red} variant="filled" tt="none">
+                {t('overdue')}
+              </Badge>
+            )}
+            {incident.protectedIdentity && (
+              <Badge color={COLORS.violet} variant="filled" tt="none">
+                {t('protected.badge')}
+              </Badge>
+            )}
+          </Group>
+        </div>
+      </Group>
+
+      {incident.protected && (
+        <Alert color="violet" title={t('protected.title')} role="note">
+          {t('protected.text')}
+        </Alert>
+      )}
+
+      {manage && (
+        <Paper withBorder p="md" component="section" aria-labelledby="status-title">
+          <Title order={2} size="h3" id="status-title" mb="xs">
+            {t('detail.changeStatus')}
+          </Title>
+          <Group gap="xs">
+            {incident.allowedStatuses.map((s) => (
+              <Button key={s} variant="outline" loading={move.busy} onClick={async () => {
+                const r = await move.run(s);
+                if (r) saved(r);
+              }}>
+                {t('detail.moveTo', { status: t(`status.${STATUS_KEY[s]}`) })}
+              </Button>
+            ))}
+          </Group>
+          <ProblemAlert error={move.error} onReload={reload} />
+        </Paper>
+      )}
+
+      <ClocksPanel incident={incident} />
+
+      <Paper withBorder p="md" component="section" aria-labelledby="facts-title">
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h3" id="facts-title">
+            {editing ? t('detail.editTitle') : t('detail.facts')}
+          </Title>
+          {manage && !editing && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('detail.edit')}
+            </Button>
+          )}
+        </Group>
+        {editing ? (
+          <EditForm
+            key={incident.version}
+            incident={incident}
+            handlers={handlers}
+            categories={categories}
+            onSaved={(i) => {
+              saved(i);
+              setEditing(false);
+            }}
+            onCancel={() => setEditing(false)}
+            onReload={reload}
+          />
+        ) : (
+          <Stack>
+            {incident.protected ? (
+              <Text size="sm" fs="italic">
+                {t('protected.text')}
+              </Text>
+            ) : (
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{incident.description || t('detail.noDescription')}</Text>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" m={0}>
+              {fact(t('field.org'), incident.org.name + (incident.unitText ? ` (${incident.unitText})` : ''))}
+              {fact(t('field.kind'), incident.kind ? t(`kind.${KIND_KEY[incident.kind] ?? 'x'}`, { defaultValue: incident.kind }) : null)}
+              {fact(t('field.category'), incident.category)}
+              {fact(t('field.personalData'), t(`pd.${incident.personalData}`))}
+              {fact(t('field.occurredAt'), formatDateTime(incident.occurredAt))}
+              {fact(t('field.discoveredAt'), formatDateTime(incident.discoveredAt))}
+              {fact(t('field.reportedAt'), formatDateTime(incident.reportedAt))}
+              {fact(t('field.handler'), incident.handler?.name)}
+              {fact(t('field.riskAssessment'), incident.riskAssessment ? t(`risk.${incident.riskAssessment}`) : t('notAssessed'))}
+              {fact(t('field.reportedToImy'), yes(incident.reportedToImy))}
+              {fact(t('field.imyReportedAt'), formatDateTime(incident.imyReportedAt))}
+              {fact(t('field.imyReference'), incident.imyReference)}
+              {fact(t('field.subjectsInformedAt'), formatDateTime(incident.subjectsInformedAt))}
+              {fact(t('field.nis2Significant'), yes(incident.nis2Significant))}
+              {fact(t('field.reportedToCsirt'), yes(incident.reportedToCsirt))}
+              {fact(t('field.csirtEarlyWarningAt'), formatDateTime(incident.csirtEarlyWarningAt))}
+              {fact(t('field.csirtNotificationAt'), formatDateTime(incident.csirtNotificationAt))}
+              {fact(t('field.csirtFinalReportAt'), formatDateTime(incident.csirtFinalReportAt))}
+            </SimpleGrid>
+            {incident.assessmentText && fact(t('field.assessmentText'), incident.assessmentText)}
+          </Stack>
+        )}
+      </Paper>
+
+      <ActionsSection incident={incident} handlers={handlers} onChange={reload} />
+      <CommentsSection incident={incident} onChange={reload} />
+      <AttachmentsSection incident={incident} onChange={reload} />
+
+      <Paper withBorder p="md" component="section" aria-labelledby="history-title">
+        <Title order={2} size="h3" id="history-title" mb="xs">
+          {t('history.title')}
+        </Title>
+        <ol className="incident-history">
+          {incident.history.map((h, i) => (
+            <li key={i}>
+              <Text size="sm">
+                <strong>{formatDateTime(h.at)}</strong> –{' '}
+                {h.from
+                  ? t('history.changed', { from: t(`status.${STATUS_KEY[h.from as Status]}`, { defaultValue: h.from }), to: t(`status.${STATUS_KEY[h.to as Status]}`, { defaultValue: h.to }) })
+                  : t('history.created', { to: t(`status.${STATUS_KEY[h.to as Status]}`, { defaultValue: h.to }) })}
+                {h.actor ? ` (${h.actor})` : ''} · {t(`history.source.${h.source}`, { defaultValue: h.source })}
+              </Text>
+            </li>
+          ))}
+        </ol>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { api, apiUrl } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { Register, type RegisterColumn } from '../../components/Register';
+import { formatDateTime } from '../../format';
+import { useSelectedOrg } from '../../shell/org-context';
+import { categoriesQuery, useHandlerOptions } from './api';
+import { DeadlineCell, nearest, StatusBadge, useNow } from './badges';
+import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
+import { SubNav } from './SubNav';
+import { Triage } from './Triage';
+import type { IncidentSummary, ListPage } from './types';
+import { KIND_KEY, STATUS_KEY } from './types';
+import { COLORS } from './util';
+
+/** Incidenter: the register of the selected organisation and its subtree, with triage for handlers. */
+export default function IncidentsPage() {
+  const { t } = useTranslation('incidents');
+  const { can } = useSession();
+  const { selected, selectedSlug } = useSelectedOrg();
+  const qc = useQueryClient();
+  const manage = can('incident.manage');
+  const [filter, setFilter] = useState<ListFilter>(EMPTY_FILTER);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const now = useNow();
+  const categories = useQuery(categoriesQuery(selectedSlug)).data ?? [];
+  const handlers = useHandlerOptions(selectedSlug);
+  const q = { org: selectedSlug ?? '', ...filterQuery(filter) };
+  const queryKey = ['incidents', 'list', q] as const;
+
+  const toggle = (id: string, on: boolean) => setSelectedIds((s) => (on ? [...new Set([...s, id])] : s.filter((x) => x !== id)));
+  function loadedRows(): IncidentSummary[] {
+    const data = qc.getQueryData<InfiniteData<ListPage>>(['register', ...queryKey]);
+    return data?.pages.flatMap((p) => p.items) ?? [];
+  }
+
+  const columns: RegisterColumn<IncidentSummary>[] = [
+    ...(manage
+      ? [
+          {
+            key: 'select',
+            header: t('list.select'),
+            sortable: false,
+            value: () => '',
+            render: (r: IncidentSummary) => (
+              <Checkbox
+                aria-label={t('list.selectOne', { number: r.number })}
+                checked={selectedIds.includes(r.id)}
+                onChange={(e) => toggle(r.id, e.currentTarget.checked)}
+              />
+            ),
+          } satisfies RegisterColumn<IncidentSummary>,
+        ]
+      : []),
+    {
+      key: 'number',
+      header: t('field.number'),
+      value: (r) => r.number,
+      render: (r) => (
+        <Anchor component={Link} to={`/incidenter/${r.id}`} className="nowrap">
+          {r.number}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'title',
+      header: t('field.title'),
+      value: (r) => r.title,
+      render: (r) => (
+        <>
+          {r.title}
+          {r.protectedIdentity && (
+            <Badge color={COLORS.violet} variant="filled" tt="none" ml={6}>
+              {t('protected.badge')}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: 'org', header: t('field.org'), value: (r) => r.org.name },
+    { key: 'status', header: t('field.status'), value: (r) => t(`status.${STATUS_KEY[r.status]}`), render: (r) => <StatusBadge status={r.status} /> },
+    {
+      key: 'deadline',
+      header: t('list.deadline'),
+      value: (r) => {
+        const c = nearest(r.clocks);
+        return c ? new Date(c.deadline) : null;
+      },
+      render: (r) => <DeadlineCell incident={r} now={now} />,
+    },
+    { key: 'kind', header: t('field.kind'), value: (r) => (r.kind ? t(`kind.${KIND_KEY[r.kind] ?? 'x'}`, { defaultValue: r.kind }) : '') },
+    { key: 'category', header: t('field.category'), value: (r) => r.category },
+    { key: 'personalData', header: t('field.personalData'), value: (r) => t(`pd.${r.personalData}`) },
+    { key: 'reportedAt', header: t('field.reportedAt'), value: (r) => new Date(r.reportedAt), render: (r) => <span className="nowrap">{formatDateTime(r.reportedAt)}</span> },
+    { key: 'handler', header: t('field.handler'), value: (r) => r.handler?.name ?? '' },
+    { key: 'externalId', header: t('field.externalId'), value: (r) => r.externalId, hidden: true },
+    { key: 'overdue', header: t('overdue'), value: (r) => r.overdue, hidden: true },
+  ];
+
+  return (
+    <Stack>
+      <Title order={1}>{t('list.title')}</Title>
+      <SubNav />
+      {selected ? (
+        <Text size="sm">{t('list.scope', { org: selected.name })}</Text>
+      ) : (
+        <Alert color="orange">{t('noOrg')}</Alert>
+      )}
+      <FilterForm value={filter} onApply={setFilter} categories={categories} />
+      {manage && (
+        <Triage
+          ids={selectedIds}
+          handlers={handlers}
+          categories={categories}
+          onClear={() => setSelectedIds([])}
+          onDone={() => {
+            setSelectedIds([]);
+            void qc.invalidateQueries({ queryKey: ['register', 'incidents'] });
+            void qc.invalidateQueries({ queryKey: ['incidents'] });
+          }}
+        />
+      )}
+      {selectedSlug && (
+        <Register<IncidentSummary, string>
+          label={t('list.title')}
+          columns={columns}
+          rowKey={(r) => r.id}
+          queryKey={queryKey}
+          fetchPage={(cursor) => api.get<ListPage>('/incidents', { ...q, cursor, limit: 50 })}
+          exportName="incidenter"
+          serverExport={(format) => apiUrl('/incidents/export', { ...q, format })}
+          emptyText={t('list.empty')}
+          toolbar={
+            manage ? (
+              <Group gap="xs">
+                <Button variant="default" size="sm" onClick={() => setSelectedIds(loadedRows().map((r) => r.id))}>
+                  {t('list.selectAll')}
+                </Button>
+              </Group>
+            ) : undefined
+          }
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,201 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { fieldError, ProblemAlert } from '../../components/problem';
+import { useSubmit } from '../../components/useSubmit';
+import { formatDateTime } from '../../format';
+import { useSelectedOrg } from '../../shell/org-context';
+import { categoriesQuery } from './api';
+import type { PersonalData, QuickReport, Receipt } from './types';
+import { toLocalInput } from './util';
+
+const FIELDS = ['title', 'description', 'occurredAt', 'org', 'personalData', 'category'];
+
+/** Rapportera incident: what, when, where, personal data yes/no/don't know – done, with a receipt. */
+export default function ReportPage() {
+  const { t, i18n } = useTranslation('incidents');
+  const { can } = useSession();
+  const { orgs, selectedSlug } = useSelectedOrg();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [occurredAt, setOccurredAt] = useState(() => toLocalInput(new Date()));
+  const [chosenOrg, setOrg] = useState('');
+  const org = chosenOrg || selectedSlug || '';
+  const [personalData, setPersonalData] = useState<PersonalData | ''>('');
+  const [category, setCategory] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const receiptHeading = useRef<HTMLHeadingElement>(null);
+  const categories = useQuery(categoriesQuery(org || null));
+  const template = categories.data?.find((c) => c.name === category);
+
+  useEffect(() => {
+    if (receipt) receiptHeading.current?.focus();
+  }, [receipt]);
+
+  const submit = useSubmit(async (body: QuickReport) => api.post<Receipt>('/incidents/quick', body));
+  const fe = (f: string) => fieldError(submit.error, f, i18n.language);
+
+  function chooseCategory(name: string) {
+    setCategory(name);
+    const tpl = categories.data?.find((c) => c.name === name);
+    // The template prefills what the reporter has not answered yet.
+    if (tpl?.personalData && personalData === '') setPersonalData(tpl.personalData);
+    if (tpl && !title.trim()) setTitle(tpl.name);
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!personalData) {
+      setLocalError(t('report.personalDataRequired'));
+      return;
+    }
+    setLocalError(null);
+    const r = await submit.run({
+      title: title.trim(),
+      description: description.trim() || undefined,
+      occurredAt: occurredAt || undefined,
+      org,
+      personalData,
+      category: category || undefined,
+    });
+    if (r) setReceipt(r);
+  }
+
+  function again() {
+    setReceipt(null);
+    setTitle('');
+    setDescription('');
+    setOccurredAt(toLocalInput(new Date()));
+    setPersonalData('');
+    setCategory('');
+    submit.reset();
+  }
+
+  if (receipt) {
+    return (
+      <Stack maw={720}>
+        <Title order={1} ref={receiptHeading} tabIndex={-1}>
+          {t('receipt.title')}
+        </Title>
+        <Paper withBorder p="md" role="status">
+          <Text>{t('receipt.number')}</Text>
+          <Text fz={28} fw={700} data-testid="receipt-number">
+            {receipt.number}
+          </Text>
+          <Text size="sm">{t('receipt.reportedAt', { at: formatDateTime(receipt.reportedAt) })}</Text>
+        </Paper>
+        <Title order={2} size="h3">
+          {t('receipt.nextTitle')}
+        </Title>
+        <List>
+          <List.Item>{t('receipt.next1')}</List.Item>
+          <List.Item>{t('receipt.next2')}</List.Item>
+          <List.Item>{t('receipt.next3')}</List.Item>
+        </List>
+        <Group>
+          <Button onClick={again}>{t('receipt.again')}</Button>
+          <Anchor component={Link} to={`/incidenter/${receipt.id}`}>
+            {t('receipt.open')}
+          </Anchor>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack maw={720}>
+      <Title order={1}>{t('report.title')}</Title>
+      <Text>{t('report.intro')}</Text>
+      <form onSubmit={onSubmit} noValidate aria-label={t('report.title')}>
+        <Stack>
+          <ProblemAlert error={submit.error} fields={FIELDS} />
+          <TextInput
+            label={t('report.what')}
+            description={t('report.whatHelp')}
+            required
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={fe('title')}
+          />
+          <Textarea
+            label={t('report.description')}
+            description={t('report.descriptionHelp')}
+            autosize
+            minRows={3}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={fe('description')}
+          />
+          <Group grow align="flex-start">
+            <TextInput
+              type="datetime-local"
+              label={t('report.when')}
+              description={t('report.whenHelp')}
+              value={occurredAt}
+              onChange={(e) => setOccurredAt(e.currentTarget.value)}
+              error={fe('occurredAt')}
+            />
+            <NativeSelect
+              label={t('report.unit')}
+              required
+              value={org}
+              onChange={(e) => setOrg(e.currentTarget.value)}
+              data={orgs.map((o) => ({ value: o.slug, label: o.name }))}
+              error={fe('org')}
+            />
+          </Group>
+          <Radio.Group
+            label={t('report.personalData')}
+            description={t('report.personalDataHelp')}
+            required
+            value={personalData}
+            onChange={(v) => setPersonalData(v as PersonalData)}
+            error={localError ?? fe('personalData')}
+          >
+            <Group mt="xs">
+              <Radio value="ja" label={t('pd.ja')} />
+              <Radio value="nej" label={t('pd.nej')} />
+              <Radio value="vet_ej" label={t('pd.vet_ej')} />
+            </Group>
+          </Radio.Group>
+          <NativeSelect
+            label={t('report.category')}
+            description={t('report.categoryHelp')}
+            value={category}
+            onChange={(e) => chooseCategory(e.currentTarget.value)}
+            data={[{ value: '', label: t('report.noCategory') }, ...(categories.data ?? []).map((c) => ({ value: c.name, label: c.name }))]}
+            error={fe('category')}
+          />
+          {template && (
+            <Alert color="blue" variant="light" title={t('report.templateTitle')}>
+              {template.assessmentText && <Text size="sm">{template.assessmentText}</Text>}
+              {template.firstActions.length > 0 && (
+                <>
+                  <Text size="sm" fw={700} mt="xs">
+                    {t('report.firstActions')}
+                  </Text>
+                  <List size="sm">
+                    {template.firstActions.map((a) => (
+                      <List.Item key={a}>{a}</List.Item>
+                    ))}
+                  </List>
+                </>
+              )}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={submit.busy} disabled={!can('incident.report')}>
+              {t('report.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

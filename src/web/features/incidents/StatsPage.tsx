@@ -1,0 +1,148 @@
+import { lazy, Suspense, useState } from 'react';
+import { Alert, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { errorMessage } from '../../components/problem';
+import { formatNumber } from '../../format';
+import { useSelectedOrg } from '../../shell/org-context';
+import { SubNav } from './SubNav';
+import type { IncidentFigures } from './types';
+import { KIND_KEY, STATUS_KEY, type Status } from './types';
+import { stockholmYear } from './util';
+
+const StatsCharts = lazy(() => import('./StatsCharts'));
+
+function CountTable({ caption, head, rows }: { caption: string; head: string; rows: [string, number][] }) {
+  const { t } = useTranslation('incidents');
+  const total = rows.reduce((s, [, n]) => s + n, 0);
+  return (
+    <Table withTableBorder striped>
+      <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{caption}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{head}</Table.Th>
+          <Table.Th style={{ textAlign: 'right' }}>{t('stats.count')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map(([k, n]) => (
+          <Table.Tr key={k}>
+            <Table.Th scope="row" fw={400}>
+              {k}
+            </Table.Th>
+            <Table.Td style={{ textAlign: 'right' }}>{formatNumber(n)}</Table.Td>
+          </Table.Tr>
+        ))}
+        <Table.Tr>
+          <Table.Th scope="row">{t('stats.sum')}</Table.Th>
+          <Table.Td style={{ textAlign: 'right', fontWeight: 700 }}>{formatNumber(total)}</Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Statistik: the yearly figures of the selected organisation and its subtree, as tables and charts. */
+export default function StatsPage() {
+  const { t, i18n } = useTranslation('incidents');
+  const { selected, selectedSlug } = useSelectedOrg();
+  const thisYear = stockholmYear();
+  const [year, setYear] = useState(String(thisYear));
+  const q = useQuery({
+    queryKey: ['incidents', 'stats', selectedSlug, year],
+    queryFn: () => api.get<IncidentFigures>('/incidents/stats', { org: selectedSlug!, year }),
+    enabled: !!selectedSlug,
+  });
+  const f = q.data;
+  const y = Number(year);
+  return (
+    <Stack>
+      <Title order={1}>{t('stats.title')}</Title>
+      <SubNav />
+      <NativeSelect
+        label={t('stats.year')}
+        value={year}
+        onChange={(e) => setYear(e.currentTarget.value)}
+        data={Array.from({ length: 10 }, (_, i) => String(thisYear - i))}
+        w={140}
+      />
+      {selected && <Text size="sm">{t('stats.scope', { org: selected.name, year })}</Text>}
+      {q.isPending && selectedSlug && <Loader size="sm" aria-label={t('common:loading')} />}
+      {q.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(q.error, i18n.language)}
+        </Alert>
+      )}
+      {f && (
+        <>
+          <Table withTableBorder maw={560}>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{t('stats.summary')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('stats.measure')}</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>{y}</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>{y - 1}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(
+                [
+                  [t('stats.total'), f.total, f.previousYearTotal],
+                  [t('stats.personalData'), f.personalData, f.personalDataPreviousYear],
+                  [t('stats.imy'), f.reportedToIMY, null],
+                  [t('stats.csirt'), f.reportedToCSIRT, null],
+                ] as [string, number, number | null][]
+              ).map(([label, cur, prev]) => (
+                <Table.Tr key={label}>
+                  <Table.Th scope="row" fw={400}>
+                    {label}
+                  </Table.Th>
+                  <Table.Td style={{ textAlign: 'right' }}>{formatNumber(cur)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>{prev === null ? '–' : formatNumber(prev)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Suspense fallback={<Loader size="sm" aria-label={t('common:loading')} />}>
+            {f.total + f.previousYearTotal > 0 && <StatsCharts figures={f} />}
+          </Suspense>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <CountTable
+              caption={t('stats.byStatus')}
+              head={t('field.status')}
+              rows={Object.entries(f.byStatus).map(([k, n]) => [t(`status.${STATUS_KEY[k as Status]}`, { defaultValue: k }), n])}
+            />
+            <CountTable
+              caption={t('stats.byKind')}
+              head={t('field.kind')}
+              rows={Object.entries(f.byKind).map(([k, n]) => [KIND_KEY[k] ? t(`kind.${KIND_KEY[k]}`) : k, n])}
+            />
+            <CountTable caption={t('stats.byCategory')} head={t('field.category')} rows={Object.entries(f.byCategory)} />
+            <Table withTableBorder striped>
+              <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{t('stats.byMonth')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('stats.month')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>{y}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>{y - 1}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {f.byMonth.current.map((n, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Th scope="row" fw={400}>
+                      {t(`months.${i}`)}
+                    </Table.Th>
+                    <Table.Td style={{ textAlign: 'right' }}>{formatNumber(n)}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{formatNumber(f.byMonth.previous[i])}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </SimpleGrid>
+        </>
+      )}
+    </Stack>
+  );
+}

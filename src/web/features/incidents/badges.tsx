@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../format';
+import type { Clock, ClockState, IncidentSummary, Status } from './types';
+import { STATUS_KEY } from './types';
+import { COLORS, spanText } from './util';
+
+/** The current time, refreshed every `everyMs` (countdowns). */
+export function useNow(everyMs = 30_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const h = setInterval(() => setNow(new Date()), everyMs);
+    return () => clearInterval(h);
+  }, [everyMs]);
+  return now;
+}
+
+const STATUS_COLOR: Record<Status, string> = {
+  Rapporterad: COLORS.blue,
+  'Under registrering': COLORS.violet,
+  'Under utredning': COLORS.orange,
+  'Under åtgärd': COLORS.orange,
+  Klar: COLORS.green,
+  Förfallen: COLORS.red,
+};
+
+export function StatusBadge({ status }: { status: Status }) {
+  const { t } = useTranslation('incidents');
+  return (
+    <Badge color={STATUS_COLOR[status] ?? COLORS.gray} variant="filled" tt="none">
+      {t(`status.${STATUS_KEY[status]}`, { defaultValue: status })}
+    </Badge>
+  );
+}
+
+export const CLOCK_COLOR: Record<ClockState, string> = {
+  ok: COLORS.blue,
+  due_soon: COLORS.orange,
+  critical: COLORS.red,
+  overdue: COLORS.red,
+  done: COLORS.green,
+};
+
+/** The state of a clock at `now` from its deadline (the server's state can be minutes old). */
+export function liveState(c: Pick<Clock, 'deadline' | 'state'>, now: Date): ClockState {
+  if (c.state === 'done') return 'done';
+  const left = new Date(c.deadline).getTime() - now.getTime();
+  if (left < 0) return 'overdue';
+  if (left < 6 * 3_600_000) return 'critical';
+  if (left < 24 * 3_600_000) return 'due_soon';
+  return 'ok';
+}
+
+/** The words of a countdown: "2 d 5 h kvar" or "försenad 3 h", never colour alone. */
+export function useRemainingText() {
+  const { t, i18n } = useTranslation('incidents');
+  const en = i18n.language.startsWith('en');
+  return (deadline: string, state: ClockState, now: Date) => {
+    if (state === 'done') return t('clock.done');
+    const ms = new Date(deadline).getTime() - now.getTime();
+    return ms < 0 ? t('clock.overdueBy', { span: spanText(ms, en) }) : t('clock.left', { span: spanText(ms, en) });
+  };
+}
+
+/** Countdown badge of one legal clock. */
+export function ClockBadge({ clock, now, withLabel = false }: { clock: Clock; now: Date; withLabel?: boolean }) {
+  const { t, i18n } = useTranslation('incidents');
+  const remaining = useRemainingText();
+  const state = liveState(clock, now);
+  const label = i18n.language.startsWith('en') ? clock.label_en : clock.label_sv;
+  return (
+    <Badge
+      color={CLOCK_COLOR[state]}
+      variant="filled"
+      tt="none"
+      title={`${label}: ${t('clock.deadline')} ${formatDateTime(clock.deadline)}`}
+    >
+      {withLabel ? `${label}: ` : `${t(`clockShort.${clock.key}`)} `}
+      {remaining(clock.deadline, state, now)}
+    </Badge>
+  );
+}
+
+/** The running clock nearest its deadline. */
+export function nearest(clocks: Clock[]): Clock | null {
+  const running = clocks.filter((c) => c.state !== 'done').sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime());
+  return running[0] ?? null;
+}
+
+/** The list's deadline cell: the nearest running clock, and an "overdue" flag. */
+export function DeadlineCell({ incident, now }: { incident: IncidentSummary; now: Date }) {
+  const { t } = useTranslation('incidents');
+  const c = nearest(incident.clocks);
+  return (
+    <span className="nowrap">
+      {c ? <ClockBadge clock={c} now={now} /> : null}
+      {incident.overdue && (!c || liveState(c, now) !== 'overdue') ? (
+        <Badge color={COLORS.red} variant="filled" tt="none" ml={4}>
+          {t('overdue')}
+        </Badge>
+      ) : null}
+    </span>
+  );
+}

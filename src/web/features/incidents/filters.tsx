@@ -1,0 +1,110 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CategoryTemplate } from './types';
+import { KIND_KEY, KINDS, STATUS_KEY, STATUSES } from './types';
+import { stockholmYear } from './util';
+
+export interface ListFilter {
+  status: string;
+  kind: string;
+  category: string;
+  year: string;
+  personalData: string;
+  overdue: boolean;
+  q: string;
+}
+export const EMPTY_FILTER: ListFilter = { status: '', kind: '', category: '', year: '', personalData: '', overdue: false, q: '' };
+export const OPEN = STATUSES.filter((s) => s !== 'Klar').join(',');
+
+/** The server query of a filter (empty values are left out by apiUrl). */
+export const filterQuery = (f: ListFilter) => ({
+  status: f.status,
+  kind: f.kind,
+  category: f.category,
+  year: f.year,
+  personalData: f.personalData,
+  overdue: f.overdue ? 'true' : '',
+  q: f.q.trim(),
+});
+
+/** The list's server-side filters; applied on submit. */
+export function FilterForm({ value, onApply, categories }: { value: ListFilter; onApply: (f: ListFilter) => void; categories: CategoryTemplate[] }) {
+  const { t } = useTranslation('incidents');
+  const [draft, setDraft] = useState<ListFilter>(value);
+  const set = (k: keyof ListFilter) => (e: { currentTarget: { value: string } }) => {
+    const v = e.currentTarget.value;
+    setDraft((d) => ({ ...d, [k]: v }));
+  };
+  const thisYear = stockholmYear();
+  const years = Array.from({ length: 8 }, (_, i) => String(thisYear - i));
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onApply(draft);
+  }
+  return (
+    <form onSubmit={submit} aria-label={t('list.filters')}>
+      <Group align="flex-end" wrap="wrap" gap="sm">
+        <TextInput label={t('list.search')} value={draft.q} onChange={set('q')} w={200} />
+        <NativeSelect
+          label={t('field.status')}
+          value={draft.status}
+          onChange={set('status')}
+          w={190}
+          data={[
+            { value: '', label: t('list.all') },
+            { value: OPEN, label: t('list.allOpen') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`status.${STATUS_KEY[s]}`) })),
+          ]}
+        />
+        <NativeSelect
+          label={t('field.kind')}
+          value={draft.kind}
+          onChange={set('kind')}
+          w={190}
+          data={[{ value: '', label: t('list.all') }, ...KINDS.map((k) => ({ value: k, label: t(`kind.${KIND_KEY[k]}`) }))]}
+        />
+        <NativeSelect
+          label={t('field.category')}
+          value={draft.category}
+          onChange={set('category')}
+          w={190}
+          data={[{ value: '', label: t('list.all') }, ...categories.map((c) => ({ value: c.name, label: c.name }))]}
+        />
+        <NativeSelect label={t('list.year')} value={draft.year} onChange={set('year')} w={100} data={[{ value: '', label: t('list.all') }, ...years]} />
+        <NativeSelect
+          label={t('field.personalData')}
+          value={draft.personalData}
+          onChange={set('personalData')}
+          w={170}
+          data={[
+            { value: '', label: t('list.all') },
+            { value: 'breach', label: t('list.breach') },
+            { value: 'ja', label: t('pd.ja') },
+            { value: 'nej', label: t('pd.nej') },
+            { value: 'vet_ej', label: t('pd.vet_ej') },
+          ]}
+        />
+        <Checkbox
+          label={t('list.overdueOnly')}
+          checked={draft.overdue}
+          onChange={(e) => {
+            const v = e.currentTarget.checked;
+            setDraft((d) => ({ ...d, overdue: v }));
+          }}
+          mb={8}
+        />
+        <Button type="submit">{t('list.apply')}</Button>
+        <Button
+          variant="default"
+          onClick={() => {
+            setDraft(EMPTY_FILTER);
+            onApply(EMPTY_FILTER);
+          }}
+        >
+          {t('list.clear')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

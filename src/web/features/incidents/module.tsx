@@ -1,0 +1,18 @@
+import { lazy } from 'react';
+import { defineModule } from '../../module-types';
+
+// Incidents: the 60-second report for everyone, and the register, clocks, statistics and import for handlers.
+export default defineModule({
+  nav: [
+    { labelKey: 'incidents:nav.report', path: '/rapportera-incident', permission: 'incident.report', order: 10 },
+    { labelKey: 'incidents:nav.list', path: '/incidenter', permission: 'incident.read', order: 20 },
+  ],
+  routes: [
+    { path: '/rapportera-incident', component: lazy(() => import('./ReportPage')), permission: 'incident.report' },
+    { path: '/incidenter', component: lazy(() => import('./IncidentsPage')), permission: 'incident.read' },
+    { path: '/incidenter/tidsfrister', component: lazy(() => import('./DeadlinesPage')), permission: 'incident.read' },
+    { path: '/incidenter/statistik', component: lazy(() => import('./StatsPage')), permission: 'incident.read' },
+    { path: '/incidenter/import', component: lazy(() => import('./ImportPage')), permission: 'incident.manage' },
+    { path: '/incidenter/$id', component: lazy(() => import('./DetailPage')) },
+  ],
+});

@@ -1,0 +1,88 @@
+/**
+ * Incident API types, inferred from the server's zod contract (type-only: nothing of the server enters the
+ * bundle), and the vocabulary the UI needs at run time (kept here, equal to domains/incidents/model.ts).
+ */
+import type { z } from 'zod';
+import type * as C from '../../../domains/incidents/contract';
+
+export type IncidentSummary = z.infer<typeof C.IncidentSummary>;
+export type IncidentDetail = z.infer<typeof C.IncidentDetail>;
+export type IncidentFigures = z.infer<typeof C.IncidentFigures> & { org: { slug: string; name: string }; year: number };
+export type Clock = z.infer<typeof C.ClockDto>;
+export type ClockState = Clock['state'];
+export type Receipt = z.infer<typeof C.Receipt>;
+export type QuickReport = z.input<typeof C.QuickReport>;
+export type UpdateIncident = z.input<typeof C.UpdateIncident>;
+export type BulkUpdate = z.input<typeof C.BulkUpdate>;
+export type IncidentAction = z.infer<typeof C.ActionDto>;
+export type IncidentComment = z.infer<typeof C.CommentDto>;
+export type IncidentAttachment = z.infer<typeof C.AttachmentDto>;
+export type Status = IncidentSummary['status'];
+export type PersonalData = IncidentSummary['personalData'];
+export type Risk = NonNullable<IncidentSummary['riskAssessment']>;
+
+export interface ListPage {
+  items: IncidentSummary[];
+  nextCursor: string | null;
+}
+
+export interface CategoryTemplate {
+  name: string;
+  kind: string | null;
+  personalData: PersonalData | null;
+  riskAssessment: Risk | null;
+  assessmentText: string;
+  firstActions: string[];
+  source: string;
+}
+
+export interface DeadlineItem {
+  incidentId: string;
+  number: string;
+  title: string;
+  org: { slug: string; name: string };
+  clock: Clock['key'];
+  label_sv: string;
+  label_en: string;
+  deadline: string;
+  deadlineLocal: string;
+  remainingMs: number;
+  state: ClockState;
+}
+
+export interface ImportError {
+  line: number;
+  column: string | null;
+  reason: string;
+  reason_sv: string;
+  reason_en: string;
+}
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: ImportError[];
+  warnings: string[];
+}
+
+export const STATUSES: readonly Status[] = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'];
+export const KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsincident', 'Arbetsmiljö'] as const;
+export const PERSONAL_DATA: readonly PersonalData[] = ['ja', 'nej', 'vet_ej'];
+export const RISKS: readonly Risk[] = ['ingen_trolig_risk', 'risk', 'hog_risk'];
+
+/** i18n keys for the Swedish data words. */
+export const STATUS_KEY: Record<Status, string> = {
+  Rapporterad: 'reported',
+  'Under registrering': 'registering',
+  'Under utredning': 'investigating',
+  'Under åtgärd': 'actioning',
+  Klar: 'done',
+  Förfallen: 'lapsed',
+};
+export const KIND_KEY: Record<string, string> = {
+  Informationssäkerhet: 'infosec',
+  'IT-säkerhet': 'itsec',
+  Personuppgiftsincident: 'personal',
+  Arbetsmiljö: 'workenv',
+};
