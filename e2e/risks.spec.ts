@@ -1,0 +1,262 @@
+import { expect, request as pwRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './env';
+import { expectNoAxeViolations, login, openModule, unique, watchErrors } from './helpers';
+
+// Issue 5 through the browser: the VoR editor with the keyboard-driven matrix picker (riskvärde computed, IKP
+// proposal shown), management's IKP decision, a register risk found through its heat-map cell, and axe on every
+// risk page (VoR, IKP, register/heat map, RSA, continuity, scales).
+test.describe.configure({ mode: 'serial' });
+
+const u = unique();
+const orgs = {
+  stad: { slug: `risk-stad-${u}`, name: `Riskstad ${u}`, type: 'stad' },
+  forv: { slug: `risk-forv-${u}`, name: `Hässelby-Vällingby ${u}`, type: 'forvaltning', parent: `risk-stad-${u}` },
+};
+const eventTitle = `Behörigheter tas inte bort när anställda slutar ${u}`;
+const riskTitle = `Kontaktcenterplattformen saknar reservrutin ${u}`;
+const otherRiskTitle = `Låg risk i annan cell ${u}`;
+
+async function adminApi(): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
+  const api = await pwRequest.newContext({ baseURL: BASE_URL });
+  const res = await api.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
+  expect(res.status(), await res.text()).toBe(200);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { api, headers: { 'X-CSRF-Token': csrfToken } };
+}
+
+async function post(path: string, data: unknown): Promise<Record<string, unknown>> {
+  const { api, headers } = await adminApi();
+  const r = await api.post(path, { headers, data });
+  expect(r.status(), await r.text()).toBe(201);
+  const body = (await r.json()) as Record<string, unknown>;
+  await api.dispose();
+  return body;
+}
+
+async function chooseOrg(page: Page) {
+  await page.getByLabel('Vald organisation').selectOption(orgs.forv.slug);
+}
+
+async function subNav(page: Page, link: string, heading: string) {
+  await page.getByRole('navigation', { name: 'Riskarbete' }).getByRole('link', { name: link, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+test.beforeAll(async () => {
+  for (const o of [orgs.stad, orgs.forv]) await post('/api/orgs', o);
+  // Data for the RSA and continuity pages (their editing is covered by the API tests).
+  const rsa = (await post('/api/risks/rsa', { org: orgs.forv.slug, cycleStartYear: 2025 })) as { id: string };
+  const activity = (await post(`/api/risks/rsa/${rsa.id}/activities`, {
+    name: 'Kontaktcenter',
+    dependencies: [{ type: 'system', name: 'Artvise' }, { type: 'el', name: 'Reservkraft' }],
+    threats: [{ title: 'Leverantörens driftavbrott' }],
+    capability: 'viss',
+  })) as { id: string };
+  await post('/api/risks/continuity-plans', { org: orgs.forv.slug, title: 'Kontinuitetsplan Artvise', activityId: activity.id, objectName: 'Artvise', owner: 'Enhetschef', nextReview: '2020-01-31' });
+  await post('/api/risks/exercises', { org: orgs.forv.slug, date: '2025-05-12', title: 'Övning: Artvise ligger nere', participants: ['Kontaktcenter', 'IT'] });
+});
+
+test('VoR: an event assessed with the keyboard in the matrix picker gets riskvärde 16 and "Till IKP"', async ({ page }) => {
+  const watch = watchErrors(page);
+  await login(page);
+  await chooseOrg(page);
+  await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
+  await page.getByRole('button', { name: 'Skapa VoR' }).click();
+  const create = page.getByRole('dialog');
+  const year = await create.getByLabel('År').inputValue();
+  await create.getByRole('button', { name: 'Skapa VoR' }).click();
+  await expect(page.getByRole('heading', { name: `VoR ${year} – ${orgs.forv.name}` })).toBeVisible();
+  // The mandatory process with its five arbetssätt is preset.
+  for (const a of ['Behörighetshantering', 'Implementering av lokal anvisning', 'Incidenthantering', 'Informationsklassning', 'Informationssäkerhet inom upphandlingsförfarandet']) {
+    await expect(page.getByRole('heading', { name: a, exact: true })).toBeVisible();
+  }
+  await expectNoAxeViolations(page, 'VoR editor');
+
+  await page.getByRole('button', { name: 'Ny händelse i Behörighetshantering' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ny oönskad händelse' });
+  await dialog.getByRole('textbox', { name: 'Oönskad händelse' }).fill(eventTitle);
+  await dialog.getByLabel('Motivering').fill('Rutinen för avslut följs inte alltid.');
+  // Keyboard only in the matrix: one tab stop, ↑ raises sannolikhet, → raises konsekvens.
+  const matrix = dialog.getByRole('radiogroup', { name: 'Bedömning (sannolikhet × konsekvens)' });
+  await matrix.getByRole('radio', { name: 'Osannolik × Försumbar = 1' }).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  const chosen = matrix.getByRole('radio', { name: 'Sannolik × Allvarlig = 16' });
+  await expect(chosen).toHaveAttribute('aria-checked', 'true');
+  await expect(chosen).toBeFocused();
+  await expect(dialog.getByTestId('event-riskvarde')).toHaveText('16');
+  await expect(dialog.getByText('Till IKP')).toBeVisible();
+  await expectNoAxeViolations(page, 'VoR event dialog');
+  // The server's problem names the field; the message shows at that field and nothing is written.
+  const titleBox = dialog.getByRole('textbox', { name: 'Oönskad händelse' });
+  await titleBox.fill('   ');
+  await dialog.getByRole('button', { name: 'Lägg till händelse' }).click();
+  await expect(titleBox).toHaveAttribute('aria-invalid', 'true');
+  await expect(titleBox).toHaveAccessibleDescription(/title/);
+  await titleBox.fill(eventTitle);
+  await dialog.getByRole('button', { name: 'Lägg till händelse' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const row = page.getByRole('row').filter({ hasText: eventTitle });
+  await expect(row.getByRole('cell').nth(3)).toHaveText(/^16/);
+  await expect(row.getByText('Till IKP')).toBeVisible();
+  await expect(row.getByText('Ej beslutat')).toBeVisible();
+  // The one 400 is the deliberate empty title above.
+  expect(watch.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+  expect(watch.csp).toEqual([]);
+});
+
+test('IKP: management records the decision apart from the proposal', async ({ page }) => {
+  await login(page);
+  await chooseOrg(page);
+  await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
+  await subNav(page, 'IKP-beslut', 'IKP-beslut');
+  const row = page.getByRole('row').filter({ hasText: eventTitle });
+  await expect(row.getByText('Till IKP')).toBeVisible();
+  await expectNoAxeViolations(page, 'IKP decisions');
+  await row.getByRole('button', { name: `Besluta om IKP för ${eventTitle}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Beslut om internkontrollplanen' });
+  await dialog.getByRole('radio', { name: 'Med i internkontrollplanen', exact: true }).check();
+  await dialog.getByLabel('Kommentar').fill('Tas in i IKP enligt förslaget.');
+  await dialog.getByRole('button', { name: 'Spara beslut' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row.getByText('Med i IKP')).toBeVisible();
+  await expect(row.getByText(/Tas in i IKP enligt förslaget/)).toBeVisible();
+
+  // The VoR editor shows the decision next to the proposal.
+  await subNav(page, 'VoR', 'Väsentlighets- och riskanalys (VoR)');
+  const vorRow = page.getByRole('row').filter({ hasText: eventTitle });
+  await expect(vorRow.getByText('Till IKP')).toBeVisible();
+  await expect(vorRow.getByText('Med i IKP')).toBeVisible();
+});
+
+test('next year: open actions are carried, and a changed probability moves riskvärde and the proposal', async ({ page }) => {
+  await login(page);
+  await chooseOrg(page);
+  await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
+  const heading = page.getByRole('heading', { level: 2, name: /^VoR \d{4} – / });
+  const year = Number(/VoR (\d{4})/.exec((await heading.textContent()) ?? '')![1]);
+
+  // An åtgärd with owner, due date and status on the event.
+  await page.getByRole('button', { name: `Ändra ${eventTitle}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Oönskad händelse' });
+  await dialog.getByRole('button', { name: 'Ny åtgärd' }).click();
+  await dialog.getByRole('textbox', { name: 'Åtgärd', exact: true }).fill('Inför kvartalsvis behörighetsgenomgång');
+  await dialog.getByLabel('Ansvarig', { exact: true }).fill('Systemförvaltare');
+  await dialog.getByLabel('Klart senast').fill(`${year}-12-31`);
+  await dialog.getByLabel('Status', { exact: true }).selectOption('pagar');
+  await dialog.getByRole('button', { name: 'Spara åtgärd' }).click();
+  const actionRow = dialog.getByRole('row').filter({ hasText: 'Inför kvartalsvis behörighetsgenomgång' });
+  await expect(actionRow).toContainText('Systemförvaltare');
+  await expect(actionRow).toContainText('Pågår');
+  await expectNoAxeViolations(page, 'VoR event dialog with actions');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Starta nästa års VoR' }).click();
+  const next = page.getByRole('dialog', { name: `Starta VoR ${year + 1}` });
+  await expect(next).toContainText('1 händelser kopieras och 1 öppna åtgärder förs över');
+  await next.getByRole('button', { name: `Starta VoR ${year + 1}` }).click();
+  await expect(next.getByText('1 händelse kopierad')).toBeVisible();
+  await expect(next.getByText('1 öppen åtgärd överförd')).toBeVisible();
+  await next.getByRole('button', { name: `Öppna VoR ${year + 1}` }).click();
+  await expect(page.getByRole('heading', { name: `VoR ${year + 1} – ${orgs.forv.name}` })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: eventTitle });
+  await expect(row.getByText('Överförd')).toBeVisible();
+
+  // One step down in likelihood: 12 is still at the threshold, 8 is below it.
+  await row.getByRole('button', { name: `Ändra ${eventTitle}` }).click();
+  const edit = page.getByRole('dialog', { name: 'Oönskad händelse' });
+  await expect(edit.getByRole('row').filter({ hasText: 'Inför kvartalsvis behörighetsgenomgång' })).toContainText('Överförd');
+  await edit.getByRole('radio', { name: 'Sannolik × Allvarlig = 16' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(edit.getByTestId('event-riskvarde')).toHaveText('12');
+  await expect(edit.getByText('Till IKP')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(edit.getByRole('radio', { name: 'Mindre sannolik × Allvarlig = 8' })).toHaveAttribute('aria-checked', 'true');
+  await expect(edit.getByTestId('event-riskvarde')).toHaveText('8');
+  await expect(edit.getByText('Endast VoR')).toBeVisible();
+  await edit.getByRole('button', { name: 'Spara', exact: true }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(row.getByRole('cell').nth(3)).toHaveText(/^8/);
+  await expect(row.getByText('Endast VoR')).toBeVisible();
+  await expect(row).toContainText('tidigare riskvärde 16');
+});
+
+test('register: a new risk is found by clicking its heat-map cell', async ({ page }) => {
+  await post('/api/risks/register', { org: orgs.forv.slug, title: otherRiskTitle, inherent: { sannolikhet: 1, konsekvens: 1 } });
+  await login(page);
+  await chooseOrg(page);
+  await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
+  await subNav(page, 'Riskregister', 'Riskregister');
+  await page.getByRole('button', { name: 'Ny risk' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Risk', exact: true }).fill(riskTitle);
+  await dialog.getByLabel('Riskägare').fill('Kontaktcenterchef');
+  const inherent = dialog.getByRole('radiogroup', { name: 'Inneboende risk (före åtgärder)' });
+  await inherent.getByRole('radio', { name: 'Osannolik × Försumbar = 1' }).focus();
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowUp');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+  await expect(inherent.getByRole('radio', { name: 'Möjlig × Kännbar = 9' })).toHaveAttribute('aria-checked', 'true');
+  await dialog.getByLabel('Hantering', { exact: true }).selectOption('reducera');
+  await dialog.getByRole('button', { name: 'Lägg till risk' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const cell = page.getByRole('button', { name: /^Möjlig × Kännbar = 9 .*: 1 risk$/ });
+  await expect(cell).toBeVisible();
+  await expectNoAxeViolations(page, 'risk register with heat map');
+  await cell.click();
+  await expect(cell).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('heading', { name: 'Risker i Möjlig × Kännbar = 9' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: riskTitle })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: otherRiskTitle })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Visa alla risker' }).click();
+  await expect(page.getByRole('row').filter({ hasText: otherRiskTitle })).toBeVisible();
+});
+
+test('RSA, continuity, actions and scales pages pass axe', async ({ page }) => {
+  await login(page);
+  await chooseOrg(page);
+  await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
+  await subNav(page, 'RSA', 'Risk- och sårbarhetsanalys (RSA)');
+  await expect(page.getByRole('row').filter({ hasText: 'Kontaktcenter' })).toContainText('System: Artvise');
+  await expectNoAxeViolations(page, 'RSA');
+  await subNav(page, 'Kontinuitet och övningar', 'Kontinuitet och övningar');
+  await expect(page.getByRole('row').filter({ hasText: 'Kontinuitetsplan Artvise' })).toContainText('Försenad');
+  await expect(page.getByRole('row').filter({ hasText: 'Övning: Artvise ligger nere' })).toBeVisible();
+  await expectNoAxeViolations(page, 'continuity and exercises');
+  await subNav(page, 'Åtgärder', 'Riskåtgärder');
+  await expectNoAxeViolations(page, 'risk actions');
+  await subNav(page, 'Skalor', 'Skalor');
+  await expect(page.getByRole('heading', { name: /Gällande skala: Stadens skala 4×4 \(version 1\)/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'scales');
+});
+
+test('scales: own IKP threshold, a new 5×5 version, and moving assessments after a preview', async ({ page }) => {
+  await login(page);
+  await chooseOrg(page);
+  await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
+  await subNav(page, 'Skalor', 'Skalor');
+  await page.getByLabel(`Egen tröskel för ${orgs.forv.name}`).fill('9');
+  await page.getByRole('button', { name: 'Spara tröskel' }).click();
+  await expect(page.getByText(`${orgs.forv.name} har en egen tröskel: riskvärde ≥ 9 föreslås till IKP.`)).toBeVisible();
+
+  await page.getByRole('radio', { name: '5×5' }).check();
+  await page.getByRole('button', { name: 'Skapa ny version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Version 2 (Skala 5×5) är skapad och gäller nu.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Gällande skala: Skala 5×5 (version 2)' })).toBeVisible();
+
+  const migration = page.getByRole('region', { name: 'Flytta bedömningar till en annan skalversion' });
+  await migration.getByLabel('Från version').selectOption({ label: 'Version 1: Stadens skala 4×4 (4×4)' });
+  await migration.getByLabel('Till version').selectOption({ label: 'Version 2: Skala 5×5 (5×5)' });
+  await migration.getByRole('button', { name: 'Förhandsgranska' }).click();
+  const preview = migration.getByRole('status');
+  await expect(preview).toContainText('Förhandsgranskning');
+  const moved = /(\d+) bedömning(ar)? i (\d+) poster/.exec((await preview.textContent()) ?? '');
+  expect(moved, 'the preview counts the assessments').not.toBeNull();
+  expect(Number(moved![1])).toBeGreaterThan(0);
+  await expect(migration.getByRole('row').filter({ hasText: eventTitle }).first()).toBeVisible();
+  await expectNoAxeViolations(page, 'scales with migration preview');
+  await migration.getByRole('button', { name: new RegExp(`^Flytta ${moved![1]} bedömning`) }).click();
+  await expect(migration.getByRole('status')).toContainText('Flytten är genomförd');
+});

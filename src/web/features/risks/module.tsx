@@ -1,0 +1,17 @@
+import { lazy } from 'react';
+import { defineModule } from '../../module-types';
+
+// Risker: VoR and IKP per year, the risk register with heat map, RSA, continuity and exercises, scales.
+// The start page's attention links point at /risker/atgarder, /risker/kontinuitet and /risker/register.
+export default defineModule({
+  nav: [{ labelKey: 'risks:nav', path: '/risker', permission: 'risk.read', order: 30 }],
+  routes: [
+    { path: '/risker', component: lazy(() => import('./VorPage')), permission: 'risk.read' },
+    { path: '/risker/ikp', component: lazy(() => import('./IkpPage')), permission: 'risk.read' },
+    { path: '/risker/register', component: lazy(() => import('./RegisterPage')), permission: 'risk.read' },
+    { path: '/risker/rsa', component: lazy(() => import('./RsaPage')), permission: 'risk.read' },
+    { path: '/risker/kontinuitet', component: lazy(() => import('./ContinuityPage')), permission: 'risk.read' },
+    { path: '/risker/atgarder', component: lazy(() => import('./ActionsPage')), permission: 'risk.read' },
+    { path: '/risker/skalor', component: lazy(() => import('./ScalesPage')), permission: 'risk.read' },
+  ],
+});
