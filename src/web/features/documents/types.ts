@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type * as C from '../../../domains/documents/contract';
+
+export type Doc = z.infer<typeof C.Document>;
+export type DocType = Doc['type'];
+export const DOC_TYPES: DocType[] = [
+  'lokal anvisning', 'rutin', 'mall', 'hanteringsanvisning', 'riktlinje', 'tillämpningsanvisning', 'policy', 'guide', 'övrigt',
+];
+/** Same limits as the server (documents/filetype.ts): judged there by content, here by name and size first. */
+export const MAX_BYTES = 20 * 1024 * 1024;
+export const EXTENSIONS = ['pdf', 'docx', 'xlsx', 'txt'];
+export const ACCEPT = '.pdf,.docx,.xlsx,.txt,application/pdf,text/plain';
+
+export const fileUrl = (d: Doc) => `/api/documents/${d.id}/file`;
+
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${(bytes / 1024 / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
+}

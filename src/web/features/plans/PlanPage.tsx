@@ -1,0 +1,157 @@
+import { useMemo, useState } from 'react';
+import { Badge, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { apiUrl } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { Register, type RegisterColumn } from '../../components/Register';
+import { useSelectedOrg } from '../../shell/org-context';
+import { ActivityModal } from './ActivityModal';
+import { activitiesQuery, areasQuery, progressQuery, STATUSES, type PlanActivity, type PlanFilter, type PlanStatus } from './api';
+import { CarryModal } from './CarryModal';
+import { ProgressTable } from './ProgressTable';
+import { CarriedBadge, day, NeedOrg, thisYear, yearChoices } from './shared';
+
+const STATUS_COLOR: Record<PlanStatus, string> = { planerad: 'gray', pågår: 'blue', klar: 'green', avbruten: 'red' };
+
+export function StatusBadge({ status }: { status: PlanStatus }) {
+  const { t } = useTranslation('plans');
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Förbättringsplan: the selected organisation's activities by year and area, progress, carry forward, export. */
+export default function PlanPage() {
+  const { t } = useTranslation('plans');
+  const { can } = useSession();
+  const { selected } = useSelectedOrg();
+  const slug = selected?.slug ?? null;
+  const manage = can('plan.manage');
+  const [filter, setFilter] = useState<PlanFilter>({ year: '', area: '', status: '' });
+  const [editing, setEditing] = useState<PlanActivity | 'new' | null>(null);
+  const [carrying, setCarrying] = useState(false);
+  const areaData = useQuery(areasQuery(slug)).data;
+  const areas = useMemo(() => areaData?.areas ?? [], [areaData]);
+  const list = useQuery(activitiesQuery(slug, filter));
+  const progress = useQuery(progressQuery(slug, filter));
+
+  // Grouped by year, then area (in the city's order), then position.
+  const rows = useMemo(() => {
+    const order = (a: string) => {
+      const i = areas.indexOf(a);
+      return i < 0 ? 999 : i;
+    };
+    return [...(list.data ?? [])].sort(
+      (a, b) => a.year - b.year || order(a.area) - order(b.area) || a.area.localeCompare(b.area, 'sv') || a.position - b.position,
+    );
+  }, [list.data, areas]);
+
+  if (!selected) {
+    return (
+      <>
+        <Title order={1}>{t('title')}</Title>
+        <NeedOrg />
+      </>
+    );
+  }
+
+  const set = (k: keyof PlanFilter) => (e: { currentTarget: { value: string } }) => {
+    const v = e.currentTarget.value;
+    setFilter((f) => ({ ...f, [k]: v }));
+  };
+  const years = yearChoices((list.data ?? []).map((a) => a.year));
+  const q = { org: selected.slug, year: filter.year, area: filter.area, status: filter.status };
+
+  const columns: RegisterColumn<PlanActivity>[] = [
+    { key: 'year', header: t('field.year'), value: (r) => r.year, render: (r) => String(r.year) },
+    { key: 'area', header: t('field.area'), value: (r) => r.area },
+    {
+      key: 'description',
+      header: t('field.description'),
+      value: (r) => r.description,
+      render: (r) => (
+        <span>
+          {r.description} {r.carried && <CarriedBadge />}
+        </span>
+      ),
+    },
+    { key: 'responsible', header: t('field.responsible'), value: (r) => r.responsible },
+    { key: 'partners', header: t('field.partners'), value: (r) => r.partners },
+    { key: 'status', header: t('field.status'), value: (r) => t(`status.${r.status}`), render: (r) => <StatusBadge status={r.status} /> },
+    { key: 'dueDate', header: t('field.dueDate'), value: (r) => day(r.dueDate), render: (r) => <span className="nowrap">{day(r.dueDate)}</span> },
+    { key: 'carried', header: t('carried'), value: (r) => r.carried, hidden: true },
+    { key: 'links', header: t('field.links'), value: (r) => r.links.map((l) => `${t(`linkType.${l.linkType}`)} ${l.linkId}`).join(', '), hidden: true },
+    { key: 'org', header: t('field.org'), value: (r) => r.org.name, hidden: true },
+  ];
+
+  return (
+    <Stack className="plans-scope">
+      <Title order={1}>{t('title')}</Title>
+      <Text c="dimmed">{t('intro', { org: selected.name })}</Text>
+      <Group align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
+        <NativeSelect
+          label={t('field.year')}
+          value={filter.year}
+          onChange={set('year')}
+          data={[{ value: '', label: t('allYears') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
+          w={140}
+        />
+        <NativeSelect
+          label={t('field.area')}
+          value={filter.area}
+          onChange={set('area')}
+          data={[{ value: '', label: t('allAreas') }, ...areas.map((a) => ({ value: a, label: a }))]}
+          w={260}
+        />
+        <NativeSelect
+          label={t('field.status')}
+          value={filter.status}
+          onChange={set('status')}
+          data={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          w={160}
+        />
+        {manage && (
+          <>
+            <Button onClick={() => setEditing('new')}>{t('new')}</Button>
+            <Button variant="outline" onClick={() => setCarrying(true)}>
+              {t('carry.button')}
+            </Button>
+          </>
+        )}
+      </Group>
+      <Register<PlanActivity>
+        label={t('registerLabel', { org: selected.name })}
+        columns={columns}
+        rowKey={(r) => r.id}
+        data={rows}
+        loading={list.isPending}
+        error={list.error}
+        exportName={`forbattringsplan-${selected.slug}`}
+        serverExport={(format) => apiUrl('/plan/export', { ...q, format })}
+        emptyText={t('empty')}
+        actions={
+          manage
+            ? (r) => (
+                <Button size="xs" variant="default" onClick={() => setEditing(r)} aria-label={t('editOne', { text: r.description.slice(0, 60) })}>
+                  {t('edit')}
+                </Button>
+              )
+            : undefined
+        }
+      />
+      <ProgressTable rows={progress.data ?? []} />
+      {editing && (
+        <ActivityModal
+          org={selected}
+          activity={editing === 'new' ? undefined : editing}
+          defaultYear={filter.year ? Number(filter.year) : thisYear()}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {carrying && <CarryModal org={selected} initialYear={filter.year ? Number(filter.year) : thisYear()} onClose={() => setCarrying(false)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,127 @@
+import { useState, type FormEvent } from 'react';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { api } from '../../api/client';
+import { Register, type RegisterColumn } from '../../components/Register';
+import { fieldError, ProblemAlert } from '../../components/problem';
+import { useSubmit } from '../../components/useSubmit';
+import { areasQuery } from '../plans/api';
+import { day, numberOrUndefined } from '../plans/shared';
+import type { Decision, Review } from './types';
+import { useReviewSaved } from './useReview';
+
+/** Outputs 9.3.3: decisions on improvement (each becomes a plan activity) and needed changes to the ISMS. */
+export function DecisionsSection({ review, editable }: { review: Review; editable: boolean }) {
+  const { t } = useTranslation('review');
+  const [adding, setAdding] = useState(false);
+  const columns: RegisterColumn<Decision>[] = [
+    { key: 'kind', header: t('decisions.kind'), value: (d) => t(`decisions.kinds.${d.kind}`) },
+    { key: 'text', header: t('decisions.text'), value: (d) => d.text },
+    { key: 'owner', header: t('decisions.owner'), value: (d) => d.owner },
+    { key: 'dueDate', header: t('decisions.dueDate'), value: (d) => day(d.dueDate) },
+    {
+      key: 'activity', header: t('decisions.activity'), value: (d) => (d.activityId ? t('decisions.inPlan') : ''), sortable: false,
+      render: (d) =>
+        d.activityId ? (
+          <Anchor component={Link} to="/forbattringsplan">
+            {t('decisions.inPlan')}
+          </Anchor>
+        ) : (
+          '–'
+        ),
+    },
+  ];
+  return (
+    <Stack>
+      <Text size="sm">{t('decisions.intro')}</Text>
+      <Register<Decision>
+        label={t('decisions.title')}
+        columns={columns}
+        rowKey={(d) => d.id}
+        data={review.decisions}
+        exportName={`beslut-${review.org.slug}-${review.year}`}
+        emptyText={t('decisions.empty')}
+        toolbar={editable ? <Button onClick={() => setAdding(true)}>{t('decisions.add')}</Button> : undefined}
+      />
+      {adding && <DecisionModal review={review} onClose={() => setAdding(false)} />}
+    </Stack>
+  );
+}
+
+function DecisionModal({ review, onClose }: { review: Review; onClose: () => void }) {
+  const { t, i18n } = useTranslation('review');
+  const saved = useReviewSaved();
+  const areas = useQuery(areasQuery(review.org.slug)).data?.areas ?? [];
+  const [kind, setKind] = useState<Decision['kind']>('improvement');
+  const [text, setText] = useState('');
+  const [owner, setOwner] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [area, setArea] = useState('');
+  const [year, setYear] = useState('');
+  const improvement = kind === 'improvement';
+  const { run, busy, error } = useSubmit(async () => {
+    const r = await api.post<Review>(`/reviews/${review.id}/decisions`, {
+      kind,
+      text,
+      owner: owner.trim() || undefined,
+      dueDate: dueDate || null,
+      ...(improvement && area ? { area } : {}),
+      ...(improvement && year.trim() ? { year: numberOrUndefined(year) } : {}),
+    });
+    await saved(r);
+    return r;
+  });
+  const fe = (f: string) => fieldError(error, f, i18n.language);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (await run()) onClose();
+  }
+  return (
+    <Dialog opened className="plans-scope" onClose={onClose} size="lg" title={t('decisions.add')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ProblemAlert error={error} fields={['kind', 'text', 'owner', 'dueDate', 'area', 'year']} />
+          <NativeSelect
+            label={t('decisions.kind')}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as Decision['kind'])}
+            data={(['improvement', 'isms_change'] as const).map((k) => ({ value: k, label: t(`decisions.kinds.${k}`) }))}
+            error={fe('kind')}
+            data-autofocus
+          />
+          <Textarea label={t('decisions.text')} required autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} error={fe('text')} />
+          <Group grow align="flex-start">
+            <TextInput label={t('decisions.owner')} required={improvement} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} error={fe('owner')} />
+            <TextInput label={t('decisions.dueDate')} required={improvement} type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} error={fe('dueDate')} />
+          </Group>
+          {improvement && (
+            <>
+              <Text size="sm">{t('decisions.becomesActivity')}</Text>
+              <Group grow align="flex-start">
+                <NativeSelect
+                  label={t('decisions.area')}
+                  value={area}
+                  onChange={(e) => setArea(e.currentTarget.value)}
+                  data={[{ value: '', label: t('decisions.defaultArea') }, ...areas.map((a) => ({ value: a, label: a }))]}
+                  error={fe('area')}
+                />
+                <TextInput label={t('decisions.year')} description={t('decisions.yearHelp')} type="number" value={year} onChange={(e) => setYear(e.currentTarget.value)} error={fe('year')} />
+              </Group>
+            </>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('decisions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { Register, type RegisterColumn } from '../../components/Register';
+import { fieldError, ProblemAlert } from '../../components/problem';
+import { useSubmit } from '../../components/useSubmit';
+import { formatDateTime } from '../../format';
+import { useSelectedOrg } from '../../shell/org-context';
+import { day, NeedOrg, numberOrUndefined, thisYear } from '../plans/shared';
+import type { Review } from './types';
+
+export function SignedBadge({ review }: { review: Review }) {
+  const { t } = useTranslation('review');
+  return review.signed ? (
+    <Badge color="green" variant="filled" tt="none">
+      {t('signedAt', { at: formatDateTime(review.signedAt) })}
+    </Badge>
+  ) : (
+    <Badge color="gray" variant="light" tt="none">
+      {t('draft')}
+    </Badge>
+  );
+}
+
+/** Ledningens genomgång: the selected organisation's reviews, newest year first; start this year's. */
+export default function ReviewsPage() {
+  const { t } = useTranslation('review');
+  const { can } = useSession();
+  const { selected } = useSelectedOrg();
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: ['reviews', 'list', selected?.slug],
+    queryFn: () => api.get<Review[]>('/reviews', { org: selected!.slug }),
+    enabled: !!selected,
+  });
+  if (!selected) {
+    return (
+      <>
+        <Title order={1}>{t('title')}</Title>
+        <NeedOrg />
+      </>
+    );
+  }
+  const columns: RegisterColumn<Review>[] = [
+    {
+      key: 'year', header: t('field.year'), value: (r) => r.year,
+      render: (r) => (
+        <Anchor component={Link} to={`/ledningens-genomgang/${r.id}`}>
+          {t('reviewOf', { year: r.year, org: r.org.name })}
+        </Anchor>
+      ),
+    },
+    { key: 'meetingDate', header: t('field.meetingDate'), value: (r) => day(r.meetingDate) },
+    { key: 'chair', header: t('field.chair'), value: (r) => r.chair },
+    { key: 'decisions', header: t('decisions.title'), value: (r) => r.decisions.length },
+    { key: 'signed', header: t('field.state'), value: (r) => (r.signed ? t('signedAt', { at: formatDateTime(r.signedAt) }) : t('draft')), render: (r) => <SignedBadge review={r} /> },
+  ];
+  return (
+    <Stack className="plans-scope">
+      <Title order={1}>{t('title')}</Title>
+      <Text c="dimmed">{t('intro', { org: selected.name })}</Text>
+      <Register<Review>
+        label={t('registerLabel', { org: selected.name })}
+        columns={columns}
+        rowKey={(r) => r.id}
+        data={list.data}
+        loading={list.isPending}
+        error={list.error}
+        exportName={`ledningens-genomgang-${selected.slug}`}
+        emptyText={t('empty')}
+        toolbar={can('report.edit') ? <Button onClick={() => setCreating(true)}>{t('new')}</Button> : undefined}
+      />
+      {creating && <CreateReviewModal org={selected} onClose={() => setCreating(false)} />}
+    </Stack>
+  );
+}
+
+function CreateReviewModal({ org, onClose }: { org: { slug: string; name: string }; onClose: () => void }) {
+  const { t, i18n } = useTranslation('review');
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [year, setYear] = useState(String(thisYear()));
+  const [meetingDate, setMeetingDate] = useState('');
+  const [chair, setChair] = useState('');
+  const [attendees, setAttendees] = useState('');
+  const { run, busy, error } = useSubmit(async () => {
+    const r = await api.post<Review>('/reviews', {
+      org: org.slug,
+      year: numberOrUndefined(year),
+      meetingDate: meetingDate || null,
+      chair,
+      attendees: attendees.split('\n').map((s) => s.trim()).filter(Boolean),
+    });
+    await qc.invalidateQueries({ queryKey: ['reviews'] });
+    return r;
+  });
+  const fe = (f: string) => fieldError(error, f, i18n.language);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await run();
+    if (r) void navigate({ to: `/ledningens-genomgang/${r.id}` });
+  }
+  return (
+    <Dialog opened className="plans-scope" onClose={onClose} title={t('createTitle', { org: org.name })} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ProblemAlert error={error} fields={['year', 'meetingDate', 'chair', 'attendees']} />
+          <Group grow align="flex-start">
+            <TextInput label={t('field.year')} required type="number" value={year} onChange={(e) => setYear(e.currentTarget.value)} error={fe('year')} data-autofocus />
+            <TextInput label={t('field.meetingDate')} type="date" value={meetingDate} onChange={(e) => setMeetingDate(e.currentTarget.value)} error={fe('meetingDate')} />
+          </Group>
+          <TextInput label={t('field.chair')} value={chair} onChange={(e) => setChair(e.currentTarget.value)} error={fe('chair')} />
+          <Textarea label={t('field.attendees')} description={t('attendeesHelp')} autosize minRows={3} value={attendees} onChange={(e) => setAttendees(e.currentTarget.value)} error={fe('attendees')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}
