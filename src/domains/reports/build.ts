@@ -4,6 +4,7 @@ import type { Ctx } from '../../server/platform/context';
 import { badRequest } from '../../server/platform/errors';
 import { listOrgs } from '../org/service';
 import { defaultOutline, numberSections, withProviderSections, type Section } from './outline';
+import { overlayIso93, reportIso93 } from './iso93';
 import { loadSectionProviders, type SectionProvider } from './provider';
 import { reports } from './table';
 
@@ -179,6 +180,7 @@ export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, op
   if (org.type === 'stad') json.rollup = await rollup(ctx, org, year, end, list);
   const changes = figureChanges(previousFigures, figures, list.map((p) => p.key));
   if (changes.length) json.changes = changes;
+  if (json.iso93) overlayIso93(json, await reportIso93(ctx, org.id, json));
   return json;
 }
 

@@ -30,7 +30,7 @@ export function hvOutline(): Section[] {
     s('ai-hv', 3, 'Påverkan på Hässelby-Vällingby stadsdelsförvaltning', doc(p('AI-funktioner följer allt oftare med vid uppgraderingar utan att ha klassats – Zoom är ett exempel. ISAM och IT-strateg hjälper verksamheterna att hitta säkra alternativ när efterfrågade tjänster innebär tredjelandsöverföring.'))),
     s('kamera', 2, 'Nya regler för kamerabevakning', doc(p('Sedan den 1 april 2025 krävs inget tillstånd från IMY. I stället ska en dokumenterad intresseavvägning göras och en förteckning föras över bevakning som pågår eller har upphört de senaste fem åren.'))),
     s('kamera-hv', 3, 'Påverkan på Hässelby-Vällingby sdf', doc(p('Budgeten för 2026 uppmuntrar kamerabevakning för ökad trygghet. Varje plats behöver intresseavvägning och informationssäkerhetsarbete innan kameran sätts upp.'))),
-    s('staden', 1, 'Vad händer inom staden – budget, inriktningar, lokala förändringar och satsningar'),
+    s('budget', 1, 'Vad händer inom staden – budget, inriktningar, lokala förändringar och satsningar'),
     s('styrning', 2, 'Central styrning', doc(p('Budgeten 2026 ger informationssäkerheten mer utrymme och resurser. Normerande klassningar görs nu med mer metod, bland annat genom att förvaltningarna delas i kluster där trillingen är ett.'))),
     s('styrning-hv', 3, 'Påverkan på Hässelby-Vällingby stadsdelsförvaltning', doc(p('Höga krav vid upphandling och leverantörsuppföljning blir ännu viktigare. Digitala objekt som tas i drift utan PUB-avtal eller klassning gör det svårt att i efterhand ställa krav på leverantören.'))),
     s('mognad', 2, 'Lokal mognadsmätning', doc(p('Stabsenheten har mätt mognaden med MSB:s mall. Kompetens och informationsklassning ligger nära de högsta nivåerna; riskhantering, incidenthantering och uppföljning behöver mer systematik och mindre personberoende. Mätningen ska upprepas årligen.')), 'maturity',
@@ -39,6 +39,7 @@ export function hvOutline(): Section[] {
     s('mal', 2, 'Uppföljning av mål i verksamhetsplanen 2025', doc(p('Informationssäkerheten följs upp under nämndmål 3.5 Hög beredskap och stark rådighet ska råda i alla verksamhetsområden.')), 'goals'),
     s('vor-ikp', 3, 'Väsentlighets- och riskanalys samt internkontrollplan', doc(p('Tabellen visar årets oönskade händelser per arbetssätt med riskvärde och om de föreslagits till internkontrollplanen.')), 'risks'),
     s('dso', 2, 'Uppföljning av dataskyddsombudets årsrapport 2024', doc(p('Registerförteckningen i DraftIT bedöms fullständig och underhålls löpande. Säkra meddelanden införs med två pilotenheter i december.')), 'dsoFollowUp'),
+    s('aktiviteter', 2, 'Uppföljning av årets förbättringsaktiviteter', doc(p('Aktiviteterna i förra årets genomgång följs upp per område. Tabellen visar hur långt varje aktivitet har kommit; det som inte är klart förs vidare till nästa års plan.')), 'planFollowUp'),
     s('incidenter', 2, 'Information om avvikelser och incidenter', doc(
       p('Den vanligaste avvikelsen är fortfarande uppgifter som hamnar i fel ärende i sociala system, ofta när flera utredningar är öppna samtidigt. Ledningen behöver påminna cheferna om att följa upp rapporterade avvikelser i IA.'),
       p('Inga incidenter har nått den nivå som kräver anmälan till MSB.'),
@@ -51,7 +52,7 @@ export function hvOutline(): Section[] {
 export function snOutline(): Section[] {
   return [
     s('lis', 1, 'Ledningssystem för informationssäkerhet, LIS', doc(p('Stadens informationssäkerhetsarbete bygger på ISO 27001 och regleras i en riktlinje med tillämpningsanvisningar. Förvaltningschefen har fastställt en lokal anvisning för hur ledningssystemet tillämpas i serviceförvaltningen.')), 'documents'),
-    s('paverkan', 2, 'Vad påverkar Servicenämndens informationssäkerhetsarbete?', doc(p('Förvaltningen hanterar stora mängder information åt stadens verksamheter, bland annat i det centrala upphandlingsuppdraget, och arbetar därför riskbaserat. Med NIS2 blir det kravet tydligare.'))),
+    s('omvarld', 2, 'Vad påverkar Servicenämndens informationssäkerhetsarbete?', doc(p('Förvaltningen hanterar stora mängder information åt stadens verksamheter, bland annat i det centrala upphandlingsuppdraget, och arbetar därför riskbaserat. Med NIS2 blir det kravet tydligare.'))),
     s('budget', 3, 'Finansborgarrådets förslag till budget 2026', doc(p('Budgeten höjer ambitionen för informationssäkerhet efter årets omfattande dataläckage. Förvaltningen är sektorsansvarig för livsmedelsförsörjning och dricksvatten inom stadens civila beredskap.'))),
     s('rsa', 3, 'Risk- och sårbarhetsanalys', doc(p('RSA följer en tvåårscykel; en ny cykel börjar 2026. Under 2025 har kontinuitetsplanerna prioriterats och gemensamma principer för system-, el- och personalbortfall beslutades i november.'))),
     s('ikp', 3, 'Resultatet från egen uppföljning (IKP)', doc(p('Internkontrollen har i huvudsak följt planen. Behörighetskontroller görs nu systematiskt två gånger per år. En väsentlig avvikelse gällde kontaktcenterplattformen, där en ny central upphandling pågår.')), 'risks'),
@@ -59,6 +60,7 @@ export function snOutline(): Section[] {
     s('utbildning', 3, 'Utbildning av förvaltningsledningen samt enhetschefer och vissa avdelningar', doc(ul('riskbaserat arbetssätt och AI-relaterade risker för ledning och chefsforum', 'mognadsdialog om incident- och riskhantering med ledningen', 'genomgång av NIS2 för kontaktcentrets ledningsgrupp'))),
     s('klassning', 3, 'Informationsklassning – utveckling och åtgärder', doc(p('En klassningsledare har införts och en förenklad blankett publicerats. Omkring 40 klassningar är genomförda eller pågår.'))),
     s('incidenthantering', 3, 'Incidenthanteringsprocess – utveckling och åtgärder', doc(p('Antalet rapporterade incidenter ökar, främst för att verksamheterna blivit bättre på att känna igen dem. De flesta är personuppgiftsincidenter av ringa art; en anmäldes till IMY (Miljödata). En kartläggning av användarnas väg genom processen pågår.')), 'incidents'),
+    s('aktiviteter', 2, 'Uppföljning av 2025 års aktiviteter', doc(p('Förra årets aktiviteter redovisas med status per område. De som inte hunnits med prioriteras om i planen för 2026.')), 'planFollowUp'),
     s('arbete-2026', 2, 'Serviceförvaltningens informationssäkerhetsarbete under 2026'),
     s('anvisning', 3, 'Serviceförvaltningens lokala anvisning för informationssäkerhet', doc(p('Anvisningen är presenterad för alla chefer och uppdateras under fjärde kvartalet 2025.'))),
     s('nis2', 3, 'NIS2 – prioriterade områden', doc(ul('Riskhantering', 'Incidenthantering', 'Säkerhet i leveranskedjan', 'Utbildning av ledning och anställda'))),

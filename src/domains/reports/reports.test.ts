@@ -141,6 +141,28 @@ describe('workflow and frozen versions', () => {
     cur = sub.body;
     expect((await isam.post(`/api/reports/${reportId}/approve`, { version: cur.version })).status).toBe(403);
     expect((await reader.post(`/api/reports/${reportId}/approve`, { version: cur.version })).status).toBe(403);
+    // ISO 27001 9.3.2: (a) has no activities and (b) omvärld and (c) budget have no text yet (mognad under budget is hidden).
+    const iso = await reader.get(`/api/reports/${reportId}/iso93`);
+    expect(iso.status).toBe(200);
+    expect(iso.body.uncovered).toEqual(expect.arrayContaining(['a', 'b', 'c']));
+    const refused = await chef.post(`/api/reports/${reportId}/approve`, { version: cur.version });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('iso93_uncovered');
+    expect(refused.body.uncovered).toEqual(iso.body.uncovered);
+    for (const k of iso.body.uncovered) expect(refused.body.detail_sv).toContain(`(${k})`);
+    expect((await chef.get(`/api/reports/${reportId}`)).body.status).toBe('under_granskning');
+    // Text in omvärld covers (b); the rest is marked not applicable, with a reason, in the year's review record.
+    const back = await isam.post(`/api/reports/${reportId}/return`, { version: cur.version });
+    const txt = await isam.patch(`/api/reports/${reportId}/sections/omvarld`, { version: back.body.version, narrativeHtml: '<p>Cybersäkerhetslagen träder i kraft.</p>' });
+    const afterText = (await reader.get(`/api/reports/${reportId}/iso93`)).body;
+    expect(afterText.uncovered).not.toContain('b');
+    expect(afterText.inputs.find((i: { key: string }) => i.key === 'b').coveredBy).toEqual(['omvarld']);
+    expect(afterText.uncovered).toEqual(iso.body.uncovered.filter((k: string) => k !== 'b'));
+    const review = await isam.post('/api/reviews', { org: 'forv-a', year: 2025 });
+    const marks = Object.fromEntries(afterText.uncovered.map((k: string) => [k, { notApplicable: true, reason: `Inget underlag för (${k}) i år` }]));
+    expect((await isam.patch(`/api/reviews/${review.body.id}`, { version: review.body.version, inputs: marks })).status).toBe(200);
+    expect((await reader.get(`/api/reports/${reportId}/iso93`)).body).toMatchObject({ uncovered: [], complete: true });
+    cur = (await isam.post(`/api/reports/${reportId}/submit`, { version: txt.body.version })).body;
     const ok = await chef.post(`/api/reports/${reportId}/approve`, { version: cur.version });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('godkand');
@@ -167,6 +189,10 @@ describe('workflow and frozen versions', () => {
     expect(pdf.headers.get('x-content-sha256')).toBe(approved.pdfSha256);
     const xml = readZip(docx.body).get('word/document.xml')!.toString();
     expect(xml).toContain('Godkänd av chef.a@test.se');
+    // The frozen JSON's iso93 section shows the report's own coverage: (b) by the omvärld chapter, the rest N/A.
+    const frozen = await reader.get(`/api/reports/${reportId}/versions/1/file?format=json`);
+    expect(frozen.body.iso93.uncovered).toEqual([]);
+    expect(frozen.body.iso93.inputs.b.sections).toEqual([expect.stringContaining('Omvärld')]);
     await expect(rawSql(t, `update report_versions set docx_sha256 = 'x' where report_id = '${reportId}'`)).rejects.toThrow();
     await expect(rawSql(t, `delete from report_versions where report_id = '${reportId}'`)).rejects.toThrow();
     const again = await bytes(reader, `/api/reports/${reportId}/versions/1/file?format=docx`);

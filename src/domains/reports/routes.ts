@@ -4,7 +4,7 @@ import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent } fro
 import { CONTENT_TYPES, fileName, FORMATS } from './render/index';
 import { addComment, AddComment, createReport, CreateReport, findReport, listComments, loadReport, reportDto, updateReport, UpdateReport, updateSection, UpdateSection } from './service';
 import { listTemplates, uploadTemplate } from './templates';
-import { approveReport, compareVersions, listVersions, newDraft, renderCurrent, returnReport, submitReport, versionFile } from './workflow';
+import { approveReport, compareVersions, currentIso93, listVersions, newDraft, renderCurrent, returnReport, submitReport, versionFile } from './workflow';
 
 const tags = ['Ledningens genomgång / management review'];
 const Any = z.any();
@@ -33,7 +33,7 @@ const transition = (path: string, summary: string, permission: 'report.edit' | '
     {
       method: 'post', path, tags, summary, policy: { permission },
       request: { params: IdParam, ...jsonBody(VersionOnly) },
-      responses: { 200: ok('Rapporten'), 404: problemContent('Finns inte'), 409: problemContent('Fel status eller inaktuell version') },
+      responses: { 200: ok('Rapporten'), 404: problemContent('Finns inte'), 409: problemContent('Fel status, inaktuell version eller (godkännande) saknade ISO 27001 9.3.2-underlag i uncovered') },
     },
     async (c) => json(c, await fn(c.get('ctx') as never, c.req.valid('param').id, c.req.valid('json').version)),
   );
@@ -87,6 +87,14 @@ export const routes = [
       const p = c.req.valid('param');
       return json(c, await updateSection(c.get('ctx'), p.id, p.sectionId, c.req.valid('json')));
     },
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/reports/{id}/iso93', tags, summary: 'ISO 27001 9.3.2 (a)–(g): vilka underlag rapporten täcker och vilka som saknas', policy: { permission: 'report.read' },
+      description: 'Ett underlag är täckt när ett synligt avsnitt som det hör till har siffror eller text, eller när ledningens genomgång har text för det; annars ska det markeras ej tillämpligt med motivering (PATCH /api/reviews/{id}). Godkännande nekas (409 iso93_uncovered) så länge `uncovered` inte är tom.',
+      request: { params: IdParam }, responses: { 200: ok('Täckning per underlag; uncovered listar de som saknas'), 404: problemContent('Finns inte') },
+    },
+    async (c) => json(c, await currentIso93(c.get('ctx'), c.req.valid('param').id)),
   ),
   defineRoute(
     {

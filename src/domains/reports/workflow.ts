@@ -6,7 +6,9 @@ import { staleVersion } from '../../server/platform/locking';
 import type { Permission } from '../../server/platform/permissions';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
+import { assertComplete } from '../review/iso93';
 import { buildReportJson, figureKeys, type ReportJson } from './build';
+import { reportIso93 } from './iso93';
 import { renderReport, type Format } from './render/index';
 import { textDiff } from './diff';
 import { docToText } from './richtext';
@@ -61,7 +63,8 @@ async function templateBytes(ctx: Ctx, templateId: string | null, orgPath: strin
 
 /**
  * Approves the report (förvaltningschef: report.approve): freezes the report JSON and the rendered DOCX and
- * PDF with their SHA-256 and the approver. Rendering happens before the transaction; the version check
+ * PDF with their SHA-256 and the approver. Refused (409 `iso93_uncovered`, naming them) while an ISO 27001 9.3.2
+ * input is neither covered by a section with figures or text nor marked not applicable in the review. Rendering happens before the transaction; the version check
  * inside it makes a concurrent edit fail instead of freezing something else than was rendered.
  */
 export async function approveReport(ctx: Ctx, id: string, version: number) {
@@ -72,6 +75,8 @@ export async function approveReport(ctx: Ctx, id: string, version: number) {
   const json = await buildReportJson(ctx, orgRef(org), report.year, {
     outline: report.outline as Section[], status: 'godkand', revision: report.revision, previousFigures: report.previousFigures as Record<string, unknown> | null, approval,
   });
+  // ISO 27001 9.3.2: every input (a)–(g) covered by the report's sections or marked not applicable in the review.
+  assertComplete(await reportIso93(ctx, org.id, json));
   const template = await templateBytes(ctx, report.templateId, org.path);
   const [docx, pdf] = [await renderReport(json, 'docx', template), await renderReport(json, 'pdf')];
   const jsonText = JSON.stringify(json);
@@ -180,4 +185,11 @@ export async function compareVersions(ctx: Ctx, id: string, a: string, b: string
     return { id: sid, titleA: x?.title ?? null, titleB: y?.title ?? null, numberA: x?.number ?? null, numberB: y?.number ?? null, changed: ta !== tb || x?.title !== y?.title || x?.hidden !== y?.hidden, diff: textDiff(ta, tb) };
   });
   return { a: { label: A.label, revision: A.json.revision, asOf: A.json.asOf }, b: { label: B.label, revision: B.json.revision, asOf: B.json.asOf }, figures, sections };
+}
+
+/** The report's ISO 27001 9.3.2 coverage now: which inputs its sections cover and which are missing. */
+export async function currentIso93(ctx: Ctx, id: string) {
+  const { report, org } = await loadReport(ctx, id);
+  const json = await buildReportJson(ctx, orgRef(org), report.year, { outline: report.outline as Section[], status: report.status, revision: report.revision });
+  return reportIso93(ctx, org.id, json);
 }

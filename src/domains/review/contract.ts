@@ -4,20 +4,22 @@ export const INPUT_KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 export type InputKey = (typeof INPUT_KEYS)[number];
 
 /**
- * ISO/IEC 27001:2022 9.3.2 inputs and the report sections (section provider keys or section ids of the report
- * outline) that cover each. An input is covered when one of its sections has figures or text, or when the review
- * itself has text for it; otherwise it must be marked not applicable with a reason.
+ * ISO/IEC 27001:2022 9.3.2 inputs and the report sections that cover each: section provider keys (report JSON
+ * keys: planFollowUp, incidents, …) and section ids of the city's default report outline (reports/outline.ts:
+ * omvarld, budget — chapters without a provider of their own, covered by their or their subsections' text).
+ * An input is covered when one of its sections has figures or text, or when the review itself has text for it;
+ * otherwise it must be marked not applicable with a reason.
  */
 export const ISO93_INPUTS: Record<InputKey, { sections: string[]; sv: string; en: string }> = {
   a: { sections: ['planFollowUp'], sv: 'Status för åtgärder från tidigare ledningens genomgångar', en: 'Status of actions from previous management reviews' },
-  b: { sections: ['omvarld', 'changes'], sv: 'Förändringar i externa och interna frågor', en: 'Changes in external and internal issues' },
-  c: { sections: ['interestedParties', 'budget'], sv: 'Förändrade behov och förväntningar hos intressenter', en: 'Changes in needs and expectations of interested parties' },
+  b: { sections: ['omvarld'], sv: 'Förändringar i externa och interna frågor', en: 'Changes in external and internal issues' },
+  c: { sections: ['budget'], sv: 'Förändrade behov och förväntningar hos intressenter', en: 'Changes in needs and expectations of interested parties' },
   d: {
-    sections: ['incidents', 'monitoring', 'maturity', 'audit', 'ikp', 'goals'],
+    sections: ['incidents', 'maturity', 'goals'],
     sv: 'Återkoppling om informationssäkerhetens prestanda: avvikelser och korrigerande åtgärder, övervakning och mätning, revisionsresultat, uppfyllelse av mål',
     en: 'Feedback on information security performance: nonconformities and corrective actions, monitoring and measurement, audit results, fulfilment of objectives',
   },
-  e: { sections: ['feedback', 'dsoFollowUp'], sv: 'Återkoppling från intressenter', en: 'Feedback from interested parties' },
+  e: { sections: ['dsoFollowUp'], sv: 'Återkoppling från intressenter', en: 'Feedback from interested parties' },
   f: { sections: ['risks'], sv: 'Resultat av riskbedömning och status för riskbehandlingsplanen', en: 'Results of risk assessment and status of the risk treatment plan' },
   g: { sections: ['plan'], sv: 'Möjligheter till ständig förbättring', en: 'Opportunities for continual improvement' },
 };
