@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { badRequest } from '../../server/platform/errors';
-import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
+import { crudRoutes } from '../../server/platform/crud';
+import { defineRoute, IdParam, json, jsonContent, problemContent } from '../../server/platform/http';
 import { CreateDocument, Document, DocumentQuery, UpdateDocument } from './contract';
 import { MAX_DOCUMENT_BYTES } from './filetype';
 import { createDocument, deleteDocument, downloadFile, getDocument, listDocuments, updateDocument, uploadFile } from './service';
@@ -9,49 +10,14 @@ const tags = ['Styrdokument / governing documents'];
 const ok = jsonContent;
 
 export const routes = [
-  defineRoute(
-    {
-      method: 'get', path: '/api/documents', tags, summary: 'Sök och lista styrdokument', policy: { permission: 'document.read' },
-      request: { query: DocumentQuery },
-      responses: { 200: ok(z.array(Document), 'Dokument, bäst träff först när q anges') },
-    },
-    async (c) => json(c, await listDocuments(c.get('ctx'), c.req.valid('query'))),
-  ),
-  defineRoute(
-    {
-      method: 'post', path: '/api/documents', tags, summary: 'Registrera styrdokument', policy: { permission: 'document.manage' },
-      request: jsonBody(CreateDocument),
-      responses: { 201: ok(Document, 'Registrerat'), 404: problemContent('Organisationen finns inte') },
-    },
-    async (c) => json(c, await createDocument(c.get('ctx'), c.req.valid('json')), 201),
-  ),
-  defineRoute(
-    {
-      method: 'get', path: '/api/documents/{id}', tags, summary: 'Ett styrdokument', policy: { permission: 'document.read' },
-      request: { params: IdParam },
-      responses: { 200: ok(Document, 'Dokumentet'), 404: problemContent('Finns inte') },
-    },
-    async (c) => json(c, await getDocument(c.get('ctx'), c.req.valid('param').id)),
-  ),
-  defineRoute(
-    {
-      method: 'patch', path: '/api/documents/{id}', tags, summary: 'Ändra styrdokumentets uppgifter', policy: { permission: 'document.manage' },
-      request: { params: IdParam, ...jsonBody(UpdateDocument) },
-      responses: { 200: ok(Document, 'Ändrat'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version') },
-    },
-    async (c) => json(c, await updateDocument(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
-  ),
-  defineRoute(
-    {
-      method: 'delete', path: '/api/documents/{id}', tags, summary: 'Ta bort styrdokument', policy: { permission: 'document.manage' },
-      request: { params: IdParam, query: z.object({ version: z.coerce.number().int().min(1) }) },
-      responses: { 204: { description: 'Borttaget' }, 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version') },
-    },
-    async (c) => {
-      await deleteDocument(c.get('ctx'), c.req.valid('param').id, c.req.valid('query').version);
-      return c.body(null, 204);
-    },
-  ),
+  ...crudRoutes({
+    path: '/api/documents', tags, read: 'document.read', write: 'document.manage', item: Document,
+    list: { query: DocumentQuery, run: listDocuments, summary: 'Sök och lista styrdokument', ok: 'Dokument, bäst träff först när q anges' },
+    create: { body: CreateDocument, run: createDocument, summary: 'Registrera styrdokument', ok: 'Registrerat', errors: { 404: 'Organisationen finns inte' } },
+    get: { run: getDocument, summary: 'Ett styrdokument', ok: 'Dokumentet' },
+    update: { body: UpdateDocument, run: updateDocument, summary: 'Ändra styrdokumentets uppgifter', ok: 'Ändrat', errors: { 409: 'Inaktuell version' } },
+    remove: { run: deleteDocument, summary: 'Ta bort styrdokument', ok: 'Borttaget', errors: { 409: 'Inaktuell version' } },
+  }),
   defineRoute(
     {
       method: 'put', path: '/api/documents/{id}/file', tags, summary: 'Ladda upp filen (rå kropp, högst 20 MiB)',

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { crudRoutes } from '../../server/platform/crud';
 import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
 import { ApproveBody, CreateDsoRecommendation, DsoQuery, DsoRecommendation, SetFollowUp, UpdateDsoRecommendation } from './contract';
 import { createRecommendation, decideResponse, getRecommendation, listRecommendations, setFollowUp, updateRecommendation } from './service';
@@ -7,40 +7,21 @@ const tags = ['Dataskyddsombudets rapport / DSO report follow-up'];
 const ok = jsonContent;
 
 export const routes = [
-  defineRoute(
-    {
-      method: 'get', path: '/api/dso/recommendations', tags, summary: 'DSO:s risker och rekommendationer med uppföljning', policy: { permission: 'plan.read' },
-      request: { query: DsoQuery },
-      responses: { 200: ok(z.array(DsoRecommendation), 'Rekommendationer'), 404: problemContent('Organisationen finns inte') },
+  ...crudRoutes({
+    path: '/api/dso/recommendations', tags, read: 'plan.read', write: 'plan.manage', item: DsoRecommendation,
+    list: { query: DsoQuery, run: listRecommendations, summary: 'DSO:s risker och rekommendationer med uppföljning', ok: 'Rekommendationer', errors: { 404: 'Organisationen finns inte' } },
+    // Creating and changing need plan.manage or dso.approve on the organisation: the service checks; the gate only asks plan.read.
+    create: {
+      body: CreateDsoRecommendation, run: createRecommendation, summary: 'Lägg till risk/rekommendation ur DSO:s årsrapport', ok: 'Skapad',
+      description: 'Kräver plan.manage eller dso.approve på organisationen.', policy: { permission: 'plan.read' }, errors: { 404: 'Organisationen finns inte' },
     },
-    async (c) => json(c, await listRecommendations(c.get('ctx'), c.req.valid('query'))),
-  ),
-  defineRoute(
-    {
-      method: 'post', path: '/api/dso/recommendations', tags, summary: 'Lägg till risk/rekommendation ur DSO:s årsrapport',
-      description: 'Kräver plan.manage eller dso.approve på organisationen.', policy: { permission: 'plan.read' },
-      request: jsonBody(CreateDsoRecommendation),
-      responses: { 201: ok(DsoRecommendation, 'Skapad'), 404: problemContent('Organisationen finns inte') },
-    },
-    async (c) => json(c, await createRecommendation(c.get('ctx'), c.req.valid('json')), 201),
-  ),
-  defineRoute(
-    {
-      method: 'get', path: '/api/dso/recommendations/{id}', tags, summary: 'En rekommendation', policy: { permission: 'plan.read' },
-      request: { params: IdParam },
-      responses: { 200: ok(DsoRecommendation, 'Rekommendationen'), 404: problemContent('Finns inte') },
-    },
-    async (c) => json(c, await getRecommendation(c.get('ctx'), c.req.valid('param').id)),
-  ),
-  defineRoute(
-    {
-      method: 'patch', path: '/api/dso/recommendations/{id}', tags, summary: 'Ändra rekommendation eller förvaltningens svar',
+    get: { run: getRecommendation, summary: 'En rekommendation', ok: 'Rekommendationen' },
+    update: {
+      body: UpdateDsoRecommendation, run: updateRecommendation, summary: 'Ändra rekommendation eller förvaltningens svar', ok: 'Ändrad',
       description: 'Kräver plan.manage eller dso.approve på organisationen; ett godkänt svar måste återöppnas först.', policy: { permission: 'plan.read' },
-      request: { params: IdParam, ...jsonBody(UpdateDsoRecommendation) },
-      responses: { 200: ok(DsoRecommendation, 'Ändrad'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version eller godkänt svar') },
+      errors: { 409: 'Inaktuell version eller godkänt svar' },
     },
-    async (c) => json(c, await updateRecommendation(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
-  ),
+  }),
   defineRoute(
     {
       method: 'post', path: '/api/dso/recommendations/{id}/approve', tags, summary: 'DSO godkänner förvaltningens svar', policy: { permission: 'dso.approve' },

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
+import { crudRoutes } from '../../server/platform/crud';
+import { defineRoute, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
 import { getAreaList, setAreaList } from './areas';
 import { carryForward, exportPlan, planProgress } from './carry';
 import { AreaList, CarryForward, CreatePlanActivity, PlanActivity, PlanQuery, Progress, UpdatePlanActivity, UpdateAreaList } from './contract';
@@ -9,49 +10,14 @@ const tags = ['Förbättringsplan / improvement plan'];
 const ok = jsonContent;
 
 export const routes = [
-  defineRoute(
-    {
-      method: 'get', path: '/api/plan/activities', tags, summary: 'Förbättringsaktiviteter', policy: { permission: 'plan.read' },
-      request: { query: PlanQuery },
-      responses: { 200: ok(z.array(PlanActivity), 'Aktiviteter, per år och område'), 404: problemContent('Organisationen finns inte') },
-    },
-    async (c) => json(c, await listActivities(c.get('ctx'), c.req.valid('query'))),
-  ),
-  defineRoute(
-    {
-      method: 'post', path: '/api/plan/activities', tags, summary: 'Lägg till aktivitet', policy: { permission: 'plan.manage' },
-      request: jsonBody(CreatePlanActivity),
-      responses: { 201: ok(PlanActivity, 'Skapad'), 404: problemContent('Organisationen finns inte') },
-    },
-    async (c) => json(c, await createActivity(c.get('ctx'), c.req.valid('json')), 201),
-  ),
-  defineRoute(
-    {
-      method: 'get', path: '/api/plan/activities/{id}', tags, summary: 'En aktivitet', policy: { permission: 'plan.read' },
-      request: { params: IdParam },
-      responses: { 200: ok(PlanActivity, 'Aktiviteten'), 404: problemContent('Finns inte') },
-    },
-    async (c) => json(c, await getActivity(c.get('ctx'), c.req.valid('param').id)),
-  ),
-  defineRoute(
-    {
-      method: 'patch', path: '/api/plan/activities/{id}', tags, summary: 'Ändra aktivitet', policy: { permission: 'plan.manage' },
-      request: { params: IdParam, ...jsonBody(UpdatePlanActivity) },
-      responses: { 200: ok(PlanActivity, 'Ändrad'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version') },
-    },
-    async (c) => json(c, await updateActivity(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
-  ),
-  defineRoute(
-    {
-      method: 'delete', path: '/api/plan/activities/{id}', tags, summary: 'Ta bort aktivitet', policy: { permission: 'plan.manage' },
-      request: { params: IdParam, query: z.object({ version: z.coerce.number().int().min(1) }) },
-      responses: { 204: { description: 'Borttagen' }, 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version eller redan överförd') },
-    },
-    async (c) => {
-      await deleteActivity(c.get('ctx'), c.req.valid('param').id, c.req.valid('query').version);
-      return c.body(null, 204);
-    },
-  ),
+  ...crudRoutes({
+    path: '/api/plan/activities', tags, read: 'plan.read', write: 'plan.manage', item: PlanActivity,
+    list: { query: PlanQuery, run: listActivities, summary: 'Förbättringsaktiviteter', ok: 'Aktiviteter, per år och område', errors: { 404: 'Organisationen finns inte' } },
+    create: { body: CreatePlanActivity, run: createActivity, summary: 'Lägg till aktivitet', ok: 'Skapad', errors: { 404: 'Organisationen finns inte' } },
+    get: { run: getActivity, summary: 'En aktivitet', ok: 'Aktiviteten' },
+    update: { body: UpdatePlanActivity, run: updateActivity, summary: 'Ändra aktivitet', ok: 'Ändrad', errors: { 409: 'Inaktuell version' } },
+    remove: { run: deleteActivity, summary: 'Ta bort aktivitet', ok: 'Borttagen', errors: { 409: 'Inaktuell version eller redan överförd' } },
+  }),
   defineRoute(
     {
       method: 'post', path: '/api/plan/carry-forward', tags, summary: 'För över ofärdiga aktiviteter till nästa år', policy: { permission: 'plan.manage' },

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { crudRoutes } from '../../server/platform/crud';
 import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent, VersionBody } from '../../server/platform/http';
 import { AddDecision, CreateReview, Iso93Status, Review, UpdateReview } from './contract';
 import { addDecision, createReview, getReview, listReviews, reviewIso93, signReview, updateReview } from './service';
@@ -7,38 +8,19 @@ const tags = ['Ledningens genomgång (ISO 27001 9.3) / management review'];
 const ok = jsonContent;
 
 export const routes = [
-  defineRoute(
-    {
-      method: 'get', path: '/api/reviews', tags, summary: 'Ledningens genomgångar', policy: { permission: 'report.read' },
-      request: { query: z.object({ org: z.string().min(1).max(64) }) },
-      responses: { 200: ok(z.array(Review), 'Genomgångar, senaste året först'), 404: problemContent('Organisationen finns inte') },
+  ...crudRoutes({
+    path: '/api/reviews', tags, read: 'report.read', write: 'report.edit', item: Review,
+    list: {
+      query: z.object({ org: z.string().min(1).max(64) }), run: (ctx, q) => listReviews(ctx, q.org),
+      summary: 'Ledningens genomgångar', ok: 'Genomgångar, senaste året först', errors: { 404: 'Organisationen finns inte' },
     },
-    async (c) => json(c, await listReviews(c.get('ctx'), c.req.valid('query').org)),
-  ),
-  defineRoute(
-    {
-      method: 'post', path: '/api/reviews', tags, summary: 'Påbörja årets genomgång', policy: { permission: 'report.edit' },
-      request: jsonBody(CreateReview),
-      responses: { 201: ok(Review, 'Skapad'), 409: problemContent('Finns redan för året') },
+    create: { body: CreateReview, run: createReview, summary: 'Påbörja årets genomgång', ok: 'Skapad', errors: { 409: 'Finns redan för året' } },
+    get: { run: getReview, summary: 'En genomgång', ok: 'Genomgången' },
+    update: {
+      body: UpdateReview, run: updateReview, summary: 'Mötet, underlag som ej tillämpliga, ändringar i LIS, slutsats', ok: 'Ändrad',
+      errors: { 409: 'Inaktuell version eller signerad' },
     },
-    async (c) => json(c, await createReview(c.get('ctx'), c.req.valid('json')), 201),
-  ),
-  defineRoute(
-    {
-      method: 'get', path: '/api/reviews/{id}', tags, summary: 'En genomgång', policy: { permission: 'report.read' },
-      request: { params: IdParam },
-      responses: { 200: ok(Review, 'Genomgången'), 404: problemContent('Finns inte') },
-    },
-    async (c) => json(c, await getReview(c.get('ctx'), c.req.valid('param').id)),
-  ),
-  defineRoute(
-    {
-      method: 'patch', path: '/api/reviews/{id}', tags, summary: 'Mötet, underlag som ej tillämpliga, ändringar i LIS, slutsats', policy: { permission: 'report.edit' },
-      request: { params: IdParam, ...jsonBody(UpdateReview) },
-      responses: { 200: ok(Review, 'Ändrad'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version eller signerad') },
-    },
-    async (c) => json(c, await updateReview(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
-  ),
+  }),
   defineRoute(
     {
       method: 'post', path: '/api/reviews/{id}/decisions', tags, summary: 'Beslut (9.3.3); förbättringsbeslut blir planaktiviteter', policy: { permission: 'report.edit' },
