@@ -3,6 +3,7 @@ import { loadConfig } from './platform/config';
 import { createLogger } from './platform/logger';
 import { openDatabase } from './platform/db';
 import { createApp } from './app';
+import { loadDomains } from './platform/modules';
 import { ensureAdmin } from '../domains/users/auth';
 
 /** Starts the HTTP server: open the database, migrate, ensure an admin, listen. */
@@ -10,7 +11,11 @@ export async function startServer(opts: { port?: number } = {}) {
   const started = performance.now();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // Load the domains' modules while the database opens (PGlite compiles its WASM off the main thread).
+  const domains = loadDomains();
+  domains.catch(() => {});
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  await domains;
   await database.migrate();
   await ensureAdmin(database.db, config, log);
   const { app } = await createApp({ database, config, log });

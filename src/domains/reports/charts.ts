@@ -1,12 +1,17 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as echarts from 'echarts';
-import { Resvg } from '@resvg/resvg-js';
+import type * as EChartsModule from 'echarts';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import { chartOptions, countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskMatrixCells, type ChartId } from './chart-options';
 
 export * from './chart-options';
 
 const require = createRequire(import.meta.url);
+// ECharts takes seconds to load: it is required on first use, not when the server starts.
+let echartsModule: typeof EChartsModule | undefined;
+const echartsLib = () => (echartsModule ??= require('echarts') as typeof EChartsModule);
+let resvgClass: typeof ResvgClass | undefined;
+const ResvgLib = () => (resvgClass ??= (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg);
 /** DejaVu fonts from the dejavu-fonts-ttf package: used by the PNG rasteriser and the PDF. */
 export const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const FONT_FILES = {
@@ -20,7 +25,7 @@ export interface RenderedChart { id: ChartId; title: string; alt: string; svg: s
 
 /** Server-side SVG through ECharts' SSR renderer. */
 export function renderSvg(option: Record<string, unknown>, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echartsLib().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option);
     return chart.renderToSVGString();
@@ -31,7 +36,7 @@ export function renderSvg(option: Record<string, unknown>, width: number, height
 
 /** PNG at 2× for crisp print, with the DejaVu font file (no system font lookup). */
 export function svgToPng(svg: string, width: number): Buffer {
-  const r = new Resvg(svg, {
+  const r = new (ResvgLib())(svg, {
     fitTo: { mode: 'width', value: width * 2 },
     font: { fontFiles: Object.values(FONT_FILES), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
     background: '#ffffff',

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import type { Msg } from '../../server/platform/errors';
 
@@ -27,7 +27,9 @@ const SWEDISH_COMMON = [
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   if (!common) {
-    const list = (dictionary as unknown as Record<string, string[]>)['passwords-common'] ?? [];
+    // The 49,000-word list loads on first use, not at every process start.
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as { dictionary: Record<string, string[]> };
+    const list = dictionary['passwords-common'] ?? [];
     common = new Set([...list, ...SWEDISH_COMMON].map((p) => p.toLowerCase()));
   }
   return common;

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell } from './values';
 import type { ProgressFn, RawRecord } from './source';
 
@@ -36,8 +36,10 @@ export async function* readXlsxRows(path: string, onBytes?: ProgressFn): AsyncGe
       cb(null, chunk);
     },
   });
+  // exceljs is loaded on first use: it costs half a second at start-up for every process otherwise.
+  const { default: Excel } = await import('exceljs');
   const input = createReadStream(path, { highWaterMark: 256 * 1024 }).pipe(counter);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input as never, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

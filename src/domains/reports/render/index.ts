@@ -1,8 +1,6 @@
 import type { ReportJson } from '../build';
-import { renderDocx } from './docx';
-import { renderHtml } from './html';
-import { renderPdf } from './pdf';
-import { renderTemplate } from './template';
+// Renderers load on first use: docx, pdfmake, ECharts and resvg are heavy and most processes
+// (server start, CLI commands) never render a document.
 
 export const FORMATS = ['json', 'docx', 'pdf', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -18,9 +16,9 @@ export const CONTENT_TYPES: Record<Format, string> = {
 export async function renderReport(json: ReportJson, format: Format, template?: Buffer): Promise<Buffer> {
   switch (format) {
     case 'json': return Buffer.from(JSON.stringify(json, null, 2) + '\n');
-    case 'html': return Buffer.from(renderHtml(json));
-    case 'docx': return template ? renderTemplate(template, json) : renderDocx(json);
-    case 'pdf': return renderPdf(json);
+    case 'html': return Buffer.from((await import('./html')).renderHtml(json));
+    case 'docx': return template ? (await import('./template')).renderTemplate(template, json) : (await import('./docx')).renderDocx(json);
+    case 'pdf': return (await import('./pdf')).renderPdf(json);
   }
 }
 
