@@ -55,7 +55,7 @@ async function serve(env: Record<string, string> = {}) {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`serve exited ${child.exitCode}: ${output}`);
     try {
@@ -63,7 +63,13 @@ async function serve(env: Record<string, string> = {}) {
     } catch {
       /* not yet */
     }
-    if (Date.now() > deadline) throw new Error(`serve did not start: ${output}`);
+    if (Date.now() > deadline) {
+      // Never leave a server holding the directory behind: the next test would meet the lock instead.
+      child.kill('SIGKILL');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(join(dbEnv.TILLIT_DATA_DIR, 'tillit.lock'), { force: true });
+      throw new Error(`serve did not start within 150 s: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -103,7 +109,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     } finally {
       await s.stop();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('a second process on the directory held by `tillit serve` is refused clearly; the data stays intact', async () => {
     expect((await tillit(['org', 'add', 'stad', 'Staden', '--type', 'stad'])).code).toBe(0);
@@ -121,13 +127,13 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     const after = await tillit(['org', 'list', '--json']);
     expect(after.code, after.err).toBe(0);
     expect(JSON.parse(after.out).map((o: { slug: string }) => o.slug)).toEqual(['stad']);
-  }, 120_000);
+  }, 300_000);
 
   it('migrate on a migrated database changes nothing and says so', async () => {
     const r = await tillit(['migrate']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/uppdaterad.*up to date/);
-  }, 60_000);
+  }, 180_000);
 
   it('org add / org list build a tree; bad input is refused in both languages', async () => {
     const add = await tillit(['org', 'add', 'forv', 'Förvaltningen', '--type', 'forvaltning', '--parent', 'stad']);
@@ -148,7 +154,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(unknownFlag.code).toBe(2);
     expect(unknownFlag.err).toMatch(/Användning:/);
     expect(unknownFlag.err).toMatch(/Usage:/);
-  }, 120_000);
+  }, 300_000);
 
   it('user add with a role prints a one-time password; a weak password is refused', async () => {
     const r = await tillit(['user', 'add', 'isam@kommun.se', 'Ingrid ISAM', '--role', 'isam', '--org', 'forv']);
@@ -159,7 +165,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(weak.code).not.toBe(0);
     expect(weak.err).toMatch(/minst 12 tecken/);
     expect(weak.err).toMatch(/at least 12 characters/);
-  }, 60_000);
+  }, 180_000);
 
   it('demo loads the Stockholm organisations and is idempotent', async () => {
     const first = await tillit(['demo']);
@@ -171,7 +177,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     const orgs = JSON.parse((await tillit(['org', 'list', '--json'])).out) as { slug: string }[];
     expect(orgs.map((o) => o.slug)).toEqual(expect.arrayContaining(['stockholm', 'hasselby-vallingby', 'bromma', 'jarva']));
     expect(orgs).toHaveLength(3 + demoOrgs); // stad, forv, avd from above plus the demo's, once
-  }, 180_000);
+  }, 300_000);
 
   it('backup and restore: refused into a non-empty database without --force; garbage gives a clear error', async () => {
     const file = join(dir, 'backup.tillit.gz');
@@ -192,7 +198,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     const ok = await tillit(['audit', 'verify']);
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out).toMatch(/^OK: \d+ poster/);
-  }, 120_000);
+  }, 300_000);
 
   it('audit verify names the first tampered row and exits non-zero', async () => {
     const database = await openDatabase({ dataDir: dbEnv.TILLIT_DATA_DIR });
@@ -210,7 +216,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(broken.code).toBe(5);
     expect(broken.err).toContain(`första brutna post är nr ${target}`);
     expect(broken.err).toContain(`first broken row is seq ${target}`);
-  }, 60_000);
+  }, 180_000);
 
   it('an unknown command lists the commands and exits 2', async () => {
     const r = await tillit(['org', 'radera']);
@@ -218,5 +224,5 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(r.err).toMatch(/okänt kommando/);
     expect(r.err).toMatch(/unknown command/);
     expect(r.err).toMatch(/tillit org add/);
-  }, 30_000);
+  }, 120_000);
 });
