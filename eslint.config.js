@@ -28,7 +28,9 @@ export default tseslint.config(
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', location: 'readonly', HTMLElement: 'readonly' } },
-    rules: { ...reactHooks.configs.recommended.rules },
+    // The two classic hook rules. The React Compiler rules of eslint-plugin-react-hooks 7 (refs,
+    // set-state-in-effect, …) are left off: the app does not use the compiler.
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
     files: ['**/*.test.ts', 'src/test/**', 'e2e/**', 'bench/**'],
