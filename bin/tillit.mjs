@@ -19,6 +19,9 @@ if (major < 24) {
     process.exit(2);
   }
 } else {
+  // V8's on-disk code cache (Node ≥ 22.1) makes later starts skip recompiling the dependencies.
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache?.();
   const { register } = await import('tsx/esm/api');
   register();
   const { main } = await import(pathToFileURL(join(here, '..', 'src', 'cli', 'main.ts')).href);
