@@ -6,7 +6,14 @@
  * Each writes bench/results/<name>.json (date, machine, values, target, pass) and the table is printed.
  * Options (env): BENCH_READY_RUNS (default 5), BENCH_HEALTH_REQUESTS (default 5000), BENCH_ONLY=name,name,
  * BENCH_SCALE (default 1; e.g. 0.02 for a quick run with smaller data, results then in bench/results/quick/).
- * Other benchmarks may live beside this file as bench/<name>.bench.ts exporting `benchmarks: Benchmark[]`.
+ * BENCH_ONLY takes names or prefixes: BENCH_ONLY=incidents-list,risks,report,import.
+ * Other benchmarks may live beside this file as bench/<name>.bench.ts exporting `benchmarks: Benchmark[]`:
+ *   import.bench.ts         issue 4: `tillit import incidents` rows/s on PostgreSQL and PGlite, vs `psql \copy`
+ *   incidents-list.bench.ts issue 4: GET /api/incidents p95 and vs raw SQL, 1,000,000 incidents (city.ts generates them)
+ *   reports.bench.ts        issue 6: DOCX/PDF of a förvaltning, city rollup of 50, memory (report-worker.ts)
+ *   risks.bench.ts          issue 5: register heat map and list p95, 10,000 risks
+ * The generated PostgreSQL databases (tillit_bench, tillit_bench_reports, …) are kept and reused between runs;
+ * BENCH_REGENERATE=1 rebuilds them. BENCH_PG_URL: the admin connection (default postgres@127.0.0.1:5432).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -230,7 +237,7 @@ async function extraBenchmarks(): Promise<Benchmark[]> {
 
 async function main() {
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
-  const all = [serverReady, healthP99, webInitialJs, ...(await extraBenchmarks())].filter((b) => !only || only.has(b.name));
+  const all = [serverReady, healthP99, webInitialJs, ...(await extraBenchmarks())].filter((b) => !only || [...only].some((o) => b.name === o || b.name.startsWith(o + '-')));
   mkdirSync(RESULTS, { recursive: true });
   // BENCH_SCALE < 1 (e.g. 0.05): the quick version with smaller data sets; its figures are not the targets' sizes.
   const scale = Number(process.env.BENCH_SCALE ?? 1) || 1;

@@ -47,9 +47,12 @@ export function stockholmDate(at: Date = new Date()): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting (lists format hundreds of deadlines).
+const LOCAL_FORMAT = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
 /** sv-SE "2025-04-01 11:00" in Stockholm. */
 export function formatLocal(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+  return LOCAL_FORMAT.format(at);
 }
 
 /** Adds calendar months in Stockholm wall-clock time (same local time of day, clamped to the month's end). */

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { and, eq } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../server/platform/context';
 import { badRequest } from '../../server/platform/errors';
 import { listOrgs } from '../org/service';
@@ -85,13 +86,33 @@ async function figuresOf(ctx: Ctx, org: ReportOrg, year: number, end: Date, list
   return out;
 }
 
+const ROLLUP_CONCURRENCY = 4;
+
+/** fn over items with at most `limit` running at once; results in the items' order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 async function rollup(ctx: Ctx, city: ReportOrg, year: number, end: Date, list: SectionProvider[]): Promise<Rollup> {
   const children = (await listOrgs(ctx, { under: city.slug })).filter((o) => o.parentId === city.id);
+  // The rollup reads only the incident and risk figures of each förvaltning: ask no other provider (speed).
+  list = list.filter((p) => p.key === 'incidents' || p.key === 'risks');
   const r: Rollup = { forvaltningar: [], totals: { incidents: 0, personalData: 0, reportedToIMY: 0, reportedToCSIRT: 0, ikp: 0 }, ikpRisks: [] };
-  for (const c of children) {
-    const f = await figuresOf(ctx, c, year, end, list);
+  // Outside a transaction the förvaltningar are asked a few at a time (separate pool connections); in order after.
+  const all = await mapLimited(children, ctx.db instanceof PgTransaction ? 1 : ROLLUP_CONCURRENCY, (c) => figuresOf(ctx, c, year, end, list));
+  for (const [i, c] of children.entries()) {
+    const f = all[i];
     const inc = (f.incidents ?? null) as Record<string, unknown> | null;
     const vor = ((f.risks as { vor?: Record<string, unknown>[] } | undefined)?.vor ?? null);
     const ikpRows = (vor ?? []).filter((v) => v.ikp === true || v.ikpDecided === true);
@@ -164,7 +185,11 @@ export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, op
       previousFigures ??= stored.previousFigures as Record<string, unknown> | null;
     } else outline = withProviderSections(defaultOutline(org.type), list);
   }
-  const figures = await figuresOf(ctx, org, year, end, list);
+  // A city's own figures and its rollup are independent: outside a transaction they are asked at the same time.
+  const [figures, rolled] = await Promise.all([
+    figuresOf(ctx, org, year, end, list),
+    org.type === 'stad' && !(ctx.db instanceof PgTransaction) ? rollup(ctx, org, year, end, list) : undefined,
+  ]);
   const numbers = numberSections(outline);
   const json: ReportJson = {
     org: { slug: org.slug, name: org.name, type: org.type },
@@ -177,7 +202,7 @@ export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, op
     outline: outline.map((s) => ({ ...s, number: numbers.get(s.id) ?? null })),
     ...figures,
   };
-  if (org.type === 'stad') json.rollup = await rollup(ctx, org, year, end, list);
+  if (org.type === 'stad') json.rollup = rolled ?? (await rollup(ctx, org, year, end, list));
   const changes = figureChanges(previousFigures, figures, list.map((p) => p.key));
   if (changes.length) json.changes = changes;
   if (json.iso93) overlayIso93(json, await reportIso93(ctx, org.id, json));

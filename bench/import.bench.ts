@@ -1,0 +1,117 @@
+/**
+ * Issue 4, "Speed": import throughput, exactly as a user runs it: `tillit import incidents FILE --org hv --json`
+ * as a child process, on a generated IA export (writeGeneratedCsv, seed 1; 500,000 rows on PostgreSQL and
+ * 200,000 on PGlite, times BENCH_SCALE) into a fresh database with the import's organisations.
+ *   import-pg-rows-per-s      rows / wall time of the whole command (process start included)   ≥ 50,000
+ *   import-pg-vs-copy         that wall time / `psql \copy` of the same file into a plain table  ≤ 3×
+ *   import-pglite-rows-per-s  the same on an embedded PGlite data directory                   ≥ 20,000
+ * The CLI's start-up (a `tillit org list` on the same database) is in the details, as is the peak RSS.
+ * bench/import-1m.ts (the import helper's) remains the 1,000,000-row check with a re-import dry run.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '../src/server/platform/db';
+import { createOrg } from '../src/domains/org/service';
+import { writeGeneratedCsv } from '../src/domains/incidents/import/testdata';
+import type { Benchmark, BenchResult } from './run';
+import { benchCtx, dropDatabase, recreateDatabase, round, runTillit, scaled } from './lib';
+
+const PG_ROWS = scaled(500_000, 2_000);
+const PGLITE_ROWS = scaled(200_000, 1_000);
+
+async function csv(rows: number): Promise<string> {
+  const dir = join(tmpdir(), 'tillit-bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `incidents-${rows}.csv`);
+  if (!existsSync(file)) await writeGeneratedCsv(file, rows, 1);
+  return file;
+}
+
+async function seedOrgs(db: Database) {
+  await db.migrate();
+  const ctx = benchCtx(db);
+  await createOrg(ctx, { slug: 'stad', name: 'Stockholms stad', type: 'stad' });
+  await createOrg(ctx, { slug: 'hv', name: 'Hässelby-Vällingby', type: 'forvaltning', parent: 'stad' });
+  await createOrg(ctx, { slug: 'hv-best', name: 'Beställarenheten', type: 'enhet', parent: 'hv' });
+}
+
+interface Run { rows: number; seconds: number; startupSeconds: number; peakRssMB: number; summary: Record<string, unknown>; copySeconds?: number; fileMB: number }
+
+async function importRun(kind: 'pg' | 'pglite', rows: number): Promise<Run> {
+  const file = await csv(rows);
+  const name = 'tillit_bench_import';
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  let url = '';
+  if (kind === 'pg') {
+    url = await recreateDatabase(name);
+    const db = await openDatabase({ databaseUrl: url, poolSize: 1 });
+    await seedOrgs(db);
+    await db.close();
+    env = { DATABASE_URL: url };
+    cleanup = () => dropDatabase(name);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-bench-import-'));
+    const db = await openDatabase({ dataDir: dir });
+    await seedOrgs(db);
+    await db.close();
+    env = { TILLIT_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  try {
+    const startup = await runTillit(['org', 'list', '--json'], env);
+    console.log(`  import ${rows} rows on ${kind} …`);
+    const run = await runTillit(['import', 'incidents', file, '--org', 'hv', '--json'], env);
+    if (run.code !== 0) throw new Error(`import exited ${run.code}: ${run.stderr.slice(0, 1500)}`);
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
+    if (summary.created !== rows) throw new Error(`import created ${String(summary.created)} of ${rows} rows`);
+    let copySeconds: number | undefined;
+    if (kind === 'pg') {
+      const cols = Array.from({ length: 13 }, (_, i) => `c${i} text`).join(', ');
+      const t0 = performance.now();
+      const r = spawnSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `create table bench_plain (${cols})`, '-c', `\\copy bench_plain from '${file}' with (format csv, header, delimiter ';')`]);
+      if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
+      copySeconds = (performance.now() - t0) / 1000;
+    }
+    const out = { rows, seconds: run.seconds, startupSeconds: startup.seconds, peakRssMB: run.peakRssMB, summary: { created: summary.created, rejected: summary.rejected }, copySeconds, fileMB: round(statSync(file).size / 2 ** 20, 1) };
+    console.log(`  ${kind}: ${rows} rows in ${round(run.seconds, 1)} s (${Math.round(rows / run.seconds)} rows/s; CLI start-up ${round(startup.seconds, 1)} s)${copySeconds ? `, psql \\copy ${round(copySeconds, 1)} s` : ''}, peak RSS ${run.peakRssMB} MB`);
+    return out;
+  } finally {
+    await cleanup();
+  }
+}
+
+let pgP: Promise<Run> | undefined;
+const pgRun = () => (pgP ??= importRun('pg', PG_ROWS));
+
+const details = (r: Run) => ({
+  rows: r.rows, fileMB: r.fileMB, seconds: round(r.seconds, 2), cliStartupSeconds: round(r.startupSeconds, 2),
+  rowsPerSecondExcludingStartup: Math.round(r.rows / Math.max(0.001, r.seconds - r.startupSeconds)), peakRssMB: r.peakRssMB, summary: r.summary,
+  ...(r.copySeconds !== undefined ? { psqlCopySeconds: round(r.copySeconds, 2), psqlCopyRowsPerSecond: Math.round(r.rows / r.copySeconds) } : {}),
+});
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'import-pg-rows-per-s',
+    async run(): Promise<BenchResult> {
+      const r = await pgRun();
+      return { name: 'import-pg-rows-per-s', description: '`tillit import incidents` (child process, whole command) of a generated IA CSV into PostgreSQL', unit: 'rows/s', value: Math.round(r.rows / r.seconds), target: 50_000, kind: 'min', inclusive: true, details: details(r) };
+    },
+  },
+  {
+    name: 'import-pg-vs-copy',
+    async run(): Promise<BenchResult> {
+      const r = await pgRun();
+      return { name: 'import-pg-vs-copy', description: 'Import wall time / `psql \\copy` of the same file into a plain 13-column text table', unit: '×', value: round(r.seconds / r.copySeconds!), target: 3, kind: 'max', inclusive: true, details: details(r) };
+    },
+  },
+  {
+    name: 'import-pglite-rows-per-s',
+    async run(): Promise<BenchResult> {
+      const r = await importRun('pglite', PGLITE_ROWS);
+      return { name: 'import-pglite-rows-per-s', description: '`tillit import incidents` (child process, whole command) of a generated IA CSV into an embedded PGlite data directory', unit: 'rows/s', value: Math.round(r.rows / r.seconds), target: 20_000, kind: 'min', inclusive: true, details: details(r) };
+    },
+  },
+];

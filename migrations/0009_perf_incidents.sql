@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_reporter_reported_idx" ON "incidents" USING btree ("reporter_id","reported_at","id");
