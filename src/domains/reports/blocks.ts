@@ -181,8 +181,10 @@ export function columnShares(columns: string[], rows: Cell[][]): number[] {
   const w = columns.map((c, i) => {
     const texts = [c, ...sample.map((r) => r[i]?.text ?? '')];
     const longestWord = Math.max(...texts.flatMap((t) => t.split(/\s+/).map((x) => x.length)));
+    // Header words are bold and must not break inside a word ("Sannolikhet", "Riskvärde").
+    const headerWord = Math.max(...c.split(/\s+/).map((x) => x.length));
     const avg = texts.reduce((n, t) => n + t.length, 0) / texts.length;
-    return Math.min(40, Math.max(longestWord * 1.1, Math.sqrt(avg) * 3, 6));
+    return Math.min(40, Math.max(longestWord * 1.1, headerWord * 1.7, Math.sqrt(avg) * 3, 6));
   });
   const sum = w.reduce((a, b) => a + b, 0);
   return w.map((x) => x / sum);
