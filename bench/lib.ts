@@ -121,10 +121,10 @@ export async function signedIn(url: string, email: string, password: string): Pr
 
 export interface ChildRun { code: number | null; stdout: string; stderr: string; seconds: number; peakRssMB: number }
 
-/** Runs `tillit …` as a child process; samples its peak RSS (VmHWM) from /proc every 100 ms. */
-export function runTillit(args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRun> {
+/** Runs a child process to its end, sampling its peak RSS (VmHWM) from /proc every `sampleMs`. */
+export function runWithPeakRss(cmd: string, args: string[], env: NodeJS.ProcessEnv, sampleMs = 100): Promise<ChildRun> {
   const started = performance.now();
-  const child = spawn(NODE, [...nodeArgs, BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error', ...env } });
+  const child = spawn(cmd, args, { cwd: ROOT, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -137,9 +137,14 @@ export function runTillit(args: string[], env: Record<string, string>, nodeArgs:
     } catch {
       /* gone */
     }
-  }, 100);
+  }, sampleMs);
   return new Promise((res) => child.on('exit', (code) => {
     clearInterval(timer);
     res({ code, stdout, stderr, seconds: (performance.now() - started) / 1000, peakRssMB: Math.round(hwm / 1024) });
   }));
+}
+
+/** Runs `tillit …` as a child process with its peak RSS. */
+export function runTillit(args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRun> {
+  return runWithPeakRss(NODE, [...nodeArgs, BIN, ...args], { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error', ...env });
 }

@@ -22,9 +22,7 @@ import { createOrg, findOrg } from '../src/domains/org/service';
 import { cityIdOf, currentScale } from '../src/domains/risks/common';
 import { createEvent, createVor } from '../src/domains/risks/vor';
 import type { Benchmark, BenchResult } from './run';
-import { benchCtx, databaseExists, NODE, pgUrlOf, recreateDatabase, ROOT, scaled, SCALE } from './lib';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { benchCtx, databaseExists, NODE, pgUrlOf, recreateDatabase, ROOT, runWithPeakRss, scaled, SCALE } from './lib';
 
 const YEAR = 2025;
 const FORVALTNINGAR = scaled(50, 5);
@@ -114,19 +112,9 @@ let measured: Promise<WorkerOut> | undefined;
 
 async function measureOnce(): Promise<WorkerOut> {
   const url = await ensureData();
-  const child = spawn(NODE, [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'bench/report-worker.ts'), url, 'forv-01', 'forv-02', 'bench-stad', String(YEAR), '3'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'error' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  let hwm = 0;
-  const timer = setInterval(() => {
-    try {
-      hwm = Math.max(hwm, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0));
-    } catch { /* exited */ }
-  }, 50);
-  const code = await new Promise<number | null>((r) => child.on('exit', r));
-  clearInterval(timer);
+  const run = await runWithPeakRss(NODE, [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'bench/report-worker.ts'), url, 'forv-01', 'forv-02', 'bench-stad', String(YEAR), '3'], { ...process.env, LOG_LEVEL: 'error' }, 50);
+  const { code, stdout, stderr } = run;
+  const hwm = run.peakRssMB * 1024;
   if (code !== 0) throw new Error(`report worker exited ${code}: ${stderr.slice(0, 1500)}`);
   const out = JSON.parse(stdout.trim().split('\n').pop()!) as WorkerOut;
   out.peakRssMB ||= Math.round(hwm / 1024); // the worker's own VmHWM before the render-only cases; sampled if missing
