@@ -4,40 +4,12 @@
  * Each chart is a figure with a caption and an aria-label carrying its figures; the tables on the page are
  * the accessible alternative.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { incidentsByKindOption, incidentsByMonthOption, incidentsByStatusOption } from '../../../domains/reports/chart-options';
 import type { IncidentFigures } from './types';
-
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, CanvasRenderer]);
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-
-function Chart({ option, label, caption, height = 300 }: { option: Record<string, unknown>; label: string; caption: string; height?: number }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.setOption({ ...option, textStyle: { fontFamily: FONT, fontSize: 12 }, aria: { enabled: false } });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
-  return (
-    <figure style={{ margin: 0 }}>
-      <div ref={el} role="img" aria-label={label} style={{ width: '100%', height }} />
-      <figcaption style={{ fontSize: 14 }}>{caption}</figcaption>
-    </figure>
-  );
-}
+import { EChart as Chart } from '../../components/EChart';
 
 export default function StatsCharts({ figures }: { figures: IncidentFigures }) {
   const { t } = useTranslation('incidents');

@@ -2,42 +2,18 @@
  * The report's charts in the browser, drawn with the very option builders the DOCX/PDF/HTML use
  * (domains/reports/chart-options.ts). Loaded lazily: this module pulls in ECharts.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Alert, Loader, SimpleGrid, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, VisualMapComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import { chartOptions } from '../../../domains/reports/chart-options';
 import { api } from '../../api/client';
+import { EChart } from '../../components/EChart';
 import { errorMessage } from '../../components/problem';
 
-echarts.use([BarChart, LineChart, PieChart, HeatmapChart, GridComponent, LegendComponent, VisualMapComponent, CanvasRenderer]);
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-
-function Chart({ option, title, height }: { option: Record<string, unknown>; title: string; height: number }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.setOption({ ...option, textStyle: { fontFamily: FONT, fontSize: 12 }, aria: { enabled: false } });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
-  return (
-    <figure style={{ margin: 0 }}>
-      <div ref={el} role="img" aria-label={title} style={{ width: '100%', height }} />
-      <figcaption style={{ fontSize: 14 }}>{title}</figcaption>
-    </figure>
-  );
-}
+const Chart = ({ option, title, height }: { option: Record<string, unknown>; title: string; height: number }) => (
+  <EChart option={option} label={title} caption={title} height={height} />
+);
 
 export default function ReportCharts({ reportId, version }: { reportId: string; version: number }) {
   const { t, i18n } = useTranslation('reports');
