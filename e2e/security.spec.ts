@@ -24,9 +24,11 @@ test('every request stays on the app origin and the console shows no CSP violati
   await page.getByRole('button', { name: 'Kolumner' }).click();
   await expect(page.getByRole('checkbox', { name: 'E-post' })).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Kolumner' })).toBeHidden();
   await page.getByRole('button', { name: 'Ny användare' }).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-  await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ny användare' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
 
   // The client-side export (papaparse, exceljs) is lazy-loaded from the same origin and runs under the CSP.
   for (const format of ['CSV', 'Excel (XLSX)']) {
