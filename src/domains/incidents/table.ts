@@ -48,16 +48,16 @@ export const incidents = pgTable(
     uniqueIndex('incidents_register_external_unique').on(t.registerOrgId, t.externalId),
     uniqueIndex('incidents_seq_unique').on(t.seq),
     index('incidents_reported_idx').on(t.reportedAt),
-    index('incidents_status_idx').on(t.status),
     // List and statistics: per organisation newest first (keyset on reported_at, id), year as a range; the list's
     // usual filters ride along so they are checked in the index (index-only scans, no heap visits). Also serves
     // lookups by org_id alone.
     index('incidents_org_list_idx').on(t.orgId, t.reportedAt, t.id, t.status, t.kind, t.category, t.personalData, t.protectedIdentity),
     // The rare "protected identity" filter: a small partial index instead of scanning a whole subtree.
     index('incidents_org_protected_idx').on(t.orgId, t.reportedAt, t.id).where(sql`${t.protectedIdentity}`),
-    index('incidents_handler_idx').on(t.handlerId),
+    // Partial: imported incidents have neither handler nor reporter, so they cost these two indexes nothing.
+    index('incidents_handler_idx').on(t.handlerId).where(sql`${t.handlerId} is not null`),
     // The list's own reports (incident.report without incident.read): newest first per reporter.
-    index('incidents_reporter_reported_idx').on(t.reporterId, t.reportedAt, t.id),
+    index('incidents_reporter_reported_idx').on(t.reporterId, t.reportedAt, t.id).where(sql`${t.reporterId} is not null`),
     index('incidents_search_idx').using('gin', sql`to_tsvector('swedish', ${t.title} || ' ' || ${t.description})`),
     check('incidents_status_check', sql`${t.status} in ('Rapporterad','Under registrering','Under utredning','Under åtgärd','Klar','Förfallen')`),
     check('incidents_personal_data_check', sql`${t.personalData} in ('ja','nej','vet_ej')`),

@@ -64,7 +64,7 @@ function lockDataDir(dir: string): () => void {
       }
       const [host, pidText] = holder.split(':');
       const pid = Number(pidText);
-      const alive = host !== hostname() || (Number.isInteger(pid) && isAlive(pid));
+      const alive = host !== hostname() || (Number.isInteger(pid) && isAlive(pid, 2000));
       if (alive) throw new DataDirInUseError(dir, holder);
       unlinkSync(file); // stale lock from a process that died
     }
@@ -72,12 +72,30 @@ function lockDataDir(dir: string): () => void {
   throw new DataDirInUseError(dir, 'unknown');
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Whether process `pid` runs (a zombie does not count), waiting up to `graceMs` for one that is exiting: a
+ * `tillit` command whose launcher was killed follows it within milliseconds, and a command started right
+ * after should not be refused in between.
+ */
+function isAlive(pid: number, graceMs: number): boolean {
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    if (!running(pid)) return false;
+    if (Date.now() >= deadline) return true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  }
+}
+
+function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (not Linux): the signal check above is all there is
   }
 }
 

@@ -22,7 +22,7 @@ import { inspectFile, readRecords, type FileInfo, type RawRecord } from './sourc
 import { RowValidator, type ImportRow, type RowError } from './validate';
 import { BatchWriter, UnitResolver } from './writer';
 
-export const BATCH_SIZE = 2000;
+export const BATCH_SIZE = 5000;
 export const MAX_ERRORS = 10_000;
 
 export interface ImportOptions {

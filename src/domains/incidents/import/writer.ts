@@ -3,10 +3,15 @@
  * batch (by register org + Ärende-ID), then one multi-row INSERT (with the first status-history rows) and one
  * multi-row UPDATE (with history rows for changed statuses). Rows travel as one JSON parameter
  * (json_to_recordset), the same on PostgreSQL and PGlite, and far below the bind-parameter limit.
+ *
+ * New incidents get increasing UUIDv7 ids in (organisation, reported) order, so the primary key and the list
+ * index grow at their right edge instead of one random page per row; the creation history row shares the
+ * incident's id (ids are per table).
  */
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../server/platform/db';
 import { escapeLike } from '../../../server/platform/authz';
+import { Uuid7 } from '../../../server/platform/uuid7';
 import { orgs } from '../../org/table';
 import { incidents } from '../table';
 import type { ImportRow } from './validate';
@@ -110,6 +115,8 @@ export interface BatchCounts {
 }
 
 export class BatchWriter {
+  private readonly ids = new Uuid7();
+
   constructor(
     private readonly tx: Db,
     private readonly registerOrgId: string,
@@ -132,9 +139,15 @@ export class BatchWriter {
         protected_identity: incidents.protectedIdentity,
       })
       .from(incidents)
-      .where(and(eq(incidents.registerOrgId, this.registerOrgId), inArray(incidents.externalId, rows.map((r) => r.externalId))));
+      .where(
+        and(
+          eq(incidents.registerOrgId, this.registerOrgId),
+          // One JSON parameter instead of one bind parameter per id.
+          sql`${incidents.externalId} in (select json_array_elements_text(${JSON.stringify(rows.map((r) => r.externalId))}::json))`,
+        ),
+      );
     const existing = new Map(found.map((e) => [e.external_id!, e as Existing]));
-    const creates: (Values & { external_id: string })[] = [];
+    const creates: (Values & { id?: string; external_id: string })[] = [];
     const updates: (Values & { id: string; from_status: string })[] = [];
     for (const r of rows) {
       const cur = existing.get(r.externalId);
@@ -146,22 +159,26 @@ export class BatchWriter {
     counts.created = creates.length;
     counts.updated = updates.length;
     if (this.readOnly) return counts;
-    if (creates.length) await this.insert(creates);
+    if (creates.length) {
+      creates.sort((a, b) => (a.org_id < b.org_id ? -1 : a.org_id > b.org_id ? 1 : a.reported_at.getTime() - b.reported_at.getTime()));
+      for (const c of creates) c.id = this.ids.next();
+      await this.insert(creates);
+    }
     if (updates.length) await this.update(updates);
     return counts;
   }
 
-  private async insert(rows: (Values & { external_id: string })[]) {
+  private async insert(rows: (Values & { id?: string; external_id: string })[]) {
     const cols = COLS.join(', ');
     await this.tx.execute(sql`
       with ins as (
-        insert into incidents (register_org_id, external_id, ${sql.raw(cols)})
-        select ${this.registerOrgId}::uuid, r.external_id, ${sql.raw(COLS.map((c) => `r.${c}`).join(', '))}
-        from json_to_recordset(${JSON.stringify(rows)}::json) as r(external_id text, ${sql.raw(RECORD_TYPES)})
+        insert into incidents (id, register_org_id, external_id, ${sql.raw(cols)})
+        select r.id, ${this.registerOrgId}::uuid, r.external_id, ${sql.raw(COLS.map((c) => `r.${c}`).join(', '))}
+        from json_to_recordset(${JSON.stringify(rows)}::json) as r(id uuid, external_id text, ${sql.raw(RECORD_TYPES)})
         returning id, status
       )
-      insert into incident_status_history (incident_id, from_status, to_status, at, actor_id, source)
-      select id, null, status, now(), ${this.actorId}::uuid, 'import' from ins`);
+      insert into incident_status_history (id, incident_id, from_status, to_status, at, actor_id, source)
+      select id, id, null, status, now(), ${this.actorId}::uuid, 'import' from ins`);
   }
 
   private async update(rows: (Values & { id: string; from_status: string })[]) {
