@@ -18,7 +18,8 @@ interface GroupRow { y: number; m: number; status: string; kind: string | null; 
  * - The year of an incident is the Stockholm calendar year of its reported time.
  * - personalData counts personal-data breaches: personal data "ja" or kind Personuppgiftsincident.
  * - With asOf (a date), only incidents reported by the end of that Stockholm day count, each with the status
- *   it had then (from the status history; an incident without history keeps its current status), and IMY/CSIRT
+ *   it had then (from the status history: the last change before the cut, else the status the first later change
+ *   started from, e.g. for an incident imported after the cut and changed since; else its current status), and IMY/CSIRT
  *   reports count when made by then (a report without a time counts when the flag is set).
  */
 export async function incidentFigures(db: Db, orgPath: string, year: number, asOf?: string): Promise<IncidentFigures> {
@@ -28,7 +29,10 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
   const upper = cut && cut.getTime() < to.getTime() ? cut : to;
   const cutIso = (cut ?? new Date('9999-12-31T00:00:00Z')).toISOString();
   const status = cut
-    ? sql`coalesce((select h.to_status from incident_status_history h where h.incident_id = i.id and h.at < ${cutIso}::timestamptz order by h.at desc limit 1), i.status)`
+    ? sql`coalesce(
+        (select h.to_status from incident_status_history h where h.incident_id = i.id and h.at < ${cutIso}::timestamptz order by h.at desc limit 1),
+        (select h.from_status from incident_status_history h where h.incident_id = i.id and h.at >= ${cutIso}::timestamptz and h.from_status is not null order by h.at limit 1),
+        i.status)`
     : sql`i.status`;
   const local = sql`(i.reported_at at time zone 'Europe/Stockholm')`;
   // The subtree's organisations first, so the incidents are read through (org_id, reported_at) ranges instead of

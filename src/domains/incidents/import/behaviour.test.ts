@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../../test/harness';
 import { auditLog } from '../../audit/table';
+import { orgs } from '../../org/table';
+import { incidentFigures } from '../stats';
 import { csv, ensureCity, freshOrg, history, runImport, stored } from './testkit';
 
 let t: TestServer;
@@ -15,6 +17,11 @@ afterAll(() => t.close());
 
 const HEAD = ['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status', 'Kategori'];
 const good = (i: number, status = 'Rapporterad', cat = 'Nätfiske') => [`IA-${i}`, `Händelse ${i}`, `2025-01-${String(i).padStart(2, '0')}`, status, cat];
+
+async function pathOf(orgId: string): Promise<string> {
+  const [o] = await t.database.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
+  return o.path;
+}
 
 async function auditRows(orgId: string) {
   return t.database.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, 'incident.import')));
@@ -121,6 +128,16 @@ describe('re-import', () => {
     expect(after[0].id).toBe(i1.id);
     expect((await history(t, i1.id)).map((h) => [h.fromStatus, h.toStatus, h.source])).toEqual([[null, 'Rapporterad', 'import'], ['Rapporterad', 'Klar', 'import']]);
     expect(await history(t, after[1].id)).toHaveLength(1);
+  });
+
+  it('counts an incident imported and changed after the year end with the status it had when imported', async () => {
+    const o = await freshOrg(t);
+    await runImport(t, csv([HEAD, good(1, 'Under utredning'), good(2, 'Klar')]), { org: o.slug });
+    await runImport(t, csv([HEAD, good(1, 'Klar'), good(2, 'Klar')]), { org: o.slug });
+    const asOf = await incidentFigures(t.database.db, await pathOf(o.id), 2025, '2025-12-31');
+    const now = await incidentFigures(t.database.db, await pathOf(o.id), 2025);
+    expect([asOf.byStatus['Under utredning'], asOf.byStatus.Klar]).toEqual([1, 1]);
+    expect([now.byStatus['Under utredning'], now.byStatus.Klar]).toEqual([0, 2]);
   });
 
   it('keeps fields whose column is absent, and never lowers protected identity', async () => {
