@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { crudRoutes } from '../../server/platform/crud';
 import { IdParam, defineRoute, json, jsonBody, jsonContent as ok, problemContent as problem } from '../../server/platform/http';
 import { createAction, updateAction } from './actions';
 import {
@@ -11,33 +12,24 @@ import { getVor, listVors } from './vor-read';
 
 const tags = ['Risker / risks: VoR och IKP'];
 const nf = problem('Finns inte / not found');
-const stale = problem('Inaktuell version, eller VoR godkänd och låst / stale version, or VoR approved and locked');
+const staleText = 'Inaktuell version, eller VoR godkänd och låst / stale version, or VoR approved and locked';
+const stale = problem(staleText);
+/** The permissions of every risk route, and the 404 each one may answer. */
+const base = { tags, read: 'risk.read', write: 'risk.manage', errors: { 404: 'Finns inte / not found' } } as const;
 
 export const vorRoutes = [
-  defineRoute(
-    {
-      method: 'get', path: '/api/risks/vor', tags, summary: 'VoR per organisation och år', policy: { permission: 'risk.read' },
-      request: { query: z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }) },
-      responses: { 200: ok(z.array(VorSummary), 'VoR i ditt underträd'), 404: nf },
+  ...crudRoutes({
+    ...base, path: '/api/risks/vor', item: Vor,
+    list: {
+      query: z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }), response: z.array(VorSummary),
+      run: listVors, summary: 'VoR per organisation och år', ok: 'VoR i ditt underträd',
     },
-    async (c) => json(c, await listVors(c.get('ctx'), c.req.valid('query'))),
-  ),
-  defineRoute(
-    {
-      method: 'post', path: '/api/risks/vor', tags, summary: 'Skapa årets VoR (med stadens obligatoriska process och fem arbetssätt)', policy: { permission: 'risk.manage' },
-      request: jsonBody(CreateVor),
-      responses: { 201: ok(Vor, 'Skapad'), 404: nf, 409: problem('Finns redan för året') },
+    create: {
+      body: CreateVor, run: createVor, summary: 'Skapa årets VoR (med stadens obligatoriska process och fem arbetssätt)', ok: 'Skapad',
+      errors: { 409: 'Finns redan för året' },
     },
-    async (c) => json(c, await createVor(c.get('ctx'), c.req.valid('json')), 201),
-  ),
-  defineRoute(
-    {
-      method: 'get', path: '/api/risks/vor/{id}', tags, summary: 'En VoR med processer, arbetssätt, händelser och åtgärder', policy: { permission: 'risk.read' },
-      request: { params: IdParam },
-      responses: { 200: ok(Vor, 'VoR'), 404: nf },
-    },
-    async (c) => json(c, await getVor(c.get('ctx'), c.req.valid('param').id)),
-  ),
+    get: { run: getVor, summary: 'En VoR med processer, arbetssätt, händelser och åtgärder', ok: 'VoR' },
+  }),
   defineRoute(
     {
       method: 'post', path: '/api/risks/vor/{id}/approve', tags, summary: 'Godkänn (lås) VoR', policy: { permission: 'risk.decide' },
@@ -87,14 +79,10 @@ export const vorRoutes = [
     },
     async (c) => json(c, await createEvent(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 201),
   ),
-  defineRoute(
-    {
-      method: 'patch', path: '/api/risks/vor-events/{id}', tags, summary: 'Ändra händelse eller uppföljning (Status och åtgärder)', policy: { permission: 'risk.manage' },
-      request: { params: IdParam, ...jsonBody(UpdateEvent) },
-      responses: { 200: ok(VorEvent, 'Ändrad'), 404: nf, 409: stale },
-    },
-    async (c) => json(c, await updateEvent(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
-  ),
+  ...crudRoutes({
+    ...base, path: '/api/risks/vor-events', item: VorEvent,
+    update: { body: UpdateEvent, run: updateEvent, summary: 'Ändra händelse eller uppföljning (Status och åtgärder)', ok: 'Ändrad', errors: { 409: staleText } },
+  }),
   defineRoute(
     {
       method: 'post', path: '/api/risks/vor-events/{id}/ikp-decision', tags, summary: 'Ledningens beslut: med i internkontrollplanen eller inte', policy: { permission: 'risk.decide' },
@@ -103,20 +91,9 @@ export const vorRoutes = [
     },
     async (c) => json(c, await decideIkp(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
   ),
-  defineRoute(
-    {
-      method: 'post', path: '/api/risks/actions', tags, summary: 'Ny åtgärd (för händelse, risk, övning, RSA-aktivitet eller kontinuitetsplan)', policy: { permission: 'risk.manage' },
-      request: jsonBody(CreateAction),
-      responses: { 201: ok(Action, 'Skapad'), 404: nf },
-    },
-    async (c) => json(c, await createAction(c.get('ctx'), c.req.valid('json')), 201),
-  ),
-  defineRoute(
-    {
-      method: 'patch', path: '/api/risks/actions/{id}', tags, summary: 'Ändra åtgärd (status, ansvarig, datum)', policy: { permission: 'risk.manage' },
-      request: { params: IdParam, ...jsonBody(UpdateAction) },
-      responses: { 200: ok(Action, 'Ändrad'), 404: nf, 409: stale },
-    },
-    async (c) => json(c, await updateAction(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
-  ),
+  ...crudRoutes({
+    ...base, path: '/api/risks/actions', item: Action,
+    create: { body: CreateAction, run: createAction, summary: 'Ny åtgärd (för händelse, risk, övning, RSA-aktivitet eller kontinuitetsplan)', ok: 'Skapad' },
+    update: { body: UpdateAction, run: updateAction, summary: 'Ändra åtgärd (status, ansvarig, datum)', ok: 'Ändrad', errors: { 409: staleText } },
+  }),
 ];

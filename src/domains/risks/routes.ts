@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { IdParam, defineRoute, json, jsonBody, jsonContent as ok, problemContent as problem } from '../../server/platform/http';
+import { crudRoutes } from '../../server/platform/crud';
+import { defineRoute, json, jsonBody, jsonContent as ok, problemContent as problem } from '../../server/platform/http';
 import { CreateScale, MigrationInput, MigrationPreview, Scale, ScaleList, SetThreshold, Threshold } from './contract';
 import { applyMigration, previewMigration } from './migrate';
 import { registerRoutes } from './routes-register';
@@ -11,31 +12,19 @@ const nf = problem('Finns inte / not found');
 const OrgParam = z.object({ org: z.string().min(1).max(64).openapi({ param: { name: 'org', in: 'path' } }) });
 
 const scaleRoutes = [
-  defineRoute(
-    {
-      method: 'get', path: '/api/risks/scales', tags, summary: 'Stadens gällande skala och alla versioner', policy: { permission: 'risk.read' },
-      request: { query: z.object({ org: z.string().min(1).max(64) }) },
-      responses: { 200: ok(ScaleList, 'Skalor'), 404: nf },
+  ...crudRoutes({
+    path: '/api/risks/scales', tags, read: 'risk.read', write: 'risk.manage', item: Scale, errors: { 404: 'Finns inte / not found' },
+    list: {
+      query: z.object({ org: z.string().min(1).max(64) }), response: ScaleList, run: (ctx, q) => listScales(ctx, q.org),
+      summary: 'Stadens gällande skala och alla versioner', ok: 'Skalor',
     },
-    async (c) => json(c, await listScales(c.get('ctx'), c.req.valid('query').org)),
-  ),
-  defineRoute(
-    {
-      method: 'get', path: '/api/risks/scales/{id}', tags, summary: 'En skalversion', policy: { permission: 'risk.read' },
-      request: { params: IdParam },
-      responses: { 200: ok(Scale, 'Skalan'), 404: nf },
-    },
-    async (c) => json(c, await getScale(c.get('ctx'), c.req.valid('param').id)),
-  ),
-  defineRoute(
-    {
-      method: 'post', path: '/api/risks/scales', tags, summary: 'Ny version av stadens skala (4×4, 5×5 eller egna etiketter, färgband)', policy: { permission: 'risk.manage' },
+    create: {
+      body: CreateScale, run: createScaleVersion, summary: 'Ny version av stadens skala (4×4, 5×5 eller egna etiketter, färgband)', ok: 'Ny version',
       description: 'Befintliga bedömningar behåller sin version; flytt till ny version görs med migrations/preview och migrations/apply.',
-      request: jsonBody(CreateScale),
-      responses: { 201: ok(Scale, 'Ny version'), 404: nf, 422: problem('Färgband eller etiketter ogiltiga') },
+      errors: { 422: 'Färgband eller etiketter ogiltiga' },
     },
-    async (c) => json(c, await createScaleVersion(c.get('ctx'), c.req.valid('json')), 201),
-  ),
+    get: { run: getScale, summary: 'En skalversion', ok: 'Skalan' },
+  }),
   defineRoute(
     {
       method: 'post', path: '/api/risks/scales/migrations/preview', tags, summary: 'Förhandsvisa flytt av bedömningar till en annan skalversion', policy: { permission: 'risk.manage' },

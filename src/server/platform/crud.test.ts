@@ -39,6 +39,18 @@ describe('crudRoutes', () => {
     expect(crudRoutes(spec)[4].config.description).toContain(spec.remove.description);
   });
 
+  it('adds the shared errors to every operation, answers a list wrapper and mounts sub-routes before the record routes', () => {
+    const { path, tags, read, write, item, list, create, get } = spec;
+    const Page = z.object({ total: z.int(), items: z.array(Item) });
+    const sub = crudRoutes({ path: `${path}/x`, tags, read, write, item, get })[0];
+    const routes = crudRoutes({ path, tags, read, write, item, errors: { 404: 'Saknas', 422: 'Ogiltig' }, list: { ...list, response: Page }, create, get, subRoutes: [sub] });
+    expect(routes.map((r) => `${r.config.method} ${r.config.path}`)).toEqual([`get ${path}`, `get ${path}/x/{id}`, `post ${path}`, `get ${path}/{id}`]);
+    const [listed, , created, got] = routes.map((r) => r.config.responses as Record<string, { description: string; content?: unknown }>);
+    expect(listed['200'].content).toEqual({ 'application/json': { schema: Page } });
+    expect(listed['404'].description).toBe(spec.list.errors[404]);
+    expect([created['404'].description, created['422'].description, got['404'].description]).toEqual(['Saknas', 'Ogiltig', 'Saknas']);
+  });
+
   it('leaves out the operations a record type does not have', () => {
     const { path, tags, read, write, item, get } = spec;
     expect(crudRoutes({ path, tags, read, write, item, get }).map((r) => r.config.method)).toEqual(['get']);

@@ -25,8 +25,10 @@ export interface CrudSpec<Item extends z.ZodType, Q extends z.ZodObject, C exten
   write: Permission;
   /** The record as answered by list (an array), create, get and update. */
   item: Item;
-  /** GET path?query → 200 Item[]. */
-  list?: Op & { query: Q; run: (ctx: Ctx, query: z.output<Q>) => Promise<unknown> };
+  /** Errors every operation declares (e.g. `{ 404: 'Finns inte / not found' }`); an operation's own errors add to them. */
+  errors?: Errors;
+  /** GET path?query → 200 Item[] (or `response`, when the list answers more than an array, e.g. `{ total, items }`). */
+  list?: Op & { query: Q; response?: z.ZodType; run: (ctx: Ctx, query: z.output<Q>) => Promise<unknown> };
   /** POST path (JSON body) → 201 Item. */
   create?: Op & { body: C; run: (ctx: Ctx, body: z.output<C>) => Promise<unknown> };
   /** GET path/{id} → 200 Item; 404 "Finns inte". */
@@ -35,6 +37,12 @@ export interface CrudSpec<Item extends z.ZodType, Q extends z.ZodObject, C exten
   update?: Op & { body: U; run: (ctx: Ctx, id: string, body: z.output<U>) => Promise<unknown> };
   /** DELETE path/{id}?version= → 204; 404 "Finns inte". */
   remove?: Op & { run: (ctx: Ctx, id: string, version: number) => Promise<unknown> };
+  /**
+   * Hand-written routes on fixed sub-paths of the collection (e.g. `${path}/export`): mounted right after list, before
+   * create and before `${path}/{id}`, which would otherwise answer them.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  subRoutes?: readonly RouteDef<any>[];
 }
 
 const errorContent = (errors: Errors = {}) =>
@@ -57,7 +65,8 @@ export function crudRoutes<Item extends z.ZodType, Q extends z.ZodObject, C exte
     ...(op.description ? { description: op.description } : {}),
     policy: op.policy ?? fallback,
   });
-  const found = (op: Op) => ({ 404: problemContent('Finns inte'), ...errorContent(op.errors) });
+  const errors = (op: Op) => errorContent({ ...s.errors, ...op.errors });
+  const found = (op: Op) => ({ 404: problemContent('Finns inte'), ...errors(op) });
   // Hono cannot infer the validated input through generic schemas, so the handlers see a narrow context and
   // cast each input to the schema's output type; the spec's run functions are checked against those types.
   type C_ = { get(k: 'ctx'): Ctx; req: { valid(t: string): unknown }; body(b: null, s: 204): Response };
@@ -69,13 +78,14 @@ export function crudRoutes<Item extends z.ZodType, Q extends z.ZodObject, C exte
   const { list, create, get, update, remove } = s;
   if (list) {
     add(
-      { method: 'get', path, ...meta(list, read), request: { query: list.query }, responses: { 200: jsonContent(z.array(item), list.ok), ...errorContent(list.errors) } },
+      { method: 'get', path, ...meta(list, read), request: { query: list.query }, responses: { 200: jsonContent(list.response ?? z.array(item), list.ok), ...errors(list) } },
       async (c: C_) => json(c as never, await list.run(c.get('ctx'), c.req.valid('query') as z.output<Q>)),
     );
   }
+  routes.push(...(s.subRoutes ?? []));
   if (create) {
     add(
-      { method: 'post', path, ...meta(create, write), request: jsonBody(create.body), responses: { 201: jsonContent(item, create.ok), ...errorContent(create.errors) } },
+      { method: 'post', path, ...meta(create, write), request: jsonBody(create.body), responses: { 201: jsonContent(item, create.ok), ...errors(create) } },
       async (c: C_) => json(c as never, await create.run(c.get('ctx'), c.req.valid('json') as z.output<C>), 201),
     );
   }
