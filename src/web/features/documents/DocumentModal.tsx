@@ -70,7 +70,7 @@ export function DocumentModal({ org, doc: initial, onClose }: { org: { slug: str
   }
 
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} size="lg" title={doc ? t('form.editTitle', { title: doc.title }) : t('form.createTitle', { org: org.name })}>
+    <Dialog opened onClose={onClose} size="lg" title={doc ? t('form.editTitle', { title: doc.title }) : t('form.createTitle', { org: org.name })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {!fileErrorOf(error, i18n.language) && <ProblemAlert error={error} fields={FIELDS} onReload={() => void refresh().then(onClose)} />}

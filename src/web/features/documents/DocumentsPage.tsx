@@ -1,11 +1,12 @@
 import './documents.css';
 import { useState } from 'react';
-import { Anchor, Badge, Button, Checkbox, NativeSelect, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, NativeSelect, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { Register, type RegisterColumn } from '../../components/Register';
+import type { RegisterColumn } from '../../components/Register';
+import { RegisterPage } from '../../components/RegisterPage';
 import { useSelectedOrg } from '../../shell/org-context';
 import { day, NeedOrg } from '../plans/shared';
 import { DocumentModal } from './DocumentModal';
@@ -50,14 +51,7 @@ export default function DocumentsPage() {
     enabled: !!selected,
   });
 
-  if (!selected) {
-    return (
-      <>
-        <Title order={1}>{t('title')}</Title>
-        <NeedOrg />
-      </>
-    );
-  }
+  if (!selected) return <NeedOrg title={t('title')} />;
 
   const columns: RegisterColumn<Doc>[] = [
     { key: 'title', header: t('field.title'), value: (d) => d.title },
@@ -73,42 +67,37 @@ export default function DocumentsPage() {
   ];
 
   return (
-    <Stack className="plans-scope">
-      <Title order={1}>{t('title')}</Title>
-      <Text c="dimmed">{t('intro', { org: selected.name })}</Text>
-      <Register<Doc>
-        label={t('registerLabel', { org: selected.name })}
-        columns={columns}
-        rowKey={(d) => d.id}
-        data={list.data}
-        loading={list.isPending}
-        error={list.error}
-        exportName={`styrdokument-${selected.slug}`}
-        emptyText={t('empty')}
-        toolbar={
-          <>
-            <NativeSelect
-              label={t('field.type')}
-              value={type}
-              onChange={(e) => setType(e.currentTarget.value)}
-              data={[{ value: '', label: t('allTypes') }, ...DOC_TYPES.map((d) => ({ value: d, label: t(`type.${d}`) }))]}
-              w={220}
-            />
-            <Checkbox label={t('onlyOverdue')} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} mb={8} />
-            {manage && <Button onClick={() => setEditing('new')}>{t('new')}</Button>}
-          </>
-        }
-        actions={
-          manage
-            ? (d) => (
-                <Button size="xs" variant="default" onClick={() => setEditing(d)} aria-label={t('editOne', { title: d.title })}>
-                  {t('edit')}
-                </Button>
-              )
-            : undefined
-        }
-      />
+    <RegisterPage<Doc>
+      ns="documents" org={selected} exportPrefix="styrdokument"
+      columns={columns}
+      rowKey={(d) => d.id}
+      data={list.data}
+      loading={list.isPending}
+      error={list.error}
+      toolbar={
+        <>
+          <NativeSelect
+            label={t('field.type')}
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value)}
+            data={[{ value: '', label: t('allTypes') }, ...DOC_TYPES.map((d) => ({ value: d, label: t(`type.${d}`) }))]}
+            w={220}
+          />
+          <Checkbox label={t('onlyOverdue')} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} mb={8} />
+          {manage && <Button onClick={() => setEditing('new')}>{t('new')}</Button>}
+        </>
+      }
+      actions={
+        manage
+          ? (d) => (
+              <Button size="xs" variant="default" onClick={() => setEditing(d)} aria-label={t('editOne', { title: d.title })}>
+                {t('edit')}
+              </Button>
+            )
+          : undefined
+      }
+    >
       {editing && <DocumentModal org={selected} doc={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-    </Stack>
+    </RegisterPage>
   );
 }

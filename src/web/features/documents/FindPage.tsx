@@ -26,7 +26,7 @@ export default function FindPage() {
   const docs = result.data ?? [];
 
   return (
-    <Stack maw={900} className="plans-scope">
+    <Stack maw={900}>
       <Title order={1}>{t('find.title')}</Title>
       <Text>{t('find.intro')}</Text>
       <form role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('find.title')}>

@@ -39,7 +39,7 @@ export function RecommendationModal({ org, rec, onClose }: { org: { slug: string
     if (await run()) onClose();
   }
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} size="lg" title={rec ? t('form.editTitle') : t('form.createTitle', { org: org.name })}>
+    <Dialog opened onClose={onClose} size="lg" title={rec ? t('form.editTitle') : t('form.createTitle', { org: org.name })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {rec?.approved && <Alert color="orange">{t('form.approvedNote')}</Alert>}
@@ -149,7 +149,7 @@ export function DecideModal({ rec, action, onClose }: { rec: Recommendation; act
     if (await run()) onClose();
   }
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} title={t(`decide.${action}Title`)} size="lg">
+    <Dialog opened onClose={onClose} title={t(`decide.${action}Title`)} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">

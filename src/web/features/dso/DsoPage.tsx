@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Badge, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { Register, type RegisterColumn } from '../../components/Register';
+import type { RegisterColumn } from '../../components/Register';
+import { RegisterPage } from '../../components/RegisterPage';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { NeedOrg, yearChoices } from '../plans/shared';
@@ -33,14 +34,7 @@ export default function DsoPage() {
     enabled: !!selected,
   });
 
-  if (!selected) {
-    return (
-      <>
-        <Title order={1}>{t('title')}</Title>
-        <NeedOrg />
-      </>
-    );
-  }
+  if (!selected) return <NeedOrg title={t('title')} />;
   const years = yearChoices((list.data ?? []).map((r) => r.reportYear));
 
   const columns: RegisterColumn<Recommendation>[] = [
@@ -77,56 +71,51 @@ export default function DsoPage() {
   ];
 
   return (
-    <Stack className="plans-scope">
-      <Title order={1}>{t('title')}</Title>
-      <Text c="dimmed">{t('intro', { org: selected.name })}</Text>
-      <Register<Recommendation>
-        label={t('registerLabel', { org: selected.name })}
-        columns={columns}
-        rowKey={(r) => r.id}
-        data={list.data}
-        loading={list.isPending}
-        error={list.error}
-        exportName={`dso-uppfoljning-${selected.slug}`}
-        emptyText={t('empty')}
-        toolbar={
-          <>
-            <NativeSelect
-              label={t('field.reportYear')}
-              value={year}
-              onChange={(e) => setYear(e.currentTarget.value)}
-              data={[{ value: '', label: t('allYears') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
-              w={140}
-            />
-            {edit && <Button onClick={() => setDialog({ kind: 'edit' })}>{t('new')}</Button>}
-          </>
-        }
-        actions={
-          edit || approve
-            ? (r) => (
-                <Group gap={4} wrap="nowrap">
-                  {edit && (
-                    <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'edit', rec: r })} aria-label={t('editOne', { text: r.recommendation.slice(0, 60) })}>
-                      {t('edit')}
+    <RegisterPage<Recommendation>
+      ns="dso" org={selected} exportPrefix="dso-uppfoljning"
+      columns={columns}
+      rowKey={(r) => r.id}
+      data={list.data}
+      loading={list.isPending}
+      error={list.error}
+      toolbar={
+        <>
+          <NativeSelect
+            label={t('field.reportYear')}
+            value={year}
+            onChange={(e) => setYear(e.currentTarget.value)}
+            data={[{ value: '', label: t('allYears') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
+            w={140}
+          />
+          {edit && <Button onClick={() => setDialog({ kind: 'edit' })}>{t('new')}</Button>}
+        </>
+      }
+      actions={
+        edit || approve
+          ? (r) => (
+              <Group gap={4} wrap="nowrap">
+                {edit && (
+                  <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'edit', rec: r })} aria-label={t('editOne', { text: r.recommendation.slice(0, 60) })}>
+                    {t('edit')}
+                  </Button>
+                )}
+                {approve &&
+                  (r.approved ? (
+                    <Button size="xs" variant="outline" onClick={() => setDialog({ kind: 'reopen', rec: r })} aria-label={t('reopenOne', { text: r.recommendation.slice(0, 60) })}>
+                      {t('reopen')}
                     </Button>
-                  )}
-                  {approve &&
-                    (r.approved ? (
-                      <Button size="xs" variant="outline" onClick={() => setDialog({ kind: 'reopen', rec: r })} aria-label={t('reopenOne', { text: r.recommendation.slice(0, 60) })}>
-                        {t('reopen')}
-                      </Button>
-                    ) : (
-                      <Button size="xs" variant="outline" color="green" onClick={() => setDialog({ kind: 'approve', rec: r })} aria-label={t('approveOne', { text: r.recommendation.slice(0, 60) })}>
-                        {t('approve')}
-                      </Button>
-                    ))}
-                </Group>
-              )
-            : undefined
-        }
-      />
+                  ) : (
+                    <Button size="xs" variant="outline" color="green" onClick={() => setDialog({ kind: 'approve', rec: r })} aria-label={t('approveOne', { text: r.recommendation.slice(0, 60) })}>
+                      {t('approve')}
+                    </Button>
+                  ))}
+              </Group>
+            )
+          : undefined
+      }
+    >
       {dialog?.kind === 'edit' && <RecommendationModal org={selected} rec={dialog.rec} onClose={() => setDialog(null)} />}
       {(dialog?.kind === 'approve' || dialog?.kind === 'reopen') && <DecideModal rec={dialog.rec} action={dialog.kind} onClose={() => setDialog(null)} />}
-    </Stack>
+    </RegisterPage>
   );
 }

@@ -57,7 +57,7 @@ export function GoalModal({ org, goal, onClose, onSaved }: { org: { slug: string
     }
   }
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} title={goal ? t('editGoal') : t('new')} size="lg">
+    <Dialog opened onClose={onClose} title={goal ? t('editGoal') : t('new')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={error} fields={['code', 'title', 'description', 'indicators']} onReload={() => void refresh().then(onClose)} />
@@ -90,7 +90,7 @@ export function IndicatorModal({ goal, indicator, onClose }: { goal: Goal; indic
     if (await run()) onClose();
   }
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} title={indicator ? t('editIndicator') : t('newIndicator')} size="lg">
+    <Dialog opened onClose={onClose} title={indicator ? t('editIndicator') : t('newIndicator')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={error} fields={['text']} onReload={() => void refresh().then(onClose)} />
@@ -124,7 +124,7 @@ export function StatusModal({ goal, indicator, year, current, onClose }: { goal:
     if (await run()) onClose();
   }
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} title={t('statusTitle', { year, what: indicator ? indicator.text : `${goal.code} ${goal.title}` })} size="lg">
+    <Dialog opened onClose={onClose} title={t('statusTitle', { year, what: indicator ? indicator.text : `${goal.code} ${goal.title}` })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={error} fields={['status', 'comment', 'year']} onReload={() => void refresh().then(onClose)} />

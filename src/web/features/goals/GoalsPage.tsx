@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { Register, type RegisterColumn } from '../../components/Register';
+import type { RegisterColumn } from '../../components/Register';
+import { RegisterPage } from '../../components/RegisterPage';
 import { useSelectedOrg } from '../../shell/org-context';
 import { NeedOrg, thisYear, yearChoices } from '../plans/shared';
 import { GoalModal, IndicatorModal, StatusModal } from './GoalForms';
@@ -44,14 +45,7 @@ export default function GoalsPage() {
     enabled: !!selected,
   });
 
-  if (!selected) {
-    return (
-      <>
-        <Title order={1}>{t('title')}</Title>
-        <NeedOrg />
-      </>
-    );
-  }
+  if (!selected) return <NeedOrg title={t('title')} />;
   const open = goals.data?.find((g) => g.id === openId) ?? null;
   const years = yearChoices((goals.data ?? []).flatMap((g) => [...g.statuses, ...g.indicators.flatMap((i) => i.statuses)].map((s) => s.year)));
 
@@ -65,30 +59,25 @@ export default function GoalsPage() {
   ];
 
   return (
-    <Stack className="plans-scope">
-      <Title order={1}>{t('title')}</Title>
-      <Text c="dimmed">{t('intro', { org: selected.name })}</Text>
-      <Register<Goal>
-        label={t('registerLabel', { org: selected.name })}
-        columns={columns}
-        rowKey={(g) => g.id}
-        data={goals.data}
-        loading={goals.isPending}
-        error={goals.error}
-        exportName={`mal-${selected.slug}-${year}`}
-        emptyText={t('empty')}
-        toolbar={
-          <>
-            <NativeSelect label={t('year')} value={String(year)} onChange={(e) => setYear(Number(e.currentTarget.value))} data={years.map(String)} w={120} />
-            {manage && <Button onClick={() => setDialog({ kind: 'goal' })}>{t('new')}</Button>}
-          </>
-        }
-        actions={(g) => (
-          <Button size="xs" variant={openId === g.id ? 'filled' : 'default'} aria-pressed={openId === g.id} onClick={() => setOpenId(openId === g.id ? null : g.id)} aria-label={t('showOne', { code: g.code })}>
-            {t('show')}
-          </Button>
-        )}
-      />
+    <RegisterPage<Goal>
+      ns="goals" org={selected} exportPrefix="mal" exportSuffix={year}
+      columns={columns}
+      rowKey={(g) => g.id}
+      data={goals.data}
+      loading={goals.isPending}
+      error={goals.error}
+      toolbar={
+        <>
+          <NativeSelect label={t('year')} value={String(year)} onChange={(e) => setYear(Number(e.currentTarget.value))} data={years.map(String)} w={120} />
+          {manage && <Button onClick={() => setDialog({ kind: 'goal' })}>{t('new')}</Button>}
+        </>
+      }
+      actions={(g) => (
+        <Button size="xs" variant={openId === g.id ? 'filled' : 'default'} aria-pressed={openId === g.id} onClick={() => setOpenId(openId === g.id ? null : g.id)} aria-label={t('showOne', { code: g.code })}>
+          {t('show')}
+        </Button>
+      )}
+    >
       {open && (
         <Card withBorder component="section" aria-labelledby="goal-detail-title">
           <Stack>
@@ -176,6 +165,6 @@ export default function GoalsPage() {
           onClose={() => setDialog(null)}
         />
       )}
-    </Stack>
+    </RegisterPage>
   );
 }

@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { fieldError, ProblemAlert } from '../../components/problem';
+import { useFields } from '../../components/useFields';
 import { useSubmit } from '../../components/useSubmit';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { uploadFile } from './api';
@@ -12,34 +13,47 @@ import { COLORS } from './util';
 
 const ACTION_COLOR: Record<string, string> = { planerad: COLORS.gray, pagar: COLORS.blue, klar: COLORS.green };
 
+/** One part of the incident page: a bordered section named by its heading. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+/** An add form: its text values, and a submit that sends them and, once saved, clears them and reloads the incident. */
+function useAddForm<D extends Record<string, string>>(initial: D, send: (d: D) => Promise<unknown>, onChange: () => void) {
+  const { d, set, reset } = useFields(initial);
+  const add = useSubmit(() => send(d));
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (await add.run()) {
+      reset();
+      onChange();
+    }
+  }
+  return { d, set, add, submit };
+}
+
 /** Åtgärder: list, add, mark done. */
 export function ActionsSection({ incident, handlers, onChange }: { incident: IncidentDetail; handlers: { value: string; label: string }[]; onChange: () => void }) {
   const { t, i18n } = useTranslation('incidents');
   const { can } = useSession();
   const manage = can('incident.manage') && incident.allowedStatuses.length > 0;
-  const [title, setTitle] = useState('');
-  const [due, setDue] = useState('');
-  const [owner, setOwner] = useState('');
-  const add = useSubmit((body: { title: string; dueDate?: string | null; ownerId?: string | null }) => api.post<IncidentAction>(`/incidents/${incident.id}/actions`, body));
+  const { d, set, add, submit } = useAddForm(
+    { title: '', dueDate: '', ownerId: '' },
+    (v) => api.post<IncidentAction>(`/incidents/${incident.id}/actions`, { title: v.title.trim(), dueDate: v.dueDate || null, ownerId: v.ownerId || null }),
+    onChange,
+  );
   const done = useSubmit((a: IncidentAction) => api.patch<IncidentAction>(`/incidents/${incident.id}/actions/${a.id}`, { version: a.version, status: 'klar' }));
   const ownerName = (a: IncidentAction) => (a.owner ? (a.owner.name || handlers.find((h) => h.value === a.owner!.id)?.label || '') : '');
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const r = await add.run({ title: title.trim(), dueDate: due || null, ownerId: owner || null });
-    if (r) {
-      setTitle('');
-      setDue('');
-      setOwner('');
-      onChange();
-    }
-  }
-
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="actions-title">
-      <Title order={2} size="h3" id="actions-title" mb="xs">
-        {t('actions.title')}
-      </Title>
+    <Section id="actions-title" title={t('actions.title')}>
       {incident.actions.length === 0 ? (
         <Text size="sm">{t('actions.none')}</Text>
       ) : (
@@ -98,9 +112,9 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
       {manage && (
         <form onSubmit={submit} aria-label={t('actions.add')}>
           <Group align="flex-end" mt="sm" wrap="wrap">
-            <TextInput label={t('actions.newTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required error={fieldError(add.error, 'title', i18n.language)} w={280} />
-            <NativeSelect label={t('actions.owner')} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} data={[{ value: '', label: t('none') }, ...handlers]} w={180} />
-            <TextInput type="date" label={t('actions.due')} value={due} onChange={(e) => setDue(e.currentTarget.value)} error={fieldError(add.error, 'dueDate', i18n.language)} w={160} />
+            <TextInput label={t('actions.newTitle')} value={d.title} onChange={set('title')} required error={fieldError(add.error, 'title', i18n.language)} w={280} />
+            <NativeSelect label={t('actions.owner')} value={d.ownerId} onChange={set('ownerId')} data={[{ value: '', label: t('none') }, ...handlers]} w={180} />
+            <TextInput type="date" label={t('actions.due')} value={d.dueDate} onChange={set('dueDate')} error={fieldError(add.error, 'dueDate', i18n.language)} w={160} />
             <Button type="submit" loading={add.busy}>
               {t('actions.add')}
             </Button>
@@ -108,7 +122,7 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
           <ProblemAlert error={add.error} fields={['title', 'dueDate']} />
         </form>
       )}
-    </Paper>
+    </Section>
   );
 }
 
@@ -116,21 +130,10 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
 export function CommentsSection({ incident, onChange }: { incident: IncidentDetail; onChange: () => void }) {
   const { t, i18n } = useTranslation('incidents');
   const { can } = useSession();
-  const [body, setBody] = useState('');
-  const add = useSubmit((b: string) => api.post<IncidentComment>(`/incidents/${incident.id}/comments`, { body: b }));
+  const { d, set, add, submit } = useAddForm({ body: '' }, (v) => api.post<IncidentComment>(`/incidents/${incident.id}/comments`, { body: v.body.trim() }), onChange);
   if (incident.comments === null) return null;
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (await add.run(body.trim())) {
-      setBody('');
-      onChange();
-    }
-  }
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="comments-title">
-      <Title order={2} size="h3" id="comments-title" mb="xs">
-        {t('comments.title')}
-      </Title>
+    <Section id="comments-title" title={t('comments.title')}>
       {incident.comments.length === 0 ? (
         <Text size="sm">{t('comments.none')}</Text>
       ) : (
@@ -150,17 +153,17 @@ export function CommentsSection({ incident, onChange }: { incident: IncidentDeta
       {can('incident.report') && (
         <form onSubmit={submit}>
           <Stack mt="sm" gap="xs">
-            <Textarea label={t('comments.new')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} error={fieldError(add.error, 'body', i18n.language)} />
+            <Textarea label={t('comments.new')} value={d.body} onChange={set('body')} autosize minRows={2} error={fieldError(add.error, 'body', i18n.language)} />
             <ProblemAlert error={add.error} fields={['body']} />
             <Group>
-              <Button type="submit" loading={add.busy} disabled={!body.trim()}>
+              <Button type="submit" loading={add.busy} disabled={!d.body.trim()}>
                 {t('comments.add')}
               </Button>
             </Group>
           </Stack>
         </form>
       )}
-    </Paper>
+    </Section>
   );
 }
 
@@ -184,10 +187,7 @@ export function AttachmentsSection({ incident, onChange }: { incident: IncidentD
     }
   }
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="attachments-title">
-      <Title order={2} size="h3" id="attachments-title" mb="xs">
-        {t('attachments.title')}
-      </Title>
+    <Section id="attachments-title" title={t('attachments.title')}>
       {incident.attachments.length === 0 ? (
         <Text size="sm">{t('attachments.none')}</Text>
       ) : (
@@ -228,6 +228,6 @@ export function AttachmentsSection({ incident, onChange }: { incident: IncidentD
           <ProblemAlert error={upload.error} />
         </form>
       )}
-    </Paper>
+    </Section>
   );
 }

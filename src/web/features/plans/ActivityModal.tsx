@@ -67,7 +67,7 @@ export function ActivityModal({ org, activity, defaultYear, onClose }: Props) {
   }
 
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} size="lg" title={activity ? t('form.editTitle') : t('form.createTitle', { org: org.name })}>
+    <Dialog opened onClose={onClose} size="lg" title={activity ? t('form.editTitle') : t('form.createTitle', { org: org.name })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={error ?? remove.error} fields={FIELDS} onReload={reload} />

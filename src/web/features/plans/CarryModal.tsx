@@ -30,7 +30,7 @@ export function CarryModal({ org, initialYear, onClose }: { org: { slug: string;
   });
 
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} title={t('carry.title')} size="lg">
+    <Dialog opened onClose={onClose} title={t('carry.title')} size="lg">
       <Stack>
         {result ? (
           <>

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { Register, type RegisterColumn } from '../../components/Register';
+import type { RegisterColumn } from '../../components/Register';
+import { RegisterPage } from '../../components/RegisterPage';
 import { useSelectedOrg } from '../../shell/org-context';
 import { ActivityModal } from './ActivityModal';
 import { activitiesQuery, areasQuery, progressQuery, STATUSES, type PlanActivity, type PlanFilter, type PlanStatus } from './api';
@@ -49,14 +50,7 @@ export default function PlanPage() {
     );
   }, [list.data, areas]);
 
-  if (!selected) {
-    return (
-      <>
-        <Title order={1}>{t('title')}</Title>
-        <NeedOrg />
-      </>
-    );
-  }
+  if (!selected) return <NeedOrg title={t('title')} />;
 
   const set = (k: keyof PlanFilter) => (e: { currentTarget: { value: string } }) => {
     const v = e.currentTarget.value;
@@ -88,60 +82,57 @@ export default function PlanPage() {
   ];
 
   return (
-    <Stack className="plans-scope">
-      <Title order={1}>{t('title')}</Title>
-      <Text c="dimmed">{t('intro', { org: selected.name })}</Text>
-      <Group align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
-        <NativeSelect
-          label={t('field.year')}
-          value={filter.year}
-          onChange={set('year')}
-          data={[{ value: '', label: t('allYears') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
-          w={140}
-        />
-        <NativeSelect
-          label={t('field.area')}
-          value={filter.area}
-          onChange={set('area')}
-          data={[{ value: '', label: t('allAreas') }, ...areas.map((a) => ({ value: a, label: a }))]}
-          w={260}
-        />
-        <NativeSelect
-          label={t('field.status')}
-          value={filter.status}
-          onChange={set('status')}
-          data={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
-          w={160}
-        />
-        {manage && (
-          <>
-            <Button onClick={() => setEditing('new')}>{t('new')}</Button>
-            <Button variant="outline" onClick={() => setCarrying(true)}>
-              {t('carry.button')}
-            </Button>
-          </>
-        )}
-      </Group>
-      <Register<PlanActivity>
-        label={t('registerLabel', { org: selected.name })}
-        columns={columns}
-        rowKey={(r) => r.id}
-        data={rows}
-        loading={list.isPending}
-        error={list.error}
-        exportName={`forbattringsplan-${selected.slug}`}
-        serverExport={(format) => apiUrl('/plan/export', { ...q, format })}
-        emptyText={t('empty')}
-        actions={
-          manage
-            ? (r) => (
-                <Button size="xs" variant="default" onClick={() => setEditing(r)} aria-label={t('editOne', { text: r.description.slice(0, 60) })}>
-                  {t('edit')}
-                </Button>
-              )
-            : undefined
-        }
-      />
+    <RegisterPage<PlanActivity>
+      ns="plans" org={selected} exportPrefix="forbattringsplan"
+      filters={
+        <Group align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
+          <NativeSelect
+            label={t('field.year')}
+            value={filter.year}
+            onChange={set('year')}
+            data={[{ value: '', label: t('allYears') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
+            w={140}
+          />
+          <NativeSelect
+            label={t('field.area')}
+            value={filter.area}
+            onChange={set('area')}
+            data={[{ value: '', label: t('allAreas') }, ...areas.map((a) => ({ value: a, label: a }))]}
+            w={260}
+          />
+          <NativeSelect
+            label={t('field.status')}
+            value={filter.status}
+            onChange={set('status')}
+            data={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+            w={160}
+          />
+          {manage && (
+            <>
+              <Button onClick={() => setEditing('new')}>{t('new')}</Button>
+              <Button variant="outline" onClick={() => setCarrying(true)}>
+                {t('carry.button')}
+              </Button>
+            </>
+          )}
+        </Group>
+      }
+      columns={columns}
+      rowKey={(r) => r.id}
+      data={rows}
+      loading={list.isPending}
+      error={list.error}
+      serverExport={(format) => apiUrl('/plan/export', { ...q, format })}
+      actions={
+        manage
+          ? (r) => (
+              <Button size="xs" variant="default" onClick={() => setEditing(r)} aria-label={t('editOne', { text: r.description.slice(0, 60) })}>
+                {t('edit')}
+              </Button>
+            )
+          : undefined
+      }
+    >
       <ProgressTable rows={progress.data ?? []} />
       {editing && (
         <ActivityModal
@@ -152,6 +143,6 @@ export default function PlanPage() {
         />
       )}
       {carrying && <CarryModal org={selected} initialYear={filter.year ? Number(filter.year) : thisYear()} onClose={() => setCarrying(false)} />}
-    </Stack>
+    </RegisterPage>
   );
 }

@@ -3,8 +3,7 @@
  * client does not cover (PUT with JSON, a raw file upload), the current year in Stockholm and a notice for
  * "choose an organisation first".
  */
-import './scope.css';
-import { Alert, Badge } from '@mantine/core';
+import { Alert, Badge, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiUrl, type Problem } from '../../api/client';
 
@@ -56,12 +55,16 @@ export const numberOrUndefined = (v: string): number | undefined => (v.trim() ==
 /** Calendar dates (YYYY-MM-DD) are shown as they are: that is the sv-SE form. */
 export const day = (v: string | null | undefined) => v ?? '';
 
-export function NeedOrg() {
+/** A register page before an organisation is chosen: its heading and "choose an organisation first". */
+export function NeedOrg({ title }: { title: string }) {
   const { t } = useTranslation('plans');
   return (
-    <Alert color="gray" mt="md">
-      {t('needOrg')}
-    </Alert>
+    <>
+      <Title order={1}>{title}</Title>
+      <Alert color="gray" mt="md">
+        {t('needOrg')}
+      </Alert>
+    </>
   );
 }
 

@@ -80,7 +80,7 @@ function DecisionModal({ review, onClose }: { review: Review; onClose: () => voi
     if (await run()) onClose();
   }
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} size="lg" title={t('decisions.add')}>
+    <Dialog opened onClose={onClose} size="lg" title={t('decisions.add')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={error} fields={['kind', 'text', 'owner', 'dueDate', 'area', 'year']} />

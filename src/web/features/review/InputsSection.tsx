@@ -106,7 +106,7 @@ function InputModal({ review, input, onClose, onReload }: { review: Review; inpu
     if (await run({ inputs: { [key]: { text, notApplicable, reason: notApplicable ? reason : '' } } })) onClose();
   }
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} size="lg" title={`(${key}) ${inputTitle(input, i18n.language)}`}>
+    <Dialog opened onClose={onClose} size="lg" title={`(${key}) ${inputTitle(input, i18n.language)}`}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={error} fields={['text', 'notApplicable', 'reason'].map((f) => `inputs.${key}.${f}`)} onReload={() => { onClose(); onReload(); }} />

@@ -51,7 +51,7 @@ export default function ReviewPage() {
   const editable = can('report.edit') && !r.signed;
 
   return (
-    <Stack key={generation} className="plans-scope">
+    <Stack key={generation}>
       <Anchor component={Link} to="/ledningens-genomgang" size="sm">
         {t('back')}
       </Anchor>

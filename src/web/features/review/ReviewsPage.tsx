@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { Register, type RegisterColumn } from '../../components/Register';
+import type { RegisterColumn } from '../../components/Register';
+import { RegisterPage } from '../../components/RegisterPage';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../format';
@@ -38,14 +39,7 @@ export default function ReviewsPage() {
     queryFn: () => api.get<Review[]>('/reviews', { org: selected!.slug }),
     enabled: !!selected,
   });
-  if (!selected) {
-    return (
-      <>
-        <Title order={1}>{t('title')}</Title>
-        <NeedOrg />
-      </>
-    );
-  }
+  if (!selected) return <NeedOrg title={t('title')} />;
   const columns: RegisterColumn<Review>[] = [
     {
       key: 'year', header: t('field.year'), value: (r) => r.year,
@@ -61,22 +55,17 @@ export default function ReviewsPage() {
     { key: 'signed', header: t('field.state'), value: (r) => (r.signed ? t('signedAt', { at: formatDateTime(r.signedAt) }) : t('draft')), render: (r) => <SignedBadge review={r} /> },
   ];
   return (
-    <Stack className="plans-scope">
-      <Title order={1}>{t('title')}</Title>
-      <Text c="dimmed">{t('intro', { org: selected.name })}</Text>
-      <Register<Review>
-        label={t('registerLabel', { org: selected.name })}
-        columns={columns}
-        rowKey={(r) => r.id}
-        data={list.data}
-        loading={list.isPending}
-        error={list.error}
-        exportName={`ledningens-genomgang-${selected.slug}`}
-        emptyText={t('empty')}
-        toolbar={can('report.edit') ? <Button onClick={() => setCreating(true)}>{t('new')}</Button> : undefined}
-      />
+    <RegisterPage<Review>
+      ns="review" org={selected} exportPrefix="ledningens-genomgang"
+      columns={columns}
+      rowKey={(r) => r.id}
+      data={list.data}
+      loading={list.isPending}
+      error={list.error}
+      toolbar={can('report.edit') ? <Button onClick={() => setCreating(true)}>{t('new')}</Button> : undefined}
+    >
       {creating && <CreateReviewModal org={selected} onClose={() => setCreating(false)} />}
-    </Stack>
+    </RegisterPage>
   );
 }
 
@@ -106,7 +95,7 @@ function CreateReviewModal({ org, onClose }: { org: { slug: string; name: string
     if (r) void navigate({ to: `/ledningens-genomgang/${r.id}` });
   }
   return (
-    <Dialog opened className="plans-scope" onClose={onClose} title={t('createTitle', { org: org.name })} size="lg">
+    <Dialog opened onClose={onClose} title={t('createTitle', { org: org.name })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={error} fields={['year', 'meetingDate', 'chair', 'attendees']} />
