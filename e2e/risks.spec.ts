@@ -225,6 +225,13 @@ test('RSA, continuity, actions and scales pages pass axe', async ({ page }) => {
   await expect(page.getByRole('row').filter({ hasText: 'Kontinuitetsplan Artvise' })).toContainText('Försenad');
   await expect(page.getByRole('row').filter({ hasText: 'Övning: Artvise ligger nere' })).toBeVisible();
   await expectNoAxeViolations(page, 'continuity and exercises');
+  // A refused save shows field errors in the dialog: their red must read too.
+  await page.getByRole('button', { name: 'Ny kontinuitetsplan' }).click();
+  const dialog = page.getByRole('dialog', { name: /Ny kontinuitetsplan/ });
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog.getByRole('textbox', { name: /^Plan/ })).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'continuity plan dialog with a field error');
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await subNav(page, 'Åtgärder', 'Riskåtgärder');
   await expectNoAxeViolations(page, 'risk actions');
   await subNav(page, 'Skalor', 'Skalor');

@@ -41,9 +41,9 @@ export const theme = createTheme({
   variantColorResolver,
 });
 
-// Mantine's dimmed and placeholder greys are below 4.5:1 on white; these are not.
+// Mantine's dimmed and placeholder greys and its error red (red.6, field errors) are below 4.5:1 on white; these are not.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-placeholder': '#5c636a' },
+  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-placeholder': '#5c636a', '--mantine-color-error': '#c92a2a' },
   dark: {},
 });
