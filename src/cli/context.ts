@@ -22,7 +22,7 @@ export interface CliEnv {
 export async function withDatabase<T>(env: CliEnv, fn: (database: Database, ctx: Ctx) => Promise<T>): Promise<T> {
   let database: Database;
   try {
-    database = await openDatabase({ dataDir: env.config.dataDir, databaseUrl: env.config.databaseUrl });
+    database = await openDatabase({ dataDir: env.config.dataDir, databaseUrl: env.config.databaseUrl, pgliteSharedBuffers: '16MB' });
   } catch (err) {
     if (err instanceof DataDirInUseError) {
       const [sv, en] = err.message.split(' / ');

@@ -105,14 +105,20 @@ export interface OpenOptions {
   /** In-memory PGlite (tests). */
   memory?: boolean;
   poolSize?: number;
+  /**
+   * PGlite's buffer cache inside its wasm memory (PostgreSQL's default 128 MB when unset). A one-shot command
+   * gains nothing from a large cache: a 100,000-row import on 16 MB peaked at 372 MB RSS instead of 475 MB and
+   * ran no slower.
+   */
+  pgliteSharedBuffers?: string;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.memory ? undefined : opts.dataDir);
+  return openPglite(opts.memory ? undefined : opts.dataDir, opts.pgliteSharedBuffers);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, sharedBuffers?: string): Promise<Database> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -125,7 +131,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   ]);
   let client: PGlite;
   try {
-    client = dataDir ? await PGlite.create({ dataDir: join(dataDir, 'pglite') }) : await PGlite.create();
+    const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
+    const startParams = sharedBuffers && defaults ? [...defaults, '-c', `shared_buffers=${sharedBuffers}`] : undefined;
+    client = dataDir ? await PGlite.create({ dataDir: join(dataDir, 'pglite'), ...(startParams ? { startParams } : {}) }) : await PGlite.create();
   } catch (err) {
     release();
     throw err;
