@@ -116,6 +116,8 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Til
     });
   const defaultLimit = limiter(config.bodyLimitBytes);
   app.use('/api/*', (c, next) => {
+    // GET and HEAD handlers never read a body; asking for one would build a full Request object on each call.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const large = largeBodyRoutes.find((r) => r.method === c.req.method && r.pattern.test(c.req.path));
     return (large?.limit ?? defaultLimit)(c, next);
   });

@@ -7,11 +7,13 @@ import { CLOCK_LABELS, clocksFor } from './clocks';
 import type { IncidentSummary } from './contract';
 import type { IncidentStatus, PersonalData, RiskAssessment } from './model';
 import { incidentActions, incidents } from './table';
-import { formatLocal, stockholmParts } from './time';
+import { formatLocal, stockholmDay, stockholmYear } from './time';
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export interface OrgRef { id: string; slug: string; name: string; path: string }
 export interface LoadedIncident { i: IncidentRow; org: OrgRef; handlerName: string | null; overdue: boolean }
+/** What a summary needs: the row, its org's name and slug, the handler's name and the overdue flag. */
+export interface SummaryRow { i: IncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean }
 
 export const handlerUser = alias(users, 'handler_user');
 
@@ -23,7 +25,7 @@ export function overdueSql(now: Date): SQL<boolean> {
   const start = sql`coalesce(${incidents.discoveredAt}, ${incidents.reportedAt})`;
   const iso = now.toISOString();
   const h = (n: number) => sql`(${iso}::timestamptz - interval '${sql.raw(String(n))} hours')`;
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+  const today = stockholmDay(now);
   const breach = sql`(${incidents.personalData} = 'ja' or ${incidents.kind} = 'Personuppgiftsincident')`;
   return sql<boolean>`(${incidents.status} = 'Förfallen' or (${incidents.status} <> 'Klar' and (
     exists (select 1 from ${incidentActions} a where a.incident_id = ${incidents.id} and a.status <> 'klar' and a.due_date < ${today}::date)
@@ -54,12 +56,12 @@ export async function loadIncident(db: Db, id: string, now = new Date()): Promis
 
 /** Human number on receipts and lists: "AV-2025-0042" (reported year in Stockholm, sequence). */
 export function incidentNumber(i: Pick<IncidentRow, 'seq' | 'reportedAt'>): string {
-  return `AV-${stockholmParts(i.reportedAt).year}-${String(i.seq).padStart(4, '0')}`;
+  return `AV-${stockholmYear(i.reportedAt)}-${String(i.seq).padStart(4, '0')}`;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toSummary(r: LoadedIncident, showContent: boolean, now: Date): IncidentSummary {
+export function toSummary(r: SummaryRow, showContent: boolean, now: Date): IncidentSummary {
   const i = r.i;
   const hidden = i.protectedIdentity && !showContent;
   return {

@@ -9,7 +9,7 @@ import { AppError, notFound, unauthorized, unprocessable } from '../../server/pl
 import { systemCtx } from '../../server/platform/context';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { loadGrants } from './grants';
+import { grantsSql, toGrants } from './grants';
 import { dummyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
 import { apiTokens, loginAttempts, roleAssignments, sessions, users } from './table';
 
@@ -107,24 +107,44 @@ export interface Resolved {
   authz: Authz;
 }
 
-/** Finds the live session for a cookie token; idle and absolute timeouts end it. */
-export async function resolveSession(db: Db, config: Config, sessionToken: string): Promise<Resolved | undefined> {
-  const id = sha256(sessionToken);
-  const [row] = await db
-    .select({ s: sessions, u: users })
+/**
+ * The session, its person and their grants in one query. Every request asks it, so it is a named prepared
+ * statement: built once per database, parsed and planned once per connection (planning was ~0.15 ms of its
+ * 0.2 ms). Only the statement is kept, no data: each request reads the session, the person and the grants
+ * afresh, so a revoked session or role ends at once, on every app node. (PostgreSQL refuses a prepared
+ * statement whose result columns changed type; a migration that changes these columns' types needs the app
+ * nodes restarted, as any such migration does.)
+ */
+function sessionQuery(db: Db) {
+  return db
+    .select({
+      csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt,
+      u: { id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active },
+      grants: grantsSql(sessions.userId),
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('tillit_resolve_session');
+}
+const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+
+/** Finds the live session for a cookie token; idle and absolute timeouts end it. One round trip: session, person and grants. */
+export async function resolveSession(db: Db, config: Config, sessionToken: string): Promise<Resolved | undefined> {
+  const id = sha256(sessionToken);
+  let query = sessionQueries.get(db);
+  if (!query) sessionQueries.set(db, (query = sessionQuery(db)));
+  const [row] = await query.execute({ id });
   if (!row) return undefined;
   const now = Date.now();
-  const idleLimit = row.s.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
-  if (row.s.revokedAt || row.s.expiresAt.getTime() <= now || idleLimit <= now || !row.u.active) return undefined;
-  if (now - row.s.lastSeenAt.getTime() > 30_000) {
+  const idleLimit = row.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
+  if (row.revokedAt || row.expiresAt.getTime() <= now || idleLimit <= now || !row.u.active) return undefined;
+  if (now - row.lastSeenAt.getTime() > 30_000) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
   }
   return {
-    principal: { userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, sessionId: id, csrfToken: row.s.csrfToken },
-    authz: new Authz(await loadGrants(db, row.u.id)),
+    principal: { userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, sessionId: id, csrfToken: row.csrfToken },
+    authz: new Authz(toGrants(row.grants)),
   };
 }
 
@@ -132,7 +152,11 @@ export async function resolveSession(db: Db, config: Config, sessionToken: strin
 export async function resolveApiToken(db: Db, bearer: string): Promise<Resolved | undefined> {
   if (!bearer.startsWith('tlt_')) return undefined;
   const [row] = await db
-    .select({ t: apiTokens, u: users })
+    .select({
+      t: { id: apiTokens.id, scopes: apiTokens.scopes, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt },
+      u: { id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active },
+      grants: grantsSql(apiTokens.userId),
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, sha256(bearer)));
@@ -140,7 +164,7 @@ export async function resolveApiToken(db: Db, bearer: string): Promise<Resolved 
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.t.id));
   return {
     principal: { userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, apiTokenId: row.t.id },
-    authz: new Authz(await loadGrants(db, row.u.id), row.t.scopes),
+    authz: new Authz(toGrants(row.grants), row.t.scopes),
   };
 }
 
