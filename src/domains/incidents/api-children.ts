@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
-import { addAction, addComment, addLink, removeLink, updateAction } from './children';
-import { ActionDto, CommentDto, CreateAction, CreateComment, CreateLink, LinkDto, UpdateAction } from './contract';
+import { addAction, addComment, updateAction } from './children';
+import { addLink, listLinks, removeLink, searchLinkTargets } from './links';
+import { ActionDto, CommentDto, CreateAction, CreateComment, CreateLink, LinkDto, LinkTargetDto, LinkTargetQuery, UpdateAction } from './contract';
 
 const tags = ['Incidenter / incidents'];
 const uuidParam = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });
@@ -42,15 +43,25 @@ export const childRoutes = [
   ),
   defineRoute(
     {
-      method: 'post', path: '/api/incidents/{id}/links', tags, summary: 'Länka till annan post', policy: { permission: 'incident.manage' },
+      method: 'get', path: '/api/incidents/{id}/links', tags, summary: 'Kopplingar till andra poster', policy: { auth: true },
+      description: 'Som att läsa incidenten. title/href är null när posten är borttagen eller inte synlig för dig.',
+      request: { params: IdParam },
+      responses: { 200: jsonContent(z.object({ items: z.array(LinkDto) }), 'Kopplingarna'), 404: problemContent('Finns inte') },
+    },
+    async (c) => json(c, { items: await listLinks(c.get('ctx'), c.req.valid('param').id) }),
+  ),
+  defineRoute(
+    {
+      method: 'post', path: '/api/incidents/{id}/links', tags, summary: 'Koppla till annan post eller webbadress', policy: { permission: 'incident.manage' },
+      description: 'Som att ändra incidenten. Posten måste finnas och vara synlig för dig (annars 404); samma post två gånger ger 409.',
       request: { params: IdParam, ...jsonBody(CreateLink) },
-      responses: { 201: jsonContent(LinkDto, 'Länkad'), 404: problemContent('Finns inte'), 409: problemContent('Länken finns redan') },
+      responses: { 201: jsonContent(LinkDto, 'Kopplad'), 404: problemContent('Incidenten eller posten finns inte'), 409: problemContent('Kopplingen finns redan') },
     },
     async (c) => json(c, await addLink(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 201),
   ),
   defineRoute(
     {
-      method: 'delete', path: '/api/incidents/{id}/links/{linkId}', tags, summary: 'Ta bort länk', policy: { permission: 'incident.manage' },
+      method: 'delete', path: '/api/incidents/{id}/links/{linkId}', tags, summary: 'Ta bort koppling', policy: { permission: 'incident.manage' },
       request: { params: IdParam.extend({ linkId: uuidParam('linkId') }) },
       responses: { 204: { description: 'Borttagen' }, 404: problemContent('Finns inte') },
     },
@@ -59,5 +70,18 @@ export const childRoutes = [
       await removeLink(c.get('ctx'), p.id, p.linkId);
       return c.body(null, 204) as never;
     },
+  ),
+];
+
+/** Search for link targets (a static path: mounted before /api/incidents/{id}). */
+export const linkTargetRoutes = [
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/link-targets', tags, summary: 'Sök poster att koppla till', policy: { permission: 'incident.manage' },
+      description: 'Högst 20 poster av typen som du får se, efter del av rubriken, nummer eller id.',
+      request: { query: LinkTargetQuery },
+      responses: { 200: jsonContent(z.object({ items: z.array(LinkTargetDto) }), 'Träffar') },
+    },
+    async (c) => json(c, { items: await searchLinkTargets(c.get('ctx'), c.req.valid('query')) }),
   ),
 ];

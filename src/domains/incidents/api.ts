@@ -3,15 +3,16 @@ import { defineRoute, json, jsonBody, jsonContent, problemContent } from '../../
 import { download } from '../../server/platform/export';
 import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES } from './attachments';
 import { bulkUpdate } from './bulk';
-import { childRoutes } from './api-children';
+import { categoryRoutes } from './api-categories';
+import { childRoutes, linkTargetRoutes } from './api-children';
 import {
   BulkUpdate, CreateIncident, ExportQuery, IncidentDetail, IncidentFigures, IncidentSummary, ListQuery, QuickReport, Receipt,
-  StatsQuery, UpdateIncident, UpsertCategory, AttachmentDto,
+  StatsQuery, UpdateIncident, AttachmentDto,
 } from './contract';
 import { listDeadlines } from './deadlines';
 import { exportIncidents } from './export';
 import { listIncidents } from './list';
-import { listCategories, quickReport, upsertCategory } from './quick';
+import { listCategories, quickReport } from './quick';
 import { createIncident, getIncident, updateIncident } from './service';
 import { incidentStats } from './stats';
 
@@ -89,14 +90,8 @@ export const routes = [
     },
     async (c) => json(c, await listCategories(c.get('ctx'), c.req.valid('query').org)),
   ),
-  defineRoute(
-    {
-      method: 'put', path: '/api/incidents/categories', tags, summary: 'Lägg till eller ändra kategori', policy: { permission: 'incident.manage' },
-      request: jsonBody(UpsertCategory),
-      responses: { 200: ok(z.any(), 'Sparad') },
-    },
-    async (c) => json(c, await upsertCategory(c.get('ctx'), c.req.valid('json'))),
-  ),
+  ...linkTargetRoutes,
+  ...categoryRoutes,
   defineRoute(
     {
       method: 'get', path: '/api/incidents/{id}', tags, summary: 'En incident', policy: { auth: true },

@@ -7,13 +7,13 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { users } from '../users/table';
 import { checkUser, manageable, readable, requireProtectedAccess } from './access';
-import type { CreateAction, CreateLink, UpdateAction } from './contract';
+import type { CreateAction, UpdateAction } from './contract';
 import { incidentActions, incidentAttachments, incidentComments, incidentLinks, incidentStatusHistory, incidents } from './table';
 import { stockholmDate } from './time';
 
 const iso = (d: Date) => d.toISOString();
 
-/** Actions, comments, attachments (metadata), links and history of one incident. */
+/** Actions, comments, attachments (metadata), links (raw rows: links.ts describes their targets) and history of one incident. */
 export async function loadChildren(db: Db, incidentId: string, showProtected: boolean, now: Date) {
   const today = stockholmDate(now);
   const actions = await db
@@ -46,7 +46,7 @@ export async function loadChildren(db: Db, incidentId: string, showProtected: bo
     })),
     comments,
     attachments,
-    links: links.map((l) => ({ id: l.id, targetType: l.targetType, targetId: l.targetId, note: l.note, createdAt: iso(l.createdAt) })),
+    links,
     history: history.map(({ h, actor }) => ({ from: h.fromStatus, to: h.toStatus, at: iso(h.at), actor, source: h.source })),
   };
 }
@@ -104,25 +104,5 @@ export async function addComment(ctx: Ctx, incidentId: string, body: string) {
       after: { incidentId, length: body.length, ...(r.i.protectedIdentity ? {} : { body }) },
     });
     return { id: c.id, author: c.authorLabel, body: c.body, createdAt: iso(c.createdAt) };
-  });
-}
-
-export async function addLink(ctx: Ctx, incidentId: string, input: CreateLink) {
-  return inTx(ctx, async (tx) => {
-    const r = await manageable(ctx, tx, incidentId);
-    const [l] = await tx.insert(incidentLinks).values({
-      incidentId, targetType: input.targetType, targetId: input.targetId, note: input.note ?? '', createdBy: ctx.principal?.userId ?? null,
-    }).returning();
-    await recordAudit(tx, ctx, { action: 'incident.link.create', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, after: l });
-    return { id: l.id, targetType: l.targetType, targetId: l.targetId, note: l.note, createdAt: iso(l.createdAt) };
-  });
-}
-
-export async function removeLink(ctx: Ctx, incidentId: string, linkId: string) {
-  return inTx(ctx, async (tx) => {
-    const r = await manageable(ctx, tx, incidentId);
-    const [l] = await tx.delete(incidentLinks).where(and(eq(incidentLinks.id, linkId), eq(incidentLinks.incidentId, incidentId))).returning();
-    if (!l) throw notFound({ sv: `Länken ${linkId} finns inte.`, en: `Link ${linkId} does not exist.` }, 'linkId');
-    await recordAudit(tx, ctx, { action: 'incident.link.delete', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, before: l });
   });
 }

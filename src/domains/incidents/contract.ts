@@ -128,24 +128,88 @@ export const UpdateAction = CreateAction.partial().extend({ version: z.int().min
 export type UpdateAction = z.infer<typeof UpdateAction>;
 
 export const CreateComment = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+/**
+ * What an incident can link to. Internal types name a record by its id and are resolved by the owning domain's
+ * link-target provider (`<domain>/link-targets.ts`); `url` is a web address (an IMY case, a supplier's notice).
+ * A new type: add it here, add its provider, and its label in the web app (links.type.*).
+ */
+export const LINK_TARGET_TYPES = ['incident', 'risk', 'document', 'plan_activity', 'url'] as const;
+export type LinkTargetType = (typeof LINK_TARGET_TYPES)[number];
+export const INTERNAL_LINK_TYPES = ['incident', 'risk', 'document', 'plan_activity'] as const satisfies readonly LinkTargetType[];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Only http(s) addresses are stored as links (never javascript:, data: …). */
+export function isWebUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
 export const CreateLink = z.strictObject({
-  targetType: z.string().regex(/^[a-z][a-z_-]{1,40}$/),
-  targetId: z.string().trim().min(1).max(200),
-  note: z.string().max(500).optional(),
-});
+  targetType: z.enum(LINK_TARGET_TYPES),
+  targetId: z.string().trim().min(1).max(2000).openapi({ description: 'Postens id (uuid), eller adressen för url / the record\'s id (uuid), or the address for url' }),
+  note: z.string().trim().max(500).optional(),
+}).superRefine((v, c) => {
+  if (v.targetType === 'url' ? !isWebUrl(v.targetId) : !UUID.test(v.targetId)) {
+    c.addIssue({
+      code: 'custom', path: ['targetId'],
+      message: v.targetType === 'url'
+        ? 'ange en webbadress som börjar med https:// / give a web address starting with https://'
+        : 'ange postens id (uuid) / give the record\'s id (uuid)',
+    });
+  }
+}).openapi('CreateIncidentLink');
 export type CreateLink = z.infer<typeof CreateLink>;
 
-export const UpsertCategory = z.strictObject({
-  org: OrgSlug,
-  name: Category,
+export const LinkTargetQuery = z.object({
+  type: z.enum(INTERNAL_LINK_TYPES),
+  q: z.string().trim().max(200).optional().openapi({ description: 'Del av rubriken, ett nummer (AV-2025-0042) eller ett id / part of the title, a number or an id' }),
+});
+export type LinkTargetQuery = z.infer<typeof LinkTargetQuery>;
+const OrgRef = z.object({ slug: z.string(), name: z.string() });
+export const LinkTargetDto = z.object({ id: z.string(), title: z.string(), href: z.string(), org: OrgRef.nullable() }).openapi('LinkTarget');
+
+const CategoryFields = {
   kind: Kind.nullable().optional(),
   personalData: PersonalData.nullable().optional(),
   riskAssessment: Risk.nullable().optional(),
   assessmentText: z.string().max(5000).optional(),
   firstActions: z.array(z.string().trim().min(1).max(300)).max(20).optional(),
   active: z.boolean().optional(),
-});
-export type UpsertCategory = z.infer<typeof UpsertCategory>;
+};
+export const CreateCategory = z.strictObject({ org: OrgSlug, name: Category, ...CategoryFields }).openapi('CreateIncidentCategory');
+export type CreateCategory = z.infer<typeof CreateCategory>;
+export const UpdateCategory = z.strictObject({ version: z.int().min(1), name: Category.optional(), ...CategoryFields }).openapi('UpdateIncidentCategory');
+export type UpdateCategory = z.infer<typeof UpdateCategory>;
+export const CopyCategories = z.strictObject({ org: OrgSlug });
+export const CategoryListQuery = z.object({ org: OrgSlug });
+
+/** A category with its template. Built-in defaults have no id and no version (they are not rows). */
+export const CategoryDto = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  kind: z.string().nullable(),
+  personalData: PersonalData.nullable(),
+  riskAssessment: Risk.nullable(),
+  assessmentText: z.string(),
+  firstActions: z.array(z.string()),
+  active: z.boolean(),
+  version: z.int().nullable(),
+}).openapi('IncidentCategory');
+export type CategoryDto = z.infer<typeof CategoryDto>;
+/** The list that applies to an organisation: its own, the nearest ancestor's (inherited) or the built-in defaults. */
+export const CategoryList = z.object({
+  org: OrgRef,
+  source: z.enum(['own', 'inherited', 'default']),
+  from: OrgRef.nullable(),
+  items: z.array(CategoryDto),
+}).openapi('IncidentCategoryList');
+export type CategoryList = z.infer<typeof CategoryList>;
+export const CategoryUpdated = CategoryDto.extend({
+  renamedIncidents: z.int().openapi({ description: 'Incidenter vars kategoritext följde med namnbytet / incidents whose category text followed the rename' }),
+}).openapi('IncidentCategoryUpdated');
 
 export const ClockDto = z.object({
   key: z.enum(CLOCK_KEYS),
@@ -201,7 +265,11 @@ export type IncidentSummary = z.infer<typeof IncidentSummary>;
 export const ActionDto = z.object({ id: z.string(), title: z.string(), owner: Ref, dueDate: z.string().nullable(), status: z.string(), overdue: z.boolean(), version: z.int() });
 export const CommentDto = z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: z.string() });
 export const AttachmentDto = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.int(), sha256: z.string(), createdAt: z.string() });
-export const LinkDto = z.object({ id: z.string(), targetType: z.string(), targetId: z.string(), note: z.string(), createdAt: z.string() });
+/** A link with its target as the caller may see it: title and href are null when the record is gone or hidden from them. */
+export const LinkDto = z.object({
+  id: z.string(), targetType: z.string(), targetId: z.string(), note: z.string(), createdAt: z.string(),
+  title: z.string().nullable(), href: z.string().nullable(), org: z.object({ slug: z.string(), name: z.string() }).nullable(),
+}).openapi('IncidentLink');
 export const HistoryDto = z.object({ from: z.string().nullable(), to: z.string(), at: z.string(), actor: z.string().nullable(), source: z.string() });
 
 export const IncidentDetail = IncidentSummary.extend({

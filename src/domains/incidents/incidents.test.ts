@@ -298,9 +298,10 @@ describe('actions and links', () => {
     const u = await isam.patch(`/api/incidents/${inc.id}/actions/${a.body.id}`, { version: 1, status: 'klar' });
     expect(u.status).toBe(200);
     expect((await isam.patch(`/api/incidents/${inc.id}/actions/${a.body.id}`, { version: 1, status: 'pagar' })).status).toBe(409);
-    const l = await isam.post(`/api/incidents/${inc.id}/links`, { targetType: 'supplier', targetId: 'miljodata' });
+    const url = 'https://www.imy.se/arenden/miljodata';
+    const l = await isam.post(`/api/incidents/${inc.id}/links`, { targetType: 'url', targetId: url });
     expect(l.status).toBe(201);
-    expect((await isam.post(`/api/incidents/${inc.id}/links`, { targetType: 'supplier', targetId: 'miljodata' })).status).toBe(409);
+    expect((await isam.post(`/api/incidents/${inc.id}/links`, { targetType: 'url', targetId: url })).status).toBe(409);
     expect((await isam.request('DELETE', `/api/incidents/${inc.id}/links/${l.body.id}`)).status).toBe(204);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { unprocessable } from '../../server/platform/errors';
@@ -6,7 +6,7 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
 import { DEFAULT_CATEGORIES, type CategoryTemplate } from './categories';
-import type { QuickReport, UpsertCategory } from './contract';
+import type { QuickReport } from './contract';
 import { incidentNumber } from './dto';
 import type { IncidentKind, PersonalData, RiskAssessment } from './model';
 import { auditView, insertHistory, instant, orgFor, registerOrgOf } from './service';
@@ -33,23 +33,6 @@ export async function categoriesFor(db: Db, orgPath: string): Promise<(CategoryT
 export async function listCategories(ctx: Ctx, orgSlug: string) {
   const org = await orgFor(ctx, ctx.db, orgSlug, 'incident.report');
   return categoriesFor(ctx.db, org.path);
-}
-
-/** Adds or changes a category on an organisation (its list then replaces the defaults below it). */
-export async function upsertCategory(ctx: Ctx, input: UpsertCategory) {
-  return inTx(ctx, async (tx) => {
-    const org = await orgFor(ctx, tx, input.org, 'incident.manage');
-    const values = {
-      kind: input.kind ?? null, personalData: input.personalData ?? null, riskAssessment: input.riskAssessment ?? null,
-      assessmentText: input.assessmentText ?? '', firstActions: input.firstActions ?? [], active: input.active ?? true,
-    };
-    const [cur] = await tx.select().from(incidentCategories).where(and(eq(incidentCategories.orgId, org.id), eq(incidentCategories.name, input.name)));
-    const [row] = cur
-      ? await tx.update(incidentCategories).set({ ...values, version: cur.version + 1, updatedAt: new Date() }).where(eq(incidentCategories.id, cur.id)).returning()
-      : await tx.insert(incidentCategories).values({ orgId: org.id, name: input.name, ...values }).returning();
-    await recordAudit(tx, ctx, { action: cur ? 'incident.category.update' : 'incident.category.create', entityType: 'incident_category', entityId: row.id, orgId: org.id, before: cur ?? null, after: row });
-    return row;
-  });
 }
 
 /**

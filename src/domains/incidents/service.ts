@@ -9,6 +9,7 @@ import { findOrg } from '../org/service';
 import { orgs } from '../org/table';
 import { canSeeProtected, checkUser, manageable, readable, requireProtectedAccess } from './access';
 import { loadChildren } from './children';
+import { describeLinks } from './links';
 import type { CreateIncident, IncidentDetail, UpdateIncident } from './contract';
 import { incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedIncident } from './dto';
 import type { IncidentStatus } from './model';
@@ -96,7 +97,8 @@ export async function getIncident(ctx: Ctx, id: string, now = new Date()): Promi
     await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id }));
   }
   const manage = ctx.authz.can('incident.manage', r.org.path);
-  return { ...toSummary(r, show, now), ...children, allowedStatuses: manage && isStatus(r.i.status) ? [...TRANSITIONS[r.i.status]] : [] };
+  const links = await describeLinks(ctx, ctx.db, children.links);
+  return { ...toSummary(r, show, now), ...children, links, allowedStatuses: manage && isStatus(r.i.status) ? [...TRANSITIONS[r.i.status]] : [] };
 }
 
 /** The checks and the history row of a status change inside the caller's transaction. */

@@ -14,6 +14,9 @@ import type { RouteDef } from './http';
  *              count, link }[]> }`. GET /api/attention asks them all for the signed-in person and lists the
  *              items with count > 0 on the start page. Providers scope with ctx.authz themselves (an item
  *              counts only records the person may see) and stay cheap: one count query, no row lists.
+ *   link-targets.ts exports `linkTargets: LinkTargetProvider[]` (platform/link-targets.ts): records of this
+ *              domain that an incident (or any record with generic links) can link to, resolved and searched
+ *              within what the caller may see.
  */
 const DOMAINS_DIR = fileURLToPath(new URL('../../domains', import.meta.url));
 

@@ -13,11 +13,12 @@ import { StatusBadge } from './badges';
 import { ActionsSection, AttachmentsSection, CommentsSection } from './Children';
 import { ClocksPanel } from './ClocksPanel';
 import { EditForm } from './EditForm';
+import { LinksPanel } from './LinksPanel';
 import type { IncidentDetail, Status } from './types';
 import { KIND_KEY, STATUS_KEY } from './types';
 import { COLORS } from './util';
 
-/** One incident: facts, status changes, legal clocks, åtgärder, comments, attachments, history. */
+/** One incident: facts, status changes, legal clocks, åtgärder, comments, attachments, links (kopplingar), history. */
 export default function DetailPage() {
   const { t, i18n } = useTranslation('incidents');
   const { id } = useParams({ strict: false }) as { id: string };
@@ -189,6 +190,7 @@ export default function DetailPage() {
       <ActionsSection incident={incident} handlers={handlers} onChange={reload} />
       <CommentsSection incident={incident} onChange={reload} />
       <AttachmentsSection incident={incident} onChange={reload} />
+      <LinksPanel incident={incident} onChange={reload} />
 
       <Paper withBorder p="md" component="section" aria-labelledby="history-title">
         <Title order={2} size="h3" id="history-title" mb="xs">

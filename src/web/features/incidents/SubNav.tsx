@@ -3,7 +3,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 
-/** The incident area's own navigation (list, deadlines, statistics, import). */
+/** The incident area's own navigation (list, deadlines, statistics, import, categories). */
 export function SubNav() {
   const { t } = useTranslation('incidents');
   const { can } = useSession();
@@ -13,6 +13,7 @@ export function SubNav() {
     { to: '/incidenter/tidsfrister', label: t('sub.deadlines'), show: can('incident.read') },
     { to: '/incidenter/statistik', label: t('sub.stats'), show: can('incident.read') },
     { to: '/incidenter/import', label: t('sub.import'), show: can('incident.manage') },
+    { to: '/incidenter/kategorier', label: t('sub.categories'), show: can('incident.manage') },
     { to: '/rapportera-incident', label: t('sub.report'), show: can('incident.report') },
   ].filter((l) => l.show);
   return (

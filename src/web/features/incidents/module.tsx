@@ -13,6 +13,7 @@ export default defineModule({
     { path: '/incidenter/tidsfrister', component: lazy(() => import('./DeadlinesPage')), permission: 'incident.read' },
     { path: '/incidenter/statistik', component: lazy(() => import('./StatsPage')), permission: 'incident.read' },
     { path: '/incidenter/import', component: lazy(() => import('./ImportPage')), permission: 'incident.manage' },
+    { path: '/incidenter/kategorier', component: lazy(() => import('./CategoriesPage')), permission: 'incident.manage' },
     { path: '/incidenter/$id', component: lazy(() => import('./DetailPage')) },
   ],
 });

@@ -17,6 +17,15 @@ export type BulkUpdate = z.input<typeof C.BulkUpdate>;
 export type IncidentAction = z.infer<typeof C.ActionDto>;
 export type IncidentComment = z.infer<typeof C.CommentDto>;
 export type IncidentAttachment = z.infer<typeof C.AttachmentDto>;
+export type IncidentLink = z.infer<typeof C.LinkDto>;
+export type LinkTarget = z.infer<typeof C.LinkTargetDto>;
+export type LinkTargetType = z.infer<typeof C.CreateLink>['targetType'];
+export type CreateLink = z.input<typeof C.CreateLink>;
+export type CategoryDto = z.infer<typeof C.CategoryDto>;
+export type CategoryList = z.infer<typeof C.CategoryList>;
+export type CategoryUpdated = z.infer<typeof C.CategoryUpdated>;
+export type CreateCategory = z.input<typeof C.CreateCategory>;
+export type UpdateCategory = z.input<typeof C.UpdateCategory>;
 export type Status = IncidentSummary['status'];
 export type PersonalData = IncidentSummary['personalData'];
 export type Risk = NonNullable<IncidentSummary['riskAssessment']>;
@@ -70,6 +79,8 @@ export const STATUSES: readonly Status[] = ['Rapporterad', 'Under registrering',
 export const KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsincident', 'Arbetsmiljö'] as const;
 export const PERSONAL_DATA: readonly PersonalData[] = ['ja', 'nej', 'vet_ej'];
 export const RISKS: readonly Risk[] = ['ingen_trolig_risk', 'risk', 'hog_risk'];
+/** What an incident can be linked to (equal to LINK_TARGET_TYPES in the contract); labels are links.type.*. */
+export const LINK_TYPES: readonly LinkTargetType[] = ['incident', 'risk', 'document', 'plan_activity', 'url'];
 
 /** i18n keys for the Swedish data words. */
 export const STATUS_KEY: Record<Status, string> = {
