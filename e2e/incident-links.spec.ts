@@ -98,7 +98,7 @@ test('gives the förvaltning its own category list and renames a category; its i
   await expectNoAxeViolations(page, 'categories (defaults)');
 
   await page.getByRole('button', { name: `Skapa egen lista för ${orgs.forv.name}` }).click();
-  await expect(page.getByText(`Egen lista för ${orgs.forv.name}`)).toBeVisible();
+  await expect(page.getByText(`Egen lista för ${orgs.forv.name}`, { exact: true })).toBeVisible();
   await table.getByRole('button', { name: 'Ändra kategorin Nätfiske' }).click();
   const dialog = page.getByRole('dialog', { name: 'Ändra kategorin Nätfiske' });
   await expect(dialog).toBeVisible();
