@@ -233,6 +233,11 @@ test('RSA, continuity, actions and scales pages pass axe', async ({ page }) => {
   await expectNoAxeViolations(page, 'continuity plan dialog with a field error');
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await subNav(page, 'Åtgärder', 'Riskåtgärder');
+  // One query gathers them: the carried åtgärd appears once, from the latest VoR year.
+  const carried = page.getByRole('row').filter({ hasText: 'Inför kvartalsvis behörighetsgenomgång' });
+  await expect(carried).toHaveCount(1);
+  await expect(carried).toContainText(`– ${orgs.forv.name}`);
+  await expect(carried).toContainText('Pågår');
   await expectNoAxeViolations(page, 'risk actions');
   await subNav(page, 'Skalor', 'Skalor');
   await expect(page.getByRole('heading', { name: /Gällande skala: Stadens skala 4×4 \(version 1\)/ })).toBeVisible();

@@ -138,6 +138,31 @@ export const UpdateAction = z.strictObject({
 }).openapi('UpdateRiskAction');
 export type UpdateAction = z.infer<typeof UpdateAction>;
 
+export const ACTION_SOURCES = ['vor', 'register', 'rsa', 'continuity_plan', 'exercise'] as const;
+
+export const ActionListQuery = z.object({
+  org: OrgRef,
+  status: z.enum(['open', 'all']).optional().openapi({ description: 'open: planerad och pågår; all (standard) / open: planned and ongoing; all (default)' }),
+  overdue: z.enum(['true', 'false']).optional().openapi({ description: 'true: bara försenade; false: bara ej försenade / only overdue, only not overdue' }),
+  limit: z.coerce.number().int().min(1).max(500).optional().openapi({ description: 'Högst 500, standard 500 / at most 500, default 500' }),
+  cursor: z.string().max(4096).optional().openapi({ description: 'nextCursor från förra sidan / from the previous page' }),
+});
+export type ActionListQuery = z.infer<typeof ActionListQuery>;
+
+export const ActionListItem = Action.extend({
+  source: z.object({
+    kind: z.enum(ACTION_SOURCES),
+    label: z.string().openapi({ description: 'T.ex. "VoR 2026 – Förvaltning", "Riskregister", "RSA 2026–2027"' }),
+    org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  }),
+  parent: z.object({ id: z.uuid(), title: z.string().openapi({ description: 'VoR: "arbetssätt: händelse"' }) }),
+  link: z.string().openapi({ description: 'Sökväg i webbappen / path in the web app' }),
+}).openapi('RiskActionListItem');
+export type ActionListItem = z.infer<typeof ActionListItem>;
+
+export const ActionList = z.object({ items: z.array(ActionListItem), nextCursor: z.string().nullable() }).openapi('RiskActionList');
+export type ActionList = z.infer<typeof ActionList>;
+
 // --- VoR --------------------------------------------------------------------------------------------------
 
 export const MANDATORY_PROCESS = 'Systematiskt informationssäkerhetsarbete';

@@ -2,8 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { crudRoutes } from '../../server/platform/crud';
 import { IdParam, defineRoute, json, jsonBody, jsonContent as ok, problemContent as problem } from '../../server/platform/http';
 import { createAction, updateAction } from './actions';
+import { listAllActions } from './actions-list';
 import {
-  Action, CreateAction, CreateArbetssatt, CreateEvent, CreateProcess, CreateVor, IkpDecision, NextYearResult, UpdateAction, UpdateEvent,
+  Action, ActionList, ActionListQuery, CreateAction, CreateArbetssatt, CreateEvent, CreateProcess, CreateVor, IkpDecision, NextYearResult, UpdateAction, UpdateEvent,
   Vor, VorEvent, VorSummary, VorVersion,
 } from './contract';
 import { addArbetssatt, addProcess, approveVor, createEvent, createVor, decideIkp, reopenVor, updateEvent } from './vor';
@@ -93,6 +94,10 @@ export const vorRoutes = [
   ),
   ...crudRoutes({
     ...base, path: '/api/risks/actions', item: Action,
+    list: {
+      query: ActionListQuery, response: ActionList, run: listAllActions, ok: 'Åtgärder efter datum (utan datum sist) och titel',
+      summary: 'Alla riskåtgärder i organisationens underträd (VoR senaste året, riskregister, RSA, kontinuitetsplaner, övningar)',
+    },
     create: { body: CreateAction, run: createAction, summary: 'Ny åtgärd (för händelse, risk, övning, RSA-aktivitet eller kontinuitetsplan)', ok: 'Skapad' },
     update: { body: UpdateAction, run: updateAction, summary: 'Ändra åtgärd (status, ansvarig, datum)', ok: 'Ändrad', errors: { 409: staleText } },
   }),

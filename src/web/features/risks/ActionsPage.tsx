@@ -1,27 +1,23 @@
 import { useState } from 'react';
 import { Alert, Anchor, Checkbox, Stack, Text, Title } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDate } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
-import { exercisesQuery, plansQuery, rsaListQuery, useSearchFlag, vorListQuery, vorQuery } from './api';
+import { useSearchFlag } from './api';
 import { ActionStatusBadge } from './badges';
 import { SubNav } from './SubNav';
-import type { Action, RiskList } from './types';
+import type { ActionList, ActionListItem } from './types';
 
-interface Row {
-  action: Action;
-  source: string;
-  parent: string;
-  link: string;
-}
+/** Server page size (the endpoint's maximum); "Load more" fetches the next page by keyset cursor. */
+const PAGE = 500;
 
 /**
  * Åtgärder across the risk area of the selected organisation and its subtree: VoR (each organisation's latest
- * year), the register, RSA activities, continuity plans and exercises. The start page links here for overdue ones.
+ * year), the register, RSA activities, continuity plans and exercises — one query, `GET /api/risks/actions`,
+ * sorted by due date (none last) and title. The start page links here for overdue ones (`?forsenade=1`).
  */
 export default function ActionsPage() {
   const { t } = useTranslation('risks');
@@ -29,49 +25,36 @@ export default function ActionsPage() {
   const overdueFromLink = useSearchFlag('forsenade');
   const [onlyOverdue, setOnlyOverdue] = useState(overdueFromLink);
   const [onlyOpen, setOnlyOpen] = useState(true);
-  const vorList = useQuery(vorListQuery(selectedSlug)).data ?? [];
-  const latest = [...new Map([...vorList].sort((a, b) => a.year - b.year).map((v) => [v.orgId, v])).values()];
-  const vors = useQueries({ queries: latest.map((v) => vorQuery(v.id)) });
-  const risks = useQuery({ queryKey: ['risks', 'register', 'actions', selectedSlug], queryFn: () => api.get<RiskList>('/risks/register', { org: selectedSlug!, status: 'alla', limit: 1000 }), enabled: !!selectedSlug });
-  const rsa = useQuery(rsaListQuery(selectedSlug));
-  const plans = useQuery(plansQuery(selectedSlug));
-  const exercises = useQuery(exercisesQuery(selectedSlug));
-  const loading = risks.isPending || rsa.isPending || plans.isPending || exercises.isPending || vors.some((v) => v.isPending);
 
-  const rows: Row[] = [
-    ...vors.flatMap((q) =>
-      (q.data?.processes ?? []).flatMap((p) => p.arbetssatt.flatMap((a) => a.events.flatMap((e) => e.actions.map((action) => ({ action, source: `VoR ${q.data!.year} – ${q.data!.org.name}`, parent: `${a.name}: ${e.title}`, link: '/risker' }))))),
-    ),
-    ...(risks.data?.items ?? []).flatMap((r) => r.actions.map((action) => ({ action, source: t('sub.register'), parent: r.title, link: '/risker/register' }))),
-    ...(rsa.data ?? []).flatMap((r) => r.activities.flatMap((a) => a.actions.map((action) => ({ action, source: `RSA ${r.cycle}`, parent: a.name, link: '/risker/rsa' })))),
-    ...(plans.data ?? []).flatMap((p) => p.actions.map((action) => ({ action, source: t('continuity.plans'), parent: p.title, link: '/risker/kontinuitet' }))),
-    ...(exercises.data ?? []).flatMap((x) => x.actions.map((action) => ({ action, source: t('continuity.exercises'), parent: x.title, link: '/risker/kontinuitet' }))),
-  ].filter((r) => (!onlyOverdue || r.action.overdue) && (!onlyOpen || r.action.status === 'planerad' || r.action.status === 'pagar'));
+  const source = (r: ActionListItem) =>
+    r.source.kind === 'register' ? t('sub.register') : r.source.kind === 'continuity_plan' ? t('continuity.plans') : r.source.kind === 'exercise' ? t('continuity.exercises') : r.source.label;
 
-  const columns: RegisterColumn<Row>[] = [
-    { key: 'title', header: t('actions.field.title'), value: (r) => r.action.title },
-    { key: 'owner', header: t('actions.field.owner'), value: (r) => r.action.owner },
-    { key: 'due', header: t('actions.field.dueDate'), value: (r) => r.action.dueDate ?? '', render: (r) => <span className="nowrap">{formatDate(r.action.dueDate)}</span> },
-    { key: 'status', header: t('actions.field.status'), value: (r) => t(`actionStatus.${r.action.status}`) + (r.action.overdue ? ` (${t('overdue')})` : ''), render: (r) => <ActionStatusBadge action={r.action} /> },
-    { key: 'source', header: t('actions.source'), value: (r) => r.source, render: (r) => <Anchor component={Link} to={r.link}>{r.source}</Anchor> },
-    { key: 'parent', header: t('actions.parent'), value: (r) => r.parent },
+  const columns: RegisterColumn<ActionListItem>[] = [
+    { key: 'title', header: t('actions.field.title'), value: (r) => r.title },
+    { key: 'owner', header: t('actions.field.owner'), value: (r) => r.owner },
+    { key: 'due', header: t('actions.field.dueDate'), value: (r) => r.dueDate ?? '', render: (r) => <span className="nowrap">{formatDate(r.dueDate)}</span> },
+    { key: 'status', header: t('actions.field.status'), value: (r) => t(`actionStatus.${r.status}`) + (r.overdue ? ` (${t('overdue')})` : ''), render: (r) => <ActionStatusBadge action={r} /> },
+    { key: 'source', header: t('actions.source'), value: source, render: (r) => <Anchor component={Link} to={r.link}>{source(r)}</Anchor> },
+    { key: 'parent', header: t('actions.parent'), value: (r) => r.parent.title },
   ];
 
   return (
     <Stack>
       <Title order={1}>{t('actions.pageTitle')}</Title>
       <SubNav />
-      {!selected ? (
+      {!selected || !selectedSlug ? (
         <Alert color="orange">{t('needOrg')}</Alert>
       ) : (
         <>
           <Text>{t('actions.intro', { org: selected.name })}</Text>
-          <Register<Row>
+          <Register<ActionListItem, string>
             label={t('actions.pageTitle')}
             columns={columns}
-            rowKey={(r) => r.action.id}
-            data={rows}
-            loading={loading}
+            rowKey={(r) => r.id}
+            queryKey={['risks', 'actions', selectedSlug, onlyOpen, onlyOverdue]}
+            fetchPage={(cursor) =>
+              api.get<ActionList>('/risks/actions', { org: selectedSlug, status: onlyOpen ? 'open' : 'all', overdue: onlyOverdue ? 'true' : undefined, limit: PAGE, cursor })
+            }
             exportName="riskatgarder"
             emptyText={t('actions.noneFound')}
             toolbar={
