@@ -82,7 +82,8 @@ export async function providers(): Promise<SectionProvider[]> {
 
 async function figuresOf(ctx: Ctx, org: ReportOrg, year: number, end: Date, list: SectionProvider[]) {
   const out: Record<string, unknown> = {};
-  for (const p of list) out[p.key] = await p.figures({ ctx, org, year, asOf: end });
+  // The report build puts its own 9.3.2 coverage in the iso93 section (overlayIso93): its provider need not.
+  for (const p of list) out[p.key] = await p.figures({ ctx, org, year, asOf: end, coverageByReport: true });
   return out;
 }
 
@@ -162,6 +163,11 @@ export interface BuildOptions {
   revision?: number;
   previousFigures?: Record<string, unknown> | null;
   approval?: { by: string; at: string };
+  /**
+   * Ask only these providers ("rollup": build the city's rollup only when listed); the others' keys are absent.
+   * For checks that read a few sections' figures (reports/iso93.ts figuresRead), not for documents.
+   */
+  only?: string[];
 }
 
 /**
@@ -171,7 +177,9 @@ export interface BuildOptions {
 export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, opts: BuildOptions = {}): Promise<ReportJson> {
   checkYear(year);
   const { day, end } = resolveAsOf(year, opts.asOf);
-  const list = await providers();
+  const all = await providers();
+  const list = opts.only ? all.filter((p) => opts.only!.includes(p.key)) : all;
+  const withRollup = org.type === 'stad' && (!opts.only || opts.only.includes('rollup'));
   let outline = opts.outline;
   let status = opts.status ?? 'utkast';
   let revision = opts.revision ?? 1;
@@ -183,12 +191,12 @@ export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, op
       status = opts.status ?? stored.status;
       revision = opts.revision ?? stored.revision;
       previousFigures ??= stored.previousFigures as Record<string, unknown> | null;
-    } else outline = withProviderSections(defaultOutline(org.type), list);
+    } else outline = withProviderSections(defaultOutline(org.type), all);
   }
   // A city's own figures and its rollup are independent: outside a transaction they are asked at the same time.
   const [figures, rolled] = await Promise.all([
     figuresOf(ctx, org, year, end, list),
-    org.type === 'stad' && !(ctx.db instanceof PgTransaction) ? rollup(ctx, org, year, end, list) : undefined,
+    withRollup && !(ctx.db instanceof PgTransaction) ? rollup(ctx, org, year, end, all) : undefined,
   ]);
   const numbers = numberSections(outline);
   const json: ReportJson = {
@@ -202,7 +210,7 @@ export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, op
     outline: outline.map((s) => ({ ...s, number: numbers.get(s.id) ?? null })),
     ...figures,
   };
-  if (org.type === 'stad') json.rollup = rolled ?? (await rollup(ctx, org, year, end, list));
+  if (withRollup) json.rollup = rolled ?? (await rollup(ctx, org, year, end, all));
   const changes = figureChanges(previousFigures, figures, list.map((p) => p.key));
   if (changes.length) json.changes = changes;
   if (json.iso93) overlayIso93(json, await reportIso93(ctx, org.id, json));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INPUT_KEYS, ISO93_INPUTS } from '../review/contract';
 import { coverage } from '../review/iso93';
 import { hvOutline, snOutline } from './demo-content';
-import { sectionsWithContent } from './iso93';
+import { figuresRead, sectionsWithContent } from './iso93';
 import { defaultOutline, type Section } from './outline';
 import { loadSectionProviders } from './provider';
 import { doc, emptyDoc, p, ul } from './richtext';
@@ -40,6 +40,21 @@ describe('report sections with content (ISO 27001 9.3.2)', () => {
     const outline = defaultOutline('forvaltning');
     const known = new Set([...outline.flatMap((s) => [s.id, s.provider].filter(Boolean) as string[]), ...(await loadSectionProviders()).map((p) => p.key)]);
     for (const k of INPUT_KEYS) for (const key of ISO93_INPUTS[k].sections) expect(known.has(key), `${k}: ${key}`).toBe(true);
+  });
+
+  it('reads only the figures of shown sections without text of their own: the same sections as with all figures', () => {
+    const outline = [
+      sec('text', 1, { provider: 'documents', narrative: doc(p('Något')) }),
+      sec('figs', 1, { provider: 'risks' }),
+      sec('hidden', 1, { provider: 'plan', hidden: true }),
+      sec('under-hidden', 2, { provider: 'goals' }),
+      sec('self', 1, { provider: 'iso93' }),
+      sec('rollup', 1, { provider: 'rollup' }),
+    ];
+    const all: Record<string, unknown> = { documents: { n: 1 }, risks: { vor: [{ riskvarde: 9 }] }, plan: { 2026: [{ t: 'x' }] }, goals: [{ code: '1' }], iso93: { uncovered: ['a'] }, rollup: { totals: { incidents: 3 } } };
+    const read = figuresRead(outline);
+    expect(read.sort()).toEqual(['risks', 'rollup']);
+    expect(sectionsWithContent(outline, Object.fromEntries(read.map((k) => [k, all[k]]))).sort()).toEqual(sectionsWithContent(outline, all).sort());
   });
 
   it('the demo outlines cover every input by their text alone', () => {

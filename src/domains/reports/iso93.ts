@@ -25,6 +25,20 @@ export function narrativeHasText(doc: RichDoc | undefined): boolean {
 /** Keys (section ids and provider keys) that the review domain's own section must not count for itself. */
 const SELF = new Set(['iso93']);
 
+/** Each section shown (it and its ancestors visible), with its ancestors and its provider key (never SELF). */
+function* shownSections(outline: Section[]): Generator<{ s: Section; path: Section[]; provider: string | undefined }> {
+  const stack: Section[] = [];
+  for (const s of outline) {
+    while (stack.length && stack[stack.length - 1].level >= s.level) stack.pop();
+    const ancestorsVisible = stack.every((a) => !a.hidden);
+    stack.push(s);
+    if (s.hidden || !ancestorsVisible) continue;
+    yield { s, path: stack, provider: s.provider && !SELF.has(s.provider) ? s.provider : undefined };
+  }
+}
+
+const hasOwnContent = (s: Section) => narrativeHasText(s.narrative) || s.tables.some((t) => t.rows.some((r) => r.some((c) => c.trim().length > 0)));
+
 /**
  * Section ids and provider keys with content in the report: a visible section counts by its narrative text, a
  * manual table with a filled cell, or its provider's figures. Its id also counts for its visible ancestors (a
@@ -33,20 +47,21 @@ const SELF = new Set(['iso93']);
  */
 export function sectionsWithContent(outline: Section[], figures: Record<string, unknown>): string[] {
   const out = new Set<string>();
-  const stack: Section[] = [];
-  for (const s of outline) {
-    while (stack.length && stack[stack.length - 1].level >= s.level) stack.pop();
-    const ancestorsVisible = stack.every((a) => !a.hidden);
-    stack.push(s);
-    if (s.hidden || !ancestorsVisible) continue;
-    const provider = s.provider && !SELF.has(s.provider) ? s.provider : undefined;
-    const own = narrativeHasText(s.narrative)
-      || s.tables.some((t) => t.rows.some((r) => r.some((c) => c.trim().length > 0)))
-      || (provider !== undefined && hasContent(figures[provider]));
-    if (!own) continue;
-    for (const a of stack) out.add(a.id);
+  for (const { s, path, provider } of shownSections(outline)) {
+    if (!hasOwnContent(s) && !(provider !== undefined && hasContent(figures[provider]))) continue;
+    for (const a of path) out.add(a.id);
     if (provider) out.add(provider);
   }
+  return [...out];
+}
+
+/**
+ * The figures `sectionsWithContent` reads for this outline: the providers of shown sections without text or a
+ * filled table of their own. Building only these gives the same sections as building them all.
+ */
+export function figuresRead(outline: Section[]): string[] {
+  const out = new Set<string>();
+  for (const { s, provider } of shownSections(outline)) if (provider && !hasOwnContent(s)) out.add(provider);
   return [...out];
 }
 

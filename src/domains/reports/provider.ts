@@ -9,6 +9,11 @@ export interface SectionScope {
   year: number;
   /** When given, figures that change over time (incident status) are computed as of the end of this day. */
   asOf?: Date;
+  /**
+   * Set by the report build, which replaces the ISO 27001 9.3.2 coverage in the iso93 section with the report's
+   * own (reports/iso93.ts overlayIso93): a provider need not compute coverage then.
+   */
+  coverageByReport?: boolean;
 }
 
 /**

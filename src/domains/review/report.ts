@@ -2,9 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { SectionProvider } from '../reports/provider';
 import { INPUT_KEYS } from './contract';
 import { coverage } from './iso93';
-import { sectionsWithContent } from './service';
+import { reviewSections } from './coverage';
 import { reviewDecisions, reviews, type Conclusion } from './table';
-import { orgs } from '../org/table';
 
 export interface Iso93Figures {
   meeting: { date: string | null; chair: string; attendees: string[]; signed: boolean; signedAt: string | null } | null;
@@ -23,11 +22,12 @@ export const sectionProviders: SectionProvider<Iso93Figures>[] = [
     key: 'iso93',
     title: { sv: 'Ledningens genomgång enligt ISO 27001 9.3', en: 'Management review per ISO 27001 9.3' },
     order: 90,
-    async figures({ ctx, org, year }) {
+    async figures({ ctx, org, year, coverageByReport }) {
       ctx.authz.require('report.read', org.path);
       const [r] = await ctx.db.select().from(reviews).where(and(eq(reviews.orgId, org.id), eq(reviews.year, year)));
-      const [orgRow] = await ctx.db.select().from(orgs).where(eq(orgs.id, org.id));
-      const status = coverage(r?.inputs ?? {}, await sectionsWithContent(ctx, orgRow, year), r?.id ?? null);
+      // In a report build the report puts its own coverage here; asked alone, the review's rule (coverage.ts).
+      const sections = coverageByReport ? [] : (await reviewSections(ctx, org, year)).sections;
+      const status = coverage(r?.inputs ?? {}, sections, r?.id ?? null);
       const ds = r ? await ctx.db.select().from(reviewDecisions).where(eq(reviewDecisions.reviewId, r.id)).orderBy(asc(reviewDecisions.position)) : [];
       return {
         meeting: r ? { date: r.meetingDate, chair: r.chair, attendees: r.attendees, signed: r.signedAt !== null, signedAt: r.signedAt?.toISOString() ?? null } : null,

@@ -9,9 +9,9 @@ import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
 import { insertActivity } from '../plans/service';
 import { orgFor, orgSlugs, type OrgRow } from '../plans/scope';
-import { loadSectionProviders } from '../reports/provider';
 import { INPUT_KEYS, type AddDecision, type CreateReview, type Iso93Status, type Review, type UpdateReview } from './contract';
-import { assertComplete, coverage, hasContent } from './iso93';
+import { reviewSections } from './coverage';
+import { assertComplete, coverage } from './iso93';
 import { reviewDecisions, reviews, type InputMark } from './table';
 
 type Row = typeof reviews.$inferSelect;
@@ -149,33 +149,19 @@ export async function addDecision(ctx: Ctx, id: string, input: AddDecision): Pro
   });
 }
 
-/** Report sections that have figures, from every section provider but this domain's own. */
-export async function sectionsWithContent(ctx: Ctx, org: OrgRow, year: number): Promise<string[]> {
-  const providers = (await loadSectionProviders()).filter((p) => p.key !== 'iso93');
-  const out: string[] = [];
-  for (const p of providers) {
-    try {
-      const figures = await p.figures({ ctx, org: { id: org.id, slug: org.slug, name: org.name, type: org.type, path: org.path }, year });
-      if (hasContent(figures)) out.push(p.key);
-    } catch (err) {
-      ctx.log.warn({ err, provider: p.key }, 'section provider failed during 9.3 check');
-    }
-  }
-  return out;
-}
-
 export async function reviewIso93(ctx: Ctx, id: string): Promise<Iso93Status> {
   const { r, org } = await load(ctx, ctx.db, id);
-  return coverage(r.inputs, await sectionsWithContent(ctx, org, r.year), r.id);
+  return coverage(r.inputs, (await reviewSections(ctx, org, r.year)).sections, r.id);
 }
 
 /**
- * Signs the review: refused (409, naming them) while a 9.3.2 input is neither covered nor marked not applicable,
+ * Signs the review: refused (409, naming them) while a 9.3.2 input is neither covered (by the year's report when
+ * there is one, as its approval counts it; else by the providers' figures) nor marked not applicable,
  * and while the meeting (date, chair) or the conclusion is incomplete. Signing freezes the attendees and all else.
  */
 export async function signReview(ctx: Ctx, id: string, version: number): Promise<Review> {
   const { r: pre, org: preOrg } = await load(ctx, ctx.db, id, 'report.approve');
-  const sections = await sectionsWithContent(ctx, preOrg, pre.year);
+  const { sections, report } = await reviewSections(ctx, preOrg, pre.year);
   return inTx(ctx, async (tx) => {
     const { r, org } = await load(ctx, tx, id, 'report.approve');
     if (r.version !== version) throw staleVersion('management review', version, await assemble(tx, r, org));
@@ -196,7 +182,7 @@ export async function signReview(ctx: Ctx, id: string, version: number): Promise
     if (!row) throw staleVersion('management review', version, await assemble(tx, r, org));
     await recordAudit(tx, ctx, {
       action: 'review.sign', entityType: 'management_review', entityId: id, orgId: org.id,
-      after: { signedAt: row.signedAt, attendees: row.attendees, chair: row.chair, meetingDate: row.meetingDate, sections },
+      after: { signedAt: row.signedAt, attendees: row.attendees, chair: row.chair, meetingDate: row.meetingDate, sections, coverageReport: report },
     });
     return assemble(tx, row, org);
   });

@@ -17,6 +17,9 @@ import type { RouteDef } from './http';
  *   link-targets.ts exports `linkTargets: LinkTargetProvider[]` (platform/link-targets.ts): records of this
  *              domain that an incident (or any record with generic links) can link to, resolved and searched
  *              within what the caller may see.
+ *   iso93-coverage.ts exports `iso93Coverage` (review/coverage.ts): the sections with content of an org's report
+ *              for a year, so the review's ISO 27001 9.3.2 coverage follows the report's rule without importing
+ *              it. Only the reports domain provides one.
  */
 const DOMAINS_DIR = fileURLToPath(new URL('../../domains', import.meta.url));
 
