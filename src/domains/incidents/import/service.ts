@@ -22,7 +22,13 @@ import { inspectFile, readRecords, type FileInfo, type RawRecord } from './sourc
 import { RowValidator, type ImportRow, type RowError } from './validate';
 import { BatchWriter, UnitResolver } from './writer';
 
+/** Rows per write on PostgreSQL: fewer statements, less planning per row (PostgreSQL CPU −13 % against 2,000). */
 export const BATCH_SIZE = 5000;
+/**
+ * On PGlite each statement's parameters and working memory live in its wasm heap, which never shrinks: smaller
+ * batches keep the peak lower (200,000 rows: 264 MB RSS against 290 MB with 5,000).
+ */
+export const PGLITE_BATCH_SIZE = 2000;
 export const MAX_ERRORS = 10_000;
 
 export interface ImportOptions {
@@ -31,6 +37,8 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   /** For the audit row: the file's name as the user knows it. */
   fileName?: string;
+  /** Rows per write (default BATCH_SIZE). */
+  batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -117,6 +125,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   }
 
   const readOnlyRun = !!opts.dryRun;
+  const batchSize = opts.batchSize ?? BATCH_SIZE;
   let failed = false;
   try {
     await inTx(ctx, async (tx) => {
@@ -175,7 +184,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
         }
         if (errors.length > 0) reject(errors);
         else batch.push(row!);
-        if (batch.length >= BATCH_SIZE || (failed && rows % BATCH_SIZE === 0)) await flush();
+        if (batch.length >= batchSize || (failed && rows % batchSize === 0)) await flush();
       }
       await drain();
       if (failed) {
