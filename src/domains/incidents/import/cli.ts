@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { CliCommand } from '../../../cli/registry';
 import { parse } from '../../../cli/args';
 import { CliError, withDatabase } from '../../../cli/context';
-import { BATCH_SIZE, importIncidents, PGLITE_BATCH_SIZE, type ImportResult } from './service';
+import { importIncidents, type ImportResult } from './service';
 
 const USAGE = 'tillit import incidents FIL/FILE --org SLUG [--skip-invalid] [--dry-run] [--json]';
 
@@ -35,10 +35,9 @@ export const commands: CliCommand[] = [
       }
       const showProgress = size > 1_000_000;
       let lastPrint = Date.now();
-      const result = await withDatabase(env, (database, ctx) =>
+      const result = await withDatabase(env, (_db, ctx) =>
         importIncidents(ctx, file, {
           org: values.org!,
-          batchSize: database.kind === 'pglite' ? PGLITE_BATCH_SIZE : BATCH_SIZE,
           dryRun: values['dry-run'],
           skipInvalid: values['skip-invalid'],
           fileName: basename(file),

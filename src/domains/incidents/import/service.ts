@@ -37,7 +37,7 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   /** For the audit row: the file's name as the user knows it. */
   fileName?: string;
-  /** Rows per write (default BATCH_SIZE). */
+  /** Rows per write (default BATCH_SIZE on PostgreSQL, PGLITE_BATCH_SIZE on PGlite). */
   batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -125,7 +125,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   }
 
   const readOnlyRun = !!opts.dryRun;
-  const batchSize = opts.batchSize ?? BATCH_SIZE;
+  const batchSize = opts.batchSize ?? (ctx.config.databaseUrl ? BATCH_SIZE : PGLITE_BATCH_SIZE);
   let failed = false;
   try {
     await inTx(ctx, async (tx) => {
