@@ -5,9 +5,10 @@ import { openDatabase } from './platform/db';
 import { createApp } from './app';
 import { loadDomains } from './platform/modules';
 import { ensureAdmin } from '../domains/users/auth';
+import { startReminderSchedule, type ReminderScheduleOptions } from '../domains/incidents/reminder-schedule';
 
-/** Starts the HTTP server: open the database, migrate, ensure an admin, listen. */
-export async function startServer(opts: { port?: number } = {}) {
+/** Starts the HTTP server: open the database, migrate, ensure an admin, listen, schedule the reminder rounds. */
+export async function startServer(opts: { port?: number; reminders?: ReminderScheduleOptions } = {}) {
   const started = performance.now();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -26,12 +27,13 @@ export async function startServer(opts: { port?: number } = {}) {
     server.once('error', reject);
   });
   log.info({ port, database: database.where, readyMs: Math.round(performance.now() - started) }, `Tillit lyssnar på http://localhost:${port}`);
+  const reminders = startReminderSchedule({ database, config, log }, opts.reminders);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     log.info('Stänger / shutting down');
-    await new Promise<void>((r) => server.close(() => r()));
+    await Promise.all([reminders?.stop(), new Promise<void>((r) => server.close(() => r()))]);
     await database.close();
   };
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -39,5 +41,5 @@ export async function startServer(opts: { port?: number } = {}) {
       void stop().then(() => process.exit(0));
     });
   }
-  return { server, stop, database, port };
+  return { server, stop, database, port, reminders };
 }

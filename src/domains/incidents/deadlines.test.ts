@@ -1,56 +1,11 @@
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { smtpServer, type SmtpTestServer } from '../../test/smtp';
 import { sendDeadlineReminders } from './reminders';
-
-/** A minimal real SMTP server on a local socket: accepts every message and keeps it. */
-function smtpServer(): Promise<{ server: Server; port: number; mails: { to: string[]; data: string }[] }> {
-  const mails: { to: string[]; data: string }[] = [];
-  const server = createServer((sock) => {
-    let to: string[] = [];
-    let inData = false;
-    let data = '';
-    let buf = '';
-    sock.write('220 test ESMTP\r\n');
-    sock.on('data', (chunk) => {
-      buf += chunk.toString('utf8');
-      let idx: number;
-      while ((idx = buf.indexOf('\r\n')) >= 0) {
-        const line = buf.slice(0, idx);
-        buf = buf.slice(idx + 2);
-        if (inData) {
-          if (line === '.') {
-            inData = false;
-            mails.push({ to, data });
-            to = [];
-            data = '';
-            sock.write('250 OK queued\r\n');
-          } else data += line + '\n';
-          continue;
-        }
-        const cmd = line.slice(0, 4).toUpperCase();
-        if (cmd === 'EHLO' || cmd === 'HELO') sock.write('250-test\r\n250 8BITMIME\r\n');
-        else if (cmd === 'MAIL') sock.write('250 OK\r\n');
-        else if (cmd === 'RCPT') {
-          to.push(/<([^>]+)>/.exec(line)?.[1] ?? '');
-          sock.write('250 OK\r\n');
-        } else if (cmd === 'DATA') {
-          inData = true;
-          sock.write('354 go ahead\r\n');
-        } else if (cmd === 'QUIT') {
-          sock.write('221 bye\r\n');
-          sock.end();
-        } else if (cmd === 'RSET' || cmd === 'NOOP') sock.write('250 OK\r\n');
-        else sock.write('502 not implemented\r\n');
-      }
-    });
-  });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, port: (server.address() as AddressInfo).port, mails })));
-}
 
 let t: TestServer;
 let isam: Client;
-let smtp: Awaited<ReturnType<typeof smtpServer>>;
+let smtp: SmtpTestServer;
 const HOUR = 3_600_000;
 const local = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d).replace(' ', 'T');
 

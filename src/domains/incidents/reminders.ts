@@ -13,6 +13,12 @@ import { incidentNumber, type LoadedIncident } from './dto';
 import { incidentRemindersSent } from './table';
 import { formatLocal } from './time';
 
+export interface ReminderResult {
+  configured: boolean;
+  sent: number;
+  failed: number;
+}
+
 const THRESHOLD: Partial<Record<ClockState, string>> = { due_soon: '24h', critical: '6h', overdue: 'overdue' };
 const MANAGER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('incident.manage') && r !== 'systemadministrator');
 
@@ -34,15 +40,17 @@ async function recipients(db: Db, r: LoadedIncident): Promise<string[]> {
 /**
  * E-mails a reminder for every running legal clock that has crossed a threshold (24 h left, 6 h left,
  * overdue), once per incident, clock and threshold (incident_reminders_sent remembers). Off unless
- * TILLIT_SMTP_URL is set. A failed send leaves no "sent" row, so the next run tries again.
+ * TILLIT_SMTP_URL is set. A failed send leaves no "sent" row, so the next run tries again. An aborted
+ * `signal` (server shutdown) stops between reminders.
  */
-export async function sendDeadlineReminders(ctx: Ctx, now = new Date()): Promise<{ configured: boolean; sent: number; failed: number }> {
+export async function sendDeadlineReminders(ctx: Ctx, now = new Date(), opts: { signal?: AbortSignal } = {}): Promise<ReminderResult> {
   if (!ctx.config.smtpUrl) return { configured: false, sent: 0, failed: 0 };
   const transport = nodemailer.createTransport(ctx.config.smtpUrl);
   let sent = 0;
   let failed = 0;
   try {
     for (const { r, c } of await runningClocks(ctx, now)) {
+      if (opts.signal?.aborted) break;
       const threshold = THRESHOLD[c.state];
       if (!threshold) continue;
       const [already] = await ctx.db.select({ at: incidentRemindersSent.sentAt }).from(incidentRemindersSent)

@@ -20,13 +20,18 @@ export interface Config {
   webDir: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Minutes between the server's deadline-reminder rounds (needs smtpUrl); 0 turns them off. */
+  reminderIntervalMinutes: number;
 }
 
-function int(name: string, value: string | undefined, fallback: number): number {
+function int(name: string, value: string | undefined, fallback: number, max?: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) {
     throw new Error(`${name} måste vara ett heltal ≥ 0, fick "${value}" / ${name} must be a non-negative integer, got "${value}"`);
+  }
+  if (max !== undefined && n > max) {
+    throw new Error(`${name} får vara högst ${max}, fick "${value}" / ${name} must be at most ${max}, got "${value}"`);
   }
   return n;
 }
@@ -55,5 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: resolve(env.TILLIT_WEB_DIR || './dist/web'),
     smtpUrl: env.TILLIT_SMTP_URL || undefined,
     mailFrom: env.TILLIT_MAIL_FROM ?? 'tillit@localhost',
+    // At most a day: a longer pause would skip the 6 h and 24 h warnings (and overflow Node's timer).
+    reminderIntervalMinutes: int('TILLIT_REMINDER_INTERVAL_MINUTES', env.TILLIT_REMINDER_INTERVAL_MINUTES, 15, 1440),
   };
 }

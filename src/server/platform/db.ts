@@ -18,6 +18,12 @@ export interface Database {
   close(): Promise<void>;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * Runs fn only if no other process holds advisory lock `key`, else resolves { ran: false } at once. On
+   * PostgreSQL the lock is session-level on a dedicated pooled connection, held while fn runs (fn uses `db` as
+   * usual) and dropped by the server if this process dies. PGlite is single-process: fn always runs.
+   */
+  tryExclusive<T>(key: number, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
 }
 
 export const MIGRATIONS_DIR = resolve(fileURLToPath(new URL('../../../migrations', import.meta.url)));
@@ -159,6 +165,9 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string): 
     async ping() {
       await client.query('select 1');
     },
+    async tryExclusive(_key, fn) {
+      return { ran: true, value: await fn() };
+    },
   };
 }
 
@@ -200,6 +209,26 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     async ping() {
       await db.execute(sql`select 1`);
+    },
+    async tryExclusive(key, fn) {
+      const conn = await pool.connect();
+      let discard: Error | undefined; // a connection in doubt (it may still hold the lock) is closed, not pooled
+      try {
+        const got = await conn.query<{ ok: boolean }>('select pg_try_advisory_lock($1::bigint) as ok', [key]).catch((err: Error) => {
+          discard = err;
+          throw err;
+        });
+        if (!got.rows[0]?.ok) return { ran: false };
+        try {
+          return { ran: true, value: await fn() };
+        } finally {
+          await conn.query('select pg_advisory_unlock($1::bigint)', [key]).catch((err: Error) => {
+            discard = err;
+          });
+        }
+      } finally {
+        conn.release(discard);
+      }
     },
   };
 }
