@@ -218,6 +218,14 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(broken.err).toContain(`first broken row is seq ${target}`);
   }, 180_000);
 
+  it('a setting with a bad value is refused in both languages, without a stack trace, exit 2', async () => {
+    const r = await tillit(['org', 'list'], { TILLIT_REMINDER_INTERVAL_MINUTES: 'ofta' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('fel: TILLIT_REMINDER_INTERVAL_MINUTES måste vara ett heltal ≥ 0, fick "ofta"');
+    expect(r.err).toContain('error: TILLIT_REMINDER_INTERVAL_MINUTES must be a non-negative integer, got "ofta"');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  }, 120_000);
+
   it('an unknown command lists the commands and exits 2', async () => {
     const r = await tillit(['org', 'radera']);
     expect(r.code).toBe(2);

@@ -2,6 +2,7 @@ import { cliEnv, reportError, type CliEnv } from './context';
 import type { CliCommand } from './registry';
 import { platformCommands } from './commands';
 import { loadDomainFiles } from '../server/platform/modules';
+import { ConfigError } from '../server/platform/config';
 
 async function allCommands(): Promise<CliCommand[]> {
   const domain = await loadDomainFiles<{ commands?: CliCommand[] }>('cli');
@@ -16,7 +17,15 @@ function help(env: CliEnv, cmds: CliCommand[]) {
 }
 
 /** Entry point of the `tillit` command; returns the exit code. */
-export async function main(argv: string[], env: CliEnv = cliEnv()): Promise<number> {
+export async function main(argv: string[], given?: CliEnv): Promise<number> {
+  let env: CliEnv;
+  try {
+    env = given ?? cliEnv();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`fel: ${err.sv}\nerror: ${err.en}\n`);
+    return 2;
+  }
   const cmds = await allCommands();
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     help(env, cmds);

@@ -24,14 +24,21 @@ export interface Config {
   reminderIntervalMinutes: number;
 }
 
+/** A setting with a bad value: both languages, so the CLI and the server can say what is wrong without a stack. */
+export class ConfigError extends Error {
+  constructor(public readonly sv: string, public readonly en: string) {
+    super(`${sv} / ${en}`);
+  }
+}
+
 function int(name: string, value: string | undefined, fallback: number, max?: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) {
-    throw new Error(`${name} måste vara ett heltal ≥ 0, fick "${value}" / ${name} must be a non-negative integer, got "${value}"`);
+    throw new ConfigError(`${name} måste vara ett heltal ≥ 0, fick "${value}"`, `${name} must be a non-negative integer, got "${value}"`);
   }
   if (max !== undefined && n > max) {
-    throw new Error(`${name} får vara högst ${max}, fick "${value}" / ${name} must be at most ${max}, got "${value}"`);
+    throw new ConfigError(`${name} får vara högst ${max}, fick "${value}"`, `${name} must be at most ${max}, got "${value}"`);
   }
   return n;
 }
