@@ -91,7 +91,7 @@ export const routes = [
   defineRoute(
     {
       method: 'get', path: '/api/reports/{id}/iso93', tags, summary: 'ISO 27001 9.3.2 (a)–(g): vilka underlag rapporten täcker och vilka som saknas', policy: { permission: 'report.read' },
-      description: 'Ett underlag är täckt när ett synligt avsnitt som det hör till har siffror eller text, eller när ledningens genomgång har text för det; annars ska det markeras ej tillämpligt med motivering (PATCH /api/reviews/{id}). Godkännande nekas (409 iso93_uncovered) så länge `uncovered` inte är tom.',
+      description: 'Ett underlag är täckt när ett synligt avsnitt som det hör till har siffror eller text, eller när ledningens genomgång har text för det; annars ska det markeras ej tillämpligt med motivering (PATCH /api/reviews/{id}). Godkännande nekas (409 iso93_uncovered) så länge `uncovered` inte är tom. En godkänd rapport svarar från den godkända versionens frysta underlag (som GET /api/reviews/{id}/iso93), ett utkast från dagens siffror; genomgångens markeringar är alltid de aktuella.',
       request: { params: IdParam }, responses: { 200: ok('Täckning per underlag; uncovered listar de som saknas'), 404: problemContent('Finns inte') },
     },
     async (c) => json(c, await currentIso93(c.get('ctx'), c.req.valid('param').id)),

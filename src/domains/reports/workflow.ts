@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/chain';
 import { assertComplete } from '../review/iso93';
 import { buildReportJson, figureKeys, type ReportJson } from './build';
 import { reportIso93 } from './iso93';
+import { coverageJson } from './iso93-coverage';
 import { renderReport, type Format } from './render/index';
 import { textDiff } from './diff';
 import { docToText } from './richtext';
@@ -187,9 +188,13 @@ export async function compareVersions(ctx: Ctx, id: string, a: string, b: string
   return { a: { label: A.label, revision: A.json.revision, asOf: A.json.asOf }, b: { label: B.label, revision: B.json.revision, asOf: B.json.asOf }, figures, sections };
 }
 
-/** The report's ISO 27001 9.3.2 coverage now: which inputs its sections cover and which are missing. */
+/**
+ * The report's ISO 27001 9.3.2 coverage: which inputs its sections cover and which are missing. An approved
+ * report answers from its frozen JSON, a draft from figures as of now (iso93-coverage.ts, as the review does);
+ * the review's marks (not applicable, text) are always the current ones.
+ */
 export async function currentIso93(ctx: Ctx, id: string) {
   const { report, org } = await loadReport(ctx, id);
-  const json = await buildReportJson(ctx, orgRef(org), report.year, { outline: report.outline as Section[], status: report.status, revision: report.revision });
+  const { json } = await coverageJson(ctx, orgRef(org), report);
   return reportIso93(ctx, org.id, json);
 }
