@@ -272,3 +272,40 @@ test('scales: own IKP threshold, a new 5×5 version, and moving assessments afte
   await migration.getByRole('button', { name: new RegExp(`^Flytta ${moved![1]} bedömning`) }).click();
   await expect(migration.getByRole('status')).toContainText('Flytten är genomförd');
 });
+
+test('scales: a new version with own colour bands; an overlapping band is refused at its field', async ({ page }) => {
+  await login(page);
+  await chooseOrg(page);
+  await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
+  await subNav(page, 'Skalor', 'Skalor');
+  const form = page.getByRole('form', { name: 'Ny skalversion' });
+  await form.getByRole('radio', { name: '4×4 (stadens standard)' }).check();
+  const bandsBox = form.getByRole('group', { name: 'Färgband' });
+  await expect(bandsBox).toContainText('Standardbanden för riskvärde 1–16');
+  const band = (n: number) => bandsBox.getByRole('group', { name: `Band ${n}`, exact: true });
+  await expect(band(4).getByLabel('Etikett')).toHaveValue('Mycket hög');
+  await expect(band(4).getByLabel('Från')).toHaveValue('12');
+
+  // Changed: a purple top band named Kritisk, previewed with white text; band 2 overlaps band 1.
+  await band(4).getByLabel('Färg').fill('#6a1b9a');
+  await band(4).getByLabel('Etikett').fill('Kritisk');
+  await expect(band(4).getByText('Kritisk 12–16')).toHaveCSS('color', 'rgb(255, 255, 255)');
+  await band(2).getByLabel('Från').fill('3');
+  await form.getByRole('button', { name: 'Skapa ny version' }).click();
+  const from2 = band(2).getByLabel('Från');
+  await expect(from2).toHaveAttribute('aria-invalid', 'true');
+  await expect(band(2)).toContainText('Färgbanden måste täcka riskvärdena 1–16 utan luckor eller överlapp; band "Medel" börjar på 3 men 4 väntades.');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'new scale form with a refused band');
+
+  await from2.fill('4');
+  await form.getByRole('button', { name: 'Skapa ny version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Version 3 (Stadens skala 4×4) är skapad och gäller nu.' })).toBeVisible();
+  const current = page.getByRole('region', { name: 'Gällande skala: Stadens skala 4×4 (version 3)' });
+  await expect(current.getByRole('list', { name: 'Nivåer' }).getByText('Kritisk')).toHaveCSS('background-color', 'rgb(106, 27, 154)');
+  const top = current.getByRole('table', { name: 'Riskvärden och nivåer i den gällande skalan' }).getByRole('cell', { name: '16', exact: true });
+  await expect(top).toHaveCSS('background-color', 'rgb(106, 27, 154)');
+  await expect(top).toHaveCSS('color', 'rgb(255, 255, 255)');
+  // The editor is back at the defaults for the next version.
+  await expect(band(4).getByLabel('Etikett')).toHaveValue('Mycket hög');
+});

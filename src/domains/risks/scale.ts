@@ -4,6 +4,7 @@
  */
 import { badRequest, unprocessable } from '../../server/platform/errors';
 import type { ScaleBand } from './table';
+import { AA_NORMAL_TEXT, bestTextColor, contrastRatio } from './bands';
 
 export const DEFAULT_THRESHOLD = 12;
 
@@ -29,53 +30,8 @@ export interface ScaleShape {
 
 export const maxValue = (s: Pick<ScaleShape, 'likelihood' | 'consequence'>) => s.likelihood.length * s.consequence.length;
 
-// --- WCAG 2.x contrast ------------------------------------------------------------------------------------
-
-function channel(c: number): number {
-  const s = c / 255;
-  return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-}
-
-export function luminance(hex: string): number {
-  const h = hex.replace('#', '');
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-}
-
-export function contrastRatio(a: string, b: string): number {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-}
-
-/** Black or white, whichever reads better on `background`. */
-export function bestTextColor(background: string): string {
-  return contrastRatio(background, '#000000') >= contrastRatio(background, '#ffffff') ? '#000000' : '#ffffff';
-}
-
-export const AA_NORMAL_TEXT = 4.5;
-
-// --- bands ------------------------------------------------------------------------------------------------
-
-const DEFAULT_BAND_STYLE = [
-  { label: 'Låg', color: '#1b5e20' },
-  { label: 'Medel', color: '#f9d71c' },
-  { label: 'Hög', color: '#e8710a' },
-  { label: 'Mycket hög', color: '#b71c1c' },
-];
-
-/** Four bands over 1..max (≈ 20 %, 45 %, 75 % cut points): 4×4 gives 1–3, 4–7, 8–11, 12–16. */
-export function defaultBands(max: number): ScaleBand[] {
-  const cuts = [Math.floor(max * 0.2), Math.floor(max * 0.45), Math.ceil(max * 0.75) - 1, max];
-  const out: ScaleBand[] = [];
-  let min = 1;
-  cuts.forEach((top, i) => {
-    if (top < min) return;
-    const style = DEFAULT_BAND_STYLE[i];
-    out.push({ min, max: top, color: style.color, textColor: bestTextColor(style.color), label: style.label });
-    min = top + 1;
-  });
-  return out;
-}
+// Contrast, readable text colour and default bands are pure and shared with the browser (bands.ts).
+export { AA_NORMAL_TEXT, bestTextColor, contrastRatio, defaultBands, luminance } from './bands';
 
 export interface BandInput {
   min: number;

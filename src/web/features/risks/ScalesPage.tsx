@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Loader, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -11,6 +11,7 @@ import { useSelectedOrg } from '../../shell/org-context';
 import { scalesQuery, thresholdQuery } from './api';
 import { Legend } from './HeatMap';
 import { MigrationPanel } from './MigrationPanel';
+import { NewScaleForm } from './NewScaleForm';
 import { SubNav } from './SubNav';
 import { bandFor, type Scale, type Threshold } from './types';
 
@@ -185,66 +186,6 @@ function ThresholdPanel({ org, canEdit }: { org: { slug: string; name: string };
           </Stack>
         </form>
       )}
-    </section>
-  );
-}
-
-function NewScaleForm({ org }: { org: string }) {
-  const { t, i18n } = useTranslation('risks');
-  const qc = useQueryClient();
-  const [kind, setKind] = useState('4x4');
-  const [name, setName] = useState('');
-  const [likelihood, setLikelihood] = useState('');
-  const [consequence, setConsequence] = useState('');
-  const [done, setDone] = useState<Scale | null>(null);
-  const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
-  const submit = useSubmit(() =>
-    api.post<Scale>('/risks/scales', kind === 'custom' ? { org, name: name || undefined, likelihood: lines(likelihood), consequence: lines(consequence) } : { org, name: name || undefined, preset: kind }),
-  );
-  const fe = (f: string) => fieldError(submit.error, f, i18n.language);
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    const r = await submit.run();
-    if (r) {
-      setDone(r);
-      await qc.invalidateQueries({ queryKey: ['risks'] });
-    }
-  }
-  return (
-    <section aria-labelledby="new-scale-title">
-      <Title order={2} size="h3" id="new-scale-title" mb="xs">
-        {t('scales.new')}
-      </Title>
-      <form onSubmit={save} noValidate aria-labelledby="new-scale-title">
-        <Stack gap="sm" maw={640}>
-          <Text size="sm">{t('scales.newHelp')}</Text>
-          {done && (
-            <Alert color="green" role="status">
-              {t('scales.created2', { version: done.scaleVersion, name: done.name })}
-            </Alert>
-          )}
-          <ProblemAlert error={submit.error} fields={['name', 'likelihood', 'consequence', 'preset']} />
-          <Radio.Group label={t('scales.kind')} value={kind} onChange={setKind}>
-            <Group mt={6}>
-              <Radio value="4x4" label={t('scales.preset4')} />
-              <Radio value="5x5" label={t('scales.preset5')} />
-              <Radio value="custom" label={t('scales.custom')} />
-            </Group>
-          </Radio.Group>
-          <TextInput label={t('scales.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fe('name')} />
-          {kind === 'custom' && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Textarea label={t('scales.likelihoodLabels')} description={t('scales.lowestFirst')} autosize minRows={4} value={likelihood} onChange={(e) => setLikelihood(e.currentTarget.value)} error={fe('likelihood')} />
-              <Textarea label={t('scales.consequenceLabels')} description={t('scales.lowestFirst')} autosize minRows={4} value={consequence} onChange={(e) => setConsequence(e.currentTarget.value)} error={fe('consequence')} />
-            </SimpleGrid>
-          )}
-          <Group>
-            <Button type="submit" loading={submit.busy}>
-              {t('scales.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
     </section>
   );
 }
