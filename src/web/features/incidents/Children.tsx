@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Group, List, NativeSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { fieldError, ProblemAlert } from '../../components/problem';
+import { Section } from '../../components/Section';
 import { useFields } from '../../components/useFields';
 import { useSubmit } from '../../components/useSubmit';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
@@ -14,17 +15,6 @@ import { COLORS } from './util';
 const ACTION_COLOR: Record<string, string> = { planerad: COLORS.gray, pagar: COLORS.blue, klar: COLORS.green };
 
 /** One part of the incident page: a bordered section named by its heading. */
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
-
 /** An add form: its text values, and a submit that sends them and, once saved, clears them and reloads the incident. */
 function useAddForm<D extends Record<string, string>>(initial: D, send: (d: D) => Promise<unknown>, onChange: () => void) {
   const { d, set, reset } = useFields(initial);

@@ -1,5 +1,6 @@
-import { Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Section } from '../../components/Section';
 import { formatDateTime } from '../../format';
 import { CLOCK_COLOR, liveState, useNow, useRemainingText } from './badges';
 import type { IncidentDetail } from './types';
@@ -11,10 +12,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
   const remaining = useRemainingText();
   const en = i18n.language.startsWith('en');
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="clocks-title">
-      <Title order={2} size="h3" id="clocks-title" mb="xs">
-        {t('clocks.title')}
-      </Title>
+    <Section id="clocks-title" title={t('clocks.title')}>
       {incident.clocks.length === 0 ? (
         <Text size="sm">{t('clocks.none')}</Text>
       ) : (
@@ -57,6 +55,6 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
       <Text size="xs" mt="xs" c="dimmed">
         {t('clocks.tzNote')}
       </Text>
-    </Paper>
+    </Section>
   );
 }

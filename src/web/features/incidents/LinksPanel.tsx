@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { Section } from '../../components/Section';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { fieldError, ProblemAlert } from '../../components/problem';
@@ -113,10 +114,7 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
   }
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="links-title">
-      <Title order={2} size="h3" id="links-title" mb="xs">
-        {t('links.title')}
-      </Title>
+    <Section id="links-title" title={t('links.title')}>
       {incident.links.length === 0 ? (
         <Text size="sm">{t('links.none')}</Text>
       ) : (
@@ -192,6 +190,6 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
           <ProblemAlert error={add.error} fields={type === 'url' ? ['targetId', 'note'] : ['note']} />
         </Stack>
       )}
-    </Paper>
+    </Section>
   );
 }
