@@ -59,21 +59,7 @@ export interface DeadlineItem {
   state: ClockState;
 }
 
-export interface ImportError {
-  line: number;
-  column: string | null;
-  reason: string;
-  reason_sv: string;
-  reason_en: string;
-}
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  errors: ImportError[];
-  warnings: string[];
-}
+export type { ImportError, ImportSummary } from '../../../domains/incidents/import/service';
 
 export const STATUSES: readonly Status[] = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'];
 export const KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsincident', 'Arbetsmiljö'] as const;
