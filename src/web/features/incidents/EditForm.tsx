@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { fieldError, ProblemAlert } from '../../components/problem';
@@ -7,6 +7,7 @@ import { useSubmit } from '../../components/useSubmit';
 import type { CategoryTemplate, IncidentDetail, UpdateIncident } from './types';
 import { KIND_KEY, KINDS, PERSONAL_DATA, RISKS } from './types';
 import { toLocalInput } from './util';
+import { FormActions } from '../../components/FormActions';
 
 const TIMES = ['occurredAt', 'discoveredAt', 'imyReportedAt', 'subjectsInformedAt', 'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt'] as const;
 type TimeKey = (typeof TIMES)[number];
@@ -176,14 +177,7 @@ export function EditForm({
             {time('csirtFinalReportAt')}
           </SimpleGrid>
         </Fieldset>
-        <Group>
-          <Button type="submit" loading={submit.busy}>
-            {t('common:save')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('common:cancel')}
-          </Button>
-        </Group>
+        <FormActions busy={submit.busy} submitLabel={t('common:save')} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -8,6 +8,7 @@ import { fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import { ActionsEditor } from './ActionsEditor';
 import { CAPABILITIES, DEPENDENCY_TYPES, type Rsa, type RsaActivity } from './types';
+import { FormActions } from '../../components/FormActions';
 
 type Dep = { type: string; name: string; note: string };
 type Threat = { title: string; description: string };
@@ -101,14 +102,7 @@ export function ActivityDialog({ rsa, activity, canEdit, onClose }: { rsa: Rsa; 
               <TextInput label={t('rsa.field.capabilityNote')} value={capabilityNote} onChange={(e) => setCapabilityNote(e.currentTarget.value)} error={fe('capabilityNote')} disabled={dis} />
             </SimpleGrid>
             {canEdit && (
-              <Group>
-                <Button type="submit" loading={submit.busy}>
-                  {t('common:save')}
-                </Button>
-                <Button variant="default" onClick={onClose}>
-                  {t('common:cancel')}
-                </Button>
-              </Group>
+              <FormActions busy={submit.busy} submitLabel={t('common:save')} onCancel={onClose} />
             )}
           </Stack>
         </form>

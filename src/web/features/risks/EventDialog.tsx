@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Divider, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Divider, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { ActionsEditor } from './ActionsEditor';
 import { IkpBadge } from './badges';
 import { MatrixPicker, type Assessment } from './MatrixPicker';
 import type { Vor, VorEvent } from './types';
+import { FormActions } from '../../components/FormActions';
 
 interface Props {
   vor: Vor;
@@ -129,14 +130,7 @@ export function EventDialog({ vor, event, arbetssattId, canEdit, onClose, onChan
             <Textarea label={t('event.field.motivation')} autosize minRows={2} value={motivation} onChange={(e) => setMotivation(e.currentTarget.value)} error={fe('motivation')} disabled={locked || !canEdit} />
             <Textarea label={t('event.field.followUp')} description={t('event.followUpHelp')} autosize minRows={2} value={followUp} onChange={(e) => setFollowUp(e.currentTarget.value)} error={fe('followUp')} disabled={!canEdit} />
             {canEdit && (
-              <Group>
-                <Button type="submit" loading={submit.busy}>
-                  {event ? t('common:save') : t('event.create')}
-                </Button>
-                <Button variant="default" onClick={onClose}>
-                  {t('common:cancel')}
-                </Button>
-              </Group>
+              <FormActions busy={submit.busy} submitLabel={event ? t('common:save') : t('event.create')} onCancel={onClose} />
             )}
           </Stack>
         </form>

@@ -13,6 +13,7 @@ import { useOwnVors, vorQuery } from './api';
 import { DecisionText, IkpBadge, RiskValue } from './badges';
 import { SubNav } from './SubNav';
 import type { Vor, VorEvent } from './types';
+import { FormActions } from '../../components/FormActions';
 
 type Row = VorEvent & { arbetssatt: string };
 
@@ -162,14 +163,7 @@ function DecisionDialog({ event, onClose }: { event: Row; onClose: () => void })
             </Stack>
           </Radio.Group>
           <Textarea label={t('ikp.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={fieldError(submit.error, 'comment', i18n.language)} />
-          <Group>
-            <Button type="submit" loading={submit.busy}>
-              {t('ikp.save')}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-          </Group>
+          <FormActions busy={submit.busy} submitLabel={t('ikp.save')} onCancel={onClose} />
         </Stack>
       </form>
     </Dialog>
@@ -206,14 +200,7 @@ function ApproveControls({ vor }: { vor: Vor }) {
               <Text size="sm">{approved ? t('ikp.reopenHelp') : t('ikp.approveHelp')}</Text>
               <ProblemAlert error={submit.error} fields={['comment']} onReload={reload} />
               <Textarea label={t('ikp.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={fieldError(submit.error, 'comment', i18n.language)} data-autofocus />
-              <Group>
-                <Button type="submit" loading={submit.busy}>
-                  {approved ? t('ikp.reopen') : t('ikp.approve')}
-                </Button>
-                <Button variant="default" onClick={() => setOpen(false)}>
-                  {t('common:cancel')}
-                </Button>
-              </Group>
+              <FormActions busy={submit.busy} submitLabel={approved ? t('ikp.reopen') : t('ikp.approve')} onCancel={() => setOpen(false)} />
             </Stack>
           </form>
         </Dialog>

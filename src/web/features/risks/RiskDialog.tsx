@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Divider, Fieldset, Group, Loader, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Divider, Fieldset, Loader, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
@@ -11,6 +11,7 @@ import { scalesQuery } from './api';
 import { ActionsEditor } from './ActionsEditor';
 import { MatrixPicker, type Assessment } from './MatrixPicker';
 import { SOURCE_TYPES, TREATMENTS, type RegisterRisk, type Scale } from './types';
+import { FormActions } from '../../components/FormActions';
 
 interface Props {
   id: string | null;
@@ -146,14 +147,7 @@ function RiskForm({ risk, scale, org, canEdit, onSaved, onCancel, onReload }: { 
           <NativeSelect label={t('risk.field.status')} value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={[{ value: 'oppen', label: t('riskStatus.oppen') }, { value: 'stangd', label: t('riskStatus.stangd') }]} error={fe('status')} disabled={!canEdit} w={200} />
         )}
         {canEdit && (
-          <Group>
-            <Button type="submit" loading={submit.busy}>
-              {risk ? t('common:save') : t('risk.create')}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('common:cancel')}
-            </Button>
-          </Group>
+          <FormActions busy={submit.busy} submitLabel={risk ? t('common:save') : t('risk.create')} onCancel={onCancel} />
         )}
       </Stack>
     </form>

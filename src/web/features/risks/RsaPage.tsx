@@ -12,6 +12,7 @@ import { rsaListQuery, thisYear } from './api';
 import { ActivityDialog } from './ActivityDialog';
 import { SubNav } from './SubNav';
 import type { Rsa } from './types';
+import { FormActions } from '../../components/FormActions';
 
 /** Risk- och sårbarhetsanalys in the city's two-year cycle: critical activities, dependencies, threats, capability. */
 export default function RsaPage() {
@@ -176,14 +177,7 @@ function RsaDialog({ org, rsa, onClose, onCreated }: { org: { slug: string; name
           <TextInput label={t('rsa.field.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={fe('title')} placeholder={rsa ? undefined : t('rsa.defaultTitle', { from: year, to: Number(year) + 1 })} />
           <Textarea label={t('rsa.field.summary')} autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={fe('summary')} />
           {rsa && <NativeSelect label={t('rsa.field.status')} value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={['pagar', 'klar'].map((s) => ({ value: s, label: t(`rsa.status.${s}`) }))} error={fe('status')} />}
-          <Group>
-            <Button type="submit" loading={submit.busy}>
-              {t('common:save')}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-          </Group>
+          <FormActions busy={submit.busy} submitLabel={t('common:save')} onCancel={onClose} />
         </Stack>
       </form>
     </Dialog>

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import type { NextYearResult, Vor } from './types';
+import { FormActions } from '../../components/FormActions';
 
 /** "Skapa VoR": the year's VoR with the city's mandatory process and its five arbetssätt. */
 export function CreateVorButton({ org, existing, defaultYear, onCreated }: { org: { slug: string; name: string }; existing: number[]; defaultYear: number; onCreated: (id: string) => void }) {
@@ -36,14 +37,7 @@ export function CreateVorButton({ org, existing, defaultYear, onCreated }: { org
               <Text size="sm">{t('vor.createHelp')}</Text>
               <ProblemAlert error={submit.error} fields={['year']} />
               <TextInput label={t('vor.year')} type="number" min={2000} max={2100} required value={year} onChange={(e) => setYear(e.currentTarget.value)} error={fieldError(submit.error, 'year', i18n.language)} data-autofocus />
-              <Group>
-                <Button type="submit" loading={submit.busy}>
-                  {t('vor.create')}
-                </Button>
-                <Button variant="default" onClick={() => setOpen(false)}>
-                  {t('common:cancel')}
-                </Button>
-              </Group>
+              <FormActions busy={submit.busy} submitLabel={t('vor.create')} onCancel={() => setOpen(false)} />
             </Stack>
           </form>
         </Dialog>
@@ -160,14 +154,7 @@ export function ProcessButtons({ vor }: { vor: Vor }) {
               {mode === 'process' && (
                 <Textarea label={t('process.arbetssattList')} description={t('process.onePerLine')} autosize minRows={3} value={names} onChange={(e) => setNames(e.currentTarget.value)} error={fieldError(submit.error, 'arbetssatt', i18n.language)} />
               )}
-              <Group>
-                <Button type="submit" loading={submit.busy}>
-                  {t('common:save')}
-                </Button>
-                <Button variant="default" onClick={() => setMode(null)}>
-                  {t('common:cancel')}
-                </Button>
-              </Group>
+              <FormActions busy={submit.busy} submitLabel={t('common:save')} onCancel={() => setMode(null)} />
             </Stack>
           </form>
         </Dialog>
