@@ -4,7 +4,7 @@ import { createLogger } from './platform/logger';
 import { openDatabase } from './platform/db';
 import { createApp } from './app';
 import { loadDomains } from './platform/modules';
-import { ensureAdmin } from '../domains/users/auth';
+import { enableSessionCache, ensureAdmin } from '../domains/users/auth';
 import { startReminderSchedule, type ReminderScheduleOptions } from '../domains/incidents/reminder-schedule';
 
 /** Starts the HTTP server: open the database, migrate, ensure an admin, listen, schedule the reminder rounds. */
@@ -20,6 +20,7 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
   await database.migrate();
   await ensureAdmin(database.db, config, log);
   const { app } = await createApp({ database, config, log });
+  const stopSessionCache = await enableSessionCache(database, config.sessionCacheSeconds);
   const port = opts.port ?? config.port;
   const server = serve({ fetch: app.fetch, port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -34,6 +35,7 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
     stopping = true;
     log.info('Stänger / shutting down');
     await Promise.all([reminders?.stop(), new Promise<void>((r) => server.close(() => r()))]);
+    await stopSessionCache();
     await database.close();
   };
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,13 +3,14 @@ import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../../server/platform/config';
 import type { Ctx, Principal } from '../../server/platform/context';
-import type { Db } from '../../server/platform/db';
+import type { Database, Db } from '../../server/platform/db';
 import { Authz } from '../../server/platform/authz';
 import { AppError, notFound, unauthorized, unprocessable } from '../../server/platform/errors';
 import { systemCtx } from '../../server/platform/context';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { grantsSql, toGrants } from './grants';
+import { SessionCache, startSessionCache } from './session-cache';
 import { dummyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
 import { apiTokens, loginAttempts, roleAssignments, sessions, users } from './table';
 
@@ -129,22 +130,59 @@ function sessionQuery(db: Db) {
 }
 const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
 
-/** Finds the live session for a cookie token; idle and absolute timeouts end it. One round trip: session, person and grants. */
+interface CachedSession {
+  row: { csrfToken: string; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; u: { id: string; email: string; name: string; locale: string; active: boolean } };
+  authz: Authz;
+}
+const sessionCaches = new WeakMap<Db, SessionCache<CachedSession>>();
+
+/**
+ * Keeps resolved sessions of this database in memory for `seconds` (0: never), emptied on every change that
+ * could alter one (see SessionCache). For the HTTP server; resolves to a function that turns it off again.
+ */
+export async function enableSessionCache(database: Database, seconds: number): Promise<() => Promise<void>> {
+  if (seconds <= 0) return async () => {};
+  const { cache, stop } = await startSessionCache<CachedSession>(database, seconds * 1000);
+  sessionCaches.set(database.db, cache);
+  return async () => {
+    sessionCaches.delete(database.db);
+    await stop();
+  };
+}
+
+/**
+ * Finds the live session for a cookie token; idle and absolute timeouts end it. One round trip: session, person
+ * and grants, unless the session cache (enableSessionCache) holds it. A cached session that looks idle or
+ * expired is read again: another node may have seen the person since.
+ */
 export async function resolveSession(db: Db, config: Config, sessionToken: string): Promise<Resolved | undefined> {
   const id = sha256(sessionToken);
-  let query = sessionQueries.get(db);
-  if (!query) sessionQueries.set(db, (query = sessionQuery(db)));
-  const [row] = await query.execute({ id });
-  if (!row) return undefined;
   const now = Date.now();
-  const idleLimit = row.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
-  if (row.revokedAt || row.expiresAt.getTime() <= now || idleLimit <= now || !row.u.active) return undefined;
+  const cache = sessionCaches.get(db);
+  const idleMs = config.sessionIdleMinutes * 60_000;
+  const live = (r: CachedSession['row']) => !r.revokedAt && r.expiresAt.getTime() > now && r.lastSeenAt.getTime() + idleMs > now && r.u.active;
+  let hit = cache?.get(id, now);
+  if (hit && !live(hit.row)) hit = undefined;
+  if (!hit) {
+    const stamp = cache?.stamp ?? 0;
+    let query = sessionQueries.get(db);
+    if (!query) sessionQueries.set(db, (query = sessionQuery(db)));
+    const [row] = await query.execute({ id });
+    if (!row || !live(row)) {
+      cache?.delete(id);
+      return undefined;
+    }
+    hit = { row: { csrfToken: row.csrfToken, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, revokedAt: row.revokedAt, u: row.u }, authz: new Authz(toGrants(row.grants)) };
+    cache?.set(id, hit, stamp, now);
+  }
+  const row = hit.row;
   if (now - row.lastSeenAt.getTime() > 30_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    row.lastSeenAt = new Date(now);
+    await db.update(sessions).set({ lastSeenAt: row.lastSeenAt }).where(eq(sessions.id, id));
   }
   return {
     principal: { userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, sessionId: id, csrfToken: row.csrfToken },
-    authz: new Authz(toGrants(row.grants)),
+    authz: hit.authz,
   };
 }
 

@@ -9,6 +9,8 @@ export interface Config {
   adminEmail?: string;
   adminPassword?: string;
   sessionIdleMinutes: number;
+  /** Seconds a node may keep a resolved session in memory (emptied on every change to sessions, people, roles, orgs, groups); 0: never. */
+  sessionCacheSeconds: number;
   sessionAbsoluteHours: number;
   /** Set when the app is served over https (directly or behind a TLS-terminating proxy). */
   secureCookies: boolean;
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.TILLIT_ADMIN_EMAIL || undefined,
     adminPassword: env.TILLIT_ADMIN_PASSWORD || undefined,
     sessionIdleMinutes: int('TILLIT_SESSION_IDLE_MINUTES', env.TILLIT_SESSION_IDLE_MINUTES, 30),
+    sessionCacheSeconds: int('TILLIT_SESSION_CACHE_SECONDS', env.TILLIT_SESSION_CACHE_SECONDS, 10, 300),
     sessionAbsoluteHours: int('TILLIT_SESSION_ABSOLUTE_HOURS', env.TILLIT_SESSION_ABSOLUTE_HOURS, 12),
     secureCookies: bool(env.TILLIT_SECURE_COOKIES, publicUrl.startsWith('https://')),
     trustProxy: bool(env.TILLIT_TRUST_PROXY, false),

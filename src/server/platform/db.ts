@@ -24,6 +24,21 @@ export interface Database {
    * usual) and dropped by the server if this process dies. PGlite is single-process: fn always runs.
    */
   tryExclusive<T>(key: number, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  /**
+   * Listens for notifications on `channel` (pg_notify, delivered after the sender's commit, from any process on
+   * this database). `onEvent('ready')` once listening, 'notify' on each notification, 'lost' when the listening
+   * connection is gone: notifications may then have been missed until the next 'ready' (PostgreSQL reconnects
+   * by itself every second). Resolves to a function that stops listening.
+   */
+  listen(channel: string, onEvent: (event: ListenEvent) => void): Promise<() => Promise<void>>;
+}
+
+export type ListenEvent = 'ready' | 'notify' | 'lost';
+
+/** A LISTEN statement for a channel name made of letters, digits and underscores only. */
+function listenSql(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
+  return `listen ${channel}`;
 }
 
 export const MIGRATIONS_DIR = resolve(fileURLToPath(new URL('../../../migrations', import.meta.url)));
@@ -168,6 +183,15 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string): 
     async tryExclusive(_key, fn) {
       return { ran: true, value: await fn() };
     },
+    async listen(channel, onEvent) {
+      listenSql(channel);
+      // One process holds a PGlite directory, so every change comes through this instance.
+      const unlisten = await client.listen(channel, () => onEvent('notify'));
+      onEvent('ready');
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
   };
 }
 
@@ -229,6 +253,49 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       } finally {
         conn.release(discard);
       }
+    },
+    async listen(channel, onEvent) {
+      const statement = listenSql(channel);
+      let stopped = false;
+      let current: InstanceType<typeof pg.Client> | undefined;
+      let retry: NodeJS.Timeout | undefined;
+      const again = () => {
+        if (!stopped) (retry = setTimeout(() => void connect(), 1000)).unref();
+      };
+      // Its own connection, outside the pool: LISTEN belongs to a session.
+      const connect = async () => {
+        const c = new pg.Client({ connectionString: url, application_name: 'tillit-listen' });
+        const lost = () => {
+          if (current !== c) return;
+          current = undefined;
+          onEvent('lost');
+          c.end().catch(() => {});
+          again();
+        };
+        c.on('notification', (m) => {
+          if (m.channel === channel) onEvent('notify');
+        });
+        c.on('error', lost);
+        c.on('end', lost);
+        try {
+          await c.connect();
+          await c.query(statement);
+          if (stopped) throw new Error('stopped');
+          current = c;
+          onEvent('ready');
+        } catch {
+          c.end().catch(() => {});
+          again();
+        }
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        clearTimeout(retry);
+        const c = current;
+        current = undefined;
+        await c?.end().catch(() => {});
+      };
     },
   };
 }
