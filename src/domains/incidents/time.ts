@@ -42,12 +42,20 @@ export function stockholmParts(at: Date): { year: number; month: number; day: nu
 }
 
 // Made once: building an Intl.DateTimeFormat costs ~120 µs, formatting with one ~1–4 µs (lists format every row).
-const YEAR_FORMAT = new Intl.DateTimeFormat('en-US', { timeZone: TZ, year: 'numeric' });
 const DATE_FORMAT = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** The calendar year of an instant in Stockholm (six times cheaper than stockholmParts). */
+// Since 1943 every New Year in Stockholm falls in winter time, UTC+1 (in 1940–42 summer time ran through the
+// winters, before 1894 the city kept local mean time).
+const WINTER_NEW_YEARS_FROM = Date.UTC(1942, 11, 31, 23);
+const YEAR_FORMAT = new Intl.DateTimeFormat('en-US', { timeZone: TZ, year: 'numeric' });
+
+/**
+ * The calendar year of an instant in Stockholm: from 1943 the UTC year one hour later, without a time-zone
+ * lookup (lists number every row with it); earlier instants ask the time-zone database.
+ */
 export function stockholmYear(at: Date): number {
-  return Number(YEAR_FORMAT.format(at));
+  const t = at.getTime();
+  return t >= WINTER_NEW_YEARS_FROM ? new Date(t + 3_600_000).getUTCFullYear() : Number(YEAR_FORMAT.format(at));
 }
 
 /** The calendar date of an instant in Stockholm as YYYY-MM-DD (sv-SE). */
