@@ -82,7 +82,8 @@ function filterConditions(ctx: Ctx, q: Filters, now: Date): { conds: SQL[]; perO
   else if (q.personalData) add(eq(incidents.personalData, q.personalData));
   if (q.overdue === 'true') add(overdueSql(now));
   if (q.overdue === 'false') add(not(overdueSql(now)));
-  if (q.protected) add(eq(incidents.protectedIdentity, q.protected === 'true'));
+  // Written out, not a parameter: a prepared plan may then use the partial index on protected records.
+  if (q.protected) add(q.protected === 'true' ? sql`${incidents.protectedIdentity}` : sql`not ${incidents.protectedIdentity}`);
   if (q.handler === 'none') add(isNull(incidents.handlerId));
   else if (q.handler === 'me') add(eq(incidents.handlerId, ctx.principal?.userId ?? '00000000-0000-0000-0000-000000000000'));
   else if (q.handler) add(eq(incidents.handlerId, q.handler));
