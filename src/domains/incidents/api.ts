@@ -6,7 +6,7 @@ import { bulkUpdate } from './bulk';
 import { categoryRoutes } from './api-categories';
 import { childRoutes, linkTargetRoutes } from './api-children';
 import {
-  BulkUpdate, CreateIncident, ExportQuery, IncidentDetail, IncidentFigures, IncidentSummary, ListQuery, QuickReport, Receipt,
+  BulkUpdate, CreateIncident, ExportQuery, IncidentDetail, IncidentFigures, IncidentListItem, ListQuery, QuickReport, Receipt,
   StatsQuery, UpdateIncident, AttachmentDto,
 } from './contract';
 import { listDeadlines } from './deadlines';
@@ -27,7 +27,7 @@ export const routes = [
       method: 'get', path: '/api/incidents', tags, summary: 'Lista incidenter (filter, nyckelbaserad bläddring)', policy: { auth: true },
       description: 'Kräver incident.read (underträdet) eller incident.report (egna rapporter).',
       request: { query: ListQuery },
-      responses: { 200: ok(z.object({ items: z.array(IncidentSummary), nextCursor: z.string().nullable() }), 'En sida'), 404: problemContent('Okänd organisation') },
+      responses: { 200: ok(z.object({ items: z.array(IncidentListItem), nextCursor: z.string().nullable() }), 'En sida'), 404: problemContent('Okänd organisation') },
     },
     async (c) => json(c, await listIncidents(c.get('ctx'), c.req.valid('query'))),
   ),

@@ -262,6 +262,16 @@ export const IncidentSummary = z.object({
 }).openapi('IncidentSummary');
 export type IncidentSummary = z.infer<typeof IncidentSummary>;
 
+/**
+ * A row of the incident list: what the list shows, its legal clocks and its version. The record itself
+ * (GET /api/incidents/{id}) has the rest; a list never carries descriptions.
+ */
+export const IncidentListItem = IncidentSummary.pick({
+  id: true, number: true, org: true, externalId: true, title: true, kind: true, category: true, personalData: true,
+  reportedAt: true, status: true, handler: true, protectedIdentity: true, overdue: true, clocks: true, version: true,
+}).openapi('IncidentListItem');
+export type IncidentListItem = z.infer<typeof IncidentListItem>;
+
 export const ActionDto = z.object({ id: z.string(), title: z.string(), owner: Ref, dueDate: z.string().nullable(), status: z.string(), overdue: z.boolean(), version: z.int() });
 export const CommentDto = z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: z.string() });
 export const AttachmentDto = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.int(), sha256: z.string(), createdAt: z.string() });

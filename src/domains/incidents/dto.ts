@@ -3,8 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/platform/db';
 import { orgs } from '../org/table';
 import { users } from '../users/table';
-import { CLOCK_LABELS, clocksFor } from './clocks';
-import type { IncidentSummary } from './contract';
+import { CLOCK_LABELS, clocksFor, type ClockInput } from './clocks';
+import type { IncidentListItem, IncidentSummary } from './contract';
 import type { IncidentStatus, PersonalData, RiskAssessment } from './model';
 import { incidentActions, incidents } from './table';
 import { formatLocal, stockholmDay, stockholmYear } from './time';
@@ -61,6 +61,50 @@ export function incidentNumber(i: Pick<IncidentRow, 'seq' | 'reportedAt'>): stri
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+function clockDtos(i: ClockInput, now: Date): IncidentSummary['clocks'] {
+  return clocksFor(i, now).map((c) => ({
+    key: c.key,
+    label_sv: CLOCK_LABELS[c.key].sv,
+    label_en: CLOCK_LABELS[c.key].en,
+    deadline: c.deadline.toISOString(),
+    deadlineLocal: formatLocal(c.deadline),
+    remainingMs: c.remainingMs,
+    state: c.state,
+    metAt: iso(c.metAt),
+  }));
+}
+
+/** The columns a list row needs (page.ts reads only these): what the list shows and the clocks' inputs. */
+export const LIST_COLUMNS = [
+  'id', 'seq', 'orgId', 'externalId', 'title', 'kind', 'category', 'personalData', 'discoveredAt', 'reportedAt', 'status',
+  'handlerId', 'riskAssessment', 'reportedToImy', 'imyReportedAt', 'subjectsInformedAt', 'nis2Significant',
+  'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt', 'protectedIdentity', 'version',
+] as const satisfies readonly (keyof IncidentRow)[];
+export type ListIncidentRow = Pick<IncidentRow, (typeof LIST_COLUMNS)[number]>;
+/** What a list row needs: those columns, its org's name and slug, the handler's name and the overdue flag. */
+export interface ListRow { i: ListIncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean }
+
+export function toListItem(r: ListRow, now: Date): IncidentListItem {
+  const i = r.i;
+  return {
+    id: i.id,
+    number: incidentNumber(i),
+    org: { id: r.org.id, slug: r.org.slug, name: r.org.name },
+    externalId: i.externalId,
+    title: i.title,
+    kind: i.kind,
+    category: i.category,
+    personalData: i.personalData as PersonalData,
+    reportedAt: i.reportedAt.toISOString(),
+    status: i.status as IncidentStatus,
+    handler: i.handlerId ? { id: i.handlerId, name: r.handlerName ?? '' } : null,
+    protectedIdentity: i.protectedIdentity,
+    overdue: r.overdue,
+    clocks: clockDtos(i, now),
+    version: i.version,
+  };
+}
+
 export function toSummary(r: SummaryRow, showContent: boolean, now: Date): IncidentSummary {
   const i = r.i;
   const hidden = i.protectedIdentity && !showContent;
@@ -95,16 +139,7 @@ export function toSummary(r: SummaryRow, showContent: boolean, now: Date): Incid
     protectedIdentity: i.protectedIdentity,
     protected: hidden,
     overdue: Boolean(r.overdue),
-    clocks: clocksFor(i, now).map((c) => ({
-      key: c.key,
-      label_sv: CLOCK_LABELS[c.key].sv,
-      label_en: CLOCK_LABELS[c.key].en,
-      deadline: c.deadline.toISOString(),
-      deadlineLocal: formatLocal(c.deadline),
-      remainingMs: c.remainingMs,
-      state: c.state,
-      metAt: iso(c.metAt),
-    })),
+    clocks: clockDtos(i, now),
     version: i.version,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),

@@ -230,6 +230,10 @@ describe('protected identity', () => {
     // Not readable content means no audit of a content read, and search does not match the hidden text.
     expect((await listAudit(t.ctx, { entityId: p.id, action: 'incident.read_protected', limit: 50 })).items.length).toBe(before + 1);
     expect((await chefA.get('/api/incidents?q=Hemligvägen')).body.items).toHaveLength(0);
+    // The list shows that a protected record exists, and never carries descriptions at all.
+    const row = (await chefA.get('/api/incidents?limit=200')).body.items.find((i: { id: string }) => i.id === p.id);
+    expect(row).toMatchObject({ title: 'Brev med skyddad adress', protectedIdentity: true });
+    expect(row).not.toHaveProperty('description');
     expect((await secNoProtected.post(`/api/incidents/${p.id}/comments`, { body: 'x' })).status).toBe(403);
   });
 

@@ -4,9 +4,9 @@ import { escapeLike } from '../../server/platform/authz';
 import { badRequest, notFound } from '../../server/platform/errors';
 import { findOrg } from '../org/service';
 import { orgs } from '../org/table';
-import type { IncidentSummary, ListQuery } from './contract';
-import { overdueSql, toSummary, type SummaryRow } from './dto';
-import { loadSummaryRows } from './page';
+import type { IncidentListItem, ListQuery } from './contract';
+import { overdueSql, toListItem, type ListRow } from './dto';
+import { loadListRows } from './page';
 import { incidents } from './table';
 import { yearRange } from './time';
 import { isStatus } from './transitions';
@@ -164,7 +164,7 @@ const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${
  * trip); when that finds nothing (unknown org, only incident.report there, a large subtree, an empty page)
  * the general way below answers, with its 404.
  */
-export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): Promise<{ items: IncidentSummary[]; nextCursor: string | null }> {
+export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): Promise<{ items: IncidentListItem[]; nextCursor: string | null }> {
   requireListAccess(ctx);
   const { conds, perOrgConds, readsOrgPath } = filterConditions(ctx, q, now);
   const ascending = q.sort === 'reported';
@@ -177,9 +177,9 @@ export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): P
     perOrgConds.push(after);
   }
   const page: Page = { limit: q.limit ?? 50, ascending, filters: perOrgConds.length ? and(...perOrgConds)! : sql`true`, readsOrgPath };
-  const load = (where: SQL, joinOrgs: boolean, prepared = false) => loadSummaryRows(ctx.db, now, { where, joinOrgs, ascending, limit: page.limit + 1, prepared });
+  const load = (where: SQL, joinOrgs: boolean, prepared = false) => loadListRows(ctx.db, now, { where, joinOrgs, ascending, limit: page.limit + 1, prepared });
 
-  let rows: SummaryRow[] = [];
+  let rows: ListRow[] = [];
   if (q.org && ctx.authz.hasAnywhere('incident.read')) rows = await load(perOrgPage(page, readableSubtreeIds(ctx, q.org)), false, true);
   if (rows.length === 0) {
     const where = await generalWhere(ctx, q, page, conds);
@@ -188,7 +188,7 @@ export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): P
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   return {
-    items: items.map((r) => toSummary(r, false, now)),
+    items: items.map((r) => toListItem(r, now)),
     nextCursor: rows.length > page.limit && last ? encodeCursor({ r: last.i.reportedAt.toISOString(), id: last.i.id }) : null,
   };
 }

@@ -1,14 +1,15 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { executePrepared, type Db } from '../../server/platform/db';
-
-const rowsOf = (res: unknown) => (res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]);
 import { orgs } from '../org/table';
 import { users } from '../users/table';
-import { overdueSql, type IncidentRow, type SummaryRow } from './dto';
+import { LIST_COLUMNS, overdueSql, type ListIncidentRow, type ListRow } from './dto';
 import { incidents } from './table';
 
+const rowsOf = (res: unknown) => (res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]);
+
 /**
- * One list page's rows, for toSummary: like selectIncidents, but faster for a page of ~50 (list.ts).
+ * One list page's rows, for toListItem: like selectIncidents, but faster for a page of ~50 (list.ts), and only the
+ * columns a list row needs (LIST_COLUMNS: no descriptions, which also keeps protected text in the database).
  * - No joins: the org's slug and name and the handler's name are looked up per row by primary key. With joins
  *   the planner, expecting 10 rows from "id = any(…)", hashes all of orgs and users; this way the page plans
  *   and runs in about half the time.
@@ -17,13 +18,11 @@ import { incidents } from './table';
  * `joinOrgs` joins orgs for conditions on orgs.path (read scope, search of protected text). `prepared`: run as
  * a named prepared statement (for query texts of a bounded number of shapes: executePrepared).
  */
-const COLUMNS = Object.entries(getTableColumns(incidents)).map(([key, column]) => ({ key, column, name: column.name }));
-// A list never shows a protected record's description (toSummary hides it), so it does not leave the database.
-const COLUMN_LIST = sql.raw(COLUMNS.map((c) => (c.key === 'description'
-  ? `case when "incidents"."protected_identity" then '' else "incidents"."description" end as "description"`
-  : `"incidents"."${c.name}"`)).join(', '));
+const TABLE_COLUMNS = getTableColumns(incidents);
+const COLUMNS = LIST_COLUMNS.map((key) => ({ key, column: TABLE_COLUMNS[key], name: TABLE_COLUMNS[key].name }));
+const COLUMN_LIST = sql.raw(COLUMNS.map((c) => `"incidents"."${c.name}"`).join(', '));
 
-export async function loadSummaryRows(db: Db, now: Date, q: { where: SQL; joinOrgs: boolean; ascending: boolean; limit: number; prepared?: boolean }): Promise<SummaryRow[]> {
+export async function loadListRows(db: Db, now: Date, q: { where: SQL; joinOrgs: boolean; ascending: boolean; limit: number; prepared?: boolean }): Promise<ListRow[]> {
   const dir = sql.raw(q.ascending ? 'asc' : 'desc');
   const query = sql`select ${COLUMN_LIST},
       (select o.slug from ${orgs} o where o.id = ${incidents.orgId}) as "org.slug",
@@ -39,7 +38,7 @@ export async function loadSummaryRows(db: Db, now: Date, q: { where: SQL; joinOr
       const v = r[c.name];
       i[c.key] = v === null || v === undefined ? null : c.column.mapFromDriverValue(v);
     }
-    const row = i as IncidentRow;
+    const row = i as ListIncidentRow;
     return { i: row, org: { id: row.orgId, slug: r['org.slug'] as string, name: r['org.name'] as string }, handlerName: (r['handler.name'] as string | null) ?? null, overdue: Boolean(r.overdue) };
   });
 }

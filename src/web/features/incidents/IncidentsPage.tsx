@@ -13,7 +13,7 @@ import { DeadlineCell, nearest, StatusBadge, useNow } from './badges';
 import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
 import { SubNav } from './SubNav';
 import { Triage } from './Triage';
-import type { IncidentSummary, ListPage } from './types';
+import type { IncidentListItem, ListPage } from './types';
 import { KIND_KEY, STATUS_KEY } from './types';
 import { COLORS } from './util';
 
@@ -33,12 +33,12 @@ export default function IncidentsPage() {
   const queryKey = ['incidents', 'list', q] as const;
 
   const toggle = (id: string, on: boolean) => setSelectedIds((s) => (on ? [...new Set([...s, id])] : s.filter((x) => x !== id)));
-  function loadedRows(): IncidentSummary[] {
+  function loadedRows(): IncidentListItem[] {
     const data = qc.getQueryData<InfiniteData<ListPage>>(['register', ...queryKey]);
     return data?.pages.flatMap((p) => p.items) ?? [];
   }
 
-  const columns: RegisterColumn<IncidentSummary>[] = [
+  const columns: RegisterColumn<IncidentListItem>[] = [
     ...(manage
       ? [
           {
@@ -46,14 +46,14 @@ export default function IncidentsPage() {
             header: t('list.select'),
             sortable: false,
             value: () => '',
-            render: (r: IncidentSummary) => (
+            render: (r: IncidentListItem) => (
               <Checkbox
                 aria-label={t('list.selectOne', { number: r.number })}
                 checked={selectedIds.includes(r.id)}
                 onChange={(e) => toggle(r.id, e.currentTarget.checked)}
               />
             ),
-          } satisfies RegisterColumn<IncidentSummary>,
+          } satisfies RegisterColumn<IncidentListItem>,
         ]
       : []),
     {
@@ -125,7 +125,7 @@ export default function IncidentsPage() {
         />
       )}
       {selectedSlug && (
-        <Register<IncidentSummary, string>
+        <Register<IncidentListItem, string>
           label={t('list.title')}
           columns={columns}
           rowKey={(r) => r.id}

@@ -89,7 +89,7 @@ export function nearest(clocks: Clock[]): Clock | null {
 }
 
 /** The list's deadline cell: the nearest running clock, and an "overdue" flag. */
-export function DeadlineCell({ incident, now }: { incident: IncidentSummary; now: Date }) {
+export function DeadlineCell({ incident, now }: { incident: Pick<IncidentSummary, 'clocks' | 'overdue'>; now: Date }) {
   const { t } = useTranslation('incidents');
   const c = nearest(incident.clocks);
   return (

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type * as C from '../../../domains/incidents/contract';
 
 export type IncidentSummary = z.infer<typeof C.IncidentSummary>;
+export type IncidentListItem = z.infer<typeof C.IncidentListItem>;
 export type IncidentDetail = z.infer<typeof C.IncidentDetail>;
 export type IncidentFigures = z.infer<typeof C.IncidentFigures> & { org: { slug: string; name: string }; year: number };
 export type Clock = z.infer<typeof C.ClockDto>;
@@ -31,7 +32,7 @@ export type PersonalData = IncidentSummary['personalData'];
 export type Risk = NonNullable<IncidentSummary['riskAssessment']>;
 
 export interface ListPage {
-  items: IncidentSummary[];
+  items: IncidentListItem[];
   nextCursor: string | null;
 }
 
