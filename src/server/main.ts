@@ -20,7 +20,11 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
   await database.migrate();
   await ensureAdmin(database.db, config, log);
   const { app } = await createApp({ database, config, log });
-  const stopSessionCache = await enableSessionCache(database, config.sessionCacheSeconds);
+  // Not awaited: until its listener is connected the cache simply holds nothing.
+  const sessionCache = enableSessionCache(database, config.sessionCacheSeconds).catch((err: unknown) => {
+    log.warn({ err }, 'Sessionscachen är av / session cache off');
+    return async () => {};
+  });
   const port = opts.port ?? config.port;
   const server = serve({ fetch: app.fetch, port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -35,7 +39,7 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
     stopping = true;
     log.info('Stänger / shutting down');
     await Promise.all([reminders?.stop(), new Promise<void>((r) => server.close(() => r()))]);
-    await stopSessionCache();
+    await (await sessionCache)();
     await database.close();
   };
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
