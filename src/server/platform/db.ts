@@ -32,6 +32,8 @@ export interface Database {
    * by itself every second). Resolves to a function that stops listening.
    */
   listen(channel: string, onEvent: (event: ListenEvent) => void): Promise<() => Promise<void>>;
+  /** PGlite only: the whole database as one image (PGlite's dumpDataDir), to open copies with `pgliteImage`. */
+  image?(): Promise<Blob>;
 }
 
 export type ListenEvent = 'ready' | 'notify' | 'lost';
@@ -133,14 +135,16 @@ export interface OpenOptions {
    * ran no slower.
    */
   pgliteSharedBuffers?: string;
+  /** In-memory PGlite started from an image (Database.image) instead of an empty cluster: no initdb (tests). */
+  pgliteImage?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.memory ? undefined : opts.dataDir, opts.pgliteSharedBuffers);
+  return openPglite(opts.memory ? undefined : opts.dataDir, opts.pgliteSharedBuffers, opts.memory ? opts.pgliteImage : undefined);
 }
 
-async function openPglite(dataDir: string | undefined, sharedBuffers?: string): Promise<Database> {
+async function openPglite(dataDir: string | undefined, sharedBuffers?: string, image?: Blob): Promise<Database> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -155,7 +159,7 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string): 
   try {
     const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
     const startParams = sharedBuffers && defaults ? [...defaults, '-c', `shared_buffers=${sharedBuffers}`] : undefined;
-    client = dataDir ? await PGlite.create({ dataDir: join(dataDir, 'pglite'), ...(startParams ? { startParams } : {}) }) : await PGlite.create();
+    client = dataDir ? await PGlite.create({ dataDir: join(dataDir, 'pglite'), ...(startParams ? { startParams } : {}) }) : await PGlite.create(image ? { loadDataDir: image } : undefined);
   } catch (err) {
     release();
     throw err;
@@ -180,6 +184,9 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string): 
     },
     async ping() {
       await client.query('select 1');
+    },
+    async image() {
+      return client.dumpDataDir('none');
     },
     async tryExclusive(_key, fn) {
       return { ran: true, value: await fn() };
