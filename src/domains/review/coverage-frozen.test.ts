@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import type { Client, TestServer } from '../../test/harness';
+import { coverageServer, input, inputs, type Status } from './coverage-testkit';
 import { findOrg } from '../org/service';
 import { providerSections } from './coverage';
 
@@ -13,17 +14,10 @@ let isam: Client;
 let chef: Client;
 
 beforeAll(async () => {
-  t = await startTestServer();
-  await makeOrgs(t.ctx, [['stad', 'stad'], ['forv-a', 'forvaltning', 'stad']]);
-  isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv-a');
-  chef = await userWithRole(t, 'chef@test.se', 'forvaltningschef', 'forv-a');
+  ({ t, isam, chef } = await coverageServer());
 }, 120_000);
 afterAll(() => t?.close());
 
-type Input = { key: string; covered: boolean; coveredBy: string[]; notApplicable: boolean };
-type Status = { inputs: Input[]; uncovered: string[] };
-const inputs = (s: Status) => s.inputs.map(({ key, covered, coveredBy, notApplicable }) => ({ key, covered, coveredBy, notApplicable }));
-const input = (s: Status, key: string) => s.inputs.find((i) => i.key === key)!;
 const version = async (path: string) => (await isam.get(path)).body.version as number;
 const YEAR = 2026;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { rawSql, type Client, type TestServer } from '../../test/harness';
+import { coverageServer, input, inputs, type Input } from './coverage-testkit';
 import { findOrg } from '../org/service';
 import { loadSectionProviders } from '../reports/provider';
 import { providerSections } from './coverage';
@@ -14,19 +15,13 @@ let isam: Client;
 let chef: Client;
 
 beforeAll(async () => {
-  t = await startTestServer();
-  await makeOrgs(t.ctx, [['stad', 'stad'], ['forv-a', 'forvaltning', 'stad']]);
-  isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv-a');
-  chef = await userWithRole(t, 'chef@test.se', 'forvaltningschef', 'forv-a');
+  ({ t, isam, chef } = await coverageServer());
 }, 120_000);
 afterAll(() => t?.close());
 
 const conclusion = {
   lampligt: { value: true, comment: '' }, tillrackligt: { value: true, comment: '' }, verkningsfullt: { value: true, comment: '' },
 };
-type Input = { key: string; covered: boolean; coveredBy: string[]; notApplicable: boolean };
-const inputs = (s: { inputs: Input[] }) => s.inputs.map(({ key, covered, coveredBy, notApplicable }) => ({ key, covered, coveredBy, notApplicable }));
-const input = (s: { inputs: Input[] }, key: string) => s.inputs.find((i) => i.key === key)!;
 
 async function newReview(year: number) {
   const r = await isam.post('/api/reviews', { org: 'forv-a', year, meetingDate: `${year}-11-20`, chair: 'Förvaltningschef', attendees: ['ISAM'] });
