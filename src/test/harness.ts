@@ -177,6 +177,15 @@ export async function makeOrgs(ctx: Ctx, specs: [slug: string, type: OrgType, pa
   return ids;
 }
 
+/** The org tree of the incident tests: stad › forv › avd-a › enh-a, and annan-forv beside forv. */
+export const INCIDENT_ORGS: [slug: string, type: OrgType, parent?: string][] = [
+  ['stad', 'stad'],
+  ['forv', 'forvaltning', 'stad'],
+  ['avd-a', 'avdelning', 'forv'],
+  ['enh-a', 'enhet', 'avd-a'],
+  ['annan-forv', 'forvaltning', 'stad'],
+];
+
 /** Creates a user holding `role` on `org` (global when org is omitted) and returns a signed-in client. */
 export async function userWithRole(t: TestServer, email: string, role: Role, org?: string): Promise<Client> {
   return (await userWithRoles(t, email, [{ role, org }])).client;

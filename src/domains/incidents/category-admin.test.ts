@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, INCIDENT_ORGS, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { DEFAULT_CATEGORIES } from './categories';
 
 // Managing category lists: effective list per organisation, first own list as a copy, create, rename (incidents
@@ -31,13 +31,7 @@ async function counts() {
 
 beforeAll(async () => {
   t = await startTestServer();
-  await makeOrgs(t.ctx, [
-    ['stad', 'stad'],
-    ['forv', 'forvaltning', 'stad'],
-    ['avd-a', 'avdelning', 'forv'],
-    ['enh-a', 'enhet', 'avd-a'],
-    ['annan-forv', 'forvaltning', 'stad'],
-  ]);
+  await makeOrgs(t.ctx, INCIDENT_ORGS);
   admin = await userWithRole(t, 'admin@test.se', 'systemadministrator');
   isamStad = await userWithRole(t, 'isam-stad@test.se', 'isam', 'stad');
   isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv');

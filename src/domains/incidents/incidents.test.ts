@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, INCIDENT_ORGS, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { listAudit } from '../audit/service';
 
 let t: TestServer;
@@ -10,14 +10,7 @@ let secNoProtected: Client;
 
 beforeAll(async () => {
   t = await startTestServer();
-  await makeOrgs(t.ctx, [
-    ['stad', 'stad'],
-    ['forv', 'forvaltning', 'stad'],
-    ['avd-a', 'avdelning', 'forv'],
-    ['enh-a', 'enhet', 'avd-a'],
-    ['avd-b', 'avdelning', 'forv'],
-    ['annan-forv', 'forvaltning', 'stad'],
-  ]);
+  await makeOrgs(t.ctx, [...INCIDENT_ORGS, ['avd-b', 'avdelning', 'forv']]);
   isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv');
   chefA = await userWithRole(t, 'chef@test.se', 'chef', 'avd-a');
   staff = await userWithRole(t, 'staff@test.se', 'medarbetare', 'enh-a');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkTargetProviders } from '../../server/platform/link-targets';
-import { Client, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, INCIDENT_ORGS, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { INTERNAL_LINK_TYPES } from './contract';
 
 // Kopplingar: an incident's links to risks, documents, plan activities, other incidents and web addresses.
@@ -29,13 +29,7 @@ const auditOf = (action: string, entityId: string) =>
 
 beforeAll(async () => {
   t = await startTestServer();
-  await makeOrgs(t.ctx, [
-    ['stad', 'stad'],
-    ['forv', 'forvaltning', 'stad'],
-    ['avd-a', 'avdelning', 'forv'],
-    ['enh-a', 'enhet', 'avd-a'],
-    ['annan-forv', 'forvaltning', 'stad'],
-  ]);
+  await makeOrgs(t.ctx, INCIDENT_ORGS);
   admin = await userWithRole(t, 'admin@test.se', 'systemadministrator');
   isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv');
   isamB = await userWithRole(t, 'isam-b@test.se', 'isam', 'annan-forv');
