@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
-import type { Db } from '../../server/platform/db';
+import { resultRows, type Db } from '../../server/platform/db';
 import { AppError, forbidden, notFound } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
@@ -70,7 +70,7 @@ let swedishConfig: Promise<boolean> | undefined;
 /** PostgreSQL and PGlite both ship the 'swedish' text search configuration; if one did not, search falls back to ILIKE. */
 function hasSwedish(db: Db): Promise<boolean> {
   swedishConfig ??= db.execute(sql`select 1 from pg_ts_config where cfgname = 'swedish'`)
-    .then((r) => ((r as { rows?: unknown[] }).rows ?? (r as unknown[])).length > 0)
+    .then((r) => resultRows(r).length > 0)
     .catch(() => false);
   return swedishConfig;
 }

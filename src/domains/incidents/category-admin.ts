@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
-import type { Db } from '../../server/platform/db';
+import { resultRows, type Db } from '../../server/platform/db';
 import { conflict, forbidden, notFound } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
@@ -138,7 +138,7 @@ async function renameOnIncidents(tx: Db, org: OrgRow, from: string, to: string, 
           where d.id <> ${org.id} and d.path like ${prefix} and o.path like d.path || '%')
       returning 1)
     select count(*)::int as n from changed`);
-  const rows = (res as { rows?: { n: number }[] }).rows ?? (res as unknown as { n: number }[]);
+  const rows = resultRows<{ n: number }>(res);
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -1,11 +1,9 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { executePrepared, type Db } from '../../server/platform/db';
+import { executePrepared, resultRows, type Db } from '../../server/platform/db';
 import { orgs } from '../org/table';
 import { users } from '../users/table';
 import { LIST_COLUMNS, overdueSql, type ListIncidentRow, type ListRow } from './dto';
 import { incidents } from './table';
-
-const rowsOf = (res: unknown) => (res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]);
 
 /**
  * One list page's rows, for toListItem: like selectIncidents, but faster for a page of ~50 (list.ts), and only the
@@ -31,7 +29,7 @@ export async function loadListRows(db: Db, now: Date, q: { where: SQL; joinOrgs:
       ${overdueSql(now)} as "overdue"
     from ${incidents}${q.joinOrgs ? sql` inner join ${orgs} on ${orgs.id} = ${incidents.orgId}` : sql``}
     where ${q.where} order by ${incidents.reportedAt} ${dir}, ${incidents.id} ${dir} limit ${q.limit}`;
-  const rows = q.prepared ? await executePrepared(db, query) : rowsOf(await db.execute(query));
+  const rows = q.prepared ? await executePrepared(db, query) : resultRows(await db.execute(query));
   return rows.map((r) => {
     const i: Record<string, unknown> = {};
     for (const c of COLUMNS) {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
-import type { Db } from '../../server/platform/db';
+import { resultRows, type Db } from '../../server/platform/db';
 import { escapeLike } from '../../server/platform/authz';
 import type { IncidentFigures } from './contract';
 import { INCIDENT_KINDS, INCIDENT_STATUSES } from './model';
@@ -38,7 +38,7 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
   // The subtree's organisations first, so the incidents are read through (org_id, reported_at) ranges instead of
   // a join on the path that the planner can only answer by scanning every incident (speed: city rollups).
   const subtree = await db.execute(sql`select id from orgs where path like ${escapeLike(orgPath) + '%'}`);
-  const ids = ((subtree as unknown as { rows: { id: string }[] }).rows ?? (subtree as unknown as { id: string }[])).map((r) => r.id);
+  const ids = resultRows<{ id: string }>(subtree).map((r) => r.id);
   if (ids.length === 0) ids.push('00000000-0000-0000-0000-000000000000');
   const res = await db.execute(sql`
     select extract(year from ${local})::int as y, extract(month from ${local})::int as m, ${status} as status,
@@ -52,7 +52,7 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
     where i.org_id = any(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[])
       and i.reported_at >= ${from.toISOString()}::timestamptz and i.reported_at < ${upper.toISOString()}::timestamptz
     group by 1, 2, 3, 4, 5, 6, 7, 8`);
-  const rows = ((res as unknown as { rows: GroupRow[] }).rows ?? (res as unknown as GroupRow[])).map((r) => ({ ...r, y: Number(r.y), m: Number(r.m), n: Number(r.n) }));
+  const rows = resultRows<GroupRow>(res).map((r) => ({ ...r, y: Number(r.y), m: Number(r.m), n: Number(r.n) }));
 
   const f: IncidentFigures = {
     total: 0, previousYearTotal: 0,

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
-import type { Db } from './db';
+import { resultRows, type Db } from './db';
 
 /**
  * Backup format: gzip'd JSON lines. Line 1 is a header; then one line per batch of rows of one table
@@ -23,7 +23,7 @@ interface Header {
 }
 
 type Row = Record<string, unknown>;
-const rowsOf = (r: unknown): Row[] => ((r as { rows?: Row[] }).rows ?? (r as Row[]));
+const rowsOf = (r: unknown): Row[] => resultRows<Row>(r);
 
 /** Public tables ordered so that every table comes after the tables it references. */
 export async function tablesInDependencyOrder(db: Db): Promise<string[]> {

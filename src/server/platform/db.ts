@@ -312,6 +312,11 @@ export function migrationsPresent(): boolean {
   return existsSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'));
 }
 
+/** The rows of a db.execute result, whichever driver answered (an object with rows, or the rows themselves). */
+export function resultRows<T = Record<string, unknown>>(res: unknown): T[] {
+  return (res as { rows?: T[] }).rows ?? (res as T[]);
+}
+
 interface DrizzleInternals {
   dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
   session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<unknown> } };
@@ -328,5 +333,5 @@ export async function executePrepared(db: Db, query: SQL): Promise<Record<string
   const q = d.dialect.sqlToQuery(query);
   const name = `tillit_${createHash('sha1').update(q.sql).digest('hex').slice(0, 32)}`;
   const res = await d.session.prepareQuery(q, undefined, name, false).execute();
-  return (res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]);
+  return resultRows(res);
 }
