@@ -4,7 +4,8 @@ import { createLogger } from './platform/logger';
 import { openDatabase } from './platform/db';
 import { createApp } from './app';
 import { loadDomains } from './platform/modules';
-import { enableSessionCache, ensureAdmin } from '../domains/users/auth';
+import { ensureAdmin } from '../domains/users/auth';
+import { enableSessionCache } from '../domains/users/resolve';
 import { startReminderSchedule, type ReminderScheduleOptions } from '../domains/incidents/reminder-schedule';
 
 /** Starts the HTTP server: open the database, migrate, ensure an admin, listen, schedule the reminder rounds. */

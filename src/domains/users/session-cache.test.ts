@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../server/platform/db';
 import { makeOrgs, startTestServer, TEST_DB, userWithRoles, type TestServer } from '../../test/harness';
-import { enableSessionCache } from './auth';
+import { enableSessionCache } from './resolve';
 import { SessionCache } from './session-cache';
 import { assignRole, removeRole } from './service';
 

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { resolveApiToken, resolveSession } from '../../domains/users/auth';
+import { resolveApiToken, resolveSession } from '../../domains/users/resolve';
 import type { AppEnv } from './http';
 
 /**
