@@ -110,6 +110,11 @@ await stage('lint (eslint)', async () => {
   return single('npx', ['eslint', '.']);
 });
 
+// The tests start `tillit` processes in parallel: build its bundle once, before them.
+if (!only || only.has('pglite') || only.has('pg') || only.has('e2e')) {
+  const { ensureCliBundle } = await import('./build-cli.mjs');
+  await ensureCliBundle().catch((err) => console.error(`build-cli: ${err.message}`));
+}
 await stage('pglite (vitest)', () => vitest('pglite'));
 
 await stage('pg (vitest)', async () => {

@@ -129,6 +129,14 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(JSON.parse(after.out).map((o: { slug: string }) => o.slug)).toEqual(['stad']);
   }, 300_000);
 
+  it('the bundle (dist/cli) offers exactly the commands of the sources, with every domain', async () => {
+    const bundled = await tillit(['--help']);
+    const source = await tillit(['--help'], { TILLIT_FROM_SOURCE: '1' });
+    expect(bundled.code).toBe(0);
+    expect(bundled.out).toBe(source.out);
+    for (const cmd of ['tillit serve', 'tillit import incidents', 'tillit report management-review', 'tillit org add']) expect(bundled.out).toContain(cmd);
+  });
+
   it('migrate on a migrated database changes nothing and says so', async () => {
     const r = await tillit(['migrate']);
     expect(r.code, r.err).toBe(0);

@@ -41,6 +41,13 @@ export async function withDatabase<T>(env: CliEnv, fn: (database: Database, ctx:
 
 export function cliEnv(): CliEnv {
   const config = loadConfig();
+  // Output read by `| head` may stop being read: the command still finishes (an import still commits or rolls
+  // back whole) instead of dying of an unhandled EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
   return {
     config,
     log: createLogger(process.env.LOG_LEVEL ?? 'warn'),

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { PROJECT_ROOT } from './paths';
 // Each process needs one driver: PGlite or pg, and each is imported only when used (faster start).
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,7 +44,7 @@ function listenSql(channel: string): string {
   return `listen ${channel}`;
 }
 
-export const MIGRATIONS_DIR = resolve(fileURLToPath(new URL('../../../migrations', import.meta.url)));
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 
 export class DataDirInUseError extends Error {
   constructor(public readonly dir: string, public readonly holder: string) {

@@ -1,7 +1,10 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { RouteDef } from './http';
+import { bundledDomainFiles } from './bundled-domains';
+import { PROJECT_ROOT } from './paths';
+import DOMAIN_FILES from './domain-files.json';
 
 /**
  * Domains plug in by convention, so adding a domain is adding a folder under src/domains:
@@ -21,19 +24,29 @@ import type { RouteDef } from './http';
  *              for a year, so the review's ISO 27001 9.3.2 coverage follows the report's rule without importing
  *              it. Only the reports domain provides one.
  */
-const DOMAINS_DIR = fileURLToPath(new URL('../../domains', import.meta.url));
+const DOMAINS_DIR = join(PROJECT_ROOT, 'src', 'domains');
 
 export function domainNames(): string[] {
+  if (bundledDomainFiles) return Object.keys(bundledDomainFiles).sort();
   return readdirSync(DOMAINS_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
 }
 
+/** The files a domain may provide (above); a bundle (scripts/build-cli.mjs) holds these and no others. */
+export type DomainFile = 'routes' | 'cli' | 'demo' | 'report' | 'attention' | 'link-targets' | 'iso93-coverage' | 'table';
+export const domainFiles: readonly DomainFile[] = DOMAIN_FILES as DomainFile[];
+
 /** Imports `<domain>/<file>.ts` from every domain that has one. */
-export async function loadDomainFiles<T>(file: string): Promise<{ domain: string; mod: T }[]> {
+export async function loadDomainFiles<T>(file: DomainFile): Promise<{ domain: string; mod: T }[]> {
   const out: { domain: string; mod: T }[] = [];
   for (const domain of domainNames()) {
+    if (bundledDomainFiles) {
+      const load = bundledDomainFiles[domain][file];
+      if (load) out.push({ domain, mod: (await load()) as T });
+      continue;
+    }
     const path = join(DOMAINS_DIR, domain, `${file}.ts`);
     if (!existsSync(path)) continue;
     out.push({ domain, mod: (await import(pathToFileURL(path).href)) as T });
