@@ -28,11 +28,16 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
   const cut = asOf ? endOfDay(asOf) : null;
   const upper = cut && cut.getTime() < to.getTime() ? cut : to;
   const cutIso = (cut ?? new Date('9999-12-31T00:00:00Z')).toISOString();
+  // An incident whose status did not change after the cut had its current status then: only those that changed
+  // (a hashed set from the history's time index) have their history read (speed: 2 index probes per incident
+  // before, 1.5 of a city rollup's 5.5 s).
   const status = cut
-    ? sql`coalesce(
-        (select h.to_status from incident_status_history h where h.incident_id = i.id and h.at < ${cutIso}::timestamptz order by h.at desc limit 1),
-        (select h.from_status from incident_status_history h where h.incident_id = i.id and h.at >= ${cutIso}::timestamptz and h.from_status is not null order by h.at limit 1),
-        i.status)`
+    ? sql`case when i.id in (select h.incident_id from incident_status_history h where h.at >= ${cutIso}::timestamptz)
+        then coalesce(
+          (select h.to_status from incident_status_history h where h.incident_id = i.id and h.at < ${cutIso}::timestamptz order by h.at desc limit 1),
+          (select h.from_status from incident_status_history h where h.incident_id = i.id and h.at >= ${cutIso}::timestamptz and h.from_status is not null order by h.at limit 1),
+          i.status)
+        else i.status end`
     : sql`i.status`;
   const local = sql`(i.reported_at at time zone 'Europe/Stockholm')`;
   // The subtree's organisations first, so the incidents are read through (org_id, reported_at) ranges instead of

@@ -209,7 +209,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     import('drizzle-orm/node-postgres'),
     import('drizzle-orm/node-postgres/migrator'),
   ]);
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'tillit' });
+  // No JIT compilation: Tillit's queries are short, and on the yearly figures (10,000–200,000 incidents, with
+  // correlated history look-ups that inflate the planner's cost) PostgreSQL 15 spent a second compiling a query
+  // that runs in 0.14 s (incident statistics of one förvaltning: 606 → 137 ms).
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'tillit', options: '-c jit=off' });
   pool.on('error', () => {
     /* idle client errors are reported on next use */
   });

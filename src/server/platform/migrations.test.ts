@@ -70,4 +70,15 @@ describe(`migrations on ${TEST_DB}`, () => {
       await cleanup();
     }
   });
+
+  it.skipIf(TEST_DB !== 'pg')('PostgreSQL connections run without JIT compilation (it cost a second per yearly-figures query)', async () => {
+    const { database, cleanup } = await emptyDatabase();
+    try {
+      // Every pool connection, not only the first: several at once.
+      const settings = await Promise.all([1, 2, 3].map(async () => rows<{ jit: string }>(await database.db.execute(sql`select current_setting('jit') as jit, pg_sleep(0.05)`))[0].jit));
+      expect(settings).toEqual(['off', 'off', 'off']);
+    } finally {
+      await cleanup();
+    }
+  });
 });

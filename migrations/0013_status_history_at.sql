@@ -1,0 +1,1 @@
+CREATE INDEX "incident_status_history_at_idx" ON "incident_status_history" USING btree ("at");
