@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = join(root, 'dist', 'cli', 'tillit.mjs');
-const SOURCES = ['src', 'package.json', 'tsconfig.json', 'scripts/build-cli.mjs'];
+// What the bundle is made of: the sources, and the installed packages it holds (npm rewrites its hidden lockfile
+// node_modules/.package-lock.json on every install or update).
+const SOURCES = ['src', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'scripts/build-cli.mjs'];
 // The files a domain may provide (src/server/platform/modules.ts).
 const DOMAIN_FILES = JSON.parse(readFileSync(join(root, 'src', 'server', 'platform', 'domain-files.json'), 'utf8'));
 const SKIP = new Set([join(root, 'src', 'web')]);

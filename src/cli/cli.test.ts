@@ -2,7 +2,7 @@
  * The `tillit` command as a real process (bin/tillit.mjs) against a real PGlite data directory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -135,6 +135,16 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(bundled.code).toBe(0);
     expect(bundled.out).toBe(source.out);
     for (const cmd of ['tillit serve', 'tillit import incidents', 'tillit report management-review', 'tillit org add']) expect(bundled.out).toContain(cmd);
+  });
+
+  it('a bundle older than its sources is rebuilt before the command runs', async () => {
+    const bundle = resolve('dist/cli/tillit.mjs');
+    expect((await tillit(['--help'])).code).toBe(0);
+    const past = new Date(Date.now() - 7 * 24 * 3600_000);
+    utimesSync(bundle, past, past); // as if src/ had been edited since
+    const r = await tillit(['--help']);
+    expect(r.code).toBe(0);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(past.getTime() + 3600_000);
   });
 
   it('migrate on a migrated database changes nothing and says so', async () => {
