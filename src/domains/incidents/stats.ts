@@ -29,8 +29,8 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
   const upper = cut && cut.getTime() < to.getTime() ? cut : to;
   const cutIso = (cut ?? new Date('9999-12-31T00:00:00Z')).toISOString();
   // An incident whose status did not change after the cut had its current status then: only those that changed
-  // (a hashed set from the history's time index) have their history read (speed: 2 index probes per incident
-  // before, 1.5 of a city rollup's 5.5 s).
+  // (a hashed set read through the history's time index) have their history looked up. Before, every incident
+  // cost two index probes: 1.5 s of a 50-förvaltning city's 5.5 s report build.
   const status = cut
     ? sql`case when i.id in (select h.incident_id from incident_status_history h where h.at >= ${cutIso}::timestamptz)
         then coalesce(
