@@ -1,8 +1,10 @@
-import { createReport, listCommands } from 'docx-templates';
 import type { ReportJson } from '../build';
 import { STATUS_LABELS, svDate, visibleSections } from '../blocks';
 import { CHART_IDS, renderCharts } from '../charts';
 import { docToText } from '../richtext';
+
+/** docx-templates (with its zip and XML libraries) is loaded when a template is first used, not at every start. */
+const engine = () => import('docx-templates');
 
 /** Placeholders are written {like this} in the Word document; see docs/report-templates.md. */
 export const DELIMITER: [string, string] = ['{', '}'];
@@ -57,7 +59,7 @@ export async function checkTemplate(docx: Buffer, sample: ReportJson): Promise<{
   }
   let commands: { type: string; code: string; raw: string }[];
   try {
-    commands = await listCommands(docx as unknown as ArrayBuffer, DELIMITER);
+    commands = await (await engine()).listCommands(docx as unknown as ArrayBuffer, DELIMITER);
   } catch (err) {
     return { commands: [], problems: [{ placeholder: '', message_sv: `Mallen kan inte läsas: ${(err as Error).message}`, message_en: `The template cannot be read: ${(err as Error).message}` }] };
   }
@@ -94,7 +96,7 @@ export async function checkTemplate(docx: Buffer, sample: ReportJson): Promise<{
 
 /** Fills an uploaded template with the report's data. */
 export async function renderTemplate(docx: Buffer, json: ReportJson): Promise<Buffer> {
-  const out = await createReport({
+  const out = await (await engine()).createReport({
     template: docx,
     data: templateData(json),
     cmdDelimiter: DELIMITER,
