@@ -13,7 +13,10 @@ const major = Number(process.versions.node.split('.')[0]);
 // 8 MB semi-spaces at 157 MB and no slower. Long imports stay within their memory bound the same way.
 // On PGlite, V8's optimizing tier compiles much of the PostgreSQL wasm module in the background: peak RSS of a
 // one-query command 645 MB and 3.9 s; baseline code only (Liftoff) 260 MB and 1.6 s, queries ~10 % slower.
-// The long-running server keeps the optimizing tier.
+// The server too: with it, it peaked at 900 MB while starting (370 MB with Liftoff only) and was ready no sooner.
+// Medians of 6–7 alternating runs, 2 cores, demo data: the incident list and statistics in the same 15–16 ms,
+// full-text search 21 ms against 16, the start page 21 against 19.5. Heavy work in PGlite gains more from it (a
+// 50,000-row import 8.1 s against 12.9, at 760 MB): TILLIT_PGLITE_OPTIMIZE=1 keeps it where memory allows.
 const serving = process.argv[2] === 'serve';
 // Imports stream in bounded memory; a capped old generation makes V8 collect their batches' garbage before the
 // heap grows: a 1,000,000-row import on PostgreSQL peaked at 213 MB RSS instead of 336 MB, its speed bound by
@@ -25,7 +28,7 @@ const V8_FLAGS = [
   // (600 incident-list requests: 198 ms of GC against 282 ms with 8 MB).
   ...(serving ? [] : ['--max-semi-space-size=8']),
   ...(importing ? ['--max-old-space-size=192'] : []),
-  ...(process.env.DATABASE_URL || serving ? [] : ['--liftoff-only']),
+  ...(process.env.DATABASE_URL || process.env.TILLIT_PGLITE_OPTIMIZE === '1' ? [] : ['--liftoff-only']),
 ];
 const flagged = V8_FLAGS.every((f) => process.execArgv.includes(f));
 if (major < 24 || (!flagged && process.env.TILLIT_REEXEC !== '1')) {
