@@ -242,6 +242,12 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(r.err).toContain('fel: TILLIT_REMINDER_INTERVAL_MINUTES måste vara ett heltal ≥ 0, fick "ofta"');
     expect(r.err).toContain('error: TILLIT_REMINDER_INTERVAL_MINUTES must be a non-negative integer, got "ofta"');
     expect(r.err).not.toMatch(/\n\s+at /);
+    // A setting that is only checked once the database is open (the administrator's password) is refused alike.
+    const weak = await tillit(['serve', '--port', '0'], { TILLIT_ADMIN_EMAIL: 'ny.admin@kommun.se', TILLIT_ADMIN_PASSWORD: 'kort' });
+    expect(weak.code).toBe(2);
+    expect(weak.err).toMatch(/fel: TILLIT_ADMIN_PASSWORD: .*minst 12 tecken/);
+    expect(weak.err).toMatch(/error: TILLIT_ADMIN_PASSWORD: .*at least 12/);
+    expect(weak.err).not.toMatch(/\n\s+at /);
   }, 120_000);
 
   it('an unknown command lists the commands and exits 2', async () => {

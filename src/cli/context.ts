@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { loadConfig, type Config } from '../server/platform/config';
+import { ConfigError, loadConfig, type Config } from '../server/platform/config';
 import { openDatabase, DataDirInUseError, type Database } from '../server/platform/db';
 import { createLogger } from '../server/platform/logger';
 import { systemCtx, type Ctx } from '../server/platform/context';
@@ -68,6 +68,11 @@ export function reportError(env: CliEnv, err: unknown): number {
     env.err(`error: ${err.msg.en}`);
     for (const e of err.errors ?? []) env.err(`  - ${e.message_sv} / ${e.message_en}`);
     return err.status === 409 ? 4 : 2;
+  }
+  if (err instanceof ConfigError) {
+    env.err(`fel: ${err.sv}`);
+    env.err(`error: ${err.en}`);
+    return 2;
   }
   env.err(`fel/error: ${(err as Error)?.stack ?? String(err)}`);
   return 1;

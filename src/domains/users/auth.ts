@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Config } from '../../server/platform/config';
+import { ConfigError, type Config } from '../../server/platform/config';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { AppError, notFound, unauthorized, unprocessable } from '../../server/platform/errors';
@@ -222,9 +222,9 @@ export async function ensureAdmin(db: Db, config: Config, log: Logger): Promise<
     const email = config.adminEmail.trim().toLowerCase();
     const [existing] = await db.select().from(users).where(eq(users.email, email));
     if (!existing) {
-      if (!config.adminPassword) throw new Error('TILLIT_ADMIN_PASSWORD saknas / is missing');
+      if (!config.adminPassword) throw new ConfigError(`TILLIT_ADMIN_PASSWORD saknas (${email} finns inte än).`, `TILLIT_ADMIN_PASSWORD is missing (${email} does not exist yet).`);
       const problem = passwordProblem(config.adminPassword, email);
-      if (problem) throw new Error(`TILLIT_ADMIN_PASSWORD: ${problem.sv} / ${problem.en}`);
+      if (problem) throw new ConfigError(`TILLIT_ADMIN_PASSWORD: ${problem.sv}`, `TILLIT_ADMIN_PASSWORD: ${problem.en}`);
     }
     const hash = existing ? undefined : await hashPassword(config.adminPassword!);
     await inTx(ctx, async (tx) => {
