@@ -57,22 +57,18 @@ export function cliEnv(): CliEnv {
 }
 
 /** Prints an error in both languages; returns the exit code. */
-export function reportError(env: CliEnv, err: unknown): number {
-  if (err instanceof CliError) {
+export function reportError(env: Pick<CliEnv, 'err'>, err: unknown): number {
+  // A refused command or setting: the message in both languages, no stack trace.
+  if (err instanceof CliError || err instanceof ConfigError) {
     env.err(`fel: ${err.sv}`);
     env.err(`error: ${err.en}`);
-    return err.exitCode;
+    return err instanceof CliError ? err.exitCode : 2;
   }
   if (err instanceof AppError) {
     env.err(`fel: ${err.msg.sv}${err.field ? ` (fält/field: ${err.field})` : ''}`);
     env.err(`error: ${err.msg.en}`);
     for (const e of err.errors ?? []) env.err(`  - ${e.message_sv} / ${e.message_en}`);
     return err.status === 409 ? 4 : 2;
-  }
-  if (err instanceof ConfigError) {
-    env.err(`fel: ${err.sv}`);
-    env.err(`error: ${err.en}`);
-    return 2;
   }
   env.err(`fel/error: ${(err as Error)?.stack ?? String(err)}`);
   return 1;

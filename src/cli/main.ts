@@ -23,8 +23,7 @@ export async function main(argv: string[], given?: CliEnv): Promise<number> {
     env = given ?? cliEnv();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`fel: ${err.sv}\nerror: ${err.en}\n`);
-    return 2;
+    return reportError({ err: (l) => process.stderr.write(l + '\n') }, err);
   }
   const cmds = await allCommands();
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {

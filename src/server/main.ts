@@ -17,17 +17,17 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
   const domains = loadDomains();
   domains.catch(() => {});
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  let app: Awaited<ReturnType<typeof createApp>>['app'];
-  try {
+  const prepared = (async () => {
     await domains;
     await database.migrate();
     await ensureAdmin(database.db, config, log);
-    ({ app } = await createApp({ database, config, log }));
-  } catch (err) {
-    // A start that fails (a refused TILLIT_ADMIN_PASSWORD, a failed migration) lets go of the database at once.
+    return createApp({ database, config, log });
+  })();
+  // A start that fails (a refused TILLIT_ADMIN_PASSWORD, a failed migration) lets go of the database at once.
+  const { app } = await prepared.catch(async (err: unknown) => {
     await database.close();
     throw err;
-  }
+  });
   // Not awaited: until its listener is connected the cache simply holds nothing.
   const sessionCache = enableSessionCache(database, config.sessionCacheSeconds).catch((err: unknown) => {
     log.warn({ err }, 'Sessionscachen är av / session cache off');
