@@ -73,10 +73,9 @@ if (major < 24 || (!flagged && process.env.TILLIT_REEXEC !== '1')) {
 }
 
 /**
- * The command's code: the bundle of src/ (scripts/build-cli.mjs, rebuilt here when a source has changed), or the
- * TypeScript sources through tsx's loader with TILLIT_FROM_SOURCE=1 or where the bundle cannot be written.
- * `tillit serve` on the demo data was ready in 2.9 s from the sources and 1.7 s from the bundle (2 cores): the
- * loader's per-file transform and package.json look-ups were a third of the start-up's CPU time.
+ * The command's code: the bundle of src/ (scripts/build-cli.mjs, which says why; rebuilt here when a source has
+ * changed), or the TypeScript sources through tsx's loader with TILLIT_FROM_SOURCE=1 or where the bundle cannot
+ * be written.
  */
 async function loadMain() {
   if (process.env.TILLIT_FROM_SOURCE !== '1') {

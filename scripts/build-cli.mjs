@@ -1,7 +1,8 @@
 // The `tillit` command and server as one JavaScript file (dist/cli/tillit.mjs), bundled from src/ by esbuild with
 // most npm packages left in node_modules (BUNDLED_PACKAGES below). Starting from it skips the TypeScript loader's
 // per-file transform and Node's package.json look-up for every ES module: `tillit serve` on the demo data
-// directory was ready in 2.9 s from the sources and 1.7 s from the bundle on a 2-core machine.
+// directory was ready in 2.9 s from the sources and 1.1–1.2 s from the bundle on a 2-core machine
+// (bench/results/server-ready.json).
 //
 // ensureCliBundle() rebuilds it when it is missing or anything it is made of has changed (sourcesDigest), so a
 // fresh clone, a `git pull`, an unpacked release or an edited source file needs no build step; concurrent

@@ -34,12 +34,12 @@ export function domainNames(): string[] {
     .sort();
 }
 
-/** The files a domain may provide (above). A bundle (scripts/build-cli.mjs) holds those in domain-files.json only. */
-export type DomainFile = 'routes' | 'cli' | 'demo' | 'report' | 'attention' | 'link-targets' | 'iso93-coverage' | 'table';
-
-/** Imports `<domain>/<file>.ts` from every domain that has one. */
-export async function loadDomainFiles<T>(file: DomainFile): Promise<{ domain: string; mod: T }[]> {
-  // Also from the sources (tests), so a new kind of domain file cannot be missing from the bundle unnoticed.
+/**
+ * Imports `<domain>/<file>.ts` from every domain that has one. The kinds of file (above) are listed once, in
+ * domain-files.json, which the bundle (scripts/build-cli.mjs) follows: a kind not listed is refused here, from the
+ * sources too, so it cannot be missing from the bundle unnoticed.
+ */
+export async function loadDomainFiles<T>(file: string): Promise<{ domain: string; mod: T }[]> {
   if (!(DOMAIN_FILES as string[]).includes(file)) throw new Error(`${file}.ts is not listed in domain-files.json, so a bundle would not hold it`);
   const out: { domain: string; mod: T }[] = [];
   for (const domain of domainNames()) {
