@@ -255,6 +255,18 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(weak.err).toMatch(/fel: TILLIT_ADMIN_PASSWORD: .*minst 12 tecken/);
     expect(weak.err).toMatch(/error: TILLIT_ADMIN_PASSWORD: .*at least 12/);
     expect(weak.err).not.toMatch(/\n\s+at /);
+    // So is a port another program holds; the process ends at once instead of waiting on its database.
+    const taken = createServer();
+    await new Promise<void>((res) => taken.listen(0, '127.0.0.1', () => res()));
+    try {
+      const busy = await tillit(['serve', '--port', String((taken.address() as { port: number }).port)], { HOST: '127.0.0.1' });
+      expect(busy.code).toBe(2);
+      expect(busy.err).toMatch(/fel: Porten \d+ används redan/);
+      expect(busy.err).toMatch(/error: Port \d+ is already in use/);
+      expect(busy.err).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((res) => taken.close(res));
+    }
   }, 120_000);
 
   it('an unknown command lists the commands and exits 2', async () => {
