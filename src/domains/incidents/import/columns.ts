@@ -83,3 +83,8 @@ export function mapHeader(cells: Cell[]): HeaderMap {
   const missing = COLUMNS.filter((c) => c.required && index[c.field] === undefined).map((c) => c.names[0]);
   return { index, names, width, warnings, missing };
 }
+
+/** True when the cells are a complete header: every required column is there. */
+export function isHeader(cells: Cell[]): boolean {
+  return mapHeader(cells).missing.length === 0;
+}

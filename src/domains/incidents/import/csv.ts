@@ -187,7 +187,7 @@ export class CsvParser {
   }
 }
 
-/** Picks the delimiter from the header line: the most frequent of ; , TAB outside quotes (ties: ; then TAB then ,). */
+/** The most frequent of ; , TAB outside quotes in one line (ties: ; then TAB then ,). */
 export function detectDelimiter(headerLine: string): string {
   const counts = new Map<string, number>([[';', 0], ['\t', 0], [',', 0]]);
   let inQ = false;
@@ -198,4 +198,27 @@ export function detectDelimiter(headerLine: string): string {
   let best = ';';
   for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
   return best;
+}
+
+/** Excel's delimiter hint, written as a file's first line by exports meant for Excel: `sep=;`. */
+const SEP_HINT = /^"?sep=(.)"?$/i;
+
+/** The fields of one line split by `delimiter`, quotes honoured (for choosing the delimiter; not the parser). */
+function splitLine(line: string, delimiter: string): string[] {
+  const parser = new CsvParser(delimiter);
+  return parser.end(parser.push(line, []))[0]?.fields ?? [];
+}
+
+/**
+ * The delimiter of a file from its opening lines: Excel's `sep=` hint when the first line is one; else the
+ * candidate (; TAB ,) that makes one of the lines a header (`isHeader`), looking past a title line or two that
+ * some exports put above it; else the most frequent one in the first line.
+ */
+export function chooseDelimiter(lines: string[], isHeader: (cells: string[]) => boolean): string {
+  const hint = SEP_HINT.exec((lines[0] ?? '').trim())?.[1];
+  if (hint && [';', ',', '\t'].includes(hint)) return hint;
+  for (const line of lines) {
+    for (const d of [';', '\t', ',']) if (line.includes(d) && isHeader(splitLine(line, d))) return d;
+  }
+  return detectDelimiter(lines[0] ?? '');
 }

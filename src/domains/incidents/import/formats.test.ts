@@ -57,6 +57,33 @@ describe('text files', () => {
     });
   }
 
+  it("skips Excel's sep= line silently and title lines above the header with a warning; line numbers stay physical", async () => {
+    const hinted = await freshOrg(t);
+    const r1 = await runImport(t, 'sep=,\r\n' + csv([HEAD, ...ROWS], { delim: ',', crlf: true }), { org: hinted.slug });
+    expect(r1.summary).toMatchObject({ created: 2, errors: [], warnings: [] });
+    expect((await stored(t, hinted.id)).map((i) => i.description)).toEqual([ROWS[0][2], ROWS[1][2]]);
+
+    // A title whose semicolon would win a count of delimiters; the header below it decides (comma).
+    const titled = await freshOrg(t);
+    const bad = [...ROWS[1]];
+    bad[0] = 'IA-3';
+    bad[3] = '2025-13-01';
+    const file = 'Avvikelser; Hässelby-Vällingby 2025\n\n' + csv([HEAD, ...ROWS, bad], { delim: ',' });
+    const r2 = await runImport(t, file, { org: titled.slug, skipInvalid: true });
+    expect(r2.summary.warnings).toEqual(['Rad 1 före rubrikraden (rad 3) hoppades över. / Line 1 before the header row (line 3) was skipped.']);
+    expect(r2.summary.errors.map((e) => [e.line, e.column])).toEqual([[6, 'Rapporterad']]);
+    expect((await stored(t, titled.id)).map((i) => [i.externalId, i.title])).toEqual(ROWS.map((x) => [x[0], x[1]]));
+  });
+
+  it('takes the first line as the header when none of the opening lines is complete, and names what is missing', async () => {
+    const o = await freshOrg(t);
+    const lines = ['Rapport', 'Ärende-ID;Rubrik;Status', 'IA-1;Rubrik;Klar'];
+    const r = await runImport(t, lines.join('\n') + '\n', { org: o.slug });
+    expect(r.failed).toBe(true);
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[1, 'Ärende-ID, Rubrik, Rapporterad, Status']]);
+    expect(await stored(t, o.id)).toEqual([]);
+  });
+
   it('keeps quoted delimiters, quotes and newlines, and numbers later lines correctly', async () => {
     const o = await freshOrg(t);
     const text =
@@ -194,5 +221,13 @@ describe('XLSX', () => {
     expect(a.imyReportedAt?.toISOString()).toBe('2025-02-03T23:00:00.000Z');
     expect(b).toMatchObject({ externalId: 'X-2', status: 'Under utredning', protectedIdentity: false });
     expect(b.reportedAt.toISOString()).toBe('2025-07-01T08:00:00.000Z');
+  });
+
+  it('finds the header below a title row and a blank row', async () => {
+    const o = await freshOrg(t);
+    const buf = await xlsx([['Avvikelser 2025'], [], HEAD, ...ROWS]);
+    const r = await runImport(t, buf, { org: o.slug }, 'xlsx');
+    expect(r.summary.warnings).toEqual(['Rad 1 före rubrikraden (rad 3) hoppades över. / Line 1 before the header row (line 3) was skipped.']);
+    expect((await stored(t, o.id)).map((i) => [i.externalId, i.title, i.status])).toEqual(ROWS.map((x) => [x[0], x[1], x[4]]));
   });
 });

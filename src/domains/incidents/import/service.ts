@@ -103,12 +103,20 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
 
   let header: HeaderMap;
   try {
-    const first = await records.next();
-    if (first.done) {
+    const found = await findHeader(records);
+    if (!found) {
       await records.return(undefined);
       throw EMPTY_FILE;
     }
-    header = mapHeader(first.value.cells);
+    header = found.header;
+    if (found.skipped.length > 0) {
+      const lines = found.skipped.join(', ');
+      const many = found.skipped.length > 1;
+      header.warnings.unshift({
+        sv: `${many ? 'Raderna' : 'Rad'} ${lines} före rubrikraden (rad ${found.line}) hoppades över.`,
+        en: `${many ? 'Lines' : 'Line'} ${lines} before the header row (line ${found.line}) ${many ? 'were' : 'was'} skipped.`,
+      });
+    }
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw unreadable(err);
@@ -213,6 +221,33 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   }
   return { summary, written: true, failed: false, info };
 }
+
+/** Records looked at for the header: some exports put a title, a date range or Excel's `sep=;` above it. */
+export const HEADER_SEARCH = 10;
+
+/**
+ * The header: the first of the opening records that has every required column. When none has, the first
+ * record is taken as the header (and its missing columns are reported). Records above the header are skipped;
+ * their lines are named in a warning (Excel's `sep=` hint is skipped silently).
+ */
+async function findHeader(records: AsyncGenerator<RawRecord>): Promise<{ header: HeaderMap; line: number; skipped: number[] } | undefined> {
+  const opening: RawRecord[] = [];
+  while (opening.length < HEADER_SEARCH) {
+    const next = await records.next();
+    if (next.done) break;
+    opening.push(next.value);
+    const header = mapHeader(next.value.cells);
+    if (header.missing.length === 0) {
+      const skipped = opening.slice(0, -1).filter((r, i) => !(i === 0 && isSepHint(r)));
+      return { header, line: next.value.line, skipped: skipped.map((r) => r.line) };
+    }
+  }
+  if (opening.length === 0) return undefined;
+  return { header: mapHeader(opening[0].cells), line: opening[0].line, skipped: [] };
+}
+
+/** Excel's `sep=;` line as parsed with its own delimiter (which the CSV reader takes from it): "sep=" and "". */
+const isSepHint = (r: RawRecord) => /^sep=$/i.test(String(r.cells[0]).trim()) && r.cells.slice(1).every((c) => String(c).trim() === '');
 
 class SourceError extends Error {
   constructor(public readonly original: unknown) {

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { CsvParser, detectDelimiter, type CsvRecord } from './csv';
+import { CsvParser, chooseDelimiter, type CsvRecord } from './csv';
+import { isHeader } from './columns';
 import { readXlsxRows } from './xlsx';
 import type { Cell } from './values';
 
@@ -98,6 +99,10 @@ function textDecoder(encoding: TextEncoding): { write(b: Buffer): string; end():
   return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
 }
 
+/** How far into a CSV file the header is looked for (lines, characters). */
+export const OPENING_LINES = 10;
+const OPENING_CHARS = 1 << 16;
+
 async function* readCsv(path: string, encoding: TextEncoding, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
   const dec = textDecoder(encoding);
   let parser: CsvParser | undefined;
@@ -108,9 +113,10 @@ async function* readCsv(path: string, encoding: TextEncoding, onBytes?: Progress
     if (!parser) {
       pending += text;
       pending = pending.replace(/^\uFEFF/, '');
-      const nl = pending.search(/[\r\n]/);
-      if (nl < 0 && !last) return;
-      parser = new CsvParser(detectDelimiter(nl < 0 ? pending : pending.slice(0, nl)));
+      // The delimiter is chosen from the opening lines (a title line may stand above the header).
+      const lines = pending.split(/\r\n|\r|\n/, OPENING_LINES + 1);
+      if (lines.length <= OPENING_LINES && pending.length < OPENING_CHARS && !last) return;
+      parser = new CsvParser(chooseDelimiter(lines.slice(0, OPENING_LINES), isHeader));
       text = pending;
       pending = '';
     }
