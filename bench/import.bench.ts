@@ -5,11 +5,13 @@
  *   import-pg-rows-per-s      rows / wall time of the whole command (process start included)   ≥ 50,000
  *   import-pg-vs-copy         that wall time / `psql \copy` of the same file into a plain table  ≤ 3×
  *   import-pglite-rows-per-s  the same on an embedded PGlite data directory                   ≥ 20,000
- * The CLI's start-up (a `tillit org list` on the same database) is in the details, as is the peak RSS.
+ * The CLI's start-up (a `tillit org list` on the same database) is in the details, as is the peak RSS, and on
+ * PostgreSQL what the database alone needs to write the same rows (sqlFloor): the bound the schema sets.
  * bench/import-1m.ts (the import helper's) remains the 1,000,000-row check with a re-import dry run.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../src/server/platform/db';
@@ -37,7 +39,62 @@ async function seedOrgs(db: Database) {
   await createOrg(ctx, { slug: 'hv-best', name: 'Beställarenheten', type: 'enhet', parent: 'hv' });
 }
 
-interface Run { rows: number; seconds: number; startupSeconds: number; peakRssMB: number; summary: Record<string, unknown>; copySeconds?: number; fileMB: number }
+interface Floor {
+  incidentsSeconds: number;
+  historySeconds: number;
+  withoutSearchIndexSeconds: number;
+  withoutForeignKeysSeconds: number;
+  primaryKeyOnlySeconds: number;
+  rowsPerSecond: number;
+}
+interface Run { rows: number; seconds: number; startupSeconds: number; peakRssMB: number; summary: Record<string, unknown>; copySeconds?: number; floor?: Floor; fileMB: number }
+
+/**
+ * What PostgreSQL alone needs for the rows the import just wrote: they are copied aside, and then put back into
+ * the emptied tables by one INSERT … SELECT each, sorted by organisation and time (the most favourable order for
+ * the indexes), with no client, parsing or network in between. Repeated without the full-text index, without the
+ * foreign keys, and with the primary key only, each in a transaction that is rolled back. A lower bound for any
+ * import that keeps the schema; the gap to `psql \copy` into a plain table is what the schema costs.
+ */
+async function sqlFloor(url: string, rows: number): Promise<Floor> {
+  const c = new pg.Client({ connectionString: url, options: '-c jit=off' });
+  await c.connect();
+  const timedSql = async (text: string) => {
+    const t0 = performance.now();
+    await c.query(text);
+    return (performance.now() - t0) / 1000;
+  };
+  const FKS = ['incidents_org_id_orgs_id_fk', 'incidents_register_org_id_orgs_id_fk', 'incidents_handler_id_users_id_fk', 'incidents_reporter_id_users_id_fk'];
+  const SECONDARY = ['incidents_search_idx', 'incidents_handler_idx', 'incidents_org_list_idx', 'incidents_org_protected_idx', 'incidents_register_external_unique', 'incidents_reported_idx', 'incidents_reporter_reported_idx', 'incidents_seq_unique'];
+  const reinsert = async (before: string[]) => {
+    await c.query('begin');
+    try {
+      await c.query('truncate incident_status_history, incidents cascade');
+      for (const q of before) await c.query(q);
+      const incidents = await timedSql('insert into incidents select * from floor_incidents order by org_id, reported_at, id');
+      return { incidents, history: await timedSql('insert into incident_status_history select * from floor_history order by id') };
+    } finally {
+      await c.query('rollback');
+    }
+  };
+  try {
+    await c.query('create unlogged table floor_incidents as select * from incidents');
+    await c.query('create unlogged table floor_history as select * from incident_status_history');
+    await c.query('analyze floor_incidents, floor_history');
+    const all = await reinsert([]);
+    const noSearch = await reinsert(['drop index incidents_search_idx']);
+    const noFks = await reinsert([`alter table incidents ${FKS.map((f) => `drop constraint ${f}`).join(', ')}`]);
+    const pkOnly = await reinsert([`alter table incidents ${FKS.map((f) => `drop constraint ${f}`).join(', ')}`, `drop index ${SECONDARY.join(', ')}`]);
+    return {
+      incidentsSeconds: round(all.incidents), historySeconds: round(all.history),
+      withoutSearchIndexSeconds: round(noSearch.incidents), withoutForeignKeysSeconds: round(noFks.incidents), primaryKeyOnlySeconds: round(pkOnly.incidents),
+      rowsPerSecond: Math.round(rows / (all.incidents + all.history)),
+    };
+  } finally {
+    await c.query('drop table if exists floor_incidents, floor_history');
+    await c.end();
+  }
+}
 
 async function importRun(kind: 'pg' | 'pglite', rows: number): Promise<Run> {
   const file = await csv(rows);
@@ -68,15 +125,18 @@ async function importRun(kind: 'pg' | 'pglite', rows: number): Promise<Run> {
     const summary = JSON.parse(run.stdout) as Record<string, unknown>;
     if (summary.created !== rows) throw new Error(`import created ${String(summary.created)} of ${rows} rows`);
     let copySeconds: number | undefined;
+    let floor: Floor | undefined;
     if (kind === 'pg') {
       const cols = Array.from({ length: 13 }, (_, i) => `c${i} text`).join(', ');
       const t0 = performance.now();
       const r = spawnSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `create table bench_plain (${cols})`, '-c', `\\copy bench_plain from '${file}' with (format csv, header, delimiter ';')`]);
       if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
       copySeconds = (performance.now() - t0) / 1000;
+      floor = await sqlFloor(url, rows);
     }
-    const out = { rows, seconds: run.seconds, startupSeconds: startup.seconds, peakRssMB: run.peakRssMB, summary: { created: summary.created, rejected: summary.rejected }, copySeconds, fileMB: round(statSync(file).size / 2 ** 20, 1) };
+    const out = { rows, seconds: run.seconds, startupSeconds: startup.seconds, peakRssMB: run.peakRssMB, summary: { created: summary.created, rejected: summary.rejected }, copySeconds, floor, fileMB: round(statSync(file).size / 2 ** 20, 1) };
     console.log(`  ${kind}: ${rows} rows in ${round(run.seconds, 1)} s (${Math.round(rows / run.seconds)} rows/s; CLI start-up ${round(startup.seconds, 1)} s)${copySeconds ? `, psql \\copy ${round(copySeconds, 1)} s` : ''}, peak RSS ${run.peakRssMB} MB`);
+    if (floor) console.log(`  PostgreSQL alone: incidents ${floor.incidentsSeconds} s + status history ${floor.historySeconds} s (${floor.rowsPerSecond} rows/s); without the full-text index ${floor.withoutSearchIndexSeconds} s, without foreign keys ${floor.withoutForeignKeysSeconds} s, primary key only ${floor.primaryKeyOnlySeconds} s`);
     return out;
   } finally {
     await cleanup();
@@ -90,6 +150,7 @@ const details = (r: Run) => ({
   rows: r.rows, fileMB: r.fileMB, seconds: round(r.seconds, 2), cliStartupSeconds: round(r.startupSeconds, 2),
   rowsPerSecondExcludingStartup: Math.round(r.rows / Math.max(0.001, r.seconds - r.startupSeconds)), peakRssMB: r.peakRssMB, summary: r.summary,
   ...(r.copySeconds !== undefined ? { psqlCopySeconds: round(r.copySeconds, 2), psqlCopyRowsPerSecond: Math.round(r.rows / r.copySeconds) } : {}),
+  ...(r.floor ? { postgresqlAloneSeconds: r.floor, postgresqlAloneVsCopy: round((r.floor.incidentsSeconds + r.floor.historySeconds) / r.copySeconds!) } : {}),
 });
 
 export const benchmarks: Benchmark[] = [
