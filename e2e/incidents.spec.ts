@@ -244,7 +244,9 @@ test('import: the dry run shows the bad line and nothing is written until confir
   await expectNoAxeViolations(page, 'import page');
 
   const ids = [`IA-${u}-1`, `IA-${u}-2`, `IA-${u}-3`];
+  // A title line above the header, as some exports have: skipped with a warning, line numbers stay the file's.
   const csv = [
+    'Avvikelser från IA',
     'Ärende-ID;Rubrik;Rapporterad;Status;Typ;Kategori;Personuppgiftsincident',
     `${ids[0]};Importerad ett ${u};2025-02-03 09:14;Klar;Personuppgiftsincident;Fel mottagare;Ja`,
     `${ids[1]};Importerad två ${u};2025-02-04;Påhittad status;IT-säkerhet;Nätfiske;Nej`,
@@ -259,7 +261,8 @@ test('import: the dry run shows the bad line and nothing is written until confir
   await expect(counts.locator('dt', { hasText: 'Nya' }).locator('xpath=following-sibling::dd')).toHaveText('2');
   await expect(counts.locator('dt', { hasText: 'Ogiltiga rader' }).locator('xpath=following-sibling::dd')).toHaveText('1');
   const bad = preview.getByRole('table', { name: /Ogiltiga rader/ }).getByRole('row').nth(1);
-  await expect(bad.getByRole('cell').nth(0)).toHaveText('3');
+  await expect(bad.getByRole('cell').nth(0)).toHaveText('4');
+  await expect(preview.getByRole('alert').filter({ hasText: 'Varningar' }).getByRole('listitem')).toHaveText(['Rad 1 före rubrikraden (rad 2) hoppades över.']);
   await expect(bad.getByRole('cell').nth(1)).toHaveText('Status');
   await expect(bad.getByRole('cell').nth(2)).toContainText('Påhittad status');
   await expectNoAxeViolations(page, 'import preview');

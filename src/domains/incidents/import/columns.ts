@@ -84,6 +84,9 @@ export function mapHeader(cells: Cell[]): HeaderMap {
   return { index, names, width, warnings, missing };
 }
 
+/** Records looked at for the header: some exports put a title, a date range or Excel's `sep=;` above it. */
+export const HEADER_SEARCH = 10;
+
 /** True when the cells are a complete header: every required column is there. */
 export function isHeader(cells: Cell[]): boolean {
   return mapHeader(cells).missing.length === 0;

@@ -71,6 +71,7 @@ describe('text files', () => {
     const file = 'Avvikelser; Hässelby-Vällingby 2025\n\n' + csv([HEAD, ...ROWS, bad], { delim: ',' });
     const r2 = await runImport(t, file, { org: titled.slug, skipInvalid: true });
     expect(r2.summary.warnings).toEqual(['Rad 1 före rubrikraden (rad 3) hoppades över. / Line 1 before the header row (line 3) was skipped.']);
+    expect([r2.summary.warnings_sv, r2.summary.warnings_en]).toEqual([['Rad 1 före rubrikraden (rad 3) hoppades över.'], ['Line 1 before the header row (line 3) was skipped.']]);
     expect(r2.summary.errors.map((e) => [e.line, e.column])).toEqual([[6, 'Rapporterad']]);
     expect((await stored(t, titled.id)).map((i) => [i.externalId, i.title])).toEqual(ROWS.map((x) => [x[0], x[1]]));
   });
@@ -221,6 +222,15 @@ describe('XLSX', () => {
     expect(a.imyReportedAt?.toISOString()).toBe('2025-02-03T23:00:00.000Z');
     expect(b).toMatchObject({ externalId: 'X-2', status: 'Under utredning', protectedIdentity: false });
     expect(b.reportedAt.toISOString()).toBe('2025-07-01T08:00:00.000Z');
+  });
+
+  it('reads the first worksheet with a header when an information or empty sheet comes first, and says so', async () => {
+    for (const front of [[['Export från IA', '2025-12-01'], ['Ärende-ID']], []]) {
+      const o = await freshOrg(t);
+      const r = await runImport(t, await xlsx(front, [[HEAD, ...ROWS]]), { org: o.slug }, 'xlsx');
+      expect(r.summary.warnings).toEqual(['Bladet "Blad2" lästes: det första bladet med en rubrikrad. Radnumren gäller det bladet. / Worksheet "Blad2" was read: the first one with a header row. Line numbers refer to that sheet.']);
+      expect((await stored(t, o.id)).map((i) => [i.externalId, i.title])).toEqual(ROWS.map((x) => [x[0], x[1]]));
+    }
   });
 
   it('finds the header below a title row and a blank row', async () => {

@@ -43,7 +43,7 @@ describe('POST /api/incidents/import', () => {
   it('imports a CSV body and answers the summary', async () => {
     const r = await upload(manager, `org=${o.slug}`, EXAMPLE);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [] });
+    expect(r.body).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [], warnings_sv: [], warnings_en: [] });
     expect(await stored(t, o.id)).toHaveLength(2);
   });
 

@@ -44,14 +44,16 @@ const Summary = z
     rejected: z.number(),
     errors: z.array(ErrorItem),
     warnings: z.array(z.string()),
+    warnings_sv: z.array(z.string()),
+    warnings_en: z.array(z.string()),
   })
   .openapi('IncidentImportSummary');
 
 const fileBody = z.string().openapi({ format: 'binary' });
 
 const summaryOf = (r: ImportResult) => {
-  const { created, updated, unchanged, rejected, errors, warnings } = r.summary;
-  return { created, updated, unchanged, rejected, errors, warnings };
+  const { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en } = r.summary;
+  return { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en };
 };
 
 export const routes = [

@@ -15,7 +15,7 @@ import { AppError, forbidden } from '../../../server/platform/errors';
 import { inTx } from '../../../server/platform/tx';
 import { recordAudit } from '../../audit/chain';
 import { findOrg } from '../../org/service';
-import { mapHeader, type HeaderMap } from './columns';
+import { HEADER_SEARCH, mapHeader, type HeaderMap } from './columns';
 import { SeenIds } from './seen';
 import { CsvTooLongRecord } from './csv';
 import { inspectFile, readRecords, type FileInfo, type RawRecord } from './source';
@@ -63,7 +63,10 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   errors: ImportError[];
+  /** "<svenska> / <English>" */
   warnings: string[];
+  warnings_sv: string[];
+  warnings_en: string[];
 }
 
 export interface ImportResult {
@@ -93,7 +96,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   if (info.format === 'empty') throw EMPTY_FILE;
   if (info.format === 'xls') throw UNSUPPORTED_XLS;
 
-  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [] };
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [], warnings_sv: [], warnings_en: [] };
   let bytes = 0;
   const records = readRecords(path, info, (b) => (bytes = b));
   const fail = (e: RowError): ImportResult => {
@@ -109,6 +112,12 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       throw EMPTY_FILE;
     }
     header = found.header;
+    if (found.sheet !== undefined) {
+      header.warnings.unshift({
+        sv: `Bladet "${found.sheet}" lästes: det första bladet med en rubrikrad. Radnumren gäller det bladet.`,
+        en: `Worksheet "${found.sheet}" was read: the first one with a header row. Line numbers refer to that sheet.`,
+      });
+    }
     if (found.skipped.length > 0) {
       const lines = found.skipped.join(', ');
       const many = found.skipped.length > 1;
@@ -122,6 +131,8 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
     throw unreadable(err);
   }
   summary.warnings = header.warnings.map((w) => `${w.sv} / ${w.en}`);
+  summary.warnings_sv = header.warnings.map((w) => w.sv);
+  summary.warnings_en = header.warnings.map((w) => w.en);
   if (header.missing.length > 0) {
     await records.return(undefined);
     const list = header.missing.join(', ');
@@ -222,15 +233,12 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   return { summary, written: true, failed: false, info };
 }
 
-/** Records looked at for the header: some exports put a title, a date range or Excel's `sep=;` above it. */
-export const HEADER_SEARCH = 10;
-
 /**
  * The header: the first of the opening records that has every required column. When none has, the first
  * record is taken as the header (and its missing columns are reported). Records above the header are skipped;
  * their lines are named in a warning (Excel's `sep=` hint is skipped silently).
  */
-async function findHeader(records: AsyncGenerator<RawRecord>): Promise<{ header: HeaderMap; line: number; skipped: number[] } | undefined> {
+async function findHeader(records: AsyncGenerator<RawRecord>): Promise<{ header: HeaderMap; line: number; skipped: number[]; sheet?: string } | undefined> {
   const opening: RawRecord[] = [];
   while (opening.length < HEADER_SEARCH) {
     const next = await records.next();
@@ -239,7 +247,7 @@ async function findHeader(records: AsyncGenerator<RawRecord>): Promise<{ header:
     const header = mapHeader(next.value.cells);
     if (header.missing.length === 0) {
       const skipped = opening.slice(0, -1).filter((r, i) => !(i === 0 && isSepHint(r)));
-      return { header, line: next.value.line, skipped: skipped.map((r) => r.line) };
+      return { header, line: next.value.line, skipped: skipped.map((r) => r.line), sheet: next.value.sheet };
     }
   }
   if (opening.length === 0) return undefined;

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CsvParser, chooseDelimiter, type CsvRecord } from './csv';
-import { isHeader } from './columns';
+import { HEADER_SEARCH, isHeader } from './columns';
 import { readXlsxRows } from './xlsx';
 import type { Cell } from './values';
 
@@ -77,6 +77,8 @@ export interface RawRecord {
   line: number;
   cells: Cell[];
   unterminatedField?: number;
+  /** XLSX: the worksheet's name, on the header's record when it is not the first worksheet. */
+  sheet?: string;
 }
 
 export type ProgressFn = (bytesRead: number) => void;
@@ -84,7 +86,7 @@ export type ProgressFn = (bytesRead: number) => void;
 /** Records of the file, header first. CSV physical line numbers; XLSX row numbers. */
 export async function* readRecords(path: string, info: FileInfo, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
   if (info.format === 'xlsx') {
-    yield* readXlsxRows(path, onBytes);
+    yield* readXlsxRows(path, onBytes, isHeader);
     return;
   }
   yield* readCsv(path, info.encoding, onBytes);
@@ -100,7 +102,7 @@ function textDecoder(encoding: TextEncoding): { write(b: Buffer): string; end():
 }
 
 /** How far into a CSV file the header is looked for (lines, characters). */
-export const OPENING_LINES = 10;
+export const OPENING_LINES = HEADER_SEARCH;
 const OPENING_CHARS = 1 << 16;
 
 async function* readCsv(path: string, encoding: TextEncoding, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {

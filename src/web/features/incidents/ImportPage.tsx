@@ -66,7 +66,7 @@ function Errors({ s }: { s: ImportOutcome }) {
 
 /** Import from IA: upload → dry-run preview (counts and every bad row) → confirm → progress → summary. */
 export default function ImportPage() {
-  const { t } = useTranslation('incidents');
+  const { t, i18n } = useTranslation('incidents');
   const { me } = useSession();
   const { selected } = useSelectedOrg();
   const qc = useQueryClient();
@@ -168,7 +168,7 @@ export default function ImportPage() {
             {preview.warnings.length > 0 && (
               <Alert color="orange" title={t('import.warnings')}>
                 <List size="sm">
-                  {preview.warnings.map((w) => (
+                  {(i18n.language.startsWith('en') ? preview.warnings_en : preview.warnings_sv).map((w) => (
                     <List.Item key={w}>{w}</List.Item>
                   ))}
                 </List>
