@@ -30,6 +30,12 @@ export const BATCH_SIZE = 5000;
  */
 export const PGLITE_BATCH_SIZE = 2000;
 export const MAX_ERRORS = 10_000;
+/**
+ * Batches being written at once (their statements queue on the transaction's one connection, so PostgreSQL
+ * always has the next one). 500,000 rows, three alternating runs each: 22.8 s with 2 against 24.8 s with 1;
+ * 3 gave nothing more.
+ */
+export const IN_FLIGHT = 2;
 
 export interface ImportOptions {
   org: string;
@@ -155,17 +161,19 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       const validator = new RowValidator(header);
       let batch: ImportRow[] = [];
       let rows = 0;
-      // One batch is written while the next one is parsed (at most one in flight, so memory stays bounded).
-      let inflight: Promise<void> = Promise.resolve();
+      // Batches are written while the next ones are parsed; up to IN_FLIGHT at a time, so the connection always
+      // has the next statement queued and memory stays bounded. They cannot interfere: the Ärende-IDs of
+      // different batches are different (a repeated one is rejected above).
+      const inflight: Promise<void>[] = [];
       let flushError: unknown;
       const flush = async () => {
-        await inflight;
+        while (inflight.length >= IN_FLIGHT) await inflight.shift();
         if (flushError) throw flushError;
         // A failed all-or-nothing import is rolled back anyway: stop writing, keep validating.
         const todo = failed ? [] : batch;
         const progress = { rows, bytes, totalBytes: info.size };
         batch = [];
-        inflight = writer.flush(todo).then(
+        inflight.push(writer.flush(todo).then(
           (c) => {
             summary.created += c.created;
             summary.updated += c.updated;
@@ -173,13 +181,13 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
             opts.onProgress?.(progress);
           },
           (err) => {
-            flushError = err;
+            flushError ??= err;
           },
-        );
+        ));
       };
       const drain = async () => {
         await flush();
-        await inflight;
+        await Promise.all(inflight);
         if (flushError) throw flushError;
       };
       const reject = (errors: RowError[]) => {
