@@ -15,7 +15,7 @@ import { AppError } from './platform/errors';
 import { problemResponse, type AppEnv, type RouteEntry } from './platform/http';
 import { loadDomains } from './platform/modules';
 import { authenticate, isSecureRequest } from './platform/session';
-import { validationProblem } from './platform/validation';
+import { nulField, nulProblem, validationProblem } from './platform/validation';
 import { apiReferenceHtml } from './platform/reference';
 import { attentionRoutes } from './platform/attention';
 
@@ -70,6 +70,9 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Til
       if (!result.success) {
         return problemResponse(c, validationProblem(result.error, result.target).toProblem(c.get('ctx')?.lang ?? 'sv'));
       }
+      // PostgreSQL text cannot hold U+0000: refuse it here, by field, instead of failing in the database.
+      const field = nulField(result.data);
+      if (field !== undefined) return problemResponse(c, nulProblem(field, result.target).toProblem(c.get('ctx')?.lang ?? 'sv'));
     },
   });
   const registry: RouteEntry[] = [...PUBLIC_EXTRA];

@@ -75,6 +75,14 @@ describe('foundation mutation routes refuse bad input precisely', () => {
     await refused('GET', '/api/users/inte-ett-id', undefined, 400, 'id');
   });
 
+  it('a NUL character (which PostgreSQL text cannot hold) is refused by field, in a body, nested, or in a query', async () => {
+    const r = await refused('POST', '/api/orgs', { slug: 'ny', name: 'Ny\u0000enhet', type: 'enhet', parent: 'avd' }, 400, 'name', 'validation');
+    expect(r.body.detail_sv).toContain('nolltecken');
+    await refused('POST', '/api/org-groups', { slug: 'g2', name: 'G', members: ['forv', 'avd\u0000'] }, 400, 'members.1', 'validation');
+    const q = await admin.get('/api/incidents?org=forv&category=%00');
+    expect([q.status, q.body.field, q.body.code]).toEqual([400, 'category', 'validation']);
+  });
+
   it('unknown organisations, users and groups are 404 naming the field', async () => {
     await refused('POST', '/api/orgs', { slug: 'ny', name: 'N', type: 'enhet', parent: 'finns-inte' }, 404, 'parent');
     await refused('PATCH', '/api/orgs/finns-inte', { version: 1, name: 'N' }, 404);

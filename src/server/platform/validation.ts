@@ -65,3 +65,22 @@ export function validationProblem(error: ZodError, target: string): AppError {
     errors,
   );
 }
+
+/** The path of the first string holding U+0000 in validated input (PostgreSQL text cannot store it), if any. */
+export function nulField(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(body)' : undefined;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const hit = nulField(v, [...path, k]);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+export function nulProblem(field: string, target: string): AppError {
+  const where = target === 'json' ? 'body' : target;
+  return new AppError(400, 'validation', {
+    sv: `Ogiltiga uppgifter (${where}) – ${field}: texten innehåller ett nolltecken (U+0000), som inte kan sparas.`,
+    en: `Invalid input (${where}) – ${field}: the text contains a NUL character (U+0000), which cannot be stored.`,
+  }, field);
+}

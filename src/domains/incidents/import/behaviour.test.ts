@@ -53,11 +53,13 @@ describe('all or nothing', () => {
     expect((await stored(t, o.id)).map((i) => i.externalId)).toEqual(['IA-1', 'IA-3', 'IA-5']);
   });
 
-  it('rejects a duplicate Ärende-ID on the later line, and over-long texts', async () => {
+  it('rejects a duplicate Ärende-ID on the later line, over-long texts and a NUL character', async () => {
     const o = await freshOrg(t);
     const long = 'å'.repeat(501);
-    const r = await runImport(t, csv([HEAD, good(1), good(2), good(1, 'Klar'), ['IA-9', long, '2025-01-01', 'Klar', '']]), { org: o.slug, skipInvalid: true });
-    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[4, 'Ärende-ID'], [5, 'Rubrik']]);
+    const rows = [HEAD, good(1), good(2), good(1, 'Klar'), ['IA-9', long, '2025-01-01', 'Klar', ''], ['IA-10', 'Noll\u0000tecken', '2025-01-01', 'Klar', '']];
+    const r = await runImport(t, csv(rows), { org: o.slug, skipInvalid: true });
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[4, 'Ärende-ID'], [5, 'Rubrik'], [6, 'Rubrik']]);
+    expect(r.summary.errors[2].reason_en).toContain('NUL character');
     expect(r.summary.errors[0].reason_sv).toContain('rad 2');
     const got = await stored(t, o.id);
     expect(got.map((i) => [i.externalId, i.status])).toEqual([['IA-1', 'Rapporterad'], ['IA-2', 'Rapporterad']]);

@@ -82,10 +82,14 @@ export class RowValidator {
     return v;
   }
 
-  private maxLen(f: Field, v: string, max: number) {
+  /** A text value: at most `max` characters, and no U+0000 (which PostgreSQL text cannot hold). */
+  private checkText(f: Field, v: string, max: number) {
+    const n = this.h.names[f];
     if (v.length > max) {
-      const n = this.h.names[f];
       this.err(f, { sv: `${n} är för lång: ${v.length} tecken, högst ${max}.`, en: `${n} is too long: ${v.length} characters, at most ${max}.` });
+    }
+    if (v.includes('\u0000')) {
+      this.err(f, { sv: `${n} innehåller ett nolltecken (U+0000), som inte kan sparas.`, en: `${n} contains a NUL character (U+0000), which cannot be stored.` });
     }
   }
 
@@ -119,13 +123,13 @@ export class RowValidator {
     }
 
     const externalId = this.required('externalId');
-    this.maxLen('externalId', externalId, LIMITS.externalId);
+    this.checkText('externalId', externalId, LIMITS.externalId);
     const title = this.required('title');
-    this.maxLen('title', title, LIMITS.title);
+    this.checkText('title', title, LIMITS.title);
     let description: string | undefined;
     if (this.has('description')) {
       description = String(this.cell('description') ?? '').replace(/\r\n?/g, '\n').trim();
-      this.maxLen('description', description, LIMITS.description);
+      this.checkText('description', description, LIMITS.description);
     }
     let occurredAt: Date | null | undefined;
     if (this.has('occurredAt')) {
@@ -144,7 +148,7 @@ export class RowValidator {
     let category: string | null | undefined;
     if (this.has('category')) {
       category = this.str('category') || null;
-      if (category) this.maxLen('category', category, LIMITS.category);
+      if (category) this.checkText('category', category, LIMITS.category);
     }
     let personalData: 'ja' | 'nej' | undefined;
     if (this.has('personalData')) {
@@ -158,7 +162,7 @@ export class RowValidator {
     let unit: string | null | undefined;
     if (this.has('unit')) {
       unit = this.str('unit') || null;
-      if (unit) this.maxLen('unit', unit, LIMITS.unit);
+      if (unit) this.checkText('unit', unit, LIMITS.unit);
     }
     if (errors.length > 0 || reportedAt === undefined || status === undefined) return { errors };
     return {
