@@ -83,6 +83,11 @@ describe('foundation mutation routes refuse bad input precisely', () => {
     expect([q.status, q.body.field, q.body.code]).toEqual([400, 'category', 'validation']);
   });
 
+  it('an integer beyond a PostgreSQL integer column is refused by field, not failed in the database', async () => {
+    const r = await refused('PATCH', '/api/orgs/avd', { version: 2 ** 31, name: 'Nytt namn' }, 400, 'version', 'validation');
+    expect(r.body.detail_en).toContain('2147483647');
+  });
+
   it('unknown organisations, users and groups are 404 naming the field', async () => {
     await refused('POST', '/api/orgs', { slug: 'ny', name: 'N', type: 'enhet', parent: 'finns-inte' }, 404, 'parent');
     await refused('PATCH', '/api/orgs/finns-inte', { version: 1, name: 'N' }, 404);

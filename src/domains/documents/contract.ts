@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { FILE_KINDS } from './filetype';
+import { int4 } from '../../server/platform/schema';
 
 export const DOCUMENT_TYPES = [
   'lokal anvisning', 'rutin', 'mall', 'hanteringsanvisning', 'riktlinje', 'tillämpningsanvisning', 'policy', 'guide', 'övrigt',
@@ -7,7 +8,7 @@ export const DOCUMENT_TYPES = [
 const IsoDate = z.iso.date();
 
 export const DocumentFileInfo = z
-  .object({ name: z.string(), kind: z.enum(FILE_KINDS), size: z.int(), sha256: z.string(), uploadedAt: z.string() })
+  .object({ name: z.string(), kind: z.enum(FILE_KINDS), size: int4(), sha256: z.string(), uploadedAt: z.string() })
   .openapi('DocumentFileInfo');
 export const Document = z
   .object({
@@ -23,7 +24,7 @@ export const Document = z
     nextReviewOn: z.string().nullable(),
     reviewOverdue: z.boolean(),
     file: DocumentFileInfo.nullable(),
-    version: z.int(),
+    version: int4(),
     updatedAt: z.string(),
   })
   .openapi('Document');
@@ -55,7 +56,7 @@ export const CreateDocument = z
 export type CreateDocument = z.infer<typeof CreateDocument>;
 export const UpdateDocument = z
   .strictObject({
-    version: z.int().min(1),
+    version: int4().min(1),
     type: fields.type.optional(),
     title: fields.title.optional(),
     description: fields.description.optional(),

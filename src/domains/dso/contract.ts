@@ -1,15 +1,16 @@
 import { z } from '@hono/zod-openapi';
+import { int4 } from '../../server/platform/schema';
 
 export const RISK_LEVELS = ['låg', 'medel', 'hög', 'allvarlig'] as const;
 export const RESPONSE_STATUSES = ['öppen', 'pågår', 'åtgärdad', 'ej åtgärdad'] as const;
-const Year = z.int().min(2000).max(2100);
+const Year = int4().min(2000).max(2100);
 
-export const DsoFollowUp = z.object({ id: z.uuid(), year: z.int(), text: z.string(), version: z.int() }).openapi('DsoFollowUp');
+export const DsoFollowUp = z.object({ id: z.uuid(), year: int4(), text: z.string(), version: int4() }).openapi('DsoFollowUp');
 export const DsoRecommendation = z
   .object({
     id: z.uuid(),
     org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-    reportYear: z.int(),
+    reportYear: int4(),
     area: z.string(),
     recommendation: z.string(),
     riskLevel: z.enum(RISK_LEVELS),
@@ -19,8 +20,8 @@ export const DsoRecommendation = z
     approved: z.boolean(),
     approvedAt: z.string().nullable(),
     approvedBy: z.uuid().nullable(),
-    position: z.int(),
-    version: z.int(),
+    position: int4(),
+    version: int4(),
     followUps: z.array(DsoFollowUp),
   })
   .openapi('DsoRecommendation');
@@ -36,28 +37,28 @@ export const CreateDsoRecommendation = z
     response: z.string().trim().max(8000).optional(),
     responsible: z.string().trim().max(200).optional(),
     status: z.enum(RESPONSE_STATUSES).optional(),
-    position: z.int().min(0).optional(),
+    position: int4().min(0).optional(),
   })
   .openapi('CreateDsoRecommendation');
 export type CreateDsoRecommendation = z.infer<typeof CreateDsoRecommendation>;
 
 export const UpdateDsoRecommendation = z
   .strictObject({
-    version: z.int().min(1),
+    version: int4().min(1),
     area: z.string().trim().min(1).max(200).optional(),
     recommendation: z.string().trim().min(1).max(4000).optional(),
     riskLevel: z.enum(RISK_LEVELS).optional(),
     response: z.string().trim().max(8000).optional(),
     responsible: z.string().trim().max(200).optional(),
     status: z.enum(RESPONSE_STATUSES).optional(),
-    position: z.int().min(0).optional(),
+    position: int4().min(0).optional(),
   })
   .openapi('UpdateDsoRecommendation');
 export type UpdateDsoRecommendation = z.infer<typeof UpdateDsoRecommendation>;
 
-export const ApproveBody = z.strictObject({ version: z.int().min(1), comment: z.string().trim().max(2000).optional() }).openapi('DsoApproval');
+export const ApproveBody = z.strictObject({ version: int4().min(1), comment: z.string().trim().max(2000).optional() }).openapi('DsoApproval');
 export const SetFollowUp = z
-  .strictObject({ year: Year, text: z.string().trim().min(1).max(8000), version: z.int().min(1).optional() })
+  .strictObject({ year: Year, text: z.string().trim().min(1).max(8000), version: int4().min(1).optional() })
   .openapi('SetDsoFollowUp');
 export type SetFollowUp = z.infer<typeof SetFollowUp>;
 

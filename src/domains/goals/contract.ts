@@ -1,14 +1,15 @@
 import { z } from '@hono/zod-openapi';
+import { int4 } from '../../server/platform/schema';
 
 export const GOAL_STATUSES = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt', 'pågår'] as const;
 export type GoalStatusValue = (typeof GOAL_STATUSES)[number];
-const Year = z.int().min(2000).max(2100);
+const Year = int4().min(2000).max(2100);
 
 export const GoalStatus = z
-  .object({ id: z.uuid(), year: z.int(), indicatorId: z.uuid().nullable(), status: z.enum(GOAL_STATUSES), comment: z.string(), version: z.int() })
+  .object({ id: z.uuid(), year: int4(), indicatorId: z.uuid().nullable(), status: z.enum(GOAL_STATUSES), comment: z.string(), version: int4() })
   .openapi('GoalStatus');
 export const GoalIndicator = z
-  .object({ id: z.uuid(), text: z.string(), position: z.int(), version: z.int(), statuses: z.array(GoalStatus) })
+  .object({ id: z.uuid(), text: z.string(), position: int4(), version: int4(), statuses: z.array(GoalStatus) })
   .openapi('GoalIndicator');
 export const Goal = z
   .object({
@@ -17,7 +18,7 @@ export const Goal = z
     code: z.string(),
     title: z.string(),
     description: z.string(),
-    version: z.int(),
+    version: int4(),
     indicators: z.array(GoalIndicator),
     /** The goal's own yearly statuses (indicatorId null). */
     statuses: z.array(GoalStatus),
@@ -38,7 +39,7 @@ export type CreateGoal = z.infer<typeof CreateGoal>;
 
 export const UpdateGoal = z
   .strictObject({
-    version: z.int().min(1),
+    version: int4().min(1),
     code: z.string().trim().min(1).max(20).optional(),
     title: z.string().trim().min(1).max(500).optional(),
     description: z.string().trim().max(4000).optional(),
@@ -46,9 +47,9 @@ export const UpdateGoal = z
   .openapi('UpdateGoal');
 export type UpdateGoal = z.infer<typeof UpdateGoal>;
 
-export const AddIndicator = z.strictObject({ text: z.string().trim().min(1).max(2000), position: z.int().min(0).optional() }).openapi('AddGoalIndicator');
+export const AddIndicator = z.strictObject({ text: z.string().trim().min(1).max(2000), position: int4().min(0).optional() }).openapi('AddGoalIndicator');
 export const UpdateIndicator = z
-  .strictObject({ version: z.int().min(1), text: z.string().trim().min(1).max(2000).optional(), position: z.int().min(0).optional() })
+  .strictObject({ version: int4().min(1), text: z.string().trim().min(1).max(2000).optional(), position: int4().min(0).optional() })
   .openapi('UpdateGoalIndicator');
 
 export const SetGoalStatus = z
@@ -57,7 +58,7 @@ export const SetGoalStatus = z
     indicatorId: z.uuid().nullable().optional().openapi({ description: 'Indikator; utelämnad = målet som helhet' }),
     status: z.enum(GOAL_STATUSES),
     comment: z.string().trim().max(8000).optional(),
-    version: z.int().min(1).optional().openapi({ description: 'Krävs när status redan finns för året (optimistisk låsning)' }),
+    version: int4().min(1).optional().openapi({ description: 'Krävs när status redan finns för året (optimistisk låsning)' }),
   })
   .openapi('SetGoalStatus');
 export type SetGoalStatus = z.infer<typeof SetGoalStatus>;

@@ -15,6 +15,7 @@ import { listIncidents } from './list';
 import { listCategories, quickReport } from './quick';
 import { createIncident, getIncident, updateIncident } from './service';
 import { incidentStats } from './stats';
+import { int4 } from '../../server/platform/schema';
 
 const tags = ['Incidenter / incidents'];
 const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -51,7 +52,7 @@ export const routes = [
     {
       method: 'post', path: '/api/incidents/bulk', tags, summary: 'Ändra många på en gång (allt eller inget)', policy: { permission: 'incident.manage' },
       request: jsonBody(BulkUpdate),
-      responses: { 200: ok(z.object({ updated: z.int(), ids: z.array(z.string()) }), 'Ändrade'), 404: problemContent('Okända id'), 409: problemContent('Otillåten statusändring (lista refused)') },
+      responses: { 200: ok(z.object({ updated: int4(), ids: z.array(z.string()) }), 'Ändrade'), 404: problemContent('Okända id'), 409: problemContent('Otillåten statusändring (lista refused)') },
     },
     async (c) => json(c, await bulkUpdate(c.get('ctx'), c.req.valid('json'))),
   ),
@@ -59,7 +60,7 @@ export const routes = [
     {
       method: 'get', path: '/api/incidents/stats', tags, summary: 'Statistik per organisation och år', policy: { permission: 'incident.read' },
       request: { query: StatsQuery },
-      responses: { 200: ok(IncidentFigures.extend({ org: z.object({ slug: z.string(), name: z.string() }), year: z.int() }), 'Siffror'), 404: problemContent('Okänd organisation') },
+      responses: { 200: ok(IncidentFigures.extend({ org: z.object({ slug: z.string(), name: z.string() }), year: int4() }), 'Siffror'), 404: problemContent('Okänd organisation') },
     },
     async (c) => json(c, await incidentStats(c.get('ctx'), c.req.valid('query'))),
   ),

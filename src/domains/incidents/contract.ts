@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
 import { INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
 import { parseInstant } from './time';
+import { int4 } from '../../server/platform/schema';
 
 /**
  * The incidents API contract: request bodies and queries (strict) and the shapes returned. Times are text:
@@ -40,7 +41,7 @@ export const CreateIncident = z.strictObject({
 export type CreateIncident = z.infer<typeof CreateIncident>;
 
 export const UpdateIncident = z.strictObject({
-  version: z.int().min(1),
+  version: int4().min(1),
   title: Title.optional(),
   description: Description.optional(),
   kind: Kind.nullable().optional(),
@@ -124,7 +125,7 @@ export const CreateAction = z.strictObject({
   status: z.enum(['planerad', 'pagar', 'klar']).optional(),
 }).openapi('CreateIncidentAction');
 export type CreateAction = z.infer<typeof CreateAction>;
-export const UpdateAction = CreateAction.partial().extend({ version: z.int().min(1) }).strict().openapi('UpdateIncidentAction');
+export const UpdateAction = CreateAction.partial().extend({ version: int4().min(1) }).strict().openapi('UpdateIncidentAction');
 export type UpdateAction = z.infer<typeof UpdateAction>;
 
 export const CreateComment = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
@@ -181,7 +182,7 @@ const CategoryFields = {
 };
 export const CreateCategory = z.strictObject({ org: OrgSlug, name: Category, ...CategoryFields }).openapi('CreateIncidentCategory');
 export type CreateCategory = z.infer<typeof CreateCategory>;
-export const UpdateCategory = z.strictObject({ version: z.int().min(1), name: Category.optional(), ...CategoryFields }).openapi('UpdateIncidentCategory');
+export const UpdateCategory = z.strictObject({ version: int4().min(1), name: Category.optional(), ...CategoryFields }).openapi('UpdateIncidentCategory');
 export type UpdateCategory = z.infer<typeof UpdateCategory>;
 export const CopyCategories = z.strictObject({ org: OrgSlug });
 export const CategoryListQuery = z.object({ org: OrgSlug });
@@ -196,7 +197,7 @@ export const CategoryDto = z.object({
   assessmentText: z.string(),
   firstActions: z.array(z.string()),
   active: z.boolean(),
-  version: z.int().nullable(),
+  version: int4().nullable(),
 }).openapi('IncidentCategory');
 export type CategoryDto = z.infer<typeof CategoryDto>;
 /** The list that applies to an organisation: its own, the nearest ancestor's (inherited) or the built-in defaults. */
@@ -208,7 +209,7 @@ export const CategoryList = z.object({
 }).openapi('IncidentCategoryList');
 export type CategoryList = z.infer<typeof CategoryList>;
 export const CategoryUpdated = CategoryDto.extend({
-  renamedIncidents: z.int().openapi({ description: 'Incidenter vars kategoritext följde med namnbytet / incidents whose category text followed the rename' }),
+  renamedIncidents: int4().openapi({ description: 'Incidenter vars kategoritext följde med namnbytet / incidents whose category text followed the rename' }),
 }).openapi('IncidentCategoryUpdated');
 
 export const ClockDto = z.object({
@@ -256,7 +257,7 @@ export const IncidentSummary = z.object({
   protected: z.boolean(),
   overdue: z.boolean(),
   clocks: z.array(ClockDto),
-  version: z.int(),
+  version: int4(),
   createdAt: z.string(),
   updatedAt: z.string(),
 }).openapi('IncidentSummary');
@@ -272,9 +273,9 @@ export const IncidentListItem = IncidentSummary.pick({
 }).openapi('IncidentListItem');
 export type IncidentListItem = z.infer<typeof IncidentListItem>;
 
-export const ActionDto = z.object({ id: z.string(), title: z.string(), owner: Ref, dueDate: z.string().nullable(), status: z.string(), overdue: z.boolean(), version: z.int() });
+export const ActionDto = z.object({ id: z.string(), title: z.string(), owner: Ref, dueDate: z.string().nullable(), status: z.string(), overdue: z.boolean(), version: int4() });
 export const CommentDto = z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: z.string() });
-export const AttachmentDto = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.int(), sha256: z.string(), createdAt: z.string() });
+export const AttachmentDto = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: int4(), sha256: z.string(), createdAt: z.string() });
 /** A link with its target as the caller may see it: title and href are null when the record is gone or hidden from them. */
 export const LinkDto = z.object({
   id: z.string(), targetType: z.string(), targetId: z.string(), note: z.string(), createdAt: z.string(),
@@ -292,19 +293,19 @@ export const IncidentDetail = IncidentSummary.extend({
 }).openapi('Incident');
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 
-const Counts = z.record(z.string(), z.int());
+const Counts = z.record(z.string(), int4());
 /** The figures of the stats endpoint and of the management review's `incidents` section (one shape). */
 export const IncidentFigures = z.object({
-  total: z.int(),
-  previousYearTotal: z.int(),
+  total: int4(),
+  previousYearTotal: int4(),
   byStatus: Counts,
   byKind: Counts,
   byCategory: Counts,
-  byMonth: z.object({ current: z.array(z.int()), previous: z.array(z.int()) }),
-  personalData: z.int(),
-  personalDataPreviousYear: z.int(),
-  reportedToIMY: z.int(),
-  reportedToCSIRT: z.int(),
+  byMonth: z.object({ current: z.array(int4()), previous: z.array(int4()) }),
+  personalData: int4(),
+  personalDataPreviousYear: int4(),
+  reportedToIMY: int4(),
+  reportedToCSIRT: int4(),
   asOf: z.string().nullable(),
 }).openapi('IncidentFigures');
 export type IncidentFigures = z.infer<typeof IncidentFigures>;

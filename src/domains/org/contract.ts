@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { int4 } from '../../server/platform/schema';
 
 export const ORG_TYPES = ['stad', 'forvaltning', 'namnd', 'bolag', 'avdelning', 'enhet'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
@@ -29,9 +30,9 @@ export const Org = z
     parentId: z.uuid().nullable(),
     parentSlug: z.string().nullable(),
     path: z.string(),
-    depth: z.int(),
+    depth: int4(),
     archivedAt: z.string().nullable(),
-    version: z.int(),
+    version: int4(),
   })
   .openapi('Org');
 export type Org = z.infer<typeof Org>;
@@ -43,7 +44,7 @@ export type CreateOrg = z.infer<typeof CreateOrg>;
 
 export const UpdateOrg = z
   .strictObject({
-    version: z.int().min(1),
+    version: int4().min(1),
     name: Name.optional(),
     slug: Slug.optional(),
     /** Move: the new parent's slug. */
@@ -61,7 +62,7 @@ export const OrgGroup = z
     description: z.string(),
     members: z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string() })),
     archivedAt: z.string().nullable(),
-    version: z.int(),
+    version: int4(),
   })
   .openapi('OrgGroup');
 export type OrgGroup = z.infer<typeof OrgGroup>;
@@ -76,7 +77,7 @@ export const CreateOrgGroup = z
   .openapi('CreateOrgGroup');
 export const UpdateOrgGroup = z
   .strictObject({
-    version: z.int().min(1),
+    version: int4().min(1),
     name: Name.optional(),
     description: z.string().max(2000).optional(),
     members: z.array(Slug).max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { int4 } from '../../server/platform/schema';
 
 export const DEFAULT_PLAN_AREAS = [
   'Övergripande',
@@ -18,7 +19,7 @@ export const UNFINISHED: readonly PlanStatus[] = ['planerad', 'pågår'];
 export const LINK_TYPES = ['risk', 'incident', 'object', 'nis2'] as const;
 
 export const IsoDate = z.iso.date().openapi({ example: '2026-06-30', description: 'Datum (YYYY-MM-DD, Europe/Stockholm)' });
-export const Year = z.int().min(2000).max(2100);
+export const Year = int4().min(2000).max(2100);
 const Text = (max: number) => z.string().trim().max(max);
 
 export const PlanLink = z.strictObject({ linkType: z.enum(LINK_TYPES), linkId: z.string().trim().min(1).max(100) }).openapi('PlanLink');
@@ -27,7 +28,7 @@ export const PlanActivity = z
   .object({
     id: z.uuid(),
     org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-    year: z.int(),
+    year: int4(),
     area: z.string(),
     description: z.string(),
     responsible: z.string(),
@@ -38,8 +39,8 @@ export const PlanActivity = z
     carried: z.boolean(),
     carriedFromId: z.uuid().nullable(),
     reviewDecisionId: z.uuid().nullable(),
-    position: z.int(),
-    version: z.int(),
+    position: int4(),
+    version: int4(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -57,14 +58,14 @@ export const CreatePlanActivity = z
     status: z.enum(PLAN_STATUSES).optional(),
     dueDate: IsoDate.nullable().optional(),
     links: z.array(PlanLink).max(50).optional(),
-    position: z.int().min(0).optional(),
+    position: int4().min(0).optional(),
   })
   .openapi('CreatePlanActivity');
 export type CreatePlanActivity = z.infer<typeof CreatePlanActivity>;
 
 export const UpdatePlanActivity = z
   .strictObject({
-    version: z.int().min(1),
+    version: int4().min(1),
     year: Year.optional(),
     area: Text(100).min(1).optional(),
     description: Text(4000).min(1).optional(),
@@ -73,7 +74,7 @@ export const UpdatePlanActivity = z
     status: z.enum(PLAN_STATUSES).optional(),
     dueDate: IsoDate.nullable().optional(),
     links: z.array(PlanLink).max(50).optional(),
-    position: z.int().min(0).optional(),
+    position: int4().min(0).optional(),
   })
   .openapi('UpdatePlanActivity');
 export type UpdatePlanActivity = z.infer<typeof UpdatePlanActivity>;
@@ -101,24 +102,24 @@ export type CarryForward = z.infer<typeof CarryForward>;
 
 export const Progress = z
   .object({
-    year: z.int(),
+    year: int4(),
     area: z.string(),
-    total: z.int(),
-    planerad: z.int(),
-    pågår: z.int(),
-    klar: z.int(),
-    avbruten: z.int(),
+    total: int4(),
+    planerad: int4(),
+    pågår: int4(),
+    klar: int4(),
+    avbruten: int4(),
     /** Share finished, of the activities not cancelled (0–100). */
     percentDone: z.number(),
   })
   .openapi('PlanProgress');
 export type Progress = z.infer<typeof Progress>;
 
-export const AreaList = z.object({ city: z.string(), areas: z.array(z.string()), version: z.int(), isDefault: z.boolean() }).openapi('PlanAreaList');
+export const AreaList = z.object({ city: z.string(), areas: z.array(z.string()), version: int4(), isDefault: z.boolean() }).openapi('PlanAreaList');
 export const UpdateAreaList = z
   .strictObject({
     org: z.string().min(1).max(64),
-    version: z.int().min(0).openapi({ description: 'Version du ändrar (0 när listan ännu är standardlistan)' }),
+    version: int4().min(0).openapi({ description: 'Version du ändrar (0 när listan ännu är standardlistan)' }),
     areas: z.array(Text(100).min(1)).min(1).max(50),
   })
   .openapi('UpdatePlanAreaList');

@@ -5,6 +5,7 @@ import { getAreaList, setAreaList } from './areas';
 import { carryForward, exportPlan, planProgress } from './carry';
 import { AreaList, CarryForward, CreatePlanActivity, PlanActivity, PlanQuery, Progress, UpdatePlanActivity, UpdateAreaList } from './contract';
 import { createActivity, deleteActivity, getActivity, listActivities, updateActivity } from './service';
+import { int4 } from '../../server/platform/schema';
 
 const tags = ['Förbättringsplan / improvement plan'];
 const ok = jsonContent;
@@ -22,7 +23,7 @@ export const routes = [
     {
       method: 'post', path: '/api/plan/carry-forward', tags, summary: 'För över ofärdiga aktiviteter till nästa år', policy: { permission: 'plan.manage' },
       request: jsonBody(CarryForward),
-      responses: { 200: ok(z.object({ carried: z.array(PlanActivity), skipped: z.int() }), 'Överförda aktiviteter (markerade som överförda)') },
+      responses: { 200: ok(z.object({ carried: z.array(PlanActivity), skipped: int4() }), 'Överförda aktiviteter (markerade som överförda)') },
     },
     async (c) => json(c, await carryForward(c.get('ctx'), c.req.valid('json'))),
   ),

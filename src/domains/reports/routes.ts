@@ -5,11 +5,12 @@ import { CONTENT_TYPES, fileName, FORMATS } from './render/index';
 import { addComment, AddComment, createReport, CreateReport, findReport, listComments, loadReport, reportDto, updateReport, UpdateReport, updateSection, UpdateSection } from './service';
 import { listTemplates, uploadTemplate } from './templates';
 import { approveReport, compareVersions, currentIso93, listVersions, newDraft, renderCurrent, returnReport, submitReport, versionFile } from './workflow';
+import { int4 } from '../../server/platform/schema';
 
 const tags = ['Ledningens genomgång / management review'];
 const Any = z.any();
 const ok = (d: string) => jsonContent(Any, d);
-const VersionOnly = z.strictObject({ version: z.int().min(1) });
+const VersionOnly = z.strictObject({ version: int4().min(1) });
 const FormatQuery = z.object({
   format: z.enum(FORMATS).default('json').openapi({ description: 'json | docx | pdf | html' }),
   asOf: z.string().optional().openapi({ description: 'ÅÅÅÅ-MM-DD: siffror per detta datum (ger alltid en ny rendering)' }),

@@ -13,6 +13,7 @@ import { checkYear, providers, type ReportJson, type ReportOrg } from './build';
 import { defaultOutline, normaliseOutline, numberSections, OutlineInput, SectionInput, withProviderSections, type Section } from './outline';
 import { RichDocSchema, docToText } from './richtext';
 import { reportComments, reports, reportVersions } from './table';
+import { int4 } from '../../server/platform/schema';
 
 export type ReportRow = typeof reports.$inferSelect;
 type OrgRow = typeof orgs.$inferSelect;
@@ -77,7 +78,7 @@ async function lastApproved(db: Db, orgId: string, year: number) {
 
 export const CreateReport = z.strictObject({
   org: z.string().min(1).max(100),
-  year: z.int().min(2000).max(2100),
+  year: int4().min(2000).max(2100),
   /** Copy outline and narrative from last year's approved report (default true). */
   carryForward: z.boolean().optional(),
 });
@@ -134,7 +135,7 @@ async function saveOutline(ctx: Ctx, id: string, version: number, action: string
 }
 
 export const UpdateReport = z.strictObject({
-  version: z.int().min(1),
+  version: int4().min(1),
   outline: OutlineInput.optional(),
   templateId: z.uuid().nullable().optional(),
 });
@@ -148,7 +149,7 @@ export async function updateReport(ctx: Ctx, id: string, input: z.infer<typeof U
 }
 
 export const UpdateSection = z.strictObject({
-  version: z.int().min(1),
+  version: int4().min(1),
   title: z.string().trim().min(1).max(300).optional(),
   hidden: z.boolean().optional(),
   narrative: RichDocSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { int4 } from '../../server/platform/schema';
 
 export const INPUT_KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 export type InputKey = (typeof INPUT_KEYS)[number];
@@ -54,14 +55,14 @@ export type Iso93Status = z.infer<typeof Iso93Status>;
 export const Decision = z
   .object({
     id: z.uuid(), kind: z.enum(['improvement', 'isms_change']), text: z.string(), owner: z.string(),
-    dueDate: z.string().nullable(), activityId: z.uuid().nullable(), version: z.int(),
+    dueDate: z.string().nullable(), activityId: z.uuid().nullable(), version: int4(),
   })
   .openapi('ReviewDecision');
 export const Review = z
   .object({
     id: z.uuid(),
     org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-    year: z.int(),
+    year: int4(),
     meetingDate: z.string().nullable(),
     chair: z.string(),
     attendees: z.array(z.string()),
@@ -72,7 +73,7 @@ export const Review = z
     signed: z.boolean(),
     signedAt: z.string().nullable(),
     signedBy: z.uuid().nullable(),
-    version: z.int(),
+    version: int4(),
   })
   .openapi('ManagementReview');
 export type Review = z.infer<typeof Review>;
@@ -80,7 +81,7 @@ export type Review = z.infer<typeof Review>;
 export const CreateReview = z
   .strictObject({
     org: z.string().min(1).max(64),
-    year: z.int().min(2000).max(2100),
+    year: int4().min(2000).max(2100),
     meetingDate: z.iso.date().nullable().optional(),
     chair: z.string().trim().max(200).optional(),
     attendees: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
@@ -90,7 +91,7 @@ export type CreateReview = z.infer<typeof CreateReview>;
 
 export const UpdateReview = z
   .strictObject({
-    version: z.int().min(1),
+    version: int4().min(1),
     meetingDate: z.iso.date().nullable().optional(),
     chair: z.string().trim().max(200).optional(),
     attendees: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
@@ -108,7 +109,7 @@ export const AddDecision = z
     owner: z.string().trim().max(200).optional(),
     dueDate: z.iso.date().nullable().optional(),
     area: z.string().trim().min(1).max(100).optional().openapi({ description: 'Planområde för aktiviteten (standard Övergripande)' }),
-    year: z.int().min(2000).max(2100).optional().openapi({ description: 'Planår (standard: slutdatumets år)' }),
+    year: int4().min(2000).max(2100).optional().openapi({ description: 'Planår (standard: slutdatumets år)' }),
   })
   .openapi('AddReviewDecision');
 export type AddDecision = z.infer<typeof AddDecision>;

@@ -1,12 +1,13 @@
 /** Contracts of the risk register, RSA, continuity plans and exercises. */
 import { z } from '@hono/zod-openapi';
 import { Action, Band, IsoDate, OrgRef, Text, Title } from './contract';
+import { int4 } from '../../server/platform/schema';
 
 export const SOURCE_TYPES = ['vor', 'rsa', 'dso', 'classification', 'supplier', 'incident', 'manual'] as const;
 export const TREATMENTS = ['reducera', 'acceptera', 'overfora', 'undvika'] as const;
-const Version = z.int().min(1);
+const Version = int4().min(1);
 
-const Assessment = z.strictObject({ sannolikhet: z.int(), konsekvens: z.int() });
+const Assessment = z.strictObject({ sannolikhet: int4(), konsekvens: int4() });
 
 export const RegisterRisk = z.object({
   id: z.uuid(),
@@ -18,9 +19,9 @@ export const RegisterRisk = z.object({
   sourceLabel: z.string(),
   owner: z.string(),
   scaleId: z.uuid(),
-  scaleVersion: z.int(),
-  inherent: z.object({ sannolikhet: z.int(), konsekvens: z.int(), riskvarde: z.int(), band: Band.nullable() }),
-  residual: z.object({ sannolikhet: z.int(), konsekvens: z.int(), riskvarde: z.int(), band: Band.nullable() }).nullable(),
+  scaleVersion: int4(),
+  inherent: z.object({ sannolikhet: int4(), konsekvens: int4(), riskvarde: int4(), band: Band.nullable() }),
+  residual: z.object({ sannolikhet: int4(), konsekvens: int4(), riskvarde: int4(), band: Band.nullable() }).nullable(),
   /** Band label of the residual value (inherent when no residual yet). */
   level: z.string().nullable(),
   treatment: z.enum(TREATMENTS).nullable(),
@@ -31,7 +32,7 @@ export const RegisterRisk = z.object({
   reviewOverdue: z.boolean(),
   status: z.enum(['oppen', 'stangd']),
   actions: z.array(Action),
-  version: z.int(),
+  version: int4(),
 }).openapi('RegisterRisk');
 export type RegisterRisk = z.infer<typeof RegisterRisk>;
 
@@ -86,15 +87,15 @@ export const RiskQuery = z.object({
 });
 export type RiskQuery = z.infer<typeof RiskQuery>;
 
-export const RiskList = z.object({ total: z.int(), items: z.array(RegisterRisk) }).openapi('RegisterRiskList');
+export const RiskList = z.object({ total: int4(), items: z.array(RegisterRisk) }).openapi('RegisterRiskList');
 
 export const Heatmap = z.object({
-  scale: z.object({ id: z.uuid(), scaleVersion: z.int(), name: z.string(), likelihood: z.array(z.string()), consequence: z.array(z.string()), bands: z.array(Band) }),
+  scale: z.object({ id: z.uuid(), scaleVersion: int4(), name: z.string(), likelihood: z.array(z.string()), consequence: z.array(z.string()), bands: z.array(Band) }),
   basis: z.enum(['inherent', 'residual']),
-  cells: z.array(z.object({ sannolikhet: z.int(), konsekvens: z.int(), riskvarde: z.int(), band: Band.nullable(), count: z.int(), ids: z.array(z.uuid()), idsTruncated: z.boolean() })),
-  total: z.int(),
+  cells: z.array(z.object({ sannolikhet: int4(), konsekvens: int4(), riskvarde: int4(), band: Band.nullable(), count: int4(), ids: z.array(z.uuid()), idsTruncated: z.boolean() })),
+  total: int4(),
   /** Risks matching the filters that are assessed on another scale version (not in the cells). */
-  otherScaleVersions: z.int(),
+  otherScaleVersions: int4(),
 }).openapi('RiskHeatmap');
 
 // --- RSA ---------------------------------------------------------------------------------------------------
@@ -108,17 +109,17 @@ export const RsaActivity = z.object({
   id: z.uuid(), rsaId: z.uuid(), name: z.string(), description: z.string(),
   dependencies: z.array(z.object({ type: z.string(), name: z.string(), note: z.string() })),
   threats: z.array(z.object({ title: z.string(), description: z.string() })),
-  capability: z.enum(CAPABILITIES).nullable(), capabilityNote: z.string(), actions: z.array(Action), version: z.int(),
+  capability: z.enum(CAPABILITIES).nullable(), capabilityNote: z.string(), actions: z.array(Action), version: int4(),
 }).openapi('RsaActivity');
 
 export const Rsa = z.object({
   id: z.uuid(), org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-  cycleStartYear: z.int(), cycle: z.string(), title: z.string(), summary: z.string(), status: z.enum(['pagar', 'klar']),
-  activities: z.array(RsaActivity), version: z.int(),
+  cycleStartYear: int4(), cycle: z.string(), title: z.string(), summary: z.string(), status: z.enum(['pagar', 'klar']),
+  activities: z.array(RsaActivity), version: int4(),
 }).openapi('Rsa');
 
 export const CreateRsa = z.strictObject({
-  org: OrgRef, cycleStartYear: z.int().min(2000).max(2100), title: Title.optional(), summary: Text(8000).optional(),
+  org: OrgRef, cycleStartYear: int4().min(2000).max(2100), title: Title.optional(), summary: Text(8000).optional(),
 }).openapi('CreateRsa');
 export const UpdateRsa = z.strictObject({
   version: Version, title: Title.optional(), summary: Text(8000).optional(), status: z.enum(['pagar', 'klar']).optional(),
@@ -135,7 +136,7 @@ export const ContinuityPlan = z.object({
   id: z.uuid(), org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), title: z.string(),
   activityId: z.uuid().nullable(), objectName: z.string().nullable(), owner: z.string(), fallback: z.string(),
   status: z.enum(['utkast', 'faststalld', 'under_arbete']), lastReviewed: z.string().nullable(), nextReview: z.string().nullable(),
-  reviewOverdue: z.boolean(), actions: z.array(Action), version: z.int(),
+  reviewOverdue: z.boolean(), actions: z.array(Action), version: int4(),
 }).openapi('ContinuityPlan');
 export const CreatePlan = z.strictObject({
   org: OrgRef, title: Title, activityId: z.uuid().nullable().optional(), objectName: Text(200).nullable().optional(),
@@ -147,7 +148,7 @@ export const UpdatePlan = CreatePlan.omit({ org: true }).partial().extend({ vers
 export const Exercise = z.object({
   id: z.uuid(), org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), planId: z.uuid().nullable(),
   date: z.string(), title: z.string(), scenario: z.string(), participants: z.array(z.string()), observations: z.string(),
-  actions: z.array(Action), version: z.int(),
+  actions: z.array(Action), version: int4(),
 }).openapi('Exercise');
 export const CreateExercise = z.strictObject({
   org: OrgRef, planId: z.uuid().nullable().optional(), date: IsoDate, title: Title, scenario: Text(8000).optional(),

@@ -1,29 +1,30 @@
 /** Contracts (zod) of scales, thresholds, VoR/IKP and åtgärder, shared by API, web and CLI. */
 import { z } from '@hono/zod-openapi';
+import { int4 } from '../../server/platform/schema';
 
 export const OrgRef = z.string().min(2).max(64).openapi({ description: 'Organisationens kortnamn (slug) eller id' });
 export const Text = (max = 4000) => z.string().trim().max(max);
 export const Title = z.string().trim().min(1).max(500);
 export const IsoDate = z.iso.date().openapi({ description: 'Datum ÅÅÅÅ-MM-DD (Europe/Stockholm)' });
-export const Year = z.int().min(2000).max(2100);
-export const ScaleValue = z.int().min(1).max(10);
-const Version = z.int().min(1).openapi({ description: 'Version du ändrar (optimistisk låsning)' });
+export const Year = int4().min(2000).max(2100);
+export const ScaleValue = int4().min(1).max(10);
+const Version = int4().min(1).openapi({ description: 'Version du ändrar (optimistisk låsning)' });
 
 // --- scales -----------------------------------------------------------------------------------------------
 
 export const Band = z.object({
-  min: z.int(), max: z.int(), color: z.string(), textColor: z.string(), label: z.string(),
+  min: int4(), max: int4(), color: z.string(), textColor: z.string(), label: z.string(),
 }).openapi('RiskBand');
 
 export const Scale = z.object({
   id: z.uuid(),
   cityOrgId: z.uuid(),
-  scaleVersion: z.int(),
+  scaleVersion: int4(),
   name: z.string(),
   likelihood: z.array(z.string()),
   consequence: z.array(z.string()),
   bands: z.array(Band),
-  max: z.int(),
+  max: int4(),
   current: z.boolean(),
   createdAt: z.string(),
   createdBy: z.string(),
@@ -39,7 +40,7 @@ export const CreateScale = z.strictObject({
   preset: z.enum(['4x4', '5x5']).optional(),
   likelihood: z.array(Label).min(2).max(10).optional(),
   consequence: z.array(Label).min(2).max(10).optional(),
-  bands: z.array(z.strictObject({ min: z.int().min(1), max: z.int().min(1), color: Hex, textColor: Hex.optional(), label: Label })).min(1).max(10).optional(),
+  bands: z.array(z.strictObject({ min: int4().min(1), max: int4().min(1), color: Hex, textColor: Hex.optional(), label: Label })).min(1).max(10).optional(),
 }).openapi('CreateRiskScale');
 export type CreateScale = z.infer<typeof CreateScale>;
 
@@ -56,27 +57,27 @@ export const MigrationInput = z.strictObject({
   toScaleId: z.uuid(),
   mapping: Mapping.optional(),
   /** Apply only: the number of assessments the preview showed; a different number → 409. */
-  expectedTotal: z.int().min(0).optional(),
+  expectedTotal: int4().min(0).optional(),
 }).openapi('RiskScaleMigration');
 export type MigrationInput = z.infer<typeof MigrationInput>;
 
-const Assessed = z.object({ sannolikhet: z.int(), konsekvens: z.int(), riskvarde: z.int(), ikp: z.boolean().nullable() });
+const Assessed = z.object({ sannolikhet: int4(), konsekvens: int4(), riskvarde: int4(), ikp: z.boolean().nullable() });
 export const MigrationPreview = z.object({
   from: Scale,
   to: Scale,
-  mapping: z.object({ sannolikhet: z.array(z.int()), konsekvens: z.array(z.int()) }),
+  mapping: z.object({ sannolikhet: z.array(int4()), konsekvens: z.array(int4()) }),
   items: z.array(z.object({
     kind: z.enum(['vor_event', 'risk_inherent', 'risk_residual']),
     id: z.uuid(),
     orgId: z.uuid(),
     title: z.string(),
-    year: z.int().nullable(),
+    year: int4().nullable(),
     before: Assessed,
     after: Assessed,
     riskvardeChanged: z.boolean(),
     ikpChanged: z.boolean(),
   })),
-  counts: z.object({ total: z.int(), records: z.int(), riskvardeChanged: z.int(), ikpChanged: z.int() }),
+  counts: z.object({ total: int4(), records: int4(), riskvardeChanged: int4(), ikpChanged: int4() }),
   applied: z.boolean(),
 }).openapi('RiskScaleMigrationPreview');
 
@@ -84,15 +85,15 @@ export const MigrationPreview = z.object({
 
 export const Threshold = z.object({
   orgId: z.uuid(),
-  threshold: z.int(),
+  threshold: int4(),
   inherited: z.boolean(),
   /** The org whose setting applies (null: the built-in default 12). */
   sourceOrgId: z.uuid().nullable(),
-  own: z.object({ threshold: z.int(), version: z.int() }).nullable(),
+  own: z.object({ threshold: int4(), version: int4() }).nullable(),
 }).openapi('IkpThreshold');
 
 export const SetThreshold = z.strictObject({
-  threshold: z.int().min(1).max(100).nullable().openapi({ description: 'null tar bort egen tröskel (ärver igen)' }),
+  threshold: int4().min(1).max(100).nullable().openapi({ description: 'null tar bort egen tröskel (ärver igen)' }),
   version: Version.optional().openapi({ description: 'Version av egen tröskel om en finns' }),
 }).openapi('SetIkpThreshold');
 
@@ -113,7 +114,7 @@ export const Action = z.object({
   note: z.string(),
   carriedFromId: z.uuid().nullable(),
   overdue: z.boolean(),
-  version: z.int(),
+  version: int4(),
 }).openapi('RiskAction');
 export type Action = z.infer<typeof Action>;
 
@@ -181,48 +182,48 @@ export const VorEvent = z.object({
   title: z.string(),
   motivation: z.string(),
   scaleId: z.uuid(),
-  scaleVersion: z.int(),
-  sannolikhet: z.int(),
+  scaleVersion: int4(),
+  sannolikhet: int4(),
   sannolikhetLabel: z.string(),
-  konsekvens: z.int(),
+  konsekvens: int4(),
   konsekvensLabel: z.string(),
-  riskvarde: z.int(),
+  riskvarde: int4(),
   band: Band.nullable(),
   /** The proposal: riskvärde at or above the organisation's threshold. */
   ikpProposed: z.boolean(),
-  ikpDecision: z.object({ inIkp: z.boolean(), decidedBy: z.string(), decidedAt: z.string(), comment: z.string(), riskvardeAtDecision: z.int() }).nullable(),
+  ikpDecision: z.object({ inIkp: z.boolean(), decidedBy: z.string(), decidedAt: z.string(), comment: z.string(), riskvardeAtDecision: int4() }).nullable(),
   followUp: z.string(),
   carry: z.object({
     fromEventId: z.uuid(),
     changed: z.array(z.string()),
-    previous: z.object({ title: z.string(), sannolikhet: z.int(), konsekvens: z.int(), riskvarde: z.int() }),
+    previous: z.object({ title: z.string(), sannolikhet: int4(), konsekvens: int4(), riskvarde: int4() }),
   }).nullable(),
   actions: z.array(Action),
-  version: z.int(),
+  version: int4(),
 }).openapi('VorEvent');
 export type VorEvent = z.infer<typeof VorEvent>;
 
 export const Vor = z.object({
   id: z.uuid(),
   org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-  year: z.int(),
+  year: int4(),
   status: z.enum(['utkast', 'godkand']),
   approvedAt: z.string().nullable(),
   approvedBy: z.string().nullable(),
   previousId: z.uuid().nullable(),
-  threshold: z.int(),
+  threshold: int4(),
   scale: Scale,
   processes: z.array(z.object({
     id: z.uuid(), name: z.string(), mandatory: z.boolean(),
     arbetssatt: z.array(z.object({ id: z.uuid(), key: z.string().nullable(), name: z.string(), events: z.array(VorEvent) })),
   })),
-  version: z.int(),
+  version: int4(),
 }).openapi('Vor');
 export type Vor = z.infer<typeof Vor>;
 
 export const VorSummary = z.object({
-  id: z.uuid(), orgId: z.uuid(), orgSlug: z.string(), orgName: z.string(), year: z.int(), status: z.string(),
-  events: z.int(), ikpProposed: z.int(), version: z.int(),
+  id: z.uuid(), orgId: z.uuid(), orgSlug: z.string(), orgName: z.string(), year: int4(), status: z.string(),
+  events: int4(), ikpProposed: int4(), version: int4(),
 }).openapi('VorSummary');
 
 export const CreateVor = z.strictObject({ org: OrgRef, year: Year }).openapi('CreateVor');
@@ -236,8 +237,8 @@ export const CreateEvent = z.strictObject({
   arbetssattId: z.uuid(),
   title: Title,
   motivation: Text().optional(),
-  sannolikhet: z.int(),
-  konsekvens: z.int(),
+  sannolikhet: int4(),
+  konsekvens: int4(),
   followUp: Text(8000).optional(),
 }).openapi('CreateVorEvent');
 export type CreateEvent = z.infer<typeof CreateEvent>;
@@ -246,8 +247,8 @@ export const UpdateEvent = z.strictObject({
   version: Version,
   title: Title.optional(),
   motivation: Text().optional(),
-  sannolikhet: z.int().optional(),
-  konsekvens: z.int().optional(),
+  sannolikhet: int4().optional(),
+  konsekvens: int4().optional(),
   followUp: Text(8000).optional(),
   arbetssattId: z.uuid().optional(),
 }).openapi('UpdateVorEvent');
@@ -261,7 +262,7 @@ export const IkpDecision = z.strictObject({
 
 export const NextYearResult = z.object({
   vor: VorSummary,
-  eventsCopied: z.int(),
-  actionsCarried: z.int(),
-  actionsLeftBehind: z.int(),
+  eventsCopied: int4(),
+  actionsCarried: int4(),
+  actionsLeftBehind: int4(),
 }).openapi('VorNextYear');

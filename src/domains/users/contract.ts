@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PERMISSIONS, ROLES } from '../../server/platform/permissions';
 import { Slug } from '../org/contract';
+import { int4 } from '../../server/platform/schema';
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
@@ -28,7 +29,7 @@ export const User = z
     lastLoginAt: z.string().nullable(),
     mustChangePassword: z.boolean(),
     roles: z.array(RoleAssignment),
-    version: z.int(),
+    version: int4(),
   })
   .openapi('User');
 export type User = z.infer<typeof User>;
@@ -45,7 +46,7 @@ export type CreateUser = z.infer<typeof CreateUser>;
 
 export const UpdateUser = z
   .strictObject({
-    version: z.int().min(1),
+    version: int4().min(1),
     name: z.string().trim().min(1).max(200).optional(),
     email: Email.optional(),
     active: z.boolean().optional(),
@@ -96,7 +97,7 @@ export const CreateApiToken = z
   .strictObject({
     name: z.string().trim().min(1).max(100),
     scopes: z.array(z.enum(PERMISSIONS)).min(1),
-    expiresInDays: z.int().min(1).max(366).default(90),
+    expiresInDays: int4().min(1).max(366).default(90),
   })
   .openapi('CreateApiToken');
 

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Ctx } from './context';
 import { defineRoute, json, jsonContent } from './http';
 import { loadDomainFiles } from './modules';
+import { int4 } from './schema';
 
 /**
  * "Needs your attention": the start page lists what the signed-in person should act on. Each domain that
@@ -33,7 +34,7 @@ export const AttentionItemSchema = z
     severity: z.enum(SEVERITIES),
     title_sv: z.string(),
     title_en: z.string(),
-    count: z.int(),
+    count: int4(),
     link: z.string(),
     provider: z.string(),
   })

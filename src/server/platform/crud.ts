@@ -2,6 +2,7 @@ import { type RouteConfig, z } from '@hono/zod-openapi';
 import type { Ctx } from './context';
 import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent, type Policy, type RouteDef } from './http';
 import type { Permission } from './permissions';
+import { int4 } from './schema';
 
 /** Extra error responses of one operation: status → Swedish description (e.g. `{ 409: 'Inaktuell version' }`). */
 type Errors = Partial<Record<400 | 404 | 409 | 413 | 415 | 422, string>>;
@@ -105,7 +106,7 @@ export function crudRoutes<Item extends z.ZodType, Q extends z.ZodObject, C exte
     add(
       {
         method: 'delete', path: one, ...meta(remove, write),
-        request: { params: IdParam, query: z.object({ version: z.coerce.number().int().min(1) }) },
+        request: { params: IdParam, query: z.object({ version: z.coerce.number().pipe(int4().min(1)) }) },
         responses: { 204: { description: remove.ok }, ...found(remove) },
       },
       async (c: C_) => {

@@ -92,6 +92,8 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
       });
     case '22001':
       return badRequest('too_long', { sv: 'Ett värde är för långt.', en: 'A value is too long.' });
+    case '22003': // a number outside its column's range
+      return badRequest('out_of_range', { sv: 'Ett tal är utanför det tillåtna intervallet.', en: 'A number is outside the allowed range.' });
     case '22021': // a NUL or an invalid byte sequence in text
     case '22P05': // \u0000 in JSON converted to text
       return badRequest('invalid_value', { sv: 'Ett värde innehåller tecken som inte kan sparas.', en: 'A value contains characters that cannot be stored.' });

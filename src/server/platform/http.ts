@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Ctx } from './context';
 import { AppError, forbidden, unauthorized, type Problem } from './errors';
 import type { Permission } from './permissions';
+import { int4 } from './schema';
 
 export type AppEnv = { Variables: { ctx: Ctx; cspNonce: string } };
 
@@ -128,7 +129,7 @@ export function problemResponse(c: Context, p: Problem) {
 }
 
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-export const VersionBody = { version: z.int().min(1).openapi({ description: 'Version du ändrar (optimistisk låsning)' }) };
+export const VersionBody = { version: int4().min(1).openapi({ description: 'Version du ändrar (optimistisk låsning)' }) };
 
 /** `{ description, content: application/json }` for an OpenAPI response. */
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
