@@ -177,9 +177,26 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(badType.err).toMatch(/fält\/field: type/);
     const unknownFlag = await tillit(['org', 'add', 'x3', 'X', '--typ', 'stad']);
     expect(unknownFlag.code).toBe(2);
-    expect(unknownFlag.err).toMatch(/Användning:/);
-    expect(unknownFlag.err).toMatch(/Usage:/);
+    expect(unknownFlag.err).toMatch(/fel: okänt alternativ --typ\.\nAnvändning:/);
+    expect(unknownFlag.err).toMatch(/error: unknown option --typ\.\nUsage:/);
+    const noValue = await tillit(['org', 'add', 'x4', 'X', '--type']);
+    expect(noValue.err).toMatch(/fel: --type saknar värde\./);
+    const badSlug = await tillit(['org', 'add', 'X!', 'X', '--type', 'stad']);
+    expect(badSlug.err.split('\n').filter(Boolean)).toEqual([
+      'fel: Ogiltiga uppgifter (argument) – slug: Fel format: gemener a–z, siffror och bindestreck. (fält/field: slug)',
+      'error: Invalid input (argument) – slug: Wrong format: lowercase a–z, digits and hyphens.',
+    ]);
   }, 300_000);
+
+  it('a file that cannot be written is named with the reason in both languages, no stack trace', async () => {
+    for (const args of [['backup', join(dir, 'saknas', 'b.gz')], ['report', 'management-review', '--org', 'stad', '--year', '2025', '--format', 'json', '--out', join(dir, 'saknas', 'r.json')]]) {
+      const r = await tillit(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(`fel: filen ${join(dir, 'saknas')}`);
+      expect(r.err).toMatch(/kunde inte användas: katalogen eller filen finns inte\.\nerror: the file .* could not be used: no such file or directory\./);
+      expect(r.err).not.toMatch(/ at /);
+    }
+  }, 120_000);
 
   it('user add with a role prints a one-time password; a weak password is refused', async () => {
     const r = await tillit(['user', 'add', 'isam@kommun.se', 'Ingrid ISAM', '--role', 'isam', '--org', 'forv']);

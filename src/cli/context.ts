@@ -67,9 +67,34 @@ export function reportError(env: Pick<CliEnv, 'err'>, err: unknown): number {
   if (err instanceof AppError) {
     env.err(`fel: ${err.msg.sv}${err.field ? ` (fält/field: ${err.field})` : ''}`);
     env.err(`error: ${err.msg.en}`);
-    for (const e of err.errors ?? []) env.err(`  - ${e.message_sv} / ${e.message_en}`);
+    // The first problem is in the lines above; the list adds the others.
+    if ((err.errors?.length ?? 0) > 1) for (const e of err.errors!) env.err(`  - ${e.message_sv} / ${e.message_en}`);
     return err.status === 409 ? 4 : 2;
+  }
+  const fsError = fileSystemMessage(err);
+  if (fsError) {
+    env.err(`fel: ${fsError.sv}`);
+    env.err(`error: ${fsError.en}`);
+    return 2;
   }
   env.err(`fel/error: ${(err as Error)?.stack ?? String(err)}`);
   return 1;
+}
+
+const FS_REASONS: Record<string, [string, string]> = {
+  ENOENT: ['katalogen eller filen finns inte', 'no such file or directory'],
+  ENOTDIR: ['en del av sökvägen är ingen katalog', 'a part of the path is not a directory'],
+  EISDIR: ['det är en katalog', 'it is a directory'],
+  EACCES: ['behörighet saknas', 'permission denied'],
+  EPERM: ['behörighet saknas', 'permission denied'],
+  EROFS: ['filsystemet är skrivskyddat', 'the file system is read-only'],
+  ENOSPC: ['disken är full', 'no space left on the device'],
+};
+
+/** A file the user named could not be read or written (e.g. --out in a missing directory): why, in both languages. */
+function fileSystemMessage(err: unknown): { sv: string; en: string } | undefined {
+  const e = err as NodeJS.ErrnoException;
+  const reason = e?.code ? FS_REASONS[e.code] : undefined;
+  if (!reason || !e.path) return undefined;
+  return { sv: `filen ${e.path} kunde inte användas: ${reason[0]}.`, en: `the file ${e.path} could not be used: ${reason[1]}.` };
 }

@@ -13,8 +13,11 @@ const recordCommands: CliCommand[] = [
     async run(args, env) {
       const { values } = parse(args, { org: { type: 'string' }, year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } }, [], this.usage);
       const year = Number(values.year);
-      if (!values.org || !Number.isInteger(year) || year < 1990 || year > 2200) {
+      if (!values.org || values.year === undefined) {
         throw new CliError(`ange --org och --year. Användning: ${this.usage}`, `give --org and --year. Usage: ${this.usage}`);
+      }
+      if (!/^\d{4}$/.test(values.year) || year < 1990 || year > 2200) {
+        throw new CliError(`ogiltigt år "${values.year}" för --year: ange ett årtal mellan 1990 och 2200 (ÅÅÅÅ).`, `invalid year "${values.year}" for --year: give a year between 1990 and 2200 (YYYY).`);
       }
       const asOf = values['as-of'];
       if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError('--as-of ska vara ÅÅÅÅ-MM-DD', '--as-of must be YYYY-MM-DD');

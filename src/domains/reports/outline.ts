@@ -25,7 +25,7 @@ export const ManualTableSchema = z.strictObject({
 });
 
 export const SectionInput = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a–z, 0–9 and -').optional(),
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a–z, 0–9 och - / a–z, 0–9 and -').optional(),
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   title: z.string().trim().min(1).max(300),
   provider: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/).nullish(),

@@ -22,7 +22,7 @@ const TextSchema = z.strictObject({
   text: z.string().max(20_000),
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
-  href: z.string().max(2000).regex(SAFE_HREF, 'only http(s) and mailto links').optional(),
+  href: z.string().max(2000).regex(SAFE_HREF, 'endast http(s)- och mailto-länkar / only http(s) and mailto links').optional(),
 });
 const Inlines = z.array(TextSchema).max(2000);
 const BlockSchema = z.discriminatedUnion('t', [

@@ -3,6 +3,16 @@ import { AppError } from './errors';
 
 type Issue = ZodError['issues'][number];
 
+const FORMATS: Record<string, [string, string]> = {
+  uuid: ['ett id (UUID)', 'an id (UUID)'],
+  email: ['en e-postadress', 'an e-mail address'],
+  date: ['ett datum ÅÅÅÅ-MM-DD', 'a date YYYY-MM-DD'],
+  datetime: ['en tidpunkt (ISO 8601, t.ex. 2025-03-30T10:00:00Z)', 'a time (ISO 8601, e.g. 2025-03-30T10:00:00Z)'],
+  time: ['en tid TT:MM', 'a time HH:MM'],
+  url: ['en webbadress', 'a web address'],
+  regex: ['i rätt form', 'in the right form'],
+};
+
 function describe(issue: Issue): { sv: string; en: string } {
   const i = issue as Issue & { expected?: string; maximum?: number | bigint; minimum?: number | bigint; origin?: string; keys?: string[]; values?: unknown[]; format?: string; received?: string };
   switch (i.code) {
@@ -31,8 +41,14 @@ function describe(issue: Issue): { sv: string; en: string } {
         sv: `Otillåtet värde. Tillåtna: ${(i.values ?? []).map(String).join(', ')}.`,
         en: `Value not allowed. Allowed: ${(i.values ?? []).map(String).join(', ')}.`,
       };
-    case 'invalid_format':
-      return { sv: `Fel format (${i.format}). ${i.message}`, en: `Wrong format (${i.format}). ${i.message}` };
+    case 'invalid_format': {
+      // A schema's own message is written "svenska / English"; the built-in formats get words of their own.
+      const own = i.message.split(' / ');
+      if (own.length === 2) return { sv: `Fel format: ${own[0]}.`, en: `Wrong format: ${own[1]}.` };
+      const known = FORMATS[i.format ?? ''];
+      if (known) return { sv: `Fel format: ska vara ${known[0]}.`, en: `Wrong format: must be ${known[1]}.` };
+      return { sv: `Fel format (${i.format}).`, en: `Wrong format (${i.format}). ${i.message}` };
+    }
     default:
       return { sv: `Ogiltigt värde: ${i.message}`, en: `Invalid value: ${i.message}` };
   }
