@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from './platform/random';
 import { Client, makeOrgs, startTestServer, tableCounts, userWithRoles, type TestServer } from '../test/harness';
 import { createGroup } from '../domains/org/groups';
 
@@ -151,17 +152,6 @@ describe('optimistic locking', () => {
   });
 });
 
-/** A small seeded PRNG (mulberry32) so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function garbage(rand: () => number, keys: string[], depth = 0): unknown {
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const scalars: unknown[] = [
@@ -190,7 +180,7 @@ describe('garbage never produces a 5xx', () => {
     });
     const keys = [...fieldNames];
     const seed = Number(process.env.TILLIT_FUZZ_SEED ?? 20250101);
-    const rand = rng(seed);
+    const rand = seededRandom(seed);
     const mutating = t.app.routes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.path !== '/api/auth/logout');
     expect(mutating.length).toBeGreaterThan(8);
     const fill = (p: string) =>

@@ -6,6 +6,7 @@
  * test in bad-input.test.ts mostly stops at validation; this one found a NUL and 2^31 reaching PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from './platform/random';
 import { runDemo } from '../cli/demo';
 import { startTestServer, userWithRoles, type Client, type TestServer } from '../test/harness';
 
@@ -35,16 +36,6 @@ const EDGE_TEXT: unknown[] = ['\u0000', 'x'.repeat(5000), '💥', '2025-02-30', 
 const EDGE_NUMBER: unknown[] = [2 ** 31, -(2 ** 31) - 1, 1.5, 1e308, -1, null, 'x'];
 /** Address candidates tried per route to get past 404 (ids from the same module first). */
 const MAX_TRIES = 150;
-
-/** A deterministic PRNG (mulberry32) so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function collectIds(value: unknown, into: Set<string>) {
   if (typeof value === 'string') {
@@ -120,7 +111,7 @@ describe('schema-built bodies with edge values never produce a 5xx', () => {
     const allIds = [...new Set([...idsByModule.values()].flatMap((s) => [...s]))];
     expect(allIds.length).toBeGreaterThan(50);
 
-    const rand = rng(Number(process.env.TILLIT_FUZZ_SEED ?? 20261204));
+    const rand = seededRandom(Number(process.env.TILLIT_FUZZ_SEED ?? 20261204));
     const failures: string[] = [];
     let sent = 0;
     let reached = 0;

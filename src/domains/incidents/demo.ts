@@ -10,19 +10,10 @@ import type { IncidentStatus } from './model';
 import { auditView } from './service';
 import { incidentStatusHistory, incidents } from './table';
 import { parseInstant } from './time';
+import { seededRandom } from '../../server/platform/random';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-
-/** Deterministic pseudo-random numbers, so every demo database is the same. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PATHS: Record<IncidentStatus, IncidentStatus[]> = {
   Rapporterad: ['Rapporterad'],
@@ -87,7 +78,7 @@ async function loadPlan(ctx: Ctx, plan: YearPlan): Promise<string> {
     .where(and(eq(incidents.registerOrgId, root.id), like(incidents.externalId, `${prefix}%`)));
   if (Number(existing) > 0) return `incidents: ${plan.org} ${plan.year} finns redan / already loaded (${existing})`;
 
-  const random = rng(plan.year * 7 + plan.org.length);
+  const random = seededRandom(plan.year * 7 + plan.org.length);
   const items = itemsFor(plan, random);
   const statuses = statusesFor(plan, items.length);
   const times = reportedTimes(plan, items.length);

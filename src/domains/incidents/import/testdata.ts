@@ -1,28 +1,17 @@
 /** Seeded generator of IA export files (CSV), for the import tests and bench/import-1m.ts. Not used at runtime. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../../../server/platform/random';
 
 const STATUSES = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'];
 const KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsincident', 'Arbetsmiljö'];
 const CATEGORIES = ['Fel mottagare', 'Nätfiske', 'Borttappad utrustning', 'Obehörig åtkomst', 'Felaktig behörighet'];
 
-/** mulberry32: small deterministic PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const GENERATED_HEADER = 'Ärende-ID;Rubrik;Beskrivning;Händelsedatum;Rapporterad;Status;Typ;Kategori;Personuppgiftsincident;Anmäld till IMY;Anmäld till CSIRT;Skyddade personuppgifter;Enhet';
 
 /** Writes `rows` valid rows (UTF-8, `;`, CRLF, some quoted multi-line descriptions). Returns the file's byte size. */
 export async function writeGeneratedCsv(path: string, rows: number, seed = 1, units: string[] = ['Beställarenheten']): Promise<number> {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
   const out = createWriteStream(path);
   let size = 0;
