@@ -76,6 +76,16 @@ describe('text files', () => {
     expect((await stored(t, titled.id)).map((i) => [i.externalId, i.title])).toEqual(ROWS.map((x) => [x[0], x[1]]));
   });
 
+  it('stores decomposed letters (as macOS writes them) composed, so they match in search and grouping', async () => {
+    const o = await freshOrg(t);
+    const r = await runImport(t, csv([HEAD, ...ROWS]).normalize('NFD'), { org: o.slug });
+    expect(r.summary).toMatchObject({ created: 2, errors: [], warnings: [] });
+    const got = await stored(t, o.id);
+    expect(got.map((i) => [i.title, i.description, i.status, i.kind])).toEqual(ROWS.map((x) => [x[1], x[2], x[4], x[5]]));
+    expect(got[0].title).toBe(got[0].title.normalize('NFC'));
+    expect(got[0].orgId).toBe(o.unitId);
+  });
+
   it('takes the first line as the header when none of the opening lines is complete, and names what is missing', async () => {
     const o = await freshOrg(t);
     const lines = ['Rapport', 'Ärende-ID;Rubrik;Status', 'IA-1;Rubrik;Klar'];

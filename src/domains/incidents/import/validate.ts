@@ -36,13 +36,17 @@ export interface RowError {
   en: string;
 }
 
+/** Decomposed letters (a + combining ring, as macOS writes "å") are composed, so search and grouping match. */
+const COMBINING = /[\u0300-\u036f]/;
+const composed = (s: string) => (COMBINING.test(s) ? s.normalize('NFC') : s);
+
 function text(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
   if (c instanceof Date) {
     const iso = c.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
   }
-  return String(c).trim();
+  return composed(String(c).trim());
 }
 
 /** Validates records against one header; built once per file (no per-row closures: this runs a million times). */
@@ -128,7 +132,7 @@ export class RowValidator {
     this.checkText('title', title, LIMITS.title);
     let description: string | undefined;
     if (this.has('description')) {
-      description = String(this.cell('description') ?? '').replace(/\r\n?/g, '\n').trim();
+      description = composed(String(this.cell('description') ?? '').replace(/\r\n?/g, '\n').trim());
       this.checkText('description', description, LIMITS.description);
     }
     let occurredAt: Date | null | undefined;
