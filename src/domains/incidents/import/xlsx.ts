@@ -1,7 +1,8 @@
 /**
  * XLSX rows, streamed with exceljs's WorkbookReader: one worksheet (see readXlsxRows); the row number is the
  * line number (row 1 = line 1). Date-formatted cells arrive as Date (wall-clock time as if UTC); formulas give
- * their cached result; rich text and hyperlinks give their text.
+ * their cached result; rich text and hyperlinks give their text. Memory stays bounded: the shared-strings table
+ * is kept on disk (SharedStringFile).
  */
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
@@ -9,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import type { Cell } from './values';
 import type { ProgressFn, RawRecord } from './source';
 import { HEADER_SEARCH } from './columns';
+import { SharedStringFile } from './shared-strings';
 
 function cellValue(v: unknown): Cell {
   if (v === null || v === undefined) return '';
@@ -60,6 +62,9 @@ export async function* readXlsxRows(path: string, onBytes?: ProgressFn, isHeader
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // The shared-strings table goes to a temporary file, not memory (it is as large as the workbook's texts).
+  const strings = new SharedStringFile();
+  strings.attachTo(reader);
   let fallback: RawRecord[] | undefined;
   try {
     let sheetIndex = 0;
@@ -91,6 +96,7 @@ export async function* readXlsxRows(path: string, onBytes?: ProgressFn, isHeader
     }
   } finally {
     input.destroy();
+    strings.close();
   }
   if (fallback) yield* fallback;
 }
