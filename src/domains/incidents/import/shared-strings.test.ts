@@ -18,6 +18,10 @@ describe('the shared-strings table on disk', () => {
       expect(table.length).toBe(n);
       table.push('sist');
       expect(table.get(n)).toBe('sist');
+      const huge = 'ö'.repeat(1_500_000); // larger than a write buffer (3 MB in UTF-8)
+      table.push(huge);
+      table.push('efter');
+      expect([table.get(n + 1), table.get(n + 2), table.get(n - 1)]).toEqual([huge, 'efter', text(n - 1)]);
     } finally {
       table.close();
     }

@@ -27,7 +27,11 @@ export class SharedStringFile {
   private count = 0;
   private size = 0;
   private flushed = 0;
-  private pending: Buffer[] = [];
+  /** Entries not yet written to the file, from `flushed` on (one reused buffer: no allocation per entry). */
+  private pending = Buffer.allocUnsafe(FLUSH_BYTES);
+  private pendingBytes = 0;
+  /** Reused for reading entries back. */
+  private readBuffer = Buffer.allocUnsafe(4096);
   private readonly cache = new Map<number, Entry>();
 
   constructor() {
@@ -43,13 +47,17 @@ export class SharedStringFile {
   }
 
   push(entry: Entry): number {
-    const bytes = Buffer.from(typeof entry === 'string' ? `s${entry}` : `r${JSON.stringify(entry)}`, 'utf8');
+    const text = typeof entry === 'string' ? `s${entry}` : `r${JSON.stringify(entry)}`;
+    const length = Buffer.byteLength(text, 'utf8');
+    if (this.pendingBytes + length > this.pending.length) {
+      this.flush();
+      if (length > this.pending.length) this.pending = Buffer.allocUnsafe(length);
+    }
+    this.pendingBytes += this.pending.write(text, this.pendingBytes, 'utf8');
     if (this.count % CHUNK === 0) this.starts.push(new Float64Array(CHUNK));
     this.starts[this.starts.length - 1][this.count % CHUNK] = this.size;
     this.count++;
-    this.size += bytes.length;
-    this.pending.push(bytes);
-    if (this.size - this.flushed >= FLUSH_BYTES) this.flush();
+    this.size += length;
     return this.count;
   }
 
@@ -60,10 +68,11 @@ export class SharedStringFile {
     const start = this.start(index);
     const end = index + 1 < this.count ? this.start(index + 1) : this.size;
     if (end > this.flushed) this.flush();
-    const buf = Buffer.allocUnsafe(end - start);
+    const length = end - start;
+    if (length > this.readBuffer.length) this.readBuffer = Buffer.allocUnsafe(length);
     let read = 0;
-    while (read < buf.length) read += readSync(this.fd, buf, read, buf.length - read, start + read);
-    const text = buf.toString('utf8');
+    while (read < length) read += readSync(this.fd, this.readBuffer, read, length - read, start + read);
+    const text = this.readBuffer.toString('utf8', 0, length);
     const entry: Entry = text[0] === 's' ? text.slice(1) : (JSON.parse(text.slice(1)) as Entry);
     if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(index, entry);
@@ -79,11 +88,10 @@ export class SharedStringFile {
   }
 
   private flush(): void {
-    const data = Buffer.concat(this.pending);
     let written = 0;
-    while (written < data.length) written += writeSync(this.fd, data, written, data.length - written, this.flushed + written);
-    this.flushed += data.length;
-    this.pending = [];
+    while (written < this.pendingBytes) written += writeSync(this.fd, this.pending, written, this.pendingBytes - written, this.flushed + written);
+    this.flushed += this.pendingBytes;
+    this.pendingBytes = 0;
   }
 
   /**
