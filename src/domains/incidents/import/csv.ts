@@ -201,7 +201,12 @@ export function detectDelimiter(headerLine: string): string {
 }
 
 /** Excel's delimiter hint, written as a file's first line by exports meant for Excel: `sep=;`. */
-const SEP_HINT = /^"?sep=(.)"?$/i;
+const SEP_HINT = /^"?sep=([;,\t])"?$/i;
+
+/** The delimiter a `sep=` line names, when `line` is one. */
+export function sepHint(line: string): string | undefined {
+  return SEP_HINT.exec(line.trim())?.[1];
+}
 
 /** The fields of one line split by `delimiter`, quotes honoured (for choosing the delimiter; not the parser). */
 function splitLine(line: string, delimiter: string): string[] {
@@ -215,8 +220,8 @@ function splitLine(line: string, delimiter: string): string[] {
  * some exports put above it; else the most frequent one in the first line.
  */
 export function chooseDelimiter(lines: string[], isHeader: (cells: string[]) => boolean): string {
-  const hint = SEP_HINT.exec((lines[0] ?? '').trim())?.[1];
-  if (hint && [';', ',', '\t'].includes(hint)) return hint;
+  const hint = sepHint(lines[0] ?? '');
+  if (hint) return hint;
   for (const line of lines) {
     for (const d of [';', '\t', ',']) if (line.includes(d) && isHeader(splitLine(line, d))) return d;
   }

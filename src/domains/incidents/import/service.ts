@@ -244,7 +244,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
 /**
  * The header: the first of the opening records that has every required column. When none has, the first
  * record is taken as the header (and its missing columns are reported). Records above the header are skipped;
- * their lines are named in a warning (Excel's `sep=` hint is skipped silently).
+ * their lines are named in a warning. (Excel's `sep=` line never gets here: the CSV reader takes it.)
  */
 async function findHeader(records: AsyncGenerator<RawRecord>): Promise<{ header: HeaderMap; line: number; skipped: number[]; sheet?: string } | undefined> {
   const opening: RawRecord[] = [];
@@ -254,16 +254,12 @@ async function findHeader(records: AsyncGenerator<RawRecord>): Promise<{ header:
     opening.push(next.value);
     const header = mapHeader(next.value.cells);
     if (header.missing.length === 0) {
-      const skipped = opening.slice(0, -1).filter((r, i) => !(i === 0 && isSepHint(r)));
-      return { header, line: next.value.line, skipped: skipped.map((r) => r.line), sheet: next.value.sheet };
+      return { header, line: next.value.line, skipped: opening.slice(0, -1).map((r) => r.line), sheet: next.value.sheet };
     }
   }
   if (opening.length === 0) return undefined;
   return { header: mapHeader(opening[0].cells), line: opening[0].line, skipped: [] };
 }
-
-/** Excel's `sep=;` line as parsed with its own delimiter (which the CSV reader takes from it): "sep=" and "". */
-const isSepHint = (r: RawRecord) => /^sep=$/i.test(String(r.cells[0]).trim()) && r.cells.slice(1).every((c) => String(c).trim() === '');
 
 class SourceError extends Error {
   constructor(public readonly original: unknown) {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { CsvParser, chooseDelimiter, type CsvRecord } from './csv';
+import { CsvParser, chooseDelimiter, sepHint, type CsvRecord } from './csv';
 import { HEADER_SEARCH, isHeader } from './columns';
 import { readXlsxRows } from './xlsx';
 import type { Cell } from './values';
@@ -111,6 +111,8 @@ async function* readCsv(path: string, encoding: TextEncoding, onBytes?: Progress
   let pending = '';
   let bytes = 0;
   const out: CsvRecord[] = [];
+  // Excel's `sep=;` line chooses the delimiter and is then no record of the file (line numbers stay the file's).
+  let hintLine = 0;
   const feed = (text: string, last: boolean) => {
     if (!parser) {
       pending += text;
@@ -119,6 +121,7 @@ async function* readCsv(path: string, encoding: TextEncoding, onBytes?: Progress
       const lines = pending.split(/\r\n|\r|\n/, OPENING_LINES + 1);
       if (lines.length <= OPENING_LINES && pending.length < OPENING_CHARS && !last) return;
       parser = new CsvParser(chooseDelimiter(lines.slice(0, OPENING_LINES), isHeader));
+      if (sepHint(lines[0])) hintLine = 1;
       text = pending;
       pending = '';
     }
@@ -129,9 +132,9 @@ async function* readCsv(path: string, encoding: TextEncoding, onBytes?: Progress
     bytes += (chunk as Buffer).length;
     feed(dec.write(chunk as Buffer), false);
     onBytes?.(bytes);
-    for (const r of out) yield { line: r.line, cells: r.fields, unterminatedField: r.unterminatedField };
+    for (const r of out) if (r.line !== hintLine) yield { line: r.line, cells: r.fields, unterminatedField: r.unterminatedField };
     out.length = 0;
   }
   feed(dec.end(), true);
-  for (const r of out) yield { line: r.line, cells: r.fields, unterminatedField: r.unterminatedField };
+  for (const r of out) if (r.line !== hintLine) yield { line: r.line, cells: r.fields, unterminatedField: r.unterminatedField };
 }
