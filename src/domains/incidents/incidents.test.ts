@@ -223,6 +223,12 @@ describe('protected identity', () => {
     // Not readable content means no audit of a content read, and search does not match the hidden text.
     expect((await listAudit(t.ctx, { entityId: p.id, action: 'incident.read_protected', limit: 50 })).items.length).toBe(before + 1);
     expect((await chefA.get('/api/incidents?q=Hemligvägen')).body.items).toHaveLength(0);
+    // Nor can a negated word or a phrase test the hidden text: a protected record matches on its title alone.
+    const ids = async (c: Client, q: string) => (await c.get(`/api/incidents?q=${encodeURIComponent(q)}`)).body.items.map((i: { id: string }) => i.id);
+    for (const q of ['skyddad adress -Hemligvägen', 'skyddad adress -Kattgatan', 'brev -"Hemligvägen 1"']) expect(await ids(chefA, q)).toContain(p.id);
+    expect(await ids(chefA, 'skyddad "Hemligvägen 1"')).not.toContain(p.id);
+    expect(await ids(isam, 'skyddad adress -Hemligvägen')).not.toContain(p.id);
+    expect(await ids(isam, 'skyddad adress -Kattgatan')).toContain(p.id);
     // The list shows that a protected record exists, and never carries descriptions at all.
     const row = (await chefA.get('/api/incidents?limit=200')).body.items.find((i: { id: string }) => i.id === p.id);
     expect(row).toMatchObject({ title: 'Brev med skyddad adress', protectedIdentity: true });

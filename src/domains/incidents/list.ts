@@ -89,12 +89,12 @@ function filterConditions(ctx: Ctx, q: Filters, now: Date): { conds: SQL[]; perO
   else if (q.handler) add(eq(incidents.handlerId, q.handler));
   if (q.q?.trim()) {
     const query = sql`websearch_to_tsquery('swedish', ${q.q.trim()})`;
-    // Protected descriptions are searchable only by those who may read them; others match on the title.
-    add(sql`${searchVector} @@ ${query}`);
+    // Protected descriptions are searchable only by those who may read them; for others a protected record is
+    // matched on its title alone, so that no query (a negated word, a phrase) can test words of its description.
+    const mayRead = ctx.authz.scopeSql('incident.protected', orgs.path);
     add(or(
-      not(incidents.protectedIdentity),
-      ctx.authz.scopeSql('incident.protected', orgs.path),
-      sql`to_tsvector('swedish', ${incidents.title}) @@ ${query}`,
+      and(sql`${searchVector} @@ ${query}`, or(not(incidents.protectedIdentity), mayRead)),
+      and(incidents.protectedIdentity, not(mayRead), sql`to_tsvector('swedish', ${incidents.title}) @@ ${query}`),
     )!);
     readsOrgPath = true;
   }
