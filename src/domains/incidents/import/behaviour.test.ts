@@ -1,7 +1,8 @@
 /** Writing semantics: all or nothing, --skip-invalid, dry run, idempotent re-import, status history, audit. */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, eq, sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../../test/harness';
 import { auditLog } from '../../audit/table';
 import { orgs } from '../../org/table';
@@ -170,5 +171,20 @@ describe('audit', () => {
     const sha = createHash('sha256').update(content).digest('hex');
     expect(rows[0].entityId).toBe(sha);
     expect(rows[0].after).toMatchObject({ sha256: sha, file: 'ia-export.csv', created: 2, updated: 0, unchanged: 0, rejected: 1, options: { skipInvalid: true } });
+  });
+});
+
+describe('migration 0014: registers of imports into units', () => {
+  it('moves each case to its förvaltning\'s register unless that register already holds the Ärende-ID', async () => {
+    const o = await freshOrg(t);
+    const unitFile = csv([HEAD, good(1), good(2)]);
+    // As the import wrote them before: keyed on the unit it was given.
+    await runImport(t, unitFile, { org: `${o.slug}-best` });
+    await t.database.db.execute(sql`update incidents set register_org_id = ${o.unitId} where register_org_id = ${o.id}`);
+    await runImport(t, csv([HEAD, good(2, 'Klar')]), { org: o.slug });
+    expect((await stored(t, o.id)).map((i) => i.externalId)).toEqual(['IA-2']);
+    await t.database.db.execute(sql.raw(readFileSync(new URL('../../../../migrations/0014_import_register.sql', import.meta.url), 'utf8')));
+    expect((await stored(t, o.id)).map((i) => [i.externalId, i.status])).toEqual([['IA-1', 'Rapporterad'], ['IA-2', 'Klar']]);
+    expect((await stored(t, o.unitId)).map((i) => i.externalId)).toEqual(['IA-2']);
   });
 });

@@ -1,7 +1,8 @@
 /** The upload route: raw body, summary answer, 422 / 403 / 404 / 413 / 415, NDJSON progress. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, userWithRole, type Client, type TestServer } from '../../../test/harness';
-import { csv, ensureCity, EXAMPLE, freshOrg, sheetDate, stored, xlsx, type FreshOrg } from './testkit';
+import { csv, ensureCity, EXAMPLE, freshOrg, runImport, sheetDate, stored, xlsx, type FreshOrg } from './testkit';
+import { createOrg } from '../../org/service';
 import { writeGeneratedCsv } from './testdata';
 import { tmpFile } from './testkit';
 import { readFileSync } from 'node:fs';
@@ -115,5 +116,49 @@ describe('POST /api/incidents/import', () => {
     expect(last).toMatchObject({ type: 'result', status: 200, created: 5_000, rejected: 0 });
     for (const p of lines.slice(0, -1)) expect(p.type).toBe('progress');
     expect(await stored(t, org.id)).toHaveLength(5_000);
+  });
+});
+
+describe("the importer's rights over existing incidents", () => {
+  const PHEAD = ['Ärende-ID', 'Rubrik', 'Beskrivning', 'Rapporterad', 'Status', 'Skyddade personuppgifter'];
+  const guess = (text: string) => csv([PHEAD, ['S-1', 'Brev med skyddad adress', text, '2025-03-01', 'Klar', 'Ja']]);
+
+  it('one without incident.protected neither replaces a protected description nor learns it from the counts', async () => {
+    const org = await freshOrg(t);
+    expect((await runImport(t, guess('Adressen Zebrafinkgatan 7 röjdes'), { org: org.slug })).summary.created).toBe(1);
+    const sak = await userWithRole(t, `sak-${org.slug}@test.se`, 'sakerhetsansvarig', org.slug);
+    const right = await upload(sak, `org=${org.slug}&dryRun=true`, guess('Adressen Zebrafinkgatan 7 röjdes'));
+    const wrong = await upload(sak, `org=${org.slug}&dryRun=true`, guess('Adressen Kattgatan 1 röjdes'));
+    expect(right.status).toBe(200);
+    expect(wrong.body).toEqual(right.body);
+    expect(right.body).toMatchObject({ created: 0, updated: 0, unchanged: 1, rejected: 0 });
+    expect(right.body.warnings_sv[0]).toContain('Beskrivningen lämnades orörd för 1 incident med skyddade personuppgifter');
+    const written = await upload(sak, `org=${org.slug}`, csv([PHEAD, ['S-1', 'Brev med skyddad adress', 'Överskriven', '2025-03-01', 'Under åtgärd', 'Ja']]));
+    expect(written.body).toMatchObject({ updated: 1 });
+    expect((await stored(t, org.id))[0]).toMatchObject({ status: 'Under åtgärd', description: 'Adressen Zebrafinkgatan 7 röjdes' });
+    // One who may read it replaces it as before.
+    const dso = await userWithRole(t, `dso-${org.slug}@test.se`, 'dso', org.slug);
+    expect((await upload(dso, `org=${org.slug}`, guess('Rättad text'))).body).toMatchObject({ updated: 1, warnings: [] });
+    expect((await stored(t, org.id))[0].description).toBe('Rättad text');
+  });
+
+  it('an Ärende-ID is one case in the förvaltning whichever unit the file is imported into', async () => {
+    const org = await freshOrg(t);
+    const a = await createOrg(t.ctx, { slug: `${org.slug}-a`, name: 'Avdelning A', type: 'avdelning', parent: org.slug });
+    await createOrg(t.ctx, { slug: `${org.slug}-b`, name: 'Avdelning B', type: 'avdelning', parent: org.slug });
+    const file = csv([HEAD, ['R-1', 'Borttappad dator', '2025-04-02 10:00', 'Rapporterad']]);
+    expect((await runImport(t, file, { org: `${org.slug}-a` })).summary.created).toBe(1);
+    expect((await runImport(t, file, { org: org.slug })).summary).toMatchObject({ created: 0, unchanged: 1 });
+    const [only, ...more] = await stored(t, org.id);
+    expect(more).toHaveLength(0);
+    expect(only).toMatchObject({ externalId: 'R-1', orgId: a.id });
+    // A handler of avdelning B may not change avdelning A's case through the shared register.
+    const isamB = await userWithRole(t, `isam-b-${org.slug}@test.se`, 'isam', `${org.slug}-b`);
+    const r = await upload(isamB, `org=${org.slug}-b`, csv([HEAD, ['R-1', 'Borttappad dator', '2025-04-02 10:00', 'Klar']]));
+    expect(r.status).toBe(422);
+    expect(r.body.errors).toHaveLength(1);
+    expect(r.body.errors[0]).toMatchObject({ line: 2, column: 'Ärende-ID' });
+    expect(r.body.errors[0].reason_sv).toContain('där du inte får hantera incidenter');
+    expect((await stored(t, org.id))[0].status).toBe('Rapporterad');
   });
 });

@@ -9,18 +9,22 @@
  * - `dryRun` reads and classifies exactly like the real run but never writes (not even the audit row).
  * - Idempotent on Ärende-ID per register organisation; one audit row per committed import (file SHA-256).
  */
-import { sql } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
 import { AppError, forbidden } from '../../../server/platform/errors';
 import { inTx } from '../../../server/platform/tx';
 import { recordAudit } from '../../audit/chain';
 import { findOrg } from '../../org/service';
+import { orgs } from '../../org/table';
+import { escapeLike } from '../../../server/platform/authz';
+import type { Db } from '../../../server/platform/db';
+import { registerOrgOf } from '../service';
 import { HEADER_SEARCH, mapHeader, type HeaderMap } from './columns';
 import { SeenIds } from './seen';
 import { CsvTooLongRecord } from './csv';
 import { inspectFile, readRecords, type FileInfo, type RawRecord } from './source';
 import { RowValidator, type ImportRow, type RowError } from './validate';
-import { BatchWriter, UnitResolver } from './writer';
+import { BatchWriter, UnitResolver, type ImportAccess } from './writer';
 
 /** Rows per write on PostgreSQL: fewer statements, less planning per row (PostgreSQL CPU −13 % against 2,000). */
 export const BATCH_SIZE = 5000;
@@ -88,6 +92,24 @@ const toError = (e: RowError): ImportError => ({ line: e.line, column: e.column,
 
 class Rollback {}
 
+function addWarning(summary: ImportSummary, w: { sv: string; en: string }) {
+  summary.warnings.push(`${w.sv} / ${w.en}`);
+  summary.warnings_sv.push(w.sv);
+  summary.warnings_en.push(w.en);
+}
+
+/** The importer's rights over the existing incidents of the register, by organisation (its subtree's paths). */
+async function importAccess(ctx: Ctx, tx: Db, registerOrgId: string): Promise<ImportAccess> {
+  const [register] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, registerOrgId));
+  const list = await tx.select({ id: orgs.id, path: orgs.path }).from(orgs).where(like(orgs.path, escapeLike(register.path) + '%'));
+  const paths = new Map(list.map((o) => [o.id, o.path]));
+  const may = (perm: 'incident.manage' | 'incident.protected') => (orgId: string) => {
+    const path = paths.get(orgId);
+    return path !== undefined && ctx.authz.can(perm, path);
+  };
+  return { manage: may('incident.manage'), readProtected: may('incident.protected') };
+}
+
 const UNSUPPORTED_XLS = new AppError(415, 'unsupported_file_type', {
   sv: 'Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen.',
   en: 'The file is in the old Excel format (.xls). Save it as .xlsx or CSV and try again.',
@@ -136,9 +158,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
     if (err instanceof AppError) throw err;
     throw unreadable(err);
   }
-  summary.warnings = header.warnings.map((w) => `${w.sv} / ${w.en}`);
-  summary.warnings_sv = header.warnings.map((w) => w.sv);
-  summary.warnings_en = header.warnings.map((w) => w.en);
+  for (const w of header.warnings) addWarning(summary, w);
   if (header.missing.length > 0) {
     await records.return(undefined);
     const list = header.missing.join(', ');
@@ -154,9 +174,12 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   let failed = false;
   try {
     await inTx(ctx, async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(727170100, hashtext(${org.id}))`);
+      // The register is the förvaltning's, as for incidents registered by hand: an Ärende-ID is one case there
+      // whichever of its units the file is imported into.
+      const registerOrgId = await registerOrgOf(tx, org.path);
+      await tx.execute(sql`select pg_advisory_xact_lock(727170100, hashtext(${registerOrgId}))`);
       const units = await UnitResolver.load(tx, org);
-      const writer = new BatchWriter(tx, org.id, units, ctx.principal?.userId ?? null, readOnlyRun);
+      const writer = new BatchWriter(tx, registerOrgId, units, ctx.principal?.userId ?? null, readOnlyRun, await importAccess(ctx, tx, registerOrgId));
       const seen = new SeenIds();
       const validator = new RowValidator(header);
       let batch: ImportRow[] = [];
@@ -166,6 +189,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       // different batches are different (a repeated one is rejected above).
       const inflight: Promise<void>[] = [];
       let flushError: unknown;
+      let protectedKept = 0;
       const flush = async () => {
         while (inflight.length >= IN_FLIGHT) await inflight.shift();
         if (flushError) throw flushError;
@@ -178,6 +202,8 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
             summary.created += c.created;
             summary.updated += c.updated;
             summary.unchanged += c.unchanged;
+            protectedKept += c.protectedKept;
+            for (const e of c.refused) reject([e]);
             opts.onProgress?.(progress);
           },
           (err) => {
@@ -214,6 +240,12 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
         if (batch.length >= batchSize || (failed && rows % batchSize === 0)) await flush();
       }
       await drain();
+      if (protectedKept > 0) {
+        addWarning(summary, {
+          sv: `Beskrivningen lämnades orörd för ${protectedKept} ${protectedKept === 1 ? 'incident' : 'incidenter'} med skyddade personuppgifter: du saknar behörighet att läsa den.`,
+          en: `The description was left unchanged for ${protectedKept} protected-identity ${protectedKept === 1 ? 'incident' : 'incidents'}: you may not read it.`,
+        });
+      }
       if (failed) {
         summary.created = summary.updated = summary.unchanged = 0;
         throw new Rollback();

@@ -14,7 +14,7 @@ import { escapeLike } from '../../../server/platform/authz';
 import { Uuid7 } from '../../../server/platform/uuid7';
 import { orgs } from '../../org/table';
 import { incidents } from '../table';
-import type { ImportRow } from './validate';
+import type { ImportRow, RowError } from './validate';
 
 /** Enhet by name → an organisation in the target's subtree (an enhet preferred), else kept as text. */
 export class UnitResolver {
@@ -112,6 +112,20 @@ export interface BatchCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows naming an existing incident the importer may not change (it lies outside their scope). */
+  refused: RowError[];
+  /** Existing protected incidents whose description was left as it is: the importer may not read it. */
+  protectedKept: number;
+}
+
+/**
+ * What the importer may do with an existing incident of the register, by the incident's organisation: change it
+ * at all (incident.manage there; the register is the förvaltning's, the import may target a unit within it), and
+ * read and so replace its protected description (incident.protected).
+ */
+export interface ImportAccess {
+  manage(orgId: string): boolean;
+  readProtected(orgId: string): boolean;
 }
 
 export class BatchWriter {
@@ -124,10 +138,11 @@ export class BatchWriter {
     private readonly actorId: string | null,
     /** Classify only (dry run, or a failed all-or-nothing import): read, never write. */
     private readonly readOnly: boolean,
+    private readonly access: ImportAccess,
   ) {}
 
   async flush(rows: ImportRow[]): Promise<BatchCounts> {
-    const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
+    const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: [], protectedKept: 0 };
     if (rows.length === 0) return counts;
     const found = await this.tx
       .select({
@@ -151,7 +166,19 @@ export class BatchWriter {
     const updates: (Values & { id: string; from_status: string })[] = [];
     for (const r of rows) {
       const cur = existing.get(r.externalId);
-      const next = nextValues(r, cur, this.units);
+      if (cur && !this.access.manage(cur.org_id)) {
+        counts.refused.push({
+          line: r.line, column: 'Ärende-ID',
+          sv: `Ärende-ID "${r.externalId}" finns redan i registret, hos en organisation där du inte får hantera incidenter.`,
+          en: `Case id "${r.externalId}" already exists in the register, at an organisation where you may not manage incidents.`,
+        });
+        continue;
+      }
+      // A protected description is neither compared nor replaced by one who may not read it: otherwise the counts
+      // of a dry run would tell whether a guessed text is the stored one.
+      const hidden = !!cur?.protected_identity && !this.access.readProtected(cur.org_id);
+      if (hidden && r.description !== undefined) counts.protectedKept++;
+      const next = nextValues(hidden ? { ...r, description: undefined } : r, cur, this.units);
       if (!cur) creates.push({ ...next, external_id: r.externalId });
       else if (COLS.every((k) => same(next[k], cur[k]))) counts.unchanged++;
       else updates.push({ ...next, id: cur.id, from_status: cur.status });
