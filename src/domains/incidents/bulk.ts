@@ -8,7 +8,7 @@ import type { BulkUpdate } from './contract';
 import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { auditView, insertHistory } from './service';
 import { incidents } from './table';
-import { transitionRefusal } from './transitions';
+import { closingRefusal, transitionRefusal } from './transitions';
 
 /**
  * Triage: set status / handler / kind / category on many incidents in one step. All or nothing: when any
@@ -32,11 +32,11 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
     if (to) {
       const refused = ids.flatMap((id) => {
         const r = byId.get(id)!;
-        const why = transitionRefusal(r.i.status, to);
+        const why = transitionRefusal(r.i.status, to) ?? closingRefusal({ ...r.i, ...input.set }, to, now);
         return why ? [{ id, number: incidentNumber(r.i), from: r.i.status, code: why.code, reason_sv: why.msg.sv, reason_en: why.msg.en }] : [];
       });
       if (refused.length) {
-        throw conflict('illegal_transition', {
+        throw conflict(refused.every((f) => f.code === 'legal_duty_open') ? 'legal_duty_open' : 'illegal_transition', {
           sv: `${refused.length} av ${ids.length} incidenter kan inte få status "${to}"; inget har ändrats. ${refused.map((f) => `${f.number}: ${f.reason_sv}`).join(' ')}`,
           en: `${refused.length} of ${ids.length} incidents cannot get status "${to}"; nothing was changed. ${refused.map((f) => `${f.number}: ${f.reason_en}`).join(' ')}`,
         }, 'set.status', { refused });

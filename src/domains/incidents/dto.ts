@@ -33,6 +33,8 @@ export function overdueSql(now: Date): SQL<boolean> {
     or (${breach} and ${incidents.riskAssessment} = 'hog_risk' and ${incidents.subjectsInformedAt} is null and ${start} < ${h(72)})
     or (${incidents.nis2Significant} and ${incidents.csirtEarlyWarningAt} is null and ${start} < ${h(24)})
     or (${incidents.nis2Significant} and ${incidents.csirtNotificationAt} is null and ${start} < ${h(72)})
+    or (${incidents.nis2Significant} and ${incidents.csirtFinalReportAt} is null and ${iso}::timestamptz >
+      ((coalesce(${incidents.csirtNotificationAt}, ${start} + interval '72 hours') at time zone 'Europe/Stockholm') + interval '1 month') at time zone 'Europe/Stockholm')
   )))`;
 }
 

@@ -75,6 +75,34 @@ describe('incident record and status flow', () => {
     expect((await isam.get(`/api/incidents/${body.id}`)).body.title).toBe('Först');
   });
 
+  it('refuses to close while a legal duty is open (409 naming it), alone or in bulk; closes once it is met', async () => {
+    const { body } = await create(isam, { org: 'avd-a', kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'risk', discoveredAt: '2025-03-01T10:00' });
+    const cur = await advance(isam, body.id, 'Under registrering', 'Under utredning');
+    const r = await isam.patch(`/api/incidents/${body.id}`, { version: cur.version, status: 'Klar' });
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ code: 'legal_duty_open', field: 'status', clocks: ['gdpr33'] });
+    expect(r.body.detail_sv).toContain('Anmälan till IMY (art. 33, 72 h)');
+    const bulk = await isam.post('/api/incidents/bulk', { ids: [body.id], set: { status: 'Klar' } });
+    expect(bulk.status).toBe(409);
+    expect(bulk.body.code).toBe('legal_duty_open');
+    expect((await isam.get(`/api/incidents/${body.id}`)).body).toMatchObject({ status: 'Under utredning', overdue: true });
+    // Reporting to IMY in the same change meets the duty.
+    const closed = await isam.patch(`/api/incidents/${body.id}`, { version: cur.version, status: 'Klar', imyReportedAt: '2025-03-03T09:00' });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(closed.body.clocks[0]).toMatchObject({ key: 'gdpr33', state: 'done' });
+  });
+
+  it('flags a significant incident whose NIS2 final report is a month late as overdue', async () => {
+    const { body } = await create(isam, { org: 'avd-a', kind: 'IT-säkerhet', nis2Significant: true, discoveredAt: '2025-05-01T10:00' });
+    const sent = await isam.patch(`/api/incidents/${body.id}`, { version: body.version, csirtEarlyWarningAt: '2025-05-01T20:00', csirtNotificationAt: '2025-05-03T09:00' });
+    expect(sent.body.clocks.find((c: { key: string }) => c.key === 'nis2_final')).toMatchObject({ state: 'overdue', deadlineLocal: '2025-06-03 09:00' });
+    expect(sent.body.overdue).toBe(true);
+    const list = await isam.get('/api/incidents?overdue=true&limit=200');
+    expect(list.body.items.map((i: { id: string }) => i.id)).toContain(body.id);
+    const done = await isam.patch(`/api/incidents/${body.id}`, { version: sent.body.version, csirtFinalReportAt: '2025-06-02T12:00' });
+    expect(done.body.overdue).toBe(false);
+  });
+
   it('sets IMY and CSIRT report times, which imply the flags', async () => {
     const { body } = await create(isam, { org: 'avd-a', personalData: 'ja', nis2Significant: true });
     const r = await isam.patch(`/api/incidents/${body.id}`, { version: body.version, imyReportedAt: '2025-05-02T09:30', imyReference: 'IMY-2025-123', csirtEarlyWarningAt: '2025-05-01T20:00' });

@@ -15,7 +15,7 @@ import { incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedI
 import type { IncidentStatus } from './model';
 import { incidentStatusHistory, incidents } from './table';
 import { parseInstant } from './time';
-import { TRANSITIONS, isStatus, transitionRefusal } from './transitions';
+import { TRANSITIONS, closingRefusal, isStatus, transitionRefusal } from './transitions';
 
 /** Instant from validated text (the contract checked it already); undefined stays undefined, null stays null. */
 export function instant(v: string | null | undefined, field: string): Date | null | undefined {
@@ -129,6 +129,10 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
     }
     if (changes.imyReportedAt) changes.reportedToImy = true;
     if (changes.csirtEarlyWarningAt || changes.csirtNotificationAt || changes.csirtFinalReportAt) changes.reportedToCsirt = true;
+    if (changes.status !== undefined && changes.status !== cur.status) {
+      const why = closingRefusal({ ...cur, ...changes }, changes.status as IncidentStatus, now);
+      if (why) throw conflict(why.code, why.msg, 'status', { clocks: why.clocks });
+    }
 
     const [row] = await tx.update(incidents)
       .set({ ...changes, version: sql`${incidents.version} + 1`, updatedAt: now })

@@ -6,11 +6,12 @@ import { sectionProviders } from './report';
 let t: TestServer;
 let isam: Client;
 
-interface Spec { org: string; reportedAt: string; kind?: string; category?: string; personalData?: string; imy?: boolean; csirt?: boolean; path?: string[] }
+interface Spec { org: string; reportedAt: string; kind?: string; category?: string; personalData?: string; risk?: string; imy?: boolean; csirt?: boolean; path?: string[] }
 
 // Incidents the test creates; every expected figure below is computed from this list.
 const specs: Spec[] = [
-  { org: 'enh', reportedAt: '2025-01-01T00:30', kind: 'Personuppgiftsincident', category: 'Fel mottagare', path: ['Under registrering', 'Under utredning', 'Klar'] },
+  // Closed: so assessed as no likely risk (an open duty to notify IMY would refuse Klar).
+  { org: 'enh', reportedAt: '2025-01-01T00:30', kind: 'Personuppgiftsincident', category: 'Fel mottagare', risk: 'ingen_trolig_risk', path: ['Under registrering', 'Under utredning', 'Klar'] },
   { org: 'enh', reportedAt: '2025-03-15T12:00', kind: 'IT-säkerhet', category: 'Nätfiske', personalData: 'nej', path: ['Under registrering'] },
   { org: 'avd', reportedAt: '2025-03-30T02:30', kind: 'Informationssäkerhet', category: 'Dokument kvarlämnade', personalData: 'ja', imy: true },
   { org: 'avd', reportedAt: '2025-10-26T02:30', category: 'Spam', path: ['Förfallen'] },
@@ -26,13 +27,17 @@ beforeAll(async () => {
   await makeOrgs(t.ctx, [['stad', 'stad'], ['forv', 'forvaltning', 'stad'], ['avd', 'avdelning', 'forv'], ['enh', 'enhet', 'avd'], ['annan', 'forvaltning', 'stad']]);
   isam = await userWithRole(t, 'isam@test.se', 'isam', 'stad');
   for (const s of specs) {
-    const r = await isam.post('/api/incidents', { org: s.org, title: 't', reportedAt: s.reportedAt, kind: s.kind, category: s.category, personalData: s.personalData });
+    const r = await isam.post('/api/incidents', { org: s.org, title: 't', reportedAt: s.reportedAt, kind: s.kind, category: s.category, personalData: s.personalData, riskAssessment: s.risk });
     expect(r.status).toBe(201);
     let cur = r.body;
     if (s.imy || s.csirt) {
       cur = (await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, ...(s.imy ? { imyReportedAt: '2025-04-01T10:00' } : {}), ...(s.csirt ? { reportedToCsirt: true } : {}) })).body;
     }
-    for (const status of s.path ?? []) cur = (await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, status })).body;
+    for (const status of s.path ?? []) {
+      const next = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, status });
+      expect(next.status, JSON.stringify(next.body)).toBe(200);
+      cur = next.body;
+    }
   }
 });
 afterAll(() => t.close());

@@ -1,4 +1,5 @@
 import type { Msg } from '../../server/platform/errors';
+import { CLOCK_LABELS, clocksFor, type ClockInput } from './clocks';
 import { INCIDENT_STATUSES, type IncidentStatus } from './model';
 
 /**
@@ -34,6 +35,29 @@ export function transitionRefusal(from: string, to: IncidentStatus): { code: str
     msg: {
       sv: `Status kan inte ändras från "${from}" till "${to}". Tillåtet härifrån: ${list}.`,
       en: `Status cannot change from "${from}" to "${to}". Allowed from here: ${list}.`,
+    },
+  };
+}
+
+/**
+ * Why an incident may not be closed (Klar), or null. A legal duty that is still open (IMY not notified, the
+ * data subjects not informed, a CSIRT report not sent) must be met, or the assessment that causes it changed,
+ * before the case is closed: closing does not discharge it, and a closed case's clocks no longer warn anyone.
+ * `i` is the incident as it will be after the change (a PATCH may set the report time and the status together).
+ * Imports are exempt: they record what IA says.
+ */
+export function closingRefusal(i: ClockInput, to: IncidentStatus, now: Date): { code: string; msg: Msg; clocks: string[] } | null {
+  if (to !== 'Klar') return null;
+  const open = clocksFor({ ...i, status: 'Under utredning' }, now).filter((c) => c.state !== 'done');
+  if (open.length === 0) return null;
+  const sv = open.map((c) => CLOCK_LABELS[c.key].sv).join(', ');
+  const en = open.map((c) => CLOCK_LABELS[c.key].en).join(', ');
+  return {
+    code: 'legal_duty_open',
+    clocks: open.map((c) => c.key),
+    msg: {
+      sv: `Ärendet kan inte stängas förrän detta är gjort: ${sv}. Ange när det gjordes, eller ändra bedömningen med motivering (t.ex. "ingen trolig risk" eller ej betydande).`,
+      en: `The incident cannot be closed until this is done: ${en}. Enter when it was done, or change the assessment with a justification (e.g. "no likely risk" or not significant).`,
     },
   };
 }
