@@ -117,6 +117,14 @@ describe('incident record and status flow', () => {
     const bad = await create(isam, { org: 'avd-a', occurredAt: 'igår' });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('occurredAt');
+    // A discovery time ahead would push the legal clocks out: every incident time is something that happened.
+    const future = await create(isam, { org: 'avd-a', personalData: 'ja', discoveredAt: '2099-06-01T10:00' });
+    expect(future.status).toBe(422);
+    expect(future.body).toMatchObject({ code: 'in_future', field: 'discoveredAt' });
+    const made = (await create(isam, { org: 'avd-a' })).body;
+    const later = await isam.patch(`/api/incidents/${made.id}`, { version: made.version, imyReportedAt: '2099-01-01T00:00' });
+    expect(later.body).toMatchObject({ code: 'in_future', field: 'imyReportedAt' });
+    expect((await isam.get(`/api/incidents/${made.id}`)).body.version).toBe(made.version);
     const extra = await create(isam, { org: 'avd-a', hacker: true });
     expect(extra.status).toBe(400);
     expect(extra.body.field).toBe('hacker');

@@ -54,10 +54,7 @@ export async function quickReport(ctx: Ctx, input: QuickReport) {
       }
     }
     const now = new Date();
-    const occurredAt = instant(input.occurredAt, 'occurredAt') ?? null;
-    if (occurredAt && occurredAt.getTime() > now.getTime() + 5 * 60_000) {
-      throw unprocessable('in_future', { sv: 'Händelsen kan inte ha inträffat i framtiden.', en: 'The event cannot have happened in the future.' }, 'occurredAt');
-    }
+    const occurredAt = instant(input.occurredAt, 'occurredAt', now) ?? null;
     // The reporter's "ja/nej/vet ej" wins; a template's value only fills in "vet ej".
     const personalData = input.personalData === 'vet_ej' && template?.personalData ? template.personalData : input.personalData;
     const [row] = await tx.insert(incidents).values({

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { badRequest, conflict, forbidden, notFound } from '../../server/platform/errors';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
@@ -18,10 +18,18 @@ import { parseInstant } from './time';
 import { TRANSITIONS, closingRefusal, isStatus, transitionRefusal } from './transitions';
 
 /** Instant from validated text (the contract checked it already); undefined stays undefined, null stays null. */
-export function instant(v: string | null | undefined, field: string): Date | null | undefined {
+/**
+ * A time entered for an incident (Europe/Stockholm unless it carries a zone). Every one of them is something that
+ * has happened (occurred, discovered, reported, notified), so a time in the future is refused: a discovery time
+ * ahead would also push the legal clocks out. Five minutes of leeway cover clocks that run ahead.
+ */
+export function instant(v: string | null | undefined, field: string, now = new Date()): Date | null | undefined {
   if (v === undefined || v === null) return v;
   const d = parseInstant(v);
   if (!d) throw badRequest('invalid_instant', { sv: `Ogiltig tidpunkt: ${v}`, en: `Invalid date-time: ${v}` }, field);
+  if (d.getTime() > now.getTime() + 5 * 60_000) {
+    throw unprocessable('in_future', { sv: `Tidpunkten ${v} ligger i framtiden; ange när det hände.`, en: `The time ${v} is in the future; enter when it happened.` }, field);
+  }
   return d;
 }
 
