@@ -3,6 +3,7 @@ import type { Ctx } from '../../server/platform/context';
 import { toCsv, toXlsx, type ExportColumn } from '../../server/platform/export';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
+import { findOrg } from '../org/service';
 import type { ExportQuery } from './contract';
 import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { listConditions, requireListAccess } from './list';
@@ -48,13 +49,24 @@ export async function exportIncidents(ctx: Ctx, q: ExportQuery, now = new Date()
   const conds = await listConditions(ctx, q, now);
   const rows = (await selectIncidents(ctx.db, now).where(and(...conds)).orderBy(desc(incidents.reportedAt), desc(incidents.id)).limit(EXPORT_MAX_ROWS)) as LoadedIncident[];
   const out: Row[] = rows.map((r) => ({ ...r, includeText: !r.i.protectedIdentity || ctx.authz.can('incident.protected', r.org.path) }));
-  const protectedIncluded = out.filter((r) => r.i.protectedIdentity && r.includeText).map((r) => r.i.id);
+  const protectedIncluded = out.filter((r) => r.i.protectedIdentity && r.includeText);
   const { format, ...filters } = q;
-  await inTx(ctx, (tx) => recordAudit(tx, ctx, {
-    action: protectedIncluded.length ? 'incident.export_protected' : 'incident.export',
-    entityType: 'incident', entityId: null, orgId: null,
-    after: { format, filters, count: out.length, protectedIncluded },
-  }));
+  const asked = q.org ? (await findOrg(ctx.db, q.org)).id : null;
+  await inTx(ctx, async (tx) => {
+    await recordAudit(tx, ctx, {
+      action: 'incident.export', entityType: 'incident', entityId: null, orgId: asked,
+      after: { format, filters, count: out.length, protectedIncluded: protectedIncluded.map((r) => r.i.id) },
+    });
+    // Protected records leaving the system are logged where their own organisation's audit readers see it.
+    const byOrg = new Map<string, Row[]>();
+    for (const r of protectedIncluded) byOrg.set(r.org.id, [...(byOrg.get(r.org.id) ?? []), r]);
+    for (const [orgId, list] of byOrg) {
+      await recordAudit(tx, ctx, {
+        action: 'incident.export_protected', entityType: 'incident', entityId: list.length === 1 ? list[0].i.id : null, orgId,
+        after: { format, filters, count: list.length, protectedIncluded: list.map((r) => r.i.id) },
+      });
+    }
+  });
   const filename = `incidenter-${now.toISOString().slice(0, 10)}`;
   const body = format === 'csv' ? toCsv(out, COLUMNS) : await toXlsx(out, COLUMNS, 'Incidenter');
   return { body, filename, count: out.length };

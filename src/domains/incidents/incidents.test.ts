@@ -286,6 +286,12 @@ describe('protected identity', () => {
     const audit = await listAudit(t.ctx, { action: 'incident.export_protected', limit: 10 });
     expect(audit.items.length).toBe(1);
     expect(audit.items[0].actorLabel).toBe('isam@test.se');
+    // Logged on the protected record's own organisation, so its audit readers (not only system admins) see it.
+    expect(audit.items[0].orgSlug).toBe('avd-a');
+    const chefAudit = await userWithRole(t, 'chef-audit@test.se', 'forvaltningschef', 'forv');
+    const seen = await chefAudit.get('/api/audit?action=incident.export_protected&limit=10');
+    expect(seen.status).toBe(200);
+    expect(seen.body.items).toHaveLength(1);
     const xlsx = await fetch(`${t.url}/api/incidents/export?format=xlsx&org=avd-a`, { headers: { cookie: isam.cookie! } });
     expect(xlsx.status).toBe(200);
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
