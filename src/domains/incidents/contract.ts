@@ -306,6 +306,8 @@ export const IncidentFigures = z.object({
   personalDataPreviousYear: int4(),
   reportedToIMY: int4(),
   reportedToCSIRT: int4(),
+  reportedToIMYPreviousYear: int4(),
+  reportedToCSIRTPreviousYear: int4(),
   asOf: z.string().nullable(),
 }).openapi('IncidentFigures');
 export type IncidentFigures = z.infer<typeof IncidentFigures>;

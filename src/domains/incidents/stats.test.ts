@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { INCIDENT_STATUSES } from './model';
 import { sectionProviders } from './report';
+import { endOfDay, stockholmDay } from './time';
 
 let t: TestServer;
 let isam: Client;
@@ -50,7 +51,9 @@ const count = <T extends string>(list: Spec[], key: (s: Spec) => T) => list.redu
 
 describe('incident statistics', () => {
   it('counts the organisation and its subtree per Stockholm year, with every breakdown', async () => {
-    const r = await isam.get('/api/incidents/stats?org=forv&year=2025');
+    // As of today: the statuses as they are now (the changes above were made today, after the year ended).
+    const today = stockholmDay(new Date());
+    const r = await isam.get(`/api/incidents/stats?org=forv&year=2025&asOf=${today}`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const cur = specs.filter((s) => inTree(s) && yearOf(s) === 2025);
     const prev = specs.filter((s) => inTree(s) && yearOf(s) === 2024);
@@ -66,7 +69,15 @@ describe('incident statistics', () => {
     expect(r.body.personalDataPreviousYear).toBe(prev.filter(breach).length);
     expect(r.body.reportedToIMY).toBe(cur.filter((s) => s.imy).length);
     expect(r.body.reportedToCSIRT).toBe(cur.filter((s) => s.csirt).length);
-    expect(r.body.asOf).toBeNull();
+    expect(r.body.asOf).toBe(today);
+  });
+
+  it('without asOf, counts a past year as of its last day, as the management review does', async () => {
+    const plain = (await isam.get('/api/incidents/stats?org=forv&year=2025')).body;
+    expect(plain).toEqual((await isam.get('/api/incidents/stats?org=forv&year=2025&asOf=2025-12-31')).body);
+    expect(plain.byStatus.Rapporterad).toBe(plain.total);
+    const running = (await isam.get(`/api/incidents/stats?org=forv&year=${new Date().getFullYear()}`)).body;
+    expect(running.asOf).toBe(stockholmDay(new Date()));
   });
 
   it('with asOf, counts only what was reported by then, each with the status it had then (from history)', async () => {
@@ -85,9 +96,9 @@ describe('incident statistics', () => {
     const [provider] = sectionProviders;
     const { org: _o, year: _y, ...figures } = stats;
     const forv = (await isam.get('/api/orgs/forv')).body;
-    const section = await provider.figures({ ctx: t.ctx, org: forv, year: 2025 });
+    const section = await provider.figures({ ctx: t.ctx, org: forv, year: 2025, asOf: new Date(endOfDay('2025-12-31').getTime() - 1) });
     expect(provider.key).toBe('incidents');
-    expect(Object.keys(section).sort()).toEqual(['asOf', 'byCategory', 'byKind', 'byMonth', 'byStatus', 'personalData', 'personalDataPreviousYear', 'previousYearTotal', 'reportedToCSIRT', 'reportedToIMY', 'total']);
+    expect(Object.keys(section).sort()).toEqual(['asOf', 'byCategory', 'byKind', 'byMonth', 'byStatus', 'personalData', 'personalDataPreviousYear', 'previousYearTotal', 'reportedToCSIRT', 'reportedToCSIRTPreviousYear', 'reportedToIMY', 'reportedToIMYPreviousYear', 'total']);
     expect(section).toEqual(figures);
   });
 

@@ -5,7 +5,7 @@ import { escapeLike } from '../../server/platform/authz';
 import type { IncidentFigures } from './contract';
 import { INCIDENT_KINDS, INCIDENT_STATUSES } from './model';
 import { orgFor } from './service';
-import { endOfDay, yearRange } from './time';
+import { defaultAsOfDay, endOfDay, yearRange } from './time';
 
 /** Key for incidents without a kind or category. */
 export const UNSET = 'Ej angiven';
@@ -65,7 +65,7 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
     byKind: Object.fromEntries(INCIDENT_KINDS.map((k) => [k, 0])),
     byCategory: {},
     byMonth: { current: Array(12).fill(0), previous: Array(12).fill(0) },
-    personalData: 0, personalDataPreviousYear: 0, reportedToIMY: 0, reportedToCSIRT: 0,
+    personalData: 0, personalDataPreviousYear: 0, reportedToIMY: 0, reportedToCSIRT: 0, reportedToIMYPreviousYear: 0, reportedToCSIRTPreviousYear: 0,
     asOf: asOf ?? null,
   };
   for (const r of rows) {
@@ -73,6 +73,8 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
       f.previousYearTotal += r.n;
       f.byMonth.previous[r.m - 1] += r.n;
       if (r.breach) f.personalDataPreviousYear += r.n;
+      if (r.imy) f.reportedToIMYPreviousYear += r.n;
+      if (r.csirt) f.reportedToCSIRTPreviousYear += r.n;
       continue;
     }
     if (r.y !== year) continue;
@@ -91,8 +93,11 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
   return f;
 }
 
-/** GET /api/incidents/stats: incident.read on the organisation (404 when out of scope or unknown). */
+/**
+ * GET /api/incidents/stats: incident.read on the organisation (404 when out of scope or unknown). Counted, like
+ * the management review, as of the year's last day (today while it runs) unless asOf says otherwise.
+ */
 export async function incidentStats(ctx: Ctx, q: { org: string; year: number; asOf?: string }): Promise<IncidentFigures & { org: { slug: string; name: string }; year: number }> {
   const org = await orgFor(ctx, ctx.db, q.org, 'incident.read');
-  return { org: { slug: org.slug, name: org.name }, year: q.year, ...(await incidentFigures(ctx.db, org.path, q.year, q.asOf)) };
+  return { org: { slug: org.slug, name: org.name }, year: q.year, ...(await incidentFigures(ctx.db, org.path, q.year, q.asOf ?? defaultAsOfDay(q.year))) };
 }

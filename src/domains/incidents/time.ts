@@ -84,3 +84,13 @@ export function addMonthsLocal(at: Date, months: number): Date {
   const last = new TZDate(target.getFullYear(), target.getMonth() + 1, 0, 0, 0, 0, TZ).getDate();
   return new Date(new TZDate(target.getFullYear(), target.getMonth(), Math.min(day, last), t.getHours(), t.getMinutes(), t.getSeconds(), TZ).getTime());
 }
+
+/**
+ * The day a year's figures are counted on when no other is asked for: the year's last day, or today (Stockholm)
+ * while the year runs. The management review and the statistics page both use it, so they show the same counts.
+ */
+export function defaultAsOfDay(year: number, now: Date = new Date()): string {
+  const today = stockholmDay(now);
+  const last = `${year}-12-31`;
+  return today < last ? today : last;
+}

@@ -113,7 +113,7 @@ function rollupBlocks(r: Rollup, c: Ctx): FigureBlock[] {
     c.cell(f.name), c.cell(f.incidents?.total ?? ''), c.cell(f.incidents?.previousYearTotal ?? ''), c.cell(f.incidents?.personalData ?? ''),
     c.cell(f.incidents?.reportedToIMY ?? ''), c.cell(f.risks?.ikp ?? ''),
   ]);
-  rows.push([c.cell('Totalt'), c.cell(r.totals.incidents), c.cell(''), c.cell(r.totals.personalData), c.cell(r.totals.reportedToIMY), c.cell(r.totals.ikp)]);
+  rows.push([c.cell('Totalt'), c.cell(r.totals.incidents), c.cell(r.totals.previousYearTotal ?? ''), c.cell(r.totals.personalData), c.cell(r.totals.reportedToIMY), c.cell(r.totals.ikp)]);
   const out: FigureBlock[] = [{ kind: 'table', caption: 'Förvaltningarna i sammandrag', columns: ['Förvaltning', 'Incidenter', 'Föregående år', 'Personuppgiftsincidenter', 'Anmälda till IMY', 'IKP-risker'], rows }];
   if (r.ikpRisks.length) {
     out.push({ kind: 'table', caption: 'Förvaltningarnas risker i internkontrollplanen (IKP)', columns: ['Förvaltning', 'Arbetssätt', 'Oönskad händelse', 'Riskvärde', 'Status'], rows: r.ikpRisks.map((x) => [c.cell(x.forvaltning), c.cell(x.arbetssatt), c.cell(x.handelse), c.cell(x.riskvarde ?? ''), c.cell(x.status)]) });

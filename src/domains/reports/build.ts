@@ -4,6 +4,8 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../server/platform/context';
 import { badRequest } from '../../server/platform/errors';
 import { listOrgs } from '../org/service';
+// Stockholm calendar helpers (pure; the incidents domain holds the city's time rules).
+import { defaultAsOfDay, stockholmDay } from '../incidents/time';
 import { defaultOutline, numberSections, withProviderSections, type Section } from './outline';
 import { overlayIso93, reportIso93 } from './iso93';
 import { loadSectionProviders, type SectionProvider } from './provider';
@@ -34,7 +36,7 @@ export interface FigureChange { path: string; before: unknown; after: unknown }
 
 export interface Rollup {
   forvaltningar: { slug: string; name: string; incidents: Record<string, unknown> | null; risks: { vor: number; ikp: number } | null }[];
-  totals: { incidents: number; personalData: number; reportedToIMY: number; reportedToCSIRT: number; ikp: number };
+  totals: { incidents: number; previousYearTotal: number; personalData: number; reportedToIMY: number; reportedToCSIRT: number; ikp: number };
   ikpRisks: { forvaltning: string; arbetssatt: string; handelse: string; riskvarde: number | null; status: string }[];
 }
 
@@ -52,7 +54,6 @@ export function checkYear(year: unknown, field = 'year'): number {
   return n;
 }
 
-const stockholmDay = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 /** The as-of day: the given one (validated), else the year's last day or today, whichever is earlier. */
 export function resolveAsOf(year: number, asOf?: string | Date): { day: string; end: Date } {
@@ -66,9 +67,7 @@ export function resolveAsOf(year: number, asOf?: string | Date): { day: string; 
     }
     day = asOf;
   } else {
-    const today = stockholmDay(new Date());
-    const last = `${year}-12-31`;
-    day = today < last ? today : last;
+    day = defaultAsOfDay(year);
   }
   const [y, mo, d] = day.split('-').map(Number);
   return { day, end: new TZDate(y, mo - 1, d, 23, 59, 59, 999, 'Europe/Stockholm') };
@@ -105,11 +104,34 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
+/**
+ * Incidents registered on the city itself (not in any förvaltning) get their own row in the rollup, so its total
+ * is the city's own total in the report: the city's figures less those of its förvaltningar.
+ */
+function withCityOwn(r: Rollup, city: ReportOrg, cityIncidents: unknown): Rollup {
+  const inc = cityIncidents as Record<string, unknown> | undefined;
+  if (!inc) return r;
+  const keys = ['total', 'previousYearTotal', 'personalData', 'reportedToIMY', 'reportedToCSIRT'] as const;
+  const sum = (k: (typeof keys)[number]) => r.forvaltningar.reduce((n, f) => n + num(f.incidents?.[k]), 0);
+  const own = Object.fromEntries(keys.map((k) => [k, num(inc[k]) - sum(k)])) as Record<(typeof keys)[number], number>;
+  if (keys.every((k) => own[k] === 0)) return r;
+  return {
+    ...r,
+    forvaltningar: [...r.forvaltningar, { slug: city.slug, name: `${city.name} (registrerade på staden)`, incidents: own, risks: null }],
+    totals: {
+      ...r.totals,
+      incidents: r.totals.incidents + own.total, previousYearTotal: r.totals.previousYearTotal + own.previousYearTotal,
+      personalData: r.totals.personalData + own.personalData, reportedToIMY: r.totals.reportedToIMY + own.reportedToIMY,
+      reportedToCSIRT: r.totals.reportedToCSIRT + own.reportedToCSIRT,
+    },
+  };
+}
+
 async function rollup(ctx: Ctx, city: ReportOrg, year: number, end: Date, list: SectionProvider[]): Promise<Rollup> {
   const children = (await listOrgs(ctx, { under: city.slug })).filter((o) => o.parentId === city.id);
   // The rollup reads only the incident and risk figures of each förvaltning: ask no other provider (speed).
   list = list.filter((p) => p.key === 'incidents' || p.key === 'risks');
-  const r: Rollup = { forvaltningar: [], totals: { incidents: 0, personalData: 0, reportedToIMY: 0, reportedToCSIRT: 0, ikp: 0 }, ikpRisks: [] };
+  const r: Rollup = { forvaltningar: [], totals: { incidents: 0, previousYearTotal: 0, personalData: 0, reportedToIMY: 0, reportedToCSIRT: 0, ikp: 0 }, ikpRisks: [] };
   // Outside a transaction the förvaltningar are asked a few at a time (separate pool connections); in order after.
   const all = await mapLimited(children, ctx.db instanceof PgTransaction ? 1 : ROLLUP_CONCURRENCY, (c) => figuresOf(ctx, c, year, end, list));
   for (const [i, c] of children.entries()) {
@@ -125,6 +147,7 @@ async function rollup(ctx: Ctx, city: ReportOrg, year: number, end: Date, list: 
     });
     if (inc) {
       r.totals.incidents += num(inc.total);
+      r.totals.previousYearTotal += num(inc.previousYearTotal);
       r.totals.personalData += num(inc.personalData);
       r.totals.reportedToIMY += num(inc.reportedToIMY);
       r.totals.reportedToCSIRT += num(inc.reportedToCSIRT);
@@ -210,7 +233,7 @@ export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, op
     outline: outline.map((s) => ({ ...s, number: numbers.get(s.id) ?? null })),
     ...figures,
   };
-  if (withRollup) json.rollup = rolled ?? (await rollup(ctx, org, year, end, all));
+  if (withRollup) json.rollup = withCityOwn(rolled ?? (await rollup(ctx, org, year, end, all)), org, figures.incidents);
   const changes = figureChanges(previousFigures, figures, list.map((p) => p.key));
   if (changes.length) json.changes = changes;
   if (json.iso93) overlayIso93(json, await reportIso93(ctx, org.id, json));

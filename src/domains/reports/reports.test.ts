@@ -258,6 +258,19 @@ describe('city rollup', () => {
     const sum = json.body.rollup.forvaltningar.reduce((n: number, f: { incidents: { total: number } | null }) => n + (f.incidents?.total ?? 0), 0);
     expect(json.body.rollup.totals.incidents).toBe(sum);
   });
+
+  it('gives incidents registered on the city itself their own row, so the rollup total is the city total', async () => {
+    const editor = await userWithRole(t, 'isam.stad2@test.se', 'isam', 'stad');
+    const made = await editor.post('/api/incidents', { org: 'stad', title: 'Stadsövergripande', reportedAt: '2025-06-10T10:00', kind: 'Personuppgiftsincident', personalData: 'ja' });
+    expect(made.status).toBe(201);
+    const r = await editor.post('/api/reports', { org: 'stad', year: 2025 });
+    const json = (await editor.get(`/api/reports/${r.body.id ?? r.body.report?.id}/render?format=json`)).body;
+    const own = json.rollup.forvaltningar.find((f: { slug: string }) => f.slug === 'stad');
+    expect(own.incidents).toMatchObject({ total: 1, personalData: 1 });
+    expect(json.rollup.totals.incidents).toBe(json.incidents.total);
+    expect(json.rollup.totals.personalData).toBe(json.incidents.personalData);
+    expect(json.rollup.totals.previousYearTotal).toBe(json.incidents.previousYearTotal);
+  });
 });
 
 describe('CLI', () => {

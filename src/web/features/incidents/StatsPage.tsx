@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/problem';
-import { formatNumber } from '../../format';
+import { formatDate, formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { SubNav } from './SubNav';
 import type { IncidentFigures } from './types';
@@ -90,8 +90,8 @@ export default function StatsPage() {
                 [
                   [t('stats.total'), f.total, f.previousYearTotal],
                   [t('stats.personalData'), f.personalData, f.personalDataPreviousYear],
-                  [t('stats.imy'), f.reportedToIMY, null],
-                  [t('stats.csirt'), f.reportedToCSIRT, null],
+                  [t('stats.imy'), f.reportedToIMY, f.reportedToIMYPreviousYear],
+                  [t('stats.csirt'), f.reportedToCSIRT, f.reportedToCSIRTPreviousYear],
                 ] as [string, number, number | null][]
               ).map(([label, cur, prev]) => (
                 <Table.Tr key={label}>
@@ -109,7 +109,7 @@ export default function StatsPage() {
           </Suspense>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <CountTable
-              caption={t('stats.byStatus')}
+              caption={f.asOf ? t('stats.byStatusAsOf', { date: formatDate(f.asOf) }) : t('stats.byStatus')}
               head={t('field.status')}
               rows={Object.entries(f.byStatus).map(([k, n]) => [t(`status.${STATUS_KEY[k as Status]}`, { defaultValue: k }), n])}
             />
