@@ -90,4 +90,11 @@ describe('time parsing', () => {
     expect(parseInstant('2025-02-30T10:00')).toBeNull();
     expect(parseInstant('igår')).toBeNull();
   });
+
+  it('refuses the hour skipped in March and reads the repeated October hour as summer time (the earlier instant)', () => {
+    expect(parseInstant('2025-03-30T02:30')).toBeNull();
+    expect(parseInstant('2025-03-30T03:30')!.toISOString()).toBe('2025-03-30T01:30:00.000Z');
+    expect(parseInstant('2025-10-26T02:30')!.toISOString()).toBe('2025-10-26T00:30:00.000Z');
+    expect(parseInstant('2025-10-26T03:30')!.toISOString()).toBe('2025-10-26T02:30:00.000Z');
+  });
 });

@@ -26,7 +26,12 @@ import { TRANSITIONS, closingRefusal, isStatus, transitionRefusal } from './tran
 export function instant(v: string | null | undefined, field: string, now = new Date()): Date | null | undefined {
   if (v === undefined || v === null) return v;
   const d = parseInstant(v);
-  if (!d) throw badRequest('invalid_instant', { sv: `Ogiltig tidpunkt: ${v}`, en: `Invalid date-time: ${v}` }, field);
+  if (!d) {
+    throw badRequest('invalid_instant', {
+      sv: `Ogiltig tidpunkt: ${v}. Ange ÅÅÅÅ-MM-DD TT:MM i svensk tid (timmen då klockan ställs fram till sommartid finns inte).`,
+      en: `Invalid date-time: ${v}. Use YYYY-MM-DD HH:MM in Swedish time (the hour skipped when clocks spring forward does not exist).`,
+    }, field);
+  }
   if (d.getTime() > now.getTime() + 5 * 60_000) {
     throw unprocessable('in_future', { sv: `Tidpunkten ${v} ligger i framtiden; ange när det hände.`, en: `The time ${v} is in the future; enter when it happened.` }, field);
   }

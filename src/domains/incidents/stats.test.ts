@@ -14,7 +14,7 @@ const specs: Spec[] = [
   // Closed: so assessed as no likely risk (an open duty to notify IMY would refuse Klar).
   { org: 'enh', reportedAt: '2025-01-01T00:30', kind: 'Personuppgiftsincident', category: 'Fel mottagare', risk: 'ingen_trolig_risk', path: ['Under registrering', 'Under utredning', 'Klar'] },
   { org: 'enh', reportedAt: '2025-03-15T12:00', kind: 'IT-säkerhet', category: 'Nätfiske', personalData: 'nej', path: ['Under registrering'] },
-  { org: 'avd', reportedAt: '2025-03-30T02:30', kind: 'Informationssäkerhet', category: 'Dokument kvarlämnade', personalData: 'ja', imy: true },
+  { org: 'avd', reportedAt: '2025-03-30T03:30', kind: 'Informationssäkerhet', category: 'Dokument kvarlämnade', personalData: 'ja', imy: true },
   { org: 'avd', reportedAt: '2025-10-26T02:30', category: 'Spam', path: ['Förfallen'] },
   { org: 'forv', reportedAt: '2025-12-31T23:30', kind: 'IT-säkerhet', csirt: true, path: ['Under registrering', 'Under utredning', 'Under åtgärd'] },
   { org: 'forv', reportedAt: '2024-12-31T23:30', kind: 'Personuppgiftsincident' },

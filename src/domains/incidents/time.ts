@@ -15,13 +15,29 @@ export function parseInstant(text: string): Date | null {
   if (m) {
     const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
-    const t = new TZDate(y, mo - 1, d, h, mi, se, TZ);
-    if (t.getDate() !== d || t.getMonth() !== mo - 1) return null;
-    return new Date(t.getTime());
+    return localToInstant(y, mo, d, h, mi, se);
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) return null;
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const HOUR_FORMAT = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+
+/**
+ * Stockholm wall-clock time → instant, the same rule as the import's: a time that does not exist (the hour the
+ * clocks spring forward, or a day like 02-30) is null; an ambiguous one (the hour repeated in October) is the
+ * earlier instant, summer time, so a legal clock counted from it never runs later than it may.
+ */
+export function localToInstant(y: number, mo: number, d: number, h = 0, mi = 0, se = 0): Date | null {
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, se);
+  const want = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')} ${String(h).padStart(2, '0')}`;
+  // Stockholm is UTC+1 or UTC+2 (summer time). Earlier instant first = summer time first.
+  for (const off of [120, 60]) {
+    const t = new Date(asUtc - off * 60_000);
+    if (HOUR_FORMAT.format(t) === want) return t;
+  }
+  return null;
 }
 
 /** [start, end) of a calendar year in Stockholm, as UTC instants. */
