@@ -1,5 +1,5 @@
 import { and, count, eq, isNotNull, lt } from 'drizzle-orm';
-import type { AttentionProvider } from '../../server/platform/attention';
+import { countTitles, type AttentionProvider } from '../../server/platform/attention';
 import { orgs } from '../org/table';
 import { todayStockholm } from '../plans/scope';
 import { documents } from './table';
@@ -18,8 +18,7 @@ export const attentionProviders: AttentionProvider[] = [
       return [{
         key: 'documents.review-overdue',
         severity: 'warning',
-        title_sv: n === 1 ? 'Ett styrdokument har passerat sitt översynsdatum' : `${n} styrdokument har passerat sitt översynsdatum`,
-        title_en: n === 1 ? 'One governing document is past its review date' : `${n} governing documents are past their review date`,
+        ...countTitles(n, { one: 'Ett styrdokument har passerat sitt översynsdatum', many: 'styrdokument har passerat sitt översynsdatum' }, { one: 'One governing document is past its review date', many: 'governing documents are past their review date' }),
         count: n,
         link: '/styrdokument?overdue=true',
       }];

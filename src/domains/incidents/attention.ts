@@ -1,4 +1,4 @@
-import type { AttentionItem, AttentionProvider } from '../../server/platform/attention';
+import { countTitles, type AttentionItem, type AttentionProvider } from '../../server/platform/attention';
 import { runningClocks } from './deadlines';
 
 /**
@@ -12,15 +12,19 @@ export const attentionProviders: AttentionProvider[] = [
       if (!ctx.authz.hasAnywhere('incident.read')) return [];
       const clocks = await runningClocks(ctx, new Date());
       const n = (s: string) => clocks.filter((x) => x.c.state === s).length;
-      const items: AttentionItem[] = [
-        { key: 'incidents.clocks.overdue', severity: 'critical', count: n('overdue'),
-          title_sv: `${n('overdue')} lagstadgade tidsfrister har passerats (IMY/CSIRT)`, title_en: `${n('overdue')} legal deadlines have passed (IMY/CSIRT)`, link: '/incidenter/tidsfrister' },
-        { key: 'incidents.clocks.6h', severity: 'critical', count: n('critical'),
-          title_sv: `${n('critical')} tidsfrister löper ut inom 6 timmar`, title_en: `${n('critical')} deadlines expire within 6 hours`, link: '/incidenter/tidsfrister' },
-        { key: 'incidents.clocks.24h', severity: 'warning', count: n('due_soon'),
-          title_sv: `${n('due_soon')} tidsfrister löper ut inom 24 timmar`, title_en: `${n('due_soon')} deadlines expire within 24 hours`, link: '/incidenter/tidsfrister' },
+      const item = (key: string, severity: AttentionItem['severity'], count: number, sv: { one: string; many: string }, en: { one: string; many: string }): AttentionItem =>
+        ({ key, severity, count, link: '/incidenter/tidsfrister', ...countTitles(count, sv, en) });
+      return [
+        item('incidents.clocks.overdue', 'critical', n('overdue'),
+          { one: 'En lagstadgad tidsfrist har passerats (IMY/CSIRT)', many: 'lagstadgade tidsfrister har passerats (IMY/CSIRT)' },
+          { one: 'One legal deadline has passed (IMY/CSIRT)', many: 'legal deadlines have passed (IMY/CSIRT)' }),
+        item('incidents.clocks.6h', 'critical', n('critical'),
+          { one: 'En tidsfrist löper ut inom 6 timmar', many: 'tidsfrister löper ut inom 6 timmar' },
+          { one: 'One deadline expires within 6 hours', many: 'deadlines expire within 6 hours' }),
+        item('incidents.clocks.24h', 'warning', n('due_soon'),
+          { one: 'En tidsfrist löper ut inom 24 timmar', many: 'tidsfrister löper ut inom 24 timmar' },
+          { one: 'One deadline expires within 24 hours', many: 'deadlines expire within 24 hours' }),
       ];
-      return items;
     },
   },
 ];

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import type { AttentionProvider } from '../../server/platform/attention';
+import { countTitles, type AttentionProvider } from '../../server/platform/attention';
 import { orgs } from '../org/table';
 import { UNFINISHED } from './contract';
 import { todayStockholm } from './scope';
@@ -24,8 +24,7 @@ export const attentionProviders: AttentionProvider[] = [
       return [{
         key: 'plans.activities-overdue',
         severity: 'warning',
-        title_sv: n === 1 ? 'En förbättringsaktivitet är försenad' : `${n} förbättringsaktiviteter är försenade`,
-        title_en: n === 1 ? 'One improvement activity is overdue' : `${n} improvement activities are overdue`,
+        ...countTitles(n, { one: 'En förbättringsaktivitet är försenad', many: 'förbättringsaktiviteter är försenade' }, { one: 'One improvement activity is overdue', many: 'improvement activities are overdue' }),
         count: n,
         link: '/plan?overdue=true',
       }];

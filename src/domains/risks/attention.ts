@@ -1,6 +1,6 @@
 /** Start page: overdue åtgärder, overdue continuity-plan reviews and overdue register-risk reviews (one count each). */
 import { and, count, eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import type { AttentionProvider } from '../../server/platform/attention';
+import { countTitles, type AttentionProvider } from '../../server/platform/attention';
 import type { Ctx } from '../../server/platform/context';
 import { orgs } from '../org/table';
 import { OPEN_ACTION } from './contract';
@@ -22,8 +22,7 @@ export const attentionProviders: AttentionProvider[] = [
       return [{
         key: 'risks.overdue-actions',
         severity: 'warning',
-        title_sv: n === 1 ? 'En riskåtgärd är försenad' : `${n} riskåtgärder är försenade`,
-        title_en: n === 1 ? 'One risk action is overdue' : `${n} risk actions are overdue`,
+        ...countTitles(n, { one: 'En riskåtgärd är försenad', many: 'riskåtgärder är försenade' }, { one: 'One risk action is overdue', many: 'risk actions are overdue' }),
         count: n,
         link: '/risker/atgarder?forsenade=1',
       }];
@@ -41,8 +40,7 @@ export const attentionProviders: AttentionProvider[] = [
       return [{
         key: 'risks.overdue-continuity-reviews',
         severity: 'warning',
-        title_sv: n === 1 ? 'En kontinuitetsplan har passerat sin översyn' : `${n} kontinuitetsplaner har passerat sin översyn`,
-        title_en: n === 1 ? 'One continuity plan is past its review date' : `${n} continuity plans are past their review date`,
+        ...countTitles(n, { one: 'En kontinuitetsplan har passerat sin översyn', many: 'kontinuitetsplaner har passerat sin översyn' }, { one: 'One continuity plan is past its review date', many: 'continuity plans are past their review date' }),
         count: n,
         link: '/risker/kontinuitet?forsenade=1',
       }];
@@ -60,8 +58,7 @@ export const attentionProviders: AttentionProvider[] = [
       return [{
         key: 'risks.overdue-risk-reviews',
         severity: 'info',
-        title_sv: n === 1 ? 'En risk i riskregistret ska ses över' : `${n} risker i riskregistret ska ses över`,
-        title_en: n === 1 ? 'One register risk is due for review' : `${n} register risks are due for review`,
+        ...countTitles(n, { one: 'En risk i riskregistret ska ses över', many: 'risker i riskregistret ska ses över' }, { one: 'One register risk is due for review', many: 'register risks are due for review' }),
         count: n,
         link: '/risker/register?reviewOverdue=true',
       }];

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, inArray, like, or } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
-import type { AttentionProvider } from '../../server/platform/attention';
+import { countTitles, type AttentionProvider } from '../../server/platform/attention';
 import { orgs } from '../org/table';
 import { roleAssignments, users } from './table';
 
@@ -41,8 +41,7 @@ export const attentionProviders: AttentionProvider[] = [
       return [{
         key: 'users.locked',
         severity: 'warning',
-        title_sv: n === 1 ? 'Ett konto är tillfälligt låst' : `${n} konton är tillfälligt låsta`,
-        title_en: n === 1 ? 'One account is temporarily locked' : `${n} accounts are temporarily locked`,
+        ...countTitles(n, { one: 'Ett konto är tillfälligt låst', many: 'konton är tillfälligt låsta' }, { one: 'One account is temporarily locked', many: 'accounts are temporarily locked' }),
         count: n,
         link: '/admin/anvandare?last=1',
       }];
