@@ -3,6 +3,8 @@ import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { users } from '../users/table';
+import { loadGrants } from '../users/grants';
+import { Authz } from '../../server/platform/authz';
 import { loadIncident, type LoadedIncident } from './dto';
 
 export const incidentNotFound = (id: string) =>
@@ -40,11 +42,26 @@ export function requireProtectedAccess(ctx: Ctx, r: LoadedIncident): void {
 }
 
 /** A user referenced by id (handler, action owner) must exist and be active. */
-export async function checkUser(db: Db, id: string | null | undefined, field: string): Promise<{ id: string; name: string; email: string } | null> {
+interface IncidentAccessRef { path: string; reporterId: string | null }
+
+/**
+ * A person named as handler or action owner: active, and able to read the incident (incident.read on its
+ * organisation, or its reporter); otherwise they would be handed a case they get a 404 for.
+ */
+export async function checkUser(
+  db: Db, id: string | null | undefined, field: string, incident: IncidentAccessRef | IncidentAccessRef[],
+): Promise<{ id: string; name: string; email: string } | null> {
   if (!id) return null;
   const [u] = await db.select({ id: users.id, name: users.name, email: users.email, active: users.active }).from(users).where(eq(users.id, id));
   if (!u || !u.active) {
     throw unprocessable('unknown_user', { sv: `Användaren ${id} finns inte eller är inaktiv.`, en: `User ${id} does not exist or is inactive.` }, field);
+  }
+  const authz = new Authz(await loadGrants(db, id));
+  if ((Array.isArray(incident) ? incident : [incident]).some((i) => i.reporterId !== id && !authz.can('incident.read', i.path))) {
+    throw unprocessable('user_cannot_read', {
+      sv: `${u.name} har ingen behörighet att läsa incidenten och kan inte vara handläggare eller ansvarig för den.`,
+      en: `${u.name} may not read the incident and cannot be its handler or an action owner.`,
+    }, field);
   }
   return u;
 }

@@ -27,7 +27,7 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
       throw notFound({ sv: `Incidenterna finns inte: ${missing.join(', ')}.`, en: `These incidents do not exist: ${missing.join(', ')}.` }, 'ids');
     }
     if (rows.some((r) => !canManage(ctx, r))) throw forbidden();
-    if (input.set.handlerId !== undefined) await checkUser(tx, input.set.handlerId, 'set.handlerId');
+    if (input.set.handlerId !== undefined) await checkUser(tx, input.set.handlerId, 'set.handlerId', rows.map((r) => ({ path: r.org.path, reporterId: r.i.reporterId })));
     const to = input.set.status;
     if (to) {
       const refused = ids.flatMap((id) => {

@@ -59,7 +59,7 @@ async function touch(tx: Db, id: string) {
 export async function addAction(ctx: Ctx, incidentId: string, input: CreateAction) {
   return inTx(ctx, async (tx) => {
     const r = await manageable(ctx, tx, incidentId);
-    await checkUser(tx, input.ownerId, 'ownerId');
+    await checkUser(tx, input.ownerId, 'ownerId', { path: r.org.path, reporterId: r.i.reporterId });
     const [a] = await tx.insert(incidentActions).values({
       incidentId, title: input.title, ownerId: input.ownerId ?? null, dueDate: input.dueDate ?? null, status: input.status ?? 'planerad',
     }).returning();
@@ -75,7 +75,7 @@ export async function updateAction(ctx: Ctx, incidentId: string, actionId: strin
     const [cur] = await tx.select().from(incidentActions).where(and(eq(incidentActions.id, actionId), eq(incidentActions.incidentId, incidentId)));
     if (!cur) throw notFound({ sv: `Åtgärden ${actionId} finns inte.`, en: `Action ${actionId} does not exist.` }, 'actionId');
     if (cur.version !== input.version) throw staleVersion('incident_action', input.version, cur);
-    if (input.ownerId !== undefined) await checkUser(tx, input.ownerId, 'ownerId');
+    if (input.ownerId !== undefined) await checkUser(tx, input.ownerId, 'ownerId', { path: r.org.path, reporterId: r.i.reporterId });
     const { version, ...set } = input;
     const [a] = await tx.update(incidentActions)
       .set({ ...set, version: sql`${incidentActions.version} + 1`, updatedAt: new Date() })

@@ -133,6 +133,17 @@ describe('incident record and status flow', () => {
     expect(unknown.body.field).toBe('org');
     expect((await isam.get('/api/incidents?org=finns-inte')).status).toBe(404);
     expect((await isam.get('/api/incidents/stats?org=finns-inte&year=2025')).status).toBe(404);
+    // A handler or action owner must be able to read the incident (an employee reads only their own reports).
+    const staffId = (await staff.get('/api/me')).body.id;
+    const blind = await create(isam, { org: 'avd-a', handlerId: staffId });
+    expect(blind.status).toBe(422);
+    expect(blind.body).toMatchObject({ code: 'user_cannot_read', field: 'handlerId' });
+    const open = (await create(isam, { org: 'avd-a' })).body;
+    expect((await isam.post('/api/incidents/bulk', { ids: [open.id], set: { handlerId: staffId } })).body.code).toBe('user_cannot_read');
+    expect((await isam.post(`/api/incidents/${open.id}/actions`, { title: 'Ring', ownerId: staffId })).body.code).toBe('user_cannot_read');
+    const chefId = (await chefA.get('/api/me')).body.id;
+    const readable = await create(isam, { org: 'enh-a', handlerId: chefId });
+    expect(readable.status, JSON.stringify(readable.body)).toBe(201);
     const handler = await create(isam, { org: 'avd-a', handlerId: '00000000-0000-4000-8000-000000000000' });
     expect(handler.status).toBe(422);
     expect(handler.body.field).toBe('handlerId');

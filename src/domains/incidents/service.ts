@@ -71,7 +71,7 @@ export async function insertHistory(tx: Db, ctx: Ctx, incidentId: string, from: 
 export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<IncidentDetail> {
   const id = await inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'incident.manage');
-    await checkUser(tx, input.handlerId, 'handlerId');
+    await checkUser(tx, input.handlerId, 'handlerId', { path: org.path, reporterId: null });
     const reportedAt = instant(input.reportedAt, 'reportedAt') ?? new Date();
     const [row] = await tx.insert(incidents).values({
       orgId: org.id,
@@ -128,7 +128,7 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
     if (cur.version !== input.version) throw staleVersion('incident', input.version, { version: cur.version, id: cur.id, status: cur.status });
     const touchesProtected = input.description !== undefined || input.protectedIdentity === false;
     if (touchesProtected && cur.protectedIdentity) requireProtectedAccess(ctx, r);
-    if (input.handlerId !== undefined) await checkUser(tx, input.handlerId, 'handlerId');
+    if (input.handlerId !== undefined) await checkUser(tx, input.handlerId, 'handlerId', { path: r.org.path, reporterId: cur.reporterId });
     if (input.status !== undefined && input.status !== cur.status) refuseTransition(r, input.status);
 
     const changes: Partial<IncidentRow> = {};

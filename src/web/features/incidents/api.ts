@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Problem } from '../../api/client';
 import type { User } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { ROLE_PERMISSIONS } from '../../../server/platform/permissions';
 import type { CategoryTemplate, IncidentDetail } from './types';
 
 export const categoriesQuery = (org: string | null) => ({
@@ -25,7 +26,9 @@ export function useHandlerOptions(org: string | null): { value: string; label: s
     enabled: can('user.read'),
     staleTime: 5 * 60_000,
   });
-  const list = (users.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
+  // Only people whose roles let them read incidents (the server checks the incident's organisation too).
+  const reads = (u: User) => u.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('incident.read'));
+  const list = (users.data ?? []).filter((u) => u.active && reads(u)).map((u) => ({ value: u.id, label: u.name }));
   if (!list.some((u) => u.value === me.id)) list.unshift({ value: me.id, label: me.name });
   return list.sort((a, b) => a.label.localeCompare(b.label, 'sv'));
 }
