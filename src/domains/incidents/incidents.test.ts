@@ -204,6 +204,9 @@ describe('report in under a minute', () => {
     // The employee sees their own report in the list, and nothing else.
     const list = await staff.get('/api/incidents');
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([r.body.id]);
+    // A template whose personal data is "nej" (Nätfiske) does not overwrite the reporter's "vet ej".
+    const phish = await staff.post('/api/incidents/quick', { title: 'Konstigt mejl', org: 'enh-a', personalData: 'vet_ej', category: 'Nätfiske' });
+    expect((await staff.get(`/api/incidents/${phish.body.id}`)).body.personalData).toBe('vet_ej');
   });
 
   it('refuses a unit outside the reporter\'s scope (404) and an unknown category (422)', async () => {

@@ -55,8 +55,9 @@ export async function quickReport(ctx: Ctx, input: QuickReport) {
     }
     const now = new Date();
     const occurredAt = instant(input.occurredAt, 'occurredAt', now) ?? null;
-    // The reporter's "ja/nej/vet ej" wins; a template's value only fills in "vet ej".
-    const personalData = input.personalData === 'vet_ej' && template?.personalData ? template.personalData : input.personalData;
+    // The reporter's "ja/nej/vet ej" wins. A template may turn "vet ej" into "ja" (so the IMY clock starts, the
+    // cautious reading) but never into "nej": the reporter's doubt stays for the handler to settle.
+    const personalData = input.personalData === 'vet_ej' && template?.personalData === 'ja' ? 'ja' : input.personalData;
     const [row] = await tx.insert(incidents).values({
       orgId: org.id,
       registerOrgId: await registerOrgOf(tx, org.path),
