@@ -267,7 +267,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   } catch (err) {
     if (err instanceof Rollback) return { summary, written: false, failed, info };
     if (err instanceof FatalRecord) return fail(err.error);
-    if (err instanceof SourceError) throw unreadable(err.original);
+    if (err instanceof SourceError) throw err.original instanceof AppError ? err.original : unreadable(err.original);
     throw err;
   }
   return { summary, written: true, failed: false, info };

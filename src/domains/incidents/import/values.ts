@@ -156,10 +156,21 @@ export function parseDateText(raw: string): Parsed<Date> {
   return stockholmToInstant(y, mo, d, h, mi, s, frac);
 }
 
-/** An XLSX date cell: exceljs gives the wall-clock time as if it were UTC; it is Stockholm time. */
+/**
+ * An XLSX date cell: the reader gives the wall-clock time as if it were UTC; it is Stockholm time. Years outside
+ * 1900–2200 are refused, as for text dates (a date cell holding 0, which Excel shows as 1900-01-00, is 1899-12-30).
+ */
 export function fromSheetDate(v: Date): Parsed<Date> {
   if (Number.isNaN(v.getTime())) return fail('Ogiltig datumcell.', 'Invalid date cell.');
   const r = new Date(Math.round(v.getTime() / 1000) * 1000); // Excel serials carry float noise
+  const y = r.getUTCFullYear();
+  if (y < 1900 || y > 2200) {
+    const d = `${y}-${String(r.getUTCMonth() + 1).padStart(2, '0')}-${String(r.getUTCDate()).padStart(2, '0')}`;
+    return fail(
+      `Datumcellens datum ${d} är orimligt; det måste ligga mellan år 1900 och 2200.`,
+      `The date cell's date ${d} is out of range; it must lie between the years 1900 and 2200.`,
+    );
+  }
   return stockholmToInstant(r.getUTCFullYear(), r.getUTCMonth() + 1, r.getUTCDate(), r.getUTCHours(), r.getUTCMinutes(), r.getUTCSeconds());
 }
 
