@@ -114,6 +114,11 @@ describe('tillit import incidents', () => {
     const missing = await tillit(['import', 'incidents', '/nonexistent/file.csv', '--org', 'hv']);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('/nonexistent/file.csv');
+    // With --json the summary shape is on stdout even when the whole file is refused.
+    const empty = await tillit(['import', 'incidents', tmpFile('\n\n'), '--org', 'hv', '--json']);
+    expect(empty.code).toBe(2);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ created: 0, rejected: 0, errors: [{ line: null, column: null, reason_sv: 'Filen är tom.' }] });
+    expect(empty.stderr).toContain('Filen är tom');
   }, 120_000);
 
   it('a process killed mid-import leaves nothing, and the database opens fine afterwards', async () => {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { CliCommand } from '../../../cli/registry';
 import { parse } from '../../../cli/args';
 import { CliError, withDatabase } from '../../../cli/context';
+import { AppError } from '../../../server/platform/errors';
 import { importIncidents, type ImportResult } from './service';
 
 const USAGE = 'tillit import incidents FIL/FILE --org SLUG [--skip-invalid] [--dry-run] [--json]';
@@ -48,7 +49,15 @@ export const commands: CliCommand[] = [
             env.err(`… ${nf.format(p.rows)} rader/rows (${pct} %)`);
           },
         }),
-      );
+      ).catch((err: unknown) => {
+        // With --json a script always gets the summary shape on stdout, also when the file as a whole is refused
+        // (empty, unreadable, wrong type, unknown organisation); the message still goes to stderr, exit 2.
+        if (values.json && err instanceof AppError) {
+          const reason = { reason: `${err.msg.sv} / ${err.msg.en}`, reason_sv: err.msg.sv, reason_en: err.msg.en };
+          env.out(JSON.stringify({ created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [{ line: null, column: null, ...reason }], warnings: [] }));
+        }
+        throw err;
+      });
       if (values.json) {
         const { created, updated, unchanged, rejected, errors, warnings } = result.summary;
         env.out(JSON.stringify({ created, updated, unchanged, rejected, errors, warnings }));

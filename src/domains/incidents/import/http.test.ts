@@ -79,10 +79,12 @@ describe('POST /api/incidents/import', () => {
     expect(await stored(t, other.id)).toHaveLength(0);
   });
 
-  it('415 for a form upload or an old .xls, 400 for an empty body', async () => {
+  it('415 for a form upload or an old .xls, 422 for an empty file (no bytes or only blank lines)', async () => {
     expect((await upload(manager, `org=${o.slug}`, EXAMPLE, 'multipart/form-data; boundary=x')).status).toBe(415);
     expect((await upload(manager, `org=${o.slug}`, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]), 'application/vnd.ms-excel')).status).toBe(415);
-    expect((await upload(manager, `org=${o.slug}`, '')).status).toBe(400);
+    const empty = await upload(manager, `org=${o.slug}`, '');
+    expect([empty.status, empty.body.code]).toEqual([422, 'empty_file']);
+    expect((await upload(manager, `org=${o.slug}`, '\n\n')).body.code).toBe('empty_file');
   });
 
   it('accepts files larger than the general 1 MB body limit', async () => {

@@ -25,6 +25,7 @@ import { CsvTooLongRecord } from './csv';
 import { inspectFile, readRecords, type FileInfo, type RawRecord } from './source';
 import { RowValidator, type ImportRow, type RowError } from './validate';
 import { BatchWriter, UnitResolver, type ImportAccess } from './writer';
+import { EMPTY_FILE } from './upload';
 
 /** Rows per write on PostgreSQL: fewer statements, less planning per row (PostgreSQL CPU −13 % against 2,000). */
 export const BATCH_SIZE = 5000;
@@ -114,7 +115,6 @@ const UNSUPPORTED_XLS = new AppError(415, 'unsupported_file_type', {
   sv: 'Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen.',
   en: 'The file is in the old Excel format (.xls). Save it as .xlsx or CSV and try again.',
 }, 'file');
-const EMPTY_FILE = new AppError(422, 'empty_file', { sv: 'Filen är tom.', en: 'The file is empty.' }, 'file');
 
 /** Imports the file at `path` into the register of organisation `opts.org`. */
 export async function importIncidents(ctx: Ctx, path: string, opts: ImportOptions, known?: FileInfo): Promise<ImportResult> {

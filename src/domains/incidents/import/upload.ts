@@ -7,6 +7,9 @@ import { once } from 'node:events';
 import { AppError, badRequest } from '../../../server/platform/errors';
 import { FileInspector, type FileInfo } from './source';
 
+/** An empty file: the same 422 whether it is uploaded or given to the CLI, and whether it has 0 bytes or only blank lines. */
+export const EMPTY_FILE = new AppError(422, 'empty_file', { sv: 'Filen är tom.', en: 'The file is empty.' }, 'file');
+
 /** Largest accepted upload; the app's general body limit exempts the import route (see src/server/app.ts). */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -56,7 +59,7 @@ export async function spoolUpload(body: ReadableStream<Uint8Array> | null, maxBy
     out.end();
     await once(out, 'finish');
     const info = ins.result();
-    if (info.size === 0) throw badRequest('empty_file', { sv: 'Filen är tom.', en: 'The file is empty.' }, 'file');
+    if (info.size === 0) throw EMPTY_FILE;
     return { path, info, dispose };
   } catch (err) {
     out.destroy();
