@@ -57,6 +57,16 @@ describe('text files', () => {
     });
   }
 
+  it('warns when a file read as Windows-1252 also holds UTF-8 letters (a mixed file), and not for a clean one', async () => {
+    const o = await freshOrg(t);
+    const mixed = Buffer.concat([Buffer.from('ID;Rubrik;Rapporterad;Status\nMX-1;Nätfiske;2025-01-02;Klar\nMX-2;Tr', 'utf8'), Buffer.from([0x96]), Buffer.from('d;2025-01-03;Klar\n')]);
+    const r = await runImport(t, mixed, { org: o.slug });
+    expect(r.summary.created).toBe(2);
+    expect(r.summary.warnings_sv).toEqual([expect.stringContaining('lästes som Windows-1252, men den innehåller också UTF-8-kodade bokstäver')]);
+    const clean = await runImport(t, iconv.encode(csv([HEAD, ...ROWS]), 'windows-1252'), { org: (await freshOrg(t)).slug });
+    expect(clean.summary.warnings).toEqual([]);
+  });
+
   it("skips Excel's sep= line silently and title lines above the header with a warning; line numbers stay physical", async () => {
     const hinted = await freshOrg(t);
     const r1 = await runImport(t, 'sep=,\r\n' + csv([HEAD, ...ROWS], { delim: ',', crlf: true }), { org: hinted.slug });

@@ -159,6 +159,12 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
     throw unreadable(err);
   }
   for (const w of header.warnings) addWarning(summary, w);
+  if (info.mixedEncoding) {
+    addWarning(summary, {
+      sv: 'Filen är inte giltig UTF-8 och lästes som Windows-1252, men den innehåller också UTF-8-kodade bokstäver (som då visas som "Ã¤" i stället för "ä"). Kontrollera texterna; spara filen med en enda teckenkodning (helst UTF-8) om de är fel.',
+      en: 'The file is not valid UTF-8 and was read as Windows-1252, but it also holds UTF-8 encoded letters (which then show as "Ã¤" instead of "ä"). Check the texts; save the file in one encoding (UTF-8 preferred) if they are wrong.',
+    });
+  }
   if (header.missing.length > 0) {
     await records.return(undefined);
     const list = header.missing.join(', ');

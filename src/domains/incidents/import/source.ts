@@ -19,6 +19,8 @@ export interface FileInfo {
   size: number;
   format: FileFormat;
   encoding: TextEncoding;
+  /** Not valid UTF-8 (so read as Windows-1252), yet holding UTF-8 letters such as "Ã¤" would show: a mixed file. */
+  mixedEncoding?: boolean;
 }
 
 /** Learns a file's identity while its bytes stream past (used for the CLI file and the HTTP upload). */
@@ -28,10 +30,23 @@ export class FileInspector {
   private head = Buffer.alloc(0);
   private carry: Buffer = Buffer.alloc(0);
   private utf8 = true;
+  /** Two-byte UTF-8 sequences of Latin-1 letters (0xC3 + continuation: å ä ö é …) seen anywhere in the file. */
+  private utf8Letters = 0;
+  private lastByte = 0;
 
   update(chunk: Buffer): void {
     this.hash.update(chunk);
     this.size += chunk.length;
+    if (this.utf8Letters < 1 && chunk.length > 0) {
+      if (this.lastByte === 0xc3 && (chunk[0] & 0xc0) === 0x80) this.utf8Letters++;
+      for (let k = chunk.indexOf(0xc3); k !== -1 && k + 1 < chunk.length; k = chunk.indexOf(0xc3, k + 1)) {
+        if ((chunk[k + 1] & 0xc0) === 0x80) {
+          this.utf8Letters++;
+          break;
+        }
+      }
+      this.lastByte = chunk[chunk.length - 1];
+    }
     if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]).subarray(0, 8);
     if (!this.utf8) return;
     let buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
@@ -63,7 +78,8 @@ export class FileInspector {
     let encoding: TextEncoding = this.utf8 ? 'utf-8' : 'windows-1252';
     if (h[0] === 0xff && h[1] === 0xfe) encoding = 'utf-16le';
     else if (h[0] === 0xfe && h[1] === 0xff) encoding = 'utf-16be';
-    return { sha256: this.hash.digest('hex'), size: this.size, format, encoding };
+    const mixedEncoding = format === 'csv' && encoding === 'windows-1252' && this.utf8Letters > 0;
+    return { sha256: this.hash.digest('hex'), size: this.size, format, encoding, ...(mixedEncoding ? { mixedEncoding } : {}) };
   }
 }
 
