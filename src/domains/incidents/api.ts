@@ -85,7 +85,7 @@ export const routes = [
   ),
   defineRoute(
     {
-      method: 'get', path: '/api/incidents/categories', tags, summary: 'Kategorier med mallar för en organisation', policy: { permission: 'incident.report' },
+      method: 'get', path: '/api/incidents/categories', tags, summary: 'Kategorier med mallar för en organisation (att rapportera eller filtrera med)', policy: { auth: true },
       request: { query: z.object({ org: z.string().min(2).max(64) }) },
       responses: { 200: ok(z.array(z.any()), 'Kategorier') },
     },

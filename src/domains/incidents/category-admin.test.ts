@@ -50,6 +50,10 @@ describe('the effective list and the first own list', () => {
     expect(l.items.every((c) => c.id === null && c.version === null && c.active)).toBe(true);
     const report = await staff.get('/api/incidents/categories?org=enh-a');
     expect(report.body.map((c: { name: string }) => c.name).sort((a: string, b: string) => a.localeCompare(b, 'sv'))).toEqual(DEFAULT_NAMES);
+    // A reader (incident.read, no incident.report) gets them too, to filter the list by category.
+    const read = await reader.get('/api/incidents/categories?org=enh-a');
+    expect(read.status).toBe(200);
+    expect(read.body).toHaveLength(DEFAULT_NAMES.length);
   });
 
   it('adding the first category copies the defaults first, so nothing disappears; each copy is audited', async () => {

@@ -30,8 +30,9 @@ export async function categoriesFor(db: Db, orgPath: string): Promise<(CategoryT
   }));
 }
 
+/** The categories (with templates) that apply to an organisation: for reporting there, or for filtering its list. */
 export async function listCategories(ctx: Ctx, orgSlug: string) {
-  const org = await orgFor(ctx, ctx.db, orgSlug, 'incident.report');
+  const org = await orgFor(ctx, ctx.db, orgSlug, ['incident.report', 'incident.read']);
   return categoriesFor(ctx.db, org.path);
 }
 

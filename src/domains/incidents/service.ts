@@ -45,9 +45,10 @@ export function auditView(r: Partial<IncidentRow>): Record<string, unknown> {
 }
 
 /** The organisation named in a request, if the caller may use `perm` there (404 otherwise, like an unknown org). */
-export async function orgFor(ctx: Ctx, db: Db, slug: string, perm: 'incident.report' | 'incident.manage' | 'incident.read', field = 'org') {
+type OrgPerm = 'incident.report' | 'incident.manage' | 'incident.read';
+export async function orgFor(ctx: Ctx, db: Db, slug: string, perm: OrgPerm | OrgPerm[], field = 'org') {
   const org = await findOrg(db, slug, field);
-  if (!ctx.authz.can(perm, org.path)) {
+  if (!(Array.isArray(perm) ? perm : [perm]).some((p) => ctx.authz.can(p, org.path))) {
     if (ctx.authz.can('incident.read', org.path) || ctx.authz.can('incident.report', org.path)) throw forbidden();
     throw notFound({ sv: `Organisationen "${slug}" finns inte.`, en: `Organisation "${slug}" does not exist.` }, field);
   }
