@@ -125,6 +125,13 @@ describe('incident record and status flow', () => {
     const later = await isam.patch(`/api/incidents/${made.id}`, { version: made.version, imyReportedAt: '2099-01-01T00:00' });
     expect(later.body).toMatchObject({ code: 'in_future', field: 'imyReportedAt' });
     expect((await isam.get(`/api/incidents/${made.id}`)).body.version).toBe(made.version);
+    // Times out of order: a notification before the discovery would mark a legal duty as met by a typo.
+    const early = await create(isam, { org: 'avd-a', occurredAt: '2025-04-02T10:00', discoveredAt: '2025-04-01T10:00' });
+    expect(early.body).toMatchObject({ status: 422, code: 'time_order', field: 'discoveredAt' });
+    const known = (await create(isam, { org: 'avd-a', personalData: 'ja', discoveredAt: '2025-04-01T10:00' })).body;
+    const before = await isam.patch(`/api/incidents/${known.id}`, { version: known.version, imyReportedAt: '2025-03-31T09:00' });
+    expect(before.body).toMatchObject({ code: 'time_order', field: 'imyReportedAt' });
+    expect(before.body.detail_sv).toBe('Tidpunkten 2025-03-31 09:00 ligger före upptäckten (2025-04-01 10:00).');
     const extra = await create(isam, { org: 'avd-a', hacker: true });
     expect(extra.status).toBe(400);
     expect(extra.body.field).toBe('hacker');

@@ -14,7 +14,7 @@ import type { CreateIncident, IncidentDetail, UpdateIncident } from './contract'
 import { incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedIncident } from './dto';
 import type { IncidentStatus } from './model';
 import { incidentStatusHistory, incidents } from './table';
-import { parseInstant } from './time';
+import { formatLocal, parseInstant } from './time';
 import { TRANSITIONS, closingRefusal, isStatus, transitionRefusal } from './transitions';
 
 /** Instant from validated text (the contract checked it already); undefined stays undefined, null stays null. */
@@ -36,6 +36,36 @@ export function instant(v: string | null | undefined, field: string, now = new D
     throw unprocessable('in_future', { sv: `Tidpunkten ${v} ligger i framtiden; ange när det hände.`, en: `The time ${v} is in the future; enter when it happened.` }, field);
   }
   return d;
+}
+
+type Times = Partial<Record<'occurredAt' | 'discoveredAt' | 'imyReportedAt' | 'subjectsInformedAt' | 'csirtEarlyWarningAt' | 'csirtNotificationAt' | 'csirtFinalReportAt', Date | null>>;
+
+/**
+ * The incident's times must come in an order that can have happened: discovered not before it occurred, no
+ * notification before the organisation knew (discovered, else occurred), and the CSIRT reports in their legal
+ * order. A typo such as an IMY time before the discovery would otherwise mark a legal duty as met.
+ */
+export function checkTimeOrder(t: Times, touched?: Set<string>): void {
+  const fmt = (d: Date) => formatLocal(d);
+  // On a change, only the pairs it touches: an old record out of order does not block an unrelated edit.
+  const checks = (...fields: string[]) => !touched || fields.some((f) => touched.has(f));
+  const rule = (field: keyof Times, earliest: Date | null | undefined, what: { sv: string; en: string }, from: (keyof Times)[]) => {
+    const v = t[field];
+    if (v && earliest && v.getTime() < earliest.getTime() && checks(field, ...from)) {
+      throw unprocessable('time_order', {
+        sv: `Tidpunkten ${fmt(v)} ligger före ${what.sv} (${fmt(earliest)}).`,
+        en: `The time ${fmt(v)} is before ${what.en} (${fmt(earliest)}).`,
+      }, field);
+    }
+  };
+  rule('discoveredAt', t.occurredAt, { sv: 'när händelsen inträffade', en: 'when the event occurred' }, ['occurredAt']);
+  const known = t.discoveredAt ?? t.occurredAt;
+  const aware = t.discoveredAt ? { sv: 'upptäckten', en: 'the discovery' } : { sv: 'när händelsen inträffade', en: 'when the event occurred' };
+  for (const f of ['imyReportedAt', 'subjectsInformedAt', 'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt'] as const) {
+    rule(f, known, aware, ['discoveredAt', 'occurredAt']);
+  }
+  rule('csirtNotificationAt', t.csirtEarlyWarningAt, { sv: 'den tidiga varningen', en: 'the early warning' }, ['csirtEarlyWarningAt']);
+  rule('csirtFinalReportAt', t.csirtNotificationAt, { sv: 'incidentanmälan', en: 'the incident notification' }, ['csirtNotificationAt']);
 }
 
 /** What goes into the audit log: the row, without protected free text. */
@@ -74,6 +104,9 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
     const org = await orgFor(ctx, tx, input.org, 'incident.manage');
     await checkUser(tx, input.handlerId, 'handlerId', { path: org.path, reporterId: null });
     const reportedAt = instant(input.reportedAt, 'reportedAt') ?? new Date();
+    const occurredAt = instant(input.occurredAt, 'occurredAt') ?? null;
+    const discoveredAt = instant(input.discoveredAt, 'discoveredAt') ?? null;
+    checkTimeOrder({ occurredAt, discoveredAt });
     const [row] = await tx.insert(incidents).values({
       orgId: org.id,
       registerOrgId: await registerOrgOf(tx, org.path),
@@ -84,8 +117,8 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
       kind: input.kind ?? null,
       category: input.category ?? null,
       personalData: input.personalData ?? 'vet_ej',
-      occurredAt: instant(input.occurredAt, 'occurredAt') ?? null,
-      discoveredAt: instant(input.discoveredAt, 'discoveredAt') ?? null,
+      occurredAt,
+      discoveredAt,
       reportedAt,
       status: 'Rapporterad',
       handlerId: input.handlerId ?? null,
@@ -141,6 +174,7 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
       const v = instant(input[k], k);
       if (v !== undefined) (changes as Record<string, unknown>)[k] = v;
     }
+    checkTimeOrder({ ...cur, ...changes }, new Set(Object.keys(changes)));
     if (changes.imyReportedAt) changes.reportedToImy = true;
     if (changes.csirtEarlyWarningAt || changes.csirtNotificationAt || changes.csirtFinalReportAt) changes.reportedToCsirt = true;
     if (changes.status !== undefined && changes.status !== cur.status) {
