@@ -8,6 +8,7 @@ import type { ExportQuery } from './contract';
 import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { listConditions, requireListAccess } from './list';
 import { incidents } from './table';
+import { PERSONAL_DATA_SV, RISK_ASSESSMENT_SV, type PersonalData, type RiskAssessment } from './model';
 
 export const EXPORT_MAX_ROWS = 200_000;
 const PROTECTED_TEXT = '[Skyddade personuppgifter – utelämnat]';
@@ -23,13 +24,13 @@ const COLUMNS: ExportColumn<Row>[] = [
   { key: 'description', header: 'Beskrivning', value: (r) => (r.includeText ? r.i.description : PROTECTED_TEXT) },
   { key: 'kind', header: 'Typ', value: (r) => r.i.kind },
   { key: 'category', header: 'Kategori', value: (r) => r.i.category },
-  { key: 'personalData', header: 'Personuppgifter', value: (r) => r.i.personalData },
+  { key: 'personalData', header: 'Personuppgifter', value: (r) => PERSONAL_DATA_SV[r.i.personalData as PersonalData] ?? r.i.personalData },
   { key: 'occurredAt', header: 'Inträffade', value: (r) => r.i.occurredAt },
   { key: 'discoveredAt', header: 'Upptäckt', value: (r) => r.i.discoveredAt },
   { key: 'reportedAt', header: 'Rapporterad', value: (r) => r.i.reportedAt },
   { key: 'status', header: 'Status', value: (r) => r.i.status },
   { key: 'handler', header: 'Handläggare', value: (r) => r.handlerName },
-  { key: 'risk', header: 'Riskbedömning', value: (r) => r.i.riskAssessment },
+  { key: 'risk', header: 'Riskbedömning', value: (r) => (r.i.riskAssessment ? (RISK_ASSESSMENT_SV[r.i.riskAssessment as RiskAssessment] ?? r.i.riskAssessment) : null) },
   { key: 'imy', header: 'Anmäld till IMY', value: (r) => yes(r.i.reportedToImy) },
   { key: 'imyAt', header: 'Anmäld till IMY (tid)', value: (r) => r.i.imyReportedAt },
   { key: 'imyRef', header: 'IMY-referens', value: (r) => r.i.imyReference },

@@ -8,7 +8,10 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 /** Personal data involved: ja / nej / vet ej (the 60-second report allows "don't know"). */
 export const PERSONAL_DATA = ['ja', 'nej', 'vet_ej'] as const;
 export type PersonalData = (typeof PERSONAL_DATA)[number];
+/** The users' words for the stored values (exports and reports; the web app has its own translations). */
+export const PERSONAL_DATA_SV: Record<PersonalData, string> = { ja: 'Ja', nej: 'Nej', vet_ej: 'Vet ej' };
 
 /** Assessment of the risk to the data subjects (GDPR art. 33/34). */
 export const RISK_ASSESSMENTS = ['ingen_trolig_risk', 'risk', 'hog_risk'] as const;
 export type RiskAssessment = (typeof RISK_ASSESSMENTS)[number];
+export const RISK_ASSESSMENT_SV: Record<RiskAssessment, string> = { ingen_trolig_risk: 'Ingen trolig risk', risk: 'Risk', hog_risk: 'Hög risk' };
