@@ -43,7 +43,7 @@ describe('deadlines, attention and reminders', () => {
     const attention = await isam.get('/api/attention');
     const byKey = Object.fromEntries(attention.body.items.map((i: { key: string; count: number; severity: string }) => [i.key, i]));
     expect(byKey['incidents.clocks.overdue']).toMatchObject({ count: 1, severity: 'critical', title_sv: 'En lagstadgad tidsfrist har passerats (IMY/CSIRT)', title_en: 'One legal deadline has passed (IMY/CSIRT)' });
-    expect(countTitles(4010, { one: 'En', many: 'tidsfrister' }, { one: 'One', many: 'deadlines' })).toEqual({ title_sv: '4\u00a0010 tidsfrister', title_en: '4,010 deadlines' });
+    expect(countTitles(4010, { one: 'En', many: 'tidsfrister' }, { one: 'One', many: 'deadlines' })).toEqual({ title_sv: '4\u00a0010 tidsfrister', title_en: '4\u00a0010 deadlines' });
     expect(byKey['incidents.clocks.6h']).toMatchObject({ count: 1, severity: 'critical' });
     // gdpr33 of a (20 h left) and nis2 notification… of b (52 h left, ok): one due within 24 h.
     expect(byKey['incidents.clocks.24h']).toMatchObject({ count: 1, severity: 'warning' });

@@ -22,17 +22,17 @@ export interface AttentionItem {
   link: string;
 }
 
-const SV_NUMBER = new Intl.NumberFormat('sv-SE');
-const EN_NUMBER = new Intl.NumberFormat('en-GB');
+/** Numbers are written sv-SE in both languages, as everywhere in Tillit (the badge beside a title too). */
+const NUMBER = new Intl.NumberFormat('sv-SE');
 
 /**
- * Titles for a count, singular or plural, the number written as each language writes it ("4 010" / "4,010").
+ * Titles for a count, singular or plural, the number written sv-SE ("4 010").
  * `one` is the whole title for 1 ("En tidsfrist …"); `many` follows the number ("tidsfrister …").
  */
 export function countTitles(n: number, sv: { one: string; many: string }, en: { one: string; many: string }): Pick<AttentionItem, 'title_sv' | 'title_en'> {
   return n === 1
     ? { title_sv: sv.one, title_en: en.one }
-    : { title_sv: `${SV_NUMBER.format(n)} ${sv.many}`, title_en: `${EN_NUMBER.format(n)} ${en.many}` };
+    : { title_sv: `${NUMBER.format(n)} ${sv.many}`, title_en: `${NUMBER.format(n)} ${en.many}` };
 }
 
 export interface AttentionProvider {
