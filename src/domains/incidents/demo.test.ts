@@ -6,6 +6,7 @@ import { findOrg } from '../org/service';
 import { HV_2024, HV_2025, SF_2025 } from './demo-data';
 import { demo } from './demo';
 import { incidentFigures } from './stats';
+import { listDeadlines } from './deadlines';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -36,6 +37,14 @@ describe('demo incidents', () => {
     const q1 = await t.ctx.db.execute(sql`select count(*)::int as n from incidents where status = 'Under registrering' and external_id like 'DEMO-HV-2025-%' and reported_at < '2025-04-01'`);
     expect(Number((q1 as unknown as { rows: { n: number }[] }).rows[0].n)).toBeGreaterThanOrEqual(5);
     expect(HV_2024.categories && sum(HV_2024.categories, 0)).toBe(90);
+  });
+
+  it('leaves only the live incidents with running legal clocks, not a backlog of year-old alarms', async () => {
+    const { items } = await listDeadlines(t.ctx, {});
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((d) => d.number)).size).toBeLessThanOrEqual(4);
+    const oldest = Math.min(...items.map((d) => Date.parse(d.deadline)));
+    expect(Date.now() - oldest).toBeLessThan(45 * 86_400_000);
   });
 
   it('gives Servicenämnden about 100 incidents in 2025, mostly personal data, one to IMY', async () => {

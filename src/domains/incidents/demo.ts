@@ -109,7 +109,10 @@ async function loadPlan(ctx: Ctx, plan: YearPlan): Promise<string> {
       const status = statuses[i];
       const isProtected = protectedLeft > 0 && it.category === 'Fel mottagare' && it.breach;
       if (isProtected) protectedLeft--;
-      const assessed = it.imy ? 'risk' : it.breach && status !== 'Rapporterad' && status !== 'Under registrering' ? 'ingen_trolig_risk' : null;
+      // Breaches not reported to IMY were assessed "ingen trolig risk" (most are minor slips, seed 000): the demo's
+      // open legal clocks are the two live incidents below, not a backlog of last year's that would fill every
+      // start page with year-old alarms.
+      const assessed = it.imy ? 'risk' : it.breach ? 'ingen_trolig_risk' : null;
       const [row] = await tx.insert(incidents).values({
         orgId, registerOrgId: root.id, externalId: `${prefix}${String(i + 1).padStart(3, '0')}`,
         title: isProtected ? 'Handling med skyddad adress skickad till fel mottagare' : title,
