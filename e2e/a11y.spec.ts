@@ -40,3 +40,30 @@ test('no WCAG 2.1 AA violations on the login, start, organisation, user, audit a
   await expect(page.getByText('Den här sessionen')).toBeVisible();
   await expectNoAxeViolations(page, 'my account');
 });
+
+// A phone (390 px, WCAG 1.4.10 reflow): no sideways scrolling, language and logout in the menu drawer, and the
+// report form with a template's panel has no contrast problem (the footer no longer sits fixed over content).
+test('a 390 px wide screen keeps every control reachable and passes axe', async ({ page }) => {
+  await login(page);
+  const u = unique();
+  await createOrgViaApi(page, { slug: `a11y-mobil-${u}`, name: `A11y mobilstad ${u}`, type: 'stad' });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/rapportera-incident');
+  await expect(page.getByRole('heading', { level: 1, name: 'Rapportera incident' })).toBeVisible();
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  await page.getByLabel('Typ av händelse (frivillig)').selectOption({ index: 1 });
+  await expect(page.getByText('Mallen fyller i')).toBeVisible();
+  await expectNoAxeViolations(page, 'report form with a template at 390 px');
+
+  await page.getByRole('button', { name: 'Visa eller dölj menyn' }).click();
+  const nav = page.getByRole('navigation', { name: 'Moduler' });
+  await expect(nav.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+  await expectNoAxeViolations(page, 'open menu drawer at 390 px');
+  await nav.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('navigation', { name: 'Modules' }).getByRole('button', { name: 'Svenska' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await page.getByRole('navigation', { name: 'Moduler' }).getByRole('button', { name: 'Logga ut' }).click();
+  await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
+});

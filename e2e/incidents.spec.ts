@@ -93,6 +93,10 @@ test('an employee reports an incident with the keyboard only and gets a receipt 
   expect(receiptNumber).toMatch(/^AV-\d{4}-\d{4}$/);
   expect(Date.now() - started).toBeLessThan(60_000);
   await expect(page.getByText('Vad händer nu?')).toBeVisible();
+  // Without incident.read the way back from the own report leads to reporting, not to the closed register.
+  await page.getByRole('link', { name: 'Visa ärendet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: reportTitle })).toBeVisible();
+  await expect(page.getByRole('link', { name: '← Tillbaka till Rapportera incident' })).toHaveAttribute('href', '/rapportera-incident');
   expect(watch.errors).toEqual([]);
   expect(watch.csp).toEqual([]);
   await logout(page, employee.name);
@@ -102,7 +106,9 @@ test('a report with errors shows them next to the fields', async ({ page }) => {
   await login(page, employee.email, employee.password);
   await openModule(page, 'Rapportera incident');
   await page.getByRole('button', { name: 'Skicka rapport' }).click();
+  // Every missing answer at once, each at its field.
   await expect(page.getByText('Svara Ja, Nej eller Vet ej.')).toBeVisible();
+  await expect(page.getByText('Beskriv kort vad som har hänt.')).toBeVisible();
   await page.getByRole('radio', { name: 'Nej' }).check();
   await page.getByRole('button', { name: 'Skicka rapport' }).click();
   // The server names the field (title is required); the message is shown at the field, described by it.
@@ -122,6 +128,14 @@ test('the ISAM sees the report in the list, opens it and moves it to Under regis
   // A personal-data report has the IMY clock running: a countdown with words, not colour alone.
   await expect(row).toContainText(/IMY: \d+ d \d+ h kvar/);
   await expectNoAxeViolations(page, 'incident list');
+  await page.getByRole('button', { name: 'Exportera' }).click();
+  await expect(page.getByRole('menuitem', { name: 'CSV' })).toBeVisible();
+  await expectNoAxeViolations(page, 'incident list export menu');
+  await page.keyboard.press('Escape');
+  // The select column is not one the user can hide (it is how triage selects).
+  await page.getByRole('button', { name: 'Kolumner' }).click();
+  await expect(page.getByRole('group', { name: 'Visa kolumner' }).getByRole('checkbox', { name: 'Välj' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
 
   await row.getByRole('link', { name: receiptNumber }).click();
   await expect(page.getByRole('heading', { level: 1, name: reportTitle })).toBeVisible();
@@ -186,6 +200,10 @@ test('a stale edit asks to reload; attachments upload and download', async ({ pa
   await attachments.getByLabel('Välj fil').setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from('inte en bild', 'utf8') });
   await attachments.getByRole('button', { name: 'Ladda upp' }).click();
   await expect(attachments.getByRole('alert')).toBeVisible();
+  // Too large: said before anything is sent, in megabytes.
+  await attachments.getByLabel('Välj fil').setInputFiles({ name: 'stor.txt', mimeType: 'text/plain', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 'a') });
+  await expect(attachments.getByRole('alert')).toHaveText('Filen är större än 10 MB. Välj en mindre fil.');
+  await expect(attachments.getByRole('button', { name: 'Ladda upp' })).toBeDisabled();
 });
 
 test('a protected record shows a notice instead of its content to those not permitted', async ({ page }) => {
@@ -194,7 +212,8 @@ test('a protected record shows a notice instead of its content to those not perm
   await login(page, reader.email, reader.password);
   await page.goto(`/incidenter/${c.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Brev till skyddad adress ${u}` })).toBeVisible();
-  await expect(page.getByRole('note')).toContainText('Skyddade personuppgifter – innehållet visas bara för behöriga.');
+  await expect(page.getByRole('note')).toContainText('Innehållet visas bara för behöriga.');
+  await expect(page.getByRole('note')).not.toContainText('Skyddade personuppgifter – ');
   await expect(page.getByText(secret)).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Kommentarer' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Bilagor' })).toHaveCount(0);
@@ -233,6 +252,31 @@ test('triage: two incidents change status in one step; an illegal change names t
   await expect(alert).toContainText(receiptNumber);
   await expect(alert).toContainText('Tillåtet härifrån');
   await expect(table.getByRole('row').filter({ hasText: a.number })).toContainText('Under registrering');
+  // In English the server's reason names the statuses in English too.
+  await page.getByRole('button', { name: 'English' }).click();
+  const alertEn = page.getByRole('alert').filter({ hasText: 'Nothing changed' });
+  await expect(alertEn).toContainText('Status cannot change from "Being registered" to "Closed"');
+  await page.getByRole('button', { name: 'Svenska' }).click();
+});
+
+test('the category dialog names errors by field and gives focus back to its button', async ({ page }) => {
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await openModule(page, 'Incidenter');
+  await page.getByRole('navigation', { name: 'Incidenter – undersidor' }).getByRole('link', { name: 'Kategorier' }).click();
+  const open = page.getByRole('button', { name: 'Ny kategori' });
+  await open.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog.getByLabel('Namn')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog).toContainText('Värdet får inte vara tomt.');
+  await expect(dialog).not.toContainText('name:');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(open).toBeFocused();
+  await open.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
+  await expect(open).toBeFocused();
 });
 
 test('import: the dry run shows the bad line and nothing is written until confirmed with skip', async ({ page }) => {
@@ -292,6 +336,10 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: 'Tidsfrister' })).toBeVisible();
   await expect(page.getByRole('table', { name: /Löpande tidsfrister/ }).getByRole('row').filter({ hasText: receiptNumber })).toContainText('Anmälan till IMY');
   await expectNoAxeViolations(page, 'deadlines');
+  // The start page's warnings count every organisation the person may read; their link shows all of them.
+  await page.goto('/incidenter/tidsfrister?alla=1');
+  await expect(page.getByText('Alla löpande lagstadgade tidsfrister i de organisationer du har behörighet till')).toBeVisible();
+  await expect(page.getByRole('table', { name: /Löpande tidsfrister/ }).getByRole('row').filter({ hasText: receiptNumber })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Incidenter – undersidor' }).getByRole('link', { name: 'Statistik' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Incidentstatistik' })).toBeVisible();

@@ -87,12 +87,12 @@ test('VoR: an event assessed with the keyboard in the matrix picker gets riskvä
   await expect(dialog.getByTestId('event-riskvarde')).toHaveText('16');
   await expect(dialog.getByText('Till IKP')).toBeVisible();
   await expectNoAxeViolations(page, 'VoR event dialog');
-  // The server's problem names the field; the message shows at that field and nothing is written.
+  // The server's problem names the field; its message shows at that field (without the API's field key) and nothing is written.
   const titleBox = dialog.getByRole('textbox', { name: 'Oönskad händelse' });
   await titleBox.fill('   ');
   await dialog.getByRole('button', { name: 'Lägg till händelse' }).click();
   await expect(titleBox).toHaveAttribute('aria-invalid', 'true');
-  await expect(titleBox).toHaveAccessibleDescription(/title/);
+  await expect(titleBox).toHaveAccessibleDescription('Värdet får inte vara tomt.');
   await titleBox.fill(eventTitle);
   await dialog.getByRole('button', { name: 'Lägg till händelse' }).click();
   await expect(dialog).toHaveCount(0);

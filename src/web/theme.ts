@@ -1,5 +1,6 @@
 import {
   createTheme,
+  Menu,
   darken,
   defaultVariantColorsResolver,
   parseThemeColor,
@@ -39,6 +40,10 @@ export const theme = createTheme({
   headings: { fontFamily: FONT },
   focusRing: 'always',
   variantColorResolver,
+  components: {
+    // Without the focus placeholder (a role=presentation div) a menu holds only menu items (axe aria-required-children).
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+  },
 });
 
 // Mantine's dimmed and placeholder greys and its error red (red.6, field errors) are below 4.5:1 on white; these are not.

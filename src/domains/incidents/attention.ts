@@ -13,7 +13,7 @@ export const attentionProviders: AttentionProvider[] = [
       const clocks = await runningClocks(ctx, new Date());
       const n = (s: string) => clocks.filter((x) => x.c.state === s).length;
       const item = (key: string, severity: AttentionItem['severity'], count: number, sv: { one: string; many: string }, en: { one: string; many: string }): AttentionItem =>
-        ({ key, severity, count, link: '/incidenter/tidsfrister', ...countTitles(count, sv, en) });
+        ({ key, severity, count, link: '/incidenter/tidsfrister?alla=1', ...countTitles(count, sv, en) });
       return [
         item('incidents.clocks.overdue', 'critical', n('overdue'),
           { one: 'En lagstadgad tidsfrist har passerats (IMY/CSIRT)', many: 'lagstadgade tidsfrister har passerats (IMY/CSIRT)' },

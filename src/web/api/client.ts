@@ -34,17 +34,26 @@ export class ApiError extends Error {
     const p = this.problem;
     return (lang.startsWith('en') ? p.detail_en : p.detail_sv) ?? p.detail ?? p.title ?? `HTTP ${p.status}`;
   }
-  /** Per-field messages in the user's language (from `field` and `errors`). */
+  /**
+   * Per-field messages in the user's language (from `field` and `errors`), shown next to the field: without
+   * the API's "field: " prefix of validation messages ("title: Värdet får inte vara tomt." → "Värdet får inte vara tomt.").
+   */
   fieldMessages(lang: string): Record<string, string> {
     const en = lang.startsWith('en');
     const out: Record<string, string> = {};
-    for (const e of this.problem.errors ?? []) out[e.field] ??= en ? e.message_en : e.message_sv;
+    for (const e of this.problem.errors ?? []) out[e.field] ??= stripField(en ? e.message_en : e.message_sv, e.field);
     if (this.problem.field && !out[this.problem.field]) out[this.problem.field] = this.message_(lang);
     return out;
   }
   get isStale() {
     return this.status === 409 && this.code === 'stale_version';
   }
+}
+
+/** A message without a leading "field: " (the API names the field it is about; the UI shows the label instead). */
+export function stripField(message: string, field: string): string {
+  const prefix = `${field}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 let csrfToken: string | null = null;

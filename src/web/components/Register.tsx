@@ -18,7 +18,8 @@ import type { CellValue } from './registerExport';
  *                 (Date → sv-SE Europe/Stockholm text in CSV, a date cell in XLSX),
  *     render(row) optional cell content (defaults to the formatted value),
  *     hidden      initially hidden (the user can show it with the column chooser),
- *     sortable    default true.
+ *     sortable    default true,
+ *     fixed       always shown, not offered in the column chooser and never exported (e.g. a select box).
  * - `rowKey(row)` unique key per row.
  * - Data, one of:
  *     `data` (+ `loading`, `error`)         client data already fetched by the caller, or
@@ -40,6 +41,7 @@ export interface RegisterColumn<T> {
   render?: (row: T) => ReactNode;
   hidden?: boolean;
   sortable?: boolean;
+  fixed?: boolean;
 }
 
 export interface RegisterPage<T, C> {
@@ -114,12 +116,14 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
   const [sort, setSort] = useState<Sort>(null);
   const [shown, setShown] = useState<string[]>(() => props.columns.filter((c) => !c.hidden).map((c) => c.key));
   const [exporting, setExporting] = useState(false);
-  const visible = props.columns.filter((c) => shown.includes(c.key));
+  const visible = props.columns.filter((c) => c.fixed || shown.includes(c.key));
+  const choosable = props.columns.filter((c) => !c.fixed);
+  const exported = visible.filter((c) => !c.fixed);
 
   const view = useMemo(() => {
     let out = rows ?? [];
     const needle = filter.trim().toLowerCase();
-    if (needle) out = out.filter((r) => visible.some((c) => asText(c.value(r), yes, no).toLowerCase().includes(needle)));
+    if (needle) out = out.filter((r) => exported.some((c) => asText(c.value(r), yes, no).toLowerCase().includes(needle)));
     if (sort) {
       const col = props.columns.find((c) => c.key === sort.key);
       if (col) {
@@ -128,7 +132,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
       }
     }
     return out;
-  }, [rows, filter, sort, visible, props.columns, yes, no]);
+  }, [rows, filter, sort, exported, props.columns, yes, no]);
 
   function toggleSort(key: string) {
     setSort((s) => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null));
@@ -138,7 +142,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
     setExporting(true);
     try {
       const { exportRows } = await import('./registerExport');
-      await exportRows(format, view, visible, props.exportName, [yes, no]);
+      await exportRows(format, view, exported, props.exportName, [yes, no]);
     } finally {
       setExporting(false);
     }
@@ -159,9 +163,13 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
               </Button>
             </Popover.Target>
             <Popover.Dropdown>
-              <Checkbox.Group label={t('columnsLabel')} value={shown} onChange={(v) => setShown(v.length ? v : shown)}>
+              <Checkbox.Group
+                label={t('columnsLabel')}
+                value={shown.filter((k) => choosable.some((c) => c.key === k))}
+                onChange={(v) => setShown(v.length ? v : shown)}
+              >
                 <Stack gap={6} mt="xs">
-                  {props.columns.map((c) => (
+                  {choosable.map((c) => (
                     <Checkbox key={c.key} value={c.key} label={c.header} />
                   ))}
                 </Stack>
@@ -248,9 +256,14 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
           <Loader size="sm" aria-label={t('loading')} />
         </Group>
       )}
+      {sort && paged && infinite.hasNextPage && (
+        <Text size="sm" c="dimmed">
+          {t('sortLoadedOnly')}
+        </Text>
+      )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {!loading && view.length === 0 ? (props.emptyText ?? t('empty')) : t('count', { count: view.length, total: rows?.length ?? 0 })}
+          {loading ? '' : view.length === 0 ? (props.emptyText ?? t('empty')) : t('count', { count: view.length, total: rows?.length ?? 0 })}
         </Text>
         {paged && infinite.hasNextPage && (
           <Button variant="default" onClick={() => void infinite.fetchNextPage()} loading={infinite.isFetchingNextPage}>

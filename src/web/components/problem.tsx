@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { ApiError, stripField } from '../api/client';
 
 /** The message of any error in the user's language. */
 export function errorMessage(error: unknown, lang: string): string {
@@ -8,16 +8,30 @@ export function errorMessage(error: unknown, lang: string): string {
   return lang.startsWith('en') ? 'Something went wrong.' : 'Något gick fel.';
 }
 
-/** The message for one form field, when the server named that field. */
+/** The message for one form field, when the server named that field (without the API's field key). */
 export function fieldError(error: unknown, field: string, lang: string): string | undefined {
   return error instanceof ApiError ? error.fieldMessages(lang)[field] : undefined;
 }
 
 /**
  * Shows an API error as an alert. A stale version (409 stale_version: someone else saved first) gets its own
- * message and a reload action. Errors already shown next to one of `fields` are not repeated.
+ * message and a reload action. Errors already shown next to one of `fields` are not repeated; validation errors
+ * about other fields are listed by the field's label from `labels` (never by the API's field key when a label
+ * is known). `mapText` rewrites the message before it is shown (e.g. data words into the user's language).
  */
-export function ProblemAlert({ error, onReload, fields = [] }: { error: unknown; onReload?: () => void; fields?: string[] }) {
+export function ProblemAlert({
+  error,
+  onReload,
+  fields = [],
+  labels = {},
+  mapText = (s) => s,
+}: {
+  error: unknown;
+  onReload?: () => void;
+  fields?: string[];
+  labels?: Record<string, string>;
+  mapText?: (text: string) => string;
+}) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   if (error instanceof ApiError && error.isStale) {
@@ -34,10 +48,29 @@ export function ProblemAlert({ error, onReload, fields = [] }: { error: unknown;
       </Alert>
     );
   }
+  const en = i18n.language.startsWith('en');
+  const listed = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+  if (error instanceof ApiError && listed.length > 0) {
+    // A validation problem: what is not shown next to its field is listed here, by label.
+    const rest = listed.filter((e) => !fields.includes(e.field));
+    if (rest.length === 0) return null;
+    return (
+      <Alert color="red" title={t('errors.invalid')} role="alert">
+        <List size="sm">
+          {rest.map((e, i) => (
+            <List.Item key={i}>
+              {labels[e.field] ? `${labels[e.field]}: ` : ''}
+              {mapText(labels[e.field] ? stripField(en ? e.message_en : e.message_sv, e.field) : en ? e.message_en : e.message_sv)}
+            </List.Item>
+          ))}
+        </List>
+      </Alert>
+    );
+  }
   if (error instanceof ApiError && error.field && fields.includes(error.field)) return null;
   return (
     <Alert color="red" title={t('errors.title')} role="alert">
-      {errorMessage(error, i18n.language)}
+      {mapText(errorMessage(error, i18n.language))}
     </Alert>
   );
 }

@@ -14,7 +14,8 @@ export function OrgSwitcher() {
       value={selectedSlug ?? ''}
       onChange={(e) => select(e.currentTarget.value)}
       data={orgs.map((o) => ({ value: o.slug, label: `${'\u00a0\u00a0'.repeat(o.depth - minDepth)}${o.name}` }))}
-      w={240}
+      w={{ base: 170, xs: 240 }}
+      miw={0}
     />
   );
 }

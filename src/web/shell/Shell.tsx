@@ -1,4 +1,4 @@
-import { AppShell, Anchor, Burger, Button, Group, Menu, NavLink, Text } from '@mantine/core';
+import { AppShell, Anchor, Box, Burger, Button, Divider, Group, Menu, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,12 @@ import { navItems } from '../modules';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgSwitcher } from './OrgSwitcher';
 
-/** Header (product, org switcher, language, user menu), the module navigation, main content and footer. */
+/**
+ * Header (product, org switcher, language, user menu), the module navigation, main content and footer.
+ * On narrow screens (below `sm`) the language switch and the account links move into the burger's
+ * navigation drawer, so a phone can still change language and log out (WCAG 1.4.10 reflow). The footer
+ * follows the content instead of being fixed over it.
+ */
 export function Shell() {
   const { t } = useTranslation();
   const { me, can } = useSession();
@@ -20,41 +25,40 @@ export function Shell() {
       <a className="skip-link" href="#main">
         {t('shell.skip')}
       </a>
-      <AppShell
-        header={{ height: 56 }}
-        navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-        footer={{ height: 40 }}
-        padding="md"
-      >
+      <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} />
+          <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="xs" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} aria-expanded={opened} />
               <Anchor component={Link} to="/" fw={700} fz="lg" c="dark" underline="never">
                 {t('product')}
               </Anchor>
             </Group>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" miw={0}>
               <OrgSwitcher />
-              <LanguageSwitch />
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <Button variant="default" size="compact-sm" aria-label={t('shell.userMenu', { name: me.name })}>
-                    {me.name}
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Label>{me.email}</Menu.Label>
-                  <Menu.Item component={Link} to="/mitt-konto">
-                    {t('shell.myAccount')}
-                  </Menu.Item>
-                  <Menu.Item onClick={() => void logout()}>{t('logout')}</Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
+              <Box visibleFrom="sm">
+                <LanguageSwitch />
+              </Box>
+              <Box visibleFrom="sm">
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <Button variant="default" size="compact-sm" aria-label={t('shell.userMenu', { name: me.name })}>
+                      {me.name}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Label>{me.email}</Menu.Label>
+                    <Menu.Item component={Link} to="/mitt-konto">
+                      {t('shell.myAccount')}
+                    </Menu.Item>
+                    <Menu.Item onClick={() => void logout()}>{t('logout')}</Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </Box>
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label={t('shell.nav')}>
+        <AppShell.Navbar p="xs" aria-label={t('shell.nav')} style={{ overflowY: 'auto' }}>
           {links.map((n) => (
             <NavLink
               key={n.path}
@@ -67,12 +71,39 @@ export function Shell() {
               onClick={close}
             />
           ))}
+          {/* The header's language switch and user menu, in the drawer on narrow screens ("Mitt konto" is in the list above). */}
+          <Box hiddenFrom="sm" mt="sm">
+            <Divider mb="sm" />
+            <Stack gap="xs" px="xs">
+              <Text size="sm" fw={700} style={{ overflowWrap: 'anywhere' }}>
+                {me.name}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {me.email}
+              </Text>
+            </Stack>
+            <Stack gap="xs" align="flex-start" px="xs" mt="sm">
+              <LanguageSwitch />
+              <Button variant="default" size="compact-sm" onClick={() => void logout()}>
+                {t('logout')}
+              </Button>
+            </Stack>
+          </Box>
         </AppShell.Navbar>
-        <AppShell.Main id="main" tabIndex={-1}>
+        <AppShell.Main id="main" tabIndex={-1} style={{ minHeight: 'calc(100dvh - 2.5rem)' }}>
           <Outlet />
         </AppShell.Main>
-        <AppShell.Footer px="md">
-          <Group h="100%" gap="lg">
+        <Box
+          component="footer"
+          px="md"
+          py={8}
+          style={{
+            paddingInlineStart: 'calc(var(--app-shell-navbar-offset, 0rem) + var(--mantine-spacing-md))',
+            borderTop: '1px solid var(--mantine-color-gray-3)',
+            background: 'var(--mantine-color-body)',
+          }}
+        >
+          <Group gap="lg" wrap="wrap">
             <Text size="xs" c="dimmed">
               {t('product')} – {t('shell.tagline')}
             </Text>
@@ -80,7 +111,7 @@ export function Shell() {
               {t('shell.apiDocs')}
             </Anchor>
           </Group>
-        </AppShell.Footer>
+        </Box>
       </AppShell>
     </>
   );

@@ -157,19 +157,23 @@ export function CommentsSection({ incident, onChange }: { incident: IncidentDeta
   );
 }
 
-/** Attachments: download links and an upload (size and type are checked by the server). */
+/** The largest attachment the server takes (equal to MAX_ATTACHMENT_BYTES in domains/incidents/attachments.ts). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** Attachments: download links and an upload (size checked here first; size and type checked by the server). */
 export function AttachmentsSection({ incident, onChange }: { incident: IncidentDetail; onChange: () => void }) {
   const { t } = useTranslation('incidents');
   const { me, can } = useSession();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
   const upload = useSubmit((f: File) =>
     uploadFile<IncidentAttachment>(`/api/incidents/${incident.id}/attachments?filename=${encodeURIComponent(f.name)}`, f, me.csrfToken ?? ''),
   );
   if (incident.attachments === null) return null;
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!file) return;
+    if (!file || tooLarge) return;
     if (await upload.run(file)) {
       setFile(null);
       if (input.current) input.current.value = '';
@@ -204,17 +208,28 @@ export function AttachmentsSection({ incident, onChange }: { incident: IncidentD
                 ref={input}
                 type="file"
                 accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt,.msg,.eml"
-                aria-describedby="attachment-help"
-                onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+                aria-describedby={tooLarge ? 'attachment-help attachment-size-error' : 'attachment-help'}
+                aria-invalid={tooLarge || undefined}
+                onChange={(e) => {
+                  const f = e.currentTarget.files?.[0] ?? null;
+                  upload.reset();
+                  setTooLarge(!!f && f.size > MAX_ATTACHMENT_BYTES);
+                  setFile(f);
+                }}
               />
               <Text size="xs" id="attachment-help" c="dimmed">
                 {t('attachments.help')}
               </Text>
             </div>
-            <Button type="submit" loading={upload.busy} disabled={!file}>
+            <Button type="submit" loading={upload.busy} disabled={!file || tooLarge}>
               {t('attachments.upload')}
             </Button>
           </Group>
+          {tooLarge && (
+            <Text size="sm" c="var(--mantine-color-error)" id="attachment-size-error" role="alert" mt="xs">
+              {t('attachments.tooLarge', { max: formatNumber(MAX_ATTACHMENT_BYTES / 1024 / 1024) })}
+            </Text>
+          )}
           <ProblemAlert error={upload.error} />
         </form>
       )}

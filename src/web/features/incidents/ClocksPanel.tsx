@@ -2,21 +2,25 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section';
 import { formatDateTime } from '../../format';
-import { CLOCK_COLOR, liveState, useNow, useRemainingText } from './badges';
+import { CLOCK_COLOR, liveState, useNow, useRemainingAfterBadge } from './badges';
 import type { IncidentDetail } from './types';
 
 /** Legal clocks (GDPR art. 33/34, NIS2 24 h / 72 h / one month): deadline in Stockholm time and time left. */
 export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
   const { t, i18n } = useTranslation('incidents');
   const now = useNow(30_000);
-  const remaining = useRemainingText();
+  const remaining = useRemainingAfterBadge();
   const en = i18n.language.startsWith('en');
   return (
     <Section id="clocks-title" title={t('clocks.title')}>
       {incident.clocks.length === 0 ? (
         <Text size="sm">{t('clocks.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <Table.ScrollContainer
+          minWidth={520}
+          // Keyboard users can scroll the table on a narrow screen (axe scrollable-region-focusable: no links inside).
+          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('clocks.caption') } }}
+        >
           <Table>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('clocks.caption')}</Table.Caption>
             <Table.Thead>

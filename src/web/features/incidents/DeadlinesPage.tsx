@@ -6,16 +6,20 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../components/problem';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
-import { CLOCK_COLOR, liveState, useNow, useRemainingText } from './badges';
+import { useSearchFlag } from '../../shell/search';
+import { CLOCK_COLOR, liveState, useNow, useRemainingAfterBadge } from './badges';
 import { SubNav } from './SubNav';
 import type { DeadlineItem } from './types';
 
 /** Tidsfrister: every running legal clock in the selected organisation's subtree, nearest deadline first. */
 export default function DeadlinesPage() {
   const { t, i18n } = useTranslation('incidents');
-  const { selected, selectedSlug } = useSelectedOrg();
+  const { selected, selectedSlug: chosen } = useSelectedOrg();
+  // From the start page's warnings (?alla=1): every organisation the person may read, as the warnings count them.
+  const all = useSearchFlag('alla');
+  const selectedSlug = all ? null : chosen;
   const now = useNow(30_000);
-  const remaining = useRemainingText();
+  const remaining = useRemainingAfterBadge();
   const en = i18n.language.startsWith('en');
   const q = useQuery({
     queryKey: ['incidents', 'deadlines', selectedSlug],
@@ -27,7 +31,7 @@ export default function DeadlinesPage() {
     <Stack>
       <Title order={1}>{t('deadlines.title')}</Title>
       <SubNav />
-      <Text size="sm">{t('deadlines.intro', { org: selected?.name ?? '' })}</Text>
+      <Text size="sm">{all ? t('deadlines.introAll') : t('deadlines.intro', { org: selected?.name ?? '' })}</Text>
       {q.isPending && <Loader size="sm" aria-label={t('common:loading')} />}
       {q.isError && (
         <Alert color="red" role="alert">
@@ -55,11 +59,11 @@ export default function DeadlinesPage() {
                 return (
                   <Table.Tr key={`${d.incidentId}-${d.clock}`}>
                     <Table.Td className="nowrap">{formatDateTime(d.deadline)}</Table.Td>
-                    <Table.Td className="nowrap">
+                    <Table.Td>
                       <Badge color={CLOCK_COLOR[state]} variant="filled" tt="none">
                         {t(`clockState.${state}`)}
                       </Badge>{' '}
-                      {remaining(d.deadline, state, now)}
+                      <span className="nowrap">{remaining(d.deadline, state, now)}</span>
                     </Table.Td>
                     <Table.Td>{en ? d.label_en : d.label_sv}</Table.Td>
                     <Table.Td>
@@ -67,7 +71,9 @@ export default function DeadlinesPage() {
                         {d.number}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{d.title}</Table.Td>
+                    <Table.Td>
+                      <div className="wrap-anywhere">{d.title}</div>
+                    </Table.Td>
                     <Table.Td>{d.org.name}</Table.Td>
                   </Table.Tr>
                 );

@@ -17,6 +17,7 @@ import { LinksPanel } from './LinksPanel';
 import type { IncidentDetail, Status } from './types';
 import { KIND_KEY, STATUS_KEY } from './types';
 import { COLORS } from './util';
+import { useDataWords } from './words';
 
 /** One incident: facts, status changes, legal clocks, åtgärder, comments, attachments, links (kopplingar), history. */
 export default function DetailPage() {
@@ -30,6 +31,9 @@ export default function DetailPage() {
   const manage = can('incident.manage') && (incident?.allowedStatuses.length ?? 0) > 0;
   const handlers = useHandlerOptions(incident?.org.slug ?? null);
   const categories = useQuery({ ...categoriesQuery(incident?.org.slug ?? null), enabled: !!incident && manage }).data ?? [];
+  const words = useDataWords();
+  // Without incident.read the register is closed to the user (a reporter opening their own report): back to reporting.
+  const back = can('incident.read') ? { to: '/incidenter', label: t('detail.back') } : { to: '/rapportera-incident', label: t('detail.backToReport') };
   const move = useSubmit((to: Status) => api.patch<IncidentDetail>(`/incidents/${id}`, { version: incident!.version, status: to }));
 
   const reload = () => {
@@ -55,8 +59,8 @@ export default function DetailPage() {
         <Alert color="red" role="alert">
           {errorMessage(query.error, i18n.language)}
         </Alert>
-        <Anchor component={Link} to="/incidenter">
-          {t('detail.back')}
+        <Anchor component={Link} to={back.to}>
+          {back.label}
         </Anchor>
       </Stack>
     );
@@ -76,11 +80,11 @@ export default function DetailPage() {
 
   return (
     <Stack>
-      <Anchor component={Link} to="/incidenter" size="sm">
-        {t('detail.back')}
+      <Anchor component={Link} to={back.to} size="sm">
+        {back.label}
       </Anchor>
       <Group justify="space-between" align="flex-start">
-        <div>
+        <div style={{ minWidth: 0 }}>
           <Text size="sm" fw={700}>
             {incident.number}
             {incident.externalId ? ` · ${incident.externalId}` : ''}
@@ -104,7 +108,7 @@ export default function DetailPage() {
 
       {incident.protected && (
         <Alert color="violet" title={t('protected.title')} role="note">
-          {t('protected.text')}
+          {t('protected.notice')}
         </Alert>
       )}
 
@@ -123,7 +127,7 @@ export default function DetailPage() {
               </Button>
             ))}
           </Group>
-          <ProblemAlert error={move.error} onReload={reload} />
+          <ProblemAlert error={move.error} onReload={reload} mapText={words.text} />
         </Paper>
       )}
 

@@ -45,6 +45,7 @@ export default function IncidentsPage() {
             key: 'select',
             header: t('list.select'),
             sortable: false,
+            fixed: true,
             value: () => '',
             render: (r: IncidentListItem) => (
               <Checkbox
@@ -71,14 +72,14 @@ export default function IncidentsPage() {
       header: t('field.title'),
       value: (r) => r.title,
       render: (r) => (
-        <>
+        <div className="wrap-anywhere">
           {r.title}
           {r.protectedIdentity && (
             <Badge color={COLORS.violet} variant="filled" tt="none" ml={6}>
               {t('protected.badge')}
             </Badge>
           )}
-        </>
+        </div>
       ),
     },
     { key: 'org', header: t('field.org'), value: (r) => r.org.name },

@@ -27,7 +27,7 @@ export default function ReportPage() {
   const org = chosenOrg || selectedSlug || '';
   const [personalData, setPersonalData] = useState<PersonalData | ''>('');
   const [category, setCategory] = useState('');
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<'title' | 'org' | 'personalData', string>>>({});
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const receiptHeading = useRef<HTMLHeadingElement>(null);
   const categories = useQuery(categoriesQuery(org || null));
@@ -38,7 +38,7 @@ export default function ReportPage() {
   }, [receipt]);
 
   const submit = useSubmit(async (body: QuickReport) => api.post<Receipt>('/incidents/quick', body));
-  const fe = (f: string) => fieldError(submit.error, f, i18n.language);
+  const fe = (f: string) => (localErrors as Record<string, string | undefined>)[f] ?? fieldError(submit.error, f, i18n.language);
 
   function chooseCategory(name: string) {
     setCategory(name);
@@ -50,11 +50,13 @@ export default function ReportPage() {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!personalData) {
-      setLocalError(t('report.personalDataRequired'));
-      return;
-    }
-    setLocalError(null);
+    // Every missing answer at once, before anything is sent.
+    const missing: typeof localErrors = {};
+    if (!title.trim()) missing.title = t('report.titleRequired');
+    if (!org) missing.org = t('report.orgRequired');
+    if (!personalData) missing.personalData = t('report.personalDataRequired');
+    setLocalErrors(missing);
+    if (!personalData || Object.keys(missing).length > 0) return;
     const r = await submit.run({
       title: title.trim(),
       description: description.trim() || undefined,
@@ -73,6 +75,7 @@ export default function ReportPage() {
     setOccurredAt(toLocalInput(new Date()));
     setPersonalData('');
     setCategory('');
+    setLocalErrors({});
     submit.reset();
   }
 
@@ -156,7 +159,7 @@ export default function ReportPage() {
             required
             value={personalData}
             onChange={(v) => setPersonalData(v as PersonalData)}
-            error={localError ?? fe('personalData')}
+            error={fe('personalData')}
           >
             <Group mt="xs">
               <Radio value="ja" label={t('pd.ja')} />

@@ -8,8 +8,8 @@ import { formatDate, formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { SubNav } from './SubNav';
 import type { IncidentFigures } from './types';
-import { KIND_KEY, STATUS_KEY, type Status } from './types';
 import { stockholmYear } from './util';
+import { useDataWords } from './words';
 
 const StatsCharts = lazy(() => import('./StatsCharts'));
 
@@ -46,6 +46,7 @@ function CountTable({ caption, head, rows }: { caption: string; head: string; ro
 /** Statistik: the yearly figures of the selected organisation and its subtree, as tables and charts. */
 export default function StatsPage() {
   const { t, i18n } = useTranslation('incidents');
+  const words = useDataWords();
   const { selected, selectedSlug } = useSelectedOrg();
   const thisYear = stockholmYear();
   const [year, setYear] = useState(String(thisYear));
@@ -111,14 +112,14 @@ export default function StatsPage() {
             <CountTable
               caption={f.asOf ? t('stats.byStatusAsOf', { date: formatDate(f.asOf) }) : t('stats.byStatus')}
               head={t('field.status')}
-              rows={Object.entries(f.byStatus).map(([k, n]) => [t(`status.${STATUS_KEY[k as Status]}`, { defaultValue: k }), n])}
+              rows={Object.entries(f.byStatus).map(([k, n]) => [words.word(k), n])}
             />
             <CountTable
               caption={t('stats.byKind')}
               head={t('field.kind')}
-              rows={Object.entries(f.byKind).map(([k, n]) => [KIND_KEY[k] ? t(`kind.${KIND_KEY[k]}`) : k, n])}
+              rows={Object.entries(f.byKind).map(([k, n]) => [words.word(k), n])}
             />
-            <CountTable caption={t('stats.byCategory')} head={t('field.category')} rows={Object.entries(f.byCategory)} />
+            <CountTable caption={t('stats.byCategory')} head={t('field.category')} rows={Object.entries(f.byCategory).map(([k, n]) => [words.word(k), n])} />
             <Table withTableBorder striped>
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{t('stats.byMonth')}</Table.Caption>
               <Table.Thead>

@@ -63,6 +63,20 @@ export function useRemainingText() {
   };
 }
 
+/**
+ * The words after a state badge ("Försenad", "Mindre än 6 h" …): "med 3 h" when overdue, so the badge's word
+ * is not repeated; otherwise the same as useRemainingText.
+ */
+export function useRemainingAfterBadge() {
+  const { t, i18n } = useTranslation('incidents');
+  const remaining = useRemainingText();
+  const en = i18n.language.startsWith('en');
+  return (deadline: string, state: ClockState, now: Date) => {
+    const ms = new Date(deadline).getTime() - now.getTime();
+    return state !== 'done' && ms < 0 ? t('clock.overdueSpan', { span: spanText(ms, en) }) : remaining(deadline, state, now);
+  };
+}
+
 /** Countdown badge of one legal clock. */
 export function ClockBadge({ clock, now, withLabel = false }: { clock: Clock; now: Date; withLabel?: boolean }) {
   const { t, i18n } = useTranslation('incidents');
@@ -93,7 +107,7 @@ export function DeadlineCell({ incident, now }: { incident: Pick<IncidentSummary
   const { t } = useTranslation('incidents');
   const c = nearest(incident.clocks);
   return (
-    <span className="nowrap">
+    <span>
       {c ? <ClockBadge clock={c} now={now} /> : null}
       {incident.overdue && (!c || liveState(c, now) !== 'overdue') ? (
         <Badge color={COLORS.red} variant="filled" tt="none" ml={4}>

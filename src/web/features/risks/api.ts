@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useRouterState } from '@tanstack/react-router';
 import { api } from '../../api/client';
 import type { ContinuityPlan, Exercise, Rsa, ScaleList, Threshold, Vor, VorSummary } from './types';
 
@@ -54,11 +53,6 @@ export function useOwnVors(org: { id: string; slug: string } | null) {
   return { ...q, own };
 }
 
-/** Query-string values of the current location (TanStack parses "true"/"1" to JSON values; both are accepted). */
-export function useSearchFlag(name: string): boolean {
-  const search = useRouterState({ select: (s) => s.location.search as Record<string, unknown> });
-  const v = search[name];
-  return v === true || v === 1 || v === 'true' || v === '1';
-}
+export { useSearchFlag } from '../../shell/search';
 
 export const thisYear = () => Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));

@@ -28,6 +28,8 @@ export default function StartPage() {
     },
   });
   const en = i18n.language.startsWith('en');
+  // The server words each title in both languages (singular or plural, the number as the badge writes it).
+  const title = (item: AttentionItem) => (en ? item.title_en : item.title_sv);
   const items = [...(attention.data ?? [])].filter((i) => i.count > 0).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
   return (
@@ -56,16 +58,16 @@ export default function StartPage() {
           {items.map((item) => (
             <Card key={item.key} component="li" withBorder padding="sm">
               <Group justify="space-between" wrap="nowrap">
-                <Group gap="sm" wrap="nowrap">
+                <Group gap="sm" wrap="wrap" style={{ minWidth: 0 }}>
                   <Badge color={SEVERITY_COLOR[item.severity]} variant="filled">
                     {t(`severity.${item.severity}`)}
                   </Badge>
                   {item.link.startsWith('/') && !item.link.startsWith('//') ? (
-                    <Anchor component={Link} to={item.link}>
-                      {en ? item.title_en : item.title_sv}
+                    <Anchor component={Link} to={item.link.split('?')[0]} search={Object.fromEntries(new URLSearchParams(item.link.split('?')[1] ?? '')) as never}>
+                      {title(item)}
                     </Anchor>
                   ) : (
-                    <Text>{en ? item.title_en : item.title_sv}</Text>
+                    <Text>{title(item)}</Text>
                   )}
                 </Group>
                 <Text fw={700} aria-label={t('count', { count: item.count })}>

@@ -1,0 +1,8 @@
+import { useRouterState } from '@tanstack/react-router';
+
+/** Query-string values of the current location (TanStack parses "true"/"1" to JSON values; both are accepted). */
+export function useSearchFlag(name: string): boolean {
+  const search = useRouterState({ select: (s) => s.location.search as Record<string, unknown> });
+  const v = search[name];
+  return v === true || v === 1 || v === 'true' || v === '1';
+}
