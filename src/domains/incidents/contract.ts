@@ -109,7 +109,12 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
-export const ExportQuery = ListQuery.omit({ cursor: true, limit: true }).extend({ format: z.enum(['csv', 'xlsx']) });
+export const ExportQuery = ListQuery.omit({ cursor: true, limit: true }).extend({
+  format: z.enum(['csv', 'xlsx']),
+  includeProtected: z.enum(['true', 'false']).optional().openapi({
+    description: 'Ta med skyddade beskrivningar (kräver incident.protected; loggas) / include protected descriptions (needs incident.protected; audited)',
+  }),
+});
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
 export const StatsQuery = z.object({

@@ -41,15 +41,17 @@ const COLUMNS: ExportColumn<Row>[] = [
 ];
 
 /**
- * The filtered list as CSV or XLSX. Protected descriptions are left out unless the exporter holds
- * incident.protected on the incident's org. Every export is audited; one that includes protected text is
+ * The filtered list as CSV or XLSX. Protected descriptions are left out unless the exporter asks for them
+ * (includeProtected=true) and holds incident.protected on the incident's org. Every export is audited; one that includes protected text is
  * audited as incident.export_protected with the ids.
  */
 export async function exportIncidents(ctx: Ctx, q: ExportQuery, now = new Date()): Promise<{ body: string | Buffer; filename: string; count: number }> {
   requireListAccess(ctx);
   const conds = await listConditions(ctx, q, now);
   const rows = (await selectIncidents(ctx.db, now).where(and(...conds)).orderBy(desc(incidents.reportedAt), desc(incidents.id)).limit(EXPORT_MAX_ROWS)) as LoadedIncident[];
-  const out: Row[] = rows.map((r) => ({ ...r, includeText: !r.i.protectedIdentity || ctx.authz.can('incident.protected', r.org.path) }));
+  // Protected text leaves only when asked for by one who may read it ("never export addresses" by default).
+  const wanted = q.includeProtected === 'true';
+  const out: Row[] = rows.map((r) => ({ ...r, includeText: !r.i.protectedIdentity || (wanted && ctx.authz.can('incident.protected', r.org.path)) }));
   const protectedIncluded = out.filter((r) => r.i.protectedIdentity && r.includeText);
   const { format, ...filters } = q;
   const asked = q.org ? (await findOrg(ctx.db, q.org)).id : null;

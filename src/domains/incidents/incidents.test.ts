@@ -302,7 +302,10 @@ describe('protected identity', () => {
     expect(withoutPerm.body).toContain('Exportskyddad');
     expect(withoutPerm.body).toContain('Y-0815');
     expect(withoutPerm.body).not.toContain('X-4711');
-    const withPerm = await isam.get('/api/incidents/export?format=csv&org=avd-a');
+    // Even one who may read it gets protected text only on asking (never by a routine export); asking is audited.
+    expect((await isam.get('/api/incidents/export?format=csv&org=avd-a')).body).not.toContain('X-4711');
+    expect((await secNoProtected.get('/api/incidents/export?format=csv&org=avd-a&includeProtected=true')).body).not.toContain('X-4711');
+    const withPerm = await isam.get('/api/incidents/export?format=csv&org=avd-a&includeProtected=true');
     expect(withPerm.body).toContain('X-4711');
     const audit = await listAudit(t.ctx, { action: 'incident.export_protected', limit: 10 });
     expect(audit.items.length).toBe(1);

@@ -55,6 +55,8 @@ interface BaseProps<T> {
   rowKey: (row: T) => string;
   exportName: string;
   serverExport?: (format: 'csv' | 'xlsx') => string;
+  /** Further server downloads in the export menu (e.g. a variant that includes protected text). */
+  extraExports?: { label: string; href: string }[];
   actions?: (row: T) => ReactNode;
   toolbar?: ReactNode;
   emptyText?: string;
@@ -191,6 +193,11 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
                   <Menu.Item component="a" href={props.serverExport('xlsx')} download>
                     Excel (XLSX)
                   </Menu.Item>
+                  {props.extraExports?.map((x) => (
+                    <Menu.Item key={x.href} component="a" href={x.href} download>
+                      {x.label}
+                    </Menu.Item>
+                  ))}
                 </>
               ) : (
                 <>

@@ -134,6 +134,14 @@ export default function IncidentsPage() {
           fetchPage={(cursor) => api.get<ListPage>('/incidents', { ...q, cursor, limit: 50 })}
           exportName="incidenter"
           serverExport={(format) => apiUrl('/incidents/export', { ...q, format })}
+          extraExports={
+            can('incident.protected')
+              ? (['csv', 'xlsx'] as const).map((format) => ({
+                  label: t('export.withProtected', { format: format === 'csv' ? 'CSV' : 'Excel (XLSX)' }),
+                  href: apiUrl('/incidents/export', { ...q, format, includeProtected: 'true' }),
+                }))
+              : undefined
+          }
           emptyText={t('list.empty')}
           toolbar={
             manage ? (
