@@ -185,7 +185,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       const registerOrgId = await registerOrgOf(tx, org.path);
       await tx.execute(sql`select pg_advisory_xact_lock(727170100, hashtext(${registerOrgId}))`);
       const units = await UnitResolver.load(tx, org);
-      const writer = new BatchWriter(tx, registerOrgId, units, ctx.principal?.userId ?? null, readOnlyRun, await importAccess(ctx, tx, registerOrgId));
+      const writer = new BatchWriter(tx, registerOrgId, units, ctx.principal?.userId ?? null, readOnlyRun, await importAccess(ctx, tx, registerOrgId), header.names.externalId);
       const seen = new SeenIds();
       const validator = new RowValidator(header);
       let batch: ImportRow[] = [];

@@ -139,6 +139,8 @@ export class BatchWriter {
     /** Classify only (dry run, or a failed all-or-nothing import): read, never write. */
     private readonly readOnly: boolean,
     private readonly access: ImportAccess,
+    /** The file's own name of the Ärende-ID column, for errors. */
+    private readonly idColumn = 'Ärende-ID',
   ) {}
 
   async flush(rows: ImportRow[]): Promise<BatchCounts> {
@@ -168,7 +170,7 @@ export class BatchWriter {
       const cur = existing.get(r.externalId);
       if (cur && !this.access.manage(cur.org_id)) {
         counts.refused.push({
-          line: r.line, column: 'Ärende-ID',
+          line: r.line, column: this.idColumn,
           sv: `Ärende-ID "${r.externalId}" finns redan i registret, hos en organisation där du inte får hantera incidenter.`,
           en: `Case id "${r.externalId}" already exists in the register, at an organisation where you may not manage incidents.`,
         });
