@@ -1,7 +1,9 @@
 /**
  * Issue 4, "Speed": import throughput, exactly as a user runs it: `tillit import incidents FILE --org hv --json`
  * as a child process, on a generated IA export (writeGeneratedCsv, seed 1; 500,000 rows on PostgreSQL and
- * 200,000 on PGlite, times BENCH_SCALE) into a fresh database with the import's organisations.
+ * 200,000 on PGlite, times BENCH_SCALE). On PostgreSQL the import goes into Hässelby-Vällingby of a copy of the
+ * generated city with 1,000,000 incidents (city.ts, the list bench's; copied with CREATE DATABASE … TEMPLATE),
+ * its Enhet names those of the city's units; on PGlite into a fresh data directory with the import's organisations.
  *   import-pg-rows-per-s      rows / wall time of the whole command (process start included)   ≥ 50,000
  *   import-pg-vs-copy         that wall time / `psql \copy` of the same file into a plain table  ≤ 3×
  *   import-pglite-rows-per-s  the same on an embedded PGlite data directory                   ≥ 20,000
@@ -18,16 +20,20 @@ import { openDatabase, type Database } from '../src/server/platform/db';
 import { createOrg } from '../src/domains/org/service';
 import { writeGeneratedCsv } from '../src/domains/incidents/import/testdata';
 import type { Benchmark, BenchResult } from './run';
-import { benchCtx, dropDatabase, recreateDatabase, round, runTillit, scaled } from './lib';
+import { adminQuery, benchCtx, dropDatabase, pgUrlOf, round, runTillit, scaled } from './lib';
+import { city } from './incidents-list.bench';
 
 const PG_ROWS = scaled(500_000, 2_000);
 const PGLITE_ROWS = scaled(200_000, 1_000);
 
-async function csv(rows: number): Promise<string> {
+/** Enheter of the city's Hässelby-Vällingby (city.ts names them "<enhet>, <avdelning>"), for half the rows' Enhet. */
+const CITY_UNITS = ['Enhet Nord, Administrativa avdelningen', 'Enhet Syd, Verksamhetsavdelningen', 'Stödenheten, IT-avdelningen'];
+
+async function csv(rows: number, units?: string[]): Promise<string> {
   const dir = join(tmpdir(), 'tillit-bench');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `incidents-${rows}.csv`);
-  if (!existsSync(file)) await writeGeneratedCsv(file, rows, 1);
+  const file = join(dir, `incidents-${units ? 'city-' : ''}${rows}.csv`);
+  if (!existsSync(file)) await writeGeneratedCsv(file, rows, 1, units);
   return file;
 }
 
@@ -47,16 +53,18 @@ interface Floor {
   primaryKeyOnlySeconds: number;
   rowsPerSecond: number;
 }
-interface Run { rows: number; seconds: number; startupSeconds: number; peakRssMB: number; summary: Record<string, unknown>; copySeconds?: number; floor?: Floor; fileMB: number }
+let cityIncidents: number | undefined;
+
+interface Run { cityIncidents?: number; rows: number; seconds: number; startupSeconds: number; peakRssMB: number; summary: Record<string, unknown>; copySeconds?: number; floor?: Floor; fileMB: number }
 
 /**
- * What PostgreSQL alone needs for the rows the import just wrote: they are copied aside, and then put back into
- * the emptied tables by one INSERT … SELECT each, sorted by organisation and time (the most favourable order for
- * the indexes), with no client, parsing or network in between. Repeated without the full-text index, without the
+ * What PostgreSQL alone needs for the rows the import just wrote: they are copied aside, deleted (and vacuumed
+ * away), and then put back beside the city's incidents by one INSERT … SELECT each, sorted by organisation and
+ * time (the most favourable order for the indexes), with no client, parsing or network in between. Repeated without the full-text index, without the
  * foreign keys, and with the primary key only, each in a transaction that is rolled back. A lower bound for any
  * import that keeps the schema; the gap to `psql \copy` into a plain table is what the schema costs.
  */
-async function sqlFloor(url: string, rows: number): Promise<Floor> {
+async function sqlFloor(url: string, rows: number, seqBefore: number): Promise<Floor> {
   const c = new pg.Client({ connectionString: url, options: '-c jit=off' });
   await c.connect();
   const timedSql = async (text: string) => {
@@ -69,18 +77,21 @@ async function sqlFloor(url: string, rows: number): Promise<Floor> {
   const reinsert = async (before: string[]) => {
     await c.query('begin');
     try {
-      await c.query('truncate incident_status_history, incidents cascade');
       for (const q of before) await c.query(q);
       const incidents = await timedSql('insert into incidents select * from floor_incidents order by org_id, reported_at, id');
       return { incidents, history: await timedSql('insert into incident_status_history select * from floor_history order by id') };
     } finally {
       await c.query('rollback');
+      // The rolled-back rows are dead tuples and index entries: cleared, so each variant starts from the same table.
+      await c.query('vacuum incidents, incident_status_history');
     }
   };
   try {
-    await c.query('create unlogged table floor_incidents as select * from incidents');
-    await c.query('create unlogged table floor_history as select * from incident_status_history');
-    await c.query('analyze floor_incidents, floor_history');
+    await c.query(`create unlogged table floor_incidents as select * from incidents where seq > ${seqBefore}`);
+    await c.query('create unlogged table floor_history as select h.* from incident_status_history h join floor_incidents i on i.id = h.incident_id');
+    await c.query(`delete from incident_status_history h using floor_incidents i where i.id = h.incident_id`);
+    await c.query(`delete from incidents where seq > ${seqBefore}`);
+    await c.query('vacuum analyze incidents, incident_status_history, floor_incidents, floor_history');
     const all = await reinsert([]);
     const noSearch = await reinsert(['drop index incidents_search_idx']);
     const noFks = await reinsert([`alter table incidents ${FKS.map((f) => `drop constraint ${f}`).join(', ')}`]);
@@ -97,16 +108,20 @@ async function sqlFloor(url: string, rows: number): Promise<Floor> {
 }
 
 async function importRun(kind: 'pg' | 'pglite', rows: number): Promise<Run> {
-  const file = await csv(rows);
+  const file = await csv(rows, kind === 'pg' ? CITY_UNITS : undefined);
   const name = 'tillit_bench_import';
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   let url = '';
+  let seqBefore = 0;
   if (kind === 'pg') {
-    url = await recreateDatabase(name);
-    const db = await openDatabase({ databaseUrl: url, poolSize: 1 });
-    await seedOrgs(db);
-    await db.close();
+    const c = await city();
+    await dropDatabase(name);
+    await adminQuery(`create database ${name} template ${c.db} strategy file_copy`);
+    url = pgUrlOf(name);
+    const before = await adminQuery('select coalesce(max(seq), 0)::int8 as seq, count(*)::int8 as n from incidents', url);
+    seqBefore = Number(before.rows[0].seq);
+    cityIncidents = Number(before.rows[0].n);
     env = { DATABASE_URL: url };
     cleanup = () => dropDatabase(name);
   } else {
@@ -132,9 +147,9 @@ async function importRun(kind: 'pg' | 'pglite', rows: number): Promise<Run> {
       const r = spawnSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `create table bench_plain (${cols})`, '-c', `\\copy bench_plain from '${file}' with (format csv, header, delimiter ';')`]);
       if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
       copySeconds = (performance.now() - t0) / 1000;
-      floor = await sqlFloor(url, rows);
+      floor = await sqlFloor(url, rows, seqBefore);
     }
-    const out = { rows, seconds: run.seconds, startupSeconds: startup.seconds, peakRssMB: run.peakRssMB, summary: { created: summary.created, rejected: summary.rejected }, copySeconds, floor, fileMB: round(statSync(file).size / 2 ** 20, 1) };
+    const out = { cityIncidents: kind === 'pg' ? cityIncidents : undefined, rows, seconds: run.seconds, startupSeconds: startup.seconds, peakRssMB: run.peakRssMB, summary: { created: summary.created, rejected: summary.rejected }, copySeconds, floor, fileMB: round(statSync(file).size / 2 ** 20, 1) };
     console.log(`  ${kind}: ${rows} rows in ${round(run.seconds, 1)} s (${Math.round(rows / run.seconds)} rows/s; CLI start-up ${round(startup.seconds, 1)} s)${copySeconds ? `, psql \\copy ${round(copySeconds, 1)} s` : ''}, peak RSS ${run.peakRssMB} MB`);
     if (floor) console.log(`  PostgreSQL alone: incidents ${floor.incidentsSeconds} s + status history ${floor.historySeconds} s (${floor.rowsPerSecond} rows/s); without the full-text index ${floor.withoutSearchIndexSeconds} s, without foreign keys ${floor.withoutForeignKeysSeconds} s, primary key only ${floor.primaryKeyOnlySeconds} s`);
     return out;
@@ -147,6 +162,7 @@ let pgP: Promise<Run> | undefined;
 const pgRun = () => (pgP ??= importRun('pg', PG_ROWS));
 
 const details = (r: Run) => ({
+  ...(r.cityIncidents !== undefined ? { incidentsInCityBefore: r.cityIncidents } : {}),
   rows: r.rows, fileMB: r.fileMB, seconds: round(r.seconds, 2), cliStartupSeconds: round(r.startupSeconds, 2),
   rowsPerSecondExcludingStartup: Math.round(r.rows / Math.max(0.001, r.seconds - r.startupSeconds)), peakRssMB: r.peakRssMB, summary: r.summary,
   ...(r.copySeconds !== undefined ? { psqlCopySeconds: round(r.copySeconds, 2), psqlCopyRowsPerSecond: Math.round(r.rows / r.copySeconds) } : {}),

@@ -41,8 +41,9 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t, v];
 }
 
-export async function adminQuery(text: string): Promise<pg.QueryResult> {
-  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+/** One statement on its own connection to `url` (the admin database by default). */
+export async function adminQuery(text: string, url = PG_ADMIN_URL): Promise<pg.QueryResult> {
+  const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     return await c.query(text);
