@@ -194,6 +194,17 @@ describe('scope', () => {
     const none = await isam.get(`/api/incidents?q=${encodeURIComponent('flygplan')}`);
     expect(none.body.items).toHaveLength(0);
   });
+
+  it('finds an incident by its number or its IA Ärende-ID (any letter case), within the org asked for', async () => {
+    const made = (await create(isam, { org: 'avd-b', title: 'Borttappat USB-minne', externalId: 'IA-Sök-77', reportedAt: '2025-05-05T10:00' })).body;
+    const ids = async (q: string, org = 'forv') => (await isam.get(`/api/incidents?org=${org}&q=${encodeURIComponent(q)}`)).body.items.map((i: { id: string }) => i.id);
+    expect(await ids(made.number)).toEqual([made.id]);
+    expect(await ids(made.number.toLowerCase())).toEqual([made.id]);
+    expect(await ids('ia-sök-77')).toEqual([made.id]);
+    expect(await ids('IA-SÖK-77', 'avd-a')).toEqual([]);
+    // The same sequence number in another year is another incident.
+    expect(await ids(made.number.replace('AV-2025-', 'AV-2024-'))).toEqual([]);
+  });
 });
 
 describe('report in under a minute', () => {
