@@ -1,15 +1,18 @@
-import { Alert, Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/problem';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchFlag } from '../../shell/search';
 import { CLOCK_COLOR, liveState, useNow, useRemainingAfterBadge } from './badges';
 import { SubNav } from './SubNav';
 import type { DeadlineItem } from './types';
+
+const PAGE = 100;
 
 /** Tidsfrister: every running legal clock in the selected organisation's subtree, nearest deadline first. */
 export default function DeadlinesPage() {
@@ -27,6 +30,8 @@ export default function DeadlinesPage() {
     refetchInterval: 60_000,
   });
   const items = q.data?.items ?? [];
+  // Nearest first, so the first page is what matters; the rest on request (a large import can leave thousands).
+  const [shown, setShown] = useState(PAGE);
   return (
     <Stack>
       <Title order={1}>{t('deadlines.title')}</Title>
@@ -54,7 +59,7 @@ export default function DeadlinesPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((d) => {
+              {items.slice(0, shown).map((d) => {
                 const state = liveState(d, now);
                 return (
                   <Table.Tr key={`${d.incidentId}-${d.clock}`}>
@@ -81,6 +86,16 @@ export default function DeadlinesPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {items.length > shown && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {t('deadlines.shown', { shown: formatNumber(shown), total: formatNumber(items.length) })}
+          </Text>
+          <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>
+            {t('register:loadMore')}
+          </Button>
+        </Group>
       )}
     </Stack>
   );
