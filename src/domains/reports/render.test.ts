@@ -41,7 +41,7 @@ describe('narrative sanitization', () => {
     const html = (await renderReport(json, 'html')).toString();
     expect(html).not.toMatch(/<script|onerror|onclick|onmouseover|javascript:/i);
     expect(html).toContain('stadens sida');
-    const docx = readZip(await renderReport(json, 'docx'));
+    const docx = await readZip(await renderReport(json, 'docx'));
     const all = [...docx.values()].map((b) => b.toString('utf8')).join('\n');
     expect(all).not.toMatch(/<script|onerror|onclick|javascript:|alert\(/i);
     expect(docx.get('word/document.xml')!.toString()).toContain('stadens sida');
@@ -52,7 +52,7 @@ describe('narrative sanitization', () => {
 describe('DOCX', () => {
   it('is a valid zip with the headings in Word heading styles, numbered, and tables with repeating header rows', async () => {
     const json = sampleReportJson();
-    const zip = readZip(await renderReport(json, 'docx'));
+    const zip = await readZip(await renderReport(json, 'docx'));
     for (const part of ['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml']) expect(zip.has(part), part).toBe(true);
     const xml = zip.get('word/document.xml')!.toString();
     for (const s of json.outline.filter((x) => !x.hidden)) {
@@ -173,7 +173,7 @@ describe('own DOCX template', () => {
     const t = await templateDocx(['{org.name} {year} per {asOfText}', '{FOR s IN sections}', '{$s.heading}', '{END-FOR s}', 'Totalt {incidents.total}', '{IMAGE charts.incidentsByStatus}']);
     const check = await checkTemplate(t, json);
     expect(check.problems).toEqual([]);
-    const out = readZip(await renderTemplate(t, json));
+    const out = await readZip(await renderTemplate(t, json));
     const xml = out.get('word/document.xml')!.toString().match(/<w:t[^>]*>[^<]*<\/w:t>/g)!.map((t) => t.replace(/<[^>]+>/g, '')).join('');
     expect(xml).toContain('Exempelförvaltningen 2025 per 12 november 2025');
     expect(xml).toContain(`${json.outline[0].number} ${json.outline[0].title}`);

@@ -101,7 +101,7 @@ describe('report model and outline', () => {
     expect(text).toContain('lokal anvisning');
     expect(text).not.toMatch(/<script|onerror|javascript:/i);
     const docx = await bytes(isam, `/api/reports/${reportId}/render?format=docx`);
-    const xml = readZip(docx.body).get('word/document.xml')!.toString();
+    const xml = (await readZip(docx.body)).get('word/document.xml')!.toString();
     expect(xml).toContain('lokal anvisning');
     expect(xml).not.toMatch(/script|onerror|javascript/i);
     expect((await reader.patch(`/api/reports/${reportId}/sections/sammanfattning`, { version: r.body.version, title: 'X' })).status).toBe(403);
@@ -187,7 +187,7 @@ describe('workflow and frozen versions', () => {
     const pdf = await bytes(reader, `/api/reports/${reportId}/render?format=pdf`);
     expect(sha(pdf.body)).toBe(approved.pdfSha256);
     expect(pdf.headers.get('x-content-sha256')).toBe(approved.pdfSha256);
-    const xml = readZip(docx.body).get('word/document.xml')!.toString();
+    const xml = (await readZip(docx.body)).get('word/document.xml')!.toString();
     expect(xml).toContain('Godkänd av chef.a@test.se');
     // The frozen JSON's iso93 section shows the report's own coverage: (b) by the omvärld chapter, the rest N/A.
     const frozen = await reader.get(`/api/reports/${reportId}/versions/1/file?format=json`);
@@ -241,7 +241,7 @@ describe('own templates', () => {
     expect((await upload(chef, '/api/report-templates?org=forv-a&name=X', await template(['{year}']))).status).toBe(403);
     const docx = await bytes(isam, `/api/reports/${reportId}/render?format=docx&template=${good.body.id}`);
     expect(docx.status).toBe(200);
-    const texts = readZip(docx.body).get('word/document.xml')!.toString().match(/<w:t[^>]*>[^<]*<\/w:t>/g)!.map((x) => x.replace(/<[^>]+>/g, '')).join('');
+    const texts = (await readZip(docx.body)).get('word/document.xml')!.toString().match(/<w:t[^>]*>[^<]*<\/w:t>/g)!.map((x) => x.replace(/<[^>]+>/g, '')).join('');
     expect(texts).toContain('FORV-A 2025');
   });
 });
