@@ -56,9 +56,9 @@ export async function loadIncident(db: Db, id: string, now = new Date()): Promis
   return row as LoadedIncident | undefined;
 }
 
-/** Human number on receipts and lists: "AV-2025-0042" (reported year in Stockholm, sequence). */
-export function incidentNumber(i: Pick<IncidentRow, 'seq' | 'reportedAt'>): string {
-  return `AV-${stockholmYear(i.reportedAt)}-${String(i.seq).padStart(4, '0')}`;
+/** Human number on receipts and lists: "AV-2025-0042" (reported year in Stockholm, counted per year; table.ts). */
+export function incidentNumber(i: Pick<IncidentRow, 'seq' | 'reportedAt' | 'numberYear' | 'numberSeq'>): string {
+  return `AV-${i.numberYear ?? stockholmYear(i.reportedAt)}-${String(i.numberSeq ?? i.seq).padStart(4, '0')}`;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -78,7 +78,7 @@ function clockDtos(i: ClockInput, now: Date): IncidentSummary['clocks'] {
 
 /** The columns a list row needs (page.ts reads only these): what the list shows and the clocks' inputs. */
 export const LIST_COLUMNS = [
-  'id', 'seq', 'orgId', 'externalId', 'title', 'kind', 'category', 'personalData', 'discoveredAt', 'reportedAt', 'status',
+  'id', 'seq', 'numberYear', 'numberSeq', 'orgId', 'externalId', 'title', 'kind', 'category', 'personalData', 'discoveredAt', 'reportedAt', 'status',
   'handlerId', 'riskAssessment', 'reportedToImy', 'imyReportedAt', 'subjectsInformedAt', 'nis2Significant',
   'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt', 'protectedIdentity', 'version',
 ] as const satisfies readonly (keyof IncidentRow)[];

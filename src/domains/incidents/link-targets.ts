@@ -5,8 +5,11 @@ import { orgs } from '../org/table';
 import { incidentNumber } from './dto';
 import { incidents } from './table';
 
-const select = { id: incidents.id, seq: incidents.seq, reportedAt: incidents.reportedAt, title: incidents.title, slug: orgs.slug, name: orgs.name };
-type Row = { id: string; seq: number; reportedAt: Date; title: string; slug: string; name: string };
+const select = {
+  id: incidents.id, seq: incidents.seq, numberYear: incidents.numberYear, numberSeq: incidents.numberSeq, reportedAt: incidents.reportedAt,
+  title: incidents.title, slug: orgs.slug, name: orgs.name,
+};
+type Row = { id: string; seq: number; numberYear: number | null; numberSeq: number | null; reportedAt: Date; title: string; slug: string; name: string };
 const toTarget = (r: Row): LinkTarget => ({
   id: r.id, title: `${incidentNumber(r)} ${r.title}`, href: `/incidenter/${r.id}`, org: { slug: r.slug, name: r.name },
 });
@@ -17,11 +20,13 @@ function readable(ctx: Ctx): SQL {
   return ctx.principal ? or(scoped, eq(incidents.reporterId, ctx.principal.userId))! : scoped;
 }
 
-/** "AV-2025-0042" (or just "0042") finds the incident by its number; other text searches the title (never the protected description). */
+/** "AV-2025-0042" (or just "0042", any year) finds the incident by its number; other text searches the title (never the protected description). */
 function match(q: string): SQL {
-  const n = /^(?:AV-\d{4}-)?0*(\d{1,12})$/i.exec(q.trim());
+  const n = /^(?:AV-(\d{4})-)?0*(\d{1,9})$/i.exec(q.trim());
   const byTitle = ilike(incidents.title, containsPattern(q));
-  return n ? or(byTitle, eq(incidents.seq, Number(n[1])))! : byTitle;
+  if (!n) return byTitle;
+  const seq = eq(incidents.numberSeq, Number(n[2]));
+  return or(byTitle, n[1] ? and(eq(incidents.numberYear, Number(n[1])), seq) : seq)!;
 }
 
 /** Other incidents (a phishing wave, a supplier breach reported by several units). */

@@ -94,12 +94,11 @@ function filterConditions(ctx: Ctx, q: Filters, now: Date): { conds: SQL[]; perO
     const mayRead = ctx.authz.scopeSql('incident.protected', orgs.path);
     // A search for one word may also be the incident's number (AV-2025-0042) or its IA Ärende-ID (any letter case).
     const word = q.q.trim();
-    const number = /^AV-(\d{4})-(\d{1,12})$/i.exec(word);
-    const [numberFrom, numberTo] = number ? yearRange(Number(number[1])) : [];
+    const number = /^AV-(\d{4})-(\d{1,9})$/i.exec(word);
     add(or(
       and(sql`${searchVector} @@ ${query}`, or(not(incidents.protectedIdentity), mayRead)),
       and(incidents.protectedIdentity, not(mayRead), sql`to_tsvector('swedish', ${incidents.title}) @@ ${query}`),
-      number ? sql`(${incidents.seq} = ${Number(number[2])} and ${incidents.reportedAt} >= ${numberFrom!.toISOString()} and ${incidents.reportedAt} < ${numberTo!.toISOString()})` : undefined,
+      number ? and(eq(incidents.numberYear, Number(number[1])), eq(incidents.numberSeq, Number(number[2]))) : undefined,
       /^\S{1,100}$/.test(word) ? sql`lower(${incidents.externalId}) = ${word.toLowerCase()}` : undefined,
     )!);
     readsOrgPath = true;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, ts, versioned } from '../../server/platform/columns';
 import { orgs } from '../org/table';
 import { users } from '../users/table';
@@ -14,6 +14,12 @@ export const incidents = pgTable(
   {
     id: idColumn(),
     seq: bigserial('seq', { mode: 'number' }).notNull(),
+    /**
+     * The human number AV-<numberYear>-<numberSeq>: counted per reported year (Stockholm) from 1, given once when
+     * the incident is created (a database trigger, from one sequence per year: migration 0015) and never changed.
+     */
+    numberYear: smallint('number_year'),
+    numberSeq: integer('number_seq'),
     orgId: uuid('org_id').notNull().references(() => orgs.id),
     registerOrgId: uuid('register_org_id').notNull().references(() => orgs.id),
     externalId: text('external_id'),
@@ -47,6 +53,7 @@ export const incidents = pgTable(
   (t) => [
     uniqueIndex('incidents_register_external_unique').on(t.registerOrgId, t.externalId),
     uniqueIndex('incidents_seq_unique').on(t.seq),
+    uniqueIndex('incidents_number_unique').on(t.numberYear, t.numberSeq),
     index('incidents_reported_idx').on(t.reportedAt),
     // List and statistics: per organisation newest first (keyset on reported_at, id), year as a range; the list's
     // usual filters ride along so they are checked in the index (index-only scans, no heap visits). Also serves

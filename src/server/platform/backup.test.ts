@@ -114,6 +114,27 @@ describe('backup → restore', () => {
     }
   }, 180_000);
 
+  it('incident numbers go on per year after a restore, after the restored ones, also over existing counters', async () => {
+    const file = join(dir, 'numbers.tillit.gz');
+    await backup(t.database.db, file);
+    const target = await freshDatabase(TEST_DB);
+    try {
+      const ctx = systemCtx({ db: target.db, config: t.config, log: t.ctx.log }, 'test');
+      // A counter for 2025 exists before the restore (an incident made and then replaced by --force).
+      await makeOrgs(ctx, [['x-stad', 'stad']]);
+      await target.db.execute(sql`insert into incidents (org_id, register_org_id, title, reported_at) select id, id, 'x', '2025-06-01T10:00:00Z' from orgs`);
+      await restore(target.db, file, { force: true });
+      const max = rows<{ n: number }>(await target.db.execute(sql`select max(number_seq)::int as n from incidents where number_year = 2025`))[0].n;
+      expect(max).toBeGreaterThan(50);
+      const [org] = rows<{ id: string }>(await target.db.execute(sql`select id from orgs where slug = 'hasselby-vallingby'`));
+      const made = rows<{ y: number; n: number }>(await target.db.execute(sql`insert into incidents (org_id, register_org_id, title, reported_at)
+        values (${org.id}, ${org.id}, 'Efter återställning', '2025-06-02T10:00:00Z') returning number_year as y, number_seq as n`));
+      expect(made[0]).toEqual({ y: 2025, n: max + 1 });
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
   it('gives a clear error for a file that is not a backup, and writes nothing', async () => {
     const target = await freshDatabase(TEST_DB);
     try {

@@ -154,6 +154,9 @@ export async function restore(db: Db, file: string, opts: { force?: boolean } = 
       await tx.execute(sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')} cascade`));
       for (const t of guarded) await tx.execute(sql`alter table ${ident(t)} enable trigger user`);
     }
+    // Triggers may ask whether they run in a restore (current_setting('tillit.restore', true) = 'on'): rows from
+    // an older backup lack columns a trigger would otherwise fill as for a new record.
+    await tx.execute(sql`select set_config('tillit.restore', 'on', true)`);
     // Generated columns are computed by the database again; only the stored ones are inserted.
     const insertable = new Map<string, string[]>();
     for (const r of rowsOf(
@@ -205,6 +208,15 @@ export async function restore(db: Db, file: string, opts: { force?: boolean } = 
     for (const s of seqs) {
       await tx.execute(sql.raw(`select setval('${String(s.s)}', coalesce((select max("${String(s.col)}") from "${String(s.t)}"), 0) + 1, false)`));
     }
+    // Sequences no column owns are counters made from the data on first use (incident_number_<year>): dropped, so
+    // they start again after the restored rows.
+    const loose = rowsOf(
+      await tx.execute(sql`select c.relname as s from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind = 'S'
+          and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i'))`),
+    );
+    for (const l of loose) await tx.execute(sql`drop sequence ${ident(String(l.s))}`);
+    await tx.execute(sql`select set_config('tillit.restore', 'off', true)`);
   });
   return header;
 }

@@ -161,6 +161,18 @@ describe('re-import', () => {
   });
 });
 
+describe('numbers', () => {
+  it('count per reported year from 1, imported or not, and a re-import keeps them', async () => {
+    const o = await freshOrg(t);
+    const file = csv([HEAD, ['N-1', 'a', '2019-03-01', 'Klar', ''], ['N-2', 'b', '2019-02-01', 'Klar', ''], ['N-3', 'c', '2018-12-31 23:30', 'Klar', '']]);
+    await runImport(t, file, { org: o.slug });
+    const numbers = async () => Object.fromEntries((await stored(t, o.id)).map((i) => [i.externalId, `${i.numberYear}-${i.numberSeq}`]));
+    expect(await numbers()).toEqual({ 'N-1': '2019-2', 'N-2': '2019-1', 'N-3': '2018-1' });
+    await runImport(t, csv([HEAD, ['N-1', 'a', '2019-03-01', 'Under utredning', ''], ['N-4', 'd', '2019-05-01', 'Klar', '']]), { org: o.slug });
+    expect(await numbers()).toEqual({ 'N-1': '2019-2', 'N-2': '2019-1', 'N-3': '2018-1', 'N-4': '2019-3' });
+  });
+});
+
 describe('audit', () => {
   it('records one row per import with the file SHA-256, counts and options', async () => {
     const o = await freshOrg(t);

@@ -14,6 +14,8 @@ import { escapeLike } from '../../../server/platform/authz';
 import { Uuid7 } from '../../../server/platform/uuid7';
 import { orgs } from '../../org/table';
 import { incidents } from '../table';
+import { stockholmYear } from '../time';
+import { resultRows } from '../../../server/platform/db';
 import type { ImportRow, RowError } from './validate';
 
 /** Enhet by name → an organisation in the target's subtree (an enhet preferred), else kept as text. */
@@ -199,11 +201,30 @@ export class BatchWriter {
 
   private async insert(rows: (Values & { id?: string; external_id: string })[]) {
     const cols = COLS.join(', ');
+    // Numbers per reported year (table.ts), in reported order within the batch: each year's sequence is asked for
+    // as many numbers as the batch has rows of that year, in one statement (not the insert trigger's call per row).
+    const byYear = new Map<number, typeof rows>();
+    for (const r of rows) {
+      const y = stockholmYear(r.reported_at);
+      byYear.set(y, [...(byYear.get(y) ?? []), r]);
+    }
+    const ys = [...byYear.keys()];
+    const intArray = (xs: number[]) => sql.raw(`array[${xs.map((x) => String(Math.trunc(x))).join(',')}]::int[]`);
+    const got = resultRows<{ y: number; nums: number[] }>(await this.tx.execute(sql`
+      select q.y, (select array_agg(nextval(q.s) order by g) from generate_series(1, q.n) as g) as nums
+      from (select u.y, u.n, incident_number_sequence(u.y) as s from unnest(${intArray(ys)}, ${intArray(ys.map((y) => byYear.get(y)!.length))}) as u(y, n)) q`));
+    const number = new Map<(typeof rows)[number], { number_year: number; number_seq: number }>();
+    for (const { y, nums } of got) {
+      const list = [...byYear.get(Number(y))!].sort((a, b) => a.reported_at.getTime() - b.reported_at.getTime() || (a.external_id < b.external_id ? -1 : 1));
+      const sorted = nums.map(Number).sort((a, b) => a - b);
+      list.forEach((r, k) => number.set(r, { number_year: Number(y), number_seq: sorted[k] }));
+    }
+    const numbered = rows.map((r) => ({ ...r, ...number.get(r)! }));
     await this.tx.execute(sql`
       with ins as (
-        insert into incidents (id, register_org_id, external_id, ${sql.raw(cols)})
-        select r.id, ${this.registerOrgId}::uuid, r.external_id, ${sql.raw(COLS.map((c) => `r.${c}`).join(', '))}
-        from json_to_recordset(${JSON.stringify(rows)}::json) as r(id uuid, external_id text, ${sql.raw(RECORD_TYPES)})
+        insert into incidents (id, register_org_id, external_id, number_year, number_seq, ${sql.raw(cols)})
+        select r.id, ${this.registerOrgId}::uuid, r.external_id, r.number_year, r.number_seq, ${sql.raw(COLS.map((c) => `r.${c}`).join(', '))}
+        from json_to_recordset(${JSON.stringify(numbered)}::json) as r(id uuid, external_id text, number_year smallint, number_seq integer, ${sql.raw(RECORD_TYPES)})
         returning id, status
       )
       insert into incident_status_history (id, incident_id, from_status, to_status, at, actor_id, source)
