@@ -6,6 +6,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../../test/harness';
 import { auditLog } from '../../audit/table';
 import { orgs } from '../../org/table';
+import { createOrg } from '../../org/service';
+import { incidents } from '../table';
 import { incidentFigures } from '../stats';
 import { csv, ensureCity, freshOrg, history, runImport, stored } from './testkit';
 
@@ -158,6 +160,30 @@ describe('re-import', () => {
     await runImport(t, csv([HEAD, good(1)]), { org: a.slug });
     const r = await runImport(t, csv([HEAD, good(1)]), { org: b.slug });
     expect(r.summary.created).toBe(1);
+  });
+});
+
+describe('registers and units', () => {
+  it('a re-import at the city or at an enhet matches the förvaltning\'s cases and moves none of them', async () => {
+    const o = await freshOrg(t);
+    const it = await createOrg(t.ctx, { slug: `${o.slug}-it`, name: 'IT-enheten', type: 'enhet', parent: o.slug });
+    const head = ['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status', 'Enhet'];
+    const file = csv([head, ['U-1', 'a', '2025-03-01', 'Klar', 'Beställarenheten'], ['U-2', 'b', '2025-03-02', 'Klar', 'IT-enheten'], ['U-3', 'c', '2025-03-03', 'Klar', '']]);
+    expect((await runImport(t, file, { org: o.slug })).summary.created).toBe(3);
+    const where = async () => Object.fromEntries((await stored(t, o.id)).map((i) => [i.externalId, i.orgId]));
+    const before = await where();
+    expect(before).toEqual({ 'U-1': o.unitId, 'U-2': it.id, 'U-3': o.id });
+    // At the city: the same cases, unchanged (they used to be created again in a register of the city's own).
+    expect((await runImport(t, file, { org: 'stad' })).summary).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    // At one enhet: IT-enheten is not under it, so U-2 stays where it is (it used to be moved into the enhet).
+    expect((await runImport(t, file, { org: `${o.slug}-best` })).summary).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(await where()).toEqual(before);
+    // A new case at the city naming a unit that several förvaltningar have stays at the city, the name kept as text.
+    const stad = await runImport(t, csv([head, [`U-${o.slug}`, 'd', '2025-03-04', 'Klar', 'Beställarenheten']]), { org: 'stad' });
+    expect(stad.summary.created).toBe(1);
+    const [made] = await t.database.db.select().from(incidents).where(eq(incidents.externalId, `U-${o.slug}`));
+    expect(made).toMatchObject({ unitText: 'Beställarenheten' });
+    expect(made.orgId).toBe(made.registerOrgId);
   });
 });
 

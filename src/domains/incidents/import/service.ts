@@ -9,7 +9,7 @@
  * - `dryRun` reads and classifies exactly like the real run but never writes (not even the audit row).
  * - Idempotent on Ärende-ID per register organisation; one audit row per committed import (file SHA-256).
  */
-import { eq, like, sql } from 'drizzle-orm';
+import { eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
 import { AppError, forbidden } from '../../../server/platform/errors';
 import { inTx } from '../../../server/platform/tx';
@@ -24,7 +24,7 @@ import { SeenIds } from './seen';
 import { CsvTooLongRecord } from './csv';
 import { inspectFile, readRecords, type FileInfo, type RawRecord } from './source';
 import { RowValidator, type ImportRow, type RowError } from './validate';
-import { BatchWriter, UnitResolver, type ImportAccess } from './writer';
+import { BatchWriter, UnitResolver, type ImportRegisters } from './writer';
 import { EMPTY_FILE } from './upload';
 
 /** Rows per write on PostgreSQL: fewer statements, less planning per row (PostgreSQL CPU −13 % against 2,000). */
@@ -99,16 +99,31 @@ function addWarning(summary: ImportSummary, w: { sv: string; en: string }) {
   summary.warnings_en.push(w.en);
 }
 
-/** The importer's rights over the existing incidents of the register, by organisation (its subtree's paths). */
-async function importAccess(ctx: Ctx, tx: Db, registerOrgId: string): Promise<ImportAccess> {
-  const [register] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, registerOrgId));
-  const list = await tx.select({ id: orgs.id, path: orgs.path }).from(orgs).where(like(orgs.path, escapeLike(register.path) + '%'));
-  const paths = new Map(list.map((o) => [o.id, o.path]));
+const REGISTER_TYPES = new Set(['forvaltning', 'namnd', 'bolag']);
+
+/**
+ * The registers of an import into `target` (see ImportRegisters): the organisations of its register's subtree and
+ * of the path above it, each org's register as registerOrgOf (incidents/service.ts) names it: the shallowest
+ * förvaltning, nämnd or bolag on its path, else itself.
+ */
+async function loadRegisters(ctx: Ctx, tx: Db, target: { id: string; path: string }): Promise<ImportRegisters> {
+  const root = await registerOrgOf(tx, target.path);
+  const [rootRow] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, root));
+  const above = rootRow.path.split('/').filter(Boolean);
+  const list = await tx.select({ id: orgs.id, path: orgs.path, type: orgs.type }).from(orgs)
+    .where(or(like(orgs.path, escapeLike(rootRow.path) + '%'), inArray(orgs.id, above)));
+  const byId = new Map(list.map((o) => [o.id, o]));
+  const registerOf = (orgId: string) => {
+    const ids = byId.get(orgId)?.path.split('/').filter(Boolean) ?? [orgId];
+    return ids.find((id) => REGISTER_TYPES.has(byId.get(id)?.type ?? '')) ?? orgId;
+  };
+  const inTarget = list.filter((o) => o.path.startsWith(target.path));
+  const lookup = [...new Set([root, ...inTarget.map((o) => registerOf(o.id))])].sort();
   const may = (perm: 'incident.manage' | 'incident.protected') => (orgId: string) => {
-    const path = paths.get(orgId);
+    const path = byId.get(orgId)?.path;
     return path !== undefined && ctx.authz.can(perm, path);
   };
-  return { manage: may('incident.manage'), readProtected: may('incident.protected') };
+  return { lookup, registerOf, manage: may('incident.manage'), readProtected: may('incident.protected') };
 }
 
 const UNSUPPORTED_XLS = new AppError(415, 'unsupported_file_type', {
@@ -182,10 +197,11 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
     await inTx(ctx, async (tx) => {
       // The register is the förvaltning's, as for incidents registered by hand: an Ärende-ID is one case there
       // whichever of its units the file is imported into.
-      const registerOrgId = await registerOrgOf(tx, org.path);
-      await tx.execute(sql`select pg_advisory_xact_lock(727170100, hashtext(${registerOrgId}))`);
-      const units = await UnitResolver.load(tx, org);
-      const writer = new BatchWriter(tx, registerOrgId, units, ctx.principal?.userId ?? null, readOnlyRun, await importAccess(ctx, tx, registerOrgId), header.names.externalId);
+      const registers = await loadRegisters(ctx, tx, org);
+      // One import at a time per register (in a fixed order, so two imports never wait for each other in a ring).
+      for (const id of registers.lookup) await tx.execute(sql`select pg_advisory_xact_lock(727170100, hashtext(${id}))`);
+      const units = await UnitResolver.load(tx, org, registers.registerOf);
+      const writer = new BatchWriter(tx, registers, units, ctx.principal?.userId ?? null, readOnlyRun, header.names.externalId);
       const seen = new SeenIds();
       const validator = new RowValidator(header);
       let batch: ImportRow[] = [];

@@ -8,7 +8,7 @@
  * index grow at their right edge instead of one random page per row; the creation history row shares the
  * incident's id (ids are per table).
  */
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../server/platform/db';
 import { escapeLike } from '../../../server/platform/authz';
 import { Uuid7 } from '../../../server/platform/uuid7';
@@ -18,30 +18,49 @@ import { stockholmYear } from '../time';
 import { resultRows } from '../../../server/platform/db';
 import type { ImportRow, RowError } from './validate';
 
-/** Enhet by name → an organisation in the target's subtree (an enhet preferred), else kept as text. */
+/**
+ * Enhet by name → an organisation in the target's subtree (an enhet preferred, an archived one last), else kept as
+ * text. A name found in several förvaltningar at once (an import into the city) is kept as text, not guessed; for
+ * an existing case the name is looked for in its own förvaltning.
+ */
 export class UnitResolver {
-  private constructor(private readonly byName: Map<string, string>, private readonly targetId: string) {}
+  private constructor(
+    private readonly byName: Map<string, { id: string; rank: number }[]>,
+    private readonly targetId: string,
+    private readonly registerOf: (orgId: string) => string,
+  ) {}
 
   static key(name: string): string {
     return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
   }
 
-  static async load(db: Db, target: { id: string; path: string }): Promise<UnitResolver> {
+  static async load(db: Db, target: { id: string; path: string }, registerOf: (orgId: string) => string): Promise<UnitResolver> {
     const list = await db
       .select({ id: orgs.id, name: orgs.name, type: orgs.type, depth: orgs.depth, archivedAt: orgs.archivedAt })
       .from(orgs)
       .where(like(orgs.path, escapeLike(target.path) + '%'));
     const rank = (o: (typeof list)[number]) => (o.archivedAt ? 100 : 0) + (o.type === 'enhet' ? 0 : 10) + o.depth / 1000;
-    list.sort((a, b) => rank(a) - rank(b));
-    const byName = new Map<string, string>();
-    for (const o of list) if (!byName.has(UnitResolver.key(o.name))) byName.set(UnitResolver.key(o.name), o.id);
-    return new UnitResolver(byName, target.id);
+    const byName = new Map<string, { id: string; rank: number }[]>();
+    for (const o of list) byName.set(UnitResolver.key(o.name), [...(byName.get(UnitResolver.key(o.name)) ?? []), { id: o.id, rank: rank(o) }]);
+    for (const c of byName.values()) c.sort((a, b) => a.rank - b.rank);
+    return new UnitResolver(byName, target.id, registerOf);
   }
 
-  resolve(unit: string | null): { orgId: string; unitText: string | null } {
+  registerOfOrg(orgId: string): string {
+    return this.registerOf(orgId);
+  }
+
+  /** `inRegister`: only a unit of this register counts (an existing case's own), else null. */
+  resolve(unit: string | null, inRegister?: string): { orgId: string; unitText: string | null } | null {
     if (!unit) return { orgId: this.targetId, unitText: null };
-    const id = this.byName.get(UnitResolver.key(unit));
-    return id ? { orgId: id, unitText: null } : { orgId: this.targetId, unitText: unit };
+    const found = this.byName.get(UnitResolver.key(unit)) ?? [];
+    if (inRegister !== undefined) {
+      const own = found.find((c) => this.registerOf(c.id) === inRegister);
+      return own ? { orgId: own.id, unitText: null } : null;
+    }
+    const best = found[0];
+    const ambiguous = best && found.some((c) => c.rank === best.rank && this.registerOf(c.id) !== this.registerOf(best.id));
+    return best && !ambiguous ? { orgId: best.id, unitText: null } : { orgId: this.targetId, unitText: unit };
   }
 }
 
@@ -76,7 +95,15 @@ type Existing = Values & { id: string; external_id: string };
 
 /** The incident as it will be after this row; fields whose column is absent keep their current value. */
 function nextValues(r: ImportRow, cur: Existing | undefined, units: UnitResolver): Values {
-  const unit = r.unit !== undefined ? units.resolve(r.unit) : cur ? { orgId: cur.org_id, unitText: cur.unit_text } : units.resolve(null);
+  // An existing case moves only to a unit of its own förvaltning found under the import's organisation; a name
+  // not found there leaves it where it is (imported at an enhet, a row naming a sibling enhet used to move the case
+  // into the enhet imported at), as does an empty or absent Enhet.
+  let unit: { orgId: string; unitText: string | null };
+  if (!cur) unit = units.resolve(r.unit ?? null)!;
+  else {
+    const own = r.unit ? units.resolve(r.unit, units.registerOfOrg(cur.org_id)) : null;
+    unit = own ?? { orgId: cur.org_id, unitText: r.unit && cur.unit_text !== null ? r.unit : cur.unit_text };
+  }
   const imy = r.imy
     ? { reported: r.imy.reported, at: r.imy.reported ? (r.imy.at ?? cur?.imy_reported_at ?? null) : null }
     : { reported: cur?.reported_to_imy ?? false, at: cur?.imy_reported_at ?? null };
@@ -121,12 +148,18 @@ export interface BatchCounts {
 }
 
 /**
- * What the importer may do with an existing incident of the register, by the incident's organisation: change it
- * at all (incident.manage there; the register is the förvaltning's, the import may target a unit within it), and
- * read and so replace its protected description (incident.protected).
+ * The IA registers an import reads and writes, and the importer's rights there (import/service.ts loads it).
+ * An Ärende-ID is one case in its förvaltning's register. An import into a förvaltning or a unit within it uses
+ * that register; one into the city matches cases in every förvaltning's register below it too.
  */
-export interface ImportAccess {
+export interface ImportRegisters {
+  /** The registers existing cases are looked up in. */
+  lookup: string[];
+  /** The register a new case goes to, by the organisation it is placed at. */
+  registerOf(orgId: string): string;
+  /** May change an existing case at this organisation (incident.manage there). */
   manage(orgId: string): boolean;
+  /** May read, and so replace, its protected description (incident.protected). */
   readProtected(orgId: string): boolean;
 }
 
@@ -135,12 +168,11 @@ export class BatchWriter {
 
   constructor(
     private readonly tx: Db,
-    private readonly registerOrgId: string,
+    private readonly access: ImportRegisters,
     private readonly units: UnitResolver,
     private readonly actorId: string | null,
     /** Classify only (dry run, or a failed all-or-nothing import): read, never write. */
     private readonly readOnly: boolean,
-    private readonly access: ImportAccess,
     /** The file's own name of the Ärende-ID column, for errors. */
     private readonly idColumn = 'Ärende-ID',
   ) {}
@@ -160,16 +192,29 @@ export class BatchWriter {
       .from(incidents)
       .where(
         and(
-          eq(incidents.registerOrgId, this.registerOrgId),
+          inArray(incidents.registerOrgId, this.access.lookup),
           // One JSON parameter instead of one bind parameter per id.
           sql`${incidents.externalId} in (select json_array_elements_text(${JSON.stringify(rows.map((r) => r.externalId))}::json))`,
         ),
       );
-    const existing = new Map(found.map((e) => [e.external_id!, e as Existing]));
+    const existing = new Map<string, Existing>();
+    const twice = new Set<string>();
+    for (const e of found) {
+      if (existing.has(e.external_id!)) twice.add(e.external_id!);
+      existing.set(e.external_id!, e as Existing);
+    }
     const creates: (Values & { id?: string; external_id: string })[] = [];
     const updates: (Values & { id: string; from_status: string })[] = [];
     for (const r of rows) {
       const cur = existing.get(r.externalId);
+      if (twice.has(r.externalId)) {
+        counts.refused.push({
+          line: r.line, column: this.idColumn,
+          sv: `Ärende-ID "${r.externalId}" finns i flera förvaltningars register; importera filen i den förvaltning ärendet hör till.`,
+          en: `Case id "${r.externalId}" is in more than one förvaltning's register; import the file into the one the case belongs to.`,
+        });
+        continue;
+      }
       if (cur && !this.access.manage(cur.org_id)) {
         counts.refused.push({
           line: r.line, column: this.idColumn,
@@ -219,12 +264,13 @@ export class BatchWriter {
       const sorted = nums.map(Number).sort((a, b) => a - b);
       list.forEach((r, k) => number.set(r, { number_year: Number(y), number_seq: sorted[k] }));
     }
-    const numbered = rows.map((r) => ({ ...r, ...number.get(r)! }));
+    const numbered = rows.map((r) => ({ ...r, ...number.get(r)!, register_org_id: this.access.registerOf(r.org_id) }));
     await this.tx.execute(sql`
       with ins as (
         insert into incidents (id, register_org_id, external_id, number_year, number_seq, ${sql.raw(cols)})
-        select r.id, ${this.registerOrgId}::uuid, r.external_id, r.number_year, r.number_seq, ${sql.raw(COLS.map((c) => `r.${c}`).join(', '))}
-        from json_to_recordset(${JSON.stringify(numbered)}::json) as r(id uuid, external_id text, number_year smallint, number_seq integer, ${sql.raw(RECORD_TYPES)})
+        select r.id, r.register_org_id, r.external_id, r.number_year, r.number_seq, ${sql.raw(COLS.map((c) => `r.${c}`).join(', '))}
+        from json_to_recordset(${JSON.stringify(numbered)}::json)
+          as r(id uuid, register_org_id uuid, external_id text, number_year smallint, number_seq integer, ${sql.raw(RECORD_TYPES)})
         returning id, status
       )
       insert into incident_status_history (id, incident_id, from_status, to_status, at, actor_id, source)
