@@ -15,6 +15,8 @@ export const LABELS: Record<string, string> = {
   exercisesThisYear: 'Övningar i år', byLevel: 'Per risknivå', byTreatment: 'Per hantering', reviewOverdue: 'Översyn försenad',
   events: 'Oönskade händelser', ikpProposed: 'Föreslagna till IKP', ikpDecidedIn: 'Beslutade i IKP', approved: 'Godkänd',
   nextReview: 'Nästa översyn', lastReviewed: 'Senast sedd över', objectName: 'Objekt', org: 'Organisation',
+  // Risk treatments (stored without å/ä/ö).
+  reducera: 'Reducera', acceptera: 'Acceptera', overfora: 'Överföra', undvika: 'Undvika', ingen: 'Ingen',
 };
 
 const TABLES: Record<string, Col[]> = {

@@ -89,6 +89,16 @@ describe('DOCX', () => {
   }, 120_000);
 });
 
+describe('labels', () => {
+  it('writes stored keys in the users\' words: a risk treatment "overfora" reads Överföra', async () => {
+    const json = sampleReportJson();
+    (json.risks as { register: { byTreatment: Record<string, number> } }).register.byTreatment = { reducera: 2, overfora: 1 };
+    const html = (await renderReport(json, 'html')).toString();
+    expect(html).toContain('Överföra');
+    expect(html).not.toContain('Overfora');
+  });
+});
+
 describe('PDF', () => {
   it('embeds DejaVu, carries Swedish text and the figures, and has bookmarks', async () => {
     const json = sampleReportJson();
