@@ -19,8 +19,11 @@ describe('report sections with content (ISO 27001 9.3.2)', () => {
       sec('figs', 1, { provider: 'risks' }),
       sec('nofigs', 1, { provider: 'incidents' }),
     ];
-    const got = sectionsWithContent(outline, { risks: { vor: [{ riskvarde: 9 }] }, incidents: { total: 0, byStatus: {} } });
+    const got = sectionsWithContent(outline, { risks: { vor: [{ riskvarde: 9 }] }, incidents: { total: 0, byStatus: {}, asOf: '2025-12-31' } });
     expect(got.sort()).toEqual(['figs', 'risks', 'table', 'text']);
+    // An empty register says nothing, even though its scale has names and its figures a day.
+    const empty = { vor: [], vorTotals: { events: 0, approved: false }, scale: { name: 'Stadens skala', bands: [{ label: 'Låg' }] }, register: { total: 0 }, asOf: '2025-12-31' };
+    expect(sectionsWithContent(outline, { risks: empty })).not.toContain('risks');
   });
 
   it('gives a chapter credit for its subsections, never counts hidden sections or figures the report does not show', () => {

@@ -4,6 +4,12 @@ import { conflict } from '../../server/platform/errors';
 import { INPUT_KEYS, ISO93_INPUTS, type InputKey, type Iso93Status } from './contract';
 import { reviews, type InputMark } from './table';
 
+/**
+ * Keys that describe figures rather than report any: the day they are counted on and the risk scale they use.
+ * An empty risk register still has its scale's names, which must not make 9.3.2 (f) look covered.
+ */
+const DESCRIPTIVE = new Set(['asOf', 'scale']);
+
 /** Whether a section's figures say anything: a non-empty string or list, a number other than 0, or an object holding one. */
 export function hasContent(v: unknown): boolean {
   if (v === null || v === undefined) return false;
@@ -11,7 +17,7 @@ export function hasContent(v: unknown): boolean {
   if (typeof v === 'number') return v !== 0 && Number.isFinite(v);
   if (typeof v === 'boolean') return false;
   if (Array.isArray(v)) return v.some((x) => hasContent(x) || (typeof x === 'object' && x !== null));
-  if (typeof v === 'object') return Object.values(v as Record<string, unknown>).some(hasContent);
+  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).some(([k, x]) => !DESCRIPTIVE.has(k) && hasContent(x));
   return false;
 }
 
