@@ -193,6 +193,10 @@ describe('scope', () => {
     expect(r.body.items.map((i: { title: string }) => i.title)).toContain('Papper vid skrivaren');
     const none = await isam.get(`/api/incidents?q=${encodeURIComponent('flygplan')}`);
     expect(none.body.items).toHaveLength(0);
+    // A word finds the compounds it begins (the stemmer keeps "Nätfiskeförsök" whole).
+    await create(isam, { org: 'avd-a', title: 'Nätfiskeförsök mot förvaltningen' });
+    const compound = await isam.get(`/api/incidents?q=${encodeURIComponent('nätfiske')}`);
+    expect(compound.body.items.map((i: { title: string }) => i.title)).toContain('Nätfiskeförsök mot förvaltningen');
   });
 
   it('finds an incident by its number or its IA Ärende-ID (any letter case), within the org asked for', async () => {

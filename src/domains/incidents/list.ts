@@ -88,7 +88,13 @@ function filterConditions(ctx: Ctx, q: Filters, now: Date): { conds: SQL[]; perO
   else if (q.handler === 'me') add(eq(incidents.handlerId, ctx.principal?.userId ?? '00000000-0000-0000-0000-000000000000'));
   else if (q.handler) add(eq(incidents.handlerId, q.handler));
   if (q.q?.trim()) {
-    const query = sql`websearch_to_tsquery('swedish', ${q.q.trim()})`;
+    // Plain words are prefixes too, so a word finds the Swedish compounds it begins ("nätfiske" finds
+    // "Nätfiskeförsök", which the stemmer keeps whole); quotes, "-" or "or" keep the web-search syntax.
+    const words = q.q.trim().split(/\s+/);
+    const plain = words.every((w) => /^[\p{L}\p{N}]+$/u.test(w)) && !words.some((w) => w.toLowerCase() === 'or');
+    const query = plain
+      ? sql`to_tsquery('swedish', ${words.map((w) => `${w}:*`).join(' & ')})`
+      : sql`websearch_to_tsquery('swedish', ${q.q.trim()})`;
     // Protected descriptions are searchable only by those who may read them; for others a protected record is
     // matched on its title alone, so that no query (a negated word, a phrase) can test words of its description.
     const mayRead = ctx.authz.scopeSql('incident.protected', orgs.path);
