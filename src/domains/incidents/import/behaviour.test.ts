@@ -111,6 +111,14 @@ describe('dry run', () => {
     expect(await stored(t, o.id)).toEqual(before);
     expect(await auditRows(o.id)).toHaveLength(1);
   });
+
+  it('with bad rows and no --skip-invalid, still says what the good rows would do (as the upload page does)', async () => {
+    const o = await freshOrg(t);
+    const r = await runImport(t, csv([HEAD, good(1), ['IA-2', '', '2025-01-02', 'Klar', ''], good(3)]), { org: o.slug, dryRun: true });
+    expect(r.failed).toBe(true);
+    expect(r.summary).toMatchObject({ created: 2, rejected: 1 });
+    expect(await stored(t, o.id)).toHaveLength(0);
+  });
 });
 
 describe('re-import', () => {

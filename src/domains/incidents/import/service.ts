@@ -215,8 +215,9 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       const flush = async () => {
         while (inflight.length >= IN_FLIGHT) await inflight.shift();
         if (flushError) throw flushError;
-        // A failed all-or-nothing import is rolled back anyway: stop writing, keep validating.
-        const todo = failed ? [] : batch;
+        // A failed all-or-nothing import is rolled back anyway: stop writing, keep validating. A dry run goes on
+        // classifying the valid rows, so it shows what they would do once the bad ones are fixed or skipped.
+        const todo = failed && !readOnlyRun ? [] : batch;
         const progress = { rows, bytes, totalBytes: info.size };
         batch = [];
         inflight.push(writer.flush(todo).then(
@@ -269,7 +270,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
         });
       }
       if (failed) {
-        summary.created = summary.updated = summary.unchanged = 0;
+        if (!readOnlyRun) summary.created = summary.updated = summary.unchanged = 0;
         throw new Rollback();
       }
       if (readOnlyRun) throw new Rollback();
