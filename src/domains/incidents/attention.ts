@@ -1,5 +1,11 @@
+import { and, count, eq, gte, isNull } from 'drizzle-orm';
 import { countTitles, type AttentionItem, type AttentionProvider } from '../../server/platform/attention';
+import { orgs } from '../org/table';
 import { runningClocks } from './deadlines';
+import { incidents } from './table';
+
+/** New reports older than this are no longer "new": the count stays a short index range on reported_at. */
+const NEW_REPORT_DAYS = 90;
 
 /**
  * Start-page warnings for legal clocks: overdue, less than 6 h left (critical) and less than 24 h left
@@ -25,6 +31,23 @@ export const attentionProviders: AttentionProvider[] = [
           { one: 'En tidsfrist löper ut inom 24 timmar', many: 'tidsfrister löper ut inom 24 timmar' },
           { one: 'One deadline expires within 24 hours', many: 'deadlines expire within 24 hours' }),
       ];
+    },
+  },
+  {
+    key: 'new-reports',
+    // Triage: reports nobody has picked up yet (Rapporterad, no handler), where the person handles incidents.
+    async items(ctx) {
+      if (!ctx.authz.hasAnywhere('incident.manage')) return [];
+      const since = new Date(Date.now() - NEW_REPORT_DAYS * 86_400_000);
+      const [row] = await ctx.db.select({ n: count() }).from(incidents).innerJoin(orgs, eq(orgs.id, incidents.orgId))
+        .where(and(gte(incidents.reportedAt, since), eq(incidents.status, 'Rapporterad'), isNull(incidents.handlerId), ctx.authz.scopeSql('incident.manage', orgs.path)));
+      const n = Number(row?.n ?? 0);
+      return [{
+        key: 'incidents.new', severity: 'info', count: n, link: '/incidenter',
+        ...countTitles(n,
+          { one: 'En ny incidentrapport väntar på registrering', many: 'nya incidentrapporter väntar på registrering' },
+          { one: 'One new incident report awaits registration', many: 'new incident reports await registration' }),
+      }];
     },
   },
 ];

@@ -47,6 +47,8 @@ describe('deadlines, attention and reminders', () => {
     expect(byKey['incidents.clocks.6h']).toMatchObject({ count: 1, severity: 'critical' });
     // gdpr33 of a (20 h left) and nis2 notification… of b (52 h left, ok): one due within 24 h.
     expect(byKey['incidents.clocks.24h']).toMatchObject({ count: 1, severity: 'warning' });
+    // The four reports above are Rapporterad with no handler: new reports waiting for triage.
+    expect(byKey['incidents.new']).toMatchObject({ count: 4, severity: 'info', title_sv: '4 nya incidentrapporter väntar på registrering' });
 
     const first = await sendDeadlineReminders(t.ctx);
     expect(first).toMatchObject({ configured: true, failed: 0 });

@@ -95,10 +95,11 @@ export function Shell() {
         </AppShell.Main>
         <Box
           component="footer"
-          px="md"
           py={8}
           style={{
+            // Not Mantine's px: its padding-inline would override the start padding that clears the navbar.
             paddingInlineStart: 'calc(var(--app-shell-navbar-offset, 0rem) + var(--mantine-spacing-md))',
+            paddingInlineEnd: 'var(--mantine-spacing-md)',
             borderTop: '1px solid var(--mantine-color-gray-3)',
             background: 'var(--mantine-color-body)',
           }}

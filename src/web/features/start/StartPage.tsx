@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 /** Översikt: what needs the user's attention (GET /api/attention). */
 export default function StartPage() {
   const { t, i18n } = useTranslation('start');
-  const { me } = useSession();
+  const { me, can } = useSession();
   const attention = useQuery({
     queryKey: ['attention'],
     queryFn: async () => {
@@ -36,6 +36,14 @@ export default function StartPage() {
     <Stack>
       <Title order={1}>{t('title')}</Title>
       <Text>{t('welcome', { name: me.name })}</Text>
+      {can('incident.report') && (
+        <Group>
+          {/* The one thing every employee comes for: reporting an incident, in under a minute. */}
+          <Button component={Link} to="/rapportera-incident" color="red.9">
+            {t('reportIncident')}
+          </Button>
+        </Group>
+      )}
       {me.mustChangePassword && (
         <Alert color="orange" title={t('mustChangeTitle')}>
           <Anchor component={Link} to="/mitt-konto">
