@@ -45,7 +45,7 @@ export function FilterForm({ value, onApply, categories }: { value: ListFilter; 
   return (
     <form onSubmit={submit} aria-label={t('list.filters')}>
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <TextInput label={t('list.search')} value={draft.q} onChange={set('q')} w={200} />
+        <TextInput label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={draft.q} onChange={set('q')} w={240} />
         <NativeSelect
           label={t('field.status')}
           value={draft.status}
