@@ -48,10 +48,14 @@ export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 
 export class DataDirInUseError extends Error {
   constructor(public readonly dir: string, public readonly holder: string) {
+    // The lock file names the holder as host:pid.
+    const [host, pid] = holder.includes(':') ? [holder.slice(0, holder.lastIndexOf(':')), holder.slice(holder.lastIndexOf(':') + 1)] : ['?', holder];
     super(
-      `Datakatalogen ${dir} används redan av en annan Tillit-process (${holder}). Stoppa den först, ` +
-        `eller kör kommandot mot samma server med DATABASE_URL. / The data directory ${dir} is in use by ` +
-        `another Tillit process (${holder}). Stop it first, or point DATABASE_URL at a PostgreSQL server.`,
+      `Datakatalogen ${dir} används redan av en annan Tillit-process (process ${pid} på datorn ${host}). Den inbyggda databasen (PGlite) ` +
+        `kan bara användas av en process åt gången: stoppa servern först, eller använd en PostgreSQL-server ` +
+        `(DATABASE_URL) om servern och kommandon ska köras samtidigt. / The data directory ${dir} is in use by ` +
+        `another Tillit process (process ${pid} on host ${host}). The embedded database (PGlite) serves one process at a time: stop the ` +
+        `server first, or use a PostgreSQL server (DATABASE_URL) to run the server and commands at the same time.`,
     );
   }
 }
