@@ -108,7 +108,8 @@ test('the audit log lists what the admin did', async ({ page }) => {
   await openModule(page, 'Granskningslogg');
   const table = page.getByRole('table', { name: 'Granskningslogg' });
   for (const name of Object.values(names)) {
-    await expect(table.getByRole('row').filter({ hasText: 'org.create' }).filter({ hasText: slug(name) })).toHaveCount(1);
+    // The event in words beside its code, and the organisation by name.
+    await expect(table.getByRole('row').filter({ hasText: 'Organisation skapad org.create' }).filter({ hasText: name })).toHaveCount(1);
   }
   await expect(table.getByRole('row').filter({ hasText: 'user.create' }).first()).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'role.assign' }).first()).toBeVisible();

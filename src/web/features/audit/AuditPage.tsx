@@ -31,8 +31,12 @@ const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringif
 
 /** Granskningslogg: filter, page through (newest first) and export the audit trail. */
 export default function AuditPage() {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation('audit');
   const orgs = useQuery(orgsQuery(true));
+  // Events in the user's words; the code stays beside them (it is what the filter and exports use). The codes
+  // hold dots, so they are read from the bundle rather than through t()'s nested keys.
+  const actions = (i18n.getResourceBundle(i18n.language.startsWith('en') ? 'en' : 'sv', 'audit')?.actions ?? {}) as Record<string, string>;
+  const orgName = new Map((orgs.data ?? []).map((o) => [o.slug, o.name]));
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const set = (k: keyof Filter) => (e: { currentTarget: { value: string } }) => {
@@ -45,10 +49,17 @@ export default function AuditPage() {
     { key: 'seq', header: t('col.seq'), value: (r) => r.seq },
     { key: 'at', header: t('col.at'), value: (r) => new Date(r.at), render: (r) => <span className="nowrap">{formatDateTime(r.at)}</span> },
     { key: 'actor', header: t('col.actor'), value: (r) => r.actorLabel },
-    { key: 'action', header: t('col.action'), value: (r) => r.action, render: (r) => <Code>{r.action}</Code> },
+    {
+      key: 'action', header: t('col.action'), value: (r) => actions[r.action] ?? r.action,
+      render: (r) => (
+        <span>
+          {actions[r.action] ?? r.action} <Code>{r.action}</Code>
+        </span>
+      ),
+    },
     { key: 'entityType', header: t('col.entityType'), value: (r) => r.entityType },
     { key: 'entityId', header: t('col.entityId'), value: (r) => r.entityId, hidden: true },
-    { key: 'org', header: t('col.org'), value: (r) => r.orgSlug },
+    { key: 'org', header: t('col.org'), value: (r) => (r.orgSlug ? (orgName.get(r.orgSlug) ?? r.orgSlug) : '') },
     { key: 'before', header: t('col.before'), value: (r) => json(r.before), hidden: true },
     { key: 'after', header: t('col.after'), value: (r) => json(r.after), hidden: true },
     { key: 'ip', header: t('col.ip'), value: (r) => r.ip, hidden: true },

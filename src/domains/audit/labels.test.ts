@@ -1,0 +1,31 @@
+/** Every audit event the code records has words in the audit log's Swedish and English (web i18n audit.json). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = join(import.meta.dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return f === 'web' ? [] : sources(p);
+    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+describe('audit event labels', () => {
+  it('name every recorded action in both languages', () => {
+    const recorded = new Set<string>();
+    for (const file of sources(SRC)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/action: ([^,\n]*)/g)) {
+        for (const code of m[1].matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)) recorded.add(code[1]);
+      }
+    }
+    expect(recorded.size).toBeGreaterThan(50);
+    for (const lang of ['sv', 'en']) {
+      const labels = JSON.parse(readFileSync(join(SRC, 'web', 'i18n', lang, 'audit.json'), 'utf8')).actions as Record<string, string>;
+      const missing = [...recorded].filter((a) => !labels[a]?.trim());
+      expect(missing, lang).toEqual([]);
+    }
+  });
+});
