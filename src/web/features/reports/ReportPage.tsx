@@ -51,9 +51,12 @@ function YearReport({ org, orgName, year }: { org: string; orgName: string; year
   const { can } = useSession();
   const qc = useQueryClient();
   const q = useReportForYear(org, year);
+  // Carrying forward needs last year's approved report: offered only when there is one.
+  const previous = useReportForYear(org, year - 1);
+  const canCarry = previous.data?.status === 'godkand';
   const [carry, setCarry] = useState(true);
   const create = useSubmit(async () => {
-    const r = await api.post<Report>('/reports', { org, year, carryForward: carry });
+    const r = await api.post<Report>('/reports', { org, year, carryForward: carry && canCarry });
     qc.setQueryData(['reports', 'byYear', org, year], r);
   });
   if (q.isPending) return <Loader aria-label={t('common:loading')} />;
@@ -65,7 +68,7 @@ function YearReport({ org, orgName, year }: { org: string; orgName: string; year
           <Text>{t('missing', { org: orgName, year })}</Text>
           {can('report.edit') ? (
             <>
-              <Checkbox label={t('carryForward', { prev: year - 1 })} checked={carry} onChange={(e) => setCarry(e.currentTarget.checked)} />
+              {canCarry && <Checkbox label={t('carryForward', { prev: year - 1 })} checked={carry} onChange={(e) => setCarry(e.currentTarget.checked)} />}
               <Group>
                 <Button onClick={() => void create.run()} loading={create.busy}>{t('create', { year })}</Button>
               </Group>
