@@ -248,28 +248,33 @@ export class BatchWriter {
     const cols = COLS.join(', ');
     // Numbers per reported year (table.ts), in reported order within the batch: each year's sequence is asked for
     // as many numbers as the batch has rows of that year, in one statement (not the insert trigger's call per row).
-    const byYear = new Map<number, typeof rows>();
-    for (const r of rows) {
-      const y = stockholmYear(r.reported_at);
-      byYear.set(y, [...(byYear.get(y) ?? []), r]);
+    type Numbered = (typeof rows)[number] & { number_year?: number; number_seq?: number; register_org_id?: string };
+    // The register is nearly always the same for every row (the förvaltning's): sent once, per row only otherwise.
+    const common = this.access.registerOf(this.access.lookup[0]) === this.access.lookup[0] ? this.access.lookup[0] : undefined;
+    const byYear = new Map<number, Numbered[]>();
+    for (const r of rows as Numbered[]) {
+      r.number_year = stockholmYear(r.reported_at);
+      const register = this.access.registerOf(r.org_id);
+      if (register !== common) r.register_org_id = register;
+      const list = byYear.get(r.number_year);
+      if (list) list.push(r);
+      else byYear.set(r.number_year, [r]);
     }
     const ys = [...byYear.keys()];
     const intArray = (xs: number[]) => sql.raw(`array[${xs.map((x) => String(Math.trunc(x))).join(',')}]::int[]`);
     const got = resultRows<{ y: number; nums: number[] }>(await this.tx.execute(sql`
       select q.y, (select array_agg(nextval(q.s) order by g) from generate_series(1, q.n) as g) as nums
       from (select u.y, u.n, incident_number_sequence(u.y) as s from unnest(${intArray(ys)}, ${intArray(ys.map((y) => byYear.get(y)!.length))}) as u(y, n)) q`));
-    const number = new Map<(typeof rows)[number], { number_year: number; number_seq: number }>();
     for (const { y, nums } of got) {
-      const list = [...byYear.get(Number(y))!].sort((a, b) => a.reported_at.getTime() - b.reported_at.getTime() || (a.external_id < b.external_id ? -1 : 1));
+      const list = byYear.get(Number(y))!.sort((a, b) => a.reported_at.getTime() - b.reported_at.getTime() || (a.external_id < b.external_id ? -1 : 1));
       const sorted = nums.map(Number).sort((a, b) => a - b);
-      list.forEach((r, k) => number.set(r, { number_year: Number(y), number_seq: sorted[k] }));
+      list.forEach((r, k) => (r.number_seq = sorted[k]));
     }
-    const numbered = rows.map((r) => ({ ...r, ...number.get(r)!, register_org_id: this.access.registerOf(r.org_id) }));
     await this.tx.execute(sql`
       with ins as (
         insert into incidents (id, register_org_id, external_id, number_year, number_seq, ${sql.raw(cols)})
-        select r.id, r.register_org_id, r.external_id, r.number_year, r.number_seq, ${sql.raw(COLS.map((c) => `r.${c}`).join(', '))}
-        from json_to_recordset(${JSON.stringify(numbered)}::json)
+        select r.id, coalesce(r.register_org_id, ${common ?? null}::uuid), r.external_id, r.number_year, r.number_seq, ${sql.raw(COLS.map((c) => `r.${c}`).join(', '))}
+        from json_to_recordset(${JSON.stringify(rows)}::json)
           as r(id uuid, register_org_id uuid, external_id text, number_year smallint, number_seq integer, ${sql.raw(RECORD_TYPES)})
         returning id, status
       )
