@@ -7,7 +7,8 @@
  *   report-rollup             the city's report with the rollup of 50 förvaltningar (each 2,000 incidents in the
  *                             year, 200 register risks, a 15-event VoR): build + the slower of DOCX/PDF   < 5 s
  *   report-memory             peak RSS of the process doing all of the above (a child process) minus its RSS
- *                             after a first small report (all modules, fonts, engines loaded)      < 256 MB
+ *                             after a first small report (all modules, fonts, engines loaded), the median of three
+ *                             runs of that process (the others' timings are those of the same run)  < 256 MB
  *                             (our bound: the issue says "memory bounded" without a figure)
  * Data in database tillit_bench_reports, kept between runs (bench_meta); BENCH_SCALE scales the sizes.
  * The render-only figures of bench/report-render.ts (sample JSON, no database) are in its own result file.
@@ -107,11 +108,26 @@ async function ensureData(): Promise<string> {
 }
 
 interface Part { org: string; buildMs: number; docxMs: number; pdfMs: number; runs: unknown; bytes: unknown; incidentsInYear: number | null; vorEvents: number | null; registerRisksOpen: number | null; rollupForvaltningar: number | null }
-interface WorkerOut { startRss: number; coldFirstMs: number; forvaltning: Part; city: Part; renderOnly: Record<string, unknown>[]; endRss: number; peakRssMB: number }
+interface WorkerOut { startRss: number; coldFirstMs: number; forvaltning: Part; city: Part; renderOnly: Record<string, unknown>[]; endRss: number; peakRssMB: number; memoryRunsMB?: number[] }
 let measured: Promise<WorkerOut> | undefined;
+
+/**
+ * The worker's peak memory depends on when V8 happens to collect (the same code measured 164, 243 and 282 MB in
+ * three runs), so it runs three times and the run with the median memory stands for all (its timings too).
+ */
+const WORKER_RUNS = 3;
 
 async function measureOnce(): Promise<WorkerOut> {
   const url = await ensureData();
+  const runs: WorkerOut[] = [];
+  for (let i = 0; i < WORKER_RUNS; i++) runs.push(await workerRun(url));
+  runs.sort((a, b) => a.peakRssMB - a.startRss - (b.peakRssMB - b.startRss));
+  const median = runs[Math.floor(runs.length / 2)];
+  median.memoryRunsMB = runs.map((r) => r.peakRssMB - r.startRss);
+  return median;
+}
+
+async function workerRun(url: string): Promise<WorkerOut> {
   const run = await runWithPeakRss(NODE, [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'bench/report-worker.ts'), url, 'forv-01', 'forv-02', 'bench-stad', String(YEAR), '3'], { ...process.env, LOG_LEVEL: 'error' }, 50);
   const { code, stdout, stderr } = run;
   const hwm = run.peakRssMB * 1024;
@@ -159,7 +175,7 @@ export const benchmarks: Benchmark[] = [
       return {
         name: 'report-memory', unit: 'MB', value: o.peakRssMB - o.startRss, target: 256, kind: 'max',
         description: 'Memory the reports take: peak resident memory (VmHWM) of a process building and rendering all the reports above (förvaltning ×4, city ×2, DOCX and PDF) minus its resident memory after a first (small) report, i.e. with every module, font and engine loaded',
-        details: { peakRssMB: o.peakRssMB, rssAfterModulesLoadedMB: o.startRss, endRssMB: o.endRss, ...data() },
+        details: { peakRssMB: o.peakRssMB, rssAfterModulesLoadedMB: o.startRss, endRssMB: o.endRss, memoryOfEachRunMB: o.memoryRunsMB, ...data() },
       };
     },
   },
