@@ -9,6 +9,7 @@ import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { auditView, insertHistory } from './service';
 import { incidents } from './table';
 import { closingRefusal, transitionRefusal } from './transitions';
+import { quoted } from './model';
 
 /**
  * Triage: set status / handler / kind / category on many incidents in one step. All or nothing: when any
@@ -37,8 +38,8 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
       });
       if (refused.length) {
         throw conflict(refused.every((f) => f.code === 'legal_duty_open') ? 'legal_duty_open' : 'illegal_transition', {
-          sv: `${refused.length} av ${ids.length} incidenter kan inte få status "${to}"; inget har ändrats. ${refused.map((f) => `${f.number}: ${f.reason_sv}`).join(' ')}`,
-          en: `${refused.length} of ${ids.length} incidents cannot get status "${to}"; nothing was changed. ${refused.map((f) => `${f.number}: ${f.reason_en}`).join(' ')}`,
+          sv: `${refused.length} av ${ids.length} incidenter kan inte få status ${quoted(to).sv}; inget har ändrats. ${refused.map((f) => `${f.number}: ${f.reason_sv}`).join(' ')}`,
+          en: `${refused.length} of ${ids.length} incidents cannot get status ${quoted(to).en}; nothing was changed. ${refused.map((f) => `${f.number}: ${f.reason_en}`).join(' ')}`,
         }, 'set.status', { refused });
       }
     }

@@ -1,6 +1,14 @@
 /** Incident vocabulary shared by API, import, UI and reports. Values are the users' own Swedish words. */
 export const INCIDENT_STATUSES = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+/** The statuses in English, for messages in English (the web app's own labels are in its i18n files). */
+export const STATUS_EN: Record<IncidentStatus, string> = {
+  Rapporterad: 'Reported', 'Under registrering': 'Being registered', 'Under utredning': 'Under investigation',
+  'Under åtgärd': 'Being remedied', Klar: 'Closed', Förfallen: 'Lapsed',
+};
+const statusEn = (s: string) => STATUS_EN[s as IncidentStatus] ?? s;
+/** A status quoted in a message of either language: "Under åtgärd" / "Being remedied". */
+export const quoted = (s: string) => ({ sv: `"${s}"`, en: `"${statusEn(s)}"` });
 
 export const INCIDENT_KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsincident', 'Arbetsmiljö'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];

@@ -1,6 +1,6 @@
 import type { Msg } from '../../server/platform/errors';
 import { CLOCK_LABELS, clocksFor, type ClockInput } from './clocks';
-import { INCIDENT_STATUSES, type IncidentStatus } from './model';
+import { INCIDENT_STATUSES, quoted, type IncidentStatus } from './model';
 
 /**
  * Allowed status changes (IA's flow). Förfallen can be set from any open state; a closed (Klar) or lapsed
@@ -24,17 +24,18 @@ export function isStatus(s: string): s is IncidentStatus {
 
 /** Why a change from → to is refused, or null when it is allowed. */
 export function transitionRefusal(from: string, to: IncidentStatus): { code: string; msg: Msg } | null {
+  const [f, t] = [quoted(from), quoted(to)];
   if (from === to) {
-    return { code: 'same_status', msg: { sv: `Ärendet har redan status "${to}".`, en: `The incident already has status "${to}".` } };
+    return { code: 'same_status', msg: { sv: `Ärendet har redan status ${t.sv}.`, en: `The incident already has status ${t.en}.` } };
   }
   const allowed = isStatus(from) ? TRANSITIONS[from] : [];
   if (allowed.includes(to)) return null;
-  const list = allowed.map((s) => `"${s}"`).join(', ') || '–';
+  const list = (lang: 'sv' | 'en') => allowed.map((s) => quoted(s)[lang]).join(', ') || '–';
   return {
     code: 'illegal_transition',
     msg: {
-      sv: `Status kan inte ändras från "${from}" till "${to}". Tillåtet härifrån: ${list}.`,
-      en: `Status cannot change from "${from}" to "${to}". Allowed from here: ${list}.`,
+      sv: `Status kan inte ändras från ${f.sv} till ${t.sv}. Tillåtet härifrån: ${list('sv')}.`,
+      en: `Status cannot change from ${f.en} to ${t.en}. Allowed from here: ${list('en')}.`,
     },
   };
 }

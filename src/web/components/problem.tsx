@@ -17,20 +17,18 @@ export function fieldError(error: unknown, field: string, lang: string): string 
  * Shows an API error as an alert. A stale version (409 stale_version: someone else saved first) gets its own
  * message and a reload action. Errors already shown next to one of `fields` are not repeated; validation errors
  * about other fields are listed by the field's label from `labels` (never by the API's field key when a label
- * is known). `mapText` rewrites the message before it is shown (e.g. data words into the user's language).
+ * is known).
  */
 export function ProblemAlert({
   error,
   onReload,
   fields = [],
   labels = {},
-  mapText = (s) => s,
 }: {
   error: unknown;
   onReload?: () => void;
   fields?: string[];
   labels?: Record<string, string>;
-  mapText?: (text: string) => string;
 }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
@@ -60,7 +58,7 @@ export function ProblemAlert({
           {rest.map((e, i) => (
             <List.Item key={i}>
               {labels[e.field] ? `${labels[e.field]}: ` : ''}
-              {mapText(labels[e.field] ? stripField(en ? e.message_en : e.message_sv, e.field) : en ? e.message_en : e.message_sv)}
+              {labels[e.field] ? stripField(en ? e.message_en : e.message_sv, e.field) : en ? e.message_en : e.message_sv}
             </List.Item>
           ))}
         </List>
@@ -70,7 +68,7 @@ export function ProblemAlert({
   if (error instanceof ApiError && error.field && fields.includes(error.field)) return null;
   return (
     <Alert color="red" title={t('errors.title')} role="alert">
-      {mapText(errorMessage(error, i18n.language))}
+      {errorMessage(error, i18n.language)}
     </Alert>
   );
 }

@@ -17,7 +17,6 @@ import { LinksPanel } from './LinksPanel';
 import type { IncidentDetail, Status } from './types';
 import { KIND_KEY, STATUS_KEY } from './types';
 import { COLORS } from './util';
-import { useDataWords } from './words';
 
 /** One incident: facts, status changes, legal clocks, åtgärder, comments, attachments, links (kopplingar), history. */
 export default function DetailPage() {
@@ -31,7 +30,6 @@ export default function DetailPage() {
   const manage = can('incident.manage') && (incident?.allowedStatuses.length ?? 0) > 0;
   const handlers = useHandlerOptions(incident?.org.slug ?? null);
   const categories = useQuery({ ...categoriesQuery(incident?.org.slug ?? null), enabled: !!incident && manage }).data ?? [];
-  const words = useDataWords();
   // Without incident.read the register is closed to the user (a reporter opening their own report): back to reporting.
   const back = can('incident.read') ? { to: '/incidenter', label: t('detail.back') } : { to: '/rapportera-incident', label: t('detail.backToReport') };
   const move = useSubmit((to: Status) => api.patch<IncidentDetail>(`/incidents/${id}`, { version: incident!.version, status: to }));
@@ -127,7 +125,7 @@ export default function DetailPage() {
               </Button>
             ))}
           </Group>
-          <ProblemAlert error={move.error} onReload={reload} mapText={words.text} />
+          <ProblemAlert error={move.error} onReload={reload} />
         </Paper>
       )}
 

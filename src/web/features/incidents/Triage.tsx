@@ -6,7 +6,6 @@ import { ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import type { BulkUpdate, CategoryTemplate } from './types';
 import { KIND_KEY, KINDS, STATUS_KEY, STATUSES } from './types';
-import { useDataWords } from './words';
 
 interface Refused {
   id: string;
@@ -36,7 +35,6 @@ export function Triage({
 }) {
   const { t, i18n } = useTranslation('incidents');
   const en = i18n.language.startsWith('en');
-  const words = useDataWords();
   const [status, setStatus] = useState(KEEP);
   const [handler, setHandler] = useState(KEEP);
   const [kind, setKind] = useState(KEEP);
@@ -127,13 +125,13 @@ export function Triage({
           <List size="sm" mt="xs">
             {refused.map((r) => (
               <List.Item key={r.id}>
-                <strong>{r.number}</strong>: {en ? words.text(r.reason_en) : r.reason_sv}
+                <strong>{r.number}</strong>: {en ? r.reason_en : r.reason_sv}
               </List.Item>
             ))}
           </List>
         </Alert>
       ) : (
-        <ProblemAlert error={submit.error} mapText={words.text} />
+        <ProblemAlert error={submit.error} />
       )}
     </Paper>
   );

@@ -1,14 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KIND_KEY, STATUS_KEY, STATUSES, type Status } from './types';
+import { KIND_KEY, STATUS_KEY, type Status } from './types';
 
 /** The API's "not given" for an incident without kind or category (domains/incidents/stats.ts UNSET). */
 export const UNSET = 'Ej angiven';
 
-/**
- * The Swedish data words of incidents (statuses, kinds, "Ej angiven") in the user's language: `word(w)` for one
- * value, `text(s)` for a server message that quotes statuses ("Status cannot change from "Klar" to …").
- */
+/** The Swedish data words of incidents (statuses, kinds, "Ej angiven") in the user's language. */
 export function useDataWords() {
   const { t } = useTranslation('incidents');
   return useMemo(() => {
@@ -18,7 +15,6 @@ export function useDataWords() {
       if (KIND_KEY[w]) return t(`kind.${KIND_KEY[w]}`);
       return w;
     };
-    const text = (s: string): string => STATUSES.reduce((out, st) => out.split(`"${st}"`).join(`"${word(st)}"`), s);
-    return { word, text };
+    return { word };
   }, [t]);
 }
