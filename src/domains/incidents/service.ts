@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../server/platform/errors';
@@ -85,13 +85,23 @@ export async function orgFor(ctx: Ctx, db: Db, slug: string, perm: OrgPerm | Org
   return org;
 }
 
-/** The förvaltning (or other top below the city) whose register an incident belongs to. */
-export async function registerOrgOf(db: Db, path: string): Promise<string> {
+const REGISTER_TYPES: ReadonlySet<string> = new Set(['forvaltning', 'namnd', 'bolag']);
+
+/**
+ * The register an organisation's incidents belong to, from its path ("/root/…/self/") and the types along it: the
+ * shallowest förvaltning, nämnd or bolag on the path, else the organisation itself. The one rule for hand
+ * registration, quick reports and imports (migration 0014 writes it in SQL once).
+ */
+export function registerIn(path: string, typeOf: (orgId: string) => string | undefined): string {
   const ids = path.split('/').filter(Boolean);
-  const [top] = await db.select({ id: orgs.id }).from(orgs)
-    .where(and(inArray(orgs.id, ids), inArray(orgs.type, ['forvaltning', 'namnd', 'bolag'])))
-    .orderBy(asc(orgs.depth)).limit(1);
-  return top?.id ?? ids[ids.length - 1];
+  return ids.find((id) => REGISTER_TYPES.has(typeOf(id) ?? '')) ?? ids[ids.length - 1];
+}
+
+/** The förvaltning (or other top below the city) whose register an incident at `path` belongs to. */
+export async function registerOrgOf(db: Db, path: string): Promise<string> {
+  const onPath = await db.select({ id: orgs.id, type: orgs.type }).from(orgs).where(inArray(orgs.id, path.split('/').filter(Boolean)));
+  const types = new Map(onPath.map((o) => [o.id, o.type]));
+  return registerIn(path, (id) => types.get(id));
 }
 
 export async function insertHistory(tx: Db, ctx: Ctx, incidentId: string, from: string | null, to: string, at: Date, source = 'ui') {

@@ -9,7 +9,7 @@
  * - `dryRun` reads and classifies exactly like the real run but never writes (not even the audit row).
  * - Idempotent on Ärende-ID per register organisation; one audit row per committed import (file SHA-256).
  */
-import { eq, inArray, like, or, sql } from 'drizzle-orm';
+import { inArray, like, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
 import { AppError, forbidden } from '../../../server/platform/errors';
 import { inTx } from '../../../server/platform/tx';
@@ -18,7 +18,7 @@ import { findOrg } from '../../org/service';
 import { orgs } from '../../org/table';
 import { escapeLike } from '../../../server/platform/authz';
 import type { Db } from '../../../server/platform/db';
-import { registerOrgOf } from '../service';
+import { registerIn } from '../service';
 import { HEADER_SEARCH, mapHeader, type HeaderMap } from './columns';
 import { SeenIds } from './seen';
 import { CsvTooLongRecord } from './csv';
@@ -100,23 +100,19 @@ function addWarning(summary: ImportSummary, w: { sv: string; en: string }) {
   summary.warnings_en.push(w.en);
 }
 
-const REGISTER_TYPES = new Set(['forvaltning', 'namnd', 'bolag']);
-
 /**
  * The registers of an import into `target` (see ImportRegisters): the organisations of its register's subtree and
- * of the path above it, each org's register as registerOrgOf (incidents/service.ts) names it: the shallowest
- * förvaltning, nämnd or bolag on its path, else itself.
+ * of the path above it, each with its register (registerIn, incidents/service.ts).
  */
 async function loadRegisters(ctx: Ctx, tx: Db, target: { id: string; path: string }): Promise<ImportRegisters> {
-  const root = await registerOrgOf(tx, target.path);
-  const [rootRow] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, root));
-  const above = rootRow.path.split('/').filter(Boolean);
-  const list = await tx.select({ id: orgs.id, path: orgs.path, type: orgs.type }).from(orgs)
-    .where(or(like(orgs.path, escapeLike(rootRow.path) + '%'), inArray(orgs.id, above)));
+  const above = await tx.select({ id: orgs.id, path: orgs.path, type: orgs.type }).from(orgs).where(inArray(orgs.id, target.path.split('/').filter(Boolean)));
+  const root = registerIn(target.path, (id) => above.find((o) => o.id === id)?.type);
+  const rootPath = above.find((o) => o.id === root)!.path;
+  const list = [...above, ...(await tx.select({ id: orgs.id, path: orgs.path, type: orgs.type }).from(orgs).where(like(orgs.path, escapeLike(rootPath) + '%')))];
   const byId = new Map(list.map((o) => [o.id, o]));
   const registerOf = (orgId: string) => {
-    const ids = byId.get(orgId)?.path.split('/').filter(Boolean) ?? [orgId];
-    return ids.find((id) => REGISTER_TYPES.has(byId.get(id)?.type ?? '')) ?? orgId;
+    const path = byId.get(orgId)?.path;
+    return path ? registerIn(path, (id) => byId.get(id)?.type) : orgId;
   };
   const inTarget = list.filter((o) => o.path.startsWith(target.path));
   const lookup = [...new Set([root, ...inTarget.map((o) => registerOf(o.id))])].sort();

@@ -27,7 +27,8 @@ export class UnitResolver {
   private constructor(
     private readonly byName: Map<string, { id: string; rank: number }[]>,
     private readonly targetId: string,
-    private readonly registerOf: (orgId: string) => string,
+    /** The register of an organisation (ImportRegisters.registerOf). */
+    readonly registerOf: (orgId: string) => string,
   ) {}
 
   static key(name: string): string {
@@ -44,10 +45,6 @@ export class UnitResolver {
     for (const o of list) byName.set(UnitResolver.key(o.name), [...(byName.get(UnitResolver.key(o.name)) ?? []), { id: o.id, rank: rank(o) }]);
     for (const c of byName.values()) c.sort((a, b) => a.rank - b.rank);
     return new UnitResolver(byName, target.id, registerOf);
-  }
-
-  registerOfOrg(orgId: string): string {
-    return this.registerOf(orgId);
   }
 
   /** `inRegister`: only a unit of this register counts (an existing case's own), else null. */
@@ -101,7 +98,7 @@ function nextValues(r: ImportRow, cur: Existing | undefined, units: UnitResolver
   let unit: { orgId: string; unitText: string | null };
   if (!cur) unit = units.resolve(r.unit ?? null)!;
   else {
-    const own = r.unit ? units.resolve(r.unit, units.registerOfOrg(cur.org_id)) : null;
+    const own = r.unit ? units.resolve(r.unit, units.registerOf(cur.org_id)) : null;
     unit = own ?? { orgId: cur.org_id, unitText: r.unit && cur.unit_text !== null ? r.unit : cur.unit_text };
   }
   const imy = r.imy
