@@ -205,6 +205,23 @@ describe('numbers', () => {
     await runImport(t, csv([HEAD, ['N-1', 'a', '2019-03-01', 'Under utredning', ''], ['N-4', 'd', '2019-05-01', 'Klar', '']]), { org: o.slug });
     expect(await numbers()).toEqual({ 'N-1': '2019-2', 'N-2': '2019-1', 'N-3': '2018-1', 'N-4': '2019-3' });
   });
+
+  it('are the same whether a batch goes as new cases at once or is looked up first (after a batch of existing ones)', async () => {
+    const o = await freshOrg(t);
+    await runImport(t, csv([HEAD, good(1), good(2), good(3)]), { org: o.slug });
+    // Batches of two: [1, 2] exist (sent as new, both found), so [3, 9] is looked up first; [8, 7] goes as new at
+    // once, numbered in reported order (7 before 8).
+    const rows = [good(1), good(2), good(3, 'Klar'), ['IA-9', 'nio', '2025-01-05', 'Klar', ''], ['IA-8', 'åtta', '2025-01-07', 'Klar', ''], ['IA-7', 'sju', '2025-01-06', 'Klar', '']];
+    const r = await runImport(t, csv([HEAD, ...rows]), { org: o.slug, batchSize: 2 });
+    expect(r.summary).toMatchObject({ created: 3, updated: 1, unchanged: 2, rejected: 0 });
+    const after = await stored(t, o.id);
+    // 2025's sequence is shared with the other tests' imports: numbers relative to this file's first.
+    const first = after[0].numberSeq!;
+    expect(after.map((i) => [i.externalId, i.status, i.numberSeq! - first])).toEqual([
+      ['IA-1', 'Rapporterad', 0], ['IA-2', 'Rapporterad', 1], ['IA-3', 'Klar', 2], ['IA-7', 'Klar', 4], ['IA-8', 'Klar', 5], ['IA-9', 'Klar', 3],
+    ]);
+    expect(await history(t, after[5].id)).toHaveLength(1);
+  });
 });
 
 describe('audit', () => {
