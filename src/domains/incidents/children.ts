@@ -13,8 +13,11 @@ import { stockholmDate } from './time';
 
 const iso = (d: Date) => d.toISOString();
 
+type Registered = Pick<typeof incidents.$inferSelect, 'id' | 'status' | 'createdAt' | 'createdBy' | 'createdVia'>;
+
 /** Actions, comments, attachments (metadata), links (raw rows: links.ts describes their targets) and history of one incident. */
-export async function loadChildren(db: Db, incidentId: string, showProtected: boolean, now: Date) {
+export async function loadChildren(db: Db, incident: Registered, showProtected: boolean, now: Date) {
+  const incidentId = incident.id;
   const today = stockholmDate(now);
   const actions = await db
     .select({ a: incidentActions, ownerName: users.name })
@@ -47,8 +50,22 @@ export async function loadChildren(db: Db, incidentId: string, showProtected: bo
     comments,
     attachments,
     links,
-    history: history.map(({ h, actor }) => ({ from: h.fromStatus, to: h.toStatus, at: iso(h.at), actor, source: h.source })),
+    history: await withRegistration(db, incident, history.map(({ h, actor }) => ({ from: h.fromStatus, to: h.toStatus, at: iso(h.at), actor, source: h.source }))),
   };
+}
+
+type HistoryEntry = { from: string | null; to: string; at: string; actor: string | null; source: string };
+
+/**
+ * The history with its first entry, the status the incident was registered with: the first change's from-status,
+ * or the current status when it never changed, at created_at, by created_by, via created_via (table.ts). Incidents
+ * from before migration 0016 have that entry as a row of their own, and no created_via.
+ */
+async function withRegistration(db: Db, incident: Registered, history: HistoryEntry[]): Promise<HistoryEntry[]> {
+  if (!incident.createdVia || history.some((h) => h.from === null)) return history;
+  const [by] = incident.createdBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, incident.createdBy)) : [];
+  const first = { from: null, to: history[0]?.from ?? incident.status, at: iso(incident.createdAt), actor: by?.name ?? null, source: incident.createdVia };
+  return [first, ...history];
 }
 
 /** Bumps the incident's updatedAt (children change the record as a whole for lists sorted by activity). */

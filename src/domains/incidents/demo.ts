@@ -126,16 +126,15 @@ async function loadPlan(ctx: Ctx, plan: YearPlan): Promise<string> {
         reportedToImy: it.imy, imyReportedAt: it.imy ? new Date(discoveredAt.getTime() + 60 * HOUR) : null,
         imyReference: it.imy ? `IMY-${plan.year}-${String(1000 + i)}` : null,
         protectedIdentity: isProtected,
-        createdAt: reportedAt, updatedAt: reportedAt,
+        createdAt: reportedAt, updatedAt: reportedAt, createdVia: 'demo',
       }).returning();
       const path = PATHS[status];
       const room = Math.max(HOUR, cap - reportedAt.getTime());
       const steps = [0, 3 * DAY, 10 * DAY, 24 * DAY];
-      let prev: string | null = null;
-      for (let s = 0; s < path.length; s++) {
-        const offset = s === 0 ? 0 : Math.min(steps[Math.min(s, steps.length - 1)] + (s === path.length - 1 ? 7 * DAY : 0), (room * s) / path.length);
-        await tx.insert(incidentStatusHistory).values({ incidentId: row.id, fromStatus: prev, toStatus: path[s], at: new Date(reportedAt.getTime() + offset), actorId: s === 0 ? null : handler, source: 'demo' });
-        prev = path[s];
+      // The first status is the one it was registered with (created_via): the history holds the changes.
+      for (let s = 1; s < path.length; s++) {
+        const offset = Math.min(steps[Math.min(s, steps.length - 1)] + (s === path.length - 1 ? 7 * DAY : 0), (room * s) / path.length);
+        await tx.insert(incidentStatusHistory).values({ incidentId: row.id, fromStatus: path[s - 1], toStatus: path[s], at: new Date(reportedAt.getTime() + offset), actorId: handler, source: 'demo' });
       }
       await recordAudit(tx, ctx, { action: 'incident.create', entityType: 'incident', entityId: row.id, orgId, after: { ...auditView(row), source: 'demo' } });
     }
@@ -160,9 +159,8 @@ async function loadLive(ctx: Ctx): Promise<string> {
       const [exists] = await tx.select({ id: incidents.id }).from(incidents).where(and(eq(incidents.registerOrgId, hv.id), eq(incidents.externalId, s.externalId)));
       if (exists) continue;
       const reportedAt = new Date(s.discoveredAt.getTime() + HOUR);
-      const [row] = await tx.insert(incidents).values({ ...s, registerOrgId: hv.id, description: 'Demoincident med löpande tidsfrist.', reportedAt }).returning();
+      const [row] = await tx.insert(incidents).values({ ...s, registerOrgId: hv.id, description: 'Demoincident med löpande tidsfrist.', reportedAt, createdAt: reportedAt, createdVia: 'demo' }).returning();
       await tx.insert(incidentStatusHistory).values([
-        { incidentId: row.id, fromStatus: null, toStatus: 'Rapporterad', at: reportedAt, source: 'demo' },
         { incidentId: row.id, fromStatus: 'Rapporterad', toStatus: 'Under registrering', at: new Date(reportedAt.getTime() + HOUR), source: 'demo' },
         ...(s.status === 'Under utredning' ? [{ incidentId: row.id, fromStatus: 'Under registrering', toStatus: 'Under utredning', at: new Date(reportedAt.getTime() + 2 * HOUR), source: 'demo' }] : []),
       ]);

@@ -9,7 +9,7 @@ import { DEFAULT_CATEGORIES, type CategoryTemplate } from './categories';
 import type { QuickReport } from './contract';
 import { incidentNumber } from './dto';
 import type { IncidentKind, PersonalData, RiskAssessment } from './model';
-import { auditView, insertHistory, instant, orgFor, registerOrgOf } from './service';
+import { auditView, instant, orgFor, registerOrgOf } from './service';
 import { incidentActions, incidentCategories, incidents } from './table';
 
 /**
@@ -74,8 +74,9 @@ export async function quickReport(ctx: Ctx, input: QuickReport) {
       riskAssessment: template?.riskAssessment ?? null,
       assessmentText: template?.assessmentText ?? '',
       protectedIdentity: input.protectedIdentity ?? false,
+      createdBy: ctx.principal?.userId ?? null,
+      createdVia: 'quick',
     }).returning();
-    await insertHistory(tx, ctx, row.id, null, 'Rapporterad', now, 'quick');
     if (template?.firstActions.length) {
       await tx.insert(incidentActions).values(template.firstActions.map((title) => ({ incidentId: row.id, title })));
     }

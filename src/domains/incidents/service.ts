@@ -104,7 +104,7 @@ export async function registerOrgOf(db: Db, path: string): Promise<string> {
   return registerIn(path, (id) => types.get(id));
 }
 
-export async function insertHistory(tx: Db, ctx: Ctx, incidentId: string, from: string | null, to: string, at: Date, source = 'ui') {
+export async function insertHistory(tx: Db, ctx: Ctx, incidentId: string, from: string, to: string, at: Date, source = 'ui') {
   await tx.insert(incidentStatusHistory).values({ incidentId, fromStatus: from, toStatus: to, at, actorId: ctx.principal?.userId ?? null, source });
 }
 
@@ -137,8 +137,9 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
       assessmentText: input.assessmentText ?? '',
       protectedIdentity: input.protectedIdentity ?? false,
       nis2Significant: input.nis2Significant ?? false,
+      createdBy: ctx.principal?.userId ?? null,
+      createdVia: 'ui',
     }).returning();
-    await insertHistory(tx, ctx, row.id, null, 'Rapporterad', reportedAt);
     await recordAudit(tx, ctx, { action: 'incident.create', entityType: 'incident', entityId: row.id, orgId: org.id, after: auditView(row) });
     return row.id;
   });
@@ -149,7 +150,7 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
 export async function getIncident(ctx: Ctx, id: string, now = new Date()): Promise<IncidentDetail> {
   const r = await readable(ctx, ctx.db, id, now);
   const show = canSeeProtected(ctx, r);
-  const children = await loadChildren(ctx.db, r.i.id, show, now);
+  const children = await loadChildren(ctx.db, r.i, show, now);
   if (r.i.protectedIdentity && show) {
     await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id }));
   }

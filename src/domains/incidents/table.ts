@@ -35,6 +35,13 @@ export const incidents = pgTable(
     status: text('status').notNull().default('Rapporterad'),
     handlerId: uuid('handler_id').references(() => users.id),
     reporterId: uuid('reporter_id').references(() => users.id),
+    /**
+     * Who registered the incident in Tillit and how (the status history's source words: ui, quick, import, demo).
+     * The history holds the changes; its first entry, the status the incident was registered with, is made from
+     * these and created_at (children.ts). Null for incidents from before migration 0016, whose history has it as a row.
+     */
+    createdBy: uuid('created_by').references(() => users.id),
+    createdVia: text('created_via'),
     riskAssessment: text('risk_assessment'),
     /** The handler's written assessment (motivering) behind riskAssessment. */
     assessmentText: text('assessment_text').notNull().default(''),
@@ -71,7 +78,11 @@ export const incidents = pgTable(
   ],
 );
 
-/** Every status change, with when and by whom (or by which import). Counts "by status on a date" come from here. */
+/**
+ * Every status change, with when and by whom (or by which import). Counts "by status on a date" come from here. The
+ * status an incident was registered with is not a row (since migration 0016): it is the first change's from_status,
+ * or the current status when there is none.
+ */
 export const incidentStatusHistory = pgTable(
   'incident_status_history',
   {

@@ -46,6 +46,10 @@ describe('POST /api/incidents/import', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [], warnings_sv: [], warnings_en: [] });
     expect(await stored(t, o.id)).toHaveLength(2);
+    // The incident page says who imported it, with the status it came with (no history row: table.ts).
+    const [first] = await stored(t, o.id);
+    const page = await manager.get(`/api/incidents/${first.id}`);
+    expect(page.body.history).toEqual([{ from: null, to: first.status, at: first.createdAt.toISOString(), actor: 'dso@test.se', source: 'import' }]);
   });
 
   it('dry run first: counts and every bad row, nothing written; 422 when rows are invalid', async () => {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { TestServer } from '../../../test/harness';
 import { createOrg } from '../../org/service';
 import { incidents, incidentStatusHistory } from '../table';
+import { getIncident } from '../service';
 import { importIncidents, type ImportOptions, type ImportResult } from './service';
 
 const dir = mkdtempSync(join(tmpdir(), 'tillit-import-test-'));
@@ -67,8 +68,14 @@ export async function stored(t: TestServer, registerOrgId: string) {
   return t.database.db.select().from(incidents).where(eq(incidents.registerOrgId, registerOrgId)).orderBy(asc(incidents.externalId));
 }
 
+/** The stored status changes of an incident (its registration is not a row: table.ts). */
 export async function history(t: TestServer, incidentId: string) {
   return t.database.db.select().from(incidentStatusHistory).where(eq(incidentStatusHistory.incidentId, incidentId)).orderBy(asc(incidentStatusHistory.at), asc(incidentStatusHistory.fromStatus));
+}
+
+/** The history as the incident page shows it: [from, to, source, actor], its registration first. */
+export async function shownHistory(t: TestServer, incidentId: string) {
+  return (await getIncident(t.ctx, incidentId)).history.map((h) => [h.from, h.to, h.source, h.actor]);
 }
 
 /** An XLSX workbook from rows of cell values (Date cells become real date cells). */

@@ -1,6 +1,6 @@
 /**
  * Writes import rows in batches inside the caller's transaction. A batch of mostly new cases is one statement
- * that inserts the new ones (with their first status-history rows) and returns the existing ones; a batch of
+ * that inserts the new ones and returns the existing ones; a batch of
  * mostly existing cases is looked up first. Changed cases are then one multi-row UPDATE (with history rows for
  * changed statuses). Rows travel as one JSON parameter (json_to_recordset), the same on PostgreSQL and PGlite, and
  * far below the bind-parameter limit.
@@ -271,8 +271,9 @@ export class BatchWriter {
   }
 
   /**
-   * Inserts the rows whose Ärende-ID none of the looked-in registers holds, with their first status-history rows,
-   * and returns the incidents that hold the others (read before the insert: one statement, one snapshot).
+   * Inserts the rows whose Ärende-ID none of the looked-in registers holds (registered by the importer, via
+   * 'import': the status history holds only later changes, table.ts), and returns the incidents that hold the
+   * others (read before the insert: one statement, one snapshot).
    * New incidents get increasing UUIDv7 ids in (organisation, reported) order, so the primary key and the list
    * index grow at their right edge. Numbers per reported year (table.ts) are given in reported order within the
    * batch: each year's sequence is asked for as many numbers as the batch inserts of that year, not the insert
@@ -302,14 +303,11 @@ export class BatchWriter {
       ), nums as (
         select y, (select array_agg(v order by v) from (select nextval(s) as v from generate_series(1, n)) g) as nums from years
       ), ins as (
-        insert into incidents (id, register_org_id, external_id, number_year, number_seq, ${sql.raw(cols)})
-        select t.id, coalesce(t.register_org_id, ${common ?? null}::uuid), t.external_id, t.number_year, nums.nums[t.k], ${sql.raw(COLS.map((c) => `t.${c}`).join(', '))}
+        insert into incidents (id, register_org_id, external_id, number_year, number_seq, created_by, created_via, ${sql.raw(cols)})
+        select t.id, coalesce(t.register_org_id, ${common ?? null}::uuid), t.external_id, t.number_year, nums.nums[t.k], ${this.actorId}::uuid, 'import',
+          ${sql.raw(COLS.map((c) => `t.${c}`).join(', '))}
         from todo t join nums on nums.y = t.number_year
         order by t.org_id, t.reported_at, t.id
-        returning id, status
-      ), h as (
-        insert into incident_status_history (id, incident_id, from_status, to_status, at, actor_id, source)
-        select id, id, null, status, now(), ${this.actorId}::uuid, 'import' from ins
       )
       select * from ex`)).map(fromDb);
   }
