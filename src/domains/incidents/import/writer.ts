@@ -5,7 +5,7 @@
  * changed statuses). Rows travel as one JSON parameter (json_to_recordset), the same on PostgreSQL and PGlite, and
  * far below the bind-parameter limit.
  */
-import { like, sql } from 'drizzle-orm';
+import { like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../server/platform/db';
 import { escapeLike } from '../../../server/platform/authz';
 import { Uuid7 } from '../../../server/platform/uuid7';
@@ -259,15 +259,20 @@ export class BatchWriter {
 
   /** The incidents with these Ärende-IDs in the registers the import looks in. */
   private async lookup(externalIds: string[]): Promise<Existing[]> {
+    // One JSON parameter instead of one bind parameter per id.
     return resultRows<Existing>(await this.tx.execute(sql`
-      select ${sql.raw(BatchWriter.EXISTING)} from incidents e
-      where e.register_org_id = any(${this.lookupArray()})
-        -- One JSON parameter instead of one bind parameter per id.
-        and e.external_id in (select json_array_elements_text(${JSON.stringify(externalIds)}::json))`)).map(fromDb);
+      select ${this.existingIn(sql`json_array_elements_text(${JSON.stringify(externalIds)}::json) as r(external_id)`)}`)).map(fromDb);
   }
 
-  private lookupArray() {
-    return sql`array[${sql.join(this.access.lookup.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+  /**
+   * The incidents in the looked-in registers whose Ärende-ID a row of `rows` names: one probe of the register's
+   * unique index per row (lateral), whatever the planner knows of the table. PGlite has no statistics and read a
+   * whole register per batch instead: 200,000 rows went from 105 to 180 ms per 1,000 as the table grew.
+   */
+  private existingIn(rows: SQL) {
+    const registers = sql`array[${sql.join(this.access.lookup.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+    return sql`${sql.raw(BatchWriter.EXISTING)} from ${rows}
+      cross join lateral (select * from incidents i where i.register_org_id = any(${registers}) and i.external_id = r.external_id offset 0) e`;
   }
 
   /**
@@ -293,8 +298,7 @@ export class BatchWriter {
         select * from json_to_recordset(${JSON.stringify(sent)}::json)
           as r(id uuid, register_org_id uuid, external_id text, number_year smallint, ${sql.raw(RECORD_TYPES)})
       ), ex as (
-        select ${sql.raw(BatchWriter.EXISTING)} from incidents e
-        where e.register_org_id = any(${this.lookupArray()}) and e.external_id in (select external_id from r)
+        select ${this.existingIn(sql`r`)}
       ), todo as (
         select r.*, row_number() over (partition by r.number_year order by r.reported_at, r.external_id) as k
         from r where not exists (select 1 from ex where ex.external_id = r.external_id)
