@@ -104,7 +104,16 @@ export function incidentsByKindOption(incidents: Rec) {
   return {
     ...base,
     legend: { bottom: 0, left: 'center' },
-    series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}: {c}' }, data: entries.map(([name, value]) => ({ name, value })) }],
+    // Labels at the chart's edges, wrapped when the name is longer than the room beside the ring (it was cut
+    // off: "Personuppgiftsinci…" in a report, "Pe…" on a phone).
+    series: [{
+      type: 'pie', radius: ['35%', '62%'], center: ['50%', '45%'],
+      label: { formatter: '{b}: {c}', alignTo: 'edge', edgeDistance: 8, overflow: 'break', lineHeight: 15, minMargin: 4 },
+      labelLine: { length: 12, length2: 0, maxSurfaceAngle: 80 },
+      data: entries.map(([name, value]) => ({ name, value })),
+    }],
+    // On a phone there is no room for the names beside the ring: the labels give the counts, the legend the names.
+    media: [{ query: { maxWidth: 480 }, option: { series: [{ radius: ['30%', '55%'], label: { formatter: '{c}' } }] } }],
   };
 }
 

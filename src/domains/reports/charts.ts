@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type * as EChartsModule from 'echarts';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
+import { FONT_FILES, textWidth } from './fonts';
 import { chartOptions, countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskMatrixCells, type ChartId } from './chart-options';
 
 export * from './chart-options';
@@ -9,17 +9,26 @@ export * from './chart-options';
 const require = createRequire(import.meta.url);
 // ECharts takes seconds to load: it is required on first use, not when the server starts.
 let echartsModule: typeof EChartsModule | undefined;
-const echartsLib = () => (echartsModule ??= require('echarts') as typeof EChartsModule);
+const echartsLib = () => {
+  if (!echartsModule) {
+    echartsModule = require('echarts') as typeof EChartsModule;
+    echartsModule.setPlatformAPI({ measureText: dejaVuWidth });
+  }
+  return echartsModule;
+};
 let resvgClass: typeof ResvgClass | undefined;
 const ResvgLib = () => (resvgClass ??= (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg);
-/** DejaVu fonts from the dejavu-fonts-ttf package: used by the PNG rasteriser and the PDF. */
-export const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const FONT_FILES = {
-  normal: join(FONT_DIR, 'DejaVuSans.ttf'),
-  bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
-  italics: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
-  bolditalics: join(FONT_DIR, 'DejaVuSans-BoldOblique.ttf'),
-};
+export { FONT_DIR, FONT_FILES } from './fonts';
+
+/**
+ * Text width for ECharts' layout on the server, in the DejaVu font the PNG and PDF draw with. Without it ECharts
+ * estimates widths for an unknown font, too narrow for DejaVu: legend entries overlapped and pie labels were cut
+ * ("Personuppgiftsincide…") though they had room.
+ */
+function dejaVuWidth(text: string, font?: string): { width: number } {
+  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
+  return { width: textWidth(text, size, /\bbold(er)?\b|\b[6-9]00\b/.test(font ?? '')) };
+}
 
 export interface RenderedChart { id: ChartId; title: string; alt: string; svg: string; width: number; height: number; png?: Buffer }
 
