@@ -175,17 +175,40 @@ export function visibleSections(json: ReportJson) {
 
 export const STATUS_LABELS: Record<string, string> = { utkast: 'Utkast', under_granskning: 'Under granskning', godkand: 'Godkänd' };
 
-/** Relative column widths (sum 1) from the longest word and typical text length of each column. */
-export function columnShares(columns: string[], rows: Cell[][]): number[] {
+/**
+ * Font size and column widths for a table `total` wide, laid out as a browser lays out a table: every column first
+ * gets its widest word, so that no word breaks while the table has room (a förvaltning's name broke mid-word in the
+ * city rollup, beside numeric columns that had room to spare), and the room left goes to the columns whose text
+ * would still wrap, in proportion to how much wider their text is. When even the widest words do not fit at `size`,
+ * the table is set smaller, down to `minSize`, before any word has to break. `measure` gives a text's width in the
+ * table's unit at a font size (bold for the header and the first column, which the renderers set in bold); `pad`
+ * is a cell's padding and some slack for rounding.
+ */
+export function tableLayout(
+  columns: string[], rows: Cell[][], total: number, pad: number,
+  size: number, minSize: number, measure: (text: string, size: number, bold: boolean) => number,
+): { size: number; widths: number[] } {
   const sample = rows.slice(0, 200);
-  const w = columns.map((c, i) => {
-    const texts = [c, ...sample.map((r) => r[i]?.text ?? '')];
-    const longestWord = Math.max(...texts.flatMap((t) => t.split(/\s+/).map((x) => x.length)));
-    // Header words are bold and must not break inside a word ("Sannolikhet", "Riskvärde").
-    const headerWord = Math.max(...c.split(/\s+/).map((x) => x.length));
-    const avg = texts.reduce((n, t) => n + t.length, 0) / texts.length;
-    return Math.min(40, Math.max(longestWord * 1.1, headerWord * 1.7, Math.sqrt(avg) * 3, 6));
-  });
-  const sum = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => x / sum);
+  const texts = (i: number) => sample.map((r) => r[i]?.text ?? '');
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  // Widths scale with the font size: measured once at `size`.
+  const widestWord = (t: string, bold: boolean) => Math.max(0, ...t.split(/\s+/).map((w) => measure(w, size, bold)));
+  const words = columns.map((c, i) => Math.max(widestWord(c, true), ...texts(i).map((t) => widestWord(t, i === 0))));
+  const lines = columns.map((c, i) => Math.max(measure(c, size, true), ...texts(i).map((t) => measure(t, size, i === 0))));
+  const room = total - pad * columns.length;
+  const scale = sum(words) > room ? Math.max(minSize / size, Math.floor((room / sum(words)) * size * 4) / 4 / size) : 1;
+  const min = words.map((w) => w * scale + pad);
+  const max = lines.map((w) => w * scale + pad);
+  const [sumMin, sumMax] = [sum(min), sum(max)];
+  let widths: number[];
+  // Too narrow even at the smallest size: words must break somewhere; each column keeps its share.
+  if (sumMin >= total) widths = min.map((m) => (m * total) / sumMin);
+  // Everything fits on one line: the room left is shared in proportion.
+  else if (sumMax <= total) widths = max.map((m) => m + ((total - sumMax) * m) / sumMax);
+  else {
+    const wrapping = max.map((m, i) => m - min[i]);
+    const sumWrapping = sum(wrapping);
+    widths = min.map((m, i) => m + ((total - sumMin) * wrapping[i]) / sumWrapping);
+  }
+  return { size: size * scale, widths };
 }

@@ -3,8 +3,9 @@ import {
   PageNumber, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType, type ParagraphChild,
 } from 'docx';
 import type { ReportJson } from '../build';
-import { columnShares, STATUS_LABELS, svDate, visibleSections, type Cell, type FigureBlock } from '../blocks';
+import { STATUS_LABELS, svDate, tableLayout, visibleSections, type Cell, type FigureBlock } from '../blocks';
 import { renderCharts, type RenderedChart } from '../charts';
+import { textWidth } from '../fonts';
 import { SAFE_HREF, type Block, type Inline } from '../richtext';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
@@ -34,8 +35,11 @@ function textCell(children: ParagraphChild[], header: boolean, right = false, wi
 const cellRun = (c: Cell, bold = false, size?: number) => new TextRun({ text: c.text, bold, size, highlight: c.changed ? 'yellow' : undefined });
 
 function figureTable(b: Extract<FigureBlock, { kind: 'table' }>): (Paragraph | Table)[] {
-  const widths = columnShares(b.columns, b.rows).map((s) => Math.round(s * TEXT_WIDTH));
-  const size = b.columns.length > 5 ? 18 : undefined;
+  // Widths in twentieths of a point, measured in DejaVu Sans (wider than Calibri, so a word that fits there fits
+  // in Word too); 80 + 80 of cell margin (textCell) and 40 for rounding. Sizes in half points, as Word counts.
+  const layout = tableLayout(b.columns, b.rows, TEXT_WIDTH, 200, b.columns.length > 5 ? 9 : 11, 7, (t, pt, bold) => textWidth(t, pt, bold) * 20);
+  const widths = layout.widths.map((w) => Math.floor(w));
+  const size = Math.floor(layout.size * 2);
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => textCell([new TextRun({ text: c, bold: true, size })], true, false, widths[i])) });
   const rows = b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => textCell([cellRun(c, i === 0, size)], false, !!c.num, widths[i])) }));
   return [

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportJson } from '../build';
-import { columnShares, STATUS_LABELS, svDate, visibleSections, type FigureBlock } from '../blocks';
-import { FONT_DIR, FONT_FILES, renderCharts, type RenderedChart } from '../charts';
+import { STATUS_LABELS, svDate, tableLayout, visibleSections, type FigureBlock } from '../blocks';
+import { renderCharts, type RenderedChart } from '../charts';
+import { FONT_DIR, FONT_FILES, textWidth } from '../fonts';
 import { SAFE_HREF, type Block, type Inline } from '../richtext';
 
 const TEXT_WIDTH = 595 - 112; // A4 width minus margins, in points
@@ -51,7 +52,11 @@ function narrative(blocks: Block[]): Content[] {
 
 function table(b: Extract<FigureBlock, { kind: 'table' }>): Content[] {
   const n = b.columns.length;
-  const widths = columnShares(b.columns, b.rows).map((s) => Math.floor(s * (TEXT_WIDTH - 8 * n)));
+  // Cell padding 4 + 4 points ('report' layout below), 1.5 more for rounding and kerning (a word given exactly
+  // its width broke before its last letter), and a 0.5-point rule between columns.
+  const layout = tableLayout(b.columns, b.rows, TEXT_WIDTH - n - 1, 9.5, n > 5 ? 8 : 9.5, 6.5, textWidth);
+  const widths = layout.widths.map((w) => Math.floor(w - 8));
+  const fontSize = layout.size;
   // The caption is the first header row (spanning all columns): it repeats with the column headers on every
   // page the table breaks onto, and can never be left alone at the bottom of a page.
   const caption = [{ text: b.caption, colSpan: n, style: 'caption', border: [false, false, false, false] }, ...Array(n - 1).fill({})];
@@ -64,7 +69,7 @@ function table(b: Extract<FigureBlock, { kind: 'table' }>): Content[] {
         ...b.rows.map((r) => r.map((c, i) => ({ text: c.text, bold: i === 0, alignment: c.num ? 'right' as const : 'left' as const, ...(c.changed ? { background: '#fff1b8' } : {}) }))),
       ],
     },
-    layout: 'report', margin: [0, 4, 0, 10], fontSize: n > 5 ? 8 : 9.5,
+    layout: 'report', margin: [0, 4, 0, 10], fontSize,
   } as Content];
 }
 
