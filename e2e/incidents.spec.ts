@@ -235,9 +235,12 @@ test('triage: two incidents change status in one step; an illegal change names t
   await chooseOrg(page, orgs.forv.slug);
   await openModule(page, 'Incidenter');
   const table = page.getByRole('table', { name: 'Incidenter' });
+  const triage = page.getByRole('region', { name: /Ändra markerade/ });
+  // With nothing selected it only says how; the lists appear with the first selection.
+  await expect(triage).toContainText('Markera incidenter i listan med kryssrutorna');
+  await expect(triage.getByLabel('Ny status')).toHaveCount(0);
   await page.getByRole('checkbox', { name: `Markera ${a.number}` }).check();
   await page.getByRole('checkbox', { name: `Markera ${b.number}` }).check();
-  const triage = page.getByRole('region', { name: /Ändra markerade/ });
   await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (2 st)');
   await triage.getByLabel('Ny status').selectOption('Under registrering');
   await triage.getByRole('button', { name: 'Ändra markerade' }).click();

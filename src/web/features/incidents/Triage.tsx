@@ -69,6 +69,26 @@ export function Triage({
     }
   }
 
+  const status_ = done && (
+    <Text role="status" mt="xs" c="green.9">
+      {done}
+    </Text>
+  );
+  // Nothing selected: a line saying how, not a form of four lists that can do nothing (it pushed the list down).
+  if (ids.length === 0) {
+    return (
+      <Paper withBorder p="sm" component="section" aria-labelledby="triage-title">
+        <Title order={2} size="h4" id="triage-title">
+          {t('triage.title', { count: 0 })}
+        </Title>
+        <Text size="sm" mt={4}>
+          {t('triage.hint')}
+        </Text>
+        {status_}
+      </Paper>
+    );
+  }
+
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="triage-title">
       <form onSubmit={apply}>
@@ -76,7 +96,7 @@ export function Triage({
           <Title order={2} size="h4" id="triage-title">
             {t('triage.title', { count: ids.length })}
           </Title>
-          <Button variant="subtle" size="compact-sm" onClick={onClear} disabled={ids.length === 0}>
+          <Button variant="subtle" size="compact-sm" onClick={onClear}>
             {t('triage.clearSelection')}
           </Button>
         </Group>
@@ -109,16 +129,12 @@ export function Triage({
             data={[keep, none, ...categories.map((c) => ({ value: c.name, label: c.name }))]}
             w={190}
           />
-          <Button type="submit" loading={submit.busy} disabled={ids.length === 0}>
+          <Button type="submit" loading={submit.busy}>
             {t('triage.apply')}
           </Button>
         </Group>
       </form>
-      {done && (
-        <Text role="status" mt="xs" c="green.9">
-          {done}
-        </Text>
-      )}
+      {status_}
       {refused.length > 0 ? (
         <Alert color="red" title={t('triage.refusedTitle', { count: refused.length })} role="alert" mt="sm">
           <Text size="sm">{t('triage.refusedText')}</Text>
