@@ -1,8 +1,8 @@
 import { and, count, eq, isNotNull, lt } from 'drizzle-orm';
 import { countTitles, type AttentionProvider } from '../../server/platform/attention';
 import { orgs } from '../org/table';
-import { todayStockholm } from '../plans/scope';
 import { documents } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 /** Styrdokument whose next review date has passed, for those who maintain them. */
 export const attentionProviders: AttentionProvider[] = [
@@ -14,7 +14,7 @@ export const attentionProviders: AttentionProvider[] = [
         .select({ n: count() })
         .from(documents)
         .innerJoin(orgs, eq(orgs.id, documents.orgId))
-        .where(and(ctx.authz.scopeSql('document.manage', orgs.path), isNotNull(documents.nextReviewOn), lt(documents.nextReviewOn, todayStockholm())));
+        .where(and(ctx.authz.scopeSql('document.manage', orgs.path), isNotNull(documents.nextReviewOn), lt(documents.nextReviewOn, stockholmDate())));
       return [{
         key: 'documents.review-overdue',
         severity: 'warning',

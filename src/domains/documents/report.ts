@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SectionProvider } from '../reports/provider';
 import { orgs } from '../org/table';
-import { todayStockholm } from '../plans/scope';
 import { readableSql } from './service';
 import { documents } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 export interface DocumentFigure {
   type: string;
@@ -24,7 +24,7 @@ export const sectionProviders: SectionProvider<DocumentFigure[]>[] = [
     title: { sv: 'Styrdokument', en: 'Governing documents' },
     order: 12,
     async figures({ ctx, org, asOf }) {
-      const today = todayStockholm(asOf);
+      const today = stockholmDate(asOf);
       const rows = await ctx.db
         .select({ d: { type: documents.type, title: documents.title, owner: documents.owner, docVersion: documents.docVersion, adoptedOn: documents.adoptedOn, decisionRef: documents.decisionRef, nextReviewOn: documents.nextReviewOn }, org: orgs.name })
         .from(documents)

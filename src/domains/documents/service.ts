@@ -7,10 +7,11 @@ import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
-import { orgFor, orgSlugs, todayStockholm } from '../plans/scope';
+import { orgFor, orgSlugs } from '../plans/scope';
 import type { CreateDocument, Document, DocumentQuery, UpdateDocument } from './contract';
 import { detectKind, kindOfName, MAX_DOCUMENT_BYTES, MIME, textOf, type FileKind } from './filetype';
 import { documentFiles, documents } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 type Row = Omit<typeof documents.$inferSelect, 'search'>;
 const what = (id: string) => ({ sv: `Dokumentet ${id} finns inte.`, en: `Document ${id} does not exist.` });
@@ -23,7 +24,7 @@ const columns = {
   createdAt: documents.createdAt, updatedAt: documents.updatedAt,
 };
 
-function toDto(r: Row, org: { slug: string; name: string }, today = todayStockholm()): Document {
+function toDto(r: Row, org: { slug: string; name: string }, today = stockholmDate()): Document {
   return {
     id: r.id,
     org: { id: r.orgId, ...org },
@@ -82,7 +83,7 @@ export async function listDocuments(ctx: Ctx, q: DocumentQuery): Promise<Documen
     conds.push(sql`(${orgs.path} like ${org.path + '%'} or left(${org.path}, length(${orgs.path})) = ${orgs.path})`);
   }
   if (q.type) conds.push(eq(documents.type, q.type));
-  if (q.overdue === 'true') conds.push(and(isNotNull(documents.nextReviewOn), lt(documents.nextReviewOn, todayStockholm()))!);
+  if (q.overdue === 'true') conds.push(and(isNotNull(documents.nextReviewOn), lt(documents.nextReviewOn, stockholmDate()))!);
   let order: SQL[] = [asc(documents.title)];
   const tsq = q.q ? tsQueryText(q.q) : undefined;
   if (q.q && tsq) {
@@ -99,7 +100,7 @@ export async function listDocuments(ctx: Ctx, q: DocumentQuery): Promise<Documen
   }
   const rows = await ctx.db.select(columns).from(documents).innerJoin(orgs, eq(orgs.id, documents.orgId)).where(and(...conds)).orderBy(...order).limit(500);
   const names = await orgSlugs(ctx.db, rows.map((r) => r.orgId));
-  const today = todayStockholm();
+  const today = stockholmDate();
   return rows.map((r) => toDto(r, names.get(r.orgId)!, today));
 }
 

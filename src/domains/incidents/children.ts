@@ -9,7 +9,7 @@ import { users } from '../users/table';
 import { checkUser, manageable, readable, requireProtectedAccess } from './access';
 import type { CreateAction, UpdateAction } from './contract';
 import { incidentActions, incidentAttachments, incidentComments, incidentLinks, incidentStatusHistory, incidents } from './table';
-import { stockholmDate } from './time';
+import { stockholmDate } from '../../server/platform/time';
 
 const iso = (d: Date) => d.toISOString();
 

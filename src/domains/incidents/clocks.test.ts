@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clocksFor, stateFor, type ClockInput } from './clocks';
-import { formatLocal, parseInstant } from './time';
+import { formatLocal, parseInstant } from '../../server/platform/time';
 
 const HOUR = 3_600_000;
 const local = (s: string) => parseInstant(s)!;

@@ -1,4 +1,4 @@
-import { addMonthsLocal } from './time';
+import { addMonthsLocal } from '../../server/platform/time';
 
 /**
  * Legal clocks of an incident, pure (no database, no "now" of its own):

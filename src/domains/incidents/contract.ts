@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
 import { INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
-import { parseInstant } from './time';
+import { parseInstant } from '../../server/platform/time';
 import { int4 } from '../../server/platform/schema';
 
 /**

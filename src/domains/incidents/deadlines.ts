@@ -6,7 +6,7 @@ import { CLOCK_LABELS, clocksFor, type Clock, type ClockKey } from './clocks';
 import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { orgFor } from './service';
 import { incidents } from './table';
-import { formatLocal } from './time';
+import { formatLocal } from '../../server/platform/time';
 
 /** Incidents that can have a running legal clock (open, and a breach or NIS2-significant). */
 export function clockCandidates(): SQL {

@@ -9,7 +9,7 @@ import { CATEGORY_KIND, PLANS, TEXTS, type YearPlan } from './demo-data';
 import type { IncidentStatus } from './model';
 import { auditView } from './service';
 import { incidentStatusHistory, incidents } from './table';
-import { parseInstant } from './time';
+import { parseInstant } from '../../server/platform/time';
 import { seededRandom } from '../../server/platform/random';
 
 const DAY = 86_400_000;

@@ -7,7 +7,7 @@ import { CLOCK_LABELS, clocksFor, type ClockInput } from './clocks';
 import type { IncidentListItem, IncidentSummary } from './contract';
 import type { IncidentStatus, PersonalData, RiskAssessment } from './model';
 import { incidentActions, incidents } from './table';
-import { formatLocal, stockholmDay, stockholmYear } from './time';
+import { formatLocal, stockholmDate, stockholmYear } from '../../server/platform/time';
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export interface OrgRef { id: string; slug: string; name: string; path: string }
@@ -25,7 +25,7 @@ export function overdueSql(now: Date): SQL<boolean> {
   const start = sql`coalesce(${incidents.discoveredAt}, ${incidents.reportedAt})`;
   const iso = now.toISOString();
   const h = (n: number) => sql`(${iso}::timestamptz - interval '${sql.raw(String(n))} hours')`;
-  const today = stockholmDay(now);
+  const today = stockholmDate(now);
   const breach = sql`(${incidents.personalData} = 'ja' or ${incidents.kind} = 'Personuppgiftsincident')`;
   return sql<boolean>`(${incidents.status} = 'Förfallen' or (${incidents.status} <> 'Klar' and (
     exists (select 1 from ${incidentActions} a where a.incident_id = ${incidents.id} and a.status <> 'klar' and a.due_date < ${today}::date)

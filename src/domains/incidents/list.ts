@@ -8,7 +8,7 @@ import type { IncidentListItem, ListQuery } from './contract';
 import { overdueSql, toListItem, type ListRow } from './dto';
 import { loadListRows } from './page';
 import { incidents } from './table';
-import { yearRange } from './time';
+import { yearRange } from '../../server/platform/time';
 import { isStatus } from './transitions';
 
 type Filters = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;

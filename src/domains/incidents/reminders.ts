@@ -11,7 +11,7 @@ import { CLOCK_LABELS, type ClockState } from './clocks';
 import { runningClocks } from './deadlines';
 import { incidentNumber, type LoadedIncident } from './dto';
 import { incidentRemindersSent } from './table';
-import { formatLocal } from './time';
+import { formatLocal } from '../../server/platform/time';
 
 export interface ReminderResult {
   configured: boolean;

@@ -1,7 +1,7 @@
 import type { SectionProvider } from '../reports/provider';
 import type { IncidentFigures } from './contract';
 import { incidentFigures } from './stats';
-import { stockholmDate } from './time';
+import { stockholmDate } from '../../server/platform/time';
 
 /**
  * The management review's "incidents" section (outline item 4: incidents by status, kind and category,

@@ -14,7 +14,7 @@ import type { CreateIncident, IncidentDetail, UpdateIncident } from './contract'
 import { incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedIncident } from './dto';
 import type { IncidentStatus } from './model';
 import { incidentStatusHistory, incidents } from './table';
-import { formatLocal, parseInstant } from './time';
+import { formatLocal, parseInstant } from '../../server/platform/time';
 import { TRANSITIONS, closingRefusal, isStatus, transitionRefusal } from './transitions';
 
 /** Instant from validated text (the contract checked it already); undefined stays undefined, null stays null. */

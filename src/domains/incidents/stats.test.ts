@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { INCIDENT_STATUSES } from './model';
 import { sectionProviders } from './report';
-import { endOfDay, stockholmDay } from './time';
+import { endOfDay, stockholmDate } from '../../server/platform/time';
 
 let t: TestServer;
 let isam: Client;
@@ -52,7 +52,7 @@ const count = <T extends string>(list: Spec[], key: (s: Spec) => T) => list.redu
 describe('incident statistics', () => {
   it('counts the organisation and its subtree per Stockholm year, with every breakdown', async () => {
     // As of today: the statuses as they are now (the changes above were made today, after the year ended).
-    const today = stockholmDay(new Date());
+    const today = stockholmDate(new Date());
     const r = await isam.get(`/api/incidents/stats?org=forv&year=2025&asOf=${today}`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const cur = specs.filter((s) => inTree(s) && yearOf(s) === 2025);
@@ -77,7 +77,7 @@ describe('incident statistics', () => {
     expect(plain).toEqual((await isam.get('/api/incidents/stats?org=forv&year=2025&asOf=2025-12-31')).body);
     expect(plain.byStatus.Rapporterad).toBe(plain.total);
     const running = (await isam.get(`/api/incidents/stats?org=forv&year=${new Date().getFullYear()}`)).body;
-    expect(running.asOf).toBe(stockholmDay(new Date()));
+    expect(running.asOf).toBe(stockholmDate(new Date()));
   });
 
   it('with asOf, counts only what was reported by then, each with the status it had then (from history)', async () => {

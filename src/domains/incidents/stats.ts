@@ -5,7 +5,7 @@ import { escapeLike } from '../../server/platform/authz';
 import type { IncidentFigures } from './contract';
 import { INCIDENT_KINDS, INCIDENT_STATUSES } from './model';
 import { orgFor } from './service';
-import { defaultAsOfDay, endOfDay, yearRange } from './time';
+import { defaultAsOfDay, endOfDay, yearRange } from '../../server/platform/time';
 
 /** Key for incidents without a kind or category. */
 export const UNSET = 'Ej angiven';

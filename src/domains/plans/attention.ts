@@ -2,8 +2,8 @@ import { and, count, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import { countTitles, type AttentionProvider } from '../../server/platform/attention';
 import { orgs } from '../org/table';
 import { UNFINISHED } from './contract';
-import { todayStockholm } from './scope';
 import { planActivities } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 /** Improvement activities past their due date and not finished, for those who manage the plan. */
 export const attentionProviders: AttentionProvider[] = [
@@ -18,7 +18,7 @@ export const attentionProviders: AttentionProvider[] = [
         .where(and(
           ctx.authz.scopeSql('plan.manage', orgs.path),
           isNotNull(planActivities.dueDate),
-          lt(planActivities.dueDate, todayStockholm()),
+          lt(planActivities.dueDate, stockholmDate()),
           inArray(planActivities.status, [...UNFINISHED]),
         ));
       return [{

@@ -43,7 +43,3 @@ export async function orgSlugs(db: Db, ids: string[]): Promise<Map<string, { slu
   return new Map(rows.map((r) => [r.id, { slug: r.slug, name: r.name }]));
 }
 
-/** Today's date in Stockholm as YYYY-MM-DD. */
-export function todayStockholm(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

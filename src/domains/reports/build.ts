@@ -1,11 +1,10 @@
-import { TZDate } from '@date-fns/tz';
 import { and, eq } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../server/platform/context';
 import { badRequest } from '../../server/platform/errors';
 import { listOrgs } from '../org/service';
 // Stockholm calendar helpers (pure; the incidents domain holds the city's time rules).
-import { defaultAsOfDay, stockholmDay } from '../incidents/time';
+import { defaultAsOfDay, endOfDay, stockholmDate } from '../../server/platform/time';
 import { defaultOutline, numberSections, withProviderSections, type Section } from './outline';
 import { overlayIso93, reportIso93 } from './iso93';
 import { loadSectionProviders, type SectionProvider } from './provider';
@@ -58,7 +57,7 @@ export function checkYear(year: unknown, field = 'year'): number {
 /** The as-of day: the given one (validated), else the year's last day or today, whichever is earlier. */
 export function resolveAsOf(year: number, asOf?: string | Date): { day: string; end: Date } {
   let day: string;
-  if (asOf instanceof Date) day = stockholmDay(asOf);
+  if (asOf instanceof Date) day = stockholmDate(asOf);
   else if (asOf) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
     const ok = m && (() => { const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])); return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]; })();
@@ -69,8 +68,8 @@ export function resolveAsOf(year: number, asOf?: string | Date): { day: string; 
   } else {
     day = defaultAsOfDay(year);
   }
-  const [y, mo, d] = day.split('-').map(Number);
-  return { day, end: new TZDate(y, mo - 1, d, 23, 59, 59, 999, 'Europe/Stockholm') };
+  // The day's last millisecond in Stockholm.
+  return { day, end: new Date(endOfDay(day).getTime() - 1) };
 }
 
 let cached: SectionProvider[] | undefined;

@@ -12,8 +12,9 @@ import { badRequest } from '../../server/platform/errors';
 import { orgs } from '../org/table';
 import { actionDto } from './actions';
 import { OPEN_ACTION, type ActionList, type ActionListItem, type ActionListQuery } from './contract';
-import { orgFor, todayStockholm } from './common';
+import { orgFor } from './common';
 import { continuityPlans, exercises, riskActions, risks, rsaActivities, rsaAnalyses, vorArbetssatt, vorAssessments, vorEvents } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 type Kind = ActionListItem['source']['kind'];
 const MAX = 500;
@@ -94,7 +95,7 @@ export async function listAllActions(ctx: Ctx, q: ActionListQuery): Promise<Acti
   const org = await orgFor(ctx, ctx.db, q.org, 'risk.read');
   const inScope = and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('risk.read', orgs.path))!;
   const p = parents(ctx, inScope);
-  const today = todayStockholm();
+  const today = stockholmDate();
   const limit = q.limit ?? MAX;
   const conds: SQL[] = [];
   if (q.status === 'open') conds.push(inArray(riskActions.status, [...OPEN_ACTION]));

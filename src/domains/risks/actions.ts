@@ -8,12 +8,13 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
 import type { Action, CreateAction, UpdateAction } from './contract';
-import { checkRecord, todayStockholm } from './common';
+import { checkRecord } from './common';
 import { continuityPlans, exercises, riskActions, risks, rsaActivities, vorEvents } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 type ActionRow = typeof riskActions.$inferSelect;
 
-export function actionDto(r: ActionRow, today = todayStockholm()): Action {
+export function actionDto(r: ActionRow, today = stockholmDate()): Action {
   return {
     id: r.id,
     orgId: r.orgId,
@@ -39,7 +40,7 @@ export async function actionsOf(db: Db, parentType: string, parentIds: string[])
     .from(riskActions)
     .where(and(eq(riskActions.parentType, parentType), inArray(riskActions.parentId, parentIds)))
     .orderBy(asc(riskActions.createdAt), asc(riskActions.id));
-  const today = todayStockholm();
+  const today = stockholmDate();
   for (const r of rows) out.set(r.parentId, [...(out.get(r.parentId) ?? []), actionDto(r, today)]);
   return out;
 }

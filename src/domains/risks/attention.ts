@@ -4,8 +4,8 @@ import { countTitles, type AttentionProvider } from '../../server/platform/atten
 import type { Ctx } from '../../server/platform/context';
 import { orgs } from '../org/table';
 import { OPEN_ACTION } from './contract';
-import { todayStockholm } from './common';
 import { continuityPlans, riskActions, risks } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 const visible = (ctx: Ctx) => ctx.authz.scopeSql('risk.read', orgs.path);
 
@@ -18,7 +18,7 @@ export const attentionProviders: AttentionProvider[] = [
         .select({ n: count() })
         .from(riskActions)
         .innerJoin(orgs, eq(orgs.id, riskActions.orgId))
-        .where(and(ctx.authz.scopeSql('risk.manage', orgs.path), inArray(riskActions.status, [...OPEN_ACTION]), lt(riskActions.dueDate, todayStockholm())));
+        .where(and(ctx.authz.scopeSql('risk.manage', orgs.path), inArray(riskActions.status, [...OPEN_ACTION]), lt(riskActions.dueDate, stockholmDate())));
       return [{
         key: 'risks.overdue-actions',
         severity: 'warning',
@@ -36,7 +36,7 @@ export const attentionProviders: AttentionProvider[] = [
         .select({ n: count() })
         .from(continuityPlans)
         .innerJoin(orgs, eq(orgs.id, continuityPlans.orgId))
-        .where(and(visible(ctx), isNotNull(continuityPlans.nextReview), lt(continuityPlans.nextReview, todayStockholm())));
+        .where(and(visible(ctx), isNotNull(continuityPlans.nextReview), lt(continuityPlans.nextReview, stockholmDate())));
       return [{
         key: 'risks.overdue-continuity-reviews',
         severity: 'warning',
@@ -54,7 +54,7 @@ export const attentionProviders: AttentionProvider[] = [
         .select({ n: count() })
         .from(risks)
         .innerJoin(orgs, eq(orgs.id, risks.orgId))
-        .where(and(visible(ctx), eq(risks.status, 'oppen'), lt(risks.reviewDate, todayStockholm())));
+        .where(and(visible(ctx), eq(risks.status, 'oppen'), lt(risks.reviewDate, stockholmDate())));
       return [{
         key: 'risks.overdue-risk-reviews',
         severity: 'info',

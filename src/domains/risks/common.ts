@@ -142,5 +142,3 @@ export async function thresholdsFor(db: Db, paths: string[]): Promise<Map<string
 
 export const actor = (ctx: Ctx) => ctx.principal?.email ?? ctx.actorLabel ?? 'system';
 
-export const todayStockholm = (now = new Date()) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

@@ -10,14 +10,15 @@ import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
 import { actionsOf } from './actions';
 import type { CreateRisk, RegisterRisk, RiskQuery, UpdateRisk } from './contract-register';
-import { actor, checkRecord, cityIdOf, currentScale, orgFor, peekCurrentScale, scaleById, scalesByIds, todayStockholm, type OrgRow, type ScaleRow } from './common';
+import { actor, checkRecord, cityIdOf, currentScale, orgFor, peekCurrentScale, scaleById, scalesByIds, type OrgRow, type ScaleRow } from './common';
 import { bandFor, checkValue, riskvarde } from './scale';
 import { risks, riskScales, rsaActivities, vorEvents } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 type RiskRow = typeof risks.$inferSelect;
 const missing = (id: string) => ({ sv: `Risken ${id} finns inte.`, en: `Risk ${id} does not exist.` });
 
-export function riskDto(r: RiskRow, org: Pick<OrgRow, 'id' | 'slug' | 'name'>, scale: ScaleRow, actions: RegisterRisk['actions'], today = todayStockholm()): RegisterRisk {
+export function riskDto(r: RiskRow, org: Pick<OrgRow, 'id' | 'slug' | 'name'>, scale: ScaleRow, actions: RegisterRisk['actions'], today = stockholmDate()): RegisterRisk {
   const res = r.residualRiskvarde !== null ? { sannolikhet: r.residualSannolikhet!, konsekvens: r.residualKonsekvens!, riskvarde: r.residualRiskvarde, band: bandFor(scale.bands, r.residualRiskvarde) ?? null } : null;
   const inh = { sannolikhet: r.inherentSannolikhet, konsekvens: r.inherentKonsekvens, riskvarde: r.inherentRiskvarde, band: bandFor(scale.bands, r.inherentRiskvarde) ?? null };
   return {
@@ -163,7 +164,7 @@ export async function riskFilter(ctx: Ctx, q: RiskQuery) {
   if (q.q) conds.push(or(ilike(risks.title, `%${escapeLike(q.q)}%`), ilike(risks.description, `%${escapeLike(q.q)}%`))!);
   if (q.sannolikhet) conds.push(sql`${cols.s} = ${q.sannolikhet}`);
   if (q.konsekvens) conds.push(sql`${cols.k} = ${q.konsekvens}`);
-  if (q.reviewOverdue === 'true') conds.push(lt(risks.reviewDate, todayStockholm()));
+  if (q.reviewOverdue === 'true') conds.push(lt(risks.reviewDate, stockholmDate()));
   if (q.level) {
     const scales = await ctx.db.select().from(riskScales);
     const ranges = scales.flatMap((s) => s.bands.filter((b) => b.label.toLowerCase() === q.level!.toLowerCase()).map((b) => ({ id: s.id, min: b.min, max: b.max })));
@@ -192,7 +193,7 @@ export async function listRisks(ctx: Ctx, q: RiskQuery): Promise<{ total: number
 async function toDtos(db: Db, rows: { risk: RiskRow; org: Pick<OrgRow, 'id' | 'slug' | 'name'> }[]) {
   const scales = await scalesByIds(db, rows.map((r) => r.risk.scaleId));
   const actions = await actionsOf(db, 'risk', rows.map((r) => r.risk.id));
-  const today = todayStockholm();
+  const today = stockholmDate();
   return rows.map((r) => riskDto(r.risk, r.org, scales.get(r.risk.scaleId)!, actions.get(r.risk.id) ?? [], today));
 }
 

@@ -7,9 +7,10 @@ import { escapeLike } from '../../server/platform/authz';
 import type { SectionProvider, SectionScope } from '../reports/provider';
 import { orgs } from '../org/table';
 import { actionsOf } from './actions';
-import { cityIdOf, peekCurrentScale, scalesByIds, thresholdFor, thresholdsFor, todayStockholm } from './common';
+import { cityIdOf, peekCurrentScale, scalesByIds, thresholdFor, thresholdsFor } from './common';
 import { PRESETS, bandFor, defaultBands, maxValue } from './scale';
 import { continuityPlans, exercises, risks, rsaActivities, rsaAnalyses, vorArbetssatt, vorAssessments, vorEvents, vorProcesses } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 export interface RiskFigures {
   vor: {
@@ -31,7 +32,7 @@ export interface RiskFigures {
 async function figures({ ctx, org, year }: SectionScope): Promise<RiskFigures> {
   const db = ctx.db;
   const under = and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('risk.read', orgs.path))!;
-  const today = todayStockholm();
+  const today = stockholmDate();
 
   // VoR of the year in the subtree, in process / arbetssätt / event order.
   const vors = await db.select({ v: vorAssessments, org: orgs }).from(vorAssessments).innerJoin(orgs, eq(orgs.id, vorAssessments.orgId))

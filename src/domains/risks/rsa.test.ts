@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
-import { todayStockholm } from './common';
+import { stockholmDate } from '../../server/platform/time';
+
 
 let t: TestServer;
 let isam: Client;
@@ -8,7 +9,7 @@ let other: Client;
 let reader: Client;
 
 const shift = (days: number) => {
-  const d = new Date(`${todayStockholm()}T12:00:00Z`);
+  const d = new Date(`${stockholmDate()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };

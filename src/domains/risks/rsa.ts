@@ -11,8 +11,9 @@ import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
 import { actionsOf } from './actions';
 import type { CreateActivity, CreateExercise, CreatePlan, CreateRsa, UpdateActivity, UpdateExercise, UpdatePlan, UpdateRsa } from './contract-register';
-import { checkRecord, orgFor, todayStockholm, type OrgRow } from './common';
+import { checkRecord, orgFor, type OrgRow } from './common';
 import { continuityPlans, exercises, rsaActivities, rsaAnalyses } from './table';
+import { stockholmDate } from '../../server/platform/time';
 
 type Table = typeof rsaAnalyses | typeof rsaActivities | typeof continuityPlans | typeof exercises;
 const orgRef = (o: OrgRow) => ({ id: o.id, slug: o.slug, name: o.name });
@@ -129,7 +130,7 @@ export async function updateActivity(ctx: Ctx, id: string, input: z.infer<typeof
 
 async function planDtos(db: Db, rows: { p: typeof continuityPlans.$inferSelect; org: OrgRow }[]) {
   const actions = await actionsOf(db, 'continuity_plan', rows.map((r) => r.p.id));
-  const today = todayStockholm();
+  const today = stockholmDate();
   return rows.map(({ p, org }) => ({
     id: p.id, org: orgRef(org), title: p.title, activityId: p.activityId, objectName: p.objectName, owner: p.owner, fallback: p.fallback,
     status: p.status as 'utkast' | 'faststalld' | 'under_arbete', lastReviewed: p.lastReviewed, nextReview: p.nextReview,

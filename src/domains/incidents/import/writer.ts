@@ -10,7 +10,7 @@ import type { Db } from '../../../server/platform/db';
 import { escapeLike } from '../../../server/platform/authz';
 import { Uuid7 } from '../../../server/platform/uuid7';
 import { orgs } from '../../org/table';
-import { stockholmYear } from '../time';
+import { stockholmYear } from '../../../server/platform/time';
 import { resultRows } from '../../../server/platform/db';
 import type { ImportRow, RowError } from './validate';
 

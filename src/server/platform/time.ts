@@ -1,5 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 
+/**
+ * Stockholm's calendar and clock for every domain: instants are stored in UTC and entered and shown in
+ * Europe/Stockholm; dates are Stockholm calendar days (YYYY-MM-DD).
+ */
 /** Europe/Stockholm: instants are stored in UTC and entered/shown here. */
 export const TZ = 'Europe/Stockholm';
 
@@ -74,15 +78,9 @@ export function stockholmYear(at: Date): number {
   return t >= WINTER_NEW_YEARS_FROM ? new Date(t + 3_600_000).getUTCFullYear() : Number(YEAR_FORMAT.format(at));
 }
 
-/** The calendar date of an instant in Stockholm as YYYY-MM-DD (sv-SE). */
-export function stockholmDay(at: Date): string {
-  return DATE_FORMAT.format(at);
-}
-
-/** Today's date in Stockholm as YYYY-MM-DD. */
+/** The calendar date of an instant (default: now) in Stockholm as YYYY-MM-DD (sv-SE). The one such function. */
 export function stockholmDate(at: Date = new Date()): string {
-  const p = stockholmParts(at);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return DATE_FORMAT.format(at);
 }
 
 const LOCAL_FORMAT = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -106,7 +104,7 @@ export function addMonthsLocal(at: Date, months: number): Date {
  * while the year runs. The management review and the statistics page both use it, so they show the same counts.
  */
 export function defaultAsOfDay(year: number, now: Date = new Date()): string {
-  const today = stockholmDay(now);
+  const today = stockholmDate(now);
   const last = `${year}-12-31`;
   return today < last ? today : last;
 }
