@@ -116,12 +116,16 @@ const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xm
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Cell styles: 0 general, 1 built-in date (14), 2 custom date-time, 3 custom number with quoted "d"/"m" text. */
+/**
+ * Cell styles: 0 general, 1 built-in date (14), 2 custom date-time, 3 custom number with quoted "d"/"m" text,
+ * 4 zero-padded ("00000").
+ */
 const STYLES =
-  `${XML}<styleSheet ${NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="[$-41D]yyyy-mm-dd hh:mm;@"/>` +
-  `<numFmt numFmtId="165" formatCode="0&quot; dagar; mån&quot;"/></numFmts>` +
+  `${XML}<styleSheet ${NS}><numFmts count="3"><numFmt numFmtId="164" formatCode="[$-41D]yyyy-mm-dd hh:mm;@"/>` +
+  `<numFmt numFmtId="165" formatCode="0&quot; dagar; mån&quot;"/><numFmt numFmtId="166" formatCode="00000"/></numFmts>` +
   '<cellStyleXfs count="2"><xf numFmtId="14"/><xf numFmtId="14"/></cellStyleXfs>' +
-  '<cellXfs count="4"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0"/><xf numFmtId="165" xfId="0"/></cellXfs></styleSheet>';
+  '<cellXfs count="5"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0"/><xf numFmtId="165" xfId="0"/>' +
+  '<xf numFmtId="166" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
 
 interface Book {
   /** Worksheets in workbook order: name and the inner XML of <sheetData>. */
@@ -229,6 +233,11 @@ describe('the XLSX reader', () => {
     expect(a.cells).toEqual([1234, 100000, new Date('2025-02-03T09:14:24Z'), new Date('2025-02-03T09:14:24Z'), 45691.5, new Date('1899-12-30T00:00:00Z')]);
     const [, b] = await read(book({ sheets: [{ name: 'A', data }], date1904: true }));
     expect(b.cells.slice(2, 4)).toEqual([new Date('2029-02-04T09:14:24Z'), new Date('2029-02-04T09:14:24Z')]);
+  });
+
+  it('reads a whole number in a zero-padded format as Excel shows it (a case id 123 as "00123"), others as numbers', async () => {
+    const [, a] = await read(book({ sheets: [{ name: 'A', data: headRow + row(2, num(123, 4), num(1234567, 4), num(12.5, 4), num(123)) }] }));
+    expect(a.cells).toEqual(['00123', '1234567', 12.5, 123]);
   });
 
   it('refuses a date cell outside 1900–2200 (0 is shown by Excel as 1900-01-00)', async () => {

@@ -198,8 +198,19 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   return { sheets, date1904, sharedStrings: related(REL_SHARED_STRINGS, 'xl/sharedStrings.xml'), styles: related(REL_STYLES, 'xl/styles.xml') };
 }
 
-/** Per cell style (the `s` of a cell, an index into cellXfs): does it show a date or time? */
-async function readDateStyles(zip: ZipFile, entry: ZipEntry, onBytes?: ProgressFn): Promise<boolean[]> {
+/**
+ * What a cell style (the `s` of a cell, an index into cellXfs) does to a number: shows it as a date or time
+ * ('date'), pads it with zeros to a width (a number: the format "00000" shows 123 as 00123, as a case id column
+ * may), or nothing (undefined).
+ */
+type NumberStyle = 'date' | number | undefined;
+
+/** A format of zeros only ("00000"): the width it pads whole numbers to. */
+export function zeroPadWidth(code: string): number | undefined {
+  return /^0{2,}$/.test(code) ? code.length : undefined;
+}
+
+async function readNumberStyles(zip: ZipFile, entry: ZipEntry, onBytes?: ProgressFn): Promise<NumberStyle[]> {
   const formats = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
@@ -216,7 +227,8 @@ async function readDateStyles(zip: ZipFile, entry: ZipEntry, onBytes?: ProgressF
   }, onBytes);
   return xfs.map((id) => {
     const code = formats.get(id);
-    return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+    if (code === undefined) return BUILTIN_DATE_FORMATS.has(id) ? 'date' : undefined;
+    return isDateFormat(code) ? 'date' : zeroPadWidth(code);
   });
 }
 
@@ -279,7 +291,7 @@ async function readSharedStrings(zip: ZipFile, entry: ZipEntry, strings: SharedS
 
 interface SheetContext {
   strings: SharedStringFile;
-  dateStyles: boolean[];
+  numberStyles: NumberStyle[];
   date1904: boolean;
 }
 
@@ -321,7 +333,10 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
         if (v.trim() === '') return hasIs ? item.take() : '';
         const n = Number(v);
         if (Number.isNaN(n)) return v;
-        return ctx.dateStyles[style] ? fromSerial(n, ctx.date1904) : n;
+        const shown = ctx.numberStyles[style];
+        if (shown === 'date') return fromSerial(n, ctx.date1904);
+        // As Excel shows it: a case id 123 formatted "00000" is the text 00123.
+        return typeof shown === 'number' && Number.isInteger(n) && n >= 0 ? String(n).padStart(shown, '0') : n;
       }
     }
   };
@@ -405,11 +420,11 @@ export async function* readXlsxRows(path: string, onBytes?: ProgressFn, isHeader
   try {
     const book = await readWorkbook(zip);
     if (book.sheets.length === 0) throw xlsxError('arbetsboken har inga kalkylblad.', 'the workbook has no worksheets.');
-    const dateStyles = book.styles ? await readDateStyles(zip, book.styles, onBytes) : [];
+    const numberStyles = book.styles ? await readNumberStyles(zip, book.styles, onBytes) : [];
     // The shared-strings table goes to a temporary file, not memory (it is as large as the workbook's texts).
     strings = new SharedStringFile();
     if (book.sharedStrings) await readSharedStrings(zip, book.sharedStrings, strings, onBytes);
-    const ctx: SheetContext = { strings, dateStyles, date1904: book.date1904 };
+    const ctx: SheetContext = { strings, numberStyles, date1904: book.date1904 };
     for (let sheetIndex = 0; sheetIndex < book.sheets.length; sheetIndex++) {
       const sheet = book.sheets[sheetIndex];
       const rows = sheetRows(zip, sheet.entry, ctx, onBytes);
