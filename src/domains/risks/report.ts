@@ -29,10 +29,11 @@ export interface RiskFigures {
   rsa: { cycle: string; title: string; status: string; org: string; criticalActivities: { name: string; dependencies: string[]; capability: string | null }[] }[];
 }
 
-async function figures({ ctx, org, year }: SectionScope): Promise<RiskFigures> {
+async function figures({ ctx, org, year, asOf }: SectionScope): Promise<RiskFigures> {
   const db = ctx.db;
   const under = and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('risk.read', orgs.path))!;
-  const today = stockholmDate();
+  // Overdue as of the report's day, not the day it is run (a 2025 review must read the same in 2026).
+  const today = stockholmDate(asOf);
 
   // VoR of the year in the subtree, in process / arbetssätt / event order.
   const vors = await db.select({ v: vorAssessments, org: orgs }).from(vorAssessments).innerJoin(orgs, eq(orgs.id, vorAssessments.orgId))

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
-import { stockholmDate } from '../../server/platform/time';
-
+import { eq } from 'drizzle-orm';
+import { endOfDay, stockholmDate } from '../../server/platform/time';
+import { orgs } from '../org/table';
+import { providers } from '../reports/build';
 
 let t: TestServer;
 let isam: Client;
@@ -58,6 +60,13 @@ describe('RSA, continuity and exercises', () => {
     expect(overdue.body.reviewOverdue).toBe(true);
     const fine = await isam.post('/api/risks/continuity-plans', { org: 'forv-a', title: 'Plan B', nextReview: shift(30) });
     expect(fine.body.reviewOverdue).toBe(false);
+    // In the management review a plan is overdue as of the report's day, not the day the report is run.
+    const risks = (await providers()).find((p) => p.key === 'risks')!;
+    const [org] = await t.database.db.select().from(orgs).where(eq(orgs.slug, 'forv-a'));
+    type Plans = { continuity: { plans: { title: string; reviewOverdue: boolean }[] } };
+    const planA = async (asOf?: Date) => ((await risks.figures({ ctx: t.ctx, org, year: Number(shift(0).slice(0, 4)), asOf })) as Plans).continuity.plans.find((p) => p.title === 'Plan A')!;
+    expect((await planA()).reviewOverdue).toBe(true);
+    expect((await planA(new Date(endOfDay(shift(-36)).getTime() - 1))).reviewOverdue).toBe(false);
     const ex = await isam.post('/api/risks/exercises', { org: 'forv-a', planId: overdue.body.id, date: shift(-10), title: 'Övning', scenario: 'Elavbrott', participants: ['ISAM', 'Chef'] });
     expect(ex.status).toBe(201);
     await isam.post('/api/risks/actions', { parentType: 'exercise', parentId: ex.body.id, title: 'Late', dueDate: shift(-1) });
