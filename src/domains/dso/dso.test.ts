@@ -54,7 +54,7 @@ describe('DSO report follow-up', () => {
     const org = await findOrg(t.database.db, 'forv-a');
     const fig = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2025 });
     expect(fig).toEqual([{
-      reportYear: 2024, area: 'Tredjelandsöverföringar', recommendation: 'Ta fram exit-plan', riskLevel: 'hög', response: 'Ändrat',
+      org: 'FORV-A', reportYear: 2024, area: 'Tredjelandsöverföringar', recommendation: 'Ta fram exit-plan', riskLevel: 'hög', response: 'Ändrat',
       responsible: 'ISAM', status: 'pågår', approved: false, followUp: 'Ej påbörjad på grund av resursbrist',
     }]);
   });

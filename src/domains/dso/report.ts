@@ -5,6 +5,8 @@ import { orgs } from '../org/table';
 import { dsoFollowUps, dsoRecommendations } from './table';
 
 export interface DsoFigure {
+  /** The organisation's name: a city's report holds every förvaltning's recommendations. */
+  org: string;
   reportYear: number;
   area: string;
   recommendation: string;
@@ -24,12 +26,13 @@ export const sectionProviders: SectionProvider<DsoFigure[]>[] = [
     order: 43,
     async figures({ ctx, org, year }) {
       ctx.authz.require('plan.read', org.path);
-      const recs = (await ctx.db.select({ r: dsoRecommendations }).from(dsoRecommendations).innerJoin(orgs, eq(orgs.id, dsoRecommendations.orgId))
+      const recs = (await ctx.db.select({ r: dsoRecommendations, org: orgs.name }).from(dsoRecommendations).innerJoin(orgs, eq(orgs.id, dsoRecommendations.orgId))
         .where(and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('plan.read', orgs.path), between(dsoRecommendations.reportYear, year - 1, year)))
-        .orderBy(asc(dsoRecommendations.reportYear), asc(dsoRecommendations.position), asc(dsoRecommendations.createdAt))).map((x) => x.r);
+        .orderBy(asc(dsoRecommendations.reportYear), asc(orgs.path), asc(dsoRecommendations.position), asc(dsoRecommendations.createdAt))).map((x) => ({ ...x.r, org: x.org }));
       if (recs.length === 0) return [];
       const fus = await ctx.db.select().from(dsoFollowUps).where(and(inArray(dsoFollowUps.recommendationId, recs.map((r) => r.id)), eq(dsoFollowUps.year, year)));
       return recs.map((r) => ({
+        org: r.org,
         reportYear: r.reportYear,
         area: r.area,
         recommendation: r.recommendation,

@@ -49,7 +49,7 @@ describe('goals of the verksamhetsplan', () => {
     const org = await findOrg(t.database.db, 'forv-a');
     const fig = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2025 });
     expect(fig).toEqual([{
-      code: '3.5', title: 'Hög beredskap och stark rådighet ska råda i alla verksamhetsområden', status: 'uppfyllt', comment: 'Nästan klart',
+      org: 'FORV-A', code: '3.5', title: 'Hög beredskap och stark rådighet ska råda i alla verksamhetsområden', status: 'uppfyllt', comment: 'Nästan klart',
       indicators: [{ text: 'Uppdaterade kontinuitetsplaner', status: 'uppfyllt', comment: 'Klart' }, { text: 'Ökad kunskap', status: null, comment: '' }],
     }]);
   });

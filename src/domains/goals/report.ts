@@ -5,6 +5,8 @@ import { orgs } from '../org/table';
 import { goalIndicators, goalStatuses, goals } from './table';
 
 export interface GoalFigure {
+  /** The organisation's name: a city's report holds every förvaltning's goals. */
+  org: string;
   code: string;
   title: string;
   status: string | null;
@@ -20,8 +22,10 @@ export const sectionProviders: SectionProvider<GoalFigure[]>[] = [
     order: 41,
     async figures({ ctx, org, year }) {
       ctx.authz.require('plan.read', org.path);
-      const gs = (await ctx.db.select({ g: goals }).from(goals).innerJoin(orgs, eq(orgs.id, goals.orgId))
-        .where(and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('plan.read', orgs.path))).orderBy(asc(goals.code))).map((r) => r.g);
+      // Per organisation (a city's report has every förvaltning's goals), by code within one.
+      const gs = (await ctx.db.select({ g: goals, org: orgs.name }).from(goals).innerJoin(orgs, eq(orgs.id, goals.orgId))
+        .where(and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('plan.read', orgs.path))).orderBy(asc(orgs.path), asc(goals.code)))
+        .map((r) => ({ ...r.g, org: r.org }));
       if (gs.length === 0) return [];
       const ids = gs.map((g) => g.id);
       const inds = await ctx.db.select().from(goalIndicators).where(inArray(goalIndicators.goalId, ids)).orderBy(asc(goalIndicators.position), asc(goalIndicators.createdAt));
@@ -29,6 +33,7 @@ export const sectionProviders: SectionProvider<GoalFigure[]>[] = [
       return gs.map((g) => {
         const own = sts.find((s) => s.goalId === g.id && s.indicatorId === null);
         return {
+          org: g.org,
           code: g.code,
           title: g.title,
           status: own?.status ?? null,

@@ -5,9 +5,12 @@ import type { SectionProvider } from '../reports/provider';
 import { orgs } from '../org/table';
 import { progressOf } from './carry';
 import type { PlanStatus, Progress } from './contract';
+import { areasOf } from './areas';
 import { planActivities } from './table';
 
 export interface PlanItem {
+  /** The organisation's name: a city's report lists every förvaltning's activities. */
+  org: string;
   area: string;
   text: string;
   responsible: string;
@@ -18,18 +21,28 @@ export interface PlanItem {
   fromReview: boolean;
 }
 
+/**
+ * The activities of the years in the subtree, per year and organisation with the areas in the city's own order
+ * (Övergripande first, as the plans are written), then as placed within an area.
+ */
 async function activities(ctx: Ctx, path: string, from: number, to: number) {
   ctx.authz.require('plan.read', path);
-  return ctx.db
-    .select({ a: planActivities })
+  const rows = await ctx.db
+    .select({ a: planActivities, org: orgs.name, orgPath: orgs.path })
     .from(planActivities)
     .innerJoin(orgs, eq(orgs.id, planActivities.orgId))
     .where(and(like(orgs.path, escapeLike(path) + '%'), ctx.authz.scopeSql('plan.read', orgs.path), between(planActivities.year, from, to)))
-    .orderBy(asc(planActivities.year), asc(planActivities.area), asc(planActivities.position), asc(planActivities.createdAt))
-    .then((rows) => rows.map((r) => r.a));
+    .orderBy(asc(planActivities.year), asc(orgs.path), asc(planActivities.position), asc(planActivities.createdAt));
+  const { areas } = await areasOf(ctx.db, { path });
+  const rank = (area: string) => (areas.indexOf(area) + areas.length + 1) % (areas.length + 1);
+  return rows
+    .map((r, i) => ({ ...r, i }))
+    .sort((x, y) => x.a.year - y.a.year || (x.orgPath < y.orgPath ? -1 : x.orgPath > y.orgPath ? 1 : 0) || rank(x.a.area) - rank(y.a.area) || x.i - y.i)
+    .map((r) => ({ ...r.a, org: r.org }));
 }
 
-const item = (a: typeof planActivities.$inferSelect): PlanItem => ({
+const item = (a: typeof planActivities.$inferSelect & { org: string }): PlanItem => ({
+  org: a.org,
   area: a.area,
   text: a.description,
   responsible: a.responsible,

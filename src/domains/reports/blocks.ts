@@ -1,7 +1,7 @@
 import type { ReportJson, Rollup } from './build';
 import { countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskScaleLabels, type ChartId } from './chart-options';
 import type { ManualTable, Section } from './outline';
-import { knownBlocks, LABELS } from './blocks-known';
+import { knownBlocks, LABELS, VALUES } from './blocks-known';
 
 /**
  * Turns a section's figures into format-neutral blocks (tables with header rows, chart references). Every
@@ -23,13 +23,19 @@ export function svDate(day: string): string {
   return new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** A list in running text: "; " between items, a space after one that ends a sentence (no ".;"). */
+function joinItems(items: string[]): string {
+  return items.filter((x) => x !== '').reduce((out, x) => (out === '' ? x : /[.!?]$/.test(out) ? `${out} ${x}` : `${out}; ${x}`), '');
+}
+
 export function str(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return fmt.format(v);
   if (typeof v === 'boolean') return v ? 'Ja' : 'Nej';
-  if (Array.isArray(v)) return v.map((x) => (isRec(x) ? str(x.text ?? x.title ?? x.beskrivning ?? x.name ?? JSON.stringify(x)) : str(x))).join('; ');
+  if (Array.isArray(v)) return joinItems(v.map((x) => (isRec(x) ? str(x.text ?? x.title ?? x.beskrivning ?? x.name ?? JSON.stringify(x)) : str(x))));
   if (isRec(v)) return str(v.label ?? v.name ?? v.text ?? JSON.stringify(v));
-  return String(v);
+  // A stored key ("faststalld", "under_arbete") as the word it stands for.
+  return VALUES[v as string] ?? String(v);
 }
 
 class Ctx {
@@ -85,12 +91,14 @@ function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
   const vor = (Array.isArray(risks.vor) ? risks.vor : []).filter(isRec);
   const out: FigureBlock[] = [];
   if (vor.length) {
+    // A city's report: whose each event is.
+    const byOrg = new Set(vor.map((r) => r.org)).size > 1;
     out.push({
       kind: 'table',
       caption: 'Väsentlighets- och riskanalys (VoR) och internkontrollplan (IKP)',
-      columns: ['Arbetssätt', 'Oönskad händelse', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'IKP'],
+      columns: [...(byOrg ? ['Förvaltning'] : []), 'Arbetssätt', 'Oönskad händelse', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'IKP'],
       rows: vor.map((r) => [
-        c.cell(r.arbetssatt), c.cell(r.handelse), c.cell(r.sannolikhetLabel ? `${str(r.sannolikhetLabel)} (${str(r.sannolikhet)})` : label(r.sannolikhet, labels.sannolikhet)),
+        ...(byOrg ? [c.cell(r.org)] : []), c.cell(r.arbetssatt), c.cell(r.handelse), c.cell(r.sannolikhetLabel ? `${str(r.sannolikhetLabel)} (${str(r.sannolikhet)})` : label(r.sannolikhet, labels.sannolikhet)),
         c.cell(r.konsekvensLabel ? `${str(r.konsekvensLabel)} (${str(r.konsekvens)})` : label(r.konsekvens, labels.konsekvens)),
         c.cell(r.riskvarde), c.cell(r.ikpDecided ? 'Ja, beslutad' : r.ikp ? 'Föreslagen' : 'Endast VoR'),
       ]),
@@ -98,8 +106,8 @@ function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
     out.push({
       kind: 'table',
       caption: 'Åtgärder samt status och uppföljning per oönskad händelse',
-      columns: ['Oönskad händelse', 'Åtgärder', 'Status och åtgärder'],
-      rows: vor.map((r) => [c.cell(r.handelse), c.cell(r.atgarder), c.cell(r.status)]),
+      columns: [...(byOrg ? ['Förvaltning'] : []), 'Oönskad händelse', 'Åtgärder', 'Status och åtgärder'],
+      rows: vor.map((r) => [...(byOrg ? [c.cell(r.org)] : []), c.cell(r.handelse), c.cell(r.atgarder), c.cell(r.status)]),
     });
     out.push({ kind: 'chart', id: 'riskMatrix' });
   }

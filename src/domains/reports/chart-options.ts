@@ -22,6 +22,12 @@ const FONT = 'DejaVu Sans';
 const COLORS = ['#1f5fa8', '#9aa9bb', '#d9822b', '#3f8f4f', '#b23b3b', '#6d4c9f'];
 const base = { animation: false, textStyle: { fontFamily: FONT, fontSize: 12 }, color: COLORS, backgroundColor: '#ffffff' };
 
+/**
+ * Labels on the white background need no white halo, and the PDF cannot draw one: its SVG reader ignores
+ * paint-order and drew the halo over the letters, so the labels were invisible in the PDF.
+ */
+const NO_HALO = { textBorderColor: 'transparent', textBorderWidth: 0 };
+
 type Rec = Record<string, unknown>;
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const isRec = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -95,7 +101,7 @@ export function incidentsByStatusOption(incidents: Rec) {
     grid: { left: 48, right: 16, top: 24, bottom: 56 },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 20 } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: 'Antal', data: labels.map((l) => n(by[l])), label: { show: true, position: 'top' } }],
+    series: [{ type: 'bar', name: 'Antal', data: labels.map((l) => n(by[l])), label: { show: true, position: 'top', ...NO_HALO } }],
   };
 }
 
@@ -108,7 +114,7 @@ export function incidentsByKindOption(incidents: Rec) {
     // off: "Personuppgiftsinci…" in a report, "Pe…" on a phone).
     series: [{
       type: 'pie', radius: ['35%', '62%'], center: ['50%', '45%'],
-      label: { formatter: '{b}: {c}', alignTo: 'edge', edgeDistance: 8, overflow: 'break', lineHeight: 15, minMargin: 4 },
+      label: { formatter: '{b}: {c}', alignTo: 'edge', edgeDistance: 8, overflow: 'break', lineHeight: 15, minMargin: 4, ...NO_HALO },
       labelLine: { length: 12, length2: 0, maxSurfaceAngle: 80 },
       data: entries.map(([name, value]) => ({ name, value })),
     }],

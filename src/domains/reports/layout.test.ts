@@ -1,6 +1,8 @@
-/** Table layout of the documents (blocks.ts tableLayout) measured in their font (fonts.ts textWidth). */
+/** The documents' tables: their layout (tableLayout, measured in the font: fonts.ts) and their Swedish contents. */
 import { describe, expect, it } from 'vitest';
-import { tableLayout, type Cell } from './blocks';
+import { sectionBlocks, tableLayout, type Cell, type FigureBlock } from './blocks';
+import type { ReportJson } from './build';
+import type { Section } from './outline';
 import { textWidth } from './fonts';
 
 const cell = (text: string): Cell => ({ text });
@@ -45,5 +47,56 @@ describe('tableLayout', () => {
     expect(textWidth('ö', 10)).toBeCloseTo(textWidth('o', 10), 6);
     expect(textWidth('Hässelby', 20)).toBeCloseTo(2 * textWidth('Hässelby', 10), 6);
     expect(textWidth('', 10)).toBe(0);
+  });
+});
+
+describe('figure tables in Swedish', () => {
+  const section = (provider: string): Section => ({ id: provider.toLowerCase(), level: 2, title: 'Avsnitt', provider, hidden: false, narrative: { type: 'doc', content: [] } as unknown as Section['narrative'], tables: [] });
+  const json = (extra: Record<string, unknown>) => ({ year: 2025, asOf: '2025-12-31', outline: [], ...extra }) as unknown as ReportJson;
+  const tables = (provider: string, extra: Record<string, unknown>) => sectionBlocks(section(provider), json(extra)).filter((b) => b.kind === 'table');
+  const words = (b: FigureBlock[]) => JSON.stringify(b);
+
+  it('names columns and stored values in Swedish: no "Participants", "Cycle" or "faststalld" in the document', () => {
+    const risks = {
+      continuity: {
+        plans: [{ title: 'Plan Artvise', org: 'SF', objectName: 'Artvise', owner: 'Objektägare', status: 'faststalld', nextReview: '2026-10-15' }],
+        exercisesThisYear: [{ date: '2025-12-09', title: 'Krisövning', org: 'SF', scenario: 'Elavbrott', participants: ['ISAM', 'Chefer'], observations: 'Tydligt ansvar', actions: 2 }],
+      },
+      rsa: [{ cycle: '2024–2025', title: 'RSA', status: 'pagar', org: 'SF', criticalActivities: [{ name: 'Kundmottagning' }] }],
+    };
+    const out = tables('risks', { risks });
+    const text = words(out);
+    for (const english of ['Participants', 'Observations', 'Cycle', 'Critical', '"Actions"', 'Continuity', 'Rsa', 'faststalld', 'pagar']) expect(text).not.toContain(english);
+    expect(text).toContain('Fastställd');
+    expect(text).toContain('Pågår');
+    expect(text).toContain('Deltagare');
+    // One organisation: no column repeating it.
+    expect(text).not.toContain('Förvaltning');
+  });
+
+  it('shows every goal indicator with its own status and comment; a city gets one table per förvaltning', () => {
+    const goal = (org: string) => ({ org, code: '3.5', title: 'Hög beredskap', status: 'delvis uppfyllt', comment: 'Två av tre', indicators: [{ text: 'Kontinuitetsplaner finns.', status: 'uppfyllt', comment: 'Klart' }, { text: 'Kunskapen ökar.', status: 'pågår', comment: '' }] });
+    const [one] = tables('goals', { goals: [goal('HV')] }) as Extract<FigureBlock, { kind: 'table' }>[];
+    expect(one.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['3.5', 'Hög beredskap', 'delvis uppfyllt', 'Två av tre'],
+      ['', 'Förväntat resultat: Kontinuitetsplaner finns.', 'uppfyllt', 'Klart'],
+      ['', 'Förväntat resultat: Kunskapen ökar.', 'pågår', ''],
+    ]);
+    const city = tables('goals', { goals: [goal('HV'), goal('SF')] }) as Extract<FigureBlock, { kind: 'table' }>[];
+    expect(city.map((t) => t.caption)).toEqual(['Avsnitt – HV', 'Avsnitt – SF']);
+  });
+
+  it('splits the DSO follow-up per annual report, with the follow-up text, and names the förvaltning in a city report', () => {
+    const rec = (org: string, reportYear: number) => ({ org, reportYear, area: 'Registerförteckning', recommendation: 'Håll den fullständig', riskLevel: 'medel', response: 'Görs', responsible: 'DSO', status: 'pågår', followUp: 'Underhålls löpande' });
+    const out = tables('dsoFollowUp', { dsoFollowUp: [rec('HV', 2024), rec('SF', 2024), rec('HV', 2025)] }) as Extract<FigureBlock, { kind: 'table' }>[];
+    expect(out.map((t) => t.caption)).toEqual(['Dataskyddsombudets årsrapport 2024: rekommendationer och uppföljning', 'Dataskyddsombudets årsrapport 2025: rekommendationer och uppföljning']);
+    expect(out[0].columns).toEqual(['Förvaltning', 'Område', 'Rekommendation', 'Risknivå', 'Förvaltningens svar', 'Uppföljning', 'Ansvarig', 'Status']);
+    expect(out[1].columns[0]).toBe('Område');
+    expect(out[0].rows[0].map((c) => c.text)).toContain('Underhålls löpande');
+  });
+
+  it('joins list items without ".;"', () => {
+    const [t] = tables('dsoFollowUp', { dsoFollowUp: [{ org: 'HV', reportYear: 2024, area: 'A', recommendation: 'R', riskLevel: 'låg', response: ['Första.', 'Andra', 'Tredje'], responsible: '', status: 'öppen', followUp: '' }] }) as Extract<FigureBlock, { kind: 'table' }>[];
+    expect(t.rows[0][3].text).toBe('Första. Andra; Tredje');
   });
 });

@@ -62,7 +62,8 @@ function table(b: Extract<FigureBlock, { kind: 'table' }>): Content[] {
   const caption = [{ text: b.caption, colSpan: n, style: 'caption', border: [false, false, false, false] }, ...Array(n - 1).fill({})];
   return [{
     table: {
-      headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths,
+      // A table of up to 12 rows moves whole to the next page rather than leave its header and a row behind.
+      headerRows: 2, keepWithHeaderRows: b.rows.length <= 12 ? b.rows.length : 2, dontBreakRows: true, widths,
       body: [
         caption,
         b.columns.map((c) => ({ text: c, style: 'th' })),
