@@ -81,7 +81,9 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Til
   app.use('*', async (c, next) => {
     const started = performance.now();
     let ip: string;
-    const fwd = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    // The address our proxy saw: the last entry, the one it appended. The first is whatever the client sent, and
+    // taking it let a client choose its address (past the per-IP sign-in limit, into the audit log).
+    const fwd = config.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
     if (fwd) ip = fwd.slice(0, 64);
     else {
       try {

@@ -83,6 +83,25 @@ describe('login', () => {
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('limits parallel guesses too: at most the allowed tries are checked, and unknown and locked accounts answer alike', async () => {
+    await userWithRoles(t, 'parallel@test.se', [{ role: 'lasare', org: 'forv' }]);
+    const c = new Client(t.url);
+    const burst = (email: string) => Promise.all(Array.from({ length: 12 }, (_, i) => c.post('/api/auth/login', { email, password: `fel-${i}-lösenordet` })));
+    const known = await burst('parallel@test.se');
+    // Every try beyond the allowed ones is refused before its password is checked.
+    expect(known.filter((r) => r.status === 401)).toHaveLength(MAX_FAILURES);
+    expect(known.filter((r) => r.status === 429).every((r) => r.body.code === 'locked')).toBe(true);
+    const unknown = await burst('nobody-parallel@test.se');
+    expect(unknown.filter((r) => r.status === 401)).toHaveLength(MAX_FAILURES);
+    // Locked: the same answer and a lock that does not move with each attempt, known or not.
+    const again = async (email: string) => (await c.post('/api/auth/login', { email, password: 'fel-igen-lösenordet' })).body.detail_en as string;
+    for (const email of ['parallel@test.se', 'nobody-parallel@test.se']) {
+      const first = await again(email);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await again(email)).toBe(first);
+    }
+  });
+
   it('limits sign-in attempts per IP address', async () => {
     // The config object is the running app's own: changing it here changes the server's behaviour.
     await rawSql(t, 'delete from login_attempts'); // forget this file's earlier sign-ins from 127.0.0.1
@@ -96,6 +115,11 @@ describe('login', () => {
       expect(r.status).toBe(429);
       expect(r.body.code).toBe('rate_limited');
       expect(r.headers.get('retry-after')).toBe('60');
+      // In parallel, too: the attempts are counted before the password is checked.
+      await rawSql(t, 'delete from login_attempts');
+      const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => c.post('/api/auth/login', { email: `z${i}@test.se`, password: 'fel-lösenord-12' })));
+      expect(burst.filter((x) => x.status === 401)).toHaveLength(4);
+      expect(burst.filter((x) => x.status === 429)).toHaveLength(8);
     } finally {
       t.config.loginIpLimitPerMinute = 100_000;
     }
@@ -138,6 +162,13 @@ describe('login', () => {
       expect(r.headers.get('strict-transport-security')).toMatch(/max-age/);
       const plain = await fetch(`${t.url}/api/health`, { headers: { 'x-forwarded-proto': 'http' } });
       expect(plain.headers.get('strict-transport-security')).toBeNull();
+      // The client's address is the one the proxy appended, not one the client wrote in front of it.
+      await fetch(`${t.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6, 10.1.2.3' },
+        body: JSON.stringify({ email: 'xff@test.se', password: 'fel-lösenord-12' }),
+      });
+      expect((await rawSql<{ ip: string }>(t, `select ip from login_attempts where email = 'xff@test.se'`)).map((r) => r.ip)).toEqual(['10.1.2.3']);
     } finally {
       t.config.trustProxy = false;
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from '../../server/platform/config';
 import type { Ctx } from '../../server/platform/context';
@@ -38,55 +38,75 @@ export interface LoginResult {
   userId: string;
 }
 
-/** Password sign-in with per-IP rate limiting and per-account lockout; every attempt is recorded. */
+/**
+ * Password sign-in with per-IP rate limiting and per-account lockout; every attempt is recorded.
+ * Both limits are taken before the (slow) password check, atomically, so parallel requests cannot slip past them:
+ * an attempt is recorded, then the IP's attempts of the last minute are counted, this one included; an account's
+ * attempt takes one of its MAX_FAILURES tries in one UPDATE, given back only by a successful sign-in. (They were
+ * counted after the check: 120 parallel requests from one IP all got an answer, and 25 parallel guesses at one
+ * password had 18 checked where the lockout allows 5.) Unknown, inactive and locked accounts answer alike, in the
+ * same time: a password check is always made.
+ */
 export async function login(ctx: Ctx, email: string, password: string, userAgent?: string): Promise<LoginResult> {
   const now = new Date();
-  const [ipCount] = await ctx.db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ctx.ip), gt(loginAttempts.at, new Date(now.getTime() - 60_000))));
-  if (ipCount.n >= ctx.config.loginIpLimitPerMinute) {
+  // The attempt is recorded and the earlier ones counted with this IP and this address locked (advisory, for the
+  // transaction): a burst of parallel requests is counted one by one, so exactly the allowed number pass.
+  const { attempt, fromIp, failedBefore } = await inTx(ctx, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(727170200, hashtext(${ctx.ip}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(727170201, hashtext(${email}))`);
+    const [row] = await tx.insert(loginAttempts).values({ email, ip: ctx.ip, success: false }).returning({ id: loginAttempts.id });
+    const others = (cond: SQL, ms: number) => tx.select({ n: count() }).from(loginAttempts)
+      .where(and(cond, ne(loginAttempts.id, row.id), gt(loginAttempts.at, new Date(now.getTime() - ms))));
+    const [ip] = await others(eq(loginAttempts.ip, ctx.ip), 60_000);
+    const [failed] = await others(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false))!, LOCK_MINUTES * 60_000);
+    return { attempt: row, fromIp: ip.n, failedBefore: failed.n };
+  });
+  if (fromIp >= ctx.config.loginIpLimitPerMinute) {
     throw new AppError(429, 'rate_limited', { sv: 'För många inloggningsförsök. Vänta en minut.', en: 'Too many sign-in attempts. Wait a minute.' }, undefined, { retryAfter: 60 });
   }
+  const lockFor = new Date(now.getTime() + LOCK_MINUTES * 60_000);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    await ctx.db.insert(loginAttempts).values({ email, ip: ctx.ip, success: false });
-    throw locked(user.lockedUntil);
-  }
   if (!user) {
     await verifyPassword(await dummyHash(), password);
-    const [fails] = await ctx.db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, new Date(now.getTime() - LOCK_MINUTES * 60_000))));
-    await ctx.db.insert(loginAttempts).values({ email, ip: ctx.ip, success: false });
-    if (fails.n + 1 > MAX_FAILURES) throw locked(new Date(now.getTime() + LOCK_MINUTES * 60_000));
+    // As for an account: MAX_FAILURES tries, then locked for LOCK_MINUTES from the last of them.
+    if (failedBefore >= MAX_FAILURES) {
+      const [last] = await ctx.db.select({ at: loginAttempts.at }).from(loginAttempts)
+        .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, new Date(now.getTime() - LOCK_MINUTES * 60_000))))
+        .orderBy(asc(loginAttempts.at), asc(loginAttempts.id)).offset(MAX_FAILURES - 1).limit(1);
+      throw locked(new Date((last?.at ?? now).getTime() + LOCK_MINUTES * 60_000));
+    }
     throw badCredentials();
   }
-  const ok = user.active && (await verifyPassword(user.passwordHash, password));
+  // One try taken, unless the account is locked: the try counts before the check.
+  const [taken] = await ctx.db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+    .returning({ tries: users.failedLogins });
+  if (!taken || taken.tries > MAX_FAILURES) {
+    await verifyPassword(await dummyHash(), password);
+    const until = taken ? await lockAccount(ctx, user.id, email, taken.tries, lockFor) : (user.lockedUntil ?? lockFor);
+    throw locked(until);
+  }
+  const ok = (await verifyPassword(user.passwordHash, password)) && user.active;
   if (!ok) {
     await inTx(ctx, async (tx) => {
-      await tx.insert(loginAttempts).values({ email, ip: ctx.ip, success: false });
-      const failures = user.failedLogins + 1;
-      const lockNow = failures >= MAX_FAILURES;
-      await tx
-        .update(users)
-        .set({ failedLogins: lockNow ? 0 : failures, lockedUntil: lockNow ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil })
-        .where(eq(users.id, user.id));
+      const lockNow = taken.tries >= MAX_FAILURES;
+      if (lockNow) await tx.update(users).set({ failedLogins: 0, lockedUntil: lockFor }).where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))));
       await recordAudit(tx, { ...ctx, actorLabel: email }, {
         action: lockNow ? 'auth.lockout' : 'auth.login_failed',
         entityType: 'user',
         entityId: user.id,
-        after: { failures, ip: ctx.ip },
+        after: { failures: taken.tries, ip: ctx.ip },
       });
     });
     throw badCredentials();
   }
+  await ctx.db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attempt.id));
   const sessionToken = token();
   const csrfToken = token(24);
   const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3600_000);
   await inTx(ctx, async (tx) => {
-    await tx.insert(loginAttempts).values({ email, ip: ctx.ip, success: true });
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     const id = sha256(sessionToken);
     await tx.insert(sessions).values({ id, userId: user.id, csrfToken, expiresAt, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) ?? null });
@@ -98,6 +118,16 @@ export async function login(ctx: Ctx, email: string, password: string, userAgent
     });
   });
   return { sessionToken, csrfToken, expiresAt, userId: user.id };
+}
+
+/** Locks an account whose tries ran out in parallel requests (the one that took the last try locks it when it fails). */
+async function lockAccount(ctx: Ctx, userId: string, email: string, tries: number, until: Date): Promise<Date> {
+  return inTx(ctx, async (tx) => {
+    const [row] = await tx.update(users).set({ failedLogins: 0, lockedUntil: until }).where(and(eq(users.id, userId), isNull(users.lockedUntil))).returning({ lockedUntil: users.lockedUntil });
+    if (row) await recordAudit(tx, { ...ctx, actorLabel: email }, { action: 'auth.lockout', entityType: 'user', entityId: userId, after: { failures: tries, ip: ctx.ip } });
+    const [cur] = await tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
+    return cur?.lockedUntil ?? until;
+  });
 }
 
 export async function logout(ctx: Ctx): Promise<void> {
