@@ -191,6 +191,17 @@ describe('own DOCX template', () => {
     expect([...out.keys()].some((k) => k.startsWith('word/media/'))).toBe(true);
   });
 
+  it('writes report data as text, never as Word XML (no field injected through "||…||")', async () => {
+    const json = sampleReportJson();
+    const evil = 'Text ||</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> INCLUDEPICTURE "http://attacker.example/x.png" </w:instrText></w:r>||';
+    (json.org as { name: string }).name = evil;
+    const out = await readZip(await renderTemplate(await templateDocx(['{org.name}']), json));
+    const xml = out.get('word/document.xml')!.toString();
+    expect(xml).not.toContain('<w:fldChar');
+    expect(xml).not.toContain('<w:instrText');
+    expect(xml).toContain('INCLUDEPICTURE'); // as text, escaped
+  });
+
   it('lists every broken placeholder', async () => {
     const t = await templateDocx(['{FOR s IN sections}', '{$s.heading}', '{EXEC require("fs")}', '{incidents.total + process.exit()}']);
     const { problems } = await checkTemplate(t, sampleReportJson());

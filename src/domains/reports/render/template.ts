@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ReportJson } from '../build';
 import { STATUS_LABELS, svDate, visibleSections } from '../blocks';
 import { CHART_IDS, renderCharts } from '../charts';
@@ -104,6 +105,10 @@ export async function renderTemplate(docx: Buffer, json: ReportJson): Promise<Bu
     rejectNullish: true,
     processLineBreaks: true,
     fixSmartQuotes: true,
+    // docx-templates inserts text between two of these as raw WordprocessingML ("||" by default). Report data is
+    // written by many users: a DSO recommendation "||<w:fldChar …/>…||" put a field into the approved review that
+    // Word fetched from another host on opening. A delimiter nobody can know makes every value plain text.
+    literalXmlDelimiter: `\u{10FFFD}${randomBytes(16).toString('hex')}\u{10FFFD}`,
   });
   return Buffer.from(out);
 }
