@@ -247,7 +247,8 @@ export const IncidentSummary = z.object({
   handler: Ref,
   reporterId: z.string().nullable(),
   riskAssessment: Risk.nullable(),
-  assessmentText: z.string(),
+  /** Null, as description, for one who may not read a protected record's free text. */
+  assessmentText: z.string().nullable(),
   reportedToImy: z.boolean(),
   imyReportedAt: z.string().nullable(),
   imyReference: z.string().nullable(),

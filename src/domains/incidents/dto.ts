@@ -128,7 +128,7 @@ export function toSummary(r: SummaryRow, showContent: boolean, now: Date): Incid
     handler: i.handlerId ? { id: i.handlerId, name: r.handlerName ?? '' } : null,
     reporterId: i.reporterId,
     riskAssessment: i.riskAssessment as RiskAssessment | null,
-    assessmentText: i.assessmentText,
+    assessmentText: hidden ? null : i.assessmentText,
     reportedToImy: i.reportedToImy,
     imyReportedAt: iso(i.imyReportedAt),
     imyReference: i.imyReference,

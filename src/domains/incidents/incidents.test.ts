@@ -274,7 +274,7 @@ describe('triage in bulk', () => {
 
 describe('protected identity', () => {
   it('hides description, comments and attachments from those without incident.protected; audits each read', async () => {
-    const p = (await create(isam, { org: 'avd-a', title: 'Brev med skyddad adress', description: 'Adressen Hemligvägen 1 röjdes.', protectedIdentity: true })).body;
+    const p = (await create(isam, { org: 'avd-a', title: 'Brev med skyddad adress', description: 'Adressen Hemligvägen 1 röjdes.', assessmentText: 'Mottagaren bor granne med Hemligvägen.', protectedIdentity: true })).body;
     const c = await isam.post(`/api/incidents/${p.id}/comments`, { body: 'Kontaktat Skatteverket.' });
     expect(c.status).toBe(201);
     const before = (await listAudit(t.ctx, { entityId: p.id, action: 'incident.read_protected', limit: 50 })).items.length;
@@ -289,6 +289,8 @@ describe('protected identity', () => {
       expect(r.status).toBe(200);
       expect(r.body.protected).toBe(true);
       expect(r.body.description).toBeNull();
+      // The written assessment is free text about the case too.
+      expect(r.body.assessmentText).toBeNull();
       expect(r.body.comments).toBeNull();
       expect(r.body.attachments).toBeNull();
       expect(r.body.title).toBe('Brev med skyddad adress');
@@ -307,6 +309,12 @@ describe('protected identity', () => {
     expect(row).toMatchObject({ title: 'Brev med skyddad adress', protectedIdentity: true });
     expect(row).not.toHaveProperty('description');
     expect((await secNoProtected.post(`/api/incidents/${p.id}/comments`, { body: 'x' })).status).toBe(403);
+    expect(seen.body.assessmentText).toContain('Hemligvägen');
+    // Nor may they overwrite it, and the audit log keeps it out as it keeps the description out.
+    const cur = (await isam.get(`/api/incidents/${p.id}`)).body;
+    expect((await secNoProtected.patch(`/api/incidents/${p.id}`, { version: cur.version, assessmentText: 'Skrivet över' })).status).toBe(403);
+    const created = (await listAudit(t.ctx, { entityId: p.id, action: 'incident.create', limit: 5 })).items[0];
+    expect(JSON.stringify(created)).not.toContain('Hemligvägen');
   });
 
   it('exports leave protected text out unless the exporter may read it, and such an export is audited', async () => {

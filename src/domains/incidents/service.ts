@@ -70,8 +70,10 @@ export function checkTimeOrder(t: Times, touched?: Set<string>): void {
 
 /** What goes into the audit log: the row, without protected free text. */
 export function auditView(r: Partial<IncidentRow>): Record<string, unknown> {
-  const { description, ...rest } = r;
-  return r.protectedIdentity ? { ...rest, description: '[skyddad / protected]' } : { ...rest, description };
+  const { description, assessmentText, ...rest } = r;
+  return r.protectedIdentity
+    ? { ...rest, description: '[skyddad / protected]', ...(assessmentText !== undefined ? { assessmentText: '[skyddad / protected]' } : {}) }
+    : { ...rest, description, ...(assessmentText !== undefined ? { assessmentText } : {}) };
 }
 
 /** The organisation named in a request, if the caller may use `perm` there (404 otherwise, like an unknown org). */
@@ -171,7 +173,7 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
     const r = await manageable(ctx, tx, id, now);
     const cur = r.i;
     if (cur.version !== input.version) throw staleVersion('incident', input.version, { version: cur.version, id: cur.id, status: cur.status });
-    const touchesProtected = input.description !== undefined || input.protectedIdentity === false;
+    const touchesProtected = input.description !== undefined || input.assessmentText !== undefined || input.protectedIdentity === false;
     if (touchesProtected && cur.protectedIdentity) requireProtectedAccess(ctx, r);
     if (input.handlerId !== undefined) await checkUser(tx, input.handlerId, 'handlerId', { path: r.org.path, reporterId: cur.reporterId });
     if (input.status !== undefined && input.status !== cur.status) refuseTransition(r, input.status);

@@ -38,7 +38,7 @@ function draftOf(i: IncidentDetail): Draft {
     personalData: i.personalData,
     handlerId: i.handler?.id ?? '',
     riskAssessment: i.riskAssessment ?? '',
-    assessmentText: i.assessmentText,
+    assessmentText: i.assessmentText ?? '',
     reportedToImy: i.reportedToImy,
     imyReference: i.imyReference ?? '',
     nis2Significant: i.nis2Significant,
@@ -156,7 +156,7 @@ export function EditForm({
         <Fieldset legend={t('detail.assessment')}>
           <Stack>
             <NativeSelect label={t('field.riskAssessment')} data={[{ value: '', label: t('notAssessed') }, ...RISKS.map((r) => ({ value: r, label: t(`risk.${r}`) }))]} {...select('riskAssessment')} />
-            <Textarea label={t('field.assessmentText')} autosize minRows={2} {...text('assessmentText')} />
+            {!incident.protected && <Textarea label={t('field.assessmentText')} autosize minRows={2} {...text('assessmentText')} />}
           </Stack>
         </Fieldset>
         <Fieldset legend={t('detail.imy')}>

@@ -41,7 +41,7 @@ export interface CategoryTemplate {
   kind: string | null;
   personalData: PersonalData | null;
   riskAssessment: Risk | null;
-  assessmentText: string;
+  assessmentText: string | null;
   firstActions: string[];
   source: string;
 }
