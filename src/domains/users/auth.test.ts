@@ -222,6 +222,15 @@ describe('API tokens', () => {
     const listed = await admin.get('/api/me/tokens');
     expect(listed.body.find((x: { id: string }) => x.id === created.body.apiToken.id).revokedAt).not.toBeNull();
     expect((await bearer('GET', '/api/orgs', undefined, 'tlt_00000000_forged')).status).toBe(401);
+
+    // Deactivating a user ends their tokens for good: reactivating does not bring them back.
+    const { client: owner, userId: ownerId } = await userWithRoles(t, 'token-owner@test.se', [{ role: 'lasare', org: 'forv' }]);
+    const own = (await owner.post('/api/me/tokens', { name: 'Skript', scopes: ['org.read'] })).body.token as string;
+    expect((await bearer('GET', '/api/orgs', undefined, own)).status).toBe(200);
+    const v1 = (await admin.get(`/api/users/${ownerId}`)).body.version;
+    expect((await admin.patch(`/api/users/${ownerId}`, { version: v1, active: false })).status).toBe(200);
+    expect((await admin.patch(`/api/users/${ownerId}`, { version: v1 + 1, active: true })).status).toBe(200);
+    expect((await bearer('GET', '/api/orgs', undefined, own)).status).toBe(401);
   });
 
   it('cannot carry a permission its owner does not hold', async () => {

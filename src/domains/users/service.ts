@@ -11,7 +11,7 @@ import { findOrg, groupMemberPaths } from '../org/service';
 import { orgGroups, orgs } from '../org/table';
 import type { AssignRole, CreateUser, UpdateUser, User } from './contract';
 import { generatePassword, hashPassword, passwordProblem } from './password';
-import { roleAssignments, sessions, users } from './table';
+import { apiTokens, roleAssignments, sessions, users } from './table';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -201,6 +201,10 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUser): Promi
     if (!u) throw staleVersion('user', input.version, toDto(await findUser(tx, id), await rolesOf(tx, [id])));
     if (input.active === false || passwordHash) {
       await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, id), sql`${sessions.revokedAt} is null`));
+    }
+    // Deactivation ends every way in, API tokens as well as sessions: a token kept working again on reactivation.
+    if (input.active === false) {
+      await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, id), sql`${apiTokens.revokedAt} is null`));
     }
     const strip = ({ passwordHash: _p, ...rest }: UserRow) => rest;
     await recordAudit(tx, ctx, {
