@@ -239,6 +239,11 @@ describe('own templates', () => {
     expect(good.status).toBe(201);
     expect((await upload(isam, '/api/report-templates?org=forv-a&name=X', Buffer.from('hej'), 'text/plain')).status).toBe(415);
     expect((await upload(chef, '/api/report-templates?org=forv-a&name=X', await template(['{year}']))).status).toBe(403);
+    // Outside one's scope an organisation's templates answer as if it did not exist.
+    for (const org of ['forv-a', 'finns-inte']) {
+      expect((await otherIsam.get(`/api/report-templates?org=${org}`)).status).toBe(404);
+      expect((await upload(otherIsam, `/api/report-templates?org=${org}&name=X`, await template(['{year}']))).status).toBe(404);
+    }
     const docx = await bytes(isam, `/api/reports/${reportId}/render?format=docx&template=${good.body.id}`);
     expect(docx.status).toBe(200);
     const texts = (await readZip(docx.body)).get('word/document.xml')!.toString().match(/<w:t[^>]*>[^<]*<\/w:t>/g)!.map((x) => x.replace(/<[^>]+>/g, '')).join('');

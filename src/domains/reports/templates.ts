@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
-import { AppError, badRequest, forbidden } from '../../server/platform/errors';
+import { AppError, badRequest, forbidden, notFound } from '../../server/platform/errors';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { findOrg } from '../org/service';
@@ -13,8 +13,15 @@ import { sha256 } from './workflow';
  * Uploads an organisation's own DOCX template (template.manage). Every placeholder is checked and the
  * template is rendered against a complete sample report; anything wrong → 422 listing each problem.
  */
+/** The organisation, if the caller may read its reports; 404 otherwise, as for one that does not exist. */
+async function reportOrg(ctx: Ctx, slug: string) {
+  const org = await findOrg(ctx.db, slug, 'org');
+  if (!ctx.authz.can('report.read', org.path)) throw notFound({ sv: `Organisationen "${slug}" finns inte.`, en: `Organisation "${slug}" does not exist.` }, 'org');
+  return org;
+}
+
 export async function uploadTemplate(ctx: Ctx, input: { org: string; name: string; docx: Buffer }) {
-  const org = await findOrg(ctx.db, input.org, 'org');
+  const org = await reportOrg(ctx, input.org);
   if (!ctx.authz.can('template.manage', org.path)) throw forbidden();
   const name = input.name.trim();
   if (!name || name.length > 200) throw badRequest('template_name', { sv: 'Mallen behöver ett namn (högst 200 tecken).', en: 'The template needs a name (at most 200 characters).' }, 'name');
@@ -37,8 +44,8 @@ const templateDto = (t: typeof reportTemplates.$inferSelect, orgSlug: string) =>
 });
 
 export async function listTemplates(ctx: Ctx, orgSlug: string) {
-  const org = await findOrg(ctx.db, orgSlug, 'org');
-  if (!ctx.authz.can('report.read', org.path)) return [];
+  // Outside the caller's scope it answers as for an organisation that does not exist (an empty list told it did).
+  const org = await reportOrg(ctx, orgSlug);
   const rows = await ctx.db.select().from(reportTemplates).where(eq(reportTemplates.orgId, org.id)).orderBy(desc(reportTemplates.createdAt));
   return rows.map((t) => templateDto(t, org.slug));
 }
