@@ -221,6 +221,9 @@ function mountWeb(app: OpenAPIHono<AppEnv>, config: Config) {
   // Directories (e.g. "/") and index.html itself go to the SPA handler below, which inserts the CSP nonce.
   const statics = serveStatic({ root: config.webDir, index: '' });
   app.use('*', (c, next) => (c.req.path.endsWith('/') || c.req.path === '/index.html' ? next() : statics(c, next)));
+  // A file under /assets/ that does not exist is a 404: the app page in its place was cached for a year as
+  // "immutable" under that name, and a browser holding an old page kept getting HTML for its scripts.
+  app.get('/assets/*', (c) => c.text('Hittades inte. / Not found.', 404));
   app.get('*', (c) => {
     const html = index();
     if (!html) {

@@ -102,6 +102,13 @@ describe('API description', () => {
 });
 
 describe('errors', () => {
+  it('a script or style that does not exist is a 404, not the app page cached for a year', async () => {
+    const r = await fetch(`${t.url}/assets/finns-inte-abc123.js`);
+    expect(r.status).toBe(404);
+    expect(r.headers.get('cache-control') ?? '').not.toMatch(/immutable/);
+    expect(await r.text()).not.toMatch(/<html/i);
+  });
+
   it('an unknown API route is a 404 problem in Swedish and English', async () => {
     const r = await admin.get('/api/finns-inte');
     expect(r.status).toBe(404);
