@@ -171,16 +171,41 @@ export function riskMatrixCells(risks: Rec): { cells: [number, number, number][]
   return { cells, labels };
 }
 
+/** A colour mixed with white (share 0–1 of white), so that black figures stay readable on it. */
+function tint(hex: string, white: number): string {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return hex;
+  const v = parseInt(m[1], 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * white).toString(16).padStart(2, '0');
+  return `#${mix(v >> 16)}${mix((v >> 8) & 255)}${mix(v & 255)}`;
+}
+
+/**
+ * The risk levels of the organisation's scale (risks.scale.bands: riskvärde ranges with a name and colour), as
+ * the matrix colours its cells and names them in its legend; three fixed levels where the scale has none.
+ */
+function riskBands(risks: Rec): { min: number; max: number; label: string; color: string }[] {
+  const scale = isRec(risks.scale) ? risks.scale : {};
+  const bands = (Array.isArray(scale.bands) ? scale.bands : []).filter(isRec)
+    .map((b) => ({ min: n(b.min), max: n(b.max), label: String(b.label ?? ''), color: tint(String(b.color ?? '#cccccc'), 0.55) }));
+  return bands.length ? bands : [
+    { min: 1, max: 5, label: 'Låg', color: '#cfe8cf' }, { min: 6, max: 11, label: 'Medel', color: '#fbe3a6' }, { min: 12, max: 1e9, label: 'Hög', color: '#f4b0a8' },
+  ];
+}
+
 export function riskMatrixOption(risks: Rec) {
   const { cells, labels } = riskMatrixCells(risks);
+  const bands = riskBands(risks);
   return {
     ...base,
-    grid: { left: 120, right: 16, top: 16, bottom: 72 },
+    grid: { left: 120, right: 16, top: 16, bottom: 96 },
     xAxis: { type: 'category', data: labels.konsekvens, name: 'Konsekvens', nameLocation: 'middle', nameGap: 48, splitArea: { show: true } },
     yAxis: { type: 'category', data: labels.sannolikhet, name: 'Sannolikhet', nameLocation: 'middle', nameGap: 100, splitArea: { show: true } },
+    // Coloured by the scale's own levels (Låg 1–3, Medel 4–7, … in the city's scale), named in a legend.
     visualMap: {
-      show: false, type: 'piecewise', dimension: 3,
-      pieces: [{ max: 5.5, color: '#cfe8cf' }, { min: 5.5, max: 11.5, color: '#fbe3a6' }, { min: 11.5, color: '#f4b0a8' }],
+      show: true, type: 'piecewise', dimension: 3, orient: 'horizontal', left: 'center', bottom: 0, selectedMode: false,
+      textStyle: { fontFamily: FONT, fontSize: 12, color: '#333333' },
+      pieces: bands.map((b) => ({ min: b.min - 0.5, max: b.max + 0.5, color: b.color, label: `${b.label} (${b.min}–${b.max >= 1e9 ? '' : b.max})` })),
     },
     series: [{
       type: 'heatmap',
