@@ -1,10 +1,21 @@
 /**
  * The demo plans, summarised from the seeds: Hässelby-Vällingby (seed 002 section 5: 28 activities for 2026 in
- * five areas, 11 for 2027, 2 for 2028) and Servicenämnden (seed 000 section 3). [area, description, responsible, partners]
+ * five areas, 11 for 2027, 2 for 2028) and Servicenämnden (seed 000 section 3). [area, description, responsible,
+ * partners, status] Each also has the report year's (2025) activities with how far they came, from what the seeds
+ * say of the year's work (002 section 4, 000 section 1.1.6–1.1.7): the follow-up the review reports on.
  */
-type Row = [area: string, description: string, responsible: string, partners?: string];
+type Row = [area: string, description: string, responsible: string, partners?: string, status?: 'planerad' | 'pågår' | 'klar' | 'avbruten'];
 
 export const HV_PLAN: Record<number, Row[]> = {
+  2025: [
+    ['Övergripande', 'Inför en systematik där chefer följer upp att medarbetare har rätt behörigheter', 'ISAM', 'i samarbete med cheferna', 'planerad'],
+    ['Övergripande', 'Följ upp systematiskt att åtgärderna efter incidenter är genomförda', 'ISAM', undefined, 'planerad'],
+    ['Kompetens', 'Inventera utbildningsbehoven och utbilda chefer och medarbetare i informationssäkerhet', 'ISAM', undefined, 'pågår'],
+    ['Kompetens', 'Håll riktade utbildningar i informationssäkerhet och dataskydd', 'ISAM', 'i samarbete med DSO', 'klar'],
+    ['Klassning och konsekvensbedömning', 'Klassa verksamhetssystemen som omfattas av NIS på lokal nivå', 'ISAM', 'i samarbete med objektägarna', 'pågår'],
+    ['Pm3', 'Publicera dokumentation och mallar för Pm3 på intranätet', 'ISAM', undefined, 'pågår'],
+    ['Kontinuitet', 'Bygg in informationssäkerhet i verksamheternas kontinuitetsplaner', 'Säkerhetsstrateg', 'i samarbete med ISAM', 'pågår'],
+  ],
   2026: [
     ['Övergripande', 'Etablera en digitaliseringsprocess med roller och ansvar där informationssäkerhet ingår, och gör den känd i verksamheten', 'ISAM', 'i samarbete med IT-strateg'],
     ['Övergripande', 'Genomför det som krävs för att förvaltningen ska uppfylla cybersäkerhetslagen', 'ISAM'],
@@ -55,6 +66,14 @@ export const HV_PLAN: Record<number, Row[]> = {
 };
 
 export const SN_PLAN: Record<number, Row[]> = {
+  2025: [
+    ['Övergripande', 'Kartlägg användarresan i incidenthanteringen med intervjuer och föreslå en ny rutin', 'ISAM', 'i samarbete med DSO', 'pågår'],
+    ['Styrdokument', 'Presentera den lokala anvisningen för informationssäkerhet för förvaltningens chefer', 'ISAM', undefined, 'klar'],
+    ['Klassning och konsekvensbedömning', 'Ta fram en förenklad blankett och presentationsmaterial för informationsklassning', 'ISAM', undefined, 'klar'],
+    ['Klassning och konsekvensbedömning', 'Inför rollen klassningsledare', 'ISAM', undefined, 'klar'],
+    ['Klassning och konsekvensbedömning', 'Inventera förvaltningens informationsklassningar', 'ISAM', undefined, 'klar'],
+    ['Klassning och konsekvensbedömning', 'Förbättra pedagogik, förutsägbarhet och struktur i klassningsprocessen', 'ISAM', undefined, 'pågår'],
+  ],
   2026: [
     ['Kompetens', 'Chefer ser till att alla medarbetare och konsulter varje år gör stadens obligatoriska e-utbildningar i informationssäkerhet och dataskydd', 'Chefer'],
     ['Övergripande', 'Chefer genomför de utbildningsinsatser och riskåtgärder som förvaltningen pekar ut för deras avdelningar och enheter', 'Chefer'],

@@ -28,6 +28,10 @@ describe('demo plans, goals, DSO follow-up and documents', () => {
     expect([plan['2026'].length, plan['2027'].length, plan['2028'].length]).toEqual([28, 11, 2]);
     expect(new Set(plan['2026'].map((a) => a.area))).toEqual(new Set(['Övergripande', 'Kompetens', 'Styrdokument', 'Klassning och konsekvensbedömning', 'Pm3']));
     expect(plan['2026'].filter((a) => a.partners === 'i samarbete med DSO').length).toBeGreaterThan(0);
+    // The report year's own activities, with how far each came: the follow-up the review reports (ISO 9.3.2 a).
+    const followUp = await sectionProviders[1].figures({ ctx: t.ctx, org, year: 2025 });
+    expect(followUp.activities.map((a) => a.status).sort()).toEqual(HV_PLAN[2025].map((r) => r[4]).sort());
+    expect(followUp.activities[0].area).toBe('Övergripande');
   });
 
   it("gives Servicenämnden its plan from seed 000 section 3", async () => {
