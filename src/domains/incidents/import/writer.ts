@@ -1,9 +1,8 @@
 /**
  * Writes import rows in batches inside the caller's transaction. A batch of mostly new cases is one statement
- * that inserts the new ones and returns the existing ones; a batch of
- * mostly existing cases is looked up first. Changed cases are then one multi-row UPDATE (with history rows for
- * changed statuses). Rows travel as one JSON parameter (json_to_recordset), the same on PostgreSQL and PGlite, and
- * far below the bind-parameter limit.
+ * that inserts the new ones and returns the existing ones; a batch of mostly existing cases is looked up first.
+ * Changed cases are then one multi-row UPDATE (with history rows for changed statuses). Rows travel as one JSON
+ * parameter (json_to_recordset), the same on PostgreSQL and PGlite, and far below the bind-parameter limit.
  */
 import { like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../server/platform/db';
