@@ -95,7 +95,12 @@ export interface TestServer {
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const database = await testDatabase();
   // Every test client signs in from 127.0.0.1: the per-IP limit is lifted unless a test sets it.
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', loginIpLimitPerMinute: 100_000, ...overrides };
+  // On PostgreSQL the config names it, as a deployment's does, so the code takes its PostgreSQL paths (import
+  // batches in flight, a second connection) rather than PGlite's.
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', loginIpLimitPerMinute: 100_000,
+    ...(database.kind === 'pg' ? { databaseUrl: database.url } : {}), ...overrides,
+  };
   const log = pino({ level: 'silent' });
   const app = await createApp({ database, config, log });
   const server = serve({ fetch: app.app.fetch, port: 0, hostname: '127.0.0.1' });

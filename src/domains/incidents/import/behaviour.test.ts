@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../../../test/harness';
+import { startTestServer, TEST_DB, type TestServer } from '../../../test/harness';
+import { createIncident } from '../service';
 import { auditLog } from '../../audit/table';
 import { orgs } from '../../org/table';
 import { createOrg } from '../../org/service';
@@ -225,6 +226,26 @@ describe('numbers', () => {
       ['IA-1', 'Rapporterad', 0], ['IA-2', 'Rapporterad', 1], ['IA-3', 'Klar', 2], ['IA-7', 'Klar', 4], ['IA-8', 'Klar', 5], ['IA-9', 'Klar', 3],
     ]);
     expect(await shownHistory(t, after[5].id)).toEqual([[null, 'Klar', 'import', null]]);
+  });
+});
+
+describe('concurrency (PostgreSQL)', () => {
+  it.skipIf(TEST_DB !== 'pg')('an import bringing a new year does not hold up a report of that year made meanwhile', async () => {
+    const o = await freshOrg(t);
+    // 1987: no incident has that year yet, so the import makes its number sequence.
+    const rows = Array.from({ length: 300 }, (_, i) => [`GAMMAL-${i}`, `Händelse ${i}`, `1987-03-${String((i % 28) + 1).padStart(2, '0')}`, 'Klar', '']);
+    let reported: Promise<number> | undefined;
+    const imported = runImport(t, csv([HEAD, ...rows]), {
+      org: o.slug, batchSize: 10,
+      onProgress: () => {
+        reported ??= createIncident(t.ctx, { org: o.slug, title: 'Rapport under importen', reportedAt: '1987-06-01 10:00' }).then(() => performance.now());
+      },
+    }).then(() => performance.now());
+    const [reportedAt, importedAt] = await Promise.all([imported.then(() => reported!), imported]);
+    // Before, the report waited on the import's uncommitted sequence and finished after it.
+    expect(reportedAt).toBeLessThan(importedAt);
+    const numbers = (await stored(t, o.id)).filter((i) => i.numberYear === 1987).map((i) => i.numberSeq);
+    expect(new Set(numbers).size).toBe(301);
   });
 });
 

@@ -200,7 +200,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       // One import at a time per register (in a fixed order, so two imports never wait for each other in a ring).
       for (const id of registers.lookup) await tx.execute(sql`select pg_advisory_xact_lock(727170100, hashtext(${id}))`);
       const units = await UnitResolver.load(tx, org, registers.registerOf);
-      const writer = new BatchWriter(tx, registers, units, ctx.principal?.userId ?? null, readOnlyRun, header.names.externalId);
+      const writer = new BatchWriter(tx, registers, units, ctx.principal?.userId ?? null, readOnlyRun, header.names.externalId, ctx.config.databaseUrl ? ctx.db : undefined);
       const seen = new SeenIds();
       const validator = new RowValidator(header);
       let batch: ImportRow[] = [];

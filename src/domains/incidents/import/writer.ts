@@ -169,6 +169,13 @@ export class BatchWriter {
   private readonly ids = new Uuid7();
   /** Whether the last batch was mostly new cases: then the next one is sent as new at once (flush). */
   private mostlyNew = true;
+  /** The years whose number sequence is known to exist, committed (see `outside`). */
+  private readonly yearsReady = new Set<number>();
+  /**
+   * Settles when the previous batch's inserts are done. Batches are written up to two at a time (service.ts), and
+   * one looked up first could otherwise insert after a later one sent as new: numbers must follow the file.
+   */
+  private turn: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly tx: Db,
@@ -179,6 +186,12 @@ export class BatchWriter {
     private readonly readOnly: boolean,
     /** The file's own name of the Ärende-ID column, for errors. */
     private readonly idColumn = 'Ärende-ID',
+    /**
+     * A connection outside the import's transaction (PostgreSQL; PGlite has one connection and one writer at a
+     * time). A year's number sequence, when the import brings the year's first incident, is made there and
+     * committed at once: made inside the import, a report of that year by anyone else waited until it committed.
+     */
+    private readonly outside?: Db,
   ) {}
 
   /**
@@ -189,12 +202,23 @@ export class BatchWriter {
    * they are mostly existing, the batch is looked up first and only its new cases are sent.
    */
   async flush(rows: ImportRow[]): Promise<BatchCounts> {
+    const turn = this.turn;
+    let done!: () => void;
+    this.turn = new Promise<void>((r) => (done = r));
+    try {
+      return await this.write(rows, turn);
+    } finally {
+      done();
+    }
+  }
+
+  private async write(rows: ImportRow[], turn: Promise<void>): Promise<BatchCounts> {
     const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: [], protectedKept: 0 };
     if (rows.length === 0) return counts;
     let found: Existing[];
     let createdHere: Set<string> | undefined;
     if (!this.readOnly && this.mostlyNew) {
-      found = await this.insertNew(rows.map((r) => ({ ...nextValues(r, undefined, this.units), external_id: r.externalId })));
+      found = await this.insertNew(rows.map((r) => ({ ...nextValues(r, undefined, this.units), external_id: r.externalId })), turn);
       const existingIds = new Set(found.map((e) => e.external_id));
       createdHere = new Set(rows.filter((r) => !existingIds.has(r.externalId)).map((r) => r.externalId));
     } else {
@@ -244,7 +268,7 @@ export class BatchWriter {
     counts.updated = updates.length;
     if (this.readOnly) return counts;
     if (creates.length) {
-      const stillThere = await this.insertNew(creates);
+      const stillThere = await this.insertNew(creates, turn);
       // The registers are locked for this import (service.ts), so what the lookup did not find cannot appear since.
       if (stillThere.length) throw new Error(`import: ${stillThere.length} new cases were found in the register after the lookup`);
     }
@@ -283,7 +307,7 @@ export class BatchWriter {
    * batch: each year's sequence is asked for as many numbers as the batch inserts of that year, not the insert
    * trigger's call per row.
    */
-  private async insertNew(rows: (Values & { external_id: string })[]): Promise<Existing[]> {
+  private async insertNew(rows: (Values & { external_id: string })[], turn: Promise<void>): Promise<Existing[]> {
     // The register is nearly always the same for every row (the förvaltning's): sent once, per row only otherwise.
     const common = this.access.registerOf(this.access.lookup[0]) === this.access.lookup[0] ? this.access.lookup[0] : undefined;
     rows.sort((a, b) => (a.org_id < b.org_id ? -1 : a.org_id > b.org_id ? 1 : a.reported_at.getTime() - b.reported_at.getTime()));
@@ -291,10 +315,18 @@ export class BatchWriter {
       const register = this.access.registerOf(r.org_id);
       return { ...r, id: this.ids.next(), number_year: stockholmYear(r.reported_at), register_org_id: register !== common ? register : undefined };
     });
+    // Built before waiting for the turn: the database need not wait for this thread once it comes.
+    const json = JSON.stringify(sent);
+    await turn;
+    const years = [...new Set(sent.map((r) => r.number_year))].filter((y) => !this.yearsReady.has(y));
+    if (this.outside && years.length) {
+      await this.outside.execute(sql`select incident_number_sequence(y) from unnest(${sql.raw(`array[${years.map((y) => Math.trunc(y)).join(',')}]::int[]`)}) as y`);
+      for (const y of years) this.yearsReady.add(y);
+    }
     const cols = COLS.join(', ');
     return resultRows<Existing>(await this.tx.execute(sql`
       with r as (
-        select * from json_to_recordset(${JSON.stringify(sent)}::json)
+        select * from json_to_recordset(${json}::json)
           as r(id uuid, register_org_id uuid, external_id text, number_year smallint, ${sql.raw(RECORD_TYPES)})
       ), ex as (
         select ${this.existingIn(sql`r`)}
