@@ -130,7 +130,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 const DATES = ['occurred_at', 'reported_at', 'imy_reported_at', 'csirt_early_warning_at'] as const;
-/** A raw row as the drivers give it: timestamps as Date (pg) or text (some PGlite paths). */
+/** A raw row of a hand-written query: drizzle leaves its timestamps as text (its column mappers parse them). */
 function fromDb(row: Existing): Existing {
   for (const k of DATES) {
     const v = row[k] as unknown;
