@@ -19,13 +19,13 @@ export const LABELS: Record<string, string> = {
   participants: 'Deltagare', observations: 'Iakttagelser', actions: 'Åtgärder', cycle: 'Period', criticalActivities: 'Kritiska verksamheter',
   fallback: 'Reservrutin', followUp: 'Uppföljning', response: 'Förvaltningens svar', recommendation: 'Rekommendation', riskLevel: 'Risknivå',
   reportYear: 'Årsrapport', decisionRef: 'Beslut', adoptedOn: 'Fastställd', nextReviewOn: 'Nästa översyn', docVersion: 'Version',
-  // Risk treatments (stored without å/ä/ö).
-  reducera: 'Reducera', acceptera: 'Acceptera', overfora: 'Överföra', undvika: 'Undvika', ingen: 'Ingen',
+  activities: 'Aktiviteter', progress: 'Läget per område', year: 'År',
 };
 
 /**
  * Stored values that are keys rather than words (written without å/ä/ö or with underscores), as the document
  * says them: a status "faststalld" reads Fastställd. Values already in words (goal and DSO statuses) pass as they are.
+ * Also the words of keys that are such values (a count per risk treatment: "overfora" reads Överföra).
  */
 export const VALUES: Record<string, string> = {
   utkast: 'Utkast', faststalld: 'Fastställd', under_arbete: 'Under arbete', godkand: 'Godkänd', under_granskning: 'Under granskning',
@@ -40,8 +40,8 @@ const TABLES: Record<string, Col[]> = {
   'risks.continuity.plans': [['title', 'Plan'], ['objectName', 'Objekt'], ['owner', 'Ägare'], ['status', 'Status'], ['nextReview', 'Nästa översyn']],
   'risks.continuity.exercisesThisYear': [['date', 'Datum'], ['title', 'Övning'], ['scenario', 'Scenario'], ['participants', 'Deltagare'], ['observations', 'Iakttagelser'], ['actions', 'Antal åtgärder']],
   'risks.rsa': [['cycle', 'Period'], ['title', 'Analys'], ['status', 'Status'], ['criticalActivities', 'Kritiska verksamheter']],
-  'planFollowUp.activities': [['area', 'Område'], ['text', 'Aktivitet'], ['responsible', 'Ansvarig'], ['status', 'Status']],
 };
+const PLAN: Col[] = [['area', 'Område'], ['text', 'Aktivitet'], ['responsible', 'Ansvarig'], ['status', 'Status']];
 const DSO: Col[] = [['area', 'Område'], ['recommendation', 'Rekommendation'], ['riskLevel', 'Risknivå'], ['response', 'Förvaltningens svar'], ['followUp', 'Uppföljning'], ['responsible', 'Ansvarig'], ['status', 'Status']];
 
 const ISO93: Record<string, string> = {
@@ -50,13 +50,32 @@ const ISO93: Record<string, string> = {
 };
 
 /**
- * A table of records in the given columns. Records from several organisations (a city's report) get a first column
- * naming theirs (`org`): without it a city's two goals "3.5" could not be told apart.
+ * Rows of records; records from several organisations (a city's report) get a first column naming theirs
+ * (`org`): without it a city's two goals "3.5" could not be told apart.
  */
-function rowsTable(caption: string, rows: Rec[], cols: Col[], cell: CellFn): FigureBlock {
-  const all: Col[] = new Set(rows.map((r) => r.org)).size > 1 ? [['org', 'Förvaltning'], ...cols] : cols;
-  return { kind: 'table', caption, columns: all.map((c) => c[1]), rows: rows.map((r) => all.map(([k]) => cell(r[k]))) };
+export function withOrg(records: Rec[], columns: string[], cells: (r: Rec) => Cell[], cell: CellFn): { columns: string[]; rows: Cell[][] } {
+  const byOrg = new Set(records.map((r) => r.org)).size > 1;
+  return {
+    columns: byOrg ? ['Förvaltning', ...columns] : columns,
+    rows: records.map((r) => (byOrg ? [cell(r.org), ...cells(r)] : cells(r))),
+  };
 }
+
+function rowsTable(caption: string, rows: Rec[], cols: Col[], cell: CellFn): FigureBlock {
+  return { kind: 'table', caption, ...withOrg(rows, cols.map((c) => c[1]), (r) => cols.map(([k]) => cell(r[k])), cell) };
+}
+
+/** Records grouped by a field's value, in the order the values first occur. */
+function groupBy(records: Rec[], key: string): [unknown, Rec[]][] {
+  const out = new Map<unknown, Rec[]>();
+  for (const r of records) out.set(r[key], [...(out.get(r[key]) ?? []), r]);
+  return [...out];
+}
+
+/** A plan activity as the tables show it: carried over marked, partners beside the responsible. */
+const planRecord = (r: Rec): Rec => ({
+  ...r, text: `${String(r.text ?? '')}${r.carried ? ' (överförd)' : ''}`, responsible: [r.responsible, r.partners].filter(Boolean).join(', '),
+});
 
 /** A goal's row, then one row per indicator (förväntat resultat) with its own status and comment. */
 function goalRows(goals: Rec[], cell: CellFn): Cell[][] {
@@ -70,30 +89,23 @@ function goalRows(goals: Rec[], cell: CellFn): Cell[][] {
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
   if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec), TABLES[key], cell)] : [];
   if (key === 'goals' && Array.isArray(v)) {
-    const goals = v.filter(isRec);
-    if (!goals.length) return [];
-    const byOrg = new Set(goals.map((g) => g.org)).size > 1;
+    const groups = groupBy(v.filter(isRec), 'org');
     // A city's goals, one table per förvaltning (their codes repeat: every förvaltning has a "3.5").
-    const groups = byOrg ? [...new Set(goals.map((g) => String(g.org ?? '')))].map((o) => [o, goals.filter((g) => String(g.org ?? '') === o)] as const) : [['', goals] as const];
-    return groups.map(([o, list]) => ({ kind: 'table' as const, caption: o ? `${caption} – ${o}` : caption, columns: ['Mål', 'Beskrivning', 'Status', 'Kommentar'], rows: goalRows([...list], cell) }));
+    return groups.map(([o, list]) => ({
+      kind: 'table' as const, caption: groups.length > 1 ? `${caption} – ${String(o ?? '')}` : caption, columns: ['Mål', 'Beskrivning', 'Status', 'Kommentar'], rows: goalRows(list, cell),
+    }));
   }
   if (key === 'dsoFollowUp' && Array.isArray(v)) {
     // One table per DSO annual report followed up (a förvaltning may follow up two years' reports at once).
-    const rows = v.filter(isRec);
-    const years = [...new Set(rows.map((r) => r.reportYear))].sort();
-    return years.map((y) => rowsTable(y ? `Dataskyddsombudets årsrapport ${String(y)}: rekommendationer och uppföljning` : caption, rows.filter((r) => r.reportYear === y), DSO, cell));
+    return groupBy(v.filter(isRec), 'reportYear').sort(([a], [b]) => Number(a) - Number(b))
+      .map(([y, rows]) => rowsTable(y ? `Dataskyddsombudets årsrapport ${String(y)}: rekommendationer och uppföljning` : caption, rows, DSO, cell));
   }
+  // The plan in its own order (Övergripande first, as the areas are kept), not sorted by name.
   if (key === 'plan' && isRec(v)) {
-    // In the plan's own order (Övergripande first, as the areas are kept), not sorted by name.
-    return Object.entries(v).filter(([, rows]) => Array.isArray(rows) && rows.length).map(([year, rows]) => {
-      const list = (rows as Rec[]).filter(isRec);
-      const byOrg = new Set(list.map((r) => r.org)).size > 1;
-      return {
-        kind: 'table' as const, caption: `Förbättringsaktiviteter ${year}`, columns: [...(byOrg ? ['Förvaltning'] : []), 'Område', 'Aktivitet', 'Ansvarig', 'Status'],
-        rows: list.map((r) => [...(byOrg ? [cell(r.org)] : []), cell(r.area), cell(`${String(r.text ?? '')}${r.carried ? ' (överförd)' : ''}`), cell([r.responsible, r.partners].filter(Boolean).join(', ')), cell(r.status)]),
-      };
-    });
+    return Object.entries(v).filter(([, rows]) => Array.isArray(rows) && rows.length)
+      .map(([year, rows]) => rowsTable(`Förbättringsaktiviteter ${year}`, (rows as unknown[]).filter(isRec).map(planRecord), PLAN, cell));
   }
+  if (key === 'planFollowUp.activities' && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(planRecord), PLAN, cell)] : [];
   if (key === 'iso93' && isRec(v)) {
     const inputs = isRec(v.inputs) ? v.inputs : {};
     const out: FigureBlock[] = [{

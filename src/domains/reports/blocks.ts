@@ -1,7 +1,7 @@
 import type { ReportJson, Rollup } from './build';
 import { countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskScaleLabels, type ChartId } from './chart-options';
 import type { ManualTable, Section } from './outline';
-import { knownBlocks, LABELS, VALUES } from './blocks-known';
+import { knownBlocks, LABELS, VALUES, withOrg } from './blocks-known';
 
 /**
  * Turns a section's figures into format-neutral blocks (tables with header rows, chart references). Every
@@ -91,23 +91,20 @@ function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
   const vor = (Array.isArray(risks.vor) ? risks.vor : []).filter(isRec);
   const out: FigureBlock[] = [];
   if (vor.length) {
-    // A city's report: whose each event is.
-    const byOrg = new Set(vor.map((r) => r.org)).size > 1;
+    const cell = (x: unknown) => c.cell(x);
     out.push({
       kind: 'table',
       caption: 'Väsentlighets- och riskanalys (VoR) och internkontrollplan (IKP)',
-      columns: [...(byOrg ? ['Förvaltning'] : []), 'Arbetssätt', 'Oönskad händelse', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'IKP'],
-      rows: vor.map((r) => [
-        ...(byOrg ? [c.cell(r.org)] : []), c.cell(r.arbetssatt), c.cell(r.handelse), c.cell(r.sannolikhetLabel ? `${str(r.sannolikhetLabel)} (${str(r.sannolikhet)})` : label(r.sannolikhet, labels.sannolikhet)),
+      ...withOrg(vor, ['Arbetssätt', 'Oönskad händelse', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'IKP'], (r) => [
+        c.cell(r.arbetssatt), c.cell(r.handelse), c.cell(r.sannolikhetLabel ? `${str(r.sannolikhetLabel)} (${str(r.sannolikhet)})` : label(r.sannolikhet, labels.sannolikhet)),
         c.cell(r.konsekvensLabel ? `${str(r.konsekvensLabel)} (${str(r.konsekvens)})` : label(r.konsekvens, labels.konsekvens)),
         c.cell(r.riskvarde), c.cell(r.ikpDecided ? 'Ja, beslutad' : r.ikp ? 'Föreslagen' : 'Endast VoR'),
-      ]),
+      ], cell),
     });
     out.push({
       kind: 'table',
       caption: 'Åtgärder samt status och uppföljning per oönskad händelse',
-      columns: [...(byOrg ? ['Förvaltning'] : []), 'Oönskad händelse', 'Åtgärder', 'Status och åtgärder'],
-      rows: vor.map((r) => [...(byOrg ? [c.cell(r.org)] : []), c.cell(r.handelse), c.cell(r.atgarder), c.cell(r.status)]),
+      ...withOrg(vor, ['Oönskad händelse', 'Åtgärder', 'Status och åtgärder'], (r) => [c.cell(r.handelse), c.cell(r.atgarder), c.cell(r.status)], cell),
     });
     out.push({ kind: 'chart', id: 'riskMatrix' });
   }
@@ -129,7 +126,7 @@ function rollupBlocks(r: Rollup, c: Ctx): FigureBlock[] {
   return out;
 }
 
-const humanKey = (k: string) => LABELS[k] ?? k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (x) => x.toUpperCase());
+const humanKey = (k: string) => LABELS[k] ?? VALUES[k] ?? k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (x) => x.toUpperCase());
 
 /** Any figures a renderer has no special layout for: records become tables, numbers key/value rows. */
 export function generic(v: unknown, caption: string, c: Ctx, path: string): FigureBlock[] {

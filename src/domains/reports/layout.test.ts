@@ -74,6 +74,17 @@ describe('figure tables in Swedish', () => {
     expect(text).not.toContain('Förvaltning');
   });
 
+  it('follows up the year\'s activities in Swedish: captions and columns, carried-over marked, partners beside the responsible', () => {
+    const planFollowUp = {
+      activities: [{ org: 'HV', area: 'Kompetens', text: 'Utbilda chefer', responsible: 'ISAM', partners: 'i samarbete med DSO', status: 'pagar', carried: true }],
+      progress: [{ year: 2025, area: 'Kompetens', total: 1, planerad: 0, pagar: 1, klar: 0, avbruten: 0 }],
+    };
+    const out = tables('planFollowUp', { planFollowUp }) as Extract<FigureBlock, { kind: 'table' }>[];
+    const text = words(out);
+    for (const english of ['Activities', 'Progress', 'Year']) expect(text).not.toContain(english);
+    expect(out[0].rows[0].map((c) => c.text)).toEqual(['Kompetens', 'Utbilda chefer (överförd)', 'ISAM, i samarbete med DSO', 'Pågår']);
+  });
+
   it('shows every goal indicator with its own status and comment; a city gets one table per förvaltning', () => {
     const goal = (org: string) => ({ org, code: '3.5', title: 'Hög beredskap', status: 'delvis uppfyllt', comment: 'Två av tre', indicators: [{ text: 'Kontinuitetsplaner finns.', status: 'uppfyllt', comment: 'Klart' }, { text: 'Kunskapen ökar.', status: 'pågår', comment: '' }] });
     const [one] = tables('goals', { goals: [goal('HV')] }) as Extract<FigureBlock, { kind: 'table' }>[];
