@@ -85,21 +85,16 @@ export async function login(ctx: Ctx, email: string, password: string, userAgent
     .returning({ tries: users.failedLogins });
   if (!taken || taken.tries > MAX_FAILURES) {
     await verifyPassword(await dummyHash(), password);
-    const until = taken ? await lockAccount(ctx, user.id, email, taken.tries, lockFor) : (user.lockedUntil ?? lockFor);
+    const until = taken ? await lockAccount(ctx, user.id, email, taken.tries, lockFor, now) : (user.lockedUntil ?? lockFor);
     throw locked(until);
   }
   const ok = (await verifyPassword(user.passwordHash, password)) && user.active;
   if (!ok) {
-    await inTx(ctx, async (tx) => {
-      const lockNow = taken.tries >= MAX_FAILURES;
-      if (lockNow) await tx.update(users).set({ failedLogins: 0, lockedUntil: lockFor }).where(and(eq(users.id, user.id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))));
-      await recordAudit(tx, { ...ctx, actorLabel: email }, {
-        action: lockNow ? 'auth.lockout' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        after: { failures: taken.tries, ip: ctx.ip },
-      });
-    });
+    // The last try's failure locks the account.
+    if (taken.tries >= MAX_FAILURES) await lockAccount(ctx, user.id, email, taken.tries, lockFor, now);
+    else {
+      await inTx(ctx, (tx) => recordAudit(tx, { ...ctx, actorLabel: email }, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, after: { failures: taken.tries, ip: ctx.ip } }));
+    }
     throw badCredentials();
   }
   await ctx.db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attempt.id));
@@ -120,10 +115,14 @@ export async function login(ctx: Ctx, email: string, password: string, userAgent
   return { sessionToken, csrfToken, expiresAt, userId: user.id };
 }
 
-/** Locks an account whose tries ran out in parallel requests (the one that took the last try locks it when it fails). */
-async function lockAccount(ctx: Ctx, userId: string, email: string, tries: number, until: Date): Promise<Date> {
+/**
+ * Locks an account whose tries ran out, unless a parallel request already did (audited once), and tells until when.
+ * An earlier lock that has run out counts as none.
+ */
+async function lockAccount(ctx: Ctx, userId: string, email: string, tries: number, until: Date, now: Date): Promise<Date> {
   return inTx(ctx, async (tx) => {
-    const [row] = await tx.update(users).set({ failedLogins: 0, lockedUntil: until }).where(and(eq(users.id, userId), isNull(users.lockedUntil))).returning({ lockedUntil: users.lockedUntil });
+    const [row] = await tx.update(users).set({ failedLogins: 0, lockedUntil: until })
+      .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, now)))).returning({ lockedUntil: users.lockedUntil });
     if (row) await recordAudit(tx, { ...ctx, actorLabel: email }, { action: 'auth.lockout', entityType: 'user', entityId: userId, after: { failures: tries, ip: ctx.ip } });
     const [cur] = await tx.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
     return cur?.lockedUntil ?? until;
