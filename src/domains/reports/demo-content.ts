@@ -15,10 +15,10 @@ export function hvOutline(): Section[] {
     s('sammanfattning', 1, 'Sammanfattning', doc(
       p('Året har präglats av förberedelserna inför cybersäkerhetslagen, nya regler för kamerabevakning och ett tydligare utrymme för informationssäkerhet i stadens budget. Den incident som påverkade förvaltningen mest var dataintrånget hos leverantören Miljödata, där uppgifter om anställda med skyddade personuppgifter röjdes.'),
       p('Samarbetet i trillingen (Bromma, Järva och Hässelby-Vällingby) har blivit ett etablerat arbetssätt. Klassningen av äldre, oklassade digitala objekt har fått vänta till förmån för nya objekt som verksamheterna vill införa. Digitaliseringen går fortare än informationssäkerhetsarbetet hinner följa – cybersäkerhetslagen väntas ge frågan det fokus den behöver.'),
+      p('Stadsdelsnämnden är informations- och personuppgiftsansvarig. Direktören har det operativa ansvaret och ser till att resurser, utbildning och information finns. Ansvaret följer linjeorganisationen.'),
     )),
-    s('lis', 1, 'Systematiskt informationssäkerhetsarbete', doc(p('Stadsdelsnämnden är informations- och personuppgiftsansvarig. Direktören har det operativa ansvaret och ser till att resurser, utbildning och information finns. Ansvaret följer linjeorganisationen.')), 'documents'),
     s('lg', 2, 'Vad är Ledningens genomgång', doc(p('Genomgången ger ledningen ett årligt underlag för att bedöma om informationssäkerhets- och dataskyddsarbetet räcker och har avsedd effekt. Den visar läget för aktiviteter och krav och avslutas med förslag till förbättringar.'))),
-    s('lis-beslut', 2, 'Ledningssystem för informationssäkerhet', doc(p('Förvaltningens ledningssystem vilar på stadens tillämpningsanvisningar och den lokala tillämpningsanvisningen, fastställd av direktören 2023-03-24. Den beskriver organisation, årshjul och rutiner och är nu under revidering.'))),
+    s('lis-beslut', 2, 'Ledningssystem för informationssäkerhet', doc(p('Förvaltningens ledningssystem vilar på stadens tillämpningsanvisningar och den lokala tillämpningsanvisningen, fastställd av direktören 2023-03-24. Den beskriver organisation, årshjul och rutiner och är nu under revidering.')), 'documents'),
     s('omvarld', 1, 'Omvärldsbevakning – hot, trender och ny lagstiftning'),
     s('csl', 2, 'Cybersäkerhetslagen med NIS2-direktivet', doc(
       p('Cybersäkerhetslagen genomför NIS2 i svensk rätt och väntas gälla från januari 2026. Den kräver ett systematiskt och riskbaserat arbete:'),
@@ -39,11 +39,11 @@ export function hvOutline(): Section[] {
     s('mal', 2, 'Uppföljning av mål i verksamhetsplanen 2025', doc(p('Informationssäkerheten följs upp under nämndmål 3.5 Hög beredskap och stark rådighet ska råda i alla verksamhetsområden.')), 'goals'),
     s('vor-ikp', 3, 'Väsentlighets- och riskanalys samt internkontrollplan', doc(p('Tabellen visar årets oönskade händelser per arbetssätt med riskvärde och om de föreslagits till internkontrollplanen.')), 'risks'),
     s('dso', 2, 'Uppföljning av dataskyddsombudets årsrapport 2024', doc(p('Registerförteckningen i DraftIT bedöms fullständig och underhålls löpande. Säkra meddelanden införs med två pilotenheter i december.')), 'dsoFollowUp'),
-    s('aktiviteter', 2, 'Uppföljning av årets förbättringsaktiviteter', doc(p('Aktiviteterna i förra årets genomgång följs upp per område. Tabellen visar hur långt varje aktivitet har kommit; det som inte är klart förs vidare till nästa års plan.')), 'planFollowUp'),
     s('incidenter', 2, 'Information om avvikelser och incidenter', doc(
       p('Den vanligaste avvikelsen är fortfarande uppgifter som hamnar i fel ärende i sociala system, ofta när flera utredningar är öppna samtidigt. Ledningen behöver påminna cheferna om att följa upp rapporterade avvikelser i IA.'),
       p('Inga incidenter har nått den nivå som kräver anmälan till MSB.'),
     ), 'incidents'),
+    s('aktiviteter', 2, 'Uppföljning av årets förbättringsaktiviteter', doc(p('Aktiviteterna i förra årets genomgång följs upp per område. Tabellen visar hur långt varje aktivitet har kommit; det som inte är klart förs vidare till nästa års plan.')), 'planFollowUp'),
     s('forbattring', 1, 'Förslag till förbättringar och aktiviteter', doc(p('Förslagen gäller 2026–2028 och justeras vid varje årlig genomgång.')), 'plan'),
     s('begrepp', 1, 'Förkortningar och begrepp', emptyDoc(), undefined, [{ ...TERMS_TABLE, rows: [...TERMS_TABLE.rows, ['Trillingen', 'Samarbete mellan ISAM i Bromma, Järva och Hässelby-Vällingby, som också delar DSO'], ['PM3', 'Styr- och samverkansmodell för förvaltning av it-stöd']].sort((a, b) => a[0].localeCompare(b[0], 'sv')) }]),
   ];
@@ -71,7 +71,8 @@ export function snOutline(): Section[] {
     )),
     s('klassning', 3, 'Informationsklassning – utveckling och åtgärder', doc(p('En klassningsledare har införts och en förenklad blankett publicerats. Omkring 40 klassningar är genomförda eller pågår.'))),
     s('incidenthantering', 3, 'Incidenthanteringsprocess – utveckling och åtgärder', doc(p('Antalet rapporterade incidenter ökar, främst för att verksamheterna blivit bättre på att känna igen dem. De flesta är personuppgiftsincidenter av ringa art; en anmäldes till IMY (Miljödata). En kartläggning av användarnas väg genom processen pågår.')), 'incidents'),
-    s('aktiviteter', 2, 'Uppföljning av 2025 års aktiviteter', doc(p('Förra årets aktiviteter redovisas med status per område. De som inte hunnits med prioriteras om i planen för 2026.')), 'planFollowUp'),
+    s('aktiviteter', 3, 'Uppföljning av 2025 års aktiviteter', doc(p('Förra årets aktiviteter redovisas med status per område. De som inte hunnits med prioriteras om i planen för 2026.')), 'planFollowUp'),
+    s('framat', 1, 'Informationssäkerhetsarbetet framåt'),
     s('arbete-2026', 2, 'Serviceförvaltningens informationssäkerhetsarbete under 2026'),
     s('anvisning', 3, 'Serviceförvaltningens lokala anvisning för informationssäkerhet', doc(p('Anvisningen är presenterad för alla chefer och uppdateras under fjärde kvartalet 2025.'))),
     s('nis2', 3, 'NIS2 – prioriterade områden', doc(ul('Riskhantering', 'Incidenthantering', 'Säkerhet i leveranskedjan', 'Utbildning av ledning och anställda'))),
