@@ -1,11 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { FILE_KINDS } from './filetype';
-import { int4 } from '../../server/platform/schema';
+import { int4, IsoDate } from '../../server/platform/schema';
 
 export const DOCUMENT_TYPES = [
   'lokal anvisning', 'rutin', 'mall', 'hanteringsanvisning', 'riktlinje', 'tillämpningsanvisning', 'policy', 'guide', 'övrigt',
 ] as const;
-const IsoDate = z.iso.date();
 
 export const DocumentFileInfo = z
   .object({ name: z.string(), kind: z.enum(FILE_KINDS), size: int4(), sha256: z.string(), uploadedAt: z.string() })

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { int4 } from '../../server/platform/schema';
+import { int4, IsoDate } from '../../server/platform/schema';
 
 export const DEFAULT_PLAN_AREAS = [
   'Övergripande',
@@ -18,7 +18,6 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const UNFINISHED: readonly PlanStatus[] = ['planerad', 'pågår'];
 export const LINK_TYPES = ['risk', 'incident', 'object', 'nis2'] as const;
 
-export const IsoDate = z.iso.date().openapi({ example: '2026-06-30', description: 'Datum (YYYY-MM-DD, Europe/Stockholm)' });
 export const Year = int4().min(2000).max(2100);
 const Text = (max: number) => z.string().trim().max(max);
 

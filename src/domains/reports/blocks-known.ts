@@ -85,9 +85,39 @@ function goalRows(goals: Rec[], cell: CellFn): Cell[][] {
   ]);
 }
 
+/** MSB's cumulative maturity levels, as the legend under a maturity table says them. */
+export const MATURITY_LEVELS = '1 grundläggande, 2 förbättrad grund och viss systematik, 3 mer systematik och kvalificerat innehåll, 4 mycket hög med ständig förbättring';
+
+/**
+ * One table per measured organisation: each area's level, the level in the measurement before (the trend) and the
+ * level aimed at, then the mean; the measurement's own summary and the levels' legend under it.
+ */
+function maturityBlocks(list: Rec[], cell: CellFn): FigureBlock[] {
+  const byOrg = new Set(list.map((m) => m.org)).size > 1;
+  return list.flatMap((m) => {
+    const areas = Array.isArray(m.areas) ? m.areas.filter(isRec) : [];
+    const prev = m.previousYear ? String(m.previousYear) : null;
+    const targets = areas.some((a) => a.targetLevel !== null && a.targetLevel !== undefined);
+    const columns = ['Område', `Nivå ${String(m.year)}`, ...(prev ? [`Nivå ${prev}`] : []), ...(targets ? ['Mål'] : []), 'Kommentar'];
+    const row = (area: unknown, level: unknown, before: unknown, target: unknown, comment: unknown) =>
+      [cell(area), cell(level ?? '–'), ...(prev ? [cell(before ?? '–')] : []), ...(targets ? [cell(target ?? '')] : []), cell(comment)];
+    const how = [m.method, m.assessedOn ? `genomförd ${String(m.assessedOn)}` : '', m.assessor ? `av ${String(m.assessor)}` : ''].filter(Boolean).join(', ');
+    return [
+      {
+        kind: 'table' as const,
+        caption: `Mognadsnivå per område (1–4), mätning ${String(m.year)}${byOrg ? ` – ${String(m.org)}` : ''}`,
+        columns,
+        rows: [...areas.map((a) => row(a.area, a.level, a.previousLevel, a.targetLevel, a.comment)), row('Medel', m.average, m.previousAverage, '', '')],
+      },
+      { kind: 'text' as const, text: [how && `Mätning: ${how}.`, `Nivåer: ${MATURITY_LEVELS}.`].filter(Boolean).join(' ') },
+    ];
+  });
+}
+
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
   if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec), TABLES[key], cell)] : [];
+  if (key === 'maturity' && Array.isArray(v)) return maturityBlocks(v.filter(isRec), cell);
   if (key === 'goals' && Array.isArray(v)) {
     const groups = groupBy(v.filter(isRec), 'org');
     // A city's goals, one table per förvaltning (their codes repeat: every förvaltning has a "3.5").

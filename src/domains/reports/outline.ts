@@ -115,7 +115,7 @@ export function defaultOutline(orgType: string): Section[] {
     sec('sammanfattning', 1, 'Sammanfattning och ledningssystem för informationssäkerhet (LIS)', 'documents'),
     sec('omvarld', 1, 'Omvärld – hot, trender och ny lagstiftning'),
     sec('budget', 1, 'Budget, inriktning och mognad'),
-    sec('mognad', 2, 'Mognadsmätning', 'maturity', [{ id: 'mognad', caption: 'Mognadsnivå per område (1–4)', columns: ['Område', 'Nivå', 'Kommentar'], rows: [] }]),
+    sec('mognad', 2, 'Mognadsmätning', 'maturity'),
     sec('uppfoljning', 1, 'Uppföljning av informationssäkerhetsarbetet'),
     sec('mal', 2, 'Uppföljning av mål i verksamhetsplanen', 'goals'),
     sec('vor-ikp', 2, 'Väsentlighets- och riskanalys samt internkontrollplan', 'risks'),

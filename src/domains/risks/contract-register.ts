@@ -1,6 +1,7 @@
 /** Contracts of the risk register, RSA, continuity plans and exercises. */
 import { z } from '@hono/zod-openapi';
-import { Action, Band, IsoDate, OrgRef, Text, Title } from './contract';
+import { IsoDate } from '../../server/platform/schema';
+import { Action, Band, OrgRef, Text, Title } from './contract';
 import { int4 } from '../../server/platform/schema';
 
 export const SOURCE_TYPES = ['vor', 'rsa', 'dso', 'classification', 'supplier', 'incident', 'manual'] as const;

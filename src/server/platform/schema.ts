@@ -9,3 +9,6 @@ export const INT4_MAX = 2147483647;
  * its int32 variant is documented in OpenAPI as a plain number; this keeps `type: integer` there.
  */
 export const int4 = () => z.int().min(INT4_MIN).max(INT4_MAX);
+
+/** A calendar date `YYYY-MM-DD` (a day in Europe/Stockholm); zod checks that the day exists (no 2025-02-30). */
+export const IsoDate = z.iso.date().openapi({ example: '2026-06-30', description: 'Datum ÅÅÅÅ-MM-DD (Europe/Stockholm)' });
