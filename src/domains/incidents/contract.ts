@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
-import { INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
+import { DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
 import { parseInstant } from '../../server/platform/time';
 import { int4 } from '../../server/platform/schema';
 
@@ -13,7 +13,7 @@ export const InstantText = z.string().max(40).refine((v) => parseInstant(v) !== 
 const DateText = z.iso.date();
 const OrgSlug = z.string().min(2).max(64);
 const Title = z.string().trim().min(1).max(200);
-const Description = z.string().max(20_000);
+const Description = z.string().max(DESCRIPTION_MAX);
 const Status = z.enum(INCIDENT_STATUSES);
 const Kind = z.enum(INCIDENT_KINDS);
 const Category = z.string().trim().min(1).max(100);

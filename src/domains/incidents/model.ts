@@ -10,6 +10,9 @@ const statusEn = (s: string) => STATUS_EN[s as IncidentStatus] ?? s;
 /** A status quoted in a message of either language: "Under åtgärd" / "Being remedied". */
 export const quoted = (s: string) => ({ sv: `"${s}"`, en: `"${statusEn(s)}"` });
 
+/** A description may be as long as an Excel cell (32,767 characters), so no IA export is refused for its length. */
+export const DESCRIPTION_MAX = 32_767;
+
 export const INCIDENT_KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsincident', 'Arbetsmiljö'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 

@@ -5,6 +5,7 @@ import { parse } from '../../../cli/args';
 import { CliError, withDatabase } from '../../../cli/context';
 import { AppError } from '../../../server/platform/errors';
 import { importIncidents, type ImportResult } from './service';
+import { withoutControls } from './values';
 
 const USAGE = 'tillit import incidents FIL/FILE --org SLUG [--skip-invalid] [--dry-run] [--json]';
 
@@ -67,7 +68,9 @@ export const commands: CliCommand[] = [
   },
 ];
 
-function printHuman(out: (l: string) => void, r: ImportResult, dryRun: boolean) {
+/** Control characters from the file (in quoted values) are shown as U+FFFD, so the terminal only prints text. */
+function printHuman(print: (l: string) => void, r: ImportResult, dryRun: boolean) {
+  const out = (l: string) => print(withoutControls(l, '\ufffd').split('\u0000').join('\ufffd'));
   const s = r.summary;
   for (const w of s.warnings) out(`varning/warning: ${w}`);
   out(

@@ -1,5 +1,5 @@
 /** The header row of an IA export → which column holds which field (names and aliases from the format page). */
-import { looseKey, type Cell, type Msg } from './values';
+import { looseKey, withoutControls, type Cell, type Msg } from './values';
 
 export type Field =
   | 'externalId' | 'title' | 'description' | 'occurredAt' | 'reportedAt' | 'status' | 'kind' | 'category'
@@ -43,8 +43,17 @@ export interface HeaderMap {
   missing: string[];
 }
 
+/**
+ * A header cell as a name: byte order mark and control characters removed, spaces collapsed, and a trailing colon
+ * or asterisk (exports write "Rapporterad:" or mark required columns "Ärende-ID*") dropped.
+ */
 export function headerText(c: Cell): string {
-  return String(c ?? '').replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim();
+  return withoutControls(String(c ?? ''))
+    .replace(/^\uFEFF/, '')
+    .split('\u0000').join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[:*]+$/, '');
 }
 
 export function mapHeader(cells: Cell[]): HeaderMap {
@@ -73,7 +82,11 @@ export function mapHeader(cells: Cell[]): HeaderMap {
       if (hit.primary) primaryTaken.add(f);
     } else ignored.push({ name, dupOf: names[f] });
   }
+  const said = new Set<string>();
   for (const { name, dupOf } of ignored) {
+    // A column repeated under one unknown name is reported once ("reported once as a warning").
+    if (!dupOf && said.has(name)) continue;
+    said.add(name);
     warnings.push(
       dupOf
         ? { sv: `Kolumnen "${name}" ignoreras: samma uppgift läses från "${dupOf}".`, en: `Column "${name}" is ignored: the same field is read from "${dupOf}".` }

@@ -128,6 +128,11 @@ const UNSUPPORTED_XLS = new AppError(415, 'unsupported_file_type', {
   en: 'The file is in the old Excel format (.xls). Save it as .xlsx or CSV and try again.',
 }, 'file');
 
+const NOT_TEXT = new AppError(415, 'unsupported_file_type', {
+  sv: 'Filen är varken CSV-text eller XLSX (den innehåller binära data, t.ex. en PDF eller en bild). Exportera från IA som CSV eller XLSX. En fil i UTF-16 måste börja med sitt byte order mark.',
+  en: 'The file is neither CSV text nor XLSX (it holds binary data, such as a PDF or an image). Export from IA as CSV or XLSX. A UTF-16 file must begin with its byte order mark.',
+}, 'file');
+
 /** Imports the file at `path` into the register of organisation `opts.org`. */
 export async function importIncidents(ctx: Ctx, path: string, opts: ImportOptions, known?: FileInfo): Promise<ImportResult> {
   const org = await findOrg(ctx.db, opts.org);
@@ -135,11 +140,15 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   const info = known ?? (await inspectFile(path));
   if (info.format === 'empty') throw EMPTY_FILE;
   if (info.format === 'xls') throw UNSUPPORTED_XLS;
+  if (info.format === 'binary') throw NOT_TEXT;
 
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [], warnings_sv: [], warnings_en: [] };
   let bytes = 0;
   const records = readRecords(path, info, (b) => (bytes = b));
+  // A file-level failure: nothing is or would be imported, whatever the rows before it counted.
   const fail = (e: RowError): ImportResult => {
+    summary.created = summary.updated = summary.unchanged = 0;
+    summary.rejected++;
     summary.errors.push(toError(e));
     return { summary, written: false, failed: true, info };
   };
@@ -168,9 +177,21 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
+    if (err instanceof CsvTooLongRecord) {
+      throw new AppError(422, 'unreadable_file', {
+        sv: `Filen kunde inte läsas som CSV: posten som börjar på rad ${err.line} är över ${err.limit} tecken lång. Filen är troligen inte en textexport, eller så saknas ett avslutande citattecken.`,
+        en: `The file could not be read as CSV: the record starting on line ${err.line} is over ${err.limit} characters long. The file is probably not a text export, or a closing quote is missing.`,
+      }, 'file');
+    }
     throw unreadable(err);
   }
   for (const w of header.warnings) addWarning(summary, w);
+  if (info.invalidUtf8) {
+    addWarning(summary, {
+      sv: 'Filen börjar med UTF-8-märket (BOM) men innehåller byte som inte är giltig UTF-8. Den lästes som UTF-8; raderna med ogiltiga tecken avvisas.',
+      en: 'The file begins with the UTF-8 byte order mark but holds bytes that are not valid UTF-8. It was read as UTF-8; the rows with invalid characters are refused.',
+    });
+  }
   if (info.mixedEncoding) {
     addWarning(summary, {
       sv: 'Filen är inte giltig UTF-8 och lästes som Windows-1252, men den innehåller också UTF-8-kodade bokstäver (som då visas som "Ã¤" i stället för "ä"). Kontrollera texterna; spara filen med en enda teckenkodning (helst UTF-8) om de är fel.',
@@ -202,7 +223,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       const units = await UnitResolver.load(tx, org, registers.registerOf);
       const writer = new BatchWriter(tx, registers, units, ctx.principal?.userId ?? null, readOnlyRun, header.names.externalId, ctx.config.databaseUrl ? ctx.db : undefined);
       const seen = new SeenIds();
-      const validator = new RowValidator(header);
+      const validator = new RowValidator(header, { invalidUtf8: info.invalidUtf8 });
       let batch: ImportRow[] = [];
       let rows = 0;
       // Batches are written while the next ones are parsed; up to IN_FLIGHT at a time, so the connection always
@@ -246,6 +267,11 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       for await (const rec of guard(records)) {
         rows++;
         const { row, errors } = validator.validate(rec);
+        // An unclosed quote swallowed every later line into one field: no row after it can be told apart, so the
+        // file as a whole is refused, also with --skip-invalid (which would otherwise drop those rows unseen).
+        if (rec.unterminatedField !== undefined) {
+          throw new FatalRecord({ ...errors[0], sv: `${errors[0].sv} Inget importerades.`, en: `${errors[0].en} Nothing was imported.` });
+        }
         const id = row?.externalId ?? idOf(rec, header);
         if (id) {
           const firstLine = seen.add(id, rec.line);

@@ -11,7 +11,7 @@ import { HEADER_SEARCH, isHeader } from './columns';
 import { readXlsxRows } from './xlsx';
 import type { Cell } from './values';
 
-export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'empty';
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'empty' | 'binary';
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 export interface FileInfo {
@@ -21,7 +21,19 @@ export interface FileInfo {
   encoding: TextEncoding;
   /** Not valid UTF-8 (so read as Windows-1252), yet holding UTF-8 letters such as "Ã¤" would show: a mixed file. */
   mixedEncoding?: boolean;
+  /**
+   * Begins with UTF-8's byte order mark, so it is read as UTF-8, yet some bytes are not UTF-8: they read as U+FFFD
+   * and the rows holding them are refused (validate.ts), rather than the whole file being read as Windows-1252.
+   */
+  invalidUtf8?: boolean;
 }
+
+/**
+ * How much of a file's start is looked at for NUL bytes, which no CSV text (other than UTF-16) has, and how many
+ * make it binary. A stray NUL or two in a text file is refused on its own row instead (validate.ts).
+ */
+const BINARY_SNIFF = 64 * 1024;
+const BINARY_NULS = 8;
 
 /** Learns a file's identity while its bytes stream past (used for the CLI file and the HTTP upload). */
 export class FileInspector {
@@ -33,9 +45,14 @@ export class FileInspector {
   /** Two-byte UTF-8 sequences of Latin-1 letters (0xC3 + continuation: å ä ö é …) seen anywhere in the file. */
   private utf8Letters = 0;
   private lastByte = 0;
+  private nuls = 0;
 
   update(chunk: Buffer): void {
     this.hash.update(chunk);
+    if (this.size < BINARY_SNIFF && this.nuls < BINARY_NULS) {
+      const head = chunk.subarray(0, BINARY_SNIFF - this.size);
+      for (let k = head.indexOf(0); k !== -1 && this.nuls < BINARY_NULS; k = head.indexOf(0, k + 1)) this.nuls++;
+    }
     this.size += chunk.length;
     if (this.utf8Letters < 1 && chunk.length > 0) {
       if (this.lastByte === 0xc3 && (chunk[0] & 0xc0) === 0x80) this.utf8Letters++;
@@ -75,11 +92,18 @@ export class FileInspector {
     if (this.size === 0) format = 'empty';
     else if (h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04) format = 'xlsx';
     else if (h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0) format = 'xls';
-    let encoding: TextEncoding = this.utf8 ? 'utf-8' : 'windows-1252';
+    const bom = h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf;
+    let encoding: TextEncoding = this.utf8 || bom ? 'utf-8' : 'windows-1252';
     if (h[0] === 0xff && h[1] === 0xfe) encoding = 'utf-16le';
     else if (h[0] === 0xfe && h[1] === 0xff) encoding = 'utf-16be';
+    // NUL bytes in a file that is neither UTF-16 nor a zip: a PDF, an image or a program, not a spreadsheet export.
+    if (format === 'csv' && this.nuls >= BINARY_NULS && !encoding.startsWith('utf-16')) format = 'binary';
     const mixedEncoding = format === 'csv' && encoding === 'windows-1252' && this.utf8Letters > 0;
-    return { sha256: this.hash.digest('hex'), size: this.size, format, encoding, ...(mixedEncoding ? { mixedEncoding } : {}) };
+    const invalidUtf8 = format === 'csv' && bom && !this.utf8;
+    return {
+      sha256: this.hash.digest('hex'), size: this.size, format, encoding,
+      ...(mixedEncoding ? { mixedEncoding } : {}), ...(invalidUtf8 ? { invalidUtf8 } : {}),
+    };
   }
 }
 

@@ -1,10 +1,10 @@
 /** One record of the file → a typed import row, or the list of what is wrong with it (line, column, why). */
-import type { IncidentKind, IncidentStatus } from '../model';
+import { DESCRIPTION_MAX, type IncidentKind, type IncidentStatus } from '../model';
 import type { Field, HeaderMap } from './columns';
 import type { RawRecord } from './source';
-import { parseBool, parseDateCell, parseKind, parseReported, parseStatus, type Cell, type Msg, type Parsed } from './values';
+import { parseBool, parseDateCell, parseKind, parseReported, parseStatus, withoutControls, type Cell, type Msg, type Parsed } from './values';
 
-export const LIMITS = { externalId: 100, title: 500, description: 20_000, category: 200, unit: 200 } as const;
+export const LIMITS = { externalId: 100, title: 500, description: DESCRIPTION_MAX, category: 200, unit: 200 } as const;
 
 export interface Reported {
   reported: boolean;
@@ -38,7 +38,14 @@ export interface RowError {
 
 /** Decomposed letters (a + combining ring, as macOS writes "å") are composed, so search and grouping match. */
 const COMBINING = /[\u0300-\u036f]/;
-const composed = (s: string) => (COMBINING.test(s) ? s.normalize('NFC') : s);
+/** Control characters are removed (values.ts withoutControls); decomposed letters composed. */
+const composed = (s: string) => {
+  const clean = withoutControls(s);
+  return COMBINING.test(clean) ? clean.normalize('NFC') : clean;
+};
+
+/** Excel's way of keeping a text such as 007 in a CSV: the formula ="007". */
+const EXCEL_TEXT = /^="(.*)"$/s;
 
 function text(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
@@ -46,7 +53,11 @@ function text(c: Cell | undefined): string {
     const iso = c.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
   }
-  return composed(String(c).trim());
+  // A number in a text column as Excel shows it: 15 significant digits, so 0.1+0.2 is 0.3, not 0.30000000000000004.
+  if (typeof c === 'number') return String(Number(c.toPrecision(15)));
+  const s = String(c).trim();
+  const excel = s.length > 3 && s.startsWith('="') ? EXCEL_TEXT.exec(s) : null;
+  return composed(excel ? excel[1].replace(/""/g, '"').trim() : s);
 }
 
 /** Validates records against one header; built once per file (no per-row closures: this runs a million times). */
@@ -55,7 +66,8 @@ export class RowValidator {
   private line = 0;
   private cells: Cell[] = [];
 
-  constructor(private readonly h: HeaderMap) {}
+  /** `invalidUtf8`: the file declared UTF-8 (BOM) but has bytes that are not; they read as U+FFFD, refused. */
+  constructor(private readonly h: HeaderMap, private readonly opts: { invalidUtf8?: boolean } = {}) {}
 
   private has(f: Field): boolean {
     return this.h.index[f] !== undefined;
@@ -94,6 +106,12 @@ export class RowValidator {
     }
     if (v.includes('\u0000')) {
       this.err(f, { sv: `${n} innehåller ett nolltecken (U+0000), som inte kan sparas.`, en: `${n} contains a NUL character (U+0000), which cannot be stored.` });
+    }
+    if (this.opts.invalidUtf8 && v.includes('\ufffd')) {
+      this.err(f, {
+        sv: `${n} innehåller byte som inte är giltig UTF-8, fast filen börjar med UTF-8-märket. Rätta tecknet eller spara filen som UTF-8 på nytt.`,
+        en: `${n} holds bytes that are not valid UTF-8, though the file begins with the UTF-8 byte order mark. Fix the character or save the file as UTF-8 again.`,
+      });
     }
   }
 

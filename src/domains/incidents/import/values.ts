@@ -16,6 +16,20 @@ const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (sv: string, en: string): Parsed<never> => ({ ok: false, msg: { sv, en } });
 
 /** Loose comparison key: no diacritics, no case, no spaces/hyphens/underscores/dots. "IT-säkerhet" → "itsakerhet". */
+/**
+ * Control characters other than tab and line breaks, and other than NUL (refused where it is found, validate.ts):
+ * nothing a reader sees, but they could move a terminal's cursor or title when the text is printed.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** The text with control characters replaced (removed by default). */
+export function withoutControls(s: string, by = ''): string {
+  return HAS_CONTROL.test(s) ? s.replace(CONTROL, by) : s;
+}
+
 export function looseKey(s: string): string {
   return s
     .normalize('NFD')
@@ -82,7 +96,7 @@ export function parseBool(raw: string | boolean): Parsed<boolean> {
 
 // ---------------------------------------------------------------- dates
 
-const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 const fmt = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Stockholm',
@@ -140,7 +154,10 @@ export function parseDateText(raw: string): Parsed<Date> {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   const frac = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || y < 1900 || y > 2200) {
+  if (y < 1900 || y > 2200) {
+    return fail(`Datumet "${raw}" är orimligt; året måste ligga mellan 1900 och 2200.`, `The date "${raw}" is out of range; the year must lie between 1900 and 2200.`);
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) {
     return fail(`Datumet "${raw}" finns inte.`, `The date "${raw}" does not exist.`);
   }
   if (h > 23 || mi > 59 || s > 59) return fail(`Klockslaget i "${raw}" finns inte.`, `The time of day in "${raw}" does not exist.`);
@@ -148,8 +165,9 @@ export function parseDateText(raw: string): Parsed<Date> {
     const z = m[8].toUpperCase();
     let off = 0;
     if (z !== 'Z') {
+      // +01, +0100 and +01:00 are one offset.
       const n = z.replace(':', '');
-      off = (n[0] === '-' ? -1 : 1) * (Number(n.slice(1, 3)) * 60 + Number(n.slice(3, 5)));
+      off = (n[0] === '-' ? -1 : 1) * (Number(n.slice(1, 3)) * 60 + Number(n.slice(3, 5) || 0));
     }
     return ok(new Date(Date.UTC(y, mo - 1, d, h, mi, s, frac) - off * 60_000));
   }

@@ -94,7 +94,10 @@ function nextValues(r: ImportRow, cur: Existing | undefined, units: UnitResolver
   if (!cur) unit = units.resolve(r.unit ?? null)!;
   else {
     const own = r.unit ? units.resolve(r.unit, units.registerOf(cur.org_id)) : null;
-    unit = own ?? { orgId: cur.org_id, unitText: r.unit && cur.unit_text !== null ? r.unit : cur.unit_text };
+    // An unknown name is kept as text, as for a new case, unless the case sits in a unit found by name before
+    // (its place then says more than a name that matches nothing).
+    const placed = cur.unit_text === null && cur.org_id !== units.resolve(null)!.orgId;
+    unit = own ?? { orgId: cur.org_id, unitText: r.unit && !placed ? r.unit : cur.unit_text };
   }
   const imy = r.imy
     ? { reported: r.imy.reported, at: r.imy.reported ? (r.imy.at ?? cur?.imy_reported_at ?? null) : null }

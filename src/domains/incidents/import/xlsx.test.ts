@@ -128,8 +128,8 @@ const STYLES =
   '<xf numFmtId="166" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
 
 interface Book {
-  /** Worksheets in workbook order: name and the inner XML of <sheetData>. */
-  sheets: { name: string; data: string }[];
+  /** Worksheets in workbook order: name and the inner XML of <sheetData>; `hidden` as Excel's "Dölj blad". */
+  sheets: { name: string; data: string; hidden?: boolean }[];
   /** The inner XML of each <si> of the shared-strings table (none: no table). */
   strings?: string[];
   date1904?: boolean;
@@ -145,7 +145,7 @@ function book(b: Book): Buffer {
   parts.set('_rels/.rels', `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   parts.set('xl/workbook.xml',
     `${XML}<workbook ${NS}><workbookPr${b.date1904 ? ' date1904="1"' : ''}/><sheets>` +
-    b.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') + '</sheets></workbook>');
+    b.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('') + '</sheets></workbook>');
   parts.set('xl/_rels/workbook.xml.rels',
     `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     b.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
@@ -350,6 +350,37 @@ describe('a broken file', () => {
     const encrypted = Buffer.from(good);
     for (let i = encrypted.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0; i = encrypted.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) encrypted[i + 8] |= 1;
     expect((await failure(read(encrypted))).msg.en).toMatch(/encrypted/);
+  });
+});
+
+describe('a crafted or damaged file (an outside audit\'s cases)', () => {
+  it('refuses a part that would unpack 200 times its size (a zip bomb) before unpacking it', async () => {
+    const bomb = book({ sheets: [{ name: 'A', data: headRow + row(2, str('IA-1'), sst(0), str('2025-01-01'), str('Klar')) }], strings: [`<t>${'A'.repeat(40 * 1024 * 1024)}</t>`] });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const e = await failure(read(bomb));
+    expect(e.msg.sv).toMatch(/"xl\/sharedStrings\.xml" packas upp till 40 MB ur \d+(,\d)? KB, mer än ett kalkylblad kan vara \(en zip-bomb/);
+  });
+
+  it('refuses a text of over a million characters in one piece, which the XML parser would hold whole', async () => {
+    // Stored, not deflated: no zip bomb, just a text no Excel cell can hold.
+    const long = book({ sheets: [{ name: 'A', data: headRow + row(2, str('IA-1'), sst(0), str('2025-01-01'), str('Klar')) }], strings: [`<t>${'B'.repeat(1_100_000)}</t>`], store: true });
+    expect((await failure(read(long))).msg.en).toMatch(/"xl\/sharedStrings\.xml" has a text of over 1,000,000 characters in one piece/);
+  });
+
+  it('reads an empty shared-string cell as empty, and refuses a reference past the table', async () => {
+    const data = headRow + row(2, str('IA-1'), raw('t="s"', ''), str('2025-01-01'), str('Klar')) + row(3, str('IA-2'), raw('t="s"', '<v></v>'), str('2025-01-01'), str('Klar'));
+    const rows = await read(book({ sheets: [{ name: 'A', data }], strings: ['<t>Första texten</t>'] }));
+    expect(rows.slice(1).map((r) => r.cells[1])).toEqual(['', '']);
+    const past = headRow + row(2, str('IA-1'), sst(99), str('2025-01-01'), str('Klar'));
+    expect((await failure(read(book({ sheets: [{ name: 'A', data: past }], strings: ['<t>a</t>', '<t>b</t>'] })))).msg.sv).toMatch(/kolumn 2 på rad 2 hänvisar till delad text nr 99, som inte finns/);
+  });
+
+  it('reads the first visible sheet with a header before a hidden one, and names a hidden sheet it had to read', async () => {
+    const hidden = { name: 'Gammal', hidden: true, data: headRow + row(2, str('GAMMAL-1'), str('a'), str('2024-01-01'), str('Klar')) };
+    const visible = { name: 'Data', data: headRow + row(2, str('IA-1'), str('b'), str('2025-01-01'), str('Klar')) };
+    expect((await read(book({ sheets: [hidden, visible] }))).map((r) => [r.cells[0], r.sheet])).toEqual([['Ärende-ID', undefined], ['IA-1', undefined]]);
+    const onlyHidden = await read(book({ sheets: [{ name: 'Info', data: row(1, str('Export')) }, hidden] }));
+    expect(onlyHidden[0].sheet).toBe('Gammal');
   });
 });
 

@@ -110,6 +110,12 @@ function relsOf(part: string): string {
 }
 
 type XmlOptions = { xmlns: false; position: false };
+
+/**
+ * The most characters of text (or of one tag) between two XML tags. An Excel cell holds at most 32,767 characters,
+ * which escaped (&amp; …) stay far below this; the SAX parser would otherwise keep a longer run in memory whole.
+ */
+const MAX_XML_RUN = 1_000_000;
 type Handlers = (parser: SaxesParser<XmlOptions>) => void;
 
 /**
@@ -120,11 +126,21 @@ async function* parsePart(zip: ZipFile, entry: ZipEntry, setup: Handlers, onByte
   const parser = new SaxesParser<XmlOptions>({ xmlns: false, position: false });
   setup(parser);
   let decoder: TextDecoder | undefined;
+  let run = 0;
   try {
     for await (const chunk of zip.stream(entry, onBytes)) {
       // XML may be UTF-16 (with a byte order mark); OOXML writers use UTF-8. A UTF-8 BOM is dropped.
       decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
-      parser.write(decoder.decode(chunk, { stream: true }));
+      const text = decoder.decode(chunk, { stream: true });
+      const mark = Math.max(text.lastIndexOf('<'), text.lastIndexOf('>'));
+      run = mark === -1 ? run + text.length : text.length - mark - 1;
+      if (run > MAX_XML_RUN) {
+        throw xlsxError(
+          `delen "${entry.name}" har en text på över ${MAX_XML_RUN.toLocaleString('sv-SE')} tecken i ett stycke; ingen cell i Excel rymmer så mycket (en skadad eller manipulerad fil).`,
+          `part "${entry.name}" has a text of over ${MAX_XML_RUN.toLocaleString('en')} characters in one piece; no Excel cell holds that much (a damaged or crafted file).`,
+        );
+      }
+      parser.write(text);
       yield;
     }
     if (decoder) parser.write(decoder.decode());
@@ -156,6 +172,7 @@ async function readRels(zip: ZipFile, part: string): Promise<Map<string, { type:
 interface Sheet {
   name: string;
   entry: ZipEntry;
+  hidden: boolean;
 }
 
 interface Workbook {
@@ -172,7 +189,7 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   const path = office && zip.get(office.target) ? office.target : 'xl/workbook.xml';
   const entry = zip.get(path);
   if (!entry) throw notWorkbook();
-  const listed: { name: string; rid: string }[] = [];
+  const listed: { name: string; rid: string; hidden: boolean }[] = [];
   let date1904 = false;
   await readPart(zip, entry, (p) => p.on('opentag', (tag: SaxesTagPlain) => {
     const name = localName(tag.name);
@@ -181,7 +198,8 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
       date1904 = v === '1' || v === 'true';
     } else if (name === 'sheet') {
       const rid = Object.entries(tag.attributes).find(([k]) => localName(k) === 'id' && k.includes(':'))?.[1] ?? '';
-      listed.push({ name: tag.attributes.name ?? '', rid });
+      const state = tag.attributes.state;
+      listed.push({ name: tag.attributes.name ?? '', rid, hidden: state === 'hidden' || state === 'veryHidden' });
     }
   }));
   const rels = await readRels(zip, path);
@@ -189,8 +207,10 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   for (const s of listed) {
     const rel = rels.get(s.rid);
     const part = rel && REL_WORKSHEET.test(rel.type) ? zip.get(rel.target) : undefined;
-    if (part) sheets.push({ name: s.name, entry: part });
+    if (part) sheets.push({ name: s.name, entry: part, hidden: s.hidden });
   }
+  // Visible sheets first: a hidden sheet (a lookup list, an old copy) is read only when no visible one has a header.
+  sheets.sort((a, b) => Number(a.hidden) - Number(b.hidden));
   const related = (re: RegExp, fallback: string) => {
     const rel = [...rels.values()].find((r) => re.test(r.type));
     return zip.get(rel?.target ?? fallback) ?? zip.get(fallback);
@@ -316,8 +336,17 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
   const cellValue = (): Cell => {
     switch (type) {
       case 's': {
+        // An empty shared-string cell is empty (Number('') would name string 0); a number past the table is damage.
+        if (v.trim() === '') return '';
         const i = Number(v);
-        return (Number.isInteger(i) ? ctx.strings.get(i) : undefined) ?? '';
+        const s = Number.isInteger(i) && i >= 0 ? ctx.strings.get(i) : undefined;
+        if (s === undefined) {
+          throw xlsxError(
+            `cellen i kolumn ${col + 1} på rad ${rowNumber} hänvisar till delad text nr ${v.trim()}, som inte finns (en skadad fil).`,
+            `the cell in column ${col + 1} of row ${rowNumber} refers to shared string ${v.trim()}, which does not exist (a damaged file).`,
+          );
+        }
+        return s;
       }
       case 'inlineStr':
         return item.take();
@@ -438,7 +467,7 @@ export async function* readXlsxRows(path: string, onBytes?: ProgressFn, isHeader
           found = isHeader(next.value.cells);
         }
         if (found) {
-          if (sheetIndex > 0) opening[opening.length - 1].sheet = sheet.name || `${sheetIndex + 1}`;
+          if (sheetIndex > 0 || sheet.hidden) opening[opening.length - 1].sheet = sheet.name || `${sheetIndex + 1}`;
           yield* opening;
           yield* rows;
           return;

@@ -37,6 +37,15 @@ export function xlsxError(sv: string, en: string): AppError {
 
 const damaged = (sv: string, en: string) => xlsxError(`den är skadad eller ofullständig (${sv}).`, `it is damaged or incomplete (${en}).`);
 
+/**
+ * Bounds on what a part may unpack to. Spreadsheet XML deflates about 5–15 times (a 50,000-row IA export: 11× for
+ * the sheet, 9× for the shared strings); a part that claims to grow 200 times and beyond 32 MB, or beyond 4 GB at
+ * all, is a zip bomb or damage, refused before anything is unpacked (the CRC check then holds it to its claim).
+ */
+const MAX_PART_BYTES = 4 * 1024 ** 3;
+const MAX_RATIO = 200;
+const RATIO_FROM_BYTES = 32 * 1024 ** 2;
+
 const EOCD = 0x06054b50;
 const EOCD64_LOCATOR = 0x07064b50;
 const EOCD64 = 0x06064b50;
@@ -185,6 +194,16 @@ export class ZipFile {
       throw xlsxError(
         `delen ${part} är komprimerad med en metod som inte stöds (${entry.method}).`,
         `part ${part} is compressed with an unsupported method (${entry.method}).`,
+      );
+    }
+    const sized = (n: number, lang: string) => {
+      const [v, unit] = n >= 1024 ** 3 ? [n / 1024 ** 3, 'GB'] : n >= 1024 ** 2 ? [n / 1024 ** 2, 'MB'] : [n / 1024, 'KB'];
+      return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(v)} ${unit}`;
+    };
+    if (entry.size > MAX_PART_BYTES || (entry.size > RATIO_FROM_BYTES && entry.size > MAX_RATIO * Math.max(1, entry.compressedSize))) {
+      throw xlsxError(
+        `delen ${part} packas upp till ${sized(entry.size, 'sv-SE')} ur ${sized(entry.compressedSize, 'sv-SE')}, mer än ett kalkylblad kan vara (en zip-bomb eller en skadad fil).`,
+        `part ${part} unpacks to ${sized(entry.size, 'en')} from ${sized(entry.compressedSize, 'en')}, more than a spreadsheet can be (a zip bomb or a damaged file).`,
       );
     }
     const local = await this.readAt(entry.offset, 30);
