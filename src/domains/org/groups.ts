@@ -34,9 +34,18 @@ async function load(db: Db, ids?: string[]): Promise<OrgGroup[]> {
   }));
 }
 
+/**
+ * The cooperation groups, as far as the caller may see them: a member organisation outside the caller's org.read
+ * scope is left out, and a group with no member left is not listed (deny by default: an employee of one
+ * förvaltning learns nothing of groups it is not part of).
+ */
 export async function listGroups(ctx: Ctx): Promise<OrgGroup[]> {
   ctx.authz.require('org.read');
-  return load(ctx.db);
+  const groups = await load(ctx.db);
+  const paths = new Map((await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs)).map((o) => [o.id, o.path]));
+  return groups
+    .map((g) => ({ ...g, members: g.members.filter((m) => ctx.authz.can('org.read', paths.get(m.id))) }))
+    .filter((g) => g.members.length > 0);
 }
 
 async function memberRows(ctx: Ctx, tx: Db, slugs: string[]) {

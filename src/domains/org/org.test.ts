@@ -96,3 +96,16 @@ describe('organisation tree', () => {
     expect((await admin.get('/api/orgs')).body.some((o: { slug: string }) => o.slug === 'avd-a2')).toBe(false);
   });
 });
+
+describe('samverkansgrupper as others see them', () => {
+  it('shows an employee only the groups of organisations they may read, and only those members', async () => {
+    await makeOrgs(t.ctx, [['forv-c', 'forvaltning', 'stad']]);
+    expect((await admin.post('/api/org-groups', { slug: 'trillingen', name: 'Trillingen', members: ['forv-a', 'forv-b'] })).status).toBe(201);
+    expect((await admin.post('/api/org-groups', { slug: 'bc', name: 'B och C', members: ['forv-b', 'forv-c'] })).status).toBe(201);
+    const employee = await userWithRole(t, 'medarbetare-a@test.se', 'medarbetare', 'forv-a');
+    const seen = (await employee.get('/api/org-groups')).body as { slug: string; members: { slug: string }[] }[];
+    expect(seen.map((g) => [g.slug, g.members.map((m) => m.slug)])).toEqual([['trillingen', ['forv-a']]]);
+    const all = (await admin.get('/api/org-groups')).body as { slug: string; members: { slug: string }[] }[];
+    expect(all.find((g) => g.slug === 'bc')?.members.map((m) => m.slug).sort()).toEqual(['forv-b', 'forv-c']);
+  });
+});
