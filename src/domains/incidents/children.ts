@@ -15,17 +15,24 @@ const iso = (d: Date) => d.toISOString();
 
 type Registered = Pick<typeof incidents.$inferSelect, 'id' | 'status' | 'createdAt' | 'createdBy' | 'createdVia'>;
 
-/** Actions, comments, attachments (metadata), links (raw rows: links.ts describes their targets) and history of one incident. */
-export async function loadChildren(db: Db, incident: Registered, showProtected: boolean, now: Date) {
+/**
+ * Actions, comments, attachments (metadata), links (raw rows: links.ts describes their targets) and history of one
+ * incident. Without `showProtected` (a protected record, a caller without incident.protected) the free texts are
+ * left out: comments, attachments and the actions' titles. Without `staff` (the reporter reading their own report)
+ * the handlers' work is left out altogether: only the history remains.
+ */
+export async function loadChildren(db: Db, incident: Registered, showProtected: boolean, now: Date, staff = true) {
   const incidentId = incident.id;
   const today = stockholmDate(now);
-  const actions = await db
-    .select({ a: incidentActions, ownerName: users.name })
-    .from(incidentActions)
-    .leftJoin(users, eq(users.id, incidentActions.ownerId))
-    .where(eq(incidentActions.incidentId, incidentId))
-    .orderBy(asc(incidentActions.createdAt));
-  const links = await db.select().from(incidentLinks).where(eq(incidentLinks.incidentId, incidentId)).orderBy(asc(incidentLinks.createdAt));
+  const actions = staff
+    ? await db
+      .select({ a: incidentActions, ownerName: users.name })
+      .from(incidentActions)
+      .leftJoin(users, eq(users.id, incidentActions.ownerId))
+      .where(eq(incidentActions.incidentId, incidentId))
+      .orderBy(asc(incidentActions.createdAt))
+    : [];
+  const links = staff ? await db.select().from(incidentLinks).where(eq(incidentLinks.incidentId, incidentId)).orderBy(asc(incidentLinks.createdAt)) : [];
   const history = await db
     .select({ h: incidentStatusHistory, actor: users.name })
     .from(incidentStatusHistory)
@@ -34,7 +41,7 @@ export async function loadChildren(db: Db, incident: Registered, showProtected: 
     .orderBy(asc(incidentStatusHistory.at));
   let comments = null;
   let attachments = null;
-  if (showProtected) {
+  if (showProtected && staff) {
     comments = (await db.select().from(incidentComments).where(eq(incidentComments.incidentId, incidentId)).orderBy(asc(incidentComments.createdAt)))
       .map((c) => ({ id: c.id, author: c.authorLabel, body: c.body, createdAt: iso(c.createdAt) }));
     attachments = (await db
@@ -44,7 +51,7 @@ export async function loadChildren(db: Db, incident: Registered, showProtected: 
   }
   return {
     actions: actions.map(({ a, ownerName }) => ({
-      id: a.id, title: a.title, owner: a.ownerId ? { id: a.ownerId, name: ownerName ?? '' } : null, dueDate: a.dueDate, status: a.status,
+      id: a.id, title: showProtected ? a.title : null, owner: a.ownerId ? { id: a.ownerId, name: ownerName ?? '' } : null, dueDate: a.dueDate, status: a.status,
       overdue: a.status !== 'klar' && a.dueDate !== null && a.dueDate < today, version: a.version,
     })),
     comments,

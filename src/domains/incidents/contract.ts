@@ -279,7 +279,8 @@ export const IncidentListItem = IncidentSummary.pick({
 }).openapi('IncidentListItem');
 export type IncidentListItem = z.infer<typeof IncidentListItem>;
 
-export const ActionDto = z.object({ id: z.string(), title: z.string(), owner: Ref, dueDate: z.string().nullable(), status: z.string(), overdue: z.boolean(), version: int4() });
+/** `title` is null for one who may not read a protected record's free text (an action may name the person). */
+export const ActionDto = z.object({ id: z.string(), title: z.string().nullable(), owner: Ref, dueDate: z.string().nullable(), status: z.string(), overdue: z.boolean(), version: int4() });
 export const CommentDto = z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: z.string() });
 export const AttachmentDto = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: int4(), sha256: z.string(), createdAt: z.string() });
 /** A link with its target as the caller may see it: title and href are null when the record is gone or hidden from them. */
@@ -296,6 +297,11 @@ export const IncidentDetail = IncidentSummary.extend({
   links: z.array(LinkDto),
   history: z.array(HistoryDto),
   allowedStatuses: z.array(Status),
+  /**
+   * True when the caller reads the incident only as its reporter (no incident.read): the handlers' work — comments,
+   * attachments, actions, links and the risk assessment — is left out (empty or null).
+   */
+  reporterView: z.boolean(),
 }).openapi('Incident');
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 

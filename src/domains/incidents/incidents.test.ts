@@ -223,7 +223,14 @@ describe('report in under a minute', () => {
     expect(mine.body.kind).toBe('Personuppgiftsincident');
     expect(mine.body.personalData).toBe('ja');
     expect(mine.body.category).toBe('Fel mottagare');
-    expect(mine.body.actions.length).toBeGreaterThan(0);
+    // The template's first actions are the handlers' work: they see them, the reporter sees their report only.
+    const handled = await isam.get(`/api/incidents/${r.body.id}`);
+    expect(handled.body.actions.length).toBeGreaterThan(0);
+    expect(handled.body.reporterView).toBe(false);
+    await isam.post(`/api/incidents/${r.body.id}/comments`, { body: 'Internt: samma avsändare tredje gången.' });
+    const again = (await staff.get(`/api/incidents/${r.body.id}`)).body;
+    expect(again).toMatchObject({ reporterView: true, actions: [], comments: null, attachments: null, links: [], riskAssessment: null, assessmentText: null });
+    expect(again.history.length).toBeGreaterThan(0);
     // The employee sees their own report in the list, and nothing else.
     const list = await staff.get('/api/incidents');
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([r.body.id]);
@@ -277,6 +284,7 @@ describe('protected identity', () => {
     const p = (await create(isam, { org: 'avd-a', title: 'Brev med skyddad adress', description: 'Adressen Hemligvägen 1 röjdes.', assessmentText: 'Mottagaren bor granne med Hemligvägen.', protectedIdentity: true })).body;
     const c = await isam.post(`/api/incidents/${p.id}/comments`, { body: 'Kontaktat Skatteverket.' });
     expect(c.status).toBe(201);
+    expect((await isam.post(`/api/incidents/${p.id}/actions`, { title: 'Kontakta Hemligvägen 1 om felutskicket' })).status).toBe(201);
     const before = (await listAudit(t.ctx, { entityId: p.id, action: 'incident.read_protected', limit: 50 })).items.length;
     const seen = await isam.get(`/api/incidents/${p.id}`);
     expect(seen.body.description).toContain('Hemligvägen');
@@ -293,6 +301,8 @@ describe('protected identity', () => {
       expect(r.body.assessmentText).toBeNull();
       expect(r.body.comments).toBeNull();
       expect(r.body.attachments).toBeNull();
+      // An action's title may name the person too: the action is shown (owner, due, status), its title is not.
+      expect(r.body.actions.map((a: { title: string | null; status: string }) => [a.title, a.status])).toEqual([[null, 'planerad']]);
       expect(r.body.title).toBe('Brev med skyddad adress');
     }
     // Not readable content means no audit of a content read, and search does not match the hidden text.

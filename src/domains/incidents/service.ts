@@ -152,13 +152,23 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
 export async function getIncident(ctx: Ctx, id: string, now = new Date()): Promise<IncidentDetail> {
   const r = await readable(ctx, ctx.db, id, now);
   const show = canSeeProtected(ctx, r);
-  const children = await loadChildren(ctx.db, r.i, show, now);
+  // The reporter reads their own report, not the handlers' notes, assessment and actions about it.
+  const staff = ctx.authz.can('incident.read', r.org.path);
+  const children = await loadChildren(ctx.db, r.i, show, now, staff);
   if (r.i.protectedIdentity && show) {
     await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id }));
   }
   const manage = ctx.authz.can('incident.manage', r.org.path);
   const links = await describeLinks(ctx, ctx.db, children.links);
-  return { ...toSummary(r, show, now), ...children, links, allowedStatuses: manage && isStatus(r.i.status) ? [...TRANSITIONS[r.i.status]] : [] };
+  const summary = toSummary(r, show, now);
+  return {
+    ...summary,
+    ...(staff ? {} : { riskAssessment: null, assessmentText: null }),
+    ...children,
+    links,
+    allowedStatuses: manage && isStatus(r.i.status) ? [...TRANSITIONS[r.i.status]] : [],
+    reporterView: !staff,
+  };
 }
 
 /** The checks and the history row of a status change inside the caller's transaction. */

@@ -61,7 +61,7 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
             <Table.Tbody>
               {incident.actions.map((a) => (
                 <Table.Tr key={a.id}>
-                  <Table.Td>{a.title}</Table.Td>
+                  <Table.Td>{a.title ?? <Text span fs="italic">{t('actions.hidden')}</Text>}</Table.Td>
                   <Table.Td>{ownerName(a)}</Table.Td>
                   <Table.Td className="nowrap">
                     {formatDate(a.dueDate)}
@@ -82,7 +82,7 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
                         <Button
                           size="compact-sm"
                           variant="outline"
-                          aria-label={t('actions.completeOne', { title: a.title })}
+                          aria-label={a.title === null ? t('actions.completeHidden', { n: incident.actions.indexOf(a) + 1 }) : t('actions.completeOne', { title: a.title })}
                           onClick={async () => {
                             if (await done.run(a)) onChange();
                           }}
