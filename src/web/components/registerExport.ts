@@ -1,25 +1,13 @@
 /**
  * Client-side export of a register's visible columns. Loaded only when the user exports, so papaparse and
- * exceljs never weigh on the first page load. Same conventions as the server export (platform/export.ts):
- * CSV for Swedish Excel (UTF-8 BOM, semicolons, CRLF), formula-looking cells defused.
+ * exceljs never weigh on the first page load. The conventions are the server export's (platform/sheet.ts, one
+ * module for both): CSV for Swedish Excel, XLSX with Stockholm times as date cells, formula-looking cells defused.
  */
+import { csvText, xlsxBytes, type SheetColumn, type SheetValue } from '../../server/platform/sheet';
 import { formatDateTime } from '../format';
 
-export type CellValue = string | number | boolean | Date | null | undefined;
-export interface ExportColumnDef<T> {
-  key: string;
-  header: string;
-  value: (row: T) => CellValue;
-}
-
-const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
-function cellText(v: CellValue, yesNo: [string, string]): string | number {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return formatDateTime(v);
-  if (typeof v === 'boolean') return v ? yesNo[0] : yesNo[1];
-  return typeof v === 'string' ? defuse(v) : v;
-}
+export type CellValue = SheetValue;
+export type ExportColumnDef<T> = SheetColumn<T>;
 
 function download(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
@@ -39,30 +27,12 @@ export async function exportRows<T>(
   fileName: string,
   yesNo: [string, string],
 ): Promise<void> {
+  const plain = (v: Exclude<CellValue, Date>) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? yesNo[0] : yesNo[1]) : v);
   if (format === 'csv') {
-    const { default: Papa } = await import('papaparse');
-    const data = rows.map((r) => columns.map((c) => cellText(c.value(r), yesNo)));
-    const csv = '\ufeff' + Papa.unparse({ fields: columns.map((c) => c.header), data }, { delimiter: ';', newline: '\r\n' });
+    const csv = csvText(rows, columns, (v) => (v instanceof Date ? formatDateTime(v) : plain(v)));
     download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${fileName}.csv`);
     return;
   }
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Tillit';
-  const ws = wb.addWorksheet(fileName.slice(0, 31));
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.min(60, Math.max(12, c.header.length + 2)) }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) {
-    ws.addRow(
-      Object.fromEntries(
-        columns.map((c) => {
-          const v = c.value(r);
-          return [c.key, v instanceof Date ? v : typeof v === 'boolean' ? (v ? yesNo[0] : yesNo[1]) : typeof v === 'string' ? defuse(v) : (v ?? '')];
-        }),
-      ),
-    );
-  }
-  const buf = await wb.xlsx.writeBuffer();
+  const buf = await xlsxBytes(rows, columns, fileName, plain);
   download(new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${fileName}.xlsx`);
 }

@@ -1,0 +1,63 @@
+/**
+ * The spreadsheet conventions of every export, server-side (platform/export.ts) and in the browser
+ * (web/components/registerExport.ts): CSV for Swedish Excel (UTF-8 with BOM, semicolons, CRLF), XLSX with times as
+ * real date cells in Stockholm wall-clock time, and cells that would start a formula defused. No Node imports: the
+ * web app bundles this file (in its lazily loaded export chunk); exceljs is loaded on first use.
+ */
+import Papa from 'papaparse';
+
+export type SheetValue = string | number | boolean | Date | null | undefined;
+export interface SheetColumn<T> {
+  key: string;
+  header: string;
+  value: (row: T) => SheetValue;
+}
+
+/** A text that Excel would read as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe. */
+export const defuse = <V,>(v: V): V | string => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+const WALL = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+/**
+ * The instant as a date cell shows it in Stockholm: a Date whose UTC fields are the Stockholm wall-clock time
+ * (Excel cells have no zone, and exceljs writes a Date's UTC fields). 2025-11-11T10:42Z is 11:42 in the cell.
+ */
+export function stockholmWallClock(d: Date): Date {
+  const p = Object.fromEntries(WALL.formatToParts(d).map((x) => [x.type, x.value]));
+  return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
+}
+
+/** How date cells are shown: the date, and the time when it has one. */
+const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+export function csvText<T>(rows: T[], columns: SheetColumn<T>[], text: (v: SheetValue) => string | number | boolean): string {
+  const data = rows.map((r) => columns.map((c) => defuse(text(c.value(r)))));
+  return '\ufeff' + Papa.unparse({ fields: columns.map((c) => c.header), data }, { delimiter: ';', newline: '\r\n' });
+}
+
+/** An XLSX workbook of one sheet; `plain` turns non-date values into what the cell holds (booleans as words, say). */
+export async function xlsxBytes<T>(
+  rows: T[], columns: SheetColumn<T>[], sheet: string, plain: (v: Exclude<SheetValue, Date>) => string | number | boolean = (v) => v ?? '',
+): Promise<ArrayBuffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tillit';
+  const ws = wb.addWorksheet(sheet.slice(0, 31));
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.min(60, Math.max(12, c.header.length + 2)) }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) {
+    const values = columns.map((c) => {
+      const v = c.value(r);
+      return v instanceof Date ? stockholmWallClock(v) : defuse(plain(v));
+    });
+    const row = ws.addRow(values);
+    values.forEach((v, i) => {
+      if (v instanceof Date) row.getCell(i + 1).numFmt = v.getUTCHours() || v.getUTCMinutes() || v.getUTCSeconds() ? DATE_TIME_FORMAT : DATE_FORMAT;
+    });
+  }
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+}
