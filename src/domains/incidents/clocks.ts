@@ -48,6 +48,9 @@ export interface Clock {
   /** Milliseconds left (negative when overdue); null when done. */
   remainingMs: number | null;
   state: ClockState;
+  /** The duty is done (reported, informed). False for a clock that stopped only because the incident was closed. */
+  met: boolean;
+  /** When it was done; null when done at an unknown time (an import's "Ja") or not done. */
   metAt: Date | null;
 }
 
@@ -69,8 +72,8 @@ export function clocksFor(i: ClockInput, now: Date): Clock[] {
   const start = i.discoveredAt ?? i.reportedAt;
   const closed = i.status === 'Klar';
   const make = (key: ClockKey, deadline: Date, met: boolean, metAt: Date | null): Clock => {
-    if (met || closed) return { key, deadline, remainingMs: null, state: 'done', metAt: met ? metAt : null };
-    return { key, deadline, remainingMs: deadline.getTime() - now.getTime(), state: stateFor(deadline, now), metAt: null };
+    if (met || closed) return { key, deadline, remainingMs: null, state: 'done', met, metAt: met ? metAt : null };
+    return { key, deadline, remainingMs: deadline.getTime() - now.getTime(), state: stateFor(deadline, now), met: false, metAt: null };
   };
   const out: Clock[] = [];
   const breach = isPersonalDataBreach(i);

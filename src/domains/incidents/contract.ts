@@ -225,6 +225,8 @@ export const ClockDto = z.object({
   deadlineLocal: z.string(),
   remainingMs: z.number().nullable(),
   state: z.enum(CLOCK_STATES),
+  /** The duty is done; false when the clock stopped only because the incident was closed. */
+  met: z.boolean(),
   metAt: z.string().nullable(),
 });
 

@@ -72,6 +72,7 @@ function clockDtos(i: ClockInput, now: Date): IncidentSummary['clocks'] {
     deadlineLocal: formatLocal(c.deadline),
     remainingMs: c.remainingMs,
     state: c.state,
+    met: c.met,
     metAt: iso(c.metAt),
   }));
 }

@@ -110,7 +110,17 @@ describe('incident record and status flow', () => {
     expect(r.body.reportedToImy).toBe(true);
     expect(r.body.reportedToCsirt).toBe(true);
     expect(r.body.imyReportedAt).toBe('2025-05-02T07:30:00.000Z');
-    expect(r.body.clocks.find((c: { key: string }) => c.key === 'gdpr33').state).toBe('done');
+    expect(r.body.clocks.find((c: { key: string }) => c.key === 'gdpr33')).toMatchObject({ state: 'done', met: true, metAt: '2025-05-02T07:30:00.000Z' });
+  });
+
+  it('refuses ticking "reported to IMY" by hand without the time, since the 72-hour clock is judged by it', async () => {
+    const { body } = await create(isam, { org: 'avd-a', personalData: 'ja' });
+    const r = await isam.patch(`/api/incidents/${body.id}`, { version: body.version, reportedToImy: true });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'imy_time_missing', field: 'imyReportedAt' });
+    const after = (await isam.get(`/api/incidents/${body.id}`)).body;
+    expect(after).toMatchObject({ reportedToImy: false, version: body.version });
+    expect(after.clocks.find((c: { key: string }) => c.key === 'gdpr33')).toMatchObject({ met: false, metAt: null });
   });
 
   it('rejects bad input with 400 and the field, unknown org 404, unknown handler 422', async () => {

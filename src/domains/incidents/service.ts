@@ -199,6 +199,14 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
     }
     checkTimeOrder({ ...cur, ...changes }, new Set(Object.keys(changes)));
     if (changes.imyReportedAt) changes.reportedToImy = true;
+    // Ticking "reported to IMY" by hand needs the time: the 72-hour clock is judged by it. (An IA import may say only
+    // "Ja": the clock then reads as met, time unknown.)
+    if (changes.reportedToImy && !cur.reportedToImy && !(changes.imyReportedAt ?? cur.imyReportedAt)) {
+      throw badRequest('imy_time_missing', {
+        sv: 'Ange när anmälan till IMY gjordes: 72-timmarsfristen bedöms efter den tiden.',
+        en: 'Give the time the breach was reported to IMY: the 72-hour deadline is judged by it.',
+      }, 'imyReportedAt');
+    }
     if (changes.csirtEarlyWarningAt || changes.csirtNotificationAt || changes.csirtFinalReportAt) changes.reportedToCsirt = true;
     if (changes.status !== undefined && changes.status !== cur.status) {
       const why = closingRefusal({ ...cur, ...changes }, changes.status as IncidentStatus, now);

@@ -20,7 +20,7 @@ const rows = [
 describe('spreadsheet exports', () => {
   it('write times as date cells showing the Stockholm clock, with the time when there is one', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await toXlsx(rows, columns, 'Incidenter'));
+    await wb.xlsx.load((await toXlsx(rows, columns, 'Incidenter')) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Incidenter')!;
     const shown = [2, 3, 4, 5, 6, 7].map((n) => [(ws.getCell(n, 1).value as Date).toISOString().slice(0, 16), ws.getCell(n, 1).numFmt, ws.getCell(n, 2).value]);
     expect(shown).toEqual([

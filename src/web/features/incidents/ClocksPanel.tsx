@@ -48,7 +48,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td className="nowrap">{c.metAt ? formatDateTime(c.metAt) : state === 'done' ? t('clocks.closed') : '–'}</Table.Td>
+                    <Table.Td className="nowrap">{c.metAt ? formatDateTime(c.metAt) : c.met ? t('clocks.metNoTime') : state === 'done' ? t('clocks.closed') : '–'}</Table.Td>
                   </Table.Tr>
                 );
               })}
