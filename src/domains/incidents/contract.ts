@@ -1,15 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
 import { DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
-import { parseInstant } from '../../server/platform/time';
+import { instantProblem } from '../../server/platform/time';
 import { int4 } from '../../server/platform/schema';
 
 /**
  * The incidents API contract: request bodies and queries (strict) and the shapes returned. Times are text:
  * ISO 8601 with a zone, or a local "YYYY-MM-DDTHH:MM" that is read as Stockholm time.
  */
-const instantMsg = 'datum och tid, t.ex. 2025-03-29T10:00 (svensk tid) eller ISO 8601 med zon / a date-time, e.g. 2025-03-29T10:00 (Stockholm) or ISO 8601 with zone';
-export const InstantText = z.string().max(40).refine((v) => parseInstant(v) !== null, { message: instantMsg }).openapi({ example: '2025-03-29T10:00' });
+/** A time as text (time.ts parseInstant); the refusal says why in both languages ("sv / en", validation.ts). */
+export const InstantText = z.string().max(40).superRefine((v, c) => {
+  const why = instantProblem(v);
+  if (why) c.addIssue({ code: 'custom', message: `${why.sv} / ${why.en}` });
+}).openapi({ example: '2025-03-29T10:00' });
 const DateText = z.iso.date();
 const OrgSlug = z.string().min(2).max(64);
 const Title = z.string().trim().min(1).max(200);

@@ -14,7 +14,7 @@ import type { CreateIncident, IncidentDetail, UpdateIncident } from './contract'
 import { incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedIncident } from './dto';
 import type { IncidentStatus } from './model';
 import { incidentStatusHistory, incidents } from './table';
-import { formatLocal, parseInstant } from '../../server/platform/time';
+import { formatLocal, instantProblem, parseInstant } from '../../server/platform/time';
 import { TRANSITIONS, closingRefusal, isStatus, transitionRefusal } from './transitions';
 
 /** Instant from validated text (the contract checked it already); undefined stays undefined, null stays null. */
@@ -27,13 +27,11 @@ export function instant(v: string | null | undefined, field: string, now = new D
   if (v === undefined || v === null) return v;
   const d = parseInstant(v);
   if (!d) {
-    throw badRequest('invalid_instant', {
-      sv: `Ogiltig tidpunkt: ${v}. Ange ÅÅÅÅ-MM-DD TT:MM i svensk tid (timmen då klockan ställs fram till sommartid finns inte).`,
-      en: `Invalid date-time: ${v}. Use YYYY-MM-DD HH:MM in Swedish time (the hour skipped when clocks spring forward does not exist).`,
-    }, field);
+    const why = instantProblem(v)!;
+    throw badRequest('invalid_instant', { sv: `Ogiltig tidpunkt: ${why.sv}.`, en: `Invalid date-time: ${why.en}.` }, field);
   }
   if (d.getTime() > now.getTime() + 5 * 60_000) {
-    throw unprocessable('in_future', { sv: `Tidpunkten ${v} ligger i framtiden; ange när det hände.`, en: `The time ${v} is in the future; enter when it happened.` }, field);
+    throw unprocessable('in_future', { sv: `Tidpunkten ${formatLocal(d)} ligger i framtiden; ange när det hände.`, en: `The time ${formatLocal(d)} is in the future; enter when it happened.` }, field);
   }
   return d;
 }

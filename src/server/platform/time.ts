@@ -26,6 +26,30 @@ export function parseInstant(text: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/**
+ * Why a text is no instant, in Swedish and English: a Stockholm time skipped when the clocks spring forward is named
+ * as such (the user typed a real-looking time); anything else gets the accepted forms. Null when it parses.
+ */
+export function instantProblem(text: string): { sv: string; en: string } | null {
+  if (parseInstant(text) !== null) return null;
+  const m = LOCAL.exec(text.trim());
+  if (m && m[4] !== undefined) {
+    const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h <= 23 && mi <= 59) {
+      const t = `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
+      return {
+        sv: `${t} finns inte i svensk tid: klockan ställdes då fram en timme till sommartid. Ange tiden efter omställningen (t.ex. ${m[1]}-${m[2]}-${m[3]} 03:${m[5]})`,
+        en: `${t} does not exist in Swedish time: the clocks then sprang forward an hour to summer time. Give the time after the change (e.g. ${m[1]}-${m[2]}-${m[3]} 03:${m[5]})`,
+      };
+    }
+  }
+  return {
+    sv: 'datum och tid, t.ex. 2025-03-29 10:00 (svensk tid) eller ISO 8601 med zon',
+    en: 'a date and time, e.g. 2025-03-29 10:00 (Swedish time) or ISO 8601 with a zone',
+  };
+}
+
 const HOUR_FORMAT = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
 
 /**

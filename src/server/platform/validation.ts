@@ -49,8 +49,12 @@ function describe(issue: Issue): { sv: string; en: string } {
       if (known) return { sv: `Fel format: ska vara ${known[0]}.`, en: `Wrong format: must be ${known[1]}.` };
       return { sv: `Fel format (${i.format}).`, en: `Wrong format (${i.format}). ${i.message}` };
     }
-    default:
+    default: {
+      // A schema's own message is "svenska / English" (e.g. InstantText's): each language gets its half.
+      const own = i.message.split(' / ');
+      if (own.length === 2) return { sv: `Ogiltigt värde: ${own[0]}.`, en: `Invalid value: ${own[1]}.` };
       return { sv: `Ogiltigt värde: ${i.message}`, en: `Invalid value: ${i.message}` };
+    }
   }
 }
 
