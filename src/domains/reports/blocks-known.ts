@@ -2,7 +2,7 @@ import type { Cell, FigureBlock } from './blocks';
 
 /**
  * Swedish column choices for the figures of the other domains' providers (plan, goals, DSO follow-up,
- * documents, ISO 27001 9.3). Keys not listed here fall back to the generic layout.
+ * documents, maturity, training, ISO 27001 9.3). Keys not listed here fall back to the generic layout.
  */
 type Rec = Record<string, unknown>;
 type Col = [key: string, label: string];
@@ -114,10 +114,38 @@ function maturityBlocks(list: Rec[], cell: CellFn): FigureBlock[] {
   });
 }
 
+const oneDecimal = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A share in per cent as a document says it: 87.5 → "87,5 %" (a no-break space before the sign), right-aligned. */
+const percentCell = (v: unknown, cell: CellFn): Cell => (typeof v === 'number' ? { ...cell(v), text: `${oneDecimal.format(v)}\u00a0%` } : cell(''));
+const recs = (v: unknown): Rec[] => (Array.isArray(v) ? v.filter(isRec) : []);
+
+/**
+ * The year's trainings held (date order) and the e-course completion per unit with its share, then a total per
+ * course; a city's report adds the Förvaltning column to both. No table for what the year has none of.
+ */
+function trainingBlocks(v: Rec, cell: CellFn): FigureBlock[] {
+  const [sessions, completions, totals] = [recs(v.sessions), recs(v.completions), recs(v.totals)];
+  const out: FigureBlock[] = [];
+  if (sessions.length) {
+    out.push({
+      kind: 'table', caption: `Genomförda utbildningar ${String(sessions[0].date ?? '').slice(0, 4)}`,
+      ...withOrg(sessions, ['Datum', 'Utbildning', 'Målgrupp', 'Hålls av', 'Deltagare'], (r) => [cell(r.date), cell(r.title), cell(r.audience), cell(r.givenBy), cell(r.participants)], cell),
+    });
+  }
+  if (completions.length) {
+    const t = withOrg(completions, ['Enhet', 'Kurs', 'Anställda', 'Genomfört', 'Andel'], (r) => [cell(r.unit), cell(r.course), cell(r.employees), cell(r.completed), percentCell(r.percent, cell)], cell);
+    const byOrg = t.columns.length > 5;
+    const total = (x: Rec) => [...(byOrg ? [cell('Totalt'), cell('')] : [cell('Totalt')]), cell(x.course), cell(x.employees), cell(x.completed), percentCell(x.percent, cell)];
+    out.push({ kind: 'table', caption: `Genomförda e-utbildningar ${String(completions[0].year)}`, columns: t.columns, rows: [...t.rows, ...totals.map(total)] });
+  }
+  return out;
+}
+
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
   if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec), TABLES[key], cell)] : [];
   if (key === 'maturity' && Array.isArray(v)) return maturityBlocks(v.filter(isRec), cell);
+  if (key === 'training' && isRec(v)) return trainingBlocks(v, cell);
   if (key === 'goals' && Array.isArray(v)) {
     const groups = groupBy(v.filter(isRec), 'org');
     // A city's goals, one table per förvaltning (their codes repeat: every förvaltning has a "3.5").

@@ -116,6 +116,7 @@ export function defaultOutline(orgType: string): Section[] {
     sec('omvarld', 1, 'Omvärld – hot, trender och ny lagstiftning'),
     sec('budget', 1, 'Budget, inriktning och mognad'),
     sec('mognad', 2, 'Mognadsmätning', 'maturity'),
+    sec('utbildning', 2, 'Utbildning och kompetens', 'training'),
     sec('uppfoljning', 1, 'Uppföljning av informationssäkerhetsarbetet'),
     sec('mal', 2, 'Uppföljning av mål i verksamhetsplanen', 'goals'),
     sec('vor-ikp', 2, 'Väsentlighets- och riskanalys samt internkontrollplan', 'risks'),

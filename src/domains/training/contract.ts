@@ -1,0 +1,106 @@
+import { z } from '@hono/zod-openapi';
+import { int4, IsoDate } from '../../server/platform/schema';
+import { TRAINING_KINDS } from './courses';
+
+export { completionPercent, courseOrder, DEFAULT_COURSES, TRAINING_KINDS, type TrainingKind } from './courses';
+
+const Year = int4().min(2000).max(2100);
+const OrgRef = z.object({ id: z.uuid(), slug: z.string(), name: z.string() });
+const Version = int4().min(1).openapi({ description: 'Version du ändrar (optimistisk låsning)' });
+const Text = (max: number) => z.string().trim().max(max);
+
+export const TrainingSession = z
+  .object({
+    id: z.uuid(),
+    org: OrgRef,
+    heldOn: z.string(),
+    title: z.string(),
+    kind: z.enum(TRAINING_KINDS),
+    audience: z.string(),
+    givenBy: z.string(),
+    participants: int4().nullable(),
+    comment: z.string(),
+    version: int4(),
+  })
+  .openapi('TrainingSession');
+export type TrainingSession = z.infer<typeof TrainingSession>;
+
+const Participants = int4().min(0).nullish().openapi({ description: 'Antal deltagare (valfritt)' });
+
+export const CreateTrainingSession = z
+  .strictObject({
+    org: z.string().min(1).max(64).openapi({ description: 'Organisationens kortnamn (slug) eller id, på vilken nivå som helst' }),
+    heldOn: IsoDate,
+    title: Text(500).min(1),
+    kind: z.enum(TRAINING_KINDS).openapi({ description: 'riktad (riktad utbildning eller genomgång), e-utbildning, workshop eller övning' }),
+    audience: Text(500).optional().openapi({ example: 'Förvaltningsledningen' }),
+    givenBy: Text(200).optional().openapi({ example: 'ISAM' }),
+    participants: Participants,
+    comment: Text(4000).optional(),
+  })
+  .openapi('CreateTrainingSession');
+export type CreateTrainingSession = z.infer<typeof CreateTrainingSession>;
+
+export const UpdateTrainingSession = z
+  .strictObject({
+    version: Version,
+    heldOn: IsoDate.optional(),
+    title: Text(500).min(1).optional(),
+    kind: z.enum(TRAINING_KINDS).optional(),
+    audience: Text(500).optional(),
+    givenBy: Text(200).optional(),
+    participants: Participants,
+    comment: Text(4000).optional(),
+  })
+  .openapi('UpdateTrainingSession');
+export type UpdateTrainingSession = z.infer<typeof UpdateTrainingSession>;
+
+export const TrainingCompletion = z
+  .object({
+    id: z.uuid(),
+    org: OrgRef,
+    year: int4(),
+    course: z.string(),
+    employees: int4(),
+    completed: int4(),
+    /** Completed of employees in per cent, one decimal. */
+    percent: z.number(),
+    comment: z.string(),
+    version: int4(),
+  })
+  .openapi('TrainingCompletion');
+export type TrainingCompletion = z.infer<typeof TrainingCompletion>;
+
+const Course = Text(200).min(1).openapi({ example: 'Informationssäkerhet (e-utbildning)' });
+const Employees = int4().min(1).openapi({ description: 'Antal anställda (och konsulter) som ska genomföra kursen' });
+const Completed = int4().min(0).openapi({ description: 'Antal som har genomfört kursen: 0 till antalet anställda' });
+
+export const CreateTrainingCompletion = z
+  .strictObject({
+    org: z.string().min(1).max(64).openapi({ description: 'Organisationens kortnamn (slug) eller id, oftast en enhet eller avdelning' }),
+    year: Year,
+    course: Course,
+    employees: Employees,
+    completed: Completed,
+    comment: Text(4000).optional(),
+  })
+  .openapi('CreateTrainingCompletion');
+export type CreateTrainingCompletion = z.infer<typeof CreateTrainingCompletion>;
+
+export const UpdateTrainingCompletion = z
+  .strictObject({
+    version: Version,
+    course: Course.optional(),
+    employees: Employees.optional(),
+    completed: Completed.optional(),
+    comment: Text(4000).optional(),
+  })
+  .openapi('UpdateTrainingCompletion');
+export type UpdateTrainingCompletion = z.infer<typeof UpdateTrainingCompletion>;
+
+export const TrainingQuery = z.object({
+  org: z.string().min(1).max(64),
+  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Bara detta år' }),
+  subtree: z.enum(['true', 'false']).optional().openapi({ description: 'Med underliggande organisationer (standard: ja)' }),
+});
+export type TrainingQuery = z.infer<typeof TrainingQuery>;
