@@ -2,7 +2,14 @@ import { countTitles } from '../../server/platform/attention';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { smtpServer, type SmtpTestServer } from '../../test/smtp';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { sendDeadlineReminders } from './reminders';
+
+async function remindersSent(): Promise<number> {
+  const r = await t.database.db.execute(sql`select count(*)::int as n from incident_reminders_sent`);
+  return Number(((r as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n);
+}
 
 let t: TestServer;
 let isam: Client;
@@ -63,6 +70,30 @@ describe('deadlines, attention and reminders', () => {
     const later = await sendDeadlineReminders(t.ctx, new Date(now + 15 * HOUR));
     expect(later.sent).toBe(2); // a crosses 6 h left, b's early warning becomes overdue
     expect(smtp.mails.length).toBe(3 + later.sent);
+  });
+
+  it('holds no lock while the mail server is silent: audited writes go on, and the reminder is tried again later', async () => {
+    // A mail server that accepts the connection and never greets.
+    const sockets = new Set<Socket>();
+    const silent = createServer((sock) => sockets.add(sock));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as AddressInfo).port;
+    const ctx = { ...t.ctx, config: { ...t.ctx.config, smtpUrl: `smtp://127.0.0.1:${port}` } };
+    await isam.post('/api/incidents', { org: 'avd', title: 'Väntar på tyst server', personalData: 'ja', discoveredAt: local(new Date(Date.now() - 70 * HOUR)) });
+    const sentBefore = await remindersSent();
+    const round = sendDeadlineReminders(ctx);
+    while (sockets.size === 0) await new Promise((r) => setTimeout(r, 20));
+    // The round now waits for the greeting. An audited write (it takes the audit chain's lock) is not held up.
+    const write = isam.post('/api/incidents', { org: 'avd', title: 'Skrivs medan påminnelsen väntar', personalData: 'nej' });
+    const first = await Promise.race([write.then(() => 'write'), round.then(() => 'round')]);
+    expect(first).toBe('write');
+    expect((await write).status).toBe(201);
+    for (const sock of sockets) sock.destroy();
+    const result = await round;
+    expect(result.failed).toBeGreaterThan(0);
+    // Nothing is recorded as sent for a failed send: the next round tries again.
+    expect(await remindersSent()).toBe(sentBefore + result.sent);
+    await new Promise((r) => silent.close(r));
   });
 
   it('is off when no SMTP server is configured', async () => {

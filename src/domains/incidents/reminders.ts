@@ -37,15 +37,20 @@ async function recipients(db: Db, r: LoadedIncident): Promise<string[]> {
   return rows.map((x) => x.email).sort();
 }
 
+/** How long the mail server may take to answer: a hung one costs a round this much per reminder, never more. */
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+
 /**
  * E-mails a reminder for every running legal clock that has crossed a threshold (24 h left, 6 h left,
  * overdue), once per incident, clock and threshold (incident_reminders_sent remembers). Off unless
- * TILLIT_SMTP_URL is set. A failed send leaves no "sent" row, so the next run tries again. An aborted
- * `signal` (server shutdown) stops between reminders.
+ * TILLIT_SMTP_URL is set. The mail is sent outside any transaction, then the "sent" row and its audit entry are
+ * written: a slow mail server holds no lock (the audit chain's lock would stop every audited write meanwhile), a
+ * failed send leaves no row, so the next round tries again, and a crash between the two sends once more rather
+ * than never. An aborted `signal` (server shutdown) stops between reminders.
  */
 export async function sendDeadlineReminders(ctx: Ctx, now = new Date(), opts: { signal?: AbortSignal } = {}): Promise<ReminderResult> {
   if (!ctx.config.smtpUrl) return { configured: false, sent: 0, failed: 0 };
-  const transport = nodemailer.createTransport(ctx.config.smtpUrl);
+  const transport = nodemailer.createTransport({ url: ctx.config.smtpUrl, ...SMTP_TIMEOUTS });
   let sent = 0;
   let failed = 0;
   try {
@@ -63,19 +68,18 @@ export async function sendDeadlineReminders(ctx: Ctx, now = new Date(), opts: { 
       const when = formatLocal(c.deadline);
       const lead = c.state === 'overdue' ? `Tidsfristen passerades ${when}` : `Tidsfristen löper ut ${when}`;
       try {
+        await transport.sendMail({
+          from: ctx.config.mailFrom,
+          to,
+          subject: `[Tillit] ${number}: ${label.sv} – ${c.state === 'overdue' ? 'försenad' : `${threshold} kvar`}`,
+          text: `${lead} (svensk tid).\n${label.sv}\nIncident ${number}: ${r.i.title}\n\n${label.en}: deadline ${when} (Stockholm time).\n`,
+        });
         await inTx(ctx, async (tx) => {
           const ins = await tx.insert(incidentRemindersSent).values({ incidentId: r.i.id, clock: c.key, threshold, recipients: to.join(', ') })
             .onConflictDoNothing().returning({ id: incidentRemindersSent.incidentId });
-          if (ins.length === 0) return;
-          await recordAudit(tx, ctx, { action: 'incident.reminder', entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after: { clock: c.key, threshold, to } });
-          await transport.sendMail({
-            from: ctx.config.mailFrom,
-            to,
-            subject: `[Tillit] ${number}: ${label.sv} – ${c.state === 'overdue' ? 'försenad' : `${threshold} kvar`}`,
-            text: `${lead} (svensk tid).\n${label.sv}\nIncident ${number}: ${r.i.title}\n\n${label.en}: deadline ${when} (Stockholm time).\n`,
-          });
-          sent++;
+          if (ins.length > 0) await recordAudit(tx, ctx, { action: 'incident.reminder', entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after: { clock: c.key, threshold, to } });
         });
+        sent++;
       } catch (err) {
         failed++;
         ctx.log.error({ err, incident: r.i.id, clock: c.key }, 'deadline reminder failed');
