@@ -240,6 +240,9 @@ export async function revokeApiToken(ctx: Ctx, id: string) {
   });
 }
 
+/** Advisory lock key of the first-start administrator (several nodes may start at once on one database). */
+const ADMIN_LOCK = 727170011;
+
 /**
  * First start: make sure an administrator exists. With TILLIT_ADMIN_EMAIL/PASSWORD that account (created if
  * missing, given the global systemadministratör role); otherwise, on an empty database, admin@tillit.local
@@ -257,12 +260,15 @@ export async function ensureAdmin(db: Db, config: Config, log: Logger): Promise<
     }
     const hash = existing ? undefined : await hashPassword(config.adminPassword!);
     await inTx(ctx, async (tx) => {
-      let id = existing?.id;
+      // Nodes starting at once on one database: one creates the account, the others find it (read again under the lock).
+      await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_LOCK})`);
+      const [now] = existing ? [existing] : await tx.select().from(users).where(eq(users.email, email));
+      let id = now?.id;
       if (!id) {
         const [u] = await tx.insert(users).values({ email, name: 'Administratör', passwordHash: hash! }).returning();
         id = u.id;
         await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: id, after: { email, reason: 'TILLIT_ADMIN_EMAIL' } });
-      } else if (!existing!.active) {
+      } else if (!now!.active) {
         await tx.update(users).set({ active: true }).where(eq(users.id, id));
       }
       const [role] = await tx
@@ -281,11 +287,16 @@ export async function ensureAdmin(db: Db, config: Config, log: Logger): Promise<
   const password = generatePassword();
   const hash = await hashPassword(password);
   const email = 'admin@tillit.local';
-  await inTx(ctx, async (tx) => {
+  const created = await inTx(ctx, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_LOCK})`);
+    const [{ n: still }] = await tx.select({ n: count() }).from(users);
+    if (still > 0) return false;
     const [u] = await tx.insert(users).values({ email, name: 'Administratör', passwordHash: hash, mustChangePassword: true }).returning();
     await tx.insert(roleAssignments).values({ userId: u.id, role: 'systemadministrator' });
     await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: u.id, after: { email, reason: 'first start' } });
+    return true;
   });
+  if (!created) return;
   log.warn(
     { email },
     `Första start: administratör ${email} skapad med engångslösenordet ${password} (visas bara nu; byt det vid första inloggningen). / ` +

@@ -38,6 +38,24 @@ describe('first start', () => {
     expect((await c.get('/api/me')).body.permissions).toContain('system.admin');
   });
 
+  it('creates one administrator when several nodes start at once on an empty database', async () => {
+    t = await startTestServer();
+    const { log, lines } = capture();
+    const config = { ...t.config, adminEmail: 'it@kommun.se', adminPassword: 'Ett-Starkt-Startlösen-1' };
+    await Promise.all([1, 2, 3, 4].map(() => ensureAdmin(t!.database.db, config, log)));
+    expect(await rawSql(t, 'select email from users')).toEqual([{ email: 'it@kommun.se' }]);
+    expect(await rawSql(t, "select role from role_assignments")).toEqual([{ role: 'systemadministrator' }]);
+    // Without TILLIT_ADMIN_*, on an empty database: one default administrator, one password in the log.
+    const t2 = await startTestServer();
+    try {
+      await Promise.all([1, 2, 3].map(() => ensureAdmin(t2.database.db, { ...t2.config, adminEmail: undefined, adminPassword: undefined }, log)));
+      expect(await rawSql(t2, 'select email from users')).toEqual([{ email: 'admin@tillit.local' }]);
+      expect(lines.filter((l) => /engångslösenordet/.test(l))).toHaveLength(1);
+    } finally {
+      await t2.close();
+    }
+  });
+
   it('refuses a weak TILLIT_ADMIN_PASSWORD with a message in both languages', async () => {
     t = await startTestServer();
     const { log } = capture();
@@ -61,8 +79,14 @@ describe('first start', () => {
     expect((await c.login('admin@tillit.local', password)).status).toBe(200);
     const me = (await c.get('/api/me')).body;
     expect(me.mustChangePassword).toBe(true);
+    // The one-time password (it was in the log) reads, but changes nothing until it is replaced: on the server too.
+    const refused = await c.post('/api/orgs', { slug: 'forv', name: 'Förvaltning', type: 'stad' });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'must_change_password' });
+    expect(await rawSql(t, "select 1 from orgs where slug = 'forv'")).toHaveLength(0);
     expect((await c.get('/api/attention')).body.items.map((i: { key: string }) => i.key)).toContain('users.must-change-password');
     expect((await c.post('/api/me/password', { currentPassword: password, newPassword: 'Mitt-Eget-Nya-Lösen-7' })).status).toBe(204);
     expect((await c.get('/api/me')).body.mustChangePassword).toBe(false);
+    expect((await c.post('/api/orgs', { slug: 'forv', name: 'Förvaltning', type: 'stad' })).status).toBe(201);
   });
 });

@@ -31,7 +31,7 @@ function sessionQuery(db: Db) {
   return db
     .select({
       csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt,
-      u: { id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active },
+      u: { id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, mustChangePassword: users.mustChangePassword },
       grants: grantsSql(sessions.userId),
     })
     .from(sessions)
@@ -42,7 +42,7 @@ function sessionQuery(db: Db) {
 const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
 
 interface CachedSession {
-  row: { csrfToken: string; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; u: { id: string; email: string; name: string; locale: string; active: boolean } };
+  row: { csrfToken: string; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; u: { id: string; email: string; name: string; locale: string; active: boolean; mustChangePassword: boolean } };
   authz: Authz;
 }
 const sessionCaches = new WeakMap<Db, SessionCache<CachedSession>>();
@@ -92,7 +92,10 @@ export async function resolveSession(db: Db, config: Config, sessionToken: strin
     await db.update(sessions).set({ lastSeenAt: row.lastSeenAt }).where(eq(sessions.id, id));
   }
   return {
-    principal: { userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, sessionId: id, csrfToken: row.csrfToken },
+    principal: {
+      userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, sessionId: id, csrfToken: row.csrfToken,
+      ...(row.u.mustChangePassword ? { mustChangePassword: true } : {}),
+    },
     authz: hit.authz,
   };
 }

@@ -11,6 +11,8 @@ export interface Principal {
   sessionId?: string;
   csrfToken?: string;
   apiTokenId?: string;
+  /** Signed in with a one-time password: may read and replace it, but change nothing else (http.ts gate). */
+  mustChangePassword?: boolean;
 }
 
 /** What every service function receives: who acts, from where, and with which permissions. */

@@ -52,6 +52,14 @@ export function gate(policy: Policy): MiddlewareHandler<AppEnv> {
     if ('auth' in policy && MUTATING.has(c.req.method) && p.apiTokenId) {
       throw forbidden({ sv: 'En API-token kan inte ändra kontot. Logga in.', en: 'An API token cannot change the account. Sign in.' });
     }
+    // A one-time password (printed to the log at first start, or handed over by an administrator) reads, and replaces
+    // itself (routes of policy auth: the password, signing out), but changes nothing until it is replaced.
+    if ('permission' in policy && MUTATING.has(c.req.method) && p.mustChangePassword) {
+      throw new AppError(403, 'must_change_password', {
+        sv: 'Byt ditt engångslösenord innan du ändrar något (Mitt konto → Byt lösenord).',
+        en: 'Change your one-time password before you change anything (My account → Change password).',
+      });
+    }
     if ('permission' in policy && !ctx.authz.hasAnywhere(policy.permission)) throw forbidden();
     return next();
   };
