@@ -200,6 +200,15 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Til
             : { sv: `Felaktig begäran: ${err.message}`, en: `Bad request: ${err.message}` };
       return problemResponse(c, new AppError(status, code, msg, status === 415 ? 'content-type' : '(body)').toProblem(lang));
     }
+    if (databaseUnavailable(err)) {
+      c.get('ctx')?.log.warn({ err }, 'database unavailable');
+      const res = problemResponse(c, new AppError(503, 'database_unavailable', {
+        sv: 'Databasen svarar inte just nu. Försök igen om en stund; inget av det du skickade sparades.',
+        en: 'The database is not answering right now. Try again shortly; nothing you sent was saved.',
+      }).toProblem(lang));
+      res.headers.set('Retry-After', '5');
+      return res;
+    }
     c.get('ctx')?.log.error({ err }, 'unhandled error');
     return problemResponse(c, new AppError(500, 'internal', { sv: 'Ett internt fel inträffade. Det är loggat.', en: 'An internal error occurred. It has been logged.' }).toProblem(lang));
   });
@@ -232,4 +241,15 @@ function mountWeb(app: OpenAPIHono<AppEnv>, config: Config) {
     c.header('Cache-Control', 'no-cache');
     return c.html(html.replaceAll('__CSP_NONCE__', c.get('cspNonce')));
   });
+}
+
+/** Network errors and PostgreSQL's connection and shutdown errors (classes 08, 57P, 53300), also wrapped (cause). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE', '53300', '57P01', '57P02', '57P03']);
+export function databaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return true;
+    if (typeof e.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(e.message)) return true;
+  }
+  return false;
 }
