@@ -73,7 +73,7 @@ async function sqlFloor(url: string, rows: number, seqBefore: number): Promise<F
     return (performance.now() - t0) / 1000;
   };
   const FKS = ['incidents_org_id_orgs_id_fk', 'incidents_register_org_id_orgs_id_fk', 'incidents_handler_id_users_id_fk', 'incidents_reporter_id_users_id_fk', 'incidents_created_by_users_id_fk'];
-  const SECONDARY = ['incidents_search_idx', 'incidents_handler_idx', 'incidents_org_list_idx', 'incidents_org_protected_idx', 'incidents_register_external_unique', 'incidents_reported_idx', 'incidents_reporter_reported_idx', 'incidents_seq_unique'];
+  const SECONDARY = ['incidents_search_idx', 'incidents_handler_idx', 'incidents_org_list_idx', 'incidents_org_protected_idx', 'incidents_register_external_unique', 'incidents_reported_idx', 'incidents_reporter_reported_idx', 'incidents_seq_unique', 'incidents_untriaged_idx'];
   const reinsert = async (before: string[]) => {
     await c.query('begin');
     try {

@@ -1,11 +1,8 @@
-import { and, count, eq, gte, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { countTitles, type AttentionItem, type AttentionProvider } from '../../server/platform/attention';
 import { orgs } from '../org/table';
 import { runningClocks } from './deadlines';
 import { incidents } from './table';
-
-/** New reports older than this are no longer "new": the count stays a short index range on reported_at. */
-const NEW_REPORT_DAYS = 90;
 
 /**
  * Start-page warnings for legal clocks: overdue, less than 6 h left (critical) and less than 24 h left
@@ -35,15 +32,15 @@ export const attentionProviders: AttentionProvider[] = [
   },
   {
     key: 'new-reports',
-    // Triage: reports nobody has picked up yet (Rapporterad, no handler), where the person handles incidents.
+    // Triage: reports nobody has picked up yet (Rapporterad, no handler), where the person handles incidents, however
+    // old (an old one is the more reason to act). A partial index holds exactly these (incidents_untriaged_idx).
     async items(ctx) {
       if (!ctx.authz.hasAnywhere('incident.manage')) return [];
-      const since = new Date(Date.now() - NEW_REPORT_DAYS * 86_400_000);
       const [row] = await ctx.db.select({ n: count() }).from(incidents).innerJoin(orgs, eq(orgs.id, incidents.orgId))
-        .where(and(gte(incidents.reportedAt, since), eq(incidents.status, 'Rapporterad'), isNull(incidents.handlerId), ctx.authz.scopeSql('incident.manage', orgs.path)));
+        .where(and(eq(incidents.status, 'Rapporterad'), isNull(incidents.handlerId), ctx.authz.scopeSql('incident.manage', orgs.path)));
       const n = Number(row?.n ?? 0);
       return [{
-        key: 'incidents.new', severity: 'info', count: n, link: '/incidenter',
+        key: 'incidents.new', severity: 'info', count: n, link: '/incidenter?status=Rapporterad',
         ...countTitles(n,
           { one: 'En ny incidentrapport väntar på registrering', many: 'nya incidentrapporter väntar på registrering' },
           { one: 'One new incident report awaits registration', many: 'new incident reports await registration' }),

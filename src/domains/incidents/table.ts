@@ -70,6 +70,8 @@ export const incidents = pgTable(
     index('incidents_org_protected_idx').on(t.orgId, t.reportedAt, t.id).where(sql`${t.protectedIdentity}`),
     // Partial: imported incidents have neither handler nor reporter, so they cost these two indexes nothing.
     index('incidents_handler_idx').on(t.handlerId).where(sql`${t.handlerId} is not null`),
+    // The start page's "new reports waiting" (attention.ts): only the untriaged, so the count stays small in any city.
+    index('incidents_untriaged_idx').on(t.orgId).where(sql`${t.status} = 'Rapporterad' and ${t.handlerId} is null`),
     // The list's own reports (incident.report without incident.read): newest first per reporter.
     index('incidents_reporter_reported_idx').on(t.reporterId, t.reportedAt, t.id).where(sql`${t.reporterId} is not null`),
     index('incidents_search_idx').using('gin', sql`to_tsvector('swedish', ${t.title} || ' ' || ${t.description})`),

@@ -1,0 +1,2 @@
+-- The start page counts reports nobody has picked up (Rapporterad, no handler) however old; this index holds just those.
+CREATE INDEX "incidents_untriaged_idx" ON "incidents" USING btree ("org_id") WHERE "incidents"."status" = 'Rapporterad' and "incidents"."handler_id" is null;
