@@ -170,6 +170,7 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string, i
   }
   const db = drizzlePglite({ client }) as unknown as Db;
   let closed = false;
+  const running = new Set<number>();
   return {
     db,
     kind: 'pglite',
@@ -192,8 +193,15 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string, i
     async image() {
       return client.dumpDataDir('none');
     },
-    async tryExclusive(_key, fn) {
-      return { ran: true, value: await fn() };
+    // One process holds a PGlite directory: "exclusive" is within this process, one run per key at a time.
+    async tryExclusive(key, fn) {
+      if (running.has(key)) return { ran: false };
+      running.add(key);
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        running.delete(key);
+      }
     },
     async listen(channel, onEvent) {
       listenSql(channel);
