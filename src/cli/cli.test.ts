@@ -2,12 +2,12 @@
  * The `tillit` command as a real process (bin/tillit.mjs) against a real PGlite data directory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DB, rows } from '../test/harness';
+import { TEST_DB, TEST_PG_URL, postgresAvailable, rows } from '../test/harness';
 import { openDatabase } from '../server/platform/db';
 import { sql } from 'drizzle-orm';
 
@@ -75,9 +75,11 @@ async function serve(env: Record<string, string> = {}) {
   return {
     url,
     output: () => output,
-    async stop() {
+    /** SIGTERM; resolves the exit code. */
+    async stop(): Promise<number | null> {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      return child.exitCode;
     },
   };
 }
@@ -120,6 +122,13 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
       expect(r.code).toBe(3);
       expect(r.err).toMatch(/används redan av en annan Tillit-process/);
       expect(r.err).toMatch(/is in use by another Tillit process/);
+      expect(r.err).toContain(`kan filen ${join(dbEnv.TILLIT_DATA_DIR, 'tillit.lock')} tas bort`);
+      expect(r.err).toContain(`the file ${join(dbEnv.TILLIT_DATA_DIR, 'tillit.lock')} can be deleted`);
+      // A second server is refused the same way: the message alone, no stack trace, exit 3.
+      const second = await tillit(['serve', '--port', String(await freePort())], { HOST: '127.0.0.1' });
+      expect(second.code).toBe(3);
+      expect(second.err.split('\n').filter(Boolean)).toEqual(r.err.split('\n').filter(Boolean));
+      expect(second.err).not.toMatch(/Error:|\n\s+at /);
       expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
     } finally {
       await s.stop();
@@ -179,6 +188,10 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(unknownFlag.code).toBe(2);
     expect(unknownFlag.err).toMatch(/fel: okänt alternativ --typ\.\nAnvändning:/);
     expect(unknownFlag.err).toMatch(/error: unknown option --typ\.\nUsage:/);
+    const noType = await tillit(['org', 'add', 'ab', 'AB']);
+    expect(noType.code).toBe(2);
+    expect(noType.err).toMatch(/^fel: --type saknas\. Användning: tillit org add/m);
+    expect(noType.err).toMatch(/^error: --type is missing\. Usage: tillit org add/m);
     const noValue = await tillit(['org', 'add', 'x4', 'X', '--type']);
     expect(noValue.err).toMatch(/fel: --type saknar värde\./);
     const badSlug = await tillit(['org', 'add', 'X!', 'X', '--type', 'stad']);
@@ -196,7 +209,24 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
       expect(r.err).toMatch(/kunde inte användas: katalogen eller filen finns inte\.\nerror: the file .* could not be used: no such file or directory\./);
       expect(r.err).not.toMatch(/ at /);
     }
-  }, 120_000);
+    // Backup: a directory, a full device, a place nobody may write (sysfs, also for root); restore: a directory and
+    // a file that opens but cannot be read. Each named with its reason; nothing half-written is left.
+    const folder = join(dir, 'en-katalog');
+    mkdirSync(folder);
+    const cases: [string[], string, string, string][] = [
+      [['backup', folder], folder, 'det är en katalog', 'it is a directory'],
+      [['restore', folder], folder, 'det är en katalog', 'it is a directory'],
+      ...(existsSync('/dev/full') ? [[['backup', '/dev/full'], '/dev/full', 'disken är full', 'no space left on the device'] as [string[], string, string, string]] : []),
+      ...(existsSync('/sys/kernel') ? [[['backup', '/sys/tillit.gz'], '/sys/tillit.gz', 'behörighet saknas', 'permission denied'] as [string[], string, string, string]] : []),
+      ...(existsSync('/proc/self/mem') ? [[['restore', '/proc/self/mem'], '/proc/self/mem', 'läs- eller skrivfel på enheten', 'an input/output error on the device'] as [string[], string, string, string]] : []),
+    ];
+    for (const [args, file, sv, en] of cases) {
+      const r = await tillit(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.split('\n').filter(Boolean), args.join(' ')).toEqual([`fel: filen ${file} kunde inte användas: ${sv}.`, `error: the file ${file} could not be used: ${en}.`]);
+    }
+    expect(readdirSync(folder)).toEqual([]);
+  }, 180_000);
 
   it('user add with a role prints a one-time password; a weak password is refused', async () => {
     const r = await tillit(['user', 'add', 'isam@kommun.se', 'Ingrid ISAM', '--role', 'isam', '--org', 'forv']);
@@ -237,6 +267,8 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(g.err).toMatch(/error: .*not a Tillit backup/);
     const forced = await tillit(['restore', file, '--force']);
     expect(forced.code, forced.err).toBe(0);
+    expect(forced.out).toMatch(/Alla inloggningar har avslutats \(\d+ sessioner i säkerhetskopian\): alla måste logga in igen\. \/ All sign-ins have ended \(\d+ sessions in the backup\): everyone must sign in again\./);
+    expect(forced.out).toMatch(/API-token: \d+ återställda, \d+ giltiga\. En administratör bör granska dem.* \/ API tokens: \d+ restored, \d+ valid\. An administrator should review them/);
     const ok = await tillit(['audit', 'verify']);
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out).toMatch(/^OK: \d+ poster/);
@@ -285,6 +317,74 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
       await new Promise((res) => taken.close(res));
     }
   }, 120_000);
+
+  it('a bad port, log level, data directory or database address is named in both languages, no stack trace', async () => {
+    const plain = (r: Run) => expect(r.err, r.err).not.toMatch(/Error:|\n\s+at /);
+    for (const port of ['abc', '99999', '-1']) {
+      const r = await tillit(['serve', `--port=${port}`]);
+      expect(r.code, port).toBe(2);
+      expect(r.err).toContain(`fel: --port måste vara ett portnummer 0–65535, fick "${port}"`);
+      expect(r.err).toContain(`error: --port must be a port number 0–65535, got "${port}"`);
+      plain(r);
+    }
+    const envPort = await tillit(['org', 'list'], { PORT: '70000' });
+    expect(envPort.code).toBe(2);
+    expect(envPort.err).toContain('error: PORT must be a port number 0–65535, got "70000"');
+    const level = await tillit(['serve'], { LOG_LEVEL: 'verbose' });
+    expect(level.code).toBe(2);
+    expect(level.err).toContain('fel: LOG_LEVEL måste vara en av fatal, error, warn, info, debug, trace, silent, fick "verbose"');
+    expect(level.err).toContain('error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"');
+    plain(level);
+    const file = join(dir, 'en-fil');
+    writeFileSync(file, 'ingen katalog');
+    for (const cmd of [['org', 'list'], ['serve', '--port', '0']]) {
+      const r = await tillit(cmd, { TILLIT_DATA_DIR: file });
+      expect(r.code, cmd.join(' ')).toBe(2);
+      expect(r.err).toContain(`fel: Datakatalogen ${file} (TILLIT_DATA_DIR) kan inte användas: det är en fil, ingen katalog.`);
+      expect(r.err).toContain(`error: The data directory ${file} (TILLIT_DATA_DIR) cannot be used: it is a file, not a directory.`);
+      plain(r);
+    }
+    const notUrl = await tillit(['org', 'list'], { DATABASE_URL: 'inte en adress' });
+    expect(notUrl.code).toBe(2);
+    expect(notUrl.err).toMatch(/fel: DATABASE_URL är ingen giltig PostgreSQL-adress.*\nerror: DATABASE_URL is not a valid PostgreSQL URL/);
+    // Nobody listens on a free port: connection refused, named with host, port and database but not the password.
+    const closed = await freePort();
+    for (const cmd of [['org', 'list'], ['serve', '--port', '0']]) {
+      const r = await tillit(cmd, { DATABASE_URL: `postgres://tillit:hemligt-lösen@127.0.0.1:${closed}/tillit` });
+      expect(r.code, cmd.join(' ')).toBe(3);
+      expect(r.err).toContain(`fel: Databasen kan inte nås (DATABASE_URL: värd 127.0.0.1:${closed}, databas tillit): anslutningen nekades`);
+      expect(r.err).toContain(`error: The database cannot be reached (DATABASE_URL: host 127.0.0.1:${closed}, database tillit): connection refused`);
+      expect(r.err).not.toContain('hemligt');
+      plain(r);
+    }
+    if (await postgresAvailable()) {
+      const missing = new URL(TEST_PG_URL);
+      missing.pathname = '/tillit_finns_inte_' + process.pid;
+      const r = await tillit(['migrate'], { DATABASE_URL: missing.href });
+      expect(r.code).toBe(3);
+      expect(r.err).toContain(`databasen "tillit_finns_inte_${process.pid}" finns inte på servern`);
+      expect(r.err).toContain(`the database "tillit_finns_inte_${process.pid}" does not exist on the server`);
+      plain(r);
+    }
+  }, 180_000);
+
+  it('SIGTERM stops `serve` within TILLIT_SHUTDOWN_SECONDS although a client never finishes its request', async () => {
+    const s = await serve({ TILLIT_SHUTDOWN_SECONDS: '2' });
+    const socket = connect(Number(new URL(s.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    await new Promise((r) => socket.once('connect', r));
+    socket.write('GET /api/health HTTP/1.1\r\nHost: localhost\r\n'); // the headers never end
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    const code = await s.stop();
+    const took = Date.now() - started;
+    socket.destroy();
+    expect(code).toBe(0);
+    expect(took).toBeGreaterThanOrEqual(1500);
+    expect(took).toBeLessThan(2000 + 5000);
+    expect(s.output()).toMatch(/closing connections still open/);
+    expect(existsSync(join(dbEnv.TILLIT_DATA_DIR, 'tillit.lock'))).toBe(false); // the database was closed
+  }, 180_000);
 
   it('an unknown command lists the commands and exits 2', async () => {
     const r = await tillit(['org', 'radera']);

@@ -7,6 +7,7 @@ import { backup, restore, RestoreError } from '../server/platform/backup';
 import { inTx } from '../server/platform/tx';
 import { recordAudit } from '../domains/audit/chain';
 import { runDemo } from './demo';
+import { portNumber } from '../server/platform/config';
 
 export const platformCommands: CliCommand[] = [
   {
@@ -15,8 +16,10 @@ export const platformCommands: CliCommand[] = [
     summary: 'Starta webbservern / start the web server',
     async run(args) {
       const { values } = parse(args, { port: { type: 'string' } }, [], this.usage);
+      // Checked as PORT is: a bad value is named (exit 2), not left to the socket's RangeError.
+      const port = values.port === undefined ? undefined : portNumber('--port', values.port);
       const { startServer } = await import('../server/main');
-      await startServer({ port: values.port ? Number(values.port) : undefined });
+      await startServer({ port });
       return new Promise<number>(() => {}); // runs until a signal stops it
     },
   },
@@ -51,12 +54,33 @@ export const platformCommands: CliCommand[] = [
       const file = resolve(positionals[0]);
       if (!existsSync(file)) throw new CliError(`Filen ${file} finns inte.`, `File ${file} does not exist.`);
       try {
-        const h = await withDatabase(env, async (db, ctx) => {
-          const header = await restore(db.db, file, { force: values.force });
-          await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'system.restore', entityType: 'system', after: { file, createdAt: header.createdAt } }));
-          return header;
+        const r = await withDatabase(env, async (db, ctx) => {
+          const result = await restore(db.db, file, { force: values.force });
+          await inTx(ctx, (tx) =>
+            recordAudit(tx, ctx, {
+              action: 'system.restore',
+              entityType: 'system',
+              after: { file, createdAt: result.header.createdAt, sessionsEnded: result.sessionsEnded, apiTokens: result.apiTokens.total, validApiTokens: result.apiTokens.valid.length },
+            }),
+          );
+          return result;
         });
-        env.out(`Återställd från / restored from ${file} (skapad/created ${h.createdAt})`);
+        env.out(`Återställd från / restored from ${file} (skapad/created ${r.header.createdAt})`);
+        env.out(
+          `Alla inloggningar har avslutats (${r.sessionsEnded} sessioner i säkerhetskopian): alla måste logga in igen. / ` +
+            `All sign-ins have ended (${r.sessionsEnded} sessions in the backup): everyone must sign in again.`,
+        );
+        const valid = r.apiTokens.valid;
+        env.out(
+          `API-token: ${r.apiTokens.total} återställda, ${valid.length} giltiga. En administratör bör granska dem: en token som ` +
+            `återkallats efter säkerhetskopian är giltig igen. / API tokens: ${r.apiTokens.total} restored, ${valid.length} valid. ` +
+            `An administrator should review them: a token revoked after the backup is valid again.`,
+        );
+        // A token's name is the owner's text: control characters are not sent to the terminal.
+        // eslint-disable-next-line no-control-regex
+        const shown = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+        for (const t of valid.slice(0, 50)) env.out(`  ${shown(t.owner)}: "${shown(t.name)}" (tlt_${t.prefix}_…, giltig till/valid until ${t.expiresAt.slice(0, 10)})`);
+        if (valid.length > 50) env.out(`  … ${valid.length - 50} till / more`);
       } catch (err) {
         if (err instanceof RestoreError) throw new CliError(err.sv, err.en);
         throw err;

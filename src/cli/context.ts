@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from '../server/platform/config';
-import { openDatabase, DataDirInUseError, type Database } from '../server/platform/db';
+import { openDatabase, DatabaseUnavailableError, type Database } from '../server/platform/db';
 import { createLogger } from '../server/platform/logger';
 import { systemCtx, type Ctx } from '../server/platform/context';
 import { AppError } from '../server/platform/errors';
+import { fileMessage, FS_REASONS } from '../server/platform/files';
 
 export class CliError extends Error {
   constructor(public readonly sv: string, public readonly en: string, public readonly exitCode = 2) {
@@ -18,18 +19,12 @@ export interface CliEnv {
   err: (line: string) => void;
 }
 
-/** Opens the server's database for a CLI command (refusing if a server holds a PGlite directory) and migrates it. */
+/**
+ * Opens the server's database for a CLI command and migrates it. A PGlite directory a server holds, or a
+ * PostgreSQL server that cannot be reached, is a DatabaseUnavailableError: reportError says so, exit 3.
+ */
 export async function withDatabase<T>(env: CliEnv, fn: (database: Database, ctx: Ctx) => Promise<T>): Promise<T> {
-  let database: Database;
-  try {
-    database = await openDatabase({ dataDir: env.config.dataDir, databaseUrl: env.config.databaseUrl, pgliteSharedBuffers: '16MB' });
-  } catch (err) {
-    if (err instanceof DataDirInUseError) {
-      const [sv, en] = err.message.split(' / ');
-      throw new CliError(sv, en, 3);
-    }
-    throw err;
-  }
+  const database = await openDatabase({ dataDir: env.config.dataDir, databaseUrl: env.config.databaseUrl, pgliteSharedBuffers: '16MB' });
   try {
     await database.migrate();
     const ctx = systemCtx({ db: database.db, config: env.config, log: env.log }, `cli:${process.env.USER ?? 'local'}`);
@@ -50,7 +45,8 @@ export function cliEnv(): CliEnv {
   }
   return {
     config,
-    log: createLogger(process.env.LOG_LEVEL ?? 'warn'),
+    // Quieter than the server unless LOG_LEVEL says otherwise (validated by loadConfig).
+    log: createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn'),
     out: (l) => process.stdout.write(l + '\n'),
     err: (l) => process.stderr.write(l + '\n'),
   };
@@ -63,6 +59,12 @@ export function reportError(env: Pick<CliEnv, 'err'>, err: unknown): number {
     env.err(`fel: ${err.sv}`);
     env.err(`error: ${err.en}`);
     return err instanceof CliError ? err.exitCode : 2;
+  }
+  // The database cannot be opened (a PGlite directory another process holds, a PostgreSQL server that refuses).
+  if (err instanceof DatabaseUnavailableError) {
+    env.err(`fel: ${err.sv}`);
+    env.err(`error: ${err.en}`);
+    return 3;
   }
   if (err instanceof AppError) {
     env.err(`fel: ${err.msg.sv}${err.field ? ` (fält/field: ${err.field})` : ''}`);
@@ -81,20 +83,9 @@ export function reportError(env: Pick<CliEnv, 'err'>, err: unknown): number {
   return 1;
 }
 
-const FS_REASONS: Record<string, [string, string]> = {
-  ENOENT: ['katalogen eller filen finns inte', 'no such file or directory'],
-  ENOTDIR: ['en del av sökvägen är ingen katalog', 'a part of the path is not a directory'],
-  EISDIR: ['det är en katalog', 'it is a directory'],
-  EACCES: ['behörighet saknas', 'permission denied'],
-  EPERM: ['behörighet saknas', 'permission denied'],
-  EROFS: ['filsystemet är skrivskyddat', 'the file system is read-only'],
-  ENOSPC: ['disken är full', 'no space left on the device'],
-};
-
 /** A file the user named could not be read or written (e.g. --out in a missing directory): why, in both languages. */
 function fileSystemMessage(err: unknown): { sv: string; en: string } | undefined {
   const e = err as NodeJS.ErrnoException;
-  const reason = e?.code ? FS_REASONS[e.code] : undefined;
-  if (!reason || !e.path) return undefined;
-  return { sv: `filen ${e.path} kunde inte användas: ${reason[0]}.`, en: `the file ${e.path} could not be used: ${reason[1]}.` };
+  if (!e?.code || !FS_REASONS[e.code] || !e.path) return undefined;
+  return fileMessage(e.path, e.code);
 }

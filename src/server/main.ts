@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './platform/config';
 import { createLogger } from './platform/logger';
@@ -51,17 +52,52 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
   log.info({ port, database: database.where, readyMs: Math.round(performance.now() - started) }, `Tillit lyssnar på http://localhost:${port}`);
   const reminders = startReminderSchedule({ database, config, log }, opts.reminders);
   let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
+  const deadlineMs = config.shutdownSeconds * 1000;
+  const http = server as unknown as Partial<Pick<Server, 'closeIdleConnections' | 'closeAllConnections'>>;
+  /**
+   * Stops accepting, closes idle keep-alive connections at once, lets requests in progress finish for up to
+   * TILLIT_SHUTDOWN_SECONDS and then closes their connections too (a client that never finishes its request
+   * must not keep the process alive), then lets go of the database. Resolves false if the database would not
+   * close within a few seconds more.
+   */
+  const stop = async (): Promise<boolean> => {
+    if (stopping) return true;
     stopping = true;
-    log.info('Stänger / shutting down');
-    await Promise.all([reminders?.stop(), new Promise<void>((r) => server.close(() => r()))]);
-    await (await stopCache)();
-    await database.close();
+    log.info({ deadlineSeconds: config.shutdownSeconds }, 'Stänger / shutting down');
+    const closed = new Promise<void>((r) => server.close(() => r()));
+    http.closeIdleConnections?.();
+    // A keep-alive connection whose request finishes during the grace period is closed as soon as it is idle.
+    const idle = setInterval(() => http.closeIdleConnections?.(), 250);
+    const force = setTimeout(() => {
+      log.warn({ deadlineSeconds: config.shutdownSeconds }, 'Avbryter pågående anslutningar / closing connections still open (TILLIT_SHUTDOWN_SECONDS)');
+      http.closeAllConnections?.();
+    }, deadlineMs);
+    try {
+      await Promise.all([reminders?.stop(Math.min(5000, deadlineMs)), closed]);
+    } finally {
+      clearInterval(idle);
+      clearTimeout(force);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const release = (async () => {
+      await (await stopCache)();
+      await database.close();
+      return true;
+    })();
+    const done = await Promise.race([release, new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5000)))]);
+    clearTimeout(timer);
+    if (!done) log.error('Databasen stängdes inte inom 5 s / the database did not close within 5 s');
+    return done;
   };
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
-      void stop().then(() => process.exit(0));
+      stop().then(
+        (ok) => process.exit(ok ? 0 : 1),
+        (err: unknown) => {
+          log.error({ err }, 'Stängningen misslyckades / shutdown failed');
+          process.exit(1);
+        },
+      );
     });
   }
   return { server, stop, database, port, reminders };

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../../cli/registry';
 import { parse } from '../../cli/args';
-import { withDatabase } from '../../cli/context';
+import { CliError, withDatabase } from '../../cli/context';
 import { CreateOrg, ORG_TYPES } from './contract';
 import { createOrg, listOrgs } from './service';
 import { validationProblem } from '../../server/platform/validation';
@@ -12,6 +12,7 @@ export const commands: CliCommand[] = [
     summary: 'Skapa organisation / create an organisation',
     async run(args, env) {
       const { values, positionals } = parse(args, { type: { type: 'string' }, parent: { type: 'string' }, json: { type: 'boolean' } }, ['SLUG', 'NAME'], this.usage);
+      if (!values.type) throw new CliError(`--type saknas. Användning: ${this.usage}`, `--type is missing. Usage: ${this.usage}`);
       const input = CreateOrg.safeParse({ slug: positionals[0], name: positionals[1], type: values.type, parent: values.parent });
       if (!input.success) throw validationProblem(input.error, 'argument');
       const org = await withDatabase(env, (_db, ctx) => createOrg(ctx, input.data));

@@ -64,6 +64,13 @@ export function resolveAsOf(year: number, asOf?: string | Date): { day: string; 
     if (!ok) {
       throw badRequest('invalid_as_of', { sv: `Ogiltigt datum för --as-of/asOf: "${asOf}" (ÅÅÅÅ-MM-DD).`, en: `Invalid --as-of/asOf date: "${asOf}" (YYYY-MM-DD).` }, 'asOf');
     }
+    // Figures as of a day before the year began would count none of its incidents.
+    if (asOf < `${year}-01-01`) {
+      throw badRequest('as_of_before_year', {
+        sv: `--as-of/asOf ${asOf} ligger före år ${year}: ange ett datum från ${year}-01-01.`,
+        en: `--as-of/asOf ${asOf} is before the year ${year}: give a date from ${year}-01-01 on.`,
+      }, 'asOf');
+    }
     day = asOf;
   } else {
     day = defaultAsOfDay(year);

@@ -4,7 +4,7 @@ import type { CliCommand } from '../../cli/registry';
 import { parse } from '../../cli/args';
 import { CliError, withDatabase } from '../../cli/context';
 import { AppError } from '../../server/platform/errors';
-import { buildReportJson, checkYear } from './build';
+import { buildReportJson, checkYear, resolveAsOf } from './build';
 import { FORMATS, renderReport, type Format } from './render/index';
 import { orgRef } from './service';
 import { findOrg } from '../org/service';
@@ -27,6 +27,7 @@ export const commands: CliCommand[] = [
         throw new CliError(`okänt format "${values.format}" (tillåtna: ${FORMATS.join(', ')}).`, `unknown format "${values.format}" (allowed: ${FORMATS.join(', ')}).`);
       }
       const year = checkYear(values.year, '--year');
+      if (values['as-of'] !== undefined) resolveAsOf(year, values['as-of']); // refused before the database opens
       const out = resolve(values.out!);
       const started = performance.now();
       const { body, json } = await withDatabase(env, async (_db, ctx) => {

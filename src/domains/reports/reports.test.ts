@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -114,6 +114,9 @@ describe('report model and outline', () => {
     expect(r.body.asOf).toBe('2025-11-12');
     for (const p of await providers()) expect(r.body).toHaveProperty(p.key);
     expect((await isam.get(`/api/reports/${reportId}/render?format=json&asOf=2025-13-40`)).status).toBe(400);
+    const early = await isam.get(`/api/reports/${reportId}/render?format=json&asOf=2024-12-31`);
+    expect(early.status).toBe(400);
+    expect(early.body).toMatchObject({ code: 'as_of_before_year', field: 'asOf' });
   });
 
   it('takes comments from reviewers, per section', async () => {
@@ -297,6 +300,11 @@ describe('CLI', () => {
     expect(year.code).not.toBe(0);
     expect(year.err).toMatch(/Ogiltigt år "20x5"/);
     expect(year.err).toMatch(/Invalid year "20x5"/);
+    const early = await run(['report', 'management-review', '--org', 'forv-a', '--year', '2025', '--format', 'json', '--out', join(dir, 'x.json'), '--as-of', '2024-01-01']);
+    expect(early.code).toBe(2);
+    expect(early.err).toContain('fel: --as-of/asOf 2024-01-01 ligger före år 2025: ange ett datum från 2025-01-01.');
+    expect(early.err).toContain('error: --as-of/asOf 2024-01-01 is before the year 2025: give a date from 2025-01-01 on.');
+    expect(existsSync(join(dir, 'x.json'))).toBe(false);
     const fmt = await run(['report', 'management-review', '--org', 'forv-a', '--year', '2025', '--format', 'odt', '--out', join(dir, 'x')]);
     expect(fmt.code).not.toBe(0);
     expect(fmt.err).toContain('odt');

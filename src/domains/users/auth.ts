@@ -280,6 +280,9 @@ export async function ensureAdmin(db: Db, config: Config, log: Logger): Promise<
         await recordAudit(tx, ctx, { action: 'role.assign', entityType: 'user', entityId: id, after: a });
       }
     });
+    if (existing && config.adminPassword) {
+      log.info({ email }, `TILLIT_ADMIN_PASSWORD används inte: ${email} finns redan och lösenordet lämnades oförändrat. / TILLIT_ADMIN_PASSWORD not used: ${email} already exists and the password was left unchanged.`);
+    }
     return;
   }
   const [{ n }] = await db.select({ n: count() }).from(users);

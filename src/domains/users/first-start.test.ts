@@ -33,6 +33,11 @@ describe('first start', () => {
     const roles = await rawSql(t, "select role, org_id, group_id from role_assignments");
     expect(roles).toEqual([{ role: 'systemadministrator', org_id: null, group_id: null }]);
     expect(lines.join('\n')).not.toContain(config.adminPassword);
+    // The second start found the administrator: the password it was given is not used, and the log says so once.
+    const unchanged = lines.filter((l) => /lösenordet lämnades oförändrat/.test(l));
+    expect(unchanged).toHaveLength(1);
+    expect(JSON.parse(unchanged[0])).toMatchObject({ level: 30, email: 'chef.it@kommun.se' });
+    expect(unchanged[0]).toContain('TILLIT_ADMIN_PASSWORD not used: chef.it@kommun.se already exists and the password was left unchanged.');
     const c = new Client(t.url);
     expect((await c.login('chef.it@kommun.se', config.adminPassword)).status).toBe(200);
     expect((await c.get('/api/me')).body.permissions).toContain('system.admin');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, TEST_DB, freshDatabase, makeOrgs, postgresAvailable, rows, startTestServer, userWithRoles, type TestServer } from '../../test/harness';
 import { backup, restore, RestoreError, tablesInDependencyOrder } from './backup';
+import { AppError } from './errors';
+import { enableSessionCache } from '../../domains/users/resolve';
 import { verifyChain } from '../../domains/audit/chain';
 import { createGroup } from '../../domains/org/groups';
 import type { Database, Db } from './db';
@@ -28,6 +30,15 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
     }
     return out;
   });
+}
+
+/**
+ * What a restore gives back of a snapshot: everything, except that nobody is signed in and no sign-in attempts or
+ * lockouts remain (a restore ends every session).
+ */
+function restored(snap: Record<string, string[]>): Record<string, string[]> {
+  const users = snap.users.map((j) => JSON.stringify({ ...(JSON.parse(j) as object), failed_logins: 0, locked_until: null })).sort();
+  return { ...snap, sessions: [], login_attempts: [], users };
 }
 
 beforeAll(async () => {
@@ -60,7 +71,10 @@ describe('backup → restore', () => {
     const target = await freshDatabase(TEST_DB);
     try {
       await restore(target.db, file);
-      expect(await snapshot(target.db)).toEqual(before);
+      expect(before.sessions.length).toBeGreaterThan(0);
+      expect(before.login_attempts.length).toBeGreaterThan(0);
+      expect(restored(await snapshot(target.db))).toEqual(restored(before));
+      expect((await snapshot(target.db)).sessions).toEqual([]);
       expect((await verifyChain(target.db)).ok).toBe(true);
       // Serial columns continue after the restored rows: a new audit row links on to the chain.
       const ctx = systemCtx({ db: target.db, config: t.config, log: t.ctx.log }, 'test');
@@ -82,12 +96,12 @@ describe('backup → restore', () => {
       const f1 = join(dir, 'there.tillit.gz');
       await backup(t.database.db, f1);
       await restore(there.db, f1);
-      expect(await snapshot(there.db)).toEqual(before);
+      expect(restored(await snapshot(there.db))).toEqual(restored(before));
       expect((await verifyChain(there.db)).ok).toBe(true);
       const f2 = join(dir, 'back.tillit.gz');
       await backup(there.db, f2);
       await restore(back.db, f2);
-      expect(await snapshot(back.db)).toEqual(before);
+      expect(restored(await snapshot(back.db))).toEqual(restored(before));
     } finally {
       await there.close();
       await back.close();
@@ -107,7 +121,7 @@ describe('backup → restore', () => {
       expect((err as RestoreError).en).toMatch(/already holds data.*--force/);
       expect(rows<{ slug: string }>(await target.db.execute(sql`select slug from orgs`)).map((r) => r.slug)).toEqual(['annan-stad']);
       await restore(target.db, file, { force: true });
-      expect(await snapshot(target.db)).toEqual(await snapshot(t.database.db));
+      expect(restored(await snapshot(target.db))).toEqual(restored(await snapshot(t.database.db)));
       expect((await verifyChain(target.db)).ok).toBe(true);
     } finally {
       await target.close();
@@ -181,6 +195,94 @@ describe('backup → restore', () => {
       }
     } finally {
       await target.close();
+    }
+  }, 180_000);
+
+  it('a failed backup leaves an earlier backup of that name as it was, and no temporary file', async () => {
+    const folder = join(dir, 'keep');
+    mkdirSync(folder);
+    const file = join(folder, 'nightly.tillit.gz');
+    await backup(t.database.db, file);
+    const good = readFileSync(file);
+    // A database that is gone: the backup fails after its file was opened.
+    const gone = await freshDatabase(TEST_DB);
+    await gone.close();
+    await expect(backup(gone.db, file)).rejects.toThrow();
+    expect(readFileSync(file).equals(good)).toBe(true);
+    expect(readdirSync(folder)).toEqual(['nightly.tillit.gz']);
+    // A backup that succeeds replaces it whole, with the permissions it had.
+    chmodSync(file, 0o600);
+    await backup(t.database.db, file);
+    expect(readdirSync(folder)).toEqual(['nightly.tillit.gz']);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const target = await freshDatabase(TEST_DB);
+    try {
+      await restore(target.db, file);
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
+  it('names the file and the reason when a backup cannot be written or a restore cannot read; nothing changes', async () => {
+    const folder = join(dir, 'en-katalog');
+    mkdirSync(folder);
+    const refused = async (p: Promise<unknown>, file: string, sv: string, en: string) => {
+      const err = await p.catch((e: unknown) => e);
+      expect(err, file).toBeInstanceOf(AppError);
+      expect((err as AppError).msg).toEqual({ sv: `filen ${file} kunde inte användas: ${sv}.`, en: `the file ${file} could not be used: ${en}.` });
+    };
+    await refused(backup(t.database.db, folder), folder, 'det är en katalog', 'it is a directory');
+    const missing = join(dir, 'saknas', 'b.tillit.gz');
+    await refused(backup(t.database.db, missing), missing, 'katalogen eller filen finns inte', 'no such file or directory');
+    // A device is written directly; a full one fails while the data streams out.
+    if (existsSync('/dev/full')) await refused(backup(t.database.db, '/dev/full'), '/dev/full', 'disken är full', 'no space left on the device');
+    expect(readdirSync(folder)).toEqual([]);
+
+    const target = await freshDatabase(TEST_DB);
+    try {
+      await refused(restore(target.db, folder), folder, 'det är en katalog', 'it is a directory');
+      // Reading /proc/self/mem at its start is an I/O error on Linux: a file that opens but cannot be read.
+      if (existsSync('/proc/self/mem')) await refused(restore(target.db, '/proc/self/mem'), '/proc/self/mem', 'läs- eller skrivfel på enheten', 'an input/output error on the device');
+      const counts = rows<{ n: number }>(await target.db.execute(sql`select count(*)::int as n from orgs`));
+      expect(Number(counts[0].n)).toBe(0);
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
+  it('a restore ends every session, also one signed out after the backup, and running nodes forget them at once; API tokens stay', async () => {
+    const s = await startTestServer();
+    const stopCache = await enableSessionCache(s.database, 60);
+    try {
+      const leaving = (await userWithRoles(s, 'gar@test.se', [{ role: 'systemadministrator' }])).client;
+      const staying = (await userWithRoles(s, 'stannar@test.se', [{ role: 'systemadministrator' }])).client;
+      const token = (await staying.post('/api/me/tokens', { name: 'Integration', scopes: ['org.read'] })).body.token as string;
+      const file = join(dir, 'sessions.tillit.gz');
+      await backup(s.database.db, file);
+      // Signed out after the backup: that session is revoked, and the backup still holds it as it was.
+      const signedOut = Object.assign(new Client(s.url), { cookie: leaving.cookie, csrf: leaving.csrf });
+      expect((await leaving.post('/api/auth/logout')).status).toBe(204);
+      expect((await signedOut.get('/api/me')).status).toBe(401);
+      expect((await staying.get('/api/me')).status).toBe(200); // now in the session cache (60 s)
+
+      const result = await restore(s.database.db, file, { force: true });
+      expect(result.sessionsEnded).toBe(2);
+      expect(result.apiTokens.total).toBe(1);
+      expect(result.apiTokens.valid).toMatchObject([{ owner: 'stannar@test.se', name: 'Integration' }]);
+      expect((await signedOut.get('/api/me')).status).toBe(401);
+      // The notification at commit empties the cache: the cached session ends without waiting for its 60 s.
+      const until = Date.now() + 3000;
+      let status = 0;
+      while (Date.now() < until && (status = (await staying.get('/api/me')).status) !== 401) await new Promise((r) => setTimeout(r, 20));
+      expect(status).toBe(401);
+      const left = rows<{ s: number; a: number }>(await s.database.db.execute(sql`select (select count(*) from sessions)::int as s, (select count(*) from login_attempts)::int as a`));
+      expect(left).toEqual([{ s: 0, a: 0 }]);
+      // Signing in works again; API tokens were kept.
+      expect((await staying.login('stannar@test.se')).status).toBe(200);
+      expect((await fetch(`${s.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    } finally {
+      await stopCache();
+      await s.close();
     }
   }, 180_000);
 });

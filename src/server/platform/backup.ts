@@ -1,9 +1,16 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, type Stats } from 'node:fs';
+import { open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+import { pipeline as streamPipeline } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { resultRows, type Db } from './db';
+import { fileError, isFsError } from './files';
+import { AUTH_CHANNEL } from '../../domains/users/session-cache';
 
 /**
  * Backup format: gzip'd JSON lines. Line 1 is a header; then one line per batch of rows of one table
@@ -14,7 +21,7 @@ export const BACKUP_FORMAT = 'tillit-backup';
 export const BACKUP_VERSION = 1;
 const BATCH = 2000;
 
-interface Header {
+export interface Header {
   format: string;
   version: number;
   createdAt: string;
@@ -60,36 +67,118 @@ async function migrationCount(db: Db): Promise<number> {
 
 const ident = (t: string) => sql.raw(`"${t.replace(/"/g, '""')}"`);
 
+/**
+ * Writes a backup of everything to `file`. The data goes to a temporary file beside it, which takes the name
+ * only when all of it is written and on disk: a failed backup (a full disk, a database error) leaves an earlier
+ * backup of that name as it was, and no temporary file behind. A file-system failure is an AppError naming
+ * `file` and the reason. A device or pipe (/dev/stdout) is written directly.
+ */
 export async function backup(db: Db, file: string): Promise<Header> {
+  const target = resolve(file);
+  let existing: Stats | undefined;
+  try {
+    existing = await stat(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(target, err as NodeJS.ErrnoException);
+  }
+  if (existing?.isDirectory()) throw fileError(target, { code: 'EISDIR' });
+  const direct = !!existing && !existing.isFile();
+  // A symbolic link to an earlier backup stays a link: its target is replaced.
+  const dest = existing && !direct ? await realpath(target).catch(() => target) : target;
+  const temp = direct ? undefined : join(dirname(dest), `.${basename(dest)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle;
+  try {
+    handle = await open(temp ?? target, temp ? 'wx' : 'w');
+  } catch (err) {
+    throw fileError(target, err as NodeJS.ErrnoException);
+  }
+  // The new backup keeps the permissions of the one it replaces (it holds password hashes: often owner only).
+  if (temp && existing) await handle.chmod(existing.mode & 0o7777).catch(() => {});
   const gzip = createGzip();
-  const outStream = createWriteStream(file);
-  gzip.pipe(outStream);
+  const output = handle.createWriteStream();
+  // Every error of either stream ends up here (and destroys both), whenever it happens.
+  const written = pipeline(gzip, output);
+  let streamError: unknown;
+  const failed = written.then(
+    () => new Promise<never>(() => {}),
+    (err: unknown) => {
+      streamError = err;
+      throw err;
+    },
+  );
+  failed.catch(() => {});
   const write = async (line: string) => {
-    if (!gzip.write(line + '\n')) await once(gzip, 'drain');
+    if (streamError) throw streamError;
+    if (!gzip.write(line + '\n')) await Promise.race([once(gzip, 'drain'), failed]);
   };
-  const header = await db.transaction(async (tx) => {
-    await tx.execute(sql`set transaction isolation level repeatable read`);
-    const tables = await tablesInDependencyOrder(tx as unknown as Db);
-    const counts: { name: string; rows: number }[] = [];
-    for (const t of tables) {
-      const [r] = rowsOf(await tx.execute(sql`select count(*)::int as n from ${ident(t)}`));
-      counts.push({ name: t, rows: Number(r.n) });
+  /** A step on the file: its failure names the file. */
+  const onFile = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (err) {
+      throw fileError(target, err as NodeJS.ErrnoException);
     }
-    const h: Header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations: await migrationCount(tx as unknown as Db), tables: counts };
-    await write(JSON.stringify(h));
-    for (const t of tables) {
-      for (let offset = 0; ; offset += BATCH) {
-        const rows = rowsOf(await tx.execute(sql`select row_to_json(x)::text as j from (select * from ${ident(t)} order by ctid limit ${BATCH} offset ${offset}) x`));
-        if (rows.length === 0) break;
-        await write(`{"table":${JSON.stringify(t)},"rows":[${rows.map((r) => r.j as string).join(',')}]}`);
-        if (rows.length < BATCH) break;
+  };
+  try {
+    const header = await db.transaction(async (tx) => {
+      await tx.execute(sql`set transaction isolation level repeatable read`);
+      const tables = await tablesInDependencyOrder(tx as unknown as Db);
+      const counts: { name: string; rows: number }[] = [];
+      for (const t of tables) {
+        const [r] = rowsOf(await tx.execute(sql`select count(*)::int as n from ${ident(t)}`));
+        counts.push({ name: t, rows: Number(r.n) });
       }
+      const h: Header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations: await migrationCount(tx as unknown as Db), tables: counts };
+      await write(JSON.stringify(h));
+      for (const t of tables) {
+        for (let offset = 0; ; offset += BATCH) {
+          const rows = rowsOf(await tx.execute(sql`select row_to_json(x)::text as j from (select * from ${ident(t)} order by ctid limit ${BATCH} offset ${offset}) x`));
+          if (rows.length === 0) break;
+          await write(`{"table":${JSON.stringify(t)},"rows":[${rows.map((r) => r.j as string).join(',')}]}`);
+          if (rows.length < BATCH) break;
+        }
+      }
+      return h;
+    });
+    gzip.end();
+    await onFile(() => written);
+    if (temp) {
+      // On disk before it takes the name: a crash right after the rename leaves the whole backup, not a hole.
+      await onFile(async () => {
+        const synced = await open(temp, 'r');
+        try {
+          await synced.sync();
+        } finally {
+          await synced.close();
+        }
+        await rename(temp, dest);
+      });
+      await syncDirectory(dirname(dest));
     }
-    return h;
-  });
-  gzip.end();
-  await once(outStream, 'finish');
-  return header;
+    return header;
+  } catch (err) {
+    gzip.destroy();
+    output.destroy();
+    await written.catch(() => {});
+    await handle.close().catch(() => {});
+    if (temp) await rm(temp, { force: true }).catch(() => {});
+    const fromStream = streamError !== undefined && (err === streamError || (err as { cause?: unknown })?.cause === streamError);
+    throw fromStream && isFsError(streamError) ? fileError(target, streamError) : err;
+  }
+}
+
+/** Makes a rename in `dir` durable where the platform allows it (Linux); elsewhere nothing. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const h = await open(dir, 'r');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  } catch {
+    /* not supported here */
+  }
 }
 
 export class RestoreError extends Error {
@@ -101,15 +190,53 @@ export class RestoreError extends Error {
 const damaged = (file: string, line: number) =>
   new RestoreError(`Säkerhetskopian ${file} är skadad (rad ${line}). Inget återställdes.`, `The backup ${file} is damaged (line ${line}). Nothing was restored.`);
 
-/** Restores a backup into a migrated database in one transaction: all of it or nothing. */
-export async function restore(db: Db, file: string, opts: { force?: boolean } = {}): Promise<Header> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+export interface RestoreResult {
+  header: Header;
+  /** Sessions in the backup, all ended: everyone signs in again. */
+  sessionsEnded: number;
+  /** API tokens restored as they were in the backup (one revoked after it is valid again), and the valid ones. */
+  apiTokens: { total: number; valid: { owner: string; name: string; prefix: string; expiresAt: string }[] };
+}
+
+/**
+ * Restores a backup into a migrated database in one transaction: all of it or nothing. Sessions and sign-in
+ * bookkeeping (attempts, lockouts) are not brought back: a session signed out after the backup would otherwise
+ * be valid again. Nodes that keep sessions in memory are told at commit (the session cache's channel).
+ */
+export async function restore(db: Db, file: string, opts: { force?: boolean } = {}): Promise<RestoreResult> {
+  let info: Stats;
+  try {
+    info = await stat(file);
+  } catch (err) {
+    throw fileError(file, err as NodeJS.ErrnoException);
+  }
+  if (info.isDirectory()) throw fileError(file, { code: 'EISDIR' });
+  const input = createReadStream(file);
+  // A read error (no permission, an I/O error) reaches the lines through the pipeline; this says it was the file.
+  let readError: NodeJS.ErrnoException | undefined;
+  input.on('error', (err: NodeJS.ErrnoException) => {
+    readError ??= err;
+  });
+  const lines = createInterface({ input: streamPipeline(input, createGunzip(), () => {}), crlfDelay: Infinity });
+  try {
+    return await restoreLines(db, file, lines, () => readError, opts);
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+async function restoreLines(db: Db, file: string, lines: Interface, readError: () => NodeJS.ErrnoException | undefined, opts: { force?: boolean }): Promise<RestoreResult> {
   const it = lines[Symbol.asyncIterator]();
+  const unreadable = () => {
+    const err = readError();
+    return err ? fileError(file, err) : undefined;
+  };
   let first;
   try {
     first = await it.next();
   } catch {
-    throw new RestoreError(`${file} är ingen Tillit-säkerhetskopia (inte gzip).`, `${file} is not a Tillit backup (not gzip).`);
+    throw unreadable() ?? new RestoreError(`${file} är ingen Tillit-säkerhetskopia (inte gzip).`, `${file} is not a Tillit backup (not gzip).`);
   }
   let header: Header;
   try {
@@ -127,7 +254,7 @@ export async function restore(db: Db, file: string, opts: { force?: boolean } = 
       `The backup comes from a newer Tillit (${header.migrations} migrations, this one has ${have}). Upgrade first.`,
     );
   }
-  await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const tables = await tablesInDependencyOrder(tx as unknown as Db);
     let nonEmpty: string | undefined;
     for (const t of tables) {
@@ -171,7 +298,7 @@ export async function restore(db: Db, file: string, opts: { force?: boolean } = 
       try {
         next = await it.next();
       } catch {
-        throw damaged(file, lineNo);
+        throw unreadable() ?? damaged(file, lineNo);
       }
       if (next.done) break;
       if (!next.value.trim()) continue;
@@ -216,7 +343,21 @@ export async function restore(db: Db, file: string, opts: { force?: boolean } = 
           and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i'))`),
     );
     for (const l of loose) await tx.execute(sql`drop sequence ${ident(String(l.s))}`);
+    // Nobody stays signed in through a restore: the backup's sessions (one signed out since among them) end, and
+    // the sign-in attempts and lockouts of before go with them.
+    const [ended] = rowsOf(await tx.execute(sql`with gone as (delete from sessions returning 1) select count(*)::int as n from gone`));
+    await tx.execute(sql`delete from login_attempts`);
+    await tx.execute(sql`update users set failed_logins = 0, locked_until = null where failed_logins <> 0 or locked_until is not null`);
+    // API tokens stay (scripts keep working), but as they were at the backup: the caller lists them for review.
+    const [tokens] = rowsOf(await tx.execute(sql`select count(*)::int as n from api_tokens`));
+    const valid = rowsOf(
+      await tx.execute(sql`select u.email as owner, t.name, t.prefix, t.expires_at as expires from api_tokens t join users u on u.id = t.user_id
+        where t.revoked_at is null and t.expires_at > now() and u.active order by u.email, t.name`),
+    ).map((r) => ({ owner: String(r.owner), name: String(r.name), prefix: String(r.prefix), expiresAt: new Date(r.expires as string).toISOString() }));
+    // Every node's session cache empties at commit (the sessions trigger says so too; this also when there were none).
+    await tx.execute(sql`select pg_notify(${AUTH_CHANNEL}, '')`);
     await tx.execute(sql`select set_config('tillit.restore', 'off', true)`);
+    return { sessionsEnded: Number(ended?.n ?? 0), apiTokens: { total: Number(tokens?.n ?? 0), valid } };
   });
-  return header;
+  return { header, ...outcome };
 }

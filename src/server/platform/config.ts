@@ -24,6 +24,8 @@ export interface Config {
   mailFrom: string;
   /** Minutes between the server's deadline-reminder rounds (needs smtpUrl); 0 turns them off. */
   reminderIntervalMinutes: number;
+  /** Seconds a stopping server waits for requests in progress before it closes their connections. */
+  shutdownSeconds: number;
 }
 
 /** A setting with a bad value: both languages, so the CLI and the server can say what is wrong without a stack. */
@@ -45,6 +47,51 @@ function int(name: string, value: string | undefined, fallback: number, max?: nu
   return n;
 }
 
+/** A TCP port (0: any free one), from PORT or `tillit serve --port`. */
+export function portNumber(name: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n > 65535) {
+    throw new ConfigError(`${name} måste vara ett portnummer 0–65535, fick "${value}"`, `${name} must be a port number 0–65535, got "${value}"`);
+  }
+  return n;
+}
+
+/** pino's levels: LOG_LEVEL must be one of them (pino itself would stop the process with a stack trace). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function logLevel(value: string | undefined, fallback: string): string {
+  if (value === undefined || value === '') return fallback;
+  const level = value.trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigError(`LOG_LEVEL måste vara en av ${LOG_LEVELS.join(', ')}, fick "${value}"`, `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  }
+  return level;
+}
+
+/**
+ * A PostgreSQL connection string as node-postgres reads it (postgres:// or postgresql://, or socket:). The value
+ * itself is never repeated: it may hold a password.
+ */
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    // node-postgres accepts a socket directory as user@/database?host=/run/postgresql, which URL does not.
+    url = new URL(value.replace('@/', '@localhost/'));
+  } catch {
+    /* not a URL */
+  }
+  if (!url || !['postgres:', 'postgresql:', 'socket:'].includes(url.protocol)) {
+    const seen = url ? ` (den börjar med "${url.protocol}")` : '';
+    const seenEn = url ? ` (it begins with "${url.protocol}")` : '';
+    throw new ConfigError(
+      `DATABASE_URL är ingen giltig PostgreSQL-adress${seen}: ange postgres://användare:lösenord@värd:port/databas`,
+      `DATABASE_URL is not a valid PostgreSQL URL${seenEn}: give postgres://user:password@host:port/database`,
+    );
+  }
+  return value;
+}
+
 function bool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return ['1', 'true', 'yes', 'ja', 'on'].includes(value.toLowerCase());
@@ -53,10 +100,10 @@ function bool(value: string | undefined, fallback: boolean): boolean {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = env.TILLIT_PUBLIC_URL ?? '';
   return {
-    port: int('PORT', env.PORT, 3000),
+    port: env.PORT ? portNumber('PORT', env.PORT) : 3000,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.TILLIT_DATA_DIR || './data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     adminEmail: env.TILLIT_ADMIN_EMAIL || undefined,
     adminPassword: env.TILLIT_ADMIN_PASSWORD || undefined,
     sessionIdleMinutes: int('TILLIT_SESSION_IDLE_MINUTES', env.TILLIT_SESSION_IDLE_MINUTES, 30),
@@ -66,11 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.TILLIT_TRUST_PROXY, false),
     bodyLimitBytes: int('TILLIT_BODY_LIMIT_BYTES', env.TILLIT_BODY_LIMIT_BYTES, 1024 * 1024),
     loginIpLimitPerMinute: int('TILLIT_LOGIN_IP_LIMIT', env.TILLIT_LOGIN_IP_LIMIT, 30),
-    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    logLevel: logLevel(env.LOG_LEVEL, env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDir: resolve(env.TILLIT_WEB_DIR || './dist/web'),
     smtpUrl: env.TILLIT_SMTP_URL || undefined,
     mailFrom: env.TILLIT_MAIL_FROM ?? 'tillit@localhost',
     // At most a day: a longer pause would skip the 6 h and 24 h warnings (and overflow Node's timer).
     reminderIntervalMinutes: int('TILLIT_REMINDER_INTERVAL_MINUTES', env.TILLIT_REMINDER_INTERVAL_MINUTES, 15, 1440),
+    shutdownSeconds: int('TILLIT_SHUTDOWN_SECONDS', env.TILLIT_SHUTDOWN_SECONDS, 10, 3600),
   };
 }
