@@ -93,10 +93,10 @@ test('an employee reports an incident with the keyboard only and gets a receipt 
   expect(receiptNumber).toMatch(/^AV-\d{4}-\d{4}$/);
   expect(Date.now() - started).toBeLessThan(60_000);
   await expect(page.getByText('Vad händer nu?')).toBeVisible();
-  // Without incident.read the way back from the own report leads to reporting, not to the closed register.
+  // Without incident.read the way back from the own report leads to one's own reports, not to the closed register.
   await page.getByRole('link', { name: 'Visa ärendet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: reportTitle })).toBeVisible();
-  await expect(page.getByRole('link', { name: '← Tillbaka till Rapportera incident' })).toHaveAttribute('href', '/rapportera-incident');
+  await expect(page.getByRole('link', { name: '← Tillbaka till Mina rapporter' })).toHaveAttribute('href', '/mina-rapporter');
   expect(watch.errors).toEqual([]);
   expect(watch.csp).toEqual([]);
   await logout(page, employee.name);
@@ -129,7 +129,7 @@ test('the ISAM sees the report in the list, opens it and moves it to Under regis
   await expect(row).toContainText(/IMY: \d+ d \d+ h kvar/);
   await expectNoAxeViolations(page, 'incident list');
   await page.getByRole('button', { name: 'Exportera' }).click();
-  await expect(page.getByRole('menuitem', { name: 'CSV', exact: true })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'CSV: alla som matchar filtret', exact: true })).toBeVisible();
   // An ISAM may read protected text: exporting it is a separate, logged choice.
   await expect(page.getByRole('menuitem', { name: 'CSV med skyddade uppgifter (loggas)' })).toBeVisible();
   await expectNoAxeViolations(page, 'incident list export menu');
@@ -231,6 +231,7 @@ test('a protected record shows a notice instead of its content to those not perm
 test('triage: two incidents change status in one step; an illegal change names the refused ones', async ({ page }) => {
   const a = await quickViaApi(`Nätfiske A ${u}`);
   const b = await quickViaApi(`Nätfiske B ${u}`);
+  const c = await quickViaApi(`Nätfiske C ${u}`);
   await login(page, isam.email, isam.password);
   await chooseOrg(page, orgs.forv.slug);
   await openModule(page, 'Incidenter');
@@ -247,20 +248,22 @@ test('triage: two incidents change status in one step; an illegal change names t
   await expect(triage.getByRole('status')).toHaveText('2 incidenter ändrades.');
   for (const n of [a.number, b.number]) await expect(table.getByRole('row').filter({ hasText: n })).toContainText('Under registrering');
 
-  // Under registrering → Klar is not allowed: nothing changes and the refused ones are listed.
+  // Only statuses one of the selected may move to are offered (Under registrering and Rapporterad: no Klar).
   await page.getByRole('checkbox', { name: `Markera ${a.number}` }).check();
-  await page.getByRole('checkbox', { name: `Markera ${receiptNumber}` }).check();
-  await triage.getByLabel('Ny status').selectOption('Klar');
+  await page.getByRole('checkbox', { name: `Markera ${c.number}` }).check();
+  await expect(triage.getByLabel('Ny status').locator('option')).toHaveText(['Oförändrad', 'Under registrering', 'Under utredning', 'Förfallen']);
+  // Rapporterad → Under utredning is not allowed: nothing changes and the refused one is listed.
+  await triage.getByLabel('Ny status').selectOption('Under utredning');
   await triage.getByRole('button', { name: 'Ändra markerade' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Inget ändrades' });
-  await expect(alert).toContainText(a.number);
-  await expect(alert).toContainText(receiptNumber);
+  await expect(alert).toContainText(c.number);
+  await expect(alert).not.toContainText(a.number);
   await expect(alert).toContainText('Tillåtet härifrån');
   await expect(table.getByRole('row').filter({ hasText: a.number })).toContainText('Under registrering');
   // In English the server's reason names the statuses in English too.
   await page.getByRole('button', { name: 'English' }).click();
   const alertEn = page.getByRole('alert').filter({ hasText: 'Nothing changed' });
-  await expect(alertEn).toContainText('Status cannot change from "Being registered" to "Closed"');
+  await expect(alertEn).toContainText('Status cannot change from "Reported" to "Under investigation"');
   await page.getByRole('button', { name: 'Svenska' }).click();
 });
 
@@ -348,9 +351,9 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
 
   await page.getByRole('navigation', { name: 'Incidenter – undersidor' }).getByRole('link', { name: 'Statistik' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Incidentstatistik' })).toBeVisible();
-  // Reported this year: the employee's report and the four from the API (+ the two imported rows if it is 2025).
+  // Reported this year: the employee's report and the five from the API (+ the two imported rows if it is 2025).
   const year = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date());
-  const expected = 5 + (year === '2025' ? 2 : 0);
+  const expected = 6 + (year === '2025' ? 2 : 0);
   await expect(page.getByLabel('År')).toHaveValue(year);
   const summary = page.getByRole('table', { name: 'Sammanfattning' });
   await expect(summary.getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText(String(expected));

@@ -193,7 +193,7 @@ test('a medarbetare finds the document by a word in its text and can download it
 test('ISO 9.3: sign-off is refused while inputs are uncovered; a decision becomes a plan activity', async ({ page }) => {
   await login(page);
   await selectOrg(page, forv.slug);
-  await openModule(page, 'Ledningens genomgång (ISO 9.3)', 'Ledningens genomgång');
+  await openModule(page, 'Genomgångsmöte (ISO 9.3)', 'Ledningens genomgång – möte (ISO 9.3)');
   await expectNoAxeViolations(page, 'Ledningens genomgång (lista)');
   await page.getByRole('button', { name: 'Påbörja genomgång' }).click();
   const dialog = page.getByRole('dialog');

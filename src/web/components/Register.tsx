@@ -26,10 +26,13 @@ import type { CellValue } from './registerExport';
  *     `fetchPage(cursor)` + `queryKey`     keyset paging: returns `{ items, nextCursor }`; the first call gets
  *                                          `null`; "Load more" asks for the next page while nextCursor is set.
  *   Filter and sort work on the rows loaded so far (server-side filters belong in the caller's
- *   `toolbar` and in its `queryKey`).
+ *   `toolbar` and in its `queryKey`); the page says so while the server has more rows, and the count says
+ *   "N loaded – there are more". `filterHint` adds where to search everything (e.g. the page's server filter).
  * - `exportName` file name (without extension) of exports; export covers the visible columns and the
  *   filtered, sorted rows loaded. `serverExport(format)` instead gives a URL the server answers with the
- *   complete export (e.g. `/api/audit?...&format=csv`); it is used as a plain download link.
+ *   complete export (e.g. `/api/audit?...&format=csv`); it is used as a plain download link. With
+ *   `exportShownToo` the menu offers both, each named for what it holds: everything matching the server
+ *   filters (the server's columns) and just the rows and columns shown.
  * - `actions(row)` optional per-row actions (last column, never exported).
  * - `toolbar` optional content placed before the filter (create buttons, server filters).
  * - `emptyText` shown when there are no rows.
@@ -57,6 +60,10 @@ interface BaseProps<T> {
   serverExport?: (format: 'csv' | 'xlsx') => string;
   /** Further server downloads in the export menu (e.g. a variant that includes protected text). */
   extraExports?: { label: string; href: string }[];
+  /** With serverExport: also offer the client export of the rows and columns shown. */
+  exportShownToo?: boolean;
+  /** Below the search box while the server has more rows: where to search them all (e.g. the page's server filter). */
+  filterHint?: string;
   actions?: (row: T) => ReactNode;
   toolbar?: ReactNode;
   emptyText?: string;
@@ -111,6 +118,8 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
   });
 
   const rows: T[] | undefined = paged ? infinite.data?.pages.flatMap((p) => p.items) : props.data;
+  // The server has rows that are not loaded: filter, sort and the count cover only what is loaded.
+  const more = paged && infinite.hasNextPage;
   const loading = paged ? infinite.isPending : props.loading;
   const error = paged ? infinite.error : props.error;
 
@@ -155,7 +164,13 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Group align="flex-end" wrap="wrap">
           {props.toolbar}
-          <TextInput label={t('filter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={220} />
+          <TextInput
+            label={t('filter')}
+            description={more ? [t('filterLoadedOnly'), props.filterHint].filter(Boolean).join(' ') : undefined}
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value)}
+            w={more ? 280 : 220}
+          />
         </Group>
         <Group gap="xs">
           <Popover position="bottom-end" withinPortal trapFocus>
@@ -185,7 +200,26 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              {props.serverExport ? (
+              {props.serverExport && props.exportShownToo ? (
+                <>
+                  <Menu.Label>{t('exportAll')}</Menu.Label>
+                  <Menu.Item component="a" href={props.serverExport('csv')} download>
+                    {t('exportAllAs', { format: 'CSV' })}
+                  </Menu.Item>
+                  <Menu.Item component="a" href={props.serverExport('xlsx')} download>
+                    {t('exportAllAs', { format: 'Excel (XLSX)' })}
+                  </Menu.Item>
+                  {props.extraExports?.map((x) => (
+                    <Menu.Item key={x.href} component="a" href={x.href} download>
+                      {x.label}
+                    </Menu.Item>
+                  ))}
+                  <Menu.Divider />
+                  <Menu.Label>{t('exportShown', { count: view.length })}</Menu.Label>
+                  <Menu.Item onClick={() => void exportClient('csv')}>{t('exportShownAs', { format: 'CSV' })}</Menu.Item>
+                  <Menu.Item onClick={() => void exportClient('xlsx')}>{t('exportShownAs', { format: 'Excel (XLSX)' })}</Menu.Item>
+                </>
+              ) : props.serverExport ? (
                 <>
                   <Menu.Item component="a" href={props.serverExport('csv')} download>
                     CSV
@@ -263,16 +297,24 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
           <Loader size="sm" aria-label={t('loading')} />
         </Group>
       )}
-      {sort && paged && infinite.hasNextPage && (
+      {more && (sort || filter.trim()) && (
         <Text size="sm" c="dimmed">
-          {t('sortLoadedOnly')}
+          {sort && filter.trim() ? t('sortFilterLoadedOnly') : sort ? t('sortLoadedOnly') : t('filterLoadedOnlyMore')}
         </Text>
       )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {loading ? '' : view.length === 0 ? (props.emptyText ?? t('empty')) : t('count', { count: view.length, total: rows?.length ?? 0 })}
+          {loading
+            ? ''
+            : view.length === 0 && !more
+              ? (props.emptyText ?? t('empty'))
+              : more
+                ? t('countMore', { count: view.length, total: rows?.length ?? 0 })
+                : filter.trim()
+                  ? t('countFiltered', { count: view.length, total: rows?.length ?? 0 })
+                  : t('countAll', { count: view.length })}
         </Text>
-        {paged && infinite.hasNextPage && (
+        {more && (
           <Button variant="default" onClick={() => void infinite.fetchNextPage()} loading={infinite.isFetchingNextPage}>
             {t('loadMore')}
           </Button>

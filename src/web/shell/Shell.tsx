@@ -1,4 +1,5 @@
 import { AppShell, Anchor, Box, Burger, Button, Divider, Group, Menu, NavLink, Stack, Text } from '@mantine/core';
+import { useRef } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,11 @@ import { logout, useSession } from '../auth/session';
 import { navItems } from '../modules';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgSwitcher } from './OrgSwitcher';
+import { useRouteHeading } from './routeHeading';
+
+/** A navigation item is the current page for its own path and the pages under it ('/rapport' is not '/rapportera-incident'). */
+const isCurrent = (path: string, pathname: string) =>
+  path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
 
 /**
  * Header (product, org switcher, language, user menu), the module navigation, main content and footer.
@@ -18,7 +24,11 @@ export function Shell() {
   const { me, can } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const links = navItems.filter((n) => !n.permission || can(n.permission));
+  const links = navItems.filter((n) => (!n.permission || can(n.permission)) && !(n.hiddenWith && can(n.hiddenWith)));
+  // The most specific navigation item of the page names it in the browser title until its h1 is there.
+  const current = links.filter((n) => isCurrent(n.path, pathname)).sort((a, b) => b.path.length - a.path.length)[0];
+  const main = useRef<HTMLElement>(null);
+  useRouteHeading(main, current ? t(current.labelKey) : undefined, t('product'));
 
   return (
     <>
@@ -66,8 +76,8 @@ export function Shell() {
               to={n.path}
               label={t(n.labelKey)}
               variant="filled"
-              active={n.path === '/' ? pathname === '/' : pathname.startsWith(n.path)}
-              aria-current={(n.path === '/' ? pathname === '/' : pathname.startsWith(n.path)) ? 'page' : undefined}
+              active={n === current}
+              aria-current={n === current ? 'page' : undefined}
               onClick={close}
             />
           ))}
@@ -90,7 +100,7 @@ export function Shell() {
             </Stack>
           </Box>
         </AppShell.Navbar>
-        <AppShell.Main id="main" tabIndex={-1} style={{ minHeight: 'calc(100dvh - 2.5rem)' }}>
+        <AppShell.Main ref={main} id="main" tabIndex={-1} style={{ minHeight: 'calc(100dvh - 2.5rem)' }}>
           <Outlet />
         </AppShell.Main>
         <Box

@@ -28,10 +28,15 @@ export default function DetailPage() {
   const incident = query.data;
   const [editing, setEditing] = useState(false);
   const manage = can('incident.manage') && (incident?.allowedStatuses.length ?? 0) > 0;
-  const handlers = useHandlerOptions(incident?.org.slug ?? null);
+  // Only people who may read this incident can be its handler or an action owner (the server refuses others).
+  const handlers = useHandlerOptions(incident?.org.slug ?? null, incident ? [incident.org.id] : undefined);
   const categories = useQuery({ ...categoriesQuery(incident?.org.slug ?? null), enabled: !!incident && manage }).data ?? [];
-  // Without incident.read the register is closed to the user (a reporter opening their own report): back to reporting.
-  const back = can('incident.read') ? { to: '/incidenter', label: t('detail.back') } : { to: '/rapportera-incident', label: t('detail.backToReport') };
+  // Without incident.read the register is closed to the user (a reporter opening their own report): back to their reports.
+  const back = can('incident.read')
+    ? { to: '/incidenter', label: t('detail.back') }
+    : can('incident.report')
+      ? { to: '/mina-rapporter', label: t('detail.backToMine') }
+      : { to: '/', label: t('detail.backToStart') };
   const move = useSubmit((to: Status) => api.patch<IncidentDetail>(`/incidents/${id}`, { version: incident!.version, status: to }));
 
   const reload = () => {
@@ -184,7 +189,12 @@ export default function DetailPage() {
               {fact(t('field.csirtNotificationAt'), formatDateTime(incident.csirtNotificationAt))}
               {fact(t('field.csirtFinalReportAt'), formatDateTime(incident.csirtFinalReportAt))}
             </SimpleGrid>
-            {incident.assessmentText && fact(t('field.assessmentText'), incident.assessmentText)}
+            {/* Its own list: a dt/dd pair outside a <dl> is invalid (axe dlitem). */}
+            {incident.assessmentText && (
+              <dl style={{ margin: 0 }}>
+                {fact(t('field.assessmentText'), incident.assessmentText)}
+              </dl>
+            )}
           </Stack>
         )}
       </Paper>

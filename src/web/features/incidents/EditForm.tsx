@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Checkbox, Fieldset, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { fieldError, ProblemAlert } from '../../components/problem';
+import { focusFirstInvalid } from '../../components/focusInvalid';
 import { useSubmit } from '../../components/useSubmit';
 import type { CategoryTemplate, IncidentDetail, UpdateIncident } from './types';
 import { KIND_KEY, KINDS, PERSONAL_DATA, RISKS } from './types';
@@ -89,7 +90,14 @@ export function EditForm({
   const { t, i18n } = useTranslation('incidents');
   const [d, setD] = useState<Draft>(() => draftOf(incident));
   const submit = useSubmit((body: UpdateIncident) => api.patch<IncidentDetail>(`/incidents/${incident.id}`, body));
-  const fe = (f: string) => fieldError(submit.error, f, i18n.language);
+  const [titleMissing, setTitleMissing] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // Bumped on every refused save: focus then goes to the first field with an error.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(form.current);
+  }, [refusals]);
+  const fe = (f: string) => (f === 'title' && titleMissing ? t('detail.titleRequired') : fieldError(submit.error, f, i18n.language));
   const text = (k: 'title' | 'description' | 'assessmentText' | 'imyReference') => ({
     value: d[k],
     onChange: (e: { currentTarget: { value: string } }) => {
@@ -130,12 +138,21 @@ export function EditForm({
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    // The title is required: said at the field before anything is sent.
+    const missing = !d.title.trim();
+    setTitleMissing(missing);
+    if (missing) {
+      submit.reset();
+      setRefusals((n) => n + 1);
+      return;
+    }
     const r = await submit.run(changes(incident, d));
     if (r) onSaved(r);
+    else setRefusals((n) => n + 1);
   }
 
   return (
-    <form onSubmit={save} aria-label={t('detail.editTitle')} noValidate>
+    <form ref={form} onSubmit={save} aria-label={t('detail.editTitle')} noValidate>
       <Stack>
         <ProblemAlert error={submit.error} fields={FIELDS} onReload={onReload} />
         <Fieldset legend={t('detail.basics')}>

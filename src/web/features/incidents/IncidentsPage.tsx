@@ -8,7 +8,7 @@ import { useSession } from '../../auth/session';
 import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
-import { categoriesQuery, useHandlerOptions } from './api';
+import { categoriesQuery, useHandlerDirectory } from './api';
 import { DeadlineCell, nearest, StatusBadge, useNow } from './badges';
 import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
 import { SubNav } from './SubNav';
@@ -25,14 +25,17 @@ export default function IncidentsPage() {
   const qc = useQueryClient();
   const manage = can('incident.manage');
   const [filter, setFilter] = useState<ListFilter>(EMPTY_FILTER);
-  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  // The selected rows themselves: triage offers statuses and handlers that fit them.
+  const [selectedRows, setSelectedRows] = useState<IncidentListItem[]>([]);
+  const selectedIds = selectedRows.map((r) => r.id);
   const now = useNow();
   const categories = useQuery(categoriesQuery(selectedSlug)).data ?? [];
-  const handlers = useHandlerOptions(selectedSlug);
+  const directory = useHandlerDirectory(selectedSlug);
   const q = { org: selectedSlug ?? '', ...filterQuery(filter) };
   const queryKey = ['incidents', 'list', q] as const;
 
-  const toggle = (id: string, on: boolean) => setSelectedIds((s) => (on ? [...new Set([...s, id])] : s.filter((x) => x !== id)));
+  const toggle = (row: IncidentListItem, on: boolean) =>
+    setSelectedRows((s) => (on ? [...s.filter((x) => x.id !== row.id), row] : s.filter((x) => x.id !== row.id)));
   function loadedRows(): IncidentListItem[] {
     const data = qc.getQueryData<InfiniteData<ListPage>>(['register', ...queryKey]);
     return data?.pages.flatMap((p) => p.items) ?? [];
@@ -51,7 +54,7 @@ export default function IncidentsPage() {
               <Checkbox
                 aria-label={t('list.selectOne', { number: r.number })}
                 checked={selectedIds.includes(r.id)}
-                onChange={(e) => toggle(r.id, e.currentTarget.checked)}
+                onChange={(e) => toggle(r, e.currentTarget.checked)}
               />
             ),
           } satisfies RegisterColumn<IncidentListItem>,
@@ -114,12 +117,12 @@ export default function IncidentsPage() {
       <FilterForm value={filter} onApply={setFilter} categories={categories} />
       {manage && (
         <Triage
-          ids={selectedIds}
-          handlers={handlers}
+          selected={selectedRows}
+          directory={directory}
           categories={categories}
-          onClear={() => setSelectedIds([])}
+          onClear={() => setSelectedRows([])}
           onDone={() => {
-            setSelectedIds([]);
+            setSelectedRows([]);
             void qc.invalidateQueries({ queryKey: ['register', 'incidents'] });
             void qc.invalidateQueries({ queryKey: ['incidents'] });
           }}
@@ -133,7 +136,11 @@ export default function IncidentsPage() {
           queryKey={queryKey}
           fetchPage={(cursor) => api.get<ListPage>('/incidents', { ...q, cursor, limit: 50 })}
           exportName="incidenter"
+          // The server export takes the applied filters (the search of loaded rows and the columns are the browser's):
+          // both it and the rows and columns shown are offered, each named for what it holds.
           serverExport={(format) => apiUrl('/incidents/export', { ...q, format })}
+          exportShownToo
+          filterHint={t('list.filterHint')}
           extraExports={
             can('incident.protected')
               ? (['csv', 'xlsx'] as const).map((format) => ({
@@ -146,7 +153,7 @@ export default function IncidentsPage() {
           toolbar={
             manage ? (
               <Group gap="xs">
-                <Button variant="default" size="sm" onClick={() => setSelectedIds(loadedRows().map((r) => r.id))}>
+                <Button variant="default" size="sm" onClick={() => setSelectedRows(loadedRows())}>
                   {t('list.selectAll')}
                 </Button>
               </Group>

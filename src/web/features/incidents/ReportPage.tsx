@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { fieldError, ProblemAlert } from '../../components/problem';
+import { focusFirstInvalid } from '../../components/focusInvalid';
 import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
@@ -30,15 +31,24 @@ export default function ReportPage() {
   const [localErrors, setLocalErrors] = useState<Partial<Record<'title' | 'org' | 'personalData', string>>>({});
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const receiptHeading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // Bumped on every refused submit: focus then goes to the first field with an error.
+  const [refusals, setRefusals] = useState(0);
   const categories = useQuery(categoriesQuery(org || null));
   const template = categories.data?.find((c) => c.name === category);
 
   useEffect(() => {
     if (receipt) receiptHeading.current?.focus();
   }, [receipt]);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(form.current);
+  }, [refusals]);
 
   const submit = useSubmit(async (body: QuickReport) => api.post<Receipt>('/incidents/quick', body));
   const fe = (f: string) => (localErrors as Record<string, string | undefined>)[f] ?? fieldError(submit.error, f, i18n.language);
+  // Errors shown at the fields: the browser's own checks, or the server's for the fields it named.
+  const serverFieldErrors = submit.error instanceof ApiError ? Object.keys(submit.error.fieldMessages(i18n.language)).filter((f) => FIELDS.includes(f)).length : 0;
+  const errorCount = Object.keys(localErrors).length || serverFieldErrors;
 
   function chooseCategory(name: string) {
     setCategory(name);
@@ -56,7 +66,11 @@ export default function ReportPage() {
     if (!org) missing.org = t('report.orgRequired');
     if (!personalData) missing.personalData = t('report.personalDataRequired');
     setLocalErrors(missing);
-    if (!personalData || Object.keys(missing).length > 0) return;
+    if (!personalData || Object.keys(missing).length > 0) {
+      submit.reset();
+      setRefusals((n) => n + 1);
+      return;
+    }
     const r = await submit.run({
       title: title.trim(),
       description: description.trim() || undefined,
@@ -66,6 +80,7 @@ export default function ReportPage() {
       category: category || undefined,
     });
     if (r) setReceipt(r);
+    else setRefusals((n) => n + 1);
   }
 
   function again() {
@@ -105,7 +120,18 @@ export default function ReportPage() {
           <Anchor component={Link} to={`/incidenter/${receipt.id}`}>
             {t('receipt.open')}
           </Anchor>
+          {/* Where to find it again: one's own reports, or the register for those who read incidents. */}
+          {can('incident.read') ? (
+            <Anchor component={Link} to="/incidenter">
+              {t('receipt.toRegister')}
+            </Anchor>
+          ) : (
+            <Anchor component={Link} to="/mina-rapporter">
+              {t('receipt.toMine')}
+            </Anchor>
+          )}
         </Group>
+        <Text size="sm">{can('incident.read') ? t('receipt.findRegister') : t('receipt.findMine')}</Text>
       </Stack>
     );
   }
@@ -114,8 +140,16 @@ export default function ReportPage() {
     <Stack maw={720}>
       <Title order={1}>{t('report.title')}</Title>
       <Text>{t('report.intro')}</Text>
-      <form onSubmit={onSubmit} noValidate aria-label={t('report.title')}>
+      <form ref={form} onSubmit={onSubmit} noValidate aria-label={t('report.title')}>
         <Stack>
+          {/* Announced when a submit is refused; each message stands at its field, where focus goes. */}
+          <div role="alert">
+            {errorCount > 0 && (
+              <Alert color="red" title={t('report.notSent')} role="group">
+                {t('report.fixErrors', { count: errorCount })}
+              </Alert>
+            )}
+          </div>
           <ProblemAlert error={submit.error} fields={FIELDS} />
           <TextInput
             label={t('report.what')}
@@ -135,7 +169,8 @@ export default function ReportPage() {
             onChange={(e) => setDescription(e.currentTarget.value)}
             error={fe('description')}
           />
-          <Group grow align="flex-start">
+          {/* Side by side from 576 px; stacked on a phone, where the unit's name would be cut off. */}
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <TextInput
               type="datetime-local"
               label={t('report.when')}
@@ -152,7 +187,7 @@ export default function ReportPage() {
               data={orgs.map((o) => ({ value: o.slug, label: o.name }))}
               error={fe('org')}
             />
-          </Group>
+          </SimpleGrid>
           <Radio.Group
             label={t('report.personalData')}
             description={t('report.personalDataHelp')}

@@ -1,11 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, List, NativeSelect, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
-import type { BulkUpdate, CategoryTemplate } from './types';
-import { KIND_KEY, KINDS, STATUS_KEY, STATUSES } from './types';
+import { handlerOptions, type useHandlerDirectory } from './api';
+import { reachableStatuses, readsIncidentAt } from './handlers';
+import type { BulkUpdate, CategoryTemplate, IncidentListItem } from './types';
+import { KIND_KEY, KINDS, STATUS_KEY } from './types';
 
 interface Refused {
   id: string;
@@ -19,45 +22,68 @@ interface Refused {
 const KEEP = '__keep';
 const NONE = '__none';
 
-/** Triage: set status / handler / kind / category on every selected incident in one step (all or nothing). */
+/**
+ * Triage: set status / handler / kind / category on every selected incident in one step (all or nothing).
+ * The lists offer only what can succeed as far as the browser knows: statuses at least one selected incident
+ * may move to (domains/incidents/transitions.ts), and handlers who may read every selected incident. After
+ * "Ändra markerade" focus moves to the result (done, or what was refused and why), not to the page.
+ */
 export function Triage({
-  ids,
-  handlers,
+  selected,
+  directory,
   categories,
   onDone,
   onClear,
 }: {
-  ids: string[];
-  handlers: { value: string; label: string }[];
+  selected: IncidentListItem[];
+  directory: ReturnType<typeof useHandlerDirectory>;
   categories: CategoryTemplate[];
   onDone: (updated: number) => void;
   onClear: () => void;
 }) {
   const { t, i18n } = useTranslation('incidents');
+  const { me } = useSession();
   const en = i18n.language.startsWith('en');
   const [status, setStatus] = useState(KEEP);
   const [handler, setHandler] = useState(KEEP);
   const [kind, setKind] = useState(KEEP);
   const [category, setCategory] = useState(KEEP);
   const [done, setDone] = useState<string | null>(null);
+  // The handler asked for in the last request (to explain a refusal), and a counter that moves focus to the result.
+  const [asked, setAsked] = useState<{ handlerId: string | null | undefined; incidents: IncidentListItem[] } | null>(null);
+  const [answered, setAnswered] = useState(0);
+  const result = useRef<HTMLDivElement>(null);
   const submit = useSubmit((body: BulkUpdate) => api.post<{ updated: number }>('/incidents/bulk', body));
   const refused = submit.error instanceof ApiError ? ((submit.error.problem.refused as Refused[] | undefined) ?? []) : [];
   const keep = { value: KEEP, label: t('triage.keep') };
   const none = { value: NONE, label: t('triage.none') };
+  const ids = selected.map((s) => s.id);
+
+  const statuses = reachableStatuses(selected.map((s) => s.status));
+  const handlers = handlerOptions(directory, selected.map((s) => s.org.id), me.id);
+  // A choice the new selection no longer allows falls back to "Oförändrad".
+  const statusValue = status === KEEP || statuses.includes(status as (typeof statuses)[number]) ? status : KEEP;
+  const handlerValue = handler === KEEP || handler === NONE || handlers.some((h) => h.value === handler) ? handler : KEEP;
+
+  useEffect(() => {
+    if (answered > 0) result.current?.focus();
+  }, [answered]);
 
   async function apply(e: FormEvent) {
     e.preventDefault();
     setDone(null);
     const set: BulkUpdate['set'] = {};
-    if (status !== KEEP) set.status = status as BulkUpdate['set']['status'];
-    if (handler !== KEEP) set.handlerId = handler === NONE ? null : handler;
+    if (statusValue !== KEEP) set.status = statusValue as BulkUpdate['set']['status'];
+    if (handlerValue !== KEEP) set.handlerId = handlerValue === NONE ? null : handlerValue;
     if (kind !== KEEP) set.kind = kind === NONE ? null : (kind as (typeof KINDS)[number]);
     if (category !== KEEP) set.category = category === NONE ? null : category;
     if (Object.keys(set).length === 0) {
       submit.setError(null);
       setDone(t('triage.nothing'));
+      setAnswered((n) => n + 1);
       return;
     }
+    setAsked({ handlerId: set.handlerId, incidents: selected });
     const r = await submit.run({ ids, set });
     if (r) {
       setDone(t('triage.done', { count: r.updated }));
@@ -67,13 +93,54 @@ export function Triage({
       setCategory(KEEP);
       onDone(r.updated);
     }
+    setAnswered((n) => n + 1);
   }
 
-  const status_ = done && (
-    <Text role="status" mt="xs" c="green.9">
-      {done}
-    </Text>
+  // The server refuses a handler who may not read an incident without saying which: name them here.
+  const cannotRead = submit.error instanceof ApiError && submit.error.code === 'user_cannot_read' && asked?.handlerId ? asked : null;
+  const person = cannotRead ? directory.people.find((p) => p.id === cannotRead.handlerId) : undefined;
+  const outOfReach = cannotRead
+    ? (() => {
+        const list = cannotRead.incidents.filter((i) => !person || readsIncidentAt(person.roles, directory.pathOf(i.org.id)) !== 'yes');
+        return list.length ? list : cannotRead.incidents;
+      })()
+    : [];
+
+  const outcome = (
+    <div ref={result} tabIndex={-1} className="triage-result">
+      {done && (
+        <Text role="status" mt="xs" c="green.9">
+          {done}
+        </Text>
+      )}
+      {refused.length > 0 ? (
+        <Alert color="red" title={t('triage.refusedTitle', { count: refused.length })} role="alert" mt="sm">
+          <Text size="sm">{t('triage.refusedText')}</Text>
+          <List size="sm" mt="xs">
+            {refused.map((r) => (
+              <List.Item key={r.id}>
+                <strong>{r.number}</strong>: {en ? r.reason_en : r.reason_sv}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      ) : cannotRead ? (
+        <Alert color="red" title={t('triage.handlerRefusedTitle', { name: person?.name ?? '' })} role="alert" mt="sm">
+          <Text size="sm">{t('triage.handlerRefusedText', { name: person?.name ?? '', count: outOfReach.length })}</Text>
+          <List size="sm" mt="xs">
+            {outOfReach.map((i) => (
+              <List.Item key={i.id}>
+                <strong>{i.number}</strong> {i.title} ({i.org.name})
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      ) : (
+        <ProblemAlert error={submit.error} />
+      )}
+    </div>
   );
+
   // Nothing selected: a line saying how, not a form of four lists that can do nothing (it pushed the list down).
   if (ids.length === 0) {
     return (
@@ -84,7 +151,7 @@ export function Triage({
         <Text size="sm" mt={4}>
           {t('triage.hint')}
         </Text>
-        {status_}
+        {outcome}
       </Paper>
     );
   }
@@ -100,20 +167,22 @@ export function Triage({
             {t('triage.clearSelection')}
           </Button>
         </Group>
-        <Group align="flex-end" wrap="wrap" gap="sm">
+        <Group align="flex-start" wrap="wrap" gap="sm">
           <NativeSelect
             label={t('triage.setStatus')}
-            value={status}
+            description={t('triage.statusHelp')}
+            value={statusValue}
             onChange={(e) => setStatus(e.currentTarget.value)}
-            data={[keep, ...STATUSES.map((s) => ({ value: s, label: t(`status.${STATUS_KEY[s]}`) }))]}
-            w={190}
+            data={[keep, ...statuses.map((s) => ({ value: s, label: t(`status.${STATUS_KEY[s]}`) }))]}
+            w={210}
           />
           <NativeSelect
             label={t('triage.setHandler')}
-            value={handler}
+            description={t('triage.handlerHelp')}
+            value={handlerValue}
             onChange={(e) => setHandler(e.currentTarget.value)}
             data={[keep, none, ...handlers]}
-            w={190}
+            w={210}
           />
           <NativeSelect
             label={t('triage.setKind')}
@@ -129,26 +198,12 @@ export function Triage({
             data={[keep, none, ...categories.map((c) => ({ value: c.name, label: c.name }))]}
             w={190}
           />
-          <Button type="submit" loading={submit.busy}>
+          <Button type="submit" loading={submit.busy} style={{ alignSelf: 'flex-end' }}>
             {t('triage.apply')}
           </Button>
         </Group>
       </form>
-      {status_}
-      {refused.length > 0 ? (
-        <Alert color="red" title={t('triage.refusedTitle', { count: refused.length })} role="alert" mt="sm">
-          <Text size="sm">{t('triage.refusedText')}</Text>
-          <List size="sm" mt="xs">
-            {refused.map((r) => (
-              <List.Item key={r.id}>
-                <strong>{r.number}</strong>: {en ? r.reason_en : r.reason_sv}
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      ) : (
-        <ProblemAlert error={submit.error} />
-      )}
+      {outcome}
     </Paper>
   );
 }

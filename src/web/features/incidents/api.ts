@@ -1,8 +1,11 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Problem } from '../../api/client';
-import type { User } from '../../api/types';
+import type { RoleAssignment, User } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { useSelectedOrg } from '../../shell/org-context';
 import { ROLE_PERMISSIONS } from '../../../server/platform/permissions';
+import { readsAll } from './handlers';
 import type { CategoryTemplate, IncidentDetail } from './types';
 
 export const categoriesQuery = (org: string | null) => ({
@@ -17,20 +20,60 @@ export const incidentQuery = (id: string) => ({
   queryFn: () => api.get<IncidentDetail>(`/incidents/${id}`),
 });
 
-/** People who can be handler/owner: the org's users when the caller may read users, otherwise just oneself. */
-export function useHandlerOptions(org: string | null): { value: string; label: string }[] {
+export interface HandlerOption {
+  value: string;
+  label: string;
+}
+
+interface Person {
+  id: string;
+  name: string;
+  roles: RoleAssignment[];
+}
+
+/**
+ * The people who may be handler/owner and what the browser knows of their roles: the org's active users when
+ * the caller may read users, and always oneself. `pathOf` gives an organisation's path by id (the orgs the
+ * caller reads).
+ */
+export function useHandlerDirectory(org: string | null): { people: Person[]; pathOf: (orgId: string) => string | undefined } {
   const { me, can } = useSession();
+  const { orgs } = useSelectedOrg();
   const users = useQuery({
     queryKey: ['users', { org }],
     queryFn: () => api.get<User[]>('/users', { org: org ?? undefined }),
     enabled: can('user.read'),
     staleTime: 5 * 60_000,
   });
-  // Only people whose roles let them read incidents (the server checks the incident's organisation too).
-  const reads = (u: User) => u.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('incident.read'));
-  const list = (users.data ?? []).filter((u) => u.active && reads(u)).map((u) => ({ value: u.id, label: u.name }));
-  if (!list.some((u) => u.value === me.id)) list.unshift({ value: me.id, label: me.name });
+  return useMemo(() => {
+    const people: Person[] = (users.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, roles: u.roles }));
+    if (!people.some((p) => p.id === me.id)) people.push({ id: me.id, name: me.name, roles: me.roles });
+    const paths = new Map(orgs.map((o) => [o.id, o.path]));
+    return { people, pathOf: (id: string) => paths.get(id) };
+  }, [users.data, me, orgs]);
+}
+
+/**
+ * The handler/owner choices for incidents of these organisations (ids): only people whose roles let them read
+ * every one of them (the server refuses anyone else, domains/incidents/access.ts checkUser). People whose reach
+ * the browser cannot tell (a samverkansgrupp role) stay in the list; the server decides. Without `orgIds`:
+ * everyone who reads incidents somewhere.
+ */
+export function handlerOptions(dir: ReturnType<typeof useHandlerDirectory>, orgIds?: readonly string[], meId?: string): HandlerOption[] {
+  const paths = orgIds ? [...new Set(orgIds)].map(dir.pathOf) : null;
+  const list = dir.people
+    .filter((p) => p.id === meId || (paths ? readsAll(p.roles, paths) !== 'no' : p.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('incident.read'))))
+    .map((p) => ({ value: p.id, label: p.name }));
   return list.sort((a, b) => a.label.localeCompare(b.label, 'sv'));
+}
+
+/** Handler/owner choices for incidents of these organisations (ids); see handlerOptions. */
+export function useHandlerOptions(org: string | null, orgIds?: readonly string[]): HandlerOption[] {
+  const { me } = useSession();
+  const dir = useHandlerDirectory(org);
+  const key = orgIds?.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => handlerOptions(dir, orgIds, me.id), [dir, key, me.id]);
 }
 
 /**

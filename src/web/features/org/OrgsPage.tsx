@@ -121,7 +121,8 @@ function TreePanel() {
             </Stack>
           </Card>
         ) : (
-          orgs.length > 0 && <Text c="dimmed">{t('selectHint')}</Text>
+          // Only those who may change organisations are told they can.
+          orgs.length > 0 && <Text c="dimmed">{manage ? t('selectHint') : t('selectHintRead')}</Text>
         )}
       </Grid.Col>
       {dialog?.kind === 'createRoot' && <CreateOrgModal parent={null} onClose={() => setDialog(null)} onCreated={done} />}

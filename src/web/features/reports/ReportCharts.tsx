@@ -24,7 +24,8 @@ export default function ReportCharts({ reportId, version }: { reportId: string; 
   if (!charts.length) return <Text size="sm" c="dimmed">{t('charts.none')}</Text>;
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
-      {charts.map((c) => <Chart key={c.id} option={c.option} title={c.title} height={c.height} />)}
+      {/* Captions in the UI language (chart-options gives the document's Swedish ones); the figures inside stay as in the document. */}
+      {charts.map((c) => <Chart key={c.id} option={c.option} title={t(`charts.caption.${c.id}`, { defaultValue: c.title })} height={c.height} />)}
     </SimpleGrid>
   );
 }

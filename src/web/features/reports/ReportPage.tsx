@@ -1,18 +1,20 @@
 import './reports.css';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { errorMessage, ProblemAlert } from '../../components/problem';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useSubmit } from '../../components/useSubmit';
+import { leaveThen } from '../../shell/leaveGuard';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useReportForYear } from './api';
 import { OutlineEditor, type DraftSection } from './OutlineEditor';
 import { Preview } from './Preview';
-import { SectionEditor } from './SectionEditor';
+import { SectionEditor, type SectionEditorHandle } from './SectionEditor';
 import { TemplatePanel } from './TemplatePanel';
 import { reportKey, type Report } from './types';
 import { Downloads, Iso93Panel, StatusBadge, WorkflowBar } from './Workflow';
@@ -26,8 +28,10 @@ export default function ReportPage() {
   const { t } = useTranslation('reports');
   const { selected } = useSelectedOrg();
   const now = thisYear();
-  const [year, setYear] = useState(now);
   const years = Array.from({ length: 6 }, (_, i) => now + 1 - i);
+  // /rapport?ar=2025 opens that year's report (the ISO 9.3 page links here).
+  const asked = Number((useSearch({ strict: false }) as { ar?: unknown }).ar);
+  const [year, setYear] = useState(() => (years.includes(asked) ? asked : now));
   return (
     <Stack>
       <Title order={1}>{t('title')}</Title>
@@ -37,7 +41,17 @@ export default function ReportPage() {
         <>
           <Group align="flex-end">
             <Text>{t('intro', { org: selected.name })}</Text>
-            <NativeSelect label={t('year')} value={String(year)} onChange={(e) => setYear(Number(e.currentTarget.value))} data={years.map(String)} w={120} />
+            <NativeSelect
+              label={t('year')}
+              value={String(year)}
+              onChange={(e) => {
+                // Another year replaces the editor: unsaved text there is asked about first.
+                const next = Number(e.currentTarget.value);
+                leaveThen(() => setYear(next));
+              }}
+              data={years.map(String)}
+              w={120}
+            />
           </Group>
           <YearReport key={`${selected.slug}:${year}`} org={selected.slug} orgName={selected.name} year={year} />
         </>
@@ -104,6 +118,24 @@ function ReportEditor({ report }: { report: Report }) {
   });
   const section = report.outline.find((s) => s.id === selected) ?? report.outline[0];
   const frozen = report.status === 'godkand';
+  // Unsaved text or tables in the open section: never dropped silently (another section, year, organisation or
+  // page asks first; closing the tab warns). Saved messages live here, so they outlast the section they were about.
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const editor = useRef<SectionEditorHandle>(null);
+  const sectionName = section ? `${section.number ? `${section.number} ` : ''}${section.title}` : '';
+  const unsaved = useUnsavedChanges({
+    dirty,
+    save: async () => (editor.current ? editor.current.save() : true),
+    what: t('section.unsavedWhat', { section: sectionName }),
+  });
+  const onDirtyChange = useCallback((d: boolean) => setDirty(d), []);
+  const select = (id: string) => {
+    if (id === section?.id) return;
+    // An old "saved" message goes with the section; one from saving on the way here stays.
+    if (!dirty) setStatus(null);
+    unsaved.guard(() => setSelected(id));
+  };
 
   return (
     <Stack key={generation}>
@@ -127,7 +159,7 @@ function ReportEditor({ report }: { report: Report }) {
               <OutlineEditor
                 outline={report.outline}
                 selected={section?.id ?? null}
-                onSelect={setSelected}
+                onSelect={select}
                 onSave={async (d) => !!(await saveOutline.run(d))}
                 saving={saveOutline.busy}
                 editable={editable}
@@ -143,17 +175,25 @@ function ReportEditor({ report }: { report: Report }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, xl: 4 }}>
-          {section && (
-            <SectionEditor
-              key={section.id}
-              report={report}
-              section={section}
-              editable={editable}
-              canComment={can('report.edit') || can('report.approve')}
-              onSaved={onSaved}
-              onReload={reload}
-            />
-          )}
+          <Stack gap="xs">
+            <div role="status" aria-live="polite">
+              {status && <Text size="sm" fw={600}>{status}</Text>}
+            </div>
+            {section && (
+              <SectionEditor
+                key={section.id}
+                report={report}
+                section={section}
+                editable={editable}
+                canComment={can('report.edit') || can('report.approve')}
+                onSaved={onSaved}
+                onReload={reload}
+                onDirtyChange={onDirtyChange}
+                onStatus={setStatus}
+                handle={editor}
+              />
+            )}
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, xl: 5 }}>
           <Card withBorder component="section" aria-labelledby="preview-title">
@@ -162,6 +202,7 @@ function ReportEditor({ report }: { report: Report }) {
           </Card>
         </Grid.Col>
       </Grid>
+      {unsaved.dialog}
       <Card withBorder component="section" aria-labelledby="charts-title">
         <Title order={2} size="h4" id="charts-title" mb="xs">{t('charts.title')}</Title>
         <Suspense fallback={<Loader size="sm" aria-label={t('charts.loading')} />}>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useState, type FormEvent, type Ref } from 'react';
 import { Alert, Button, Card, Group, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,54 +12,99 @@ import { docToHtml } from './richtext';
 import { TablesEditor } from './TablesEditor';
 import type { ManualTable, OutlineEntry, Report, ReportComment } from './types';
 
-/** One section: its narrative (rich text), its manual tables and the reviewers' comments. */
-export function SectionEditor({ report, section, editable, canComment, onSaved, onReload }: {
+/** What the report page may ask of the open section: save its unsaved text and tables (true when saved or nothing to save). */
+export interface SectionEditorHandle {
+  save: () => Promise<boolean>;
+}
+
+/** HTML as the browser serialises it, so the editor's content compares equal to the saved narrative when unchanged. */
+function normalizeHtml(html: string): string {
+  const div = document.createElement('div');
+  div.innerHTML = html;
+  return div.innerHTML;
+}
+
+/**
+ * One section: its narrative (rich text), its manual tables and the reviewers' comments. Unsaved text or
+ * tables are reported with `onDirtyChange` (the page then asks before anything drops them) and can be saved
+ * from outside through `handle`. Messages ("saved") go to the page's `onStatus`, which outlives the section.
+ */
+export function SectionEditor({ report, section, editable, canComment, onSaved, onReload, onDirtyChange, onStatus, handle }: {
   report: Report;
   section: OutlineEntry;
   editable: boolean;
   canComment: boolean;
   onSaved: (r: Report) => void;
   onReload: () => void;
+  onDirtyChange?: (dirty: boolean) => void;
+  onStatus?: (message: string) => void;
+  handle?: Ref<SectionEditorHandle>;
 }) {
   const { t } = useTranslation('reports');
   const [html, setHtml] = useState<string | null>(null);
   const [tables, setTables] = useState<ManualTable[] | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const path = `/reports/${report.id}/sections/${section.id}`;
+  const savedHtml = useMemo(() => normalizeHtml(docToHtml(section.narrative)), [section.narrative]);
+  const textDirty = html !== null && html !== savedHtml;
+  const tablesDirty = tables !== null && JSON.stringify(tables) !== JSON.stringify(section.tables);
+  const heading = `${section.number ? `${section.number} ` : ''}${section.title}`;
+
+  useEffect(() => {
+    onDirtyChange?.(textDirty || tablesDirty);
+  }, [textDirty, tablesDirty, onDirtyChange]);
+  // Leaving (another section chosen): nothing of this section is pending any more.
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
+
   const saveText = useSubmit(async () => {
     const r = await api.patch<Report>(path, { version: report.version, narrativeHtml: html ?? '' });
     setHtml(null);
-    setSaved(t('section.textSaved'));
+    onStatus?.(t('section.textSaved'));
     onSaved(r);
   });
   const saveTables = useSubmit(async () => {
     const r = await api.patch<Report>(path, { version: report.version, tables: tables ?? section.tables });
     setTables(null);
-    setSaved(t('section.tablesSaved'));
+    onStatus?.(t('section.tablesSaved'));
     onSaved(r);
   });
-  const heading = `${section.number ? `${section.number} ` : ''}${section.title}`;
+  // Both at once, when the page asks (before another section, year or page is shown).
+  const saveAll = useSubmit(async () => {
+    if (!textDirty && !tablesDirty) return true;
+    const body: Record<string, unknown> = { version: report.version };
+    if (textDirty) body.narrativeHtml = html ?? '';
+    if (tablesDirty) body.tables = tables;
+    const r = await api.patch<Report>(path, body);
+    setHtml(null);
+    setTables(null);
+    onStatus?.(t('section.allSaved', { section: heading }));
+    onSaved(r);
+    return true;
+  });
+  useImperativeHandle(handle, () => ({ save: async () => (await saveAll.run()) === true }), [saveAll]);
 
   return (
-    <Card withBorder component="section" aria-labelledby="section-editor-title">
-      <Title order={2} size="h3" id="section-editor-title" mb="xs">
+    // Named "Redigera avsnitt: …": the preview has a region named by the section's own heading (axe landmark-unique).
+    <Card withBorder component="section" aria-label={t('section.editorLabel', { section: heading })}>
+      <Title order={2} size="h3" mb="xs">
         {heading}
       </Title>
       {section.hidden && <Text size="sm" c="dimmed" mb="xs">{t('section.hiddenNote')}</Text>}
       {section.provider && <Text size="sm" c="dimmed" mb="xs">{t('section.providerNote')}</Text>}
+      <ProblemAlert error={saveAll.error} onReload={onReload} />
       <Tabs defaultValue="text" keepMounted={false}>
         <Tabs.List aria-label={t('section.tabsLabel')}>
           <Tabs.Tab value="text">{t('section.text')}</Tabs.Tab>
-          <Tabs.Tab value="tables">{t('section.tables', { n: section.tables.length })}</Tabs.Tab>
+          <Tabs.Tab value="tables">{t('section.tables', { n: (tables ?? section.tables).length })}</Tabs.Tab>
           <Tabs.Tab value="comments">{t('section.comments')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="text" pt="sm">
           <Stack gap="xs">
-            <RichTextEditor key={section.id} label={t('section.narrative', { title: section.title })} html={docToHtml(section.narrative)} onChange={setHtml} readOnly={!editable} />
+            {/* Back from another tab the editor shows what was typed, not the saved text (it was lost from view before). */}
+            <RichTextEditor key={section.id} label={t('section.narrative', { title: section.title })} html={html ?? docToHtml(section.narrative)} onChange={setHtml} readOnly={!editable} />
             {editable && (
               <Group>
-                <Button onClick={() => void saveText.run()} loading={saveText.busy} disabled={html === null}>{t('section.saveText')}</Button>
-                {html !== null && <Text size="xs" c="dimmed">{t('section.unsaved')}</Text>}
+                <Button onClick={() => void saveText.run()} loading={saveText.busy} disabled={!textDirty}>{t('section.saveText')}</Button>
+                {textDirty && <Text size="xs" c="dimmed">{t('section.unsaved')}</Text>}
               </Group>
             )}
             <ProblemAlert error={saveText.error} onReload={onReload} />
@@ -70,7 +115,8 @@ export function SectionEditor({ report, section, editable, canComment, onSaved, 
             <TablesEditor tables={tables ?? section.tables} onChange={setTables} readOnly={!editable} />
             {editable && (
               <Group>
-                <Button onClick={() => void saveTables.run()} loading={saveTables.busy} disabled={tables === null}>{t('section.saveTables')}</Button>
+                <Button onClick={() => void saveTables.run()} loading={saveTables.busy} disabled={!tablesDirty}>{t('section.saveTables')}</Button>
+                {tablesDirty && <Text size="xs" c="dimmed">{t('section.unsaved')}</Text>}
               </Group>
             )}
             <ProblemAlert error={saveTables.error} onReload={onReload} />
@@ -80,9 +126,6 @@ export function SectionEditor({ report, section, editable, canComment, onSaved, 
           <Comments reportId={report.id} sectionId={section.id} canComment={canComment} />
         </Tabs.Panel>
       </Tabs>
-      <div role="status" aria-live="polite" className="sr-status">
-        {saved && <Text size="sm" fw={600} mt="xs">{saved}</Text>}
-      </div>
     </Card>
   );
 }

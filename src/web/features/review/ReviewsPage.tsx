@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { day, NeedOrg, numberOrUndefined, thisYear } from '../plans/shared';
+import { useReportForYear } from '../reports/api';
 import type { Review } from './types';
 
 export function SignedBadge({ review }: { review: Review }) {
@@ -30,7 +31,7 @@ export function SignedBadge({ review }: { review: Review }) {
 
 /** Ledningens genomgång: the selected organisation's reviews, newest year first; start this year's. */
 export default function ReviewsPage() {
-  const { t } = useTranslation('review');
+  const { t, i18n } = useTranslation('review');
   const { can } = useSession();
   const { selected } = useSelectedOrg();
   const [creating, setCreating] = useState(false);
@@ -39,6 +40,14 @@ export default function ReviewsPage() {
     queryFn: () => api.get<Review[]>('/reviews', { org: selected!.slug }),
     enabled: !!selected,
   });
+  // No meeting for the year yet: say whether the year's report exists and link to it (one request for this year's
+  // report; when there is none, and no meeting for last year either, one for last year's).
+  const year = thisYear();
+  const met = new Set((list.data ?? []).map((r) => r.year));
+  const slug = list.data && selected ? selected.slug : null;
+  const current = useReportForYear(slug && !met.has(year) ? slug : null, year);
+  const previous = useReportForYear(slug && current.data === null && !met.has(year - 1) ? slug : null, year - 1);
+  const report = (!met.has(year) ? current.data : null) ?? (current.data === null ? previous.data : null) ?? null;
   if (!selected) return <NeedOrg title={t('title')} />;
   const columns: RegisterColumn<Review>[] = [
     {
@@ -63,6 +72,18 @@ export default function ReviewsPage() {
       loading={list.isPending}
       error={list.error}
       toolbar={can('report.edit') ? <Button onClick={() => setCreating(true)}>{t('new')}</Button> : undefined}
+      filters={
+        report ? (
+          <Alert color="blue" title={t('reportExists.title', { year: report.year })}>
+            <Text size="sm">
+              {t('reportExists.text', { year: report.year, status: t(`reports:status.${report.status}`).toLocaleLowerCase(i18n.language) })}
+            </Text>
+            <Anchor component={Link} to="/rapport" search={{ ar: report.year } as never} size="sm" c="inherit" underline="always" fw={600}>
+              {t('reportExists.link', { year: report.year })}
+            </Anchor>
+          </Alert>
+        ) : undefined
+      }
     >
       {creating && <CreateReviewModal org={selected} onClose={() => setCreating(false)} />}
     </RegisterPage>

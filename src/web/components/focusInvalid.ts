@@ -1,0 +1,22 @@
+/**
+ * After a refused submit: keyboard focus to the first field with an error, so the user lands where the problem
+ * is and a screen reader reads the field with its message (WCAG 3.3.1). A field is one Mantine marks
+ * aria-invalid, or a radio or checkbox group whose description includes its error message (Mantine marks
+ * neither the group nor its inputs invalid); a group gets focus on its chosen or first input. Runs after the
+ * errors have been rendered.
+ */
+export function focusFirstInvalid(root: HTMLElement | null): void {
+  if (!root) return;
+  requestAnimationFrame(() => {
+    const hasError = (el: Element) =>
+      (el.getAttribute('aria-describedby') ?? '').split(/\s+/).some((id) => id && document.getElementById(id)?.matches('[class*="-error"]'));
+    const first = [...root.querySelectorAll<HTMLElement>('[aria-invalid="true"], [role="radiogroup"], [role="group"]')].find(
+      (el) => el.getAttribute('aria-invalid') === 'true' || hasError(el),
+    );
+    if (!first) return;
+    const target = first.matches('input, select, textarea, [contenteditable="true"]')
+      ? first
+      : (first.querySelector<HTMLElement>('input:checked') ?? first.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea'));
+    (target ?? first).focus();
+  });
+}

@@ -1,0 +1,30 @@
+/** Swedish is complete and English second: both languages have the same keys in every namespace (plural forms included). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DIR = import.meta.dirname;
+// Leaves as [path, text]; a path joins keys with " › " since some keys (audit actions) contain dots.
+const leaves = (v: unknown, prefix = ''): [string, string][] =>
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => leaves(x, prefix ? `${prefix} › ${k}` : k))
+    : [[prefix, String(v)]];
+const load = (lang: string, file: string) => leaves(JSON.parse(readFileSync(join(DIR, lang, file), 'utf8')));
+
+describe('i18n', () => {
+  const files = readdirSync(join(DIR, 'sv')).filter((f) => f.endsWith('.json')).sort();
+
+  it('has the same namespaces in Swedish and English', () => {
+    expect(readdirSync(join(DIR, 'en')).filter((f) => f.endsWith('.json')).sort()).toEqual(files);
+  });
+
+  for (const file of files) {
+    it(`${file}: the same keys in both languages, none empty`, () => {
+      const sv = load('sv', file);
+      const en = load('en', file);
+      expect(en.map(([k]) => k).sort(), file).toEqual(sv.map(([k]) => k).sort());
+      const empty = [...sv.map((e) => ['sv', ...e]), ...en.map((e) => ['en', ...e])].filter(([, , text]) => !text.trim()).map(([lang, k]) => `${lang}: ${k}`);
+      expect(empty).toEqual([]);
+    });
+  }
+});
