@@ -178,6 +178,9 @@ test('a medarbetare reports (errors focus the first field), then finds the repor
   await row.getByRole('link', { name: number }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
   await expect(page.getByRole('link', { name: '← Tillbaka till Mina rapporter' })).toHaveAttribute('href', '/mina-rapporter');
+  // The reporter sees the report and its status, not the handlers' work on it.
+  await expect(page.getByRole('note').filter({ hasText: 'Din rapport' })).toContainText('visas bara för dem som hanterar incidenten');
+  await expect(page.getByRole('heading', { name: 'Åtgärder' })).toHaveCount(0);
 
   // Organisationer: a medarbetare may look, not change.
   await openModule(page, 'Organisationer');
@@ -293,6 +296,10 @@ test('the incident list says when the server has more rows; the export offers th
   await expect(table.getByRole('row')).toHaveCount(53);
   await expect(page.getByText('Visar 52 poster', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Visa fler' })).toHaveCount(0);
+  // The start page's "new reports waiting" links here with ?status=Rapporterad: the list opens filtered to it.
+  await page.goto('/incidenter?status=Rapporterad');
+  await expect(page.getByRole('combobox', { name: 'Status' }).first()).toHaveValue('Rapporterad');
+  await expect(page.getByRole('table', { name: 'Incidenter' }).getByRole('row').nth(1)).toContainText('Rapporterad');
 });
 
 test('an incident page with an assessment is one valid list of facts; an empty title is caught at the field', async ({ page }) => {

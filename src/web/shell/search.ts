@@ -6,3 +6,10 @@ export function useSearchFlag(name: string): boolean {
   const v = search[name];
   return v === true || v === 1 || v === 'true' || v === '1';
 }
+
+/** A text value of the query string (e.g. ?status=Rapporterad from a start-page link), or undefined. */
+export function useSearchText(name: string): string | undefined {
+  const search = useRouterState({ select: (s) => s.location.search as Record<string, unknown> });
+  const v = search[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}

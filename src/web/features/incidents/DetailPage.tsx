@@ -199,10 +199,18 @@ export default function DetailPage() {
         )}
       </Paper>
 
-      <ActionsSection incident={incident} handlers={handlers} onChange={reload} />
-      <CommentsSection incident={incident} onChange={reload} />
-      <AttachmentsSection incident={incident} onChange={reload} />
-      <LinksPanel incident={incident} onChange={reload} />
+      {incident.reporterView ? (
+        <Alert color="gray" role="note" title={t('reporterView.title')}>
+          {t('reporterView.text')}
+        </Alert>
+      ) : (
+        <>
+          <ActionsSection incident={incident} handlers={handlers} onChange={reload} />
+          <CommentsSection incident={incident} onChange={reload} />
+          <AttachmentsSection incident={incident} onChange={reload} />
+          <LinksPanel incident={incident} onChange={reload} />
+        </>
+      )}
 
       <Paper withBorder p="md" component="section" aria-labelledby="history-title">
         <Title order={2} size="h3" id="history-title" mb="xs">

@@ -8,13 +8,14 @@ import { useSession } from '../../auth/session';
 import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
+import { useSearchText } from '../../shell/search';
 import { categoriesQuery, useHandlerDirectory } from './api';
 import { DeadlineCell, nearest, StatusBadge, useNow } from './badges';
 import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
 import { SubNav } from './SubNav';
 import { Triage } from './Triage';
 import type { IncidentListItem, ListPage } from './types';
-import { KIND_KEY, STATUS_KEY } from './types';
+import { KIND_KEY, STATUS_KEY, STATUSES } from './types';
 import { COLORS } from './util';
 
 /** Incidenter: the register of the selected organisation and its subtree, with triage for handlers. */
@@ -24,7 +25,9 @@ export default function IncidentsPage() {
   const { selected, selectedSlug } = useSelectedOrg();
   const qc = useQueryClient();
   const manage = can('incident.manage');
-  const [filter, setFilter] = useState<ListFilter>(EMPTY_FILTER);
+  // A link may name a status (the start page's "new reports waiting": ?status=Rapporterad).
+  const linkedStatus = useSearchText('status');
+  const [filter, setFilter] = useState<ListFilter>(() => ({ ...EMPTY_FILTER, status: linkedStatus && (STATUSES as readonly string[]).includes(linkedStatus) ? linkedStatus : '' }));
   // The selected rows themselves: triage offers statuses and handlers that fit them.
   const [selectedRows, setSelectedRows] = useState<IncidentListItem[]>([]);
   const selectedIds = selectedRows.map((r) => r.id);
