@@ -128,6 +128,12 @@ describe('HTML', () => {
     expect(html).toMatch(/<h1>Ledningens genomgång 2025<\/h1>/);
     expect(html).toMatch(/<th scope="col">/);
     expect(html).toMatch(/<th scope="row">/);
+    // An empty first cell (a goal's indicator rows) is a plain cell: an empty row header is none (axe, WCAG 1.3.1).
+    const withGoals = { ...json, goals: [{ org: 'F', code: '3.5', title: 'Hög beredskap', status: 'pågår', comment: '', indicators: [{ text: 'Kontinuitetsplaner', status: 'uppfyllt', comment: 'Klart' }] }] };
+    const goalsHtml = (await renderReport(withGoals as typeof json, 'html')).toString();
+    expect(goalsHtml).toMatch(/<th scope="row">3\.5<\/th>/);
+    expect(goalsHtml).toMatch(/<tr><td><\/td><td>Förväntat resultat: Kontinuitetsplaner<\/td>/);
+    expect(goalsHtml).not.toMatch(/<th scope="row"><\/th>/);
     expect(html).toMatch(/<caption>/);
     const imgs = [...html.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
     expect(imgs.length).toBeGreaterThan(0);

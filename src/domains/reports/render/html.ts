@@ -38,7 +38,8 @@ function table(b: Extract<FigureBlock, { kind: 'table' }>): string {
   const head = `<thead><tr>${b.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`;
   const body = b.rows.map((r) => `<tr>${r.map((c, i) => {
     const text = c.changed ? `<mark title="Ändrat sedan föregående godkända rapport">${esc(c.text)}</mark>` : esc(c.text);
-    return i === 0 ? `<th scope="row">${text}</th>` : `<td${c.num ? ' class="num"' : ''}>${text}</td>`;
+    // A row's first cell heads it, unless empty (a goal's indicator rows leave it blank): an empty header is none.
+    return i === 0 && c.text.trim() !== '' ? `<th scope="row">${text}</th>` : `<td${c.num ? ' class="num"' : ''}>${text}</td>`;
   }).join('')}</tr>`).join('');
   return `<table><caption>${esc(b.caption)}</caption>${head}<tbody>${body}</tbody></table>`;
 }
