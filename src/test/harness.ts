@@ -226,6 +226,12 @@ export async function rawSql<T = Record<string, unknown>>(t: Pick<TestServer, 'd
   return rows<T>(await t.database.db.execute(sql.raw(text)));
 }
 
+/** How many audit entries of one action there are (every mutation is audited: tests count them). */
+export async function auditCount(t: Pick<TestServer, 'database'>, action: string): Promise<number> {
+  const [r] = rows<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = ${action}`));
+  return Number(r.n);
+}
+
 /** Row counts of every public table: proves "nothing was written". */
 export async function tableCounts(t: Pick<TestServer, 'database'>): Promise<Record<string, number>> {
   const tables = await rawSql<{ tablename: string }>(t, "select tablename from pg_tables where schemaname = 'public' order by tablename");

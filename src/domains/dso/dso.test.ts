@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, makeOrgs, startTestServer, userWithRole, type TestServer, auditCount } from '../../test/harness';
 import { findOrg } from '../org/service';
 import { sectionProviders } from './report';
 
@@ -18,10 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (action: string) => {
-  const r = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = ${action}`);
-  return Number(((r as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n);
-};
 
 describe('DSO report follow-up', () => {
   it('records a recommendation and the response; only the DSO approves or reopens, audited', async () => {
@@ -39,7 +34,7 @@ describe('DSO report follow-up', () => {
     const ok = await dso.post(`/api/dso/recommendations/${id}/approve`, { version: resp.body.version });
     expect(ok.status).toBe(200);
     expect(ok.body.approved).toBe(true);
-    expect(await count('dso.response.approve')).toBe(1);
+    expect(await auditCount(t, 'dso.response.approve')).toBe(1);
     const locked = await isam.patch(`/api/dso/recommendations/${id}`, { version: ok.body.version, response: 'Ändrat' });
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe('approved');
@@ -48,7 +43,7 @@ describe('DSO report follow-up', () => {
     const reopened = await dso.post(`/api/dso/recommendations/${id}/reopen`, { version: ok.body.version, comment: 'Komplettera' });
     expect(reopened.status).toBe(200);
     expect(reopened.body.approved).toBe(false);
-    expect(await count('dso.response.reopen')).toBe(1);
+    expect(await auditCount(t, 'dso.response.reopen')).toBe(1);
     expect((await isam.patch(`/api/dso/recommendations/${id}`, { version: reopened.body.version, response: 'Ändrat' })).status).toBe(200);
 
     const org = await findOrg(t.database.db, 'forv-a');

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, makeOrgs, startTestServer, userWithRole, type TestServer, auditCount } from '../../test/harness';
 import { findOrg } from '../org/service';
 import { sectionBlocks } from '../reports/blocks';
 import type { ReportJson } from '../reports/build';
@@ -25,10 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function auditCount(action: string) {
-  const r = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = ${action}`);
-  return Number(((r as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n);
-}
 
 describe('maturity measurements (mognadsmätning)', () => {
   it('records one measurement per year with levels 1–4, edits it by version, audits, and keeps others out', async () => {
@@ -64,8 +59,8 @@ describe('maturity measurements (mognadsmätning)', () => {
     expect((await outsider.get(`/api/maturity/${second.body.id}`)).status).toBe(404);
     expect((await outsider.get('/api/maturity?org=forv-a')).status).toBe(404);
     expect((await employee.get('/api/maturity?org=forv-a')).status).toBe(403);
-    expect(await auditCount('maturity.create')).toBe(2);
-    expect(await auditCount('maturity.update')).toBe(1);
+    expect(await auditCount(t, 'maturity.create')).toBe(2);
+    expect(await auditCount(t, 'maturity.update')).toBe(1);
   });
 
   it('gives the report the year\'s levels beside the measurement before, and a table with the trend and the mean', async () => {
@@ -98,6 +93,6 @@ describe('maturity measurements (mognadsmätning)', () => {
     expect((await isam.request('DELETE', `/api/maturity/${m.id}?version=${m.version + 1}`)).status).toBe(409);
     expect((await isam.request('DELETE', `/api/maturity/${m.id}?version=${m.version}`)).status).toBe(204);
     expect((await isam.get(`/api/maturity/${m.id}`)).status).toBe(404);
-    expect(await auditCount('maturity.delete')).toBe(1);
+    expect(await auditCount(t, 'maturity.delete')).toBe(1);
   });
 });

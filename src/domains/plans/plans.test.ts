@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, makeOrgs, startTestServer, userWithRole, type TestServer, auditCount } from '../../test/harness';
 
 let t: TestServer;
 let isam: Client;
@@ -21,21 +20,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const auditCount = async (action: string) => {
-  const r = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = ${action}`);
-  return Number(((r as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n);
-};
 
 describe('plan activities', () => {
   it('creates, reads, updates with optimistic locking, and audits each change', async () => {
-    const before = await auditCount('plan.activity.create');
+    const before = await auditCount(t, 'plan.activity.create');
     const r = await isam.post('/api/plan/activities', {
       org: 'avd-a1', year: 2026, area: 'Kompetens', description: 'Utbilda chefer', responsible: 'ISAM', partners: 'i samarbete med DSO',
       dueDate: '2026-06-30', links: [{ linkType: 'risk', linkId: 'r-1' }],
     });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ year: 2026, area: 'Kompetens', status: 'planerad', carried: false, partners: 'i samarbete med DSO' });
-    expect(await auditCount('plan.activity.create')).toBe(before + 1);
+    expect(await auditCount(t, 'plan.activity.create')).toBe(before + 1);
     const id = r.body.id;
     const u = await isam.patch(`/api/plan/activities/${id}`, { version: r.body.version, status: 'pågår' });
     expect(u.status).toBe(200);
@@ -44,7 +39,7 @@ describe('plan activities', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_version');
     expect((await isam.get(`/api/plan/activities/${id}`)).body.status).toBe('pågår');
-    expect(await auditCount('plan.activity.update')).toBeGreaterThanOrEqual(1);
+    expect(await auditCount(t, 'plan.activity.update')).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses an activity without year or area with 400 naming the field, and writes nothing', async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, makeOrgs, startTestServer, userWithRole, type TestServer, auditCount } from '../../test/harness';
 import { findOrg } from '../org/service';
 import { sectionBlocks } from '../reports/blocks';
 import type { ReportJson } from '../reports/build';
@@ -30,10 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function auditCount(action: string) {
-  const r = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = ${action}`);
-  return Number(((r as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n);
-}
 
 const session = (over: Record<string, unknown> = {}) => ({
   org: 'forv-a', heldOn: '2025-03-12', title: 'Riskbaserat arbetssätt och AI-risker', kind: 'riktad', audience: 'Förvaltningsledningen', givenBy: 'ISAM', participants: 11, ...over,
@@ -90,9 +85,9 @@ describe('trainings held (genomförda utbildningar)', () => {
     expect((await isam.request('DELETE', `/api/training/sessions/${old.body.id}?version=2`)).status).toBe(409);
     expect((await isam.request('DELETE', `/api/training/sessions/${old.body.id}?version=1`)).status).toBe(204);
     expect((await isam.get(`/api/training/sessions/${old.body.id}`)).status).toBe(404);
-    expect(await auditCount('training.session.create')).toBe(3);
-    expect(await auditCount('training.session.update')).toBe(1);
-    expect(await auditCount('training.session.delete')).toBe(1);
+    expect(await auditCount(t, 'training.session.create')).toBe(3);
+    expect(await auditCount(t, 'training.session.update')).toBe(1);
+    expect(await auditCount(t, 'training.session.delete')).toBe(1);
   });
 });
 
@@ -147,9 +142,9 @@ describe('e-course completion (genomförandegrad)', () => {
     const y2024 = ((await isam.get('/api/training/completions?org=enh-a1&year=2024')).body as { id: string; version: number }[])[0];
     expect((await isam.request('DELETE', `/api/training/completions/${y2024.id}?version=2`)).status).toBe(409);
     expect((await isam.request('DELETE', `/api/training/completions/${y2024.id}?version=1`)).status).toBe(204);
-    expect(await auditCount('training.completion.create')).toBe(5);
-    expect(await auditCount('training.completion.update')).toBe(1);
-    expect(await auditCount('training.completion.delete')).toBe(1);
+    expect(await auditCount(t, 'training.completion.create')).toBe(5);
+    expect(await auditCount(t, 'training.completion.update')).toBe(1);
+    expect(await auditCount(t, 'training.completion.delete')).toBe(1);
   });
 });
 

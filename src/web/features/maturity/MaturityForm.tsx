@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/FormActions';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import { thisYear } from '../plans/shared';
@@ -55,7 +56,6 @@ export function MaturityForm({ org, assessment, latest, onClose }: {
     await refresh();
     return true;
   });
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const fe = (f: string) => fieldError(error, f, i18n.language);
   const set = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const levelChoices = (empty: string) => [{ value: '', label: empty }, ...LEVELS.map((l) => ({ value: String(l), label: `${l} – ${t(`level.${l}`)}` }))];
@@ -122,34 +122,13 @@ export function MaturityForm({ org, assessment, latest, onClose }: {
               </Group>
             </Stack>
           </Fieldset>
-          <Group justify="space-between">
-            <div>
-              {assessment &&
-                (confirmDelete ? (
-                  <Group gap="xs">
-                    <Text size="sm">{t('deleteConfirm', { year: assessment.year })}</Text>
-                    <Button color="red" size="xs" loading={remove.busy} onClick={() => void remove.run().then((ok) => ok && onClose())}>
-                      {t('deleteYes')}
-                    </Button>
-                    <Button variant="default" size="xs" onClick={() => setConfirmDelete(false)}>
-                      {t('common:cancel')}
-                    </Button>
-                  </Group>
-                ) : (
-                  <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)}>
-                    {t('delete')}
-                  </Button>
-                ))}
-            </div>
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                {t('common:cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {assessment ? t('common:save') : t('create')}
-              </Button>
-            </Group>
-          </Group>
+          <DialogActions
+            busy={busy}
+            submitLabel={assessment ? t('common:save') : t('create')}
+            onClose={onClose}
+            remove={assessment ? remove : undefined}
+            labels={{ delete: t('delete'), confirm: assessment ? t('deleteConfirm', { year: assessment.year }) : '', yes: t('deleteYes') }}
+          />
         </Stack>
       </form>
     </Dialog>

@@ -3,6 +3,7 @@ import { ActionIcon, Button, Fieldset, Group, NativeSelect, Stack, Text, TextInp
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/FormActions';
 import { api } from '../../api/client';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
@@ -57,7 +58,6 @@ export function ActivityModal({ org, activity, defaultYear, onClose }: Props) {
     await qc.invalidateQueries({ queryKey: ['plan'] });
     return true;
   });
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const fe = (f: string) => fieldError(error, f, i18n.language);
   const reload = () => void qc.invalidateQueries({ queryKey: ['plan'] }).then(onClose);
 
@@ -140,34 +140,13 @@ export function ActivityModal({ org, activity, defaultYear, onClose }: Props) {
               </Group>
             </Stack>
           </Fieldset>
-          <Group justify="space-between">
-            <div>
-              {activity &&
-                (confirmDelete ? (
-                  <Group gap="xs">
-                    <Text size="sm">{t('form.deleteConfirm')}</Text>
-                    <Button color="red" size="xs" loading={remove.busy} onClick={() => void remove.run().then((ok) => ok && onClose())}>
-                      {t('form.deleteYes')}
-                    </Button>
-                    <Button variant="default" size="xs" onClick={() => setConfirmDelete(false)}>
-                      {t('common:cancel')}
-                    </Button>
-                  </Group>
-                ) : (
-                  <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)}>
-                    {t('form.delete')}
-                  </Button>
-                ))}
-            </div>
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                {t('common:cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {activity ? t('common:save') : t('form.create')}
-              </Button>
-            </Group>
-          </Group>
+          <DialogActions
+            busy={busy}
+            submitLabel={activity ? t('common:save') : t('form.create')}
+            onClose={onClose}
+            remove={activity ? remove : undefined}
+            labels={{ delete: t('form.delete'), confirm: t('form.deleteConfirm'), yes: t('form.deleteYes') }}
+          />
         </Stack>
       </form>
     </Dialog>

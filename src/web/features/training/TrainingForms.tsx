@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Org } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/FormActions';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import { numberOrUndefined, thisYear, todayStockholm } from '../plans/shared';
@@ -13,48 +14,6 @@ import {
 } from './types';
 
 const refreshKey = ['training'];
-
-/** Save and cancel, and for an existing record a delete that asks first. */
-function Actions({ busy, submit, onClose, remove, confirmText }: {
-  busy: boolean;
-  submit: string;
-  onClose: () => void;
-  remove?: { run: () => Promise<boolean | undefined>; busy: boolean };
-  confirmText: string;
-}) {
-  const { t } = useTranslation('training');
-  const [confirm, setConfirm] = useState(false);
-  return (
-    <Group justify="space-between">
-      <div>
-        {remove &&
-          (confirm ? (
-            <Group gap="xs">
-              <Text size="sm">{confirmText}</Text>
-              <Button color="red" size="xs" loading={remove.busy} onClick={() => void remove.run().then((ok) => ok && onClose())}>
-                {t('deleteYes')}
-              </Button>
-              <Button variant="default" size="xs" onClick={() => setConfirm(false)}>
-                {t('common:cancel')}
-              </Button>
-            </Group>
-          ) : (
-            <Button variant="subtle" color="red" onClick={() => setConfirm(true)}>
-              {t('delete')}
-            </Button>
-          ))}
-      </div>
-      <Group>
-        <Button variant="default" onClick={onClose}>
-          {t('common:cancel')}
-        </Button>
-        <Button type="submit" loading={busy}>
-          {submit}
-        </Button>
-      </Group>
-    </Group>
-  );
-}
 
 const SESSION_FIELDS = ['org', 'heldOn', 'title', 'kind', 'audience', 'givenBy', 'participants', 'comment'];
 
@@ -118,12 +77,12 @@ export function SessionForm({ orgs, top, year, session, onClose }: {
           </Group>
           <TextInput label={t('field.participants')} type="number" min={0} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} error={fe('participants')} w={200} />
           <Textarea label={t('field.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={fe('comment')} />
-          <Actions
+          <DialogActions
             busy={busy}
-            submit={session ? t('common:save') : t('session.create')}
+            submitLabel={session ? t('common:save') : t('session.create')}
             onClose={onClose}
             remove={session ? remove : undefined}
-            confirmText={t('session.deleteConfirm', { title: session?.title ?? '' })}
+            labels={{ delete: t('delete'), confirm: t('session.deleteConfirm', { title: session?.title ?? '' }), yes: t('deleteYes') }}
           />
         </Stack>
       </form>
@@ -228,12 +187,12 @@ export function CompletionForm({ orgs, top, year, courses, completion, onClose }
             {share === null ? t('completion.shareUnknown') : t('completion.share', { share: formatPercent(share) })}
           </Text>
           <Textarea label={t('field.comment')} autosize minRows={2} value={comment} onChange={(ev) => setComment(ev.currentTarget.value)} error={fe('comment')} />
-          <Actions
+          <DialogActions
             busy={busy}
-            submit={completion ? t('common:save') : t('completion.create')}
+            submitLabel={completion ? t('common:save') : t('completion.create')}
             onClose={onClose}
             remove={completion ? remove : undefined}
-            confirmText={t('completion.deleteConfirm', { unit: completion?.org.name ?? '', course: completion?.course ?? '' })}
+            labels={{ delete: t('delete'), confirm: t('completion.deleteConfirm', { unit: completion?.org.name ?? '', course: completion?.course ?? '' }), yes: t('deleteYes') }}
           />
         </Stack>
       </form>
