@@ -9,7 +9,8 @@ import { AppError } from '../../../server/platform/errors';
 import { isHeader } from './columns';
 import { ensureCity, freshOrg, runImport, stored, tmpFile } from './testkit';
 import { parseDateCell, type Cell } from './values';
-import { isDateFormat, readXlsxRows } from './xlsx';
+import { readXlsxRows } from './xlsx';
+import { isDateFormat } from './xlsx-values';
 
 // ---------------------------------------------------------------- a tiny zip writer
 

@@ -12,13 +12,15 @@
  * dates as Date holding the wall-clock time in its UTC fields: date-formatted numbers (Excel serials, 1900 or
  * 1904 system) and `t="d"` cells (ISO 8601 text). Formulas give their cached result.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { AppError } from '../../../server/platform/errors';
+import type { SaxesTagPlain } from 'saxes';
 import type { Cell } from './values';
 import type { ProgressFn, RawRecord } from './source';
 import { HEADER_SEARCH } from './columns';
 import { SharedStringFile } from './shared-strings';
+import { localName, parsePart, readPart, readRels, type Handlers } from './xlsx-parts';
+import { BUILTIN_DATE_FORMATS, decodeEscapes, fromIsoCell, fromSerial, isDateFormat, zeroPadWidth, type NumberStyle } from './xlsx-values';
 import { xlsxError, ZipFile, type ZipEntry } from './zip';
+
 
 /** A text longer than this is cut (Excel's own limit is 32,767 characters; the import's longest is 20,000). */
 const MAX_TEXT = 1 << 20;
@@ -34,51 +36,6 @@ function isBlank(cells: Cell[]): boolean {
   return cells.every((c) => c === '' || (typeof c === 'string' && c.trim() === ''));
 }
 
-const localName = (name: string) => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
-
-/** OOXML's escapes of characters XML cannot hold: `_x000D_` is a carriage return, `_x005F_` an underscore. */
-export function decodeEscapes(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
-}
-
-/** Built-in number formats that are dates or times (ECMA-376 18.8.30, with the East Asian ones). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-/** True when a number format code shows a date or time: d, m, y, h or s outside quotes, brackets and escapes. */
-export function isDateFormat(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/[_*]./g, '')
-    .replace(/\[(?:h+|m+|s+)\]/gi, 'h') // elapsed time ([h]:mm) is a time too
-    .replace(/\[[^\]]*\]/g, '');
-  return /[dmyhs]/i.test(bare);
-}
-
-/** An Excel serial day number → its wall-clock time in a Date's UTC fields (as exceljs did). */
-function fromSerial(n: number, date1904: boolean): Date {
-  return new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
-const ISO_CELL = /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:(?:^|[T ])(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-
-/**
- * A `t="d"` cell: ISO 8601 text → its wall-clock time in a Date's UTC fields (a zone, if written, is ignored:
- * a worksheet's dates have none). A time alone is on Excel's day 0 (1899-12-30). Undefined when it is no date.
- */
-export function fromIsoCell(raw: string): Date | undefined {
-  const m = ISO_CELL.exec(raw.trim());
-  if (!m || (m[1] === undefined && m[4] === undefined)) return undefined;
-  const [y, mo, d] = m[1] === undefined ? [1899, 12, 30] : [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
-  return date;
-}
 
 /** Column letters of a cell reference ("AB12") → 0-based index; -1 when there are none. */
 function columnOf(ref: string): number {
@@ -91,82 +48,6 @@ function columnOf(ref: string): number {
     if (n > MAX_COLUMNS) return MAX_COLUMNS;
   }
   return i === 0 ? -1 : n - 1;
-}
-
-/** The parts' paths in the archive: relative to the part whose relationships name them, or absolute. */
-function resolve(base: string, target: string): string {
-  const parts = target.startsWith('/') ? [] : base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-function relsOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
-
-type XmlOptions = { xmlns: false; position: false };
-
-/**
- * The most characters of text (or of one tag) between two XML tags. An Excel cell holds at most 32,767 characters,
- * which escaped (&amp; …) stay far below this; the SAX parser would otherwise keep a longer run in memory whole.
- */
-const MAX_XML_RUN = 1_000_000;
-type Handlers = (parser: SaxesParser<XmlOptions>) => void;
-
-/**
- * Feeds an XML part to a SAX parser set up by `setup`, chunk by chunk; yields after each chunk so the caller
- * can take what the handlers produced. Malformed XML is an AppError naming the part.
- */
-async function* parsePart(zip: ZipFile, entry: ZipEntry, setup: Handlers, onBytes?: ProgressFn): AsyncGenerator<void> {
-  const parser = new SaxesParser<XmlOptions>({ xmlns: false, position: false });
-  setup(parser);
-  let decoder: TextDecoder | undefined;
-  let run = 0;
-  try {
-    for await (const chunk of zip.stream(entry, onBytes)) {
-      // XML may be UTF-16 (with a byte order mark); OOXML writers use UTF-8. A UTF-8 BOM is dropped.
-      decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
-      const text = decoder.decode(chunk, { stream: true });
-      const mark = Math.max(text.lastIndexOf('<'), text.lastIndexOf('>'));
-      run = mark === -1 ? run + text.length : text.length - mark - 1;
-      if (run > MAX_XML_RUN) {
-        throw xlsxError(
-          `delen "${entry.name}" har en text på över ${MAX_XML_RUN.toLocaleString('sv-SE')} tecken i ett stycke; ingen cell i Excel rymmer så mycket (en skadad eller manipulerad fil).`,
-          `part "${entry.name}" has a text of over ${MAX_XML_RUN.toLocaleString('en')} characters in one piece; no Excel cell holds that much (a damaged or crafted file).`,
-        );
-      }
-      parser.write(text);
-      yield;
-    }
-    if (decoder) parser.write(decoder.decode());
-    parser.close();
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw xlsxError(`delen "${entry.name}" är ingen giltig XML.`, `part "${entry.name}" is not valid XML.`);
-  }
-}
-
-async function readPart(zip: ZipFile, entry: ZipEntry, setup: Handlers, onBytes?: ProgressFn): Promise<void> {
-  for await (const _ of parsePart(zip, entry, setup, onBytes));
-}
-
-/** Relationship id → { type, target part } of a part's .rels (none when it has none). */
-async function readRels(zip: ZipFile, part: string): Promise<Map<string, { type: string; target: string }>> {
-  const rels = new Map<string, { type: string; target: string }>();
-  const entry = zip.get(relsOf(part));
-  if (!entry) return rels;
-  await readPart(zip, entry, (p) => p.on('opentag', (tag: SaxesTagPlain) => {
-    if (localName(tag.name) !== 'Relationship') return;
-    const a = tag.attributes;
-    if (a.TargetMode === 'External' || !a.Id || !a.Target) return;
-    rels.set(a.Id, { type: a.Type ?? '', target: resolve(part, a.Target) });
-  }));
-  return rels;
 }
 
 interface Sheet {
@@ -218,17 +99,6 @@ async function readWorkbook(zip: ZipFile): Promise<Workbook> {
   return { sheets, date1904, sharedStrings: related(REL_SHARED_STRINGS, 'xl/sharedStrings.xml'), styles: related(REL_STYLES, 'xl/styles.xml') };
 }
 
-/**
- * What a cell style (the `s` of a cell, an index into cellXfs) does to a number: shows it as a date or time
- * ('date'), pads it with zeros to a width (a number: the format "00000" shows 123 as 00123, as a case id column
- * may), or nothing (undefined).
- */
-type NumberStyle = 'date' | number | undefined;
-
-/** A format of zeros only ("00000"): the width it pads whole numbers to. */
-export function zeroPadWidth(code: string): number | undefined {
-  return /^0{2,}$/.test(code) ? code.length : undefined;
-}
 
 async function readNumberStyles(zip: ZipFile, entry: ZipEntry, onBytes?: ProgressFn): Promise<NumberStyle[]> {
   const formats = new Map<number, string>();
