@@ -12,8 +12,6 @@ export interface NavItem {
   path: string;
   /** Shown only to users who hold this permission somewhere. */
   permission?: Permission;
-  /** Not shown to users who hold this permission somewhere (they have a fuller page for the same thing). */
-  hiddenWith?: Permission;
   /** Position in the navigation (lower first). */
   order?: number;
 }

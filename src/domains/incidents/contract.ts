@@ -106,6 +106,7 @@ export const ListQuery = z.object({
   protected: z.enum(['true', 'false']).optional(),
   q: z.string().max(200).optional(),
   handler: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
+  reporter: z.enum(['me']).optional().openapi({ description: 'me: bara incidenter jag själv rapporterat / only incidents I reported' }),
   sort: z.enum(SORTS).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.string().max(200).optional(),

@@ -244,6 +244,12 @@ describe('report in under a minute', () => {
     // The employee sees their own report in the list, and nothing else.
     const list = await staff.get('/api/incidents');
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([r.body.id]);
+    // A handler who reports too finds their own reports with reporter=me (Mina rapporter), not everyone's.
+    const own = await isam.post('/api/incidents/quick', { title: 'Tappade passerkort', org: 'enh-a', personalData: 'nej' });
+    const reportedByMe = (await isam.get('/api/incidents?reporter=me')).body.items.map((i: { id: string }) => i.id);
+    expect(reportedByMe).toContain(own.body.id);
+    expect(reportedByMe).not.toContain(r.body.id);
+    expect((await isam.get('/api/incidents')).body.items.map((i: { id: string }) => i.id)).toContain(r.body.id);
     // A template whose personal data is "nej" (Nätfiske) does not overwrite the reporter's "vet ej".
     const phish = await staff.post('/api/incidents/quick', { title: 'Konstigt mejl', org: 'enh-a', personalData: 'vet_ej', category: 'Nätfiske' });
     expect((await staff.get(`/api/incidents/${phish.body.id}`)).body.personalData).toBe('vet_ej');

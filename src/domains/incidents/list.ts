@@ -87,6 +87,7 @@ function filterConditions(ctx: Ctx, q: Filters, now: Date): { conds: SQL[]; perO
   if (q.handler === 'none') add(isNull(incidents.handlerId));
   else if (q.handler === 'me') add(eq(incidents.handlerId, ctx.principal?.userId ?? '00000000-0000-0000-0000-000000000000'));
   else if (q.handler) add(eq(incidents.handlerId, q.handler));
+  if (q.reporter === 'me') add(eq(incidents.reporterId, ctx.principal?.userId ?? '00000000-0000-0000-0000-000000000000'));
   if (q.q?.trim()) {
     // Plain words are prefixes too, so a word finds the Swedish compounds it begins ("nätfiske" finds
     // "Nätfiskeförsök", which the stemmer keeps whole); quotes, "-" or "or" keep the web-search syntax.

@@ -24,7 +24,7 @@ export function Shell() {
   const { me, can } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const links = navItems.filter((n) => (!n.permission || can(n.permission)) && !(n.hiddenWith && can(n.hiddenWith)));
+  const links = navItems.filter((n) => !n.permission || can(n.permission));
   // The most specific navigation item of the page names it in the browser title until its h1 is there.
   const current = links.filter((n) => isCurrent(n.path, pathname)).sort((a, b) => b.path.length - a.path.length)[0];
   const main = useRef<HTMLElement>(null);

@@ -6,7 +6,7 @@ export default defineModule({
   nav: [
     { labelKey: 'incidents:nav.report', path: '/rapportera-incident', permission: 'incident.report', order: 10 },
     // One's own reports; those who read incidents find theirs in the register.
-    { labelKey: 'incidents:nav.mine', path: '/mina-rapporter', permission: 'incident.report', hiddenWith: 'incident.read', order: 11 },
+    { labelKey: 'incidents:nav.mine', path: '/mina-rapporter', permission: 'incident.report', order: 11 },
     { labelKey: 'incidents:nav.list', path: '/incidenter', permission: 'incident.read', order: 20 },
   ],
   routes: [
