@@ -191,6 +191,31 @@ test('a medarbetare reports (errors focus the first field), then finds the repor
   await logout(page, employee.name);
 });
 
+test('a time in the hour repeated in October asks which one, and the winter-time one is the one stored', async ({ page }) => {
+  const title = `Skärm utan lås natten till vintertid ${u}`;
+  await login(page, employee.email, employee.password);
+  await openModule(page, 'Rapportera incident');
+  await page.getByLabel('Vad har hänt?').fill(title);
+  const when = page.getByLabel('När hände det?');
+  await when.fill('2025-10-26T02:30');
+  const which = page.getByRole('radiogroup', { name: /2025-10-26 02:30 inträffade två gånger/ });
+  await expect(which.getByRole('radio', { name: 'Den första (sommartid, +02:00)' })).toBeChecked();
+  await expectNoAxeViolations(page, 'report form with the repeated hour');
+  await which.getByRole('radio', { name: 'Den andra (vintertid, +01:00)' }).check();
+  await page.getByRole('radio', { name: 'Nej' }).check();
+  await page.getByRole('button', { name: 'Skicka rapport' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tack – incidenten är rapporterad' })).toBeVisible();
+  // The stored instant is the second 02:30, 01:30 UTC (the first would be 00:30 UTC).
+  const mine = await (await page.request.get('/api/incidents?reporter=me&limit=200')).json() as { items: { id: string; title: string }[] };
+  const id = mine.items.find((i) => i.title === title)!.id;
+  const stored = await (await page.request.get(`/api/incidents/${id}`)).json() as { occurredAt: string };
+  expect(stored.occurredAt).toBe('2025-10-26T01:30:00.000Z');
+  // An hour that is not repeated asks nothing.
+  await page.goto('/rapportera-incident');
+  await page.getByLabel('När hände det?').fill('2025-10-26T03:30');
+  await expect(page.getByRole('radiogroup', { name: /inträffade två gånger/ })).toHaveCount(0);
+});
+
 test('on a phone the report form stacks the date and the unit', async ({ page }) => {
   await login(page, employee.email, employee.password);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -7,7 +7,8 @@ import { focusFirstInvalid } from '../../components/focusInvalid';
 import { useSubmit } from '../../components/useSubmit';
 import type { CategoryTemplate, IncidentDetail, UpdateIncident } from './types';
 import { KIND_KEY, KINDS, PERSONAL_DATA, RISKS } from './types';
-import { toLocalInput } from './util';
+import { StockholmTimeInput } from './TimeInput';
+import { toTimeValue } from './util';
 import { FormActions } from '../../components/FormActions';
 
 const TIMES = ['occurredAt', 'discoveredAt', 'imyReportedAt', 'subjectsInformedAt', 'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt'] as const;
@@ -45,7 +46,7 @@ function draftOf(i: IncidentDetail): Draft {
     nis2Significant: i.nis2Significant,
     reportedToCsirt: i.reportedToCsirt,
     protectedIdentity: i.protectedIdentity,
-    times: Object.fromEntries(TIMES.map((k) => [k, toLocalInput(i[k])])) as Record<TimeKey, string>,
+    times: Object.fromEntries(TIMES.map((k) => [k, toTimeValue(i[k])])) as Record<TimeKey, string>,
   };
 }
 
@@ -122,14 +123,10 @@ export function EditForm({
     },
   });
   const time = (k: TimeKey) => (
-    <TextInput
-      type="datetime-local"
+    <StockholmTimeInput
       label={t(`field.${k}`)}
       value={d.times[k]}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        setD((x) => ({ ...x, times: { ...x.times, [k]: v } }));
-      }}
+      onChange={(v) => setD((x) => ({ ...x, times: { ...x.times, [k]: v } }))}
       error={fe(k)}
     />
   );

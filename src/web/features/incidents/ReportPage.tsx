@@ -12,7 +12,8 @@ import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { categoriesQuery } from './api';
 import type { PersonalData, QuickReport, Receipt } from './types';
-import { toLocalInput } from './util';
+import { StockholmTimeInput } from './TimeInput';
+import { toTimeValue } from './util';
 
 const FIELDS = ['title', 'description', 'occurredAt', 'org', 'personalData', 'category'];
 
@@ -23,7 +24,7 @@ export default function ReportPage() {
   const { orgs, selectedSlug } = useSelectedOrg();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [occurredAt, setOccurredAt] = useState(() => toLocalInput(new Date()));
+  const [occurredAt, setOccurredAt] = useState(() => toTimeValue(new Date()));
   const [chosenOrg, setOrg] = useState('');
   const org = chosenOrg || selectedSlug || '';
   const [personalData, setPersonalData] = useState<PersonalData | ''>('');
@@ -87,7 +88,7 @@ export default function ReportPage() {
     setReceipt(null);
     setTitle('');
     setDescription('');
-    setOccurredAt(toLocalInput(new Date()));
+    setOccurredAt(toTimeValue(new Date()));
     setPersonalData('');
     setCategory('');
     setLocalErrors({});
@@ -171,12 +172,11 @@ export default function ReportPage() {
           />
           {/* Side by side from 576 px; stacked on a phone, where the unit's name would be cut off. */}
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput
-              type="datetime-local"
+            <StockholmTimeInput
               label={t('report.when')}
               description={t('report.whenHelp')}
               value={occurredAt}
-              onChange={(e) => setOccurredAt(e.currentTarget.value)}
+              onChange={setOccurredAt}
               error={fe('occurredAt')}
             />
             <NativeSelect

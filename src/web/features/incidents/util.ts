@@ -13,6 +13,27 @@ export function toLocalInput(v: string | Date | null | undefined): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
+/** The instants a Stockholm wall-clock time "YYYY-MM-DDTHH:MM" names: two in the hour repeated in October, else one or none. */
+export function instantsOf(local: string): Date[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return [];
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  // Summer time (UTC+2) first: the earlier instant.
+  return [120, 60].map((off) => new Date(asUtc - off * MIN)).filter((d) => toLocalInput(d) === local);
+}
+
+/**
+ * The value of a time field: the wall-clock text, and for the second of October's repeated hour (winter time) the
+ * offset "+01:00" after it, as the server reads it. An instant whose hour is not repeated is the text alone.
+ */
+export function toTimeValue(v: string | Date | null | undefined): string {
+  const local = toLocalInput(v);
+  if (!local) return '';
+  const both = instantsOf(local);
+  const at = v instanceof Date ? v : new Date(v!);
+  return both.length === 2 && at.getTime() === both[1].getTime() ? `${local}+01:00` : local;
+}
+
 /** The current Stockholm year. */
 export function stockholmYear(now = new Date()): number {
   return Number(toLocalInput(now).slice(0, 4));
