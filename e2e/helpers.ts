@@ -1,6 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, request as pwRequest, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './env';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './env';
 
 /** Signs in through the login form (fields found by their visible labels). */
 export async function login(page: Page, email = ADMIN_EMAIL, password = ADMIN_PASSWORD) {
@@ -53,4 +53,37 @@ export async function createOrgViaApi(page: Page, org: { slug: string; name: str
   });
   const res = await page.request.post('/api/orgs', { data: org, headers: { 'X-CSRF-Token': csrf } });
   expect(res.status(), await res.text()).toBe(201);
+}
+
+/** An API client signed in as the administrator, with the CSRF header its mutations need. Dispose it when done. */
+export async function adminApi(): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
+  const api = await pwRequest.newContext({ baseURL: BASE_URL });
+  const res = await api.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
+  expect(res.status(), await res.text()).toBe(200);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { api, headers: { 'X-CSRF-Token': csrfToken } };
+}
+
+/** Chooses the organisation in the header's selector. */
+export async function chooseOrg(page: Page, slug: string) {
+  await page.getByLabel('Vald organisation').selectOption(slug);
+}
+
+export interface Person { name: string; email: string; password: string }
+
+/** A spec's organisations (in parent-first order) and people, each with one role on one organisation, via the API. */
+export async function seedOrgsAndPeople(orgs: { slug: string; name: string; type: string; parent?: string }[], people: readonly (readonly [Person, string, string])[]) {
+  const { api, headers } = await adminApi();
+  for (const o of orgs) {
+    const r = await api.post('/api/orgs', { headers, data: o });
+    expect(r.status(), await r.text()).toBe(201);
+  }
+  for (const [person, role, org] of people) {
+    const r = await api.post('/api/users', { headers, data: { name: person.name, email: person.email, password: person.password } });
+    expect(r.status(), await r.text()).toBe(201);
+    const { user: { id } } = (await r.json()) as { user: { id: string } };
+    const g = await api.post(`/api/users/${id}/roles`, { headers, data: { role, org } });
+    expect(g.status(), await g.text()).toBe(201);
+  }
+  await api.dispose();
 }

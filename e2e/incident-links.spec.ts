@@ -1,6 +1,5 @@
-import { expect, request as pwRequest, test, type APIRequestContext } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './env';
-import { expectNoAxeViolations, login, unique, watchErrors } from './helpers';
+import { expect, test } from '@playwright/test';
+import { adminApi, expectNoAxeViolations, login, unique, watchErrors } from './helpers';
 
 // Issue 4, items 1 and 2 through the browser: an ISAM links an incident to another incident on the detail page's
 // "Kopplingar" panel (and removes the link), and gives the förvaltning its own category list and renames a category,
@@ -16,14 +15,6 @@ const orgs = {
 const isam = { name: `Isam Kopplare ${u}`, email: `isam-kop-${u}@e2e.test`, password: `Blå-häger-fiskar-${u}-lugnt` };
 let first: { id: string; number: string; title: string };
 let second: { id: string; number: string; title: string };
-
-async function adminApi(): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
-  const api = await pwRequest.newContext({ baseURL: BASE_URL });
-  const res = await api.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
-  expect(res.status(), await res.text()).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { api, headers: { 'X-CSRF-Token': csrfToken } };
-}
 
 test.beforeAll(async () => {
   const { api, headers } = await adminApi();

@@ -1,6 +1,5 @@
-import { expect, request as pwRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './env';
-import { expectNoAxeViolations, login, logout, openModule, unique, watchErrors } from './helpers';
+import { expect, test } from '@playwright/test';
+import { adminApi, chooseOrg, expectNoAxeViolations, login, logout, openModule, seedOrgsAndPeople, unique, watchErrors } from './helpers';
 
 // Issue 4 through the browser: an employee reports in under a minute (by keyboard only) and gets a receipt;
 // an ISAM finds it, opens it and moves it on; triage of two at once (and the all-or-nothing 409); an IA
@@ -20,14 +19,6 @@ const reportTitle = `E-post till fel mottagare ${u}`;
 let receiptNumber = '';
 
 /** An API session as the admin (its own cookie jar), for building the organisation and the people. */
-async function adminApi(): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
-  const api = await pwRequest.newContext({ baseURL: BASE_URL });
-  const res = await api.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
-  expect(res.status(), await res.text()).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { api, headers: { 'X-CSRF-Token': csrfToken } };
-}
-
 async function quickViaApi(title: string, extra: Record<string, unknown> = {}): Promise<{ id: string; number: string }> {
   const { api, headers } = await adminApi();
   const res = await api.post('/api/incidents/quick', { headers, data: { title, org: orgs.enhet.slug, personalData: 'nej', ...extra } });
@@ -37,28 +28,12 @@ async function quickViaApi(title: string, extra: Record<string, unknown> = {}): 
   return r;
 }
 
-async function chooseOrg(page: Page, slug: string) {
-  await page.getByLabel('Vald organisation').selectOption(slug);
-}
-
 test.beforeAll(async () => {
-  const { api, headers } = await adminApi();
-  for (const o of Object.values(orgs)) {
-    const r = await api.post('/api/orgs', { headers, data: o });
-    expect(r.status(), await r.text()).toBe(201);
-  }
-  for (const [person, role, org] of [
+  await seedOrgsAndPeople(Object.values(orgs), [
     [employee, 'medarbetare', orgs.enhet.slug],
     [isam, 'isam', orgs.forv.slug],
     [reader, 'lasare', orgs.forv.slug],
-  ] as const) {
-    const r = await api.post('/api/users', { headers, data: { name: person.name, email: person.email, password: person.password } });
-    expect(r.status(), await r.text()).toBe(201);
-    const { user: { id } } = (await r.json()) as { user: { id: string } };
-    const g = await api.post(`/api/users/${id}/roles`, { headers, data: { role, org } });
-    expect(g.status(), await g.text()).toBe(201);
-  }
-  await api.dispose();
+  ]);
 });
 
 test('an employee reports an incident with the keyboard only and gets a receipt number', async ({ page }) => {

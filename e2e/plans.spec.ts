@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createOrgViaApi, expectNoAxeViolations, login, logout, openModule, unique, watchErrors } from './helpers';
+import { chooseOrg, createOrgViaApi, expectNoAxeViolations, login, logout, openModule, unique, watchErrors } from './helpers';
 
 // Issue 7 through the UI: an improvement activity is added and carried into next year, a styrdokument is uploaded
 // and found by a word by an ordinary employee, and a management review (ISO 27001 9.3) cannot be signed while
@@ -19,17 +19,13 @@ async function csrf(page: Page) {
   return page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { csrfToken: string }).csrfToken);
 }
 
-async function selectOrg(page: Page, slug: string) {
-  await page.getByLabel('Vald organisation').selectOption(slug);
-}
-
 test('admin adds a plan activity, sees the field error, and carries it into next year', async ({ page }) => {
   const seen = watchErrors(page);
   await login(page);
   await createOrgViaApi(page, stad);
   await createOrgViaApi(page, forv);
   await page.reload();
-  await selectOrg(page, forv.slug);
+  await chooseOrg(page, forv.slug);
   await openModule(page, 'Förbättringsplan');
   await expectNoAxeViolations(page, 'Förbättringsplan (tom)');
 
@@ -86,7 +82,7 @@ test('admin adds a plan activity, sees the field error, and carries it into next
 test('goals with a yearly status, and the DSO approves and reopens a response', async ({ page }) => {
   const seen = watchErrors(page);
   await login(page);
-  await selectOrg(page, forv.slug);
+  await chooseOrg(page, forv.slug);
   await openModule(page, 'Mål', 'Mål i verksamhetsplanen');
   await page.getByRole('button', { name: 'Nytt mål' }).click();
   const goal = page.getByRole('dialog');
@@ -132,7 +128,7 @@ test('goals with a yearly status, and the DSO approves and reopens a response', 
 
 test('admin uploads a styrdokument; the wrong file type is refused at the field', async ({ page }) => {
   await login(page);
-  await selectOrg(page, forv.slug);
+  await chooseOrg(page, forv.slug);
   await openModule(page, 'Styrdokumentregister', 'Styrdokument');
   await page.getByRole('button', { name: 'Nytt styrdokument' }).click();
   const dialog = page.getByRole('dialog');
@@ -192,7 +188,7 @@ test('a medarbetare finds the document by a word in its text and can download it
 
 test('ISO 9.3: sign-off is refused while inputs are uncovered; a decision becomes a plan activity', async ({ page }) => {
   await login(page);
-  await selectOrg(page, forv.slug);
+  await chooseOrg(page, forv.slug);
   await openModule(page, 'Genomgångsmöte (ISO 9.3)', 'Ledningens genomgång – möte (ISO 9.3)');
   await expectNoAxeViolations(page, 'Ledningens genomgång (lista)');
   await page.getByRole('button', { name: 'Påbörja genomgång' }).click();

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, request as pwRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './env';
-import { expectNoAxeViolations, login, openModule, unique, watchErrors } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { adminApi, expectNoAxeViolations, login, openModule, unique, watchErrors } from './helpers';
 
 // Issue 6 through the browser: the management review report of a new förvaltning — create it, write a narrative
 // with bold text and a list, see it in the preview, download DOCX and PDF, be refused approval while ISO 27001
@@ -17,14 +16,6 @@ const orgs = {
   forv: { slug: `rep-forv-${u}`, name: `Rapportförvaltningen ${u}`, type: 'forvaltning', parent: `rep-stad-${u}` },
 };
 const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
-
-async function adminApi(): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
-  const api = await pwRequest.newContext({ baseURL: BASE_URL });
-  const res = await api.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
-  expect(res.status(), await res.text()).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { api, headers: { 'X-CSRF-Token': csrfToken } };
-}
 
 test.beforeAll(async () => {
   const { api, headers } = await adminApi();

@@ -1,6 +1,5 @@
-import { expect, request as pwRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './env';
-import { expectNoAxeViolations, login, openModule, unique, watchErrors } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { adminApi, expectNoAxeViolations, login, openModule, unique, watchErrors } from './helpers';
 
 // Issue 5 through the browser: the VoR editor with the keyboard-driven matrix picker (riskvärde computed, IKP
 // proposal shown), management's IKP decision, a register risk found through its heat-map cell, and axe on every
@@ -15,14 +14,6 @@ const orgs = {
 const eventTitle = `Behörigheter tas inte bort när anställda slutar ${u}`;
 const riskTitle = `Kontaktcenterplattformen saknar reservrutin ${u}`;
 const otherRiskTitle = `Låg risk i annan cell ${u}`;
-
-async function adminApi(): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
-  const api = await pwRequest.newContext({ baseURL: BASE_URL });
-  const res = await api.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
-  expect(res.status(), await res.text()).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { api, headers: { 'X-CSRF-Token': csrfToken } };
-}
 
 async function post(path: string, data: unknown): Promise<Record<string, unknown>> {
   const { api, headers } = await adminApi();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, request as pwRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './env';
-import { expectNoAxeViolations, login, logout, openModule, unique, watchErrors } from './helpers';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ADMIN_EMAIL } from './env';
+import { adminApi, chooseOrg, expectNoAxeViolations, login, logout, openModule, seedOrgsAndPeople, unique, watchErrors } from './helpers';
 
 // The usability audit's defects through the browser: login that names empty fields, page titles and focus on
 // the new page's h1, a medarbetare's Mina rapporter, the report editor that never drops typed text silently,
@@ -24,14 +24,6 @@ const forvReader = { name: `Förvaltningsläsare ${u}`, email: `ux-las-${u}@e2e.
 const otherReader = { name: `Fritidsläsare ${u}`, email: `ux-las2-${u}@e2e.test`, password: `Grå-älg-läser-${u}-långsamt` };
 const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
 
-async function adminApi(): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
-  const api = await pwRequest.newContext({ baseURL: BASE_URL });
-  const res = await api.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
-  expect(res.status(), await res.text()).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { api, headers: { 'X-CSRF-Token': csrfToken } };
-}
-
 async function quick(api: APIRequestContext, headers: Record<string, string>, title: string, org = orgs.enhet.slug) {
   const res = await api.post('/api/incidents/quick', { headers, data: { title, org, personalData: 'nej' } });
   expect(res.status(), await res.text()).toBe(201);
@@ -44,29 +36,13 @@ async function expectNoRules(page: Page, rules: string[], what: string) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
 }
 
-async function chooseOrg(page: Page, slug: string) {
-  await page.getByLabel('Vald organisation').selectOption(slug);
-}
-
 test.beforeAll(async () => {
-  const { api, headers } = await adminApi();
-  for (const o of Object.values(orgs)) {
-    const r = await api.post('/api/orgs', { headers, data: o });
-    expect(r.status(), await r.text()).toBe(201);
-  }
-  for (const [person, role, org] of [
+  await seedOrgsAndPeople(Object.values(orgs), [
     [employee, 'medarbetare', orgs.enhet.slug],
     [isam, 'isam', orgs.forv.slug],
     [forvReader, 'lasare', orgs.forv.slug],
     [otherReader, 'lasare', orgs.annan.slug],
-  ] as const) {
-    const r = await api.post('/api/users', { headers, data: { name: person.name, email: person.email, password: person.password } });
-    expect(r.status(), await r.text()).toBe(201);
-    const { user: { id } } = (await r.json()) as { user: { id: string } };
-    const g = await api.post(`/api/users/${id}/roles`, { headers, data: { role, org } });
-    expect(g.status(), await g.text()).toBe(201);
-  }
-  await api.dispose();
+  ]);
 });
 
 test('login: empty fields are named at the fields before anything is sent', async ({ page }) => {

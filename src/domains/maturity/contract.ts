@@ -55,16 +55,8 @@ export const CreateMaturityAssessment = z
   .openapi('CreateMaturityAssessment');
 export type CreateMaturityAssessment = z.infer<typeof CreateMaturityAssessment>;
 
-export const UpdateMaturityAssessment = z
-  .strictObject({
-    version: int4().min(1),
-    assessedOn: IsoDate.nullish(),
-    method: z.string().trim().max(200).optional(),
-    assessor: z.string().trim().max(200).optional(),
-    summary: z.string().trim().max(8000).optional(),
-    /** When given, replaces the measurement's areas. */
-    scores: Scores.optional(),
-  })
+/** Any field of a measurement but its organisation and year, with the version read; `scores` replaces the areas. */
+export const UpdateMaturityAssessment = CreateMaturityAssessment.omit({ org: true, year: true }).partial().extend({ version: int4().min(1) }).strict()
   .openapi('UpdateMaturityAssessment');
 export type UpdateMaturityAssessment = z.infer<typeof UpdateMaturityAssessment>;
 

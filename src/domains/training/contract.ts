@@ -41,17 +41,8 @@ export const CreateTrainingSession = z
   .openapi('CreateTrainingSession');
 export type CreateTrainingSession = z.infer<typeof CreateTrainingSession>;
 
-export const UpdateTrainingSession = z
-  .strictObject({
-    version: Version,
-    heldOn: IsoDate.optional(),
-    title: Text(500).min(1).optional(),
-    kind: z.enum(TRAINING_KINDS).optional(),
-    audience: Text(500).optional(),
-    givenBy: Text(200).optional(),
-    participants: Participants,
-    comment: Text(4000).optional(),
-  })
+/** Any of a session's fields but its organisation, with the version read. */
+export const UpdateTrainingSession = CreateTrainingSession.omit({ org: true }).partial().extend({ version: Version }).strict()
   .openapi('UpdateTrainingSession');
 export type UpdateTrainingSession = z.infer<typeof UpdateTrainingSession>;
 
@@ -87,14 +78,8 @@ export const CreateTrainingCompletion = z
   .openapi('CreateTrainingCompletion');
 export type CreateTrainingCompletion = z.infer<typeof CreateTrainingCompletion>;
 
-export const UpdateTrainingCompletion = z
-  .strictObject({
-    version: Version,
-    course: Course.optional(),
-    employees: Employees.optional(),
-    completed: Completed.optional(),
-    comment: Text(4000).optional(),
-  })
+/** Any of a completion's fields but its organisation and year, with the version read. */
+export const UpdateTrainingCompletion = CreateTrainingCompletion.omit({ org: true, year: true }).partial().extend({ version: Version }).strict()
   .openapi('UpdateTrainingCompletion');
 export type UpdateTrainingCompletion = z.infer<typeof UpdateTrainingCompletion>;
 

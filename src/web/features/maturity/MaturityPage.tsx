@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { EChart } from '../../components/EChart';
+import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/problem';
 import { formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
@@ -55,13 +56,9 @@ export default function MaturityPage() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('title')}</Title>
-          <Text c="dimmed">{t('intro', { org: selected.name })}</Text>
-        </div>
+      <PageHeader title={t('title')} intro={t('intro', { org: selected.name })}>
         {manage && <Button onClick={() => setDialog({})}>{t('new')}</Button>}
-      </Group>
+      </PageHeader>
       <ProblemAlert error={q.error} />
       {q.isPending && <Loader aria-label={t('common:loading')} />}
       {q.data && list.length === 0 && <Alert color="gray">{t('empty')}</Alert>}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/problem';
 import { formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
@@ -67,13 +68,9 @@ export default function TrainingPage() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('title')}</Title>
-          <Text c="dimmed">{t('intro', { org: selected.name })}</Text>
-        </div>
+      <PageHeader title={t('title')} intro={t('intro', { org: selected.name })}>
         <NativeSelect label={t('field.year')} value={String(year)} onChange={(e) => setYear(Number(e.currentTarget.value))} data={yearChoices([year]).map(String)} w={120} />
-      </Group>
+      </PageHeader>
 
       <Card withBorder component="section" aria-labelledby="training-sessions">
         <Group justify="space-between" align="flex-start" mb="sm">
