@@ -8,8 +8,9 @@ import { loadDomains } from './platform/modules';
 import { ensureAdmin } from '../domains/users/auth';
 import { enableSessionCache } from '../domains/users/resolve';
 import { startReminderSchedule, type ReminderScheduleOptions } from '../domains/incidents/reminder-schedule';
+import { startSearchIndexer } from '../domains/incidents/search-index';
 
-/** Starts the HTTP server: open the database, migrate, ensure an admin, listen, schedule the reminder rounds. */
+/** Starts the HTTP server: open the database, migrate, ensure an admin, listen, schedule the reminder rounds and the search indexer. */
 export async function startServer(opts: { port?: number; reminders?: ReminderScheduleOptions } = {}) {
   const started = performance.now();
   const config = loadConfig();
@@ -51,6 +52,7 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
   const stopCache = sessionCache!;
   log.info({ port, database: database.where, readyMs: Math.round(performance.now() - started) }, `Tillit lyssnar på http://localhost:${port}`);
   const reminders = startReminderSchedule({ database, config, log }, opts.reminders);
+  const searchIndexer = startSearchIndexer({ database, config, log });
   let stopping = false;
   const deadlineMs = config.shutdownSeconds * 1000;
   const http = server as unknown as Partial<Pick<Server, 'closeIdleConnections' | 'closeAllConnections'>>;
@@ -73,7 +75,7 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
       http.closeAllConnections?.();
     }, deadlineMs);
     try {
-      await Promise.all([reminders?.stop(Math.min(5000, deadlineMs)), closed]);
+      await Promise.all([reminders?.stop(Math.min(5000, deadlineMs)), searchIndexer.stop(Math.min(5000, deadlineMs)), closed]);
     } finally {
       clearInterval(idle);
       clearTimeout(force);
@@ -100,5 +102,5 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
       );
     });
   }
-  return { server, stop, database, port, reminders };
+  return { server, stop, database, port, reminders, searchIndexer };
 }

@@ -27,6 +27,16 @@ export function requireListAccess(ctx: Ctx): void {
 
 const searchVector = sql`to_tsvector('swedish', ${incidents.title} || ' ' || ${incidents.description})`;
 
+/**
+ * Whether the incident's title and description match `query`: from its row in incident_search, or, while its text
+ * is new or changed and waits for the background indexer (incident_search_pending, search-index.ts), from the text
+ * itself. So a search is exact the moment a write commits. The pending ids are read once per query (a hashed
+ * subplan; the set is empty nearly always).
+ */
+const textMatches = (query: SQL) => sql`(case when ${incidents.id} in (select unnest(p.ids) from incident_search_pending p)
+  then ${searchVector} @@ ${query}
+  else exists (select 1 from incident_search s where s.incident_id = ${incidents.id} and s.doc @@ ${query}) end)`;
+
 /** WHERE conditions for a list or export query; shared so the list, its export and its counts agree. */
 export async function listConditions(ctx: Ctx, q: Filters, now: Date): Promise<SQL[]> {
   const { conds } = filterConditions(ctx, q, now);
@@ -103,7 +113,7 @@ function filterConditions(ctx: Ctx, q: Filters, now: Date): { conds: SQL[]; perO
     const word = q.q.trim();
     const number = /^AV-(\d{4})-(\d{1,9})$/i.exec(word);
     add(or(
-      and(sql`${searchVector} @@ ${query}`, or(not(incidents.protectedIdentity), mayRead)),
+      and(textMatches(query), or(not(incidents.protectedIdentity), mayRead)),
       and(incidents.protectedIdentity, not(mayRead), sql`to_tsvector('swedish', ${incidents.title}) @@ ${query}`),
       number ? and(eq(incidents.numberYear, Number(number[1])), eq(incidents.numberSeq, Number(number[2]))) : undefined,
       /^\S{1,100}$/.test(word) ? sql`lower(${incidents.externalId}) = ${word.toLowerCase()}` : undefined,

@@ -11,11 +11,13 @@ import { sql } from 'drizzle-orm';
 import { resultRows, type Db } from './db';
 import { fileError, isFsError } from './files';
 import { AUTH_CHANNEL } from '../../domains/users/session-cache';
+import { DERIVED_TABLES, REFERENCES_CHECKED } from '../../domains/incidents/table';
 
 /**
  * Backup format: gzip'd JSON lines. Line 1 is a header; then one line per batch of rows of one table
  * ({"table": "...", "rows": [...]}), tables in foreign-key order. Rows are row_to_json of the table, so
- * the file is independent of PGlite or PostgreSQL and restores into either.
+ * the file is independent of PGlite or PostgreSQL and restores into either. Derived tables (DERIVED_TABLES: the
+ * incident search index) are left out and rebuilt after a restore.
  */
 export const BACKUP_FORMAT = 'tillit-backup';
 export const BACKUP_VERSION = 1;
@@ -44,6 +46,8 @@ export async function tablesInDependencyOrder(db: Db): Promise<string[]> {
   const clean = (s: unknown) => String(s).replace(/^public\./, '').replace(/"/g, '');
   const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
   for (const d of deps) if (clean(d.child) !== clean(d.parent)) parents.get(clean(d.child))?.add(clean(d.parent));
+  // References a trigger checks per statement instead of a foreign key: the same order.
+  for (const [child, list] of Object.entries(REFERENCES_CHECKED)) for (const p of list) parents.get(child)?.add(p);
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (t: string) => {
@@ -122,7 +126,7 @@ export async function backup(db: Db, file: string): Promise<Header> {
   try {
     const header = await db.transaction(async (tx) => {
       await tx.execute(sql`set transaction isolation level repeatable read`);
-      const tables = await tablesInDependencyOrder(tx as unknown as Db);
+      const tables = (await tablesInDependencyOrder(tx as unknown as Db)).filter((t) => !DERIVED_TABLES.includes(t));
       const counts: { name: string; rows: number }[] = [];
       for (const t of tables) {
         const [r] = rowsOf(await tx.execute(sql`select count(*)::int as n from ${ident(t)}`));

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { resultRows } from '../../server/platform/db';
+import { indexPendingSearch } from './search-index';
+
+// Search reads incident_search, which the server's indexer fills in the background (search-index.ts), and the text
+// itself while an incident waits there (list.ts). The references of incidents are checked per statement by a
+// trigger (migration 0021) instead of per-row foreign keys.
+let t: TestServer;
+let isam: Client;
+let orgId: string;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  orgId = (await makeOrgs(t.ctx, [['stad', 'stad'], ['forv', 'forvaltning', 'stad']])).forv;
+  isam = await userWithRole(t, 'isam@test.se', 'isam', 'forv');
+});
+afterAll(() => t?.close());
+
+const pending = async () =>
+  resultRows<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from (select unnest(ids) from incident_search_pending) p`))[0].n;
+const found = async (q: string) =>
+  ((await isam.get(`/api/incidents?org=forv&q=${encodeURIComponent(q)}`)).body.items as { title: string }[]).map((i) => i.title);
+
+describe('incident search index', () => {
+  it('finds a new incident at once, before and after the indexer has run, and a changed text only by its new words', async () => {
+    const r = await isam.post('/api/incidents', { org: 'forv', title: 'Skrivaren skrev ut lönelistor', description: 'Papper i korridoren', reportedAt: '2025-05-02T10:00' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(await pending()).toBeGreaterThan(0);
+    expect(await found('lönelistor')).toEqual(['Skrivaren skrev ut lönelistor']);
+    expect(await found('korridoren')).toEqual(['Skrivaren skrev ut lönelistor']);
+    expect(await indexPendingSearch(t.database.db)).toBeGreaterThan(0);
+    expect(await pending()).toBe(0);
+    expect(await found('lönelistor')).toEqual(['Skrivaren skrev ut lönelistor']);
+
+    const upd = await isam.patch(`/api/incidents/${r.body.id}`, { title: 'Kopiatorn skrev ut journaler', version: r.body.version });
+    expect(upd.status, JSON.stringify(upd.body)).toBe(200);
+    // Indexed under the old title, pending under the new one: the old words no longer find it.
+    expect(await pending()).toBe(1);
+    expect(await found('lönelistor')).toEqual([]);
+    expect(await found('journaler')).toEqual(['Kopiatorn skrev ut journaler']);
+    expect(await indexPendingSearch(t.database.db)).toBe(1);
+    expect(await found('lönelistor')).toEqual([]);
+    expect(await found('journaler')).toEqual(['Kopiatorn skrev ut journaler']);
+    expect(await found('korridoren')).toEqual(['Kopiatorn skrev ut journaler']);
+  });
+
+  it('leaves nothing pending for a change that keeps the text', async () => {
+    const r = await isam.post('/api/incidents', { org: 'forv', title: 'Nätfiske mot ekonomi', reportedAt: '2025-05-03T10:00' });
+    await indexPendingSearch(t.database.db);
+    const upd = await isam.patch(`/api/incidents/${r.body.id}`, { kind: 'IT-säkerhet', version: r.body.version });
+    expect(upd.status, JSON.stringify(upd.body)).toBe(200);
+    expect(await pending()).toBe(0);
+    expect(await found('nätfiske')).toEqual(['Nätfiske mot ekonomi']);
+  });
+});
+
+describe('references of incidents', () => {
+  const insert = (orgRef: string, handler: string | null) =>
+    t.database.db.execute(sql`insert into incidents (org_id, register_org_id, title, reported_at, handler_id)
+      values (${orgRef}::uuid, ${orgId}::uuid, 'x', now(), ${handler}::uuid)`);
+  const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string; cause?: { code?: string } }) => e.cause?.code ?? e.code);
+  const nobody = '00000000-0000-4000-8000-000000000001';
+
+  it('refuses an incident whose organisation or handler does not exist, and writes nothing', async () => {
+    const before = resultRows<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from incidents`))[0].n;
+    expect(await code(insert(nobody, null))).toBe('23503');
+    expect(await code(insert(orgId, nobody))).toBe('23503');
+    const [any] = resultRows<{ id: string }>(await t.database.db.execute(sql`select id from incidents limit 1`));
+    expect(await code(t.database.db.execute(sql`update incidents set reporter_id = ${nobody}::uuid where id = ${any.id}::uuid`))).toBe('23503');
+    expect(resultRows<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from incidents`))[0].n).toBe(before);
+  });
+
+  it('refuses to delete an organisation or a user, or to change their id, so no reference can dangle', async () => {
+    expect(await code(t.database.db.execute(sql`delete from orgs where id = ${orgId}::uuid`))).toBe('23503');
+    expect(await code(t.database.db.execute(sql`delete from users where email = 'isam@test.se'`))).toBe('23503');
+    expect(await code(t.database.db.execute(sql`update orgs set id = ${nobody}::uuid where id = ${orgId}::uuid`))).toBe('23503');
+    expect(await code(t.database.db.execute(sql`update orgs set name = name where id = ${orgId}::uuid`))).toBe('ok');
+  });
+});
