@@ -133,6 +133,22 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 const DATES = ['occurred_at', 'reported_at', 'imy_reported_at', 'csirt_early_warning_at'] as const;
+const isDate = (c: string): c is (typeof DATES)[number] => (DATES as readonly string[]).includes(c);
+
+function withExternalId(v: Values, externalId: string): Values & { external_id: string } {
+  (v as Values & { external_id: string }).external_id = externalId;
+  return v as Values & { external_id: string };
+}
+
+/**
+ * A new incident as sent to the database: instants as epoch milliseconds (JSON.stringify of a Date object took half
+ * the time of serialising a row; PostgreSQL reads a number faster than an ISO text, too).
+ */
+const NEW_FIELDS = ['id', 'register_org_id', 'external_id', 'number_year', ...COLS] as const;
+const NEW_TYPES =
+  'id uuid, register_org_id uuid, external_id text, number_year smallint, ' +
+  RECORD_TYPES.replace(/(occurred_at|reported_at|imy_reported_at|csirt_early_warning_at) timestamptz/g, '$1 float8');
+const ms = (d: Date | null) => (d === null ? null : d.getTime());
 /** A raw row of a hand-written query: drizzle leaves its timestamps as text (its column mappers parse them). */
 function fromDb(row: Existing): Existing {
   for (const k of DATES) {
@@ -221,7 +237,7 @@ export class BatchWriter {
     let found: Existing[];
     let createdHere: Set<string> | undefined;
     if (!this.readOnly && this.mostlyNew) {
-      found = await this.insertNew(rows.map((r) => ({ ...nextValues(r, undefined, this.units), external_id: r.externalId })), turn);
+      found = await this.insertNew(rows.map((r) => withExternalId(nextValues(r, undefined, this.units), r.externalId)), turn);
       const existingIds = new Set(found.map((e) => e.external_id));
       createdHere = new Set(rows.filter((r) => !existingIds.has(r.externalId)).map((r) => r.externalId));
     } else {
@@ -259,7 +275,7 @@ export class BatchWriter {
       if (hidden && r.description !== undefined) counts.protectedKept++;
       if (!cur) {
         if (createdHere) counts.created++;
-        else creates.push({ ...nextValues(r, undefined, this.units), external_id: r.externalId });
+        else creates.push(withExternalId(nextValues(r, undefined, this.units), r.externalId));
         continue;
       }
       const next = nextValues(hidden ? { ...r, description: undefined } : r, cur, this.units);
@@ -316,7 +332,13 @@ export class BatchWriter {
     rows.sort((a, b) => (a.org_id < b.org_id ? -1 : a.org_id > b.org_id ? 1 : a.reported_at.getTime() - b.reported_at.getTime()));
     const sent = rows.map((r) => {
       const register = this.access.registerOf(r.org_id);
-      return { ...r, id: this.ids.next(), number_year: stockholmYear(r.reported_at), register_org_id: register !== common ? register : undefined };
+      return {
+        id: this.ids.next(), register_org_id: register !== common ? register : undefined, external_id: r.external_id,
+        number_year: stockholmYear(r.reported_at), org_id: r.org_id, unit_text: r.unit_text, title: r.title, description: r.description,
+        kind: r.kind, category: r.category, personal_data: r.personal_data, occurred_at: ms(r.occurred_at), reported_at: r.reported_at.getTime(),
+        status: r.status, reported_to_imy: r.reported_to_imy, imy_reported_at: ms(r.imy_reported_at), reported_to_csirt: r.reported_to_csirt,
+        csirt_early_warning_at: ms(r.csirt_early_warning_at), protected_identity: r.protected_identity,
+      } satisfies Record<(typeof NEW_FIELDS)[number], unknown>;
     });
     // Built before waiting for the turn: the database need not wait for this thread once it comes.
     const json = JSON.stringify(sent);
@@ -329,8 +351,7 @@ export class BatchWriter {
     const cols = COLS.join(', ');
     return resultRows<Existing>(await this.tx.execute(sql`
       with r as (
-        select * from json_to_recordset(${json}::json)
-          as r(id uuid, register_org_id uuid, external_id text, number_year smallint, ${sql.raw(RECORD_TYPES)})
+        select * from json_to_recordset(${json}::json) as r(${sql.raw(NEW_TYPES)})
       ), ex as (
         select ${this.existingIn(sql`r`)}
       ), todo as (
@@ -343,7 +364,7 @@ export class BatchWriter {
       ), ins as (
         insert into incidents (id, register_org_id, external_id, number_year, number_seq, created_by, created_via, ${sql.raw(cols)})
         select t.id, coalesce(t.register_org_id, ${common ?? null}::uuid), t.external_id, t.number_year, nums.nums[t.k], ${this.actorId}::uuid, 'import',
-          ${sql.raw(COLS.map((c) => `t.${c}`).join(', '))}
+          ${sql.raw(COLS.map((c) => (isDate(c) ? `to_timestamp(t.${c} / 1000)` : `t.${c}`)).join(', '))}
         from todo t join nums on nums.y = t.number_year
         order by t.org_id, t.reported_at, t.id
       )
