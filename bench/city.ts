@@ -16,7 +16,7 @@ import { createOrg } from '../src/domains/org/service';
 import { assignRole, createUser } from '../src/domains/users/service';
 import { benchCtx, databaseExists, pgUrlOf, recreateDatabase, round } from './lib';
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 export const CITY_PASSWORD = 'Bänk-Mätning-Snabb-Stad-2026';
 export const CITY_ISAM = 'isam@bench.tillit.se';
 export const CITY_ADMIN = 'admin@bench.tillit.se';
@@ -145,6 +145,9 @@ export async function ensureCity(opts: { db?: string; incidents: number; seed?: 
       from incidents where seq % 20 = 0`);
     await c.query(`set session_replication_role = origin`);
     for (const i of idx) await c.query(i.indexdef);
+    // Loaded without triggers, so nothing was queued for the search index (migration 0021): indexed here at once.
+    await c.query(`insert into incident_search (incident_id, doc) select id, to_tsvector('swedish', title || ' ' || description) from incidents`);
+    await c.query('vacuum analyze incident_search');
     await c.query(`create table bench_meta (key text primary key, value jsonb not null)`);
     await c.query(`insert into bench_meta values ('city', $1)`, [JSON.stringify({ incidents: opts.incidents, seed, version: GENERATOR_VERSION, at: new Date().toISOString() })]);
     await c.query('vacuum analyze incidents');
