@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { int4 } from '../../server/platform/schema';
+import { int4, PlanningYearField, PlanningYearQuery } from '../../server/platform/schema';
 
 export const RISK_LEVELS = ['låg', 'medel', 'hög', 'allvarlig'] as const;
 export const RESPONSE_STATUSES = ['öppen', 'pågår', 'åtgärdad', 'ej åtgärdad'] as const;
-const Year = int4().min(2000).max(2100);
+const Year = PlanningYearField();
 
 export const DsoFollowUp = z.object({ id: z.uuid(), year: int4(), text: z.string(), version: int4() }).openapi('DsoFollowUp');
 export const DsoRecommendation = z
@@ -64,7 +64,7 @@ export type SetFollowUp = z.infer<typeof SetFollowUp>;
 
 export const DsoQuery = z.object({
   org: z.string().min(1).max(64),
-  reportYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  reportYear: PlanningYearQuery().optional(),
   subtree: z.enum(['true', 'false']).optional(),
 });
 export type DsoQuery = z.infer<typeof DsoQuery>;

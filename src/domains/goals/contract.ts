@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { int4 } from '../../server/platform/schema';
+import { int4, PlanningYearField, PlanningYearQuery } from '../../server/platform/schema';
 
 export const GOAL_STATUSES = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt', 'pågår'] as const;
 export type GoalStatusValue = (typeof GOAL_STATUSES)[number];
-const Year = int4().min(2000).max(2100);
+const Year = PlanningYearField();
 
 export const GoalStatus = z
   .object({ id: z.uuid(), year: int4(), indicatorId: z.uuid().nullable(), status: z.enum(GOAL_STATUSES), comment: z.string(), version: int4() })
@@ -65,7 +65,7 @@ export type SetGoalStatus = z.infer<typeof SetGoalStatus>;
 
 export const GoalQuery = z.object({
   org: z.string().min(1).max(64),
-  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Bara status för detta år' }),
+  year: PlanningYearQuery().optional().openapi({ description: 'Bara status för detta år' }),
   subtree: z.enum(['true', 'false']).optional(),
 });
 export type GoalQuery = z.infer<typeof GoalQuery>;

@@ -4,6 +4,7 @@ import { CliError, withDatabase } from '../../cli/context';
 import { commands as importCommands } from './import/cli';
 import { sendDeadlineReminders } from './reminders';
 import { incidentStats } from './stats';
+import { checkYear } from '../../server/platform/time';
 
 const recordCommands: CliCommand[] = [
   {
@@ -12,17 +13,17 @@ const recordCommands: CliCommand[] = [
     summary: 'Incidentstatistik för en organisation och ett år / incident statistics for an organisation and year',
     async run(args, env) {
       const { values } = parse(args, { org: { type: 'string' }, year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } }, [], this.usage);
-      const year = Number(values.year);
       if (!values.org || values.year === undefined) {
         throw new CliError(`ange --org och --year. Användning: ${this.usage}`, `give --org and --year. Usage: ${this.usage}`);
       }
-      if (!/^\d{4}$/.test(values.year) || year < 1990 || year > 2200) {
-        throw new CliError(`ogiltigt år "${values.year}" för --year: ange ett årtal mellan 1990 och 2200 (ÅÅÅÅ).`, `invalid year "${values.year}" for --year: give a year between 1990 and 2200 (YYYY).`);
-      }
+      const year = checkYear(values.year, '--year');
       const asOf = values['as-of'];
       if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError('--as-of ska vara ÅÅÅÅ-MM-DD', '--as-of must be YYYY-MM-DD');
       const f = await withDatabase(env, (_db, ctx) => incidentStats(ctx, { org: values.org!, year, asOf }));
-      if (values.json) return env.out(JSON.stringify(f, null, 2));
+      if (values.json) {
+        env.out(JSON.stringify(f, null, 2));
+        return;
+      }
       env.out(`${f.org.name} ${f.year}${f.asOf ? ` (per/as of ${f.asOf})` : ''}: ${f.total} incidenter (${f.previousYearTotal} år ${f.year - 1})`);
       env.out(`  Personuppgiftsincidenter: ${f.personalData} (${f.personalDataPreviousYear} år ${f.year - 1}); till IMY: ${f.reportedToIMY}; till CSIRT: ${f.reportedToCSIRT}`);
       env.out('  Status: ' + Object.entries(f.byStatus).map(([k, n]) => `${k} ${n}`).join(', '));

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
 import { DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
 import { instantProblem } from '../../server/platform/time';
-import { int4 } from '../../server/platform/schema';
+import { int4, YearQuery } from '../../server/platform/schema';
 
 /**
  * The incidents API contract: request bodies and queries (strict) and the shapes returned. Times are text:
@@ -100,7 +100,7 @@ export const ListQuery = z.object({
   status: z.string().max(200).optional().openapi({ description: 'En eller flera statusar, kommaseparerade / one or more, comma-separated' }),
   kind: Kind.optional(),
   category: z.string().max(100).optional(),
-  year: z.coerce.number().int().min(1990).max(2200).optional(),
+  year: YearQuery().optional(),
   personalData: z.enum(['ja', 'nej', 'vet_ej', 'breach']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   protected: z.enum(['true', 'false']).optional(),
@@ -123,7 +123,7 @@ export type ExportQuery = z.infer<typeof ExportQuery>;
 
 export const StatsQuery = z.object({
   org: OrgSlug,
-  year: z.coerce.number().int().min(1990).max(2200),
+  year: YearQuery(),
   asOf: DateText.optional(),
 });
 

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { int4, IsoDate } from '../../server/platform/schema';
+import { int4, IsoDate, YearField } from '../../server/platform/schema';
 
 export { DEFAULT_AREAS, LEVELS } from './levels';
 
-const Year = int4().min(2000).max(2100);
 const Level = int4().min(1).max(4);
 
 export const MaturityScore = z
@@ -45,7 +44,7 @@ const Scores = z.array(ScoreInput).min(1).max(30).superRefine((scores, c) => {
 export const CreateMaturityAssessment = z
   .strictObject({
     org: z.string().min(1).max(64),
-    year: Year,
+    year: YearField(),
     assessedOn: IsoDate.nullish(),
     method: z.string().trim().max(200).optional(),
     assessor: z.string().trim().max(200).optional(),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { int4, IsoDate } from '../../server/platform/schema';
+import { int4, IsoDate, PlanningYearField, PlanningYearQuery } from '../../server/platform/schema';
 
 export const DEFAULT_PLAN_AREAS = [
   'Övergripande',
@@ -18,7 +18,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const UNFINISHED: readonly PlanStatus[] = ['planerad', 'pågår'];
 export const LINK_TYPES = ['risk', 'incident', 'object', 'nis2'] as const;
 
-export const Year = int4().min(2000).max(2100);
+export const Year = PlanningYearField();
 const Text = (max: number) => z.string().trim().max(max);
 
 export const PlanLink = z.strictObject({ linkType: z.enum(LINK_TYPES), linkId: z.string().trim().min(1).max(100) }).openapi('PlanLink');
@@ -80,9 +80,9 @@ export type UpdatePlanActivity = z.infer<typeof UpdatePlanActivity>;
 
 export const PlanQuery = z.object({
   org: z.string().min(1).max(64).openapi({ description: 'Organisation (kortnamn); underorganisationer ingår' }),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  fromYear: z.coerce.number().int().min(2000).max(2100).optional(),
-  toYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: PlanningYearQuery().optional(),
+  fromYear: PlanningYearQuery().optional(),
+  toYear: PlanningYearQuery().optional(),
   area: z.string().max(100).optional(),
   status: z.enum(PLAN_STATUSES).optional(),
   subtree: z.enum(['true', 'false']).optional().openapi({ description: 'Ta med underorganisationer (standard: true)' }),

@@ -4,7 +4,7 @@ import type { Ctx } from '../../server/platform/context';
 import { badRequest } from '../../server/platform/errors';
 import { listOrgs } from '../org/service';
 // Stockholm calendar helpers (pure; the incidents domain holds the city's time rules).
-import { defaultAsOfDay, endOfDay, stockholmDate } from '../../server/platform/time';
+import { checkYear, defaultAsOfDay, endOfDay, stockholmDate } from '../../server/platform/time';
 import { defaultOutline, numberSections, withProviderSections, type Section } from './outline';
 import { overlayIso93, reportIso93 } from './iso93';
 import { loadSectionProviders, type SectionProvider } from './provider';
@@ -37,20 +37,6 @@ export interface Rollup {
   forvaltningar: { slug: string; name: string; incidents: Record<string, unknown> | null; risks: { vor: number; ikp: number } | null }[];
   totals: { incidents: number; previousYearTotal: number; personalData: number; reportedToIMY: number; reportedToCSIRT: number; ikp: number };
   ikpRisks: { forvaltning: string; arbetssatt: string; handelse: string; riskvarde: number | null; status: string }[];
-}
-
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
-
-export function checkYear(year: unknown, field = 'year'): number {
-  const n = typeof year === 'string' && /^\d{4}$/.test(year) ? Number(year) : year;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < MIN_YEAR || n > MAX_YEAR) {
-    throw badRequest('invalid_year', {
-      sv: `Ogiltigt år "${String(year)}": ange ett årtal mellan ${MIN_YEAR} och ${MAX_YEAR} (ÅÅÅÅ).`,
-      en: `Invalid year "${String(year)}": give a year between ${MIN_YEAR} and ${MAX_YEAR} (YYYY).`,
-    }, field);
-  }
-  return n;
 }
 
 

@@ -7,6 +7,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { loadConfig } from '../../server/platform/config';
+import { lastYear } from '../../server/platform/time';
 import { Client, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { providers } from './build';
 import { readZip } from './zip';
@@ -297,9 +298,19 @@ describe('CLI', () => {
     expect(unknown.err).toContain('fel: organisationen "finns-inte" finns inte');
     expect(unknown.err).toContain('error: organisation "finns-inte" does not exist');
     const year = await run(['report', 'management-review', '--org', 'forv-a', '--year', '20x5', '--format', 'json', '--out', join(dir, 'x.json')]);
-    expect(year.code).not.toBe(0);
-    expect(year.err).toMatch(/Ogiltigt år "20x5"/);
-    expect(year.err).toMatch(/Invalid year "20x5"/);
+    expect(year.code).toBe(2);
+    expect(year.err).toContain('fel: Ogiltigt år för --year: "20x5" är inget årtal (ÅÅÅÅ)');
+    expect(year.err).toContain('error: Invalid year for --year: "20x5" is not a year (YYYY)');
+    // A year beyond next year (Stockholm) or before 2000 is refused before the database opens: what, where, the range.
+    const next = lastYear();
+    for (const y of ['2099', String(next + 1), '1999']) {
+      const r = await run(['report', 'management-review', '--org', 'forv-a', '--year', y, '--format', 'json', '--out', join(dir, 'x.json')]);
+      expect(r.code, y).toBe(2);
+      expect(r.err.split('\n')).toEqual([
+        `fel: Ogiltigt år för --year: år ${y} ligger utanför de tillåtna åren 2000–${next} (tidigast 2000, senast nästa år). (fält/field: --year)`,
+        `error: Invalid year for --year: the year ${y} is outside the years allowed, 2000–${next} (2000 at the earliest, next year at the latest).`,
+      ]);
+    }
     const early = await run(['report', 'management-review', '--org', 'forv-a', '--year', '2025', '--format', 'json', '--out', join(dir, 'x.json'), '--as-of', '2024-01-01']);
     expect(early.code).toBe(2);
     expect(early.err).toContain('fel: --as-of/asOf 2024-01-01 ligger före år 2025: ange ett datum från 2025-01-01.');
@@ -317,5 +328,10 @@ describe('CLI', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     expect(json).toMatchObject({ year: 2025, asOf: '2025-11-12', org: { slug: 'cli-forv', name: 'CLI-förvaltningen' } });
+    // Next year, the latest allowed, is written too (figures as of today: none yet).
+    const next = await run(['report', 'management-review', '--org', 'cli-forv', '--year', String(lastYear()), '--format', 'json', '--out', join(dir, 'next.json')]);
+    expect(next.err).toBe('');
+    expect(next.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'next.json'), 'utf8'))).toMatchObject({ year: lastYear() });
   }, 180_000);
 });

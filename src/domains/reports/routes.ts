@@ -5,7 +5,7 @@ import { CONTENT_TYPES, fileName, FORMATS } from './render/index';
 import { addComment, AddComment, createReport, CreateReport, findReport, listComments, loadReport, reportDto, updateReport, UpdateReport, updateSection, UpdateSection } from './service';
 import { listTemplates, uploadTemplate } from './templates';
 import { approveReport, compareVersions, currentIso93, listVersions, newDraft, renderCurrent, returnReport, submitReport, versionFile } from './workflow';
-import { int4 } from '../../server/platform/schema';
+import { int4, YearQuery } from '../../server/platform/schema';
 
 const tags = ['Ledningens genomgång / management review'];
 const Any = z.any();
@@ -43,7 +43,7 @@ export const routes = [
   defineRoute(
     {
       method: 'get', path: '/api/reports', tags, summary: 'Rapporten för en organisation och ett år', policy: { permission: 'report.read' },
-      request: { query: z.object({ org: z.string().min(1).max(100), year: z.coerce.number().int() }) },
+      request: { query: z.object({ org: z.string().min(1).max(100), year: YearQuery() }) },
       responses: { 200: ok('Rapporten'), 404: problemContent('Ingen rapport') },
     },
     async (c) => {

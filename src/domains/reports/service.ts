@@ -9,11 +9,12 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { findOrg } from '../org/service';
 import type { orgs } from '../org/table';
-import { checkYear, providers, type ReportJson, type ReportOrg } from './build';
+import { providers, type ReportJson, type ReportOrg } from './build';
+import { checkYear } from '../../server/platform/time';
 import { defaultOutline, normaliseOutline, numberSections, OutlineInput, SectionInput, withProviderSections, type Section } from './outline';
 import { RichDocSchema, docToText } from './richtext';
 import { reportComments, reports, reportVersions } from './table';
-import { int4 } from '../../server/platform/schema';
+import { int4, YearField } from '../../server/platform/schema';
 
 export type ReportRow = typeof reports.$inferSelect;
 type OrgRow = typeof orgs.$inferSelect;
@@ -78,7 +79,7 @@ async function lastApproved(db: Db, orgId: string, year: number) {
 
 export const CreateReport = z.strictObject({
   org: z.string().min(1).max(100),
-  year: int4().min(2000).max(2100),
+  year: YearField(),
   /** Copy outline and narrative from last year's approved report (default true). */
   carryForward: z.boolean().optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { int4 } from '../../server/platform/schema';
+import { int4, PlanningYearField, YearField } from '../../server/platform/schema';
 
 export const INPUT_KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 export type InputKey = (typeof INPUT_KEYS)[number];
@@ -81,7 +81,7 @@ export type Review = z.infer<typeof Review>;
 export const CreateReview = z
   .strictObject({
     org: z.string().min(1).max(64),
-    year: int4().min(2000).max(2100),
+    year: YearField(),
     meetingDate: z.iso.date().nullable().optional(),
     chair: z.string().trim().max(200).optional(),
     attendees: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
@@ -109,7 +109,7 @@ export const AddDecision = z
     owner: z.string().trim().max(200).optional(),
     dueDate: z.iso.date().nullable().optional(),
     area: z.string().trim().min(1).max(100).optional().openapi({ description: 'Planområde för aktiviteten (standard Övergripande)' }),
-    year: int4().min(2000).max(2100).optional().openapi({ description: 'Planår (standard: slutdatumets år)' }),
+    year: PlanningYearField().optional().openapi({ description: 'Planår (standard: slutdatumets år)' }),
   })
   .openapi('AddReviewDecision');
 export type AddDecision = z.infer<typeof AddDecision>;

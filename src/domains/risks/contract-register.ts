@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDate } from '../../server/platform/schema';
 import { Action, Band, OrgRef, Text, Title } from './contract';
-import { int4 } from '../../server/platform/schema';
+import { int4, PlanningYearField } from '../../server/platform/schema';
 
 export const SOURCE_TYPES = ['vor', 'rsa', 'dso', 'classification', 'supplier', 'incident', 'manual'] as const;
 export const TREATMENTS = ['reducera', 'acceptera', 'overfora', 'undvika'] as const;
@@ -120,7 +120,7 @@ export const Rsa = z.object({
 }).openapi('Rsa');
 
 export const CreateRsa = z.strictObject({
-  org: OrgRef, cycleStartYear: int4().min(2000).max(2100), title: Title.optional(), summary: Text(8000).optional(),
+  org: OrgRef, cycleStartYear: PlanningYearField(), title: Title.optional(), summary: Text(8000).optional(),
 }).openapi('CreateRsa');
 export const UpdateRsa = z.strictObject({
   version: Version, title: Title.optional(), summary: Text(8000).optional(), status: z.enum(['pagar', 'klar']).optional(),

@@ -1,11 +1,11 @@
 /** Contracts (zod) of scales, thresholds, VoR/IKP and åtgärder, shared by API, web and CLI. */
 import { z } from '@hono/zod-openapi';
-import { int4, IsoDate } from '../../server/platform/schema';
+import { int4, IsoDate, PlanningYearField } from '../../server/platform/schema';
 
 export const OrgRef = z.string().min(2).max(64).openapi({ description: 'Organisationens kortnamn (slug) eller id' });
 export const Text = (max = 4000) => z.string().trim().max(max);
 export const Title = z.string().trim().min(1).max(500);
-export const Year = int4().min(2000).max(2100);
+export const Year = PlanningYearField();
 export const ScaleValue = int4().min(1).max(10);
 const Version = int4().min(1).openapi({ description: 'Version du ändrar (optimistisk låsning)' });
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { crudRoutes } from '../../server/platform/crud';
+import { PlanningYearQuery } from '../../server/platform/schema';
 import { IdParam, defineRoute, json, jsonBody, jsonContent as ok, problemContent as problem } from '../../server/platform/http';
 import {
   ContinuityPlan, CreateActivity, CreateExercise, CreatePlan, CreateRisk, CreateRsa, Exercise, Heatmap, RegisterRisk, RiskList, RiskQuery,
@@ -79,7 +80,7 @@ export const registerRoutes = [
   ...crudRoutes({
     ...base, path: '/api/risks/exercises', item: Exercise,
     list: {
-      query: OrgQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() }), run: listExercises,
+      query: OrgQuery.extend({ year: PlanningYearQuery().optional() }), run: listExercises,
       summary: 'Övningar', ok: 'Övningar, senaste först',
     },
     create: { body: CreateExercise, run: createExercise, summary: 'Ny övning', ok: 'Skapad', errors: { 422: 'Planen finns inte' } },

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { crudRoutes } from '../../server/platform/crud';
+import { PlanningYearQuery } from '../../server/platform/schema';
 import { IdParam, defineRoute, json, jsonBody, jsonContent as ok, problemContent as problem } from '../../server/platform/http';
 import { createAction, updateAction } from './actions';
 import { listAllActions } from './actions-list';
@@ -22,7 +23,7 @@ export const vorRoutes = [
   ...crudRoutes({
     ...base, path: '/api/risks/vor', item: Vor,
     list: {
-      query: z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }), response: z.array(VorSummary),
+      query: z.object({ org: z.string().optional(), year: PlanningYearQuery().optional() }), response: z.array(VorSummary),
       run: listVors, summary: 'VoR per organisation och år', ok: 'VoR i ditt underträd',
     },
     create: {

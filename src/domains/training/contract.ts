@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { int4, IsoDate } from '../../server/platform/schema';
+import { int4, IsoDate, YearField, YearQuery } from '../../server/platform/schema';
 import { TRAINING_KINDS } from './courses';
 
 export { completionPercent, courseOrder, DEFAULT_COURSES, TRAINING_KINDS, type TrainingKind } from './courses';
 
-const Year = int4().min(2000).max(2100);
 const OrgRef = z.object({ id: z.uuid(), slug: z.string(), name: z.string() });
 const Version = int4().min(1).openapi({ description: 'Version du ändrar (optimistisk låsning)' });
 const Text = (max: number) => z.string().trim().max(max);
@@ -69,7 +68,7 @@ const Completed = int4().min(0).openapi({ description: 'Antal som har genomfört
 export const CreateTrainingCompletion = z
   .strictObject({
     org: z.string().min(1).max(64).openapi({ description: 'Organisationens kortnamn (slug) eller id, oftast en enhet eller avdelning' }),
-    year: Year,
+    year: YearField(),
     course: Course,
     employees: Employees,
     completed: Completed,
@@ -85,7 +84,7 @@ export type UpdateTrainingCompletion = z.infer<typeof UpdateTrainingCompletion>;
 
 export const TrainingQuery = z.object({
   org: z.string().min(1).max(64),
-  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'Bara detta år' }),
+  year: YearQuery().optional().openapi({ description: 'Bara detta år (från 2000 till och med nästa år)' }),
   subtree: z.enum(['true', 'false']).optional().openapi({ description: 'Med underliggande organisationer (standard: ja)' }),
 });
 export type TrainingQuery = z.infer<typeof TrainingQuery>;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { FIRST_YEAR, LAST_PLANNING_YEAR, yearProblem } from './time';
 
 /** PostgreSQL `integer` bounds: a larger number would fail in the database instead of being refused as input. */
 export const INT4_MIN = -2147483648;
@@ -12,3 +13,23 @@ export const int4 = () => z.int().min(INT4_MIN).max(INT4_MAX);
 
 /** A calendar date `YYYY-MM-DD` (a day in Europe/Stockholm); zod checks that the day exists (no 2025-02-30). */
 export const IsoDate = z.iso.date().openapi({ example: '2026-06-30', description: 'Datum ÅÅÅÅ-MM-DD (Europe/Stockholm)' });
+
+const YEAR_DESCRIPTION = `Årtal ÅÅÅÅ från ${FIRST_YEAR} till och med nästa år (Europe/Stockholm) / a year from ${FIRST_YEAR} up to next year`;
+
+/** Refuses a year outside FIRST_YEAR–lastYear() (time.ts) with the value and the range ("sv / en", validation.ts). */
+function refineYear(v: number, c: z.RefinementCtx) {
+  if (!Number.isInteger(v)) return; // .int() has said so
+  const why = yearProblem(v);
+  if (why) c.addIssue({ code: 'custom', message: `${why.sv} / ${why.en}`, input: v });
+}
+
+/**
+ * A year of figures, reports and records (time.ts): from FIRST_YEAR to next year, checked at each request. As a JSON
+ * field (YearField) or a query parameter (YearQuery, `?year=2025`).
+ */
+export const YearField = () => int4().superRefine(refineYear).openapi({ description: YEAR_DESCRIPTION, example: 2025 });
+export const YearQuery = () => z.coerce.number().int().superRefine(refineYear).openapi({ description: YEAR_DESCRIPTION, example: 2025 });
+
+/** A year a plan may name (time.ts): FIRST_YEAR–LAST_PLANNING_YEAR, as a JSON field or a query parameter. */
+export const PlanningYearField = () => int4().min(FIRST_YEAR).max(LAST_PLANNING_YEAR);
+export const PlanningYearQuery = () => z.coerce.number().int().min(FIRST_YEAR).max(LAST_PLANNING_YEAR);

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { badRequest, type Msg } from './errors';
 
 /**
  * Stockholm's calendar and clock for every domain: instants are stored in UTC and entered and shown in
@@ -131,4 +132,55 @@ export function defaultAsOfDay(year: number, now: Date = new Date()): string {
   const today = stockholmDate(now);
   const last = `${year}-12-31`;
   return today < last ? today : last;
+}
+
+/**
+ * Years: the one definition of the years Tillit takes, wherever a year is given (an API query or field, a CLI option).
+ *
+ * A year's figures, reports and records (the management review and its report, incident statistics, the incident
+ * list's year filter, maturity measurements, training) run from FIRST_YEAR to lastYear(), next year in Stockholm: a
+ * review or statistics for a year beyond next year is a typo, and its empty answer would look like a real one.
+ * Plans look further ahead (improvement plans, goals, DSO follow-up, VoR and risk cycles): they may name any year up
+ * to LAST_PLANNING_YEAR, the bound the database's own checks hold (plan_activities, reports).
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_PLANNING_YEAR = 2100;
+
+/** The latest year of figures, reports and records: next year in Stockholm. Read at each call (a server runs over New Year). */
+export function lastYear(now: Date = new Date()): number {
+  return stockholmYear(now) + 1;
+}
+
+/**
+ * Why a value is no year within FIRST_YEAR–lastYear(), naming the value and the range in both languages; null when it
+ * is one. A number must be an integer; text must be four digits.
+ */
+export function yearProblem(value: unknown, now: Date = new Date()): Msg | null {
+  const last = lastYear(now);
+  const n = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value.trim()) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n)) {
+    return {
+      sv: `"${String(value)}" är inget årtal (ÅÅÅÅ); tillåtna år är ${FIRST_YEAR}–${last}`,
+      en: `"${String(value)}" is not a year (YYYY); the years allowed are ${FIRST_YEAR}–${last}`,
+    };
+  }
+  if (n < FIRST_YEAR || n > last) {
+    return {
+      sv: `år ${n} ligger utanför de tillåtna åren ${FIRST_YEAR}–${last} (tidigast ${FIRST_YEAR}, senast nästa år)`,
+      en: `the year ${n} is outside the years allowed, ${FIRST_YEAR}–${last} (${FIRST_YEAR} at the earliest, next year at the latest)`,
+    };
+  }
+  return null;
+}
+
+/**
+ * The year given as `where` (an API field, a CLI option such as --year) as a number, or a 400 `invalid_year` with
+ * `where` as its field: what was given, where, and the years allowed.
+ */
+export function checkYear(value: unknown, where = 'year', now: Date = new Date()): number {
+  const problem = yearProblem(value, now);
+  if (problem) {
+    throw badRequest('invalid_year', { sv: `Ogiltigt år för ${where}: ${problem.sv}.`, en: `Invalid year for ${where}: ${problem.en}.` }, where);
+  }
+  return typeof value === 'string' ? Number(value.trim()) : (value as number);
 }

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/FormActions';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
-import { thisYear } from '../plans/shared';
+import { lastYear, thisYear } from '../plans/shared';
 import { DEFAULT_AREAS, DEFAULT_METHOD, LEVELS, type Assessment } from './types';
 
 interface Row { area: string; level: string; targetLevel: string; comment: string }
@@ -71,7 +71,7 @@ export function MaturityForm({ org, assessment, latest, onClose }: {
         <Stack>
           <ProblemAlert error={error ?? remove.error} fields={FIELDS} onReload={() => void refresh().then(onClose)} />
           <Group grow align="flex-start">
-            <TextInput label={t('field.year')} required type="number" min={2000} max={2100} value={year} disabled={!!assessment} onChange={(e) => setYear(e.currentTarget.value)} error={fe('year')} data-autofocus />
+            <TextInput label={t('field.year')} required type="number" min={2000} max={lastYear()} value={year} disabled={!!assessment} onChange={(e) => setYear(e.currentTarget.value)} error={fe('year')} data-autofocus />
             <TextInput label={t('field.assessedOn')} type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.currentTarget.value)} error={fe('assessedOn')} />
           </Group>
           <Group grow align="flex-start">

@@ -40,6 +40,8 @@ const ymd = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', yea
 /** Today in Stockholm, YYYY-MM-DD. */
 export const todayStockholm = () => ymd.format(new Date());
 export const thisYear = () => Number(todayStockholm().slice(0, 4));
+/** The latest year of figures and records the server takes (lastYear in server/platform/time.ts): next year. */
+export const lastYear = () => thisYear() + 1;
 
 /** Years offered in selects: a few back, a few ahead, and any the data holds. */
 export function yearChoices(extra: number[] = [], back = 3, ahead = 3): number[] {

@@ -8,7 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/FormActions';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
-import { numberOrUndefined, thisYear, todayStockholm } from '../plans/shared';
+import { lastYear, numberOrUndefined, thisYear, todayStockholm } from '../plans/shared';
 import {
   completionPercent, DEFAULT_COURSES, formatPercent, orgChoices, TRAINING_KINDS, type TrainingCompletion, type TrainingKind, type TrainingSession,
 } from './types';
@@ -150,7 +150,7 @@ export function CompletionForm({ orgs, top, year, courses, completion, onClose }
           <ProblemAlert error={error ?? remove.error} fields={COMPLETION_FIELDS} onReload={() => void refresh().then(onClose)} />
           <Group grow align="flex-start">
             <NativeSelect label={t('field.unit')} value={org} onChange={(ev) => setOrg(ev.currentTarget.value)} data={orgChoices(orgs, top)} disabled={!!completion} error={fe('org')} data-autofocus />
-            <TextInput label={t('field.year')} required type="number" min={2000} max={2100} value={yearText} onChange={(ev) => setYearText(ev.currentTarget.value)} disabled={!!completion} error={fe('year')} />
+            <TextInput label={t('field.year')} required type="number" min={2000} max={lastYear()} value={yearText} onChange={(ev) => setYearText(ev.currentTarget.value)} disabled={!!completion} error={fe('year')} />
           </Group>
           <NativeSelect
             label={t('field.course')}

@@ -69,7 +69,7 @@ export default function TrainingPage() {
   return (
     <Stack>
       <PageHeader title={t('title')} intro={t('intro', { org: selected.name })}>
-        <NativeSelect label={t('field.year')} value={String(year)} onChange={(e) => setYear(Number(e.currentTarget.value))} data={yearChoices([year]).map(String)} w={120} />
+        <NativeSelect label={t('field.year')} value={String(year)} onChange={(e) => setYear(Number(e.currentTarget.value))} data={yearChoices([year], 3, 1).map(String)} w={120} />
       </PageHeader>
 
       <Card withBorder component="section" aria-labelledby="training-sessions">
