@@ -143,7 +143,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     const source = await tillit(['--help'], { TILLIT_FROM_SOURCE: '1' });
     expect(bundled.code).toBe(0);
     expect(bundled.out).toBe(source.out);
-    for (const cmd of ['tillit serve', 'tillit import incidents', 'tillit report management-review', 'tillit org add']) expect(bundled.out).toContain(cmd);
+    for (const cmd of ['tillit serve', 'tillit import incidents', 'tillit report management-review', 'tillit org add', 'tillit user reset-password EMAIL']) expect(bundled.out).toContain(cmd);
   });
 
   it('the bundle is rebuilt when a source changes, even to an older copy (as an unpacked release leaves it)', async () => {

@@ -1,10 +1,14 @@
 import type { CliCommand } from '../../cli/registry';
 import { parse } from '../../cli/args';
-import { withDatabase } from '../../cli/context';
+import { CliError, withDatabase } from '../../cli/context';
 import { validationProblem } from '../../server/platform/validation';
 import { ROLES } from '../../server/platform/permissions';
-import { AssignRole, CreateUser } from './contract';
-import { assignRole, createUser } from './service';
+import { AssignRole, CreateUser, Email } from './contract';
+import { passwordProblem } from './password';
+import { assignRole, createUser, resetPassword } from './service';
+
+/** The variable a chosen password for `user reset-password` is read from (instead of a generated one). */
+const NEW_PASSWORD = 'TILLIT_NEW_PASSWORD';
 
 export const commands: CliCommand[] = [
   {
@@ -29,6 +33,43 @@ export const commands: CliCommand[] = [
       });
       env.out(`Skapad / created: ${res.user.email}${role?.success ? ` (${role.data.role}${role.data.org ? ` @ ${role.data.org}` : ''})` : ''}`);
       if (res.oneTimePassword) env.out(`Engångslösenord / one-time password: ${res.oneTimePassword}`);
+    },
+  },
+  {
+    name: 'user reset-password',
+    usage: 'tillit user reset-password EMAIL',
+    summary:
+      `Nytt engångslösenord (eller ${NEW_PASSWORD}), t.ex. för en utelåst administratör; avslutar användarens sessioner och häver spärren / ` +
+      `a new one-time password (or ${NEW_PASSWORD}), e.g. for a locked-out administrator; ends the user's sessions and lifts the lock`,
+    async run(args, env) {
+      const { positionals } = parse(args, {}, ['EMAIL'], this.usage);
+      const email = Email.safeParse(positionals[0]);
+      if (!email.success) {
+        throw new CliError(`"${positionals[0]}" är ingen e-postadress. Användning: ${this.usage}`, `"${positionals[0]}" is not an e-mail address. Usage: ${this.usage}`);
+      }
+      // A chosen password is checked before the database opens; set but empty is refused, not taken as unset.
+      const chosen = process.env[NEW_PASSWORD];
+      const problem = chosen === undefined ? undefined : passwordProblem(chosen, email.data);
+      if (problem) throw new CliError(`${NEW_PASSWORD}: ${problem.sv}`, `${NEW_PASSWORD}: ${problem.en}`);
+      const { user, oneTimePassword } = await withDatabase(env, (_db, ctx) => resetPassword(ctx, email.data, chosen));
+      env.out(`Lösenordet är återställt / password reset: ${user.email}`);
+      if (oneTimePassword) {
+        env.out(`Engångslösenord / one-time password: ${oneTimePassword}`);
+        env.out('Det visas bara nu: lämna det till användaren på ett säkert sätt. / It is shown only now: hand it to the user securely.');
+      } else {
+        env.out(`Lösenordet från ${NEW_PASSWORD} är satt (det skrivs inte ut). / The password from ${NEW_PASSWORD} is set (it is not printed).`);
+      }
+      env.out(
+        'Användaren måste byta lösenordet vid nästa inloggning. Alla användarens sessioner har avslutats och en eventuell spärr efter ' +
+          'misslyckade inloggningar är hävd. / The user must change the password at the next sign-in. All of the user\'s sessions have ' +
+          'ended and any lock after failed sign-ins is lifted.',
+      );
+      if (!user.active) {
+        env.err(
+          'Obs: kontot är inaktiverat och kan inte logga in förrän en administratör aktiverar det igen. / ' +
+            'Note: the account is deactivated and cannot sign in until an administrator activates it again.',
+        );
+      }
     },
   },
 ];
