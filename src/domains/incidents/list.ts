@@ -9,6 +9,7 @@ import { overdueSql, toListItem, type ListRow } from './dto';
 import { loadListRows } from './page';
 import { incidents } from './table';
 import { yearRange } from '../../server/platform/time';
+import { resultRows } from '../../server/platform/db';
 import { isStatus } from './transitions';
 
 type Filters = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;
@@ -25,21 +26,52 @@ export function requireListAccess(ctx: Ctx): void {
   if (!ctx.authz.hasAnywhere('incident.read')) ctx.authz.require('incident.report');
 }
 
-const searchVector = sql`to_tsvector('swedish', ${incidents.title} || ' ' || ${incidents.description})`;
-
 /**
  * Whether the incident's title and description match `query`: from its row in incident_search, or, while its text
  * is new or changed and waits for the background indexer (incident_search_pending, search-index.ts), from the text
- * itself. So a search is exact the moment a write commits. The pending ids are read once per query (a hashed
- * subplan; the set is empty nearly always).
+ * itself. So a search is exact the moment a write commits. The pending ids and texts are read once per query (hashed
+ * subplans; the set is empty nearly always), so the list's walk reads only ids from its index, never the texts.
+ * `rare`: the words' incidents are looked up in the index first (one hashed set), else each incident is checked as
+ * the list walks newest first (searchIsRare says which is quicker).
  */
-const textMatches = (query: SQL) => sql`(case when ${incidents.id} in (select unnest(p.ids) from incident_search_pending p)
-  then ${searchVector} @@ ${query}
-  else exists (select 1 from incident_search s where s.incident_id = ${incidents.id} and s.doc @@ ${query}) end)`;
+const textMatches = (query: SQL, rare: boolean) => sql`(case when ${incidents.id} in (select unnest(p.ids) from incident_search_pending p)
+  then ${incidents.id} in (select w.id from ${incidents} w where w.id in (select unnest(p.ids) from incident_search_pending p)
+    and to_tsvector('swedish', w.title || ' ' || w.description) @@ ${query})
+  else ${rare
+    ? sql`${incidents.id} in (select s.incident_id from incident_search s where s.doc @@ ${query})`
+    : sql`exists (select 1 from incident_search s where s.incident_id = ${incidents.id} and s.doc @@ ${query})`} end)`;
+
+/** Share of all incidents above which a search word counts as common. */
+const COMMON_SHARE = 0.005;
+
+/**
+ * Whether a search for these plain words is best answered from the index (rare words: a few thousand incidents at
+ * most) or by checking incidents newest first (common words: the page fills after a few hundred). 1,000,000
+ * incidents, a förvaltning of 113,000: a word in one incident took 0.6–1 s by checking each, 12 ms from the index; a
+ * word in every incident 10 ms by checking, 0.5 s from the index. The share comes from PostgreSQL's own statistics
+ * of incident_search (ANALYZE's most common lexemes, a word matching as a prefix); a word not among them is rare, as
+ * is every word without statistics (a new or small database).
+ */
+export async function searchIsRare(ctx: Pick<Ctx, 'db'>, words: string[]): Promise<boolean> {
+  const [row] = resultRows<{ share: number | string | null }>(await ctx.db.execute(sql`
+    with w as (select (ts_lexize('swedish_stem', lower(x)))[1] as lexeme from unnest(array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]) x),
+    s as (select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs from pg_stats
+      where schemaname = 'public' and tablename = 'incident_search' and attname = 'doc')
+    select min((select coalesce(sum(e.freq), 0) from s, unnest(s.elems, s.freqs) e(lexeme, freq) where starts_with(e.lexeme, w.lexeme))) as share
+    from w where w.lexeme is not null`));
+  return Number(row?.share ?? 0) < COMMON_SHARE;
+}
+
+/** The search's words when they are plain (letters and digits, no web-search syntax), else undefined. */
+function plainWords(q: string | undefined): string[] | undefined {
+  const words = q?.trim().split(/\s+/) ?? [];
+  if (!q?.trim()) return undefined;
+  return words.every((w) => /^[\p{L}\p{N}]+$/u.test(w)) && !words.some((w) => w.toLowerCase() === 'or') ? words : undefined;
+}
 
 /** WHERE conditions for a list or export query; shared so the list, its export and its counts agree. */
 export async function listConditions(ctx: Ctx, q: Filters, now: Date): Promise<SQL[]> {
-  const { conds } = filterConditions(ctx, q, now);
+  const { conds } = await filterConditions(ctx, q, now);
   if (q.org) {
     const org = await findOrg(ctx.db, q.org);
     orgAccess(ctx, q.org, org.path);
@@ -62,7 +94,7 @@ function orgAccess(ctx: Ctx, slug: string, path: string): boolean {
  * index range (perOrgPage), where the status is a plain condition. `readsOrgPath`: a condition refers to
  * orgs.path (the search's protected-text rule), so the query must join orgs.
  */
-function filterConditions(ctx: Ctx, q: Filters, now: Date): { conds: SQL[]; perOrgConds: SQL[]; readsOrgPath: boolean } {
+async function filterConditions(ctx: Ctx, q: Filters, now: Date): Promise<{ conds: SQL[]; perOrgConds: SQL[]; readsOrgPath: boolean }> {
   const conds: SQL[] = [];
   const perOrgConds: SQL[] = [];
   let readsOrgPath = false;
@@ -101,24 +133,29 @@ function filterConditions(ctx: Ctx, q: Filters, now: Date): { conds: SQL[]; perO
   if (q.q?.trim()) {
     // Plain words are prefixes too, so a word finds the Swedish compounds it begins ("nätfiske" finds
     // "Nätfiskeförsök", which the stemmer keeps whole); quotes, "-" or "or" keep the web-search syntax.
-    const words = q.q.trim().split(/\s+/);
-    const plain = words.every((w) => /^[\p{L}\p{N}]+$/u.test(w)) && !words.some((w) => w.toLowerCase() === 'or');
-    const query = plain
+    const words = plainWords(q.q);
+    const query = words
       ? sql`to_tsquery('swedish', ${words.map((w) => `${w}:*`).join(' & ')})`
       : sql`websearch_to_tsquery('swedish', ${q.q.trim()})`;
     // Protected descriptions are searchable only by those who may read them; for others a protected record is
     // matched on its title alone, so that no query (a negated word, a phrase) can test words of its description.
+    // One who reads them everywhere the list can show (the org asked for, or everywhere) needs no such rule, and the
+    // list's walk then stays within its index instead of reading every incident's title (113,000 incidents: 0.3 s).
+    const readsAll = ctx.authz.global('incident.protected') || (!!q.org && ctx.authz.can('incident.protected', (await findOrg(ctx.db, q.org)).path));
     const mayRead = ctx.authz.scopeSql('incident.protected', orgs.path);
     // A search for one word may also be the incident's number (AV-2025-0042) or its IA Ärende-ID (any letter case).
     const word = q.q.trim();
     const number = /^AV-(\d{4})-(\d{1,9})$/i.exec(word);
+    const text = textMatches(query, words ? await searchIsRare(ctx, words) : false);
     add(or(
-      and(textMatches(query), or(not(incidents.protectedIdentity), mayRead)),
-      and(incidents.protectedIdentity, not(mayRead), sql`to_tsvector('swedish', ${incidents.title}) @@ ${query}`),
+      readsAll ? text : and(text, or(not(incidents.protectedIdentity), mayRead)),
+      readsAll ? undefined : and(incidents.protectedIdentity, not(mayRead), sql`to_tsvector('swedish', ${incidents.title}) @@ ${query}`),
       number ? and(eq(incidents.numberYear, Number(number[1])), eq(incidents.numberSeq, Number(number[2]))) : undefined,
-      /^\S{1,100}$/.test(word) ? sql`lower(${incidents.externalId}) = ${word.toLowerCase()}` : undefined,
+      /^\S{1,100}$/.test(word)
+        ? sql`${incidents.id} in (select x.id from ${incidents} x where lower(x.external_id) = ${word.toLowerCase()} and x.external_id is not null)`
+        : undefined,
     )!);
-    readsOrgPath = true;
+    readsOrgPath = !readsAll;
   }
   return { conds, perOrgConds, readsOrgPath };
 }
@@ -188,7 +225,7 @@ const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${
  */
 export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): Promise<{ items: IncidentListItem[]; nextCursor: string | null }> {
   requireListAccess(ctx);
-  const { conds, perOrgConds, readsOrgPath } = filterConditions(ctx, q, now);
+  const { conds, perOrgConds, readsOrgPath } = await filterConditions(ctx, q, now);
   const ascending = q.sort === 'reported';
   if (q.cursor) {
     const c = decodeCursor(q.cursor);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { resultRows } from '../../server/platform/db';
 import { indexPendingSearch } from './search-index';
+import { searchIsRare } from './list';
 
 // Search reads incident_search, which the server's indexer fills in the background (search-index.ts), and the text
 // itself while an incident waits there (list.ts). The references of incidents are checked per statement by a
@@ -53,6 +54,27 @@ describe('incident search index', () => {
     expect(upd.status, JSON.stringify(upd.body)).toBe(200);
     expect(await pending()).toBe(0);
     expect(await found('nätfiske')).toEqual(['Nätfiske mot ekonomi']);
+  });
+});
+
+describe('search by word frequency', () => {
+  it('answers a common word by checking incidents newest first and a rare one from the index, each exactly', async () => {
+    const db = t.database.db;
+    // 300 incidents share a word; after ANALYZE, PostgreSQL's statistics name it common (list.ts searchIsRare).
+    await db.execute(sql`insert into incidents (org_id, register_org_id, title, description, reported_at)
+      select ${orgId}::uuid, ${orgId}::uuid, 'Serverhallen larmade ' || g, 'Rutin', timestamptz '2024-01-01 08:00+01' + g * interval '1 hour'
+      from generate_series(1, 300) g`);
+    await db.execute(sql`insert into incidents (org_id, register_org_id, title, reported_at) values (${orgId}::uuid, ${orgId}::uuid, 'Flygplanet landade fel', timestamptz '2024-02-01 08:00+01')`);
+    await indexPendingSearch(db);
+    await db.execute(sql`analyze incident_search`);
+    expect(await searchIsRare({ db }, ['serverhallen'])).toBe(false);
+    expect(await searchIsRare({ db }, ['flygplanet'])).toBe(true);
+    expect(await searchIsRare({ db }, ['serverhallen', 'flygplanet'])).toBe(true);
+    const common = await isam.get('/api/incidents?org=forv&q=serverhallen&limit=3');
+    expect(common.body.items.map((i: { title: string }) => i.title)).toEqual(['Serverhallen larmade 300', 'Serverhallen larmade 299', 'Serverhallen larmade 298']);
+    expect(common.body.nextCursor).toBeTruthy();
+    expect(await found('flygplanet')).toEqual(['Flygplanet landade fel']);
+    expect(await found('serverhallen 300')).toEqual(['Serverhallen larmade 300']);
   });
 });
 

@@ -64,6 +64,9 @@ export const incidents = pgTable(
     uniqueIndex('incidents_seq_unique').on(t.seq),
     uniqueIndex('incidents_number_unique').on(t.numberYear, t.numberSeq),
     index('incidents_reported_idx').on(t.reportedAt),
+    // A search for one word also looks for it as an IA Ärende-ID in any letter case (list.ts): one probe here, not
+    // a case-folded comparison on every incident the list walks.
+    index('incidents_external_lower_idx').on(sql`lower(${t.externalId})`).where(sql`${t.externalId} is not null`),
     // List and statistics: per organisation newest first (keyset on reported_at, id), year as a range; the list's
     // usual filters ride along so they are checked in the index (index-only scans, no heap visits). Also serves
     // lookups by org_id alone.
