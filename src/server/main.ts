@@ -52,7 +52,7 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
   const stopCache = sessionCache!;
   log.info({ port, database: database.where, readyMs: Math.round(performance.now() - started) }, `Tillit lyssnar på http://localhost:${port}`);
   const reminders = startReminderSchedule({ database, config, log }, opts.reminders);
-  const searchIndexer = startSearchIndexer({ database, config, log });
+  const searchIndexer = startSearchIndexer({ database, log });
   let stopping = false;
   const deadlineMs = config.shutdownSeconds * 1000;
   const http = server as unknown as Partial<Pick<Server, 'closeIdleConnections' | 'closeAllConnections'>>;

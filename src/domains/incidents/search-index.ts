@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import { sql } from 'drizzle-orm';
-import type { Config } from '../../server/platform/config';
 import { resultRows, type Database, type Db } from '../../server/platform/db';
 import { startJob, type Job } from '../../server/platform/scheduler';
 
@@ -41,7 +40,7 @@ export async function indexPendingSearch(db: Db, signal?: AbortSignal): Promise<
  * The server's search indexer: every 2 s it indexes what is
  * pending. With several app nodes one indexes per round (advisory lock). Searches never wait for it (list.ts).
  */
-export function startSearchIndexer(base: { database: Database; config: Config; log: Logger }, opts: { intervalMs?: number; firstDelayMs?: number } = {}): Job<number> {
+export function startSearchIndexer(base: { database: Database; log: Logger }, opts: { intervalMs?: number; firstDelayMs?: number } = {}): Job<number> {
   const { database, log } = base;
   return startJob({
     name: 'search-index',

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, apiUrl } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -10,7 +9,7 @@ import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchText } from '../../shell/search';
 import { categoriesQuery, useHandlerDirectory } from './api';
-import { DeadlineCell, nearest, StatusBadge, useNow } from './badges';
+import { DeadlineCell, nearest, numberColumn, StatusBadge, useNow } from './badges';
 import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
 import { SubNav } from './SubNav';
 import { Triage } from './Triage';
@@ -63,16 +62,7 @@ export default function IncidentsPage() {
           } satisfies RegisterColumn<IncidentListItem>,
         ]
       : []),
-    {
-      key: 'number',
-      header: t('field.number'),
-      value: (r) => r.number,
-      render: (r) => (
-        <Anchor component={Link} to={`/incidenter/${r.id}`} className="nowrap">
-          {r.number}
-        </Anchor>
-      ),
-    },
+    numberColumn(t('field.number')),
     {
       key: 'title',
       header: t('field.title'),

@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDateTime } from '../../format';
-import { StatusBadge } from './badges';
+import { numberColumn, StatusBadge } from './badges';
 import type { IncidentListItem, ListPage } from './types';
 import { STATUS_KEY } from './types';
 
@@ -13,16 +13,7 @@ export default function MyReportsPage() {
   const { t } = useTranslation('incidents');
 
   const columns: RegisterColumn<IncidentListItem>[] = [
-    {
-      key: 'number',
-      header: t('field.number'),
-      value: (r) => r.number,
-      render: (r) => (
-        <Anchor component={Link} to={`/incidenter/${r.id}`} className="nowrap">
-          {r.number}
-        </Anchor>
-      ),
-    },
+    numberColumn(t('field.number')),
     { key: 'title', header: t('field.title'), value: (r) => r.title, render: (r) => <div className="wrap-anywhere">{r.title}</div> },
     { key: 'reportedAt', header: t('field.reportedAt'), value: (r) => new Date(r.reportedAt), render: (r) => <span className="nowrap">{formatDateTime(r.reportedAt)}</span> },
     { key: 'status', header: t('field.status'), value: (r) => t(`status.${STATUS_KEY[r.status]}`), render: (r) => <StatusBadge status={r.status} /> },

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Badge } from '@mantine/core';
+import { Anchor, Badge } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
-import type { Clock, ClockState, IncidentSummary, Status } from './types';
+import type { RegisterColumn } from '../../components/Register';
+import type { Clock, ClockState, IncidentListItem, IncidentSummary, Status } from './types';
 import { STATUS_KEY } from './types';
 import { COLORS, spanText } from './util';
 
@@ -116,4 +118,18 @@ export function DeadlineCell({ incident, now }: { incident: Pick<IncidentSummary
       ) : null}
     </span>
   );
+}
+
+/** A list's incident number column: the number, linking to the incident (the list and Mina rapporter). */
+export function numberColumn(header: string): RegisterColumn<IncidentListItem> {
+  return {
+    key: 'number',
+    header,
+    value: (r) => r.number,
+    render: (r) => (
+      <Anchor component={Link} to={`/incidenter/${r.id}`} className="nowrap">
+        {r.number}
+      </Anchor>
+    ),
+  };
 }
