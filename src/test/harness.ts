@@ -216,6 +216,20 @@ export async function userWithRoles(t: TestServer, email: string, grants: Grant[
   return { client, userId: user.id, assignmentIds };
 }
 
+/**
+ * Asks again until a request answers `status` or `ms` pass, and returns the last status. For what another process
+ * changes: a running node's session cache forgets on PostgreSQL's notification, which arrives after the commit.
+ */
+export async function untilStatus(request: () => Promise<{ status: number }>, status: number, ms = 3000): Promise<number> {
+  const until = Date.now() + ms;
+  let last = (await request()).status;
+  while (last !== status && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 20));
+    last = (await request()).status;
+  }
+  return last;
+}
+
 /** Rows of a query, whichever driver (PGlite or node-postgres) answered it. */
 export function rows<T = Record<string, unknown>>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];

@@ -15,7 +15,7 @@ import { main } from '../../cli/main';
 import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/platform/config';
 import { openDatabase, type Database } from '../../server/platform/db';
-import { Client, emptyPgDatabase, rows, tableCounts, TEST_DB, TEST_PASSWORD } from '../../test/harness';
+import { Client, emptyPgDatabase, rows, tableCounts, TEST_DB, TEST_PASSWORD, untilStatus } from '../../test/harness';
 import { enableSessionCache } from './resolve';
 
 const ADMIN = 'admin@kommun.se';
@@ -171,7 +171,8 @@ describe(`tillit user reset-password (${TEST_DB})`, () => {
     s ??= await up();
     try {
       const old = Object.assign(new Client(s.url), { cookie: signedIn.cookie, csrf: signedIn.csrf }); // the cookie on this server
-      expect((await old.get('/api/me')).status).toBe(401); // the session from before ended
+      // The session from before ended; a server that kept running forgets it on PostgreSQL's notification.
+      expect(await untilStatus(() => old.get('/api/me'), 401)).toBe(401);
       const [{ n }] = await query<{ n: number }>(s, `select count(*)::int as n from sessions where user_id = '${adminId}' and revoked_at is null`);
       expect(Number(n)).toBe(0);
       expect((await new Client(s.url).login(ADMIN)).status).toBe(401); // the old password is gone

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../server/platform/db';
-import { makeOrgs, startTestServer, TEST_DB, userWithRoles, type TestServer } from '../../test/harness';
+import { makeOrgs, startTestServer, TEST_DB, untilStatus, userWithRoles, type TestServer } from '../../test/harness';
 import { enableSessionCache } from './resolve';
 import { SessionCache } from './session-cache';
 import { assignRole, removeRole } from './service';
@@ -56,17 +56,7 @@ describe('session cache on a server', () => {
     await t?.close();
   });
 
-  /** Retries a request until it answers `status` (a notification arrives after the commit, within milliseconds). */
-  async function eventually(get: () => Promise<{ status: number }>, status: number) {
-    const until = Date.now() + 3000;
-    let last = 0;
-    while (Date.now() < until) {
-      last = (await get()).status;
-      if (last === status) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(last).toBe(status);
-  }
+  const eventually = async (get: () => Promise<{ status: number }>, status: number) => expect(await untilStatus(get, status)).toBe(status);
 
   async function setUp() {
     t = await startTestServer();

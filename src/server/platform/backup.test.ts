@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, TEST_DB, freshDatabase, makeOrgs, postgresAvailable, rows, startTestServer, userWithRoles, type TestServer } from '../../test/harness';
+import { Client, TEST_DB, freshDatabase, makeOrgs, postgresAvailable, rows, startTestServer, untilStatus, userWithRoles, type TestServer } from '../../test/harness';
 import { backup, restore, RestoreError, tablesInDependencyOrder } from './backup';
 import { AppError } from './errors';
 import { enableSessionCache } from '../../domains/users/resolve';
@@ -275,10 +275,7 @@ describe('backup → restore', () => {
       expect(result.apiTokens.valid).toMatchObject([{ owner: 'stannar@test.se', name: 'Integration' }]);
       expect((await signedOut.get('/api/me')).status).toBe(401);
       // The notification at commit empties the cache: the cached session ends without waiting for its 60 s.
-      const until = Date.now() + 3000;
-      let status = 0;
-      while (Date.now() < until && (status = (await staying.get('/api/me')).status) !== 401) await new Promise((r) => setTimeout(r, 20));
-      expect(status).toBe(401);
+      expect(await untilStatus(() => staying.get('/api/me'), 401)).toBe(401);
       const left = rows<{ s: number; a: number }>(await s.database.db.execute(sql`select (select count(*) from sessions)::int as s, (select count(*) from login_attempts)::int as a`));
       expect(left).toEqual([{ s: 0, a: 0 }]);
       // Signing in works again; API tokens were kept.
