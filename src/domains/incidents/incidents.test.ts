@@ -131,6 +131,12 @@ describe('incident record and status flow', () => {
     const future = await create(isam, { org: 'avd-a', personalData: 'ja', discoveredAt: '2099-06-01T10:00' });
     expect(future.status).toBe(422);
     expect(future.body).toMatchObject({ code: 'in_future', field: 'discoveredAt' });
+    // The reported time decides the year counted in: before the first year the lists and figures show, refused.
+    const old = await create(isam, { org: 'avd-a', reportedAt: '1999-12-31T23:30' });
+    expect(old.status).toBe(422);
+    expect(old.body).toMatchObject({ code: 'before_first_year', field: 'reportedAt' });
+    expect(old.body.detail_sv).toBe('Tidpunkten 1999-12-31 23:30 ligger före år 2000, det första år Tillit räknar incidenter för.');
+    expect((await create(isam, { org: 'avd-a', reportedAt: '2000-01-01T00:00' })).status).toBe(201);
     const made = (await create(isam, { org: 'avd-a' })).body;
     const later = await isam.patch(`/api/incidents/${made.id}`, { version: made.version, imyReportedAt: '2099-01-01T00:00' });
     expect(later.body).toMatchObject({ code: 'in_future', field: 'imyReportedAt' });

@@ -14,7 +14,7 @@ import type { CreateIncident, IncidentDetail, UpdateIncident } from './contract'
 import { incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedIncident } from './dto';
 import type { IncidentStatus } from './model';
 import { incidentStatusHistory, incidents } from './table';
-import { formatLocal, instantProblem, parseInstant } from '../../server/platform/time';
+import { FIRST_YEAR, formatLocal, instantProblem, parseInstant, stockholmYear } from '../../server/platform/time';
 import { TRANSITIONS, closingRefusal, isStatus, transitionRefusal } from './transitions';
 
 /** Instant from validated text (the contract checked it already); undefined stays undefined, null stays null. */
@@ -32,6 +32,13 @@ export function instant(v: string | null | undefined, field: string, now = new D
   }
   if (d.getTime() > now.getTime() + 5 * 60_000) {
     throw unprocessable('in_future', { sv: `Tidpunkten ${formatLocal(d)} ligger i framtiden; ange när det hände.`, en: `The time ${formatLocal(d)} is in the future; enter when it happened.` }, field);
+  }
+  // The reported time decides the year the incident is counted in: one of the years lists and figures show.
+  if (field === 'reportedAt' && stockholmYear(d) < FIRST_YEAR) {
+    throw unprocessable('before_first_year', {
+      sv: `Tidpunkten ${formatLocal(d)} ligger före år ${FIRST_YEAR}, det första år Tillit räknar incidenter för.`,
+      en: `The time ${formatLocal(d)} is before ${FIRST_YEAR}, the first year Tillit counts incidents for.`,
+    }, field);
   }
   return d;
 }

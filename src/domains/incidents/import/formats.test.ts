@@ -334,6 +334,29 @@ describe('unusual and crafted files (an outside audit\'s cases)', () => {
     ]);
   });
 
+  it('refuses a time in the future and a reported time before 2000, at the line and column, in both languages', async () => {
+    const o = await freshOrg(t);
+    const next = `${new Date().getUTCFullYear() + 1}-06-01`;
+    const head = ['Ärende-ID', 'Rubrik', 'Händelsedatum', 'Rapporterad', 'Status', 'Anmäld till IMY'];
+    const r = await runImport(t, csv([
+      head,
+      ['F-1', 'Inträffar i framtiden', `${next} 10:00`, '2025-02-03', 'Klar', 'Nej'],
+      ['F-2', 'Rapporteras i framtiden', '', next, 'Klar', 'Nej'],
+      ['F-3', 'Anmäld i framtiden', '', '2025-02-03', 'Klar', next],
+      ['F-4', 'Rapporterad förr', '1995-05-05', '1999-12-31 23:59', 'Klar', 'Ja'],
+      ['F-5', 'Inträffade förr, rapporterad nu', '1995-05-05', '2000-01-01', 'Klar', 'Ja'],
+    ]), { org: o.slug });
+    expect(r.summary.errors.map((e) => [e.line, e.column, e.reason_sv])).toEqual([
+      [2, 'Händelsedatum', `Händelsedatum ${next} 10:00 ligger i framtiden; ange när det hände.`],
+      [3, 'Rapporterad', `Rapporterad ${next} 00:00 ligger i framtiden; ange när det hände.`],
+      [4, 'Anmäld till IMY', `Anmäld till IMY ${next} 00:00 ligger i framtiden; ange när det hände.`],
+      [5, 'Rapporterad', 'Rapporterad 1999-12-31 23:59 ligger före år 2000, det första år Tillit räknar incidenter för.'],
+    ]);
+    expect(r.summary.errors[3].reason_en).toBe('Rapporterad 1999-12-31 23:59 is before 2000, the first year Tillit counts incidents for.');
+    expect(r.summary).toMatchObject({ created: 0, rejected: 4 });
+    expect(await stored(t, o.id)).toEqual([]);
+  });
+
   it('reads a number in a text column of an XLSX as Excel shows it (15 digits)', async () => {
     const o = await freshOrg(t);
     const r = await runImport(t, await xlsx([['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status'], [42, 0.1 + 0.2, sheetDate(2025, 2, 3, 9), 'Klar']]), { org: o.slug }, 'xlsx');

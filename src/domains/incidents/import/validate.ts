@@ -3,6 +3,7 @@ import { DESCRIPTION_MAX, type IncidentKind, type IncidentStatus } from '../mode
 import type { Field, HeaderMap } from './columns';
 import type { RawRecord } from './source';
 import { parseBool, parseDateCell, parseKind, parseReported, parseStatus, withoutControls, type Cell, type Msg, type Parsed } from './values';
+import { FIRST_YEAR, formatLocal, stockholmYear } from '../../../server/platform/time';
 
 export const LIMITS = { externalId: 100, title: 500, description: DESCRIPTION_MAX, category: 200, unit: 200 } as const;
 
@@ -66,8 +67,37 @@ export class RowValidator {
   private line = 0;
   private cells: Cell[] = [];
 
-  /** `invalidUtf8`: the file declared UTF-8 (BOM) but has bytes that are not; they read as U+FFFD, refused. */
-  constructor(private readonly h: HeaderMap, private readonly opts: { invalidUtf8?: boolean } = {}) {}
+  /** The latest time a row may name: what the file records has happened (as in the app, service.ts instant). */
+  private readonly latest: number;
+
+  /**
+   * `invalidUtf8`: the file declared UTF-8 (BOM) but has bytes that are not; they read as U+FFFD, refused.
+   * `now`: when the import runs; a time after it (five minutes of leeway for clocks that run ahead) is refused.
+   */
+  constructor(private readonly h: HeaderMap, private readonly opts: { invalidUtf8?: boolean; now?: Date } = {}) {
+    this.latest = (opts.now ?? new Date()).getTime() + 5 * 60_000;
+  }
+
+  /**
+   * A time the row says has happened: not in the future. The reported time also decides the year the incident is
+   * counted in, so it must fall in a year Tillit's lists and figures show (FIRST_YEAR on, time.ts).
+   */
+  private happened(f: Field, d: Date | null | undefined): Date | null | undefined {
+    if (!d) return d;
+    const n = this.h.names[f];
+    if (d.getTime() > this.latest) {
+      this.err(f, { sv: `${n} ${formatLocal(d)} ligger i framtiden; ange när det hände.`, en: `${n} ${formatLocal(d)} is in the future; give the time it happened.` });
+      return undefined;
+    }
+    if (f === 'reportedAt' && stockholmYear(d) < FIRST_YEAR) {
+      this.err(f, {
+        sv: `${n} ${formatLocal(d)} ligger före år ${FIRST_YEAR}, det första år Tillit räknar incidenter för.`,
+        en: `${n} ${formatLocal(d)} is before ${FIRST_YEAR}, the first year Tillit counts incidents for.`,
+      });
+      return undefined;
+    }
+    return d;
+  }
 
   private has(f: Field): boolean {
     return this.h.index[f] !== undefined;
@@ -115,6 +145,12 @@ export class RowValidator {
     }
   }
 
+  /** Ja/Nej or the date it was done, which cannot lie ahead. */
+  private reported(f: 'imy' | 'csirt'): Reported | undefined {
+    const r = this.take(f, parseReported(this.cell(f) ?? ''));
+    return r?.at && this.happened(f, r.at) === undefined ? undefined : r;
+  }
+
   private flag(f: Field): boolean | undefined {
     const c = this.cell(f);
     return this.take(f, parseBool(typeof c === 'boolean' ? c : text(c)));
@@ -155,10 +191,10 @@ export class RowValidator {
     }
     let occurredAt: Date | null | undefined;
     if (this.has('occurredAt')) {
-      occurredAt = this.str('occurredAt') === '' ? null : (this.take('occurredAt', parseDateCell(this.cell('occurredAt') ?? '')) ?? null);
+      occurredAt = this.str('occurredAt') === '' ? null : (this.happened('occurredAt', this.take('occurredAt', parseDateCell(this.cell('occurredAt') ?? ''))) ?? null);
     }
     let reportedAt: Date | undefined;
-    if (this.required('reportedAt') !== '') reportedAt = this.take('reportedAt', parseDateCell(this.cell('reportedAt') ?? ''));
+    if (this.required('reportedAt') !== '') reportedAt = this.happened('reportedAt', this.take('reportedAt', parseDateCell(this.cell('reportedAt') ?? ''))) ?? undefined;
     let status: IncidentStatus | undefined;
     const st = this.required('status');
     if (st !== '') status = this.take('status', parseStatus(st));
@@ -178,8 +214,8 @@ export class RowValidator {
       if (b !== undefined) personalData = b ? 'ja' : 'nej';
     }
     if (kind === 'Personuppgiftsincident') personalData = 'ja';
-    const imy = this.has('imy') ? this.take('imy', parseReported(this.cell('imy') ?? '')) : undefined;
-    const csirt = this.has('csirt') ? this.take('csirt', parseReported(this.cell('csirt') ?? '')) : undefined;
+    const imy = this.has('imy') ? this.reported('imy') : undefined;
+    const csirt = this.has('csirt') ? this.reported('csirt') : undefined;
     const protectedIdentity = this.has('protectedIdentity') ? this.flag('protectedIdentity') : undefined;
     let unit: string | null | undefined;
     if (this.has('unit')) {
