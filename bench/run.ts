@@ -6,7 +6,8 @@
  * Each writes bench/results/<name>.json (date, machine, values, target, pass) and the table is printed.
  * Options (env): BENCH_READY_RUNS (default 5), BENCH_HEALTH_REQUESTS (default 5000), BENCH_ONLY=name,name,
  * BENCH_SCALE (default 1; e.g. 0.02 for a quick run with smaller data, results then in bench/results/quick/).
- * BENCH_ONLY takes names or prefixes: BENCH_ONLY=incidents-list,risks,report,import.
+ * BENCH_ONLY takes names or prefixes: BENCH_ONLY=incidents-list,risks,report,import. BENCH_LIST_FILTERS=name,name runs
+ * only those filters of the incident list (results then in bench/results/quick/ too).
  * Other benchmarks may live beside this file as bench/<name>.bench.ts exporting `benchmarks: Benchmark[]`:
  *   import.bench.ts         issue 4: `tillit import incidents` rows/s on PostgreSQL and PGlite, vs `psql \copy`
  *   incidents-list.bench.ts issue 4: GET /api/incidents p95 and vs raw SQL, 1,000,000 incidents (city.ts generates them)
@@ -241,7 +242,8 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   // BENCH_SCALE < 1 (e.g. 0.05): the quick version with smaller data sets; its figures are not the targets' sizes.
   const scale = Number(process.env.BENCH_SCALE ?? 1) || 1;
-  const outDir = scale === 1 ? RESULTS : join(RESULTS, 'quick'); // a quick run never overwrites the full results
+  // A quick or partial run (BENCH_LIST_FILTERS) never overwrites the full results.
+  const outDir = scale === 1 && !process.env.BENCH_LIST_FILTERS ? RESULTS : join(RESULTS, 'quick');
   mkdirSync(outDir, { recursive: true });
   const started = performance.now();
   const rowsOut: string[][] = [];

@@ -28,7 +28,7 @@ export async function loadListRows(db: Db, now: Date, q: { where: SQL; joinOrgs:
       (select u.name from ${users} u where u.id = ${incidents.handlerId}) as "handler.name",
       ${overdueSql(now)} as "overdue"
     from ${incidents}${q.joinOrgs ? sql` inner join ${orgs} on ${orgs.id} = ${incidents.orgId}` : sql``}
-    where ${q.where} order by ${incidents.reportedAt} ${dir}, ${incidents.id} ${dir} limit ${q.limit}`;
+    where ${q.where} order by ${incidents.reportedAt} ${dir}, ${incidents.id} ${dir} limit ${sql.raw(String(Math.trunc(q.limit)))}`;
   const rows = q.prepared ? await executePrepared(db, query) : resultRows(await db.execute(query));
   return rows.map((r) => {
     const i: Record<string, unknown> = {};
