@@ -224,4 +224,40 @@ describe(`tillit user reset-password (${TEST_DB})`, () => {
       await s.close();
     }
   }, 180_000);
+
+  it('a deactivated account stays deactivated, with a warning, unless --activate is given', async () => {
+    const s = await up();
+    try {
+      await query(s, `update users set active = false where email = '${ADMIN}'`);
+    } finally {
+      await s.close();
+    }
+    const warned = await tillit(['user', 'reset-password', ADMIN], { TILLIT_NEW_PASSWORD: CHOSEN });
+    expect(warned.code, warned.err).toBe(0);
+    expect(warned.err).toBe(
+      'Obs: kontot är inaktiverat och kan inte logga in förrän det aktiveras igen (i appen, eller med --activate här). / ' +
+        'Note: the account is deactivated and cannot sign in until it is activated again (in the app, or with --activate here).',
+    );
+    let t = await up();
+    try {
+      expect((await new Client(t.url).login(ADMIN, CHOSEN)).status).toBe(401);
+    } finally {
+      await t.close();
+    }
+    const activated = await tillit(['user', 'reset-password', ADMIN, '--activate'], { TILLIT_NEW_PASSWORD: CHOSEN });
+    expect(activated.code, activated.err).toBe(0);
+    expect(activated.err).toBe('');
+    expect(activated.out).toContain('Kontot är aktivt. / The account is active.');
+    t = await up();
+    try {
+      expect((await new Client(t.url).login(ADMIN, CHOSEN)).status).toBe(200);
+      const audit = await query<{ before: Record<string, unknown>; after: Record<string, unknown> }>(
+        t, "select before, after from audit_log where action = 'user.password_reset' order by seq desc limit 1",
+      );
+      expect(audit[0].before).toMatchObject({ active: false });
+      expect(audit[0].after).toMatchObject({ active: true });
+    } finally {
+      await t.close();
+    }
+  }, 180_000);
 });

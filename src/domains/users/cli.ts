@@ -37,12 +37,14 @@ export const commands: CliCommand[] = [
   },
   {
     name: 'user reset-password',
-    usage: 'tillit user reset-password EMAIL',
+    usage: 'tillit user reset-password EMAIL [--activate]',
     summary:
-      `Nytt engångslösenord (eller ${NEW_PASSWORD}), t.ex. för en utelåst administratör; avslutar användarens sessioner och häver spärren / ` +
-      `a new one-time password (or ${NEW_PASSWORD}), e.g. for a locked-out administrator; ends the user's sessions and lifts the lock`,
+      `Nytt engångslösenord (eller ${NEW_PASSWORD}), t.ex. för en utelåst administratör; avslutar användarens sessioner och häver spärren; ` +
+      `--activate aktiverar ett inaktiverat konto / ` +
+      `a new one-time password (or ${NEW_PASSWORD}), e.g. for a locked-out administrator; ends the user's sessions and lifts the lock; ` +
+      '--activate activates a deactivated account',
     async run(args, env) {
-      const { positionals } = parse(args, {}, ['EMAIL'], this.usage);
+      const { values, positionals } = parse(args, { activate: { type: 'boolean' } }, ['EMAIL'], this.usage);
       const email = Email.safeParse(positionals[0]);
       if (!email.success) {
         throw new CliError(`"${positionals[0]}" är ingen e-postadress. Användning: ${this.usage}`, `"${positionals[0]}" is not an e-mail address. Usage: ${this.usage}`);
@@ -51,8 +53,9 @@ export const commands: CliCommand[] = [
       const chosen = process.env[NEW_PASSWORD];
       const problem = chosen === undefined ? undefined : passwordProblem(chosen, email.data);
       if (problem) throw new CliError(`${NEW_PASSWORD}: ${problem.sv}`, `${NEW_PASSWORD}: ${problem.en}`);
-      const { user, oneTimePassword } = await withDatabase(env, (_db, ctx) => resetPassword(ctx, email.data, chosen));
+      const { user, oneTimePassword } = await withDatabase(env, (_db, ctx) => resetPassword(ctx, email.data, chosen, values.activate === true));
       env.out(`Lösenordet är återställt / password reset: ${user.email}`);
+      if (values.activate) env.out('Kontot är aktivt. / The account is active.');
       if (oneTimePassword) {
         env.out(`Engångslösenord / one-time password: ${oneTimePassword}`);
         env.out('Det visas bara nu: lämna det till användaren på ett säkert sätt. / It is shown only now: hand it to the user securely.');
@@ -66,8 +69,8 @@ export const commands: CliCommand[] = [
       );
       if (!user.active) {
         env.err(
-          'Obs: kontot är inaktiverat och kan inte logga in förrän en administratör aktiverar det igen. / ' +
-            'Note: the account is deactivated and cannot sign in until an administrator activates it again.',
+          'Obs: kontot är inaktiverat och kan inte logga in förrän det aktiveras igen (i appen, eller med --activate här). / ' +
+            'Note: the account is deactivated and cannot sign in until it is activated again (in the app, or with --activate here).',
         );
       }
     },

@@ -226,14 +226,14 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUser): Promi
  * audited as user.password_reset; the lock after failed sign-ins is lifted too. An unknown address is a 404 (field
  * email) and nothing is written.
  */
-export async function resetPassword(ctx: Ctx, email: string, password?: string): Promise<{ user: User; oneTimePassword?: string }> {
+export async function resetPassword(ctx: Ctx, email: string, password?: string, activate = false): Promise<{ user: User; oneTimePassword?: string }> {
   ctx.authz.require('user.manage');
   const [u] = await ctx.db.select({ id: users.id, version: users.version }).from(users).where(eq(users.email, email));
   if (!u) {
     throw notFound({ sv: `Det finns ingen användare med e-postadressen ${email}.`, en: `There is no user with the e-mail address ${email}.` }, 'email');
   }
   const oneTimePassword = password === undefined ? generatePassword() : undefined;
-  const user = await updateUser(ctx, u.id, { version: u.version, password: password ?? oneTimePassword, unlock: true });
+  const user = await updateUser(ctx, u.id, { version: u.version, password: password ?? oneTimePassword, unlock: true, ...(activate ? { active: true } : {}) });
   return { user, oneTimePassword };
 }
 
