@@ -27,7 +27,8 @@ export function MaturityForm({ org, assessment, latest, onClose }: {
   const { t, i18n } = useTranslation('maturity');
   const qc = useQueryClient();
   const from = assessment ?? latest;
-  const [year, setYear] = useState(String(assessment?.year ?? (latest ? Math.max(latest.year + 1, thisYear()) : thisYear())));
+  // The year after the latest measurement, but never past the last year allowed (next year).
+  const [year, setYear] = useState(String(assessment?.year ?? (latest ? Math.min(lastYear(), Math.max(latest.year + 1, thisYear())) : thisYear())));
   const [assessedOn, setAssessedOn] = useState(assessment?.assessedOn ?? '');
   const [method, setMethod] = useState(from?.method ?? DEFAULT_METHOD);
   const [assessor, setAssessor] = useState(from?.assessor ?? '');
