@@ -146,14 +146,18 @@ async function filterConditions(ctx: Ctx, q: Filters, now: Date): Promise<Condit
     // matched on its title alone, so that no query (a negated word, a phrase) can test words of its description.
     // One who reads them everywhere the list can show (the org asked for, or everywhere) needs no such rule, and the
     // list's walk then stays within its index instead of reading every incident's title (113,000 incidents: 0.3 s).
-    const readsAll = ctx.authz.global('incident.protected') || (!!q.org && ctx.authz.can('incident.protected', (await findOrg(ctx.db, q.org)).path));
+    // The org's path and the words' share are independent lookups: asked at the same time.
+    const [orgPath, rare] = await Promise.all([
+      !ctx.authz.global('incident.protected') && q.org ? findOrg(ctx.db, q.org).then((o) => o.path) : undefined,
+      words ? searchIsRare(ctx, words) : false,
+    ]);
+    const readsAll = ctx.authz.global('incident.protected') || (orgPath !== undefined && ctx.authz.can('incident.protected', orgPath));
     const mayRead = ctx.authz.scopeSql('incident.protected', orgs.path);
     // A search for one word may also be the incident's number (AV-2025-0042) or its IA Ärende-ID (any letter case).
     const word = q.q.trim();
     const number = /^AV-(\d{4})-(\d{1,9})$/i.exec(word);
-    const rare = words ? await searchIsRare(ctx, words) : false;
     const text = textMatches(query, rare);
-    if (words) search = { query, word, number: number ? [Number(number[1]), Number(number[2])] : undefined, rare, readsAll };
+    if (words) search = { query, rare, readsAll };
     add(or(
       readsAll ? text : and(text, or(not(incidents.protectedIdentity), mayRead)),
       readsAll ? undefined : and(incidents.protectedIdentity, not(mayRead), sql`to_tsvector('swedish', ${incidents.title}) @@ ${query}`),
@@ -168,10 +172,10 @@ async function filterConditions(ctx: Ctx, q: Filters, now: Date): Promise<Condit
 }
 
 /**
- * A search for plain words, which the list answers by one of two plans (searchPage). `number`: the word read as an
- * incident number (year, sequence); `readsAll`: the caller reads protected records in all of the org asked for.
+ * A search for plain words, which the list answers by one of two plans (searchPage). `readsAll`: the caller reads
+ * protected records in all of the org asked for.
  */
-interface WordSearch { query: SQL; word: string; number?: [number, number]; rare: boolean; readsAll: boolean }
+interface WordSearch { query: SQL; rare: boolean; readsAll: boolean }
 
 interface Conditions {
   conds: SQL[];
@@ -255,6 +259,7 @@ const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${
  */
 export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): Promise<{ items: IncidentListItem[]; nextCursor: string | null }> {
   requireListAccess(ctx);
+  const prelude = searchPrelude(ctx, q);
   const { conds, perOrgConds, readsOrgPath, search, unsearched } = await filterConditions(ctx, q, now);
   const ascending = q.sort === 'reported';
   if (q.cursor) {
@@ -270,7 +275,7 @@ export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): P
   const load = (where: SQL, joinOrgs: boolean, prepared = false) => loadListRows(ctx.db, now, { where, joinOrgs, ascending, limit: page.limit + 1, prepared });
 
   let rows: ListRow[] = [];
-  const searched = search ? await searchPage(ctx, q, page, search, unsearched) : undefined;
+  const searched = search && prelude ? await searchPage(ctx, page, search, unsearched, prelude) : undefined;
   if (searched) rows = await load(searched.sql, searched.joinsOrgs, true);
   else {
     if (q.org && ctx.authz.hasAnywhere('incident.read')) rows = await load(perOrgPage(page, readableSubtreeIds(ctx, q.org)), false, true);
@@ -352,16 +357,36 @@ const uuidParam = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
  * Texts waiting for the indexer, the Ärende-ID and the incident number are read once, before the page.
  * Undefined when neither plan applies (a common word over more than PER_ORG_MAX organisations): the general way.
  */
-async function searchPage(ctx: Ctx, q: ListQuery, page: Page, search: WordSearch, filters: SQL[]): Promise<{ sql: SQL; joinsOrgs: boolean } | undefined> {
-  const scope = await pageOrgs(ctx, q);
-  if (!search.rare && (!scope.orgs || scope.orgs.length > PER_ORG_MAX)) return undefined;
-  const { query, word, number } = search;
-  const [found] = (await executePrepared(ctx.db, sql`select
+/** What a search page needs to know first (searchPage), asked while the filters are worked out (listIncidents). */
+interface SearchPrelude {
+  scope: Promise<PageOrgs>;
+  /** Incidents whose texts wait for the indexer, and those the word names by Ärende-ID or number. */
+  found: Promise<{ pending: string[]; extra: string[] }>;
+}
+
+function searchPrelude(ctx: Ctx, q: ListQuery): SearchPrelude | undefined {
+  const word = q.q?.trim();
+  if (!word || !plainWords(word)) return undefined;
+  const number = /^AV-(\d{4})-(\d{1,9})$/i.exec(word);
+  const found = executePrepared(ctx.db, sql`select
     (select array_agg(x) from incident_search_pending p, unnest(p.ids) x) as pending,
     (select array_agg(x.id) from ${incidents} x where ${/^\S{1,100}$/.test(word) ? sql`(lower(x.external_id) = ${word.toLowerCase()} and x.external_id is not null)` : sql`false`}
-      ${number ? sql`or (x.number_year = ${number[0]} and x.number_seq = ${number[1]})` : sql``}) as extra`)) as { pending: string[] | null; extra: string[] | null }[];
-  const pending = found?.pending ?? [];
-  const extra = found?.extra ?? [];
+      ${number ? sql`or (x.number_year = ${Number(number[1])} and x.number_seq = ${Number(number[2])})` : sql``}) as extra`)
+    .then((rows) => {
+      const r = rows[0] as { pending: string[] | null; extra: string[] | null } | undefined;
+      return { pending: r?.pending ?? [], extra: r?.extra ?? [] };
+    });
+  const prelude = { scope: pageOrgs(ctx, q), found };
+  // Awaited later, or not at all when the filters are refused first: never an unhandled rejection.
+  prelude.scope.catch(() => {});
+  prelude.found.catch(() => {});
+  return prelude;
+}
+
+async function searchPage(ctx: Ctx, page: Page, search: WordSearch, filters: SQL[], prelude: SearchPrelude): Promise<{ sql: SQL; joinsOrgs: boolean } | undefined> {
+  const [scope, { pending, extra }] = await Promise.all([prelude.scope, prelude.found]);
+  if (!search.rare && (!scope.orgs || scope.orgs.length > PER_ORG_MAX)) return undefined;
+  const { query } = search;
   const base = filters.length ? and(...filters)! : sql`true`;
   const dir = sql.raw(page.ascending ? 'asc' : 'desc');
   const n = limitOf(page);
