@@ -344,19 +344,6 @@ async function generalWhere(ctx: Ctx, q: ListQuery, page: Page, conds: SQL[]): P
 /** A list of ids as one uuid[] parameter, so a statement's text does not depend on how many there are. */
 const uuidParam = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
-/**
- * The page of a search for plain words (filterConditions' WordSearch), exact like the general way and in one of
- * two plans by how common the words are (searchIsRare):
- * - rare: the matching incidents are read from the index first (a few thousand at most), then checked against the
- *   filters and sorted; a word in 110 of 1,000,000 incidents answers in 2 ms where walking the förvaltning's
- *   113,000 incidents took 50 ms.
- * - common: each organisation's incidents are walked newest first (one index range each) and merged, and each
- *   incident is checked in incident_search as the merge reaches it, so the page needs about 50 ÷ the word's share
- *   checks in all: a word in 5 % of the incidents, 1,100 checks (14 ms) where taking the newest 51 matches of each
- *   of 25 organisations before merging them made 27,000 (230 ms).
- * Texts waiting for the indexer, the Ärende-ID and the incident number are read once, before the page.
- * Undefined when neither plan applies (a common word over more than PER_ORG_MAX organisations): the general way.
- */
 /** What a search page needs to know first (searchPage), asked while the filters are worked out (listIncidents). */
 interface SearchPrelude {
   scope: Promise<PageOrgs>;
@@ -383,6 +370,19 @@ function searchPrelude(ctx: Ctx, q: ListQuery): SearchPrelude | undefined {
   return prelude;
 }
 
+/**
+ * The page of a search for plain words (filterConditions' WordSearch), exact like the general way and in one of
+ * two plans by how common the words are (searchIsRare):
+ * - rare: the matching incidents are read from the index first (a few thousand at most), then checked against the
+ *   filters and sorted; a word in 110 of 1,000,000 incidents answers in 2 ms where walking the förvaltning's
+ *   113,000 incidents took 50 ms.
+ * - common: each organisation's incidents are walked newest first (one index range each) and merged, and each
+ *   incident is checked in incident_search as the merge reaches it, so the page needs about 50 ÷ the word's share
+ *   checks in all: a word in 5 % of the incidents, 1,100 checks (14 ms) where taking the newest 51 matches of each
+ *   of 25 organisations before merging them made 27,000 (230 ms).
+ * Texts waiting for the indexer, the Ärende-ID and the incident number are read once, before the page.
+ * Undefined when neither plan applies (a common word over more than PER_ORG_MAX organisations): the general way.
+ */
 async function searchPage(ctx: Ctx, page: Page, search: WordSearch, filters: SQL[], prelude: SearchPrelude): Promise<{ sql: SQL; joinsOrgs: boolean } | undefined> {
   const [scope, { pending, extra }] = await Promise.all([prelude.scope, prelude.found]);
   if (!search.rare && (!scope.orgs || scope.orgs.length > PER_ORG_MAX)) return undefined;
