@@ -65,6 +65,17 @@ export async function searchIsRare(ctx: Pick<Ctx, 'db'>, words: string[]): Promi
   return Number(row?.share ?? 0) < COMMON_SHARE;
 }
 
+/**
+ * Whether incident `x` is the one a search names by identifier: a search for one word may also be the incident's
+ * number (AV-2025-0042) or its IA Ärende-ID (any letter case). Both have their own index.
+ */
+function namedBy(q: string): SQL {
+  const word = q.trim();
+  const number = /^AV-(\d{4})-(\d{1,9})$/i.exec(word);
+  const byExternal = /^\S{1,100}$/.test(word) ? sql`(lower(x.external_id) = ${word.toLowerCase()} and x.external_id is not null)` : sql`false`;
+  return number ? sql`(${byExternal} or (x.number_year = ${Number(number[1])} and x.number_seq = ${Number(number[2])}))` : byExternal;
+}
+
 /** The search's words when they are plain (letters and digits, no web-search syntax), else undefined. */
 function plainWords(q: string | undefined): string[] | undefined {
   const words = q?.trim().split(/\s+/) ?? [];
@@ -153,18 +164,12 @@ async function filterConditions(ctx: Ctx, q: Filters, now: Date): Promise<Condit
     ]);
     const readsAll = ctx.authz.global('incident.protected') || (orgPath !== undefined && ctx.authz.can('incident.protected', orgPath));
     const mayRead = ctx.authz.scopeSql('incident.protected', orgs.path);
-    // A search for one word may also be the incident's number (AV-2025-0042) or its IA Ärende-ID (any letter case).
-    const word = q.q.trim();
-    const number = /^AV-(\d{4})-(\d{1,9})$/i.exec(word);
     const text = textMatches(query, rare);
     if (words) search = { query, rare, readsAll };
     add(or(
       readsAll ? text : and(text, or(not(incidents.protectedIdentity), mayRead)),
       readsAll ? undefined : and(incidents.protectedIdentity, not(mayRead), sql`to_tsvector('swedish', ${incidents.title}) @@ ${query}`),
-      number ? and(eq(incidents.numberYear, Number(number[1])), eq(incidents.numberSeq, Number(number[2]))) : undefined,
-      /^\S{1,100}$/.test(word)
-        ? sql`${incidents.id} in (select x.id from ${incidents} x where lower(x.external_id) = ${word.toLowerCase()} and x.external_id is not null)`
-        : undefined,
+      sql`${incidents.id} in (select x.id from ${incidents} x where ${namedBy(q.q)})`,
     )!);
     readsOrgPath = !readsAll;
   }
@@ -352,13 +357,10 @@ interface SearchPrelude {
 }
 
 function searchPrelude(ctx: Ctx, q: ListQuery): SearchPrelude | undefined {
-  const word = q.q?.trim();
-  if (!word || !plainWords(word)) return undefined;
-  const number = /^AV-(\d{4})-(\d{1,9})$/i.exec(word);
+  if (!plainWords(q.q)) return undefined;
   const found = executePrepared(ctx.db, sql`select
     (select array_agg(x) from incident_search_pending p, unnest(p.ids) x) as pending,
-    (select array_agg(x.id) from ${incidents} x where ${/^\S{1,100}$/.test(word) ? sql`(lower(x.external_id) = ${word.toLowerCase()} and x.external_id is not null)` : sql`false`}
-      ${number ? sql`or (x.number_year = ${Number(number[1])} and x.number_seq = ${Number(number[2])})` : sql``}) as extra`)
+    (select array_agg(x.id) from ${incidents} x where ${namedBy(q.q!)}) as extra`)
     .then((rows) => {
       const r = rows[0] as { pending: string[] | null; extra: string[] | null } | undefined;
       return { pending: r?.pending ?? [], extra: r?.extra ?? [] };
