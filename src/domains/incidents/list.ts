@@ -11,6 +11,7 @@ import { incidents } from './table';
 import { yearRange } from '../../server/platform/time';
 import { executePrepared } from '../../server/platform/db';
 import { isStatus } from './transitions';
+import { namedBy, plainWords, searchIsRare, textMatches } from './search-words';
 
 type Filters = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -26,62 +27,6 @@ export function requireListAccess(ctx: Ctx): void {
   if (!ctx.authz.hasAnywhere('incident.read')) ctx.authz.require('incident.report');
 }
 
-/**
- * Whether the incident's title and description match `query`: from its row in incident_search, or, while its text
- * is new or changed and waits for the background indexer (incident_search_pending, search-index.ts), from the text
- * itself. So a search is exact the moment a write commits. The pending ids and texts are read once per query (hashed
- * subplans; the set is empty nearly always), so the list's walk reads only ids from its index, never the texts.
- * `rare`: the words' incidents are looked up in the index first (one hashed set), else each incident is checked as
- * the list walks newest first (searchIsRare says which is quicker).
- */
-const textMatches = (query: SQL, rare: boolean) => sql`(case when ${incidents.id} in (select unnest(p.ids) from incident_search_pending p)
-  then ${incidents.id} in (select w.id from ${incidents} w where w.id in (select unnest(p.ids) from incident_search_pending p)
-    and to_tsvector('swedish', w.title || ' ' || w.description) @@ ${query})
-  else ${rare
-    ? sql`${incidents.id} in (select s.incident_id from incident_search s where s.doc @@ ${query})`
-    : sql`exists (select 1 from incident_search s where s.incident_id = ${incidents.id} and s.doc @@ ${query})`} end)`;
-
-/** Share of all incidents above which a search word counts as common. */
-const COMMON_SHARE = 0.005;
-
-/**
- * Whether a search for these plain words is best answered from the index (rare words: a few thousand incidents at
- * most) or by checking incidents newest first (common words: the page fills after a few hundred). 1,000,000
- * incidents, a förvaltning of 113,000: a word in one incident took 0.6–1 s by checking each, 12 ms from the index; a
- * word in every incident 10 ms by checking, 0.5 s from the index. The share comes from PostgreSQL's own statistics
- * of incident_search (ANALYZE's most common lexemes, a word matching as a prefix); a word not among them is rare, as
- * is every word without statistics (a new or small database).
- */
-export async function searchIsRare(ctx: Pick<Ctx, 'db'>, words: string[]): Promise<boolean> {
-  // Prepared, one text for any words, and the words as one string split by PostgreSQL, so that the plan made for
-  // given words costs the same as the generic one and the generic one is kept: planning the pg_stats view took
-  // longer than the lookup.
-  const [row] = await executePrepared(ctx.db, sql`
-    with w as (select (ts_lexize('swedish_stem', lower(x)))[1] as lexeme from regexp_split_to_table(${words.join(' ')}, ' ') x),
-    s as (select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs from pg_stats
-      where schemaname = 'public' and tablename = 'incident_search' and attname = 'doc')
-    select min((select coalesce(sum(e.freq), 0) from s, unnest(s.elems, s.freqs) e(lexeme, freq) where starts_with(e.lexeme, w.lexeme))) as share
-    from w where w.lexeme is not null`);
-  return Number(row?.share ?? 0) < COMMON_SHARE;
-}
-
-/**
- * Whether incident `x` is the one a search names by identifier: a search for one word may also be the incident's
- * number (AV-2025-0042) or its IA Ärende-ID (any letter case). Both have their own index.
- */
-function namedBy(q: string): SQL {
-  const word = q.trim();
-  const number = /^AV-(\d{4})-(\d{1,9})$/i.exec(word);
-  const byExternal = /^\S{1,100}$/.test(word) ? sql`(lower(x.external_id) = ${word.toLowerCase()} and x.external_id is not null)` : sql`false`;
-  return number ? sql`(${byExternal} or (x.number_year = ${Number(number[1])} and x.number_seq = ${Number(number[2])}))` : byExternal;
-}
-
-/** The search's words when they are plain (letters and digits, no web-search syntax), else undefined. */
-function plainWords(q: string | undefined): string[] | undefined {
-  const words = q?.trim().split(/\s+/) ?? [];
-  if (!q?.trim()) return undefined;
-  return words.every((w) => /^[\p{L}\p{N}]+$/u.test(w)) && !words.some((w) => w.toLowerCase() === 'or') ? words : undefined;
-}
 
 /** WHERE conditions for a list or export query; shared so the list, its export and its counts agree. */
 export async function listConditions(ctx: Ctx, q: Filters, now: Date): Promise<SQL[]> {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { resultRows } from '../../server/platform/db';
 import { indexPendingSearch } from './search-index';
-import { searchIsRare } from './list';
+import { searchIsRare } from './search-words';
 
 // Search reads incident_search, which the server's indexer fills in the background (search-index.ts), and the text
 // itself while an incident waits there (list.ts). The references of incidents are checked per statement by a
@@ -60,7 +60,7 @@ describe('incident search index', () => {
 describe('search by word frequency', () => {
   it('answers a common word by checking incidents newest first and a rare one from the index, each exactly', async () => {
     const db = t.database.db;
-    // 300 incidents share a word; after ANALYZE, PostgreSQL's statistics name it common (list.ts searchIsRare).
+    // 300 incidents share a word; after ANALYZE, PostgreSQL's statistics name it common (search-words.ts searchIsRare).
     await db.execute(sql`insert into incidents (org_id, register_org_id, title, description, reported_at)
       select ${orgId}::uuid, ${orgId}::uuid, 'Serverhallen larmade ' || g, 'Rutin', timestamptz '2024-01-01 08:00+01' + g * interval '1 hour'
       from generate_series(1, 300) g`);

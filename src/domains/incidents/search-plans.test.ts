@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Client, makeOrgs, rawSql, startTestServer, userWithRole, userWithRoles, type TestServer } from '../../test/harness';
 import { indexPendingSearch } from './search-index';
-import { searchIsRare } from './list';
+import { searchIsRare } from './search-words';
 
 // A search for plain words is answered by one of two plans (list.ts searchPage): a rare word from the index first,
 // a common one by checking each incident as the merged walk of the organisations reaches it. Both must give exactly
