@@ -11,7 +11,7 @@ import { incidents } from './table';
 import { yearRange } from '../../server/platform/time';
 import { executePrepared } from '../../server/platform/db';
 import { isStatus } from './transitions';
-import { namedBy, plainWords, searchIsRare, textMatches } from './search-words';
+import { isRare, namedBy, plainWords, searchIsRare, textMatches, wordShare } from './search-words';
 
 type Filters = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -53,7 +53,7 @@ function orgAccess(ctx: Ctx, slug: string, path: string): boolean {
  * index range (perOrgPage), where the status is a plain condition. `readsOrgPath`: a condition refers to
  * orgs.path (the search's protected-text rule), so the query must join orgs.
  */
-async function filterConditions(ctx: Ctx, q: Filters, now: Date): Promise<Conditions> {
+async function filterConditions(ctx: Ctx, q: Filters, now: Date, known?: Known): Promise<Conditions> {
   const conds: SQL[] = [];
   const perOrgConds: SQL[] = [];
   let readsOrgPath = false;
@@ -102,11 +102,13 @@ async function filterConditions(ctx: Ctx, q: Filters, now: Date): Promise<Condit
     // matched on its title alone, so that no query (a negated word, a phrase) can test words of its description.
     // One who reads them everywhere the list can show (the org asked for, or everywhere) needs no such rule, and the
     // list's walk then stays within its index instead of reading every incident's title (113,000 incidents: 0.3 s).
-    // The org's path and the words' share are independent lookups: asked at the same time.
-    const [orgPath, rare] = await Promise.all([
-      !ctx.authz.global('incident.protected') && q.org ? findOrg(ctx.db, q.org).then((o) => o.path) : undefined,
-      words ? searchIsRare(ctx, words) : false,
-    ]);
+    // The org's path and the words' share: from the list's search prelude, else asked here at the same time.
+    const [orgPath, rare] = known
+      ? [known.orgPath, known.rare]
+      : await Promise.all([
+        !ctx.authz.global('incident.protected') && q.org ? findOrg(ctx.db, q.org).then((o) => o.path) : undefined,
+        words ? searchIsRare(ctx, words) : false,
+      ]);
     const readsAll = ctx.authz.global('incident.protected') || (orgPath !== undefined && ctx.authz.can('incident.protected', orgPath));
     const mayRead = ctx.authz.scopeSql('incident.protected', orgs.path);
     const text = textMatches(query, rare);
@@ -126,6 +128,9 @@ async function filterConditions(ctx: Ctx, q: Filters, now: Date): Promise<Condit
  * protected records in all of the org asked for.
  */
 interface WordSearch { query: SQL; rare: boolean; readsAll: boolean }
+
+/** What filterConditions would look up, when the caller knows it already: the org's path and whether the words are rare. */
+interface Known { orgPath?: string; rare: boolean }
 
 interface Conditions {
   conds: SQL[];
@@ -209,8 +214,8 @@ const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${
  */
 export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): Promise<{ items: IncidentListItem[]; nextCursor: string | null }> {
   requireListAccess(ctx);
-  const prelude = searchPrelude(ctx, q);
-  const { conds, perOrgConds, readsOrgPath, search, unsearched } = await filterConditions(ctx, q, now);
+  const prelude = await searchPrelude(ctx, q);
+  const { conds, perOrgConds, readsOrgPath, search, unsearched } = await filterConditions(ctx, q, now, prelude && { orgPath: prelude.scope.subtreePath, rare: prelude.rare });
   const ascending = q.sort === 'reported';
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
@@ -256,14 +261,14 @@ interface PageOrgs {
  * The organisations of a page: the subtree of the org asked for (404 when there is none, or the caller may neither
  * read nor report there) when the caller reads all of it, else those of the caller's read scope.
  */
-async function pageOrgs(ctx: Ctx, q: ListQuery): Promise<PageOrgs> {
-  // The org asked for and its subtree's ids in one round trip (404 from findOrg when there is none).
+async function pageOrgs(ctx: Ctx, q: ListQuery, fetched?: { id: string; path: string }[]): Promise<PageOrgs> {
+  // The org asked for and its subtree's ids in one round trip (404 from findOrg when there is none); `fetched`: the
+  // subtree as the search prelude read it.
   let subtree: { id: string; path: string }[] | undefined;
   let subtreePath: string | undefined;
   let readable = false;
   if (q.org) {
-    subtree = (await executePrepared(ctx.db, sql`select o.id, o.path from ${orgs} o
-      join (select r.path from ${orgs} r where ${sql.raw(UUID.test(q.org) ? 'r.id' : 'r.slug')} = ${q.org} limit 1) root on left(o.path, length(root.path)) = root.path`)) as { id: string; path: string }[];
+    subtree = fetched ?? ((await executePrepared(ctx.db, sql`select o.id, o.path from ${subtreeOf(q.org)}`)) as { id: string; path: string }[]);
     if (subtree.length === 0) await findOrg(ctx.db, q.org);
     subtreePath = subtree.reduce((a, b) => (b.path.length < a.path.length ? b : a)).path;
     readable = orgAccess(ctx, q.org, subtreePath);
@@ -278,6 +283,10 @@ async function pageOrgs(ctx: Ctx, q: ListQuery): Promise<PageOrgs> {
   } else if (roots) list = [];
   return { orgs: list, ownUser: subtreePath === undefined ? ctx.principal?.userId : undefined, subtreePath };
 }
+
+/** FROM the organisations of the org `org` (slug or id) and its subtree, as `o`. */
+const subtreeOf = (org: string) => sql`${orgs} o
+  join (select r.path from ${orgs} r where ${sql.raw(UUID.test(org) ? 'r.id' : 'r.slug')} = ${org} limit 1) root on left(o.path, length(root.path)) = root.path`;
 
 /** The page's condition when the one-query way does not apply: the org's subtree looked up first, or the read scope. */
 async function generalWhere(ctx: Ctx, q: ListQuery, page: Page, conds: SQL[]): Promise<{ sql: SQL; joinsOrgs: boolean }> {
@@ -294,27 +303,34 @@ async function generalWhere(ctx: Ctx, q: ListQuery, page: Page, conds: SQL[]): P
 /** A list of ids as one uuid[] parameter, so a statement's text does not depend on how many there are. */
 const uuidParam = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
-/** What a search page needs to know first (searchPage), asked while the filters are worked out (listIncidents). */
+/** What a search page needs to know first (searchPage), read in one round trip before the filters are worked out. */
 interface SearchPrelude {
-  scope: Promise<PageOrgs>;
-  /** Incidents whose texts wait for the indexer, and those the word names by Ärende-ID or number. */
-  found: Promise<{ pending: string[]; extra: string[] }>;
+  scope: PageOrgs;
+  /** Incidents whose texts wait for the indexer. */
+  pending: string[];
+  /** Incidents the word names by Ärende-ID or number (namedBy). */
+  extra: string[];
+  rare: boolean;
 }
 
-function searchPrelude(ctx: Ctx, q: ListQuery): SearchPrelude | undefined {
-  if (!plainWords(q.q)) return undefined;
-  const found = executePrepared(ctx.db, sql`select
+/**
+ * For a search for plain words: the subtree of the org asked for, the texts waiting for the indexer, the incidents
+ * the word names and the words' share, in one statement (a round trip costs as much as the page's own query here).
+ */
+async function searchPrelude(ctx: Ctx, q: ListQuery): Promise<SearchPrelude | undefined> {
+  const words = plainWords(q.q);
+  if (!words) return undefined;
+  const [r] = (await executePrepared(ctx.db, sql`select
+    ${q.org ? sql`(select json_agg(json_build_object('id', o.id, 'path', o.path)) from ${subtreeOf(q.org)})` : sql`null`} as subtree,
     (select array_agg(x) from incident_search_pending p, unnest(p.ids) x) as pending,
-    (select array_agg(x.id) from ${incidents} x where ${namedBy(q.q!)}) as extra`)
-    .then((rows) => {
-      const r = rows[0] as { pending: string[] | null; extra: string[] | null } | undefined;
-      return { pending: r?.pending ?? [], extra: r?.extra ?? [] };
-    });
-  const prelude = { scope: pageOrgs(ctx, q), found };
-  // Awaited later, or not at all when the filters are refused first: never an unhandled rejection.
-  prelude.scope.catch(() => {});
-  prelude.found.catch(() => {});
-  return prelude;
+    (select array_agg(x.id) from ${incidents} x where ${namedBy(q.q!)}) as extra,
+    ${wordShare(words)} as share`)) as { subtree: { id: string; path: string }[] | null; pending: string[] | null; extra: string[] | null; share: unknown }[];
+  return {
+    scope: await pageOrgs(ctx, q, q.org ? (r?.subtree ?? []) : undefined),
+    pending: r?.pending ?? [],
+    extra: r?.extra ?? [],
+    rare: isRare(r?.share),
+  };
 }
 
 /**
@@ -331,7 +347,7 @@ function searchPrelude(ctx: Ctx, q: ListQuery): SearchPrelude | undefined {
  * Undefined when neither plan applies (a common word over more than PER_ORG_MAX organisations): the general way.
  */
 async function searchPage(ctx: Ctx, page: Page, search: WordSearch, filters: SQL[], prelude: SearchPrelude): Promise<{ sql: SQL; joinsOrgs: boolean } | undefined> {
-  const [scope, { pending, extra }] = await Promise.all([prelude.scope, prelude.found]);
+  const { scope, pending, extra } = prelude;
   if (!search.rare && (!scope.orgs || scope.orgs.length > PER_ORG_MAX)) return undefined;
   const { query } = search;
   const base = filters.length ? and(...filters)! : sql`true`;

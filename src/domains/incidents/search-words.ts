@@ -31,17 +31,25 @@ const COMMON_SHARE = 0.005;
  * is every word without statistics (a new or small database).
  */
 export async function searchIsRare(ctx: Pick<Ctx, 'db'>, words: string[]): Promise<boolean> {
-  // Prepared, one text for any words, and the words as one string split by PostgreSQL, so that the plan made for
-  // given words costs the same as the generic one and the generic one is kept: planning the pg_stats view took
-  // longer than the lookup.
-  const [row] = await executePrepared(ctx.db, sql`
+  const [row] = await executePrepared(ctx.db, sql`select ${wordShare(words)} as share`);
+  return isRare(row?.share);
+}
+
+/** Whether a share (wordShare) is that of rare words. */
+export const isRare = (share: unknown) => Number(share ?? 0) < COMMON_SHARE;
+
+/**
+ * The words' share of all incidents by PostgreSQL's statistics (searchIsRare), as one value to select. Asked in a
+ * prepared statement: the words go in as one string split by PostgreSQL, so that one text serves any words and the
+ * plan made for given words costs the same as the generic one, which is then kept (planning the pg_stats view took
+ * longer than the lookup).
+ */
+export const wordShare = (words: string[]) => sql`(
     with w as (select (ts_lexize('swedish_stem', lower(x)))[1] as lexeme from regexp_split_to_table(${words.join(' ')}, ' ') x),
     s as (select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs from pg_stats
       where schemaname = 'public' and tablename = 'incident_search' and attname = 'doc')
-    select min((select coalesce(sum(e.freq), 0) from s, unnest(s.elems, s.freqs) e(lexeme, freq) where starts_with(e.lexeme, w.lexeme))) as share
-    from w where w.lexeme is not null`);
-  return Number(row?.share ?? 0) < COMMON_SHARE;
-}
+    select min((select coalesce(sum(e.freq), 0) from s, unnest(s.elems, s.freqs) e(lexeme, freq) where starts_with(e.lexeme, w.lexeme)))
+    from w where w.lexeme is not null)`;
 
 /**
  * Whether incident `x` is the one a search names by identifier: a search for one word may also be the incident's
