@@ -11,7 +11,7 @@ import { incidents } from './table';
 import { yearRange } from '../../server/platform/time';
 import { executePrepared } from '../../server/platform/db';
 import { isStatus } from './transitions';
-import { isRare, namedBy, plainWords, searchIsRare, textMatches, wordShare } from './search-words';
+import { namedBy, plainWords, searchIsRare, textMatches, wordQuery, wordsAreRare } from './search-words';
 
 type Filters = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -95,14 +95,12 @@ async function filterConditions(ctx: Ctx, q: Filters, now: Date, known?: Known):
     // Plain words are prefixes too, so a word finds the Swedish compounds it begins ("nätfiske" finds
     // "Nätfiskeförsök", which the stemmer keeps whole); quotes, "-" or "or" keep the web-search syntax.
     const words = plainWords(q.q);
-    const query = words
-      ? sql`to_tsquery('swedish', ${words.map((w) => `${w}:*`).join(' & ')})`
-      : sql`websearch_to_tsquery('swedish', ${q.q.trim()})`;
+    const query = words ? wordQuery(words) : sql`websearch_to_tsquery('swedish', ${q.q.trim()})`;
     // Protected descriptions are searchable only by those who may read them; for others a protected record is
     // matched on its title alone, so that no query (a negated word, a phrase) can test words of its description.
     // One who reads them everywhere the list can show (the org asked for, or everywhere) needs no such rule, and the
     // list's walk then stays within its index instead of reading every incident's title (113,000 incidents: 0.3 s).
-    // The org's path and the words' share: from the list's search prelude, else asked here at the same time.
+    // The org's path and the words' rarity: from the list's search prelude, else asked here at the same time.
     const [orgPath, rare] = known
       ? [known.orgPath, known.rare]
       : await Promise.all([
@@ -315,7 +313,7 @@ interface SearchPrelude {
 
 /**
  * For a search for plain words: the subtree of the org asked for, the texts waiting for the indexer, the incidents
- * the word names and the words' share, in one statement (a round trip costs as much as the page's own query here).
+ * the word names and whether the words are rare, in one statement (a round trip costs as much as the page's own query here).
  */
 async function searchPrelude(ctx: Ctx, q: ListQuery): Promise<SearchPrelude | undefined> {
   const words = plainWords(q.q);
@@ -324,12 +322,12 @@ async function searchPrelude(ctx: Ctx, q: ListQuery): Promise<SearchPrelude | un
     ${q.org ? sql`(select json_agg(json_build_object('id', o.id, 'path', o.path)) from ${subtreeOf(q.org)})` : sql`null`} as subtree,
     (select array_agg(x) from incident_search_pending p, unnest(p.ids) x) as pending,
     (select array_agg(x.id) from ${incidents} x where ${namedBy(q.q!)}) as extra,
-    ${wordShare(words)} as share`)) as { subtree: { id: string; path: string }[] | null; pending: string[] | null; extra: string[] | null; share: unknown }[];
+    ${wordsAreRare(words)} as rare`)) as { subtree: { id: string; path: string }[] | null; pending: string[] | null; extra: string[] | null; rare: boolean }[];
   return {
     scope: await pageOrgs(ctx, q, q.org ? (r?.subtree ?? []) : undefined),
     pending: r?.pending ?? [],
     extra: r?.extra ?? [],
-    rare: isRare(r?.share),
+    rare: r?.rare === true,
   };
 }
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { resultRows } from '../../server/platform/db';
 import { indexPendingSearch } from './search-index';
-import { searchIsRare } from './search-words';
+import { RARE_MAX, searchIsRare } from './search-words';
 
 // Search reads incident_search, which the server's indexer fills in the background (search-index.ts), and the text
 // itself while an incident waits there (list.ts). The references of incidents are checked per statement by a
@@ -75,6 +75,23 @@ describe('search by word frequency', () => {
     expect(common.body.nextCursor).toBeTruthy();
     expect(await found('flygplanet')).toEqual(['Flygplanet landade fel']);
     expect(await found('serverhallen 300')).toEqual(['Serverhallen larmade 300']);
+  });
+});
+
+describe('a prefix of many rare words', () => {
+  it('is common when the index holds more than RARE_MAX matches, though no statistic names it; exact either way', async () => {
+    const db = t.database.db;
+    // RARE_MAX + 1 case numbers that all begin with Q1; each number is rare, so ANALYZE names none of them.
+    await db.execute(sql`insert into incidents (org_id, register_org_id, title, reported_at)
+      select ${orgId}::uuid, ${orgId}::uuid, 'Ärende Q' || (100000 + g), timestamptz '2023-01-01 08:00+01' + g * interval '1 minute'
+      from generate_series(0, ${RARE_MAX}) g`);
+    await indexPendingSearch(db);
+    await db.execute(sql`analyze incident_search`);
+    expect(await searchIsRare({ db }, ['q1'])).toBe(false);
+    expect(await searchIsRare({ db }, ['q10000'])).toBe(true); // Q100000–Q100009
+    const page = await isam.get('/api/incidents?org=forv&q=q1&limit=2');
+    expect(page.body.items.map((i: { title: string }) => i.title)).toEqual([`Ärende Q${100000 + RARE_MAX}`, `Ärende Q${99999 + RARE_MAX}`]);
+    expect(await found('q10000')).toEqual(Array.from({ length: 10 }, (_, i) => `Ärende Q${100009 - i}`));
   });
 });
 
