@@ -73,7 +73,7 @@ async function sqlFloor(url: string, rows: number, seqBefore: number): Promise<F
     await c.query(text);
     return (performance.now() - t0) / 1000;
   };
-  const SECONDARY = ['incidents_handler_idx', 'incidents_org_list_idx', 'incidents_org_protected_idx', 'incidents_register_external_unique', 'incidents_reported_idx', 'incidents_reporter_reported_idx', 'incidents_seq_unique', 'incidents_untriaged_idx'];
+  const SECONDARY = ['incidents_handler_idx', 'incidents_org_list_idx', 'incidents_org_protected_idx', 'incidents_register_external_unique', 'incidents_reported_idx', 'incidents_reporter_reported_idx', 'incidents_untriaged_idx', 'incidents_external_lower_idx', 'incidents_number_unique'];
   const reinsert = async (before: string[]) => {
     await c.query('begin');
     try {

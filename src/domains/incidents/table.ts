@@ -13,6 +13,7 @@ export const incidents = pgTable(
   'incidents',
   {
     id: idColumn(),
+    // Insertion order, for a backup from before numbers (migration 0015); unique by its sequence, not indexed (0023).
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     /**
      * The human number AV-<numberYear>-<numberSeq>: counted per reported year (Stockholm) from 1, given once when
@@ -61,7 +62,6 @@ export const incidents = pgTable(
   },
   (t) => [
     uniqueIndex('incidents_register_external_unique').on(t.registerOrgId, t.externalId),
-    uniqueIndex('incidents_seq_unique').on(t.seq),
     uniqueIndex('incidents_number_unique').on(t.numberYear, t.numberSeq),
     index('incidents_reported_idx').on(t.reportedAt),
     // A search for one word also looks for it as an IA Ärende-ID in any letter case (list.ts): one probe here, not
