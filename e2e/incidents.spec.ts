@@ -203,6 +203,19 @@ test('a protected record shows a notice instead of its content to those not perm
   await expect(page.getByRole('note')).toHaveCount(0);
 });
 
+test('an address with no incident behind it says so in words, not with its id, and leads back to the list', async ({ page }) => {
+  const missing = '0190a3c4-1111-7222-8333-444455556666';
+  await login(page, reader.email, reader.password);
+  await page.goto(`/incidenter/${missing}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidenten kunde inte visas' })).toBeVisible();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Det finns ingen incident med den här adressen, eller så får du inte se den.');
+  await expect(alert).not.toContainText(missing);
+  await page.getByRole('link', { name: '← Tillbaka till incidenterna' }).click();
+  await expect(page).toHaveURL(/\/incidenter(\?.*)?$/);
+  await logout(page, reader.name);
+});
+
 test('triage: two incidents change status in one step; an illegal change names the refused ones', async ({ page }) => {
   const a = await quickViaApi(`Nätfiske A ${u}`);
   const b = await quickViaApi(`Nätfiske B ${u}`);

@@ -2,8 +2,12 @@ import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, stripField } from '../api/client';
 
-/** The message of any error in the user's language. */
-export function errorMessage(error: unknown, lang: string): string {
+/**
+ * The message of any error in the user's language. `missing`: what a page says when the record it shows is not
+ * there (404: never existed, or the user may not see it), instead of the API's message naming the record's id.
+ */
+export function errorMessage(error: unknown, lang: string, missing?: string): string {
+  if (missing !== undefined && error instanceof ApiError && error.status === 404) return missing;
   if (error instanceof ApiError) return error.message_(lang);
   return lang.startsWith('en') ? 'Something went wrong.' : 'Något gick fel.';
 }

@@ -60,7 +60,7 @@ export default function DetailPage() {
       <Stack>
         <Title order={1}>{t('detail.notFound')}</Title>
         <Alert color="red" role="alert">
-          {errorMessage(query.error, i18n.language)}
+          {errorMessage(query.error, i18n.language, t('detail.missing'))}
         </Alert>
         <Anchor component={Link} to={back.to}>
           {back.label}

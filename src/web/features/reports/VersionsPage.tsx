@@ -32,7 +32,8 @@ export default function VersionsPage() {
     return (
       <Stack>
         <Title order={1}>{t('versions.title')}</Title>
-        <Alert color="red" role="alert">{errorMessage(report.error, i18n.language)}</Alert>
+        <Alert color="red" role="alert">{errorMessage(report.error, i18n.language, t('versions.missing'))}</Alert>
+        <Anchor component={Link} to="/rapport" size="sm">{t('versions.back')}</Anchor>
       </Stack>
     );
   }

@@ -42,8 +42,11 @@ export default function ReviewPage() {
       <>
         <Title order={1}>{t('title')}</Title>
         <Alert color="red" role="alert" mt="md">
-          {errorMessage(review.error, i18n.language)}
+          {errorMessage(review.error, i18n.language, t('missing'))}
         </Alert>
+        <Anchor component={Link} to="/ledningens-genomgang" size="sm" mt="md" display="inline-block">
+          {t('back')}
+        </Anchor>
       </>
     );
   }
