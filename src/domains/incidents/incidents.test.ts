@@ -203,6 +203,24 @@ describe('scope', () => {
     expect((await isam.get('/api/incidents?cursor=trasig')).status).toBe(400);
   });
 
+  it('refuses a made-up cursor or org id with a 4xx, never a 500', async () => {
+    const cursor = (r: string, id: string) => Buffer.from(JSON.stringify([r, id])).toString('base64url');
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    // Text Date.parse reads but PostgreSQL does not, a day that does not exist, and 36 dashes as the id.
+    for (const c of [cursor('1', uuid), cursor('x 2025', uuid), cursor('2025-02-30T00:00:00.000Z', uuid), cursor('2025-01-01T00:00:00.000Z', '-'.repeat(36))]) {
+      const r = await isam.get(`/api/incidents?cursor=${c}`);
+      expect(r.status, c).toBe(400);
+      expect(r.body.code).toBe('invalid_cursor');
+    }
+    // An org "id" of 36 dashes or hex digits without the uuid's shape is an unknown organisation, everywhere an org is named.
+    for (const org of ['-'.repeat(36), 'a'.repeat(36)]) {
+      for (const path of [`/api/incidents?org=${org}`, `/api/incidents?org=${org}&q=brev`, `/api/incidents/stats?org=${org}&year=2025`,
+        `/api/incidents/export?format=csv&org=${org}`, `/api/incidents/deadlines?org=${org}`, `/api/incident-categories?org=${org}`]) {
+        expect((await isam.get(path)).status, path).toBe(404);
+      }
+    }
+  });
+
   it('finds incidents by Swedish full-text search on title and description', async () => {
     await create(isam, { org: 'avd-b', title: 'Papper vid skrivaren', description: 'Sekretesshandlingar låg kvar vid skrivarna.' });
     const r = await isam.get(`/api/incidents?q=${encodeURIComponent('skrivare')}`);

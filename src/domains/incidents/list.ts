@@ -14,7 +14,7 @@ import { isStatus } from './transitions';
 import { namedBy, plainWords, searchIsRare, textMatches, wordQuery, wordsAreRare } from './search-words';
 
 type Filters = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's incidents: incident.read on the org's subtree, plus what they reported themselves. */
 export function readScope(ctx: Ctx): SQL {
@@ -141,11 +141,17 @@ interface Conditions {
 }
 
 interface Cursor { r: string; id: string }
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.r, c.id])).toString('base64url');
 function decodeCursor(s: string): Cursor {
   try {
     const [r, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [string, string];
-    if (typeof r !== 'string' || Number.isNaN(Date.parse(r)) || !UUID.test(id)) throw new Error('shape');
+    // Only what encodeCursor writes: toISOString()'s instant (read back to the same text, so no 02-30) and a uuid.
+    // Date.parse alone takes text PostgreSQL cannot read ("1", "x 2025"): that was a 500.
+    if (typeof r !== 'string' || !ISO_INSTANT.test(r) || Number.isNaN(Date.parse(r)) || new Date(r).toISOString() !== r
+      || typeof id !== 'string' || !UUID.test(id)) {
+      throw new Error('shape');
+    }
     return { r, id };
   } catch {
     throw badRequest('invalid_cursor', { sv: 'Ogiltig cursor: använd nextCursor från förra svaret.', en: 'Invalid cursor: use nextCursor from the previous answer.' }, 'cursor');

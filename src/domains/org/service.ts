@@ -43,7 +43,8 @@ const selectWithParent = (db: Db) =>
 
 /** Finds an org by slug (or id) or answers 404 naming it. No permission check: callers check. */
 export async function findOrg(db: Db, slugOrId: string, field = 'org'): Promise<OrgRow> {
-  const isId = /^[0-9a-f-]{36}$/i.test(slugOrId);
+  // A real uuid only: 36 of [0-9a-f-] in any order (36 dashes) is no uuid PostgreSQL reads, and answered 500.
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(slugOrId);
   const [row] = await db.select().from(orgs).where(isId ? eq(orgs.id, slugOrId) : eq(orgs.slug, slugOrId)).limit(1);
   if (!row) {
     throw notFound({ sv: `Organisationen "${slugOrId}" finns inte.`, en: `Organisation "${slugOrId}" does not exist.` }, field);
