@@ -118,6 +118,21 @@ describe('PDF', () => {
     const total = (json.incidents as { total: number }).total;
     expect(text).toContain(String(total));
   });
+  it('keeps a table whose rows together are taller than a page: no rows dropped (VoR follow-up, nine events)', async (ctx) => {
+    if (!has('pdftotext')) {
+      ctx.skip(); // text extraction needs poppler-utils
+      return;
+    }
+    const json = sampleReportJson({ vorRows: 9 });
+    const long = (i: number) => `Uppföljning ${i + 1}: ` + 'objektspecialisterna vänder sig i första hand till objektledare och objektägare, och ISAM kopplas in bara i särskilda fall. '.repeat(3);
+    const risks = json.risks as { vor: Record<string, unknown>[] };
+    risks.vor.forEach((r, i) => Object.assign(r, { status: long(i), atgarder: [`Påminn chefer om att kontakta ISAM tidigt inför inköp och upphandling (${i + 1}).`, 'Följ upp systematiskt.'] }));
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-pdf-'));
+    writeFileSync(join(dir, 'r.pdf'), await renderReport(json, 'pdf'));
+    const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-']).toString().replace(/\s+/g, ' ');
+    expect(text).toContain('Åtgärder samt status och uppföljning per oönskad händelse');
+    for (let i = 0; i < 9; i++) expect(text).toContain(`Uppföljning ${i + 1}:`);
+  });
 });
 
 describe('HTML', () => {

@@ -50,6 +50,42 @@ function narrative(blocks: Block[]): Content[] {
   });
 }
 
+// A4 height less the page margins (56 top, 60 bottom): the room a table has on one page.
+const PAGE_BODY = 842 - 56 - 60;
+
+/** Lines `text` takes in a column `width` points wide at `size`, wrapped at spaces (a word wider than the column breaks). */
+function lineCount(text: string, width: number, size: number, bold: boolean): number {
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      const w = textWidth(word, size, bold);
+      const space = used > 0 ? textWidth(' ', size, bold) : 0;
+      if (used > 0 && used + space + w > width) {
+        lines++;
+        used = 0;
+      }
+      if (w > width) {
+        lines += Math.ceil(w / width) - 1;
+        used = w % width;
+      } else used += (used > 0 ? space : 0) + w;
+    }
+  }
+  return lines;
+}
+
+/**
+ * A table's height in points, estimated from its wrapped lines (DejaVu's line box is about 1.17 of the font size,
+ * times the 1.2 line height, plus 2 + 2 points of padding a row), on the generous side.
+ */
+function tableHeight(b: Extract<FigureBlock, { kind: 'table' }>, widths: number[], size: number): number {
+  const line = size * 1.17 * 1.2;
+  const row = (texts: string[], bold: (i: number) => boolean, s = size) => 4.5 + s * 1.17 * 1.2 * Math.max(1, ...texts.map((t, i) => lineCount(t, widths[i], s, bold(i))));
+  const caption = 6 + 3 + 4.5 + 9 * 1.17 * 1.2 * lineCount(b.caption, widths.reduce((a, w) => a + w + 8, -8), 9, true);
+  return caption + row(b.columns, () => true) + b.rows.reduce((h, r) => h + row(r.map((c) => c.text), (i) => i === 0), 0) + line;
+}
+
 function table(b: Extract<FigureBlock, { kind: 'table' }>): Content[] {
   const n = b.columns.length;
   // Cell padding 4 + 4 points ('report' layout below), 1.5 more for rounding and kerning (a word given exactly
@@ -57,13 +93,17 @@ function table(b: Extract<FigureBlock, { kind: 'table' }>): Content[] {
   const layout = tableLayout(b.columns, b.rows, TEXT_WIDTH - n - 1, 9.5, n > 5 ? 8 : 9.5, 6.5, textWidth);
   const widths = layout.widths.map((w) => Math.floor(w - 8));
   const fontSize = layout.size;
+  // pdfmake draws a block kept together (the header with the rows kept with it) on one page only: what does not fit
+  // that page is dropped without a word (a VoR follow-up table of nine rows vanished from the PDF). A table moves
+  // whole only when it fits a page, with a quarter's margin for the estimate.
+  const whole = b.rows.length <= 12 && tableHeight(b, widths, fontSize) * 1.25 <= PAGE_BODY;
   // The caption is the first header row (spanning all columns): it repeats with the column headers on every
   // page the table breaks onto, and can never be left alone at the bottom of a page.
   const caption = [{ text: b.caption, colSpan: n, style: 'caption', border: [false, false, false, false] }, ...Array(n - 1).fill({})];
   return [{
     table: {
-      // A table of up to 12 rows moves whole to the next page rather than leave its header and a row behind.
-      headerRows: 2, keepWithHeaderRows: b.rows.length <= 12 ? b.rows.length : 2, dontBreakRows: true, widths,
+      // A table of up to 12 rows that fits a page moves whole to the next page rather than leave its header and a row behind.
+      headerRows: 2, keepWithHeaderRows: whole ? b.rows.length : Math.min(2, b.rows.length), dontBreakRows: true, widths,
       body: [
         caption,
         b.columns.map((c) => ({ text: c, style: 'th' })),
