@@ -73,8 +73,10 @@ function groupBy(records: Rec[], key: string): [unknown, Rec[]][] {
 }
 
 /** A plan activity as the tables show it: carried over marked, partners beside the responsible. */
+/** A plan activity's stored status (plans/contract.ts PLAN_STATUSES) as the document says it. */
+const PLAN_STATUS: Record<string, string> = { planerad: 'Planerad', pågår: 'Pågår', klar: 'Klar', avbruten: 'Avbruten' };
 const planRecord = (r: Rec): Rec => ({
-  ...r, text: `${String(r.text ?? '')}${r.carried ? ' (överförd)' : ''}`, responsible: [r.responsible, r.partners].filter(Boolean).join(', '),
+  ...r, status: PLAN_STATUS[r.status as string] ?? r.status, text: `${String(r.text ?? '')}${r.carried ? ' (överförd)' : ''}`, responsible: [r.responsible, r.partners].filter(Boolean).join(', '),
 });
 
 /** A goal's row, then one row per indicator (förväntat resultat) with its own status and comment. */

@@ -85,6 +85,16 @@ describe('figure tables in Swedish', () => {
     expect(out[0].rows[0].map((c) => c.text)).toEqual(['Kompetens', 'Utbilda chefer (överförd)', 'ISAM, i samarbete med DSO', 'Pågår']);
   });
 
+  it('writes every stored plan status the same way: "pågår" (as plans store it) reads Pågår beside Planerad and Klar', () => {
+    const activity = (status: string) => ({ org: 'HV', area: 'Kompetens', text: `Aktivitet ${status}`, responsible: 'ISAM', status, carried: false });
+    const planFollowUp = { activities: ['planerad', 'pågår', 'klar', 'avbruten'].map(activity), progress: [] };
+    const plan = { 2026: ['planerad', 'pågår'].map(activity) };
+    const [follow] = tables('planFollowUp', { planFollowUp }) as Extract<FigureBlock, { kind: 'table' }>[];
+    expect(follow.rows.map((r) => r[3].text)).toEqual(['Planerad', 'Pågår', 'Klar', 'Avbruten']);
+    const statuses = (tables('plan', { plan }) as Extract<FigureBlock, { kind: 'table' }>[]).flatMap((t) => t.rows.map((r) => r[3].text));
+    expect(statuses).toEqual(['Planerad', 'Pågår']);
+  });
+
   it('shows every goal indicator with its own status and comment; a city gets one table per förvaltning', () => {
     const goal = (org: string) => ({ org, code: '3.5', title: 'Hög beredskap', status: 'delvis uppfyllt', comment: 'Två av tre', indicators: [{ text: 'Kontinuitetsplaner finns.', status: 'uppfyllt', comment: 'Klart' }, { text: 'Kunskapen ökar.', status: 'pågår', comment: '' }] });
     const [one] = tables('goals', { goals: [goal('HV')] }) as Extract<FigureBlock, { kind: 'table' }>[];
