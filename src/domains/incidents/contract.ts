@@ -3,6 +3,7 @@ import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
 import { DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
 import { instantProblem } from '../../server/platform/time';
 import { int4, YearQuery } from '../../server/platform/schema';
+import { UUID_RE } from '../../server/platform/uuid7';
 
 /**
  * The incidents API contract: request bodies and queries (strict) and the shapes returned. Times are text:
@@ -146,7 +147,6 @@ export const CreateComment = z.strictObject({ body: z.string().trim().min(1).max
 export const LINK_TARGET_TYPES = ['incident', 'risk', 'document', 'plan_activity', 'url'] as const;
 export type LinkTargetType = (typeof LINK_TARGET_TYPES)[number];
 export const INTERNAL_LINK_TYPES = ['incident', 'risk', 'document', 'plan_activity'] as const satisfies readonly LinkTargetType[];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Only http(s) addresses are stored as links (never javascript:, data: …). */
 export function isWebUrl(v: string): boolean {
   try {
@@ -162,7 +162,7 @@ export const CreateLink = z.strictObject({
   targetId: z.string().trim().min(1).max(2000).openapi({ description: 'Postens id (uuid), eller adressen för url / the record\'s id (uuid), or the address for url' }),
   note: z.string().trim().max(500).optional(),
 }).superRefine((v, c) => {
-  if (v.targetType === 'url' ? !isWebUrl(v.targetId) : !UUID.test(v.targetId)) {
+  if (v.targetType === 'url' ? !isWebUrl(v.targetId) : !UUID_RE.test(v.targetId)) {
     c.addIssue({
       code: 'custom', path: ['targetId'],
       message: v.targetType === 'url'

@@ -12,9 +12,9 @@ import { yearRange } from '../../server/platform/time';
 import { executePrepared } from '../../server/platform/db';
 import { isStatus } from './transitions';
 import { namedBy, plainWords, searchIsRare, textMatches, wordQuery, wordsAreRare } from './search-words';
+import { UUID_RE } from '../../server/platform/uuid7';
 
 type Filters = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's incidents: incident.read on the org's subtree, plus what they reported themselves. */
 export function readScope(ctx: Ctx): SQL {
@@ -149,7 +149,7 @@ function decodeCursor(s: string): Cursor {
     // Only what encodeCursor writes: toISOString()'s instant (read back to the same text, so no 02-30) and a uuid.
     // Date.parse alone takes text PostgreSQL cannot read ("1", "x 2025"): that was a 500.
     if (typeof r !== 'string' || !ISO_INSTANT.test(r) || Number.isNaN(Date.parse(r)) || new Date(r).toISOString() !== r
-      || typeof id !== 'string' || !UUID.test(id)) {
+      || typeof id !== 'string' || !UUID_RE.test(id)) {
       throw new Error('shape');
     }
     return { r, id };
@@ -197,7 +197,7 @@ function perOrgPage(page: Page, orgIds: SQL, own?: string): SQL {
 function readableSubtreeIds(ctx: Ctx, org: string): SQL {
   // The root's path as a LIKE prefix (escaped), worked out once; then one pass over orgs.
   const prefix = sql`(select replace(replace(replace(root.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' from ${orgs} root
-    where ${sql.raw(UUID.test(org) ? 'root.id' : 'root.slug')} = ${org} and ${ctx.authz.scopeSql('incident.read', sql.raw('root.path'))})`;
+    where ${sql.raw(UUID_RE.test(org) ? 'root.id' : 'root.slug')} = ${org} and ${ctx.authz.scopeSql('incident.read', sql.raw('root.path'))})`;
   return sql`(select case when count(*) <= ${PER_ORG_MAX} then array_agg(sub.id) end from ${orgs} sub where sub.path like ${prefix})`;
 }
 
@@ -290,7 +290,7 @@ async function pageOrgs(ctx: Ctx, q: ListQuery, fetched?: { id: string; path: st
 
 /** FROM the organisations of the org `org` (slug or id) and its subtree, as `o`. */
 const subtreeOf = (org: string) => sql`${orgs} o
-  join (select r.path from ${orgs} r where ${sql.raw(UUID.test(org) ? 'r.id' : 'r.slug')} = ${org} limit 1) root on left(o.path, length(root.path)) = root.path`;
+  join (select r.path from ${orgs} r where ${sql.raw(UUID_RE.test(org) ? 'r.id' : 'r.slug')} = ${org} limit 1) root on left(o.path, length(root.path)) = root.path`;
 
 /** The page's condition when the one-query way does not apply: the org's subtree looked up first, or the read scope. */
 async function generalWhere(ctx: Ctx, q: ListQuery, page: Page, conds: SQL[]): Promise<{ sql: SQL; joinsOrgs: boolean }> {

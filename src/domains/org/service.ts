@@ -10,6 +10,7 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { CHILD_TYPES, type CreateOrg, type Org, type OrgType, type UpdateOrg } from './contract';
 import { orgGroupMembers, orgs } from './table';
+import { UUID_RE } from '../../server/platform/uuid7';
 
 type OrgRow = typeof orgs.$inferSelect;
 const parent = alias(orgs, 'parent');
@@ -44,7 +45,7 @@ const selectWithParent = (db: Db) =>
 /** Finds an org by slug (or id) or answers 404 naming it. No permission check: callers check. */
 export async function findOrg(db: Db, slugOrId: string, field = 'org'): Promise<OrgRow> {
   // A real uuid only: 36 of [0-9a-f-] in any order (36 dashes) is no uuid PostgreSQL reads, and answered 500.
-  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(slugOrId);
+  const isId = UUID_RE.test(slugOrId);
   const [row] = await db.select().from(orgs).where(isId ? eq(orgs.id, slugOrId) : eq(orgs.slug, slugOrId)).limit(1);
   if (!row) {
     throw notFound({ sv: `Organisationen "${slugOrId}" finns inte.`, en: `Organisation "${slugOrId}" does not exist.` }, field);

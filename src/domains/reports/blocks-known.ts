@@ -72,9 +72,12 @@ function groupBy(records: Rec[], key: string): [unknown, Rec[]][] {
   return [...out];
 }
 
-/** A plan activity as the tables show it: carried over marked, partners beside the responsible. */
-/** A plan activity's stored status (plans/contract.ts PLAN_STATUSES) as the document says it. */
+/**
+ * A plan activity's stored status (plans/contract.ts PLAN_STATUSES) as the document says it, capitalised like the
+ * statuses of actions (VALUES): 'pågår' is stored in words, so VALUES, which leaves a goal's 'pågår' as it is, cannot.
+ */
 const PLAN_STATUS: Record<string, string> = { planerad: 'Planerad', pågår: 'Pågår', klar: 'Klar', avbruten: 'Avbruten' };
+/** A plan activity as the tables show it: carried over marked, partners beside the responsible. */
 const planRecord = (r: Rec): Rec => ({
   ...r, status: PLAN_STATUS[r.status as string] ?? r.status, text: `${String(r.text ?? '')}${r.carried ? ' (överförd)' : ''}`, responsible: [r.responsible, r.partners].filter(Boolean).join(', '),
 });

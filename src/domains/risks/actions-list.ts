@@ -15,10 +15,10 @@ import { OPEN_ACTION, type ActionList, type ActionListItem, type ActionListQuery
 import { orgFor } from './common';
 import { continuityPlans, exercises, riskActions, risks, rsaActivities, rsaAnalyses, vorArbetssatt, vorAssessments, vorEvents } from './table';
 import { stockholmDate } from '../../server/platform/time';
+import { UUID_RE } from '../../server/platform/uuid7';
 
 type Kind = ActionListItem['source']['kind'];
 const MAX = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const LINKS: Record<Kind, string> = {
@@ -36,7 +36,7 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.due, c.title, 
 function decodeCursor(s: string): Cursor {
   try {
     const [due, title, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown[];
-    if ((due !== null && (typeof due !== 'string' || !DATE.test(due))) || typeof title !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw new Error('shape');
+    if ((due !== null && (typeof due !== 'string' || !DATE.test(due))) || typeof title !== 'string' || typeof id !== 'string' || !UUID_RE.test(id)) throw new Error('shape');
     return { due, title, id };
   } catch {
     throw badRequest('invalid_cursor', { sv: 'Ogiltig cursor: använd nextCursor från förra svaret.', en: 'Invalid cursor: use nextCursor from the previous answer.' }, 'cursor');

@@ -26,7 +26,7 @@ export interface LinkTargetProvider {
   search(ctx: Ctx, db: Db, q: string, limit: number): Promise<LinkTarget[]>;
 }
 
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID_RE } from './uuid7';
 
 /** `%text%` for ILIKE, with the pattern characters escaped. */
 export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;

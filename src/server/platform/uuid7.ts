@@ -6,6 +6,9 @@
  */
 import { randomFillSync } from 'node:crypto';
 
+/** A UUID in its canonical 8-4-4-4-12 hex form (any version): what PostgreSQL's uuid type reads back unchanged. */
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const POOL_SIZE = 8 * 1024;
 
