@@ -1,6 +1,7 @@
 import { countTitles } from '../../server/platform/attention';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, makeOrgs, startTestServer, userWithRole, userWithRoles, type TestServer } from '../../test/harness';
+import { createGroup } from '../org/groups';
 import { smtpServer, type SmtpTestServer } from '../../test/smtp';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
@@ -98,6 +99,23 @@ describe('deadlines, attention and reminders', () => {
     // Nothing is recorded as sent for a failed send: the next round tries again.
     expect(await remindersSent()).toBe(sentBefore + result.sent);
     await new Promise((r) => silent.close(r));
+  });
+
+  it('reminds a DSO who manages incidents through a samverkansgrupp, not only roles held on an organisation', async () => {
+    // A second förvaltning whose only incident manager is a DSO shared through a group (the "trillingen" set-up).
+    await makeOrgs(t.ctx, [['forv2', 'forvaltning', 'stad'], ['avd2', 'avdelning', 'forv2']]);
+    await createGroup(t.ctx, { slug: 'trio', name: 'Trio', members: ['forv2'] });
+    const { client: dso } = await userWithRoles(t, 'dso@test.se', [{ role: 'dso', group: 'trio' }]);
+    const r = await dso.post('/api/incidents', { org: 'avd2', title: 'PU-incident hos forv2', personalData: 'ja', discoveredAt: local(new Date(Date.now() - 60 * HOUR)) });
+    expect(r.status).toBe(201);
+    const before = smtp.mails.length;
+    const round = await sendDeadlineReminders(t.ctx);
+    expect(round.failed).toBe(0);
+    // The incident has no handler and forv2 no manager of its own: the DSO is the one to tell (the test above's
+    // isam manages forv only and is not told).
+    const sent = smtp.mails.slice(before).filter((m) => m.data.includes(r.body.number));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].to).toEqual(['dso@test.se']);
   });
 
   it('is off when no SMTP server is configured', async () => {

@@ -5,7 +5,7 @@ import type { Db } from '../../server/platform/db';
 import { ROLE_PERMISSIONS, ROLES } from '../../server/platform/permissions';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { orgs } from '../org/table';
+import { orgGroupMembers, orgGroups, orgs } from '../org/table';
 import { roleAssignments, users } from '../users/table';
 import { CLOCK_LABELS, type ClockState } from './clocks';
 import { runningClocks } from './deadlines';
@@ -22,18 +22,26 @@ export interface ReminderResult {
 const THRESHOLD: Partial<Record<ClockState, string>> = { due_soon: '24h', critical: '6h', overdue: 'overdue' };
 const MANAGER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('incident.manage') && r !== 'systemadministrator');
 
-/** Who is told: the handler, or when there is none, those who manage incidents on the org or above it. */
+/**
+ * Who is told: the handler, or when there is none, those who manage incidents on the org or above it: held on an
+ * organisation on the path, everywhere, or on a live samverkansgrupp with a member on the path (a DSO shared by
+ * several förvaltningar holds the role on the group; grants.ts gives them incident.manage there too).
+ */
 async function recipients(db: Db, r: LoadedIncident): Promise<string[]> {
   if (r.i.handlerId) {
     const [h] = await db.select({ email: users.email }).from(users).where(and(eq(users.id, r.i.handlerId), eq(users.active, true)));
     if (h) return [h.email];
   }
   const ancestors = r.org.path.split('/').filter(Boolean);
+  const onPath = sql.join(ancestors.map((a) => sql`${a}::uuid`), sql`, `);
   const rows = await db.selectDistinct({ email: users.email }).from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
     .where(and(eq(users.active, true), inArray(roleAssignments.role, MANAGER_ROLES),
-      sql`(${roleAssignments.orgId} in (${sql.join(ancestors.map((a) => sql`${a}::uuid`), sql`, `)}) or (${isNull(roleAssignments.orgId)} and ${isNull(roleAssignments.groupId)}))`));
+      sql`(${roleAssignments.orgId} in (${onPath}) or (${isNull(roleAssignments.orgId)} and ${isNull(roleAssignments.groupId)})
+        or ${roleAssignments.groupId} in (select ${orgGroupMembers.groupId} from ${orgGroupMembers}
+          inner join ${orgGroups} on ${orgGroups.id} = ${orgGroupMembers.groupId}
+          where ${orgGroups.archivedAt} is null and ${orgGroupMembers.orgId} in (${onPath})))`));
   return rows.map((x) => x.email).sort();
 }
 
