@@ -197,7 +197,9 @@ export function tableLayout(
   const texts = (i: number) => sample.map((r) => r[i]?.text ?? '');
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   // Widths scale with the font size: measured once at `size`.
-  const widestWord = (t: string, bold: boolean) => Math.max(0, ...t.split(/\s+/).map((w) => measure(w, size, bold)));
+  // Words part at breaking spaces only: a no-break space holds "90,9 %" together (split there, the column got room
+  // for "90,9" alone and the sign wrapped to a line of its own in every row of the PDF).
+  const widestWord = (t: string, bold: boolean) => Math.max(0, ...t.split(/[^\S\u00a0]+/).map((w) => measure(w, size, bold)));
   const words = columns.map((c, i) => Math.max(widestWord(c, true), ...texts(i).map((t) => widestWord(t, i === 0))));
   const lines = columns.map((c, i) => Math.max(measure(c, size, true), ...texts(i).map((t) => measure(t, size, i === 0))));
   const room = total - pad * columns.length;

@@ -42,6 +42,14 @@ describe('tableLayout', () => {
     expect(sum(tiny.widths)).toBeCloseTo(100, 6);
   });
 
+  it('keeps a share and its per cent sign together: a no-break space does not part words', () => {
+    // The e-course table of a förvaltning's report: its text columns wrap, so each column gets its widest word.
+    const row = (unit: string, course: string, share: string) => [unit, course, '22', '20', share];
+    const rows = [row('Enheten för it och digitalisering', 'Informationssäkerhet (e-utbildning)', '90,9\u00a0%'), row('Hemtjänsten Hässelby', 'Dataskydd (e-utbildning)', '100,0\u00a0%')];
+    const { size, widths } = layout(['Enhet', 'Kurs', 'Anställda', 'Genomfört', 'Andel'], rows, 300);
+    expect(widths[4]).toBeGreaterThanOrEqual(textWidth('100,0\u00a0%', size, false) + 8);
+  });
+
   it('measures DejaVu Sans: bold wider than regular, å ä ö as wide as their letters, width grows with size', () => {
     expect(textWidth('Förvaltning', 10, true)).toBeGreaterThan(textWidth('Förvaltning', 10));
     expect(textWidth('ö', 10)).toBeCloseTo(textWidth('o', 10), 6);

@@ -59,7 +59,7 @@ function lineCount(text: string, width: number, size: number, bold: boolean): nu
   for (const para of text.split('\n')) {
     lines++;
     let used = 0;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
+    for (const word of para.split(/[^\S\u00a0]+/).filter(Boolean)) {
       const w = textWidth(word, size, bold);
       const space = used > 0 ? textWidth(' ', size, bold) : 0;
       if (used > 0 && used + space + w > width) {
