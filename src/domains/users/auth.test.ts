@@ -233,6 +233,31 @@ describe('API tokens', () => {
     expect((await bearer('GET', '/api/orgs', undefined, own)).status).toBe(401);
   });
 
+  it('cannot get round a one-time password: none is made while one is held, and an older one changes nothing until it is replaced', async () => {
+    const bearer = (method: string, path: string, tok: string, body?: unknown) =>
+      fetch(t.url + path, { method, headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    // A new account with a one-time password signs in and asks for a token.
+    const made = await admin.post('/api/users', { email: 'otp-token@test.se', name: 'Engång' });
+    expect((await admin.post(`/api/users/${made.body.user.id}/roles`, { role: 'isam', org: 'forv' })).status).toBe(201);
+    const otp = new Client(t.url);
+    expect((await otp.login('otp-token@test.se', made.body.oneTimePassword)).status).toBe(200);
+    const refused = await otp.post('/api/me/tokens', { name: 'Runt', scopes: ['org.read', 'org.manage'] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('must_change_password');
+    expect((await otp.get('/api/me/tokens')).body).toHaveLength(0);
+
+    // A token made before an administrator reset the password: reads, but changes nothing until the password is replaced.
+    const { client: owner, userId } = await userWithRoles(t, 'reset-token@test.se', [{ role: 'isam', org: 'forv' }]);
+    const tok = (await owner.post('/api/me/tokens', { name: 'Skript', scopes: ['org.read', 'org.manage'] })).body.token as string;
+    const v = (await admin.get(`/api/users/${userId}`)).body.version;
+    expect((await admin.patch(`/api/users/${userId}`, { version: v, password: 'Ett-tillfälligt-lösen-42' })).status).toBe(200);
+    expect((await bearer('GET', '/api/orgs', tok)).status).toBe(200);
+    const write = await bearer('POST', '/api/orgs', tok, { slug: 'via-reset-token', name: 'Via reset token', type: 'avdelning', parent: 'forv' });
+    expect(write.status).toBe(403);
+    expect(((await write.json()) as { code: string }).code).toBe('must_change_password');
+    expect(await rawSql(t, "select 1 from orgs where slug = 'via-reset-token'")).toHaveLength(0);
+  });
+
   it('cannot carry a permission its owner does not hold', async () => {
     const { client } = await userWithRoles(t, 'token-lasare@test.se', [{ role: 'lasare', org: 'forv' }]);
     const r = await client.post('/api/me/tokens', { name: 'X', scopes: ['org.manage'] });

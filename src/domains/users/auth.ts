@@ -194,6 +194,13 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
 
 export async function createApiToken(ctx: Ctx, input: { name: string; scopes: string[]; expiresInDays: number }) {
   const p = ctx.principal!;
+  // A token made with a one-time password would act without it ever being replaced (and outlive its replacement).
+  if (p.mustChangePassword) {
+    throw new AppError(403, 'must_change_password', {
+      sv: 'Byt ditt engångslösenord innan du skapar en API-token (Mitt konto → Byt lösenord).',
+      en: 'Change your one-time password before you create an API token (My account → Change password).',
+    });
+  }
   for (const s of input.scopes) {
     if (!ctx.authz.hasAnywhere(s as never)) {
       throw unprocessable('scope_not_held', { sv: `Du har inte behörigheten ${s} och kan inte ge den till en token.`, en: `You do not hold ${s} and cannot give it to a token.` }, 'scopes');

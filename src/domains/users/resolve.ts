@@ -106,7 +106,7 @@ export async function resolveApiToken(db: Db, bearer: string): Promise<Resolved 
   const [row] = await db
     .select({
       t: { id: apiTokens.id, scopes: apiTokens.scopes, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt },
-      u: { id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active },
+      u: { id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, mustChangePassword: users.mustChangePassword },
       grants: grantsSql(apiTokens.userId),
     })
     .from(apiTokens)
@@ -115,7 +115,12 @@ export async function resolveApiToken(db: Db, bearer: string): Promise<Resolved 
   if (!row || row.t.revokedAt || row.t.expiresAt <= new Date() || !row.u.active) return undefined;
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.t.id));
   return {
-    principal: { userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, apiTokenId: row.t.id },
+    // A token acts for its owner: while the owner's password is a one-time one (reset by an administrator), the token
+    // reads but changes nothing, like the owner's own session (http.ts gate).
+    principal: {
+      userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, apiTokenId: row.t.id,
+      ...(row.u.mustChangePassword ? { mustChangePassword: true } : {}),
+    },
     authz: new Authz(toGrants(row.grants), row.t.scopes),
   };
 }
