@@ -101,3 +101,14 @@ describe('incident list by org', () => {
     expect((await client.get('/api/incidents?org=annan')).status).toBe(403);
   });
 });
+
+describe('status filter without a status', () => {
+  it.each(['status=,', 'status=,,,', 'status=%20,%20'])('%s: 400 on the status field, not a 500, in the list and the export', async (q) => {
+    for (const path of [`/api/incidents?${q}`, `/api/incidents?org=forv&${q}`, `/api/incidents/export?format=csv&${q}`]) {
+      const r = await isam.get(path);
+      expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(400);
+      expect(r.body.code).toBe('invalid_status');
+      expect(r.body.field).toBe('status');
+    }
+  });
+});

@@ -59,6 +59,10 @@ async function filterConditions(ctx: Ctx, q: Filters, now: Date, known?: Known):
   let readsOrgPath = false;
   if (q.status) {
     const list = q.status.split(',').map((s) => s.trim()).filter(Boolean);
+    // Only commas and spaces: no status at all, which would be an empty "in ()" (a syntax error, answered 500).
+    if (list.length === 0) {
+      throw badRequest('invalid_status', { sv: 'Ange minst en status (kommaseparerade).', en: 'Give at least one status (comma-separated).' }, 'status');
+    }
     const bad = list.find((s) => !isStatus(s));
     if (bad !== undefined) {
       throw badRequest('invalid_status', { sv: `Okänd status "${bad}".`, en: `Unknown status "${bad}".` }, 'status');
