@@ -178,7 +178,15 @@ export function visibleSections(json: ReportJson) {
   return json.outline.filter((s) => !s.hidden).map((s) => ({ section: s, number: s.number ?? '', blocks: sectionBlocks(s, json) }));
 }
 
-export const STATUS_LABELS: Record<string, string> = { utkast: 'Utkast', under_granskning: 'Under granskning', godkand: 'Godkänd' };
+export const STATUS_LABELS: Record<string, string> = {
+  utkast: 'Utkast', under_granskning: 'Under granskning', godkand: 'Godkänd', aktuell: 'Aktuella siffror, inte den godkända versionen',
+};
+
+/**
+ * The status a document of figures computed now carries: an approved report's figures are frozen in its approved
+ * version, so a rendering of today's figures (the CLI, or an as-of date or template asked for) must not say Godkänd.
+ */
+export const liveStatus = (stored: string) => (stored === 'godkand' ? 'aktuell' : stored);
 
 /**
  * Font size and column widths for a table `total` wide, laid out as a browser lays out a table: every column first

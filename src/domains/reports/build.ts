@@ -9,6 +9,7 @@ import { defaultOutline, numberSections, withProviderSections, type Section } fr
 import { overlayIso93, reportIso93 } from './iso93';
 import { loadSectionProviders, type SectionProvider } from './provider';
 import { reports } from './table';
+import { liveStatus } from './blocks';
 
 export interface ReportOrg { id: string; slug: string; name: string; type: string; path: string }
 
@@ -203,7 +204,8 @@ export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, op
     const [stored] = await ctx.db.select().from(reports).where(and(eq(reports.orgId, org.id), eq(reports.year, year)));
     if (stored) {
       outline = stored.outline as Section[];
-      status = opts.status ?? stored.status;
+      // Figures computed now are not the approved version's (that one is frozen in report_versions): said so.
+      status = opts.status ?? liveStatus(stored.status);
       revision = opts.revision ?? stored.revision;
       previousFigures ??= stored.previousFigures as Record<string, unknown> | null;
     } else outline = withProviderSections(defaultOutline(org.type), all);

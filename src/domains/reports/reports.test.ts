@@ -194,6 +194,13 @@ describe('workflow and frozen versions', () => {
     const xml = (await readZip(docx.body)).get('word/document.xml')!.toString();
     expect(xml).toContain('Godkänd av chef.a@test.se');
     // The frozen JSON's iso93 section shows the report's own coverage: (b) by the omvärld chapter, the rest N/A.
+    // Today's figures of an approved report (an as-of date asked for) are not the approved version and do not say so.
+    expect((await reader.get(`/api/reports/${reportId}/render?format=json`)).body.status).toBe('godkand');
+    const live = await reader.get(`/api/reports/${reportId}/render?format=json&asOf=2025-11-12`);
+    expect(live.body.status).toBe('aktuell');
+    expect(live.body.approval ?? null).toBeNull();
+    const liveHtml = await bytes(reader, `/api/reports/${reportId}/render?format=html&asOf=2025-11-12`);
+    expect(liveHtml.body.toString()).toContain('Status: <span class="status">Aktuella siffror, inte den godkända versionen</span>');
     const frozen = await reader.get(`/api/reports/${reportId}/versions/1/file?format=json`);
     expect(frozen.body.iso93.uncovered).toEqual([]);
     expect(frozen.body.iso93.inputs.b.sections).toEqual([expect.stringContaining('Omvärld')]);

@@ -17,6 +17,7 @@ import type { Section } from './outline';
 import { loadReport, orgRef, reportDto, type ReportRow } from './service';
 import { reports, reportTemplates, reportVersions } from './table';
 import { findOrg } from '../org/service';
+import { liveStatus } from './blocks';
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -132,7 +133,7 @@ export async function versionFile(ctx: Ctx, id: string, revision: number, format
 export async function renderCurrent(ctx: Ctx, id: string, format: Format, opts: { asOf?: string; templateId?: string } = {}) {
   const { report, org } = await loadReport(ctx, id);
   if (report.status === 'godkand' && !opts.asOf && !opts.templateId) return versionFile(ctx, id, report.revision, format);
-  const json = await buildReportJson(ctx, orgRef(org), report.year, { asOf: opts.asOf, outline: report.outline as Section[], status: report.status, revision: report.revision, previousFigures: report.previousFigures as Record<string, unknown> | null });
+  const json = await buildReportJson(ctx, orgRef(org), report.year, { asOf: opts.asOf, outline: report.outline as Section[], status: liveStatus(report.status), revision: report.revision, previousFigures: report.previousFigures as Record<string, unknown> | null });
   const templateId = opts.templateId ?? (format === 'docx' ? report.templateId : null);
   const template = templateId ? await templateBytes(ctx, templateId, org.path) : undefined;
   if (opts.templateId && !template) throw badRequest('unknown_template', { sv: `Mallen "${opts.templateId}" finns inte för organisationen.`, en: `Template "${opts.templateId}" does not exist for the organisation.` }, 'template');
