@@ -69,6 +69,10 @@ describe('DOCX', () => {
     expect(footer?.[1].toString()).toContain('PAGE');
     // Swedish date on the cover.
     expect(xml).toContain('12 november 2025');
+    // Document properties in the report's own words (the docx library would write "Un-named").
+    const core = zip.get('docProps/core.xml')!.toString();
+    expect(core).toContain('<cp:lastModifiedBy>Tillit</cp:lastModifiedBy>');
+    expect(core).not.toContain('Un-named');
   });
 
   it('opens in LibreOffice and converts to PDF (skipped when LibreOffice is absent)', async (ctx) => {

@@ -118,6 +118,8 @@ export async function renderDocx(json: ReportJson): Promise<Buffer> {
   const indent = (n: number) => ({ paragraph: { indent: { left: 720 * n, hanging: 720 } } });
   const doc = new Document({
     creator: 'Tillit',
+    // The docx library's default is "Un-named", English in a Swedish document's properties.
+    lastModifiedBy: 'Tillit',
     title: `Ledningens genomgång ${json.year} – ${json.org.name}`,
     description: `Ledningens genomgång ${json.year}`,
     features: { updateFields: true },
