@@ -310,6 +310,27 @@ describe('triage in bulk', () => {
     expect(overdue.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([a.id, b.id]));
   });
 
+  it('leaves the status of those that already have it and sets the rest: "select all, Förfallen" is not refused', async () => {
+    const a = (await create(isam, { org: 'avd-a', title: 'Redan förfallen' })).body;
+    const b = (await create(isam, { org: 'avd-a', title: 'Ska förfalla' })).body;
+    expect((await isam.post('/api/incidents/bulk', { ids: [a.id], set: { status: 'Förfallen' } })).status).toBe(200);
+    const historyOf = async (id: string) => (await isam.get(`/api/incidents/${id}`)).body.history.length;
+    const [ha, va] = [await historyOf(a.id), (await isam.get(`/api/incidents/${a.id}`)).body.version];
+    const r = await isam.post('/api/incidents/bulk', { ids: [a.id, b.id], set: { status: 'Förfallen', category: 'Spam' } });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ updated: 2, ids: [a.id, b.id] });
+    for (const id of [a.id, b.id]) expect((await isam.get(`/api/incidents/${id}`)).body).toMatchObject({ status: 'Förfallen', category: 'Spam' });
+    // a kept its status: no second history row; its category changed, so its version moved once.
+    expect(await historyOf(a.id)).toBe(ha);
+    expect((await isam.get(`/api/incidents/${a.id}`)).body.version).toBe(va + 1);
+    // Nothing left to change: nothing written, nothing audited.
+    const auditBefore = (await listAudit(t.ctx, { entityId: a.id, action: 'incident.bulk_update', limit: 10 })).items.length;
+    expect((await isam.post('/api/incidents/bulk', { ids: [a.id], set: { status: 'Förfallen', category: 'Spam' } })).body).toEqual({ updated: 0, ids: [] });
+    expect((await listAudit(t.ctx, { entityId: a.id, action: 'incident.bulk_update', limit: 10 })).items).toHaveLength(auditBefore);
+    // A transition that is illegal for some row is still refused as a whole.
+    expect((await isam.post('/api/incidents/bulk', { ids: [a.id, b.id], set: { status: 'Rapporterad' } })).status).toBe(409);
+  });
+
   it('refuses ids outside the caller\'s scope as unknown', async () => {
     const other = await userWithRole(t, 'isam.annan@test.se', 'isam', 'annan-forv');
     const a = (await create(isam, { org: 'avd-a', title: 'Inte din' })).body;
