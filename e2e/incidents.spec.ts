@@ -185,7 +185,18 @@ test('a stale edit asks to reload; attachments upload and download', async ({ pa
 
 test('a protected record shows a notice instead of its content to those not permitted', async ({ page }) => {
   const secret = `Adressen till den skyddade personen ${u}`;
-  const c = await quickViaApi(`Brev till skyddad adress ${u}`, { protectedIdentity: true, description: secret });
+  // The employee marks it protected in the report form itself: protected from the first moment.
+  await login(page, employee.email, employee.password);
+  await openModule(page, 'Rapportera incident');
+  await page.getByLabel('Vad har hänt?').fill(`Brev till skyddad adress ${u}`);
+  await page.getByLabel('Beskrivning (frivillig)').fill(secret);
+  await page.getByRole('radio', { name: 'Ja' }).check();
+  await page.getByRole('checkbox', { name: 'Det rör någon med skyddade personuppgifter (skyddad identitet)' }).check();
+  await page.getByRole('button', { name: 'Skicka rapport' }).click();
+  await page.getByRole('link', { name: 'Visa ärendet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Brev till skyddad adress ${u}` })).toBeVisible();
+  const c = { id: page.url().split('/').pop()! };
+  await logout(page, employee.name);
   await login(page, reader.email, reader.password);
   await page.goto(`/incidenter/${c.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Brev till skyddad adress ${u}` })).toBeVisible();

@@ -178,7 +178,8 @@ export default function DetailPage() {
               {fact(t('field.discoveredAt'), formatDateTime(incident.discoveredAt))}
               {fact(t('field.reportedAt'), formatDateTime(incident.reportedAt))}
               {fact(t('field.handler'), incident.handler?.name)}
-              {fact(t('field.riskAssessment'), incident.riskAssessment ? t(`risk.${incident.riskAssessment}`) : t('notAssessed'))}
+              {/* The reporter's view carries no assessment (the handlers' own): "Ej bedömd" there would be untrue. */}
+              {!incident.reporterView && fact(t('field.riskAssessment'), incident.riskAssessment ? t(`risk.${incident.riskAssessment}`) : t('notAssessed'))}
               {fact(t('field.reportedToImy'), yes(incident.reportedToImy))}
               {fact(t('field.imyReportedAt'), formatDateTime(incident.imyReportedAt))}
               {fact(t('field.imyReference'), incident.imyReference)}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,8 @@ export default function ReportPage() {
   const [chosenOrg, setOrg] = useState('');
   const org = chosenOrg || selectedSlug || '';
   const [personalData, setPersonalData] = useState<PersonalData | ''>('');
+  // Protected from the first moment: set later, the text would already have been readable (and exported) by others.
+  const [protectedIdentity, setProtectedIdentity] = useState(false);
   const [category, setCategory] = useState('');
   const [localErrors, setLocalErrors] = useState<Partial<Record<'title' | 'org' | 'personalData', string>>>({});
   const [receipt, setReceipt] = useState<Receipt | null>(null);
@@ -79,6 +81,7 @@ export default function ReportPage() {
       org,
       personalData,
       category: category || undefined,
+      ...(protectedIdentity ? { protectedIdentity: true } : {}),
     });
     if (r) setReceipt(r);
     else setRefusals((n) => n + 1);
@@ -90,6 +93,7 @@ export default function ReportPage() {
     setDescription('');
     setOccurredAt(toTimeValue(new Date()));
     setPersonalData('');
+    setProtectedIdentity(false);
     setCategory('');
     setLocalErrors({});
     submit.reset();
@@ -202,6 +206,12 @@ export default function ReportPage() {
               <Radio value="vet_ej" label={t('pd.vet_ej')} />
             </Group>
           </Radio.Group>
+          <Checkbox
+            label={t('report.protectedIdentity')}
+            description={t('report.protectedIdentityHelp')}
+            checked={protectedIdentity}
+            onChange={(e) => setProtectedIdentity(e.currentTarget.checked)}
+          />
           <NativeSelect
             label={t('report.category')}
             description={t('report.categoryHelp')}
