@@ -101,6 +101,12 @@ describe('report model and outline', () => {
     const text = html.body.toString();
     expect(text).toContain('lokal anvisning');
     expect(text).not.toMatch(/<script|onerror|javascript:/i);
+    // Opened from Tillit it is styled: its own policy names its one inline style by hash, and allows no script.
+    const csp = html.headers.get('content-security-policy') ?? '';
+    const style = /<style>([\s\S]*?)<\/style>/.exec(text)![1];
+    expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/script-src|unsafe-inline/);
     const docx = await bytes(isam, `/api/reports/${reportId}/render?format=docx`);
     const xml = (await readZip(docx.body)).get('word/document.xml')!.toString();
     expect(xml).toContain('lokal anvisning');

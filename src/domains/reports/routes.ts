@@ -6,6 +6,7 @@ import { addComment, AddComment, createReport, CreateReport, findReport, listCom
 import { listTemplates, uploadTemplate } from './templates';
 import { approveReport, compareVersions, currentIso93, listVersions, newDraft, renderCurrent, returnReport, submitReport, versionFile } from './workflow';
 import { int4, YearQuery } from '../../server/platform/schema';
+import { HTML_CSP } from './render/html';
 
 const tags = ['Ledningens genomgång / management review'];
 const Any = z.any();
@@ -25,6 +26,8 @@ function download(body: Buffer, name: string, format: keyof typeof CONTENT_TYPES
       'content-type': CONTENT_TYPES[format],
       'content-disposition': `${format === 'html' || format === 'json' ? 'inline' : 'attachment'}; filename="${name}"`,
       'x-content-sha256': sha,
+      // Kept by the security-header middleware, which sets only what a response has not set itself.
+      ...(format === 'html' ? { 'content-security-policy': HTML_CSP } : {}),
     },
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ReportJson } from '../build';
 import { STATUS_LABELS, svDate, visibleSections, type FigureBlock } from '../blocks';
 import { renderCharts, type RenderedChart } from '../charts';
@@ -51,6 +52,16 @@ function chart(c: RenderedChart | undefined): string {
 }
 
 /** A self-contained, accessible, printable HTML document (no external resources). */
+/**
+ * The policy the report's HTML is served with when opened from Tillit: its one inline style by hash (the app's own
+ * policy allows inline styles by a per-request nonce only, which left an opened report unstyled), its charts as
+ * data: images, nothing else: no script, no fetch, not framed.
+ */
+export const HTML_CSP = [
+  "default-src 'none'", `style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'`, 'img-src data:',
+  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+].join('; ');
+
 export function renderHtml(json: ReportJson): string {
   const charts = new Map(renderCharts(json).map((c) => [c.id, c]));
   const sections = visibleSections(json);
