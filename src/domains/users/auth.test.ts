@@ -246,16 +246,23 @@ describe('API tokens', () => {
     expect(refused.body.code).toBe('must_change_password');
     expect((await otp.get('/api/me/tokens')).body).toHaveLength(0);
 
-    // A token made before an administrator reset the password: reads, but changes nothing until the password is replaced.
+    // A token of an account whose password may be held by someone else (a one-time password set by hand in the
+    // database, as a restore of an old backup could leave it): reads, but changes nothing until the password is replaced.
     const { client: owner, userId } = await userWithRoles(t, 'reset-token@test.se', [{ role: 'isam', org: 'forv' }]);
     const tok = (await owner.post('/api/me/tokens', { name: 'Skript', scopes: ['org.read', 'org.manage'] })).body.token as string;
-    const v = (await admin.get(`/api/users/${userId}`)).body.version;
-    expect((await admin.patch(`/api/users/${userId}`, { version: v, password: 'Ett-tillfälligt-lösen-42' })).status).toBe(200);
+    await rawSql(t, `update users set must_change_password = true where id = '${userId}'`);
     expect((await bearer('GET', '/api/orgs', tok)).status).toBe(200);
     const write = await bearer('POST', '/api/orgs', tok, { slug: 'via-reset-token', name: 'Via reset token', type: 'avdelning', parent: 'forv' });
     expect(write.status).toBe(403);
     expect(((await write.json()) as { code: string }).code).toBe('must_change_password');
     expect(await rawSql(t, "select 1 from orgs where slug = 'via-reset-token'")).toHaveLength(0);
+    // An administrator's reset is a way back in for the owner, not for whoever else made a token: it ends them all.
+    await rawSql(t, `update users set must_change_password = false where id = '${userId}'`);
+    const v = (await admin.get(`/api/users/${userId}`)).body.version;
+    expect((await admin.patch(`/api/users/${userId}`, { version: v, password: 'Ett-tillfälligt-lösen-42' })).status).toBe(200);
+    expect((await bearer('GET', '/api/orgs', tok)).status).toBe(401);
+    const [audit] = await rawSql<{ after: { apiTokensRevoked: number } }>(t, `select after from audit_log where action = 'user.password_reset' and entity_id = '${userId}' order by seq desc limit 1`);
+    expect(audit.after.apiTokensRevoked).toBe(1);
   });
 
   it('cannot carry a permission its owner does not hold', async () => {

@@ -203,8 +203,12 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUser): Promi
       await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, id), sql`${sessions.revokedAt} is null`));
     }
     // Deactivation ends every way in, API tokens as well as sessions: a token kept working again on reactivation.
-    if (input.active === false) {
-      await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, id), sql`${apiTokens.revokedAt} is null`));
+    // So does a password set by someone else (an administrator, `tillit user reset-password`): it is the way back into
+    // an account that may be compromised, and a token made by whoever got in would otherwise outlive the clean-up.
+    let apiTokensRevoked = 0;
+    if (input.active === false || (passwordHash && id !== ctx.principal?.userId)) {
+      apiTokensRevoked = (await tx.update(apiTokens).set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.userId, id), sql`${apiTokens.revokedAt} is null`)).returning({ id: apiTokens.id })).length;
     }
     const strip = ({ passwordHash: _p, ...rest }: UserRow) => rest;
     await recordAudit(tx, ctx, {
@@ -212,7 +216,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUser): Promi
       entityType: 'user',
       entityId: id,
       before: strip(cur),
-      after: strip(u),
+      after: { ...strip(u), ...(apiTokensRevoked ? { apiTokensRevoked } : {}) },
     });
     return toDto(u, await rolesOf(tx, [id]));
   });
