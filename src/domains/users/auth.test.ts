@@ -43,6 +43,9 @@ describe('login', () => {
       expect(r.headers.get('set-cookie')).toBeNull();
     }
     expect(unknown.body.detail).toBe(known.body.detail);
+    // Both are audited (which also keeps their answers equally slow): the unknown address as such.
+    const audited = await rawSql<{ actor_label: string; after: { unknownEmail?: boolean } }>(t, `select actor_label, after from audit_log where action = 'auth.login_failed' and actor_label in ('kaka@test.se', 'finns-inte@test.se') order by seq`);
+    expect(audited.map((a) => [a.actor_label, a.after.unknownEmail ?? false])).toEqual([['kaka@test.se', false], ['finns-inte@test.se', true]]);
   });
 
   it(`locks the account after ${MAX_FAILURES} failures (429 + Retry-After), even for the right password, until an admin unlocks`, async () => {
