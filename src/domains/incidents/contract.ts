@@ -319,6 +319,9 @@ export const IncidentFigures = z.object({
   byStatus: Counts,
   byKind: Counts,
   byCategory: Counts,
+  /** The year before, by kind and by category (year on year, as the management review compares them). */
+  byKindPreviousYear: Counts,
+  byCategoryPreviousYear: Counts,
   byMonth: z.object({ current: z.array(int4()), previous: z.array(int4()) }),
   personalData: int4(),
   personalDataPreviousYear: int4(),

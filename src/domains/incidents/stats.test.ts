@@ -62,6 +62,10 @@ describe('incident statistics', () => {
     expect(r.body.byStatus).toEqual({ ...Object.fromEntries(INCIDENT_STATUSES.map((s) => [s, 0])), ...count(cur, finalStatus) });
     expect(Object.fromEntries(Object.entries(r.body.byKind).filter(([, n]) => n !== 0))).toEqual(count(cur, (s) => s.kind ?? 'Ej angiven'));
     expect(r.body.byCategory).toEqual(count(cur, (s) => s.category ?? 'Ej angiven'));
+    // Year on year: the same counts for the year before.
+    expect(Object.fromEntries(Object.entries(r.body.byKindPreviousYear).filter(([, n]) => n !== 0))).toEqual(count(prev, (s) => s.kind ?? 'Ej angiven'));
+    expect(r.body.byCategoryPreviousYear).toEqual(count(prev, (s) => s.category ?? 'Ej angiven'));
+    expect(Object.keys(r.body.byCategoryPreviousYear).length).toBeGreaterThan(0);
     const months = (list: Spec[]) => Array.from({ length: 12 }, (_, m) => list.filter((s) => Number(s.reportedAt.slice(5, 7)) === m + 1).length);
     expect(r.body.byMonth.current).toEqual(months(cur));
     expect(r.body.byMonth.previous).toEqual(months(prev));
@@ -98,7 +102,7 @@ describe('incident statistics', () => {
     const forv = (await isam.get('/api/orgs/forv')).body;
     const section = await provider.figures({ ctx: t.ctx, org: forv, year: 2025, asOf: new Date(endOfDay('2025-12-31').getTime() - 1) });
     expect(provider.key).toBe('incidents');
-    expect(Object.keys(section).sort()).toEqual(['asOf', 'byCategory', 'byKind', 'byMonth', 'byStatus', 'personalData', 'personalDataPreviousYear', 'previousYearTotal', 'reportedToCSIRT', 'reportedToCSIRTPreviousYear', 'reportedToIMY', 'reportedToIMYPreviousYear', 'total']);
+    expect(Object.keys(section).sort()).toEqual(['asOf', 'byCategory', 'byCategoryPreviousYear', 'byKind', 'byKindPreviousYear', 'byMonth', 'byStatus', 'personalData', 'personalDataPreviousYear', 'previousYearTotal', 'reportedToCSIRT', 'reportedToCSIRTPreviousYear', 'reportedToIMY', 'reportedToIMYPreviousYear', 'total']);
     expect(section).toEqual(figures);
   });
 

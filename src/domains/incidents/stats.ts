@@ -64,6 +64,8 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
     byStatus: Object.fromEntries(INCIDENT_STATUSES.map((s) => [s, 0])),
     byKind: Object.fromEntries(INCIDENT_KINDS.map((k) => [k, 0])),
     byCategory: {},
+    byKindPreviousYear: Object.fromEntries(INCIDENT_KINDS.map((k) => [k, 0])),
+    byCategoryPreviousYear: {},
     byMonth: { current: Array(12).fill(0), previous: Array(12).fill(0) },
     personalData: 0, personalDataPreviousYear: 0, reportedToIMY: 0, reportedToCSIRT: 0, reportedToIMYPreviousYear: 0, reportedToCSIRTPreviousYear: 0,
     asOf: asOf ?? null,
@@ -72,6 +74,8 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
     if (r.y === year - 1) {
       f.previousYearTotal += r.n;
       f.byMonth.previous[r.m - 1] += r.n;
+      f.byKindPreviousYear[r.kind ?? UNSET] = (f.byKindPreviousYear[r.kind ?? UNSET] ?? 0) + r.n;
+      f.byCategoryPreviousYear[r.category ?? UNSET] = (f.byCategoryPreviousYear[r.category ?? UNSET] ?? 0) + r.n;
       if (r.breach) f.personalDataPreviousYear += r.n;
       if (r.imy) f.reportedToIMYPreviousYear += r.n;
       if (r.csirt) f.reportedToCSIRTPreviousYear += r.n;
@@ -89,7 +93,9 @@ export async function incidentFigures(db: Db, orgPath: string, year: number, asO
     if (r.imy) f.reportedToIMY += r.n;
     if (r.csirt) f.reportedToCSIRT += r.n;
   }
-  f.byCategory = Object.fromEntries(Object.entries(f.byCategory).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'sv')));
+  const byCount = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'sv')));
+  f.byCategory = byCount(f.byCategory);
+  f.byCategoryPreviousYear = byCount(f.byCategoryPreviousYear);
   return f;
 }
 

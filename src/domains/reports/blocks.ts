@@ -75,13 +75,25 @@ function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
       rows: MONTHS_SV.map((mo, i) => [c.cell(mo), c.cell(m.current[i]), ...(m.previous ? [c.cell(m.previous[i])] : [])]),
     });
   }
-  const kinds = countEntries(inc.byKind);
-  if (kinds.length) {
-    out.push({ kind: 'table', caption: 'Incidenter per typ', columns: ['Typ', 'Antal'], rows: kinds.map(([k, n]) => [c.cell(k), c.cell(n, `incidents.byKind.${k}`)]) });
-    if (kinds.some(([, n]) => n > 0)) out.push({ kind: 'chart', id: 'incidentsByKind' });
+  // By kind and by category, year on year when the figures hold the year before (a version approved before they did
+  // shows this year only): every kind or category of either year, this year's order first.
+  const perKey = (key: 'byKind' | 'byCategory', caption: string, head: string): FigureBlock | undefined => {
+    const now = countEntries(inc[key]);
+    const before = isRec(inc[`${key}PreviousYear`]) ? countEntries(inc[`${key}PreviousYear`]) : undefined;
+    const keys = [...new Set([...now.map(([k]) => k), ...(before ?? []).filter(([, n]) => n > 0).map(([k]) => k)])];
+    if (keys.length === 0) return undefined;
+    const count = (list: [string, number][], k: string) => list.find(([x]) => x === k)?.[1] ?? 0;
+    return before
+      ? { kind: 'table', caption: `${caption} ${y} och ${y - 1}`, columns: [head, String(y), String(y - 1)], rows: keys.map((k) => [c.cell(k), c.cell(count(now, k), `incidents.${key}.${k}`), c.cell(count(before, k))]) }
+      : { kind: 'table', caption, columns: [head, 'Antal'], rows: keys.map((k) => [c.cell(k), c.cell(count(now, k), `incidents.${key}.${k}`)]) };
+  };
+  const kinds = perKey('byKind', 'Incidenter per typ', 'Typ');
+  if (kinds) {
+    out.push(kinds);
+    if (countEntries(inc.byKind).some(([, n]) => n > 0)) out.push({ kind: 'chart', id: 'incidentsByKind' });
   }
-  const cats = countEntries(inc.byCategory);
-  if (cats.length) out.push({ kind: 'table', caption: 'Incidenter per kategori', columns: ['Kategori', 'Antal'], rows: cats.map(([k, n]) => [c.cell(k), c.cell(n, `incidents.byCategory.${k}`)]) });
+  const cats = perKey('byCategory', 'Incidenter per kategori', 'Kategori');
+  if (cats) out.push(cats);
   return out;
 }
 

@@ -140,6 +140,21 @@ describe('PDF', () => {
 });
 
 describe('HTML', () => {
+  it('compares kinds and categories year on year, every one of either year; a version without the year before shows this year', async () => {
+    const json = sampleReportJson();
+    const html = (await renderReport(json, 'html')).toString();
+    expect(html).toContain('<caption>Incidenter per typ 2025 och 2024</caption>');
+    expect(html).toMatch(/<tr><th scope="row">Arbetsmiljö<\/th><td class="num">7<\/td><td class="num">14<\/td><\/tr>/);
+    expect(html).toContain('<caption>Incidenter per kategori 2025 och 2024</caption>');
+    // Only last year: shown with 0 this year.
+    expect(html).toMatch(/<tr><th scope="row">Borttappad dator<\/th><td class="num">0<\/td><td class="num">2<\/td><\/tr>/);
+    const inc = json.incidents as Record<string, unknown>;
+    const { byKindPreviousYear: _k, byCategoryPreviousYear: _c, ...older } = inc;
+    const old = (await renderReport({ ...json, incidents: older } as typeof json, 'html')).toString();
+    expect(old).toContain('<caption>Incidenter per kategori</caption>');
+    expect(old).not.toContain('Borttappad dator');
+  });
+
   it('is accessible and self-contained', async () => {
     const json = sampleReportJson();
     const html = (await renderReport(json, 'html')).toString();

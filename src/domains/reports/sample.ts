@@ -35,6 +35,8 @@ export function sampleReportJson(opts: { year?: number; vorRows?: number; orgTyp
       total, previousYearTotal: 90, byStatus,
       byKind: { 'Informationssäkerhet': 20, 'IT-säkerhet': 8, 'Personuppgiftsincident': 20, 'Arbetsmiljö': 7 },
       byCategory: { 'Fel mottagare': 12, 'Fel ärende i socialt system': 18, 'Phishing och spam': 9, 'Cyberattack hos leverantör': 1 },
+      byKindPreviousYear: { 'Informationssäkerhet': 40, 'IT-säkerhet': 20, 'Personuppgiftsincident': 16, 'Arbetsmiljö': 14 },
+      byCategoryPreviousYear: { 'Fel mottagare': 30, 'Phishing och spam': 25, 'Borttappad dator': 2 },
       byMonth: Array.from({ length: 12 }, (_, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, count: (i * 7) % 9, previousYear: (i * 5) % 11 })),
       personalData: 20, personalDataPreviousYear: 16, reportedToIMY: 3, reportedToCSIRT: 0, reportedToIMYPreviousYear: 2, reportedToCSIRTPreviousYear: 0, asOf: `${year}-11-12`,
     },
