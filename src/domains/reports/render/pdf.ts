@@ -6,7 +6,10 @@ import { renderCharts, type RenderedChart } from '../charts';
 import { FONT_DIR, FONT_FILES, textWidth } from '../fonts';
 import { SAFE_HREF, type Block, type Inline } from '../richtext';
 
-const TEXT_WIDTH = 595 - 112; // A4 width minus margins, in points
+// A4 in points, and the page margins (left, top, right, bottom): the text's width and the room a table has on a page.
+const MARGINS: [number, number, number, number] = [56, 56, 56, 60];
+const TEXT_WIDTH = 595 - MARGINS[0] - MARGINS[2];
+const PAGE_BODY = 842 - MARGINS[1] - MARGINS[3];
 
 type PdfMake = {
   setFonts(f: unknown): void;
@@ -49,9 +52,6 @@ function narrative(blocks: Block[]): Content[] {
     }
   });
 }
-
-// A4 height less the page margins (56 top, 60 bottom): the room a table has on one page.
-const PAGE_BODY = 842 - 56 - 60;
 
 /** Lines `text` takes in a column `width` points wide at `size`, wrapped at spaces (a word wider than the column breaks). */
 function lineCount(text: string, width: number, size: number, bold: boolean): number {
@@ -147,7 +147,7 @@ export async function renderPdf(json: ReportJson): Promise<Buffer> {
   }
   const def: TDocumentDefinitions = {
     pageSize: 'A4',
-    pageMargins: [56, 56, 56, 60],
+    pageMargins: MARGINS,
     info: { title: `Ledningens genomgång ${json.year} – ${json.org.name}`, author: json.org.name, creator: 'Tillit', subject: 'Ledningens genomgång' },
     language: 'sv-SE',
     defaultStyle: { font: 'DejaVuSans', fontSize: 10, lineHeight: 1.2 },
