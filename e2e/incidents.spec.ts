@@ -358,6 +358,10 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
   await expect(summary.getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText(String(expected));
   await expect(page.getByRole('img', { name: /Diagram: incidenter per status: Rapporterad \d+/ })).toBeVisible();
   await expect(page.locator('figure canvas').first()).toBeVisible();
+  // Kind and category year on year: the year before has a column, and a category of last year only a row.
+  const byCategory = page.getByRole('table', { name: 'Per kategori' });
+  await expect(byCategory.getByRole('columnheader', { name: String(Number(year) - 1) })).toBeVisible();
+  if (year === '2026') await expect(byCategory.getByRole('row', { name: /Fel mottagare/ }).getByRole('cell').last()).toHaveText('1');
   await expectNoAxeViolations(page, 'statistics');
 
   // The imported 2025 rows count in 2025.

@@ -13,34 +13,49 @@ import { useDataWords } from './words';
 
 const StatsCharts = lazy(() => import('./StatsCharts'));
 
-function CountTable({ caption, head, rows }: { caption: string; head: string; rows: [string, number][] }) {
+/**
+ * Counts per key; with `years`, this year and the year before side by side (rows then carry both counts). As the
+ * management review's tables: every key of either year, this year's order first.
+ */
+function CountTable({ caption, head, rows, years }: { caption: string; head: string; rows: [string, number, number?][]; years?: [number, number] }) {
   const { t } = useTranslation('incidents');
-  const total = rows.reduce((s, [, n]) => s + n, 0);
+  const sum = (i: 1 | 2) => rows.reduce((s, r) => s + (r[i] ?? 0), 0);
+  const columns = years ? [String(years[0]), String(years[1])] : [t('stats.count')];
   return (
     <Table withTableBorder striped>
       <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{caption}</Table.Caption>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{head}</Table.Th>
-          <Table.Th style={{ textAlign: 'right' }}>{t('stats.count')}</Table.Th>
+          {columns.map((c) => (
+            <Table.Th key={c} style={{ textAlign: 'right' }}>{c}</Table.Th>
+          ))}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {rows.map(([k, n]) => (
+        {rows.map(([k, n, p]) => (
           <Table.Tr key={k}>
             <Table.Th scope="row" fw={400}>
               {k}
             </Table.Th>
             <Table.Td style={{ textAlign: 'right' }}>{formatNumber(n)}</Table.Td>
+            {years && <Table.Td style={{ textAlign: 'right' }}>{formatNumber(p ?? 0)}</Table.Td>}
           </Table.Tr>
         ))}
         <Table.Tr>
           <Table.Th scope="row">{t('stats.sum')}</Table.Th>
-          <Table.Td style={{ textAlign: 'right', fontWeight: 700 }}>{formatNumber(total)}</Table.Td>
+          <Table.Td style={{ textAlign: 'right', fontWeight: 700 }}>{formatNumber(sum(1))}</Table.Td>
+          {years && <Table.Td style={{ textAlign: 'right', fontWeight: 700 }}>{formatNumber(sum(2))}</Table.Td>}
         </Table.Tr>
       </Table.Tbody>
     </Table>
   );
+}
+
+/** This year's counts and the year before's, per key: this year's keys in their order, then those of last year only. */
+function yearOnYear(now: Record<string, number>, before: Record<string, number>, word: (k: string) => string): [string, number, number][] {
+  const keys = [...new Set([...Object.keys(now), ...Object.keys(before).filter((k) => before[k] > 0)])];
+  return keys.map((k) => [word(k), now[k] ?? 0, before[k] ?? 0]);
 }
 
 /** Statistik: the yearly figures of the selected organisation and its subtree, as tables and charts. */
@@ -114,12 +129,8 @@ export default function StatsPage() {
               head={t('field.status')}
               rows={Object.entries(f.byStatus).map(([k, n]) => [words.word(k), n])}
             />
-            <CountTable
-              caption={t('stats.byKind')}
-              head={t('field.kind')}
-              rows={Object.entries(f.byKind).map(([k, n]) => [words.word(k), n])}
-            />
-            <CountTable caption={t('stats.byCategory')} head={t('field.category')} rows={Object.entries(f.byCategory).map(([k, n]) => [words.word(k), n])} />
+            <CountTable caption={t('stats.byKind')} head={t('field.kind')} years={[y, y - 1]} rows={yearOnYear(f.byKind, f.byKindPreviousYear, words.word)} />
+            <CountTable caption={t('stats.byCategory')} head={t('field.category')} years={[y, y - 1]} rows={yearOnYear(f.byCategory, f.byCategoryPreviousYear, words.word)} />
             <Table withTableBorder striped>
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{t('stats.byMonth')}</Table.Caption>
               <Table.Thead>
