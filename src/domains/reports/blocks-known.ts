@@ -169,6 +169,20 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
       .map(([year, rows]) => rowsTable(`Förbättringsaktiviteter ${year}`, (rows as unknown[]).filter(isRec).map(planRecord), PLAN, cell));
   }
   if (key === 'planFollowUp.activities' && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(planRecord), PLAN, cell)] : [];
+  // The register of open risks: per level and per treatment as tables of their own, not key paths and "Uppgift".
+  if (key === 'risks.register' && isRec(v)) {
+    const counts = (field: 'byLevel' | 'byTreatment', head: string): FigureBlock[] => {
+      const x = v[field];
+      if (!isRec(x) || Object.keys(x).length === 0) return [];
+      const rows = Object.entries(x).map(([k, n]) => [cell(VALUES[k] ?? k), cell(n, `${key}.${field}.${k}`)]);
+      return [{ kind: 'table', caption: `Riskregistret: öppna risker per ${head.toLowerCase()}`, columns: [head, 'Antal'], rows }];
+    };
+    return [
+      { kind: 'table', caption: 'Riskregistret', columns: ['Mått', 'Antal'], rows: [[cell('Öppna risker'), cell(v.total, `${key}.total`)], [cell('Översyn försenad'), cell(v.reviewOverdue, `${key}.reviewOverdue`)]] },
+      ...counts('byLevel', 'Risknivå'),
+      ...counts('byTreatment', 'Hantering'),
+    ];
+  }
   if (key === 'iso93' && isRec(v)) {
     const inputs = isRec(v.inputs) ? v.inputs : {};
     const out: FigureBlock[] = [{

@@ -64,6 +64,16 @@ describe('figure tables in Swedish', () => {
   const tables = (provider: string, extra: Record<string, unknown>) => sectionBlocks(section(provider), json(extra)).filter((b) => b.kind === 'table');
   const words = (b: FigureBlock[]) => JSON.stringify(b);
 
+  it('shows the risk register as tables of its own: per level (a level without risks as 0) and per treatment, in words', () => {
+    const risks = { register: { byLevel: { Låg: 2, Medel: 0, Hög: 1 }, byTreatment: { reducera: 2, acceptera: 1, overfora: 0 }, total: 3, reviewOverdue: 1 } };
+    const out = tables('risks', { risks }) as Extract<FigureBlock, { kind: 'table' }>[];
+    expect(out.map((b) => b.caption)).toEqual(['Riskregistret', 'Riskregistret: öppna risker per risknivå', 'Riskregistret: öppna risker per hantering']);
+    expect(out[0].rows.map((r) => r.map((c) => c.text))).toEqual([['Öppna risker', '3'], ['Översyn försenad', '1']]);
+    expect(out[1].rows.map((r) => r.map((c) => c.text))).toEqual([['Låg', '2'], ['Medel', '0'], ['Hög', '1']]);
+    expect(out[2].rows.map((r) => r.map((c) => c.text))).toEqual([['Reducera', '2'], ['Acceptera', '1'], ['Överföra', '0']]);
+    expect(words(out)).not.toMatch(/Uppgift|Risker – Register/);
+  });
+
   it('names columns and stored values in Swedish: no "Participants", "Cycle" or "faststalld" in the document', () => {
     const risks = {
       continuity: {

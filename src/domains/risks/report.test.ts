@@ -66,12 +66,13 @@ describe('report figures', () => {
     expect(f.register.total).toBe(specs.length);
     expect(f.register.byTreatment).toMatchObject({ reducera: 2, acceptera: 1, ingen: 1, overfora: 0, undvika: 0 });
     const bands = f.scale.bands;
-    const expected: Record<string, number> = {};
+    const expected: Record<string, number> = Object.fromEntries(bands.map((b) => [b.label, 0]));
     for (const s of specs) {
       const label = bands.find((b) => s.s * s.k >= b.min && s.s * s.k <= b.max)!.label;
       expected[label] = (expected[label] ?? 0) + 1;
     }
     expect(f.register.byLevel).toEqual(expected);
+    expect(Object.keys(f.register.byLevel)).toEqual(bands.map((b) => b.label)); // every level, in the scale's order
   });
 });
 

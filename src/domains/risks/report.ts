@@ -73,7 +73,8 @@ async function figures({ ctx, org, year, asOf }: SectionScope): Promise<RiskFigu
   // Register: open risks by level (band of the residual value, else inherent) and by treatment.
   const regs = await db.select({ r: risks }).from(risks).innerJoin(orgs, eq(orgs.id, risks.orgId)).where(and(under, eq(risks.status, 'oppen')));
   const regScales = await scalesByIds(db, regs.map((x) => x.r.scaleId));
-  const byLevel: Record<string, number> = {};
+  // Every level of the scale, a level without risks as 0 (as the treatments are), in the scale's order.
+  const byLevel: Record<string, number> = Object.fromEntries(scaleRow.bands.map((b) => [b.label, 0]));
   const byTreatment: Record<string, number> = { reducera: 0, acceptera: 0, overfora: 0, undvika: 0, ingen: 0 };
   let reviewOverdue = 0;
   for (const { r } of regs) {
