@@ -228,8 +228,21 @@ export function tableLayout(
   const max = lines.map((w) => w * scale + pad);
   const [sumMin, sumMax] = [sum(min), sum(max)];
   let widths: number[];
-  // Too narrow even at the smallest size: words must break somewhere; each column keeps its share.
-  if (sumMin >= total) widths = min.map((m) => (m * total) / sumMin);
+  // Too narrow even at the smallest size: words must break somewhere, so only the widest do. Every column keeps its
+  // widest word up to one common cap, set so the table fits: a short header ("Risknivå", "Status") stays whole and
+  // the columns of long words give up the room (shared in proportion, "Stat|us" and "Riskni|vå" broke in the PDF).
+  if (sumMin >= total) {
+    const sorted = [...min].sort((a, b) => a - b);
+    let cap = total / min.length;
+    for (let i = 0, below = 0; i < sorted.length; below += sorted[i], i++) {
+      const share = (total - below) / (sorted.length - i);
+      if (sorted[i] >= share) {
+        cap = share;
+        break;
+      }
+    }
+    widths = min.map((m) => Math.min(m, cap));
+  }
   // Everything fits on one line: the room left is shared in proportion.
   else if (sumMax <= total) widths = max.map((m) => m + ((total - sumMax) * m) / sumMax);
   else {

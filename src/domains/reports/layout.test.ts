@@ -42,6 +42,21 @@ describe('tableLayout', () => {
     expect(sum(tiny.widths)).toBeCloseTo(100, 6);
   });
 
+  it('when words must break, breaks only the widest: short columns keep their words whole (the DSO follow-up table)', () => {
+    const columns = ['Område', 'Rekommendation', 'Risknivå', 'Förvaltningens svar', 'Uppföljning', 'Ansvarig', 'Status'];
+    const rows = [['Registerförteckning', 'Håll registerförteckningen i DraftIT fullständig', 'medel', 'Dataskyddshandläggarna underhåller den', 'Felregistreringar rättas', 'Dataskyddshandläggare', 'åtgärdad']];
+    const total = 380;
+    const { size, widths } = layout(columns, rows, total);
+    expect(size).toBe(6);
+    expect(sum(widths)).toBeCloseTo(total, 6);
+    // Risknivå, Status and their values fit; the columns of the longest words share what is left, equally.
+    for (const [i, word, bold] of [[2, 'Risknivå', true], [6, 'Status', true], [6, 'åtgärdad', false]] as const) expect(widths[i]).toBeGreaterThanOrEqual(textWidth(word, size, bold) + 8 - 1e-9);
+    // The columns whose words are wider than the cap (Område, Rekommendation, svar, Ansvarig) get the cap, all alike.
+    const cap = Math.max(...widths);
+    expect(widths.filter((w) => Math.abs(w - cap) < 1e-6)).toHaveLength(4);
+    expect(cap).toBeLessThan(widest('Dataskyddshandläggarna', size, false) + 8);
+  });
+
   it('keeps a share and its per cent sign together: a no-break space does not part words', () => {
     // The e-course table of a förvaltning's report: its text columns wrap, so each column gets its widest word.
     const row = (unit: string, course: string, share: string) => [unit, course, '22', '20', share];
