@@ -61,6 +61,14 @@ describe('foundation mutation routes refuse bad input precisely', () => {
     await refused('POST', '/api/orgs', { slug: 'ny', name: 'N', type: 'enhet', parent: 'avd', admin: true }, 400, 'admin');
     await refused('POST', '/api/orgs', { slug: 'ny', name: 'x'.repeat(201), type: 'enhet', parent: 'avd' }, 400, 'name');
     await refused('POST', '/api/orgs', [], 400);
+    // A value of the wrong type is named as such, a missing one as missing (the same field, different words).
+    const wrongType = await admin.request('PATCH', '/api/orgs/avd', { version: '1', name: 'N' });
+    expect([wrongType.status, wrongType.body.field]).toEqual([400, 'version']);
+    expect(wrongType.body.detail_sv).toMatch(/version: Fel typ: ska vara ett tal\.$/);
+    expect(wrongType.body.detail_en).toMatch(/version: Wrong type: must be a number\.$/);
+    const missing = await admin.request('PATCH', '/api/orgs/avd', { name: 'N' });
+    expect([missing.status, missing.body.field]).toEqual([400, 'version']);
+    expect(missing.body.detail_sv).toMatch(/version: Värdet saknas\.$/);
     await refused('PATCH', '/api/orgs/avd', { version: '1', name: 'N' }, 400, 'version');
     await refused('PATCH', '/api/orgs/avd', { name: 'N' }, 400, 'version');
     await refused('POST', '/api/org-groups', { slug: 'g2', name: 'G', members: 'forv' }, 400, 'members');

@@ -13,13 +13,21 @@ const FORMATS: Record<string, [string, string]> = {
   regex: ['i rätt form', 'in the right form'],
 };
 
+/** A JSON type as the messages name it. */
+const TYPES: Record<string, [string, string]> = {
+  number: ['ett tal', 'a number'], int: ['ett heltal', 'an integer'], string: ['en text', 'a text'], boolean: ['true eller false', 'true or false'],
+  array: ['en lista', 'a list'], object: ['ett objekt', 'an object'], date: ['ett datum', 'a date'],
+};
+
 function describe(issue: Issue): { sv: string; en: string } {
   const i = issue as Issue & { expected?: string; maximum?: number | bigint; minimum?: number | bigint; origin?: string; keys?: string[]; values?: unknown[]; format?: string; received?: string };
   switch (i.code) {
-    case 'invalid_type':
-      return i.input === undefined
-        ? { sv: 'Värdet saknas.', en: 'The value is missing.' }
-        : { sv: `Fel typ: förväntade ${i.expected}.`, en: `Wrong type: expected ${i.expected}.` };
+    case 'invalid_type': {
+      // Zod 4 leaves the input out of an issue unless asked: its message says what it received ("…, received string").
+      const missing = 'input' in i ? i.input === undefined : /received undefined\b/.test(i.message);
+      const [sv, en] = TYPES[i.expected ?? ''] ?? [String(i.expected), String(i.expected)];
+      return missing ? { sv: 'Värdet saknas.', en: 'The value is missing.' } : { sv: `Fel typ: ska vara ${sv}.`, en: `Wrong type: must be ${en}.` };
+    }
     case 'too_big':
       return i.origin === 'string'
         ? { sv: `För lång text: högst ${i.maximum} tecken.`, en: `Too long: at most ${i.maximum} characters.` }
