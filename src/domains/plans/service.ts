@@ -11,6 +11,7 @@ import { assertArea } from './areas';
 import type { CreatePlanActivity, PlanActivity, PlanQuery, PlanStatus, UpdatePlanActivity } from './contract';
 import { orgFor, orgSlugs, recordOrg, type OrgRow } from './scope';
 import { planActivities } from './table';
+import { reviewDecisions, reviews } from '../review/table';
 
 export type ActivityRow = typeof planActivities.$inferSelect;
 
@@ -132,10 +133,32 @@ export async function createActivity(ctx: Ctx, input: CreatePlanActivity): Promi
   });
 }
 
+/**
+ * The year of the signed management review that decided this activity, if one did: what was decided stands as the
+ * review's minutes say (9.3.3). Its status, progress and links move on; its text, area and year do not, and it is
+ * not deleted (set avbruten instead), or next year's follow-up of input (a) would report something never decided.
+ */
+async function signedDecisionYear(tx: Db, cur: typeof planActivities.$inferSelect): Promise<number | undefined> {
+  if (!cur.reviewDecisionId) return undefined;
+  const [r] = await tx.select({ year: reviews.year }).from(reviewDecisions).innerJoin(reviews, eq(reviews.id, reviewDecisions.reviewId))
+    .where(and(eq(reviewDecisions.id, cur.reviewDecisionId), sql`${reviews.signedAt} is not null`));
+  return r?.year;
+}
+
+const DECIDED: (keyof UpdatePlanActivity)[] = ['description', 'area', 'year'];
+
 export async function updateActivity(ctx: Ctx, id: string, input: UpdatePlanActivity): Promise<PlanActivity> {
   return inTx(ctx, async (tx) => {
     const { cur, org } = await loadForWrite(ctx, tx, id, true);
     if (cur.version !== input.version) throw staleVersion('plan activity', input.version, toActivity(cur, org));
+    const decided = DECIDED.filter((k) => input[k] !== undefined && input[k] !== cur[k as keyof typeof cur]);
+    const reviewYear = decided.length ? await signedDecisionYear(tx, cur) : undefined;
+    if (reviewYear !== undefined) {
+      throw conflict('decided_in_review', {
+        sv: `Aktiviteten beslutades i ledningens genomgång ${reviewYear}, som är signerad: dess beskrivning, område och år står som beslutet. Ändra status eller lägg till en ny aktivitet.`,
+        en: `The activity was decided in the management review ${reviewYear}, which is signed: its description, area and year stand as decided. Change its status or add a new activity.`,
+      }, decided[0]);
+    }
     const { version, ...changes } = input;
     if (changes.area !== undefined && changes.area !== cur.area) await assertArea(tx, org, changes.area);
     checkDue(changes.year ?? cur.year, changes.dueDate === undefined ? cur.dueDate : changes.dueDate);
@@ -160,6 +183,13 @@ export async function deleteActivity(ctx: Ctx, id: string, version: number): Pro
         sv: `Aktiviteten är överförd till ${carried.year} och kan inte tas bort. Sätt status avbruten i stället.`,
         en: `The activity has been carried into ${carried.year} and cannot be deleted. Set its status to avbruten instead.`,
       }, 'id', { carriedTo: carried.id });
+    }
+    const reviewYear = await signedDecisionYear(tx, cur);
+    if (reviewYear !== undefined) {
+      throw conflict('decided_in_review', {
+        sv: `Aktiviteten beslutades i ledningens genomgång ${reviewYear}, som är signerad, och kan inte tas bort. Sätt status avbruten i stället.`,
+        en: `The activity was decided in the management review ${reviewYear}, which is signed, and cannot be deleted. Set its status to avbruten instead.`,
+      }, 'id');
     }
     await tx.delete(planActivities).where(eq(planActivities.id, id));
     await recordAudit(tx, ctx, { action: 'plan.activity.delete', entityType: 'plan_activity', entityId: id, orgId: org.id, before: cur });

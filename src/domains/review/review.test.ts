@@ -105,6 +105,17 @@ describe('ISO 27001 9.3 management review', () => {
     expect(frozen.status).toBe(409);
     expect(frozen.body.code).toBe('signed');
     expect((await chef.get(`/api/reviews/${id}`)).body.attendees).toEqual(['ISAM', 'DSO']);
+    // The activity the signed review decided: its status moves on, what was decided stays, and it is not deleted.
+    const activityId = (await chef.get(`/api/reviews/${id}`)).body.decisions[0].activityId as string;
+    let act = (await isam.get(`/api/plan/activities/${activityId}`)).body;
+    const rewrite = await isam.patch(`/api/plan/activities/${activityId}`, { version: act.version, description: 'Helt annat beslut' });
+    expect([rewrite.status, rewrite.body.code, rewrite.body.field]).toEqual([409, 'decided_in_review', 'description']);
+    const moved = await isam.patch(`/api/plan/activities/${activityId}`, { version: act.version, status: 'pågår', description: act.description });
+    expect(moved.status).toBe(200);
+    act = moved.body;
+    const removed = await isam.delete(`/api/plan/activities/${activityId}?version=${act.version}`);
+    expect([removed.status, removed.body.code]).toEqual([409, 'decided_in_review']);
+    expect((await isam.get(`/api/plan/activities/${activityId}`)).body).toMatchObject({ description: 'Inför systematisk uppföljning av incidentåtgärder', status: 'pågår' });
     const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'review.sign' and entity_id = ${id}`);
     expect(Number(((audit as { rows?: { n: number }[] }).rows ?? (audit as unknown as { n: number }[]))[0].n)).toBe(1);
   });
