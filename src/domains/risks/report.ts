@@ -8,6 +8,7 @@ import type { SectionProvider, SectionScope } from '../reports/provider';
 import { orgs } from '../org/table';
 import { actionsOf } from './actions';
 import { cityIdOf, peekCurrentScale, scalesByIds, thresholdFor, thresholdsFor } from './common';
+import { approvedThreshold } from './vor-read';
 import { PRESETS, bandFor, defaultBands, maxValue } from './scale';
 import { continuityPlans, exercises, risks, rsaActivities, rsaAnalyses, vorArbetssatt, vorAssessments, vorEvents, vorProcesses } from './table';
 import { stockholmDate } from '../../server/platform/time';
@@ -48,7 +49,7 @@ async function figures({ ctx, org, year, asOf }: SectionScope): Promise<RiskFigu
   const actions = await actionsOf(db, 'vor_event', events.map((e) => e.id));
   const vor: RiskFigures['vor'] = [];
   for (const { v, org: o } of vors) {
-    const t = thresholds.get(o.path) ?? 12;
+    const t = approvedThreshold(v) ?? thresholds.get(o.path) ?? 12;
     for (const p of procs.filter((x) => x.vorId === v.id)) {
       for (const a of arbs.filter((x) => x.processId === p.id)) {
         for (const e of events.filter((x) => x.arbetssattId === a.id)) {
@@ -68,7 +69,8 @@ async function figures({ ctx, org, year, asOf }: SectionScope): Promise<RiskFigu
   const cur = await peekCurrentScale(db, cityIdOf(org.path));
   const p = PRESETS['4x4'];
   const scaleRow = cur ?? { name: p.name, scaleVersion: 1, likelihood: [...p.likelihood], consequence: [...p.consequence], bands: defaultBands(maxValue(p)) };
-  const { threshold } = await thresholdFor(db, org.path);
+  // A förvaltning's own approved VoR states the threshold it was approved with; a city's many keep the live one.
+  const threshold = (vors.length === 1 ? approvedThreshold(vors[0].v) : undefined) ?? (await thresholdFor(db, org.path)).threshold;
 
   // Register: open risks by level (band of the residual value, else inherent) and by treatment.
   const regs = await db.select({ r: risks }).from(risks).innerJoin(orgs, eq(orgs.id, risks.orgId)).where(and(under, eq(risks.status, 'oppen')));

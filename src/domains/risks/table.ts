@@ -53,6 +53,8 @@ export const vorAssessments = pgTable(
     status: text('status').notNull().default('utkast'),
     approvedAt: ts('approved_at'),
     approvedBy: text('approved_by'),
+    /** The IKP threshold the VoR was approved with: an approved VoR's proposals do not move when the threshold does. */
+    ikpThreshold: integer('ikp_threshold'),
     previousId: uuid('previous_id'),
     ...versioned(),
   },

@@ -85,13 +85,16 @@ export function eventDto(e: EventRow, scale: ScaleRow, threshold: number, action
   };
 }
 
+/** The threshold an approved VoR was approved with (what it proposed for IKP then stands), else undefined: the live one. */
+export const approvedThreshold = (vor: Pick<VorRow, 'status' | 'ikpThreshold'>) => (vor.status === 'godkand' && vor.ikpThreshold !== null ? vor.ikpThreshold : undefined);
+
 /** The whole VoR as the editor and the report see it. */
 export async function buildVor(ctx: Ctx, db: Db, vor: VorRow, org: OrgRow): Promise<Vor> {
   // Sequential on purpose: `db` may be a transaction (one connection).
   const procs = await db.select().from(vorProcesses).where(eq(vorProcesses.vorId, vor.id)).orderBy(asc(vorProcesses.sortOrder), asc(vorProcesses.createdAt));
   const arbs = await db.select().from(vorArbetssatt).where(eq(vorArbetssatt.vorId, vor.id)).orderBy(asc(vorArbetssatt.sortOrder), asc(vorArbetssatt.createdAt));
   const events = await db.select().from(vorEvents).where(eq(vorEvents.vorId, vor.id)).orderBy(asc(vorEvents.sortOrder), asc(vorEvents.createdAt));
-  const threshold = await thresholdFor(db, org.path);
+  const threshold = { threshold: approvedThreshold(vor) ?? (await thresholdFor(db, org.path)).threshold };
   const cur = await peekCurrentScale(db, cityIdOf(org.path));
   const scales = await scalesByIds(db, events.map((e) => e.scaleId));
   const actions = await actionsOf(db, 'vor_event', events.map((e) => e.id));
@@ -154,7 +157,7 @@ export async function listVors(ctx: Ctx, q: { org?: string; year?: number }) {
     : [];
   const thresholds = await thresholdsFor(ctx.db, rows.map((r) => r.org.path));
   return rows.map((r) => {
-    const t = thresholds.get(r.org.path) ?? 12;
+    const t = approvedThreshold(r.vor) ?? thresholds.get(r.org.path) ?? 12;
     const mine = counts.filter((c) => c.vorId === r.vor.id);
     return {
       id: r.vor.id,

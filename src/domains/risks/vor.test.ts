@@ -130,6 +130,8 @@ describe('VoR', () => {
     const v = await newVor('forv-a', 2030);
     const e = (await isam.post(`/api/risks/vor/${v.id}/events`, { arbetssattId: arb(v, 'lokal_anvisning'), title: 'Anvisningen okänd', sannolikhet: 2, konsekvens: 2 })).body;
     expect((await isam.post(`/api/risks/vor/${v.id}/approve`, { version: v.version })).status).toBe(403);
+    const prior: number = (await isam.get('/api/risks/thresholds/forv-a')).body.threshold;
+    expect((await isam.request('PUT', '/api/risks/thresholds/forv-a', { threshold: e.riskvarde + 1 })).status).toBe(200);
     const ok = await chef.post(`/api/risks/vor/${v.id}/approve`, { version: v.version });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('godkand');
@@ -139,8 +141,22 @@ describe('VoR', () => {
     expect((await isam.post(`/api/risks/vor/${v.id}/events`, { arbetssattId: arb(v, 'lokal_anvisning'), title: 'Ny', sannolikhet: 1, konsekvens: 1 })).status).toBe(409);
     const follow = await isam.patch(`/api/risks/vor-events/${e.id}`, { version: e.version, followUp: 'Anvisningen presenterad på chefsforum.' });
     expect(follow.status).toBe(200);
+    // A threshold changed after the approval leaves the approved VoR's proposals as approved; reopened, it counts.
+    const approvedWith: number = ok.body.threshold;
+    expect(approvedWith).toBe(e.riskvarde + 1);
+    const event = (x: Vor) => x.processes.flatMap((p) => p.arbetssatt.flatMap((a) => a.events)).find((y) => y.id === e.id);
+    expect(event(ok.body).ikpProposed).toBe(false);
+    expect((await isam.request('PUT', '/api/risks/thresholds/forv-a', { threshold: e.riskvarde })).status).toBe(200);
+    const after = (await isam.get(`/api/risks/vor/${v.id}`)).body as Vor;
+    expect(after.threshold).toBe(approvedWith);
+    expect(event(after).ikpProposed).toBe(false);
+    const listed = (await isam.get('/api/risks/vor?org=forv-a')).body.find((x: { id: string }) => x.id === v.id);
+    expect(listed.ikpProposed).toBe(0);
     const re = await chef.post(`/api/risks/vor/${v.id}/reopen`, { version: ok.body.version, comment: 'Ny bedömning efter omorganisation' });
     expect(re.status).toBe(200);
+    expect(re.body.threshold).toBe(e.riskvarde);
+    expect(event(re.body).ikpProposed).toBe(true);
+    expect((await isam.request('PUT', '/api/risks/thresholds/forv-a', { threshold: prior })).status).toBe(200);
     const changed = await isam.patch(`/api/risks/vor-events/${e.id}`, { version: follow.body.version, sannolikhet: 3 });
     expect(changed.status).toBe(200);
     expect(changed.body.riskvarde).toBe(3 * e.konsekvens);

@@ -64,6 +64,7 @@ async function setVorStatus(ctx: Ctx, id: string, input: { version: number; comm
         status: to,
         approvedAt: to === 'godkand' ? new Date() : null,
         approvedBy: to === 'godkand' ? actor(ctx) : null,
+        ikpThreshold: to === 'godkand' ? (await thresholdFor(tx, org.path)).threshold : null,
         version: vor.version + 1,
         updatedAt: new Date(),
       })
