@@ -52,5 +52,8 @@ describe('goals of the verksamhetsplan', () => {
       org: 'FORV-A', code: '3.5', title: 'Hög beredskap och stark rådighet ska råda i alla verksamhetsområden', status: 'uppfyllt', comment: 'Nästan klart',
       indicators: [{ text: 'Uppdaterade kontinuitetsplaner', status: 'uppfyllt', comment: 'Klart' }, { text: 'Ökad kunskap', status: null, comment: '' }],
     }]);
+    // An indicator added later goes last (it landed second).
+    const added = await isam.post(`/api/goals/${g.body.id}/indicators`, { text: 'Övning genomförd' });
+    expect(added.body.indicators.map((i: { text: string }) => i.text)).toEqual(['Uppdaterade kontinuitetsplaner', 'Ökad kunskap', 'Övning genomförd']);
   });
 });

@@ -96,7 +96,9 @@ export async function updateGoal(ctx: Ctx, id: string, input: UpdateGoal): Promi
 export async function addIndicator(ctx: Ctx, goalId: string, input: { text: string; position?: number }): Promise<Goal> {
   return inTx(ctx, async (tx) => {
     const { g, org } = await load(ctx, tx, goalId, true);
-    const [row] = await tx.insert(goalIndicators).values({ goalId, text: input.text, position: input.position ?? 0 }).returning();
+    // Without a position it goes last (at 0 it landed second, beside the first indicator of the same position).
+    const [{ next }] = await tx.select({ next: sql<number>`coalesce(max(${goalIndicators.position}) + 1, 0)::int` }).from(goalIndicators).where(eq(goalIndicators.goalId, goalId));
+    const [row] = await tx.insert(goalIndicators).values({ goalId, text: input.text, position: input.position ?? Number(next) }).returning();
     await recordAudit(tx, ctx, { action: 'goal.indicator.create', entityType: 'goal_indicator', entityId: row.id, orgId: org.id, after: row });
     return (await assemble(tx, [g]))[0];
   });
