@@ -28,6 +28,12 @@ describe('DSO report follow-up', () => {
     const fu = await isam.request('PUT', `/api/dso/recommendations/${id}/follow-ups`, { year: 2025, text: 'Ej påbörjad på grund av resursbrist' });
     expect(fu.status).toBe(200);
     expect(fu.body.followUps).toEqual([expect.objectContaining({ year: 2025, text: 'Ej påbörjad på grund av resursbrist' })]);
+    // Not before the report the recommendation comes from; an existing one is changed with its version.
+    const early = await isam.request('PUT', `/api/dso/recommendations/${id}/follow-ups`, { year: 2020, text: 'För tidigt' });
+    expect([early.status, early.body.code, early.body.field]).toEqual([422, 'follow_up_before_report', 'year']);
+    const noVersion = await isam.request('PUT', `/api/dso/recommendations/${id}/follow-ups`, { year: 2025, text: 'Utan version' });
+    expect([noVersion.status, noVersion.body.code, noVersion.body.field]).toEqual([400, 'version_required', 'version']);
+    expect((await isam.get(`/api/dso/recommendations/${id}`)).body.followUps.map((f: { year: number; text: string }) => [f.year, f.text])).toEqual([[2025, 'Ej påbörjad på grund av resursbrist']]);
 
     expect((await isam.post(`/api/dso/recommendations/${id}/approve`, { version: resp.body.version })).status).toBe(403);
     expect((await otherDso.post(`/api/dso/recommendations/${id}/approve`, { version: resp.body.version })).status).toBe(404);

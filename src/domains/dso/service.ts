@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { conflict, forbidden, notFound } from '../../server/platform/errors';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
@@ -133,13 +133,27 @@ export async function setFollowUp(ctx: Ctx, id: string, input: SetFollowUp): Pro
   return inTx(ctx, async (tx) => {
     const { r, org } = await load(ctx, tx, id);
     if (!ctx.authz.can('plan.manage', org.path)) throw forbidden();
+    // A recommendation of the DSO's report for a year is followed up that year or later, never before it was given.
+    if (input.year < r.reportYear) {
+      throw unprocessable('follow_up_before_report', {
+        sv: `Uppföljningsåret ${input.year} ligger före dataskyddsombudets årsrapport ${r.reportYear}, som rekommendationen kommer från.`,
+        en: `The follow-up year ${input.year} is before the data protection officer's annual report ${r.reportYear} the recommendation comes from.`,
+      }, 'year');
+    }
+    // A follow-up that exists is changed with its version: without one it is a 400 saying so, not a stale version 0.
     const [cur] = await tx.select().from(dsoFollowUps).where(and(eq(dsoFollowUps.recommendationId, id), eq(dsoFollowUps.year, input.year)));
     let row;
     if (cur) {
-      if (input.version !== cur.version) throw staleVersion('DSO follow-up', input.version ?? 0, cur);
+      if (input.version === undefined) {
+        throw badRequest('version_required', {
+          sv: `Uppföljningen för ${input.year} finns redan: ange dess version för att ändra den.`,
+          en: `The follow-up for ${input.year} exists already: give its version to change it.`,
+        }, 'version');
+      }
+      if (input.version !== cur.version) throw staleVersion('DSO follow-up', input.version, cur);
       [row] = await tx.update(dsoFollowUps).set({ text: input.text, version: cur.version + 1, updatedAt: new Date() })
         .where(and(eq(dsoFollowUps.id, cur.id), eq(dsoFollowUps.version, cur.version))).returning();
-      if (!row) throw staleVersion('DSO follow-up', input.version ?? 0, cur);
+      if (!row) throw staleVersion('DSO follow-up', input.version, cur);
     } else {
       [row] = await tx.insert(dsoFollowUps).values({ recommendationId: id, year: input.year, text: input.text }).returning();
     }
