@@ -26,7 +26,7 @@ export const attentionProviders: AttentionProvider[] = [
         severity: 'warning',
         ...countTitles(n, { one: 'En förbättringsaktivitet är försenad', many: 'förbättringsaktiviteter är försenade' }, { one: 'One improvement activity is overdue', many: 'improvement activities are overdue' }),
         count: n,
-        link: '/plan?overdue=true',
+        link: '/forbattringsplan',
       }];
     },
   },

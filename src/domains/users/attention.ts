@@ -19,7 +19,7 @@ export const attentionProviders: AttentionProvider[] = [
         title_sv: 'Byt ditt engångslösenord',
         title_en: 'Change your one-time password',
         count: 1,
-        link: '/konto',
+        link: '/mitt-konto',
       }];
     },
   },
@@ -43,7 +43,7 @@ export const attentionProviders: AttentionProvider[] = [
         severity: 'warning',
         ...countTitles(n, { one: 'Ett konto är tillfälligt låst', many: 'konton är tillfälligt låsta' }, { one: 'One account is temporarily locked', many: 'accounts are temporarily locked' }),
         count: n,
-        link: '/admin/anvandare?last=1',
+        link: '/anvandare',
       }];
     },
   },

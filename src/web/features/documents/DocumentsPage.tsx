@@ -11,6 +11,7 @@ import { useSelectedOrg } from '../../shell/org-context';
 import { day, NeedOrg } from '../plans/shared';
 import { DocumentModal } from './DocumentModal';
 import { DOC_TYPES, fileUrl, sizeText, type Doc } from './types';
+import { useSearchFlag } from '../../shell/search';
 
 export function ReviewDate({ doc }: { doc: Doc }) {
   const { t } = useTranslation('documents');
@@ -43,7 +44,8 @@ export default function DocumentsPage() {
   const { selected } = useSelectedOrg();
   const manage = can('document.manage');
   const [type, setType] = useState('');
-  const [overdue, setOverdue] = useState(false);
+  // From the start page's "passed their review date" link (?overdue=true) the list starts filtered.
+  const [overdue, setOverdue] = useState(useSearchFlag('overdue'));
   const [editing, setEditing] = useState<Doc | 'new' | null>(null);
   const list = useQuery({
     queryKey: ['documents', 'register', selected?.slug, type, overdue],
