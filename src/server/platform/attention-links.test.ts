@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = join(import.meta.dirname, '..', '..');
-const filesIn = (dir: string, name: RegExp) =>
+const filesIn = (dir: string, name: RegExp): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(join(dir, d.name), name) : name.test(d.name) ? [join(dir, d.name)] : []));
 const all = (files: string[], re: RegExp) => files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(re)].map((m) => m[1]));
 
