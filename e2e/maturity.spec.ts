@@ -49,6 +49,15 @@ test('ISAM records two years of maturity measurement and sees the trend', async 
   await expect(trend.getByRole('row', { name: /Medel/ })).toHaveText(/Medel\s*1,6\s*2/);
   await expect(page.getByRole('img', { name: /2025: Kompetens 2, Informationsklassning 2, Riskhantering 3/ })).toBeVisible();
   await expectNoAxeViolations(page, 'Mognad med två mätningar');
+  // Opened with the keyboard, an existing measurement's dialog takes focus at its first field that can be changed
+  // (its year is fixed); Escape gives focus back to the button.
+  const editOne = page.getByRole('button', { name: 'Ändra mätningen 2025' });
+  await editOne.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Datum för mätningen')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(editOne).toBeFocused();
   // The one 400 is the answer to the measurement sent without a level, shown at the field above.
   expect(seen.errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   expect(seen.csp).toEqual([]);

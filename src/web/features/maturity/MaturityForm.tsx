@@ -72,8 +72,9 @@ export function MaturityForm({ org, assessment, latest, onClose }: {
         <Stack>
           <ProblemAlert error={error ?? remove.error} fields={FIELDS} onReload={() => void refresh().then(onClose)} />
           <Group grow align="flex-start">
-            <TextInput label={t('field.year')} required type="number" min={2000} max={lastYear()} value={year} disabled={!!assessment} onChange={(e) => setYear(e.currentTarget.value)} error={fe('year')} data-autofocus />
-            <TextInput label={t('field.assessedOn')} type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.currentTarget.value)} error={fe('assessedOn')} />
+            <TextInput label={t('field.year')} required type="number" min={2000} max={lastYear()} value={year} disabled={!!assessment} onChange={(e) => setYear(e.currentTarget.value)} error={fe('year')} {...(!assessment ? { 'data-autofocus': true } : {})} />
+            {/* An existing measurement's year is fixed: focus starts at its date (on a disabled field it stayed behind the dialog). */}
+            <TextInput label={t('field.assessedOn')} type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.currentTarget.value)} error={fe('assessedOn')} {...(assessment ? { 'data-autofocus': true } : {})} />
           </Group>
           <Group grow align="flex-start">
             <TextInput label={t('field.method')} value={method} onChange={(e) => setMethod(e.currentTarget.value)} error={fe('method')} />

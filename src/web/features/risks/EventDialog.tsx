@@ -99,7 +99,8 @@ export function EventDialog({ vor, event, arbetssattId, canEdit, onClose, onChan
               onChange={(e) => setTitle(e.currentTarget.value)}
               error={fe('title')}
               disabled={locked || !canEdit}
-              data-autofocus
+              // Focus goes to the first field that can be changed: on a disabled one it stayed behind the dialog.
+              {...(!locked && canEdit ? { 'data-autofocus': true } : {})}
             />
             <NativeSelect label={t('event.field.arbetssatt')} value={where} onChange={(e) => setWhere(e.currentTarget.value)} data={arbetssatt} error={fe('arbetssattId')} disabled={locked || !canEdit} />
             {sameScale ? (
@@ -128,7 +129,7 @@ export function EventDialog({ vor, event, arbetssattId, canEdit, onClose, onChan
               </Text>
             </Group>
             <Textarea label={t('event.field.motivation')} autosize minRows={2} value={motivation} onChange={(e) => setMotivation(e.currentTarget.value)} error={fe('motivation')} disabled={locked || !canEdit} />
-            <Textarea label={t('event.field.followUp')} description={t('event.followUpHelp')} autosize minRows={2} value={followUp} onChange={(e) => setFollowUp(e.currentTarget.value)} error={fe('followUp')} disabled={!canEdit} />
+            <Textarea label={t('event.field.followUp')} description={t('event.followUpHelp')} autosize minRows={2} value={followUp} onChange={(e) => setFollowUp(e.currentTarget.value)} error={fe('followUp')} disabled={!canEdit} {...(locked && canEdit ? { 'data-autofocus': true } : {})} />
             {canEdit && (
               <FormActions busy={submit.busy} submitLabel={event ? t('common:save') : t('event.create')} onCancel={onClose} />
             )}
