@@ -27,6 +27,8 @@ test('ISAM records two years of maturity measurement and sees the trend', async 
   // Uppföljning left without a level: the server names that field and nothing is saved.
   await dialog.getByRole('button', { name: 'Spara mätningen' }).click();
   await expect(dialog.getByRole('combobox', { name: 'Nivå för Uppföljning' })).toHaveAttribute('aria-invalid', 'true');
+  // The refused field takes focus, so a screen reader reads it with its message.
+  await expect(dialog.getByRole('combobox', { name: 'Nivå för Uppföljning' })).toBeFocused();
   await expectNoAxeViolations(page, 'Ny mätning med fel');
   await dialog.getByRole('combobox', { name: 'Nivå för Uppföljning' }).selectOption('1');
   await dialog.getByRole('button', { name: 'Spara mätningen' }).click();

@@ -1,6 +1,31 @@
 import { useEffect, useRef } from 'react';
 import { Modal, type ModalProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { focusFirstInvalid } from './focusInvalid';
+
+/** How long after a submit a field newly marked invalid (the server's answer) still takes focus. */
+const ANSWER_MS = 15_000;
+
+/**
+ * After a submit in the dialog, focus goes to the first field marked invalid, whether the form refused it at once or
+ * the server did: a screen reader then reads the field with its message (WCAG 3.3.1, 4.1.3). Before, only the
+ * incident forms did this; elsewhere a refused submit left focus where it was and nothing was announced.
+ */
+function focusInvalidAfterSubmit(root: HTMLElement | null): void {
+  if (!root) return;
+  let done = false;
+  const focus = () => {
+    if (done || !root.isConnected || !root.querySelector('[aria-invalid="true"], [class*="-error"]')) return;
+    done = true;
+    observer.disconnect();
+    focusFirstInvalid(root);
+  };
+  const observer = new MutationObserver(focus);
+  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-invalid'] });
+  setTimeout(() => observer.disconnect(), ANSWER_MS);
+  // Errors the form shows at once, without asking the server (rendered after this event).
+  setTimeout(focus, 0);
+}
 
 /**
  * Mantine's Modal with a named close button (axe: button-name) in the user's language, and keyboard focus
@@ -39,5 +64,11 @@ export function Dialog(props: ModalProps) {
     opener.current = null;
   }, [props.opened]);
 
-  return <Modal {...props} closeButtonProps={{ 'aria-label': t('close'), ...props.closeButtonProps }} />;
+  return (
+    <Modal
+      {...props}
+      closeButtonProps={{ 'aria-label': t('close'), ...props.closeButtonProps }}
+      onSubmitCapture={(e) => focusInvalidAfterSubmit(e.currentTarget as HTMLElement)}
+    />
+  );
 }
