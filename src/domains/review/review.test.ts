@@ -70,6 +70,12 @@ describe('ISO 27001 9.3 management review', () => {
     const noOwner = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'improvement', text: 'x', dueDate: '2026-01-01' });
     expect(noOwner.status).toBe(400);
     expect(noOwner.body.field).toBe('owner');
+    // A decision looks ahead: not due before the meeting (2025-11-20), not planned before the year reviewed.
+    const early = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'improvement', text: 'x', owner: 'ISAM', dueDate: '2025-06-30' });
+    expect([early.status, early.body.code, early.body.field]).toEqual([422, 'due_before_meeting', 'dueDate']);
+    const past = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'improvement', text: 'x', owner: 'ISAM', dueDate: '2026-01-31', year: 2024 });
+    expect([past.status, past.body.code, past.body.field]).toEqual([422, 'year_before_review', 'year']);
+    expect((await isam.get(`/api/reviews/${id}`)).body.decisions).toHaveLength(1);
     const isms = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'isms_change', text: 'Revidera lokal anvisning' });
     expect(isms.status).toBe(201);
     expect(isms.body.decisions[1].activityId).toBeNull();
@@ -118,6 +124,19 @@ describe('ISO 27001 9.3 management review', () => {
     expect((await isam.get(`/api/plan/activities/${activityId}`)).body).toMatchObject({ description: 'Inför systematisk uppföljning av incidentåtgärder', status: 'pågår' });
     const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'review.sign' and entity_id = ${id}`);
     expect(Number(((audit as { rows?: { n: number }[] }).rows ?? (audit as unknown as { n: number }[]))[0].n)).toBe(1);
+  });
+
+  it('names what signing still needs in words, not field keys', async () => {
+    const r = await isam.post('/api/reviews', { org: 'forv-a', year: 2024 });
+    expect(r.status).toBe(201);
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const marked = await isam.patch(`/api/reviews/${r.body.id}`, { version: r.body.version, inputs: Object.fromEntries(keys.map((k) => [k, { notApplicable: true, reason: 'Prov' }])) });
+    expect(marked.status).toBe(200);
+    const sign = await chef.post(`/api/reviews/${r.body.id}/sign`, { version: marked.body.version });
+    expect([sign.status, sign.body.code, sign.body.field]).toEqual([409, 'review_incomplete', 'meetingDate']);
+    expect(sign.body.missing).toEqual(['meetingDate', 'chair', 'conclusion.lampligt', 'conclusion.tillrackligt', 'conclusion.verkningsfullt']);
+    expect(sign.body.detail_sv).toBe('Genomgången saknar uppgifter: mötesdatum, ordförande, slutsats om lämpligt, slutsats om tillräckligt, slutsats om verkningsfullt.');
+    expect(sign.body.detail_en).not.toContain('conclusion.');
   });
 
   it('offers iso93Status to the reports domain, taking its sections with content', async () => {

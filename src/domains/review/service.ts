@@ -2,7 +2,7 @@ import { and, asc, desc, eq, like } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { badRequest, conflict, forbidden, notFound } from '../../server/platform/errors';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
@@ -116,6 +116,14 @@ export async function updateReview(ctx: Ctx, id: string, input: UpdateReview): P
  * Records a decision (9.3.3). An improvement needs an owner and a due date and becomes a plan activity of the
  * review's organisation in the same transaction; a change to the ISMS is recorded as it is.
  */
+/** What signing needs, as the review's form calls it (Swedish, English). */
+const SIGN_FIELDS: Record<string, [string, string]> = {
+  meetingDate: ['mötesdatum', 'meeting date'], chair: ['ordförande', 'chair'],
+  'conclusion.lampligt': ['slutsats om lämpligt', 'conclusion on suitability'],
+  'conclusion.tillrackligt': ['slutsats om tillräckligt', 'conclusion on adequacy'],
+  'conclusion.verkningsfullt': ['slutsats om verkningsfullt', 'conclusion on effectiveness'],
+};
+
 export async function addDecision(ctx: Ctx, id: string, input: AddDecision): Promise<Review> {
   return inTx(ctx, async (tx) => {
     const { r, org } = await load(ctx, tx, id, 'report.edit');
@@ -123,6 +131,18 @@ export async function addDecision(ctx: Ctx, id: string, input: AddDecision): Pro
     if (input.kind === 'improvement') {
       if (!input.owner) throw badRequest('owner_required', { sv: 'Ett förbättringsbeslut behöver en ansvarig.', en: 'An improvement decision needs an owner.' }, 'owner');
       if (!input.dueDate) throw badRequest('due_required', { sv: 'Ett förbättringsbeslut behöver ett slutdatum.', en: 'An improvement decision needs a due date.' }, 'dueDate');
+    }
+    // A decision looks ahead: due no earlier than the meeting, planned no earlier than the year reviewed.
+    if (input.dueDate && r.meetingDate && input.dueDate < r.meetingDate) {
+      throw unprocessable('due_before_meeting', {
+        sv: `Slutdatumet ${input.dueDate} ligger före mötet ${r.meetingDate}.`, en: `The due date ${input.dueDate} is before the meeting on ${r.meetingDate}.`,
+      }, 'dueDate');
+    }
+    const planYear = input.year ?? (input.dueDate ? Number(input.dueDate.slice(0, 4)) : undefined);
+    if (input.kind === 'improvement' && planYear !== undefined && planYear < r.year) {
+      throw unprocessable('year_before_review', {
+        sv: `Planåret ${planYear} ligger före det granskade året ${r.year}.`, en: `The plan year ${planYear} is before the year reviewed, ${r.year}.`,
+      }, input.year !== undefined ? 'year' : 'dueDate');
     }
     const [{ n }] = await tx.select({ n: reviewDecisions.position }).from(reviewDecisions).where(eq(reviewDecisions.reviewId, id))
       .orderBy(desc(reviewDecisions.position)).limit(1).then((x) => (x.length ? x : [{ n: -1 }]));
@@ -173,8 +193,10 @@ export async function signReview(ctx: Ctx, id: string, version: number): Promise
       ...(['lampligt', 'tillrackligt', 'verkningsfullt'] as const).filter((k) => r.conclusion?.[k]?.value == null).map((k) => `conclusion.${k}`),
     ].filter(Boolean) as string[];
     if (missing.length) {
+      // Named as the form names them (the field keys stay in `missing` and `field` for the form to mark).
+      const words = (lang: 0 | 1) => missing.map((k) => SIGN_FIELDS[k][lang]).join(', ');
       throw conflict('review_incomplete', {
-        sv: `Genomgången saknar uppgifter: ${missing.join(', ')}.`, en: `The review lacks: ${missing.join(', ')}.`,
+        sv: `Genomgången saknar uppgifter: ${words(0)}.`, en: `The review lacks: ${words(1)}.`,
       }, missing[0], { missing });
     }
     const [row] = await tx.update(reviews).set({ signedAt: new Date(), signedBy: ctx.principal?.userId ?? null, version: r.version + 1, updatedAt: new Date() })
