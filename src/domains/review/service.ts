@@ -116,12 +116,15 @@ export async function updateReview(ctx: Ctx, id: string, input: UpdateReview): P
  * Records a decision (9.3.3). An improvement needs an owner and a due date and becomes a plan activity of the
  * review's organisation in the same transaction; a change to the ISMS is recorded as it is.
  */
-/** What signing needs, as the review's form calls it (Swedish, English). */
+/** What signing needs, as the review's form calls it (Swedish, English); conclusions by their key under `conclusion.`. */
+const CONCLUSION_WORDS: Record<string, [string, string]> = {
+  lampligt: ['slutsats om lämpligt', 'conclusion on suitability'],
+  tillrackligt: ['slutsats om tillräckligt', 'conclusion on adequacy'],
+  verkningsfullt: ['slutsats om verkningsfullt', 'conclusion on effectiveness'],
+};
 const SIGN_FIELDS: Record<string, [string, string]> = {
   meetingDate: ['mötesdatum', 'meeting date'], chair: ['ordförande', 'chair'],
-  'conclusion.lampligt': ['slutsats om lämpligt', 'conclusion on suitability'],
-  'conclusion.tillrackligt': ['slutsats om tillräckligt', 'conclusion on adequacy'],
-  'conclusion.verkningsfullt': ['slutsats om verkningsfullt', 'conclusion on effectiveness'],
+  ...Object.fromEntries(Object.entries(CONCLUSION_WORDS).map(([k, w]) => [`conclusion.${k}`, w])),
 };
 
 export async function addDecision(ctx: Ctx, id: string, input: AddDecision): Promise<Review> {
