@@ -8,7 +8,7 @@ import { AppError, notFound, unauthorized, unprocessable } from '../../server/pl
 import { systemCtx } from '../../server/platform/context';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { sha256 } from './resolve';
+import { forgetCachedSessions, sha256 } from './resolve';
 import { dummyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
 import { apiTokens, loginAttempts, roleAssignments, sessions, users } from './table';
 
@@ -193,6 +193,7 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
       .where(and(eq(sessions.userId, u.id), isNull(sessions.revokedAt), p.sessionId ? sql`${sessions.id} <> ${p.sessionId}` : sql`true`));
     await recordAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: u.id });
   });
+  forgetCachedSessions(ctx.db);
 }
 
 export async function createApiToken(ctx: Ctx, input: { name: string; scopes: string[]; expiresInDays: number }) {

@@ -62,6 +62,15 @@ export async function enableSessionCache(database: Database, seconds: number): P
 }
 
 /**
+ * Empties this node's session cache at once, for a change this node itself just committed: the other nodes hear
+ * PostgreSQL's notification, but this node's next request could arrive before its own (a user who had just replaced a
+ * one-time password was still refused for a moment).
+ */
+export function forgetCachedSessions(db: Db): void {
+  sessionCaches.get(db)?.onEvent('notify');
+}
+
+/**
  * Finds the live session for a cookie token; idle and absolute timeouts end it. One round trip: session, person
  * and grants, unless the session cache (enableSessionCache) holds it. A cached session that looks idle or
  * expired is read again: another node may have seen the person since.
