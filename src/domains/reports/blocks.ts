@@ -1,5 +1,5 @@
 import type { ReportJson, Rollup } from './build';
-import { countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskScaleLabels, type ChartId } from './chart-options';
+import { countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskScaleLabels, yearOnYear, type ChartId } from './chart-options';
 import type { ManualTable, Section } from './outline';
 import { knownBlocks, LABELS, VALUES, withOrg } from './blocks-known';
 
@@ -80,12 +80,11 @@ function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
   const perKey = (key: 'byKind' | 'byCategory', caption: string, head: string): FigureBlock | undefined => {
     const now = countEntries(inc[key]);
     const before = isRec(inc[`${key}PreviousYear`]) ? countEntries(inc[`${key}PreviousYear`]) : undefined;
-    const keys = [...new Set([...now.map(([k]) => k), ...(before ?? []).filter(([, n]) => n > 0).map(([k]) => k)])];
-    if (keys.length === 0) return undefined;
-    const count = (list: [string, number][], k: string) => list.find(([x]) => x === k)?.[1] ?? 0;
+    const rows = yearOnYear(now, before ?? []);
+    if (rows.length === 0) return undefined;
     return before
-      ? { kind: 'table', caption: `${caption} ${y} och ${y - 1}`, columns: [head, String(y), String(y - 1)], rows: keys.map((k) => [c.cell(k), c.cell(count(now, k), `incidents.${key}.${k}`), c.cell(count(before, k))]) }
-      : { kind: 'table', caption, columns: [head, 'Antal'], rows: keys.map((k) => [c.cell(k), c.cell(count(now, k), `incidents.${key}.${k}`)]) };
+      ? { kind: 'table', caption: `${caption} ${y} och ${y - 1}`, columns: [head, String(y), String(y - 1)], rows: rows.map(([k, a, b]) => [c.cell(k), c.cell(a, `incidents.${key}.${k}`), c.cell(b)]) }
+      : { kind: 'table', caption, columns: [head, 'Antal'], rows: rows.map(([k, a]) => [c.cell(k), c.cell(a, `incidents.${key}.${k}`)]) };
   };
   const kinds = perKey('byKind', 'Incidenter per typ', 'Typ');
   if (kinds) {

@@ -39,6 +39,17 @@ export function countEntries(v: unknown): [string, number][] {
   return [];
 }
 
+/**
+ * This year's count and the year before's per key, year on year: this year's keys in their order, then the keys
+ * counted only the year before (a key with 0 both years is left out unless this year lists it). The report's
+ * tables and the statistics page show the same rows.
+ */
+export function yearOnYear(now: [string, number][], before: [string, number][]): [string, number, number][] {
+  const count = (list: [string, number][], k: string) => list.find(([x]) => x === k)?.[1] ?? 0;
+  const keys = [...new Set([...now.map(([k]) => k), ...before.filter(([, c]) => c > 0).map(([k]) => k)])];
+  return keys.map((k) => [k, count(now, k), count(before, k)]);
+}
+
 /** Twelve monthly counts for this and last year from the shapes a provider may use. */
 export function monthSeries(v: unknown, year?: number): { current: number[]; previous: number[] | null } {
   const current = new Array<number>(12).fill(0);

@@ -4,6 +4,7 @@ import { sectionBlocks, tableLayout, type Cell, type FigureBlock } from './block
 import type { ReportJson } from './build';
 import type { Section } from './outline';
 import { textWidth } from './fonts';
+import { yearOnYear } from './chart-options';
 
 const cell = (text: string): Cell => ({ text });
 const widest = (t: string, size: number, bold: boolean) => Math.max(...t.split(/\s+/).map((w) => textWidth(w, size, bold)));
@@ -152,5 +153,13 @@ describe('figure tables in Swedish', () => {
   it('joins list items without ".;"', () => {
     const [t] = tables('dsoFollowUp', { dsoFollowUp: [{ org: 'HV', reportYear: 2024, area: 'A', recommendation: 'R', riskLevel: 'låg', response: ['Första.', 'Andra', 'Tredje'], responsible: '', status: 'öppen', followUp: '' }] }) as Extract<FigureBlock, { kind: 'table' }>[];
     expect(t.rows[0][3].text).toBe('Första. Andra; Tredje');
+  });
+});
+
+describe('yearOnYear', () => {
+  it("keeps this year's keys in order, adds last year's counted keys after them and leaves out a key with 0 only last year", () => {
+    const rows = yearOnYear([['Fel mottagare', 5], ['Nätfiske', 0]], [['Förlust', 2], ['Nätfiske', 3], ['Stöld', 0], ['Fel mottagare', 1]]);
+    expect(rows).toEqual([['Fel mottagare', 5, 1], ['Nätfiske', 0, 3], ['Förlust', 0, 2]]);
+    expect(yearOnYear([], [['Stöld', 0]])).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Alert, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { yearOnYear as sharedYearOnYear } from '../../../domains/reports/chart-options';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/problem';
 import { formatDate, formatNumber } from '../../format';
@@ -52,10 +53,9 @@ function CountTable({ caption, head, rows, years }: { caption: string; head: str
   );
 }
 
-/** This year's counts and the year before's, per key: this year's keys in their order, then those of last year only. */
+/** This year's counts and the year before's, per key, in the report's order, with each key in words. */
 function yearOnYear(now: Record<string, number>, before: Record<string, number>, word: (k: string) => string): [string, number, number][] {
-  const keys = [...new Set([...Object.keys(now), ...Object.keys(before).filter((k) => before[k] > 0)])];
-  return keys.map((k) => [word(k), now[k] ?? 0, before[k] ?? 0]);
+  return sharedYearOnYear(Object.entries(now), Object.entries(before)).map(([k, a, b]) => [word(k), a, b]);
 }
 
 /** Statistik: the yearly figures of the selected organisation and its subtree, as tables and charts. */
