@@ -145,6 +145,24 @@ async function signedDecisionYear(tx: Db, cur: typeof planActivities.$inferSelec
   return r?.year;
 }
 
+/**
+ * 409 decided_in_review when the activity was decided in a signed management review: what was decided (description,
+ * area, year) stands, and the activity stays; its status still changes. `field` names what the refused change touched.
+ */
+async function refuseIfDecided(tx: Db, cur: typeof planActivities.$inferSelect, change: 'edit' | 'delete', field: string): Promise<void> {
+  const year = await signedDecisionYear(tx, cur);
+  if (year === undefined) return;
+  throw conflict('decided_in_review', change === 'edit'
+    ? {
+        sv: `Aktiviteten beslutades i ledningens genomgång ${year}, som är signerad: dess beskrivning, område och år står som beslutet. Ändra status eller lägg till en ny aktivitet.`,
+        en: `The activity was decided in the management review ${year}, which is signed: its description, area and year stand as decided. Change its status or add a new activity.`,
+      }
+    : {
+        sv: `Aktiviteten beslutades i ledningens genomgång ${year}, som är signerad, och kan inte tas bort. Sätt status avbruten i stället.`,
+        en: `The activity was decided in the management review ${year}, which is signed, and cannot be deleted. Set its status to avbruten instead.`,
+      }, field);
+}
+
 const DECIDED: (keyof UpdatePlanActivity)[] = ['description', 'area', 'year'];
 
 export async function updateActivity(ctx: Ctx, id: string, input: UpdatePlanActivity): Promise<PlanActivity> {
@@ -152,13 +170,7 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdatePlanActi
     const { cur, org } = await loadForWrite(ctx, tx, id, true);
     if (cur.version !== input.version) throw staleVersion('plan activity', input.version, toActivity(cur, org));
     const decided = DECIDED.filter((k) => input[k] !== undefined && input[k] !== cur[k as keyof typeof cur]);
-    const reviewYear = decided.length ? await signedDecisionYear(tx, cur) : undefined;
-    if (reviewYear !== undefined) {
-      throw conflict('decided_in_review', {
-        sv: `Aktiviteten beslutades i ledningens genomgång ${reviewYear}, som är signerad: dess beskrivning, område och år står som beslutet. Ändra status eller lägg till en ny aktivitet.`,
-        en: `The activity was decided in the management review ${reviewYear}, which is signed: its description, area and year stand as decided. Change its status or add a new activity.`,
-      }, decided[0]);
-    }
+    if (decided.length) await refuseIfDecided(tx, cur, 'edit', decided[0]);
     const { version, ...changes } = input;
     if (changes.area !== undefined && changes.area !== cur.area) await assertArea(tx, org, changes.area);
     checkDue(changes.year ?? cur.year, changes.dueDate === undefined ? cur.dueDate : changes.dueDate);
@@ -184,13 +196,7 @@ export async function deleteActivity(ctx: Ctx, id: string, version: number): Pro
         en: `The activity has been carried into ${carried.year} and cannot be deleted. Set its status to avbruten instead.`,
       }, 'id', { carriedTo: carried.id });
     }
-    const reviewYear = await signedDecisionYear(tx, cur);
-    if (reviewYear !== undefined) {
-      throw conflict('decided_in_review', {
-        sv: `Aktiviteten beslutades i ledningens genomgång ${reviewYear}, som är signerad, och kan inte tas bort. Sätt status avbruten i stället.`,
-        en: `The activity was decided in the management review ${reviewYear}, which is signed, and cannot be deleted. Set its status to avbruten instead.`,
-      }, 'id');
-    }
+    await refuseIfDecided(tx, cur, 'delete', 'id');
     await tx.delete(planActivities).where(eq(planActivities.id, id));
     await recordAudit(tx, ctx, { action: 'plan.activity.delete', entityType: 'plan_activity', entityId: id, orgId: org.id, before: cur });
   });
