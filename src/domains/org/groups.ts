@@ -4,7 +4,7 @@ import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { conflict, forbidden, notFound } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
-import { inTx } from '../../server/platform/tx';
+import { inAuthTx, inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import type { CreateOrgGroup, OrgGroup, UpdateOrgGroup } from './contract';
 import { findOrg } from './service';
@@ -82,7 +82,7 @@ export async function createGroup(ctx: Ctx, input: z.infer<typeof CreateOrgGroup
 
 export async function updateGroup(ctx: Ctx, slug: string, input: z.infer<typeof UpdateOrgGroup>): Promise<OrgGroup> {
   ctx.authz.require('org.manage');
-  return inTx(ctx, async (tx) => {
+  return inAuthTx(ctx, async (tx) => {
     const [cur] = await tx.select().from(orgGroups).where(eq(orgGroups.slug, slug));
     if (!cur) throw notFound({ sv: `Samverkansgruppen "${slug}" finns inte.`, en: `Cooperation group "${slug}" does not exist.` }, 'slug');
     const [before] = await load(tx, [cur.id]);

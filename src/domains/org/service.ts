@@ -6,7 +6,7 @@ import type { Db } from '../../server/platform/db';
 import { escapeLike } from '../../server/platform/authz';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
-import { inTx } from '../../server/platform/tx';
+import { inAuthTx, inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { CHILD_TYPES, type CreateOrg, type Org, type OrgType, type UpdateOrg } from './contract';
 import { orgGroupMembers, orgs } from './table';
@@ -157,7 +157,7 @@ export async function createOrg(ctx: Ctx, input: CreateOrg): Promise<Org> {
 }
 
 export async function updateOrg(ctx: Ctx, slugOrId: string, input: UpdateOrg): Promise<Org> {
-  return inTx(ctx, async (tx) => {
+  return inAuthTx(ctx, async (tx) => {
     const cur = await findOrg(tx, slugOrId);
     if (!ctx.authz.can('org.read', cur.path)) {
       throw notFound({ sv: `Organisationen "${slugOrId}" finns inte.`, en: `Organisation "${slugOrId}" does not exist.` }, 'org');

@@ -6,9 +6,9 @@ import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { AppError, notFound, unauthorized, unprocessable } from '../../server/platform/errors';
 import { systemCtx } from '../../server/platform/context';
-import { inTx } from '../../server/platform/tx';
+import { inAuthTx, inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { forgetCachedSessions, sha256 } from './resolve';
+import { sha256 } from './resolve';
 import { dummyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './password';
 import { apiTokens, loginAttempts, roleAssignments, sessions, users } from './table';
 
@@ -135,7 +135,7 @@ async function lockAccount(ctx: Ctx, userId: string, email: string, tries: numbe
 export async function logout(ctx: Ctx): Promise<void> {
   const sid = ctx.principal?.sessionId;
   if (!sid) return;
-  await inTx(ctx, async (tx) => {
+  await inAuthTx(ctx, async (tx) => {
     await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sid));
     await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'session', entityId: sid.slice(0, 16) });
   });
@@ -164,7 +164,7 @@ export async function listOwnSessions(ctx: Ctx) {
 
 export async function revokeOwnSession(ctx: Ctx, shortId: string): Promise<void> {
   const p = ctx.principal!;
-  await inTx(ctx, async (tx) => {
+  await inAuthTx(ctx, async (tx) => {
     const [row] = await tx
       .update(sessions)
       .set({ revokedAt: new Date() })
@@ -184,7 +184,7 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
   const problem = passwordProblem(newPassword, u.email);
   if (problem) throw unprocessable('weak_password', problem, 'newPassword');
   const hash = await hashPassword(newPassword);
-  await inTx(ctx, async (tx) => {
+  await inAuthTx(ctx, async (tx) => {
     await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, version: sql`${users.version} + 1`, updatedAt: new Date() }).where(eq(users.id, u.id));
     // Every other session ends when the password changes.
     await tx
@@ -193,7 +193,6 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
       .where(and(eq(sessions.userId, u.id), isNull(sessions.revokedAt), p.sessionId ? sql`${sessions.id} <> ${p.sessionId}` : sql`true`));
     await recordAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: u.id });
   });
-  forgetCachedSessions(ctx.db);
 }
 
 export async function createApiToken(ctx: Ctx, input: { name: string; scopes: string[]; expiresInDays: number }) {

@@ -8,6 +8,7 @@ import type { Config } from '../../server/platform/config';
 import type { Principal } from '../../server/platform/context';
 import type { Database, Db } from '../../server/platform/db';
 import { Authz } from '../../server/platform/authz';
+import { onAuthCommitted } from '../../server/platform/tx';
 import { grantsSql, toGrants } from './grants';
 import { SessionCache, startSessionCache } from './session-cache';
 import { apiTokens, sessions, users } from './table';
@@ -55,19 +56,12 @@ export async function enableSessionCache(database: Database, seconds: number): P
   if (seconds <= 0) return async () => {};
   const { cache, stop } = await startSessionCache<CachedSession>(database, seconds * 1000);
   sessionCaches.set(database.db, cache);
+  onAuthCommitted(database.db, () => cache.onEvent('notify'));
   return async () => {
     sessionCaches.delete(database.db);
+    onAuthCommitted(database.db, undefined);
     await stop();
   };
-}
-
-/**
- * Empties this node's session cache at once, for a change this node itself just committed: the other nodes hear
- * PostgreSQL's notification, but this node's next request could arrive before its own (a user who had just replaced a
- * one-time password was still refused for a moment).
- */
-export function forgetCachedSessions(db: Db): void {
-  sessionCaches.get(db)?.onEvent('notify');
 }
 
 /**

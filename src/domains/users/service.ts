@@ -5,7 +5,7 @@ import { escapeLike } from '../../server/platform/authz';
 import { conflict, forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { ROLE_PERMISSIONS, type Role } from '../../server/platform/permissions';
-import { inTx } from '../../server/platform/tx';
+import { inAuthTx, inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { findOrg, groupMemberPaths } from '../org/service';
 import { orgGroups, orgs } from '../org/table';
@@ -169,7 +169,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUser): Promi
   ctx.authz.require('user.manage');
   if (input.password !== undefined) checkPassword(input.password, input.email ?? (await findUser(ctx.db, id)).email);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
-  return inTx(ctx, async (tx) => {
+  return inAuthTx(ctx, async (tx) => {
     const cur = await findUser(tx, id);
     if (!(await visibleTo(ctx, tx, id)) && !(await visibleTo(ctx, tx, id, 'user.manage'))) throw noSuchUser(id);
     await requireManage(ctx, tx, id);
@@ -247,7 +247,7 @@ export async function assignRole(ctx: Ctx, userId: string, input: AssignRole): P
   if (input.org && input.group) {
     throw unprocessable('org_or_group', { sv: 'Ange organisation eller samverkansgrupp, inte båda.', en: 'Give an organisation or a group, not both.' }, 'group');
   }
-  return inTx(ctx, async (tx) => {
+  return inAuthTx(ctx, async (tx) => {
     await findUser(tx, userId);
     const held = await rolesOf(tx, [userId]);
     if (held.length > 0 && !(await visibleTo(ctx, tx, userId)) && !(await visibleTo(ctx, tx, userId, 'user.manage'))) throw noSuchUser(userId);
@@ -301,7 +301,7 @@ export async function assignRole(ctx: Ctx, userId: string, input: AssignRole): P
 
 export async function removeRole(ctx: Ctx, userId: string, assignmentId: string): Promise<User> {
   ctx.authz.require('user.manage');
-  return inTx(ctx, async (tx) => {
+  return inAuthTx(ctx, async (tx) => {
     await findUser(tx, userId);
     if (!(await visibleTo(ctx, tx, userId)) && !(await visibleTo(ctx, tx, userId, 'user.manage'))) throw noSuchUser(userId);
     const [a] = (await rolesOf(tx, [userId])).filter((r) => r.id === assignmentId);

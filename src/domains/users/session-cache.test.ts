@@ -72,12 +72,29 @@ describe('session cache on a server', () => {
     const { userId, assignmentIds, list } = await setUp();
     // Without the notification the node keeps answering from memory: the cache is really used …
     await t.database.db.execute(sql`alter table role_assignments disable trigger role_assignments_auth_changed`);
-    await removeRole(t.ctx, userId, assignmentIds[0]);
+    await t.database.db.execute(sql`delete from role_assignments where id = ${assignmentIds[0]}`);
     expect((await list()).status).toBe(200);
     // … and with it, the next change empties it.
     await t.database.db.execute(sql`alter table role_assignments enable trigger role_assignments_auth_changed`);
     await t.database.db.execute(sql`update users set name = 'Nytt namn' where id = ${userId}`);
     await eventually(list, 403);
+  });
+
+  it("forgets at once what this node itself changed, without waiting for the notification", async () => {
+    const { client, userId, assignmentIds, list } = await setUp();
+    // With no notification at all, only the node's own forgetting can end the role on the very next request.
+    await t.database.db.execute(sql`alter table role_assignments disable trigger role_assignments_auth_changed`);
+    await removeRole(t.ctx, userId, assignmentIds[0]);
+    expect((await list()).status).toBe(403);
+    await t.database.db.execute(sql`alter table role_assignments enable trigger role_assignments_auth_changed`);
+    // Logging out through this node ends the session here at once too, though its row may still be cached.
+    await t.database.db.execute(sql`alter table sessions disable trigger sessions_auth_changed`);
+    expect((await list()).status).toBe(403);
+    const cookie = client.cookie;
+    expect((await client.post('/api/auth/logout', {})).status).toBeLessThan(300);
+    client.cookie = cookie; // the old cookie, replayed
+    expect((await list()).status).toBe(401);
+    await t.database.db.execute(sql`alter table sessions enable trigger sessions_auth_changed`);
   });
 
   it('ends a revoked session and an inactivated person', async () => {
