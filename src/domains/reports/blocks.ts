@@ -200,6 +200,34 @@ export const STATUS_LABELS: Record<string, string> = {
 export const liveStatus = (stored: string) => (stored === 'godkand' ? 'aktuell' : stored);
 
 /**
+ * The words of a cell, as the documents wrap them: parted at breaking spaces only. A no-break space holds "90,9 %"
+ * together (split there, a column got room for "90,9" alone and the sign wrapped to a line of its own in every row).
+ */
+export const cellWords = (text: string): string[] => text.split(/[^\S\u00a0]+/).filter(Boolean);
+
+/** Lines `text` takes in a column `width` points wide at `size`, wrapped between cellWords (a word wider than the column breaks). */
+export function wrappedLines(text: string, width: number, size: number, bold: boolean, measure: (text: string, size: number, bold: boolean) => number): number {
+  let lines = 0;
+  const space = measure(' ', size, bold);
+  for (const para of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of cellWords(para)) {
+      const w = measure(word, size, bold);
+      if (used > 0 && used + space + w > width) {
+        lines++;
+        used = 0;
+      }
+      if (w > width) {
+        lines += Math.ceil(w / width) - 1;
+        used = w % width;
+      } else used += (used > 0 ? space : 0) + w;
+    }
+  }
+  return lines;
+}
+
+/**
  * Font size and column widths for a table `total` wide, laid out as a browser lays out a table: every column first
  * gets its widest word, so that no word breaks while the table has room (a förvaltning's name broke mid-word in the
  * city rollup, beside numeric columns that had room to spare), and the room left goes to the columns whose text
@@ -216,9 +244,7 @@ export function tableLayout(
   const texts = (i: number) => sample.map((r) => r[i]?.text ?? '');
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   // Widths scale with the font size: measured once at `size`.
-  // Words part at breaking spaces only: a no-break space holds "90,9 %" together (split there, the column got room
-  // for "90,9" alone and the sign wrapped to a line of its own in every row of the PDF).
-  const widestWord = (t: string, bold: boolean) => Math.max(0, ...t.split(/[^\S\u00a0]+/).map((w) => measure(w, size, bold)));
+  const widestWord = (t: string, bold: boolean) => Math.max(0, ...cellWords(t).map((w) => measure(w, size, bold)));
   const words = columns.map((c, i) => Math.max(widestWord(c, true), ...texts(i).map((t) => widestWord(t, i === 0))));
   const lines = columns.map((c, i) => Math.max(measure(c, size, true), ...texts(i).map((t) => measure(t, size, i === 0))));
   const room = total - pad * columns.length;

@@ -1,6 +1,6 @@
 /** The documents' tables: their layout (tableLayout, measured in the font: fonts.ts) and their Swedish contents. */
 import { describe, expect, it } from 'vitest';
-import { sectionBlocks, tableLayout, type Cell, type FigureBlock } from './blocks';
+import { sectionBlocks, tableLayout, wrappedLines, type Cell, type FigureBlock } from './blocks';
 import type { ReportJson } from './build';
 import type { Section } from './outline';
 import { textWidth } from './fonts';
@@ -161,5 +161,15 @@ describe('yearOnYear', () => {
     const rows = yearOnYear([['Fel mottagare', 5], ['Nätfiske', 0]], [['Förlust', 2], ['Nätfiske', 3], ['Stöld', 0], ['Fel mottagare', 1]]);
     expect(rows).toEqual([['Fel mottagare', 5, 1], ['Nätfiske', 0, 3], ['Förlust', 0, 2]]);
     expect(yearOnYear([], [['Stöld', 0]])).toEqual([]);
+  });
+});
+
+describe('wrappedLines', () => {
+  const fixed = (t: string) => t.length; // one point a character
+  it('wraps between words, keeps a no-break space together and breaks a word wider than the column', () => {
+    expect(wrappedLines('ab cd ef', 5, 1, false, fixed)).toBe(2); // "ab cd" | "ef"
+    expect(wrappedLines('90,9\u00a0% x', 6, 1, false, fixed)).toBe(2); // "90,9 %" stays whole
+    expect(wrappedLines('abcdefghijk', 5, 1, false, fixed)).toBe(3);
+    expect(wrappedLines('a\nb', 5, 1, false, fixed)).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportJson } from '../build';
-import { STATUS_LABELS, svDate, tableLayout, visibleSections, type FigureBlock } from '../blocks';
+import { STATUS_LABELS, svDate, tableLayout, visibleSections, wrappedLines, type FigureBlock } from '../blocks';
 import { renderCharts, type RenderedChart } from '../charts';
 import { FONT_DIR, FONT_FILES, textWidth } from '../fonts';
 import { SAFE_HREF, type Block, type Inline } from '../richtext';
@@ -53,27 +53,7 @@ function narrative(blocks: Block[]): Content[] {
   });
 }
 
-/** Lines `text` takes in a column `width` points wide at `size`, wrapped at spaces (a word wider than the column breaks). */
-function lineCount(text: string, width: number, size: number, bold: boolean): number {
-  let lines = 0;
-  for (const para of text.split('\n')) {
-    lines++;
-    let used = 0;
-    for (const word of para.split(/[^\S\u00a0]+/).filter(Boolean)) {
-      const w = textWidth(word, size, bold);
-      const space = used > 0 ? textWidth(' ', size, bold) : 0;
-      if (used > 0 && used + space + w > width) {
-        lines++;
-        used = 0;
-      }
-      if (w > width) {
-        lines += Math.ceil(w / width) - 1;
-        used = w % width;
-      } else used += (used > 0 ? space : 0) + w;
-    }
-  }
-  return lines;
-}
+const lineCount = (text: string, width: number, size: number, bold: boolean) => wrappedLines(text, width, size, bold, textWidth);
 
 /**
  * A table's height in points, estimated from its wrapped lines (DejaVu's line box is about 1.17 of the font size,
