@@ -232,6 +232,22 @@ test('ISO 9.3: sign-off is refused while inputs are uncovered; a decision become
   await d.getByRole('button', { name: 'Spara beslut' }).click();
   await expect(d).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Beslut' }).getByRole('row').filter({ hasText: decision })).toContainText('Aktivitet i planen');
+  // A decision entered by mistake is removed before signing, asked first, by keyboard; its activity goes with it.
+  const mistake = `Felskrivet beslut ${u}`;
+  await page.getByRole('button', { name: 'Nytt beslut' }).click();
+  await d.getByRole('textbox', { name: 'Beslut' }).fill(mistake);
+  await d.getByLabel('Ansvarig').fill('Någon');
+  await d.getByLabel('Klart senast').fill(`${year + 1}-03-31`);
+  await d.getByRole('button', { name: 'Spara beslut' }).click();
+  await expect(d).toHaveCount(0);
+  const decisions = page.getByRole('table', { name: 'Beslut' });
+  await decisions.getByRole('button', { name: `Ta bort beslutet: ${mistake}` }).click();
+  await expect(decisions.getByText('Ta bort beslutet och dess aktivitet i förbättringsplanen?')).toBeVisible();
+  await expect(decisions.getByRole('button', { name: 'Ja, ta bort' })).toBeFocused();
+  await expectNoAxeViolations(page, 'Ledningens genomgång, ta bort beslut');
+  await page.keyboard.press('Enter');
+  await expect(decisions.getByRole('row').filter({ hasText: mistake })).toHaveCount(0);
+  await expect(decisions.getByRole('row').filter({ hasText: decision })).toHaveCount(1);
   // The conclusion: suitable, adequate, effective.
   const conclusion = page.getByRole('region', { name: 'Slutsats' });
   for (const q of ['lämpligt', 'tillräckligt', 'verkningsfullt']) {
@@ -245,4 +261,5 @@ test('ISO 9.3: sign-off is refused while inputs are uncovered; a decision become
   const row = page.getByRole('table', { name: `Förbättringsaktiviteter för ${forv.name}` }).getByRole('row').filter({ hasText: decision });
   await expect(row).toContainText('Säkerhetsansvarig');
   await expect(row).toContainText(`${year + 1}-06-30`);
+  await expect(page.getByRole('table', { name: `Förbättringsaktiviteter för ${forv.name}` }).getByRole('row').filter({ hasText: mistake })).toHaveCount(0);
 });

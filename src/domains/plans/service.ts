@@ -189,17 +189,36 @@ export async function deleteActivity(ctx: Ctx, id: string, version: number): Pro
   await inTx(ctx, async (tx) => {
     const { cur, org } = await loadForWrite(ctx, tx, id, true);
     if (cur.version !== version) throw staleVersion('plan activity', version, toActivity(cur, org));
-    const [carried] = await tx.select({ id: planActivities.id, year: planActivities.year }).from(planActivities).where(eq(planActivities.carriedFromId, id)).limit(1);
-    if (carried) {
-      throw conflict('carried', {
-        sv: `Aktiviteten är överförd till ${carried.year} och kan inte tas bort. Sätt status avbruten i stället.`,
-        en: `The activity has been carried into ${carried.year} and cannot be deleted. Set its status to avbruten instead.`,
-      }, 'id', { carriedTo: carried.id });
-    }
     await refuseIfDecided(tx, cur, 'delete', 'id');
-    await tx.delete(planActivities).where(eq(planActivities.id, id));
-    await recordAudit(tx, ctx, { action: 'plan.activity.delete', entityType: 'plan_activity', entityId: id, orgId: org.id, before: cur });
+    // A decision of a review not yet signed owns its activity: removing the decision removes the activity with it.
+    if (cur.reviewDecisionId) {
+      const [r] = await tx.select({ year: reviews.year, id: reviews.id }).from(reviewDecisions).innerJoin(reviews, eq(reviews.id, reviewDecisions.reviewId))
+        .where(eq(reviewDecisions.id, cur.reviewDecisionId));
+      if (r) {
+        throw conflict('from_review_decision', {
+          sv: `Aktiviteten är ett beslut i ledningens genomgång ${r.year}. Ta bort beslutet i genomgången, så tas aktiviteten bort med det.`,
+          en: `The activity is a decision of the management review ${r.year}. Remove the decision in the review and the activity goes with it.`,
+        }, 'id', { reviewId: r.id });
+      }
+    }
+    await removeActivityRow(tx, ctx, cur, org, 'plan.activity.delete');
   });
+}
+
+/**
+ * Deletes an activity already loaded for writing, unless it was carried into a later year (409 carried: set it
+ * avbruten instead), and audits it as `action`. Used by deleteActivity and by removing a review's decision.
+ */
+export async function removeActivityRow(tx: Db, ctx: Ctx, cur: ActivityRow, org: OrgRow, action: string): Promise<void> {
+  const [carried] = await tx.select({ id: planActivities.id, year: planActivities.year }).from(planActivities).where(eq(planActivities.carriedFromId, cur.id)).limit(1);
+  if (carried) {
+    throw conflict('carried', {
+      sv: `Aktiviteten är överförd till ${carried.year} och kan inte tas bort. Sätt status avbruten i stället.`,
+      en: `The activity has been carried into ${carried.year} and cannot be deleted. Set its status to avbruten instead.`,
+    }, 'id', { carriedTo: carried.id });
+  }
+  await tx.delete(planActivities).where(eq(planActivities.id, cur.id));
+  await recordAudit(tx, ctx, { action, entityType: 'plan_activity', entityId: cur.id, orgId: org.id, before: cur });
 }
 
 /** Activities linked to a risk, incident, object or NIS2 measure, within the caller's plan.read scope. */

@@ -81,6 +81,28 @@ describe('ISO 27001 9.3 management review', () => {
     expect(isms.body.decisions[1].activityId).toBeNull();
   });
 
+  it('removes a decision before signing, and its plan activity with it', async () => {
+    const added = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'improvement', text: 'Fel inmatat beslut', owner: 'ISAM', dueDate: '2026-05-31' });
+    expect(added.status).toBe(201);
+    const d = added.body.decisions[2];
+    const act = (await isam.get(`/api/plan/activities/${d.activityId}`)).body;
+    // The plan does not delete what the review decided: the decision is removed in the review.
+    const viaPlan = await isam.delete(`/api/plan/activities/${d.activityId}?version=${act.version}`);
+    expect([viaPlan.status, viaPlan.body.code, viaPlan.body.reviewId]).toEqual([409, 'from_review_decision', id]);
+    const stale = await isam.delete(`/api/reviews/${id}/decisions/${d.id}?version=${added.body.version - 1}`);
+    expect([stale.status, stale.body.code]).toEqual([409, 'stale_version']);
+    const unknown = await isam.delete(`/api/reviews/${id}/decisions/${act.id}?version=${added.body.version}`);
+    expect([unknown.status, unknown.body.field]).toEqual([404, 'decisionId']);
+    expect((await chef.delete(`/api/reviews/${id}/decisions/${d.id}?version=${added.body.version}`)).status).toBe(403);
+    const removed = await isam.delete(`/api/reviews/${id}/decisions/${d.id}?version=${added.body.version}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.decisions.map((x: { text: string }) => x.text)).toEqual(['Inför systematisk uppföljning av incidentåtgärder', 'Revidera lokal anvisning']);
+    expect(removed.body.version).toBe(added.body.version + 1);
+    expect((await isam.get(`/api/plan/activities/${d.activityId}`)).status).toBe(404);
+    const audit = await t.database.db.execute(sql`select action from audit_log where entity_id in (${id}, ${d.activityId}) order by seq desc limit 2`);
+    expect(((audit as { rows?: { action: string }[] }).rows ?? (audit as unknown as { action: string }[])).map((x) => x.action).sort()).toEqual(['plan.activity.delete', 'review.decision.remove']);
+  });
+
   it('counts the plan section as covering (g), and signs once the rest are covered or not applicable', async () => {
     // The decision created a 2026 activity: the plan section (2026–2028) now has content, so (g) is covered.
     let s = (await chef.get(`/api/reviews/${id}/iso93`)).body;
@@ -121,6 +143,9 @@ describe('ISO 27001 9.3 management review', () => {
     act = moved.body;
     const removed = await isam.delete(`/api/plan/activities/${activityId}?version=${act.version}`);
     expect([removed.status, removed.body.code]).toEqual([409, 'decided_in_review']);
+    const decision = (await chef.get(`/api/reviews/${id}`)).body;
+    const late = await isam.delete(`/api/reviews/${id}/decisions/${decision.decisions[0].id}?version=${decision.version}`);
+    expect([late.status, late.body.code]).toEqual([409, 'signed']);
     expect((await isam.get(`/api/plan/activities/${activityId}`)).body).toMatchObject({ description: 'Inför systematisk uppföljning av incidentåtgärder', status: 'pågår' });
     const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'review.sign' and entity_id = ${id}`);
     expect(Number(((audit as { rows?: { n: number }[] }).rows ?? (audit as unknown as { n: number }[]))[0].n)).toBe(1);

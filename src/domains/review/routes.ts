@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { crudRoutes } from '../../server/platform/crud';
 import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent, VersionBody } from '../../server/platform/http';
+import { int4 } from '../../server/platform/schema';
 import { AddDecision, CreateReview, Iso93Status, Review, UpdateReview } from './contract';
-import { addDecision, createReview, getReview, listReviews, reviewIso93, signReview, updateReview } from './service';
+import { addDecision, createReview, getReview, listReviews, removeDecision, reviewIso93, signReview, updateReview } from './service';
 
 const tags = ['Ledningens genomgång (ISO 27001 9.3) / management review'];
 const ok = jsonContent;
@@ -28,6 +29,17 @@ export const routes = [
       responses: { 201: ok(Review, 'Genomgången med beslutet'), 404: problemContent('Finns inte'), 409: problemContent('Signerad') },
     },
     async (c) => json(c, await addDecision(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 201),
+  ),
+  defineRoute(
+    {
+      method: 'delete', path: '/api/reviews/{id}/decisions/{decisionId}', tags, summary: 'Ta bort ett beslut före signering (dess planaktivitet tas bort med det)', policy: { permission: 'report.edit' },
+      request: { params: IdParam.extend({ decisionId: z.uuid().openapi({ param: { name: 'decisionId', in: 'path' } }) }), query: z.object({ version: z.coerce.number().pipe(int4().min(1)) }) },
+      responses: { 200: ok(Review, 'Genomgången utan beslutet'), 404: problemContent('Finns inte'), 409: problemContent('Signerad, inaktuell version eller aktiviteten överförd') },
+    },
+    async (c) => {
+      const p = c.req.valid('param');
+      return json(c, await removeDecision(c.get('ctx'), p.id, p.decisionId, c.req.valid('query').version));
+    },
   ),
   defineRoute(
     {

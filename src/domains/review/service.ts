@@ -7,7 +7,8 @@ import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
-import { insertActivity } from '../plans/service';
+import { insertActivity, removeActivityRow } from '../plans/service';
+import { planActivities } from '../plans/table';
 import { orgFor, orgSlugs, type OrgRow } from '../plans/scope';
 import { INPUT_KEYS, type AddDecision, type CreateReview, type Iso93Status, type Review, type UpdateReview } from './contract';
 import { reviewSections } from './coverage';
@@ -169,6 +170,28 @@ export async function addDecision(ctx: Ctx, id: string, input: AddDecision): Pro
     await recordAudit(tx, ctx, { action: 'review.decision.add', entityType: 'management_review', entityId: id, orgId: org.id, after: { ...d, activityId } });
     const [fresh] = await tx.select().from(reviews).where(eq(reviews.id, id));
     return assemble(tx, fresh, org);
+  });
+}
+
+/**
+ * Removes a decision from a review not yet signed (a decision entered by mistake, or worded wrongly: remove it and
+ * add it again). An improvement's plan activity goes with it, unless it has been carried into a later year (409).
+ * `version` is the review's.
+ */
+export async function removeDecision(ctx: Ctx, id: string, decisionId: string, version: number): Promise<Review> {
+  return inTx(ctx, async (tx) => {
+    const { r, org } = await load(ctx, tx, id, 'report.edit');
+    if (r.version !== version) throw staleVersion('management review', version, await assemble(tx, r, org));
+    if (r.signedAt) throw signedConflict();
+    const [d] = await tx.select().from(reviewDecisions).where(and(eq(reviewDecisions.id, decisionId), eq(reviewDecisions.reviewId, id)));
+    if (!d) throw notFound({ sv: `Beslutet ${decisionId} finns inte i genomgången.`, en: `Decision ${decisionId} is not in the review.` }, 'decisionId');
+    const [activity] = await tx.select().from(planActivities).where(eq(planActivities.reviewDecisionId, d.id));
+    if (activity) await removeActivityRow(tx, ctx, activity, org as OrgRow, 'plan.activity.delete');
+    await tx.delete(reviewDecisions).where(eq(reviewDecisions.id, d.id));
+    const [row] = await tx.update(reviews).set({ version: r.version + 1, updatedAt: new Date() }).where(and(eq(reviews.id, id), eq(reviews.version, version))).returning();
+    if (!row) throw staleVersion('management review', version, await assemble(tx, r, org));
+    await recordAudit(tx, ctx, { action: 'review.decision.remove', entityType: 'management_review', entityId: id, orgId: org.id, before: { ...d, activityId: activity?.id ?? null } });
+    return assemble(tx, row, org);
   });
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api/client';
 import { Register, type RegisterColumn } from '../../components/Register';
-import { fieldError, ProblemAlert } from '../../components/problem';
+import { errorMessage, fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import { areasQuery } from '../plans/api';
 import { day, numberOrUndefined } from '../plans/shared';
@@ -45,8 +45,52 @@ export function DecisionsSection({ review, editable }: { review: Review; editabl
         exportName={`beslut-${review.org.slug}-${review.year}`}
         emptyText={t('decisions.empty')}
         toolbar={editable ? <Button onClick={() => setAdding(true)}>{t('decisions.add')}</Button> : undefined}
+        actions={editable ? (d) => <RemoveDecision review={review} decision={d} /> : undefined}
       />
       {adding && <DecisionModal review={review} onClose={() => setAdding(false)} />}
+    </Stack>
+  );
+}
+
+/** Removes a decision of a review not yet signed, after asking (an improvement's plan activity goes with it). */
+function RemoveDecision({ review, decision }: { review: Review; decision: Decision }) {
+  const { t, i18n } = useTranslation('review');
+  const saved = useReviewSaved();
+  const [asking, setAsking] = useState(false);
+  // Asking replaces the button: the keyboard's focus moves to the answer, not back to the page's start.
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
+  const { run, busy, error } = useSubmit(async () => {
+    const r = await api.delete<Review>(`/reviews/${review.id}/decisions/${decision.id}?version=${review.version}`);
+    await saved(r);
+    return r;
+  });
+  const problem = error ? errorMessage(error, i18n.language) : undefined;
+  if (!asking) {
+    return (
+      <Button size="xs" variant="subtle" color="red" onClick={() => setAsking(true)} aria-label={t('decisions.removeOne', { text: decision.text })}>
+        {t('decisions.remove')}
+      </Button>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="nowrap">
+        <Text size="sm">{decision.activityId ? t('decisions.removeConfirmActivity') : t('decisions.removeConfirm')}</Text>
+        <Button ref={yes} size="xs" color="red" loading={busy} onClick={() => void run()}>
+          {t('decisions.removeYes')}
+        </Button>
+        <Button size="xs" variant="default" onClick={() => setAsking(false)}>
+          {t('common:cancel')}
+        </Button>
+      </Group>
+      {problem && (
+        <Text size="sm" c="red.8" role="alert">
+          {problem}
+        </Text>
+      )}
     </Stack>
   );
 }
