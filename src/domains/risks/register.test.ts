@@ -53,6 +53,19 @@ describe('risk register', () => {
     const src = await isam.post('/api/risks/register', { org: 'forv-a', title: 'X', sourceType: 'vor', sourceId: '00000000-0000-4000-8000-000000000000', inherent: { sannolikhet: 2, konsekvens: 2 } });
     expect(src.status).toBe(422);
     expect(src.body.field).toBe('sourceId');
+    // Treatment lowers a risk: a residual above the inherent is refused, at creation and by a later change of either.
+    const count = async () => (await isam.get('/api/risks/register?org=forv-a')).body.items.length as number;
+    const before = await count();
+    const above = await isam.post('/api/risks/register', { org: 'forv-a', title: 'X', inherent: { sannolikhet: 2, konsekvens: 2 }, residual: { sannolikhet: 3, konsekvens: 2 } });
+    expect([above.status, above.body.code, above.body.field]).toEqual([422, 'residual_above_inherent', 'residual.sannolikhet']);
+    expect(above.body.detail_sv).toContain('riskvärde 6');
+    expect(await count()).toBe(before);
+    const cur = r.body;
+    const lowered = await isam.patch(`/api/risks/register/${cur.id}`, { version: cur.version, inherent: { sannolikhet: 1, konsekvens: 1 } });
+    expect([lowered.status, lowered.body.field]).toEqual([422, 'inherent.sannolikhet']);
+    const raised = await isam.patch(`/api/risks/register/${cur.id}`, { version: cur.version, residual: { sannolikhet: 4, konsekvens: 4 } });
+    expect([raised.status, raised.body.field]).toEqual([422, 'residual.sannolikhet']);
+    expect((await isam.get(`/api/risks/register/${cur.id}`)).body.version).toBe(cur.version);
   });
 
   it('lists with filters, limited to the caller’s subtree', async () => {
