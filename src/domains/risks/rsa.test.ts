@@ -60,6 +60,14 @@ describe('RSA, continuity and exercises', () => {
     expect(overdue.body.reviewOverdue).toBe(true);
     const fine = await isam.post('/api/risks/continuity-plans', { org: 'forv-a', title: 'Plan B', nextReview: shift(30) });
     expect(fine.body.reviewOverdue).toBe(false);
+    // Review dates: the last review has happened, and the next comes after it; a change is checked against the plan as it stands.
+    const future = await isam.post('/api/risks/continuity-plans', { org: 'forv-a', title: 'Plan C', lastReviewed: shift(2) });
+    expect([future.status, future.body.code, future.body.field]).toEqual([422, 'last_review_in_future', 'lastReviewed']);
+    const backwards = await isam.post('/api/risks/continuity-plans', { org: 'forv-a', title: 'Plan C', lastReviewed: shift(-10), nextReview: shift(-20) });
+    expect([backwards.status, backwards.body.field]).toEqual([422, 'nextReview']);
+    const early = await isam.patch(`/api/risks/continuity-plans/${overdue.body.id}`, { version: overdue.body.version, nextReview: shift(-500) });
+    expect([early.status, early.body.code, early.body.field]).toEqual([422, 'next_review_not_after_last', 'nextReview']);
+    expect((await isam.get('/api/risks/continuity-plans?org=forv-a')).body.map((p: { title: string }) => p.title).sort()).toEqual(['Plan A', 'Plan B']);
     // In the management review a plan is overdue as of the report's day, not the day the report is run.
     const risks = (await providers()).find((p) => p.key === 'risks')!;
     const [org] = await t.database.db.select().from(orgs).where(eq(orgs.slug, 'forv-a'));

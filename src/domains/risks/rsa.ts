@@ -28,13 +28,17 @@ async function load<T extends Table>(ctx: Ctx, db: Db, t: T, id: string, perm: '
 }
 
 /** Generic optimistic update + audit for the four record kinds here. */
-async function update<T extends Table>(ctx: Ctx, t: T, id: string, input: { version: number } & Record<string, unknown>, what: string, action: string) {
+async function update<T extends Table>(
+  ctx: Ctx, t: T, id: string, input: { version: number } & Record<string, unknown>, what: string, action: string,
+  check?: (merged: T['$inferSelect']) => void,
+) {
   return inTx(ctx, async (tx) => {
     const { row: cur, org } = await load(ctx, tx, t, id, 'risk.manage', what);
     const c = cur as { version: number };
     if (c.version !== input.version) throw staleVersion(what, input.version, cur as never);
     const { version, ...rest } = input;
     const set = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    check?.({ ...(cur as object), ...set } as T['$inferSelect']);
     const tt = t as typeof rsaAnalyses;
     const [row] = await tx.update(tt).set({ ...set, version: version + 1, updatedAt: new Date() }).where(and(eq(tt.id, id), eq(tt.version, version))).returning();
     if (!row) throw staleVersion(what, version, cur as never);
@@ -155,7 +159,28 @@ async function checkActivity(ctx: Ctx, tx: Db, id: string | null | undefined, or
   }
 }
 
+/**
+ * A continuity plan's review dates: the last review has happened (not after today, Stockholm time) and the next one
+ * comes after it. 422 on the date at fault.
+ */
+function checkPlanDates(p: { lastReviewed?: string | null; nextReview?: string | null }) {
+  const today = stockholmDate();
+  if (p.lastReviewed && p.lastReviewed > today) {
+    throw unprocessable('last_review_in_future', {
+      sv: `Senast granskad (${p.lastReviewed}) ligger efter dagens datum (${today}). Ange när planen faktiskt granskades.`,
+      en: `Last reviewed (${p.lastReviewed}) is after today (${today}). Give the date the plan was actually reviewed.`,
+    }, 'lastReviewed');
+  }
+  if (p.lastReviewed && p.nextReview && p.nextReview <= p.lastReviewed) {
+    throw unprocessable('next_review_not_after_last', {
+      sv: `Nästa granskning (${p.nextReview}) måste ligga efter senaste granskningen (${p.lastReviewed}).`,
+      en: `The next review (${p.nextReview}) must come after the last review (${p.lastReviewed}).`,
+    }, 'nextReview');
+  }
+}
+
 export async function createPlan(ctx: Ctx, input: z.infer<typeof CreatePlan>) {
+  checkPlanDates(input);
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'risk.manage');
     await checkActivity(ctx, tx, input.activityId, org);
@@ -167,7 +192,7 @@ export async function createPlan(ctx: Ctx, input: z.infer<typeof CreatePlan>) {
 }
 
 export async function updatePlan(ctx: Ctx, id: string, input: z.infer<typeof UpdatePlan>) {
-  const { row, org } = await update(ctx, continuityPlans, id, input, 'continuity_plan', 'risk.continuity.update');
+  const { row, org } = await update(ctx, continuityPlans, id, input, 'continuity_plan', 'risk.continuity.update', checkPlanDates);
   return (await planDtos(ctx.db, [{ p: row, org }]))[0];
 }
 
