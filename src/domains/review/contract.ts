@@ -73,6 +73,7 @@ export const Review = z
     signed: z.boolean(),
     signedAt: z.string().nullable(),
     signedBy: z.uuid().nullable(),
+    signedByName: z.string().nullable().openapi({ description: 'Namnet på den som signerade' }),
     version: int4(),
   })
   .openapi('ManagementReview');

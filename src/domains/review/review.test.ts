@@ -126,7 +126,8 @@ describe('ISO 27001 9.3 management review', () => {
     const u2 = await isam.patch(`/api/reviews/${id}`, { version: u.body.version, inputs: { [last]: { notApplicable: true, reason: 'Ej aktuellt' } } });
     expect((await isam.post(`/api/reviews/${id}/sign`, { version: u2.body.version })).status).toBe(403);
     const signed = await chef.post(`/api/reviews/${id}/sign`, { version: u2.body.version });
-    expect(signed.body).toMatchObject({ signed: true });
+    expect(signed.body).toMatchObject({ signed: true, signedByName: 'chef@test.se' });
+    expect((await chef.get(`/api/reviews/${id}`)).body.signedByName).toBe('chef@test.se');
     expect(signed.status).toBe(200);
     expect(signed.body.signed).toBe(true);
     const frozen = await isam.patch(`/api/reviews/${id}`, { version: signed.body.version, attendees: ['Någon annan'] });

@@ -34,7 +34,7 @@ export function SignOff({ review, status, onReload }: { review: Review; status: 
   if (review.signed) {
     return (
       <Alert color="green" title={t('sign.signedTitle')}>
-        {t('sign.signedText', { at: formatDateTime(review.signedAt), attendees: review.attendees.join(', ') || '–' })}
+        {t('sign.signedText', { at: formatDateTime(review.signedAt), by: review.signedByName ?? '–', attendees: review.attendees.join(', ') || '–' })}
       </Alert>
     );
   }
