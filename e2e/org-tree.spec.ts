@@ -129,4 +129,12 @@ test('the audit log lists what the admin did', async ({ page }) => {
   await csv.click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.csv$/);
+
+  // The kind of record is named in words, and chosen from them: users only.
+  await page.getByRole('button', { name: 'Rensa' }).click();
+  await page.getByLabel('Typ', { exact: true }).selectOption({ label: 'Användare' });
+  await page.getByRole('button', { name: 'Filtrera', exact: true }).click();
+  await expect(table.getByRole('row').filter({ hasText: 'user.create' }).first()).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: 'org.create' })).toHaveCount(0);
+  await expect(table.getByRole('row').filter({ hasText: 'user.create' }).first()).toContainText('Användare');
 });

@@ -37,4 +37,17 @@ describe('audit event labels', () => {
       expect(missing, lang).toEqual([]);
     }
   });
+
+  it('name every kind of record in both languages', () => {
+    // The record kinds of risks/rsa.ts are handed on as an argument (its Kind), not written after "entityType:".
+    const kinds = new Set(['rsa', 'rsa_activity', 'continuity_plan', 'exercise']);
+    for (const file of sources(SRC)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/entityType: '([a-z_]+)'/g)) kinds.add(m[1]);
+    }
+    expect(kinds.size).toBeGreaterThan(30);
+    for (const lang of ['sv', 'en']) {
+      const words = JSON.parse(readFileSync(join(SRC, 'web', 'i18n', lang, 'audit.json'), 'utf8')).entityTypes as Record<string, string>;
+      expect([...kinds].filter((k) => !words[k]?.trim()), lang).toEqual([]);
+    }
+  });
 });

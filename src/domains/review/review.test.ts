@@ -91,6 +91,7 @@ describe('ISO 27001 9.3 management review', () => {
     expect([viaPlan.status, viaPlan.body.code, viaPlan.body.reviewId]).toEqual([409, 'from_review_decision', id]);
     const stale = await isam.delete(`/api/reviews/${id}/decisions/${d.id}?version=${added.body.version - 1}`);
     expect([stale.status, stale.body.code]).toEqual([409, 'stale_version']);
+    expect(stale.body.detail_sv).toMatch(/^Ledningens genomgång har ändrats av någon annan: du ändrade version \d+, nu gäller version \d+\./);
     const unknown = await isam.delete(`/api/reviews/${id}/decisions/${act.id}?version=${added.body.version}`);
     expect([unknown.status, unknown.body.field]).toEqual([404, 'decisionId']);
     expect((await chef.delete(`/api/reviews/${id}/decisions/${d.id}?version=${added.body.version}`)).status).toBe(403);

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { notFound } from '../../server/platform/errors';
-import { staleVersion } from '../../server/platform/locking';
+import { recordWords, staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
@@ -53,15 +53,18 @@ const PARENT_TABLES = {
   continuity_plan: continuityPlans,
 } as const;
 
-const parentMissing = (type: string, id: string) =>
-  notFound({ sv: `Posten (${type}) ${id} finns inte.`, en: `The ${type} ${id} does not exist.` }, 'parentId');
+const parentMissingText = (type: keyof typeof PARENT_TABLES, id: string) => {
+  const [sv, en] = recordWords(type);
+  return { sv: `${sv} ${id} finns inte.`, en: `The ${en} ${id} does not exist.` };
+};
+const parentMissing = (type: keyof typeof PARENT_TABLES, id: string) => notFound(parentMissingText(type, id), 'parentId');
 
 /** The parent record's org (id and path), or 404 when it is missing or out of the caller's scope. */
 async function parentOrg(ctx: Ctx, tx: Db, type: CreateAction['parentType'], id: string): Promise<{ orgId: string; path: string }> {
   const t = PARENT_TABLES[type];
   const [row] = await tx.select({ orgId: t.orgId, path: orgs.path }).from(t).innerJoin(orgs, eq(orgs.id, t.orgId)).where(eq(t.id, id));
   if (!row) throw parentMissing(type, id);
-  checkRecord(ctx, row.path, 'risk.manage', { sv: `Posten (${type}) ${id} finns inte.`, en: `The ${type} ${id} does not exist.` });
+  checkRecord(ctx, row.path, 'risk.manage', parentMissingText(type, id));
   return row;
 }
 

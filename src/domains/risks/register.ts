@@ -70,12 +70,12 @@ function values(scale: ScaleRow, a: { sannolikhet: number; konsekvens: number },
  * Treatment lowers a risk: the residual risk value (kvarvarande risk) may not be higher than the inherent one. A
  * higher one is a mistake of entry (the two rows swapped, a value picked on the wrong axis): 422 on the residual.
  */
-function checkResidual(inherent: number, residual: number | null, field: 'residual.sannolikhet' | 'inherent.sannolikhet') {
+function checkResidual(inherent: number, residual: number | null, changed: 'residual' | 'inherent') {
   if (residual === null || residual <= inherent) return;
   throw unprocessable('residual_above_inherent', {
     sv: `Kvarvarande risk (riskvärde ${residual}) kan inte vara högre än inneboende risk (riskvärde ${inherent}): åtgärder sänker risken. Kontrollera värdena.`,
     en: `The residual risk (risk value ${residual}) cannot be higher than the inherent risk (risk value ${inherent}): treatment lowers a risk. Check the values.`,
-  }, field);
+  }, `${changed}.sannolikhet`);
 }
 
 export async function createRisk(ctx: Ctx, input: CreateRisk): Promise<RegisterRisk> {
@@ -84,7 +84,7 @@ export async function createRisk(ctx: Ctx, input: CreateRisk): Promise<RegisterR
     const scale = await currentScale(tx, ctx, cityIdOf(org.path));
     const inh = values(scale, input.inherent, 'inherent');
     const res = input.residual ? values(scale, input.residual, 'residual') : null;
-    checkResidual(inh.v, res?.v ?? null, 'residual.sannolikhet');
+    checkResidual(inh.v, res?.v ?? null, 'residual');
     await checkSource(ctx, tx, input.sourceType, input.sourceId);
     const decided = input.treatment != null || !!input.treatmentDecision;
     const [row] = await tx
@@ -135,7 +135,7 @@ export async function updateRisk(ctx: Ctx, id: string, input: UpdateRisk): Promi
       Object.assign(set, { residualSannolikhet: v?.s ?? null, residualKonsekvens: v?.k ?? null, residualRiskvarde: v?.v ?? null });
     }
     checkResidual(set.inherentRiskvarde ?? cur.inherentRiskvarde, set.residualRiskvarde !== undefined ? set.residualRiskvarde : cur.residualRiskvarde,
-      input.residual ? 'residual.sannolikhet' : 'inherent.sannolikhet');
+      input.residual ? 'residual' : 'inherent');
     if ((input.treatment !== undefined && input.treatment !== cur.treatment) || (input.treatmentDecision !== undefined && input.treatmentDecision !== cur.treatmentDecision)) {
       Object.assign(set, { treatmentDecidedBy: actor(ctx), treatmentDecidedAt: new Date() });
     }

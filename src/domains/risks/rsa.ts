@@ -5,7 +5,7 @@ import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { conflict, notFound, unprocessable } from '../../server/platform/errors';
-import { staleVersion } from '../../server/platform/locking';
+import { recordWords, staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
@@ -18,9 +18,13 @@ import { stockholmDate } from '../../server/platform/time';
 type Table = typeof rsaAnalyses | typeof rsaActivities | typeof continuityPlans | typeof exercises;
 const orgRef = (o: OrgRow) => ({ id: o.id, slug: o.slug, name: o.name });
 
-async function load<T extends Table>(ctx: Ctx, db: Db, t: T, id: string, perm: 'risk.read' | 'risk.manage', what: string) {
+/** The record kinds here: their audit entity type, and their name in messages (platform/locking.ts). */
+type Kind = 'rsa' | 'rsa_activity' | 'continuity_plan' | 'exercise';
+
+async function load<T extends Table>(ctx: Ctx, db: Db, t: T, id: string, perm: 'risk.read' | 'risk.manage', what: Kind) {
   const [r] = await db.select({ row: t, org: orgs } as never).from(t as never).innerJoin(orgs, eq(orgs.id, (t as typeof rsaAnalyses).orgId)).where(eq((t as typeof rsaAnalyses).id, id));
-  const msg = { sv: `${what} ${id} finns inte.`, en: `${what} ${id} does not exist.` };
+  const [sv, en] = recordWords(what);
+  const msg = { sv: `${sv} ${id} finns inte.`, en: `The ${en} ${id} does not exist.` };
   if (!r) throw notFound(msg);
   const { row, org } = r as unknown as { row: T['$inferSelect']; org: OrgRow };
   checkRecord(ctx, org.path, perm, msg);
@@ -29,7 +33,7 @@ async function load<T extends Table>(ctx: Ctx, db: Db, t: T, id: string, perm: '
 
 /** Generic optimistic update + audit for the four record kinds here. */
 async function update<T extends Table>(
-  ctx: Ctx, t: T, id: string, input: { version: number } & Record<string, unknown>, what: string, action: string,
+  ctx: Ctx, t: T, id: string, input: { version: number } & Record<string, unknown>, what: Kind, action: string,
   check?: (merged: T['$inferSelect']) => void,
 ) {
   return inTx(ctx, async (tx) => {
@@ -82,7 +86,7 @@ export async function listRsa(ctx: Ctx, q: { org?: string }) {
 }
 
 export async function getRsa(ctx: Ctx, id: string) {
-  const { row, org } = await load(ctx, ctx.db, rsaAnalyses, id, 'risk.read', 'RSA');
+  const { row, org } = await load(ctx, ctx.db, rsaAnalyses, id, 'risk.read', 'rsa');
   return rsaDto(ctx.db, row, org);
 }
 
@@ -108,13 +112,13 @@ export async function createRsa(ctx: Ctx, input: z.infer<typeof CreateRsa>) {
 }
 
 export async function updateRsa(ctx: Ctx, id: string, input: z.infer<typeof UpdateRsa>) {
-  const { row, org } = await update(ctx, rsaAnalyses, id, input, 'RSA', 'risk.rsa.update');
+  const { row, org } = await update(ctx, rsaAnalyses, id, input, 'rsa', 'risk.rsa.update');
   return rsaDto(ctx.db, row, org);
 }
 
 export async function addActivity(ctx: Ctx, rsaId: string, input: z.infer<typeof CreateActivity>) {
   return inTx(ctx, async (tx) => {
-    const { row: rsa, org } = await load(ctx, tx, rsaAnalyses, rsaId, 'risk.manage', 'RSA');
+    const { row: rsa, org } = await load(ctx, tx, rsaAnalyses, rsaId, 'risk.manage', 'rsa');
     const n = (await tx.select({ id: rsaActivities.id }).from(rsaActivities).where(eq(rsaActivities.rsaId, rsaId))).length;
     const [row] = await tx.insert(rsaActivities).values({
       rsaId: rsa.id, orgId: org.id, name: input.name, description: input.description ?? '', dependencies: input.dependencies ?? [],

@@ -35,7 +35,9 @@ export default function AuditPage() {
   const orgs = useQuery(orgsQuery(true));
   // Events in the user's words; the code stays beside them (it is what the filter and exports use). The codes
   // hold dots, so they are read from the bundle rather than through t()'s nested keys.
-  const actions = (i18n.getResourceBundle(i18n.language.startsWith('en') ? 'en' : 'sv', 'audit')?.actions ?? {}) as Record<string, string>;
+  const bundle = i18n.getResourceBundle(i18n.language.startsWith('en') ? 'en' : 'sv', 'audit') as { actions?: Record<string, string>; entityTypes?: Record<string, string> } | undefined;
+  const actions = bundle?.actions ?? {};
+  const entityTypes = bundle?.entityTypes ?? {};
   const orgName = new Map((orgs.data ?? []).map((o) => [o.slug, o.name]));
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
@@ -57,7 +59,7 @@ export default function AuditPage() {
         </span>
       ),
     },
-    { key: 'entityType', header: t('col.entityType'), value: (r) => r.entityType },
+    { key: 'entityType', header: t('col.entityType'), value: (r) => entityTypes[r.entityType] ?? r.entityType },
     { key: 'entityId', header: t('col.entityId'), value: (r) => r.entityId, hidden: true },
     { key: 'org', header: t('col.org'), value: (r) => (r.orgSlug ? (orgName.get(r.orgSlug) ?? r.orgSlug) : '') },
     { key: 'before', header: t('col.before'), value: (r) => json(r.before), hidden: true },
@@ -85,7 +87,13 @@ export default function AuditPage() {
           />
           <TextInput label={t('col.actor')} value={draft.actor} onChange={set('actor')} w={180} />
           <TextInput label={t('col.action')} value={draft.action} onChange={set('action')} placeholder="org.create" w={160} />
-          <TextInput label={t('col.entityType')} value={draft.entityType} onChange={set('entityType')} placeholder="org" w={140} />
+          <NativeSelect
+            label={t('col.entityType')}
+            value={draft.entityType}
+            onChange={set('entityType')}
+            data={[{ value: '', label: t('allTypes') }, ...Object.entries(entityTypes).map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'sv'))]}
+            w={200}
+          />
           <TextInput label={t('from')} type="date" value={draft.from} onChange={set('from')} w={160} />
           <TextInput label={t('to')} type="date" value={draft.to} onChange={set('to')} w={160} />
           <Button type="submit">{t('apply')}</Button>
