@@ -38,6 +38,15 @@ test('no WCAG 2.1 AA violations on the login, start, organisation, user, audit a
   await openModule(page, 'Mitt konto');
   await expect(page.getByRole('heading', { name: 'Mina sessioner' })).toBeVisible();
   await expect(page.getByText('Den här sessionen')).toBeVisible();
+  // An API token's permissions are chosen and listed in words (the code beside them in the picker).
+  const tokens = page.getByRole('region', { name: 'API-token' });
+  await tokens.getByRole('textbox', { name: 'Namn' }).fill(`Integration ${u}`);
+  await tokens.getByRole('combobox', { name: 'Behörigheter' }).click();
+  await page.getByRole('option', { name: 'Läsa incidenter (incident.read)' }).click();
+  await page.keyboard.press('Escape');
+  await tokens.getByRole('button', { name: 'Skapa token' }).click();
+  await expect(page.getByText('Ny token – visas bara nu')).toBeVisible();
+  await expect(tokens.getByRole('row').filter({ hasText: `Integration ${u}` })).toContainText('Läsa incidenter');
   await expectNoAxeViolations(page, 'my account');
 });
 

@@ -28,3 +28,13 @@ describe('i18n', () => {
     });
   }
 });
+
+describe('permissions in words', () => {
+  it('names every permission (the API token picker shows them) in both languages', async () => {
+    const { PERMISSIONS } = await import('../../server/platform/permissions');
+    for (const lang of ['sv', 'en']) {
+      const words = JSON.parse(readFileSync(join(DIR, lang, 'account.json'), 'utf8')).permissions as Record<string, Record<string, string>>;
+      expect(PERMISSIONS.filter((p) => !words[p.split('.')[0]]?.[p.split('.')[1]]?.trim()), lang).toEqual([]);
+    }
+  });
+});

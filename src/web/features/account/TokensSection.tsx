@@ -20,6 +20,8 @@ export function TokensSection() {
   const [scopes, setScopes] = useState<string[]>([]);
   const [days, setDays] = useState<number>(90);
   const [shown, setShown] = useState<string | null>(null);
+  // A permission in words; the code beside it in the picker, as integrations name it.
+  const scopeWord = (p: string) => t(`permissions.${p}`, { defaultValue: p });
   const create = useSubmit(async (body: CreateApiToken) => {
     const r = await api.post<{ token: string; apiToken: ApiToken }>('/me/tokens', body);
     await refresh();
@@ -78,7 +80,7 @@ export function TokensSection() {
                     <Table.Td>
                       <Code>{tk.prefix}</Code>
                     </Table.Td>
-                    <Table.Td>{tk.scopes.join(', ')}</Table.Td>
+                    <Table.Td>{tk.scopes.map(scopeWord).join(', ')}</Table.Td>
                     <Table.Td>{formatDate(tk.expiresAt)}</Table.Td>
                     <Table.Td>{formatDateTime(tk.lastUsedAt) || '–'}</Table.Td>
                     <Table.Td>
@@ -103,7 +105,7 @@ export function TokensSection() {
               label={t('tokens.scopes')}
               value={scopes}
               onChange={setScopes}
-              data={me.permissions.map((p) => ({ value: p, label: p }))}
+              data={me.permissions.map((p) => ({ value: p, label: `${scopeWord(p)} (${p})` }))}
               error={fieldError(create.error, 'scopes', lang)}
               searchable
             />
