@@ -76,6 +76,14 @@ describe('legal clocks', () => {
     expect(after.nis2_final.deadline.toISOString()).toBe('2025-11-10T11:00:00.000Z');
   });
 
+  it('NIS2 final report falling in the hour the clocks go back: the earlier of the two instants', () => {
+    // Notification 2025-09-26 02:30 CEST → due 2025-10-26 02:30, which Stockholm passes twice (00:30Z, then 01:30Z).
+    const sent = { ...base, kind: 'IT-säkerhet', personalData: 'nej', nis2Significant: true, discoveredAt: local('2025-09-25T10:00'), csirtEarlyWarningAt: local('2025-09-25T20:00'), csirtNotificationAt: new Date('2025-09-26T00:30:00Z') };
+    const final = clocksFor(sent, new Date('2025-10-01T00:00:00Z')).find((c) => c.key === 'nis2_final')!;
+    expect(final.deadline.toISOString()).toBe('2025-10-26T00:30:00.000Z');
+    expect(formatLocal(final.deadline)).toBe('2025-10-26 02:30');
+  });
+
   it('a closed (Klar) incident has no running clocks', () => {
     const cs = clocksFor({ ...base, status: 'Klar' }, new Date(base.reportedAt.getTime() + 100 * HOUR));
     expect(cs.every((c) => c.state === 'done' && c.metAt === null)).toBe(true);

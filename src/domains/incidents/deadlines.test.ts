@@ -5,6 +5,7 @@ import { createGroup } from '../org/groups';
 import { smtpServer, type SmtpTestServer } from '../../test/smtp';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
+import { overdueSql } from './dto';
 import { sendDeadlineReminders } from './reminders';
 
 async function remindersSent(): Promise<number> {
@@ -75,6 +76,21 @@ describe('deadlines, attention and reminders', () => {
     const later = await sendDeadlineReminders(t.ctx, new Date(now + 15 * HOUR));
     expect(later.sent).toBe(2); // a crosses 6 h left, b's early warning becomes overdue
     expect(smtp.mails.length).toBe(3 + later.sent);
+  });
+
+  it('judges the NIS2 final report overdue in SQL as the clocks do, also in the hour the clocks go back', async () => {
+    // Notification 2025-09-26 02:30 CEST: the report is due 2025-10-26 02:30, the first time Stockholm passes it (00:30Z).
+    const c = await isam.post('/api/incidents', { org: 'avd', title: 'NIS2 höst', nis2Significant: true, discoveredAt: '2025-09-25T10:00' });
+    expect(c.status).toBe(201);
+    const r = await isam.patch(`/api/incidents/${c.body.id}`, { version: c.body.version, csirtEarlyWarningAt: '2025-09-25T20:00', csirtNotificationAt: '2025-09-26T02:30' });
+    expect([r.status, r.body.detail_sv]).toEqual([200, undefined]);
+    const overdueAt = async (iso: string) => {
+      const x = await t.database.db.execute(sql`select ${overdueSql(new Date(iso))} as overdue from incidents where id = ${r.body.id}`);
+      return ((x as { rows?: { overdue: boolean }[] }).rows ?? (x as unknown as { overdue: boolean }[]))[0].overdue;
+    };
+    expect(await overdueAt('2025-10-26T00:15:00Z')).toBe(false);
+    expect(await overdueAt('2025-10-26T00:45:00Z')).toBe(true); // between the two 02:30s: already late
+    expect(r.body.clocks.find((c: { key: string }) => c.key === 'nis2_final').deadline).toBe('2025-10-26T00:30:00.000Z');
   });
 
   it('holds no lock while the mail server is silent: audited writes go on, and the reminder is tried again later', async () => {

@@ -27,15 +27,20 @@ export function overdueSql(now: Date): SQL<boolean> {
   const h = (n: number) => sql`(${iso}::timestamptz - interval '${sql.raw(String(n))} hours')`;
   const today = stockholmDate(now);
   const breach = sql`(${incidents.personalData} = 'ja' or ${incidents.kind} = 'Personuppgiftsincident')`;
-  return sql<boolean>`(${incidents.status} = 'Förfallen' or (${incidents.status} <> 'Klar' and (
+  // NIS2's final report: a month after the notification, in Stockholm wall-clock time, as addMonthsLocal. PostgreSQL
+  // reads a local time the clocks go back over as its later instant; the earlier one is taken, as there.
+  const local = sql`((coalesce(${incidents.csirtNotificationAt}, ${start} + interval '72 hours') at time zone 'Europe/Stockholm') + interval '1 month')`;
+  const later = sql`(${local} at time zone 'Europe/Stockholm')`;
+  const finalReportDue = sql`(case when ((${later} - interval '1 hour') at time zone 'Europe/Stockholm') = ${local} then ${later} - interval '1 hour' else ${later} end)`;
+  // A kind not yet set is NULL, and so would the answer be: coalesce makes it false, as the contract's boolean says.
+  return sql<boolean>`coalesce(${incidents.status} = 'Förfallen' or (${incidents.status} <> 'Klar' and (
     exists (select 1 from ${incidentActions} a where a.incident_id = ${incidents.id} and a.status <> 'klar' and a.due_date < ${today}::date)
     or (${breach} and coalesce(${incidents.riskAssessment}, '') <> 'ingen_trolig_risk' and not ${incidents.reportedToImy} and ${incidents.imyReportedAt} is null and ${start} < ${h(72)})
     or (${breach} and ${incidents.riskAssessment} = 'hog_risk' and ${incidents.subjectsInformedAt} is null and ${start} < ${h(72)})
     or (${incidents.nis2Significant} and ${incidents.csirtEarlyWarningAt} is null and ${start} < ${h(24)})
     or (${incidents.nis2Significant} and ${incidents.csirtNotificationAt} is null and ${start} < ${h(72)})
-    or (${incidents.nis2Significant} and ${incidents.csirtFinalReportAt} is null and ${iso}::timestamptz >
-      ((coalesce(${incidents.csirtNotificationAt}, ${start} + interval '72 hours') at time zone 'Europe/Stockholm') + interval '1 month') at time zone 'Europe/Stockholm')
-  )))`;
+    or (${incidents.nis2Significant} and ${incidents.csirtFinalReportAt} is null and ${iso}::timestamptz > ${finalReportDue})
+  )), false)`;
 }
 
 export function selectIncidents(db: Db, now: Date) {

@@ -115,13 +115,23 @@ export function formatLocal(at: Date): string {
   return LOCAL_FORMAT.format(at);
 }
 
-/** Adds calendar months in Stockholm wall-clock time (same local time of day, clamped to the month's end). */
+/**
+ * Adds calendar months in Stockholm wall-clock time (same local time of day, clamped to the month's end). A local
+ * time that falls in the hour the clocks go back (it happens twice) is its first, earlier instant: a deadline never
+ * gains the extra hour (incidents/dto.ts overdueSql decides the same in SQL). One the clocks skip (spring) moves
+ * on by the hour skipped.
+ */
 export function addMonthsLocal(at: Date, months: number): Date {
   const t = new TZDate(at.getTime(), TZ);
   const day = t.getDate();
   const target = new TZDate(t.getFullYear(), t.getMonth() + months, 1, t.getHours(), t.getMinutes(), t.getSeconds(), TZ);
   const last = new TZDate(target.getFullYear(), target.getMonth() + 1, 0, 0, 0, 0, TZ).getDate();
-  return new Date(new TZDate(target.getFullYear(), target.getMonth(), Math.min(day, last), t.getHours(), t.getMinutes(), t.getSeconds(), TZ).getTime());
+  const result = new TZDate(target.getFullYear(), target.getMonth(), Math.min(day, last), t.getHours(), t.getMinutes(), t.getSeconds(), TZ).getTime();
+  const wall = (ms: number) => {
+    const x = new TZDate(ms, TZ);
+    return [x.getFullYear(), x.getMonth(), x.getDate(), x.getHours(), x.getMinutes(), x.getSeconds()].join();
+  };
+  return new Date(wall(result - 3_600_000) === wall(result) ? result - 3_600_000 : result);
 }
 
 /**
