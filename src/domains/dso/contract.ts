@@ -20,6 +20,7 @@ export const DsoRecommendation = z
     approved: z.boolean(),
     approvedAt: z.string().nullable(),
     approvedBy: z.uuid().nullable(),
+    approvedByName: z.string().nullable().openapi({ description: 'Namnet på dataskyddsombudet som godkände' }),
     position: int4(),
     version: int4(),
     followUps: z.array(DsoFollowUp),

@@ -40,6 +40,7 @@ describe('DSO report follow-up', () => {
     const ok = await dso.post(`/api/dso/recommendations/${id}/approve`, { version: resp.body.version });
     expect(ok.status).toBe(200);
     expect(ok.body.approved).toBe(true);
+    expect(ok.body.approvedByName).toBe('dso@test.se'); // who approved, by name (the harness names people by their address)
     expect(await auditCount(t, 'dso.response.approve')).toBe(1);
     const locked = await isam.patch(`/api/dso/recommendations/${id}`, { version: ok.body.version, response: 'Ändrat' });
     expect(locked.status).toBe(409);
@@ -49,6 +50,7 @@ describe('DSO report follow-up', () => {
     const reopened = await dso.post(`/api/dso/recommendations/${id}/reopen`, { version: ok.body.version, comment: 'Komplettera' });
     expect(reopened.status).toBe(200);
     expect(reopened.body.approved).toBe(false);
+    expect(reopened.body.approvedByName).toBeNull();
     expect(await auditCount(t, 'dso.response.reopen')).toBe(1);
     expect((await isam.patch(`/api/dso/recommendations/${id}`, { version: reopened.body.version, response: 'Ändrat' })).status).toBe(200);
 

@@ -7,6 +7,7 @@ import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
+import { userNames } from '../users/names';
 import { orgFor, orgSlugs, recordOrg, type OrgRow } from '../plans/scope';
 import type { CreateDsoRecommendation, DsoQuery, DsoRecommendation, SetFollowUp, UpdateDsoRecommendation } from './contract';
 import { dsoFollowUps, dsoRecommendations } from './table';
@@ -18,6 +19,7 @@ async function assemble(db: Db, rows: Row[]): Promise<DsoRecommendation[]> {
   if (rows.length === 0) return [];
   const fus = await db.select().from(dsoFollowUps).where(inArray(dsoFollowUps.recommendationId, rows.map((r) => r.id))).orderBy(asc(dsoFollowUps.year));
   const names = await orgSlugs(db, rows.map((r) => r.orgId));
+  const approvers = await userNames(db, rows.map((r) => r.approvedBy));
   return rows.map((r) => ({
     id: r.id,
     org: { id: r.orgId, ...names.get(r.orgId)! },
@@ -31,6 +33,7 @@ async function assemble(db: Db, rows: Row[]): Promise<DsoRecommendation[]> {
     approved: r.approvedAt !== null,
     approvedAt: r.approvedAt?.toISOString() ?? null,
     approvedBy: r.approvedBy,
+    approvedByName: r.approvedBy ? (approvers.get(r.approvedBy) ?? null) : null,
     position: r.position,
     version: r.version,
     followUps: fus.filter((f) => f.recommendationId === r.id).map((f) => ({ id: f.id, year: f.year, text: f.text, version: f.version })),

@@ -7,7 +7,7 @@ import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
-import { users } from '../users/table';
+import { userNames } from '../users/names';
 import { insertActivity, removeActivityRow } from '../plans/service';
 import { planActivities } from '../plans/table';
 import { orgFor, orgSlugs, type OrgRow } from '../plans/scope';
@@ -22,7 +22,7 @@ const what = (id: string) => ({ sv: `Ledningens genomgång ${id} finns inte.`, e
 async function assemble(db: Db, r: Row, org?: { slug: string; name: string }): Promise<Review> {
   const ds = await db.select().from(reviewDecisions).where(eq(reviewDecisions.reviewId, r.id)).orderBy(asc(reviewDecisions.position), asc(reviewDecisions.createdAt));
   const o = org ?? (await orgSlugs(db, [r.orgId])).get(r.orgId)!;
-  const [signer] = r.signedBy ? await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, r.signedBy)) : [];
+  const signer = r.signedBy ? (await userNames(db, [r.signedBy])).get(r.signedBy) : undefined;
   return {
     id: r.id,
     org: { id: r.orgId, slug: o.slug, name: o.name },
@@ -39,7 +39,7 @@ async function assemble(db: Db, r: Row, org?: { slug: string; name: string }): P
     signed: r.signedAt !== null,
     signedAt: r.signedAt?.toISOString() ?? null,
     signedBy: r.signedBy,
-    signedByName: signer ? signer.name || signer.email : null,
+    signedByName: signer ?? null,
     version: r.version,
   };
 }

@@ -59,7 +59,7 @@ export default function DsoPage() {
       key: 'approved', header: t('field.approved'), value: (r) => r.approved,
       render: (r) =>
         r.approved ? (
-          <Badge color="green" variant="filled" tt="none" title={formatDateTime(r.approvedAt)}>
+          <Badge color="green" variant="filled" tt="none" title={[formatDateTime(r.approvedAt), r.approvedByName].filter(Boolean).join(', ')}>
             {t('approved')}
           </Badge>
         ) : (
@@ -67,6 +67,7 @@ export default function DsoPage() {
         ),
     },
     { key: 'approvedAt', header: t('field.approvedAt'), value: (r) => (r.approvedAt ? new Date(r.approvedAt) : null), hidden: true },
+    { key: 'approvedBy', header: t('field.approvedBy'), value: (r) => r.approvedByName ?? '', hidden: true },
     { key: 'org', header: t('field.org'), value: (r) => r.org.name, hidden: true },
   ];
 
