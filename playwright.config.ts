@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL, DATA_DIR, E2E_PORT, WEB_DIR } from './e2e/env';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL, DATA_DIR, E2E_PORT, OIDC_ISSUER, WEB_DIR } from './e2e/env';
 
 /**
  * End-to-end tests in Debian's Chromium (never a downloaded browser) against the real server on a fresh
@@ -53,6 +53,11 @@ export default defineConfig({
       // Every spec signs in from 127.0.0.1; the suite does more than the default 30 sign-ins a minute per address.
       // The limit itself is tested against the server in src/domains/users (auth tests).
       TILLIT_LOGIN_IP_LIMIT: '600',
+      // Single sign-on with the provider e2e/oidc.spec.ts runs (the login page offers it to every spec).
+      TILLIT_OIDC_ISSUER: OIDC_ISSUER,
+      TILLIT_OIDC_CLIENT_ID: 'tillit-e2e',
+      TILLIT_OIDC_CLIENT_SECRET: 'e2e-hemlighet',
+      TILLIT_OIDC_REDIRECT_URI: `${BASE_URL}/api/auth/oidc/callback`,
     },
   },
 });

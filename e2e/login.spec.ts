@@ -22,7 +22,11 @@ test('login: wrong password shows the server message, the right one signs in', a
 test('keyboard only: tab to the login fields, submit with Enter, then reach the navigation', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByLabel('E-post')).toBeVisible();
-  // From the document start, Tab reaches E-post first, then Lösenord.
+  // From the document start, Tab reaches the organisation's sign-in first (the e2e server offers one), then E-post, then Lösenord.
+  const sso = page.getByRole('link', { name: 'Logga in med organisationens konto' });
+  await expect(sso).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(sso).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('E-post')).toBeFocused();
   await page.keyboard.type(ADMIN_EMAIL);

@@ -101,6 +101,14 @@ export async function login(ctx: Ctx, email: string, password: string, userAgent
     throw badCredentials();
   }
   await ctx.db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attempt.id));
+  return startSession(ctx, user, userAgent, now, { ip: ctx.ip });
+}
+
+/**
+ * A new session for a person who has proved who they are (password, or the organisation's OpenID Connect
+ * provider): the failed tries are forgotten and the sign-in is audited as auth.login with `how`.
+ */
+export async function startSession(ctx: Ctx, user: typeof users.$inferSelect, userAgent: string | undefined, now: Date, how: Record<string, unknown>): Promise<LoginResult> {
   const sessionToken = token();
   const csrfToken = token(24);
   const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3600_000);
@@ -112,7 +120,7 @@ export async function login(ctx: Ctx, email: string, password: string, userAgent
       action: 'auth.login',
       entityType: 'session',
       entityId: id.slice(0, 16),
-      after: { ip: ctx.ip, expiresAt },
+      after: { ...how, expiresAt },
     });
   });
   return { sessionToken, csrfToken, expiresAt, userId: user.id };

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { setCookie, deleteCookie } from 'hono/cookie';
-import type { Context } from 'hono';
 import { defineRoute, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
 import { PERMISSIONS } from '../../server/platform/permissions';
 import {
@@ -10,17 +9,15 @@ import {
   changeOwnPassword, createApiToken, listOwnApiTokens, listOwnSessions, login, logout, revokeApiToken, revokeOwnSession,
 } from './auth';
 import { assignRole, createUser, getUser, listUsers, ownProfile, removeRole, updateUser } from './service';
-import { isSecureRequest, sessionCookieName } from '../../server/platform/session';
+import { sessionCookieName, sessionCookieOptions } from '../../server/platform/session';
+import { routes as oidcRoutes } from './routes-oidc';
 
 const authTags = ['Inloggning / authentication'];
 const userTags = ['Användare och roller / users and roles'];
 const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
-function cookieOptions(c: Context, expires?: Date) {
-  return { httpOnly: true, sameSite: 'Lax' as const, path: '/', secure: isSecureRequest(c), ...(expires ? { expires } : {}) };
-}
-
 export const routes = [
+  ...oidcRoutes,
   defineRoute(
     {
       method: 'post', path: '/api/auth/login', tags: authTags, summary: 'Logga in med e-post och lösenord', policy: { public: true },
@@ -34,7 +31,7 @@ export const routes = [
     async (c) => {
       const { email, password } = c.req.valid('json');
       const r = await login(c.get('ctx'), email, password, c.req.header('user-agent'));
-      setCookie(c, sessionCookieName(c), r.sessionToken, cookieOptions(c, r.expiresAt));
+      setCookie(c, sessionCookieName(c), r.sessionToken, sessionCookieOptions(c, r.expiresAt));
       return json(c, { csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString() });
     },
   ),
@@ -45,7 +42,7 @@ export const routes = [
     },
     async (c) => {
       await logout(c.get('ctx'));
-      deleteCookie(c, sessionCookieName(c), cookieOptions(c));
+      deleteCookie(c, sessionCookieName(c), sessionCookieOptions(c));
       return c.body(null, 204);
     },
   ),

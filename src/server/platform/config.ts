@@ -26,6 +26,20 @@ export interface Config {
   reminderIntervalMinutes: number;
   /** Seconds a stopping server waits for requests in progress before it closes their connections. */
   shutdownSeconds: number;
+  /** Single sign-on through an OpenID Connect provider (TILLIT_OIDC_*), off when unset. */
+  oidc?: OidcConfig;
+}
+
+/** The OpenID Connect provider people sign in with (the municipality's Entra ID, Keycloak, …). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** Where the provider sends people back: …/api/auth/oidc/callback, registered with the provider. */
+  redirectUri: string;
+  scopes: string;
+  /** The sign-in button's text; the app's own words when unset. */
+  label?: string;
 }
 
 /** A setting with a bad value: both languages, so the CLI and the server can say what is wrong without a stack. */
@@ -97,6 +111,44 @@ function bool(value: string | undefined, fallback: boolean): boolean {
   return ['1', 'true', 'yes', 'ja', 'on'].includes(value.toLowerCase());
 }
 
+/** An absolute http(s) address; plain http only on this machine (a provider on localhost, in tests). */
+function httpsUrl(name: string, value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    /* not a URL */
+  }
+  const local = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
+    throw new ConfigError(`${name} måste vara en https-adress, fick "${value}"`, `${name} must be an https URL, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** TILLIT_OIDC_*: all of issuer and client id, or none; the address to come back to from it or TILLIT_PUBLIC_URL. */
+function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | undefined {
+  const issuer = env.TILLIT_OIDC_ISSUER?.trim();
+  const clientId = env.TILLIT_OIDC_CLIENT_ID?.trim();
+  if (!issuer && !clientId) return undefined;
+  if (!issuer || !clientId) {
+    const missing = issuer ? 'TILLIT_OIDC_CLIENT_ID' : 'TILLIT_OIDC_ISSUER';
+    throw new ConfigError(`${missing} saknas: inloggning med OpenID Connect behöver både TILLIT_OIDC_ISSUER och TILLIT_OIDC_CLIENT_ID.`, `${missing} is missing: OpenID Connect sign-in needs both TILLIT_OIDC_ISSUER and TILLIT_OIDC_CLIENT_ID.`);
+  }
+  const back = env.TILLIT_OIDC_REDIRECT_URI?.trim() || (publicUrl ? `${publicUrl.replace(/\/+$/, '')}/api/auth/oidc/callback` : '');
+  if (!back) {
+    throw new ConfigError('TILLIT_OIDC_REDIRECT_URI eller TILLIT_PUBLIC_URL saknas: ange adressen som leverantören skickar tillbaka till.', 'TILLIT_OIDC_REDIRECT_URI or TILLIT_PUBLIC_URL is missing: give the address the provider sends people back to.');
+  }
+  return {
+    issuer: httpsUrl('TILLIT_OIDC_ISSUER', issuer),
+    clientId,
+    clientSecret: env.TILLIT_OIDC_CLIENT_SECRET || undefined,
+    redirectUri: httpsUrl('TILLIT_OIDC_REDIRECT_URI', back),
+    scopes: env.TILLIT_OIDC_SCOPES?.trim() || 'openid email profile',
+    label: env.TILLIT_OIDC_LABEL?.trim() || undefined,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = env.TILLIT_PUBLIC_URL ?? '';
   return {
@@ -120,5 +172,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // At most a day: a longer pause would skip the 6 h and 24 h warnings (and overflow Node's timer).
     reminderIntervalMinutes: int('TILLIT_REMINDER_INTERVAL_MINUTES', env.TILLIT_REMINDER_INTERVAL_MINUTES, 15, 1440),
     shutdownSeconds: int('TILLIT_SHUTDOWN_SECONDS', env.TILLIT_SHUTDOWN_SECONDS, 10, 3600),
+    oidc: oidcConfig(env, publicUrl),
   };
 }

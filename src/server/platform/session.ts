@@ -19,6 +19,11 @@ export function sessionCookieName(c: Context): string {
   return isSecureRequest(c) ? '__Host-tillit_session' : 'tillit_session';
 }
 
+/** The session cookie's options: HttpOnly, SameSite=Lax, Secure over https; `expires` when it is set. */
+export function sessionCookieOptions(c: Context, expires?: Date) {
+  return { httpOnly: true, sameSite: 'Lax' as const, path: '/', secure: isSecureRequest(c), ...(expires ? { expires } : {}) };
+}
+
 /** Resolves who is calling (session cookie or bearer API token) into ctx.principal and ctx.authz. */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Button, Center, Paper, Stack, TextInput, Title, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Center, Divider, Paper, Stack, TextInput, Title, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import { login } from './session';
 import { fieldError, ProblemAlert } from '../components/problem';
@@ -19,6 +20,11 @@ export function LoginPage() {
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   useDocumentTitle(t('title'), t('common:product'));
+  // Sign-in through the organisation's provider, when one is set up (TILLIT_OIDC_*), and why the last try came back.
+  const methods = useQuery({ queryKey: ['auth', 'methods'], queryFn: () => api.get<{ password: boolean; oidc: { label: string | null } | null }>('/auth/methods'), staleTime: Infinity });
+  const oidc = methods.data?.oidc;
+  const [oidcError] = useState(() => new URLSearchParams(window.location.search).get('loginError'));
+  const returnTo = window.location.pathname === '/' ? '' : `?returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -56,6 +62,19 @@ export function LoginPage() {
               <Title order={2} size="h4">
                 {t('title')}
               </Title>
+              {oidcError && (
+                <Alert color="red" role="alert" title={t('oidcErrorTitle')}>
+                  {t(`oidcErrors.${oidcError}`, { defaultValue: t('oidcErrors.oidc_provider') })}
+                </Alert>
+              )}
+              {oidc && (
+                <>
+                  <Button component="a" href={`/api/auth/oidc/login${returnTo}`} variant="filled">
+                    {oidc.label ?? t('oidcButton')}
+                  </Button>
+                  <Divider label={t('orPassword')} labelPosition="center" />
+                </>
+              )}
               <ProblemAlert error={error} fields={['email', 'password']} />
               <TextInput
                 label={t('email')}
@@ -77,7 +96,7 @@ export function LoginPage() {
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 error={missing.password ?? fieldError(error, 'password', i18n.language)}
               />
-              <Button type="submit" loading={busy}>
+              <Button type="submit" loading={busy} variant={oidc ? 'default' : 'filled'}>
                 {t('submit')}
               </Button>
               <LanguageSwitch />
