@@ -1,3 +1,4 @@
+import { Agent, get, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, userWithRoles, type TestServer } from '../test/harness';
 
@@ -24,6 +25,20 @@ describe('security headers', () => {
     }
     const api = await fetch(`${t.url}/api/health`);
     expect(api.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('keeps an idle connection open longer than a load balancer does (65 s, not Node\'s 5 s)', async () => {
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const headers = await new Promise<IncomingHttpHeaders>((resolve, reject) =>
+        get(`${t.url}/api/health`, { agent }, (r) => {
+          r.resume();
+          resolve(r.headers);
+        }).on('error', reject));
+      expect(headers['keep-alive']).toBe('timeout=65');
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('sends HSTS when the deployment is https', async () => {

@@ -9,6 +9,7 @@ import { ensureAdmin } from '../domains/users/auth';
 import { enableSessionCache } from '../domains/users/resolve';
 import { startReminderSchedule, type ReminderScheduleOptions } from '../domains/incidents/reminder-schedule';
 import { startSearchIndexer } from '../domains/incidents/search-index';
+import { keepConnectionsAlive } from './platform/keepalive';
 
 /** Starts the HTTP server: open the database, migrate, ensure an admin, listen, schedule the reminder rounds and the search indexer. */
 export async function startServer(opts: { port?: number; reminders?: ReminderScheduleOptions } = {}) {
@@ -32,6 +33,7 @@ export async function startServer(opts: { port?: number; reminders?: ReminderSch
       return async () => {};
     });
     const server = serve({ fetch: app.fetch, port, hostname: config.host });
+    keepConnectionsAlive(server);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', () => resolve());
       server.once('error', (err: NodeJS.ErrnoException) =>

@@ -16,6 +16,7 @@ import { createUser, assignRole } from '../domains/users/service';
 import { createOrg } from '../domains/org/service';
 import type { Role } from '../server/platform/permissions';
 import type { OrgType } from '../domains/org/contract';
+import { keepConnectionsAlive } from '../server/platform/keepalive';
 
 export const TEST_DB = (process.env.TILLIT_TEST_DB ?? 'pglite') as 'pglite' | 'pg';
 export const TEST_PG_URL = process.env.TILLIT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -104,6 +105,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const log = pino({ level: 'silent' });
   const app = await createApp({ database, config, log });
   const server = serve({ fetch: app.app.fetch, port: 0, hostname: '127.0.0.1' });
+  keepConnectionsAlive(server);
   await new Promise<void>((r) => server.once('listening', () => r()));
   const { port } = server.address() as AddressInfo;
   return {
