@@ -75,12 +75,16 @@ beforeAll(async () => {
   issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [{ client_id: 'tillit', client_secret: 'hemligt-test', redirect_uris: [`${t.url}/api/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-    findAccount: async (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id, email: id.startsWith('overifierad') ? id.slice(11) : id, email_verified: !id.startsWith('overifierad') }) }),
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['preferred_username'] },
+    findAccount: async (_ctx: unknown, id: string) => ({
+      accountId: id,
+      // "upn:…": an account with no e-mail claim, known by its preferred_username; "overifierad…": an unverified address.
+      claims: async () => (id.startsWith('upn:') ? { sub: id, preferred_username: id.slice(4) } : { sub: id, email: id.startsWith('overifierad') ? id.slice(11) : id, email_verified: !id.startsWith('overifierad') }),
+    }),
     pkce: { required: () => true },
   });
   idp.on('request', provider.callback());
-  t.config.oidc = { issuer, clientId: 'tillit', clientSecret: 'hemligt-test', redirectUri: `${t.url}/api/auth/oidc/callback`, scopes: 'openid email', label: 'Logga in med kommunens konto' };
+  t.config.oidc = { issuer, clientId: 'tillit', clientSecret: 'hemligt-test', redirectUri: `${t.url}/api/auth/oidc/callback`, scopes: 'openid email profile', emailClaim: 'email', label: 'Logga in med kommunens konto' };
 });
 afterAll(async () => {
   await new Promise((r) => idp?.close(r));
@@ -113,6 +117,22 @@ describe('sign-in with OpenID Connect', () => {
     expect(entry.after).toMatchObject({ method: 'oidc', issuer, subject: 'Anna.Andersson@kommun.se' });
     // Tillit's own roles apply: the ISAM's.
     expect(JSON.parse(me.body).permissions).toContain('incident.manage');
+  });
+
+  it('reads the address from another claim when told to (Entra ID accounts without mail: preferred_username)', async () => {
+    const saved = t.config.oidc!;
+    t.config.oidc = { ...saved, emailClaim: 'preferred_username' };
+    try {
+      const b = new Browser();
+      const done = await b.go(await signInAtProvider(b, `${t.url}/api/auth/oidc/login`, 'upn:anna.andersson@kommun.se'));
+      expect(done.location).toBe(`${t.url}/`);
+      expect(JSON.parse((await b.go(`${t.url}/api/me`)).body).email).toBe('anna.andersson@kommun.se');
+    } finally {
+      t.config.oidc = saved;
+    }
+    // Without the setting, the same account has no address to be known by.
+    const b = new Browser();
+    expect((await b.go(await signInAtProvider(b, `${t.url}/api/auth/oidc/login`, 'upn:anna.andersson@kommun.se'))).location).toBe(`${t.url}/?loginError=oidc_no_email`);
   });
 
   it('refuses an unknown or inactive person and an unverified address, audited, with no session', async () => {
@@ -170,7 +190,7 @@ describe('sign-in with OpenID Connect', () => {
     expect(() => loadConfig({ TILLIT_OIDC_ISSUER: 'https://login.kommun.se', TILLIT_OIDC_CLIENT_ID: 'tillit' })).toThrow(/TILLIT_OIDC_REDIRECT_URI eller TILLIT_PUBLIC_URL/);
     expect(() => loadConfig({ TILLIT_OIDC_ISSUER: 'http://login.kommun.se', TILLIT_OIDC_CLIENT_ID: 'tillit', TILLIT_PUBLIC_URL: 'https://tillit.kommun.se' })).toThrow(/https-adress/);
     expect(loadConfig({ TILLIT_OIDC_ISSUER: 'https://login.kommun.se/', TILLIT_OIDC_CLIENT_ID: 'tillit', TILLIT_PUBLIC_URL: 'https://tillit.kommun.se/' }).oidc).toEqual({
-      issuer: 'https://login.kommun.se', clientId: 'tillit', clientSecret: undefined, redirectUri: 'https://tillit.kommun.se/api/auth/oidc/callback', scopes: 'openid email profile', label: undefined,
+      issuer: 'https://login.kommun.se', clientId: 'tillit', clientSecret: undefined, redirectUri: 'https://tillit.kommun.se/api/auth/oidc/callback', scopes: 'openid email profile', emailClaim: 'email', label: undefined,
     });
   });
 });

@@ -93,7 +93,7 @@ export async function finishOidc(ctx: Ctx, c: OidcConfig, query: URLSearchParams
   current.search = query.toString();
   // An answer to another sign-in (another browser's, or an older one of this browser) is refused before any exchange.
   if (query.get('state') !== pending.state) throw new OidcError('oidc_state', 'the answer belongs to another sign-in');
-  let claims: { sub?: string; email?: unknown; email_verified?: unknown } | undefined;
+  let claims: ({ sub?: string; email_verified?: unknown } & Record<string, unknown>) | undefined;
   try {
     const config = await providerConfig(c);
     const tokens = await client.authorizationCodeGrant(config, current, {
@@ -102,11 +102,12 @@ export async function finishOidc(ctx: Ctx, c: OidcConfig, query: URLSearchParams
     const id = tokens.claims();
     claims = id;
     // Providers that keep the address out of the ID token give it at their userinfo endpoint.
-    if (id && typeof id.email !== 'string') claims = { ...(await client.fetchUserInfo(config, tokens.access_token, id.sub)), sub: id.sub };
+    if (id && typeof id[c.emailClaim] !== 'string') claims = { ...(await client.fetchUserInfo(config, tokens.access_token, id.sub)), sub: id.sub };
   } catch (e) {
     throw new OidcError('oidc_provider', (e as Error).message);
   }
-  const email = typeof claims?.email === 'string' ? claims.email.trim().toLowerCase() : '';
+  const address = claims?.[c.emailClaim];
+  const email = typeof address === 'string' && address.includes('@') ? address.trim().toLowerCase() : '';
   const fail = async (code: OidcFailure, userId?: string) => {
     await inTx(ctx, (tx) => recordAudit(tx, { ...ctx, actorLabel: email || String(claims?.sub ?? 'okänd') }, {
       action: 'auth.login_failed', entityType: 'user', entityId: userId,
@@ -114,7 +115,8 @@ export async function finishOidc(ctx: Ctx, c: OidcConfig, query: URLSearchParams
     }));
     return new OidcError(code, email || 'no e-mail claim');
   };
-  if (!email || claims?.email_verified === false) throw await fail('oidc_no_email');
+  // email_verified speaks of the email claim only; another claim (a UPN) is the provider's own name for the account.
+  if (!email || (c.emailClaim === 'email' && claims?.email_verified === false)) throw await fail('oidc_no_email');
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
   if (!user || !user.active) throw await fail('oidc_unknown_user', user?.id);
   const session = await startSession(ctx, user, userAgent, new Date(), { method: 'oidc', issuer: c.issuer, subject: claims?.sub ?? null, ip: ctx.ip });

@@ -38,6 +38,8 @@ export interface OidcConfig {
   /** Where the provider sends people back: …/api/auth/oidc/callback, registered with the provider. */
   redirectUri: string;
   scopes: string;
+  /** The claim that holds the e-mail address people are known by in Tillit (Entra ID without mail: preferred_username). */
+  emailClaim: string;
   /** The sign-in button's text; the app's own words when unset. */
   label?: string;
 }
@@ -145,6 +147,7 @@ function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | und
     clientSecret: env.TILLIT_OIDC_CLIENT_SECRET || undefined,
     redirectUri: httpsUrl('TILLIT_OIDC_REDIRECT_URI', back),
     scopes: env.TILLIT_OIDC_SCOPES?.trim() || 'openid email profile',
+    emailClaim: env.TILLIT_OIDC_EMAIL_CLAIM?.trim() || 'email',
     label: env.TILLIT_OIDC_LABEL?.trim() || undefined,
   };
 }
