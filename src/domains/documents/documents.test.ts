@@ -50,6 +50,31 @@ describe('styrdokument', () => {
     expect((await employee.post('/api/documents', { org: 'forv-a', type: 'rutin', title: 'x' })).status).toBe(403);
   });
 
+  it('refuses an adoption date after today and a next review not after the adoption, naming the field, writing nothing', async () => {
+    const created = await auditCount('document.create');
+    let r = await isam.post('/api/documents', { org: 'forv-a', type: 'lokal anvisning', title: 'Framtida anvisning', adoptedOn: '2999-01-01' });
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ code: 'adopted_in_future', field: 'adoptedOn' });
+    expect(JSON.stringify(r.body)).toContain('Fastställd (2999-01-01)');
+    r = await isam.post('/api/documents', { org: 'forv-a', type: 'rutin', title: 'Baklänges', adoptedOn: '2024-05-01', nextReviewOn: '2024-05-01' });
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ code: 'next_review_not_after_adopted', field: 'nextReviewOn' });
+    expect(await auditCount('document.create')).toBe(created);
+
+    const d = await create({ type: 'rutin', title: 'Rutin med datum', adoptedOn: '2024-05-01', nextReviewOn: '2099-05-01' });
+    const updated = await auditCount('document.update');
+    r = await isam.patch(`/api/documents/${d.id}`, { version: d.version, nextReviewOn: '2023-01-01' });
+    expect(r.status).toBe(422);
+    expect(r.body.field).toBe('nextReviewOn');
+    r = await isam.patch(`/api/documents/${d.id}`, { version: d.version, adoptedOn: '2999-01-01', nextReviewOn: null });
+    expect(r.status).toBe(422);
+    expect(r.body.field).toBe('adoptedOn');
+    expect(await auditCount('document.update')).toBe(updated);
+    expect((await isam.get(`/api/documents/${d.id}`)).body).toMatchObject({ adoptedOn: '2024-05-01', nextReviewOn: '2099-05-01', version: d.version });
+    // Other fields of a record stay editable, and a date that is in order is taken.
+    expect((await isam.patch(`/api/documents/${d.id}`, { version: d.version, title: 'Rutin med datum, rev' })).status).toBe(200);
+  });
+
   it('stores pdf, docx, xlsx and txt judged by their bytes, and gives the file back', async () => {
     const d = await create({ type: 'rutin', title: 'Rutin för filer' });
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import { resultRows, type Db } from '../../server/platform/db';
-import { AppError, forbidden, notFound } from '../../server/platform/errors';
+import { AppError, forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
@@ -118,7 +118,28 @@ export async function getDocument(ctx: Ctx, id: string): Promise<Document> {
   return toDto(r, org);
 }
 
+/**
+ * A document's dates: it was adopted (fastställd) on a day that has come (not after today, Stockholm time), and its
+ * next review comes after that day. 422 on the date at fault.
+ */
+function checkDates(d: { adoptedOn?: string | null; nextReviewOn?: string | null }) {
+  const today = stockholmDate();
+  if (d.adoptedOn && d.adoptedOn > today) {
+    throw unprocessable('adopted_in_future', {
+      sv: `Fastställd (${d.adoptedOn}) ligger efter dagens datum (${today}). Ange dagen då dokumentet faktiskt fastställdes.`,
+      en: `Adopted (${d.adoptedOn}) is after today (${today}). Give the day the document was actually adopted.`,
+    }, 'adoptedOn');
+  }
+  if (d.adoptedOn && d.nextReviewOn && d.nextReviewOn <= d.adoptedOn) {
+    throw unprocessable('next_review_not_after_adopted', {
+      sv: `Nästa översyn (${d.nextReviewOn}) måste ligga efter fastställandet (${d.adoptedOn}).`,
+      en: `The next review (${d.nextReviewOn}) must come after the adoption (${d.adoptedOn}).`,
+    }, 'nextReviewOn');
+  }
+}
+
 export async function createDocument(ctx: Ctx, input: CreateDocument): Promise<Document> {
+  checkDates(input);
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'document.read', 'document.manage');
     const { org: _o, ...values } = input;
@@ -133,6 +154,10 @@ export async function updateDocument(ctx: Ctx, id: string, input: UpdateDocument
     const { r, org } = await load(ctx, tx, id, true);
     const { version, ...changes } = input;
     if (r.version !== version) throw staleVersion('document', version, toDto(r, org));
+    // Checked when a date changes, so an older record with odd dates can still be corrected field by field.
+    if (changes.adoptedOn !== undefined || changes.nextReviewOn !== undefined) {
+      checkDates({ adoptedOn: changes.adoptedOn === undefined ? r.adoptedOn : changes.adoptedOn, nextReviewOn: changes.nextReviewOn === undefined ? r.nextReviewOn : changes.nextReviewOn });
+    }
     const [row] = await tx.update(documents).set({ ...changes, version: sql`${documents.version} + 1`, updatedAt: new Date() })
       .where(and(eq(documents.id, id), eq(documents.version, version))).returning(columns);
     if (!row) throw staleVersion('document', version, toDto(r, org));
