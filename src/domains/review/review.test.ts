@@ -166,6 +166,33 @@ describe('ISO 27001 9.3 management review', () => {
     expect(sign.body.detail_en).not.toContain('conclusion.');
   });
 
+  it('refuses a meeting before the year reviewed or after a decision is due, and signing a meeting not yet held', async () => {
+    const before = await isam.post('/api/reviews', { org: 'forv-a', year: 2023, meetingDate: '2022-12-31' });
+    expect([before.status, before.body.code, before.body.field]).toEqual([422, 'meeting_before_year', 'meetingDate']);
+    expect((await isam.get('/api/reviews?org=forv-a')).body.some((x: { year: number }) => x.year === 2023)).toBe(false);
+    const r = await isam.post('/api/reviews', { org: 'forv-a', year: 2023, meetingDate: '2023-11-01', chair: 'Förvaltningschef' });
+    expect(r.status).toBe(201);
+    const d = await isam.post(`/api/reviews/${r.body.id}/decisions`, { kind: 'isms_change', text: 'Ny roll', dueDate: '2023-12-01' });
+    expect(d.status).toBe(201);
+    const late = await isam.patch(`/api/reviews/${r.body.id}`, { version: d.body.version, meetingDate: '2023-12-15' });
+    expect([late.status, late.body.code, late.body.field]).toEqual([422, 'meeting_after_due', 'meetingDate']);
+    const early = await isam.patch(`/api/reviews/${r.body.id}`, { version: d.body.version, meetingDate: '2022-06-01' });
+    expect([early.status, early.body.code]).toEqual([422, 'meeting_before_year']);
+    // A meeting set for next year: everything else is in place, but it has not been held, so it cannot be signed.
+    const next = `${new Date().getFullYear() + 1}-06-01`;
+    const f = await isam.post('/api/reviews', { org: 'forv-a', year: 2022, meetingDate: next, chair: 'Förvaltningschef' });
+    const u = await isam.patch(`/api/reviews/${f.body.id}`, {
+      version: f.body.version, conclusion, inputs: Object.fromEntries(INPUT_KEYS.map((k) => [k, { notApplicable: true, reason: 'Prov' }])),
+    });
+    expect(u.status).toBe(200);
+    const sign = await chef.post(`/api/reviews/${f.body.id}/sign`, { version: u.body.version });
+    expect([sign.status, sign.body.code, sign.body.field]).toEqual([409, 'meeting_not_held', 'meetingDate']);
+    expect(sign.body.detail_sv).toContain(`Mötet ${next} har inte hållits ännu`);
+    expect((await chef.get(`/api/reviews/${f.body.id}`)).body.signed).toBe(false);
+    const held = await isam.patch(`/api/reviews/${f.body.id}`, { version: u.body.version, meetingDate: '2022-11-01' });
+    expect((await chef.post(`/api/reviews/${f.body.id}/sign`, { version: held.body.version })).status).toBe(200);
+  });
+
   it('offers iso93Status to the reports domain, taking its sections with content', async () => {
     const org = await findOrg(t.database.db, 'forv-b');
     const none = await iso93Status(t.ctx, org.id, 2025, []);

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, like } from 'drizzle-orm';
+import { and, asc, desc, eq, like, lt } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
+import { stockholmDate } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
@@ -68,9 +69,20 @@ export async function getReview(ctx: Ctx, id: string): Promise<Review> {
   return assemble(ctx.db, r, org);
 }
 
+/** The meeting reviews the year: it is not held before the year begins (422 at `meetingDate`). */
+function checkMeetingDate(year: number, meetingDate: string | null | undefined) {
+  if (meetingDate && meetingDate < `${year}-01-01`) {
+    throw unprocessable('meeting_before_year', {
+      sv: `Mötesdatumet ${meetingDate} ligger före det granskade året ${year}.`,
+      en: `The meeting date ${meetingDate} is before the year reviewed, ${year}.`,
+    }, 'meetingDate');
+  }
+}
+
 export async function createReview(ctx: Ctx, input: CreateReview): Promise<Review> {
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'report.read', 'report.edit');
+    checkMeetingDate(input.year, input.meetingDate);
     const [dup] = await tx.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.orgId, org.id), eq(reviews.year, input.year)));
     if (dup) {
       throw conflict('duplicate_review', {
@@ -102,6 +114,17 @@ export async function updateReview(ctx: Ctx, id: string, input: UpdateReview): P
     if (r.version !== input.version) throw staleVersion('management review', input.version, await assemble(tx, r, org));
     if (r.signedAt) throw signedConflict();
     const { version, inputs, ...changes } = input;
+    if (changes.meetingDate) {
+      checkMeetingDate(r.year, changes.meetingDate);
+      const [early] = await tx.select({ dueDate: reviewDecisions.dueDate }).from(reviewDecisions)
+        .where(and(eq(reviewDecisions.reviewId, id), lt(reviewDecisions.dueDate, changes.meetingDate))).orderBy(asc(reviewDecisions.dueDate)).limit(1);
+      if (early) {
+        throw unprocessable('meeting_after_due', {
+          sv: `Mötesdatumet ${changes.meetingDate} ligger efter slutdatumet ${early.dueDate} för ett av genomgångens beslut.`,
+          en: `The meeting date ${changes.meetingDate} is after the due date ${early.dueDate} of one of the review's decisions.`,
+        }, 'meetingDate');
+      }
+    }
     let merged = r.inputs;
     if (inputs) {
       checkMarks(inputs);
@@ -227,6 +250,14 @@ export async function signReview(ctx: Ctx, id: string, version: number): Promise
       throw conflict('review_incomplete', {
         sv: `Genomgången saknar uppgifter: ${words(0)}.`, en: `The review lacks: ${words(1)}.`,
       }, missing[0], { missing });
+    }
+    // Signing records what the meeting concluded: a meeting that has not yet been held cannot be signed.
+    const today = stockholmDate();
+    if (r.meetingDate! > today) {
+      throw conflict('meeting_not_held', {
+        sv: `Mötet ${r.meetingDate} har inte hållits ännu (i dag är det ${today}); signera efter mötet.`,
+        en: `The meeting on ${r.meetingDate} has not been held yet (today is ${today}); sign after the meeting.`,
+      }, 'meetingDate');
     }
     const [row] = await tx.update(reviews).set({ signedAt: new Date(), signedBy: ctx.principal?.userId ?? null, version: r.version + 1, updatedAt: new Date() })
       .where(and(eq(reviews.id, id), eq(reviews.version, version))).returning();
