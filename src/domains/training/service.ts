@@ -2,8 +2,9 @@ import { and, asc, between, eq, like, ne, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { badRequest, conflict, notFound } from '../../server/platform/errors';
+import { badRequest, conflict, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
+import { stockholmDate } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
@@ -62,9 +63,21 @@ export async function getSession(ctx: Ctx, id: string): Promise<TrainingSession>
   return (await sessionDtos(ctx.db, [s]))[0];
 }
 
+/** A session is registered once held ("Genomförda utbildningar"): its date is not after today (422 at `heldOn`). */
+function checkHeld(heldOn: string | undefined) {
+  const today = stockholmDate();
+  if (heldOn && heldOn > today) {
+    throw unprocessable('held_in_future', {
+      sv: `Datumet ${heldOn} ligger efter dagens datum (${today}). Registrera utbildningen när den har hållits.`,
+      en: `The date ${heldOn} is after today (${today}). Register the training once it has been held.`,
+    }, 'heldOn');
+  }
+}
+
 export async function createSession(ctx: Ctx, input: CreateTrainingSession): Promise<TrainingSession> {
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'plan.read', 'plan.manage');
+    checkHeld(input.heldOn);
     const [s] = await tx.insert(trainingSessions).values({
       orgId: org.id, heldOn: input.heldOn, title: input.title, kind: input.kind, audience: input.audience ?? '',
       givenBy: input.givenBy ?? '', participants: input.participants ?? null, comment: input.comment ?? '',
@@ -79,6 +92,7 @@ export async function updateSession(ctx: Ctx, id: string, input: UpdateTrainingS
     const { s, org } = await loadSession(ctx, tx, id, true);
     const { version, ...changes } = input;
     if (s.version !== version) throw staleVersion('training', version, s);
+    checkHeld(changes.heldOn);
     const [row] = await tx.update(trainingSessions)
       .set({ ...changes, version: sql`${trainingSessions.version} + 1`, updatedAt: new Date() })
       .where(and(eq(trainingSessions.id, id), eq(trainingSessions.version, version))).returning();

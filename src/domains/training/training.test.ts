@@ -50,6 +50,14 @@ describe('trainings held (genomförda utbildningar)', () => {
       expect(r.body.field).toBe(field);
     }
     expect((await isam.post('/api/training/sessions', session({ org: 'finns-inte' }))).status).toBe(404);
+    // A session is registered once held: a date after today is refused on create and on edit.
+    const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+    const future = await isam.post('/api/training/sessions', session({ heldOn: tomorrow }));
+    expect([future.status, future.body.code, future.body.field]).toEqual([422, 'held_in_future', 'heldOn']);
+    expect(future.body.detail_sv).toContain('Registrera utbildningen när den har hållits');
+    const moved = await isam.patch(`/api/training/sessions/${first.body.id}`, { version: first.body.version, heldOn: tomorrow });
+    expect([moved.status, moved.body.field]).toEqual([422, 'heldOn']);
+    expect((await isam.get(`/api/training/sessions/${first.body.id}`)).body).toMatchObject({ heldOn: '2025-03-12', version: first.body.version });
 
     const workshop = await isam.post('/api/training/sessions', session({
       org: 'avd-a1', heldOn: '2025-09-09', title: 'NIS2 för ledningsgruppen', kind: 'workshop', audience: 'Avdelningens ledningsgrupp', participants: null,
