@@ -38,6 +38,18 @@ describe('maturity measurements (mognadsmätning)', () => {
     const bad = await isam.post('/api/maturity', { org: 'forv-a', year: 2025, scores: scores([['Kompetens', 5]]) });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('scores.0.level');
+    // The measurement has been made, in the year it measures: a later or an earlier date is refused by field.
+    const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+    for (const [body, code] of [
+      [{ year: 2025, assessedOn: tomorrow }, 'assessed_in_future'], [{ year: 2025, assessedOn: '2024-12-31' }, 'assessed_before_year'],
+    ] as const) {
+      const r = await isam.post('/api/maturity', { org: 'forv-a', ...body, scores: scores([['Kompetens', 2]]) });
+      expect([r.status, r.body.code, r.body.field]).toEqual([422, code, 'assessedOn']);
+    }
+    const moved = await isam.patch(`/api/maturity/${first.body.id}`, { version: first.body.version, assessedOn: '2023-06-01' });
+    expect([moved.status, moved.body.code]).toEqual([422, 'assessed_before_year']);
+    expect(await auditCount(t, 'maturity.create')).toBe(1);
+    expect(await auditCount(t, 'maturity.update')).toBe(0);
     const twice = await isam.post('/api/maturity', { org: 'forv-a', year: 2025, scores: scores([['Kompetens', 3], ['kompetens', 2]]) });
     expect(twice.status).toBe(400);
     expect(twice.body.field).toBe('scores.1.area');

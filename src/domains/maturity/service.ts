@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { conflict, notFound } from '../../server/platform/errors';
+import { conflict, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
+import { stockholmDate } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
@@ -68,9 +69,27 @@ export async function getAssessment(ctx: Ctx, id: string): Promise<MaturityAsses
   return (await assemble(ctx.db, [a]))[0];
 }
 
+/** The day of the measurement has come and lies in or after the year it measures (422 at `assessedOn`). */
+function checkAssessedOn(year: number, assessedOn: string | null | undefined) {
+  const today = stockholmDate();
+  if (assessedOn && assessedOn > today) {
+    throw unprocessable('assessed_in_future', {
+      sv: `Mätdatumet ${assessedOn} ligger efter dagens datum (${today}). Ange när mätningen gjordes.`,
+      en: `The measurement date ${assessedOn} is after today (${today}). Give the day the measurement was made.`,
+    }, 'assessedOn');
+  }
+  if (assessedOn && assessedOn < `${year}-01-01`) {
+    throw unprocessable('assessed_before_year', {
+      sv: `Mätdatumet ${assessedOn} ligger före året ${year} som mätningen gäller.`,
+      en: `The measurement date ${assessedOn} is before the year measured, ${year}.`,
+    }, 'assessedOn');
+  }
+}
+
 export async function createAssessment(ctx: Ctx, input: CreateMaturityAssessment): Promise<MaturityAssessment> {
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'plan.read', 'plan.manage');
+    checkAssessedOn(input.year, input.assessedOn);
     const [dup] = await tx.select({ id: maturityAssessments.id }).from(maturityAssessments)
       .where(and(eq(maturityAssessments.orgId, org.id), eq(maturityAssessments.year, input.year)));
     if (dup) {
@@ -94,6 +113,7 @@ export async function updateAssessment(ctx: Ctx, id: string, input: UpdateMaturi
     const { a, org } = await load(ctx, tx, id, true);
     const { version, scores, ...changes } = input;
     if (a.version !== version) throw staleVersion('maturity measurement', version, a);
+    checkAssessedOn(a.year, changes.assessedOn);
     const before = { ...a, scores: await tx.select().from(maturityScores).where(eq(maturityScores.assessmentId, id)).orderBy(asc(maturityScores.position)) };
     const [row] = await tx.update(maturityAssessments)
       .set({ ...changes, version: sql`${maturityAssessments.version} + 1`, updatedAt: new Date() })
