@@ -96,6 +96,9 @@ function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
   return out;
 }
 
+/** The IKP column: management's decision when there is one (in or out), else the threshold's proposal. */
+const ikpWords = (r: Rec) => (r.ikpDecided === true ? 'Ja, beslutad' : r.ikpDecided === false ? 'Nej, beslutat' : r.ikp ? 'Föreslagen' : 'Endast VoR');
+
 function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
   const labels = riskScaleLabels(risks);
   const label = (v: unknown, l: string[]) => (typeof v === 'number' && l[v - 1] ? `${l[v - 1]} (${v})` : str(v));
@@ -109,7 +112,7 @@ function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
       ...withOrg(vor, ['Arbetssätt', 'Oönskad händelse', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'IKP'], (r) => [
         c.cell(r.arbetssatt), c.cell(r.handelse), c.cell(r.sannolikhetLabel ? `${str(r.sannolikhetLabel)} (${str(r.sannolikhet)})` : label(r.sannolikhet, labels.sannolikhet)),
         c.cell(r.konsekvensLabel ? `${str(r.konsekvensLabel)} (${str(r.konsekvens)})` : label(r.konsekvens, labels.konsekvens)),
-        c.cell(r.riskvarde), c.cell(r.ikpDecided ? 'Ja, beslutad' : r.ikp ? 'Föreslagen' : 'Endast VoR'),
+        c.cell(r.riskvarde), c.cell(ikpWords(r)),
       ], cell),
     });
     out.push({

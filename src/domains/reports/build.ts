@@ -131,7 +131,8 @@ async function rollup(ctx: Ctx, city: ReportOrg, year: number, end: Date, list: 
     const f = all[i];
     const inc = (f.incidents ?? null) as Record<string, unknown> | null;
     const vor = ((f.risks as { vor?: Record<string, unknown>[] } | undefined)?.vor ?? null);
-    const ikpRows = (vor ?? []).filter((v) => v.ikp === true || v.ikpDecided === true);
+    // In the IKP: decided in, or proposed and not yet decided; a proposal management decided against is not.
+    const ikpRows = (vor ?? []).filter((v) => v.ikpDecided === true || (v.ikp === true && v.ikpDecided !== false));
     r.forvaltningar.push({
       slug: c.slug,
       name: c.name,

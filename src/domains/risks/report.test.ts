@@ -4,6 +4,9 @@ import { makeOrgs, startTestServer, tableCounts, userWithRole, type Client, type
 import { demo } from './demo';
 import { VOR_2025 } from './demo-data';
 import { sectionProviders, type RiskFigures } from './report';
+import { sectionBlocks, type FigureBlock } from '../reports/blocks';
+import type { ReportJson } from '../reports/build';
+import type { Section } from '../reports/outline';
 
 let t: TestServer;
 let isam: Client;
@@ -53,6 +56,20 @@ describe('report figures', () => {
     expect(f.vorTotals).toMatchObject({ events: 3, ikpProposed: input.filter((i) => i.s * i.k >= 9).length, ikpDecidedIn: 1 });
     expect(f.scale).toMatchObject({ threshold: 9, likelihood: ['Osannolik', 'Mindre sannolik', 'Möjlig', 'Sannolik'] });
     expect((await figures('forv-x', 2023)).vor).toEqual([]);
+  });
+
+  it('shows a proposal management decided against as not in the IKP, in the report table and the city rollup', async () => {
+    // From the test above: A proposed and decided in, B below the threshold, C proposed (16) and decided out.
+    const f = await figures('forv-x', 2025);
+    const section = { id: 'risks', level: 2, title: 'VoR', provider: 'risks', hidden: false, tables: [] } as unknown as Section;
+    const table = sectionBlocks(section, { year: 2025, asOf: '2025-12-31', outline: [], risks: f } as unknown as ReportJson)[0] as Extract<FigureBlock, { kind: 'table' }>;
+    const ikp = table.columns.indexOf('IKP');
+    expect(Object.fromEntries(table.rows.map((r) => [r[1].text, r[ikp].text]))).toEqual({ A: 'Ja, beslutad', B: 'Endast VoR', C: 'Nej, beslutat' });
+    const slk = await userWithRole(t, 'isam.stad@test.se', 'isam', 'stockholm');
+    const r = await slk.post('/api/reports', { org: 'stockholm', year: 2025 });
+    const json = (await slk.get(`/api/reports/${r.body.id}/render?format=json`)).body;
+    expect(json.rollup.forvaltningar.find((x: { slug: string }) => x.slug === 'forv-x').risks).toEqual({ vor: 3, ikp: 1 });
+    expect(json.rollup.ikpRisks.map((x: { handelse: string }) => x.handelse)).toEqual(['A']);
   });
 
   it('counts register risks by level and treatment', async () => {
