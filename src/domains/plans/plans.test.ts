@@ -99,6 +99,21 @@ describe('plan activities', () => {
     expect(pm3.percentDone).toBeCloseTo((100 * pm3.klar) / notCancelled, 0);
   });
 
+  it('shows each area\'s share finished in the report\'s follow-up table, as the plan page does', async () => {
+    for (const status of ['klar', 'planerad', 'avbruten'] as const) {
+      expect((await other.post('/api/plan/activities', { org: 'forv-b', year: 2024, area: 'Kompetens', description: `Aktivitet ${status}`, status })).status).toBe(201);
+    }
+    expect((await other.get('/api/plan/progress?org=forv-b&year=2024')).body[0]).toMatchObject({ area: 'Kompetens', total: 3, percentDone: 50 });
+    const report = await other.post('/api/reports', { org: 'forv-b', year: 2024 });
+    expect(report.status).toBe(201);
+    const res = await fetch(`${other.base}/api/reports/${report.body.id}/render?format=html`, { headers: { cookie: other.cookie! } });
+    const html = await res.text();
+    const table = html.slice(html.indexOf('Läget per område'));
+    const head = table.slice(0, table.indexOf('</thead>')).replace(/<[^>]+>/g, '|').split('|').filter((x) => x.trim());
+    expect(head).toEqual(['Läget per område', 'År', 'Område', 'Totalt', 'Planerad', 'Pågår', 'Klar', 'Avbruten', 'Andel klar']);
+    expect(table.slice(0, table.indexOf('</table>'))).toContain('50,0\u00a0%');
+  });
+
   it('exports CSV and XLSX', async () => {
     const csv = await isam.get('/api/plan/export?org=forv-a&format=csv');
     expect(csv.status).toBe(200);

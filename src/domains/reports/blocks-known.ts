@@ -169,6 +169,15 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
       .map(([year, rows]) => rowsTable(`Förbättringsaktiviteter ${year}`, (rows as unknown[]).filter(isRec).map(planRecord), PLAN, cell));
   }
   if (key === 'planFollowUp.activities' && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(planRecord), PLAN, cell)] : [];
+  // Per year and area: the counts by status and the share finished (klar of those not avbrutna), as the plan page shows it.
+  if (key === 'planFollowUp.progress' && Array.isArray(v)) {
+    const rows = v.filter(isRec);
+    return rows.length ? [{
+      kind: 'table', caption, ...withOrg(rows, ['År', 'Område', 'Totalt', 'Planerad', 'Pågår', 'Klar', 'Avbruten', 'Andel klar'], (r) => [
+        cell(r.year), cell(r.area), cell(r.total), cell(r.planerad), cell(r.pågår), cell(r.klar), cell(r.avbruten), percentCell(r.percentDone, cell),
+      ], cell),
+    }] : [];
+  }
   // The register of open risks: per level and per treatment as tables of their own, not key paths and "Uppgift".
   if (key === 'risks.register' && isRec(v)) {
     const counts = (field: 'byLevel' | 'byTreatment', head: string): FigureBlock[] => {
