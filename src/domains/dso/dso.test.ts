@@ -23,6 +23,10 @@ describe('DSO report follow-up', () => {
     const r = await dso.post('/api/dso/recommendations', { org: 'forv-a', reportYear: 2024, area: 'Tredjelandsöverföringar', recommendation: 'Ta fram exit-plan', riskLevel: 'hög' });
     expect(r.status).toBe(201);
     const id = r.body.id;
+    // Nothing to approve before the förvaltning has responded.
+    const empty = await dso.post(`/api/dso/recommendations/${id}/approve`, { version: r.body.version });
+    expect([empty.status, empty.body.code, empty.body.field]).toEqual([409, 'response_missing', 'response']);
+    expect((await isam.get(`/api/dso/recommendations/${id}`)).body).toMatchObject({ approved: false, version: r.body.version });
     const resp = await isam.patch(`/api/dso/recommendations/${id}`, { version: r.body.version, response: 'Exit-plan tas fram 2026', responsible: 'ISAM', status: 'pågår' });
     expect(resp.status).toBe(200);
     const fu = await isam.request('PUT', `/api/dso/recommendations/${id}/follow-ups`, { year: 2025, text: 'Ej påbörjad på grund av resursbrist' });

@@ -110,6 +110,13 @@ export async function decideResponse(ctx: Ctx, id: string, decision: 'approve' |
     if (decision === 'approve' && r.approvedAt) {
       throw conflict('already_approved', { sv: 'Svaret är redan godkänt.', en: 'The response is already approved.' }, 'version');
     }
+    // What the DSO approves is the förvaltning's response: there must be one.
+    if (decision === 'approve' && !r.response.trim()) {
+      throw conflict('response_missing', {
+        sv: 'Förvaltningen har inte svarat på rekommendationen ännu: det finns inget svar att godkänna.',
+        en: 'The administration has not yet responded to the recommendation: there is no response to approve.',
+      }, 'response');
+    }
     if (decision === 'reopen' && !r.approvedAt) {
       throw conflict('not_approved', { sv: 'Svaret är inte godkänt och behöver inte återöppnas.', en: 'The response is not approved; nothing to reopen.' }, 'version');
     }
