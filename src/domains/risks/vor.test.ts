@@ -152,12 +152,17 @@ describe('VoR', () => {
     expect(event(after).ikpProposed).toBe(false);
     const listed = (await isam.get('/api/risks/vor?org=forv-a')).body.find((x: { id: string }) => x.id === v.id);
     expect(listed.ikpProposed).toBe(0);
+    // So do the answers to a follow-up and to an IKP decision on it: the approved threshold, not the live one.
+    const again = await isam.patch(`/api/risks/vor-events/${e.id}`, { version: follow.body.version, followUp: 'Presenterad igen.' });
+    expect([again.status, again.body.ikpProposed]).toEqual([200, false]);
+    const decided = await chef.post(`/api/risks/vor-events/${e.id}/ikp-decision`, { version: again.body.version, inIkp: false });
+    expect([decided.status, decided.body.ikpProposed]).toEqual([200, false]);
     const re = await chef.post(`/api/risks/vor/${v.id}/reopen`, { version: ok.body.version, comment: 'Ny bedömning efter omorganisation' });
     expect(re.status).toBe(200);
     expect(re.body.threshold).toBe(e.riskvarde);
     expect(event(re.body).ikpProposed).toBe(true);
     expect((await isam.request('PUT', '/api/risks/thresholds/forv-a', { threshold: prior })).status).toBe(200);
-    const changed = await isam.patch(`/api/risks/vor-events/${e.id}`, { version: follow.body.version, sannolikhet: 3 });
+    const changed = await isam.patch(`/api/risks/vor-events/${e.id}`, { version: decided.body.version, sannolikhet: 3 });
     expect(changed.status).toBe(200);
     expect(changed.body.riskvarde).toBe(3 * e.konsekvens);
     const audit = await rawSql<{ action: string }>(t, `select action from audit_log where entity_id = '${v.id}' order by seq`);

@@ -14,7 +14,7 @@ import { MANDATORY_ARBETSSATT, MANDATORY_PROCESS, type CreateArbetssatt, type Cr
 import { actor, cityIdOf, currentScale, orgFor, scaleById, thresholdFor } from './common';
 import { checkValue, riskvarde } from './scale';
 import { vorArbetssatt, vorAssessments, vorEvents, vorProcesses } from './table';
-import { buildVor, eventDto, loadEvent, loadVor, type VorRow } from './vor-read';
+import { approvedThreshold, buildVor, eventDto, loadEvent, loadVor, type VorRow } from './vor-read';
 import { actionsOf } from './actions';
 
 function assertOpen(vor: VorRow, field?: string) {
@@ -116,9 +116,10 @@ async function checkArbetssatt(tx: Db, vorId: string, id: string) {
   return a;
 }
 
-async function eventResult(ctx: Ctx, tx: Db, row: typeof vorEvents.$inferSelect, path: string): Promise<VorEvent> {
+/** The event as the VoR shows it: proposed for IKP by the threshold the VoR was approved with, else the live one. */
+async function eventResult(ctx: Ctx, tx: Db, row: typeof vorEvents.$inferSelect, path: string, vor: VorRow): Promise<VorEvent> {
   const scale = await scaleById(tx, row.scaleId);
-  const { threshold } = await thresholdFor(tx, path);
+  const threshold = approvedThreshold(vor) ?? (await thresholdFor(tx, path)).threshold;
   const actions = await actionsOf(tx, 'vor_event', [row.id]);
   return eventDto(row, scale, threshold, actions.get(row.id) ?? []);
 }
@@ -150,7 +151,7 @@ export async function createEvent(ctx: Ctx, vorId: string, input: CreateEvent): 
       })
       .returning();
     await recordAudit(tx, ctx, { action: 'risk.vor.event.create', entityType: 'vor_event', entityId: row.id, orgId: org.id, after: row });
-    return eventResult(ctx, tx, row, org.path);
+    return eventResult(ctx, tx, row, org.path, vor);
   });
 }
 
@@ -183,14 +184,14 @@ export async function updateEvent(ctx: Ctx, id: string, input: UpdateEvent): Pro
       .returning();
     if (!row) throw staleVersion('händelse', version, event);
     await recordAudit(tx, ctx, { action: 'risk.vor.event.update', entityType: 'vor_event', entityId: id, orgId: org.id, before: event, after: row });
-    return eventResult(ctx, tx, row, org.path);
+    return eventResult(ctx, tx, row, org.path, vor);
   });
 }
 
 /** Management's IKP decision (risk.decide), stored apart from the threshold's proposal. */
 export async function decideIkp(ctx: Ctx, id: string, input: z.infer<typeof IkpDecision>): Promise<VorEvent> {
   return inTx(ctx, async (tx) => {
-    const { event, org } = await loadEvent(ctx, tx, id, 'risk.decide');
+    const { event, vor, org } = await loadEvent(ctx, tx, id, 'risk.decide');
     if (event.version !== input.version) throw staleVersion('händelse', input.version, event);
     const [row] = await tx
       .update(vorEvents)
@@ -207,6 +208,6 @@ export async function decideIkp(ctx: Ctx, id: string, input: z.infer<typeof IkpD
       .returning();
     if (!row) throw staleVersion('händelse', input.version, event);
     await recordAudit(tx, ctx, { action: 'risk.ikp.decide', entityType: 'vor_event', entityId: id, orgId: org.id, before: event, after: row });
-    return eventResult(ctx, tx, row, org.path);
+    return eventResult(ctx, tx, row, org.path, vor);
   });
 }
