@@ -183,7 +183,9 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
     const counts = (field: 'byLevel' | 'byTreatment', head: string): FigureBlock[] => {
       const x = v[field];
       if (!isRec(x) || Object.keys(x).length === 0) return [];
-      const rows = Object.entries(x).map(([k, n]) => [cell(VALUES[k] ?? k), cell(n, `${key}.${field}.${k}`)]);
+      // 'ingen' counts the risks without a treatment decision: 'Ej beslutad', as the register page says, not 'Ingen'.
+      const word = (k: string) => (field === 'byTreatment' && k === 'ingen' ? 'Ej beslutad' : VALUES[k] ?? k);
+      const rows = Object.entries(x).map(([k, n]) => [cell(word(k)), cell(n, `${key}.${field}.${k}`)]);
       return [{ kind: 'table', caption: `Riskregistret: öppna risker per ${head.toLowerCase()}`, columns: [head, 'Antal'], rows }];
     };
     return [

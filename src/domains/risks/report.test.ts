@@ -90,6 +90,11 @@ describe('report figures', () => {
     }
     expect(f.register.byLevel).toEqual(expected);
     expect(Object.keys(f.register.byLevel)).toEqual(bands.map((b) => b.label)); // every level, in the scale's order
+    // In the document, a risk without a treatment decision reads as the register page says it: not decided.
+    const section = { id: 'risks', level: 2, title: 'Risker', provider: 'risks', hidden: false, tables: [] } as unknown as Section;
+    const byTreatment = sectionBlocks(section, { year: 2025, asOf: '2025-12-31', outline: [], risks: { register: f.register } } as unknown as ReportJson)
+      .find((b) => b.kind === 'table' && b.caption.endsWith('per hantering')) as Extract<FigureBlock, { kind: 'table' }>;
+    expect(byTreatment.rows.map((r) => `${r[0].text} ${r[1].text}`)).toEqual(['Reducera 2', 'Acceptera 1', 'Överföra 0', 'Undvika 0', 'Ej beslutad 1']);
   });
 });
 
