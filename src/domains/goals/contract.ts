@@ -5,6 +5,9 @@ export const GOAL_STATUSES = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt', 'på
 export type GoalStatusValue = (typeof GOAL_STATUSES)[number];
 const Year = PlanningYearField();
 
+/** Goal codes in the plan's order: 3.2 before 3.10 (numbers compared as numbers, not as text). */
+export const compareGoalCodes = (a: string, b: string) => a.localeCompare(b, 'sv', { numeric: true });
+
 export const GoalStatus = z
   .object({ id: z.uuid(), year: int4(), indicatorId: z.uuid().nullable(), status: z.enum(GOAL_STATUSES), comment: z.string(), version: int4() })
   .openapi('GoalStatus');

@@ -56,4 +56,11 @@ describe('goals of the verksamhetsplan', () => {
     const added = await isam.post(`/api/goals/${g.body.id}/indicators`, { text: 'Övning genomförd' });
     expect(added.body.indicators.map((i: { text: string }) => i.text)).toEqual(['Uppdaterade kontinuitetsplaner', 'Ökad kunskap', 'Övning genomförd']);
   });
+
+  it('lists and reports goals in the plan\'s order of codes: 3.2 and 3.5 before 3.10', async () => {
+    for (const code of ['3.10', '3.2']) expect((await isam.post('/api/goals', { org: 'forv-a', code, title: `Mål ${code}` })).status).toBe(201);
+    expect((await reader.get('/api/goals?org=forv-a')).body.map((g: { code: string }) => g.code)).toEqual(['3.2', '3.5', '3.10']);
+    const org = await findOrg(t.database.db, 'forv-a');
+    expect((await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2025 })).map((g) => g.code)).toEqual(['3.2', '3.5', '3.10']);
+  });
 });

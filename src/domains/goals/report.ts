@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { SectionProvider } from '../reports/provider';
 import { orgs } from '../org/table';
+import { compareGoalCodes } from './contract';
 import { goalIndicators, goalStatuses, goals } from './table';
 
 export interface GoalFigure {
@@ -23,8 +24,9 @@ export const sectionProviders: SectionProvider<GoalFigure[]>[] = [
     async figures({ ctx, org, year }) {
       ctx.authz.require('plan.read', org.path);
       // Per organisation (a city's report has every förvaltning's goals), by code within one.
-      const gs = (await ctx.db.select({ g: goals, org: orgs.name }).from(goals).innerJoin(orgs, eq(orgs.id, goals.orgId))
+      const gs = (await ctx.db.select({ g: goals, org: orgs.name, path: orgs.path }).from(goals).innerJoin(orgs, eq(orgs.id, goals.orgId))
         .where(and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('plan.read', orgs.path))).orderBy(asc(orgs.path), asc(goals.code)))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : compareGoalCodes(a.g.code, b.g.code)))
         .map((r) => ({ ...r.g, org: r.org }));
       if (gs.length === 0) return [];
       const ids = gs.map((g) => g.id);

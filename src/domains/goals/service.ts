@@ -8,7 +8,7 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
 import { orgFor, orgSlugs, recordOrg } from '../plans/scope';
-import type { CreateGoal, Goal, GoalQuery, GoalStatusValue, SetGoalStatus, UpdateGoal } from './contract';
+import { compareGoalCodes, type CreateGoal, type Goal, type GoalQuery, type GoalStatusValue, type SetGoalStatus, type UpdateGoal } from './contract';
 import { goalIndicators, goalStatuses, goals } from './table';
 
 type GoalRow = typeof goals.$inferSelect;
@@ -51,7 +51,7 @@ export async function listGoals(ctx: Ctx, q: GoalQuery): Promise<Goal[]> {
       q.subtree === 'false' ? eq(goals.orgId, org.id) : like(orgs.path, escapeLike(org.path) + '%'),
     ))
     .orderBy(asc(goals.code));
-  return assemble(ctx.db, rows.map((r) => r.g), q.year);
+  return assemble(ctx.db, rows.map((r) => r.g).sort((a, b) => compareGoalCodes(a.code, b.code)), q.year);
 }
 
 async function load(ctx: Ctx, db: Db, id: string, write: boolean) {
