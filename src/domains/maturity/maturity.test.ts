@@ -84,6 +84,9 @@ describe('maturity measurements (mognadsmätning)', () => {
       { area: 'Riskhantering', level: 3, previousLevel: 1, targetLevel: 3, comment: 'Riskhantering 3' },
       { area: 'Incidenthantering', level: 2, previousLevel: null, targetLevel: null, comment: 'Incidenthantering 2' },
     ]);
+    // As of a day before the 2025 measurement was made (15 October), the report shows the one before it.
+    const [before] = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2025, asOf: new Date('2025-10-01T12:00:00Z') });
+    expect(before).toMatchObject({ year: 2024, assessedOn: '2024-10-01' });
     // A report for 2024 sees only 2024's measurement, as the first.
     const [y2024] = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2024 });
     expect(y2024).toMatchObject({ year: 2024, previousYear: null, previousAverage: null });

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, like, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, lte, or } from 'drizzle-orm';
+import { stockholmDate } from '../../server/platform/time';
 import { escapeLike } from '../../server/platform/authz';
 import type { SectionProvider } from '../reports/provider';
 import { orgs } from '../org/table';
@@ -39,11 +40,13 @@ export const sectionProviders: SectionProvider<MaturityFigure[]>[] = [
     key: 'maturity',
     title: { sv: 'Mognadsmätning', en: 'Maturity measurement' },
     order: 31,
-    async figures({ ctx, org, year }) {
+    async figures({ ctx, org, year, asOf }) {
       ctx.authz.require('plan.read', org.path);
+      // Measured by the report's day: a report as of 12 November does not show a measurement made on the 20th.
+      const made = or(isNull(maturityAssessments.assessedOn), lte(maturityAssessments.assessedOn, stockholmDate(asOf)));
       const rows = await ctx.db.select({ a: maturityAssessments, org: orgs.name, path: orgs.path }).from(maturityAssessments)
         .innerJoin(orgs, eq(orgs.id, maturityAssessments.orgId))
-        .where(and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('plan.read', orgs.path), lte(maturityAssessments.year, year)))
+        .where(and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('plan.read', orgs.path), lte(maturityAssessments.year, year), made))
         .orderBy(asc(orgs.path), desc(maturityAssessments.year));
       // Per organisation: the newest measurement up to the year and the one before it.
       const pairs = new Map<string, { name: string; current: typeof rows[number]['a']; previous?: typeof rows[number]['a'] }>();

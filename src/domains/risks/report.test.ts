@@ -20,10 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function figures(slug: string, year: number): Promise<RiskFigures> {
+async function figures(slug: string, year: number, asOf?: Date): Promise<RiskFigures> {
   const org = await findOrg(t.ctx.db, slug);
   const p = sectionProviders.find((s) => s.key === 'risks')!;
-  return p.figures({ ctx: t.ctx, org: { id: org.id, slug: org.slug, name: org.name, type: org.type, path: org.path }, year });
+  return p.figures({ ctx: t.ctx, org: { id: org.id, slug: org.slug, name: org.name, type: org.type, path: org.path }, year, asOf });
 }
 
 describe('report figures', () => {
@@ -115,6 +115,9 @@ describe('demo', () => {
     const sf = await figures('servicenamnden', 2025);
     expect(sf.continuity.plans.map((p) => p.objectName)).toEqual(expect.arrayContaining(['Artvise', 'Kontaktcenterplattformen']));
     expect(sf.continuity.exercisesThisYear).toHaveLength(1);
+    // As of 12 November (seed 002's day), the exercise held on 9 December has not happened yet.
+    expect(sf.continuity.exercisesThisYear.map((e) => e.date)).toEqual(['2025-12-09']);
+    expect((await figures('servicenamnden', 2025, new Date('2025-11-12T12:00:00Z'))).continuity.exercisesThisYear).toEqual([]);
     expect(sf.rsa.map((r) => r.cycle)).toEqual(['2024–2025']);
     expect(f.continuity.plans.length).toBeGreaterThan(0);
     expect(f.register.total).toBeGreaterThan(0);

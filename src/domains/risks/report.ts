@@ -88,7 +88,7 @@ async function figures({ ctx, org, year, asOf }: SectionScope): Promise<RiskFigu
 
   const plans = await db.select({ p: continuityPlans, org: orgs }).from(continuityPlans).innerJoin(orgs, eq(orgs.id, continuityPlans.orgId)).where(under).orderBy(asc(orgs.path), asc(continuityPlans.title));
   const ex = await db.select({ e: exercises, org: orgs }).from(exercises).innerJoin(orgs, eq(orgs.id, exercises.orgId))
-    .where(and(under, gte(exercises.date, `${year}-01-01`), lte(exercises.date, `${year}-12-31`))).orderBy(asc(exercises.date));
+    .where(and(under, gte(exercises.date, `${year}-01-01`), lte(exercises.date, [`${year}-12-31`, today].sort()[0]))).orderBy(asc(exercises.date));
   const exActions = await actionsOf(db, 'exercise', ex.map((x) => x.e.id));
   const rsas = await db.select({ r: rsaAnalyses, org: orgs }).from(rsaAnalyses).innerJoin(orgs, eq(orgs.id, rsaAnalyses.orgId))
     .where(and(under, gte(rsaAnalyses.cycleStartYear, year - 1), lte(rsaAnalyses.cycleStartYear, year))).orderBy(asc(orgs.path));

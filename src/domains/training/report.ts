@@ -1,5 +1,6 @@
 import { and, asc, between, eq, like } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
+import { stockholmDate } from '../../server/platform/time';
 import type { SectionProvider } from '../reports/provider';
 import { orgs } from '../org/table';
 import { completionPercent, courseOrder } from './courses';
@@ -62,13 +63,15 @@ export const sectionProviders: SectionProvider<TrainingFigures>[] = [
     key: 'training',
     title: { sv: 'Utbildning och kompetens', en: 'Training and competence' },
     order: 32,
-    async figures({ ctx, org, year }) {
+    async figures({ ctx, org, year, asOf }) {
       ctx.authz.require('plan.read', org.path);
+      // Held by the report's day: a report as of 12 November lists no training held on the 20th.
+      const until = [`${year}-12-31`, stockholmDate(asOf)].sort()[0];
       const inScope = and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('plan.read', orgs.path));
       // One after the other: the report may be built inside a transaction (one connection).
       const tree = await ctx.db.select({ id: orgs.id, name: orgs.name, path: orgs.path }).from(orgs).where(like(orgs.path, escapeLike(org.path) + '%'));
       const sessions = await ctx.db.select({ s: trainingSessions }).from(trainingSessions).innerJoin(orgs, eq(orgs.id, trainingSessions.orgId))
-        .where(and(inScope, between(trainingSessions.heldOn, `${year}-01-01`, `${year}-12-31`)))
+        .where(and(inScope, between(trainingSessions.heldOn, `${year}-01-01`, until)))
         .orderBy(asc(trainingSessions.heldOn), asc(trainingSessions.title));
       const completions = await ctx.db.select({ c: trainingCompletions }).from(trainingCompletions).innerJoin(orgs, eq(orgs.id, trainingCompletions.orgId))
         .where(and(inScope, eq(trainingCompletions.year, year)));

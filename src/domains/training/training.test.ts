@@ -186,6 +186,9 @@ describe('the report\'s training section', () => {
       { course: DATA, employees: 64, completed: 53, percent: 82.8 }, // (30 + 23) of (40 + 24) = 82.81 %
     ]);
     expect(new Set(fig.completions.map((c) => c.org))).toEqual(new Set(['FORV-A']));
+    // As of a day in the year: the trainings held by then, no later one.
+    const june = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2025, asOf: new Date('2025-06-30T12:00:00Z') });
+    expect(june.sessions.map((s) => s.date)).toEqual(['2025-03-12']);
     // Another year: nothing, and no table.
     const empty = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2023 });
     expect(empty).toEqual({ sessions: [], completions: [], totals: [] });
