@@ -1,4 +1,4 @@
-import { and, asc, between, eq, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
@@ -132,17 +132,30 @@ function checkCompleted(completed: number, employees: number) {
   }
 }
 
-/** 409 at `course` when the organisation already has the course for the year (compared without regard to case). */
+/**
+ * 409 at `course` when the organisation already has the course for the year (compared without regard to case), or
+ * an organisation above or below it has: the report adds the units' figures up, so the same employees would count twice.
+ */
 async function checkUnique(tx: Db, org: OrgRow, year: number, course: string, except?: string) {
-  const [dup] = await tx.select({ id: trainingCompletions.id }).from(trainingCompletions).where(and(
-    eq(trainingCompletions.orgId, org.id), eq(trainingCompletions.year, year),
-    sql`lower(${trainingCompletions.course}) = lower(${course})`,
-    except ? ne(trainingCompletions.id, except) : undefined,
-  ));
-  if (dup) {
+  const [dup] = await tx.select({ id: trainingCompletions.id, orgId: orgs.id, name: orgs.name }).from(trainingCompletions)
+    .innerJoin(orgs, eq(orgs.id, trainingCompletions.orgId))
+    .where(and(
+      or(like(orgs.path, escapeLike(org.path) + '%'), sql`left(${org.path}, length(${orgs.path})) = ${orgs.path}`),
+      eq(trainingCompletions.year, year),
+      sql`lower(${trainingCompletions.course}) = lower(${course})`,
+      except ? ne(trainingCompletions.id, except) : undefined,
+    ))
+    .orderBy(sql`${orgs.id} <> ${org.id}`).limit(1);
+  if (dup && dup.orgId === org.id) {
     throw conflict('duplicate_course', {
       sv: `${org.name} har redan ett genomförande av ${course} för ${year}; ändra det i stället.`,
       en: `${org.name} already has a completion of ${course} for ${year}; edit that one instead.`,
+    }, 'course', { id: dup.id });
+  }
+  if (dup) {
+    throw conflict('overlapping_course', {
+      sv: `${dup.name} har redan ett genomförande av ${course} för ${year} som omfattar ${org.name} eller delar av den; samma anställda skulle räknas två gånger. Ändra det i stället, eller registrera per enhet.`,
+      en: `${dup.name} already has a completion of ${course} for ${year} covering ${org.name} or part of it; the same employees would count twice. Edit that one, or record per unit.`,
     }, 'course', { id: dup.id });
   }
 }

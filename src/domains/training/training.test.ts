@@ -120,6 +120,13 @@ describe('e-course completion (genomförandegrad)', () => {
     expect(dup.body).toMatchObject({ field: 'course', code: 'duplicate_course' });
     expect(dup.body.detail_sv).toContain('har redan');
     expect(dup.body.detail_en).toContain('already has');
+    // Nor above or below a unit that has the course: the report's total would count the same employees twice.
+    for (const org of ['avd-a1', 'forv-a']) {
+      const over = await post(org, INFO, 120, 100);
+      expect([over.status, over.body.code, over.body.field]).toEqual([409, 'overlapping_course', 'course']);
+      expect(over.body.detail_sv).toContain('ENH-A1 har redan ett genomförande');
+    }
+    expect(await auditCount(t, 'training.completion.create')).toBe(1);
 
     expect((await post('enh-a1', DATA, 40, 30)).status).toBe(201);
     expect((await post('avd-a2', INFO, 24, 19)).body.percent).toBe(79.2); // 19 of 24 = 79.17 %
