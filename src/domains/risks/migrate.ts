@@ -1,8 +1,9 @@
 /**
  * Moving assessments from one scale version to another: an explicit step with a preview (old → new values,
- * changed riskvärden and IKP proposals), then apply (one transaction, one audit row with every change).
+ * changed riskvärden and IKP proposals), then apply (one transaction, one audit row with every change). Events of an
+ * approved VoR are not moved: its assessment is locked until it is reopened.
  */
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, like, ne, sql } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
@@ -54,7 +55,8 @@ async function plan(ctx: Ctx, tx: Db, input: MigrationInput): Promise<{ org: Org
     .from(vorEvents)
     .innerJoin(vorAssessments, eq(vorAssessments.id, vorEvents.vorId))
     .innerJoin(orgs, eq(orgs.id, vorEvents.orgId))
-    .where(and(eq(vorEvents.scaleId, from.id), under))
+    // An approved VoR's assessment is locked (vor.ts): its events stay on the scale version they were approved on.
+    .where(and(eq(vorEvents.scaleId, from.id), under, ne(vorAssessments.status, 'godkand')))
     .orderBy(vorAssessments.year, vorEvents.sortOrder);
   const regs = await tx
     .select({ r: risks })

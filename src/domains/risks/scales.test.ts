@@ -127,4 +127,22 @@ describe('scales and versions', () => {
     // Nothing left on version 1.
     expect((await isam.post('/api/risks/scales/migrations/preview', body)).body.counts.total).toBe(0);
   });
+
+  it('leaves an approved VoR on the scale it was approved on: a migration neither lists nor changes its events', async () => {
+    const chef = await userWithRole(t, 'chef@test.se', 'forvaltningschef', 'forv-a');
+    const v = (await isam.post('/api/risks/vor', { org: 'forv-a', year: 2024 })).body;
+    const locked = await event(v.id, v.processes[0].arbetssatt[0].id, 5, 4);
+    const w = (await isam.post('/api/risks/vor', { org: 'forv-a', year: 2026 })).body;
+    const open = await event(w.id, w.processes[0].arbetssatt[0].id, 5, 4);
+    expect((await chef.post(`/api/risks/vor/${v.id}/approve`, { version: v.version })).status).toBe(200);
+    const four = await admin.post('/api/risks/scales', { org: 'forv-a', preset: '4x4' });
+    const body = { org: 'forv-a', fromScaleId: locked.scaleId, toScaleId: four.body.id };
+    const preview = (await isam.post('/api/risks/scales/migrations/preview', body)).body;
+    const ids = preview.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(open.id);
+    expect(ids).not.toContain(locked.id);
+    expect((await isam.post('/api/risks/scales/migrations/apply', { ...body, expectedTotal: preview.counts.total })).status).toBe(200);
+    const kept = (await isam.get(`/api/risks/vor/${v.id}`)).body.processes[0].arbetssatt[0].events.find((e: { id: string }) => e.id === locked.id);
+    expect(kept).toMatchObject({ sannolikhet: 5, konsekvens: 4, riskvarde: 20, scaleVersion: locked.scaleVersion, version: locked.version });
+  });
 });
