@@ -68,8 +68,14 @@ export const UpdateRisk = z.strictObject({
 }).openapi('UpdateRegisterRisk');
 export type UpdateRisk = z.infer<typeof UpdateRisk>;
 
+/** A comma-separated filter of known values: an unknown one (a typo) is a 400 naming it, not an empty list. */
 const csv = (values: readonly string[]) =>
-  z.string().optional().openapi({ description: `Kommaseparerat: ${values.join(', ')}` });
+  z.string().max(500).optional().superRefine((v, c) => {
+    const bad = (v ?? '').split(',').map((x) => x.trim()).filter((x) => x && !values.includes(x));
+    if (bad.length) {
+      c.addIssue({ code: 'custom', message: `Okänt värde "${bad.join(', ')}"; tillåtna: ${values.join(', ')} / unknown value "${bad.join(', ')}"; allowed: ${values.join(', ')}` });
+    }
+  }).openapi({ description: `Kommaseparerat: ${values.join(', ')}` });
 
 export const RiskQuery = z.object({
   org: OrgRef.optional(),

@@ -75,6 +75,12 @@ describe('risk register', () => {
     expect(bySource.body.items.map((r: { title: string }) => r.title).sort()).toEqual(inA.filter((s) => ['rsa', 'dso'].includes(s.sourceType)).map((s) => s.title).sort());
     const byTreatment = await isam.get('/api/risks/register?treatment=reducera,ingen');
     expect(byTreatment.body.total).toBe(inA.filter((s) => s.treatment === 'reducera' || s.treatment === null).length);
+    // A value the filter does not know (a typo, a word instead of the key) is a 400 naming the field, not an empty list.
+    for (const [query, field] of [['treatment=reducera,minska', 'treatment'], ['sourceType=vor,klassning', 'sourceType']]) {
+      const bad = await isam.get(`/api/risks/register?org=forv-a&${query}`);
+      expect([bad.status, bad.body.field]).toEqual([400, field]);
+      expect(JSON.stringify(bad.body)).toMatch(/Okänt värde \\"(minska|klassning)\\"/);
+    }
     const sub = await reader.get('/api/risks/register');
     expect(sub.body.items.map((r: { title: string }) => r.title).sort()).toEqual(SPECS.filter((s) => s.org === 'avd-a1').map((s) => s.title).sort());
     expect((await reader.get('/api/risks/register?org=forv-b')).status).toBe(404);
