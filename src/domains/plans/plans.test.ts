@@ -91,6 +91,8 @@ describe('plan activities', () => {
   it('reports progress per area and year from the activities', async () => {
     const list = (await isam.get('/api/plan/activities?org=forv-a&year=2027')).body as { area: string; status: string }[];
     const p = await isam.get('/api/plan/progress?org=forv-a&year=2027');
+    const reversed = await isam.get('/api/plan/activities?org=forv-a&fromYear=2028&toYear=2026');
+    expect([reversed.status, reversed.body.code, reversed.body.field]).toEqual([400, 'year_range', 'toYear']);
     const pm3 = p.body.find((x: { area: string }) => x.area === 'Pm3');
     const pm3List = list.filter((a) => a.area === 'Pm3');
     expect(pm3.total).toBe(pm3List.length);

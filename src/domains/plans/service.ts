@@ -48,6 +48,11 @@ export async function toActivities(db: Db, rows: ActivityRow[]): Promise<PlanAct
 /** Conditions for a plan query within the caller's plan.read scope. */
 export async function planConditions(ctx: Ctx, db: Db, q: PlanQuery): Promise<{ org: OrgRow; where: SQL }> {
   const org = await orgFor(ctx, db, q.org, 'plan.read');
+  if (q.fromYear !== undefined && q.toYear !== undefined && q.toYear < q.fromYear) {
+    throw badRequest('year_range', {
+      sv: `Till och med år ${q.toYear} ligger före från och med år ${q.fromYear}.`, en: `To year ${q.toYear} is before from year ${q.fromYear}.`,
+    }, 'toYear');
+  }
   const conds: SQL[] = [ctx.authz.scopeSql('plan.read', orgs.path)];
   if (q.subtree === 'false') conds.push(eq(planActivities.orgId, org.id));
   else conds.push(like(orgs.path, escapeLike(org.path) + '%'));
