@@ -145,4 +145,22 @@ describe('scales and versions', () => {
     const kept = (await isam.get(`/api/risks/vor/${v.id}`)).body.processes[0].arbetssatt[0].events.find((e: { id: string }) => e.id === locked.id);
     expect(kept).toMatchObject({ sannolikhet: 5, konsekvens: 4, riskvarde: 20, scaleVersion: locked.scaleVersion, version: locked.version });
   });
+
+  it('refuses a new scale on which an IKP threshold in force could never be reached, naming it', async () => {
+    const three = { org: 'stad', likelihood: ['Låg', 'Medel', 'Hög'], consequence: ['Liten', 'Måttlig', 'Stor'] };
+    const own = await isam.request('PUT', '/api/risks/thresholds/forv-a', { threshold: 16 });
+    expect(own.status).toBe(200);
+    const versions = (await isam.get('/api/risks/scales?org=forv-a')).body.versions.length;
+    const high = await admin.post('/api/risks/scales', three);
+    expect([high.status, high.body.code, high.body.field]).toEqual([422, 'threshold_outside_scale', 'likelihood']);
+    expect(high.body.detail_sv).toContain('IKP-tröskeln 16 för FORV-A');
+    expect((await isam.request('PUT', '/api/risks/thresholds/forv-a', { threshold: null, version: own.body.own.version })).status).toBe(200);
+    // The default 12 where the city has set no threshold of its own, on a scale whose highest value is 9.
+    const byDefault = await admin.post('/api/risks/scales', three);
+    expect([byDefault.status, byDefault.body.code]).toEqual([422, 'threshold_outside_scale']);
+    expect(byDefault.body.detail_sv).toContain('Sätt en IKP-tröskel för staden först');
+    expect((await isam.get('/api/risks/scales?org=forv-a')).body.versions).toHaveLength(versions);
+    expect((await admin.request('PUT', '/api/risks/thresholds/stad', { threshold: 6 })).status).toBe(200);
+    expect((await admin.post('/api/risks/scales', three)).status).toBe(201);
+  });
 });

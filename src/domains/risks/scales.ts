@@ -1,5 +1,7 @@
 /** Scales (per city, versioned, never rewritten) and IKP thresholds (per org, inherited down the tree). */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, like } from 'drizzle-orm';
+import type { Db } from '../../server/platform/db';
+import { orgs } from '../org/table';
 import type { Ctx } from '../../server/platform/context';
 import { forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
@@ -7,7 +9,7 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import type { CreateScale, Scale } from './contract';
 import { actor, cityIdOf, currentScale, orgFor, scaleDto, thresholdFor } from './common';
-import { PRESETS, checkBands, defaultBands, maxValue } from './scale';
+import { DEFAULT_THRESHOLD, PRESETS, checkBands, defaultBands, maxValue } from './scale';
 import { riskScales, riskThresholds } from './table';
 import { z } from '@hono/zod-openapi';
 import type { SetThreshold, Threshold } from './contract';
@@ -34,6 +36,29 @@ export async function getScale(ctx: Ctx, id: string): Promise<Scale> {
   return scaleDto(r, Math.max(...cur.map((c) => c.v)));
 }
 
+/**
+ * The IKP thresholds in force in the city must stay reachable on a new scale: a threshold above its highest riskvärde
+ * (an org's own, or the default 12 where the city has set none) would silently propose nothing for IKP. 422 naming it.
+ */
+async function checkThresholdsFit(tx: Db, cityId: string, max: number, field: string) {
+  const [high] = await tx.select({ threshold: riskThresholds.threshold, name: orgs.name }).from(riskThresholds)
+    .innerJoin(orgs, eq(orgs.id, riskThresholds.orgId))
+    .where(and(like(orgs.path, `/${cityId}/%`), gt(riskThresholds.threshold, max))).orderBy(desc(riskThresholds.threshold)).limit(1);
+  if (high) {
+    throw unprocessable('threshold_outside_scale', {
+      sv: `IKP-tröskeln ${high.threshold} för ${high.name} är högre än den nya skalans högsta riskvärde ${max}. Sänk tröskeln först.`,
+      en: `The IKP threshold ${high.threshold} of ${high.name} is above the new scale's highest risk value ${max}. Lower the threshold first.`,
+    }, field);
+  }
+  const [own] = await tx.select({ t: riskThresholds.threshold }).from(riskThresholds).where(eq(riskThresholds.orgId, cityId));
+  if (!own && max < DEFAULT_THRESHOLD) {
+    throw unprocessable('threshold_outside_scale', {
+      sv: `Standardtröskeln för IKP (${DEFAULT_THRESHOLD}) är högre än den nya skalans högsta riskvärde ${max}. Sätt en IKP-tröskel för staden först.`,
+      en: `The default IKP threshold (${DEFAULT_THRESHOLD}) is above the new scale's highest risk value ${max}. Set an IKP threshold for the city first.`,
+    }, field);
+  }
+}
+
 /** A new version of the city's scale. Needs risk.manage on the city itself. Existing assessments keep theirs. */
 export async function createScaleVersion(ctx: Ctx, input: CreateScale): Promise<Scale> {
   return inTx(ctx, async (tx) => {
@@ -52,6 +77,7 @@ export async function createScaleVersion(ctx: Ctx, input: CreateScale): Promise<
     if (!consequence) throw unprocessable('scale_labels', { sv: 'Ange consequence (etiketter för konsekvens) eller preset.', en: 'Give consequence labels or a preset.' }, 'consequence');
     const max = maxValue({ likelihood, consequence });
     const bands = input.bands ? checkBands(input.bands, max) : defaultBands(max);
+    await checkThresholdsFit(tx, cityId, max, input.likelihood ? 'likelihood' : 'preset');
     const prev = await currentScale(tx, ctx, cityId);
     const [row] = await tx
       .insert(riskScales)
