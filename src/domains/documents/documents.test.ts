@@ -4,6 +4,11 @@ import { Document as Docx, Packer, Paragraph } from 'docx';
 import { sql } from 'drizzle-orm';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { MAX_DOCUMENT_BYTES } from './filetype';
+import { findOrg } from '../org/service';
+import { sectionBlocks, type FigureBlock } from '../reports/blocks';
+import type { ReportJson } from '../reports/build';
+import type { Section } from '../reports/outline';
+import { sectionProviders } from './report';
 
 let t: TestServer;
 let isam: Client;
@@ -145,6 +150,25 @@ describe('styrdokument', () => {
   });
 
   // Last: the server closes the connection after refusing a large body, which upsets fetch's connection reuse.
+  it('marks in the report a next review that has passed by the report\'s day, for documents and continuity plans', async () => {
+    await create({ type: 'riktlinje', title: 'Gammal riktlinje', adoptedOn: '2019-01-01', nextReviewOn: '2020-06-30' });
+    const org = await findOrg(t.database.db, 'forv-a');
+    const figures = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2025, asOf: new Date('2025-12-31T12:00:00Z') });
+    const json = {
+      year: 2025, asOf: '2025-12-31', outline: [], documents: figures,
+      risks: { continuity: { plans: [{ title: 'Plan', nextReview: '2025-01-31', reviewOverdue: true }, { title: 'Ny plan', nextReview: '2026-05-01', reviewOverdue: false }] } },
+    } as unknown as ReportJson;
+    const table = (provider: string, caption: string) => {
+      const section = { id: provider, level: 2, title: caption, provider, hidden: false, tables: [] } as unknown as Section;
+      const b = sectionBlocks(section, json).find((x) => x.kind === 'table' && x.caption.includes(caption)) as Extract<FigureBlock, { kind: 'table' }>;
+      const col = b.columns.indexOf('Nästa översyn');
+      return Object.fromEntries(b.rows.map((r) => [r[0].text, r[col].text]));
+    };
+    expect(table('documents', 'Styrdokument')['Gammal riktlinje']).toBe('2020-06-30 (försenad)');
+    expect(table('documents', 'Styrdokument')['Lokal anvisning för informationssäkerhet']).toBe('2099-01-01');
+    expect(table('risks', 'Kontinuitetsplaner')).toEqual({ Plan: '2025-01-31 (försenad)', 'Ny plan': '2026-05-01' });
+  });
+
   it('keeps the global 1 MB limit on the JSON routes', async () => {
     const hugeJson = await isam.post('/api/documents', { org: 'forv-a', type: 'rutin', title: 'x', description: 'y'.repeat(2 * 1024 * 1024) });
     expect(hugeJson.status).toBe(413);

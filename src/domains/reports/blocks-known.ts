@@ -146,9 +146,16 @@ function trainingBlocks(v: Rec, cell: CellFn): FigureBlock[] {
   return out;
 }
 
+/** A document's or continuity plan's next review, marked when it has passed by the report's day (reviewOverdue). */
+const overdueMarked = (r: Rec): Rec => {
+  if (r.reviewOverdue !== true) return r;
+  const key = 'nextReviewOn' in r ? 'nextReviewOn' : 'nextReview';
+  return { ...r, [key]: `${String(r[key] ?? '')} (försenad)` };
+};
+
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
-  if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec), TABLES[key], cell)] : [];
+  if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(overdueMarked), TABLES[key], cell)] : [];
   if (key === 'maturity' && Array.isArray(v)) return maturityBlocks(v.filter(isRec), cell);
   if (key === 'training' && isRec(v)) return trainingBlocks(v, cell);
   if (key === 'goals' && Array.isArray(v)) {
