@@ -36,6 +36,11 @@ describe('goals of the verksamhetsplan', () => {
     expect((await isam.request('PUT', `/api/goals/${g.body.id}/status`, { year: 2025, status: 'uppfyllt' })).status).toBe(409);
     expect((await isam.request('PUT', `/api/goals/${g.body.id}/status`, { year: 2025, status: 'uppfyllt', version: own.version })).status).toBe(200);
     expect((await isam.request('PUT', `/api/goals/${g.body.id}/status`, { year: 2025, status: 'kanske' })).body.field).toBe('status');
+    // An outcome for a year that has not begun is refused; 'pågår' is not an outcome.
+    const next = new Date().getFullYear() + 1;
+    const early = await isam.request('PUT', `/api/goals/${g.body.id}/status`, { year: next, status: 'uppfyllt' });
+    expect([early.status, early.body.code, early.body.field]).toEqual([422, 'outcome_in_future', 'status']);
+    expect((await isam.request('PUT', `/api/goals/${g.body.id}/status`, { year: next, indicatorId: ind, status: 'delvis uppfyllt' })).status).toBe(422);
     const stale = await isam.patch(`/api/goals/${g.body.id}`, { version: g.body.version + 5, title: 'x' });
     expect(stale.status).toBe(409);
 

@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm'
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { badRequest, conflict, notFound } from '../../server/platform/errors';
+import { badRequest, conflict, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
+import { stockholmYear } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
@@ -122,6 +123,14 @@ export async function updateIndicator(ctx: Ctx, id: string, input: { version: nu
 export async function setGoalStatus(ctx: Ctx, goalId: string, input: SetGoalStatus): Promise<Goal> {
   return inTx(ctx, async (tx) => {
     const { g, org } = await load(ctx, tx, goalId, true);
+    // An outcome (uppfyllt, delvis, ej) is followed up in or after its year; a year not yet begun can only be 'pågår'.
+    const thisYear = stockholmYear(new Date());
+    if (input.status !== 'pågår' && input.year > thisYear) {
+      throw unprocessable('outcome_in_future', {
+        sv: `Status "${input.status}" kan inte anges för ${input.year}, ett år som inte har börjat (i år är ${thisYear}). Använd "pågår" eller ange det år som följs upp.`,
+        en: `Status "${input.status}" cannot be given for ${input.year}, a year not yet begun (this year is ${thisYear}). Use "pågår" or give the year followed up.`,
+      }, 'status');
+    }
     const indicatorId = input.indicatorId ?? null;
     if (indicatorId) {
       const [ind] = await tx.select({ id: goalIndicators.id }).from(goalIndicators).where(and(eq(goalIndicators.id, indicatorId), eq(goalIndicators.goalId, goalId)));
