@@ -128,6 +128,10 @@ describe('VoR', () => {
 
   it('locks an approved VoR’s assessment (409) but keeps follow-up open; reopening is audited', async () => {
     const v = await newVor('forv-a', 2030);
+    // Nothing assessed yet: nothing to approve.
+    const empty = await chef.post(`/api/risks/vor/${v.id}/approve`, { version: v.version });
+    expect([empty.status, empty.body.code]).toEqual([409, 'vor_empty']);
+    expect(empty.body.detail_sv).toContain('VoR 2030 har inga oönskade händelser');
     const e = (await isam.post(`/api/risks/vor/${v.id}/events`, { arbetssattId: arb(v, 'lokal_anvisning'), title: 'Anvisningen okänd', sannolikhet: 2, konsekvens: 2 })).body;
     expect((await isam.post(`/api/risks/vor/${v.id}/approve`, { version: v.version })).status).toBe(403);
     const prior: number = (await isam.get('/api/risks/thresholds/forv-a')).body.threshold;

@@ -58,6 +58,14 @@ async function setVorStatus(ctx: Ctx, id: string, input: { version: number; comm
         en: to === 'godkand' ? `The ${vor.year} VoR is already approved.` : `The ${vor.year} VoR is not approved.`,
       }, 'status');
     }
+    // An analysis without a single oönskad händelse has assessed nothing: there is nothing to approve.
+    const [any] = to === 'godkand' ? await tx.select({ id: vorEvents.id }).from(vorEvents).where(eq(vorEvents.vorId, id)).limit(1) : [{ id }];
+    if (!any) {
+      throw conflict('vor_empty', {
+        sv: `VoR ${vor.year} har inga oönskade händelser. Bedöm händelserna under arbetssätten innan den godkänns.`,
+        en: `The ${vor.year} VoR has no undesired events. Assess the events under its arbetssätt before approving it.`,
+      }, 'status');
+    }
     const [row] = await tx
       .update(vorAssessments)
       .set({
