@@ -67,6 +67,8 @@ describe('DSO report follow-up', () => {
   });
 
   it('rejects bad input with the field and keeps other orgs out', async () => {
+    const future = await isam.post('/api/dso/recommendations', { org: 'forv-a', reportYear: new Date().getFullYear() + 1, area: 'X', recommendation: 'Y' });
+    expect([future.status, future.body.code, future.body.field]).toEqual([422, 'report_year_in_future', 'reportYear']);
     const bad = await isam.post('/api/dso/recommendations', { org: 'forv-a', reportYear: 2024, area: 'X', recommendation: 'Y', riskLevel: 'extrem' });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('riskLevel');

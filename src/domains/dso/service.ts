@@ -4,6 +4,7 @@ import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
+import { stockholmYear } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
@@ -73,6 +74,14 @@ export async function createRecommendation(ctx: Ctx, input: CreateDsoRecommendat
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'plan.read');
     if (!canWrite(ctx, org)) throw forbidden();
+    // The DSO's annual report for a year is written during or after it: not for a year that has not begun.
+    const thisYear = stockholmYear(new Date());
+    if (input.reportYear > thisYear) {
+      throw unprocessable('report_year_in_future', {
+        sv: `Dataskyddsombudets årsrapport ${input.reportYear} kan inte finnas ännu (i år är ${thisYear}).`,
+        en: `The data protection officer's annual report ${input.reportYear} cannot exist yet (this year is ${thisYear}).`,
+      }, 'reportYear');
+    }
     const { org: _o, ...values } = input;
     const [row] = await tx.insert(dsoRecommendations).values({ ...values, orgId: org.id }).returning();
     await recordAudit(tx, ctx, { action: 'dso.recommendation.create', entityType: 'dso_recommendation', entityId: row.id, orgId: org.id, after: row });
