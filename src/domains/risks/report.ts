@@ -66,7 +66,10 @@ async function figures({ ctx, org, year, asOf }: SectionScope): Promise<RiskFigu
     }
   }
 
-  const cur = await peekCurrentScale(db, cityIdOf(org.path));
+  // The scale the year's events were assessed on when they share one (an approved VoR keeps its version after the city
+  // moves on): the matrix and the labels then fit the values; else the city's current scale.
+  const own = [...new Set(events.map((e) => e.scaleId))];
+  const cur = own.length === 1 ? scales.get(own[0])! : await peekCurrentScale(db, cityIdOf(org.path));
   const p = PRESETS['4x4'];
   const scaleRow = cur ?? { name: p.name, scaleVersion: 1, likelihood: [...p.likelihood], consequence: [...p.consequence], bands: defaultBands(maxValue(p)) };
   // A förvaltning's own approved VoR states the threshold it was approved with; a city's many keep the live one.

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, rawSql, startTestServer, tableCounts, userWithRole, type TestServer } from '../../test/harness';
 import { AA_NORMAL_TEXT, PRESETS, contrastRatio, defaultBands, defaultMapping } from './scale';
+import { findOrg } from '../org/service';
+import { riskMatrixCells } from '../reports/chart-options';
+import { sectionProviders, type RiskFigures } from './report';
 
 describe('scale data', () => {
   it('default bands cover 1..max without gaps and every text colour meets WCAG AA', () => {
@@ -162,5 +165,15 @@ describe('scales and versions', () => {
     expect((await isam.get('/api/risks/scales?org=forv-a')).body.versions).toHaveLength(versions);
     expect((await admin.request('PUT', '/api/risks/thresholds/stad', { threshold: 6 })).status).toBe(200);
     expect((await admin.post('/api/risks/scales', three)).status).toBe(201);
+  });
+
+  it('gives a year\'s report the scale its VoR was assessed on, so that the matrix holds every event', async () => {
+    // forv-a's 2024 VoR was approved on the 5×5 version; the city has since moved to a 3×3 scale.
+    const org = await findOrg(t.database.db, 'forv-a');
+    const f = (await sectionProviders.find((p) => p.key === 'risks')!.figures({ ctx: t.ctx, org, year: 2024 })) as RiskFigures;
+    expect(f.vor.map((e) => [e.sannolikhet, e.konsekvens])).toEqual([[5, 4]]);
+    expect(f.scale.likelihood).toEqual(PRESETS['5x5'].likelihood);
+    const { cells } = riskMatrixCells(f as unknown as Record<string, unknown>);
+    expect(cells.reduce((n, [, , c]) => n + c, 0)).toBe(1);
   });
 });
