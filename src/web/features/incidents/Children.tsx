@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { Section } from '../../components/Section';
 import { useFields } from '../../components/useFields';
+import { useFocusLater } from '../../components/useFocusLater';
 import { useSubmit } from '../../components/useSubmit';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { uploadFile } from './api';
@@ -15,16 +16,23 @@ import { COLORS } from './util';
 const ACTION_COLOR: Record<string, string> = { planerad: COLORS.gray, pagar: COLORS.blue, klar: COLORS.green };
 
 /** One part of the incident page: a bordered section named by its heading. */
-/** An add form: its text values, and a submit that sends them and, once saved, clears them and reloads the incident. */
+/**
+ * An add form: its text values, and a submit that sends them and, once saved, clears them and reloads the incident.
+ * Its button is disabled while busy (and after a comment is sent, while the box is empty): focus goes back to the
+ * form's first field, ready for the next one or for correcting the refused one.
+ */
 function useAddForm<D extends Record<string, string>>(initial: D, send: (d: D) => Promise<unknown>, onChange: () => void) {
   const { d, set, reset } = useFields(initial);
   const add = useSubmit(() => send(d));
-  async function submit(e: FormEvent) {
+  const focusLater = useFocusLater();
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     if (await add.run()) {
       reset();
       onChange();
     }
+    focusLater(() => form.querySelector<HTMLElement>('input, textarea'));
   }
   return { d, set, add, submit };
 }
@@ -39,11 +47,13 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
     (v) => api.post<IncidentAction>(`/incidents/${incident.id}/actions`, { title: v.title.trim(), dueDate: v.dueDate || null, ownerId: v.ownerId || null }),
     onChange,
   );
+  const focusLater = useFocusLater();
+  const heading = useRef<HTMLHeadingElement>(null);
   const done = useSubmit((a: IncidentAction) => api.patch<IncidentAction>(`/incidents/${incident.id}/actions/${a.id}`, { version: a.version, status: 'klar' }));
   const ownerName = (a: IncidentAction) => (a.owner ? (a.owner.name || handlers.find((h) => h.value === a.owner!.id)?.label || '') : '');
 
   return (
-    <Section id="actions-title" title={t('actions.title')}>
+    <Section id="actions-title" title={t('actions.title')} headingRef={heading}>
       {incident.actions.length === 0 ? (
         <Text size="sm">{t('actions.none')}</Text>
       ) : (
@@ -85,6 +95,8 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
                           aria-label={a.title === null ? t('actions.completeHidden', { n: incident.actions.indexOf(a) + 1 }) : t('actions.completeOne', { title: a.title })}
                           onClick={async () => {
                             if (await done.run(a)) onChange();
+                            // The row's button is gone once it is done (and disabled while busy): to the section.
+                            focusLater(() => heading.current);
                           }}
                         >
                           {t('actions.complete')}
@@ -167,6 +179,7 @@ export function AttachmentsSection({ incident, onChange }: { incident: IncidentD
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
+  const focusLater = useFocusLater();
   const upload = useSubmit((f: File) =>
     uploadFile<IncidentAttachment>(`/api/incidents/${incident.id}/attachments?filename=${encodeURIComponent(f.name)}`, f, me.csrfToken ?? ''),
   );
@@ -179,6 +192,8 @@ export function AttachmentsSection({ incident, onChange }: { incident: IncidentD
       if (input.current) input.current.value = '';
       onChange();
     }
+    // The upload button is disabled while busy and then until a new file is chosen.
+    focusLater(() => input.current);
   }
   return (
     <Section id="attachments-title" title={t('attachments.title')}>

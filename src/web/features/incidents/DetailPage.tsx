@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { errorMessage, ProblemAlert } from '../../components/problem';
+import { useFocusLater } from '../../components/useFocusLater';
 import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../format';
 import { categoriesQuery, incidentQuery, useHandlerOptions } from './api';
@@ -27,6 +28,16 @@ export default function DetailPage() {
   const query = useQuery({ ...incidentQuery(id), staleTime: 0 });
   const incident = query.data;
   const [editing, setEditing] = useState(false);
+  // The status a move led to, said in a live region; focus goes to the section's heading (the button is gone).
+  const [moved, setMoved] = useState<Status | null>(null);
+  const focusLater = useFocusLater();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editArea = useRef<HTMLDivElement>(null);
+  const statusHeading = useRef<HTMLHeadingElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    focusLater(() => editButton.current);
+  };
   const manage = can('incident.manage') && (incident?.allowedStatuses.length ?? 0) > 0;
   // Only people who may read this incident can be its handler or an action owner (the server refuses others).
   const handlers = useHandlerOptions(incident?.org.slug ?? null, incident ? [incident.org.id] : undefined);
@@ -117,19 +128,27 @@ export default function DetailPage() {
 
       {manage && (
         <Paper withBorder p="md" component="section" aria-labelledby="status-title">
-          <Title order={2} size="h3" id="status-title" mb="xs">
+          <Title order={2} size="h3" id="status-title" mb="xs" ref={statusHeading} tabIndex={-1}>
             {t('detail.changeStatus')}
           </Title>
           <Group gap="xs">
             {incident.allowedStatuses.map((s) => (
               <Button key={s} variant="outline" loading={move.busy} onClick={async () => {
+                setMoved(null);
                 const r = await move.run(s);
-                if (r) saved(r);
+                if (r) {
+                  saved(r);
+                  setMoved(r.status);
+                }
+                focusLater(() => statusHeading.current);
               }}>
                 {t('detail.moveTo', { status: t(`status.${STATUS_KEY[s]}`) })}
               </Button>
             ))}
           </Group>
+          <Text size="sm" role="status" mt={moved ? 'xs' : 0}>
+            {moved && t('detail.moved', { status: t(`status.${STATUS_KEY[moved]}`) })}
+          </Text>
           <ProblemAlert error={move.error} onReload={reload} />
         </Paper>
       )}
@@ -142,24 +161,29 @@ export default function DetailPage() {
             {editing ? t('detail.editTitle') : t('detail.facts')}
           </Title>
           {manage && !editing && (
-            <Button variant="default" onClick={() => setEditing(true)}>
+            <Button variant="default" ref={editButton} onClick={() => {
+              setEditing(true);
+              focusLater(() => editArea.current?.querySelector<HTMLElement>('input, textarea, select'));
+            }}>
               {t('detail.edit')}
             </Button>
           )}
         </Group>
         {editing ? (
-          <EditForm
-            key={incident.version}
-            incident={incident}
-            handlers={handlers}
-            categories={categories}
-            onSaved={(i) => {
-              saved(i);
-              setEditing(false);
-            }}
-            onCancel={() => setEditing(false)}
-            onReload={reload}
-          />
+          <div ref={editArea}>
+            <EditForm
+              key={incident.version}
+              incident={incident}
+              handlers={handlers}
+              categories={categories}
+              onSaved={(i) => {
+                saved(i);
+                stopEditing();
+              }}
+              onCancel={stopEditing}
+              onReload={reload}
+            />
+          </div>
         ) : (
           <Stack>
             {incident.protected ? (

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../components/problem';
+import { useFocusLater } from '../../components/useFocusLater';
 import { formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { runImport, type ImportOutcome, type ImportProgress } from './importUpload';
@@ -78,6 +79,10 @@ export default function ImportPage() {
   const [busy, setBusy] = useState<'dry' | 'real' | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The button pressed is disabled while busy (and Avbryt removes the preview): focus goes to what answered.
+  const focusLater = useFocusLater();
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
 
   function reset(f: File | null) {
     setFile(f);
@@ -102,8 +107,10 @@ export default function ImportPage() {
         void qc.invalidateQueries({ queryKey: ['register', 'incidents'] });
         void qc.invalidateQueries({ queryKey: ['incidents'] });
       }
+      focusLater(() => (dryRun ? previewHeading : resultHeading).current);
     } catch (e) {
       setError(e);
+      focusLater(() => input.current);
     } finally {
       setBusy(null);
     }
@@ -160,7 +167,7 @@ export default function ImportPage() {
       {preview && !result && (
         <Paper withBorder p="md" component="section" aria-labelledby="preview-title">
           <Stack>
-            <Title order={2} size="h3" id="preview-title">
+            <Title order={2} size="h3" id="preview-title" ref={previewHeading} tabIndex={-1}>
               {t('import.previewTitle')}
             </Title>
             <Text size="sm">{t('import.previewText')}</Text>
@@ -190,6 +197,7 @@ export default function ImportPage() {
               <Button variant="default" onClick={() => {
                 reset(null);
                 if (input.current) input.current.value = '';
+                focusLater(() => input.current);
               }}>
                 {t('common:cancel')}
               </Button>
@@ -201,7 +209,7 @@ export default function ImportPage() {
       {result && (
         <Paper withBorder p="md" component="section" aria-labelledby="result-title">
           <Stack>
-            <Title order={2} size="h3" id="result-title">
+            <Title order={2} size="h3" id="result-title" ref={resultHeading} tabIndex={-1}>
               {result.status === 200 ? t('import.doneTitle') : t('import.failedTitle')}
             </Title>
             <Text role="status">{result.status === 200 ? t('import.doneText') : t('import.failedText')}</Text>

@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { adminApi, chooseOrg, expectNoAxeViolations, login, seedOrgsAndPeople, unique } from './helpers';
+
+// Focus never falls to the page when the control used goes away or is disabled while busy (WCAG 2.4.3): on the
+// incident page (edit, cancel, save, status move, åtgärd, comment, attachment) and on the IA import page.
+test.describe.configure({ mode: 'serial' });
+
+const u = unique();
+const orgs = {
+  stad: { slug: `fok-stad-${u}`, name: `Fokusstad ${u}`, type: 'stad' },
+  forv: { slug: `fok-forv-${u}`, name: `Fokusförvaltning ${u}`, type: 'forvaltning', parent: `fok-stad-${u}` },
+};
+const isam = { name: `Isam Fokus ${u}`, email: `fok-isam-${u}@e2e.test`, password: `Blå-val-simmar-${u}-lugnt` };
+
+test.beforeAll(async () => {
+  await seedOrgsAndPeople(Object.values(orgs), [[isam, 'isam', orgs.forv.slug]]);
+});
+
+const focused = (page: Page) => page.evaluate(() => {
+  const a = document.activeElement as HTMLElement | null;
+  return a ? `${a.tagName.toLowerCase()}:${(a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 80)}` : '';
+});
+
+test('on the incident page focus goes to what answered, not to the page', async ({ page }) => {
+  const { api, headers } = await adminApi();
+  const res = await api.post('/api/incidents/quick', { headers, data: { title: `Dokument i skrivaren ${u}`, org: orgs.forv.slug, personalData: 'nej' } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  await api.dispose();
+  await login(page, isam.email, isam.password);
+  await page.goto(`/incidenter/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Dokument i skrivaren ${u}` })).toBeVisible();
+
+  // "Ändra uppgifter" gives way to the form: focus to its first field; Avbryt and Spara give it back to the button.
+  const edit = page.getByRole('button', { name: 'Ändra uppgifter' });
+  await edit.click();
+  await expect(page.getByLabel('Rubrik')).toBeFocused();
+  await expectNoAxeViolations(page, 'incident edit form');
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(edit).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Rubrik').fill(`Dokument kvar i skrivaren ${u}`);
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Dokument kvar i skrivaren ${u}` })).toBeVisible();
+  await expect(edit).toBeFocused();
+
+  // A status move removes the button pressed: focus to the section, and the new status is said.
+  const statusSection = page.getByRole('region', { name: 'Ändra status' });
+  await statusSection.getByRole('button', { name: 'Flytta till Under registrering' }).click();
+  await expect(statusSection.getByRole('status')).toHaveText('Status ändrad till Under registrering.');
+  await expect(page.getByRole('heading', { level: 2, name: 'Ändra status' })).toBeFocused();
+
+  // Åtgärd: after adding, back to the field for the next; after marking it done (its button gone), to the section.
+  const actions = page.getByRole('region', { name: 'Åtgärder' });
+  await page.getByLabel('Ny åtgärd').fill('Hämta handlingarna');
+  await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+  await expect(actions.getByRole('row').filter({ hasText: 'Hämta handlingarna' })).toContainText('Planerad');
+  await expect(page.getByLabel('Ny åtgärd')).toBeFocused();
+  await actions.getByRole('button', { name: 'Markera åtgärden "Hämta handlingarna" som klar' }).click();
+  await expect(actions.getByRole('row').filter({ hasText: 'Hämta handlingarna' })).toContainText('Klar');
+  await expect(page.getByRole('heading', { level: 2, name: 'Åtgärder' })).toBeFocused();
+
+  // A comment: the button is disabled once the box is empty again, so focus goes back to the box.
+  await page.getByLabel('Ny kommentar').fill('Handlingarna är hämtade.');
+  await page.getByRole('button', { name: 'Kommentera' }).click();
+  await expect(page.getByRole('region', { name: 'Kommentarer' })).toContainText('Handlingarna är hämtade.');
+  await expect(page.getByLabel('Ny kommentar')).toBeFocused();
+
+  // An attachment: the upload button is disabled until a new file is chosen, so focus goes back to the file field.
+  const attachments = page.getByRole('region', { name: 'Bilagor' });
+  await attachments.getByLabel('Välj fil').setInputFiles({ name: 'kvitto.txt', mimeType: 'text/plain', buffer: Buffer.from('Hämtat kl. 10.15.\n', 'utf8') });
+  await attachments.getByRole('button', { name: 'Ladda upp' }).click();
+  await expect(attachments.getByRole('link', { name: 'kvitto.txt' })).toBeVisible();
+  await expect(attachments.getByLabel('Välj fil')).toBeFocused();
+  await expectNoAxeViolations(page, 'incident page after the changes');
+  expect(await focused(page)).not.toBe('body:');
+});
+
+test('on the import page focus goes to the preview, the result, and back to the file field on Avbryt', async ({ page }) => {
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await page.goto('/incidenter/import');
+  await expect(page.getByRole('heading', { level: 1, name: 'Import från IA' })).toBeVisible();
+  const csv = ['Ärende-ID;Rubrik;Rapporterad;Status', `IA-F-${u}-1;Nätfiske ${u};2026-02-04 09:00;Klar`].join('\r\n');
+  const file = page.getByLabel('Fil att importera');
+  await file.setInputFiles({ name: 'ia.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Provkörning – inget har sparats' })).toBeFocused();
+  await expectNoAxeViolations(page, 'import preview');
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(file).toBeFocused();
+
+  await file.setInputFiles({ name: 'ia.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
+  await page.getByRole('button', { name: 'Importera', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Importen är klar' })).toBeFocused();
+  await expectNoAxeViolations(page, 'import result');
+});
