@@ -96,3 +96,23 @@ test('on the import page focus goes to the preview, the result, and back to the 
   await expect(page.getByRole('heading', { level: 2, name: 'Importen är klar' })).toBeFocused();
   await expectNoAxeViolations(page, 'import result');
 });
+
+test('unticking Anmäld till IMY while its time is set is refused at the checkbox, which gets focus', async ({ page }) => {
+  const { api, headers } = await adminApi();
+  const c = await api.post('/api/incidents/quick', { headers, data: { title: `Fel mottagare ${u}`, org: orgs.forv.slug, personalData: 'ja' } });
+  expect(c.status(), await c.text()).toBe(201);
+  const { id } = (await c.json()) as { id: string };
+  const r = await api.patch(`/api/incidents/${id}`, { headers, data: { version: 1, imyReportedAt: new Date().toISOString() } });
+  expect(r.status(), await r.text()).toBe(200);
+  await api.dispose();
+  await login(page, isam.email, isam.password);
+  await page.goto(`/incidenter/${id}`);
+  await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+  const box = page.getByRole('checkbox', { name: 'Anmäld till IMY', exact: true });
+  await box.uncheck();
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(box).toBeFocused();
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/Anmäld till IMY kan inte vara Nej när tiden för anmälan/)).toBeVisible();
+  await expectNoAxeViolations(page, 'edit form with the IMY refusal');
+});

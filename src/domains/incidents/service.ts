@@ -73,6 +73,29 @@ export function checkTimeOrder(t: Times, touched?: Set<string>): void {
   rule('csirtFinalReportAt', t.csirtNotificationAt, { sv: 'incidentanmälan', en: 'the incident notification' }, ['csirtNotificationAt']);
 }
 
+/**
+ * "Not reported" beside a report time: the clocks read the time (duty met), the figures read the flag (not
+ * counted), the page says "Nej" with a time. Unticking the flag without emptying the time is refused on the flag;
+ * an untouched old row does not block an unrelated edit.
+ */
+export function refuseTimeWithoutReport(i: Pick<IncidentRow, 'reportedToImy' | 'imyReportedAt' | 'reportedToCsirt' | 'csirtEarlyWarningAt' | 'csirtNotificationAt' | 'csirtFinalReportAt'>, touched: Set<string>): void {
+  const imyFields = ['reportedToImy', 'imyReportedAt'];
+  if (!i.reportedToImy && i.imyReportedAt && imyFields.some((f) => touched.has(f))) {
+    throw unprocessable('report_time_without_report', {
+      sv: `Anmäld till IMY kan inte vara Nej när tiden för anmälan (${formatLocal(i.imyReportedAt)}) är ifylld. Töm tiden om ingen anmälan gjordes.`,
+      en: `Reported to IMY cannot be No while the time of the report (${formatLocal(i.imyReportedAt)}) is filled in. Clear the time if no report was made.`,
+    }, 'reportedToImy');
+  }
+  const csirtTime = i.csirtEarlyWarningAt ?? i.csirtNotificationAt ?? i.csirtFinalReportAt;
+  const csirtFields = ['reportedToCsirt', 'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt'];
+  if (!i.reportedToCsirt && csirtTime && csirtFields.some((f) => touched.has(f))) {
+    throw unprocessable('report_time_without_report', {
+      sv: `Anmäld till CSIRT kan inte vara Nej när en tid för rapport till CSIRT (${formatLocal(csirtTime)}) är ifylld. Töm tiderna om ingen rapport gjordes.`,
+      en: `Reported to the CSIRT cannot be No while a time of a report to the CSIRT (${formatLocal(csirtTime)}) is filled in. Clear the times if no report was made.`,
+    }, 'reportedToCsirt');
+  }
+}
+
 /** What goes into the audit log: the row, without protected free text. */
 export function auditView(r: Partial<IncidentRow>): Record<string, unknown> {
   const { description, assessmentText, ...rest } = r;
@@ -213,6 +236,7 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
       }, 'imyReportedAt');
     }
     if (changes.csirtEarlyWarningAt || changes.csirtNotificationAt || changes.csirtFinalReportAt) changes.reportedToCsirt = true;
+    refuseTimeWithoutReport({ ...cur, ...changes }, new Set(Object.keys(changes)));
     if (changes.status !== undefined && changes.status !== cur.status) {
       const why = closingRefusal({ ...cur, ...changes }, changes.status as IncidentStatus, now);
       if (why) throw conflict(why.code, why.msg, 'status', { clocks: why.clocks });

@@ -70,7 +70,7 @@ function changes(i: IncidentDetail, d: Draft): UpdateIncident {
   return out as UpdateIncident;
 }
 
-const FIELDS = ['title', 'description', 'kind', 'category', 'personalData', 'handlerId', 'riskAssessment', 'assessmentText', 'imyReference', ...TIMES];
+const FIELDS = ['title', 'description', 'kind', 'category', 'personalData', 'handlerId', 'riskAssessment', 'assessmentText', 'imyReference', 'reportedToImy', 'reportedToCsirt', ...TIMES];
 
 /** Edit every field of an incident (handlers). */
 export function EditForm({
@@ -121,6 +121,9 @@ export function EditForm({
       const v = e.currentTarget.checked;
       setD((x) => ({ ...x, [k]: v }));
     },
+    error: fe(k),
+    // Mantine marks a checkbox with an error by style only: said to assistive technology, and found by focusFirstInvalid.
+    'aria-invalid': fe(k) ? true : undefined,
   });
   const time = (k: TimeKey) => (
     <StockholmTimeInput
