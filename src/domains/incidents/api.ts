@@ -4,6 +4,7 @@ import { download } from '../../server/platform/export';
 import { addAttachment, getAttachment, MAX_ATTACHMENT_BYTES } from './attachments';
 import { bulkUpdate } from './bulk';
 import { categoryRoutes } from './api-categories';
+import { categoryNames } from './category-names';
 import { childRoutes, linkTargetRoutes } from './api-children';
 import {
   BulkUpdate, CreateIncident, ExportQuery, IncidentDetail, IncidentFigures, IncidentListItem, ListQuery, QuickReport, Receipt,
@@ -90,6 +91,14 @@ export const routes = [
       responses: { 200: ok(z.array(z.any()), 'Kategorier') },
     },
     async (c) => json(c, await listCategories(c.get('ctx'), c.req.valid('query').org)),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/category-names', tags, summary: 'Kategorier att filtrera listan med (listans och de som incidenterna har)', policy: { permission: 'incident.read' },
+      request: { query: z.object({ org: z.string().min(2).max(64) }) },
+      responses: { 200: ok(z.object({ names: z.array(z.string()) }), 'Kategorinamn'), 404: problemContent('Okänd organisation') },
+    },
+    async (c) => json(c, await categoryNames(c.get('ctx'), c.req.valid('query').org)),
   ),
   ...linkTargetRoutes,
   ...categoryRoutes,

@@ -8,7 +8,7 @@ import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchText } from '../../shell/search';
-import { categoriesQuery, useHandlerDirectory } from './api';
+import { categoriesQuery, categoryNamesQuery, useHandlerDirectory } from './api';
 import { DeadlineCell, nearest, numberColumn, StatusBadge, useNow } from './badges';
 import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
 import { SubNav } from './SubNav';
@@ -32,6 +32,8 @@ export default function IncidentsPage() {
   const selectedIds = selectedRows.map((r) => r.id);
   const now = useNow();
   const categories = useQuery(categoriesQuery(selectedSlug)).data ?? [];
+  // The filter offers every category the incidents carry (an import's "Övrigt" too), as the statistics count them.
+  const categoryNames = useQuery(categoryNamesQuery(selectedSlug)).data?.names ?? categories.map((c) => c.name);
   const directory = useHandlerDirectory(selectedSlug);
   const q = { org: selectedSlug ?? '', ...filterQuery(filter) };
   const queryKey = ['incidents', 'list', q] as const;
@@ -107,7 +109,7 @@ export default function IncidentsPage() {
       ) : (
         <Alert color="orange">{t('noOrg')}</Alert>
       )}
-      <FilterForm value={filter} onApply={setFilter} categories={categories} />
+      <FilterForm value={filter} onApply={setFilter} categories={categoryNames} />
       {manage && (
         <Triage
           selected={selectedRows}

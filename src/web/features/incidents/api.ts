@@ -15,6 +15,14 @@ export const categoriesQuery = (org: string | null) => ({
   staleTime: 5 * 60_000,
 });
 
+/** The categories to filter the list by: the organisation's list, then any other its incidents carry (an import's). */
+export const categoryNamesQuery = (org: string | null) => ({
+  queryKey: ['incidents', 'category-names', org] as const,
+  queryFn: () => api.get<{ names: string[] }>('/incidents/category-names', { org: org! }),
+  enabled: !!org,
+  staleTime: 60_000,
+});
+
 export const incidentQuery = (id: string) => ({
   queryKey: ['incidents', 'one', id] as const,
   queryFn: () => api.get<IncidentDetail>(`/incidents/${id}`),

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CategoryTemplate } from './types';
 import { KIND_KEY, KINDS, STATUS_KEY, STATUSES } from './types';
 import { stockholmYear } from './util';
 
@@ -29,7 +28,7 @@ export const filterQuery = (f: ListFilter) => ({
 });
 
 /** The list's server-side filters; applied on submit. */
-export function FilterForm({ value, onApply, categories }: { value: ListFilter; onApply: (f: ListFilter) => void; categories: CategoryTemplate[] }) {
+export function FilterForm({ value, onApply, categories }: { value: ListFilter; onApply: (f: ListFilter) => void; categories: string[] }) {
   const { t } = useTranslation('incidents');
   const [draft, setDraft] = useState<ListFilter>(value);
   const set = (k: keyof ListFilter) => (e: { currentTarget: { value: string } }) => {
@@ -69,7 +68,7 @@ export function FilterForm({ value, onApply, categories }: { value: ListFilter; 
           value={draft.category}
           onChange={set('category')}
           w={190}
-          data={[{ value: '', label: t('list.all') }, ...categories.map((c) => ({ value: c.name, label: c.name }))]}
+          data={[{ value: '', label: t('list.all') }, ...categories.map((c) => ({ value: c, label: c }))]}
         />
         <NativeSelect label={t('list.year')} value={draft.year} onChange={set('year')} w={100} data={[{ value: '', label: t('list.all') }, ...years]} />
         <NativeSelect
