@@ -34,8 +34,13 @@ const COLUMNS: ExportColumn<Row>[] = [
   { key: 'imy', header: 'Anmäld till IMY', value: (r) => yes(r.i.reportedToImy) },
   { key: 'imyAt', header: 'Anmäld till IMY (tid)', value: (r) => r.i.imyReportedAt },
   { key: 'imyRef', header: 'IMY-referens', value: (r) => r.i.imyReference },
+  // Art. 34 and the three CSIRT reports: the times that meet the legal clocks, documented with the breach (art. 33.5).
+  { key: 'subjectsInformedAt', header: 'De registrerade informerade (tid)', value: (r) => r.i.subjectsInformedAt },
   { key: 'nis2', header: 'Betydande (NIS2)', value: (r) => yes(r.i.nis2Significant) },
   { key: 'csirt', header: 'Anmäld till CSIRT', value: (r) => yes(r.i.reportedToCsirt) },
+  { key: 'csirtEarlyWarningAt', header: 'Tidig varning till CSIRT (tid)', value: (r) => r.i.csirtEarlyWarningAt },
+  { key: 'csirtNotificationAt', header: 'Incidentanmälan till CSIRT (tid)', value: (r) => r.i.csirtNotificationAt },
+  { key: 'csirtFinalReportAt', header: 'Slutrapport till CSIRT (tid)', value: (r) => r.i.csirtFinalReportAt },
   { key: 'protected', header: 'Skyddade personuppgifter', value: (r) => yes(r.i.protectedIdentity) },
   { key: 'overdue', header: 'Försenad', value: (r) => yes(Boolean(r.overdue)) },
 ];
