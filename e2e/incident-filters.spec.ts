@@ -1,17 +1,35 @@
 import { expect, test } from '@playwright/test';
 import { adminApi, chooseOrg, expectNoAxeViolations, login, openModule, seedOrgsAndPeople, unique } from './helpers';
 
-// The statistics count every category the incidents carry, an IA import's "Övrigt" too: the list's Kategori
-// filter offers each of them, so the rows behind a figure can be listed.
+
+// The list shows the rows behind a figure: every category the statistics count (an IA import's "Övrigt" too), and
+// the start page's "new reports waiting" over every organisation it counts, not the one selected in the header.
 const u = unique();
 const orgs = {
   stad: { slug: `fil-stad-${u}`, name: `Filterstad ${u}`, type: 'stad' },
   forv: { slug: `fil-forv-${u}`, name: `Filterförvaltning ${u}`, type: 'forvaltning', parent: `fil-stad-${u}` },
+  forv2: { slug: `fil-forv2-${u}`, name: `Andra förvaltningen ${u}`, type: 'forvaltning', parent: `fil-stad-${u}` },
 };
 const isam = { name: `Isam Filter ${u}`, email: `fil-isam-${u}@e2e.test`, password: `Grå-sparv-sjunger-${u}-glatt` };
 
+test.describe.configure({ mode: 'serial' });
+let isamId = '';
+
+test.beforeAll(async () => {
+  await seedOrgsAndPeople(Object.values(orgs), []);
+  // Roles in two förvaltningar, as a DSO serving several: the header selects one of them.
+  const { api, headers } = await adminApi();
+  const r = await api.post('/api/users', { headers, data: { name: isam.name, email: isam.email, password: isam.password } });
+  expect(r.status(), await r.text()).toBe(201);
+  isamId = ((await r.json()) as { user: { id: string } }).user.id;
+  for (const org of [orgs.forv.slug, orgs.forv2.slug]) {
+    const g = await api.post(`/api/users/${isamId}/roles`, { headers, data: { role: 'isam', org } });
+    expect(g.status(), await g.text()).toBe(201);
+  }
+  await api.dispose();
+});
+
 test('the category filter offers a category only the incidents carry, and lists its rows', async ({ page }) => {
-  await seedOrgsAndPeople(Object.values(orgs), [[isam, 'isam', orgs.forv.slug]]);
   const { api, headers } = await adminApi();
   for (const [title, category] of [[`Utpressningsprogram ${u}`, 'Övrigt'], [`Mejl till fel mottagare ${u}`, 'Fel mottagare']]) {
     const r = await api.post('/api/incidents', { headers, data: { org: orgs.forv.slug, title, category } });
@@ -30,4 +48,32 @@ test('the category filter offers a category only the incidents carry, and lists 
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table.getByRole('row').nth(1)).toContainText(`Utpressningsprogram ${u}`);
   await expectNoAxeViolations(page, 'incident list filtered by an imported category');
+});
+
+test('"new reports waiting" on the start page opens the list as it counts: every organisation, only those without a handler', async ({ page }) => {
+  const { api, headers } = await adminApi();
+  const quick = async (org: string, title: string) => {
+    const r = await api.post('/api/incidents/quick', { headers, data: { org, title, personalData: 'nej' } });
+    expect(r.status(), await r.text()).toBe(201);
+    return ((await r.json()) as { id: string }).id;
+  };
+  await quick(orgs.forv.slug, `Väntar i första ${u}`);
+  await quick(orgs.forv2.slug, `Väntar i andra ${u}`);
+  const taken = await quick(orgs.forv2.slug, `Redan tagen ${u}`);
+  const h = await api.patch(`/api/incidents/${taken}`, { headers, data: { version: 1, handlerId: isamId } });
+  expect(h.status(), await h.text()).toBe(200);
+  await api.dispose();
+
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  // Two from the test before (in the first förvaltning) and the two here without a handler.
+  await page.getByRole('link', { name: '4 nya incidentrapporter väntar på registrering' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidenter' })).toBeVisible();
+  await expect(page.getByText('Visar alla organisationer du har behörighet till. Bara rapporter som ingen handläggare har tagit.')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Incidenter' });
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table).toContainText(`Väntar i första ${u}`);
+  await expect(table).toContainText(`Väntar i andra ${u}`);
+  await expect(table).not.toContainText(`Redan tagen ${u}`);
+  await expectNoAxeViolations(page, 'incident list from the start page');
 });

@@ -40,7 +40,8 @@ export const attentionProviders: AttentionProvider[] = [
         .where(and(eq(incidents.status, 'Rapporterad'), isNull(incidents.handlerId), ctx.authz.scopeSql('incident.manage', orgs.path)));
       const n = Number(row?.n ?? 0);
       return [{
-        key: 'incidents.new', severity: 'info', count: n, link: '/incidenter?status=Rapporterad',
+        // The list as counted: every organisation the person may see (?alla=1), only those without a handler.
+        key: 'incidents.new', severity: 'info', count: n, link: '/incidenter?status=Rapporterad&handlaggare=ingen&alla=1',
         ...countTitles(n,
           { one: 'En ny incidentrapport väntar på registrering', many: 'nya incidentrapporter väntar på registrering' },
           { one: 'One new incident report awaits registration', many: 'new incident reports await registration' }),

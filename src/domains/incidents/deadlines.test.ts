@@ -57,7 +57,7 @@ describe('deadlines, attention and reminders', () => {
     // gdpr33 of a (20 h left) and nis2 notification… of b (52 h left, ok): one due within 24 h.
     expect(byKey['incidents.clocks.24h']).toMatchObject({ count: 1, severity: 'warning' });
     // The four reports above are Rapporterad with no handler: new reports waiting for triage.
-    expect(byKey['incidents.new']).toMatchObject({ count: 4, severity: 'info', title_sv: '4 nya incidentrapporter väntar på registrering', link: '/incidenter?status=Rapporterad' });
+    expect(byKey['incidents.new']).toMatchObject({ count: 4, severity: 'info', title_sv: '4 nya incidentrapporter väntar på registrering', link: '/incidenter?status=Rapporterad&handlaggare=ingen&alla=1' });
     // A report nobody picked up two years ago still waits: it counts (it used to drop out after 90 days).
     await t.database.db.execute(sql`update incidents set reported_at = reported_at - interval '730 days' where id = ${c.body.id}`);
     const aged = Object.fromEntries((await isam.get('/api/attention')).body.items.map((i: { key: string; count: number }) => [i.key, i.count]));

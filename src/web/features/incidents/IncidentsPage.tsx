@@ -7,7 +7,7 @@ import { useSession } from '../../auth/session';
 import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useSearchText } from '../../shell/search';
+import { useSearchFlag, useSearchText } from '../../shell/search';
 import { categoriesQuery, categoryNamesQuery, useHandlerDirectory } from './api';
 import { DeadlineCell, nearest, numberColumn, StatusBadge, useNow } from './badges';
 import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
@@ -35,7 +35,11 @@ export default function IncidentsPage() {
   // The filter offers every category the incidents carry (an import's "Övrigt" too), as the statistics count them.
   const categoryNames = useQuery(categoryNamesQuery(selectedSlug)).data?.names ?? categories.map((c) => c.name);
   const directory = useHandlerDirectory(selectedSlug);
-  const q = { org: selectedSlug ?? '', ...filterQuery(filter) };
+  // From the start page's "new reports waiting" (?alla=1&handlaggare=ingen): the list as the card counts it, every
+  // organisation the person may see and only reports without a handler (not the selected organisation's list).
+  const all = useSearchFlag('alla');
+  const unassigned = useSearchText('handlaggare') === 'ingen';
+  const q = { org: all ? '' : (selectedSlug ?? ''), ...filterQuery(filter), handler: unassigned ? 'none' : '' };
   const queryKey = ['incidents', 'list', q] as const;
 
   const toggle = (row: IncidentListItem, on: boolean) =>
@@ -104,8 +108,11 @@ export default function IncidentsPage() {
     <Stack>
       <Title order={1}>{t('list.title')}</Title>
       <SubNav />
-      {selected ? (
-        <Text size="sm">{t('list.scope', { org: selected.name })}</Text>
+      {all || selected ? (
+        <Text size="sm">
+          {all ? t('list.scopeAll') : t('list.scope', { org: selected!.name })}
+          {unassigned && ` ${t('list.unassignedOnly')}`}
+        </Text>
       ) : (
         <Alert color="orange">{t('noOrg')}</Alert>
       )}
@@ -123,7 +130,7 @@ export default function IncidentsPage() {
           }}
         />
       )}
-      {selectedSlug && (
+      {(all || selectedSlug) && (
         <Register<IncidentListItem, string>
           label={t('list.title')}
           columns={columns}
