@@ -72,6 +72,20 @@ test('on the incident page focus goes to what answered, not to the page', async 
   await attachments.getByRole('button', { name: 'Ladda upp' }).click();
   await expect(attachments.getByRole('link', { name: 'kvitto.txt' })).toBeVisible();
   await expect(attachments.getByLabel('Välj fil')).toBeFocused();
+
+  // Kopplingar: a refused address keeps focus on the address; a link made, or removed (its button gone), goes to the section.
+  const links = page.getByRole('region', { name: 'Kopplingar' });
+  await links.getByLabel('Typ av post').selectOption('url');
+  await links.getByRole('textbox', { name: 'Webbadress' }).fill('ftp://imy.se/arende');
+  await links.getByRole('button', { name: 'Lägg till webbadress' }).click();
+  await expect(links.getByRole('textbox', { name: 'Webbadress' })).toBeFocused();
+  await links.getByRole('textbox', { name: 'Webbadress' }).fill('https://www.imy.se/');
+  await links.getByRole('button', { name: 'Lägg till webbadress' }).click();
+  await expect(links.getByRole('link', { name: /www\.imy\.se/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Kopplingar' })).toBeFocused();
+  await links.getByRole('button', { name: /^Ta bort kopplingen till/ }).click();
+  await expect(links.getByText('Inga kopplingar ännu.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Kopplingar' })).toBeFocused();
   await expectNoAxeViolations(page, 'incident page after the changes');
   expect(await focused(page)).not.toBe('body:');
 });

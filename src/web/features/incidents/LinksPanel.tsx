@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Anchor, Button, Group, List, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { Section } from '../../components/Section';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { fieldError, ProblemAlert } from '../../components/problem';
+import { useFocusLater } from '../../components/useFocusLater';
 import { useSubmit } from '../../components/useSubmit';
 import type { CreateLink, IncidentDetail, IncidentLink, LinkTarget, LinkTargetType } from './types';
 import { LINK_TYPES } from './types';
@@ -99,6 +100,11 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
     return true;
   });
   const typeLabel = (ty: string) => t(`links.type.${ty}`, { defaultValue: ty });
+  // The button used is disabled (Koppla → Kopplad, an emptied address) or gone (Ta bort): focus goes to the section,
+  // whose table holds the change, or back to the address when it was refused.
+  const focusLater = useFocusLater();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const urlField = useRef<HTMLInputElement>(null);
 
   async function link(targetId: string) {
     const r = await add.run({ targetType: type, targetId, ...(note.trim() ? { note: note.trim() } : {}) });
@@ -107,6 +113,7 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
       setNote('');
       onChange();
     }
+    focusLater(() => (!r && type === 'url' ? urlField.current : heading.current));
   }
   async function submitUrl(e: FormEvent) {
     e.preventDefault();
@@ -114,7 +121,7 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
   }
 
   return (
-    <Section id="links-title" title={t('links.title')}>
+    <Section id="links-title" title={t('links.title')} headingRef={heading}>
       {incident.links.length === 0 ? (
         <Text size="sm">{t('links.none')}</Text>
       ) : (
@@ -146,6 +153,7 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
                         aria-label={t('links.removeOne', { title: l.title ?? l.targetId })}
                         onClick={async () => {
                           if (await remove.run(l)) onChange();
+                          focusLater(() => heading.current);
                         }}
                       >
                         {t('links.remove')}
@@ -179,7 +187,7 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
           </Group>
           {type === 'url' ? (
             <Group align="flex-end" wrap="wrap">
-              <TextInput type="url" label={t('links.url')} placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={fieldError(add.error, 'targetId', i18n.language)} required w={420} maw="100%" />
+              <TextInput ref={urlField} type="url" label={t('links.url')} placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={fieldError(add.error, 'targetId', i18n.language)} required w={420} maw="100%" />
               <Button type="submit" loading={add.busy} disabled={!url.trim()}>
                 {t('links.addUrl')}
               </Button>
