@@ -25,6 +25,7 @@ import { CsvTooLongRecord } from './csv';
 import { inspectFile, readRecords, type FileInfo, type RawRecord } from './source';
 import { RowValidator, type ImportRow, type RowError } from './validate';
 import { BatchWriter, UnitResolver, type ImportRegisters } from './writer';
+import { categorySpelling } from './categories';
 import { EMPTY_FILE } from './upload';
 
 /** Rows per write on PostgreSQL: fewer statements, less planning per row (PostgreSQL CPU −13 % against 2,000). */
@@ -221,6 +222,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       // One import at a time per register (in a fixed order, so two imports never wait for each other in a ring).
       for (const id of registers.lookup) await tx.execute(sql`select pg_advisory_xact_lock(727170100, hashtext(${id}))`);
       const units = await UnitResolver.load(tx, org, registers.registerOf);
+      const spelled = await categorySpelling(tx, org.path);
       const writer = new BatchWriter(tx, registers, units, ctx.principal?.userId ?? null, readOnlyRun, header.names.externalId, ctx.config.databaseUrl ? ctx.db : undefined);
       const seen = new SeenIds();
       const validator = new RowValidator(header, { invalidUtf8: info.invalidUtf8 });
@@ -284,7 +286,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
           }
         }
         if (errors.length > 0) reject(errors);
-        else batch.push(row!);
+        else batch.push(spelled(row!));
         if (batch.length >= batchSize || (failed && rows % batchSize === 0)) await flush();
       }
       await drain();
