@@ -28,8 +28,9 @@ export default function DetailPage() {
   const query = useQuery({ ...incidentQuery(id), staleTime: 0 });
   const incident = query.data;
   const [editing, setEditing] = useState(false);
-  // The status a move led to, said in a live region; focus goes to the section's heading (the button is gone).
-  const [moved, setMoved] = useState<Status | null>(null);
+  // The status a move led to (on this incident), said in a live region; focus goes to the section's heading (the button is gone).
+  const [movedTo, setMoved] = useState<{ id: string; status: Status } | null>(null);
+  const moved = movedTo?.id === id ? movedTo.status : null;
   const focusLater = useFocusLater();
   const editButton = useRef<HTMLButtonElement>(null);
   const editArea = useRef<HTMLDivElement>(null);
@@ -138,7 +139,7 @@ export default function DetailPage() {
                 const r = await move.run(s);
                 if (r) {
                   saved(r);
-                  setMoved(r.status);
+                  setMoved({ id, status: r.status });
                 }
                 focusLater(() => statusHeading.current);
               }}>
