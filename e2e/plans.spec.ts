@@ -250,13 +250,17 @@ test('ISO 9.3: sign-off is refused while inputs are uncovered; a decision become
   await page.keyboard.press('Enter');
   await expect(decisions.getByRole('row').filter({ hasText: mistake })).toHaveCount(0);
   await expect(decisions.getByRole('row').filter({ hasText: decision })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Nytt beslut' })).toBeFocused(); // the keyboard goes on from here
   // The conclusion: suitable, adequate, effective.
   const conclusion = page.getByRole('region', { name: 'Slutsats' });
   for (const q of ['lämpligt', 'tillräckligt', 'verkningsfullt']) {
     await conclusion.getByRole('radiogroup', { name: `Är ledningssystemet ${q}?` }).getByRole('radio', { name: 'Ja' }).check();
   }
-  await conclusion.getByRole('button', { name: 'Spara' }).click();
+  await conclusion.getByRole('button', { name: 'Spara' }).focus();
+  await page.keyboard.press('Enter');
   await expect(conclusion.getByText('Sparat.')).toBeVisible();
+  // The button is disabled while it saves; the focus comes back to it, not to the top of the page (shell/focus-rescue.ts).
+  await expect(conclusion.getByRole('button', { name: 'Spara' })).toBeFocused();
   await expectNoAxeViolations(page, 'Ledningens genomgång');
 
   await openModule(page, 'Förbättringsplan');

@@ -11,6 +11,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { ApiError } from './api/client';
 import { cssVariablesResolver, theme } from './theme';
 import { App } from './App';
+import { installFocusRescue } from './shell/focus-rescue';
 
 // Mantine injects <style> elements; the CSP allows them only with the per-request nonce the server puts here.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
@@ -35,6 +36,8 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+installFocusRescue();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -17,6 +17,8 @@ import { useReviewSaved } from './useReview';
 export function DecisionsSection({ review, editable }: { review: Review; editable: boolean }) {
   const { t } = useTranslation('review');
   const [adding, setAdding] = useState(false);
+  // A removed decision's row is gone with its button: the keyboard goes on from "Nytt beslut".
+  const addRef = useRef<HTMLButtonElement>(null);
   const columns: RegisterColumn<Decision>[] = [
     { key: 'kind', header: t('decisions.kind'), value: (d) => t(`decisions.kinds.${d.kind}`) },
     { key: 'text', header: t('decisions.text'), value: (d) => d.text },
@@ -44,8 +46,8 @@ export function DecisionsSection({ review, editable }: { review: Review; editabl
         data={review.decisions}
         exportName={`beslut-${review.org.slug}-${review.year}`}
         emptyText={t('decisions.empty')}
-        toolbar={editable ? <Button onClick={() => setAdding(true)}>{t('decisions.add')}</Button> : undefined}
-        actions={editable ? (d) => <RemoveDecision review={review} decision={d} /> : undefined}
+        toolbar={editable ? <Button ref={addRef} onClick={() => setAdding(true)}>{t('decisions.add')}</Button> : undefined}
+        actions={editable ? (d) => <RemoveDecision review={review} decision={d} onRemoved={() => requestAnimationFrame(() => addRef.current?.focus())} /> : undefined}
       />
       {adding && <DecisionModal review={review} onClose={() => setAdding(false)} />}
     </Stack>
@@ -53,7 +55,7 @@ export function DecisionsSection({ review, editable }: { review: Review; editabl
 }
 
 /** Removes a decision of a review not yet signed, after asking (an improvement's plan activity goes with it). */
-function RemoveDecision({ review, decision }: { review: Review; decision: Decision }) {
+function RemoveDecision({ review, decision, onRemoved }: { review: Review; decision: Decision; onRemoved: () => void }) {
   const { t, i18n } = useTranslation('review');
   const saved = useReviewSaved();
   const [asking, setAsking] = useState(false);
@@ -65,6 +67,7 @@ function RemoveDecision({ review, decision }: { review: Review; decision: Decisi
   const { run, busy, error } = useSubmit(async () => {
     const r = await api.delete<Review>(`/reviews/${review.id}/decisions/${decision.id}?version=${review.version}`);
     await saved(r);
+    onRemoved();
     return r;
   });
   const problem = error ? errorMessage(error, i18n.language) : undefined;
