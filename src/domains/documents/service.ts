@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import { resultRows, type Db } from '../../server/platform/db';
-import { AppError, forbidden, notFound, unprocessable } from '../../server/platform/errors';
+import { AppError, forbidden, notFound } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
@@ -11,7 +11,7 @@ import { orgFor, orgSlugs } from '../plans/scope';
 import type { CreateDocument, Document, DocumentQuery, UpdateDocument } from './contract';
 import { detectKind, kindOfName, MAX_DOCUMENT_BYTES, MIME, textOf, type FileKind } from './filetype';
 import { documentFiles, documents } from './table';
-import { stockholmDate } from '../../server/platform/time';
+import { refuseAfterToday, refuseNotAfter, stockholmDate } from '../../server/platform/time';
 
 type Row = Omit<typeof documents.$inferSelect, 'search'>;
 const what = (id: string) => ({ sv: `Dokumentet ${id} finns inte.`, en: `Document ${id} does not exist.` });
@@ -123,19 +123,9 @@ export async function getDocument(ctx: Ctx, id: string): Promise<Document> {
  * next review comes after that day. 422 on the date at fault.
  */
 function checkDates(d: { adoptedOn?: string | null; nextReviewOn?: string | null }) {
-  const today = stockholmDate();
-  if (d.adoptedOn && d.adoptedOn > today) {
-    throw unprocessable('adopted_in_future', {
-      sv: `Fastställd (${d.adoptedOn}) ligger efter dagens datum (${today}). Ange dagen då dokumentet faktiskt fastställdes.`,
-      en: `Adopted (${d.adoptedOn}) is after today (${today}). Give the day the document was actually adopted.`,
-    }, 'adoptedOn');
-  }
-  if (d.adoptedOn && d.nextReviewOn && d.nextReviewOn <= d.adoptedOn) {
-    throw unprocessable('next_review_not_after_adopted', {
-      sv: `Nästa översyn (${d.nextReviewOn}) måste ligga efter fastställandet (${d.adoptedOn}).`,
-      en: `The next review (${d.nextReviewOn}) must come after the adoption (${d.adoptedOn}).`,
-    }, 'nextReviewOn');
-  }
+  refuseAfterToday(d.adoptedOn, 'adoptedOn', 'adopted_in_future', { sv: 'Fastställd', en: 'Adopted' },
+    { sv: 'Ange dagen då dokumentet faktiskt fastställdes.', en: 'Give the day the document was actually adopted.' });
+  refuseNotAfter(d.nextReviewOn, d.adoptedOn, 'nextReviewOn', 'next_review_not_after_adopted', { sv: 'Nästa översyn', en: 'next review' }, { sv: 'fastställandet', en: 'adoption' });
 }
 
 export async function createDocument(ctx: Ctx, input: CreateDocument): Promise<Document> {

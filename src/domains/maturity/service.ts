@@ -4,7 +4,7 @@ import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { conflict, notFound, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
-import { stockholmDate } from '../../server/platform/time';
+import { refuseAfterToday } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
@@ -71,13 +71,8 @@ export async function getAssessment(ctx: Ctx, id: string): Promise<MaturityAsses
 
 /** The day of the measurement has come and lies in or after the year it measures (422 at `assessedOn`). */
 function checkAssessedOn(year: number, assessedOn: string | null | undefined) {
-  const today = stockholmDate();
-  if (assessedOn && assessedOn > today) {
-    throw unprocessable('assessed_in_future', {
-      sv: `Mätdatumet ${assessedOn} ligger efter dagens datum (${today}). Ange när mätningen gjordes.`,
-      en: `The measurement date ${assessedOn} is after today (${today}). Give the day the measurement was made.`,
-    }, 'assessedOn');
-  }
+  refuseAfterToday(assessedOn, 'assessedOn', 'assessed_in_future', { sv: 'Mätdatumet', en: 'The measurement date' },
+    { sv: 'Ange när mätningen gjordes.', en: 'Give the day the measurement was made.' });
   if (assessedOn && assessedOn < `${year}-01-01`) {
     throw unprocessable('assessed_before_year', {
       sv: `Mätdatumet ${assessedOn} ligger före året ${year} som mätningen gäller.`,

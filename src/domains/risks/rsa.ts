@@ -13,7 +13,7 @@ import { actionsOf } from './actions';
 import type { CreateActivity, CreateExercise, CreatePlan, CreateRsa, UpdateActivity, UpdateExercise, UpdatePlan, UpdateRsa } from './contract-register';
 import { checkRecord, orgFor, type OrgRow } from './common';
 import { continuityPlans, exercises, rsaActivities, rsaAnalyses } from './table';
-import { stockholmDate } from '../../server/platform/time';
+import { refuseAfterToday, refuseNotAfter, stockholmDate } from '../../server/platform/time';
 
 type Table = typeof rsaAnalyses | typeof rsaActivities | typeof continuityPlans | typeof exercises;
 const orgRef = (o: OrgRow) => ({ id: o.id, slug: o.slug, name: o.name });
@@ -168,19 +168,9 @@ async function checkActivity(ctx: Ctx, tx: Db, id: string | null | undefined, or
  * comes after it. 422 on the date at fault.
  */
 function checkPlanDates(p: { lastReviewed?: string | null; nextReview?: string | null }) {
-  const today = stockholmDate();
-  if (p.lastReviewed && p.lastReviewed > today) {
-    throw unprocessable('last_review_in_future', {
-      sv: `Senast granskad (${p.lastReviewed}) ligger efter dagens datum (${today}). Ange när planen faktiskt granskades.`,
-      en: `Last reviewed (${p.lastReviewed}) is after today (${today}). Give the date the plan was actually reviewed.`,
-    }, 'lastReviewed');
-  }
-  if (p.lastReviewed && p.nextReview && p.nextReview <= p.lastReviewed) {
-    throw unprocessable('next_review_not_after_last', {
-      sv: `Nästa granskning (${p.nextReview}) måste ligga efter senaste granskningen (${p.lastReviewed}).`,
-      en: `The next review (${p.nextReview}) must come after the last review (${p.lastReviewed}).`,
-    }, 'nextReview');
-  }
+  refuseAfterToday(p.lastReviewed, 'lastReviewed', 'last_review_in_future', { sv: 'Senast granskad', en: 'Last reviewed' },
+    { sv: 'Ange när planen faktiskt granskades.', en: 'Give the date the plan was actually reviewed.' });
+  refuseNotAfter(p.nextReview, p.lastReviewed, 'nextReview', 'next_review_not_after_last', { sv: 'Nästa granskning', en: 'next review' }, { sv: 'senaste granskningen', en: 'last review' });
 }
 
 export async function createPlan(ctx: Ctx, input: z.infer<typeof CreatePlan>) {

@@ -2,9 +2,9 @@ import { and, asc, between, eq, like, ne, or, sql, type SQL } from 'drizzle-orm'
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { badRequest, conflict, notFound, unprocessable } from '../../server/platform/errors';
+import { badRequest, conflict, notFound } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
-import { stockholmDate } from '../../server/platform/time';
+import { refuseAfterToday } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
@@ -65,13 +65,8 @@ export async function getSession(ctx: Ctx, id: string): Promise<TrainingSession>
 
 /** A session is registered once held ("Genomförda utbildningar"): its date is not after today (422 at `heldOn`). */
 function checkHeld(heldOn: string | undefined) {
-  const today = stockholmDate();
-  if (heldOn && heldOn > today) {
-    throw unprocessable('held_in_future', {
-      sv: `Datumet ${heldOn} ligger efter dagens datum (${today}). Registrera utbildningen när den har hållits.`,
-      en: `The date ${heldOn} is after today (${today}). Register the training once it has been held.`,
-    }, 'heldOn');
-  }
+  refuseAfterToday(heldOn, 'heldOn', 'held_in_future', { sv: 'Datumet', en: 'The date' },
+    { sv: 'Registrera utbildningen när den har hållits.', en: 'Register the training once it has been held.' });
 }
 
 export async function createSession(ctx: Ctx, input: CreateTrainingSession): Promise<TrainingSession> {

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { badRequest, type Msg } from './errors';
+import { badRequest, unprocessable, type Msg } from './errors';
 
 /**
  * Stockholm's calendar and clock for every domain: instants are stored in UTC and entered and shown in
@@ -193,4 +193,26 @@ export function checkYear(value: unknown, where = 'year', now: Date = new Date()
     throw badRequest('invalid_year', { sv: `Ogiltigt år för ${where}: ${problem.sv}.`, en: `Invalid year for ${where}: ${problem.en}.` }, where);
   }
   return typeof value === 'string' ? Number(value.trim()) : (value as number);
+}
+
+/**
+ * What is recorded as done has happened: 422 `code` at `field` when the day (YYYY-MM-DD) lies after today in
+ * Stockholm. `what` names the date as the form does ("Fastställd"); `hint` says what to give instead.
+ */
+export function refuseAfterToday(day: string | null | undefined, field: string, code: string, what: Msg, hint: Msg): void {
+  const today = stockholmDate();
+  if (!day || day <= today) return;
+  throw unprocessable(code, {
+    sv: `${what.sv} (${day}) ligger efter dagens datum (${today}). ${hint.sv}`,
+    en: `${what.en} (${day}) is after today (${today}). ${hint.en}`,
+  }, field);
+}
+
+/** A later date after an earlier one (a next review after the last): 422 `code` at `field` (the later) when not. */
+export function refuseNotAfter(later: string | null | undefined, earlier: string | null | undefined, field: string, code: string, laterWords: Msg, earlierWords: Msg): void {
+  if (!later || !earlier || later > earlier) return;
+  throw unprocessable(code, {
+    sv: `${laterWords.sv} (${later}) måste ligga efter ${earlierWords.sv} (${earlier}).`,
+    en: `The ${laterWords.en} (${later}) must come after the ${earlierWords.en} (${earlier}).`,
+  }, field);
 }
