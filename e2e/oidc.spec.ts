@@ -11,7 +11,10 @@ let idp: Server;
 
 test.beforeAll(async () => {
   const provider = new Provider(OIDC_ISSUER, {
-    clients: [{ client_id: 'tillit-e2e', client_secret: 'e2e-hemlighet', redirect_uris: [`${BASE_URL}/api/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [{
+      client_id: 'tillit-e2e', client_secret: 'e2e-hemlighet', redirect_uris: [`${BASE_URL}/api/auth/oidc/callback`], post_logout_redirect_uris: [`${BASE_URL}/`],
+      grant_types: ['authorization_code'], response_types: ['code'],
+    }],
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     findAccount: async (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id, email: id, email_verified: true }) }),
     pkce: { required: () => true },
@@ -37,9 +40,16 @@ test('signs in with the organisation’s account and opens the page asked for; a
   await expect(page).toHaveURL(`${BASE_URL}/incidenter/statistik`);
   await expect(page.getByRole('navigation', { name: 'Moduler' })).toBeVisible();
 
-  // Someone Tillit does not know: back at the login page, told why.
-  await page.context().clearCookies();
-  await page.goto('/');
+  // Logging out ends the sign-in at the provider too (its own question, answered yes), and the provider sends the
+  // browser back to Tillit's login page.
+  await page.getByRole('button', { name: /^Användarmeny för / }).click();
+  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${OIDC_ISSUER}/`));
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(page).toHaveURL(`${BASE_URL}/`);
+  await expect(page.getByRole('link', { name: 'Logga in med organisationens konto' })).toBeVisible();
+
+  // The next person at this computer is asked who they are: someone Tillit does not know, back at the login page, told why.
   await page.getByRole('link', { name: 'Logga in med organisationens konto' }).click();
   await page.locator('input[name="login"]').fill('okand@e2e.test');
   await page.locator('input[name="password"]').fill('x');

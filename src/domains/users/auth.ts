@@ -106,16 +106,16 @@ export async function login(ctx: Ctx, email: string, password: string, userAgent
 
 /**
  * A new session for a person who has proved who they are (password, or the organisation's OpenID Connect
- * provider): the failed tries are forgotten and the sign-in is audited as auth.login with `how`.
+ * provider, then `oidcIssuer`): the failed tries are forgotten and the sign-in is audited as auth.login with `how`.
  */
-export async function startSession(ctx: Ctx, user: typeof users.$inferSelect, userAgent: string | undefined, now: Date, how: Record<string, unknown>): Promise<LoginResult> {
+export async function startSession(ctx: Ctx, user: typeof users.$inferSelect, userAgent: string | undefined, now: Date, how: Record<string, unknown>, oidcIssuer?: string): Promise<LoginResult> {
   const sessionToken = token();
   const csrfToken = token(24);
   const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3600_000);
   await inTx(ctx, async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     const id = sha256(sessionToken);
-    await tx.insert(sessions).values({ id, userId: user.id, csrfToken, expiresAt, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) ?? null });
+    await tx.insert(sessions).values({ id, userId: user.id, csrfToken, expiresAt, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) ?? null, oidcIssuer: oidcIssuer ?? null });
     await recordAudit(tx, { ...ctx, principal: { userId: user.id, email: user.email, name: user.name, locale: user.locale } }, {
       action: 'auth.login',
       entityType: 'session',

@@ -74,7 +74,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
   issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'tillit', client_secret: 'hemligt-test', redirect_uris: [`${t.url}/api/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [{
+      client_id: 'tillit', client_secret: 'hemligt-test', redirect_uris: [`${t.url}/api/auth/oidc/callback`], post_logout_redirect_uris: [`${t.url}/`],
+      grant_types: ['authorization_code'], response_types: ['code'],
+    }],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['preferred_username'] },
     findAccount: async (_ctx: unknown, id: string) => ({
       accountId: id,
@@ -84,7 +87,10 @@ beforeAll(async () => {
     pkce: { required: () => true },
   });
   idp.on('request', provider.callback());
-  t.config.oidc = { issuer, clientId: 'tillit', clientSecret: 'hemligt-test', redirectUri: `${t.url}/api/auth/oidc/callback`, scopes: 'openid email profile', emailClaim: 'email', label: 'Logga in med kommunens konto' };
+  t.config.oidc = {
+    issuer, clientId: 'tillit', clientSecret: 'hemligt-test', redirectUri: `${t.url}/api/auth/oidc/callback`, scopes: 'openid email profile', emailClaim: 'email',
+    label: 'Logga in med kommunens konto', logout: 'provider', postLogoutRedirectUri: `${t.url}/`,
+  };
 });
 afterAll(async () => {
   await new Promise((r) => idp?.close(r));
@@ -191,6 +197,85 @@ describe('sign-in with OpenID Connect', () => {
     expect(() => loadConfig({ TILLIT_OIDC_ISSUER: 'http://login.kommun.se', TILLIT_OIDC_CLIENT_ID: 'tillit', TILLIT_PUBLIC_URL: 'https://tillit.kommun.se' })).toThrow(/https-adress/);
     expect(loadConfig({ TILLIT_OIDC_ISSUER: 'https://login.kommun.se/', TILLIT_OIDC_CLIENT_ID: 'tillit', TILLIT_PUBLIC_URL: 'https://tillit.kommun.se/' }).oidc).toEqual({
       issuer: 'https://login.kommun.se', clientId: 'tillit', clientSecret: undefined, redirectUri: 'https://tillit.kommun.se/api/auth/oidc/callback', scopes: 'openid email profile', emailClaim: 'email', label: undefined,
+      logout: 'provider', postLogoutRedirectUri: 'https://tillit.kommun.se/',
     });
+    const base = { TILLIT_OIDC_ISSUER: 'https://login.kommun.se', TILLIT_OIDC_CLIENT_ID: 'tillit', TILLIT_PUBLIC_URL: 'https://tillit.kommun.se' };
+    expect(loadConfig({ ...base, TILLIT_OIDC_LOGOUT: 'Local', TILLIT_OIDC_POST_LOGOUT_REDIRECT_URI: 'https://tillit.kommun.se/utloggad' }).oidc).toMatchObject({ logout: 'local', postLogoutRedirectUri: 'https://tillit.kommun.se/utloggad' });
+    expect(() => loadConfig({ ...base, TILLIT_OIDC_LOGOUT: 'båda' })).toThrow(/TILLIT_OIDC_LOGOUT ska vara "provider" eller "local"/);
+    expect(() => loadConfig({ ...base, TILLIT_OIDC_POST_LOGOUT_REDIRECT_URI: 'javascript:alert(1)' })).toThrow(/https-adress/);
+  });
+});
+
+/** Signs `email` in through the provider in a new browser; the browser holds both Tillit's and the provider's sessions. */
+async function signedInThroughProvider(email: string) {
+  const b = new Browser();
+  const done = await b.go(await signInAtProvider(b, `${t.url}/api/auth/oidc/login`, email));
+  expect(done.location).toBe(`${t.url}/`);
+  return b;
+}
+
+const logoutFrom = async (b: Browser) => {
+  const csrf = JSON.parse((await b.go(`${t.url}/api/me`)).body).csrfToken as string;
+  const u = new URL(`${t.url}/api/auth/logout`);
+  const res = await fetch(u, { method: 'POST', headers: { cookie: `tillit_session=${b.cookieFor(t.url, 'tillit_session')}`, 'x-csrf-token': csrf } });
+  return { status: res.status, body: res.status === 200 ? ((await res.json()) as { endSessionUrl: string }) : undefined };
+};
+
+describe('logging out of a session started through the provider', () => {
+  it("ends the provider's sign-in too, and the provider sends the browser back to Tillit's start page", async () => {
+    await userWithRole(t, 'bo.berg@kommun.se', 'isam');
+    const b = await signedInThroughProvider('bo.berg@kommun.se');
+    const out = await logoutFrom(b);
+    expect(out.status).toBe(200);
+    const end = new URL(out.body!.endSessionUrl);
+    expect(end.origin).toBe(issuer);
+    expect(Object.fromEntries(end.searchParams)).toEqual({ client_id: 'tillit', post_logout_redirect_uri: `${t.url}/` });
+    // Tillit's session has ended whatever the provider does next.
+    expect((await b.go(`${t.url}/api/me`)).status).toBe(401);
+    // At the provider: its question, answered yes, and back to Tillit.
+    const ask = await b.follow(end.href);
+    const action = /action="([^"]+)"/.exec(ask.body)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(ask.body)?.[1];
+    expect(action && xsrf, ask.body.slice(0, 500)).toBeTruthy();
+    let r = await b.go(new URL(action!, ask.url).href, { method: 'POST', form: { xsrf: xsrf!, logout: 'yes' } });
+    while (r.location && !r.location.startsWith(t.url)) r = await b.go(r.location);
+    expect(r.location).toBe(`${t.url}/`);
+    // Signing in again asks the provider's login form again: its sign-in ended (before, it let the next person straight in).
+    const again = await b.follow(`${t.url}/api/auth/oidc/login`, t.url);
+    expect(again.body).toMatch(/name="login"/);
+  });
+
+  it("ends only Tillit's session for a password sign-in, or when the setting says 'local'", async () => {
+    const password = await userWithRole(t, 'cecilia.carlsson@kommun.se', 'isam');
+    expect((await password.post('/api/auth/logout')).status).toBe(204);
+    const saved = t.config.oidc!;
+    t.config.oidc = { ...saved, logout: 'local' };
+    try {
+      const b = await signedInThroughProvider('cecilia.carlsson@kommun.se');
+      expect((await logoutFrom(b)).status).toBe(204);
+      expect((await b.go(`${t.url}/api/me`)).status).toBe(401);
+    } finally {
+      t.config.oidc = saved;
+    }
+  });
+
+  it("is not held back by a one-time password an administrator set, which still holds a password session back", async () => {
+    const password = await userWithRole(t, 'david.dahl@kommun.se', 'isam');
+    const [david] = (await (await import('./service')).listUsers(t.ctx, {})).filter((u) => u.email === 'david.dahl@kommun.se');
+    await updateUser(t.ctx, david.id, { version: david.version, password: 'Engångs-Lösen-Från-Admin-2026' });
+    const byPassword = new (password.constructor as typeof import('../../test/harness').Client)(t.url);
+    expect((await byPassword.login('david.dahl@kommun.se', 'Engångs-Lösen-Från-Admin-2026')).status).toBe(200);
+    expect((await byPassword.get('/api/me')).body.mustChangePassword).toBe(true);
+    expect((await byPassword.post('/api/me/tokens', { name: 'Integration', scopes: ['incident.read'], expiresInDays: 30 })).status).toBe(403);
+
+    const b = await signedInThroughProvider('david.dahl@kommun.se');
+    const me = JSON.parse((await b.go(`${t.url}/api/me`)).body);
+    expect(me.mustChangePassword).toBe(false);
+    const made = await fetch(`${t.url}/api/me/tokens`, {
+      method: 'POST',
+      headers: { cookie: `tillit_session=${b.cookieFor(t.url, 'tillit_session')}`, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Integration', scopes: ['incident.read'], expiresInDays: 30 }),
+    });
+    expect(made.status).toBe(201);
   });
 });

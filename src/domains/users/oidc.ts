@@ -119,6 +119,25 @@ export async function finishOidc(ctx: Ctx, c: OidcConfig, query: URLSearchParams
   if (!email || (c.emailClaim === 'email' && claims?.email_verified === false)) throw await fail('oidc_no_email');
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
   if (!user || !user.active) throw await fail('oidc_unknown_user', user?.id);
-  const session = await startSession(ctx, user, userAgent, new Date(), { method: 'oidc', issuer: c.issuer, subject: claims?.sub ?? null, ip: ctx.ip });
+  const session = await startSession(ctx, user, userAgent, new Date(), { method: 'oidc', issuer: c.issuer, subject: claims?.sub ?? null, ip: ctx.ip }, c.issuer);
   return { ...session, returnTo: pending.returnTo };
+}
+
+/**
+ * Logging out of a session started through the provider (`issuer`, Principal.oidcIssuer): the provider's logout
+ * address (RP-initiated logout, with Tillit's client_id and the start page to come back to), so that its sign-in
+ * ends too and the next person at a shared computer is asked who they are. Null when the session was a password
+ * one, another provider's, the setting says 'local', or the provider offers no logout (or does not answer:
+ * Tillit's own session has ended all the same).
+ */
+export async function endSessionUrl(c: OidcConfig | undefined, issuer: string | undefined, log?: { warn(o: object, m: string): void }): Promise<string | null> {
+  if (!c || !issuer || issuer !== c.issuer || c.logout === 'local') return null;
+  try {
+    const config = await providerConfig(c);
+    if (!config.serverMetadata().end_session_endpoint) return null;
+    return client.buildEndSessionUrl(config, { post_logout_redirect_uri: c.postLogoutRedirectUri }).href;
+  } catch (e) {
+    log?.warn({ err: (e as Error).message }, 'OpenID Connect-leverantören svarar inte vid utloggning / the OpenID Connect provider does not answer at logout');
+    return null;
+  }
 }

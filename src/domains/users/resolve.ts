@@ -31,7 +31,7 @@ export interface Resolved {
 function sessionQuery(db: Db) {
   return db
     .select({
-      csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt,
+      csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, oidcIssuer: sessions.oidcIssuer,
       u: { id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, mustChangePassword: users.mustChangePassword },
       grants: grantsSql(sessions.userId),
     })
@@ -43,7 +43,7 @@ function sessionQuery(db: Db) {
 const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
 
 interface CachedSession {
-  row: { csrfToken: string; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; u: { id: string; email: string; name: string; locale: string; active: boolean; mustChangePassword: boolean } };
+  row: { csrfToken: string; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null; oidcIssuer: string | null; u: { id: string; email: string; name: string; locale: string; active: boolean; mustChangePassword: boolean } };
   authz: Authz;
 }
 const sessionCaches = new WeakMap<Db, SessionCache<CachedSession>>();
@@ -86,7 +86,7 @@ export async function resolveSession(db: Db, config: Config, sessionToken: strin
       cache?.delete(id);
       return undefined;
     }
-    hit = { row: { csrfToken: row.csrfToken, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, revokedAt: row.revokedAt, u: row.u }, authz: new Authz(toGrants(row.grants)) };
+    hit = { row: { csrfToken: row.csrfToken, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, revokedAt: row.revokedAt, oidcIssuer: row.oidcIssuer, u: row.u }, authz: new Authz(toGrants(row.grants)) };
     cache?.set(id, hit, stamp, now);
   }
   const row = hit.row;
@@ -97,7 +97,10 @@ export async function resolveSession(db: Db, config: Config, sessionToken: strin
   return {
     principal: {
       userId: row.u.id, email: row.u.email, name: row.u.name, locale: row.u.locale, sessionId: id, csrfToken: row.csrfToken,
-      ...(row.u.mustChangePassword ? { mustChangePassword: true } : {}),
+      // The one-time password an administrator set guards sessions started with it; one started through the
+      // organisation's provider was not, and so is not held back by it.
+      ...(row.u.mustChangePassword && !row.oidcIssuer ? { mustChangePassword: true } : {}),
+      ...(row.oidcIssuer ? { oidcIssuer: row.oidcIssuer } : {}),
     },
     authz: hit.authz,
   };

@@ -11,6 +11,7 @@ import {
 import { assignRole, createUser, getUser, listUsers, ownProfile, removeRole, updateUser } from './service';
 import { sessionCookieName, sessionCookieOptions } from '../../server/platform/session';
 import { routes as oidcRoutes } from './routes-oidc';
+import { endSessionUrl } from './oidc';
 
 const authTags = ['Inloggning / authentication'];
 const userTags = ['Användare och roller / users and roles'];
@@ -38,12 +39,19 @@ export const routes = [
   defineRoute(
     {
       method: 'post', path: '/api/auth/logout', tags: authTags, summary: 'Logga ut', policy: { auth: true },
-      responses: { 204: { description: 'Utloggad' } },
+      description: 'En session som startades via organisationens inloggning (OpenID Connect) avslutas också hos leverantören: svaret är då 200 med leverantörens utloggningsadress, dit webbläsaren skickas.',
+      responses: {
+        204: { description: 'Utloggad' },
+        200: jsonContent(z.object({ endSessionUrl: z.string() }), 'Utloggad ur Tillit; fortsätt till leverantörens utloggning'),
+      },
     },
     async (c) => {
-      await logout(c.get('ctx'));
+      const ctx = c.get('ctx');
+      const issuer = ctx.principal?.oidcIssuer;
+      await logout(ctx);
       deleteCookie(c, sessionCookieName(c), sessionCookieOptions(c));
-      return c.body(null, 204);
+      const endSession = await endSessionUrl(ctx.config.oidc, issuer, ctx.log);
+      return endSession ? json(c, { endSessionUrl: endSession }) : c.body(null, 204);
     },
   ),
   defineRoute(
@@ -61,7 +69,8 @@ export const routes = [
         name: p.name,
         locale: p.locale,
         csrfToken: p.csrfToken ?? null,
-        mustChangePassword: user.mustChangePassword,
+        // A session started through the organisation's provider is not held back by a one-time password (resolve.ts).
+        mustChangePassword: p.mustChangePassword === true,
         roles: user.roles,
         permissions: PERMISSIONS.filter((perm) => ctx.authz.hasAnywhere(perm)),
       });

@@ -47,6 +47,8 @@ export const sessions = pgTable(
     revokedAt: ts('revoked_at'),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** The OpenID Connect provider the session was started through (its issuer); null for a password sign-in. */
+    oidcIssuer: text('oidc_issuer'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

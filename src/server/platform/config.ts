@@ -42,6 +42,14 @@ export interface OidcConfig {
   emailClaim: string;
   /** The sign-in button's text; the app's own words when unset. */
   label?: string;
+  /**
+   * Logging out of Tillit: 'provider' ends the sign-in at the provider too (RP-initiated logout, when it offers an
+   * end_session_endpoint), so that the next person at a shared computer is asked who they are; 'local' ends only
+   * Tillit's session.
+   */
+  logout: 'provider' | 'local';
+  /** Where the provider sends people after logging out there, registered with the provider: Tillit's start page. */
+  postLogoutRedirectUri: string;
 }
 
 /** A setting with a bad value: both languages, so the CLI and the server can say what is wrong without a stack. */
@@ -141,6 +149,8 @@ function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | und
   if (!back) {
     throw new ConfigError('TILLIT_OIDC_REDIRECT_URI eller TILLIT_PUBLIC_URL saknas: ange adressen som leverantören skickar tillbaka till.', 'TILLIT_OIDC_REDIRECT_URI or TILLIT_PUBLIC_URL is missing: give the address the provider sends people back to.');
   }
+  // Checked as an address, and kept as written: the provider compares it with its registration character by character.
+  const afterLogout = env.TILLIT_OIDC_POST_LOGOUT_REDIRECT_URI?.trim();
   return {
     issuer: httpsUrl('TILLIT_OIDC_ISSUER', issuer),
     clientId,
@@ -149,7 +159,17 @@ function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | und
     scopes: env.TILLIT_OIDC_SCOPES?.trim() || 'openid email profile',
     emailClaim: env.TILLIT_OIDC_EMAIL_CLAIM?.trim() || 'email',
     label: env.TILLIT_OIDC_LABEL?.trim() || undefined,
+    logout: oidcLogout(env.TILLIT_OIDC_LOGOUT),
+    postLogoutRedirectUri: afterLogout ? (httpsUrl('TILLIT_OIDC_POST_LOGOUT_REDIRECT_URI', afterLogout), afterLogout) : `${new URL(back).origin}/`,
   };
+}
+
+function oidcLogout(value: string | undefined): OidcConfig['logout'] {
+  const v = value?.trim().toLowerCase() || 'provider';
+  if (v !== 'provider' && v !== 'local') {
+    throw new ConfigError(`TILLIT_OIDC_LOGOUT ska vara "provider" eller "local", fick "${value}"`, `TILLIT_OIDC_LOGOUT must be "provider" or "local", got "${value}"`);
+  }
+  return v;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

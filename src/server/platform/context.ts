@@ -13,6 +13,8 @@ export interface Principal {
   apiTokenId?: string;
   /** Signed in with a one-time password: may read and replace it, but change nothing else (http.ts gate). */
   mustChangePassword?: boolean;
+  /** A session started through this OpenID Connect provider (its issuer). */
+  oidcIssuer?: string;
 }
 
 /** What every service function receives: who acts, from where, and with which permissions. */

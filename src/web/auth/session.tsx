@@ -19,12 +19,15 @@ export async function login(queryClient: QueryClient, email: string, password: s
 }
 
 export async function logout() {
+  let next = '/';
   try {
-    await api.post('/auth/logout');
+    // Signed in through the organisation's provider: its logout comes next, and it sends the browser back here.
+    const r = await api.post<{ endSessionUrl: string } | undefined>('/auth/logout');
+    if (r?.endSessionUrl) next = r.endSessionUrl;
   } finally {
     setCsrfToken(null);
     // A full reload drops every cached record of the user who left.
-    window.location.assign('/');
+    window.location.assign(next);
   }
 }
 
