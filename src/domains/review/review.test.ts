@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import pg from 'pg';
+import { Client, makeOrgs, startTestServer, TEST_DB, userWithRole, type TestServer } from '../../test/harness';
 import { findOrg } from '../org/service';
 import { loadSectionProviders } from '../reports/provider';
 import { INPUT_KEYS } from './contract';
@@ -212,5 +213,33 @@ describe('ISO 27001 9.3 management review', () => {
     expect(Object.values(f.inputs).every((i) => i.covered || i.notApplicable)).toBe(true);
     expect(f.outputs.decisions.map((d) => d.kind)).toEqual(['improvement', 'isms_change']);
     expect(f.outputs.conclusion).toEqual(conclusion);
+  });
+});
+
+describe('changes to one review follow each other (PostgreSQL)', () => {
+  it.skipIf(TEST_DB !== 'pg')('a decision added while the review is being signed waits, and then finds it signed', async () => {
+    await makeOrgs(t.ctx, [['forv-lock', 'forvaltning', 'stad']]);
+    const editor = await userWithRole(t, 'isam-lock@test.se', 'isam', 'forv-lock');
+    const r = await editor.post('/api/reviews', { org: 'forv-lock', year: 2024, meetingDate: '2024-11-20', chair: 'Förvaltningschef' });
+    expect(r.status).toBe(201);
+    // Another node signing it: the review's row held by its transaction, not yet committed.
+    const signer = new pg.Client({ connectionString: (t.database as { url?: string }).url });
+    await signer.connect();
+    try {
+      await signer.query('begin');
+      await signer.query('select 1 from management_reviews where id = $1 for update', [r.body.id]);
+      let answered = false;
+      const adding = editor.post(`/api/reviews/${r.body.id}/decisions`, { kind: 'isms_change', text: 'Revidera lokal anvisning' }).finally(() => (answered = true));
+      await new Promise((done) => setTimeout(done, 300));
+      // Before, the decision went in at once, and the signature committed next held minutes without it.
+      expect(answered).toBe(false);
+      await signer.query("update management_reviews set signed_at = now(), version = version + 1 where id = $1", [r.body.id]);
+      await signer.query('commit');
+      const added = await adding;
+      expect([added.status, added.body.code]).toEqual([409, 'signed']);
+      expect((await editor.get(`/api/reviews/${r.body.id}`)).body.decisions).toEqual([]);
+    } finally {
+      await signer.end();
+    }
   });
 });

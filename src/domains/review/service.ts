@@ -45,8 +45,14 @@ async function assemble(db: Db, r: Row, org?: { slug: string; name: string }): P
   };
 }
 
+/**
+ * The review and its organisation, checked for reading, or for `write`. Inside a change's transaction the review's
+ * row is locked until it commits, so that changes to one review follow each other: a decision added while the review
+ * is being signed waits, and then finds it signed (409), instead of slipping into minutes signed without it.
+ */
 async function load(ctx: Ctx, db: Db, id: string, write?: 'report.edit' | 'report.approve') {
-  const [r] = await db.select().from(reviews).where(eq(reviews.id, id));
+  const q = db.select().from(reviews).where(eq(reviews.id, id));
+  const [r] = write && db !== ctx.db ? await q.for('update') : await q;
   if (!r) throw notFound(what(id), 'id');
   const [org] = await db.select().from(orgs).where(eq(orgs.id, r.orgId));
   if (!ctx.authz.can('report.read', org.path) && !(write && ctx.authz.can(write, org.path))) throw notFound(what(id), 'id');
