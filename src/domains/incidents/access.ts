@@ -18,6 +18,19 @@ export const canManage = (ctx: Ctx, r: LoadedIncident) => ctx.authz.can('inciden
 /** May see the protected content (description, comments, attachments) of a protected-identity incident. */
 export const canSeeProtected = (ctx: Ctx, r: LoadedIncident) => !r.i.protectedIdentity || ctx.authz.can('incident.protected', r.org.path);
 
+/**
+ * How the caller reads an incident `readable` gave them: as staff (incident.read on its organisation), or as its
+ * reporter, who sees their report and what they added to it themselves, not the handlers' work.
+ */
+export type IncidentView = { staff: true } | { staff: false; userId: string };
+export function viewOf(ctx: Ctx, r: LoadedIncident): IncidentView {
+  if (ctx.authz.can('incident.read', r.org.path)) return { staff: true };
+  const me = ctx.principal?.userId;
+  // readable() lets no one else through; should one get here, the incident does not exist for them.
+  if (!me || r.i.reporterId !== me) throw incidentNotFound(r.i.id);
+  return { staff: false, userId: me };
+}
+
 /** The incident if the caller may read it; 404 otherwise (existence does not leak). */
 export async function readable(ctx: Ctx, db: Db, id: string, now = new Date()): Promise<LoadedIncident> {
   const r = await loadIncident(db, id, now);

@@ -4,7 +4,7 @@ import type { Ctx } from '../../server/platform/context';
 import { AppError, notFound, unprocessable } from '../../server/platform/errors';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { manageable, readable, requireProtectedAccess } from './access';
+import { manageable, readable, requireProtectedAccess, viewOf } from './access';
 import { incidentAttachments, incidents } from './table';
 
 /** Largest attachment accepted (bytes). */
@@ -100,7 +100,9 @@ export async function addAttachment(ctx: Ctx, incidentId: string, filename: stri
     const r = await readable(ctx, tx, incidentId);
     const isReporter = !!ctx.principal && r.i.reporterId === ctx.principal.userId;
     if (!isReporter) await manageable(ctx, tx, incidentId);
-    requireProtectedAccess(ctx, r);
+    // As for comments (children.ts addComment): staff need incident.protected on a protected record; the reporter
+    // reading their own report may add to it, and sees back only the files they uploaded.
+    if (viewOf(ctx, r).staff) requireProtectedAccess(ctx, r);
     const sha256 = createHash('sha256').update(data).digest('hex');
     const [a] = await tx.insert(incidentAttachments).values({
       incidentId, filename: filename.trim(), contentType, size: data.length, sha256, data, uploadedBy: ctx.principal?.userId ?? null,
@@ -111,12 +113,21 @@ export async function addAttachment(ctx: Ctx, incidentId: string, filename: stri
   });
 }
 
-/** The file itself; reading a protected record's attachment is audited. */
+/**
+ * The file itself; reading a protected record's attachment is audited, whoever reads it. Staff need incident.protected
+ * for a protected record's files. The reporter reading their own report (not staff) gets only the files they
+ * uploaded themselves, on a protected record too; any other file of the incident does not exist for them (404, as
+ * an unknown id: the handlers' files are not theirs to fetch, nor to count).
+ */
 export async function getAttachment(ctx: Ctx, incidentId: string, attachmentId: string) {
   const r = await readable(ctx, ctx.db, incidentId);
-  requireProtectedAccess(ctx, r);
+  const view = viewOf(ctx, r);
+  if (view.staff) requireProtectedAccess(ctx, r);
   const [a] = await ctx.db.select().from(incidentAttachments)
-    .where(and(eq(incidentAttachments.id, attachmentId), eq(incidentAttachments.incidentId, incidentId)));
+    .where(and(
+      eq(incidentAttachments.id, attachmentId), eq(incidentAttachments.incidentId, incidentId),
+      view.staff ? undefined : eq(incidentAttachments.uploadedBy, view.userId),
+    ));
   if (!a) throw notFound({ sv: `Bilagan ${attachmentId} finns inte.`, en: `Attachment ${attachmentId} does not exist.` }, 'attachmentId');
   if (r.i.protectedIdentity) {
     await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident_attachment', entityId: a.id, orgId: r.org.id, after: { incidentId } }));

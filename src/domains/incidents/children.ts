@@ -6,7 +6,7 @@ import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { users } from '../users/table';
-import { checkUser, manageable, readable, requireProtectedAccess } from './access';
+import { checkUser, manageable, readable, requireProtectedAccess, viewOf, type IncidentView } from './access';
 import type { CreateAction, UpdateAction } from './contract';
 import { incidentActions, incidentAttachments, incidentComments, incidentLinks, incidentStatusHistory, incidents } from './table';
 import { stockholmDate } from '../../server/platform/time';
@@ -17,12 +17,15 @@ type Registered = Pick<typeof incidents.$inferSelect, 'id' | 'status' | 'created
 
 /**
  * Actions, comments, attachments (metadata), links (raw rows: links.ts describes their targets) and history of one
- * incident. Without `showProtected` (a protected record, a caller without incident.protected) the free texts are
- * left out: comments, attachments and the actions' titles. Without `staff` (the reporter reading their own report)
- * the handlers' work is left out altogether: only the history remains.
+ * incident. Staff without `showProtected` (a protected record, a caller without incident.protected) are not given
+ * its free texts: comments, attachments and the actions' titles. The reporter reading their own report (not staff)
+ * is not given the handlers' work at all: the history, and of the comments and attachments only those they added
+ * themselves. Those they wrote and uploaded, so they get them on a protected record too: nothing in them is news to
+ * them, and nothing anyone else wrote comes with them.
  */
-export async function loadChildren(db: Db, incident: Registered, showProtected: boolean, now: Date, staff = true) {
+export async function loadChildren(db: Db, incident: Registered, showProtected: boolean, now: Date, view: IncidentView = { staff: true }) {
   const incidentId = incident.id;
+  const staff = view.staff;
   const today = stockholmDate(now);
   const actions = staff
     ? await db
@@ -41,12 +44,17 @@ export async function loadChildren(db: Db, incident: Registered, showProtected: 
     .orderBy(asc(incidentStatusHistory.at));
   let comments = null;
   let attachments = null;
-  if (showProtected && staff) {
-    comments = (await db.select().from(incidentComments).where(eq(incidentComments.incidentId, incidentId)).orderBy(asc(incidentComments.createdAt)))
+  if (view.staff ? showProtected : true) {
+    const own = view.staff ? undefined : view.userId;
+    comments = (await db.select().from(incidentComments)
+      .where(and(eq(incidentComments.incidentId, incidentId), own === undefined ? undefined : eq(incidentComments.authorId, own)))
+      .orderBy(asc(incidentComments.createdAt)))
       .map((c) => ({ id: c.id, author: c.authorLabel, body: c.body, createdAt: iso(c.createdAt) }));
     attachments = (await db
       .select({ id: incidentAttachments.id, filename: incidentAttachments.filename, contentType: incidentAttachments.contentType, size: incidentAttachments.size, sha256: incidentAttachments.sha256, createdAt: incidentAttachments.createdAt })
-      .from(incidentAttachments).where(eq(incidentAttachments.incidentId, incidentId)).orderBy(asc(incidentAttachments.createdAt)))
+      .from(incidentAttachments)
+      .where(and(eq(incidentAttachments.incidentId, incidentId), own === undefined ? undefined : eq(incidentAttachments.uploadedBy, own)))
+      .orderBy(asc(incidentAttachments.createdAt)))
       .map((a) => ({ ...a, createdAt: iso(a.createdAt) }));
   }
   return {
@@ -112,13 +120,18 @@ export async function updateAction(ctx: Ctx, incidentId: string, actionId: strin
   });
 }
 
-/** Comments: handlers, and the reporter on their own report. Protected records need incident.protected. */
+/**
+ * Comments: handlers, and the reporter on their own report (the route asks incident.report somewhere, as for Mina
+ * rapporter: one who holds it nowhere any more still reads the report, but adds nothing). Staff need
+ * incident.protected on a protected record; the reporter reading their own report (not staff) may add to it
+ * still: adding shows them nothing, and their view holds only what they added themselves (loadChildren).
+ */
 export async function addComment(ctx: Ctx, incidentId: string, body: string) {
   return inTx(ctx, async (tx) => {
     const r = await readable(ctx, tx, incidentId);
     const isReporter = !!ctx.principal && r.i.reporterId === ctx.principal.userId;
     if (!isReporter) await manageable(ctx, tx, incidentId);
-    requireProtectedAccess(ctx, r);
+    if (viewOf(ctx, r).staff) requireProtectedAccess(ctx, r);
     const [c] = await tx.insert(incidentComments).values({
       incidentId, authorId: ctx.principal?.userId ?? null, authorLabel: ctx.principal?.name ?? ctx.actorLabel ?? 'system', body,
     }).returning();

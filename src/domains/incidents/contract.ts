@@ -265,7 +265,7 @@ export const IncidentSummary = z.object({
   csirtNotificationAt: z.string().nullable(),
   csirtFinalReportAt: z.string().nullable(),
   protectedIdentity: z.boolean(),
-  /** True when this caller is not shown the protected content (description, comments, attachments). */
+  /** True when this caller is not shown the protected content (description, comments, attachments; a reporter still gets what they added). */
   protected: z.boolean(),
   overdue: z.boolean(),
   clocks: z.array(ClockDto),
@@ -304,8 +304,9 @@ export const IncidentDetail = IncidentSummary.extend({
   history: z.array(HistoryDto),
   allowedStatuses: z.array(Status),
   /**
-   * True when the caller reads the incident only as its reporter (no incident.read): the handlers' work — comments,
-   * attachments, actions, links and the risk assessment — is left out (empty or null).
+   * True when the caller reads the incident only as its reporter (no incident.read): the handlers' work — actions,
+   * links, the risk assessment and the handlers' comments and attachments — is left out (empty or null); comments
+   * and attachments hold only those the reporter added themselves.
    */
   reporterView: z.boolean(),
 }).openapi('Incident');

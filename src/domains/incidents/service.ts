@@ -7,7 +7,7 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { findOrg } from '../org/service';
 import { orgs } from '../org/table';
-import { canSeeProtected, checkUser, manageable, readable, requireProtectedAccess } from './access';
+import { canSeeProtected, checkUser, manageable, readable, requireProtectedAccess, viewOf } from './access';
 import { loadChildren } from './children';
 import { describeLinks } from './links';
 import type { CreateIncident, IncidentDetail, UpdateIncident } from './contract';
@@ -181,8 +181,11 @@ export async function getIncident(ctx: Ctx, id: string, now = new Date()): Promi
   const r = await readable(ctx, ctx.db, id, now);
   const show = canSeeProtected(ctx, r);
   // The reporter reads their own report, not the handlers' notes, assessment and actions about it.
-  const staff = ctx.authz.can('incident.read', r.org.path);
-  const children = await loadChildren(ctx.db, r.i, show, now, staff);
+  const view = viewOf(ctx, r);
+  const staff = view.staff;
+  const children = await loadChildren(ctx.db, r.i, show, now, view);
+  // A read of the protected content is audited. The reporter without incident.protected is shown none of it (the
+  // description is left out for them too): only the comments and files they added themselves, nothing to log.
   if (r.i.protectedIdentity && show) {
     await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id }));
   }
