@@ -25,17 +25,24 @@ function useAddForm<D extends Record<string, string>>(initial: D, send: (d: D) =
   const { d, set, reset } = useFields(initial);
   const add = useSubmit(() => send(d));
   const focusLater = useFocusLater();
+  // Whether the last submit was saved: for a status message, since the saved text leaves the field for the list.
+  const [saved, setSaved] = useState(false);
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
+    setSaved(false);
     if (await add.run()) {
       reset();
+      setSaved(true);
       onChange();
     }
     focusLater(() => form.querySelector<HTMLElement>('input, textarea'));
   }
-  return { d, set, add, submit };
+  return { d, set, add, submit, saved };
 }
+
+/** Part of a section's words given in place of its own (the reporter's "Komplettera rapporten" names its parts so). */
+type Words<K extends string> = Partial<Record<K, string>>;
 
 /** Åtgärder: list, add, mark done. */
 export function ActionsSection({ incident, handlers, onChange }: { incident: IncidentDetail; handlers: { value: string; label: string }[]; onChange: () => void }) {
@@ -128,16 +135,22 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
   );
 }
 
-/** Comments (not shown for protected records to those without access). */
-export function CommentsSection({ incident, onChange }: { incident: IncidentDetail; onChange: () => void }) {
+/**
+ * Comments (not shown for protected records to staff without access; the reporter's view holds their own). `words`
+ * and `order` let another section hold it as a part of its own.
+ */
+export function CommentsSection({ incident, onChange, words, order }: {
+  incident: IncidentDetail; onChange: () => void; words?: Words<'title' | 'none' | 'new' | 'add' | 'saved'>; order?: 2 | 3;
+}) {
   const { t, i18n } = useTranslation('incidents');
   const { can } = useSession();
-  const { d, set, add, submit } = useAddForm({ body: '' }, (v) => api.post<IncidentComment>(`/incidents/${incident.id}/comments`, { body: v.body.trim() }), onChange);
+  const { d, set, add, submit, saved } = useAddForm({ body: '' }, (v) => api.post<IncidentComment>(`/incidents/${incident.id}/comments`, { body: v.body.trim() }), onChange);
   if (incident.comments === null) return null;
+  const w = { title: t('comments.title'), none: t('comments.none'), new: t('comments.new'), add: t('comments.add'), saved: t('comments.saved'), ...words };
   return (
-    <Section id="comments-title" title={t('comments.title')}>
+    <Section id="comments-title" title={w.title} order={order}>
       {incident.comments.length === 0 ? (
-        <Text size="sm">{t('comments.none')}</Text>
+        <Text size="sm">{w.none}</Text>
       ) : (
         <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {incident.comments.map((c) => (
@@ -155,13 +168,16 @@ export function CommentsSection({ incident, onChange }: { incident: IncidentDeta
       {can('incident.report') && (
         <form onSubmit={submit}>
           <Stack mt="sm" gap="xs">
-            <Textarea label={t('comments.new')} value={d.body} onChange={set('body')} autosize minRows={2} error={fieldError(add.error, 'body', i18n.language)} />
+            <Textarea label={w.new} value={d.body} onChange={set('body')} autosize minRows={2} error={fieldError(add.error, 'body', i18n.language)} />
             <ProblemAlert error={add.error} fields={['body']} />
             <Group>
               <Button type="submit" loading={add.busy} disabled={!d.body.trim()}>
-                {t('comments.add')}
+                {w.add}
               </Button>
             </Group>
+            <Text size="sm" role="status">
+              {saved && w.saved}
+            </Text>
           </Stack>
         </form>
       )}
@@ -172,13 +188,20 @@ export function CommentsSection({ incident, onChange }: { incident: IncidentDeta
 /** The largest attachment the server takes (equal to MAX_ATTACHMENT_BYTES in domains/incidents/attachments.ts). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-/** Attachments: download links and an upload (size checked here first; size and type checked by the server). */
-export function AttachmentsSection({ incident, onChange }: { incident: IncidentDetail; onChange: () => void }) {
+/**
+ * Attachments: download links and an upload (size checked here first; size and type checked by the server). `words`
+ * and `order` let another section hold it as a part of its own.
+ */
+export function AttachmentsSection({ incident, onChange, words, order }: {
+  incident: IncidentDetail; onChange: () => void; words?: Words<'title' | 'none'>; order?: 2 | 3;
+}) {
   const { t } = useTranslation('incidents');
   const { me, can } = useSession();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
+  // The name of the file just uploaded, said in a status message (the link to it appears in the list above).
+  const [uploaded, setUploaded] = useState<string | null>(null);
   const focusLater = useFocusLater();
   const upload = useSubmit((f: File) =>
     uploadFile<IncidentAttachment>(`/api/incidents/${incident.id}/attachments?filename=${encodeURIComponent(f.name)}`, f, me.csrfToken ?? ''),
@@ -187,7 +210,9 @@ export function AttachmentsSection({ incident, onChange }: { incident: IncidentD
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!file || tooLarge) return;
+    setUploaded(null);
     if (await upload.run(file)) {
+      setUploaded(file.name);
       setFile(null);
       if (input.current) input.current.value = '';
       onChange();
@@ -196,9 +221,9 @@ export function AttachmentsSection({ incident, onChange }: { incident: IncidentD
     focusLater(() => input.current);
   }
   return (
-    <Section id="attachments-title" title={t('attachments.title')}>
+    <Section id="attachments-title" title={words?.title ?? t('attachments.title')} order={order}>
       {incident.attachments.length === 0 ? (
-        <Text size="sm">{t('attachments.none')}</Text>
+        <Text size="sm">{words?.none ?? t('attachments.none')}</Text>
       ) : (
         <List size="sm">
           {incident.attachments.map((a) => (
@@ -246,8 +271,32 @@ export function AttachmentsSection({ incident, onChange }: { incident: IncidentD
             </Text>
           )}
           <ProblemAlert error={upload.error} />
+          <Text size="sm" role="status" mt={uploaded ? 'xs' : 0}>
+            {uploaded && t('attachments.uploaded', { name: uploaded })}
+          </Text>
         </form>
       )}
+    </Section>
+  );
+}
+
+/**
+ * Komplettera rapporten: in the reporter's view of their own report, what they add afterwards (a detail they forgot,
+ * a screenshot) and what they have added. The server gives them their own comments and files only, never the
+ * handlers'; without incident.report (any more) they see what they added, and add nothing.
+ */
+export function SupplementSection({ incident, onChange }: { incident: IncidentDetail; onChange: () => void }) {
+  const { t } = useTranslation('incidents');
+  const { can } = useSession();
+  return (
+    <Section id="supplement-title" title={t('supplement.title')} help={can('incident.report') ? t('supplement.help') : t('supplement.helpReadOnly')}>
+      <CommentsSection
+        incident={incident}
+        onChange={onChange}
+        order={3}
+        words={{ title: t('supplement.comments'), none: t('supplement.noComments'), new: t('supplement.newComment'), add: t('supplement.addComment'), saved: t('supplement.commentSaved') }}
+      />
+      <AttachmentsSection incident={incident} onChange={onChange} order={3} words={{ title: t('supplement.files'), none: t('supplement.noFiles') }} />
     </Section>
   );
 }

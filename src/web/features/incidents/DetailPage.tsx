@@ -11,7 +11,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../format';
 import { categoriesQuery, incidentQuery, useHandlerOptions } from './api';
 import { StatusBadge } from './badges';
-import { ActionsSection, AttachmentsSection, CommentsSection } from './Children';
+import { ActionsSection, AttachmentsSection, CommentsSection, SupplementSection } from './Children';
 import { ClocksPanel } from './ClocksPanel';
 import { EditForm } from './EditForm';
 import { LinksPanel } from './LinksPanel';
@@ -226,9 +226,12 @@ export default function DetailPage() {
       </Paper>
 
       {incident.reporterView ? (
-        <Alert color="gray" role="note" title={t('reporterView.title')}>
-          {t('reporterView.text')}
-        </Alert>
+        <>
+          <Alert color="gray" role="note" title={t('reporterView.title')}>
+            {t('reporterView.text')}
+          </Alert>
+          <SupplementSection incident={incident} onChange={reload} />
+        </>
       ) : (
         <>
           <ActionsSection incident={incident} handlers={handlers} onChange={reload} />
