@@ -37,7 +37,7 @@ export const routes = [
     {
       method: 'post', path: '/api/incidents', tags, summary: 'Registrera incident (fullständigt formulär)', policy: { permission: 'incident.manage' },
       request: jsonBody(CreateIncident),
-      responses: { 201: ok(IncidentDetail, 'Registrerad'), 404: problemContent('Okänd organisation'), 422: problemContent('Okänd handläggare') },
+      responses: { 201: ok(IncidentDetail, 'Registrerad'), 404: problemContent('Okänd organisation'), 422: problemContent('Okänd handläggare, eller kategori som inte finns i kategorilistan') },
     },
     async (c) => json(c, await createIncident(c.get('ctx'), c.req.valid('json')), 201),
   ),
@@ -53,7 +53,7 @@ export const routes = [
     {
       method: 'post', path: '/api/incidents/bulk', tags, summary: 'Ändra många på en gång (allt eller inget)', policy: { permission: 'incident.manage' },
       request: jsonBody(BulkUpdate),
-      responses: { 200: ok(z.object({ updated: int4(), ids: z.array(z.string()) }), 'Ändrade'), 404: problemContent('Okända id'), 409: problemContent('Otillåten statusändring (lista refused)') },
+      responses: { 200: ok(z.object({ updated: int4(), ids: z.array(z.string()) }), 'Ändrade'), 404: problemContent('Okända id'), 409: problemContent('Otillåten statusändring (lista refused)'), 422: problemContent('Okänd handläggare, eller kategori som inte finns i kategorilistan (lista unlisted)') },
     },
     async (c) => json(c, await bulkUpdate(c.get('ctx'), c.req.valid('json'))),
   ),
@@ -114,7 +114,7 @@ export const routes = [
     {
       method: 'patch', path: '/api/incidents/{id}', tags, summary: 'Ändra (optimistisk låsning; status enligt tillåtna övergångar)', policy: { permission: 'incident.manage' },
       request: { params: IdParam, ...jsonBody(UpdateIncident) },
-      responses: { 200: ok(IncidentDetail, 'Ändrad'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version eller otillåten statusändring') },
+      responses: { 200: ok(IncidentDetail, 'Ändrad'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version eller otillåten statusändring'), 422: problemContent('Okänd handläggare, eller ny kategori som inte finns i kategorilistan') },
     },
     async (c) => json(c, await updateIncident(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
   ),

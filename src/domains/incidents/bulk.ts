@@ -1,9 +1,11 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
+import type { Db } from '../../server/platform/db';
 import { conflict, forbidden, notFound } from '../../server/platform/errors';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { canManage, canRead, checkUser } from './access';
+import { categoriesFor, chooseCategory, unknownCategory } from './categories';
 import type { BulkUpdate } from './contract';
 import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { auditView, insertHistory } from './service';
@@ -16,7 +18,8 @@ import { quoted } from './model';
  * incident may not be changed (unknown, out of scope, illegal transition) nothing is written and the answer
  * lists every refused id with its reason. An incident that already has the status asked for keeps it (no history
  * row) and gets the other fields: "select all, set Förfallen and a handler" is not refused for the rows already
- * Förfallen. Only the incidents that changed are counted, versioned and audited.
+ * Förfallen. Only the incidents that changed are counted, versioned and audited. A category follows the one rule of
+ * categories.ts against each incident's own list (422 unknown_category, nothing written).
  */
 export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated: number; ids: string[] }> {
   ctx.authz.require('incident.manage');
@@ -46,10 +49,12 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
         }, 'set.status', { refused });
       }
     }
+    const categories = input.set.category !== undefined ? await categoriesToSet(tx, rows, input.set.category, ids.length) : undefined;
     const changed: string[] = [];
     for (const id of ids) {
       const cur = byId.get(id)!.i;
       const set = { ...input.set };
+      if (categories) set.category = categories.get(id)!;
       if (!moves(id)) delete set.status;
       const keys = (Object.keys(set) as (keyof typeof set)[]).filter((k) => set[k] !== cur[k]);
       if (keys.length === 0) continue;
@@ -66,4 +71,30 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
     }
     return { updated: changed.length, ids: changed };
   });
+}
+
+/**
+ * The category each incident is to get, by the one rule of categories.ts (chooseCategory) against the list of its own
+ * organisation (lists differ between förvaltningar): the list's spelling, or the value it carries already. When any
+ * incident's list lacks the value nothing is changed: 422 unknown_category naming the value, the incidents and the choices.
+ */
+async function categoriesToSet(tx: Db, rows: LoadedIncident[], value: string | null, asked: number): Promise<Map<string, string | null>> {
+  const lists = new Map<string, Awaited<ReturnType<typeof categoriesFor>>>();
+  const out = new Map<string, string | null>();
+  const refused: { r: LoadedIncident; list: { name: string }[] }[] = [];
+  for (const r of rows) {
+    if (!lists.has(r.org.path)) lists.set(r.org.path, await categoriesFor(tx, r.org.path));
+    const list = lists.get(r.org.path)!;
+    const chosen = chooseCategory(list, value, r.i.category);
+    if (chosen === 'unknown') refused.push({ r, list });
+    else out.set(r.i.id, chosen.name);
+  }
+  if (refused.length) {
+    const numbers = refused.map(({ r }) => incidentNumber(r.i)).join(', ');
+    throw unknownCategory(value!, refused[0].list, 'set.category', { unlisted: refused.map(({ r }) => ({ id: r.i.id, number: incidentNumber(r.i) })) }, {
+      sv: `Okänd kategori "${value}" för ${refused.length} av ${asked} incidenter (${numbers}); inget har ändrats.`,
+      en: `Unknown category "${value}" for ${refused.length} of ${asked} incidents (${numbers}); nothing was changed.`,
+    });
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import { resultRows } from '../../server/platform/db';
 import { escapeLike } from '../../server/platform/authz';
-import { categoriesFor } from './quick';
+import { categoriesFor } from './categories';
 import { orgFor } from './service';
 
 /**

@@ -1,34 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
-import type { Db } from '../../server/platform/db';
-import { unprocessable } from '../../server/platform/errors';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { orgs } from '../org/table';
-import { DEFAULT_CATEGORIES, type CategoryTemplate } from './categories';
+import { categoriesFor, listedCategory, type CategoryTemplate } from './categories';
 import type { QuickReport } from './contract';
 import { incidentNumber } from './dto';
-import type { IncidentKind, PersonalData, RiskAssessment } from './model';
 import { auditView, instant, orgFor, registerOrgOf } from './service';
-import { incidentActions, incidentCategories, incidents } from './table';
-
-/**
- * Categories for an organisation: the list kept on the nearest organisation up the chain that has one
- * (usually the city), otherwise the built-in defaults.
- */
-export async function categoriesFor(db: Db, orgPath: string): Promise<(CategoryTemplate & { source: string })[]> {
-  const ids = orgPath.split('/').filter(Boolean);
-  const rows = await db.select({ c: incidentCategories, depth: orgs.depth, slug: orgs.slug }).from(incidentCategories)
-    .innerJoin(orgs, eq(orgs.id, incidentCategories.orgId))
-    .where(inArray(incidentCategories.orgId, ids))
-    .orderBy(asc(incidentCategories.name));
-  if (rows.length === 0) return DEFAULT_CATEGORIES.map((c) => ({ ...c, source: 'default' }));
-  const deepest = Math.max(...rows.map((r) => r.depth));
-  return rows.filter((r) => r.depth === deepest && r.c.active).map(({ c, slug }) => ({
-    name: c.name, kind: c.kind as IncidentKind | null, personalData: c.personalData as PersonalData | null,
-    riskAssessment: c.riskAssessment as RiskAssessment | null, assessmentText: c.assessmentText, firstActions: c.firstActions, source: slug,
-  }));
-}
+import { incidentActions, incidents } from './table';
 
 /** The categories (with templates) that apply to an organisation: for reporting there, or for filtering its list. */
 export async function listCategories(ctx: Ctx, orgSlug: string) {
@@ -45,14 +22,7 @@ export async function quickReport(ctx: Ctx, input: QuickReport) {
     const org = await orgFor(ctx, tx, input.org, 'incident.report');
     let template: CategoryTemplate | undefined;
     if (input.category) {
-      const list = await categoriesFor(tx, org.path);
-      template = list.find((c) => c.name.toLocaleLowerCase('sv') === input.category!.toLocaleLowerCase('sv'));
-      if (!template) {
-        throw unprocessable('unknown_category', {
-          sv: `Okänd kategori "${input.category}". Välj bland: ${list.map((c) => c.name).join(', ')}.`,
-          en: `Unknown category "${input.category}". Choose from: ${list.map((c) => c.name).join(', ')}.`,
-        }, 'category');
-      }
+      template = await listedCategory(tx, org.path, input.category);
     }
     const now = new Date();
     const occurredAt = instant(input.occurredAt, 'occurredAt', now) ?? null;

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/chain';
 import { findOrg } from '../org/service';
 import { orgs } from '../org/table';
 import { canSeeProtected, checkUser, manageable, readable, requireProtectedAccess, viewOf } from './access';
+import { categoryToSet } from './categories';
 import { loadChildren } from './children';
 import { describeLinks } from './links';
 import type { CreateIncident, IncidentDetail, UpdateIncident } from './contract';
@@ -147,6 +148,7 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
     const occurredAt = instant(input.occurredAt, 'occurredAt') ?? null;
     const discoveredAt = instant(input.discoveredAt, 'discoveredAt') ?? null;
     checkTimeOrder({ occurredAt, discoveredAt });
+    const category = input.category ? await categoryToSet(tx, org.path, input.category, undefined) : null;
     const [row] = await tx.insert(incidents).values({
       orgId: org.id,
       registerOrgId: await registerOrgOf(tx, org.path),
@@ -155,7 +157,7 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
       title: input.title,
       description: input.description ?? '',
       kind: input.kind ?? null,
-      category: input.category ?? null,
+      category,
       personalData: input.personalData ?? 'vet_ej',
       occurredAt,
       discoveredAt,
@@ -223,6 +225,7 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
     const copy = ['title', 'description', 'kind', 'category', 'personalData', 'handlerId', 'riskAssessment', 'assessmentText',
       'reportedToImy', 'imyReference', 'nis2Significant', 'reportedToCsirt', 'protectedIdentity', 'status'] as const;
     for (const k of copy) if (input[k] !== undefined) (changes as Record<string, unknown>)[k] = input[k];
+    if (input.category !== undefined) changes.category = await categoryToSet(tx, r.org.path, input.category, cur.category);
     const times = ['occurredAt', 'discoveredAt', 'imyReportedAt', 'subjectsInformedAt', 'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt'] as const;
     for (const k of times) {
       const v = instant(input[k], k);

@@ -1,8 +1,6 @@
 import type { Db } from '../../../server/platform/db';
-import { categoriesFor } from '../quick';
+import { categoriesFor, categoryKey as key } from '../categories';
 import type { ImportRow } from './validate';
-
-const key = (name: string) => name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
 
 /**
  * An imported Kategori is free text, but one that names a category of the organisation's list in other letter case
