@@ -8,7 +8,7 @@ const tags = ['Incidenter / incidents'];
 const uuidParam = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });
 const IdParam = z.object({ id: uuidParam('id') });
 
-const actionOut = (a: { id: string; title: string; ownerId: string | null; dueDate: string | null; status: string; version: number }) => ({
+const actionOut = (a: { id: string; title: string | null; ownerId: string | null; dueDate: string | null; status: string; version: number }) => ({
   id: a.id, title: a.title, owner: a.ownerId ? { id: a.ownerId, name: '' } : null, dueDate: a.dueDate, status: a.status, overdue: false, version: a.version,
 });
 
@@ -26,7 +26,8 @@ export const childRoutes = [
     {
       method: 'patch', path: '/api/incidents/{id}/actions/{actionId}', tags, summary: 'Ändra åtgärd', policy: { permission: 'incident.manage' },
       request: { params: IdParam.extend({ actionId: uuidParam('actionId') }), ...jsonBody(UpdateAction) },
-      responses: { 200: jsonContent(ActionDto, 'Ändrad'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version') },
+      description: 'Titel, ansvarig, klart senast och status (klar kan öppnas igen), med version. Ansvarig måste kunna läsa incidenten (422). Titeln på en skyddad incident kräver incident.protected (403).',
+      responses: { 200: jsonContent(ActionDto, 'Ändrad'), 403: problemContent('Titel på skyddad incident'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version'), 422: problemContent('Ansvarig kan inte läsa incidenten') },
     },
     async (c) => {
       const p = c.req.valid('param');

@@ -6,7 +6,7 @@ import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { users } from '../users/table';
-import { checkUser, manageable, readable, requireProtectedAccess, viewOf, type IncidentView } from './access';
+import { canSeeProtected, checkUser, manageable, readable, requireProtectedAccess, viewOf, type IncidentView } from './access';
 import type { CreateAction, UpdateAction } from './contract';
 import { incidentActions, incidentAttachments, incidentComments, incidentLinks, incidentStatusHistory, incidents } from './table';
 import { stockholmDate } from '../../server/platform/time';
@@ -101,22 +101,31 @@ export async function addAction(ctx: Ctx, incidentId: string, input: CreateActio
   });
 }
 
+/**
+ * Changes an action's title, owner, due date or status (reopening one marked klar included), with its version
+ * (409 stale_version otherwise). On a protected record the title is protected text (loadChildren hides it): one
+ * without incident.protected may change the rest but not the title (403), and is never answered with it, not in
+ * the 409's current record either.
+ */
 export async function updateAction(ctx: Ctx, incidentId: string, actionId: string, input: UpdateAction) {
   return inTx(ctx, async (tx) => {
     const r = await manageable(ctx, tx, incidentId);
     const [cur] = await tx.select().from(incidentActions).where(and(eq(incidentActions.id, actionId), eq(incidentActions.incidentId, incidentId)));
     if (!cur) throw notFound({ sv: `Åtgärden ${actionId} finns inte.`, en: `Action ${actionId} does not exist.` }, 'actionId');
-    if (cur.version !== input.version) throw staleVersion('incident_action', input.version, cur);
+    const show = canSeeProtected(ctx, r);
+    const shown = <T extends { title: string }>(a: T) => (show ? a : { ...a, title: null });
+    if (cur.version !== input.version) throw staleVersion('incident_action', input.version, shown(cur));
+    if (input.title !== undefined) requireProtectedAccess(ctx, r);
     if (input.ownerId !== undefined) await checkUser(tx, input.ownerId, 'ownerId', { path: r.org.path, reporterId: r.i.reporterId });
     const { version, ...set } = input;
     const [a] = await tx.update(incidentActions)
       .set({ ...set, version: sql`${incidentActions.version} + 1`, updatedAt: new Date() })
       .where(and(eq(incidentActions.id, actionId), eq(incidentActions.version, version)))
       .returning();
-    if (!a) throw staleVersion('incident_action', version, cur);
+    if (!a) throw staleVersion('incident_action', version, shown(cur));
     await touch(tx, incidentId);
     await recordAudit(tx, ctx, { action: 'incident.action.update', entityType: 'incident_action', entityId: a.id, orgId: r.org.id, before: cur, after: a });
-    return a;
+    return shown(a);
   });
 }
 
