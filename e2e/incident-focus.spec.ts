@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { adminApi, chooseOrg, expectNoAxeViolations, login, seedOrgsAndPeople, unique } from './helpers';
 
 // Focus never falls to the page when the control used goes away or is disabled while busy (WCAG 2.4.3): on the
-// incident page (edit, cancel, save, status move, åtgärd, comment, attachment) and on the IA import page.
+// incident page (edit, cancel, save, status move, åtgärd added, changed and marked done, comment, attachment) and on
+// the IA import page.
 test.describe.configure({ mode: 'serial' });
 
 const u = unique();
@@ -129,4 +130,79 @@ test('unticking Anmäld till IMY while its time is set is refused at the checkbo
   await expect(box).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(/Anmäld till IMY kan inte vara Nej när tiden för anmälan/)).toBeVisible();
   await expectNoAxeViolations(page, 'edit form with the IMY refusal');
+});
+
+test('an åtgärd is changed in its row: due date moved, owner set, reopened; a stale save says so; focus back to "Ändra"', async ({ page }) => {
+  // Fixed dates, none of them near today: the test reads what was entered, not whether it is overdue.
+  const { api, headers } = await adminApi();
+  const c = await api.post('/api/incidents/quick', { headers, data: { title: `Brev till fel adress ${u}`, org: orgs.forv.slug, personalData: 'nej' } });
+  expect(c.status(), await c.text()).toBe(201);
+  const { id } = (await c.json()) as { id: string };
+  const a = await api.post(`/api/incidents/${id}/actions`, { headers, data: { title: 'Ring mottagaren', dueDate: '2020-03-16', status: 'klar' } });
+  expect(a.status(), await a.text()).toBe(201);
+  const action = (await a.json()) as { id: string; version: number };
+
+  await login(page, isam.email, isam.password);
+  await page.goto(`/incidenter/${id}`);
+  const actions = page.getByRole('region', { name: 'Åtgärder' });
+  const row = actions.getByRole('row').filter({ hasText: 'Ring mottagaren' });
+  await expect(row).toContainText('2020-03-16');
+  await expect(row).toContainText('Klar');
+
+  // "Ändra" opens the form in place, focus on its first field; Avbryt gives focus back to "Ändra".
+  const change = actions.getByRole('button', { name: 'Ändra åtgärden "Ring mottagaren"' });
+  await change.click();
+  const form = actions.getByRole('form', { name: 'Ändra åtgärden "Ring mottagaren"' });
+  await expect(form.getByLabel('Åtgärd')).toBeFocused();
+  await expect(form.getByLabel('Åtgärd')).toHaveValue('Ring mottagaren');
+  await expect(form.getByLabel('Klart senast')).toHaveValue('2020-03-16');
+  await expect(form.getByLabel('Status')).toHaveValue('klar');
+  await expectNoAxeViolations(page, 'action change form');
+  await form.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(change).toBeFocused();
+
+  // By keyboard: an empty title is refused at the field, which gets focus.
+  await page.keyboard.press('Enter');
+  await expect(form.getByLabel('Åtgärd')).toBeFocused();
+  await form.getByLabel('Åtgärd').fill('  ');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form.getByText('Ange vad som ska göras.')).toBeVisible();
+  await expect(form.getByLabel('Åtgärd')).toBeFocused();
+  await expect(form.getByLabel('Åtgärd')).toHaveAttribute('aria-invalid', 'true');
+
+  // Title corrected, due date moved, owner set, reopened (marked klar by mistake).
+  await form.getByLabel('Åtgärd').fill('Ring mottagaren och be om radering');
+  await form.getByLabel('Klart senast').fill('2031-06-30');
+  await form.getByLabel('Ansvarig').selectOption({ label: isam.name });
+  await form.getByLabel('Status').selectOption({ label: 'Planerad' });
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form).toHaveCount(0);
+  const changed = actions.getByRole('row').filter({ hasText: 'Ring mottagaren och be om radering' });
+  await expect(changed).toContainText('2031-06-30');
+  await expect(changed).toContainText('Planerad');
+  await expect(changed).toContainText(isam.name);
+  await expect(actions.getByRole('status')).toHaveText('Åtgärden "Ring mottagaren och be om radering" är ändrad.');
+  const changeAgain = actions.getByRole('button', { name: 'Ändra åtgärden "Ring mottagaren och be om radering"' });
+  await expect(changeAgain).toBeFocused();
+  // Reopened: it can be marked done again.
+  await expect(actions.getByRole('button', { name: 'Markera åtgärden "Ring mottagaren och be om radering" som klar' })).toBeVisible();
+
+  // Someone else changes the action while the form is open: the save is refused with the server's message.
+  await changeAgain.click();
+  const form2 = actions.getByRole('form', { name: 'Ändra åtgärden "Ring mottagaren och be om radering"' });
+  const other = await api.patch(`/api/incidents/${id}/actions/${action.id}`, { headers, data: { version: action.version + 1, status: 'pagar' } });
+  expect(other.status(), await other.text()).toBe(200);
+  await form2.getByLabel('Klart senast').fill('2031-07-15');
+  await form2.getByRole('button', { name: 'Spara' }).click();
+  const alert = form2.getByRole('alert');
+  await expect(alert).toContainText('Någon annan har ändrat detta');
+  await expect(alert).toContainText(`Åtgärden har ändrats av någon annan: du ändrade version ${action.version + 1}, nu gäller version ${action.version + 2}. Ladda om och försök igen.`);
+  await expectNoAxeViolations(page, 'action change form with a stale version');
+  await alert.getByRole('button', { name: 'Ladda om' }).click();
+  await expect(form2).toHaveCount(0);
+  await expect(changed).toContainText('Pågår');
+  await expect(changed).toContainText('2031-06-30');
+  await expect(changeAgain).toBeFocused();
+  await api.dispose();
 });

@@ -19,27 +19,30 @@ export function fieldError(error: unknown, field: string, lang: string): string 
 
 /**
  * Shows an API error as an alert. A stale version (409 stale_version: someone else saved first) gets its own
- * message and a reload action. Errors already shown next to one of `fields` are not repeated; validation errors
- * about other fields are listed by the field's label from `labels` (never by the API's field key when a label
- * is known).
+ * message and a reload action; with `staleDetail`, the server's message in the user's language (which record,
+ * your version and the current one) instead of the general one. Errors already shown next to one of `fields` are
+ * not repeated; validation errors about other fields are listed by the field's label from `labels` (never by the
+ * API's field key when a label is known).
  */
 export function ProblemAlert({
   error,
   onReload,
   fields = [],
   labels = {},
+  staleDetail = false,
 }: {
   error: unknown;
   onReload?: () => void;
   fields?: string[];
   labels?: Record<string, string>;
+  staleDetail?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   if (error instanceof ApiError && error.isStale) {
     return (
       <Alert color="orange" title={t('errors.staleTitle')} role="alert">
-        <Text size="sm">{t('errors.staleText')}</Text>
+        <Text size="sm">{staleDetail ? errorMessage(error, i18n.language) : t('errors.staleText')}</Text>
         {onReload && (
           <Group mt="xs">
             <Button size="xs" variant="outline" color="orange.9" onClick={onReload}>
