@@ -15,6 +15,20 @@ export function canRead(ctx: Ctx, r: LoadedIncident): boolean {
   return ctx.authz.can('incident.read', r.org.path) || (!!ctx.principal && r.i.reporterId === ctx.principal.userId);
 }
 export const canManage = (ctx: Ctx, r: LoadedIncident) => ctx.authz.can('incident.manage', r.org.path);
+/** What the audit log holds in place of a protected record's free text. */
+export const PROTECTED_TEXT = '[skyddad / protected]';
+
+/**
+ * A row as the audit log may hold it: on a protected record (protected identity) the named free-text fields are
+ * replaced by PROTECTED_TEXT, since the audit log is read by people who may not read the record's content.
+ */
+export function auditSafe<T extends object>(protectedIdentity: boolean, row: T, keys: (keyof T)[]): T {
+  if (!protectedIdentity) return row;
+  const out = { ...row };
+  for (const k of keys) if (out[k] !== undefined && out[k] !== null) (out as Record<keyof T, unknown>)[k] = PROTECTED_TEXT;
+  return out;
+}
+
 /** May see the protected content (description, comments, attachments) of a protected-identity incident. */
 export const canSeeProtected = (ctx: Ctx, r: LoadedIncident) => !r.i.protectedIdentity || ctx.authz.can('incident.protected', r.org.path);
 

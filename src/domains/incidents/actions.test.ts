@@ -112,5 +112,21 @@ describe('an action of a protected record', () => {
     expect(await stored(a.id)).toMatchObject({ title: 'Ring Hemligvägen 1', status: 'planerad' });
     // The handler with access sees and changes it.
     expect((await isam.patch(url, { version: moved.body.version, title: 'Ring den berörda' })).body.title).toBe('Ring den berörda');
+    // The audit log, read by people who may not read the record's content, holds no title of it.
+    const logged = (await listAudit(t.ctx, { entityId: a.id, limit: 10 })).items;
+    expect(logged.map((e) => e.action).sort()).toEqual(['incident.action.create', 'incident.action.update', 'incident.action.update']);
+    expect(JSON.stringify(logged)).not.toMatch(/Hemligvägen|Ring den berörda/);
+    expect(logged.find((e) => e.action === 'incident.action.create')!.after).toMatchObject({ title: '[skyddad / protected]', status: 'klar' });
+  });
+
+  it("keeps a protected record's attachment name out of the audit log", async () => {
+    const inc = (await isam.post('/api/incidents', { org: 'avd-a', title: 'Skyddad bilaga', protectedIdentity: true })).body;
+    const file = await fetch(`${t.url}/api/incidents/${inc.id}/attachments?filename=${encodeURIComponent('Hemligvägen 1.txt')}`, {
+      method: 'POST', body: 'Adress: Hemligvägen 1', headers: { cookie: isam.cookie!, 'x-csrf-token': isam.csrf!, 'content-type': 'application/octet-stream' },
+    });
+    expect(file.status).toBe(201);
+    const { id } = (await file.json()) as { id: string };
+    const [created] = (await listAudit(t.ctx, { entityId: id, action: 'incident.attachment.create', limit: 1 })).items;
+    expect(created.after).toMatchObject({ incidentId: inc.id, filename: '[skyddad / protected]' });
   });
 });

@@ -4,7 +4,7 @@ import type { Ctx } from '../../server/platform/context';
 import { AppError, notFound, unprocessable } from '../../server/platform/errors';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { manageable, readable, requireProtectedAccess, viewOf } from './access';
+import { auditSafe, manageable, readable, requireProtectedAccess, viewOf } from './access';
 import { incidentAttachments, incidents } from './table';
 
 /** Largest attachment accepted (bytes). */
@@ -108,7 +108,7 @@ export async function addAttachment(ctx: Ctx, incidentId: string, filename: stri
       incidentId, filename: filename.trim(), contentType, size: data.length, sha256, data, uploadedBy: ctx.principal?.userId ?? null,
     }).returning({ id: incidentAttachments.id, filename: incidentAttachments.filename, contentType: incidentAttachments.contentType, size: incidentAttachments.size, sha256: incidentAttachments.sha256, createdAt: incidentAttachments.createdAt });
     await tx.update(incidents).set({ updatedAt: new Date() }).where(eq(incidents.id, incidentId));
-    await recordAudit(tx, ctx, { action: 'incident.attachment.create', entityType: 'incident_attachment', entityId: a.id, orgId: r.org.id, after: { incidentId, ...a } });
+    await recordAudit(tx, ctx, { action: 'incident.attachment.create', entityType: 'incident_attachment', entityId: a.id, orgId: r.org.id, after: auditSafe(r.i.protectedIdentity, { incidentId, ...a }, ['filename']) });
     return { ...a, createdAt: a.createdAt.toISOString() };
   });
 }

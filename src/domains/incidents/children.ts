@@ -6,7 +6,7 @@ import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { users } from '../users/table';
-import { canSeeProtected, checkUser, manageable, readable, requireProtectedAccess, viewOf, type IncidentView } from './access';
+import { auditSafe, canSeeProtected, checkUser, manageable, readable, requireProtectedAccess, viewOf, type IncidentView } from './access';
 import type { CreateAction, UpdateAction } from './contract';
 import { incidentActions, incidentAttachments, incidentComments, incidentLinks, incidentStatusHistory, incidents } from './table';
 import { stockholmDate } from '../../server/platform/time';
@@ -96,7 +96,7 @@ export async function addAction(ctx: Ctx, incidentId: string, input: CreateActio
       incidentId, title: input.title, ownerId: input.ownerId ?? null, dueDate: input.dueDate ?? null, status: input.status ?? 'planerad',
     }).returning();
     await touch(tx, incidentId);
-    await recordAudit(tx, ctx, { action: 'incident.action.create', entityType: 'incident_action', entityId: a.id, orgId: r.org.id, after: a });
+    await recordAudit(tx, ctx, { action: 'incident.action.create', entityType: 'incident_action', entityId: a.id, orgId: r.org.id, after: auditSafe(r.i.protectedIdentity, a, ['title']) });
     return a;
   });
 }
@@ -124,7 +124,10 @@ export async function updateAction(ctx: Ctx, incidentId: string, actionId: strin
       .returning();
     if (!a) throw staleVersion('incident_action', version, shown(cur));
     await touch(tx, incidentId);
-    await recordAudit(tx, ctx, { action: 'incident.action.update', entityType: 'incident_action', entityId: a.id, orgId: r.org.id, before: cur, after: a });
+    await recordAudit(tx, ctx, {
+      action: 'incident.action.update', entityType: 'incident_action', entityId: a.id, orgId: r.org.id,
+      before: auditSafe(r.i.protectedIdentity, cur, ['title']), after: auditSafe(r.i.protectedIdentity, a, ['title']),
+    });
     return shown(a);
   });
 }

@@ -7,7 +7,7 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { findOrg } from '../org/service';
 import { orgs } from '../org/table';
-import { canSeeProtected, checkUser, manageable, readable, requireProtectedAccess, viewOf } from './access';
+import { auditSafe, canSeeProtected, checkUser, manageable, readable, requireProtectedAccess, viewOf } from './access';
 import { categoryToSet } from './categories';
 import { loadChildren } from './children';
 import { describeLinks } from './links';
@@ -97,12 +97,9 @@ export function refuseTimeWithoutReport(i: Pick<IncidentRow, 'reportedToImy' | '
   }
 }
 
-/** What goes into the audit log: the row, without protected free text. */
+/** What goes into the audit log: the row, without protected free text (auditSafe). */
 export function auditView(r: Partial<IncidentRow>): Record<string, unknown> {
-  const { description, assessmentText, ...rest } = r;
-  return r.protectedIdentity
-    ? { ...rest, description: '[skyddad / protected]', ...(assessmentText !== undefined ? { assessmentText: '[skyddad / protected]' } : {}) }
-    : { ...rest, description, ...(assessmentText !== undefined ? { assessmentText } : {}) };
+  return auditSafe(!!r.protectedIdentity, r, ['description', 'assessmentText']);
 }
 
 /** The organisation named in a request, if the caller may use `perm` there (404 otherwise, like an unknown org). */
