@@ -153,11 +153,62 @@ const overdueMarked = (r: Rec): Rec => {
   return { ...r, [key]: `${String(r[key] ?? '')} (försenad)` };
 };
 
+/** "a", "a och b", "a, b och c": a list in running Swedish text. */
+export function svList(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
+/**
+ * Information classification (KLASSA) as seed 002 writes it: sentences naming what was classified during the year,
+ * what waits for a normerande classification and what is in progress, then the counts and the year's classified
+ * objects with their levels. Names carry their organisation when the objects come from several (a city's report).
+ */
+function classificationBlocks(v: Rec, cell: CellFn): FigureBlock[] {
+  const [classified, waiting, progress, nis] = [recs(v.classified), recs(v.waitingForNormerande), recs(v.inProgress), recs(v.nisNotClassified)];
+  const all = [...classified, ...waiting, ...progress, ...nis];
+  const byOrg = new Set(all.map((r) => r.org)).size > 1;
+  const names = (list: Rec[]) => svList([...new Set(list.map((r) => (byOrg ? `${String(r.name)} (${String(r.org)})` : String(r.name))))]);
+  const year = String(classified[0]?.date ?? '').slice(0, 4);
+  const sentences = [
+    classified.length ? `Följande objekt har informationsklassats under året: ${names(classified)}.` : 'Inga objekt har informationsklassats lokalt under året.',
+    waiting.length ? `Följande objekt har inte klassats lokalt då normerande klassning saknas: ${names(waiting)}.` : '',
+    ...(['normerande', 'lokal'] as const).map((kind) => {
+      const list = progress.filter((r) => r.kind === kind);
+      return list.length ? `För ${names(list)} pågår ${kind === 'normerande' ? 'normerande klassningsarbete' : 'lokal klassning'}.` : '';
+    }),
+    nis.length ? `Objekt som omfattas av cybersäkerhetslagen (NIS) men ännu inte är klassade lokalt: ${names(nis)}.` : '',
+  ].filter(Boolean);
+  const counts = isRec(v.counts) ? v.counts : {};
+  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `classification.counts.${key}`)];
+  const level = (x: unknown) => cell(typeof x === 'number' ? x : '–');
+  const out: FigureBlock[] = [
+    { kind: 'text', text: sentences.join(' ') },
+    {
+      kind: 'table', caption: 'Informationsklassning i siffror', columns: ['Mått', 'Antal'],
+      rows: [
+        count('Objekt i objektlistan', 'total'), count('Klassade lokalt under året', 'classifiedThisYear'), count('Klassning pågår', 'inProgress'),
+        count('Väntar på normerande klassning', 'waitingForNormerande'), count('Omfattas av NIS men inte klassade', 'nisNotClassified'),
+        count('Omklassning försenad (äldre än ett år)', 'reclassificationOverdue'),
+      ],
+    },
+  ];
+  if (classified.length) {
+    out.push({
+      kind: 'table', caption: `Objekt klassade under ${year}: nivå per aspekt (0–4)`,
+      ...withOrg(classified, ['Objekt', 'Organisation', 'Klassad', 'NIS', 'K', 'R', 'T', 'S'], (r) => [
+        cell(r.name), cell(r.unit), cell(r.date), cell(r.nis === true ? 'Ja' : 'Nej'), level(r.konfidentialitet), level(r.riktighet), level(r.tillganglighet), level(r.sparbarhet),
+      ], cell),
+    });
+  }
+  return out;
+}
+
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
   if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(overdueMarked), TABLES[key], cell)] : [];
   if (key === 'maturity' && Array.isArray(v)) return maturityBlocks(v.filter(isRec), cell);
   if (key === 'training' && isRec(v)) return trainingBlocks(v, cell);
+  if (key === 'classification' && isRec(v)) return classificationBlocks(v, cell);
   if (key === 'goals' && Array.isArray(v)) {
     const groups = groupBy(v.filter(isRec), 'org');
     // A city's goals, one table per förvaltning (their codes repeat: every förvaltning has a "3.5").

@@ -38,6 +38,7 @@ export function hvOutline(): Section[] {
     s('mal', 2, 'Uppföljning av mål i verksamhetsplanen 2025', doc(p('Informationssäkerheten följs upp under nämndmål 3.5 Hög beredskap och stark rådighet ska råda i alla verksamhetsområden.')), 'goals'),
     s('vor-ikp', 3, 'Väsentlighets- och riskanalys samt internkontrollplan', doc(p('Tabellen visar årets oönskade händelser per arbetssätt med riskvärde och om de föreslagits till internkontrollplanen.')), 'risks'),
     s('utbildning', 3, 'Utbildning och kompetens', doc(p('ISAM och DSO har hållit riktade utbildningar för enheter och funktioner; allmänna utbildningar för chefer och medarbetare har inte hållits i år. Medarbetarna har genomfört stadens e-utbildningar, och genomförandet följs upp per enhet.')), 'training'),
+    s('klassning', 3, 'Informationsklassning av digitala objekt', doc(p('Verksamhetssystem som omfattas av NIS har informationsklassats på lokal nivå. ISAM och Pm3-ansvarig har i klassningsarbetet ökat kompetensen hos objektägare, objektledare och objektspecialister; efter klassningen stöttar Pm3-ansvarig objektförvaltningen med förvaltningsplaner och rutiner.')), 'classification'),
     s('dso', 2, 'Uppföljning av dataskyddsombudets årsrapport 2024', doc(p('Registerförteckningen i DraftIT bedöms fullständig och underhålls löpande. Säkra meddelanden införs med två pilotenheter i december.')), 'dsoFollowUp'),
     s('incidenter', 2, 'Information om avvikelser och incidenter', doc(
       p('Den vanligaste avvikelsen är fortfarande uppgifter som hamnar i fel ärende i sociala system, ofta när flera utredningar är öppna samtidigt. Ledningen behöver påminna cheferna om att följa upp rapporterade avvikelser i IA.'),
@@ -60,7 +61,7 @@ export function snOutline(): Section[] {
     s('utbildning', 3, 'Utbildning av förvaltningsledningen samt enhetschefer och vissa avdelningar', doc(
       p('Inför NIS2 och ledningens ansvar enligt den nya lagen har förvaltningen lagt grunden med utbildningar och genomgångar för förvaltningsledningen, cheferna och några nyckelfunktioner. Tabellen visar årets tillfällen.'),
     ), 'training'),
-    s('klassning', 3, 'Informationsklassning – utveckling och åtgärder', doc(p('En klassningsledare har införts och en förenklad blankett publicerats. Omkring 40 klassningar är genomförda eller pågår.'))),
+    s('klassning', 3, 'Informationsklassning – utveckling och åtgärder', doc(p('En klassningsledare har införts och en förenklad blankett publicerats. Omkring 40 klassningar är genomförda eller pågår.')), 'classification'),
     s('incidenthantering', 3, 'Incidenthanteringsprocess – utveckling och åtgärder', doc(p('Antalet rapporterade incidenter ökar, främst för att verksamheterna blivit bättre på att känna igen dem. De flesta är personuppgiftsincidenter av ringa art; en anmäldes till IMY (Miljödata). En kartläggning av användarnas väg genom processen pågår.')), 'incidents'),
     s('aktiviteter', 3, 'Uppföljning av 2025 års aktiviteter', doc(p('Förra årets aktiviteter redovisas med status per område. De som inte hunnits med prioriteras om i planen för 2026.')), 'planFollowUp'),
     s('framat', 1, 'Informationssäkerhetsarbetet framåt'),

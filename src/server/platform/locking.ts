@@ -21,6 +21,7 @@ const RECORDS = {
   incident_category: ['Kategorin', 'incident category'],
   'management review': ['Ledningens genomgång', 'management review'],
   'maturity measurement': ['Mognadsmätningen', 'maturity measurement'],
+  object: ['Objektet', 'digital object'],
   org: ['Organisationen', 'organisation'],
   org_group: ['Samverkansgruppen', 'cooperation group'],
   'plan activity': ['Aktiviteten', 'plan activity'],

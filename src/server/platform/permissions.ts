@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'dso.approve',
   'document.read',
   'document.manage',
+  'object.read',
+  'object.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,7 +46,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const READ: Permission[] = ['org.read', 'incident.read', 'risk.read', 'report.read', 'plan.read', 'document.read'];
+const READ: Permission[] = ['org.read', 'incident.read', 'risk.read', 'report.read', 'plan.read', 'document.read', 'object.read'];
 const EMPLOYEE: Permission[] = ['org.read', 'incident.report', 'document.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -52,13 +54,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   forvaltningschef: [...READ, ...EMPLOYEE, 'user.read', 'audit.read', 'risk.decide', 'report.approve', 'incident.protected'],
   isam: [
     ...READ, ...EMPLOYEE, 'org.manage', 'user.read', 'audit.read', 'incident.manage', 'incident.protected', 'risk.manage',
-    'report.edit', 'template.manage', 'plan.manage', 'document.manage',
+    'report.edit', 'template.manage', 'plan.manage', 'document.manage', 'object.manage',
   ],
   dso: [...READ, ...EMPLOYEE, 'incident.manage', 'incident.protected', 'dso.approve', 'audit.read'],
-  sakerhetsansvarig: [...READ, ...EMPLOYEE, 'incident.manage', 'risk.manage', 'plan.manage'],
+  sakerhetsansvarig: [...READ, ...EMPLOYEE, 'incident.manage', 'risk.manage', 'plan.manage', 'object.manage'],
   chef: [...READ, ...EMPLOYEE],
-  objektagare: [...EMPLOYEE, 'risk.read', 'plan.read'],
-  klassningsledare: [...EMPLOYEE, 'risk.read', 'plan.read'],
+  objektagare: [...EMPLOYEE, 'risk.read', 'plan.read', 'object.read', 'object.manage'],
+  klassningsledare: [...EMPLOYEE, 'risk.read', 'plan.read', 'object.read', 'object.manage'],
   dataskyddshandlaggare: [...READ, ...EMPLOYEE, 'incident.manage', 'incident.protected'],
   medarbetare: EMPLOYEE,
   lasare: READ,

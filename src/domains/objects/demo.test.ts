@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOrgs, startTestServer, type TestServer } from '../../test/harness';
+import { findOrg } from '../org/service';
+import { buildReportJson } from '../reports/build';
+import { sectionBlocks } from '../reports/blocks';
+import type { ClassificationFigures } from './report';
+import { demo } from './demo';
+
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, [
+    ['stockholm', 'stad'],
+    ['hasselby-vallingby', 'forvaltning', 'stockholm'], ['hv-aldre', 'avdelning', 'hasselby-vallingby'], ['hv-hemtjanst', 'enhet', 'hv-aldre'],
+    ['hv-ifo', 'avdelning', 'hasselby-vallingby'], ['hv-socialtjanst-barn', 'enhet', 'hv-ifo'], ['hv-administration', 'avdelning', 'hasselby-vallingby'],
+    ['hv-it', 'enhet', 'hv-administration'],
+    ['servicenamnden', 'forvaltning', 'stockholm'], ['sf-kontaktcenter', 'avdelning', 'servicenamnden'], ['sf-upphandling', 'avdelning', 'servicenamnden'],
+    ['sf-ekonomi', 'avdelning', 'servicenamnden'], ['sf-bestallarenheten', 'enhet', 'sf-upphandling'],
+  ]);
+  await demo.run(t.ctx);
+  expect((await demo.run(t.ctx))?.[0]).toMatch(/^objects: 0 objekt i Hässelby-Vällingby, 0 i Servicenämnden/); // idempotent
+}, 60_000);
+afterAll(() => t.close());
+
+const names = (list: { name: string }[]) => list.map((o) => o.name);
+
+describe('demo objektlistor', () => {
+  it("gives Hässelby-Vällingby's 2025 report JSON the classification figures of seed 002", async () => {
+    const org = await findOrg(t.database.db, 'hasselby-vallingby');
+    const json = await buildReportJson(t.ctx, org, 2025, { asOf: '2025-12-31' });
+    const c = json.classification as ClassificationFigures;
+    expect(names(c.classified)).toEqual(['Pascal', 'Procedo', 'Life Care SP']);
+    expect(c.classified.every((o) => o.nis)).toBe(true);
+    expect(names(c.waitingForNormerande).sort()).toEqual(['E-hälsa (APO ex)', 'NPÖ', 'Para Inn', 'Para Sol', 'VODOK'].sort());
+    expect(c.inProgress).toEqual([{ name: 'DEBI', org: 'HASSELBY-VALLINGBY', unit: 'HV-IFO', kind: 'normerande' }]);
+    expect(c.nisNotClassified).toEqual([]); // "Verksamhetssystem som omfattas av NIS har informationsklassats på lokal nivå."
+    expect(c.counts).toMatchObject({ classifiedThisYear: 3, inProgress: 1, waitingForNormerande: 5, nisNotClassified: 0 });
+    const section = json.outline.find((s) => s.provider === 'classification')!;
+    const text = sectionBlocks(section, json)[0];
+    expect(text.kind === 'text' && text.text).toMatch(/^Följande objekt har informationsklassats under året: Pascal, Procedo och Life Care SP\. Följande objekt har inte klassats lokalt då normerande klassning saknas: .+ och .+\. För DEBI pågår normerande klassningsarbete\./);
+  });
+
+  it('gives Servicenämnden about 40 classifications done or in progress, Artvise with a continuity plan and Telia ACE', async () => {
+    const org = await findOrg(t.database.db, 'servicenamnden');
+    const c = (await buildReportJson(t.ctx, org, 2025, { asOf: '2025-12-31', only: ['classification'] })).classification as ClassificationFigures;
+    expect(c.counts.total).toBe(40);
+    expect(c.counts.classifiedThisYear + c.counts.inProgress).toBeGreaterThanOrEqual(35);
+    expect(names(c.classified)).toContain('Artvise');
+    expect(names(c.inProgress)).toContain('Telia ACE');
+  });
+});

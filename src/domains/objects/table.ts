@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, versioned } from '../../server/platform/columns';
+import { orgs } from '../org/table';
+
+const STATUS = sql.raw(`('saknas','pagar','klar','ej_aktuell')`);
+const level = (name: string) => integer(name);
+
+/**
+ * The objektlista (Pm3): one row per digital object (förvaltningsobjekt) of an organisation, with its roles, supplier
+ * and agreements, and its information classification after KLASSA: the city's normerande classification and the
+ * förvaltning's lokal one, each with status and date, and the level 0–4 per aspect (null: not yet assessed).
+ * Objects are archived, never deleted: last year's report still names them.
+ */
+export const digitalObjects = pgTable(
+  'digital_objects',
+  {
+    id: idColumn(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    management: text('management').notNull().default('lokal'),
+    owner: text('owner').notNull().default(''),
+    manager: text('manager').notNull().default(''),
+    specialist: text('specialist').notNull().default(''),
+    supplier: text('supplier').notNull().default(''),
+    nis: boolean('nis').notNull().default(false),
+    pubAgreement: text('pub_agreement').notNull().default('nej'),
+    thirdCountryTransfer: boolean('third_country_transfer').notNull().default(false),
+    thirdCountryNote: text('third_country_note').notNull().default(''),
+    aiFunctions: boolean('ai_functions').notNull().default(false),
+    aiNote: text('ai_note').notNull().default(''),
+    managementPlan: boolean('management_plan').notNull().default(false),
+    continuityPlan: boolean('continuity_plan').notNull().default(false),
+    normerandeStatus: text('normerande_status').notNull().default('saknas'),
+    normerandeDate: date('normerande_date', { mode: 'string' }),
+    lokalStatus: text('lokal_status').notNull().default('saknas'),
+    lokalDate: date('lokal_date', { mode: 'string' }),
+    konfidentialitet: level('konfidentialitet'),
+    riktighet: level('riktighet'),
+    tillganglighet: level('tillganglighet'),
+    sparbarhet: level('sparbarhet'),
+    archived: boolean('archived').notNull().default(false),
+    ...versioned(),
+  },
+  (t) => [
+    uniqueIndex('digital_objects_org_name_unique').on(t.orgId, sql`lower(${t.name})`),
+    index('digital_objects_org_idx').on(t.orgId),
+    check('digital_objects_management_check', sql`${t.management} in ('central','lokal')`),
+    check('digital_objects_pub_check', sql`${t.pubAgreement} in ('ja','nej','ej_tillampligt')`),
+    check('digital_objects_normerande_check', sql`${t.normerandeStatus} in ${STATUS}`),
+    check('digital_objects_lokal_check', sql`${t.lokalStatus} in ${STATUS}`),
+    check('digital_objects_levels_check', sql`coalesce(${t.konfidentialitet}, 0) between 0 and 4 and coalesce(${t.riktighet}, 0) between 0 and 4
+      and coalesce(${t.tillganglighet}, 0) between 0 and 4 and coalesce(${t.sparbarhet}, 0) between 0 and 4`),
+  ],
+);
