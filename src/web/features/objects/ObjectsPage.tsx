@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/session';
+import type { RegisterColumn } from '../../components/Register';
+import { RegisterPage } from '../../components/RegisterPage';
+import { useFocusLater } from '../../components/useFocusLater';
+import { useSelectedOrg } from '../../shell/org-context';
+import { NeedOrg } from '../plans/shared';
+import { ASPECTS, objectsQuery, STATUSES, type ClassificationStatus, type DigitalObject, type ObjectFilter } from './api';
+import { ObjectDialog } from './ObjectDialog';
+
+const STATUS_COLOR: Record<ClassificationStatus, string> = { saknas: 'gray', pagar: 'blue', klar: 'green', ej_aktuell: 'gray' };
+
+function StatusBadge({ status }: { status: ClassificationStatus }) {
+  const { t } = useTranslation('objects');
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+const editId = (id: string) => `object-edit-${id}`;
+
+/** Objekt: the selected organisation's objektlista with classification status, yearly reclassification, NIS and PUB-avtal. */
+export default function ObjectsPage() {
+  const { t } = useTranslation('objects');
+  const { can } = useSession();
+  const { selected } = useSelectedOrg();
+  const manage = can('object.manage');
+  const [filter, setFilter] = useState<ObjectFilter>({ lokalStatus: '', normerandeStatus: '', nis: '', overdue: '', archived: '' });
+  const [editing, setEditing] = useState<DigitalObject | 'new' | null>(null);
+  const [saved, setSaved] = useState('');
+  const focusLater = useFocusLater();
+  const list = useQuery(objectsQuery(selected?.slug ?? null, filter));
+
+  if (!selected) return <NeedOrg title={t('title')} />;
+
+  const set = (k: keyof ObjectFilter) => (e: { currentTarget: { value: string } }) => {
+    const v = e.currentTarget.value;
+    setFilter((f) => ({ ...f, [k]: v }));
+  };
+  const yesNo = (v: boolean) => (v ? t('yes') : t('no'));
+  const statusChoices = [{ value: '', label: t('all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))];
+
+  const columns: RegisterColumn<DigitalObject>[] = [
+    {
+      key: 'name', header: t('column.name'), value: (r) => r.name,
+      render: (r) => (
+        <span>
+          {r.name} {r.securityProtection && <Badge color="orange" variant="light" size="sm" tt="none">{t('securityBadge')}</Badge>}
+          {r.archived && <Badge color="gray" variant="outline" size="sm" tt="none">{t('archivedBadge')}</Badge>}
+        </span>
+      ),
+    },
+    { key: 'org', header: t('column.org'), value: (r) => r.org.name },
+    { key: 'normerande', header: t('column.normerande'), value: (r) => t(`status.${r.normerandeStatus}`), render: (r) => <StatusBadge status={r.normerandeStatus} /> },
+    { key: 'lokal', header: t('column.lokal'), value: (r) => t(`status.${r.lokalStatus}`), render: (r) => <StatusBadge status={r.lokalStatus} /> },
+    { key: 'classified', header: t('column.classified'), value: (r) => r.lokalDate ?? '', render: (r) => <span className="nowrap">{r.lokalDate ?? ''}</span> },
+    {
+      key: 'next', header: t('column.next'), value: (r) => r.nextReclassification ?? '',
+      render: (r) => (
+        <span className="nowrap">
+          {r.nextReclassification ?? ''} {r.reclassificationOverdue && <Badge color="red" variant="light" size="sm" tt="none">{t('overdue')}</Badge>}
+        </span>
+      ),
+    },
+    { key: 'nis', header: t('column.nis'), value: (r) => yesNo(r.nis) },
+    { key: 'pub', header: t('column.pub'), value: (r) => t(`pub.${r.pubAgreement}`) },
+    { key: 'levels', header: t('column.levels'), value: (r) => ASPECTS.map((a) => r[a] ?? '–').join('/'), hidden: true },
+    { key: 'owner', header: t('column.owner'), value: (r) => r.owner, hidden: true },
+    { key: 'supplier', header: t('column.supplier'), value: (r) => r.supplier, hidden: true },
+  ];
+
+  const onSaved = (o: DigitalObject) => {
+    setEditing(null);
+    setSaved(t('form.saved', { name: o.name }));
+    // The saved object's own "Ändra" in the list (WCAG 2.4.3); the heading when a filter now hides it.
+    focusLater(() => document.getElementById(editId(o.id)) ?? document.querySelector<HTMLElement>('h1'));
+  };
+
+  return (
+    <RegisterPage<DigitalObject>
+      ns="objects" org={selected} exportPrefix="objektlista"
+      filters={
+        <>
+          <Group align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
+            <NativeSelect label={t('filter.lokalStatus')} value={filter.lokalStatus} onChange={set('lokalStatus')} data={statusChoices} w={170} />
+            <NativeSelect label={t('filter.normerandeStatus')} value={filter.normerandeStatus} onChange={set('normerandeStatus')} data={statusChoices} w={190} />
+            <NativeSelect label={t('filter.nis')} value={filter.nis} onChange={set('nis')} w={110}
+              data={[{ value: '', label: t('all') }, { value: 'true', label: t('yes') }, { value: 'false', label: t('no') }]} />
+            <NativeSelect label={t('filter.overdue')} value={filter.overdue} onChange={set('overdue')} w={170}
+              data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.overdueOnly') }]} />
+            <NativeSelect label={t('filter.archived')} value={filter.archived} onChange={set('archived')} w={150}
+              data={[{ value: '', label: t('filter.active') }, { value: 'true', label: t('filter.archivedOnly') }, { value: 'all', label: t('filter.allObjects') }]} />
+            {manage && <Button onClick={() => setEditing('new')}>{t('new')}</Button>}
+          </Group>
+          <Text size="sm" role="status" aria-live="polite">{saved}</Text>
+        </>
+      }
+      columns={columns}
+      rowKey={(r) => r.id}
+      data={list.data}
+      loading={list.isPending}
+      error={list.error}
+      actions={
+        manage
+          ? (r) => (
+              <Button id={editId(r.id)} size="xs" variant="default" onClick={() => setEditing(r)} aria-label={t('editOne', { name: r.name })}>
+                {t('edit')}
+              </Button>
+            )
+          : undefined
+      }
+    >
+      {editing && (
+        <ObjectDialog org={selected} object={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={onSaved} />
+      )}
+    </RegisterPage>
+  );
+}
