@@ -231,3 +231,13 @@ describe('the report section', () => {
     await expect(sectionProviders[0].figures({ ctx: { ...t.ctx, authz: new Authz([{ role: 'medarbetare', paths: null }]) }, org, year: 2025 })).rejects.toMatchObject({ status: 403 });
   });
 });
+
+describe('the start page', () => {
+  it('tells those who manage objects how many are past their yearly reclassification, counting only their own', async () => {
+    const items = async (c: Client) => ((await c.get('/api/attention')).body.items as { key: string; count: number }[]).filter((i) => i.key === 'objects.reclassification-overdue');
+    const mine = await items(isam);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].count).toBeGreaterThanOrEqual(1); // "Gammal klassning" (2001) at least
+    expect(await items(reader)).toEqual([]);
+  });
+});
