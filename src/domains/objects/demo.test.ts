@@ -3,6 +3,8 @@ import { makeOrgs, startTestServer, type TestServer } from '../../test/harness';
 import { findOrg } from '../org/service';
 import { buildReportJson } from '../reports/build';
 import { sectionBlocks } from '../reports/blocks';
+import { renderHtml } from '../reports/render/html';
+import { renderReport } from '../reports/render';
 import type { ClassificationFigures } from './report';
 import { demo } from './demo';
 
@@ -38,6 +40,12 @@ describe('demo objektlistor', () => {
     expect(c.counts).toMatchObject({ classifiedThisYear: 3, inProgress: 1, waitingForNormerande: 5, nisNotClassified: 0 });
     const section = json.outline.find((s) => s.provider === 'classification')!;
     const text = sectionBlocks(section, json)[0];
+    // Every format draws the same sentence and counts from the JSON.
+    const html = renderHtml(json);
+    expect(html).toContain('Följande objekt har informationsklassats under året: Pascal, Procedo och Life Care SP.');
+    expect(html).toContain('Informationsklassning i siffror');
+    const pdf = await renderReport(json, 'pdf');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(text.kind === 'text' && text.text).toMatch(/^Följande objekt har informationsklassats under året: Pascal, Procedo och Life Care SP\. Följande objekt har inte klassats lokalt då normerande klassning saknas: .+ och .+\. För DEBI pågår normerande klassningsarbete\./);
   });
 
