@@ -76,6 +76,13 @@ test('an ISAM adds an object, classifies it and sees it in the list; axe finds n
   await expect(table.getByRole('row').filter({ hasText: objectName })).toHaveCount(0);
   await expectNoAxeViolations(page, 'Objekt (filtrerad lista)');
   // The one refused save (422) is the browser's only error line.
+
+  // The start page says one object is past its yearly reclassification; its link opens the list filtered so.
+  await page.goto('/');
+  await page.getByRole('link', { name: /Ett objekt har passerat sin årliga omklassning/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Objekt' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Omklassning' })).toHaveValue('true');
+  await expect(table.getByRole('row').filter({ hasText: objectName })).toHaveCount(1);
   expect(seen.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   expect(seen.csp).toEqual([]);
 });

@@ -21,7 +21,7 @@ export const attentionProviders: AttentionProvider[] = [
         severity: 'warning',
         ...countTitles(n, { one: 'Ett objekt har passerat sin årliga omklassning', many: 'objekt har passerat sin årliga omklassning' }, { one: 'One object is past its yearly reclassification', many: 'objects are past their yearly reclassification' }),
         count: n,
-        link: '/objekt',
+        link: '/objekt?overdue=true',
       }];
     },
   },

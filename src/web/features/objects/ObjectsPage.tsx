@@ -7,6 +7,7 @@ import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
 import { useFocusLater } from '../../components/useFocusLater';
 import { useSelectedOrg } from '../../shell/org-context';
+import { useSearchFlag } from '../../shell/search';
 import { NeedOrg } from '../plans/shared';
 import { ASPECTS, objectsQuery, STATUSES, type ClassificationStatus, type DigitalObject, type ObjectFilter } from './api';
 import { ObjectDialog } from './ObjectDialog';
@@ -30,7 +31,9 @@ export default function ObjectsPage() {
   const { can } = useSession();
   const { selected } = useSelectedOrg();
   const manage = can('object.manage');
-  const [filter, setFilter] = useState<ObjectFilter>({ lokalStatus: '', normerandeStatus: '', nis: '', overdue: '', archived: '' });
+  // From the start page's "past the yearly reclassification" link (?overdue=true) the list starts filtered.
+  const overdueLink = useSearchFlag('overdue');
+  const [filter, setFilter] = useState<ObjectFilter>({ lokalStatus: '', normerandeStatus: '', nis: '', overdue: overdueLink ? 'true' : '', archived: '' });
   const [editing, setEditing] = useState<DigitalObject | 'new' | null>(null);
   const [saved, setSaved] = useState('');
   const focusLater = useFocusLater();
