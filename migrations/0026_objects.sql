@@ -39,5 +39,4 @@ CREATE TABLE "digital_objects" (
 );
 --> statement-breakpoint
 ALTER TABLE "digital_objects" ADD CONSTRAINT "digital_objects_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "digital_objects_org_name_unique" ON "digital_objects" USING btree ("org_id",lower("name"));--> statement-breakpoint
-CREATE INDEX "digital_objects_org_idx" ON "digital_objects" USING btree ("org_id");
+CREATE UNIQUE INDEX "digital_objects_org_name_unique" ON "digital_objects" USING btree ("org_id",lower("name"));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, versioned } from '../../server/platform/columns';
 import { orgs } from '../org/table';
 
@@ -45,7 +45,6 @@ export const digitalObjects = pgTable(
   },
   (t) => [
     uniqueIndex('digital_objects_org_name_unique').on(t.orgId, sql`lower(${t.name})`),
-    index('digital_objects_org_idx').on(t.orgId),
     check('digital_objects_management_check', sql`${t.management} in ('central','lokal')`),
     check('digital_objects_pub_check', sql`${t.pubAgreement} in ('ja','nej','ej_tillampligt')`),
     check('digital_objects_normerande_check', sql`${t.normerandeStatus} in ${STATUS}`),
