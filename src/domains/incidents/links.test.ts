@@ -200,6 +200,22 @@ describe('searching link targets', () => {
     expect((await search(isam, 'type=risk&q=%25')).body.items).toEqual([]);
   });
 
+  it('finds and links objects of the objektlista (the system an incident happened in) within what the caller may see', async () => {
+    const procedo = (await post(admin, '/api/objects', { org: 'forv', name: 'Procedo', lokalStatus: 'klar', lokalDate: '2025-05-12' })).id;
+    const procedoB = (await post(admin, '/api/objects', { org: 'annan-forv', name: 'Procedo' })).id;
+    const old = await post(admin, '/api/objects', { org: 'forv', name: 'Procapita' });
+    await admin.patch(`/api/objects/${old.id}`, { version: old.version, archived: true });
+    const found = await search(isam, 'type=object&q=proc');
+    expect(found.body.items).toEqual([expect.objectContaining({ id: procedo, title: 'Procedo', href: '/objekt', org: { slug: 'forv', name: 'FORV' } })]);
+    expect((await search(isamB, 'type=object&q=proc')).body.items.map((r: { id: string }) => r.id)).toEqual([procedoB]);
+    const linked = await post(isam, `/api/incidents/${ids.incident}/links`, { targetType: 'object', targetId: procedo, note: 'Leverantörens incident' });
+    expect(linked).toMatchObject({ targetType: 'object', title: 'Procedo', href: '/objekt' });
+    // An object archived since stays named by the link; another förvaltning's object is not there to link.
+    const archived = await post(isam, `/api/incidents/${ids.incident}/links`, { targetType: 'object', targetId: old.id });
+    expect(archived.title).toBe('Procapita (arkiverat)');
+    expect((await isam.post(`/api/incidents/${ids.incident}/links`, { targetType: 'object', targetId: procedoB })).status).toBe(404);
+  });
+
   it('answers 400 for an unknown type and 403 to those who may not link', async () => {
     expect((await search(isam, 'type=supplier&q=x')).status).toBe(400);
     expect((await search(isam, 'type=url')).status).toBe(400);
