@@ -201,6 +201,8 @@ describe('ISO 27001 9.3 management review', () => {
     expect(none.uncovered).toEqual([...INPUT_KEYS]);
     const some = await iso93Status(t.ctx, org.id, 2025, ['planFollowUp', 'omvarld', 'risks', 'plan']);
     expect(some.uncovered).toEqual(['c', 'd', 'e']);
+    // The objects' information classification (KLASSA) is a result of risk assessment: it covers (f) too.
+    expect((await iso93Status(t.ctx, org.id, 2025, ['classification'])).uncovered).not.toContain('f');
   });
 
   it('the iso93 report section shows the meeting, inputs and outputs', async () => {
