@@ -203,12 +203,61 @@ function classificationBlocks(v: Rec, cell: CellFn): FigureBlock[] {
   return out;
 }
 
+const PRIVACY_STATUS: Record<string, string> = { utkast: 'Utkast', granskas: 'Granskas av DSO', godkand: 'Godkänd' };
+const PRIVACY_REASON: Record<string, string> = {
+  ej_godkand: 'Inte godkänd av dataskyddsombudet', dpia_saknas: 'Konsekvensbedömning krävs troligen men är inte gjord', tia_saknas: 'Tredjelandsöverföring utan TIA',
+};
+
+/**
+ * The registerförteckning (art. 30): a sentence on how much of it the DSO has approved and where a DPIA is likely
+ * required but not done, the counts, and the activities needing attention with the reasons.
+ */
+function privacyBlocks(v: Rec, cell: CellFn): FigureBlock[] {
+  const counts = isRec(v.counts) ? v.counts : {};
+  const n = (k: string) => (typeof counts[k] === 'number' ? (counts[k] as number) : 0);
+  const attention = recs(v.attention);
+  const total = n('total');
+  const sentences = total === 0
+    ? ['Registerförteckningen har inga behandlingar registrerade.']
+    : [
+        `Registerförteckningen har ${total} ${total === 1 ? 'behandling' : 'behandlingar'}, varav ${n('approved')} ${n('approved') === 1 ? 'är godkänd' : 'är godkända'} av dataskyddsombudet${n('awaitingReview') ? ` och ${n('awaitingReview')} väntar på granskning` : ''}.`,
+        n('dpiaLikelyNotDone')
+          ? `För ${n('dpiaLikelyNotDone')} ${n('dpiaLikelyNotDone') === 1 ? 'behandling' : 'behandlingar'} visar tröskelanalysen att en konsekvensbedömning troligen krävs men inte är gjord.`
+          : 'Där tröskelanalysen visar att en konsekvensbedömning troligen krävs är den gjord eller bedömd som onödig.',
+        n('thirdCountry') ? `${n('thirdCountry')} ${n('thirdCountry') === 1 ? 'behandling innebär' : 'behandlingar innebär'} överföring till tredjeland.` : '',
+      ].filter(Boolean);
+  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `privacy.counts.${key}`)];
+  const out: FigureBlock[] = [
+    { kind: 'text', text: sentences.join(' ') },
+    {
+      kind: 'table', caption: 'Registerförteckningen i siffror', columns: ['Mått', 'Antal'],
+      rows: [
+        count('Behandlingar', 'total'), count('Godkända av dataskyddsombudet', 'approved'), count('Inte godkända', 'notApproved'),
+        count('Väntar på granskning', 'awaitingReview'), count('Med överföring till tredjeland', 'thirdCountry'),
+        count('Med känsliga personuppgifter', 'specialCategories'), count('DPIA troligen krävs', 'dpiaLikely'),
+        count('DPIA troligen krävs men är inte gjord', 'dpiaLikelyNotDone'),
+      ],
+    },
+  ];
+  if (attention.length) {
+    out.push({
+      kind: 'table', caption: 'Behandlingar som behöver åtgärdas',
+      ...withOrg(attention, ['Behandling', 'Organisation', 'Status', 'Behöver'], (r) => [
+        cell(r.name), cell(r.unit), cell(PRIVACY_STATUS[String(r.status)] ?? r.status),
+        cell((Array.isArray(r.reasons) ? r.reasons : []).map((x) => PRIVACY_REASON[String(x)] ?? String(x)).join('; ')),
+      ], cell),
+    });
+  }
+  return out;
+}
+
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
   if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(overdueMarked), TABLES[key], cell)] : [];
   if (key === 'maturity' && Array.isArray(v)) return maturityBlocks(v.filter(isRec), cell);
   if (key === 'training' && isRec(v)) return trainingBlocks(v, cell);
   if (key === 'classification' && isRec(v)) return classificationBlocks(v, cell);
+  if (key === 'privacy' && isRec(v)) return privacyBlocks(v, cell);
   if (key === 'goals' && Array.isArray(v)) {
     const groups = groupBy(v.filter(isRec), 'org');
     // A city's goals, one table per förvaltning (their codes repeat: every förvaltning has a "3.5").

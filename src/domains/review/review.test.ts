@@ -203,6 +203,8 @@ describe('ISO 27001 9.3 management review', () => {
     expect(some.uncovered).toEqual(['c', 'd', 'e']);
     // The objects' information classification (KLASSA) is a result of risk assessment: it covers (f) too.
     expect((await iso93Status(t.ctx, org.id, 2025, ['classification'])).uncovered).not.toContain('f');
+    // The registerförteckning's threshold analyses and DPIAs assess the risks of processing personal data: (f) too.
+    expect((await iso93Status(t.ctx, org.id, 2025, ['privacy'])).uncovered).not.toContain('f');
   });
 
   it('the iso93 report section shows the meeting, inputs and outputs', async () => {

@@ -24,6 +24,7 @@ const RECORDS = {
   object: ['Objektet', 'digital object'],
   org: ['Organisationen', 'organisation'],
   org_group: ['Samverkansgruppen', 'cooperation group'],
+  'processing activity': ['Behandlingen', 'processing activity'],
   'plan activity': ['Aktiviteten', 'plan activity'],
   'plan area list': ['Listan över planområden', 'plan area list'],
   report: ['Rapporten', 'report'],

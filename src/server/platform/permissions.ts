@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'document.manage',
   'object.read',
   'object.manage',
+  'privacy.read',
+  'privacy.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,7 +48,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const READ: Permission[] = ['org.read', 'incident.read', 'risk.read', 'report.read', 'plan.read', 'document.read', 'object.read'];
+const READ: Permission[] = ['org.read', 'incident.read', 'risk.read', 'report.read', 'plan.read', 'document.read', 'object.read', 'privacy.read'];
 const EMPLOYEE: Permission[] = ['org.read', 'incident.report', 'document.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -54,14 +56,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   forvaltningschef: [...READ, ...EMPLOYEE, 'user.read', 'audit.read', 'risk.decide', 'report.approve', 'incident.protected'],
   isam: [
     ...READ, ...EMPLOYEE, 'org.manage', 'user.read', 'audit.read', 'incident.manage', 'incident.protected', 'risk.manage',
-    'report.edit', 'template.manage', 'plan.manage', 'document.manage', 'object.manage',
+    'report.edit', 'template.manage', 'plan.manage', 'document.manage', 'object.manage', 'privacy.manage',
   ],
-  dso: [...READ, ...EMPLOYEE, 'incident.manage', 'incident.protected', 'dso.approve', 'audit.read'],
+  dso: [...READ, ...EMPLOYEE, 'incident.manage', 'incident.protected', 'dso.approve', 'audit.read', 'privacy.manage'],
   sakerhetsansvarig: [...READ, ...EMPLOYEE, 'incident.manage', 'risk.manage', 'plan.manage', 'object.manage'],
   chef: [...READ, ...EMPLOYEE],
   objektagare: [...EMPLOYEE, 'risk.read', 'plan.read', 'object.read', 'object.manage'],
   klassningsledare: [...EMPLOYEE, 'risk.read', 'plan.read', 'object.read', 'object.manage'],
-  dataskyddshandlaggare: [...READ, ...EMPLOYEE, 'incident.manage', 'incident.protected'],
+  dataskyddshandlaggare: [...READ, ...EMPLOYEE, 'incident.manage', 'incident.protected', 'privacy.manage'],
   medarbetare: EMPLOYEE,
   lasare: READ,
 };

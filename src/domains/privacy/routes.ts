@@ -1,0 +1,38 @@
+import { crudRoutes } from '../../server/platform/crud';
+import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
+import { ApproveProcessingActivity, CreateProcessingActivity, PrivacyQuery, ProcessingActivity, UpdateProcessingActivity } from './contract';
+import { approveActivity, createActivity, getActivity, listActivities, updateActivity } from './service';
+
+const tags = ['Registerförteckning / record of processing activities'];
+const RULES = 'Tredjelandsöverföring utan överföringsverktyg, DPIA gjord utan datum eller med datum efter i dag, "behövs ej" utan motivering, okänt objekt';
+
+/** The registerförteckning: no DELETE, an activity is archived (PATCH archived=true) and can be restored. */
+export const routes = [
+  ...crudRoutes({
+    path: '/api/privacy/activities', tags, read: 'privacy.read', write: 'privacy.manage', item: ProcessingActivity,
+    list: {
+      query: PrivacyQuery, run: listActivities, summary: 'Registerförteckningen', ok: 'Behandlingar i organisationen och dess underorganisationer, efter namn',
+      errors: { 404: 'Organisationen finns inte' },
+    },
+    create: {
+      body: CreateProcessingActivity, run: createActivity, summary: 'Registrera behandling', ok: 'Registrerad',
+      errors: { 404: 'Organisationen finns inte', 409: 'Namnet finns redan i organisationen', 422: RULES },
+    },
+    get: { run: getActivity, summary: 'En behandling med tröskelanalys och system', ok: 'Behandlingen' },
+    update: {
+      body: UpdateProcessingActivity, run: updateActivity, summary: 'Ändra, arkivera eller återställ behandling (en ändrad godkänd behandling blir utkast)', ok: 'Ändrad',
+      errors: { 409: 'Inaktuell version eller namnet finns redan', 422: RULES },
+    },
+  }),
+  defineRoute(
+    {
+      method: 'post', path: '/api/privacy/activities/{id}/approve', tags, summary: 'Dataskyddsombudet godkänner behandlingen', policy: { permission: 'dso.approve' },
+      request: { params: IdParam, ...jsonBody(ApproveProcessingActivity) },
+      responses: {
+        200: jsonContent(ProcessingActivity, 'Godkänd'), 404: problemContent('Finns inte'), 409: problemContent('Inaktuell version eller redan godkänd'),
+        422: problemContent('Ändamål eller rättslig grund saknas, arkiverad, eller registrerad av dig själv'),
+      },
+    },
+    async (c) => json(c, await approveActivity(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))),
+  ),
+];
