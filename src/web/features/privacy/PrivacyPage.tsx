@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/session';
+import type { RegisterColumn } from '../../components/Register';
+import { RegisterPage } from '../../components/RegisterPage';
+import { useFocusLater } from '../../components/useFocusLater';
+import { useSelectedOrg } from '../../shell/org-context';
+import { useSearchText } from '../../shell/search';
+import { NeedOrg } from '../plans/shared';
+import { activitiesQuery, STATUSES, type PrivacyFilter, type PrivacyStatus, type ProcessingActivity } from './api';
+import { ActivityDialog } from './ActivityDialog';
+
+const STATUS_COLOR: Record<PrivacyStatus, string> = { utkast: 'gray', granskas: 'blue', godkand: 'green' };
+
+export function StatusBadge({ status }: { status: PrivacyStatus }) {
+  const { t } = useTranslation('privacy');
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+const editId = (id: string) => `privacy-edit-${id}`;
+
+/** Registerförteckning: the selected organisation's processing activities with legal basis, transfers, the threshold analysis and the DSO's approval. */
+export default function PrivacyPage() {
+  const { t } = useTranslation('privacy');
+  const { can } = useSession();
+  const { selected } = useSelectedOrg();
+  const manage = can('privacy.manage');
+  // From the start page's "waiting for the DSO's review" link (?status=granskas) the list starts filtered.
+  const statusLink = useSearchText('status');
+  const [filter, setFilter] = useState<PrivacyFilter>({
+    status: STATUSES.includes(statusLink as PrivacyStatus) ? statusLink! : '', thirdCountry: '', specialCategories: '', dpiaMissing: '', archived: '',
+  });
+  const [editing, setEditing] = useState<ProcessingActivity | 'new' | null>(null);
+  const [saved, setSaved] = useState('');
+  const focusLater = useFocusLater();
+  const list = useQuery(activitiesQuery(selected?.slug ?? null, filter));
+
+  if (!selected) return <NeedOrg title={t('title')} />;
+
+  const set = (k: keyof PrivacyFilter) => (e: { currentTarget: { value: string } }) => {
+    const v = e.currentTarget.value;
+    setFilter((f) => ({ ...f, [k]: v }));
+  };
+  const yesNo = (v: boolean) => (v ? t('yes') : t('no'));
+  const flag = [{ value: '', label: t('all') }, { value: 'true', label: t('yes') }, { value: 'false', label: t('no') }];
+
+  const columns: RegisterColumn<ProcessingActivity>[] = [
+    {
+      key: 'name', header: t('column.name'), value: (r) => r.name,
+      render: (r) => (
+        <span>
+          {r.name} {r.archived && <Badge color="gray" variant="outline" size="sm" tt="none">{t('archivedBadge')}</Badge>}
+        </span>
+      ),
+    },
+    { key: 'org', header: t('column.org'), value: (r) => r.org.name },
+    { key: 'legalBasis', header: t('column.legalBasis'), value: (r) => (r.legalBasis ? t(`legalBasisShort.${r.legalBasis}`) : t('legalBasisShort.none')) },
+    { key: 'special', header: t('column.special'), value: (r) => yesNo(r.specialCategories) },
+    { key: 'thirdCountry', header: t('column.thirdCountry'), value: (r) => (r.thirdCountryTransfer ? `${t('yes')}${r.transferTool ? ` (${t(`transferTool.${r.transferTool}`)})` : ''}` : t('no')) },
+    {
+      key: 'threshold', header: t('column.threshold'), value: (r) => (r.dpiaLikely ? t('dpiaLikelyBadge') : t('criteriaCount', { count: r.dpiaCriteria.length })),
+      render: (r) => (
+        <span>
+          {r.dpiaLikely ? <Badge color={r.dpiaMissing ? 'red' : 'orange'} variant="light" tt="none">{t('dpiaLikelyBadge')}</Badge> : t('criteriaCount', { count: r.dpiaCriteria.length })}
+          {r.dpiaLikely && <Text span size="xs" ml={4}>{t(`dpiaState.${r.dpia}`)}</Text>}
+        </span>
+      ),
+    },
+    { key: 'status', header: t('column.status'), value: (r) => t(`status.${r.status}`), render: (r) => <StatusBadge status={r.status} /> },
+    { key: 'systems', header: t('column.systems'), value: (r) => r.objects.map((o) => o.name).join(', '), hidden: true },
+    { key: 'responsible', header: t('column.responsible'), value: (r) => r.responsible, hidden: true },
+    { key: 'pub', header: t('column.pub'), value: (r) => t(`pub.${r.pubAgreement}`), hidden: true },
+  ];
+
+  const onSaved = (a: ProcessingActivity, message: string) => {
+    setEditing(null);
+    setSaved(message);
+    // The saved activity's own "Ändra" in the list (WCAG 2.4.3); the heading when a filter now hides it.
+    focusLater(() => document.getElementById(editId(a.id)) ?? document.querySelector<HTMLElement>('h1'));
+  };
+
+  return (
+    <RegisterPage<ProcessingActivity>
+      ns="privacy" org={selected} exportPrefix="registerforteckning"
+      filters={
+        <>
+          <Group align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
+            <NativeSelect label={t('filter.status')} value={filter.status} onChange={set('status')} w={170}
+              data={[{ value: '', label: t('all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
+            <NativeSelect label={t('filter.thirdCountry')} value={filter.thirdCountry} onChange={set('thirdCountry')} data={flag} w={130} />
+            <NativeSelect label={t('filter.specialCategories')} value={filter.specialCategories} onChange={set('specialCategories')} data={flag} w={170} />
+            <NativeSelect label={t('filter.dpiaMissing')} value={filter.dpiaMissing} onChange={set('dpiaMissing')} w={200}
+              data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.dpiaMissingOnly') }]} />
+            <NativeSelect label={t('filter.archived')} value={filter.archived} onChange={set('archived')} w={150}
+              data={[{ value: '', label: t('filter.active') }, { value: 'true', label: t('filter.archivedOnly') }, { value: 'all', label: t('filter.allActivities') }]} />
+            {manage && <Button onClick={() => setEditing('new')}>{t('new')}</Button>}
+          </Group>
+          <Text size="sm" role="status" aria-live="polite">{saved}</Text>
+        </>
+      }
+      columns={columns}
+      rowKey={(r) => r.id}
+      data={list.data}
+      loading={list.isPending}
+      error={list.error}
+      actions={
+        manage
+          ? (r) => (
+              <Button id={editId(r.id)} size="xs" variant="default" onClick={() => setEditing(r)} aria-label={t('editOne', { name: r.name })}>
+                {t('edit')}
+              </Button>
+            )
+          : undefined
+      }
+    >
+      {editing && (
+        <ActivityDialog org={selected} activity={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={onSaved}
+          canApprove={can('dso.approve')} />
+      )}
+    </RegisterPage>
+  );
+}
