@@ -4,6 +4,7 @@ import { demo as objectsDemo } from '../objects/demo';
 import { findOrg } from '../org/service';
 import { buildReportJson } from '../reports/build';
 import { renderHtml } from '../reports/render/html';
+import { renderReport } from '../reports/render';
 import { demo } from './demo';
 import type { PrivacyFigures } from './report';
 
@@ -42,6 +43,10 @@ describe('demo registerförteckningar', () => {
     const html = renderHtml(json);
     expect(html).toContain('Registerförteckningen har 11 behandlingar, varav 6 är godkända av dataskyddsombudet och 2 väntar på granskning.');
     expect(html).toContain('Behandlingar som behöver åtgärdas');
+    const pdf = await renderReport(json, 'pdf');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await renderReport(json, 'docx');
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('links the activities to the objektlista: hemtjänstens dokumentation to Life Care SP, Zoom with SCC', async () => {

@@ -203,8 +203,8 @@ export function ActivityDialog({ org, activity, onClose, onSaved, canApprove }: 
           <Text size="sm" c="dimmed" mb="xs">{t('form.systemsHelp', { org: org.name })}</Text>
           <Checkbox.Group value={f.objectIds} error={fe('objectIds')} onChange={(v) => setF((x) => ({ ...x, objectIds: v }))}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6}>
-              {[...choices.filter((o) => !o.archived || f.objectIds.includes(o.id)).map((o) => ({ id: o.id, name: o.name })), ...extra].map((o) => (
-                <Checkbox key={o.id} value={o.id} label={o.name} />
+              {[...choices.filter((o) => !o.archived || f.objectIds.includes(o.id)), ...extra].map((o) => (
+                <Checkbox key={o.id} value={o.id} label={o.archived ? t('form.archivedObject', { name: o.name }) : o.name} />
               ))}
             </SimpleGrid>
             {choices.length === 0 && extra.length === 0 && <Text size="sm" c="dimmed">{t('form.noSystems')}</Text>}
