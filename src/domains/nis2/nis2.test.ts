@@ -179,7 +179,7 @@ describe('NIS2 security measures', () => {
     const org = await findOrg(t.database.db, 'forv-a');
     const f = (await sectionProviders[0].figures({ ctx: t.ctx, org, year: Y })) as Nis2Figures;
     expect(f).toMatchObject({
-      inScope: true, entityType: 'viktig', sector: 'Hälso- och sjukvård', year: Y,
+      inScope: true, entityType: 'viktig', sector: 'Hälso- och sjukvård', assessed: true,
       counts: { genomford: 1, delvis: 8, ej_paborjad: 1, ej_tillamplig: 0 },
       suppliers: { total: 1, assessed: 1, withoutContract: 0, withSubSuppliers: 1 },
       training: [{ name: 'Karin Holm', date: `${Y}-03-14` }],

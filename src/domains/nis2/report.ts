@@ -21,7 +21,6 @@ export interface Nis2Figures {
   inScope: boolean;
   entityType: (typeof ENTITY_TYPES)[number] | null;
   sector: string;
-  year: number;
   /** The organisation has an assessment for the year. */
   assessed: boolean;
   /** The year the assessment was carried forward from. */
@@ -52,7 +51,7 @@ export const sectionProviders: SectionProvider<Nis2Figures>[] = [
       const [a] = await ctx.db.select().from(nis2Assessments).where(and(eq(nis2Assessments.orgId, org.id), eq(nis2Assessments.year, year)));
       const counts: Record<AreaStatus, number> = { genomford: 0, delvis: 0, ej_paborjad: 0, ej_tillamplig: 0 };
       const base = {
-        inScope: scope?.inScope ?? false, entityType: (scope?.entityType ?? null) as Nis2Figures['entityType'], sector: scope?.sector ?? '', year,
+        inScope: scope?.inScope ?? false, entityType: (scope?.entityType ?? null) as Nis2Figures['entityType'], sector: scope?.sector ?? '',
       };
       if (!a) {
         return { ...base, assessed: false, carriedFrom: null, areas: [], counts, approved: null, training: [], suppliers: { total: 0, assessed: 0, withoutContract: 0, withSubSuppliers: 0 }, supplierList: [] };

@@ -188,9 +188,10 @@ export async function touch(tx: Db, id: string): Promise<AssessmentRow> {
 
 /**
  * Article 20: the förvaltningschef (risk.decide) approves the year's measures. Every area needs a status other than
- * ej påbörjad, or a reason why it is not started (422 naming the areas). Records who and when; locks the assessment.
+ * ej påbörjad, or a reason why it is not started (422 naming the areas). Records who and when (`at`: now; the demo
+ * gives its day in the past); locks the assessment.
  */
-export async function approveAssessment(ctx: Ctx, id: string, version: number): Promise<Nis2Assessment> {
+export async function approveAssessment(ctx: Ctx, id: string, version: number, at: Date = new Date()): Promise<Nis2Assessment> {
   return inTx(ctx, async (tx) => {
     const { cur, org } = await loadAssessment(ctx, tx, id, 'risk.decide');
     if (cur.version !== version) throw staleVersion('nis2 assessment', version, await toAssessment(tx, cur, org));
@@ -204,7 +205,7 @@ export async function approveAssessment(ctx: Ctx, id: string, version: number): 
       }, 'areas', { areas: blocking });
     }
     const [row] = await tx.update(nis2Assessments)
-      .set({ approvedAt: new Date(), approvedBy: ctx.principal?.userId ?? null, version: sql`${nis2Assessments.version} + 1`, updatedAt: new Date() })
+      .set({ approvedAt: at, approvedBy: ctx.principal?.userId ?? null, version: sql`${nis2Assessments.version} + 1`, updatedAt: new Date() })
       .where(eq(nis2Assessments.id, id)).returning();
     await recordAudit(tx, ctx, { action: 'nis2.approve', entityType: 'nis2_assessment', entityId: id, orgId: org.id, before: cur, after: row });
     return toAssessment(tx, row, org);

@@ -251,6 +251,63 @@ function privacyBlocks(v: Rec, cell: CellFn): FigureBlock[] {
   return out;
 }
 
+const NIS2_STATUS: Record<string, string> = { ej_paborjad: 'Ej påbörjad', delvis: 'Delvis genomförd', genomford: 'Genomförd', ej_tillamplig: 'Ej tillämplig' };
+const NIS2_ENTITY: Record<string, string> = { vasentlig: 'väsentlig', viktig: 'viktig' };
+
+/**
+ * Cybersäkerhetslagen (NIS2): a sentence on scope, the areas' status, the management's approval and training and the
+ * supply chain, then the status per area (a)–(j) and the suppliers with their sub-suppliers.
+ */
+function nis2Blocks(v: Rec, cell: CellFn): FigureBlock[] {
+  const entity = NIS2_ENTITY[String(v.entityType)];
+  const sector = String(v.sector ?? '').trim();
+  if (v.inScope !== true) return [{ kind: 'text', text: 'Förvaltningen är inte markerad som omfattad av cybersäkerhetslagen.' }];
+  const scope = `Förvaltningen omfattas av cybersäkerhetslagen${entity ? ` som ${entity} entitet` : ''}${sector ? ` inom sektorn ${sector.charAt(0).toLowerCase()}${sector.slice(1)}` : ''}.`;
+  if (v.assessed !== true) return [{ kind: 'text', text: `${scope} Årets säkerhetsåtgärder enligt lagens tio områden är ännu inte bedömda.` }];
+  const counts = isRec(v.counts) ? v.counts : {};
+  const n = (k: string) => Number(counts[k] ?? 0);
+  // "1 genomfört", "2 genomförda": område is neuter.
+  const say = (k: string, one: string, many: string) => `${n(k)} ${n(k) === 1 ? one : many}`;
+  const parts = [
+    say('genomford', 'genomfört', 'genomförda'), say('delvis', 'delvis genomfört', 'delvis genomförda'), say('ej_paborjad', 'ej påbörjat', 'ej påbörjade'),
+    ...(n('ej_tillamplig') ? [say('ej_tillamplig', 'ej tillämpligt', 'ej tillämpliga')] : []),
+  ];
+  const approved = isRec(v.approved) ? v.approved : null;
+  const training = recs(v.training);
+  const sup = isRec(v.suppliers) ? v.suppliers : {};
+  const total = Number(sup.total ?? 0);
+  const sentences = [
+    scope,
+    `Av lagens tio åtgärdsområden är ${svList(parts)}.`,
+    approved
+      ? `Ledningen godkände årets säkerhetsåtgärder ${String(approved.date)}${String(approved.by ?? '') ? ` (${String(approved.by)})` : ''}.`
+      : 'Ledningen har ännu inte godkänt årets säkerhetsåtgärder.',
+    training.length
+      ? `Utbildning för förvaltningsledningen har genomförts av ${svList(training.map((t) => `${String(t.name)} (${String(t.date)})`))}.`
+      : 'Ingen utbildning för förvaltningsledningen har registrerats.',
+    total
+      ? `Av ${total} leverantörer i leveranskedjan är ${Number(sup.assessed ?? 0)} riskbedömda; ${Number(sup.withSubSuppliers ?? 0)} har underleverantörer och ${Number(sup.withoutContract ?? 0)} saknar avtal.`
+      : '',
+  ].filter(Boolean);
+  const out: FigureBlock[] = [
+    { kind: 'text', text: sentences.join(' ') },
+    {
+      kind: 'table', caption: 'Säkerhetsåtgärder per område (artikel 21.2 i NIS2-direktivet)', columns: ['Område', 'Status', 'Brister', 'Planerad åtgärd', 'Ansvarig', 'Klart senast'],
+      rows: recs(v.areas).map((r) => [
+        cell(`(${String(r.area)}) ${String(r.name)}`), cell(NIS2_STATUS[String(r.status)] ?? r.status), cell(r.gaps), cell(r.measure), cell(r.measureOwner), cell(r.dueDate ?? ''),
+      ]),
+    },
+  ];
+  const list = recs(v.supplierList);
+  if (list.length) {
+    out.push({
+      kind: 'table', caption: 'Leverantörer i leveranskedjan', columns: ['Leverantör', 'Tjänst', 'Underleverantörer', 'Avtal', 'Riskbedömd'],
+      rows: list.map((r) => [cell(r.supplier), cell(r.service), cell(r.subSuppliers), cell(r.contract === true ? 'Ja' : 'Nej'), cell(r.assessed === true ? 'Ja' : 'Nej')]),
+    });
+  }
+  return out;
+}
+
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
   if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(overdueMarked), TABLES[key], cell)] : [];
@@ -258,6 +315,7 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
   if (key === 'training' && isRec(v)) return trainingBlocks(v, cell);
   if (key === 'classification' && isRec(v)) return classificationBlocks(v, cell);
   if (key === 'privacy' && isRec(v)) return privacyBlocks(v, cell);
+  if (key === 'nis2' && isRec(v)) return nis2Blocks(v, cell);
   if (key === 'goals' && Array.isArray(v)) {
     const groups = groupBy(v.filter(isRec), 'org');
     // A city's goals, one table per förvaltning (their codes repeat: every förvaltning has a "3.5").

@@ -26,6 +26,7 @@ export function hvOutline(): Section[] {
       p('Ledningen ska godkänna åtgärderna, följa upp dem och själv genomgå utbildning.'),
     )),
     s('csl-hv', 3, 'Påverkan på Hässelby-Vällingby stadsdelsförvaltning', doc(p('Stadens centrala informationssäkerhetsfunktion har förstärkts och flyttats till säkerhetsavdelningen på SLK. För förvaltningen betyder det mer stöd men också högre krav: fler och mer komplexa incidenter, informationssäkerhet i kontinuitetsplanerna och chefer som tar större ansvar för att medarbetarna utbildas.'))),
+    s('csl-atgarder', 3, 'Säkerhetsåtgärder enligt cybersäkerhetslagen 2025', doc(p('Förvaltningen omfattas av cybersäkerhetslagen genom hälso- och sjukvården inom äldreomsorgen. ISAM har bedömt läget i lagens tio åtgärdsområden, och förvaltningschefen har godkänt årets säkerhetsåtgärder. Tabellen visar status per område; säkerheten i leveranskedjan omfattar även underleverantörer som förvaltningen saknar avtal med.')), 'nis2'),
     s('ai', 2, 'AI-förordningen', doc(p('AI-förordningen gäller sedan augusti 2024. All AI-behandling kräver fortfarande konsekvensbedömning enligt dataskyddsförordningen och informationsklassning.'))),
     s('ai-hv', 3, 'Påverkan på Hässelby-Vällingby stadsdelsförvaltning', doc(p('AI-funktioner följer allt oftare med vid uppgraderingar utan att ha klassats – Zoom är ett exempel. ISAM och IT-strateg hjälper verksamheterna att hitta säkra alternativ när efterfrågade tjänster innebär tredjelandsöverföring.'))),
     s('kamera', 2, 'Nya regler för kamerabevakning', doc(p('Sedan den 1 april 2025 krävs inget tillstånd från IMY. I stället ska en dokumenterad intresseavvägning göras och en förteckning föras över bevakning som pågår eller har upphört de senaste fem åren.'))),
@@ -68,7 +69,7 @@ export function snOutline(): Section[] {
     s('framat', 1, 'Informationssäkerhetsarbetet framåt'),
     s('arbete-2026', 2, 'Serviceförvaltningens informationssäkerhetsarbete under 2026'),
     s('anvisning', 3, 'Serviceförvaltningens lokala anvisning för informationssäkerhet', doc(p('Anvisningen är presenterad för alla chefer och uppdateras under fjärde kvartalet 2025.'))),
-    s('nis2', 3, 'NIS2 – prioriterade områden', doc(ul('Riskhantering', 'Incidenthantering', 'Säkerhet i leveranskedjan', 'Utbildning av ledning och anställda'))),
+    s('nis2', 3, 'NIS2 – prioriterade områden', doc(ul('Riskhantering', 'Incidenthantering', 'Säkerhet i leveranskedjan', 'Utbildning av ledning och anställda')), 'nis2'),
     s('skyddade', 3, 'Skyddade personuppgifter', doc(p('Hanteringen av skyddad folkbokföring inom lön och pension automatiseras under första halvåret 2026.'))),
     s('prioritering', 1, 'Prioritering av åtgärder', doc(p('Åtgärderna för 2026–2028 redovisas per år.')), 'plan'),
   ];

@@ -116,6 +116,7 @@ export function defaultOutline(orgType: string): Section[] {
   const out = [
     sec('sammanfattning', 1, 'Sammanfattning och ledningssystem för informationssäkerhet (LIS)', 'documents'),
     sec('omvarld', 1, 'Omvärld – hot, trender och ny lagstiftning'),
+    sec('nis2', 2, 'Cybersäkerhetslagen (NIS2): säkerhetsåtgärder', 'nis2'),
     sec('budget', 1, 'Budget, inriktning och mognad'),
     sec('mognad', 2, 'Mognadsmätning', 'maturity'),
     sec('utbildning', 2, 'Utbildning och kompetens', 'training'),

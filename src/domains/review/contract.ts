@@ -13,7 +13,7 @@ export type InputKey = (typeof INPUT_KEYS)[number];
  */
 export const ISO93_INPUTS: Record<InputKey, { sections: string[]; sv: string; en: string }> = {
   a: { sections: ['planFollowUp'], sv: 'Status för åtgärder från tidigare ledningens genomgångar', en: 'Status of actions from previous management reviews' },
-  b: { sections: ['omvarld'], sv: 'Förändringar i externa och interna frågor', en: 'Changes in external and internal issues' },
+  b: { sections: ['omvarld', 'nis2'], sv: 'Förändringar i externa och interna frågor', en: 'Changes in external and internal issues' },
   c: { sections: ['budget'], sv: 'Förändrade behov och förväntningar hos intressenter', en: 'Changes in needs and expectations of interested parties' },
   d: {
     sections: ['incidents', 'maturity', 'goals'],

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { findOrg } from '../org/service';
+import { buildReportJson } from '../reports/build';
+import { sectionBlocks } from '../reports/blocks';
+import { renderHtml } from '../reports/render/html';
+import { demo } from './demo';
+import type { Nis2Figures } from './report';
+import { listAssessments } from './service';
+
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, [['stockholm', 'stad'], ['hasselby-vallingby', 'forvaltning', 'stockholm'], ['servicenamnden', 'forvaltning', 'stockholm']]);
+  await userWithRole(t, 'chef.hv@demo.stockholm', 'forvaltningschef', 'hasselby-vallingby');
+  await demo.run(t.ctx);
+  expect((await demo.run(t.ctx))?.[0]).toBe('nis2: inget nytt / nothing new'); // idempotent
+}, 60_000);
+afterAll(() => t.close());
+
+describe('demo NIS2 measures', () => {
+  it("gives Hässelby-Vällingby's 2025 report JSON its nis2 figures, approved by the förvaltningschef, in the text of every format", async () => {
+    const org = await findOrg(t.database.db, 'hasselby-vallingby');
+    const json = await buildReportJson(t.ctx, org, 2025, { asOf: '2025-12-31' });
+    const f = json.nis2 as Nis2Figures;
+    expect(f).toMatchObject({
+      inScope: true, entityType: 'vasentlig', sector: 'Hälso- och sjukvård', assessed: true, carriedFrom: null,
+      counts: { genomford: 3, delvis: 5, ej_paborjad: 2, ej_tillamplig: 0 },
+      approved: { date: '2025-11-20', by: 'chef.hv@demo.stockholm' },
+      suppliers: { total: 3, assessed: 2, withoutContract: 1, withSubSuppliers: 2 },
+    });
+    expect(f.areas.map((a) => a.status)).toEqual(['delvis', 'genomford', 'delvis', 'delvis', 'ej_paborjad', 'ej_paborjad', 'delvis', 'genomford', 'delvis', 'genomford']);
+    expect(f.training.map((x) => x.date)).toEqual(['2025-05-13', '2025-05-13', '2025-09-02']);
+    expect(f.supplierList.map((s) => s.supplier)).toEqual(['E-hälsomyndigheten', 'Procedo AB', 'Tieto Evry']);
+    const section = json.outline.find((s) => s.provider === 'nis2')!;
+    const [text] = sectionBlocks(section, json);
+    expect(text.kind === 'text' && text.text).toMatch(/^Förvaltningen omfattas av cybersäkerhetslagen som väsentlig entitet inom sektorn hälso- och sjukvård\. Av lagens tio åtgärdsområden är 3 genomförda, 5 delvis genomförda och 2 ej påbörjade\. Ledningen godkände årets säkerhetsåtgärder 2025-11-20/);
+    const html = renderHtml(json);
+    expect(html).toContain('Säkerhetsåtgärder per område (artikel 21.2 i NIS2-direktivet)');
+    expect(html).toContain('Leverantörer i leveranskedjan');
+    // Before the approval's day the report says it is not yet approved.
+    const early = (await buildReportJson(t.ctx, org, 2025, { asOf: '2025-10-31', only: ['nis2'] })).nis2 as Nis2Figures;
+    expect(early.approved).toBeNull();
+  });
+
+  it('gives Servicenämnden 2025 approved and 2026 started from it', async () => {
+    const list = await listAssessments(t.ctx, { org: 'servicenamnden' });
+    expect(list.map((a) => [a.year, a.carriedFrom, a.approved !== null])).toEqual([[2026, 2025, false], [2025, null, true]]);
+    const [y2026, y2025] = list;
+    expect(y2026.areas.map((a) => a.status)).toEqual(y2025.areas.map((a) => a.status));
+    expect(y2026.suppliers.every((s) => !s.assessed)).toBe(true);
+  });
+});
