@@ -1,4 +1,7 @@
-import type { AreaKey, CreateNis2Supplier, UpdateNis2Area } from './contract';
+import type { AreaKey, CreateNis2Supplier, Nis2Scope, UpdateNis2Area } from './contract';
+
+/** Both demo förvaltningar are väsentliga entiteter (public administration and health care). */
+const ESSENTIAL: Nis2Scope['entityType'] = 'vasentlig';
 
 export interface DemoAssessment {
   org: string;
@@ -10,8 +13,8 @@ export interface DemoAssessment {
   approval?: { by: string; at: string };
 }
 
-export const HV_SCOPE = { org: 'hasselby-vallingby', inScope: true, entityType: 'vasentlig' as const, sector: 'Hälso- och sjukvård', note: 'Omfattas genom hälso- och sjukvården inom äldreomsorgen (Pascal, Procedo och Life Care SP).' };
-export const SN_SCOPE = { org: 'servicenamnden', inScope: true, entityType: 'vasentlig' as const, sector: 'Offentlig förvaltning och it-tjänster', note: 'Driver stadens kontaktcenter och gemensamma it-tjänster åt förvaltningar och bolag.' };
+export const HV_SCOPE = { org: 'hasselby-vallingby', inScope: true, entityType: ESSENTIAL, sector: 'Hälso- och sjukvård', note: 'Omfattas genom hälso- och sjukvården inom äldreomsorgen (Pascal, Procedo och Life Care SP).' };
+export const SN_SCOPE = { org: 'servicenamnden', inScope: true, entityType: ESSENTIAL, sector: 'Offentlig förvaltning och it-tjänster', note: 'Driver stadens kontaktcenter och gemensamma it-tjänster åt förvaltningar och bolag.' };
 
 /**
  * Hässelby-Vällingby 2025 (seed 002: the NIS systems in health care, supplier follow-up under the new law, the
