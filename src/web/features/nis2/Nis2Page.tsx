@@ -18,7 +18,7 @@ import { ScopeCard } from './ScopeCard';
 import { SupplyChain } from './SupplyChain';
 import { TrainingCard } from './TrainingCard';
 
-const STATUS_COLOR: Record<AreaStatus, string> = { ej_paborjad: 'red', delvis: 'yellow', genomford: 'green', ej_tillamplig: 'gray' };
+const STATUS_COLOR: Record<AreaStatus, string> = { ej_paborjad: 'red', delvis: 'blue', genomford: 'green', ej_tillamplig: 'gray' };
 
 export function StatusBadge({ status }: { status: AreaStatus }) {
   const { t } = useTranslation('nis2');
@@ -56,7 +56,7 @@ export default function Nis2Page() {
   });
 
   if (!selected) return <NeedOrg title={t('title')} />;
-  const years = yearChoices(list.data?.map((x) => x.year) ?? [], 3, 1);
+  const years = yearChoices([...(list.data?.map((x) => x.year) ?? []), year], 3, 1);
   const locked = !!a?.approved;
   const reload = () => void qc.invalidateQueries({ queryKey: ['nis2'] });
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -16,11 +16,21 @@ export function SupplyChain({ assessment: a, manage, onChange }: { assessment: N
   const { t } = useTranslation('nis2');
   const [editing, setEditing] = useState<Nis2Supplier | 'new' | null>(null);
   const focusLater = useFocusLater();
+  // A new supplier's row arrives with the next render of the assessment (the query cache notifies a tick later):
+  // its Ändra takes focus once it is there (WCAG 2.4.3).
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    const el = focusId ? document.getElementById(editId(focusId)) : null;
+    if (!el) return;
+    el.focus();
+    setFocusId(null);
+  }, [focusId, a]);
   const yesNo = (v: boolean) => (v ? t('yes') : t('no'));
   const done = (next: Nis2Assessment, id?: string) => {
     onChange(next);
     setEditing(null);
-    focusLater(() => (id ? document.getElementById(editId(id)) : null) ?? document.getElementById('nis2-supplier-add') ?? document.getElementById('nis2-suppliers'));
+    if (id) setFocusId(id);
+    else focusLater(() => document.getElementById('nis2-supplier-add') ?? document.getElementById('nis2-suppliers'));
   };
   return (
     <Card withBorder component="section" aria-labelledby="nis2-suppliers">
