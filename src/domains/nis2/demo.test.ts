@@ -3,6 +3,7 @@ import { makeOrgs, startTestServer, userWithRole, type TestServer } from '../../
 import { findOrg } from '../org/service';
 import { buildReportJson } from '../reports/build';
 import { sectionBlocks } from '../reports/blocks';
+import { renderReport } from '../reports/render';
 import { renderHtml } from '../reports/render/html';
 import { demo } from './demo';
 import type { Nis2Figures } from './report';
@@ -35,10 +36,13 @@ describe('demo NIS2 measures', () => {
     expect(f.supplierList.map((s) => s.supplier)).toEqual(['E-hälsomyndigheten', 'Procedo AB', 'Tieto Evry']);
     const section = json.outline.find((s) => s.provider === 'nis2')!;
     const [text] = sectionBlocks(section, json);
-    expect(text.kind === 'text' && text.text).toMatch(/^Förvaltningen omfattas av cybersäkerhetslagen som väsentlig entitet inom sektorn hälso- och sjukvård\. Av lagens tio åtgärdsområden är 3 genomförda, 5 delvis genomförda och 2 ej påbörjade\. Ledningen godkände årets säkerhetsåtgärder 2025-11-20/);
+    expect(text.kind === 'text' && text.text).toMatch(/^Förvaltningen omfattas av cybersäkerhetslagen som väsentlig entitet inom sektorn hälso- och sjukvård\. Av lagens tio åtgärdsområden är 3 genomförda, 5 delvis genomförda och 2 ej påbörjade\. Ledningen godkände årets säkerhetsåtgärder den 2025-11-20 \(chef\.hv@demo\.stockholm\)\. Förvaltningsledningens utbildning i cybersäkerhet har genomförts av Anna Ek \(avdelningschef äldreomsorg\) den 2025-05-13, /);
     const html = renderHtml(json);
     expect(html).toContain('Säkerhetsåtgärder per område (artikel 21.2 i NIS2-direktivet)');
     expect(html).toContain('Leverantörer i leveranskedjan');
+    expect(html).toContain('Driftleverantör för datacenter (inget eget avtal med förvaltningen)');
+    expect((await renderReport(json, 'pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await renderReport(json, 'docx')).subarray(0, 2).toString()).toBe('PK');
     // Before the approval's day the report says it is not yet approved.
     const early = (await buildReportJson(t.ctx, org, 2025, { asOf: '2025-10-31', only: ['nis2'] })).nis2 as Nis2Figures;
     expect(early.approved).toBeNull();

@@ -280,10 +280,10 @@ function nis2Blocks(v: Rec, cell: CellFn): FigureBlock[] {
     scope,
     `Av lagens tio åtgärdsområden är ${svList(parts)}.`,
     approved
-      ? `Ledningen godkände årets säkerhetsåtgärder ${String(approved.date)}${String(approved.by ?? '') ? ` (${String(approved.by)})` : ''}.`
+      ? `Ledningen godkände årets säkerhetsåtgärder den ${String(approved.date)}${String(approved.by ?? '') ? ` (${String(approved.by)})` : ''}.`
       : 'Ledningen har ännu inte godkänt årets säkerhetsåtgärder.',
     training.length
-      ? `Utbildning för förvaltningsledningen har genomförts av ${svList(training.map((t) => `${String(t.name)} (${String(t.date)})`))}.`
+      ? `Förvaltningsledningens utbildning i cybersäkerhet har genomförts av ${svList(training.map((t) => `${String(t.name)} den ${String(t.date)}`))}.`
       : 'Ingen utbildning för förvaltningsledningen har registrerats.',
     total
       ? `Av ${total} leverantörer i leveranskedjan är ${Number(sup.assessed ?? 0)} riskbedömda; ${Number(sup.withSubSuppliers ?? 0)} har underleverantörer och ${Number(sup.withoutContract ?? 0)} saknar avtal.`
