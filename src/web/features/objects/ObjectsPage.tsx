@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
-import { useFocusLater } from '../../components/useFocusLater';
+import { useRegisterEditing } from '../../components/useRegisterEditing';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchFlag } from '../../shell/search';
 import { NeedOrg } from '../plans/shared';
@@ -23,7 +23,6 @@ function StatusBadge({ status }: { status: ClassificationStatus }) {
   );
 }
 
-const editId = (id: string) => `object-edit-${id}`;
 
 /** Objekt: the selected organisation's objektlista with classification status, yearly reclassification, NIS and PUB-avtal. */
 export default function ObjectsPage() {
@@ -34,9 +33,7 @@ export default function ObjectsPage() {
   // From the start page's "past the yearly reclassification" link (?overdue=true) the list starts filtered.
   const overdueLink = useSearchFlag('overdue');
   const [filter, setFilter] = useState<ObjectFilter>({ lokalStatus: '', normerandeStatus: '', nis: '', overdue: overdueLink ? 'true' : '', archived: '' });
-  const [editing, setEditing] = useState<DigitalObject | 'new' | null>(null);
-  const [saved, setSaved] = useState('');
-  const focusLater = useFocusLater();
+  const edit = useRegisterEditing<DigitalObject>('objects');
   const list = useQuery(objectsQuery(selected?.slug ?? null, filter));
 
   if (!selected) return <NeedOrg title={t('title')} />;
@@ -77,12 +74,7 @@ export default function ObjectsPage() {
     { key: 'supplier', header: t('column.supplier'), value: (r) => r.supplier, hidden: true },
   ];
 
-  const onSaved = (o: DigitalObject) => {
-    setEditing(null);
-    setSaved(t('form.saved', { name: o.name }));
-    // The saved object's own "Ändra" in the list (WCAG 2.4.3); the heading when a filter now hides it.
-    focusLater(() => document.getElementById(editId(o.id)) ?? document.querySelector<HTMLElement>('h1'));
-  };
+  const onSaved = (o: DigitalObject) => edit.saved(o, t('form.saved', { name: o.name }));
 
   return (
     <RegisterPage<DigitalObject>
@@ -98,9 +90,9 @@ export default function ObjectsPage() {
               data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.overdueOnly') }]} />
             <NativeSelect label={t('filter.archived')} value={filter.archived} onChange={set('archived')} w={150}
               data={[{ value: '', label: t('filter.active') }, { value: 'true', label: t('filter.archivedOnly') }, { value: 'all', label: t('filter.allObjects') }]} />
-            {manage && <Button onClick={() => setEditing('new')}>{t('new')}</Button>}
+            {manage && <Button onClick={edit.startNew}>{t('new')}</Button>}
           </Group>
-          <Text size="sm" role="status" aria-live="polite">{saved}</Text>
+          <Text size="sm" role="status" aria-live="polite">{edit.message}</Text>
         </>
       }
       columns={columns}
@@ -108,19 +100,9 @@ export default function ObjectsPage() {
       data={list.data}
       loading={list.isPending}
       error={list.error}
-      actions={
-        manage
-          ? (r) => (
-              <Button id={editId(r.id)} size="xs" variant="default" onClick={() => setEditing(r)} aria-label={t('editOne', { name: r.name })}>
-                {t('edit')}
-              </Button>
-            )
-          : undefined
-      }
+      actions={manage ? edit.editButton : undefined}
     >
-      {editing && (
-        <ObjectDialog org={selected} object={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={onSaved} />
-      )}
+      {edit.editing && <ObjectDialog org={selected} object={edit.row} onClose={edit.close} onSaved={onSaved} />}
     </RegisterPage>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
-import { useFocusLater } from '../../components/useFocusLater';
+import { useRegisterEditing } from '../../components/useRegisterEditing';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchText } from '../../shell/search';
 import { NeedOrg } from '../plans/shared';
@@ -23,7 +23,6 @@ export function StatusBadge({ status }: { status: PrivacyStatus }) {
   );
 }
 
-const editId = (id: string) => `privacy-edit-${id}`;
 
 /** Registerförteckning: the selected organisation's processing activities with legal basis, transfers, the threshold analysis and the DSO's approval. */
 export default function PrivacyPage() {
@@ -36,9 +35,7 @@ export default function PrivacyPage() {
   const [filter, setFilter] = useState<PrivacyFilter>({
     status: STATUSES.includes(statusLink as PrivacyStatus) ? statusLink! : '', thirdCountry: '', specialCategories: '', dpiaMissing: '', archived: '',
   });
-  const [editing, setEditing] = useState<ProcessingActivity | 'new' | null>(null);
-  const [saved, setSaved] = useState('');
-  const focusLater = useFocusLater();
+  const edit = useRegisterEditing<ProcessingActivity>('privacy');
   const list = useQuery(activitiesQuery(selected?.slug ?? null, filter));
 
   if (!selected) return <NeedOrg title={t('title')} />;
@@ -78,13 +75,6 @@ export default function PrivacyPage() {
     { key: 'pub', header: t('column.pub'), value: (r) => t(`pub.${r.pubAgreement}`), hidden: true },
   ];
 
-  const onSaved = (a: ProcessingActivity, message: string) => {
-    setEditing(null);
-    setSaved(message);
-    // The saved activity's own "Ändra" in the list (WCAG 2.4.3); the heading when a filter now hides it.
-    focusLater(() => document.getElementById(editId(a.id)) ?? document.querySelector<HTMLElement>('h1'));
-  };
-
   return (
     <RegisterPage<ProcessingActivity>
       ns="privacy" org={selected} exportPrefix="registerforteckning"
@@ -99,9 +89,9 @@ export default function PrivacyPage() {
               data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.dpiaMissingOnly') }]} />
             <NativeSelect label={t('filter.archived')} value={filter.archived} onChange={set('archived')} w={150}
               data={[{ value: '', label: t('filter.active') }, { value: 'true', label: t('filter.archivedOnly') }, { value: 'all', label: t('filter.allActivities') }]} />
-            {manage && <Button onClick={() => setEditing('new')}>{t('new')}</Button>}
+            {manage && <Button onClick={edit.startNew}>{t('new')}</Button>}
           </Group>
-          <Text size="sm" role="status" aria-live="polite">{saved}</Text>
+          <Text size="sm" role="status" aria-live="polite">{edit.message}</Text>
         </>
       }
       columns={columns}
@@ -109,18 +99,10 @@ export default function PrivacyPage() {
       data={list.data}
       loading={list.isPending}
       error={list.error}
-      actions={
-        manage
-          ? (r) => (
-              <Button id={editId(r.id)} size="xs" variant="default" onClick={() => setEditing(r)} aria-label={t('editOne', { name: r.name })}>
-                {t('edit')}
-              </Button>
-            )
-          : undefined
-      }
+      actions={manage ? edit.editButton : undefined}
     >
-      {editing && (
-        <ActivityDialog org={selected} activity={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={onSaved}
+      {edit.editing && (
+        <ActivityDialog org={selected} activity={edit.row} onClose={edit.close} onSaved={edit.saved}
           canApprove={can('dso.approve')} />
       )}
     </RegisterPage>
