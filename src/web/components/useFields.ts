@@ -9,3 +9,20 @@ export function useFields<D extends Record<string, string>>(initial: D) {
   };
   return { d, set, reset: () => setD(initial) };
 }
+
+/**
+ * A dialog's form of text and checkbox values: `text(k)` is a text input's or select's onChange, `check(k)` a
+ * checkbox's; `setF` for anything else (a checkbox group's list).
+ */
+export function useForm<F extends Record<string, unknown>>(initial: () => F) {
+  const [f, setF] = useState<F>(initial);
+  const text = (k: keyof F) => (e: { currentTarget: { value: string } }) => {
+    const v = e.currentTarget.value;
+    setF((x) => ({ ...x, [k]: v }));
+  };
+  const check = (k: keyof F) => (e: { currentTarget: { checked: boolean } }) => {
+    const v = e.currentTarget.checked;
+    setF((x) => ({ ...x, [k]: v }));
+  };
+  return { f, setF, text, check };
+}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, NativeSelect, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Card, NativeSelect, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { statusBadge } from '../../components/statusBadge';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,12 +19,7 @@ import { ScopeCard } from './ScopeCard';
 import { SupplyChain } from './SupplyChain';
 import { TrainingCard } from './TrainingCard';
 
-const STATUS_COLOR: Record<AreaStatus, string> = { ej_paborjad: 'red', delvis: 'blue', genomford: 'green', ej_tillamplig: 'gray' };
-
-export function StatusBadge({ status }: { status: AreaStatus }) {
-  const { t } = useTranslation('nis2');
-  return <Badge color={STATUS_COLOR[status]} variant="light" tt="none">{t(`status.${status}`)}</Badge>;
-}
+export const StatusBadge = statusBadge<AreaStatus>('nis2', { ej_paborjad: 'red', delvis: 'blue', genomford: 'green', ej_tillamplig: 'gray' });
 
 const editId = (area: string) => `nis2-area-edit-${area}`;
 

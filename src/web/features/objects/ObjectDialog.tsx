@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Alert, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/FormActions';
 import { fieldError, ProblemAlert } from '../../components/problem';
+import { useForm } from '../../components/useFields';
 import { useSubmit } from '../../components/useSubmit';
 import { todayStockholm } from '../plans/shared';
 import { ASPECTS, MANAGEMENTS, PUB, STATUSES, type Aspect, type ClassificationStatus, type DigitalObject } from './api';
@@ -47,15 +48,7 @@ function initial(o?: DigitalObject): Form {
 export function ObjectDialog({ org, object, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation('objects');
   const qc = useQueryClient();
-  const [f, setF] = useState<Form>(() => initial(object));
-  const text = (k: keyof Form) => (e: { currentTarget: { value: string } }) => {
-    const v = e.currentTarget.value;
-    setF((x) => ({ ...x, [k]: v }));
-  };
-  const check = (k: keyof Form) => (e: { currentTarget: { checked: boolean } }) => {
-    const v = e.currentTarget.checked;
-    setF((x) => ({ ...x, [k]: v }));
-  };
+  const { f, text, check } = useForm<Form>(() => initial(object));
 
   const save = async () => {
     const { konfidentialitet, riktighet, tillganglighet, sparbarhet, archived, ...rest } = f;

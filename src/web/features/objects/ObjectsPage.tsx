@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { statusBadge } from '../../components/statusBadge';
 import { useSession } from '../../auth/session';
 import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
@@ -12,16 +13,7 @@ import { NeedOrg } from '../plans/shared';
 import { ASPECTS, objectsQuery, STATUSES, type ClassificationStatus, type DigitalObject, type ObjectFilter } from './api';
 import { ObjectDialog } from './ObjectDialog';
 
-const STATUS_COLOR: Record<ClassificationStatus, string> = { saknas: 'gray', pagar: 'blue', klar: 'green', ej_aktuell: 'gray' };
-
-function StatusBadge({ status }: { status: ClassificationStatus }) {
-  const { t } = useTranslation('objects');
-  return (
-    <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
-      {t(`status.${status}`)}
-    </Badge>
-  );
-}
+const StatusBadge = statusBadge<ClassificationStatus>('objects', { saknas: 'gray', pagar: 'blue', klar: 'green', ej_aktuell: 'gray' });
 
 
 /** Objekt: the selected organisation's objektlista with classification status, yearly reclassification, NIS and PUB-avtal. */

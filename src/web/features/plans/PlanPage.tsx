@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, Group, NativeSelect } from '@mantine/core';
+import { Button, Group, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { statusBadge } from '../../components/statusBadge';
 import { apiUrl } from '../../api/client';
 import { useSession } from '../../auth/session';
 import type { RegisterColumn } from '../../components/Register';
@@ -13,16 +14,7 @@ import { CarryModal } from './CarryModal';
 import { ProgressTable } from './ProgressTable';
 import { CarriedBadge, day, NeedOrg, thisYear, yearChoices } from './shared';
 
-const STATUS_COLOR: Record<PlanStatus, string> = { planerad: 'gray', pågår: 'blue', klar: 'green', avbruten: 'red' };
-
-export function StatusBadge({ status }: { status: PlanStatus }) {
-  const { t } = useTranslation('plans');
-  return (
-    <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
-      {t(`status.${status}`)}
-    </Badge>
-  );
-}
+export const StatusBadge = statusBadge<PlanStatus>('plans', { planerad: 'gray', pågår: 'blue', klar: 'green', avbruten: 'red' });
 
 /** Förbättringsplan: the selected organisation's activities by year and area, progress, carry forward, export. */
 export default function PlanPage() {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/FormActions';
 import { fieldError, ProblemAlert } from '../../components/problem';
+import { useForm } from '../../components/useFields';
 import { useSubmit } from '../../components/useSubmit';
 import { todayStockholm } from '../plans/shared';
 import {
@@ -54,16 +55,8 @@ export function ActivityDialog({ org, activity, onClose, onSaved, canApprove }: 
   const { t, i18n } = useTranslation('privacy');
   const { can } = useSession();
   const qc = useQueryClient();
-  const [f, setF] = useState<Form>(() => initial(activity));
+  const { f, setF, text, check } = useForm<Form>(() => initial(activity));
   const objects = useQuery(objectChoicesQuery(org.slug, can('object.read')));
-  const text = (k: keyof Form) => (e: { currentTarget: { value: string } }) => {
-    const v = e.currentTarget.value;
-    setF((x) => ({ ...x, [k]: v }));
-  };
-  const check = (k: keyof Form) => (e: { currentTarget: { checked: boolean } }) => {
-    const v = e.currentTarget.checked;
-    setF((x) => ({ ...x, [k]: v }));
-  };
 
   const save = async () => {
     const { status, archived, legalBasis, transferTool, dataSubjects, personalData, dpiaDate, ...rest } = f;

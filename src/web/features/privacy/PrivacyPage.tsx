@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { statusBadge } from '../../components/statusBadge';
 import { useSession } from '../../auth/session';
 import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
@@ -12,16 +13,7 @@ import { NeedOrg } from '../plans/shared';
 import { activitiesQuery, STATUSES, type PrivacyFilter, type PrivacyStatus, type ProcessingActivity } from './api';
 import { ActivityDialog } from './ActivityDialog';
 
-const STATUS_COLOR: Record<PrivacyStatus, string> = { utkast: 'gray', granskas: 'blue', godkand: 'green' };
-
-export function StatusBadge({ status }: { status: PrivacyStatus }) {
-  const { t } = useTranslation('privacy');
-  return (
-    <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
-      {t(`status.${status}`)}
-    </Badge>
-  );
-}
+export const StatusBadge = statusBadge<PrivacyStatus>('privacy', { utkast: 'gray', granskas: 'blue', godkand: 'green' });
 
 
 /** Registerförteckning: the selected organisation's processing activities with legal basis, transfers, the threshold analysis and the DSO's approval. */
