@@ -216,6 +216,22 @@ describe('searching link targets', () => {
     expect((await isam.post(`/api/incidents/${ids.incident}/links`, { targetType: 'object', targetId: procedoB })).status).toBe(404);
   });
 
+  it('finds and links processing activities of the registerförteckning (the behandling a breach concerns) within what the caller may see', async () => {
+    const pay = (await post(admin, '/api/privacy/activities', { org: 'forv', name: 'Löneutbetalning' })).id;
+    const payB = (await post(admin, '/api/privacy/activities', { org: 'annan-forv', name: 'Löneutbetalning' })).id;
+    const old = await post(admin, '/api/privacy/activities', { org: 'forv', name: 'Lönebidrag (gammal)' });
+    await admin.patch(`/api/privacy/activities/${old.id}`, { version: old.version, archived: true });
+    const found = await search(isam, 'type=processing_activity&q=löne');
+    expect(found.body.items).toEqual([expect.objectContaining({ id: pay, title: 'Löneutbetalning', href: '/registerforteckning', org: { slug: 'forv', name: 'FORV' } })]);
+    expect((await search(isamB, 'type=processing_activity&q=löne')).body.items.map((r: { id: string }) => r.id)).toEqual([payB]);
+    const linked = await post(isam, `/api/incidents/${ids.incident}/links`, { targetType: 'processing_activity', targetId: pay, note: 'Lönebesked till fel mottagare' });
+    expect(linked).toMatchObject({ targetType: 'processing_activity', title: 'Löneutbetalning', href: '/registerforteckning' });
+    // An activity archived since stays named by the link; another förvaltning's activity is not there to link.
+    const archived = await post(isam, `/api/incidents/${ids.incident}/links`, { targetType: 'processing_activity', targetId: old.id });
+    expect(archived.title).toBe('Lönebidrag (gammal) (arkiverat)');
+    expect((await isam.post(`/api/incidents/${ids.incident}/links`, { targetType: 'processing_activity', targetId: payB })).status).toBe(404);
+  });
+
   it('answers 400 for an unknown type and 403 to those who may not link', async () => {
     expect((await search(isam, 'type=supplier&q=x')).status).toBe(400);
     expect((await search(isam, 'type=url')).status).toBe(400);
