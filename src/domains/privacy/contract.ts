@@ -133,3 +133,83 @@ export const PrivacyQuery = z.object({
   archived: z.enum(['false', 'true', 'all']).optional().openapi({ description: 'false (standard): aktiva; true: arkiverade; all: alla' }),
 });
 export type PrivacyQuery = z.infer<typeof PrivacyQuery>;
+
+/**
+ * Kamerabevakning (kamerabevakningslagen as of 2025-04-01): per organisation a register of the sites it surveils,
+ * running or ended in the last five years, each with its documented intresseavvägning (the balancing of the
+ * surveillance interest against the individual's interest in not being watched). A site is planned while it has no
+ * start date, running from its start date until its end date, and ended after it.
+ */
+export const CAMERA_RULES_FROM = '2025-04-01';
+/** planerad: no start date yet; pagar: started, not ended; avslutad: ended. Derived from the dates, never stored. */
+export const CAMERA_STATES = ['planerad', 'pagar', 'avslutad'] as const;
+export type CameraState = (typeof CAMERA_STATES)[number];
+
+export const CameraSite = z
+  .object({
+    id: z.uuid(),
+    org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+    name: z.string().openapi({ description: 'Plats (t.ex. Entrén till förvaltningshuset)' }),
+    location: z.string().openapi({ description: 'Adress eller beskrivning av platsen' }),
+    purpose: z.string().openapi({ description: 'Ändamål med bevakningen' }),
+    area: z.string().openapi({ description: 'Bevakat område' }),
+    cameras: int4().openapi({ description: 'Antal kameror' }),
+    sound: z.boolean().openapi({ description: 'Ljud tas upp' }),
+    storageDays: int4().openapi({ description: 'Lagringstid i dagar' }),
+    startedOn: z.string().nullable().openapi({ description: 'Bevakningen startade; null = planerad' }),
+    endedOn: z.string().nullable().openapi({ description: 'Bevakningen upphörde; null = pågår' }),
+    state: z.enum(CAMERA_STATES),
+    balancing: z.string().openapi({ description: 'Intresseavvägningen (dokumenterad)' }),
+    balancingDate: z.string().nullable(),
+    balancingBy: z.string().openapi({ description: 'Vem som gjorde intresseavvägningen' }),
+    /** Started on or after 2025-04-01 (the intresseavvägning is required), or neither text nor date given. */
+    balancingMissing: z.boolean(),
+    signs: z.boolean().openapi({ description: 'Skyltning (upplysning om kamerabevakning) finns' }),
+    activity: z.object({ id: z.uuid(), name: z.string(), archived: z.boolean() }).nullable().openapi({ description: 'Behandlingen i registerförteckningen' }),
+    archived: z.boolean(),
+    version: int4(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('CameraSite');
+export type CameraSite = z.infer<typeof CameraSite>;
+
+const cameraEditable = {
+  location: Text(400).optional(),
+  purpose: Text(4000).optional(),
+  area: Text(2000).optional(),
+  cameras: int4().min(0).max(10_000).optional(),
+  sound: z.boolean().optional(),
+  storageDays: int4().optional().openapi({ description: 'Lagringstid i dagar, större än 0' }),
+  startedOn: IsoDate.nullable().optional(),
+  endedOn: IsoDate.nullable().optional(),
+  balancing: Text(8000).optional(),
+  balancingDate: IsoDate.nullable().optional(),
+  balancingBy: Text(200).optional(),
+  signs: z.boolean().optional(),
+  activityId: z.uuid().nullable().optional().openapi({ description: 'Behandling i registerförteckningen (samma organisationsträd)' }),
+};
+
+export const CreateCameraSite = z
+  .strictObject({ org: z.string().min(1).max(64), name: Text(200).min(1), ...cameraEditable })
+  .openapi('CreateCameraSite');
+export type CreateCameraSite = z.infer<typeof CreateCameraSite>;
+
+export const UpdateCameraSite = z
+  .strictObject({
+    version: int4().min(1),
+    name: Text(200).min(1).optional(),
+    ...cameraEditable,
+    archived: z.boolean().optional().openapi({ description: 'Arkivera (true) eller återställ (false); platser tas aldrig bort' }),
+  })
+  .openapi('UpdateCameraSite');
+export type UpdateCameraSite = z.infer<typeof UpdateCameraSite>;
+
+export const CameraQuery = z.object({
+  org: z.string().min(1).max(64).openapi({ description: 'Organisation (kortnamn); underorganisationer ingår' }),
+  period: z.enum(['register', 'all']).optional()
+    .openapi({ description: 'register (standard): planerade, pågående och de som upphört de senaste fem åren; all: även äldre' }),
+  asOf: IsoDate.optional().openapi({ description: 'Dagen de fem åren räknas bakåt från (standard: i dag)' }),
+  archived: z.enum(['false', 'true', 'all']).optional(),
+});
+export type CameraQuery = z.infer<typeof CameraQuery>;

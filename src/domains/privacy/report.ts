@@ -1,9 +1,11 @@
 import { and, eq, like } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
+import { defaultAsOfDay, stockholmDate } from '../../server/platform/time';
 import type { SectionProvider } from '../reports/provider';
 import { orgs } from '../org/table';
+import { balancingMissing, fiveYearsBefore } from './camera';
 import { dpiaLikely, dpiaMissing } from './rules';
-import { processingActivities } from './table';
+import { cameraSites, processingActivities } from './table';
 
 /** Why an activity needs attention: not approved by the DSO, DPIA likely required but not done, transfer without a TIA. */
 export const ATTENTION_REASONS = ['ej_godkand', 'dpia_saknas', 'tia_saknas'] as const;
@@ -33,6 +35,30 @@ export interface PrivacyFigures {
   };
   /** Activities needing attention, by name. */
   attention: PrivacyAttentionFigure[];
+  camera: CameraFigures;
+}
+
+export interface CameraSiteFigure {
+  name: string;
+  org: string;
+  unit: string;
+  purpose: string;
+  startedOn: string;
+  endedOn: string | null;
+  balancingDate: string | null;
+  balancingMissing: boolean;
+  signs: boolean;
+}
+
+/**
+ * Kamerabevakning as of the report's day: sites running then, those ended in the five years before it, and of the
+ * running ones how many lack an intresseavvägning (text or date) and how many lack signs; `sites` is the register
+ * (running and ended in five years), by name.
+ */
+export interface CameraFigures {
+  asOf: string;
+  counts: { running: number; endedFiveYears: number; withoutBalancing: number; withoutSigns: number };
+  sites: CameraSiteFigure[];
 }
 
 /**
@@ -45,7 +71,7 @@ export const sectionProviders: SectionProvider<PrivacyFigures>[] = [
     key: 'privacy',
     title: { sv: 'Registerförteckning och konsekvensbedömningar', en: 'Record of processing activities and DPIAs' },
     order: 47,
-    async figures({ ctx, org }) {
+    async figures({ ctx, org, year, asOf }) {
       ctx.authz.require('privacy.read', org.path);
       const a = processingActivities;
       const rows = await ctx.db.select({ a, unit: orgs.name, path: orgs.path }).from(a).innerJoin(orgs, eq(orgs.id, a.orgId))
@@ -67,6 +93,29 @@ export const sectionProviders: SectionProvider<PrivacyFigures>[] = [
         .filter((r) => r.reasons.length > 0)
         .sort((x, y) => x.name.localeCompare(y.name, 'sv') || x.org.localeCompare(y.org, 'sv'));
       const approved = rows.filter((r) => r.a.status === 'godkand').length;
+      // The report's day: the end of asOf's day (asOf is the first instant after it), else the year's last day or today.
+      const day = asOf ? stockholmDate(new Date(asOf.getTime() - 1)) : defaultAsOfDay(year);
+      const from = fiveYearsBefore(day);
+      const c = cameraSites;
+      const sites = (await ctx.db.select({ c, unit: orgs.name, path: orgs.path }).from(c).innerJoin(orgs, eq(orgs.id, c.orgId))
+        .where(and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('privacy.read', orgs.path), eq(c.archived, false))))
+        .filter((r) => r.c.startedOn && r.c.startedOn <= day && (!r.c.endedOn || r.c.endedOn >= from));
+      const running = sites.filter((r) => !r.c.endedOn || r.c.endedOn > day);
+      const camera: CameraFigures = {
+        asOf: day,
+        counts: {
+          running: running.length,
+          endedFiveYears: sites.length - running.length,
+          withoutBalancing: running.filter((r) => balancingMissing(r.c)).length,
+          withoutSigns: running.filter((r) => !r.c.signs).length,
+        },
+        sites: sites
+          .map((r): CameraSiteFigure => ({
+            name: r.c.name, org: top(r.path), unit: r.unit, purpose: r.c.purpose, startedOn: r.c.startedOn!, endedOn: r.c.endedOn && r.c.endedOn <= day ? r.c.endedOn : null,
+            balancingDate: r.c.balancingDate, balancingMissing: balancingMissing(r.c), signs: r.c.signs,
+          }))
+          .sort((x, y) => x.name.localeCompare(y.name, 'sv') || x.org.localeCompare(y.org, 'sv')),
+      };
       return {
         counts: {
           total: rows.length,
@@ -79,6 +128,7 @@ export const sectionProviders: SectionProvider<PrivacyFigures>[] = [
           dpiaLikelyNotDone: rows.filter((r) => dpiaMissing(r.a.dpiaCriteria, r.a.dpia)).length,
         },
         attention,
+        camera,
       };
     },
   },

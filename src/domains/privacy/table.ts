@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, ts, versioned } from '../../server/platform/columns';
 import { digitalObjects } from '../objects/table';
 import { orgs } from '../org/table';
@@ -61,4 +61,39 @@ export const processingActivityObjects = pgTable(
     objectId: uuid('object_id').notNull().references(() => digitalObjects.id),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.objectId] })],
+);
+
+/**
+ * Kamerabevakning: one row per surveilled site of an organisation, with its intresseavvägning and the processing
+ * activity of the registerförteckning it belongs to. Archived, never deleted: the register covers five years back.
+ */
+export const cameraSites = pgTable(
+  'camera_sites',
+  {
+    id: idColumn(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    name: text('name').notNull(),
+    location: text('location').notNull().default(''),
+    purpose: text('purpose').notNull().default(''),
+    area: text('area').notNull().default(''),
+    cameras: integer('cameras').notNull().default(1),
+    sound: boolean('sound').notNull().default(false),
+    storageDays: integer('storage_days').notNull().default(14),
+    startedOn: date('started_on', { mode: 'string' }),
+    endedOn: date('ended_on', { mode: 'string' }),
+    balancing: text('balancing').notNull().default(''),
+    balancingDate: date('balancing_date', { mode: 'string' }),
+    balancingBy: text('balancing_by').notNull().default(''),
+    signs: boolean('signs').notNull().default(false),
+    activityId: uuid('activity_id').references(() => processingActivities.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    archived: boolean('archived').notNull().default(false),
+    ...versioned(),
+  },
+  (t) => [
+    uniqueIndex('camera_sites_org_name_unique').on(t.orgId, sql`lower(${t.name})`),
+    check('camera_sites_storage_check', sql`${t.storageDays} > 0`),
+    check('camera_sites_cameras_check', sql`${t.cameras} >= 0`),
+    check('camera_sites_dates_check', sql`${t.endedOn} is null or (${t.startedOn} is not null and ${t.endedOn} >= ${t.startedOn})`),
+  ],
 );

@@ -248,7 +248,39 @@ function privacyBlocks(v: Rec, cell: CellFn): FigureBlock[] {
       ], cell),
     });
   }
-  return out;
+  return [...out, ...cameraBlocks(isRec(v.camera) ? v.camera : null, cell)];
+}
+
+/**
+ * Kamerabevakning (the register of running surveillance and that ended in the last five years): a sentence on the
+ * running sites, those lacking an intresseavvägning or signs and those ended, then the sites. Nothing when there are none.
+ */
+function cameraBlocks(v: Rec | null, cell: CellFn): FigureBlock[] {
+  if (!v) return [];
+  const counts = isRec(v.counts) ? v.counts : {};
+  const n = (k: string) => (typeof counts[k] === 'number' ? (counts[k] as number) : 0);
+  const sites = recs(v.sites);
+  if (!sites.length) return [{ kind: 'text', text: 'Förvaltningen har ingen kamerabevakning som pågår eller har upphört de senaste fem åren.' }];
+  const sites_ = (k: number) => `${k} ${k === 1 ? 'plats' : 'platser'}`;
+  const lacks = [
+    n('withoutBalancing') ? `${n('withoutBalancing')} saknar dokumenterad intresseavvägning` : '',
+    n('withoutSigns') ? `${n('withoutSigns')} saknar skyltning` : '',
+  ].filter(Boolean);
+  const sentence = [
+    n('running') ? `Kamerabevakning pågår på ${sites_(n('running'))}${lacks.length ? `, varav ${svList(lacks)}` : ', alla med dokumenterad intresseavvägning och skyltning'}.` : 'Ingen kamerabevakning pågår.',
+    n('endedFiveYears') ? `Bevakningen har upphört på ${sites_(n('endedFiveYears'))} under de senaste fem åren.` : '',
+  ].filter(Boolean).join(' ');
+  const yesNo = (x: unknown) => (x === true ? 'Ja' : 'Nej');
+  return [
+    { kind: 'text', text: sentence },
+    {
+      kind: 'table', caption: 'Förteckning över kamerabevakning (pågående och upphörd de senaste fem åren)',
+      ...withOrg(sites, ['Plats', 'Organisation', 'Ändamål', 'Startad', 'Upphörde', 'Intresseavvägning', 'Skyltning'], (r) => [
+        cell(r.name), cell(r.unit), cell(r.purpose), cell(r.startedOn), cell(r.endedOn ?? 'Pågår'),
+        cell(r.balancingMissing === true ? 'Saknas' : r.balancingDate), cell(yesNo(r.signs)),
+      ], cell),
+    },
+  ];
 }
 
 const NIS2_STATUS: Record<string, string> = { ej_paborjad: 'Ej påbörjad', delvis: 'Delvis genomförd', genomford: 'Genomförd', ej_tillamplig: 'Ej tillämplig' };

@@ -29,6 +29,7 @@ const RECORDS = {
   org: ['Organisationen', 'organisation'],
   org_group: ['Samverkansgruppen', 'cooperation group'],
   'processing activity': ['Behandlingen', 'processing activity'],
+  'camera site': ['Kamerabevakningen', 'camera surveillance site'],
   'plan activity': ['Aktiviteten', 'plan activity'],
   'plan area list': ['Listan över planområden', 'plan area list'],
   report: ['Rapporten', 'report'],
