@@ -1,4 +1,4 @@
-import type { CreateProcessingActivity } from './contract';
+import type { CreateCameraSite, CreateProcessingActivity } from './contract';
 
 /** A demo activity: the objects by name (looked up in the förvaltning's objektlista), and whether the DSO approved it. */
 export type DemoActivity = Omit<CreateProcessingActivity, 'objectIds'> & { objects?: string[]; approved?: boolean };
@@ -167,5 +167,36 @@ export const SN_ACTIVITIES: DemoActivity[] = [
     purposes: 'Genomföra upphandlingar och följa upp leverantörers åtaganden.', legalBasis: 'c', legalBasisNote: 'Lagen om offentlig upphandling.',
     dataSubjects: ['Kontaktpersoner hos anbudsgivare', 'Nyckelpersoner i anbud'], personalData: ['Namn', 'Kontaktuppgifter', 'CV i anbud'],
     recipients: 'Anbudsgivare vid insyn, förvaltningsrätt vid överprövning.', pubAgreement: 'ja', responsible: 'Avdelningschef upphandling',
+  },
+];
+
+/** A demo camera site: the processing activity by name (in the same organisation), if any. */
+export type DemoCameraSite = Omit<CreateCameraSite, 'activityId'> & { activity?: string };
+
+/**
+ * Hässelby-Vällingby's kamerabevakning (seed 002: the new rules from 2025-04-01 and the budget's encouragement to use
+ * cameras for safety): the förvaltningshus entrance, ended 2023; a care home's entrance, started in May 2025 after its
+ * intresseavvägning; a care home's garage running since 2022 without one and without signs. Texts are this demo's.
+ */
+export const HV_CAMERA_SITES: DemoCameraSite[] = [
+  {
+    org: 'hv-administration', name: 'Entré och reception i förvaltningshuset',
+    location: 'Förvaltningshuset vid Vällingby torg, bottenvåningen', purpose: 'Skydda receptionens personal vid hot och våld och utreda inbrott efter stängning.',
+    area: 'Entrédörrar, reception och väntrum', cameras: 3, sound: false, storageDays: 30, startedOn: '2017-09-04', endedOn: '2023-08-31', signs: true,
+    balancing: 'Bevakningen beslutades före de nya reglerna och avslutades när receptionen flyttade till kontaktcentret. Kamerorna är nedmonterade och inspelningarna raderade.',
+    balancingDate: '2017-08-15', balancingBy: 'Förvaltningens säkerhetssamordnare',
+  },
+  {
+    org: 'hv-aldre', name: 'Entrén till Vällingby vård- och omsorgsboende', activity: 'Kamerabevakning vid entrén till Vällingby vård- och omsorgsboende',
+    location: 'Huvudentrén och varumottagningen, Vällingby vård- och omsorgsboende', purpose: 'Förebygga och utreda inbrott och skadegörelse nattetid.',
+    area: 'Entrén och varumottagningen kl. 22–06; boendes fönster maskeras', cameras: 2, sound: false, storageDays: 3, startedOn: '2025-05-19', signs: true,
+    balancing: 'Tre inbrott i varumottagningen under 2024 väger tyngre än intrånget för besökare och medarbetare nattetid. Bevakningen begränsas till '
+      + 'entrén kl. 22–06, boendes fönster maskeras, ingen ljudupptagning och inspelningar raderas efter 72 timmar. Boenderådet och skyddsombudet har hörts.',
+    balancingDate: '2025-05-12', balancingBy: 'Anna Ek (avdelningschef äldreomsorg) med dataskyddsombudet',
+  },
+  {
+    org: 'hv-aldre', name: 'Garaget under Hässelby vård- och omsorgsboende',
+    location: 'Garaget under Hässelby vård- och omsorgsboende, infart från baksidan', purpose: 'Förebygga stölder ur hemtjänstens och boendets bilar.',
+    area: 'Garagets infart och parkeringsplatser', cameras: 4, sound: false, storageDays: 14, startedOn: '2022-10-03', signs: false,
   },
 ];

@@ -21,8 +21,13 @@ beforeAll(async () => {
     ['sf-ekonomi', 'avdelning', 'servicenamnden'], ['sf-bestallarenheten', 'enhet', 'sf-upphandling'],
   ]);
   await objectsDemo.run(t.ctx);
-  expect((await demo.run(t.ctx))?.[0]).toBe('privacy: 11 behandlingar i Hässelby-Vällingby, 9 i Servicenämnden / processing activities added');
-  expect((await demo.run(t.ctx))?.[0]).toMatch(/^privacy: 0 behandlingar i Hässelby-Vällingby, 0 i Servicenämnden/); // idempotent
+  expect(await demo.run(t.ctx)).toEqual([
+    'privacy: 11 behandlingar i Hässelby-Vällingby, 9 i Servicenämnden / processing activities added',
+    'privacy: 3 platser med kamerabevakning i Hässelby-Vällingby / camera surveillance sites added',
+  ]);
+  const again = await demo.run(t.ctx); // idempotent
+  expect(again?.[0]).toMatch(/^privacy: 0 behandlingar i Hässelby-Vällingby, 0 i Servicenämnden/);
+  expect(again?.[1]).toMatch(/^privacy: 0 platser med kamerabevakning/);
 }, 60_000);
 afterAll(() => t.close());
 
@@ -43,6 +48,13 @@ describe('demo registerförteckningar', () => {
     const html = renderHtml(json);
     expect(html).toContain('Registerförteckningen har 11 behandlingar, varav 6 är godkända av dataskyddsombudet och 2 väntar på granskning.');
     expect(html).toContain('Behandlingar som behöver åtgärdas');
+    // Kamerabevakning: the care home's entrance (May 2025, with its intresseavvägning) and garage run, the förvaltningshus ended 2023.
+    expect(p.camera.counts).toEqual({ running: 2, endedFiveYears: 1, withoutBalancing: 1, withoutSigns: 1 });
+    expect(p.camera.sites.map((s) => [s.name, s.endedOn])).toEqual([
+      ['Entré och reception i förvaltningshuset', '2023-08-31'], ['Entrén till Vällingby vård- och omsorgsboende', null], ['Garaget under Hässelby vård- och omsorgsboende', null],
+    ]);
+    expect(html).toContain('Kamerabevakning pågår på 2 platser, varav 1 saknar dokumenterad intresseavvägning och 1 saknar skyltning. Bevakningen har upphört på 1 plats under de senaste fem åren.');
+    expect(html).toContain('Förteckning över kamerabevakning');
     const pdf = await renderReport(json, 'pdf');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const docx = await renderReport(json, 'docx');
@@ -56,6 +68,9 @@ describe('demo registerförteckningar', () => {
     expect(by.get('Dokumentation i hemtjänsten')!.objects.map((o) => o.name)).toEqual(['Life Care SP']);
     expect(by.get('Videomöten i Zoom')).toMatchObject({ thirdCountryTransfer: true, transferTool: 'scc', objects: [{ name: 'Zoom' }] });
     expect(by.get('Kamerabevakning vid entrén till Vällingby vård- och omsorgsboende')!.legalBasisNote).toMatch(/Intresseavvägning dokumenterad/);
+    const { listCameraSites } = await import('./camera');
+    const entrance = (await listCameraSites(t.ctx, { org: 'hasselby-vallingby', asOf: '2025-12-31' })).find((c) => c.startedOn === '2025-05-19')!;
+    expect(entrance).toMatchObject({ state: 'pagar', balancingDate: '2025-05-12', balancingMissing: false, activity: { name: 'Kamerabevakning vid entrén till Vällingby vård- och omsorgsboende' } });
     const sn = await listActivities(t.ctx, { org: 'servicenamnden' });
     expect(sn.find((a) => a.name === 'Kundtjänstärenden i Kontaktcenter Stockholm')!.objects.map((o) => o.name)).toEqual(['Artvise', 'Telia ACE']);
   });
