@@ -12,11 +12,15 @@ import { useSearchText } from '../../shell/search';
 import { NeedOrg } from '../plans/shared';
 import { activitiesQuery, STATUSES, type PrivacyFilter, type PrivacyStatus, type ProcessingActivity } from './api';
 import { ActivityDialog } from './ActivityDialog';
+import { CameraSection } from './CameraSection';
 
 export const StatusBadge = statusBadge<PrivacyStatus>('privacy', { utkast: 'gray', granskas: 'blue', godkand: 'green' });
 
 
-/** Registerförteckning: the selected organisation's processing activities with legal basis, transfers, the threshold analysis and the DSO's approval. */
+/**
+ * Registerförteckning: the selected organisation's processing activities with legal basis, transfers, the threshold analysis and the DSO's
+ * approval; below it the register of kamerabevakning.
+ */
 export default function PrivacyPage() {
   const { t } = useTranslation('privacy');
   const { can } = useSession();
@@ -97,6 +101,7 @@ export default function PrivacyPage() {
         <ActivityDialog org={selected} activity={edit.row} onClose={edit.close} onSaved={edit.saved}
           canApprove={can('dso.approve')} />
       )}
+      <CameraSection key={selected.slug} org={selected} manage={manage} />
     </RegisterPage>
   );
 }

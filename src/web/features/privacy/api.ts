@@ -44,3 +44,24 @@ export const objectChoicesQuery = (org: string, enabled: boolean) => ({
   queryFn: () => api.get<DigitalObject[]>('/objects', { org }),
   enabled,
 });
+
+export type CameraSite = z.infer<typeof C.CameraSite>;
+export type CameraState = CameraSite['state'];
+
+export interface CameraFilter {
+  /** '' (the register: planned, running and ended in the last five years) or 'all'. */
+  period: string;
+  archived: string;
+}
+
+export const cameraSitesQuery = (org: string | null, f: CameraFilter) => ({
+  queryKey: ['privacy', 'camera', org, f] as const,
+  queryFn: () => api.get<CameraSite[]>('/privacy/camera-sites', { org: org!, period: f.period || undefined, archived: f.archived || undefined }),
+  enabled: !!org,
+});
+
+/** The organisation's processing activities (and those of its subtree), to link a camera site to its behandling. */
+export const activityChoicesQuery = (org: string) => ({
+  queryKey: ['privacy', org, 'choices'] as const,
+  queryFn: () => api.get<ProcessingActivity[]>('/privacy/activities', { org }),
+});
