@@ -144,9 +144,9 @@ export const CreateComment = z.strictObject({ body: z.string().trim().min(1).max
  * link-target provider (`<domain>/link-targets.ts`); `url` is a web address (an IMY case, a supplier's notice).
  * A new type: add it here, add its provider, and its label in the web app (links.type.*).
  */
-export const LINK_TARGET_TYPES = ['incident', 'risk', 'document', 'plan_activity', 'object', 'processing_activity', 'url'] as const;
+export const LINK_TARGET_TYPES = ['incident', 'risk', 'document', 'plan_activity', 'object', 'processing_activity', 'supplier', 'url'] as const;
 export type LinkTargetType = (typeof LINK_TARGET_TYPES)[number];
-export const INTERNAL_LINK_TYPES = ['incident', 'risk', 'document', 'plan_activity', 'object', 'processing_activity'] as const satisfies readonly LinkTargetType[];
+export const INTERNAL_LINK_TYPES = ['incident', 'risk', 'document', 'plan_activity', 'object', 'processing_activity', 'supplier'] as const satisfies readonly LinkTargetType[];
 /** Only http(s) addresses are stored as links (never javascript:, data: …). */
 export function isWebUrl(v: string): boolean {
   try {

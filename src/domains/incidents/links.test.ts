@@ -102,7 +102,7 @@ describe('bad links', () => {
     const base = `/api/incidents/${ids.incident}/links`;
     const before = await counts();
     const cases: [unknown, string][] = [
-      [{ targetType: 'supplier', targetId: ids.risk }, 'targetType'],
+      [{ targetType: 'leverantor', targetId: ids.risk }, 'targetType'],
       [{ targetType: 'risk', targetId: 'miljodata' }, 'targetId'],
       [{ targetType: 'url', targetId: 'javascript:alert(1)' }, 'targetId'],
       [{ targetType: 'url', targetId: 'www.imy.se' }, 'targetId'],
@@ -228,12 +228,27 @@ describe('searching link targets', () => {
     expect(linked).toMatchObject({ targetType: 'processing_activity', title: 'Löneutbetalning', href: '/registerforteckning' });
     // An activity archived since stays named by the link; another förvaltning's activity is not there to link.
     const archived = await post(isam, `/api/incidents/${ids.incident}/links`, { targetType: 'processing_activity', targetId: old.id });
-    expect(archived.title).toBe('Lönebidrag (gammal) (arkiverat)');
+    expect(archived.title).toBe('Lönebidrag (gammal) (arkiverad)');
     expect((await isam.post(`/api/incidents/${ids.incident}/links`, { targetType: 'processing_activity', targetId: payB })).status).toBe(404);
   });
 
+  it('finds and links suppliers of the leverantörsregister (a supplier breach, as with Miljödata) within what the caller may see', async () => {
+    const miljodata = (await post(admin, '/api/suppliers', { org: 'forv', name: 'Miljödata', services: 'Systemstöd för arbetsmiljö och rehabilitering' })).id;
+    const miljodataB = (await post(admin, '/api/suppliers', { org: 'annan-forv', name: 'Miljödata' })).id;
+    const old = await post(admin, '/api/suppliers', { org: 'forv', name: 'Miljökonsult AB' });
+    await admin.patch(`/api/suppliers/${old.id}`, { version: old.version, archived: true });
+    const found = await search(isam, 'type=supplier&q=milj');
+    expect(found.body.items).toEqual([expect.objectContaining({ id: miljodata, title: 'Miljödata', href: '/leverantorer', org: { slug: 'forv', name: 'FORV' } })]);
+    expect((await search(isamB, 'type=supplier&q=milj')).body.items.map((r: { id: string }) => r.id)).toEqual([miljodataB]);
+    const linked = await post(isam, `/api/incidents/${ids.incident}/links`, { targetType: 'supplier', targetId: miljodata, note: 'Leverantörens dataintrång, anmält till IMY' });
+    expect(linked).toMatchObject({ targetType: 'supplier', title: 'Miljödata', href: '/leverantorer' });
+    const archived = await post(isam, `/api/incidents/${ids.incident}/links`, { targetType: 'supplier', targetId: old.id });
+    expect(archived.title).toBe('Miljökonsult AB (arkiverad)');
+    expect((await isam.post(`/api/incidents/${ids.incident}/links`, { targetType: 'supplier', targetId: miljodataB })).status).toBe(404);
+  });
+
   it('answers 400 for an unknown type and 403 to those who may not link', async () => {
-    expect((await search(isam, 'type=supplier&q=x')).status).toBe(400);
+    expect((await search(isam, 'type=leverantor&q=x')).status).toBe(400);
     expect((await search(isam, 'type=url')).status).toBe(400);
     expect((await search(reader, 'type=risk')).status).toBe(403);
   });

@@ -7,5 +7,5 @@ import { digitalObjects as d } from './table';
  * Pascal), readable as in the list: object.read on the object's organisation.
  */
 export const linkTargets: LinkTargetProvider[] = [
-  namedRecordTargets({ type: 'object', table: d, columns: { id: d.id, name: d.name, archived: d.archived, orgId: d.orgId }, permission: 'object.read', href: '/objekt' }),
+  namedRecordTargets({ type: 'object', table: d, columns: { id: d.id, name: d.name, archived: d.archived, orgId: d.orgId }, permission: 'object.read', href: '/objekt', archivedWord: 'arkiverat' }),
 ];

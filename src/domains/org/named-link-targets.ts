@@ -7,7 +7,7 @@ import { orgs } from './table';
 /**
  * The link targets of a register whose records have a name, an organisation and an archived flag (the objektlista,
  * the registerförteckning, …): readable with `permission` on the record's organisation; an archived record is still
- * named by a link ("… (arkiverat)"), and searched only among active ones, by name, in name order.
+ * named by a link ("… (arkiverat)", "… (arkiverad)"), and searched only among active ones, by name, in name order.
  */
 export function namedRecordTargets(o: {
   type: string;
@@ -16,11 +16,13 @@ export function namedRecordTargets(o: {
   permission: Permission;
   /** The register's page in the web app. */
   href: string;
+  /** "arkiverat" or "arkiverad", as the record's noun takes it (objektet, behandlingen, leverantören). */
+  archivedWord: 'arkiverat' | 'arkiverad';
 }): LinkTargetProvider {
   const c = o.columns;
   const select = { id: c.id, name: c.name, archived: c.archived, slug: orgs.slug, orgName: orgs.name };
   type Row = { id: string; name: string; archived: boolean; slug: string; orgName: string };
-  const toTarget = (r: Row): LinkTarget => ({ id: r.id, title: r.archived ? `${r.name} (arkiverat)` : r.name, href: o.href, org: { slug: r.slug, name: r.orgName } });
+  const toTarget = (r: Row): LinkTarget => ({ id: r.id, title: r.archived ? `${r.name} (${o.archivedWord})` : r.name, href: o.href, org: { slug: r.slug, name: r.orgName } });
   return {
     type: o.type,
     async resolve(ctx, db, ids) {

@@ -8,6 +8,6 @@ import { processingActivities as a } from './table';
  */
 export const linkTargets: LinkTargetProvider[] = [
   namedRecordTargets({
-    type: 'processing_activity', table: a, columns: { id: a.id, name: a.name, archived: a.archived, orgId: a.orgId }, permission: 'privacy.read', href: '/registerforteckning',
+    type: 'processing_activity', table: a, columns: { id: a.id, name: a.name, archived: a.archived, orgId: a.orgId }, permission: 'privacy.read', href: '/registerforteckning', archivedWord: 'arkiverad',
   }),
 ];

@@ -340,6 +340,54 @@ function nis2Blocks(v: Rec, cell: CellFn): FigureBlock[] {
   return out;
 }
 
+const SUPPLIER_REASON: Record<string, string> = {
+  pub_saknas: 'Behandlar personuppgifter utan PUB-avtal', tia_saknas: 'Tredjelandsöverföring utan TIA',
+  uppfoljning_forsenad: 'Inte bedömd de senaste tolv månaderna', bedomning_brister: 'Bedömningen visade brister',
+};
+
+/**
+ * The leverantörsregister: a sentence on how many suppliers there are, how many process personal data without a
+ * PUB-avtal and are not followed up within the year, the counts, and the suppliers needing attention with the reasons.
+ */
+function supplierBlocks(v: Rec, cell: CellFn): FigureBlock[] {
+  const counts = isRec(v.counts) ? v.counts : {};
+  const n = (k: string) => (typeof counts[k] === 'number' ? (counts[k] as number) : 0);
+  const attention = recs(v.attention);
+  const total = n('total');
+  const lev = (k: number) => (k === 1 ? 'leverantör' : 'leverantörer');
+  const sentences = total === 0
+    ? ['Leverantörsregistret har inga leverantörer registrerade.']
+    : [
+        `Leverantörsregistret har ${total} ${lev(total)}, varav ${n('personalData')} behandlar personuppgifter för förvaltningens räkning.`,
+        n('pubMissing') ? `${n('pubMissing')} ${lev(n('pubMissing'))} saknar personuppgiftsbiträdesavtal.` : 'Alla leverantörer som behandlar personuppgifter har personuppgiftsbiträdesavtal.',
+        n('followUpOverdue') ? `${n('followUpOverdue')} ${lev(n('followUpOverdue'))} har inte bedömts de senaste tolv månaderna.` : 'Alla leverantörer har bedömts de senaste tolv månaderna.',
+        n('thirdCountry') ? `${n('thirdCountry')} ${lev(n('thirdCountry'))} för över personuppgifter till tredjeland${n('tiaMissing') ? `, ${n('tiaMissing')} utan överföringsbedömning (TIA)` : ''}.` : '',
+        n('subSuppliersWithoutContract') ? `${n('subSuppliersWithoutContract')} ${n('subSuppliersWithoutContract') === 1 ? 'underleverantör saknar' : 'underleverantörer saknar'} avtal med förvaltningen.` : '',
+      ].filter(Boolean);
+  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `suppliers.counts.${key}`)];
+  const out: FigureBlock[] = [
+    { kind: 'text', text: sentences.join(' ') },
+    {
+      kind: 'table', caption: 'Leverantörsregistret i siffror', columns: ['Mått', 'Antal'],
+      rows: [
+        count('Leverantörer', 'total'), count('Behandlar personuppgifter', 'personalData'), count('Saknar PUB-avtal', 'pubMissing'),
+        count('Med överföring till tredjeland', 'thirdCountry'), count('Tredjelandsöverföring utan TIA', 'tiaMissing'),
+        count('Uppföljning försenad', 'followUpOverdue'), count('Underleverantörer utan avtal', 'subSuppliersWithoutContract'),
+      ],
+    },
+  ];
+  if (attention.length) {
+    out.push({
+      kind: 'table', caption: 'Leverantörer som behöver åtgärdas',
+      ...withOrg(attention, ['Leverantör', 'Organisation', 'Senast bedömd', 'Behöver'], (r) => [
+        cell(r.name), cell(r.unit), cell(r.assessed ?? 'Aldrig'),
+        cell((Array.isArray(r.reasons) ? r.reasons : []).map((x) => SUPPLIER_REASON[String(x)] ?? String(x)).join('; ')),
+      ], cell),
+    });
+  }
+  return out;
+}
+
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
   if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(overdueMarked), TABLES[key], cell)] : [];
@@ -347,6 +395,7 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
   if (key === 'training' && isRec(v)) return trainingBlocks(v, cell);
   if (key === 'classification' && isRec(v)) return classificationBlocks(v, cell);
   if (key === 'privacy' && isRec(v)) return privacyBlocks(v, cell);
+  if (key === 'suppliers' && isRec(v)) return supplierBlocks(v, cell);
   if (key === 'nis2' && isRec(v)) return nis2Blocks(v, cell);
   if (key === 'goals' && Array.isArray(v)) {
     const groups = groupBy(v.filter(isRec), 'org');

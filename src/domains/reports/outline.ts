@@ -124,6 +124,7 @@ export function defaultOutline(orgType: string): Section[] {
     sec('mal', 2, 'Uppföljning av mål i verksamhetsplanen', 'goals'),
     sec('vor-ikp', 2, 'Väsentlighets- och riskanalys samt internkontrollplan', 'risks'),
     sec('klassning', 2, 'Informationsklassning och digitala objekt', 'classification'),
+    sec('leverantorer', 2, 'Leverantörer och underleverantörer', 'suppliers'),
     sec('registerforteckning', 2, 'Registerförteckning och konsekvensbedömningar', 'privacy'),
     sec('dso', 2, 'Uppföljning av dataskyddsombudets rapport', 'dsoFollowUp'),
     sec('incidenter', 2, 'Avvikelser och incidenter', 'incidents'),

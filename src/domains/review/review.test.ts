@@ -205,6 +205,8 @@ describe('ISO 27001 9.3 management review', () => {
     expect((await iso93Status(t.ctx, org.id, 2025, ['classification'])).uncovered).not.toContain('f');
     // The registerförteckning's threshold analyses and DPIAs assess the risks of processing personal data: (f) too.
     expect((await iso93Status(t.ctx, org.id, 2025, ['privacy'])).uncovered).not.toContain('f');
+    // The leverantörsbedömningar assess the supply chain's risks (ISO 27001 5.19–5.22): (f) too.
+    expect((await iso93Status(t.ctx, org.id, 2025, ['suppliers'])).uncovered).not.toContain('f');
     // The security measures under cybersäkerhetslagen (NIS2) answer a change in external issues: they cover (b).
     expect((await iso93Status(t.ctx, org.id, 2025, ['nis2'])).uncovered).not.toContain('b');
   });

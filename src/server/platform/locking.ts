@@ -30,6 +30,7 @@ const RECORDS = {
   org_group: ['Samverkansgruppen', 'cooperation group'],
   'processing activity': ['Behandlingen', 'processing activity'],
   'camera site': ['Kamerabevakningen', 'camera surveillance site'],
+  supplier: ['Leverantören', 'supplier'],
   'plan activity': ['Aktiviteten', 'plan activity'],
   'plan area list': ['Listan över planområden', 'plan area list'],
   report: ['Rapporten', 'report'],

@@ -67,7 +67,7 @@ export const KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsin
 export const PERSONAL_DATA: readonly PersonalData[] = ['ja', 'nej', 'vet_ej'];
 export const RISKS: readonly Risk[] = ['ingen_trolig_risk', 'risk', 'hog_risk'];
 /** What an incident can be linked to (equal to LINK_TARGET_TYPES in the contract); labels are links.type.*. */
-export const LINK_TYPES: readonly LinkTargetType[] = ['incident', 'risk', 'document', 'plan_activity', 'object', 'processing_activity', 'url'];
+export const LINK_TYPES: readonly LinkTargetType[] = ['incident', 'risk', 'document', 'plan_activity', 'object', 'processing_activity', 'supplier', 'url'];
 
 /** i18n keys for the Swedish data words. */
 export const STATUS_KEY: Record<Status, string> = {
