@@ -3,7 +3,7 @@ import { escapeLike } from '../../server/platform/authz';
 import { stockholmDate } from '../../server/platform/time';
 import type { SectionProvider } from '../reports/provider';
 import { orgs } from '../org/table';
-import { followUpOverdue, pubMissing, withoutContract } from './rules';
+import { followUpOverdue, pubMissing, tiaMissing, withoutContract } from './rules';
 import { suppliers } from './table';
 
 /** Why a supplier needs attention. */
@@ -31,7 +31,7 @@ export interface SupplierFigures {
     /** Processing personal data without a PUB-avtal 'ja'. */
     pubMissing: number;
     thirdCountry: number;
-    /** Third-country transfer without a TIA. */
+    /** Third-country transfer under an art. 46 tool without a TIA (an adequacy decision needs none). */
     tiaMissing: number;
     /** No assessment in the twelve months up to asOf. */
     followUpOverdue: number;
@@ -68,7 +68,7 @@ export const sectionProviders: SectionProvider<SupplierFigures>[] = [
           name: r.s.name, org: top(r.path), unit: r.unit, services: r.s.services, assessed: r.s.assessmentDate,
           reasons: [
             ...(pubMissing(r.s.processesPersonalData, r.s.pubAgreement) ? ['pub_saknas' as const] : []),
-            ...(r.s.thirdCountryTransfer && !r.s.tiaDone ? ['tia_saknas' as const] : []),
+            ...(tiaMissing(r.s) ? ['tia_saknas' as const] : []),
             ...(overdue(r) ? ['uppfoljning_forsenad' as const] : []),
             ...(r.s.assessmentResult === 'brister' || r.s.assessmentResult === 'ej_godtagbar' ? ['bedomning_brister' as const] : []),
           ],
@@ -82,7 +82,7 @@ export const sectionProviders: SectionProvider<SupplierFigures>[] = [
           personalData: rows.filter((r) => r.s.processesPersonalData).length,
           pubMissing: rows.filter((r) => pubMissing(r.s.processesPersonalData, r.s.pubAgreement)).length,
           thirdCountry: rows.filter((r) => r.s.thirdCountryTransfer).length,
-          tiaMissing: rows.filter((r) => r.s.thirdCountryTransfer && !r.s.tiaDone).length,
+          tiaMissing: rows.filter((r) => tiaMissing(r.s)).length,
           followUpOverdue: rows.filter(overdue).length,
           subSuppliersWithoutContract: rows.reduce((n, r) => n + withoutContract(r.s.subSuppliers), 0),
         },

@@ -72,4 +72,11 @@ export const pubMissing = (processesPersonalData: boolean, pubAgreement: string)
 
 export const pubMissingSql = (): SQL => sql`(${suppliers.processesPersonalData} and ${suppliers.pubAgreement} <> 'ja')`;
 
+/**
+ * A third-country transfer without a transfer impact assessment, where one is needed: under an art. 46 tool (SCC,
+ * BCR, other), not under an adequacy decision (art. 45), where the Commission has assessed the country.
+ */
+export const tiaMissing = (s: { thirdCountryTransfer: boolean; transferTool: string | null; tiaDone: boolean }): boolean =>
+  s.thirdCountryTransfer && s.transferTool !== 'adekvansbeslut' && !s.tiaDone;
+
 export const withoutContract = (subs: readonly SubSupplier[]): number => subs.filter((s) => s.withoutContract).length;

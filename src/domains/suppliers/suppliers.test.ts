@@ -181,13 +181,14 @@ describe('the report section', () => {
     await add({ name: 'Alfa', ...FULL, assessmentDate: '2025-03-01', assessmentResult: 'godtagbar' });
     await add({ name: 'Beta', processesPersonalData: true, assessmentDate: '2024-06-01', assessmentResult: 'brister' });
     await add({ name: 'Gamma', thirdCountryTransfer: true, transferTool: 'scc', thirdCountries: 'USA', assessmentDate: '2025-01-10', subSuppliers: [{ name: 'Moln Inc', withoutContract: true }] });
+    await add({ name: 'Delta', thirdCountryTransfer: true, transferTool: 'adekvansbeslut', thirdCountries: 'Japan', assessmentDate: '2025-02-01' }); // no TIA needed
     const gone = await add({ name: 'Arkiverad', processesPersonalData: true });
     await rIsam.patch(`${URL}/${gone.id}`, { version: gone.version, archived: true });
 
     const org = await findOrg(t.database.db, 'forv-r');
     const fig = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2025 });
     expect(fig.asOf).toBe('2025-12-31');
-    expect(fig.counts).toEqual({ total: 3, personalData: 2, pubMissing: 1, thirdCountry: 1, tiaMissing: 1, followUpOverdue: 1, subSuppliersWithoutContract: 2 });
+    expect(fig.counts).toEqual({ total: 4, personalData: 2, pubMissing: 1, thirdCountry: 2, tiaMissing: 1, followUpOverdue: 1, subSuppliersWithoutContract: 2 });
     expect(fig.attention).toEqual([
       { name: 'Beta', org: 'FORV-R', unit: 'AVD-R', services: '', assessed: '2024-06-01', reasons: ['pub_saknas', 'uppfoljning_forsenad', 'bedomning_brister'] },
       { name: 'Gamma', org: 'FORV-R', unit: 'AVD-R', services: '', assessed: '2025-01-10', reasons: ['tia_saknas'] },
@@ -198,8 +199,8 @@ describe('the report section', () => {
     const blocks = sectionBlocks(section, { year: 2025, asOf: '2025-12-31', outline: [], suppliers: fig } as unknown as ReportJson);
     expect(blocks[0]).toEqual({
       kind: 'text',
-      text: 'Leverantörsregistret har 3 leverantörer, varav 2 behandlar personuppgifter för förvaltningens räkning. 1 leverantör saknar personuppgiftsbiträdesavtal. '
-        + '1 leverantör har inte bedömts de senaste tolv månaderna. 1 leverantör för över personuppgifter till tredjeland, 1 utan överföringsbedömning (TIA). '
+      text: 'Leverantörsregistret har 4 leverantörer, varav 2 behandlar personuppgifter för förvaltningens räkning. 1 leverantör saknar personuppgiftsbiträdesavtal. '
+        + '1 leverantör har inte bedömts de senaste tolv månaderna. 2 leverantörer för över personuppgifter till tredjeland, 1 utan överföringsbedömning (TIA). '
         + '2 underleverantörer saknar avtal med förvaltningen.',
     });
     const tables = blocks.flatMap((b) => (b.kind === 'table' ? [b] : []));

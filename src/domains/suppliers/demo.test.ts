@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOrgs, startTestServer, type TestServer } from '../../test/harness';
+import { demo as objectsDemo } from '../objects/demo';
+import { findOrg } from '../org/service';
+import { buildReportJson } from '../reports/build';
+import { renderHtml } from '../reports/render/html';
+import { renderReport } from '../reports/render';
+import { demo } from './demo';
+import type { SupplierFigures } from './report';
+import { listSuppliers } from './service';
+
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, [
+    ['stockholm', 'stad'],
+    ['hasselby-vallingby', 'forvaltning', 'stockholm'], ['hv-aldre', 'avdelning', 'hasselby-vallingby'], ['hv-hemtjanst', 'enhet', 'hv-aldre'],
+    ['hv-ifo', 'avdelning', 'hasselby-vallingby'], ['hv-socialtjanst-barn', 'enhet', 'hv-ifo'], ['hv-administration', 'avdelning', 'hasselby-vallingby'],
+    ['hv-it', 'enhet', 'hv-administration'],
+    ['servicenamnden', 'forvaltning', 'stockholm'], ['sf-kontaktcenter', 'avdelning', 'servicenamnden'], ['sf-upphandling', 'avdelning', 'servicenamnden'],
+    ['sf-ekonomi', 'avdelning', 'servicenamnden'], ['sf-bestallarenheten', 'enhet', 'sf-upphandling'],
+  ]);
+  await objectsDemo.run(t.ctx);
+  expect((await demo.run(t.ctx))?.[0]).toBe('suppliers: 6 leverantörer i Hässelby-Vällingby, 6 i Servicenämnden / suppliers added');
+  expect((await demo.run(t.ctx))?.[0]).toMatch(/^suppliers: 0 leverantörer i Hässelby-Vällingby, 0 i Servicenämnden/); // idempotent
+}, 60_000);
+afterAll(() => t.close());
+
+describe('demo leverantörsregister', () => {
+  it("gives Hässelby-Vällingby's 2025 report JSON the register's figures, rendered in HTML, PDF and DOCX", async () => {
+    const org = await findOrg(t.database.db, 'hasselby-vallingby');
+    const json = await buildReportJson(t.ctx, org, 2025, { asOf: '2025-12-31' });
+    const s = json.suppliers as SupplierFigures;
+    expect(s.counts).toEqual({ total: 6, personalData: 5, pubMissing: 1, thirdCountry: 1, tiaMissing: 1, followUpOverdue: 3, subSuppliersWithoutContract: 2 });
+    expect(s.attention.map((a) => [a.name, a.reasons])).toEqual([
+      ['CGI', ['uppfoljning_forsenad', 'bedomning_brister']],
+      ['Procedo AB', ['uppfoljning_forsenad']],
+      ['Språkservice Tolk AB', ['pub_saknas', 'uppfoljning_forsenad']],
+      ['Zoom Video Communications', ['tia_saknas', 'bedomning_brister']],
+    ]);
+    expect(json.outline.some((x) => x.provider === 'suppliers')).toBe(true);
+    const html = renderHtml(json);
+    expect(html).toContain('Leverantörsregistret har 6 leverantörer, varav 5 behandlar personuppgifter för förvaltningens räkning.');
+    expect(html).toContain('2 underleverantörer saknar avtal med förvaltningen.');
+    expect(html).toContain('Leverantörer som behöver åtgärdas');
+    const pdf = await renderReport(json, 'pdf');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await renderReport(json, 'docx');
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('links the suppliers to the objektlista and keeps the names of the NIS2 supply chain', async () => {
+    const hv = new Map((await listSuppliers(t.ctx, { org: 'hasselby-vallingby' })).map((s) => [s.name, s]));
+    expect(hv.get('Tieto Evry')).toMatchObject({ objects: [{ name: 'Life Care SP' }], subSuppliersWithoutContract: 1 });
+    expect(hv.get('Zoom Video Communications')).toMatchObject({ thirdCountryTransfer: true, transferTool: 'scc', tiaDone: false, objects: [{ name: 'Zoom' }] });
+    const sn = new Map((await listSuppliers(t.ctx, { org: 'servicenamnden' })).map((s) => [s.name, s]));
+    expect(sn.get('Telia Sverige AB')!.objects.map((o) => o.name)).toEqual(['Telia ACE']);
+    expect(sn.get('Miljödata')).toMatchObject({ assessmentResult: 'ej_godtagbar' });
+    expect(sn.get('Miljödata')!.assessmentNote).toMatch(/anmält till IMY/);
+    expect(sn.get('Lönedata Sverige AB')!.objects.map((o) => o.name)).toEqual(['Lönesystemet', 'Skyddade personuppgifter i lön']);
+  });
+});
