@@ -1,5 +1,9 @@
+import { and, eq, ilike } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrgs, startTestServer, type TestServer } from '../../test/harness';
+import { demo as incidentsDemo } from '../incidents/demo';
+import { listLinks } from '../incidents/links';
+import { incidents } from '../incidents/table';
 import { demo as objectsDemo } from '../objects/demo';
 import { findOrg } from '../org/service';
 import { buildReportJson } from '../reports/build';
@@ -21,9 +25,10 @@ beforeAll(async () => {
     ['servicenamnden', 'forvaltning', 'stockholm'], ['sf-kontaktcenter', 'avdelning', 'servicenamnden'], ['sf-upphandling', 'avdelning', 'servicenamnden'],
     ['sf-ekonomi', 'avdelning', 'servicenamnden'], ['sf-bestallarenheten', 'enhet', 'sf-upphandling'],
   ]);
+  await incidentsDemo.run(t.ctx);
   await objectsDemo.run(t.ctx);
-  expect((await demo.run(t.ctx))?.[0]).toBe('suppliers: 6 leverantörer i Hässelby-Vällingby, 6 i Servicenämnden / suppliers added');
-  expect((await demo.run(t.ctx))?.[0]).toMatch(/^suppliers: 0 leverantörer i Hässelby-Vällingby, 0 i Servicenämnden/); // idempotent
+  expect((await demo.run(t.ctx))?.[0]).toBe('suppliers: 6 leverantörer i Hässelby-Vällingby, 6 i Servicenämnden, 1 incident kopplad till Miljödata / suppliers added, incidents linked');
+  expect((await demo.run(t.ctx))?.[0]).toMatch(/^suppliers: 0 leverantörer i Hässelby-Vällingby, 0 i Servicenämnden, 0 incident/); // idempotent
 }, 60_000);
 afterAll(() => t.close());
 
@@ -58,6 +63,10 @@ describe('demo leverantörsregister', () => {
     expect(sn.get('Telia Sverige AB')!.objects.map((o) => o.name)).toEqual(['Telia ACE']);
     expect(sn.get('Miljödata')).toMatchObject({ assessmentResult: 'ej_godtagbar' });
     expect(sn.get('Miljödata')!.assessmentNote).toMatch(/anmält till IMY/);
+    // Servicenämnden's incident reported to IMY, the attack on Miljödata, links to the supplier.
+    const imy = await t.database.db.select({ id: incidents.id, title: incidents.title }).from(incidents).where(and(eq(incidents.reportedToImy, true), ilike(incidents.title, '%personalsystem%')));
+    const links = (await Promise.all(imy.map((i) => listLinks(t.ctx, i.id)))).flat().filter((l) => l.targetType === 'supplier');
+    expect(links).toEqual([expect.objectContaining({ targetId: sn.get('Miljödata')!.id, title: 'Miljödata', href: '/leverantorer' })]);
     expect(sn.get('Lönedata Sverige AB')!.objects.map((o) => o.name)).toEqual(['Lönesystemet', 'Skyddade personuppgifter i lön']);
   });
 });

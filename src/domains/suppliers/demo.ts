@@ -1,7 +1,9 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, like, sql } from 'drizzle-orm';
 import type { DemoStep } from '../../cli/demo';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
+import { addLink } from '../incidents/links';
+import { incidentLinks, incidents } from '../incidents/table';
 import { digitalObjects } from '../objects/table';
 import { findOrg } from '../org/service';
 import { orgs } from '../org/table';
@@ -33,12 +35,35 @@ async function load(ctx: Ctx, forvaltning: string, list: DemoSupplier[]): Promis
   return added;
 }
 
+/**
+ * Servicenämnden's one incident reported to IMY, the attack on the supplier of its personnel system (seed 000:
+ * Miljödata), is linked to the supplier Miljödata, unless it is already; nothing happens without either.
+ */
+async function linkMiljodata(ctx: Ctx): Promise<number> {
+  const top = await findOrg(ctx.db, 'servicenamnden').catch(() => undefined);
+  if (!top) return 0;
+  const [supplier] = await ctx.db.select({ id: suppliers.id }).from(suppliers).where(and(eq(suppliers.orgId, top.id), eq(suppliers.name, 'Miljödata')));
+  if (!supplier) return 0;
+  const breaches = await ctx.db.select({ id: incidents.id }).from(incidents)
+    .where(and(eq(incidents.registerOrgId, top.id), eq(incidents.reportedToImy, true), ilike(incidents.title, '%leverantör av personalsystem%')));
+  let linked = 0;
+  for (const b of breaches) {
+    const [done] = await ctx.db.select({ id: incidentLinks.id }).from(incidentLinks)
+      .where(and(eq(incidentLinks.incidentId, b.id), eq(incidentLinks.targetType, 'supplier'), eq(incidentLinks.targetId, supplier.id)));
+    if (done) continue;
+    await addLink(ctx, b.id, { targetType: 'supplier', targetId: supplier.id, note: 'Dataintrånget hos leverantören, anmält till IMY.' });
+    linked++;
+  }
+  return linked;
+}
+
 /** The leverantörsregister of Hässelby-Vällingby (seed 002) and Servicenämnden (seed 000), after the objektlistor. */
 export const demo: DemoStep = {
   order: 39.5,
   async run(ctx) {
     const hv = await load(ctx, 'hasselby-vallingby', HV_SUPPLIERS);
     const sn = await load(ctx, 'servicenamnden', SN_SUPPLIERS);
-    return [`suppliers: ${hv} leverantörer i Hässelby-Vällingby, ${sn} i Servicenämnden / suppliers added`];
+    const links = await linkMiljodata(ctx);
+    return [`suppliers: ${hv} leverantörer i Hässelby-Vällingby, ${sn} i Servicenämnden, ${links} incident kopplad till Miljödata / suppliers added, incidents linked`];
   },
 };

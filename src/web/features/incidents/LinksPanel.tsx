@@ -86,7 +86,7 @@ function TargetSearch({ incident, type, onPick, busy }: { incident: IncidentDeta
   );
 }
 
-/** Kopplingar: the incident's links to risks, documents, plan activities, objects (systems), other incidents and web addresses. */
+/** Kopplingar: the incident's links to risks, documents, plan activities, objects (systems), suppliers, other incidents and web addresses. */
 export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; onChange: () => void }) {
   const { t, i18n } = useTranslation('incidents');
   const { can } = useSession();
