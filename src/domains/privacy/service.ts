@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, like, ne, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
@@ -6,8 +6,8 @@ import { conflict, forbidden, notFound, unprocessable } from '../../server/platf
 import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { digitalObjects } from '../objects/table';
 import { orgs } from '../org/table';
+import { objectLinks } from '../objects/linked';
 import { orgFor, orgSlugs, recordOrg, type OrgRow } from '../plans/scope';
 import { userNames } from '../users/names';
 import type { CreateProcessingActivity, DpiaCriterion, PrivacyQuery, ProcessingActivity, UpdateProcessingActivity } from './contract';
@@ -62,29 +62,10 @@ export function toActivity(r: ActivityRow, org: { slug: string; name: string }, 
   };
 }
 
-/** The linked objects of these activities that the caller may read (object.read on the object's organisation), by name. */
-async function linkedObjects(ctx: Ctx, db: Db, ids: string[]): Promise<Map<string, Linked[]>> {
-  const out = new Map<string, Linked[]>();
-  if (ids.length === 0) return out;
-  const rows = await db
-    .select({ activityId: processingActivityObjects.activityId, id: digitalObjects.id, name: digitalObjects.name, archived: digitalObjects.archived, slug: orgs.slug, orgName: orgs.name })
-    .from(processingActivityObjects)
-    .innerJoin(digitalObjects, eq(digitalObjects.id, processingActivityObjects.objectId))
-    .innerJoin(orgs, eq(orgs.id, digitalObjects.orgId))
-    .where(and(inArray(processingActivityObjects.activityId, ids), ctx.authz.scopeSql('object.read', orgs.path)))
-    .orderBy(asc(sql`lower(${digitalObjects.name})`));
-  for (const r of rows) {
-    const list = out.get(r.activityId) ?? [];
-    list.push({ id: r.id, name: r.name, archived: r.archived, org: { slug: r.slug, name: r.orgName } });
-    out.set(r.activityId, list);
-  }
-  return out;
-}
-
 async function assemble(ctx: Ctx, db: Db, rows: ActivityRow[], org?: OrgRow): Promise<ProcessingActivity[]> {
   const [names, objects, approvers] = await Promise.all([
     org ? Promise.resolve(new Map([[org.id, { slug: org.slug, name: org.name }]])) : orgSlugs(db, rows.map((r) => r.orgId)),
-    linkedObjects(ctx, db, rows.map((r) => r.id)),
+    systems.linked(ctx, db, rows.map((r) => r.id)),
     userNames(db, rows.map((r) => r.approvedBy)),
   ]);
   return rows.map((r) => toActivity(r, names.get(r.orgId)!, objects.get(r.id) ?? [], r.approvedBy ? approvers.get(r.approvedBy) : undefined));
@@ -132,38 +113,8 @@ async function refuseDuplicate(tx: Db, org: OrgRow, name: string, except?: strin
   }, 'name', { existingId: dup.id });
 }
 
-/**
- * Links the activity to exactly `wanted` among the objects the caller may read: 422 at objectIds for an object that
- * does not exist or that they may not read. Links to objects the caller cannot see are theirs to keep (another
- * person's knowledge), so they are left as they are.
- */
-async function setObjects(ctx: Ctx, tx: Db, activityId: string, wanted: string[]): Promise<void> {
-  const ids = [...new Set(wanted)];
-  if (ids.length) {
-    const found = await tx.select({ id: digitalObjects.id }).from(digitalObjects).innerJoin(orgs, eq(orgs.id, digitalObjects.orgId))
-      .where(and(inArray(digitalObjects.id, ids), ctx.authz.scopeSql('object.read', orgs.path)));
-    const known = new Set(found.map((r) => r.id));
-    const bad = ids.find((id) => !known.has(id));
-    if (bad) {
-      throw unprocessable('object_not_found', {
-        sv: `Det digitala objektet ${bad} finns inte i objektlistan (eller så får du inte läsa det).`,
-        en: `The digital object ${bad} is not on the object list (or you may not read it).`,
-      }, 'objectIds');
-    }
-  }
-  const visible = await tx.select({ id: processingActivityObjects.objectId }).from(processingActivityObjects)
-    .innerJoin(digitalObjects, eq(digitalObjects.id, processingActivityObjects.objectId)).innerJoin(orgs, eq(orgs.id, digitalObjects.orgId))
-    .where(and(eq(processingActivityObjects.activityId, activityId), ctx.authz.scopeSql('object.read', orgs.path)));
-  const drop = visible.map((r) => r.id).filter((id) => !ids.includes(id));
-  if (drop.length) {
-    await tx.delete(processingActivityObjects).where(and(eq(processingActivityObjects.activityId, activityId), inArray(processingActivityObjects.objectId, drop)));
-  }
-  const add = ids.filter((id) => !visible.some((r) => r.id === id));
-  if (add.length) await tx.insert(processingActivityObjects).values(add.map((objectId) => ({ activityId, objectId }))).onConflictDoNothing();
-}
-
-const objectIdsOf = async (tx: Db, id: string) =>
-  (await tx.select({ id: processingActivityObjects.objectId }).from(processingActivityObjects).where(eq(processingActivityObjects.activityId, id))).map((r) => r.id).sort();
+/** The systems the behandling uses or delivers: objects of the objektlista (objects/linked.ts). */
+const systems = objectLinks({ table: processingActivityObjects, owner: processingActivityObjects.activityId, object: processingActivityObjects.objectId, row: (activityId, objectId) => ({ activityId, objectId }) });
 
 export async function createActivity(ctx: Ctx, input: CreateProcessingActivity): Promise<ProcessingActivity> {
   return inTx(ctx, async (tx) => {
@@ -176,8 +127,8 @@ export async function createActivity(ctx: Ctx, input: CreateProcessingActivity):
     await refuseDuplicate(tx, org, values.name);
     const [row] = await tx.insert(processingActivities)
       .values({ ...values, dpiaCriteria: [...new Set(values.dpiaCriteria ?? [])], orgId: org.id, createdBy: ctx.principal?.userId ?? null }).returning();
-    if (objectIds) await setObjects(ctx, tx, row.id, objectIds);
-    await recordAudit(tx, ctx, { action: 'privacy.create', entityType: ENTITY, entityId: row.id, orgId: org.id, after: { ...row, objectIds: await objectIdsOf(tx, row.id) } });
+    if (objectIds) await systems.set(ctx, tx, row.id, objectIds);
+    await recordAudit(tx, ctx, { action: 'privacy.create', entityType: ENTITY, entityId: row.id, orgId: org.id, after: { ...row, objectIds: await systems.idsOf(tx, row.id) } });
     return (await assemble(ctx, tx, [row], org))[0];
   });
 }
@@ -204,9 +155,9 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdateProcessi
     const next = { ...cur, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as ActivityRow;
     checkActivity(next);
     if (changes.name !== undefined && changes.name.toLowerCase() !== cur.name.toLowerCase()) await refuseDuplicate(tx, org, changes.name, id);
-    const beforeObjects = await objectIdsOf(tx, id);
-    if (objectIds) await setObjects(ctx, tx, id, objectIds);
-    const afterObjects = await objectIdsOf(tx, id);
+    const beforeObjects = await systems.idsOf(tx, id);
+    if (objectIds) await systems.set(ctx, tx, id, objectIds);
+    const afterObjects = await systems.idsOf(tx, id);
     const changed = CONTENT.some((k) => JSON.stringify(next[k]) !== JSON.stringify(cur[k])) || afterObjects.join() !== beforeObjects.join();
     const reset = cur.status === 'godkand' && (changed || changes.status !== undefined);
     const approval = reset ? { status: changes.status ?? 'utkast', approvedAt: null, approvedBy: null } : {};

@@ -1,14 +1,14 @@
-import { and, asc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, like, ne, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { conflict, notFound, unprocessable } from '../../server/platform/errors';
+import { conflict, notFound } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { stockholmDate } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { digitalObjects } from '../objects/table';
 import { orgs } from '../org/table';
+import { objectLinks } from '../objects/linked';
 import { orgFor, orgSlugs, recordOrg, type OrgRow } from '../plans/scope';
 import type { CreateSupplier, SubSupplier, Supplier, SupplierQuery, UpdateSupplier } from './contract';
 import { checkSupplier, followUpOverdue, followUpOverdueSql, pubMissing, pubMissingSql, withoutContract } from './rules';
@@ -59,29 +59,10 @@ export function toSupplier(r: SupplierRow, org: { slug: string; name: string }, 
   };
 }
 
-/** The linked objects of these suppliers that the caller may read (object.read on the object's organisation), by name. */
-async function linkedObjects(ctx: Ctx, db: Db, ids: string[]): Promise<Map<string, Linked[]>> {
-  const out = new Map<string, Linked[]>();
-  if (ids.length === 0) return out;
-  const rows = await db
-    .select({ supplierId: supplierObjects.supplierId, id: digitalObjects.id, name: digitalObjects.name, archived: digitalObjects.archived, slug: orgs.slug, orgName: orgs.name })
-    .from(supplierObjects)
-    .innerJoin(digitalObjects, eq(digitalObjects.id, supplierObjects.objectId))
-    .innerJoin(orgs, eq(orgs.id, digitalObjects.orgId))
-    .where(and(inArray(supplierObjects.supplierId, ids), ctx.authz.scopeSql('object.read', orgs.path)))
-    .orderBy(asc(sql`lower(${digitalObjects.name})`));
-  for (const r of rows) {
-    const list = out.get(r.supplierId) ?? [];
-    list.push({ id: r.id, name: r.name, archived: r.archived, org: { slug: r.slug, name: r.orgName } });
-    out.set(r.supplierId, list);
-  }
-  return out;
-}
-
 async function assemble(ctx: Ctx, db: Db, rows: SupplierRow[], org?: OrgRow): Promise<Supplier[]> {
   const [names, objects] = await Promise.all([
     org ? Promise.resolve(new Map([[org.id, { slug: org.slug, name: org.name }]])) : orgSlugs(db, rows.map((r) => r.orgId)),
-    linkedObjects(ctx, db, rows.map((r) => r.id)),
+    systems.linked(ctx, db, rows.map((r) => r.id)),
   ]);
   const today = stockholmDate();
   return rows.map((r) => toSupplier(r, names.get(r.orgId)!, objects.get(r.id) ?? [], today));
@@ -130,35 +111,8 @@ async function refuseDuplicate(tx: Db, org: OrgRow, name: string, except?: strin
   }, 'name', { existingId: dup.id });
 }
 
-/**
- * Links the supplier to exactly `wanted` among the objects the caller may read: 422 at objectIds for an object that
- * does not exist or that they may not read. Links to objects the caller cannot see are left as they are.
- */
-async function setObjects(ctx: Ctx, tx: Db, supplierId: string, wanted: string[]): Promise<void> {
-  const ids = [...new Set(wanted)];
-  if (ids.length) {
-    const found = await tx.select({ id: digitalObjects.id }).from(digitalObjects).innerJoin(orgs, eq(orgs.id, digitalObjects.orgId))
-      .where(and(inArray(digitalObjects.id, ids), ctx.authz.scopeSql('object.read', orgs.path)));
-    const known = new Set(found.map((r) => r.id));
-    const bad = ids.find((id) => !known.has(id));
-    if (bad) {
-      throw unprocessable('object_not_found', {
-        sv: `Det digitala objektet ${bad} finns inte i objektlistan (eller så får du inte läsa det).`,
-        en: `The digital object ${bad} is not on the object list (or you may not read it).`,
-      }, 'objectIds');
-    }
-  }
-  const visible = await tx.select({ id: supplierObjects.objectId }).from(supplierObjects)
-    .innerJoin(digitalObjects, eq(digitalObjects.id, supplierObjects.objectId)).innerJoin(orgs, eq(orgs.id, digitalObjects.orgId))
-    .where(and(eq(supplierObjects.supplierId, supplierId), ctx.authz.scopeSql('object.read', orgs.path)));
-  const drop = visible.map((r) => r.id).filter((id) => !ids.includes(id));
-  if (drop.length) await tx.delete(supplierObjects).where(and(eq(supplierObjects.supplierId, supplierId), inArray(supplierObjects.objectId, drop)));
-  const add = ids.filter((id) => !visible.some((r) => r.id === id));
-  if (add.length) await tx.insert(supplierObjects).values(add.map((objectId) => ({ supplierId, objectId }))).onConflictDoNothing();
-}
-
-const objectIdsOf = async (tx: Db, id: string) =>
-  (await tx.select({ id: supplierObjects.objectId }).from(supplierObjects).where(eq(supplierObjects.supplierId, id))).map((r) => r.id).sort();
+/** The systems the supplier uses or delivers: objects of the objektlista (objects/linked.ts). */
+const systems = objectLinks({ table: supplierObjects, owner: supplierObjects.supplierId, object: supplierObjects.objectId, row: (supplierId, objectId) => ({ supplierId, objectId }) });
 
 export async function createSupplier(ctx: Ctx, input: CreateSupplier): Promise<Supplier> {
   return inTx(ctx, async (tx) => {
@@ -172,8 +126,8 @@ export async function createSupplier(ctx: Ctx, input: CreateSupplier): Promise<S
     await refuseDuplicate(tx, org, values.name);
     const [row] = await tx.insert(suppliers)
       .values({ ...values, subSuppliers: normalise(subSuppliers ?? []), orgId: org.id, createdBy: ctx.principal?.userId ?? null }).returning();
-    if (objectIds) await setObjects(ctx, tx, row.id, objectIds);
-    await recordAudit(tx, ctx, { action: 'supplier.create', entityType: ENTITY, entityId: row.id, orgId: org.id, after: { ...row, objectIds: await objectIdsOf(tx, row.id) } });
+    if (objectIds) await systems.set(ctx, tx, row.id, objectIds);
+    await recordAudit(tx, ctx, { action: 'supplier.create', entityType: ENTITY, entityId: row.id, orgId: org.id, after: { ...row, objectIds: await systems.idsOf(tx, row.id) } });
     return (await assemble(ctx, tx, [row], org))[0];
   });
 }
@@ -189,9 +143,9 @@ export async function updateSupplier(ctx: Ctx, id: string, input: UpdateSupplier
     const next = { ...cur, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as SupplierRow;
     checkSupplier(next);
     if (changes.name !== undefined && changes.name.toLowerCase() !== cur.name.toLowerCase()) await refuseDuplicate(tx, org, changes.name, id);
-    const beforeObjects = await objectIdsOf(tx, id);
-    if (objectIds) await setObjects(ctx, tx, id, objectIds);
-    const afterObjects = await objectIdsOf(tx, id);
+    const beforeObjects = await systems.idsOf(tx, id);
+    if (objectIds) await systems.set(ctx, tx, id, objectIds);
+    const afterObjects = await systems.idsOf(tx, id);
     const [row] = await tx.update(suppliers)
       .set({ ...changes, version: sql`${suppliers.version} + 1`, updatedAt: new Date() })
       .where(and(eq(suppliers.id, id), eq(suppliers.version, version)))
