@@ -1,17 +1,17 @@
 import type { FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useSession } from '../../auth/session';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/FormActions';
 import { fieldError, ProblemAlert } from '../../components/problem';
+import { SystemsPicker } from '../objects/SystemsPicker';
 import { useForm } from '../../components/useFields';
 import { useSubmit } from '../../components/useSubmit';
 import { todayStockholm } from '../plans/shared';
 import {
-  CRITERIA, DPIA_STATES, DPIA_THRESHOLD, LEGAL_BASES, objectChoicesQuery, PUB, TRANSFER_TOOLS, type DpiaCriterion, type ProcessingActivity,
+  CRITERIA, DPIA_STATES, DPIA_THRESHOLD, LEGAL_BASES, PUB, TRANSFER_TOOLS, type DpiaCriterion, type ProcessingActivity,
 } from './api';
 
 interface Props {
@@ -53,10 +53,8 @@ function initial(a?: ProcessingActivity): Form {
 /** Register or change a processing activity, grouped as the register reads; the DSO approves it here. */
 export function ActivityDialog({ org, activity, onClose, onSaved, canApprove }: Props) {
   const { t, i18n } = useTranslation('privacy');
-  const { can } = useSession();
   const qc = useQueryClient();
   const { f, setF, text, check } = useForm<Form>(() => initial(activity));
-  const objects = useQuery(objectChoicesQuery(org.slug, can('object.read')));
 
   const save = async () => {
     const { status, archived, legalBasis, transferTool, dataSubjects, personalData, dpiaDate, ...rest } = f;
@@ -95,9 +93,6 @@ export function ActivityDialog({ org, activity, onClose, onSaved, canApprove }: 
 
   const today = todayStockholm();
   const likely = f.dpiaCriteria.length >= DPIA_THRESHOLD;
-  const choices = objects.data ?? [];
-  // Linked objects outside the organisation's list (another förvaltning's, archived) stay chosen and are shown too.
-  const extra = (activity?.objects ?? []).filter((o) => !choices.some((c) => c.id === o.id));
   const approvedText = activity?.approvedAt
     ? t('form.approvedBy', { name: activity.approvedBy?.name || t('form.unknownPerson'), date: new Date(activity.approvedAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }) })
     : '';
@@ -192,17 +187,7 @@ export function ActivityDialog({ org, activity, onClose, onSaved, canApprove }: 
             </Stack>
           </Fieldset>
 
-          <Fieldset legend={t('form.systems')}>
-          <Text size="sm" c="dimmed" mb="xs">{t('form.systemsHelp', { org: org.name })}</Text>
-          <Checkbox.Group value={f.objectIds} error={fe('objectIds')} onChange={(v) => setF((x) => ({ ...x, objectIds: v }))}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6}>
-              {[...choices.filter((o) => !o.archived || f.objectIds.includes(o.id)), ...extra].map((o) => (
-                <Checkbox key={o.id} value={o.id} label={o.archived ? t('form.archivedObject', { name: o.name }) : o.name} />
-              ))}
-            </SimpleGrid>
-            {choices.length === 0 && extra.length === 0 && <Text size="sm" c="dimmed">{t('form.noSystems')}</Text>}
-          </Checkbox.Group>
-          </Fieldset>
+          <SystemsPicker ns="privacy" org={org} linked={activity?.objects ?? []} value={f.objectIds} error={fe('objectIds')} onChange={(v) => setF((x) => ({ ...x, objectIds: v }))} />
 
           {activity && <Checkbox label={t('form.archived')} checked={f.archived} onChange={check('archived')} />}
           {activity && canApprove && activity.status !== 'godkand' && (

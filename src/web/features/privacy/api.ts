@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type * as C from '../../../domains/privacy/contract';
-import type { DigitalObject } from '../objects/api';
 import { api } from '../../api/client';
 
 export type ProcessingActivity = z.infer<typeof C.ProcessingActivity>;
@@ -36,13 +35,6 @@ export const activitiesQuery = (org: string | null, f: PrivacyFilter) => ({
       dpiaMissing: f.dpiaMissing || undefined, archived: f.archived || undefined,
     }),
   enabled: !!org,
-});
-
-/** The organisation's objects the person may read, to choose the systems an activity uses. */
-export const objectChoicesQuery = (org: string, enabled: boolean) => ({
-  queryKey: ['objects', org, 'choices'] as const,
-  queryFn: () => api.get<DigitalObject[]>('/objects', { org }),
-  enabled,
 });
 
 export type CameraSite = z.infer<typeof C.CameraSite>;

@@ -1,9 +1,8 @@
 import { useRef, type FormEvent } from 'react';
 import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useSession } from '../../auth/session';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/FormActions';
 import { fieldError, ProblemAlert } from '../../components/problem';
@@ -11,7 +10,7 @@ import { useForm } from '../../components/useFields';
 import { useFocusLater } from '../../components/useFocusLater';
 import { useSubmit } from '../../components/useSubmit';
 import { todayStockholm } from '../plans/shared';
-import { objectChoicesQuery } from '../privacy/api';
+import { SystemsPicker } from '../objects/SystemsPicker';
 import { PUB, RESULTS, TRANSFER_TOOLS, type SubSupplier, type Supplier } from './api';
 
 interface Props {
@@ -51,10 +50,8 @@ function initial(s?: Supplier): Form {
 /** Register or change a supplier, grouped as the register reads: the supplier, agreement, transfers, sub-suppliers, assessment, systems. */
 export function SupplierDialog({ org, supplier, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation('suppliers');
-  const { can } = useSession();
   const qc = useQueryClient();
   const { f, setF, text, check } = useForm<Form>(() => initial(supplier));
-  const objects = useQuery(objectChoicesQuery(org.slug, can('object.read')));
   const focusLater = useFocusLater();
   const addRef = useRef<HTMLButtonElement>(null);
 
@@ -94,8 +91,6 @@ export function SupplierDialog({ org, supplier, onClose, onSaved }: Props) {
   };
 
   const today = todayStockholm();
-  const choices = objects.data ?? [];
-  const extra = (supplier?.objects ?? []).filter((o) => !choices.some((c) => c.id === o.id));
   const subFields = f.subSuppliers.flatMap((_, i) => [`subSuppliers.${i}.name`, `subSuppliers.${i}.service`, `subSuppliers.${i}.country`]);
 
   return (
@@ -183,17 +178,7 @@ export function SupplierDialog({ org, supplier, onClose, onSaved }: Props) {
             </Stack>
           </Fieldset>
 
-          <Fieldset legend={t('form.systems')}>
-            <Text size="sm" c="dimmed" mb="xs">{t('form.systemsHelp', { org: org.name })}</Text>
-            <Checkbox.Group value={f.objectIds} error={fe('objectIds')} onChange={(v) => setF((x) => ({ ...x, objectIds: v }))}>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6}>
-                {[...choices.filter((o) => !o.archived || f.objectIds.includes(o.id)), ...extra].map((o) => (
-                  <Checkbox key={o.id} value={o.id} label={o.archived ? t('form.archivedObject', { name: o.name }) : o.name} />
-                ))}
-              </SimpleGrid>
-              {choices.length === 0 && extra.length === 0 && <Text size="sm" c="dimmed">{t('form.noSystems')}</Text>}
-            </Checkbox.Group>
-          </Fieldset>
+          <SystemsPicker ns="suppliers" org={org} linked={supplier?.objects ?? []} value={f.objectIds} error={fe('objectIds')} onChange={(v) => setF((x) => ({ ...x, objectIds: v }))} />
 
           {supplier && <Checkbox label={t('form.archived')} checked={f.archived} onChange={check('archived')} />}
           <DialogActions busy={submitting.busy} submitLabel={supplier ? t('common:save') : t('form.create')} onClose={onClose} labels={{ delete: '', confirm: '', yes: '' }} />
