@@ -12,7 +12,11 @@ export interface NavItem {
   path: string;
   /** Shown only to users who hold this permission somewhere. */
   permission?: Permission;
-  /** Position in the navigation (lower first). */
+  /**
+   * Position in the navigation (lower first), which also gives the group the link is shown in (shell/nav-groups.ts):
+   * below 10 everyone's, 10–29 incidents, 30s risk, systems and data protection, 40s governance and follow-up, 80 and
+   * above administration.
+   */
   order?: number;
 }
 

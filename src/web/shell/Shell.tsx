@@ -5,6 +5,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { logout, useSession } from '../auth/session';
 import { navItems } from '../modules';
+import { navGroups } from './nav-groups';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgSwitcher } from './OrgSwitcher';
 import { useRouteHeading } from './routeHeading';
@@ -69,17 +70,25 @@ export function Shell() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label={t('shell.nav')} style={{ overflowY: 'auto' }}>
-          {links.map((n) => (
-            <NavLink
-              key={n.path}
-              component={Link}
-              to={n.path}
-              label={t(n.labelKey)}
-              variant="filled"
-              active={n === current}
-              aria-current={n === current ? 'page' : undefined}
-              onClick={close}
-            />
+          {/* The links in labelled groups (shell/nav-groups.ts): with twenty-odd modules one long list was hard to scan. */}
+          {navGroups(links).map((g, i) => (
+            <div key={g.key} role="group" aria-labelledby={`nav-group-${g.key}`}>
+              <Text id={`nav-group-${g.key}`} size="xs" fw={700} c="gray.7" tt="uppercase" px="xs" pt={i === 0 ? 0 : 'sm'} pb={4}>
+                {t(`shell.groups.${g.key}`)}
+              </Text>
+              {g.links.map((n) => (
+                <NavLink
+                  key={n.path}
+                  component={Link}
+                  to={n.path}
+                  label={t(n.labelKey)}
+                  variant="filled"
+                  active={n === current}
+                  aria-current={n === current ? 'page' : undefined}
+                  onClick={close}
+                />
+              ))}
+            </div>
           ))}
           {/* The header's language switch and user menu, in the drawer on narrow screens ("Mitt konto" is in the list above). */}
           <Box hiddenFrom="sm" mt="sm">
