@@ -1,13 +1,12 @@
 import type { Cell, FigureBlock } from './blocks';
+import { isRec, recs, withOrg, type CellFn, type Rec } from './block-parts';
+import { classificationBlocks, nis2Blocks, privacyBlocks, supplierBlocks } from './blocks-registers';
 
 /**
  * Swedish column choices for the figures of the other domains' providers (plan, goals, DSO follow-up,
  * documents, maturity, training, ISO 27001 9.3). Keys not listed here fall back to the generic layout.
  */
-type Rec = Record<string, unknown>;
 type Col = [key: string, label: string];
-type CellFn = (v: unknown, path?: string) => Cell;
-const isRec = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export const LABELS: Record<string, string> = {
   title: 'Titel', type: 'Typ', owner: 'Ägare', status: 'Status', comment: 'Kommentar', area: 'Område', text: 'Text', total: 'Totalt',
@@ -49,17 +48,6 @@ const ISO93: Record<string, string> = {
   d: 'd) Informationssäkerhetens prestanda', e: 'e) Återkoppling från intressenter', f: 'f) Riskbedömning och riskbehandling', g: 'g) Möjligheter till ständig förbättring',
 };
 
-/**
- * Rows of records; records from several organisations (a city's report) get a first column naming theirs
- * (`org`): without it a city's two goals "3.5" could not be told apart.
- */
-export function withOrg(records: Rec[], columns: string[], cells: (r: Rec) => Cell[], cell: CellFn): { columns: string[]; rows: Cell[][] } {
-  const byOrg = new Set(records.map((r) => r.org)).size > 1;
-  return {
-    columns: byOrg ? ['Förvaltning', ...columns] : columns,
-    rows: records.map((r) => (byOrg ? [cell(r.org), ...cells(r)] : cells(r))),
-  };
-}
 
 function rowsTable(caption: string, rows: Rec[], cols: Col[], cell: CellFn): FigureBlock {
   return { kind: 'table', caption, ...withOrg(rows, cols.map((c) => c[1]), (r) => cols.map(([k]) => cell(r[k])), cell) };
@@ -122,7 +110,6 @@ function maturityBlocks(list: Rec[], cell: CellFn): FigureBlock[] {
 const oneDecimal = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** A share in per cent as a document says it: 87.5 → "87,5 %" (a no-break space before the sign), right-aligned. */
 const percentCell = (v: unknown, cell: CellFn): Cell => (typeof v === 'number' ? { ...cell(v), text: `${oneDecimal.format(v)}\u00a0%` } : cell(''));
-const recs = (v: unknown): Rec[] => (Array.isArray(v) ? v.filter(isRec) : []);
 
 /**
  * The year's trainings held (date order) and the e-course completion per unit with its share, then a total per
@@ -153,240 +140,7 @@ const overdueMarked = (r: Rec): Rec => {
   return { ...r, [key]: `${String(r[key] ?? '')} (försenad)` };
 };
 
-/** "a", "a och b", "a, b och c": a list in running Swedish text. */
-export function svList(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
-}
 
-/**
- * Information classification (KLASSA) as seed 002 writes it: sentences naming what was classified during the year,
- * what waits for a normerande classification and what is in progress, then the counts and the year's classified
- * objects with their levels. Names carry their organisation when the objects come from several (a city's report).
- */
-function classificationBlocks(v: Rec, cell: CellFn): FigureBlock[] {
-  const [classified, waiting, progress, nis] = [recs(v.classified), recs(v.waitingForNormerande), recs(v.inProgress), recs(v.nisNotClassified)];
-  const all = [...classified, ...waiting, ...progress, ...nis];
-  const byOrg = new Set(all.map((r) => r.org)).size > 1;
-  const names = (list: Rec[]) => svList([...new Set(list.map((r) => (byOrg ? `${String(r.name)} (${String(r.org)})` : String(r.name))))]);
-  const year = String(classified[0]?.date ?? '').slice(0, 4);
-  const sentences = [
-    classified.length ? `Följande objekt har informationsklassats under året: ${names(classified)}.` : 'Inga objekt har informationsklassats lokalt under året.',
-    waiting.length ? `Följande objekt har inte klassats lokalt då normerande klassning saknas: ${names(waiting)}.` : '',
-    ...(['normerande', 'lokal'] as const).map((kind) => {
-      const list = progress.filter((r) => r.kind === kind);
-      return list.length ? `För ${names(list)} pågår ${kind === 'normerande' ? 'normerande klassningsarbete' : 'lokal klassning'}.` : '';
-    }),
-    nis.length ? `Objekt som omfattas av cybersäkerhetslagen (NIS) men ännu inte är klassade lokalt: ${names(nis)}.` : '',
-  ].filter(Boolean);
-  const counts = isRec(v.counts) ? v.counts : {};
-  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `classification.counts.${key}`)];
-  const level = (x: unknown) => cell(typeof x === 'number' ? x : '–');
-  const out: FigureBlock[] = [
-    { kind: 'text', text: sentences.join(' ') },
-    {
-      kind: 'table', caption: 'Informationsklassning i siffror', columns: ['Mått', 'Antal'],
-      rows: [
-        count('Objekt i objektlistan', 'total'), count('Klassade lokalt under året', 'classifiedThisYear'), count('Klassning pågår', 'inProgress'),
-        count('Väntar på normerande klassning', 'waitingForNormerande'), count('Omfattas av NIS men inte klassade', 'nisNotClassified'),
-        count('Omklassning försenad (äldre än ett år)', 'reclassificationOverdue'),
-      ],
-    },
-  ];
-  if (classified.length) {
-    out.push({
-      kind: 'table', caption: `Objekt klassade under ${year}: nivå per aspekt (0–4)`,
-      ...withOrg(classified, ['Objekt', 'Organisation', 'Klassad', 'NIS', 'K', 'R', 'T', 'S'], (r) => [
-        cell(r.name), cell(r.unit), cell(r.date), cell(r.nis === true ? 'Ja' : 'Nej'), level(r.konfidentialitet), level(r.riktighet), level(r.tillganglighet), level(r.sparbarhet),
-      ], cell),
-    });
-  }
-  return out;
-}
-
-const PRIVACY_STATUS: Record<string, string> = { utkast: 'Utkast', granskas: 'Granskas av DSO', godkand: 'Godkänd' };
-const PRIVACY_REASON: Record<string, string> = {
-  ej_godkand: 'Inte godkänd av dataskyddsombudet', dpia_saknas: 'Konsekvensbedömning krävs troligen men är inte gjord', tia_saknas: 'Tredjelandsöverföring utan TIA',
-};
-
-/**
- * The registerförteckning (art. 30): a sentence on how much of it the DSO has approved and where a DPIA is likely
- * required but not done, the counts, and the activities needing attention with the reasons.
- */
-function privacyBlocks(v: Rec, cell: CellFn): FigureBlock[] {
-  const counts = isRec(v.counts) ? v.counts : {};
-  const n = (k: string) => (typeof counts[k] === 'number' ? (counts[k] as number) : 0);
-  const attention = recs(v.attention);
-  const total = n('total');
-  const sentences = total === 0
-    ? ['Registerförteckningen har inga behandlingar registrerade.']
-    : [
-        `Registerförteckningen har ${total} ${total === 1 ? 'behandling' : 'behandlingar'}, varav ${n('approved')} ${n('approved') === 1 ? 'är godkänd' : 'är godkända'} av dataskyddsombudet${n('awaitingReview') ? ` och ${n('awaitingReview')} väntar på granskning` : ''}.`,
-        n('dpiaLikelyNotDone')
-          ? `För ${n('dpiaLikelyNotDone')} ${n('dpiaLikelyNotDone') === 1 ? 'behandling' : 'behandlingar'} visar tröskelanalysen att en konsekvensbedömning troligen krävs men inte är gjord.`
-          : 'Där tröskelanalysen visar att en konsekvensbedömning troligen krävs är den gjord eller bedömd som onödig.',
-        n('thirdCountry') ? `${n('thirdCountry')} ${n('thirdCountry') === 1 ? 'behandling innebär' : 'behandlingar innebär'} överföring till tredjeland.` : '',
-      ].filter(Boolean);
-  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `privacy.counts.${key}`)];
-  const out: FigureBlock[] = [
-    { kind: 'text', text: sentences.join(' ') },
-    {
-      kind: 'table', caption: 'Registerförteckningen i siffror', columns: ['Mått', 'Antal'],
-      rows: [
-        count('Behandlingar', 'total'), count('Godkända av dataskyddsombudet', 'approved'), count('Inte godkända', 'notApproved'),
-        count('Väntar på granskning', 'awaitingReview'), count('Med överföring till tredjeland', 'thirdCountry'),
-        count('Med känsliga personuppgifter', 'specialCategories'), count('DPIA troligen krävs', 'dpiaLikely'),
-        count('DPIA troligen krävs men är inte gjord', 'dpiaLikelyNotDone'),
-      ],
-    },
-  ];
-  if (attention.length) {
-    out.push({
-      kind: 'table', caption: 'Behandlingar som behöver åtgärdas',
-      ...withOrg(attention, ['Behandling', 'Organisation', 'Status', 'Behöver'], (r) => [
-        cell(r.name), cell(r.unit), cell(PRIVACY_STATUS[String(r.status)] ?? r.status),
-        cell((Array.isArray(r.reasons) ? r.reasons : []).map((x) => PRIVACY_REASON[String(x)] ?? String(x)).join('; ')),
-      ], cell),
-    });
-  }
-  return [...out, ...cameraBlocks(isRec(v.camera) ? v.camera : null, cell)];
-}
-
-/**
- * Kamerabevakning (the register of running surveillance and that ended in the last five years): a sentence on the
- * running sites, those lacking an intresseavvägning or signs and those ended, then the sites. Nothing when there are none.
- */
-function cameraBlocks(v: Rec | null, cell: CellFn): FigureBlock[] {
-  if (!v) return [];
-  const counts = isRec(v.counts) ? v.counts : {};
-  const n = (k: string) => (typeof counts[k] === 'number' ? (counts[k] as number) : 0);
-  const sites = recs(v.sites);
-  if (!sites.length) return [{ kind: 'text', text: 'Förvaltningen har ingen kamerabevakning som pågår eller har upphört de senaste fem åren.' }];
-  const sites_ = (k: number) => `${k} ${k === 1 ? 'plats' : 'platser'}`;
-  const lacks = [
-    n('withoutBalancing') ? `${n('withoutBalancing')} saknar dokumenterad intresseavvägning` : '',
-    n('withoutSigns') ? `${n('withoutSigns')} saknar skyltning` : '',
-  ].filter(Boolean);
-  const sentence = [
-    n('running') ? `Kamerabevakning pågår på ${sites_(n('running'))}${lacks.length ? `, varav ${svList(lacks)}` : ', alla med dokumenterad intresseavvägning och skyltning'}.` : 'Ingen kamerabevakning pågår.',
-    n('endedFiveYears') ? `Bevakningen har upphört på ${sites_(n('endedFiveYears'))} under de senaste fem åren.` : '',
-  ].filter(Boolean).join(' ');
-  const yesNo = (x: unknown) => (x === true ? 'Ja' : 'Nej');
-  return [
-    { kind: 'text', text: sentence },
-    {
-      kind: 'table', caption: 'Förteckning över kamerabevakning (pågående och upphörd de senaste fem åren)',
-      ...withOrg(sites, ['Plats', 'Organisation', 'Ändamål', 'Startad', 'Upphörde', 'Intresseavvägning', 'Skyltning'], (r) => [
-        cell(r.name), cell(r.unit), cell(r.purpose), cell(r.startedOn), cell(r.endedOn ?? 'Pågår'),
-        cell(r.balancingMissing === true ? 'Saknas' : r.balancingDate), cell(yesNo(r.signs)),
-      ], cell),
-    },
-  ];
-}
-
-const NIS2_STATUS: Record<string, string> = { ej_paborjad: 'Ej påbörjad', delvis: 'Delvis genomförd', genomford: 'Genomförd', ej_tillamplig: 'Ej tillämplig' };
-const NIS2_ENTITY: Record<string, string> = { vasentlig: 'väsentlig', viktig: 'viktig' };
-
-/**
- * Cybersäkerhetslagen (NIS2): a sentence on scope, the areas' status, the management's approval and training and the
- * supply chain, then the status per area (a)–(j) and the suppliers with their sub-suppliers.
- */
-function nis2Blocks(v: Rec, cell: CellFn): FigureBlock[] {
-  const entity = NIS2_ENTITY[String(v.entityType)];
-  const sector = String(v.sector ?? '').trim();
-  if (v.inScope !== true) return [{ kind: 'text', text: 'Förvaltningen är inte markerad som omfattad av cybersäkerhetslagen.' }];
-  const scope = `Förvaltningen omfattas av cybersäkerhetslagen${entity ? ` som ${entity} entitet` : ''}${sector ? ` inom sektorn ${sector.charAt(0).toLowerCase()}${sector.slice(1)}` : ''}.`;
-  if (v.assessed !== true) return [{ kind: 'text', text: `${scope} Årets säkerhetsåtgärder enligt lagens tio områden är ännu inte bedömda.` }];
-  const counts = isRec(v.counts) ? v.counts : {};
-  const n = (k: string) => Number(counts[k] ?? 0);
-  // "1 genomfört", "2 genomförda": område is neuter.
-  const say = (k: string, one: string, many: string) => `${n(k)} ${n(k) === 1 ? one : many}`;
-  const parts = [
-    say('genomford', 'genomfört', 'genomförda'), say('delvis', 'delvis genomfört', 'delvis genomförda'), say('ej_paborjad', 'ej påbörjat', 'ej påbörjade'),
-    ...(n('ej_tillamplig') ? [say('ej_tillamplig', 'ej tillämpligt', 'ej tillämpliga')] : []),
-  ];
-  const approved = isRec(v.approved) ? v.approved : null;
-  const training = recs(v.training);
-  const sup = isRec(v.suppliers) ? v.suppliers : {};
-  const total = Number(sup.total ?? 0);
-  const sentences = [
-    scope,
-    `Av lagens tio åtgärdsområden är ${svList(parts)}.`,
-    approved
-      ? `Ledningen godkände årets säkerhetsåtgärder den ${String(approved.date)}${String(approved.by ?? '') ? ` (${String(approved.by)})` : ''}.`
-      : 'Ledningen har ännu inte godkänt årets säkerhetsåtgärder.',
-    training.length
-      ? `Förvaltningsledningens utbildning i cybersäkerhet har genomförts av ${svList(training.map((t) => `${String(t.name)} den ${String(t.date)}`))}.`
-      : 'Ingen utbildning för förvaltningsledningen har registrerats.',
-    total
-      ? `Av ${total} leverantörer i leveranskedjan är ${Number(sup.assessed ?? 0)} riskbedömda; ${Number(sup.withSubSuppliers ?? 0)} har underleverantörer och ${Number(sup.withoutContract ?? 0)} saknar avtal.`
-      : '',
-  ].filter(Boolean);
-  const out: FigureBlock[] = [
-    { kind: 'text', text: sentences.join(' ') },
-    {
-      kind: 'table', caption: 'Säkerhetsåtgärder per område (artikel 21.2 i NIS2-direktivet)', columns: ['Område', 'Status', 'Brister', 'Planerad åtgärd', 'Ansvarig', 'Klart senast'],
-      rows: recs(v.areas).map((r) => [
-        cell(`(${String(r.area)}) ${String(r.name)}`), cell(NIS2_STATUS[String(r.status)] ?? r.status), cell(r.gaps), cell(r.measure), cell(r.measureOwner), cell(r.dueDate ?? ''),
-      ]),
-    },
-  ];
-  const list = recs(v.supplierList);
-  if (list.length) {
-    out.push({
-      kind: 'table', caption: 'Leverantörer i leveranskedjan', columns: ['Leverantör', 'Tjänst', 'Underleverantörer', 'Avtal', 'Riskbedömd'],
-      rows: list.map((r) => [cell(r.supplier), cell(r.service), cell(r.subSuppliers), cell(r.contract === true ? 'Ja' : 'Nej'), cell(r.assessed === true ? 'Ja' : 'Nej')]),
-    });
-  }
-  return out;
-}
-
-const SUPPLIER_REASON: Record<string, string> = {
-  pub_saknas: 'Behandlar personuppgifter utan PUB-avtal', tia_saknas: 'Tredjelandsöverföring utan TIA',
-  uppfoljning_forsenad: 'Inte bedömd de senaste tolv månaderna', bedomning_brister: 'Bedömningen visade brister',
-};
-
-/**
- * The leverantörsregister: a sentence on how many suppliers there are, how many process personal data without a
- * PUB-avtal and are not followed up within the year, the counts, and the suppliers needing attention with the reasons.
- */
-function supplierBlocks(v: Rec, cell: CellFn): FigureBlock[] {
-  const counts = isRec(v.counts) ? v.counts : {};
-  const n = (k: string) => (typeof counts[k] === 'number' ? (counts[k] as number) : 0);
-  const attention = recs(v.attention);
-  const total = n('total');
-  const lev = (k: number) => (k === 1 ? 'leverantör' : 'leverantörer');
-  const sentences = total === 0
-    ? ['Leverantörsregistret har inga leverantörer registrerade.']
-    : [
-        `Leverantörsregistret har ${total} ${lev(total)}, varav ${n('personalData')} behandlar personuppgifter för förvaltningens räkning.`,
-        n('pubMissing') ? `${n('pubMissing')} ${lev(n('pubMissing'))} saknar personuppgiftsbiträdesavtal.` : 'Alla leverantörer som behandlar personuppgifter har personuppgiftsbiträdesavtal.',
-        n('followUpOverdue') ? `${n('followUpOverdue')} ${lev(n('followUpOverdue'))} har inte bedömts de senaste tolv månaderna.` : 'Alla leverantörer har bedömts de senaste tolv månaderna.',
-        n('thirdCountry') ? `${n('thirdCountry')} ${lev(n('thirdCountry'))} för över personuppgifter till tredjeland${n('tiaMissing') ? `, ${n('tiaMissing')} utan överföringsbedömning (TIA)` : ''}.` : '',
-        n('subSuppliersWithoutContract') ? `${n('subSuppliersWithoutContract')} ${n('subSuppliersWithoutContract') === 1 ? 'underleverantör saknar' : 'underleverantörer saknar'} avtal med förvaltningen.` : '',
-      ].filter(Boolean);
-  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `suppliers.counts.${key}`)];
-  const out: FigureBlock[] = [
-    { kind: 'text', text: sentences.join(' ') },
-    {
-      kind: 'table', caption: 'Leverantörsregistret i siffror', columns: ['Mått', 'Antal'],
-      rows: [
-        count('Leverantörer', 'total'), count('Behandlar personuppgifter', 'personalData'), count('Saknar PUB-avtal', 'pubMissing'),
-        count('Med överföring till tredjeland', 'thirdCountry'), count('Tredjelandsöverföring utan TIA', 'tiaMissing'),
-        count('Uppföljning försenad', 'followUpOverdue'), count('Underleverantörer utan avtal', 'subSuppliersWithoutContract'),
-      ],
-    },
-  ];
-  if (attention.length) {
-    out.push({
-      kind: 'table', caption: 'Leverantörer som behöver åtgärdas',
-      ...withOrg(attention, ['Leverantör', 'Organisation', 'Senast bedömd', 'Behöver'], (r) => [
-        cell(r.name), cell(r.unit), cell(r.assessed ?? 'Aldrig'),
-        cell((Array.isArray(r.reasons) ? r.reasons : []).map((x) => SUPPLIER_REASON[String(x)] ?? String(x)).join('; ')),
-      ], cell),
-    });
-  }
-  return out;
-}
 
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {

@@ -1,7 +1,8 @@
 import type { ReportJson, Rollup } from './build';
 import { countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskScaleLabels, yearOnYear, type ChartId } from './chart-options';
 import type { ManualTable, Section } from './outline';
-import { knownBlocks, LABELS, VALUES, withOrg } from './blocks-known';
+import { withOrg } from './block-parts';
+import { knownBlocks, LABELS, VALUES } from './blocks-known';
 
 /**
  * Turns a section's figures into format-neutral blocks (tables with header rows, chart references). Every
