@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { Badge, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { statusBadge } from '../../components/statusBadge';
 import { useSession } from '../../auth/session';
 import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
+import { RegisterFilters } from '../../components/RegisterFilters';
 import { useRegisterEditing } from '../../components/useRegisterEditing';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchFlag } from '../../shell/search';
@@ -72,20 +73,14 @@ export default function ObjectsPage() {
     <RegisterPage<DigitalObject>
       ns="objects" org={selected} exportPrefix="objektlista"
       filters={
-        <>
-          <Group align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
-            <NativeSelect label={t('filter.lokalStatus')} value={filter.lokalStatus} onChange={set('lokalStatus')} data={statusChoices} w={170} />
-            <NativeSelect label={t('filter.normerandeStatus')} value={filter.normerandeStatus} onChange={set('normerandeStatus')} data={statusChoices} w={190} />
-            <NativeSelect label={t('filter.nis')} value={filter.nis} onChange={set('nis')} w={110}
-              data={[{ value: '', label: t('all') }, { value: 'true', label: t('yes') }, { value: 'false', label: t('no') }]} />
-            <NativeSelect label={t('filter.overdue')} value={filter.overdue} onChange={set('overdue')} w={170}
-              data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.overdueOnly') }]} />
-            <NativeSelect label={t('filter.archived')} value={filter.archived} onChange={set('archived')} w={150}
-              data={[{ value: '', label: t('filter.active') }, { value: 'true', label: t('filter.archivedOnly') }, { value: 'all', label: t('filter.allObjects') }]} />
-            {manage && <Button onClick={edit.startNew}>{t('new')}</Button>}
-          </Group>
-          <Text size="sm" role="status" aria-live="polite">{edit.message}</Text>
-        </>
+        <RegisterFilters ns="objects" archived={filter.archived} onArchived={set('archived')} allKey="filter.allObjects" onNew={manage ? edit.startNew : undefined} message={edit.message}>
+              <NativeSelect label={t('filter.lokalStatus')} value={filter.lokalStatus} onChange={set('lokalStatus')} data={statusChoices} w={170} />
+              <NativeSelect label={t('filter.normerandeStatus')} value={filter.normerandeStatus} onChange={set('normerandeStatus')} data={statusChoices} w={190} />
+              <NativeSelect label={t('filter.nis')} value={filter.nis} onChange={set('nis')} w={110}
+                data={[{ value: '', label: t('all') }, { value: 'true', label: t('yes') }, { value: 'false', label: t('no') }]} />
+              <NativeSelect label={t('filter.overdue')} value={filter.overdue} onChange={set('overdue')} w={170}
+                data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.overdueOnly') }]} />
+        </RegisterFilters>
       }
       columns={columns}
       rowKey={(r) => r.id}

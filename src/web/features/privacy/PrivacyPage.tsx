@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { Badge, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { statusBadge } from '../../components/statusBadge';
 import { useSession } from '../../auth/session';
 import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
+import { RegisterFilters } from '../../components/RegisterFilters';
 import { useRegisterEditing } from '../../components/useRegisterEditing';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchText } from '../../shell/search';
@@ -75,20 +76,14 @@ export default function PrivacyPage() {
     <RegisterPage<ProcessingActivity>
       ns="privacy" org={selected} exportPrefix="registerforteckning"
       filters={
-        <>
-          <Group align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
-            <NativeSelect label={t('filter.status')} value={filter.status} onChange={set('status')} w={170}
-              data={[{ value: '', label: t('all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
-            <NativeSelect label={t('filter.thirdCountry')} value={filter.thirdCountry} onChange={set('thirdCountry')} data={flag} w={130} />
-            <NativeSelect label={t('filter.specialCategories')} value={filter.specialCategories} onChange={set('specialCategories')} data={flag} w={170} />
-            <NativeSelect label={t('filter.dpiaMissing')} value={filter.dpiaMissing} onChange={set('dpiaMissing')} w={200}
-              data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.dpiaMissingOnly') }]} />
-            <NativeSelect label={t('filter.archived')} value={filter.archived} onChange={set('archived')} w={150}
-              data={[{ value: '', label: t('filter.active') }, { value: 'true', label: t('filter.archivedOnly') }, { value: 'all', label: t('filter.allActivities') }]} />
-            {manage && <Button onClick={edit.startNew}>{t('new')}</Button>}
-          </Group>
-          <Text size="sm" role="status" aria-live="polite">{edit.message}</Text>
-        </>
+        <RegisterFilters ns="privacy" archived={filter.archived} onArchived={set('archived')} allKey="filter.allActivities" onNew={manage ? edit.startNew : undefined} message={edit.message}>
+              <NativeSelect label={t('filter.status')} value={filter.status} onChange={set('status')} w={170}
+                data={[{ value: '', label: t('all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
+              <NativeSelect label={t('filter.thirdCountry')} value={filter.thirdCountry} onChange={set('thirdCountry')} data={flag} w={130} />
+              <NativeSelect label={t('filter.specialCategories')} value={filter.specialCategories} onChange={set('specialCategories')} data={flag} w={170} />
+              <NativeSelect label={t('filter.dpiaMissing')} value={filter.dpiaMissing} onChange={set('dpiaMissing')} w={200}
+                data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.dpiaMissingOnly') }]} />
+        </RegisterFilters>
       }
       columns={columns}
       rowKey={(r) => r.id}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { Badge, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
 import { statusBadge } from '../../components/statusBadge';
+import { RegisterFilters } from '../../components/RegisterFilters';
 import { useRegisterEditing } from '../../components/useRegisterEditing';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchFlag } from '../../shell/search';
@@ -71,19 +72,13 @@ export default function SuppliersPage() {
     <RegisterPage<Supplier>
       ns="suppliers" org={selected} exportPrefix="leverantorer"
       filters={
-        <>
-          <Group align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
-            <NativeSelect label={t('filter.pubMissing')} value={filter.pubMissing} onChange={set('pubMissing')} w={200}
-              data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.pubMissingOnly') }]} />
-            <NativeSelect label={t('filter.thirdCountry')} value={filter.thirdCountry} onChange={set('thirdCountry')} data={flag} w={130} />
-            <NativeSelect label={t('filter.followUpOverdue')} value={filter.followUpOverdue} onChange={set('followUpOverdue')} w={200}
-              data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.overdueOnly') }]} />
-            <NativeSelect label={t('filter.archived')} value={filter.archived} onChange={set('archived')} w={150}
-              data={[{ value: '', label: t('filter.active') }, { value: 'true', label: t('filter.archivedOnly') }, { value: 'all', label: t('filter.allSuppliers') }]} />
-            {manage && <Button onClick={edit.startNew}>{t('new')}</Button>}
-          </Group>
-          <Text size="sm" role="status" aria-live="polite">{edit.message}</Text>
-        </>
+        <RegisterFilters ns="suppliers" archived={filter.archived} onArchived={set('archived')} allKey="filter.allSuppliers" onNew={manage ? edit.startNew : undefined} message={edit.message}>
+              <NativeSelect label={t('filter.pubMissing')} value={filter.pubMissing} onChange={set('pubMissing')} w={200}
+                data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.pubMissingOnly') }]} />
+              <NativeSelect label={t('filter.thirdCountry')} value={filter.thirdCountry} onChange={set('thirdCountry')} data={flag} w={130} />
+              <NativeSelect label={t('filter.followUpOverdue')} value={filter.followUpOverdue} onChange={set('followUpOverdue')} w={200}
+                data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.overdueOnly') }]} />
+        </RegisterFilters>
       }
       columns={columns}
       rowKey={(r) => r.id}
