@@ -184,6 +184,19 @@ export async function makeOrgs(ctx: Ctx, specs: [slug: string, type: OrgType, pa
   return ids;
 }
 
+/**
+ * The demo's organisations with the units its registers (objects, the registerförteckning, suppliers) place records on:
+ * Hässelby-Vällingby's and Servicenämnden's avdelningar and enheter, for the registers' demo tests.
+ */
+export const DEMO_UNIT_ORGS: [slug: string, type: OrgType, parent?: string][] = [
+  ['stockholm', 'stad'],
+  ['hasselby-vallingby', 'forvaltning', 'stockholm'], ['hv-aldre', 'avdelning', 'hasselby-vallingby'], ['hv-hemtjanst', 'enhet', 'hv-aldre'],
+  ['hv-ifo', 'avdelning', 'hasselby-vallingby'], ['hv-socialtjanst-barn', 'enhet', 'hv-ifo'], ['hv-administration', 'avdelning', 'hasselby-vallingby'],
+  ['hv-it', 'enhet', 'hv-administration'],
+  ['servicenamnden', 'forvaltning', 'stockholm'], ['sf-kontaktcenter', 'avdelning', 'servicenamnden'], ['sf-upphandling', 'avdelning', 'servicenamnden'],
+  ['sf-ekonomi', 'avdelning', 'servicenamnden'], ['sf-bestallarenheten', 'enhet', 'sf-upphandling'],
+];
+
 /** The org tree of the incident tests: stad › forv › avd-a › enh-a, and annan-forv beside forv. */
 export const INCIDENT_ORGS: [slug: string, type: OrgType, parent?: string][] = [
   ['stad', 'stad'],

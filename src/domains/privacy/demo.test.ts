@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOrgs, startTestServer, type TestServer } from '../../test/harness';
+import { DEMO_UNIT_ORGS, makeOrgs, startTestServer, type TestServer } from '../../test/harness';
 import { demo as objectsDemo } from '../objects/demo';
 import { findOrg } from '../org/service';
 import { buildReportJson } from '../reports/build';
@@ -12,14 +12,7 @@ let t: TestServer;
 
 beforeAll(async () => {
   t = await startTestServer();
-  await makeOrgs(t.ctx, [
-    ['stockholm', 'stad'],
-    ['hasselby-vallingby', 'forvaltning', 'stockholm'], ['hv-aldre', 'avdelning', 'hasselby-vallingby'], ['hv-hemtjanst', 'enhet', 'hv-aldre'],
-    ['hv-ifo', 'avdelning', 'hasselby-vallingby'], ['hv-socialtjanst-barn', 'enhet', 'hv-ifo'], ['hv-administration', 'avdelning', 'hasselby-vallingby'],
-    ['hv-it', 'enhet', 'hv-administration'],
-    ['servicenamnden', 'forvaltning', 'stockholm'], ['sf-kontaktcenter', 'avdelning', 'servicenamnden'], ['sf-upphandling', 'avdelning', 'servicenamnden'],
-    ['sf-ekonomi', 'avdelning', 'servicenamnden'], ['sf-bestallarenheten', 'enhet', 'sf-upphandling'],
-  ]);
+  await makeOrgs(t.ctx, DEMO_UNIT_ORGS);
   await objectsDemo.run(t.ctx);
   expect(await demo.run(t.ctx)).toEqual([
     'privacy: 11 behandlingar i Hässelby-Vällingby, 9 i Servicenämnden / processing activities added',

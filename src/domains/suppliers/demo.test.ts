@@ -1,6 +1,6 @@
 import { and, eq, ilike } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOrgs, startTestServer, type TestServer } from '../../test/harness';
+import { DEMO_UNIT_ORGS, makeOrgs, startTestServer, type TestServer } from '../../test/harness';
 import { demo as incidentsDemo } from '../incidents/demo';
 import { listLinks } from '../incidents/links';
 import { incidents } from '../incidents/table';
@@ -17,14 +17,7 @@ let t: TestServer;
 
 beforeAll(async () => {
   t = await startTestServer();
-  await makeOrgs(t.ctx, [
-    ['stockholm', 'stad'],
-    ['hasselby-vallingby', 'forvaltning', 'stockholm'], ['hv-aldre', 'avdelning', 'hasselby-vallingby'], ['hv-hemtjanst', 'enhet', 'hv-aldre'],
-    ['hv-ifo', 'avdelning', 'hasselby-vallingby'], ['hv-socialtjanst-barn', 'enhet', 'hv-ifo'], ['hv-administration', 'avdelning', 'hasselby-vallingby'],
-    ['hv-it', 'enhet', 'hv-administration'],
-    ['servicenamnden', 'forvaltning', 'stockholm'], ['sf-kontaktcenter', 'avdelning', 'servicenamnden'], ['sf-upphandling', 'avdelning', 'servicenamnden'],
-    ['sf-ekonomi', 'avdelning', 'servicenamnden'], ['sf-bestallarenheten', 'enhet', 'sf-upphandling'],
-  ]);
+  await makeOrgs(t.ctx, DEMO_UNIT_ORGS);
   await incidentsDemo.run(t.ctx);
   await objectsDemo.run(t.ctx);
   expect((await demo.run(t.ctx))?.[0]).toBe('suppliers: 6 leverantörer i Hässelby-Vällingby, 6 i Servicenämnden, 1 incident kopplad till Miljödata / suppliers added, incidents linked');
