@@ -61,6 +61,12 @@ test('an ISAM fills in the areas, the förvaltningschef approves; axe finds noth
   await page.getByRole('button', { name: 'Spara omfattning' }).click();
   await expect(page.getByText('Omfattningen är sparad.')).toBeVisible();
   await expect(page.getByText('Ja: Väsentlig entitet, sektor Hälso- och sjukvård.')).toBeVisible();
+  // In scope without an anmälan: the card says so (the law applies from 2026-01-15); then the anmälan is recorded.
+  await expect(page.getByText(/^Anmälan till tillsynsmyndighetens register är inte registrerad\./)).toBeVisible();
+  await page.getByLabel('Anmäld till tillsynsmyndighetens register').fill('2026-02-16');
+  await page.getByRole('textbox', { name: 'Anmälans referens eller diarienummer' }).fill('MCF dnr 2026-1');
+  await page.getByRole('button', { name: 'Spara omfattning' }).click();
+  await expect(page.getByText('Anmäld till tillsynsmyndighetens register 2026-02-16 (MCF dnr 2026-1).')).toBeVisible();
 
   await openYear2001(page);
   await page.getByRole('button', { name: `Påbörja bedömning för ${YEAR}` }).click();

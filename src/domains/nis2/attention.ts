@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AttentionProvider } from '../../server/platform/attention';
 import { stockholmDate } from '../../server/platform/time';
 import { orgs } from '../org/table';
-import { nis2Areas, nis2Assessments } from './table';
+import { nis2Areas, nis2Assessments, nis2Scopes } from './table';
 
 const NUMBER = new Intl.NumberFormat('sv-SE');
 
@@ -26,7 +26,8 @@ async function thisYear(ctx: Parameters<AttentionProvider['items']>[0], permissi
 
 /**
  * Cybersäkerhetslagen on the start page: for those who keep the measures (risk.manage) the areas of this year's
- * assessment not yet started; for the förvaltningschef (risk.decide) an assessment complete but not yet approved.
+ * assessment not yet started and the organisations in scope of the law without their anmälan to the supervisory
+ * authority's register; for the förvaltningschef (risk.decide) an assessment complete but not yet approved.
  */
 export const attentionProviders: AttentionProvider[] = [
   {
@@ -40,6 +41,24 @@ export const attentionProviders: AttentionProvider[] = [
         key: 'nis2.not-started', severity: 'warning', count: n, link: `/nis2?year=${year}`,
         title_sv: `NIS2-åtgärder för ${year}: ${NUMBER.format(n)} ${area[0]}`,
         title_en: `NIS2 measures for ${year}: ${NUMBER.format(n)} ${area[1]}`,
+      }];
+    },
+  },
+  {
+    key: 'unregistered',
+    async items(ctx) {
+      if (!ctx.authz.hasAnywhere('risk.manage')) return [];
+      const [r] = await ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(nis2Scopes)
+        .innerJoin(orgs, eq(orgs.id, nis2Scopes.orgId))
+        .where(and(ctx.authz.scopeSql('risk.manage', orgs.path), eq(nis2Scopes.inScope, true), isNull(nis2Scopes.registeredOn)));
+      const n = Number(r?.n ?? 0);
+      const orgWords = n === 1 ? ['organisation', 'organisation'] : ['organisationer', 'organisations'];
+      return [{
+        key: 'nis2.unregistered', severity: 'warning', count: n, link: '/nis2',
+        title_sv: `Anmälan enligt cybersäkerhetslagen saknas för ${NUMBER.format(n)} ${orgWords[0]} som omfattas av lagen`,
+        title_en: `Registration under the Cybersecurity Act is missing for ${NUMBER.format(n)} ${orgWords[1]} in scope of the Act`,
       }];
     },
   },

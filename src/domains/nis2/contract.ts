@@ -27,6 +27,9 @@ export const AREA_NAMES: Record<AreaKey, { sv: string; en: string }> = {
 /** ej_paborjad (not started), delvis (partly in place), genomford (in place), ej_tillamplig (not applicable: a reason is required). */
 export const AREA_STATUSES = ['ej_paborjad', 'delvis', 'genomford', 'ej_tillamplig'] as const;
 export type AreaStatus = (typeof AREA_STATUSES)[number];
+/** The day cybersäkerhetslagen (SFS 2025:1506) came into force: from it, an organisation in scope must be registered. */
+export const CSL_IN_FORCE = '2026-01-15';
+
 /** Väsentlig or viktig entitet (cybersäkerhetslagen). */
 export const ENTITY_TYPES = ['vasentlig', 'viktig'] as const;
 
@@ -41,6 +44,8 @@ export const Nis2Scope = z
     entityType: z.enum(ENTITY_TYPES).nullable().openapi({ description: 'Väsentlig eller viktig entitet' }),
     sector: z.string().openapi({ description: 'Sektor, t.ex. hälso- och sjukvård' }),
     note: z.string(),
+    registeredOn: IsoDate.nullable().openapi({ description: 'Dag för anmälan till tillsynsmyndighetens register (cybersäkerhetslagen)' }),
+    registrationReference: z.string().openapi({ description: 'Anmälans diarienummer eller referens' }),
     /** 0 while nothing is recorded for the organisation. */
     version: int4(),
   })
@@ -55,6 +60,8 @@ export const PutNis2Scope = z
     entityType: z.enum(ENTITY_TYPES).nullable().optional(),
     sector: Text(200).optional(),
     note: Text(2000).optional(),
+    registeredOn: IsoDate.nullable().optional(),
+    registrationReference: Text(200).optional(),
   })
   .openapi('PutNis2Scope');
 export type PutNis2Scope = z.infer<typeof PutNis2Scope>;

@@ -13,7 +13,7 @@ export interface DemoAssessment {
   approval?: { by: string; at: string };
 }
 
-export const HV_SCOPE = { org: 'hasselby-vallingby', inScope: true, entityType: ESSENTIAL, sector: 'Hälso- och sjukvård', note: 'Omfattas genom hälso- och sjukvården inom äldreomsorgen (Pascal, Procedo och Life Care SP).' };
+export const HV_SCOPE = { org: 'hasselby-vallingby', inScope: true, entityType: ESSENTIAL, sector: 'Hälso- och sjukvård', note: 'Omfattas genom hälso- och sjukvården inom äldreomsorgen (Pascal, Procedo och Life Care SP).', registeredOn: '2026-02-16', registrationReference: 'MCF dnr 2026-01887' };
 export const SN_SCOPE = { org: 'servicenamnden', inScope: true, entityType: ESSENTIAL, sector: 'Offentlig förvaltning och it-tjänster', note: 'Driver stadens kontaktcenter och gemensamma it-tjänster åt förvaltningar och bolag.' };
 
 /**

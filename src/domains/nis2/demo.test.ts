@@ -46,6 +46,10 @@ describe('demo NIS2 measures', () => {
     // Before the approval's day the report says it is not yet approved.
     const early = (await buildReportJson(t.ctx, org, 2025, { asOf: '2025-10-31', only: ['nis2'] })).nis2 as Nis2Figures;
     expect(early.approved).toBeNull();
+    // The anmälan under cybersäkerhetslagen (in force 2026-01-15) shows from its day on.
+    expect(f).toMatchObject({ registration: null, registrationDue: false });
+    const y2026 = (await buildReportJson(t.ctx, org, 2026, { asOf: '2026-06-30', only: ['nis2'] })).nis2 as Nis2Figures;
+    expect(y2026.registration).toEqual({ date: '2026-02-16', reference: 'MCF dnr 2026-01887' });
   });
 
   it('gives Servicenämnden 2025 approved and 2026 started from it', async () => {

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { stockholmDate } from '../../server/platform/time';
 import type { SectionProvider } from '../reports/provider';
 import { userNames } from '../users/names';
-import { AREA_NAMES, type AreaKey, type AreaStatus, type ENTITY_TYPES } from './contract';
+import { AREA_NAMES, CSL_IN_FORCE, type AreaKey, type AreaStatus, type ENTITY_TYPES } from './contract';
 import { nis2Areas, nis2Assessments, nis2Scopes, nis2Suppliers, nis2Training } from './table';
 
 export interface Nis2AreaFigure {
@@ -21,6 +21,10 @@ export interface Nis2Figures {
   inScope: boolean;
   entityType: (typeof ENTITY_TYPES)[number] | null;
   sector: string;
+  /** The anmälan to the supervisory authority's register, when made by the report's day. */
+  registration: { date: string; reference: string } | null;
+  /** The organisation is in scope and the law was in force by the report's day, so the anmälan was due. */
+  registrationDue: boolean;
   /** The organisation has an assessment for the year. */
   assessed: boolean;
   /** The year the assessment was carried forward from. */
@@ -50,8 +54,12 @@ export const sectionProviders: SectionProvider<Nis2Figures>[] = [
       const [scope] = await ctx.db.select().from(nis2Scopes).where(eq(nis2Scopes.orgId, org.id));
       const [a] = await ctx.db.select().from(nis2Assessments).where(and(eq(nis2Assessments.orgId, org.id), eq(nis2Assessments.year, year)));
       const counts: Record<AreaStatus, number> = { genomford: 0, delvis: 0, ej_paborjad: 0, ej_tillamplig: 0 };
+      const day = asOf ? stockholmDate(asOf) : null;
+      const registered = scope?.inScope && scope.registeredOn && (!day || scope.registeredOn <= day);
       const base = {
         inScope: scope?.inScope ?? false, entityType: (scope?.entityType ?? null) as Nis2Figures['entityType'], sector: scope?.sector ?? '',
+        registration: registered ? { date: scope.registeredOn!, reference: scope.registrationReference } : null,
+        registrationDue: (scope?.inScope ?? false) && (day ?? stockholmDate()) >= CSL_IN_FORCE,
       };
       if (!a) {
         return { ...base, assessed: false, carriedFrom: null, areas: [], counts, approved: null, training: [], suppliers: { total: 0, assessed: 0, withoutContract: 0, withSubSuppliers: 0 }, supplierList: [] };
@@ -64,7 +72,6 @@ export const sectionProviders: SectionProvider<Nis2Figures>[] = [
       ]);
       for (const r of areas) counts[r.status as AreaStatus]++;
       const approvedInTime = a.approvedAt && (!asOf || a.approvedAt <= asOf);
-      const day = asOf ? stockholmDate(asOf) : null;
       const sorted = [...suppliers].sort((x, y) => x.supplier.localeCompare(y.supplier, 'sv'));
       return {
         ...base,

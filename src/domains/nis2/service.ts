@@ -3,7 +3,7 @@ import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { conflict, notFound, unprocessable, type Msg } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
-import { checkYear } from '../../server/platform/time';
+import { checkYear, refuseAfterToday } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgFor, recordOrg, type OrgRow } from '../plans/scope';
@@ -33,6 +33,8 @@ function toScope(org: OrgRow, r: typeof nis2Scopes.$inferSelect | undefined): Ni
     entityType: (r?.entityType ?? null) as Nis2Scope['entityType'],
     sector: r?.sector ?? '',
     note: r?.note ?? '',
+    registeredOn: r?.registeredOn ?? null,
+    registrationReference: r?.registrationReference ?? '',
     version: r?.version ?? 0,
   };
 }
@@ -56,7 +58,26 @@ export async function putScope(ctx: Ctx, input: PutNis2Scope): Promise<Nis2Scope
         en: 'Give whether the organisation is an essential or important entity when it is in scope of the Cybersecurity Act.',
       }, 'entityType');
     }
-    const values = { inScope: input.inScope, entityType, sector: input.sector ?? cur?.sector ?? '', note: input.note ?? cur?.note ?? '' };
+    const registeredOn = input.registeredOn === undefined ? (cur?.registeredOn ?? null) : input.registeredOn;
+    const registrationReference = input.registrationReference ?? cur?.registrationReference ?? '';
+    if (!input.inScope && (registeredOn || registrationReference)) {
+      throw unprocessable('registration_not_in_scope', {
+        sv: 'En anmälan enligt cybersäkerhetslagen kan bara registreras för en organisation som omfattas av lagen. Markera att den omfattas, eller ta bort anmälan.',
+        en: 'A registration under the Cybersecurity Act can only be recorded for an organisation in scope of the Act. Mark it as in scope, or remove the registration.',
+      }, 'registeredOn');
+    }
+    if (registrationReference && !registeredOn) {
+      throw unprocessable('registration_date_required', {
+        sv: 'Ange dagen för anmälan när en referens till anmälan anges.',
+        en: 'Give the day of the registration when its reference is given.',
+      }, 'registeredOn');
+    }
+    refuseAfterToday(registeredOn, 'registeredOn', 'registration_date_future',
+      { sv: 'Dagen för anmälan', en: 'The day of the registration' },
+      { sv: 'Registrera anmälan när den är gjord.', en: 'Record the registration once it has been made.' });
+    const values = {
+      inScope: input.inScope, entityType, sector: input.sector ?? cur?.sector ?? '', note: input.note ?? cur?.note ?? '', registeredOn, registrationReference,
+    };
     const [row] = cur
       ? await tx.update(nis2Scopes).set({ ...values, version: sql`${nis2Scopes.version} + 1`, updatedAt: new Date() }).where(eq(nis2Scopes.id, cur.id)).returning()
       : await tx.insert(nis2Scopes).values({ ...values, orgId: org.id }).returning();

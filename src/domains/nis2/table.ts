@@ -17,6 +17,9 @@ export const nis2Scopes = pgTable(
     entityType: text('entity_type'),
     sector: text('sector').notNull().default(''),
     note: text('note').notNull().default(''),
+    /** The day of the anmälan to the supervisory authority's register (cybersäkerhetslagen), and its reference. */
+    registeredOn: date('registered_on', { mode: 'string' }),
+    registrationReference: text('registration_reference').notNull().default(''),
     ...versioned(),
   },
   (t) => [

@@ -142,7 +142,11 @@ export function nis2Blocks(v: Rec, cell: CellFn): FigureBlock[] {
   const entity = NIS2_ENTITY[String(v.entityType)];
   const sector = String(v.sector ?? '').trim();
   if (v.inScope !== true) return [{ kind: 'text', text: 'Förvaltningen är inte markerad som omfattad av cybersäkerhetslagen.' }];
-  const scope = `Förvaltningen omfattas av cybersäkerhetslagen${entity ? ` som ${entity} entitet` : ''}${sector ? ` inom sektorn ${sector.charAt(0).toLowerCase()}${sector.slice(1)}` : ''}.`;
+  const reg = isRec(v.registration) ? v.registration : null;
+  const registration = reg
+    ? ` Anmälan till tillsynsmyndighetens register gjordes den ${String(reg.date)}${String(reg.reference ?? '') ? ` (${String(reg.reference)})` : ''}.`
+    : v.registrationDue === true ? ' Anmälan till tillsynsmyndighetens register har inte registrerats.' : '';
+  const scope = `Förvaltningen omfattas av cybersäkerhetslagen${entity ? ` som ${entity} entitet` : ''}${sector ? ` inom sektorn ${sector.charAt(0).toLowerCase()}${sector.slice(1)}` : ''}.${registration}`;
   if (v.assessed !== true) return [{ kind: 'text', text: `${scope} Årets säkerhetsåtgärder enligt lagens tio områden är ännu inte bedömda.` }];
   const counts = isRec(v.counts) ? v.counts : {};
   const n = (k: string) => Number(counts[k] ?? 0);

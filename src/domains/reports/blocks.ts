@@ -135,6 +135,18 @@ function rollupBlocks(r: Rollup, c: Ctx): FigureBlock[] {
   ]);
   rows.push([c.cell('Totalt'), c.cell(r.totals.incidents), c.cell(r.totals.previousYearTotal ?? ''), c.cell(r.totals.personalData), c.cell(r.totals.reportedToIMY), c.cell(r.totals.ikp)]);
   const out: FigureBlock[] = [{ kind: 'table', caption: 'Förvaltningarna i sammandrag', columns: ['Förvaltning', 'Incidenter', 'Föregående år', 'Personuppgiftsincidenter', 'Anmälda till IMY', 'IKP-risker'], rows }];
+  const nis2 = r.forvaltningar.filter((f) => f.nis2);
+  if (nis2.some((f) => f.nis2!.inScope)) {
+    const yes = (b: boolean) => c.cell(b ? 'Ja' : 'Nej');
+    out.push({
+      kind: 'table', caption: 'Förvaltningarna och cybersäkerhetslagen (NIS2)',
+      columns: ['Förvaltning', 'Omfattas', 'Anmäld', 'Bedömd i år', 'Genomförda', 'Delvis', 'Ej påbörjade', 'Godkänd av ledningen'],
+      rows: nis2.map(({ name, nis2: n }) => n!.inScope
+        ? [c.cell(name), c.cell(n!.entityType === 'vasentlig' ? 'Ja, väsentlig' : n!.entityType === 'viktig' ? 'Ja, viktig' : 'Ja'), c.cell(n!.registered ?? 'Nej'), yes(n!.assessed),
+          c.cell(n!.assessed ? (n!.counts.genomford ?? 0) : ''), c.cell(n!.assessed ? (n!.counts.delvis ?? 0) : ''), c.cell(n!.assessed ? (n!.counts.ej_paborjad ?? 0) : ''), c.cell(n!.approved ?? 'Nej')]
+        : [c.cell(name), c.cell('Nej'), c.cell(''), c.cell(''), c.cell(''), c.cell(''), c.cell(''), c.cell('')]),
+    });
+  }
   if (r.ikpRisks.length) {
     out.push({ kind: 'table', caption: 'Förvaltningarnas risker i internkontrollplanen (IKP)', columns: ['Förvaltning', 'Arbetssätt', 'Oönskad händelse', 'Riskvärde', 'Status'], rows: r.ikpRisks.map((x) => [c.cell(x.forvaltning), c.cell(x.arbetssatt), c.cell(x.handelse), c.cell(x.riskvarde ?? ''), c.cell(x.status)]) });
   }

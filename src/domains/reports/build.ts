@@ -34,8 +34,22 @@ export interface ReportJson {
 
 export interface FigureChange { path: string; before: unknown; after: unknown }
 
+/** A förvaltning's cybersäkerhetslagen in the city's rollup: in scope, registered, assessed and approved (by the report's day). */
+export interface RollupNis2 {
+  inScope: boolean;
+  entityType: string | null;
+  registered: string | null;
+  assessed: boolean;
+  approved: string | null;
+  counts: Record<string, number>;
+}
+
 export interface Rollup {
-  forvaltningar: { slug: string; name: string; incidents: Record<string, unknown> | null; risks: { vor: number; ikp: number } | null }[];
+  forvaltningar: {
+    slug: string; name: string; incidents: Record<string, unknown> | null; risks: { vor: number; ikp: number } | null;
+    /** Absent on the city's own row. */
+    nis2?: RollupNis2 | null;
+  }[];
   totals: { incidents: number; previousYearTotal: number; personalData: number; reportedToIMY: number; reportedToCSIRT: number; ikp: number };
   ikpRisks: { forvaltning: string; arbetssatt: string; handelse: string; riskvarde: number | null; status: string }[];
 }
@@ -120,10 +134,19 @@ function withCityOwn(r: Rollup, city: ReportOrg, cityIncidents: unknown): Rollup
   };
 }
 
+function rollupNis2(v: unknown): RollupNis2 | null {
+  if (!v || typeof v !== 'object') return null;
+  const n = v as { inScope?: boolean; entityType?: string | null; registration?: { date: string } | null; assessed?: boolean; approved?: { date: string } | null; counts?: Record<string, number> };
+  return {
+    inScope: n.inScope === true, entityType: n.entityType ?? null, registered: n.registration?.date ?? null, assessed: n.assessed === true,
+    approved: n.approved?.date ?? null, counts: n.counts ?? {},
+  };
+}
+
 async function rollup(ctx: Ctx, city: ReportOrg, year: number, end: Date, list: SectionProvider[]): Promise<Rollup> {
   const children = (await listOrgs(ctx, { under: city.slug })).filter((o) => o.parentId === city.id);
-  // The rollup reads only the incident and risk figures of each förvaltning: ask no other provider (speed).
-  list = list.filter((p) => p.key === 'incidents' || p.key === 'risks');
+  // The rollup reads only the incident, risk and NIS2 figures of each förvaltning: ask no other provider (speed).
+  list = list.filter((p) => p.key === 'incidents' || p.key === 'risks' || p.key === 'nis2');
   const r: Rollup = { forvaltningar: [], totals: { incidents: 0, previousYearTotal: 0, personalData: 0, reportedToIMY: 0, reportedToCSIRT: 0, ikp: 0 }, ikpRisks: [] };
   // Outside a transaction the förvaltningar are asked a few at a time (separate pool connections); in order after.
   const all = await mapLimited(children, ctx.db instanceof PgTransaction ? 1 : ROLLUP_CONCURRENCY, (c) => figuresOf(ctx, c, year, end, list));
@@ -138,6 +161,7 @@ async function rollup(ctx: Ctx, city: ReportOrg, year: number, end: Date, list: 
       name: c.name,
       incidents: inc ? { total: num(inc.total), previousYearTotal: num(inc.previousYearTotal), personalData: num(inc.personalData), reportedToIMY: num(inc.reportedToIMY), reportedToCSIRT: num(inc.reportedToCSIRT), byStatus: inc.byStatus ?? {} } : null,
       risks: vor ? { vor: vor.length, ikp: ikpRows.length } : null,
+      nis2: rollupNis2(f.nis2),
     });
     if (inc) {
       r.totals.incidents += num(inc.total);

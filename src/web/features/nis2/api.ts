@@ -9,6 +9,8 @@ export type Nis2Supplier = z.infer<typeof C.Nis2Supplier>;
 export type AreaStatus = Nis2Area['status'];
 
 // Kept here, not imported from the contract: the contract module pulls zod into the bundle.
+/** The day cybersäkerhetslagen came into force (the contract's CSL_IN_FORCE). */
+export const CSL_IN_FORCE = '2026-01-15';
 export const STATUSES: AreaStatus[] = ['ej_paborjad', 'delvis', 'genomford', 'ej_tillamplig'];
 export const ENTITY_TYPES = ['vasentlig', 'viktig'] as const;
 
