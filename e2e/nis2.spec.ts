@@ -14,9 +14,10 @@ const stad = { slug: `nis-stad-${u}`, name: `Nisstad ${u}`, type: 'stad' };
 const forv = { slug: `nis-forv-${u}`, name: `Nisförvaltningen ${u}`, type: 'forvaltning', parent: stad.slug };
 const isam = { name: `Isam Nis ${u}`, email: `isam-nis-${u}@e2e.test`, password: `Grön-räv-springer-${u}-fort` };
 const chef = { name: `Chef Nis ${u}`, email: `chef-nis-${u}@e2e.test`, password: `Röd-uggla-flyger-${u}-tyst` };
+const slk = { name: `Slk Nis ${u}`, email: `slk-nis-${u}@e2e.test`, password: `Blå-säl-dyker-${u}-djupt` };
 
 test.beforeAll(async () => {
-  await seedOrgsAndPeople([stad, forv], [[isam, 'isam', forv.slug], [chef, 'forvaltningschef', forv.slug]]);
+  await seedOrgsAndPeople([stad, forv], [[isam, 'isam', forv.slug], [chef, 'forvaltningschef', forv.slug], [slk, 'isam', stad.slug]]);
 });
 
 async function openYear(page: Page, who: { email: string; password: string }) {
@@ -140,5 +141,22 @@ test('an ISAM fills in the areas, the förvaltningschef approves; axe finds noth
   await expect(page.getByRole('button', { name: 'Öppna för ändring' })).toBeFocused();
   await expectNoAxeViolations(page, 'NIS2-åtgärder godkända');
   expect(seen.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+  expect(seen.csp).toEqual([]);
+});
+
+test("the city's ISAM follows the förvaltningar in one table and opens one from it; axe finds nothing", async ({ page }) => {
+  const seen = watchErrors(page);
+  await login(page, slk.email, slk.password);
+  await chooseOrg(page, stad.slug);
+  await page.goto(`/nis2?year=${YEAR}`);
+  const table = page.getByRole('table', { name: `Cybersäkerhetslagen i organisationerna under ${stad.name} ${YEAR}` });
+  const row = table.getByRole('row', { name: new RegExp(forv.name) });
+  await expect(row).toContainText('Väsentlig entitet');
+  await expect(row).toContainText('2026-02-16');
+  await expect(row).toContainText(/Godkänd \d{4}-\d{2}-\d{2}/);
+  await expectNoAxeViolations(page, 'NIS2-åtgärder, stadens översikt');
+  await row.getByRole('button', { name: `Öppna ${forv.name}` }).click();
+  await expect(page.getByText(`Godkända av ${chef.name}`)).toBeVisible();
+  expect(seen.errors).toEqual([]);
   expect(seen.csp).toEqual([]);
 });

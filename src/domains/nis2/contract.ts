@@ -164,3 +164,28 @@ export const CreateNis2Assessment = z
 export type CreateNis2Assessment = z.infer<typeof CreateNis2Assessment>;
 
 export const Nis2Query = z.object({ org: z.string().min(1).max(64).openapi({ description: 'Organisation (kortnamn)' }) });
+
+export const Nis2OverviewQuery = Nis2Query.extend({
+  year: z.coerce.number().pipe(int4().min(2000).max(2100)).openapi({ description: 'År (bedömningens år)' }),
+});
+export type Nis2OverviewQuery = z.infer<typeof Nis2OverviewQuery>;
+
+/** One organisation under the one asked for: its scope, anmälan and the year's assessment in brief. */
+export const Nis2OverviewRow = z
+  .object({
+    org: OrgRef,
+    inScope: z.boolean(),
+    entityType: z.enum(ENTITY_TYPES).nullable(),
+    registeredOn: IsoDate.nullable(),
+    assessment: z
+      .object({
+        id: z.uuid(),
+        counts: z.record(z.enum(AREA_STATUSES), z.number()),
+        /** Areas not started without a reason: they stop the approval. */
+        blocking: z.number(),
+        approvedOn: IsoDate.nullable(),
+      })
+      .nullable(),
+  })
+  .openapi('Nis2OverviewRow');
+export type Nis2OverviewRow = z.infer<typeof Nis2OverviewRow>;

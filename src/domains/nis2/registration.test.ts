@@ -9,8 +9,8 @@ import type { Nis2Figures } from './report';
 
 /**
  * Cybersäkerhetslagen's anmälan (registration with the supervisory authority): its rules, the start page's item for
- * organisations in scope without it, the report's sentence by the report's day, and the city's rollup of every
- * förvaltning's scope, registration, assessment and approval.
+ * organisations in scope without it, the report's sentence by the report's day; and how the city follows every
+ * förvaltning's scope, registration, assessment and approval: the report's rollup and the page's overview.
  */
 let t: TestServer;
 let isam: Client;
@@ -107,5 +107,28 @@ describe('NIS2 registration with the supervisory authority', () => {
       ['FORV-B', 'Ja, viktig', stockholmDate(), 'Nej', '', '', '', 'Nej'],
       ['FORV-C', 'Nej', '', '', '', '', '', ''],
     ]);
+  });
+
+  it('gives the city an overview of the organisations under it: direct ones, and deeper ones in scope, each in brief', async () => {
+    const year = Number(stockholmDate().slice(0, 4));
+    await makeOrgs(t.ctx, [['avd-c1', 'avdelning', 'forv-c'], ['avd-c2', 'avdelning', 'forv-c']]);
+    expect((await put(cityIsam, { org: 'avd-c1', version: 0, inScope: true, entityType: 'viktig' })).status).toBe(200);
+    const r = await cityIsam.get(`/api/nis2/overview?org=stad&year=${year}`);
+    expect(r.status).toBe(200);
+    const rows = r.body as { org: { slug: string }; inScope: boolean; entityType: string | null; registeredOn: string | null; assessment: unknown }[];
+    // avd-c2 is neither a direct child nor in scope.
+    expect(rows.map((x) => x.org.slug)).toEqual(['avd-c1', 'forv-a', 'forv-b', 'forv-c']);
+    const by = Object.fromEntries(rows.map((x) => [x.org.slug, x]));
+    expect(by['forv-a']).toMatchObject({ inScope: true, entityType: 'vasentlig', registeredOn: '2026-02-16', assessment: { counts: { ej_paborjad: 10, delvis: 0, genomford: 0, ej_tillamplig: 0 }, blocking: 10, approvedOn: null } });
+    expect(by['forv-b']).toMatchObject({ inScope: true, registeredOn: stockholmDate(), assessment: null });
+    expect(by['forv-c']).toMatchObject({ inScope: false, entityType: null, registeredOn: null, assessment: null });
+    expect(by['avd-c1']).toMatchObject({ inScope: true, entityType: 'viktig', registeredOn: null });
+    // Another year: the same organisations, no assessments.
+    const other = (await cityIsam.get(`/api/nis2/overview?org=stad&year=${year - 1}`)).body as { assessment: unknown }[];
+    expect(other.every((x) => x.assessment === null)).toBe(true);
+    // A förvaltning's ISAM sees its own subtree only: the city is not theirs (404), their förvaltning has no units.
+    expect((await isamB.get(`/api/nis2/overview?org=stad&year=${year}`)).status).toBe(404);
+    expect((await isamB.get(`/api/nis2/overview?org=forv-b&year=${year}`)).body).toEqual([]);
+    expect((await cityIsam.get('/api/nis2/overview?org=stad&year=19')).status).toBe(400);
   });
 });

@@ -3,8 +3,10 @@ import { crudRoutes } from '../../server/platform/crud';
 import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent, VersionBody } from '../../server/platform/http';
 import { int4 } from '../../server/platform/schema';
 import {
-  AREAS, CreateNis2Assessment, CreateNis2Supplier, CreateNis2Training, Nis2Assessment, Nis2Query, Nis2Scope, PutNis2Scope, UpdateNis2Area, UpdateNis2Supplier,
+  AREAS, CreateNis2Assessment, CreateNis2Supplier, CreateNis2Training, Nis2Assessment, Nis2OverviewQuery, Nis2OverviewRow, Nis2Query, Nis2Scope, PutNis2Scope,
+  UpdateNis2Area, UpdateNis2Supplier,
 } from './contract';
+import { nis2Overview } from './overview';
 import { createSupplier, createTraining, deleteSupplier, deleteTraining, updateArea, updateSupplier } from './parts';
 import { approveAssessment, createAssessment, getAssessment, getScope, listAssessments, putScope, reopenAssessment } from './service';
 
@@ -33,6 +35,15 @@ export const routes = [
       responses: { 200: jsonContent(Nis2Scope, 'Sparad'), 404: found, 409: problemContent('Inaktuell version'), 422: problemContent('Entitetstyp saknas') },
     },
     async (c) => json(c, await putScope(c.get('ctx'), c.req.valid('json'))),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/nis2/overview', tags, policy: read,
+      summary: 'Organisationerna under en organisation: omfattning, anmälan och årets bedömning i sammandrag',
+      request: { query: Nis2OverviewQuery },
+      responses: { 200: jsonContent(z.array(Nis2OverviewRow), 'Underorganisationer (direkta, och djupare som omfattas), efter namn'), 404: found },
+    },
+    async (c) => json(c, await nis2Overview(c.get('ctx'), c.req.valid('query'))),
   ),
   ...crudRoutes({
     path: '/api/nis2/assessments', tags, read: 'risk.read', write: 'risk.manage', item: Nis2Assessment,

@@ -15,6 +15,7 @@ import { useSelectedOrg } from '../../shell/org-context';
 import { NeedOrg, thisYear, yearChoices } from '../plans/shared';
 import { AreaDialog } from './AreaDialog';
 import { assessmentsQuery, type AreaStatus, type Nis2Area, type Nis2Assessment } from './api';
+import { OverviewCard } from './OverviewCard';
 import { ScopeCard } from './ScopeCard';
 import { SupplyChain } from './SupplyChain';
 import { TrainingCard } from './TrainingCard';
@@ -69,6 +70,7 @@ export default function Nis2Page() {
         <NativeSelect label={t('year')} value={String(year)} onChange={(e) => setYear(Number(e.currentTarget.value))} data={years.map(String)} w={120} />
       </PageHeader>
       <ScopeCard org={selected} />
+      <OverviewCard org={selected} year={year} />
       <Text size="sm" role="status" aria-live="polite">{saved}</Text>
       {list.error ? <ProblemAlert error={list.error} /> : null}
       {list.data && !a && (

@@ -25,3 +25,11 @@ export const assessmentsQuery = (org: string | null) => ({
   queryFn: () => api.get<Nis2Assessment[]>('/nis2/assessments', { org: org! }),
   enabled: !!org,
 });
+
+export type Nis2OverviewRow = z.infer<typeof C.Nis2OverviewRow>;
+
+export const overviewQuery = (org: string | null, year: number) => ({
+  queryKey: ['nis2', 'overview', org, year] as const,
+  queryFn: () => api.get<Nis2OverviewRow[]>('/nis2/overview', { org: org!, year: String(year) }),
+  enabled: !!org,
+});
