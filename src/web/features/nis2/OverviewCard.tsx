@@ -53,7 +53,7 @@ export function OverviewCard({ org, year }: { org: { slug: string; name: string 
                     </Button>
                   </Table.Th>
                   <Table.Td>{r.inScope ? (r.entityType ? t(`entity.${r.entityType}`) : t('overview.yes')) : t('overview.no')}</Table.Td>
-                  <Table.Td>{r.inScope ? (r.registeredOn ? formatDate(r.registeredOn) : t('overview.notRegistered')) : ''}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.inScope ? (r.registeredOn ? formatDate(r.registeredOn) : t('overview.notRegistered')) : ''}</Table.Td>
                   <Table.Td>{state(r)}</Table.Td>
                   <Table.Td>{count(r, 'genomford')}</Table.Td>
                   <Table.Td>{count(r, 'delvis')}</Table.Td>
