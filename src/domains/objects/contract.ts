@@ -54,6 +54,11 @@ export const DigitalObject = z
     securityProtection: z.boolean(),
     nextReclassification: z.string().nullable().openapi({ description: 'Nästa omklassning: lokal klassning + 1 år' }),
     reclassificationOverdue: z.boolean().openapi({ description: 'Nästa omklassning har passerats (Europe/Stockholm)' }),
+    followUp: z.object({
+      year: int4().openapi({ description: 'Innevarande år (Europe/Stockholm)' }),
+      done: z.boolean().openapi({ description: 'Årets objektuppföljning är registrerad' }),
+      deviationsRemaining: z.boolean().openapi({ description: 'Den senaste uppföljningens behörighetsgenomgång: avvikelser kvarstår' }),
+    }).openapi({ description: 'Årlig objektuppföljning med behörighetsgenomgång' }),
     archived: z.boolean(),
     version: int4(),
     createdAt: z.string(),
@@ -114,6 +119,8 @@ export const ObjectQuery = z.object({
   normerandeStatus: Status.optional(),
   nis: Flag.optional(),
   overdue: Flag.optional().openapi({ description: 'true: bara objekt vars omklassning är försenad' }),
+  followUp: z.enum(['missing', 'done', 'deviations']).optional()
+    .openapi({ description: 'missing: årets objektuppföljning saknas; done: den är gjord; deviations: senaste uppföljningen har avvikelser som kvarstår' }),
   archived: z.enum(['false', 'true', 'all']).optional().openapi({ description: 'false (standard): aktiva; true: arkiverade; all: alla' }),
 });
 export type ObjectQuery = z.infer<typeof ObjectQuery>;

@@ -5,8 +5,11 @@ import { buildReportJson } from '../reports/build';
 import { sectionBlocks } from '../reports/blocks';
 import { renderHtml } from '../reports/render/html';
 import { renderReport } from '../reports/render';
+import { readZip } from '../reports/zip';
 import type { ClassificationFigures } from './report';
 import { demo } from './demo';
+import { HV_OBJECTS } from './demo-data';
+import { HV_FOLLOW_UPS, SN_FOLLOW_UPS } from './followup-demo-data';
 
 let t: TestServer;
 
@@ -14,7 +17,7 @@ beforeAll(async () => {
   t = await startTestServer();
   await makeOrgs(t.ctx, DEMO_UNIT_ORGS);
   await demo.run(t.ctx);
-  expect((await demo.run(t.ctx))?.[0]).toMatch(/^objects: 0 objekt i Hässelby-Vällingby, 0 i Servicenämnden/); // idempotent
+  expect((await demo.run(t.ctx))?.[0]).toMatch(/^objects: 0 objekt i Hässelby-Vällingby, 0 i Servicenämnden, 0 objektuppföljningar/); // idempotent
 }, 60_000);
 afterAll(() => t.close());
 
@@ -42,6 +45,25 @@ describe('demo objektlistor', () => {
     expect(text.kind === 'text' && text.text).toMatch(/^Följande objekt har informationsklassats under året: Pascal, Procedo och Life Care SP\. Följande objekt har inte klassats lokalt då normerande klassning saknas: .+ och .+\. För DEBI pågår normerande klassningsarbete\./);
   });
 
+  it("gives Hässelby-Vällingby's 2025 report the object follow-ups with access review, NPÖ and VODOK without, deviations remaining in two", async () => {
+    const org = await findOrg(t.database.db, 'hasselby-vallingby');
+    const json = await buildReportJson(t.ctx, org, 2025, { asOf: '2025-12-31', only: ['classification'] });
+    const f = (json.classification as ClassificationFigures).followUp;
+    expect(f.inScope).toBe(HV_OBJECTS.length);
+    expect(f.held).toBe(HV_FOLLOW_UPS.length);
+    expect(f.accessReviewsDone).toBe(HV_FOLLOW_UPS.filter((x) => x.followUp.accessReview === 'ja').length);
+    expect(f.accountsChanged).toBe(HV_FOLLOW_UPS.reduce((n, x) => n + (x.followUp.accountsChanged ?? 0), 0));
+    expect(names(f.missing)).toEqual(['NPÖ', 'VODOK']);
+    expect(names(f.deviationsRemaining)).toEqual(['Para Sol', 'Treserva']);
+    const html = renderHtml(json);
+    expect(html).toContain(`Årlig objektuppföljning har genomförts för ${f.held} av ${f.inScope} objekt; behörighetsgenomgång har gjorts för ${f.accessReviewsDone}. Uppföljning saknas för NPÖ och VODOK.`);
+    expect(html).toContain('Efter behörighetsgenomgången kvarstår avvikelser för Para Sol och Treserva.');
+    const docx = (await readZip(await renderReport(json, 'docx'))).get('word/document.xml')!.toString();
+    const words = docx.match(/<w:t[^>]*>[^<]*<\/w:t>/g)!.map((x) => x.replace(/<[^>]+>/g, '')).join('');
+    expect(words).toContain('Uppföljning saknas för NPÖ och VODOK.');
+    expect(words).toContain('Objektuppföljningar 2025');
+  });
+
   it('gives Servicenämnden about 40 classifications done or in progress, Artvise with a continuity plan and Telia ACE', async () => {
     const org = await findOrg(t.database.db, 'servicenamnden');
     const c = (await buildReportJson(t.ctx, org, 2025, { asOf: '2025-12-31', only: ['classification'] })).classification as ClassificationFigures;
@@ -49,5 +71,7 @@ describe('demo objektlistor', () => {
     expect(c.counts.classifiedThisYear + c.counts.inProgress).toBeGreaterThanOrEqual(35);
     expect(names(c.classified)).toContain('Artvise');
     expect(names(c.inProgress)).toContain('Telia ACE');
+    expect(c.followUp).toMatchObject({ inScope: 40, held: SN_FOLLOW_UPS.length });
+    expect(names(c.followUp.deviationsRemaining)).toEqual(['Skyddade personuppgifter i lön']);
   });
 });

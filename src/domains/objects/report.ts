@@ -4,6 +4,7 @@ import { stockholmDate } from '../../server/platform/time';
 import type { SectionProvider } from '../reports/provider';
 import { orgs } from '../org/table';
 import { reclassification } from './classification';
+import { followUpFigures, type FollowUpFigures } from './followup-report';
 import { digitalObjects } from './table';
 
 export interface ClassifiedFigure extends NamedFigure {
@@ -45,6 +46,8 @@ export interface ClassificationFigures {
     /** Lokal classification older than a year by the report's day. */
     reclassificationOverdue: number;
   };
+  /** The year's object follow-ups with access review (followup-report.ts). */
+  followUp: FollowUpFigures;
 }
 
 const bySv = (a: NamedFigure, b: NamedFigure) => a.name.localeCompare(b.name, 'sv') || a.org.localeCompare(b.org, 'sv');
@@ -52,7 +55,8 @@ const bySv = (a: NamedFigure, b: NamedFigure) => a.name.localeCompare(b.name, 's
 /**
  * `classification`: the information classification (KLASSA) of the report org's subtree for the year, from the
  * objektlista's active objects: what was classified locally during the year, what waits for a normerande
- * classification, what is in progress, and the NIS objects still not classified. Statuses are as they stand; the
+ * classification, what is in progress, and the NIS objects still not classified; and the year's object follow-ups
+ * with access review (`followUp`). Statuses are as they stand; the
  * year bounds only the completion dates (up to the report's day).
  */
 export const sectionProviders: SectionProvider<ClassificationFigures>[] = [
@@ -88,6 +92,7 @@ export const sectionProviders: SectionProvider<ClassificationFigures>[] = [
         ])
         .sort((a, b) => bySv(a, b) || a.kind.localeCompare(b.kind));
       const nisNotClassified = rows.filter((r) => r.o.nis && notDone(r.o.lokalStatus)).map(named).sort(bySv);
+      const followUp = await followUpFigures(ctx.db, rows.map((r) => ({ id: r.o.id, named: named(r) })), year, day);
       return {
         classified,
         waitingForNormerande,
@@ -101,6 +106,7 @@ export const sectionProviders: SectionProvider<ClassificationFigures>[] = [
           nisNotClassified: nisNotClassified.length,
           reclassificationOverdue: rows.filter((r) => r.o.lokalStatus === 'klar' && reclassification(r.o.lokalDate, day).overdue).length,
         },
+        followUp,
       };
     },
   },

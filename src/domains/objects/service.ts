@@ -11,14 +11,18 @@ import { orgs } from '../org/table';
 import { orgFor, orgSlugs, recordOrg, type OrgRow } from '../plans/scope';
 import { checkClassification, needsSecurityProtection, reclassification } from './classification';
 import type { ClassificationStatus, CreateDigitalObject, DigitalObject, ObjectQuery, UpdateDigitalObject } from './contract';
+import { deviationsRemainingSql, followUpDoneSql, type FollowUpStatus } from './followup-status';
 import { digitalObjects } from './table';
 
 export type ObjectRow = typeof digitalObjects.$inferSelect;
 
 const missing = (id: string) => ({ sv: `Objektet ${id} finns inte.`, en: `Object ${id} does not exist.` });
 
-/** The API's object; `today` (Stockholm, YYYY-MM-DD) decides whether the yearly reclassification is overdue. */
-export function toObject(r: ObjectRow, org: { slug: string; name: string }, today = stockholmDate()): DigitalObject {
+/**
+ * The API's object; `today` (Stockholm, YYYY-MM-DD) decides whether the yearly reclassification is overdue and which
+ * year's follow-up counts; `followUp` as read with the object (none for a new one).
+ */
+export function toObject(r: ObjectRow, org: { slug: string; name: string }, today = stockholmDate(), followUp?: Omit<FollowUpStatus, 'year'>): DigitalObject {
   const { next, overdue } = reclassification(r.lokalDate, today);
   return {
     id: r.id,
@@ -49,6 +53,7 @@ export function toObject(r: ObjectRow, org: { slug: string; name: string }, toda
     securityProtection: needsSecurityProtection(r),
     nextReclassification: next,
     reclassificationOverdue: overdue,
+    followUp: { year: Number(today.slice(0, 4)), done: followUp?.done ?? false, deviationsRemaining: followUp?.deviationsRemaining ?? false },
     archived: r.archived,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
@@ -71,27 +76,41 @@ export async function listObjects(ctx: Ctx, q: ObjectQuery): Promise<DigitalObje
   if (q.nis) conds.push(eq(digitalObjects.nis, q.nis === 'true'));
   if (q.overdue === 'true') conds.push(overdueSql(today));
   if (q.overdue === 'false') conds.push(sql`not ${overdueSql(today)}`);
+  const year = Number(today.slice(0, 4));
+  if (q.followUp === 'missing') conds.push(sql`not ${followUpDoneSql(year)}`);
+  if (q.followUp === 'done') conds.push(followUpDoneSql(year));
+  if (q.followUp === 'deviations') conds.push(deviationsRemainingSql());
   if (q.archived !== 'all') conds.push(eq(digitalObjects.archived, q.archived === 'true'));
   const rows = await ctx.db
-    .select({ o: digitalObjects })
+    .select({ o: digitalObjects, done: followUpDoneSql(year), deviationsRemaining: deviationsRemainingSql() })
     .from(digitalObjects)
     .innerJoin(orgs, eq(orgs.id, digitalObjects.orgId))
     .where(and(...conds))
     .orderBy(asc(sql`lower(${digitalObjects.name})`), asc(orgs.path));
   const names = await orgSlugs(ctx.db, rows.map((r) => r.o.orgId));
-  return rows.map((r) => toObject(r.o, names.get(r.o.orgId)!, today));
+  return rows.map((r) => toObject(r.o, names.get(r.o.orgId)!, today, r));
 }
 
-async function load(ctx: Ctx, db: Db, id: string, write: boolean): Promise<{ cur: ObjectRow; org: OrgRow }> {
+/** The object and its org, checked for reading (404 outside the caller's scope) and, with `write`, for object.manage (403). */
+export async function loadObject(ctx: Ctx, db: Db, id: string, write: boolean): Promise<{ cur: ObjectRow; org: OrgRow }> {
   const [cur] = await db.select().from(digitalObjects).where(eq(digitalObjects.id, id));
   if (!cur) throw notFound(missing(id), 'id');
   const org = await recordOrg(ctx, db, cur.orgId, 'object.read', write ? 'object.manage' : undefined, missing(id));
   return { cur, org };
 }
+const load = loadObject;
+
+/** The object as the API shows it, with its follow-up status read now. */
+export async function objectWithFollowUp(db: Db, row: ObjectRow, org: { slug: string; name: string }): Promise<DigitalObject> {
+  const today = stockholmDate();
+  const [s] = await db.select({ done: followUpDoneSql(Number(today.slice(0, 4))), deviationsRemaining: deviationsRemainingSql() })
+    .from(digitalObjects).where(eq(digitalObjects.id, row.id));
+  return toObject(row, org, today, s);
+}
 
 export async function getObject(ctx: Ctx, id: string): Promise<DigitalObject> {
   const { cur, org } = await load(ctx, ctx.db, id, false);
-  return toObject(cur, org);
+  return objectWithFollowUp(ctx.db, cur, org);
 }
 
 /** 409 duplicate_name when the organisation already has an object of this name, whatever the case (archived too). */
@@ -128,7 +147,7 @@ export async function createObject(ctx: Ctx, input: CreateDigitalObject): Promis
 export async function updateObject(ctx: Ctx, id: string, input: UpdateDigitalObject): Promise<DigitalObject> {
   return inTx(ctx, async (tx) => {
     const { cur, org } = await load(ctx, tx, id, true);
-    if (cur.version !== input.version) throw staleVersion('object', input.version, toObject(cur, org));
+    if (cur.version !== input.version) throw staleVersion('object', input.version, await objectWithFollowUp(tx, cur, org));
     const { version, ...changes } = input;
     checkClassification({
       normerandeStatus: changes.normerandeStatus ?? cur.normerandeStatus,
@@ -142,9 +161,9 @@ export async function updateObject(ctx: Ctx, id: string, input: UpdateDigitalObj
       .set({ ...changes, version: sql`${digitalObjects.version} + 1`, updatedAt: new Date() })
       .where(and(eq(digitalObjects.id, id), eq(digitalObjects.version, version)))
       .returning();
-    if (!row) throw staleVersion('object', version, toObject((await load(ctx, tx, id, true)).cur, org));
+    if (!row) throw staleVersion('object', version, await objectWithFollowUp(tx, (await load(ctx, tx, id, true)).cur, org));
     const action = changes.archived === true && !cur.archived ? 'object.archive' : changes.archived === false && cur.archived ? 'object.restore' : 'object.update';
     await recordAudit(tx, ctx, { action, entityType: 'digital_object', entityId: id, orgId: org.id, before: cur, after: row });
-    return toObject(row, org);
+    return objectWithFollowUp(tx, row, org);
   });
 }

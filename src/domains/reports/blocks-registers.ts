@@ -48,6 +48,62 @@ export function classificationBlocks(v: Rec, cell: CellFn): FigureBlock[] {
       ], cell),
     });
   }
+  if (isRec(v.followUp)) out.push(...followUpBlocks(v.followUp, cell));
+  return out;
+}
+
+const ANSWER: Record<string, string> = { ja: 'Ja', nej: 'Nej', ej_aktuellt: 'Ej aktuellt' };
+const ACCESS_RESULT: Record<string, string> = { inga_avvikelser: 'Inga avvikelser', avvikelser_atgardade: 'Avvikelser åtgärdade', avvikelser_kvarstar: 'Avvikelser kvarstår' };
+/** Up to this many objects without follow-up are named in the sentence; more stand in a table of their own. */
+const NAMED_MISSING = 10;
+
+/**
+ * The year's object follow-ups with access review (classification.followUp): a sentence such as "Årlig
+ * objektuppföljning har genomförts för 7 av 9 objekt; behörighetsgenomgång har gjorts för 6. Uppföljning saknas för
+ * NPÖ och VODOK.", the counts, and the follow-ups held. Nothing when the objektlista is empty.
+ */
+export function followUpBlocks(v: Rec, cell: CellFn): FigureBlock[] {
+  const n = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : 0);
+  if (n('inScope') === 0) return [];
+  const [held, missing, deviations] = [recs(v.followUps), recs(v.missing), recs(v.deviationsRemaining)];
+  const byOrg = new Set([...held, ...missing].map((r) => r.org)).size > 1;
+  const names = (list: Rec[]) => svList(list.map((r) => (byOrg ? `${String(r.name)} (${String(r.org)})` : String(r.name))));
+  const year = String(v.year ?? '');
+  const accounts = n('accountsChanged');
+  const sentences = [
+    n('held')
+      ? `Årlig objektuppföljning har genomförts för ${n('held')} av ${n('inScope')} objekt; behörighetsgenomgång har gjorts för ${n('accessReviewsDone')}.`
+      : `Ingen årlig objektuppföljning har registrerats för ${year}.`,
+    missing.length && n('held')
+      ? (missing.length <= NAMED_MISSING ? `Uppföljning saknas för ${names(missing)}.` : `Uppföljning saknas för ${missing.length} objekt; de står i tabellen nedan.`)
+      : '',
+    deviations.length ? `Efter behörighetsgenomgången kvarstår avvikelser för ${names(deviations)}.` : '',
+    accounts ? `${accounts === 1 ? 'Ett konto har' : `${accounts} konton har`} tagits bort eller ändrats vid behörighetsgenomgångarna.` : '',
+  ].filter(Boolean);
+  const count = (label: string, value: unknown, key: string) => [cell(label), cell(value ?? 0, `classification.followUp.${key}`)];
+  const out: FigureBlock[] = [
+    { kind: 'text', text: sentences.join(' ') },
+    {
+      kind: 'table', caption: `Årlig objektuppföljning ${year} i siffror`, columns: ['Mått', 'Antal'],
+      rows: [
+        count('Objekt i objektlistan', v.inScope, 'inScope'), count('Uppföljning genomförd', v.held, 'held'),
+        count('Behörighetsgenomgång gjord', v.accessReviewsDone, 'accessReviewsDone'), count('Avvikelser kvarstår', deviations.length, 'deviationsRemaining'),
+        count('Konton borttagna eller ändrade', v.accountsChanged, 'accountsChanged'), count('Uppföljning saknas', missing.length, 'missing'),
+      ],
+    },
+  ];
+  if (held.length) {
+    out.push({
+      kind: 'table', caption: `Objektuppföljningar ${year}`,
+      ...withOrg(held, ['Objekt', 'Organisation', 'Hölls', 'Av', 'Behörighetsgenomgång', 'Resultat', 'Konton'], (r) => [
+        cell(r.name), cell(r.unit), cell(r.heldOn), cell(r.heldBy), cell(ANSWER[String(r.accessReview)] ?? ''),
+        cell(ACCESS_RESULT[String(r.accessResult)] ?? '–'), cell(typeof r.accountsChanged === 'number' ? r.accountsChanged : '–'),
+      ], cell),
+    });
+  }
+  if (missing.length > NAMED_MISSING || (missing.length && !held.length)) {
+    out.push({ kind: 'table', caption: `Objekt utan årlig uppföljning ${year}`, ...withOrg(missing, ['Objekt', 'Organisation'], (r) => [cell(r.name), cell(r.unit)], cell) });
+  }
   return out;
 }
 

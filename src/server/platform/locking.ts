@@ -22,6 +22,7 @@ const RECORDS = {
   'management review': ['Ledningens genomgång', 'management review'],
   'maturity measurement': ['Mognadsmätningen', 'maturity measurement'],
   object: ['Objektet', 'digital object'],
+  'object follow-up': ['Objektuppföljningen', 'object follow-up'],
   'nis2 scope': ['Uppgiften om cybersäkerhetslagen', 'Cybersecurity Act scope'],
   'nis2 assessment': ['NIS2-bedömningen', 'NIS2 assessment'],
   'nis2 area': ['Åtgärdsområdet', 'NIS2 measure area'],
