@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Badge, NativeSelect } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Badge, Button, Group, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { statusBadge } from '../../components/statusBadge';
@@ -7,12 +7,17 @@ import { useSession } from '../../auth/session';
 import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
 import { RegisterFilters } from '../../components/RegisterFilters';
+import { useFocusLater } from '../../components/useFocusLater';
 import { useRegisterEditing } from '../../components/useRegisterEditing';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useSearchFlag } from '../../shell/search';
-import { NeedOrg } from '../plans/shared';
+import { useSearchFlag, useSearchText } from '../../shell/search';
+import { NeedOrg, thisYear } from '../plans/shared';
 import { ASPECTS, objectsQuery, STATUSES, type ClassificationStatus, type DigitalObject, type ObjectFilter } from './api';
+import { FollowUpDialog } from './FollowUpDialog';
 import { ObjectDialog } from './ObjectDialog';
+
+/** The follow-up filter's values (ObjectQuery.followUp). */
+const FOLLOW_UP_FILTERS = ['missing', 'done', 'deviations'];
 
 const StatusBadge = statusBadge<ClassificationStatus>('objects', { saknas: 'gray', pagar: 'blue', klar: 'green', ej_aktuell: 'gray' });
 
@@ -25,9 +30,21 @@ export default function ObjectsPage() {
   const manage = can('object.manage');
   // From the start page's "past the yearly reclassification" link (?overdue=true) the list starts filtered.
   const overdueLink = useSearchFlag('overdue');
-  const [filter, setFilter] = useState<ObjectFilter>({ lokalStatus: '', normerandeStatus: '', nis: '', overdue: overdueLink ? 'true' : '', archived: '' });
+  // … and from "objects lack this year's follow-up" / "deviations remain" (?followUp=missing|deviations).
+  const followUpLink = useSearchText('followUp');
+  const [filter, setFilter] = useState<ObjectFilter>({
+    lokalStatus: '', normerandeStatus: '', nis: '', overdue: overdueLink ? 'true' : '',
+    followUp: FOLLOW_UP_FILTERS.includes(followUpLink ?? '') ? followUpLink! : '', archived: '',
+  });
   const edit = useRegisterEditing<DigitalObject>('objects');
   const list = useQuery(objectsQuery(selected?.slug ?? null, filter));
+  const [followUpOf, setFollowUpOf] = useState<DigitalObject | null>(null);
+  const [followUpSaved, setFollowUpSaved] = useState('');
+  const focusLater = useFocusLater();
+  // The page's status region says the latest save: a follow-up's until an object is edited.
+  useEffect(() => {
+    if (edit.editing) setFollowUpSaved('');
+  }, [edit.editing]);
 
   if (!selected) return <NeedOrg title={t('title')} />;
 
@@ -36,6 +53,7 @@ export default function ObjectsPage() {
     setFilter((f) => ({ ...f, [k]: v }));
   };
   const yesNo = (v: boolean) => (v ? t('yes') : t('no'));
+  const year = thisYear();
   const statusChoices = [{ value: '', label: t('all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))];
 
   const columns: RegisterColumn<DigitalObject>[] = [
@@ -62,24 +80,46 @@ export default function ObjectsPage() {
     },
     { key: 'nis', header: t('column.nis'), value: (r) => yesNo(r.nis) },
     { key: 'pub', header: t('column.pub'), value: (r) => t(`pub.${r.pubAgreement}`) },
+    {
+      key: 'followUp', header: t('column.followUp', { year }), value: (r) => t(r.followUp.done ? 'followUp.doneBadge' : 'followUp.missingBadge'),
+      render: (r) => (
+        <Group gap={4} wrap="nowrap">
+          <Badge color={r.followUp.done ? 'green' : 'gray'} variant="light" size="sm" tt="none">{t(r.followUp.done ? 'followUp.doneBadge' : 'followUp.missingBadge')}</Badge>
+          {r.followUp.deviationsRemaining && <Badge color="red" variant="light" size="sm" tt="none">{t('followUp.deviationsBadge')}</Badge>}
+        </Group>
+      ),
+    },
     { key: 'levels', header: t('column.levels'), value: (r) => ASPECTS.map((a) => r[a] ?? '–').join('/'), hidden: true },
     { key: 'owner', header: t('column.owner'), value: (r) => r.owner, hidden: true },
     { key: 'supplier', header: t('column.supplier'), value: (r) => r.supplier, hidden: true },
   ];
 
   const onSaved = (o: DigitalObject) => edit.saved(o, t('form.saved', { name: o.name }));
+  const followUpButton = (r: DigitalObject) => (
+    <Button id={`objects-follow-up-${r.id}`} size="xs" variant="default" onClick={() => setFollowUpOf(r)} aria-label={t('followUp.openOne', { name: r.name })}>
+      {t('followUp.open')}
+    </Button>
+  );
+  const actions = (r: DigitalObject) => (
+    <Group gap={4} wrap="nowrap">
+      {manage && edit.editButton(r)}
+      {followUpButton(r)}
+    </Group>
+  );
 
   return (
     <RegisterPage<DigitalObject>
       ns="objects" org={selected} exportPrefix="objektlista"
       filters={
-        <RegisterFilters ns="objects" archived={filter.archived} onArchived={set('archived')} allKey="filter.allObjects" onNew={manage ? edit.startNew : undefined} message={edit.message}>
+        <RegisterFilters ns="objects" archived={filter.archived} onArchived={set('archived')} allKey="filter.allObjects" onNew={manage ? edit.startNew : undefined} message={followUpSaved || edit.message}>
               <NativeSelect label={t('filter.lokalStatus')} value={filter.lokalStatus} onChange={set('lokalStatus')} data={statusChoices} w={170} />
               <NativeSelect label={t('filter.normerandeStatus')} value={filter.normerandeStatus} onChange={set('normerandeStatus')} data={statusChoices} w={190} />
               <NativeSelect label={t('filter.nis')} value={filter.nis} onChange={set('nis')} w={110}
                 data={[{ value: '', label: t('all') }, { value: 'true', label: t('yes') }, { value: 'false', label: t('no') }]} />
               <NativeSelect label={t('filter.overdue')} value={filter.overdue} onChange={set('overdue')} w={170}
                 data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.overdueOnly') }]} />
+              <NativeSelect label={t('filter.followUp', { year })} value={filter.followUp} onChange={set('followUp')} w={200}
+                data={[{ value: '', label: t('all') }, ...FOLLOW_UP_FILTERS.map((v) => ({ value: v, label: t(`filter.followUp_${v}`) }))]} />
         </RegisterFilters>
       }
       columns={columns}
@@ -87,9 +127,19 @@ export default function ObjectsPage() {
       data={list.data}
       loading={list.isPending}
       error={list.error}
-      actions={manage ? edit.editButton : undefined}
+      actions={actions}
     >
       {edit.editing && <ObjectDialog org={selected} object={edit.row} onClose={edit.close} onSaved={onSaved} />}
+      {followUpOf && (
+        <FollowUpDialog object={followUpOf} manage={manage} onClose={() => setFollowUpOf(null)}
+          onSaved={(message) => {
+            const id = followUpOf.id;
+            setFollowUpOf(null);
+            setFollowUpSaved(message);
+            // Back to the row's button (WCAG 2.4.3); to the h1 when a filter now hides the row.
+            focusLater(() => document.getElementById(`objects-follow-up-${id}`) ?? document.querySelector<HTMLElement>('h1'));
+          }} />
+      )}
     </RegisterPage>
   );
 }
