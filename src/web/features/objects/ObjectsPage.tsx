@@ -69,7 +69,7 @@ export default function ObjectsPage() {
     { key: 'org', header: t('column.org'), value: (r) => r.org.name },
     { key: 'normerande', header: t('column.normerande'), value: (r) => t(`status.${r.normerandeStatus}`), render: (r) => <StatusBadge status={r.normerandeStatus} /> },
     { key: 'lokal', header: t('column.lokal'), value: (r) => t(`status.${r.lokalStatus}`), render: (r) => <StatusBadge status={r.lokalStatus} /> },
-    { key: 'classified', header: t('column.classified'), value: (r) => r.lokalDate ?? '', render: (r) => <span className="nowrap">{r.lokalDate ?? ''}</span> },
+    { key: 'classified', header: t('column.classified'), value: (r) => r.lokalDate ?? '', render: (r) => <span className="nowrap">{r.lokalDate ?? ''}</span>, hidden: true },
     {
       key: 'next', header: t('column.next'), value: (r) => r.nextReclassification ?? '',
       render: (r) => (
@@ -79,7 +79,7 @@ export default function ObjectsPage() {
       ),
     },
     { key: 'nis', header: t('column.nis'), value: (r) => yesNo(r.nis) },
-    { key: 'pub', header: t('column.pub'), value: (r) => t(`pub.${r.pubAgreement}`) },
+    { key: 'pub', header: t('column.pub'), value: (r) => t(`pub.${r.pubAgreement}`), hidden: true },
     {
       key: 'followUp', header: t('column.followUp', { year }), value: (r) => t(r.followUp.done ? 'followUp.doneBadge' : 'followUp.missingBadge'),
       render: (r) => (
