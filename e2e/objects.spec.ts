@@ -63,11 +63,15 @@ test('an ISAM adds an object, classifies it and sees it in the list; axe finds n
   await expect(dialog).toHaveCount(0);
   await expect(edit).toBeFocused();
 
-  await expect(row).toContainText('2001-03-01');
   await expect(row).toContainText('2002-03-01');
   await expect(row).toContainText('Försenad');
   await expect(row).toContainText('Säkerhetsskydd');
-  await expect(row.getByRole('cell').nth(6)).toHaveText('Ja'); // NIS
+  await expect(row.getByRole('cell').nth(5)).toHaveText('Ja'); // NIS
+  // The classification date is one of the columns shown on request.
+  await page.getByRole('button', { name: 'Kolumner' }).click();
+  await page.getByRole('group', { name: 'Visa kolumner' }).getByRole('checkbox', { name: 'Klassad' }).check();
+  await page.keyboard.press('Escape');
+  await expect(row).toContainText('2001-03-01');
 
   // Only overdue reclassifications: it stays; only lokal "Saknas": it goes.
   await page.getByRole('combobox', { name: 'Omklassning' }).selectOption('true');
