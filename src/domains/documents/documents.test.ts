@@ -156,7 +156,7 @@ describe('styrdokument', () => {
     const figures = await sectionProviders[0].figures({ ctx: t.ctx, org, year: 2025, asOf: new Date('2025-12-31T12:00:00Z') });
     const json = {
       year: 2025, asOf: '2025-12-31', outline: [], documents: figures,
-      risks: { continuity: { plans: [{ title: 'Plan', nextReview: '2025-01-31', reviewOverdue: true }, { title: 'Ny plan', nextReview: '2026-05-01', reviewOverdue: false }] } },
+      continuity: { counts: {}, plans: [{ title: 'Plan', status: 'faststalld', nextReview: '2025-01-31', reviewOverdue: true }, { title: 'Ny plan', status: 'faststalld', nextReview: '2026-05-01', reviewOverdue: false }] },
     } as unknown as ReportJson;
     const table = (provider: string, caption: string) => {
       const section = { id: provider, level: 2, title: caption, provider, hidden: false, tables: [] } as unknown as Section;
@@ -166,7 +166,7 @@ describe('styrdokument', () => {
     };
     expect(table('documents', 'Styrdokument')['Gammal riktlinje']).toBe('2020-06-30 (försenad)');
     expect(table('documents', 'Styrdokument')['Lokal anvisning för informationssäkerhet']).toBe('2099-01-01');
-    expect(table('risks', 'Kontinuitetsplaner')).toEqual({ Plan: '2025-01-31 (försenad)', 'Ny plan': '2026-05-01' });
+    expect(table('continuity', 'Kontinuitetsplaner')).toEqual({ Plan: '2025-01-31 (försenad)', 'Ny plan': '2026-05-01' });
   });
 
   it('keeps the global 1 MB limit on the JSON routes', async () => {

@@ -1,5 +1,6 @@
 import type { Cell, FigureBlock } from './blocks';
 import { isRec, recs, withOrg, type CellFn, type Rec } from './block-parts';
+import { continuityBlocks } from './blocks-continuity';
 import { classificationBlocks, nis2Blocks, privacyBlocks, supplierBlocks } from './blocks-registers';
 
 /**
@@ -36,9 +37,6 @@ export const VALUES: Record<string, string> = {
 
 const TABLES: Record<string, Col[]> = {
   documents: [['title', 'Dokument'], ['type', 'Typ'], ['owner', 'Ägare'], ['docVersion', 'Version'], ['adoptedOn', 'Fastställd'], ['nextReviewOn', 'Nästa översyn']],
-  'risks.continuity.plans': [['title', 'Plan'], ['objectName', 'Objekt'], ['owner', 'Ägare'], ['status', 'Status'], ['nextReview', 'Nästa översyn']],
-  'risks.continuity.exercisesThisYear': [['date', 'Datum'], ['title', 'Övning'], ['scenario', 'Scenario'], ['participants', 'Deltagare'], ['observations', 'Iakttagelser'], ['actions', 'Antal åtgärder']],
-  'risks.rsa': [['cycle', 'Period'], ['title', 'Analys'], ['status', 'Status'], ['criticalActivities', 'Kritiska verksamheter']],
 };
 const PLAN: Col[] = [['area', 'Område'], ['text', 'Aktivitet'], ['responsible', 'Ansvarig'], ['status', 'Status']];
 const DSO: Col[] = [['area', 'Område'], ['recommendation', 'Rekommendation'], ['riskLevel', 'Risknivå'], ['response', 'Förvaltningens svar'], ['followUp', 'Uppföljning'], ['responsible', 'Ansvarig'], ['status', 'Status']];
@@ -133,7 +131,7 @@ function trainingBlocks(v: Rec, cell: CellFn): FigureBlock[] {
   return out;
 }
 
-/** A document's or continuity plan's next review, marked when it has passed by the report's day (reviewOverdue). */
+/** A document's next review, marked when it has passed by the report's day (reviewOverdue). */
 const overdueMarked = (r: Rec): Rec => {
   if (r.reviewOverdue !== true) return r;
   const key = 'nextReviewOn' in r ? 'nextReviewOn' : 'nextReview';
@@ -151,6 +149,7 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
   if (key === 'privacy' && isRec(v)) return privacyBlocks(v, cell);
   if (key === 'suppliers' && isRec(v)) return supplierBlocks(v, cell);
   if (key === 'nis2' && isRec(v)) return nis2Blocks(v, cell);
+  if (key === 'continuity' && isRec(v)) return continuityBlocks(v, cell);
   if (key === 'goals' && Array.isArray(v)) {
     const groups = groupBy(v.filter(isRec), 'org');
     // A city's goals, one table per förvaltning (their codes repeat: every förvaltning has a "3.5").

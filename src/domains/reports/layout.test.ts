@@ -91,18 +91,21 @@ describe('figure tables in Swedish', () => {
   });
 
   it('names columns and stored values in Swedish: no "Participants", "Cycle" or "faststalld" in the document', () => {
-    const risks = {
-      continuity: {
-        plans: [{ title: 'Plan Artvise', org: 'SF', objectName: 'Artvise', owner: 'Objektägare', status: 'faststalld', nextReview: '2026-10-15' }],
-        exercisesThisYear: [{ date: '2025-12-09', title: 'Krisövning', org: 'SF', scenario: 'Elavbrott', participants: ['ISAM', 'Chefer'], observations: 'Tydligt ansvar', actions: 2 }],
-      },
-      rsa: [{ cycle: '2024–2025', title: 'RSA', status: 'pagar', org: 'SF', criticalActivities: [{ name: 'Kundmottagning' }] }],
+    const continuity = {
+      asOf: '2025-12-31',
+      rsa: [{ org: 'SF', cycle: '2024–2025', status: 'pagar', processes: 1, withPlan: 1 }],
+      processes: [{ org: 'SF', name: 'Kundmottagning', owner: 'Avdelningschef', maxDowntimeHours: 4, planStatus: 'faststalld' }],
+      counts: { processes: 1, processesWithPlan: 1, faststalld: 1, underArbete: 0, saknas: 0, reviewOverdue: 0, notExercised: 0, exercisesHeld: 1, exercisesPlanned: 0 },
+      plans: [{ title: 'Plan Artvise', org: 'SF', status: 'faststalld', adoptedDate: '2024-11-20', nextReview: '2026-10-15', reviewOverdue: false, lastExercised: '2025-12-09', notExercised: false }],
+      exercisesHeld: [{ date: '2025-12-09', title: 'Krisövning', type: 'krisledningsovning', org: 'SF', scenario: 'Elavbrott', participantCount: 11, observations: 'Tydligt ansvar', actions: 2 }],
+      exercisesPlanned: [],
     };
-    const out = tables('risks', { risks });
+    const out = sectionBlocks(section('continuity'), json({ continuity }));
     const text = words(out);
-    for (const english of ['Participants', 'Observations', 'Cycle', 'Critical', '"Actions"', 'Continuity', 'Rsa', 'faststalld', 'pagar']) expect(text).not.toContain(english);
+    for (const english of ['Participants', 'Observations', 'Cycle', 'Critical', '"Actions"', 'Continuity', 'Rsa', 'faststalld', 'pagar', 'krisledningsovning']) expect(text).not.toContain(english);
     expect(text).toContain('Fastställd');
-    expect(text).toContain('Pågår');
+    expect(text).toContain('cykeln 2024–2025 är pågår');
+    expect(text).toContain('Krisledningsövning');
     expect(text).toContain('Deltagare');
     // One organisation: no column repeating it.
     expect(text).not.toContain('Förvaltning');

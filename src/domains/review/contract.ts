@@ -21,7 +21,7 @@ export const ISO93_INPUTS: Record<InputKey, { sections: string[]; sv: string; en
     en: 'Feedback on information security performance: nonconformities and corrective actions, monitoring and measurement, audit results, fulfilment of objectives',
   },
   e: { sections: ['dsoFollowUp'], sv: 'Återkoppling från intressenter', en: 'Feedback from interested parties' },
-  f: { sections: ['risks', 'classification', 'privacy', 'suppliers'], sv: 'Resultat av riskbedömning och status för riskbehandlingsplanen', en: 'Results of risk assessment and status of the risk treatment plan' },
+  f: { sections: ['risks', 'continuity', 'classification', 'privacy', 'suppliers'], sv: 'Resultat av riskbedömning och status för riskbehandlingsplanen', en: 'Results of risk assessment and status of the risk treatment plan' },
   g: { sections: ['plan'], sv: 'Möjligheter till ständig förbättring', en: 'Opportunities for continual improvement' },
 };
 

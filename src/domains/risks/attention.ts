@@ -1,13 +1,25 @@
-/** Start page: overdue åtgärder, overdue continuity-plan reviews and overdue register-risk reviews (one count each). */
-import { and, count, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+/**
+ * Start page: overdue åtgärder, overdue register-risk reviews and, for those who manage continuity (risk.manage):
+ * continuity plans past their review, exercises planned within 30 days, and critical processes of each förvaltning's
+ * latest RSA without a fastställd continuity plan (one count each).
+ */
+import { and, count, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { countTitles, type AttentionProvider } from '../../server/platform/attention';
 import type { Ctx } from '../../server/platform/context';
 import { orgs } from '../org/table';
 import { OPEN_ACTION } from './contract';
-import { continuityPlans, riskActions, risks } from './table';
+import { nextReviewSql } from './continuity-rules';
+import { continuityPlans, exercises, riskActions, risks, rsaActivities, rsaAnalyses } from './table';
 import { stockholmDate } from '../../server/platform/time';
 
 const visible = (ctx: Ctx) => ctx.authz.scopeSql('risk.read', orgs.path);
+
+/** The day `days` days after `day` (YYYY-MM-DD). */
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 
 export const attentionProviders: AttentionProvider[] = [
   {
@@ -31,19 +43,45 @@ export const attentionProviders: AttentionProvider[] = [
   {
     key: 'overdue-continuity-reviews',
     async items(ctx) {
-      if (!ctx.authz.hasAnywhere('risk.read')) return [];
-      const [{ n }] = await ctx.db
-        .select({ n: count() })
-        .from(continuityPlans)
-        .innerJoin(orgs, eq(orgs.id, continuityPlans.orgId))
-        .where(and(visible(ctx), isNotNull(continuityPlans.nextReview), lt(continuityPlans.nextReview, stockholmDate())));
-      return [{
-        key: 'risks.overdue-continuity-reviews',
-        severity: 'warning',
-        ...countTitles(n, { one: 'En kontinuitetsplan har passerat sin översyn', many: 'kontinuitetsplaner har passerat sin översyn' }, { one: 'One continuity plan is past its review date', many: 'continuity plans are past their review date' }),
-        count: n,
-        link: '/risker/kontinuitet?forsenade=1',
-      }];
+      if (!ctx.authz.hasAnywhere('risk.manage')) return [];
+      const today = stockholmDate();
+      const manageable = ctx.authz.scopeSql('risk.manage', orgs.path);
+      const [{ n }] = await ctx.db.select({ n: count() }).from(continuityPlans).innerJoin(orgs, eq(orgs.id, continuityPlans.orgId))
+        .where(and(manageable, eq(continuityPlans.archived, false), sql`${nextReviewSql()} < ${today}::date`));
+      const soon = addDays(today, 30);
+      const [{ e }] = await ctx.db.select({ e: count() }).from(exercises).innerJoin(orgs, eq(orgs.id, exercises.orgId))
+        .where(and(manageable, eq(exercises.archived, false), eq(exercises.status, 'planerad'), gte(exercises.date, today), lte(exercises.date, soon)));
+      // Processes of each förvaltning's latest RSA cycle that has processes, without a fastställd active plan.
+      const [{ p }] = await ctx.db.select({ p: count() }).from(rsaActivities)
+        .innerJoin(rsaAnalyses, eq(rsaAnalyses.id, rsaActivities.rsaId)).innerJoin(orgs, eq(orgs.id, rsaAnalyses.orgId))
+        .where(and(
+          manageable,
+          sql`not exists (select 1 from ${rsaAnalyses} r2 join ${rsaActivities} a2 on a2.rsa_id = r2.id where r2.org_id = ${rsaAnalyses.orgId} and r2.cycle_start_year > ${rsaAnalyses.cycleStartYear})`,
+          sql`not exists (select 1 from ${continuityPlans} cp where cp.activity_id = ${rsaActivities.id} and cp.status = 'faststalld' and not cp.archived)`,
+        ));
+      return [
+        {
+          key: 'risks.overdue-continuity-reviews',
+          severity: 'warning' as const,
+          ...countTitles(n, { one: 'En kontinuitetsplan har passerat sin översyn', many: 'kontinuitetsplaner har passerat sin översyn' }, { one: 'One continuity plan is past its review date', many: 'continuity plans are past their review date' }),
+          count: n,
+          link: '/risker/kontinuitet?forsenade=1',
+        },
+        {
+          key: 'risks.exercises-soon',
+          severity: 'info' as const,
+          ...countTitles(e, { one: 'En övning är planerad inom 30 dagar', many: 'övningar är planerade inom 30 dagar' }, { one: 'One exercise is planned within 30 days', many: 'exercises are planned within 30 days' }),
+          count: e,
+          link: '/risker/kontinuitet?ovningar=planerad',
+        },
+        {
+          key: 'risks.processes-without-plan',
+          severity: 'info' as const,
+          ...countTitles(p, { one: 'En kritisk process saknar fastställd kontinuitetsplan', many: 'kritiska processer saknar fastställd kontinuitetsplan' }, { one: 'One critical process lacks an adopted continuity plan', many: 'critical processes lack an adopted continuity plan' }),
+          count: p,
+          link: '/risker/rsa?utanPlan=1',
+        },
+      ];
     },
   },
   {

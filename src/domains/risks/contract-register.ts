@@ -109,30 +109,49 @@ export const Heatmap = z.object({
 
 export const DEPENDENCY_TYPES = ['system', 'el', 'personal', 'lokal', 'leverantor', 'it-infrastruktur', 'kommunikation', 'vatten', 'transport', 'annat'] as const;
 export const CAPABILITIES = ['god', 'viss', 'bristande'] as const;
+export const RSA_STATUSES = ['planerad', 'pagar', 'klar'] as const;
+/** A critical process's continuity plan status, derived from its linked plans: the best one, 'saknas' without one. */
+export const PLAN_STATUSES = ['saknas', 'under_arbete', 'faststalld'] as const;
+export const EXERCISE_TYPES = ['diskussionsovning', 'funktionsovning', 'fullskaleovning', 'krisledningsovning', 'aterstallningstest'] as const;
+export const EXERCISE_STATUSES = ['planerad', 'genomford', 'installd'] as const;
 const Dependency = z.strictObject({ type: z.enum(DEPENDENCY_TYPES), name: Title, note: Text(1000).default('') });
 const Threat = z.strictObject({ title: Title, description: Text(2000).default('') });
+const OrgName = z.object({ id: z.uuid(), slug: z.string(), name: z.string() });
+const Linked = z.object({ id: z.uuid(), name: z.string(), archived: z.boolean(), org: z.object({ slug: z.string(), name: z.string() }) });
+const ObjectIds = z.array(z.uuid()).max(100).openapi({ description: 'Digitala objekt (system) i objektlistan; bara objekt du får läsa' });
+const Archived = z.boolean().openapi({ description: 'Arkivera (true) eller återställ (false); tas aldrig bort' });
 
 export const RsaActivity = z.object({
   id: z.uuid(), rsaId: z.uuid(), name: z.string(), description: z.string(),
+  ownerOrg: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }).nullable().openapi({ description: 'Avdelning/enhet som äger processen' }),
+  owner: z.string(), maxDowntimeHours: int4().nullable().openapi({ description: 'Maximal tolerabel avbrottstid (timmar)' }),
   dependencies: z.array(z.object({ type: z.string(), name: z.string(), note: z.string() })),
+  objects: z.array(Linked).openapi({ description: 'System (objekt i objektlistan) som processen beror av' }),
   threats: z.array(z.object({ title: z.string(), description: z.string() })),
-  capability: z.enum(CAPABILITIES).nullable(), capabilityNote: z.string(), actions: z.array(Action), version: int4(),
+  capability: z.enum(CAPABILITIES).nullable(), capabilityNote: z.string(),
+  planStatus: z.enum(PLAN_STATUSES).openapi({ description: 'Bästa status bland processens kontinuitetsplaner; saknas utan plan' }),
+  actions: z.array(Action), version: int4(),
 }).openapi('RsaActivity');
 
 export const Rsa = z.object({
-  id: z.uuid(), org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-  cycleStartYear: int4(), cycle: z.string(), title: z.string(), summary: z.string(), status: z.enum(['pagar', 'klar']),
+  id: z.uuid(), org: OrgName,
+  cycleStartYear: int4(), cycleEndYear: int4(), cycle: z.string(), title: z.string(), summary: z.string(), status: z.enum(RSA_STATUSES),
   activities: z.array(RsaActivity), version: int4(),
 }).openapi('Rsa');
 
 export const CreateRsa = z.strictObject({
-  org: OrgRef, cycleStartYear: PlanningYearField(), title: Title.optional(), summary: Text(8000).optional(),
+  org: OrgRef, cycleStartYear: PlanningYearField(),
+  cycleEndYear: PlanningYearField().optional().openapi({ description: 'Sista året i cykeln; standard startåret + 1 (tvåårscykel)' }),
+  title: Title.optional(), summary: Text(8000).optional(), status: z.enum(RSA_STATUSES).optional(),
 }).openapi('CreateRsa');
 export const UpdateRsa = z.strictObject({
-  version: Version, title: Title.optional(), summary: Text(8000).optional(), status: z.enum(['pagar', 'klar']).optional(),
+  version: Version, cycleEndYear: PlanningYearField().optional(), title: Title.optional(), summary: Text(8000).optional(), status: z.enum(RSA_STATUSES).optional(),
 }).openapi('UpdateRsa');
 export const CreateActivity = z.strictObject({
-  name: Title, description: Text().optional(), dependencies: z.array(Dependency).max(50).optional(),
+  name: Title, description: Text().optional(),
+  ownerOrg: z.string().min(1).max(64).nullable().optional().openapi({ description: 'Avdelning/enhet (kortnamn) inom RSA:ns förvaltning' }),
+  owner: Text(200).optional(), maxDowntimeHours: int4().min(0).max(8760).nullable().optional(),
+  dependencies: z.array(Dependency).max(50).optional(), objectIds: ObjectIds.optional(),
   threats: z.array(Threat).max(50).optional(), capability: z.enum(CAPABILITIES).nullable().optional(), capabilityNote: Text(2000).optional(),
 }).openapi('CreateRsaActivity');
 export const UpdateActivity = CreateActivity.partial().extend({ version: Version }).openapi('UpdateRsaActivity');
@@ -140,25 +159,47 @@ export const UpdateActivity = CreateActivity.partial().extend({ version: Version
 // --- continuity and exercises -------------------------------------------------------------------------------
 
 export const ContinuityPlan = z.object({
-  id: z.uuid(), org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), title: z.string(),
-  activityId: z.uuid().nullable(), objectName: z.string().nullable(), owner: z.string(), fallback: z.string(),
-  status: z.enum(['utkast', 'faststalld', 'under_arbete']), lastReviewed: z.string().nullable(), nextReview: z.string().nullable(),
-  reviewOverdue: z.boolean(), actions: z.array(Action), version: int4(),
+  id: z.uuid(), org: OrgName, title: z.string(),
+  activityId: z.uuid().nullable(), activityName: z.string().nullable(), objectName: z.string().nullable(),
+  objects: z.array(Linked), owner: z.string(), fallback: z.string(),
+  status: z.enum(PLAN_STATUSES), adoptedDate: z.string().nullable(), lastReviewed: z.string().nullable(),
+  nextReview: z.string().nullable().openapi({ description: 'Nästa översyn: angiven, annars ett år efter senaste översyn eller fastställande' }),
+  lastExercised: z.string().nullable().openapi({ description: 'Senaste genomförda övning av planen' }),
+  reviewOverdue: z.boolean(),
+  neverExercised: z.boolean().openapi({ description: 'Ingen genomförd övning av planen' }),
+  exerciseOverdue: z.boolean().openapi({ description: 'Senast övad för mer än två år sedan' }),
+  archived: z.boolean(), actions: z.array(Action), version: int4(),
 }).openapi('ContinuityPlan');
-export const CreatePlan = z.strictObject({
-  org: OrgRef, title: Title, activityId: z.uuid().nullable().optional(), objectName: Text(200).nullable().optional(),
-  owner: Text(200).optional(), fallback: Text(8000).optional(), status: z.enum(['utkast', 'faststalld', 'under_arbete']).optional(),
-  lastReviewed: IsoDate.nullable().optional(), nextReview: IsoDate.nullable().optional(),
-}).openapi('CreateContinuityPlan');
-export const UpdatePlan = CreatePlan.omit({ org: true }).partial().extend({ version: Version }).openapi('UpdateContinuityPlan');
+const planFields = {
+  title: Title, activityId: z.uuid().nullable().optional(), objectName: Text(200).nullable().optional(), objectIds: ObjectIds.optional(),
+  owner: Text(200).optional(), fallback: Text(8000).optional(), status: z.enum(PLAN_STATUSES).optional(),
+  adoptedDate: IsoDate.nullable().optional(), lastReviewed: IsoDate.nullable().optional(), nextReview: IsoDate.nullable().optional(),
+};
+export const CreatePlan = z.strictObject({ org: OrgRef, ...planFields }).openapi('CreateContinuityPlan');
+export const UpdatePlan = z.strictObject(planFields).partial().extend({ version: Version, archived: Archived.optional() }).openapi('UpdateContinuityPlan');
+export const PlanQuery = z.object({
+  org: z.string().optional(),
+  status: z.enum(PLAN_STATUSES).optional(),
+  flag: z.enum(['reviewOverdue', 'neverExercised', 'exerciseOverdue']).optional().openapi({ description: 'Bara planer med denna flagga' }),
+  archived: z.enum(['false', 'true', 'all']).optional().openapi({ description: 'false (standard): aktiva; true: arkiverade; all: alla' }),
+});
 
 export const Exercise = z.object({
-  id: z.uuid(), org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), planId: z.uuid().nullable(),
-  date: z.string(), title: z.string(), scenario: z.string(), participants: z.array(z.string()), observations: z.string(),
-  actions: z.array(Action), version: int4(),
+  id: z.uuid(), org: OrgName, planIds: z.array(z.uuid()),
+  date: z.string(), title: z.string(), type: z.enum(EXERCISE_TYPES), status: z.enum(EXERCISE_STATUSES),
+  scenario: z.string(), participants: z.array(z.string()), participantCount: int4().nullable(),
+  observations: z.string().openapi({ description: 'Erfarenheter' }), archived: z.boolean(), actions: z.array(Action), version: int4(),
 }).openapi('Exercise');
-export const CreateExercise = z.strictObject({
-  org: OrgRef, planId: z.uuid().nullable().optional(), date: IsoDate, title: Title, scenario: Text(8000).optional(),
-  participants: z.array(z.string().trim().min(1).max(200)).max(200).optional(), observations: Text(8000).optional(),
-}).openapi('CreateExercise');
-export const UpdateExercise = CreateExercise.omit({ org: true }).partial().extend({ version: Version }).openapi('UpdateExercise');
+const exerciseFields = {
+  planIds: z.array(z.uuid()).max(50).optional().openapi({ description: 'Kontinuitetsplaner som övas' }),
+  date: IsoDate, title: Title, type: z.enum(EXERCISE_TYPES).optional(), status: z.enum(EXERCISE_STATUSES).optional(),
+  scenario: Text(8000).optional(), participants: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+  participantCount: int4().min(0).max(100000).nullable().optional(), observations: Text(8000).optional(),
+};
+export const CreateExercise = z.strictObject({ org: OrgRef, ...exerciseFields }).openapi('CreateExercise');
+export const UpdateExercise = z.strictObject(exerciseFields).partial().extend({ version: Version, archived: Archived.optional() }).openapi('UpdateExercise');
+export const ExerciseQuery = z.object({
+  org: z.string().optional(),
+  status: z.enum(EXERCISE_STATUSES).optional(),
+  archived: z.enum(['false', 'true', 'all']).optional(),
+});

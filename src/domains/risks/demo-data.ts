@@ -1,8 +1,8 @@
 /**
  * Demo data. The VoR 2025 of Hässelby-Vällingby follows seed 002 section 4.1.1: the same arbetssätt,
  * oönskade händelser and values (sannolikhet × konsekvens on the 4×4 scale: 16, 6, 16, 12; 8, 12, 9; 12, 12),
- * the actions and follow-up written anew. Register risks, continuity plans, RSA and the exercise follow seed 000
- * (Servicenämnden: Artvise, the contact-centre platform, shared risks for system, el and personal).
+ * the actions and follow-up written anew. Register risks follow seed 000 (Servicenämnden: shared risks for system,
+ * el and personal). RSA, continuity plans and exercises: demo-data-continuity.ts.
  */
 export interface DemoAction { title: string; owner: string; status: 'planerad' | 'pagar' | 'klar' }
 export interface DemoEvent { title: string; s: number; k: number; actions: DemoAction[]; followUp: string }
@@ -127,61 +127,3 @@ export const RISKS: DemoRisk[] = [
     decision: '', reviewDate: '2027-02-28',
   },
 ];
-
-export interface DemoPlan { org: string; title: string; objectName: string | null; owner: string; fallback: string; status: 'utkast' | 'faststalld' | 'under_arbete'; lastReviewed: string | null; nextReview: string | null; activity?: string }
-
-export const PLANS: DemoPlan[] = [
-  {
-    org: 'servicenamnden', title: 'Kontinuitetsplan Artvise', objectName: 'Artvise', owner: 'Objektägare Artvise', status: 'faststalld',
-    lastReviewed: '2025-10-15', nextReview: '2026-10-15', activity: 'Kontakt Stockholm – ärendehantering',
-    fallback: 'Vid avbrott registreras ärenden i en förberedd kalkylmall på delad lagringsyta och förs in i Artvise när systemet fungerar igen. Prioriterade ärenden eskaleras per telefon.',
-  },
-  {
-    org: 'servicenamnden', title: 'Kontaktcenterplattformen – fallback', objectName: 'Kontaktcenterplattformen', owner: 'Objektägare kontaktcenterplattformen', status: 'under_arbete',
-    lastReviewed: null, nextReview: '2026-03-31', activity: 'Kontakt Stockholm – kundmottagning',
-    fallback: 'Fallback för inkommande samtal finns sedan 2025: samtal dirigeras till en reservkö med förinspelat meddelande och återuppringning. Planen sammanställs under första kvartalet 2026.',
-  },
-  {
-    org: 'hasselby-vallingby', title: 'Reservrutin vid avbrott i verksamhetssystem för social dokumentation', objectName: 'Verksamhetssystem (social dokumentation)', owner: 'Avdelningschef äldreomsorg', status: 'faststalld',
-    lastReviewed: '2025-09-01', nextReview: '2026-09-01',
-    fallback: 'Pappersblanketter för genomförandeanteckningar finns på varje enhet; dokumentationen förs in i systemet inom två arbetsdagar efter avbrottet.',
-  },
-];
-
-export const RSA_2024 = {
-  org: 'servicenamnden', cycleStartYear: 2024, status: 'klar' as const,
-  summary: 'Processer med risker inom informationssäkerhet identifierade; åtgärds- och kontinuitetsplaner för de delar förvaltningen har rådighet över. Under 2025 prioriterades kontinuitetsplanerna.',
-  activities: [
-    {
-      name: 'Kontakt Stockholm – kundmottagning', capability: 'viss' as const,
-      capabilityNote: 'Fallback säkerställd 2025; samlad plan klar första kvartalet 2026.',
-      dependencies: [
-        { type: 'system' as const, name: 'Kontaktcenterplattformen', note: 'Drivs av extern leverantör' },
-        { type: 'el' as const, name: 'Elförsörjning i lokalerna', note: '' },
-        { type: 'personal' as const, name: 'Handläggare i kontaktcenter', note: 'Sårbart vid stor frånvaro' },
-        { type: 'leverantor' as const, name: 'Leverantör av plattformen', note: 'Väsentlig avvikelse i leveransen' },
-      ],
-      threats: [{ title: 'Långvarigt avbrott i plattformen', description: 'Invånare når inte staden per telefon.' }],
-    },
-    {
-      name: 'Kontakt Stockholm – ärendehantering', capability: 'god' as const, capabilityNote: 'Kontinuitetsplan för Artvise finns.',
-      dependencies: [
-        { type: 'system' as const, name: 'Artvise', note: '' },
-        { type: 'personal' as const, name: 'Handläggare', note: '' },
-      ],
-      threats: [{ title: 'Avbrott i Artvise', description: 'Ärenden kan inte registreras eller följas upp.' }],
-    },
-  ],
-};
-
-export const EXERCISE = {
-  org: 'servicenamnden', date: '2025-12-09', title: 'Krisövning för chefsgruppen',
-  scenario: 'Ett flera dagar långt elavbrott slår ut kontaktcenterplattformen samtidigt som många medarbetare är sjuka.',
-  participants: ['Förvaltningsdirektör', 'Avdelningschefer', 'Säkerhetsansvarig', 'ISAM', 'Kommunikationschef'],
-  observations: 'Ansvarsfördelningen var tydlig, men kontaktvägarna till leverantören vid elavbrott behöver dokumenteras och reservkön prövas skarpt.',
-  plan: 'Kontaktcenterplattformen – fallback',
-  actions: [
-    { title: 'Dokumentera kontaktvägar till plattformsleverantören vid avbrott.', owner: 'Objektägare kontaktcenterplattformen', dueDate: '2026-02-28', status: 'klar' as const },
-    { title: 'Testa reservkön skarpt en gång per halvår.', owner: 'Avdelningschef Kontaktcenter', dueDate: '2026-06-30', status: 'pagar' as const },
-  ],
-};

@@ -1,11 +1,17 @@
-/** `tillit demo`: VoR 2025 of Hässelby-Vällingby (seed 002), register risks, RSA, continuity plans and an exercise. Idempotent. */
-import { and, eq } from 'drizzle-orm';
+/**
+ * `tillit demo`: VoR 2025 of Hässelby-Vällingby (seed 002), register risks, RSA, continuity plans and exercises.
+ * Idempotent. Runs after the objektlistor (order 38), so processes and plans link to their systems.
+ */
+import { and, eq, inArray, like } from 'drizzle-orm';
+import { escapeLike } from '../../server/platform/authz';
+import { digitalObjects } from '../objects/table';
 import type { Ctx } from '../../server/platform/context';
 import { orgs } from '../org/table';
 import { createAction } from './actions';
 import { createRisk } from './register';
 import { addActivity, createExercise, createPlan, createRsa } from './rsa';
-import { ACTION_DUE, EXERCISE, PLANS, RISKS, RSA_2024, VOR_2025 } from './demo-data';
+import { ACTION_DUE, RISKS, VOR_2025 } from './demo-data';
+import { EXERCISES, PLANS, RSAS } from './demo-data-continuity';
 import { continuityPlans, exercises, risks, rsaActivities, rsaAnalyses, vorAssessments, vorEvents } from './table';
 import { approveVor, createEvent, createVor, decideIkp, updateEvent } from './vor';
 import { getVor } from './vor-read';
@@ -67,46 +73,72 @@ async function loadRegister(ctx: Ctx): Promise<string> {
   return `risks: ${made} nya risker i riskregistret / new register risks`;
 }
 
+/** The förvaltning (or the city) above an org: the first ancestor of type forvaltning, else the org itself. */
+async function forvaltningOf(ctx: Ctx, slug: string): Promise<{ id: string; path: string } | undefined> {
+  const [o] = await ctx.db.select().from(orgs).where(eq(orgs.slug, slug));
+  if (!o) return undefined;
+  const ids = o.path.split('/').filter(Boolean);
+  const up = ids.length ? await ctx.db.select().from(orgs).where(inArray(orgs.id, ids)) : [];
+  const f = up.find((x) => x.type === 'forvaltning') ?? o;
+  return { id: f.id, path: f.path };
+}
+
+/** Ids of the objects of these names in the förvaltning's subtree (those missing are left out). */
+async function objectIds(ctx: Ctx, top: { path: string }, names: string[] | undefined): Promise<string[]> {
+  if (!names?.length) return [];
+  return (await ctx.db.select({ id: digitalObjects.id }).from(digitalObjects).innerJoin(orgs, eq(orgs.id, digitalObjects.orgId))
+    .where(and(inArray(digitalObjects.name, names), like(orgs.path, escapeLike(top.path) + '%')))).map((r) => r.id);
+}
+
 async function loadContinuity(ctx: Ctx): Promise<string> {
-  const out: string[] = [];
-  const sf = await orgId(ctx, RSA_2024.org);
-  if (sf) {
-    const [rsa] = await ctx.db.select({ id: rsaAnalyses.id }).from(rsaAnalyses).where(and(eq(rsaAnalyses.orgId, sf), eq(rsaAnalyses.cycleStartYear, RSA_2024.cycleStartYear)));
-    if (!rsa) {
-      const made = await createRsa(ctx, { org: RSA_2024.org, cycleStartYear: RSA_2024.cycleStartYear, summary: RSA_2024.summary });
-      for (const a of RSA_2024.activities) await addActivity(ctx, made.id, a);
-      await createRsa(ctx, { org: RSA_2024.org, cycleStartYear: 2026, summary: 'Ny cykel enligt stadens instruktioner; riskinventeringen för NIS2 tas med.' });
-      out.push('RSA 2024–2025 och 2026–2027');
-    }
-  }
+  let rsas = 0;
   let plans = 0;
-  for (const p of PLANS) {
+  let held = 0;
+  for (const r of RSAS) {
+    const id = await orgId(ctx, r.org);
+    const top = await forvaltningOf(ctx, r.org);
+    if (!id || !top) continue;
+    const [exists] = await ctx.db.select({ id: rsaAnalyses.id }).from(rsaAnalyses).where(and(eq(rsaAnalyses.orgId, id), eq(rsaAnalyses.cycleStartYear, r.cycleStartYear)));
+    if (exists) continue;
+    const made = await createRsa(ctx, { org: r.org, cycleStartYear: r.cycleStartYear, cycleEndYear: r.cycleEndYear, summary: r.summary, status: r.status });
+    for (const { objects, ownerOrg, ...a } of r.activities) {
+      const owner = ownerOrg && (await orgId(ctx, ownerOrg)) ? ownerOrg : null;
+      await addActivity(ctx, made.id, { ...a, ownerOrg: owner, objectIds: await objectIds(ctx, top, objects) });
+    }
+    rsas++;
+  }
+  for (const { activity, objects, ...p } of PLANS) {
     const id = await orgId(ctx, p.org);
-    if (!id) continue;
+    const top = await forvaltningOf(ctx, p.org);
+    if (!id || !top) continue;
     const [exists] = await ctx.db.select({ id: continuityPlans.id }).from(continuityPlans).where(and(eq(continuityPlans.orgId, id), eq(continuityPlans.title, p.title)));
     if (exists) continue;
-    const [act] = p.activity ? await ctx.db.select({ id: rsaActivities.id }).from(rsaActivities).where(and(eq(rsaActivities.orgId, id), eq(rsaActivities.name, p.activity))) : [];
-    const { activity: _a, ...rest } = p;
-    await createPlan(ctx, { ...rest, activityId: act?.id ?? null });
+    const [act] = activity
+      ? await ctx.db.select({ id: rsaActivities.id }).from(rsaActivities).innerJoin(orgs, eq(orgs.id, rsaActivities.orgId))
+          .where(and(like(orgs.path, escapeLike(top.path) + '%'), eq(rsaActivities.name, activity)))
+      : [];
+    await createPlan(ctx, { ...p, activityId: act?.id ?? null, objectIds: await objectIds(ctx, top, objects) });
     plans++;
   }
-  out.push(`${plans} kontinuitetsplaner`);
-  const exOrg = await orgId(ctx, EXERCISE.org);
-  if (exOrg) {
-    const [exists] = await ctx.db.select({ id: exercises.id }).from(exercises).where(and(eq(exercises.orgId, exOrg), eq(exercises.title, EXERCISE.title)));
-    if (!exists) {
-      const [plan] = await ctx.db.select({ id: continuityPlans.id }).from(continuityPlans).where(and(eq(continuityPlans.orgId, exOrg), eq(continuityPlans.title, EXERCISE.plan)));
-      const { actions, plan: _p, ...ex } = EXERCISE;
-      const made = await createExercise(ctx, { ...ex, planId: plan?.id ?? null });
-      for (const a of actions) await createAction(ctx, { parentType: 'exercise', parentId: made.id, ...a });
-      out.push('1 övning');
-    }
+  for (const { plans: titles, actions, ...e } of EXERCISES) {
+    const id = await orgId(ctx, e.org);
+    const top = await forvaltningOf(ctx, e.org);
+    if (!id || !top) continue;
+    const [exists] = await ctx.db.select({ id: exercises.id }).from(exercises).where(and(eq(exercises.orgId, id), eq(exercises.title, e.title)));
+    if (exists) continue;
+    const planIds = titles.length
+      ? (await ctx.db.select({ id: continuityPlans.id }).from(continuityPlans).innerJoin(orgs, eq(orgs.id, continuityPlans.orgId))
+          .where(and(like(orgs.path, escapeLike(top.path) + '%'), inArray(continuityPlans.title, titles)))).map((x) => x.id)
+      : [];
+    const made = await createExercise(ctx, { ...e, planIds });
+    for (const a of actions) await createAction(ctx, { parentType: 'exercise', parentId: made.id, ...a });
+    held++;
   }
-  return `risks: ${out.join(', ')}`;
+  return `risks: ${rsas} RSA, ${plans} kontinuitetsplaner, ${held} övningar / RSA cycles, continuity plans, exercises`;
 }
 
 export const demo = {
-  order: 20,
+  order: 39.7,
   async run(ctx: Ctx): Promise<string[]> {
     return [await loadVor(ctx), await loadRegister(ctx), await loadContinuity(ctx)];
   },

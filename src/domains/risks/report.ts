@@ -1,8 +1,9 @@
 /**
  * Figures for the management review (section 4, follow-up): the year's VoR per arbetssätt with riskvärde,
- * IKP proposal and decision, actions and follow-up; the register by level and treatment; continuity, RSA.
+ * IKP proposal and decision, actions and follow-up; the register by level and treatment. Continuity (RSA, plans,
+ * exercises) is a section of its own: report-continuity.ts.
  */
-import { and, asc, eq, gte, inArray, like, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { SectionProvider, SectionScope } from '../reports/provider';
 import { orgs } from '../org/table';
@@ -10,7 +11,8 @@ import { actionsOf } from './actions';
 import { cityIdOf, peekCurrentScale, scalesByIds, thresholdFor, thresholdsFor } from './common';
 import { approvedThreshold } from './vor-read';
 import { PRESETS, bandFor, defaultBands, maxValue } from './scale';
-import { continuityPlans, exercises, risks, rsaActivities, rsaAnalyses, vorArbetssatt, vorAssessments, vorEvents, vorProcesses } from './table';
+import { continuitySection } from './report-continuity';
+import { risks, vorArbetssatt, vorAssessments, vorEvents, vorProcesses } from './table';
 import { stockholmDate } from '../../server/platform/time';
 
 export interface RiskFigures {
@@ -23,11 +25,6 @@ export interface RiskFigures {
   vorTotals: { events: number; ikpProposed: number; ikpDecidedIn: number; approved: boolean };
   scale: { name: string; version: number; likelihood: string[]; consequence: string[]; bands: { min: number; max: number; label: string; color: string }[]; threshold: number };
   register: { byLevel: Record<string, number>; byTreatment: Record<string, number>; total: number; reviewOverdue: number };
-  continuity: {
-    plans: { title: string; org: string; objectName: string | null; owner: string; status: string; lastReviewed: string | null; nextReview: string | null; reviewOverdue: boolean; fallback: string }[];
-    exercisesThisYear: { date: string; title: string; org: string; scenario: string; participants: string[]; observations: string; actions: number }[];
-  };
-  rsa: { cycle: string; title: string; status: string; org: string; criticalActivities: { name: string; dependencies: string[]; capability: string | null }[] }[];
 }
 
 async function figures({ ctx, org, year, asOf }: SectionScope): Promise<RiskFigures> {
@@ -89,14 +86,6 @@ async function figures({ ctx, org, year, asOf }: SectionScope): Promise<RiskFigu
     if (r.reviewDate && r.reviewDate < today) reviewOverdue++;
   }
 
-  const plans = await db.select({ p: continuityPlans, org: orgs }).from(continuityPlans).innerJoin(orgs, eq(orgs.id, continuityPlans.orgId)).where(under).orderBy(asc(orgs.path), asc(continuityPlans.title));
-  const ex = await db.select({ e: exercises, org: orgs }).from(exercises).innerJoin(orgs, eq(orgs.id, exercises.orgId))
-    .where(and(under, gte(exercises.date, `${year}-01-01`), lte(exercises.date, [`${year}-12-31`, today].sort()[0]))).orderBy(asc(exercises.date));
-  const exActions = await actionsOf(db, 'exercise', ex.map((x) => x.e.id));
-  const rsas = await db.select({ r: rsaAnalyses, org: orgs }).from(rsaAnalyses).innerJoin(orgs, eq(orgs.id, rsaAnalyses.orgId))
-    .where(and(under, gte(rsaAnalyses.cycleStartYear, year - 1), lte(rsaAnalyses.cycleStartYear, year))).orderBy(asc(orgs.path));
-  const acts = rsas.length ? await db.select().from(rsaActivities).where(inArray(rsaActivities.rsaId, rsas.map((x) => x.r.id))).orderBy(asc(rsaActivities.sortOrder)) : [];
-
   return {
     vor,
     vorTotals: {
@@ -110,27 +99,15 @@ async function figures({ ctx, org, year, asOf }: SectionScope): Promise<RiskFigu
       bands: scaleRow.bands.map((b) => ({ min: b.min, max: b.max, label: b.label, color: b.color })), threshold,
     },
     register: { byLevel, byTreatment, total: regs.length, reviewOverdue },
-    continuity: {
-      plans: plans.map(({ p: x, org: o }) => ({
-        title: x.title, org: o.name, objectName: x.objectName, owner: x.owner, status: x.status, lastReviewed: x.lastReviewed, nextReview: x.nextReview,
-        reviewOverdue: x.nextReview !== null && x.nextReview < today, fallback: x.fallback,
-      })),
-      exercisesThisYear: ex.map(({ e, org: o }) => ({
-        date: e.date, title: e.title, org: o.name, scenario: e.scenario, participants: e.participants, observations: e.observations, actions: exActions.get(e.id)?.length ?? 0,
-      })),
-    },
-    rsa: rsas.map(({ r, org: o }) => ({
-      cycle: `${r.cycleStartYear}–${r.cycleStartYear + 1}`, title: r.title, status: r.status, org: o.name,
-      criticalActivities: acts.filter((a) => a.rsaId === r.id).map((a) => ({ name: a.name, dependencies: a.dependencies.map((d) => `${d.type}: ${d.name}`), capability: a.capability })),
-    })),
   };
 }
 
 export const sectionProviders: SectionProvider<RiskFigures>[] = [
   {
     key: 'risks',
-    title: { sv: 'Väsentlighets- och riskanalys, internkontrollplan, riskregister och kontinuitet', en: 'Risk and materiality analysis, internal control plan, risk register and continuity' },
+    title: { sv: 'Väsentlighets- och riskanalys, internkontrollplan och riskregister', en: 'Risk and materiality analysis, internal control plan and risk register' },
     order: 42,
     figures,
   },
+  continuitySection as SectionProvider<never>,
 ];

@@ -3,13 +3,13 @@ import { crudRoutes } from '../../server/platform/crud';
 import { PlanningYearQuery } from '../../server/platform/schema';
 import { IdParam, defineRoute, json, jsonBody, jsonContent as ok, problemContent as problem } from '../../server/platform/http';
 import {
-  ContinuityPlan, CreateActivity, CreateExercise, CreatePlan, CreateRisk, CreateRsa, Exercise, Heatmap, RegisterRisk, RiskList, RiskQuery,
+  ContinuityPlan, CreateActivity, CreateExercise, CreatePlan, CreateRisk, CreateRsa, Exercise, ExerciseQuery, Heatmap, PlanQuery, RegisterRisk, RiskList, RiskQuery,
   Rsa, RsaActivity, UpdateActivity, UpdateExercise, UpdatePlan, UpdateRisk, UpdateRsa,
 } from './contract-register';
 import { createRisk, getRisk, heatmap, listRisks, updateRisk } from './register';
 import { exportRisks } from './register-export';
 import {
-  addActivity, createExercise, createPlan, createRsa, getRsa, listExercises, listPlans, listRsa, updateActivity, updateExercise, updatePlan, updateRsa,
+  addActivity, createExercise, createPlan, createRsa, getExercise, getPlan, getRsa, listExercises, listPlans, listRsa, updateActivity, updateExercise, updatePlan, updateRsa,
 } from './rsa';
 
 const tags = ['Risker / risks: register, RSA, kontinuitet'];
@@ -18,6 +18,8 @@ const OrgQuery = z.object({ org: z.string().optional() });
 /** The permissions of every risk route, and the 404 each one may answer. */
 const base = { tags, read: 'risk.read', write: 'risk.manage', errors: { 404: 'Finns inte / not found' } } as const;
 const stale = { 409: 'Inaktuell version / stale version' };
+const PLAN_RULES = 'Fastställd plan utan fastställandedatum, fastställd eller granskad efter i dag, nästa översyn före senaste, processen eller objektet finns inte';
+const EXERCISE_RULES = 'Genomförd övning med datum efter i dag, planen finns inte';
 
 const registerSubRoutes = [
   defineRoute(
@@ -55,9 +57,9 @@ export const registerRoutes = [
   ...crudRoutes({
     ...base, path: '/api/risks/rsa', item: Rsa,
     list: { query: OrgQuery, run: listRsa, summary: 'Risk- och sårbarhetsanalyser', ok: 'RSA, senaste cykeln först' },
-    create: { body: CreateRsa, run: createRsa, summary: 'Ny RSA för en tvåårscykel', ok: 'Skapad', errors: { 409: 'Finns redan', 422: 'Överlappande cykel' } },
+    create: { body: CreateRsa, run: createRsa, summary: 'Ny RSA för en cykel (standard två år)', ok: 'Skapad', errors: { 409: 'Finns redan', 422: 'Överlappande cykel eller slutår före startår' } },
     get: { run: getRsa, summary: 'En RSA', ok: 'RSA' },
-    update: { body: UpdateRsa, run: updateRsa, summary: 'Ändra RSA', ok: 'Ändrad', errors: stale },
+    update: { body: UpdateRsa, run: updateRsa, summary: 'Ändra RSA (status, slutår)', ok: 'Ändrad', errors: { ...stale, 422: 'Slutår före startår eller överlappande cykel' } },
   }),
   defineRoute(
     {
@@ -69,21 +71,26 @@ export const registerRoutes = [
   ),
   ...crudRoutes({
     ...base, path: '/api/risks/rsa-activities', item: RsaActivity,
-    update: { body: UpdateActivity, run: updateActivity, summary: 'Ändra kritisk verksamhet', ok: 'Ändrad', errors: stale },
+    update: { body: UpdateActivity, run: updateActivity, summary: 'Ändra kritisk verksamhet', ok: 'Ändrad', errors: { ...stale, 422: 'Enheten ligger utanför förvaltningen eller okänt objekt' } },
   }),
   ...crudRoutes({
     ...base, path: '/api/risks/continuity-plans', item: ContinuityPlan,
-    list: { query: OrgQuery, run: listPlans, summary: 'Kontinuitetsplaner', ok: 'Planer' },
-    create: { body: CreatePlan, run: createPlan, summary: 'Ny kontinuitetsplan (för verksamhet eller objekt)', ok: 'Skapad', errors: { 422: 'Aktiviteten finns inte' } },
-    update: { body: UpdatePlan, run: updatePlan, summary: 'Ändra kontinuitetsplan (t.ex. ny översyn)', ok: 'Ändrad', errors: stale },
+    list: { query: PlanQuery, run: listPlans, summary: 'Kontinuitetsplaner med senast övad och flaggor', ok: 'Planer' },
+    create: {
+      body: CreatePlan, run: createPlan, summary: 'Ny kontinuitetsplan (för process och/eller objekt)', ok: 'Skapad',
+      errors: { 422: PLAN_RULES },
+    },
+    get: { run: getPlan, summary: 'En kontinuitetsplan', ok: 'Planen' },
+    update: { body: UpdatePlan, run: updatePlan, summary: 'Ändra, arkivera eller återställ kontinuitetsplan', ok: 'Ändrad', errors: { ...stale, 422: PLAN_RULES } },
   }),
   ...crudRoutes({
     ...base, path: '/api/risks/exercises', item: Exercise,
     list: {
-      query: OrgQuery.extend({ year: PlanningYearQuery().optional() }), run: listExercises,
+      query: ExerciseQuery.extend({ year: PlanningYearQuery().optional() }), run: listExercises,
       summary: 'Övningar', ok: 'Övningar, senaste först',
     },
-    create: { body: CreateExercise, run: createExercise, summary: 'Ny övning', ok: 'Skapad', errors: { 422: 'Planen finns inte' } },
-    update: { body: UpdateExercise, run: updateExercise, summary: 'Ändra övning (iakttagelser, deltagare)', ok: 'Ändrad', errors: stale },
+    create: { body: CreateExercise, run: createExercise, summary: 'Ny övning (planerad, genomförd eller inställd)', ok: 'Skapad', errors: { 422: EXERCISE_RULES } },
+    get: { run: getExercise, summary: 'En övning', ok: 'Övningen' },
+    update: { body: UpdateExercise, run: updateExercise, summary: 'Ändra, arkivera eller återställ övning', ok: 'Ändrad', errors: { ...stale, 422: EXERCISE_RULES } },
   }),
 ];

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('RSA, continuity and exercises', () => {
-  it('keeps RSA in two-year cycles with critical activities, dependencies and capability', async () => {
+  it('keeps RSA in cycles (two years by default) with critical activities, dependencies and capability', async () => {
     const r = await isam.post('/api/risks/rsa', { org: 'forv-a', cycleStartYear: 2026 });
     expect(r.status).toBe(201);
     expect(r.body.cycle).toBe('2026–2027');
@@ -69,13 +69,13 @@ describe('RSA, continuity and exercises', () => {
     expect([early.status, early.body.code, early.body.field]).toEqual([422, 'next_review_not_after_last', 'nextReview']);
     expect((await isam.get('/api/risks/continuity-plans?org=forv-a')).body.map((p: { title: string }) => p.title).sort()).toEqual(['Plan A', 'Plan B']);
     // In the management review a plan is overdue as of the report's day, not the day the report is run.
-    const risks = (await providers()).find((p) => p.key === 'risks')!;
+    const continuity = (await providers()).find((p) => p.key === 'continuity')!;
     const [org] = await t.database.db.select().from(orgs).where(eq(orgs.slug, 'forv-a'));
-    type Plans = { continuity: { plans: { title: string; reviewOverdue: boolean }[] } };
-    const planA = async (asOf?: Date) => ((await risks.figures({ ctx: t.ctx, org, year: Number(shift(0).slice(0, 4)), asOf })) as Plans).continuity.plans.find((p) => p.title === 'Plan A')!;
+    type Plans = { plans: { title: string; reviewOverdue: boolean }[] };
+    const planA = async (asOf?: Date) => ((await continuity.figures({ ctx: t.ctx, org, year: Number(shift(0).slice(0, 4)), asOf })) as Plans).plans.find((p) => p.title === 'Plan A')!;
     expect((await planA()).reviewOverdue).toBe(true);
     expect((await planA(new Date(endOfDay(shift(-36)).getTime() - 1))).reviewOverdue).toBe(false);
-    const ex = await isam.post('/api/risks/exercises', { org: 'forv-a', planId: overdue.body.id, date: shift(-10), title: 'Övning', scenario: 'Elavbrott', participants: ['ISAM', 'Chef'] });
+    const ex = await isam.post('/api/risks/exercises', { org: 'forv-a', planIds: [overdue.body.id], date: shift(-10), title: 'Övning', scenario: 'Elavbrott', participants: ['ISAM', 'Chef'] });
     expect(ex.status).toBe(201);
     await isam.post('/api/risks/actions', { parentType: 'exercise', parentId: ex.body.id, title: 'Late', dueDate: shift(-1) });
     await isam.post('/api/risks/actions', { parentType: 'exercise', parentId: ex.body.id, title: 'Done late', dueDate: shift(-1), status: 'klar' });
@@ -91,8 +91,8 @@ describe('RSA, continuity and exercises', () => {
     expect(count(b, 'risks.overdue-continuity-reviews')).toBe(0);
     expect((await other.get('/api/risks/continuity-plans')).body).toEqual([]);
     // A plan may not point at a missing exercise plan.
-    const badPlan = await isam.post('/api/risks/exercises', { org: 'forv-a', planId: '00000000-0000-4000-8000-000000000000', date: shift(0), title: 'X' });
+    const badPlan = await isam.post('/api/risks/exercises', { org: 'forv-a', planIds: ['00000000-0000-4000-8000-000000000000'], date: shift(0), title: 'X' });
     expect(badPlan.status).toBe(422);
-    expect(badPlan.body.field).toBe('planId');
+    expect(badPlan.body.field).toBe('planIds');
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, ts, versioned } from '../../server/platform/columns';
+import { digitalObjects } from '../objects/table';
 import { orgs } from '../org/table';
 
 /** A colour band of a scale: riskvärden min..max (inclusive) shown in `color` with `textColor` text. */
@@ -199,13 +200,17 @@ export const risks = pgTable(
 export interface Dependency { type: string; name: string; note: string }
 export interface Threat { title: string; description: string }
 
-/** Risk- och sårbarhetsanalys (RSA) of a förvaltning for a two-year cycle starting `cycleStartYear`. */
+/**
+ * Risk- och sårbarhetsanalys (RSA) of a förvaltning for a cycle from `cycleStartYear` to `cycleEndYear` (two years
+ * by default, editable), planned, in progress or done.
+ */
 export const rsaAnalyses = pgTable(
   'rsa_analyses',
   {
     id: idColumn(),
     orgId: uuid('org_id').notNull().references(() => orgs.id),
     cycleStartYear: integer('cycle_start_year').notNull(),
+    cycleEndYear: integer('cycle_end_year').notNull(),
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
     status: text('status').notNull().default('pagar'),
@@ -213,7 +218,8 @@ export const rsaAnalyses = pgTable(
   },
   (t) => [
     uniqueIndex('rsa_analyses_org_cycle_unique').on(t.orgId, t.cycleStartYear),
-    check('rsa_analyses_status_check', sql`${t.status} in ('pagar','klar')`),
+    check('rsa_analyses_status_check', sql`${t.status} in ('planerad','pagar','klar')`),
+    check('rsa_analyses_cycle_check', sql`${t.cycleEndYear} >= ${t.cycleStartYear}`),
   ],
 );
 
@@ -226,6 +232,11 @@ export const rsaActivities = pgTable(
     orgId: uuid('org_id').notNull().references(() => orgs.id),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    /** The unit (avdelning/enhet) that owns the process, within the RSA's förvaltning. */
+    ownerOrgId: uuid('owner_org_id').references(() => orgs.id),
+    owner: text('owner').notNull().default(''),
+    /** Maximal tolerabel avbrottstid, in hours. */
+    maxDowntimeHours: integer('max_downtime_hours'),
     dependencies: jsonb('dependencies').$type<Dependency[]>().notNull().default([]),
     threats: jsonb('threats').$type<Threat[]>().notNull().default([]),
     capability: text('capability'),
@@ -236,7 +247,18 @@ export const rsaActivities = pgTable(
   (t) => [
     index('rsa_activities_rsa_idx').on(t.rsaId),
     check('rsa_activities_capability_check', sql`${t.capability} is null or ${t.capability} in ('god','viss','bristande')`),
+    check('rsa_activities_downtime_check', sql`${t.maxDowntimeHours} is null or ${t.maxDowntimeHours} >= 0`),
   ],
+);
+
+/** The systems a critical process depends on: objects of the objektlista (many-to-many). */
+export const rsaActivityObjects = pgTable(
+  'rsa_activity_objects',
+  {
+    activityId: uuid('activity_id').notNull().references(() => rsaActivities.id),
+    objectId: uuid('object_id').notNull().references(() => digitalObjects.id),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.objectId] })],
 );
 
 /** A continuity plan for a critical activity or an object (system), with its fallback (reservrutin). */
@@ -250,30 +272,64 @@ export const continuityPlans = pgTable(
     objectName: text('object_name'),
     owner: text('owner').notNull().default(''),
     fallback: text('fallback').notNull().default(''),
-    status: text('status').notNull().default('utkast'),
+    status: text('status').notNull().default('under_arbete'),
+    adoptedDate: date('adopted_date', { mode: 'string' }),
     lastReviewed: date('last_reviewed', { mode: 'string' }),
     nextReview: date('next_review', { mode: 'string' }),
+    archived: boolean('archived').notNull().default(false),
     ...versioned(),
   },
   (t) => [
     index('continuity_plans_org_idx').on(t.orgId),
-    check('continuity_plans_status_check', sql`${t.status} in ('utkast','faststalld','under_arbete')`),
+    check('continuity_plans_status_check', sql`${t.status} in ('saknas','under_arbete','faststalld')`),
   ],
 );
 
-/** An exercise (övning), optionally of a continuity plan. */
+/** The systems a continuity plan covers: objects of the objektlista (many-to-many). */
+export const continuityPlanObjects = pgTable(
+  'continuity_plan_objects',
+  {
+    planId: uuid('plan_id').notNull().references(() => continuityPlans.id),
+    objectId: uuid('object_id').notNull().references(() => digitalObjects.id),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.objectId] })],
+);
+
+/**
+ * An exercise (övning): planned, held or cancelled, of a type, exercising any number of continuity plans
+ * (exercise_plans); `observations` are the lessons learned (erfarenheter). A held exercise sets its plans' "last
+ * exercised".
+ */
 export const exercises = pgTable(
   'risk_exercises',
   {
     id: idColumn(),
     orgId: uuid('org_id').notNull().references(() => orgs.id),
-    planId: uuid('plan_id').references(() => continuityPlans.id),
     date: date('date', { mode: 'string' }).notNull(),
     title: text('title').notNull(),
+    type: text('type').notNull().default('diskussionsovning'),
+    status: text('status').notNull().default('genomford'),
     scenario: text('scenario').notNull().default(''),
     participants: jsonb('participants').$type<string[]>().notNull().default([]),
+    participantCount: integer('participant_count'),
     observations: text('observations').notNull().default(''),
+    archived: boolean('archived').notNull().default(false),
     ...versioned(),
   },
-  (t) => [index('risk_exercises_org_date_idx').on(t.orgId, t.date)],
+  (t) => [
+    index('risk_exercises_org_date_idx').on(t.orgId, t.date),
+    check('risk_exercises_type_check', sql`${t.type} in ('diskussionsovning','funktionsovning','fullskaleovning','krisledningsovning','aterstallningstest')`),
+    check('risk_exercises_status_check', sql`${t.status} in ('planerad','genomford','installd')`),
+    check('risk_exercises_count_check', sql`${t.participantCount} is null or ${t.participantCount} >= 0`),
+  ],
+);
+
+/** The continuity plans an exercise exercised (many-to-many). */
+export const exercisePlans = pgTable(
+  'exercise_plans',
+  {
+    exerciseId: uuid('exercise_id').notNull().references(() => exercises.id),
+    planId: uuid('plan_id').notNull().references(() => continuityPlans.id),
+  },
+  (t) => [primaryKey({ columns: [t.exerciseId, t.planId] }), index('exercise_plans_plan_idx').on(t.planId)],
 );

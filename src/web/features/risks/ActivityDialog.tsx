@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Divider, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
@@ -9,11 +9,16 @@ import { useSubmit } from '../../components/useSubmit';
 import { ActionsEditor } from './ActionsEditor';
 import { CAPABILITIES, DEPENDENCY_TYPES, type Rsa, type RsaActivity } from './types';
 import { FormActions } from '../../components/FormActions';
+import { useSelectedOrg } from '../../shell/org-context';
+import { SystemsPicker } from '../objects/SystemsPicker';
 
 type Dep = { type: string; name: string; note: string };
 type Threat = { title: string; description: string };
 
-/** A critical activity: dependencies (system, el, personal …), threats, capability, åtgärder. */
+/**
+ * A critical process (samhällsviktig verksamhet): owner unit and owner, maximal tolerable downtime, systems (objects),
+ * other dependencies (el, personal, lokaler, leverantör …), threats, capability, åtgärder.
+ */
 export function ActivityDialog({ rsa, activity, canEdit, onClose }: { rsa: Rsa; activity?: RsaActivity; canEdit: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('risks');
   const qc = useQueryClient();
@@ -23,9 +28,16 @@ export function ActivityDialog({ rsa, activity, canEdit, onClose }: { rsa: Rsa; 
   const [threats, setThreats] = useState<Threat[]>(activity?.threats ?? []);
   const [capability, setCapability] = useState<string>(activity?.capability ?? '');
   const [capabilityNote, setCapabilityNote] = useState(activity?.capabilityNote ?? '');
+  const [ownerOrg, setOwnerOrg] = useState(activity?.ownerOrg?.slug ?? '');
+  const [owner, setOwner] = useState(activity?.owner ?? '');
+  const [downtime, setDowntime] = useState<string>(activity?.maxDowntimeHours === null || activity?.maxDowntimeHours === undefined ? '' : String(activity.maxDowntimeHours));
+  const [objectIds, setObjectIds] = useState<string[]>((activity?.objects ?? []).map((o) => o.id));
+  const { orgs } = useSelectedOrg();
+  const units = orgs.filter((o) => o.path.startsWith(rsaPath(orgs, rsa.org.id)));
   const submit = useSubmit(() => {
     const body = {
-      name, description, capability: capability || null, capabilityNote,
+      name, description, capability: capability || null, capabilityNote, ownerOrg: ownerOrg || null, owner,
+      maxDowntimeHours: downtime === '' ? null : Number(downtime), objectIds,
       dependencies: deps.filter((d) => d.name.trim()).map((d) => ({ ...d, type: d.type as (typeof DEPENDENCY_TYPES)[number] })),
       threats: threats.filter((h) => h.title.trim()),
     };
@@ -49,9 +61,21 @@ export function ActivityDialog({ rsa, activity, canEdit, onClose }: { rsa: Rsa; 
       <Stack>
         <form onSubmit={save} noValidate aria-label={activity ? t('rsa.editActivity', { name: activity.name }) : t('rsa.addActivity')}>
           <Stack>
-            <ProblemAlert error={submit.error} fields={['name', 'description', 'capability', 'capabilityNote']} onReload={() => void refresh().then(onClose)} />
+            <ProblemAlert error={submit.error} fields={['name', 'description', 'ownerOrg', 'owner', 'maxDowntimeHours', 'objectIds', 'capability', 'capabilityNote']} onReload={() => void refresh().then(onClose)} />
             <TextInput label={t('rsa.field.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fe('name')} disabled={dis} data-autofocus />
             <Textarea label={t('rsa.field.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fe('description')} disabled={dis} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <NativeSelect label={t('rsa.field.ownerOrg')} value={ownerOrg} onChange={(e) => setOwnerOrg(e.currentTarget.value)} data={[{ value: '', label: t('rsa.noOwnerOrg') }, ...units.map((o) => ({ value: o.slug, label: o.name }))]} error={fe('ownerOrg')} disabled={dis} />
+              <TextInput label={t('rsa.field.owner')} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} error={fe('owner')} disabled={dis} />
+              <NumberInput label={t('rsa.field.maxDowntimeHours')} min={0} max={8760} allowDecimal={false} value={downtime} onChange={(v) => setDowntime(v === '' ? '' : String(v))} error={fe('maxDowntimeHours')} disabled={dis} />
+            </SimpleGrid>
+            {canEdit ? (
+              <SystemsPicker ns="risks" org={rsa.org} linked={activity?.objects ?? []} value={objectIds} onChange={setObjectIds} error={fe('objectIds')} />
+            ) : (
+              <Fieldset legend={t('form.systems')}>
+                <Text size="sm">{(activity?.objects ?? []).map((o) => o.name).join(', ') || t('form.noSystems')}</Text>
+              </Fieldset>
+            )}
             <Fieldset legend={t('rsa.field.dependencies')}>
               <Stack gap="xs">
                 {deps.map((d, i) => (
@@ -115,4 +139,9 @@ export function ActivityDialog({ rsa, activity, canEdit, onClose }: { rsa: Rsa; 
       </Stack>
     </Dialog>
   );
+}
+
+/** The path of the RSA's organisation among the orgs the person may see ('' when not among them: then every org is offered). */
+function rsaPath(orgs: { id: string; path: string }[], id: string): string {
+  return orgs.find((o) => o.id === id)?.path ?? '';
 }

@@ -1,50 +1,80 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDate } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
+import { useSearchText } from '../../shell/search';
 import { exercisesQuery, plansQuery, rsaListQuery, useSearchFlag } from './api';
 import { ExerciseDialog, PlanDialog } from './ContinuityDialogs';
 import { SubNav } from './SubNav';
-import type { ContinuityPlan, Exercise } from './types';
+import { EXERCISE_STATUSES, PLAN_STATUSES, type ContinuityPlan, type Exercise } from './types';
 
-/** Kontinuitetsplaner (owner, last and next review, fallback) and övningar of the selected organisation. */
+type Archived = 'false' | 'true' | 'all';
+const FLAGS = ['reviewOverdue', 'neverExercised', 'exerciseOverdue'] as const;
+type Flag = (typeof FLAGS)[number];
+const PLAN_COLORS: Record<ContinuityPlan['status'], string> = { saknas: 'red.9', under_arbete: 'orange.9', faststalld: 'green.9' };
+const EXERCISE_COLORS: Record<Exercise['status'], string> = { planerad: 'blue.9', genomford: 'green.9', installd: 'gray.8' };
+
+/**
+ * Kontinuitetsplaner (scope, owner, status, adoption, reviews, last exercised with its flags) and övningar (type,
+ * status, plans exercised, participants) of the selected organisation and its subtree. Start-page links:
+ * ?forsenade=1 (plans past review), ?ovningar=planerad (planned exercises).
+ */
 export default function ContinuityPage() {
   const { t } = useTranslation('risks');
   const { can } = useSession();
   const { selected, selectedSlug } = useSelectedOrg();
   const overdueFromLink = useSearchFlag('forsenade');
-  const [onlyOverdue, setOnlyOverdue] = useState(overdueFromLink);
-  const plans = useQuery(plansQuery(selectedSlug));
-  const exercises = useQuery(exercisesQuery(selectedSlug));
+  const exerciseStatusFromLink = useSearchText('ovningar');
+  const [tab, setTab] = useState<string | null>(exerciseStatusFromLink ? 'exercises' : 'plans');
+  const [flag, setFlag] = useState<Flag | ''>(overdueFromLink ? 'reviewOverdue' : '');
+  const [status, setStatus] = useState<ContinuityPlan['status'] | ''>('');
+  const [planArchived, setPlanArchived] = useState<Archived>('false');
+  const [exStatus, setExStatus] = useState<Exercise['status'] | ''>((EXERCISE_STATUSES as readonly string[]).includes(exerciseStatusFromLink ?? '') ? (exerciseStatusFromLink as Exercise['status']) : '');
+  const [exArchived, setExArchived] = useState<Archived>('false');
+  const plans = useQuery(plansQuery(selectedSlug, planArchived));
+  const allPlans = useQuery(plansQuery(selectedSlug, 'all'));
+  const exercises = useQuery(exercisesQuery(selectedSlug, exArchived));
   const rsa = useQuery(rsaListQuery(selectedSlug));
   const [plan, setPlan] = useState<string | 'new' | null>(null);
   const [exercise, setExercise] = useState<string | 'new' | null>(null);
   const manage = can('risk.manage');
   const activities = (rsa.data ?? []).flatMap((r) => r.activities.map((a) => ({ value: a.id, label: `${a.name} (${r.cycle})` })));
-  const planRows = (plans.data ?? []).filter((p) => !onlyOverdue || p.reviewOverdue);
+  const planRows = (plans.data ?? []).filter((p) => (!flag || p[flag]) && (!status || p.status === status));
+  const exerciseRows = (exercises.data ?? []).filter((x) => !exStatus || x.status === exStatus);
+  const planTitle = (id: string) => allPlans.data?.find((p) => p.id === id)?.title ?? '';
+  const archivedOptions = [{ value: 'false', label: t('filter.active') }, { value: 'true', label: t('filter.archived') }, { value: 'all', label: t('filter.all') }];
 
   const planColumns: RegisterColumn<ContinuityPlan>[] = [
     { key: 'title', header: t('plan.field.title'), value: (p) => p.title },
-    { key: 'object', header: t('plan.field.object'), value: (p) => p.objectName ?? activities.find((a) => a.value === p.activityId)?.label ?? '' },
-    { key: 'owner', header: t('plan.field.owner'), value: (p) => p.owner },
-    { key: 'status', header: t('plan.field.status'), value: (p) => t(`planStatus.${p.status}`) },
-    { key: 'lastReviewed', header: t('plan.field.lastReviewed'), value: (p) => p.lastReviewed ?? '', render: (p) => formatDate(p.lastReviewed) },
     {
-      key: 'nextReview',
-      header: t('plan.field.nextReview'),
-      value: (p) => p.nextReview ?? '',
+      key: 'scope', header: t('plan.field.scope'),
+      value: (p) => [p.activityName, ...p.objects.map((o) => o.name), ...(p.objects.length ? [] : [p.objectName])].filter(Boolean).join(', '),
+    },
+    { key: 'owner', header: t('plan.field.owner'), value: (p) => p.owner },
+    {
+      key: 'status', header: t('plan.field.status'), value: (p) => t(`planStatus.${p.status}`),
+      render: (p) => <Badge color={PLAN_COLORS[p.status]} variant="light" tt="none">{t(`planStatus.${p.status}`)}</Badge>,
+    },
+    { key: 'adoptedDate', header: t('plan.field.adoptedDate'), value: (p) => p.adoptedDate ?? '', render: (p) => formatDate(p.adoptedDate) },
+    {
+      key: 'nextReview', header: t('plan.field.nextReview'), value: (p) => p.nextReview ?? '',
       render: (p) => (
         <span className="nowrap">
           {formatDate(p.nextReview)}
-          {p.reviewOverdue && (
-            <Badge ml={4} color="orange.9" variant="filled" tt="none">
-              {t('overdue')}
-            </Badge>
-          )}
+          {p.reviewOverdue && <Badge ml={4} color="orange.9" variant="filled" tt="none">{t('overdue')}</Badge>}
+        </span>
+      ),
+    },
+    {
+      key: 'lastExercised', header: t('plan.field.lastExercised'), value: (p) => p.lastExercised ?? '',
+      render: (p) => (
+        <span className="nowrap">
+          {p.lastExercised ? formatDate(p.lastExercised) : t('plan.neverExercised')}
+          {p.exerciseOverdue && <Badge ml={4} color="orange.9" variant="filled" tt="none">{t('plan.flag.exerciseOverdue')}</Badge>}
         </span>
       ),
     },
@@ -54,9 +84,16 @@ export default function ContinuityPage() {
   const exerciseColumns: RegisterColumn<Exercise>[] = [
     { key: 'date', header: t('exercise.field.date'), value: (x) => x.date, render: (x) => formatDate(x.date) },
     { key: 'title', header: t('exercise.field.title'), value: (x) => x.title },
-    { key: 'plan', header: t('exercise.field.plan'), value: (x) => plans.data?.find((p) => p.id === x.planId)?.title ?? '' },
-    { key: 'participants', header: t('exercise.field.participants'), value: (x) => x.participants.join(', ') },
+    { key: 'type', header: t('exercise.field.type'), value: (x) => t(`exerciseType.${x.type}`) },
+    {
+      key: 'status', header: t('exercise.field.status'), value: (x) => t(`exerciseStatus.${x.status}`),
+      render: (x) => <Badge color={EXERCISE_COLORS[x.status]} variant="light" tt="none">{t(`exerciseStatus.${x.status}`)}</Badge>,
+    },
+    { key: 'org', header: t('risk.field.org'), value: (x) => x.org.name },
+    { key: 'plans', header: t('exercise.field.plans'), value: (x) => x.planIds.map(planTitle).join(', ') },
+    { key: 'participantCount', header: t('exercise.field.participantCount'), value: (x) => x.participantCount ?? '' },
     { key: 'actions', header: t('event.field.actions'), value: (x) => x.actions.length },
+    { key: 'scenario', header: t('exercise.field.scenario'), value: (x) => x.scenario, hidden: true },
     { key: 'observations', header: t('exercise.field.observations'), value: (x) => x.observations, hidden: true },
   ];
   const editButton = (label: string, onClick: () => void) => (
@@ -74,48 +111,67 @@ export default function ContinuityPage() {
       ) : (
         <>
           <Text>{t('continuity.intro', { org: selected.name })}</Text>
-          <Title order={2} size="h3">
-            {t('continuity.plans')}
-          </Title>
-          <Register<ContinuityPlan>
-            label={t('continuity.plans')}
-            columns={planColumns}
-            rowKey={(p) => p.id}
-            data={planRows}
-            loading={plans.isPending}
-            error={plans.error}
-            exportName="kontinuitetsplaner"
-            emptyText={t('continuity.noPlans')}
-            actions={(p) => editButton(t(manage ? 'plan.editOne' : 'plan.showOne', { title: p.title }), () => setPlan(p.id))}
-            toolbar={
-              <>
-                {manage && <Button onClick={() => setPlan('new')}>{t('plan.new')}</Button>}
-                <Checkbox label={t('continuity.onlyOverdue')} checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.currentTarget.checked)} mb={8} />
-              </>
-            }
-          />
-          <Title order={2} size="h3">
-            {t('continuity.exercises')}
-          </Title>
-          <Register<Exercise>
-            label={t('continuity.exercises')}
-            columns={exerciseColumns}
-            rowKey={(x) => x.id}
-            data={exercises.data}
-            loading={exercises.isPending}
-            error={exercises.error}
-            exportName="ovningar"
-            emptyText={t('continuity.noExercises')}
-            actions={(x) => editButton(t(manage ? 'exercise.editOne' : 'exercise.showOne', { title: x.title }), () => setExercise(x.id))}
-            toolbar={manage ? <Button onClick={() => setExercise('new')}>{t('exercise.new')}</Button> : undefined}
-          />
+          <Tabs value={tab} onChange={setTab} keepMounted={false}>
+            <Tabs.List aria-label={t('continuity.title')}>
+              <Tabs.Tab value="plans">{t('continuity.plans')}</Tabs.Tab>
+              <Tabs.Tab value="exercises">{t('continuity.exercises')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="plans" pt="md">
+              <Register<ContinuityPlan>
+                label={t('continuity.plans')}
+                columns={planColumns}
+                rowKey={(p) => p.id}
+                data={planRows}
+                loading={plans.isPending}
+                error={plans.error}
+                exportName="kontinuitetsplaner"
+                emptyText={t('continuity.noPlans')}
+                actions={(p) => editButton(t(manage ? 'plan.editOne' : 'plan.showOne', { title: p.title }), () => setPlan(p.id))}
+                toolbar={
+                  <Group align="flex-end" mb={8}>
+                    {manage && <Button onClick={() => setPlan('new')}>{t('plan.new')}</Button>}
+                    <NativeSelect label={t('plan.field.status')} value={status} onChange={(e) => setStatus(e.currentTarget.value as ContinuityPlan['status'] | '')}
+                      data={[{ value: '', label: t('filter.all') }, ...PLAN_STATUSES.map((s) => ({ value: s, label: t(`planStatus.${s}`) }))]} />
+                    <NativeSelect label={t('plan.flagFilter')} value={flag} onChange={(e) => setFlag(e.currentTarget.value as Flag | '')}
+                      data={[{ value: '', label: t('filter.all') }, ...FLAGS.map((f) => ({ value: f, label: t(`plan.flag.${f}`) }))]} />
+                    <NativeSelect label={t('filter.show')} value={planArchived} onChange={(e) => setPlanArchived(e.currentTarget.value as Archived)} data={archivedOptions} />
+                  </Group>
+                }
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="exercises" pt="md">
+              <Register<Exercise>
+                label={t('continuity.exercises')}
+                columns={exerciseColumns}
+                rowKey={(x) => x.id}
+                data={exerciseRows}
+                loading={exercises.isPending}
+                error={exercises.error}
+                exportName="ovningar"
+                emptyText={t('continuity.noExercises')}
+                actions={(x) => editButton(t(manage ? 'exercise.editOne' : 'exercise.showOne', { title: x.title }), () => setExercise(x.id))}
+                toolbar={
+                  <Group align="flex-end" mb={8}>
+                    {manage && <Button onClick={() => setExercise('new')}>{t('exercise.new')}</Button>}
+                    <NativeSelect label={t('exercise.field.status')} value={exStatus} onChange={(e) => setExStatus(e.currentTarget.value as Exercise['status'] | '')}
+                      data={[{ value: '', label: t('filter.all') }, ...EXERCISE_STATUSES.map((s) => ({ value: s, label: t(`exerciseStatus.${s}`) }))]} />
+                    <NativeSelect label={t('filter.show')} value={exArchived} onChange={(e) => setExArchived(e.currentTarget.value as Archived)} data={archivedOptions} />
+                  </Group>
+                }
+              />
+            </Tabs.Panel>
+          </Tabs>
         </>
       )}
       {plan && selected && (
         <PlanDialog key={plan} org={selected} plan={plans.data?.find((p) => p.id === plan)} activities={activities} canEdit={manage} onClose={() => setPlan(null)} />
       )}
       {exercise && selected && (
-        <ExerciseDialog key={exercise} org={selected} exercise={exercises.data?.find((x) => x.id === exercise)} plans={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))} canEdit={manage} onClose={() => setExercise(null)} />
+        <ExerciseDialog
+          key={exercise} org={selected} exercise={exercises.data?.find((x) => x.id === exercise)}
+          plans={(allPlans.data ?? []).filter((p) => !p.archived || exercises.data?.find((x) => x.id === exercise)?.planIds.includes(p.id)).map((p) => ({ value: p.id, label: `${p.title} (${p.org.name})` }))}
+          canEdit={manage} onClose={() => setExercise(null)}
+        />
       )}
     </Stack>
   );

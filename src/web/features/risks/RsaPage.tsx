@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, List, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, List, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
@@ -8,10 +8,10 @@ import { useSession } from '../../auth/session';
 import { errorMessage, fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import { useSelectedOrg } from '../../shell/org-context';
-import { rsaListQuery, thisYear } from './api';
+import { rsaListQuery, thisYear, useSearchFlag } from './api';
 import { ActivityDialog } from './ActivityDialog';
 import { SubNav } from './SubNav';
-import type { Rsa } from './types';
+import { RSA_STATUSES, type Rsa } from './types';
 import { FormActions } from '../../components/FormActions';
 
 /** Risk- och sårbarhetsanalys in the city's two-year cycle: critical activities, dependencies, threats, capability. */
@@ -29,6 +29,7 @@ export default function RsaPage() {
   }, [items, rsaId]);
   const rsa = items.find((r) => r.id === rsaId);
   const manage = can('risk.manage');
+  const [withoutPlan, setWithoutPlan] = useState(useSearchFlag('utanPlan'));
 
   return (
     <Stack>
@@ -77,6 +78,7 @@ export default function RsaPage() {
                   </Button>
                 )}
               </Group>
+              <Checkbox label={t('rsa.onlyWithoutPlan')} checked={withoutPlan} onChange={(e) => setWithoutPlan(e.currentTarget.checked)} />
               {rsa.activities.length === 0 ? (
                 <Text size="sm">{t('rsa.noActivities')}</Text>
               ) : (
@@ -85,6 +87,9 @@ export default function RsaPage() {
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{t('rsa.field.name')}</Table.Th>
+                        <Table.Th>{t('rsa.field.owner')}</Table.Th>
+                        <Table.Th className="num">{t('rsa.field.maxDowntimeHours')}</Table.Th>
+                        <Table.Th>{t('rsa.field.planStatus')}</Table.Th>
                         <Table.Th>{t('rsa.field.dependencies')}</Table.Th>
                         <Table.Th>{t('rsa.field.threats')}</Table.Th>
                         <Table.Th>{t('rsa.field.capability')}</Table.Th>
@@ -93,7 +98,7 @@ export default function RsaPage() {
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
-                      {rsa.activities.map((a) => (
+                      {rsa.activities.filter((a) => !withoutPlan || a.planStatus !== 'faststalld').map((a) => (
                         <Table.Tr key={a.id}>
                           <Table.Td>
                             {a.name}
@@ -104,7 +109,20 @@ export default function RsaPage() {
                             )}
                           </Table.Td>
                           <Table.Td>
+                            {a.owner || '–'}
+                            {a.ownerOrg && <Text size="xs" c="dimmed">{a.ownerOrg.name}</Text>}
+                          </Table.Td>
+                          <Table.Td className="num">{a.maxDowntimeHours ?? '–'}</Table.Td>
+                          <Table.Td>
+                            <Badge color={a.planStatus === 'faststalld' ? 'green.9' : a.planStatus === 'under_arbete' ? 'orange.9' : 'red.9'} variant="light" tt="none">
+                              {t(`planStatus.${a.planStatus}`)}
+                            </Badge>
+                          </Table.Td>
+                          <Table.Td>
                             <List size="sm">
+                              {a.objects.map((o) => (
+                                <List.Item key={o.id}>{t('dependency.system')}: {o.name}</List.Item>
+                              ))}
                               {a.dependencies.map((d, i) => (
                                 <List.Item key={i}>
                                   {t(`dependency.${d.type}`, { defaultValue: d.type })}: {d.name}
@@ -149,13 +167,14 @@ function RsaDialog({ org, rsa, onClose, onCreated }: { org: { slug: string; name
   const { t, i18n } = useTranslation('risks');
   const qc = useQueryClient();
   const [year, setYear] = useState(String(rsa?.cycleStartYear ?? thisYear()));
+  const [endYear, setEndYear] = useState(rsa ? String(rsa.cycleEndYear) : '');
   const [title, setTitle] = useState(rsa?.title ?? '');
   const [summary, setSummary] = useState(rsa?.summary ?? '');
-  const [status, setStatus] = useState<string>(rsa?.status ?? 'pagar');
+  const [status, setStatus] = useState<string>(rsa?.status ?? 'planerad');
   const submit = useSubmit(() =>
     rsa
-      ? api.patch<Rsa>(`/risks/rsa/${rsa.id}`, { version: rsa.version, title, summary, status })
-      : api.post<Rsa>('/risks/rsa', { org: org.slug, cycleStartYear: Number(year), title: title || undefined, summary }),
+      ? api.patch<Rsa>(`/risks/rsa/${rsa.id}`, { version: rsa.version, title, summary, status: status as Rsa['status'], cycleEndYear: Number(endYear) })
+      : api.post<Rsa>('/risks/rsa', { org: org.slug, cycleStartYear: Number(year), cycleEndYear: endYear ? Number(endYear) : undefined, title: title || undefined, summary, status: status as Rsa['status'] }),
   );
   const fe = (f: string) => fieldError(submit.error, f, i18n.language);
   const reload = () => void qc.invalidateQueries({ queryKey: ['risks', 'rsa'] }).then(onClose);
@@ -172,11 +191,12 @@ function RsaDialog({ org, rsa, onClose, onCreated }: { org: { slug: string; name
     <Dialog opened onClose={onClose} size="lg" title={rsa ? t('rsa.edit') : t('rsa.newTitle', { org: org.name })}>
       <form onSubmit={save} noValidate>
         <Stack>
-          <ProblemAlert error={submit.error} fields={['cycleStartYear', 'title', 'summary', 'status']} onReload={reload} />
+          <ProblemAlert error={submit.error} fields={['cycleStartYear', 'cycleEndYear', 'title', 'summary', 'status']} onReload={reload} />
           {!rsa && <TextInput label={t('rsa.field.cycleStartYear')} description={t('rsa.cycleHelp')} type="number" required value={year} onChange={(e) => setYear(e.currentTarget.value)} error={fe('cycleStartYear')} data-autofocus />}
+          <TextInput label={t('rsa.field.cycleEndYear')} description={t('rsa.cycleEndHelp')} type="number" value={endYear} placeholder={String(Number(year) + 1)} onChange={(e) => setEndYear(e.currentTarget.value)} error={fe('cycleEndYear')} />
           <TextInput label={t('rsa.field.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={fe('title')} placeholder={rsa ? undefined : t('rsa.defaultTitle', { from: year, to: Number(year) + 1 })} />
           <Textarea label={t('rsa.field.summary')} autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={fe('summary')} />
-          {rsa && <NativeSelect label={t('rsa.field.status')} value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={['pagar', 'klar'].map((s) => ({ value: s, label: t(`rsa.status.${s}`) }))} error={fe('status')} />}
+          <NativeSelect label={t('rsa.field.status')} value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={RSA_STATUSES.map((s) => ({ value: s, label: t(`rsa.status.${s}`) }))} error={fe('status')} />
           <FormActions busy={submit.busy} submitLabel={t('common:save')} onCancel={onClose} />
         </Stack>
       </form>

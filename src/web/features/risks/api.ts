@@ -34,15 +34,15 @@ export const rsaListQuery = (org: string | null) => ({
   enabled: !!org,
 });
 
-export const plansQuery = (org: string | null) => ({
-  queryKey: ['risks', 'plans', org] as const,
-  queryFn: () => api.get<ContinuityPlan[]>('/risks/continuity-plans', { org: org! }),
+export const plansQuery = (org: string | null, archived: 'false' | 'true' | 'all' = 'false') => ({
+  queryKey: ['risks', 'plans', org, archived] as const,
+  queryFn: () => api.get<ContinuityPlan[]>('/risks/continuity-plans', { org: org!, archived }),
   enabled: !!org,
 });
 
-export const exercisesQuery = (org: string | null) => ({
-  queryKey: ['risks', 'exercises', org] as const,
-  queryFn: () => api.get<Exercise[]>('/risks/exercises', { org: org! }),
+export const exercisesQuery = (org: string | null, archived: 'false' | 'true' | 'all' = 'false') => ({
+  queryKey: ['risks', 'exercises', org, archived] as const,
+  queryFn: () => api.get<Exercise[]>('/risks/exercises', { org: org!, archived }),
   enabled: !!org,
 });
 

@@ -2,9 +2,13 @@ import { lazy } from 'react';
 import { defineModule } from '../../module-types';
 
 // Risker: VoR and IKP per year, the risk register with heat map, RSA, continuity and exercises, scales.
-// The start page's attention links point at /risker/atgarder, /risker/kontinuitet and /risker/register.
+// The start page's attention links point at /risker/atgarder, /risker/kontinuitet, /risker/rsa and /risker/register.
+// Kontinuitet (RSA, plans, exercises) has its own link in the group "Risk, system och dataskydd".
 export default defineModule({
-  nav: [{ labelKey: 'risks:nav', path: '/risker', permission: 'risk.read', order: 30 }],
+  nav: [
+    { labelKey: 'risks:nav', path: '/risker', permission: 'risk.read', order: 30 },
+    { labelKey: 'risks:navContinuity', path: '/risker/kontinuitet', permission: 'risk.read', order: 31 },
+  ],
   routes: [
     { path: '/risker', component: lazy(() => import('./VorPage')), permission: 'risk.read' },
     { path: '/risker/ikp', component: lazy(() => import('./IkpPage')), permission: 'risk.read' },

@@ -45,7 +45,12 @@ export const TREATMENTS: readonly Treatment[] = ['reducera', 'acceptera', 'overf
 export const SOURCE_TYPES: readonly SourceType[] = ['vor', 'rsa', 'dso', 'classification', 'supplier', 'incident', 'manual'];
 export const DEPENDENCY_TYPES = ['system', 'el', 'personal', 'lokal', 'leverantor', 'it-infrastruktur', 'kommunikation', 'vatten', 'transport', 'annat'] as const;
 export const CAPABILITIES: readonly Capability[] = ['god', 'viss', 'bristande'];
-export const PLAN_STATUSES: readonly PlanStatus[] = ['utkast', 'under_arbete', 'faststalld'];
+export const PLAN_STATUSES: readonly PlanStatus[] = ['saknas', 'under_arbete', 'faststalld'];
+export type ExerciseType = Exercise['type'];
+export type ExerciseStatus = Exercise['status'];
+export const EXERCISE_TYPES: readonly ExerciseType[] = ['diskussionsovning', 'funktionsovning', 'fullskaleovning', 'krisledningsovning', 'aterstallningstest'];
+export const EXERCISE_STATUSES: readonly ExerciseStatus[] = ['planerad', 'genomford', 'installd'];
+export const RSA_STATUSES: readonly Rsa['status'][] = ['planerad', 'pagar', 'klar'];
 
 /** The part of a scale the matrix picker and the heat map need. */
 export interface ScaleShape {

@@ -1,0 +1,83 @@
+import type { FigureBlock } from './blocks';
+import { isRec, recs, svList, withOrg, type CellFn, type Rec } from './block-parts';
+
+/**
+ * The continuity section (risks/report-continuity.ts) in the document: sentences on the RSA cycle, the critical
+ * processes with a plan, the plans by status with overdue reviews and plans not exercised, and the year's
+ * exercises; then the counts, the processes, the plans and the exercises held and planned. blocks-known.ts picks it
+ * by key.
+ */
+
+const RSA_STATUS: Record<string, string> = { planerad: 'planerad', pagar: 'pågår', klar: 'klar' };
+const PLAN_STATUS: Record<string, string> = { saknas: 'Saknas', under_arbete: 'Under arbete', faststalld: 'Fastställd' };
+export const EXERCISE_TYPE: Record<string, string> = {
+  diskussionsovning: 'Diskussionsövning', funktionsovning: 'Funktionsövning', fullskaleovning: 'Fullskaleövning',
+  krisledningsovning: 'Krisledningsövning', aterstallningstest: 'Återställningstest',
+};
+
+const num = (x: Rec, k: string) => (typeof x[k] === 'number' ? (x[k] as number) : 0);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function continuityBlocks(v: Rec, cell: CellFn): FigureBlock[] {
+  const counts = isRec(v.counts) ? v.counts : {};
+  const n = (k: string) => num(counts, k);
+  const rsa = recs(v.rsa);
+  const processes = recs(v.processes);
+  const plans = recs(v.plans);
+  const held = recs(v.exercisesHeld);
+  const planned = recs(v.exercisesPlanned);
+  const totalPlans = n('faststalld') + n('underArbete') + n('saknas');
+  const sentences = [
+    rsa.length
+      ? `Risk- och sårbarhetsanalysen: ${svList(rsa.map((r) => `cykeln ${String(r.cycle)}${rsa.length > 1 ? ` (${String(r.org)})` : ''} är ${RSA_STATUS[String(r.status)] ?? String(r.status)}`))}.`
+      : 'Ingen RSA-cykel omfattar året.',
+    n('processes') ? `Av ${plural(n('processes'), 'kritisk process', 'kritiska processer')} har ${n('processesWithPlan')} en fastställd kontinuitetsplan.` : '',
+    totalPlans
+      ? `Av ${plural(totalPlans, 'kontinuitetsplan', 'kontinuitetsplaner')} är ${n('faststalld')} fastställda, ${n('underArbete')} under arbete och ${n('saknas')} saknas.`
+      : 'Inga kontinuitetsplaner är registrerade.',
+    n('reviewOverdue') ? `${plural(n('reviewOverdue'), 'plan har', 'planer har')} passerat sin översyn.` : totalPlans ? 'Alla planer är översedda i tid.' : '',
+    n('notExercised') ? `${plural(n('notExercised'), 'plan har', 'planer har')} inte övats de senaste två åren.` : '',
+    `Under året genomfördes ${plural(n('exercisesHeld'), 'övning', 'övningar')}${n('exercisesPlanned') ? `; ${plural(n('exercisesPlanned'), 'är planerad', 'är planerade')}` : ''}.`,
+  ].filter(Boolean);
+  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `continuity.counts.${key}`)];
+  const out: FigureBlock[] = [
+    { kind: 'text', text: sentences.join(' ') },
+    {
+      kind: 'table', caption: 'Kontinuitet i siffror', columns: ['Mått', 'Antal'],
+      rows: [
+        count('Kritiska processer', 'processes'), count('Processer med fastställd plan', 'processesWithPlan'),
+        count('Planer fastställda', 'faststalld'), count('Planer under arbete', 'underArbete'), count('Planer saknas', 'saknas'),
+        count('Översyn försenad', 'reviewOverdue'), count('Inte övade på två år', 'notExercised'),
+        count('Genomförda övningar', 'exercisesHeld'), count('Planerade övningar', 'exercisesPlanned'),
+      ],
+    },
+  ];
+  if (processes.length) {
+    out.push({
+      kind: 'table', caption: 'Kritiska processer (samhällsviktig verksamhet)',
+      ...withOrg(processes, ['Process', 'Ägare', 'Max avbrottstid (h)', 'Kontinuitetsplan'], (r) => [
+        cell(r.name), cell(r.owner), cell(r.maxDowntimeHours ?? '–'), cell(PLAN_STATUS[String(r.planStatus)] ?? String(r.planStatus)),
+      ], cell),
+    });
+  }
+  if (plans.length) {
+    out.push({
+      kind: 'table', caption: 'Kontinuitetsplaner',
+      ...withOrg(plans, ['Plan', 'Status', 'Fastställd', 'Nästa översyn', 'Senast övad'], (r) => [
+        cell(r.title), cell(PLAN_STATUS[String(r.status)] ?? String(r.status)), cell(r.adoptedDate ?? '–'),
+        cell(r.nextReview ? `${String(r.nextReview)}${r.reviewOverdue === true ? ' (försenad)' : ''}` : '–'),
+        cell(r.lastExercised ? `${String(r.lastExercised)}${r.notExercised === true ? ' (mer än två år sedan)' : ''}` : 'Aldrig'),
+      ], cell),
+    });
+  }
+  const exerciseTable = (caption: string, rows: Rec[], lessons: boolean): FigureBlock => ({
+    kind: 'table', caption,
+    ...withOrg(rows, ['Datum', 'Typ', 'Övning', 'Scenario', 'Deltagare', ...(lessons ? ['Erfarenheter', 'Åtgärder'] : [])], (r) => [
+      cell(r.date), cell(EXERCISE_TYPE[String(r.type)] ?? String(r.type)), cell(r.title), cell(r.scenario), cell(r.participantCount ?? '–'),
+      ...(lessons ? [cell(r.observations), cell(r.actions)] : []),
+    ], cell),
+  });
+  if (held.length) out.push(exerciseTable('Genomförda övningar', held, true));
+  if (planned.length) out.push(exerciseTable('Planerade övningar', planned, false));
+  return out;
+}
