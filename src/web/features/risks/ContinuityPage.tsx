@@ -15,8 +15,8 @@ import { EXERCISE_STATUSES, PLAN_STATUSES, type ContinuityPlan, type Exercise } 
 type Archived = 'false' | 'true' | 'all';
 const FLAGS = ['reviewOverdue', 'neverExercised', 'exerciseOverdue'] as const;
 type Flag = (typeof FLAGS)[number];
-const PLAN_COLORS: Record<ContinuityPlan['status'], string> = { saknas: 'red.9', under_arbete: 'orange.9', faststalld: 'green.9' };
-const EXERCISE_COLORS: Record<Exercise['status'], string> = { planerad: 'blue.9', genomford: 'green.9', installd: 'gray.8' };
+const PLAN_COLORS: Record<ContinuityPlan['status'], string> = { saknas: 'red', under_arbete: 'orange', faststalld: 'green' };
+const EXERCISE_COLORS: Record<Exercise['status'], string> = { planerad: 'blue', genomford: 'green', installd: 'gray' };
 
 /**
  * Kontinuitetsplaner (scope, owner, status, adoption, reviews, last exercised with its flags) and övningar (type,

@@ -114,7 +114,7 @@ export default function RsaPage() {
                           </Table.Td>
                           <Table.Td className="num">{a.maxDowntimeHours ?? '–'}</Table.Td>
                           <Table.Td>
-                            <Badge color={a.planStatus === 'faststalld' ? 'green.9' : a.planStatus === 'under_arbete' ? 'orange.9' : 'red.9'} variant="light" tt="none">
+                            <Badge color={a.planStatus === 'faststalld' ? 'green' : a.planStatus === 'under_arbete' ? 'orange' : 'red'} variant="light" tt="none">
                               {t(`planStatus.${a.planStatus}`)}
                             </Badge>
                           </Table.Td>
