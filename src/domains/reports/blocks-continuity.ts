@@ -63,8 +63,8 @@ export function continuityBlocks(v: Rec, cell: CellFn): FigureBlock[] {
   if (plans.length) {
     out.push({
       kind: 'table', caption: 'Kontinuitetsplaner',
-      ...withOrg(plans, ['Plan', 'Status', 'Fastställd', 'Nästa översyn', 'Senast övad'], (r) => [
-        cell(r.title), cell(PLAN_STATUS[String(r.status)] ?? String(r.status)), cell(r.adoptedDate ?? '–'),
+      ...withOrg(plans, ['Plan', 'Enhet', 'Status', 'Fastställd', 'Nästa översyn', 'Senast övad'], (r) => [
+        cell(r.title), cell(r.unit), cell(PLAN_STATUS[String(r.status)] ?? String(r.status)), cell(r.adoptedDate ?? '–'),
         cell(r.nextReview ? `${String(r.nextReview)}${r.reviewOverdue === true ? ' (försenad)' : ''}` : '–'),
         cell(r.lastExercised ? `${String(r.lastExercised)}${r.notExercised === true ? ' (mer än två år sedan)' : ''}` : 'Aldrig'),
       ], cell),
@@ -72,8 +72,8 @@ export function continuityBlocks(v: Rec, cell: CellFn): FigureBlock[] {
   }
   const exerciseTable = (caption: string, rows: Rec[], lessons: boolean): FigureBlock => ({
     kind: 'table', caption,
-    ...withOrg(rows, ['Datum', 'Typ', 'Övning', 'Scenario', 'Deltagare', ...(lessons ? ['Erfarenheter', 'Åtgärder'] : [])], (r) => [
-      cell(r.date), cell(EXERCISE_TYPE[String(r.type)] ?? String(r.type)), cell(r.title), cell(r.scenario), cell(r.participantCount ?? '–'),
+    ...withOrg(rows, ['Datum', 'Typ', 'Övning', 'Enhet', 'Scenario', 'Deltagare', ...(lessons ? ['Erfarenheter', 'Åtgärder'] : [])], (r) => [
+      cell(r.date), cell(EXERCISE_TYPE[String(r.type)] ?? String(r.type)), cell(r.title), cell(r.unit), cell(r.scenario), cell(r.participantCount ?? '–'),
       ...(lessons ? [cell(r.observations), cell(r.actions)] : []),
     ], cell),
   });

@@ -94,10 +94,10 @@ describe('figure tables in Swedish', () => {
     const continuity = {
       asOf: '2025-12-31',
       rsa: [{ org: 'SF', cycle: '2024–2025', status: 'pagar', processes: 1, withPlan: 1 }],
-      processes: [{ org: 'SF', name: 'Kundmottagning', owner: 'Avdelningschef', maxDowntimeHours: 4, planStatus: 'faststalld' }],
+      processes: [{ org: 'SF', unit: 'SF', name: 'Kundmottagning', owner: 'Avdelningschef', maxDowntimeHours: 4, planStatus: 'faststalld' }],
       counts: { processes: 1, processesWithPlan: 1, faststalld: 1, underArbete: 0, saknas: 0, reviewOverdue: 0, notExercised: 0, exercisesHeld: 1, exercisesPlanned: 0 },
-      plans: [{ title: 'Plan Artvise', org: 'SF', status: 'faststalld', adoptedDate: '2024-11-20', nextReview: '2026-10-15', reviewOverdue: false, lastExercised: '2025-12-09', notExercised: false }],
-      exercisesHeld: [{ date: '2025-12-09', title: 'Krisövning', type: 'krisledningsovning', org: 'SF', scenario: 'Elavbrott', participantCount: 11, observations: 'Tydligt ansvar', actions: 2 }],
+      plans: [{ title: 'Plan Artvise', org: 'SF', unit: 'Kontaktcenter', status: 'faststalld', adoptedDate: '2024-11-20', nextReview: '2026-10-15', reviewOverdue: false, lastExercised: '2025-12-09', notExercised: false }],
+      exercisesHeld: [{ date: '2025-12-09', title: 'Krisövning', type: 'krisledningsovning', org: 'SF', unit: 'SF', scenario: 'Elavbrott', participantCount: 11, observations: 'Tydligt ansvar', actions: 2 }],
       exercisesPlanned: [],
     };
     const out = sectionBlocks(section('continuity'), json({ continuity }));

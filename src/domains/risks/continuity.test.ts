@@ -238,6 +238,14 @@ describe('the report section', () => {
     const next = (await provider.figures({ ctx: t.ctx, org, year: 2026, asOf: new Date('2026-12-31T12:00:00Z') })) as unknown as ContinuityFigures;
     expect([next.rsa, next.counts.exercisesHeld]).toEqual([[], 0]);
 
+    // The city's report rolls the förvaltningar up: each record named by its förvaltning, the unit beside it.
+    const stad = await findOrg(t.ctx.db, 'stad');
+    const city = (await provider.figures({ ctx: t.ctx, org: stad, year: 2025, asOf: new Date('2025-12-31T12:00:00Z') })) as unknown as ContinuityFigures;
+    const aPlan = city.plans.find((p) => p.title === 'A-plan')!;
+    expect([aPlan.org, aPlan.unit]).toEqual([org.name, (await findOrg(t.ctx.db, 'avd-r1')).name]);
+    expect(new Set(city.plans.map((p) => p.org))).toEqual(new Set([org.name, (await findOrg(t.ctx.db, 'forv-a')).name, (await findOrg(t.ctx.db, 'forv-b')).name]));
+    expect(city.counts.exercisesHeld).toBeGreaterThanOrEqual(f.counts.exercisesHeld);
+
     const section = { id: 'kontinuitet', level: 2, title: 'Kontinuitet', provider: 'continuity', hidden: false, tables: [] } as unknown as Section;
     const blocks = sectionBlocks(section, { year: 2025, asOf: '2025-12-31', outline: [], continuity: f } as unknown as ReportJson);
     const text = blocks.find((b) => b.kind === 'text') as Extract<FigureBlock, { kind: 'text' }>;

@@ -13,8 +13,12 @@ import { actionsOf } from './actions';
 import { exerciseOverdue, nextReviewOf } from './continuity-rules';
 import { continuityPlans, exercisePlans, exercises, rsaActivities, rsaAnalyses } from './table';
 
+/**
+ * `org` is the förvaltning in a city's report, else the report's organisation (the tables add a column for it when
+ * several); `unit` is the organisation the record is kept on.
+ */
 export interface ContinuityExerciseFigure {
-  date: string; title: string; type: string; org: string; scenario: string; participantCount: number | null; observations: string; actions: number;
+  date: string; title: string; type: string; org: string; unit: string; scenario: string; participantCount: number | null; observations: string; actions: number;
 }
 
 export interface ContinuityFigures {
@@ -22,7 +26,7 @@ export interface ContinuityFigures {
   asOf: string;
   /** The RSA cycles covering the year, one per förvaltning that has one. */
   rsa: { org: string; cycle: string; status: string; processes: number; withPlan: number }[];
-  processes: { org: string; name: string; owner: string; maxDowntimeHours: number | null; planStatus: string }[];
+  processes: { org: string; unit: string; name: string; owner: string; maxDowntimeHours: number | null; planStatus: string }[];
   counts: {
     processes: number;
     /** Processes with a fastställd plan. */
@@ -34,7 +38,7 @@ export interface ContinuityFigures {
     exercisesHeld: number; exercisesPlanned: number;
   };
   plans: {
-    org: string; title: string; status: string; adoptedDate: string | null; nextReview: string | null; reviewOverdue: boolean;
+    org: string; unit: string; title: string; status: string; adoptedDate: string | null; nextReview: string | null; reviewOverdue: boolean;
     lastExercised: string | null; notExercised: boolean;
   }[];
   exercisesHeld: ContinuityExerciseFigure[];
@@ -53,6 +57,12 @@ export const continuitySection: SectionProvider<ContinuityFigures> = {
     const db = ctx.db;
     const day = [`${year}-12-31`, stockholmDate(asOf)].sort()[0];
     const under = and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('risk.read', orgs.path))!;
+    // A city's report names each record's förvaltning (the org one level below the city), as the other sections do.
+    const depth = org.path.split('/').filter(Boolean).length;
+    const tops = org.type === 'stad'
+      ? new Map((await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(like(orgs.path, escapeLike(org.path) + '%'))).map((o) => [o.id, o.name]))
+      : new Map<string, string>();
+    const top = (path: string) => (org.type === 'stad' ? tops.get(path.split('/').filter(Boolean)[depth] ?? org.id) ?? org.name : org.name);
 
     const rsas = await db.select({ r: rsaAnalyses, org: orgs }).from(rsaAnalyses).innerJoin(orgs, eq(orgs.id, rsaAnalyses.orgId))
       .where(and(under, lte(rsaAnalyses.cycleStartYear, year), gte(rsaAnalyses.cycleEndYear, year))).orderBy(asc(orgs.path));
@@ -77,7 +87,7 @@ export const continuitySection: SectionProvider<ContinuityFigures> = {
       .where(and(under, eq(exercises.archived, false), gte(exercises.date, `${year}-01-01`), lte(exercises.date, `${year}-12-31`))).orderBy(asc(exercises.date), asc(exercises.title));
     const exActions = await actionsOf(db, 'exercise', ex.map((x) => x.e.id));
     const exFigure = ({ e, org: o }: (typeof ex)[number]): ContinuityExerciseFigure => ({
-      date: e.date, title: e.title, type: e.type, org: o.name, scenario: e.scenario, participantCount: e.participantCount, observations: e.observations,
+      date: e.date, title: e.title, type: e.type, org: top(o.path), unit: o.name, scenario: e.scenario, participantCount: e.participantCount, observations: e.observations,
       actions: exActions.get(e.id)?.length ?? 0,
     });
     const exercisesHeld = ex.filter((x) => x.e.status === 'genomford' && x.e.date <= day).map(exFigure);
@@ -87,19 +97,19 @@ export const continuitySection: SectionProvider<ContinuityFigures> = {
       const next = nextReviewOf(p);
       const lastExercised = last.get(p.id) ?? null;
       return {
-        org: o.name, title: p.title, status: p.status, adoptedDate: p.adoptedDate, nextReview: next, reviewOverdue: next !== null && next < day,
+        org: top(o.path), unit: o.name, title: p.title, status: p.status, adoptedDate: p.adoptedDate, nextReview: next, reviewOverdue: next !== null && next < day,
         lastExercised, notExercised: lastExercised === null || exerciseOverdue(lastExercised, day),
       };
     });
-    const orgName = new Map(rsas.map((x) => [x.r.id, x.org.name]));
-    const processes = acts.map((a) => ({ org: orgName.get(a.rsaId) ?? '', name: a.name, owner: a.owner, maxDowntimeHours: a.maxDowntimeHours, planStatus: best.get(a.id) ?? 'saknas' }));
+    const rsaOrg = new Map(rsas.map((x) => [x.r.id, x.org]));
+    const processes = acts.map((a) => ({ org: top(rsaOrg.get(a.rsaId)!.path), unit: rsaOrg.get(a.rsaId)!.name, name: a.name, owner: a.owner, maxDowntimeHours: a.maxDowntimeHours, planStatus: best.get(a.id) ?? 'saknas' }));
     const byStatus = (s: string) => plans.filter((x) => x.p.status === s).length;
     return {
       asOf: day,
       rsa: rsas.map(({ r, org: o }) => {
         const mine = acts.filter((a) => a.rsaId === r.id);
         return {
-          org: o.name, cycle: r.cycleEndYear === r.cycleStartYear ? `${r.cycleStartYear}` : `${r.cycleStartYear}–${r.cycleEndYear}`, status: r.status,
+          org: top(o.path), cycle: r.cycleEndYear === r.cycleStartYear ? `${r.cycleStartYear}` : `${r.cycleStartYear}–${r.cycleEndYear}`, status: r.status,
           processes: mine.length, withPlan: mine.filter((a) => best.get(a.id) === 'faststalld').length,
         };
       }),
