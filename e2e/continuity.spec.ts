@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { chooseOrg, expectNoAxeViolations, login, openModule, seedOrgsAndPeople, unique, watchErrors } from './helpers';
+import { adminApi, chooseOrg, expectNoAxeViolations, login, openModule, seedOrgsAndPeople, unique, watchErrors } from './helpers';
 
 // Continuity through the browser: an ISAM opens Kontinuitet from the navigation, registers a continuity plan
 // (marked fastställd without its adoption date, the server's 422 is shown at the date field; then given), sees it
 // flagged as never exercised, registers a held exercise of the plan with lessons learned, and sees the plan's
-// "senast övad" become the exercise's day. Dates are far in the past, so the test does not depend on today's date.
+// "senast övad" become the exercise's day; the object the plan covers shows the plan from the register. Dates are far in the past, so the test does not depend on today's date.
 // axe finds nothing.
 test.describe.configure({ mode: 'serial' });
 
@@ -14,9 +14,14 @@ const forv = { slug: `kont-forv-${u}`, name: `Kontinuitetsförvaltningen ${u}`, 
 const isam = { name: `Isam Kontinuitet ${u}`, email: `isam-kont-${u}@e2e.test`, password: `Grön-gädda-simmar-${u}-långt` };
 const planTitle = `Kontinuitetsplan Artvise ${u}`;
 const exerciseTitle = `Diskussionsövning: Artvise nere ${u}`;
+const objectName = `Artvise ${u}`;
 
 test.beforeAll(async () => {
   await seedOrgsAndPeople([stad, forv], [[isam, 'isam', forv.slug]]);
+  const { api, headers } = await adminApi();
+  const res = await api.post('/api/objects', { data: { org: forv.slug, name: objectName }, headers });
+  expect(res.status(), await res.text()).toBe(201);
+  await api.dispose();
 });
 
 test('an ISAM creates a continuity plan, registers a held exercise of it and sees "senast övad" update; axe finds nothing', async ({ page }) => {
@@ -32,6 +37,7 @@ test('an ISAM creates a continuity plan, registers a held exercise of it and see
   await dialog.getByLabel('Ägare').fill('Objektägare Artvise');
   await dialog.getByRole('combobox', { name: 'Status' }).selectOption('faststalld');
   await dialog.getByLabel('Reservrutin').fill('Ärenden förs i en kalkylmall och registreras i efterhand.');
+  await dialog.getByRole('checkbox', { name: objectName }).check();
   await expectNoAxeViolations(page, 'Ny kontinuitetsplan');
 
   // Fastställd without the adoption date: refused by the server, shown at the date field.
@@ -76,6 +82,15 @@ test('an ISAM creates a continuity plan, registers a held exercise of it and see
   await page.getByRole('tab', { name: 'Kontinuitetsplaner' }).click();
   await expect(planRow).toContainText('2002-05-14');
   await expect(planRow).not.toContainText('Aldrig övad');
+  await expect(planRow).toContainText(objectName);
+
+  // The object shows its continuity plan from the register.
+  await openModule(page, 'Objekt');
+  await page.getByRole('row').filter({ hasText: objectName }).getByRole('button', { name: `Ändra ${objectName}` }).click();
+  const obj = page.getByRole('dialog', { name: `Ändra ${objectName}` });
+  await expect(obj).toContainText('Kontinuitetsplaner i registret');
+  await expect(obj).toContainText(`${planTitle}: Fastställd, senast övad 2002-05-14`);
+  await expectNoAxeViolations(page, 'Objekt med kontinuitetsplan');
   expect(seen.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   expect(seen.csp).toEqual([]);
 });

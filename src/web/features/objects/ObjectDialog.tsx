@@ -9,6 +9,7 @@ import { fieldError, ProblemAlert } from '../../components/problem';
 import { useForm } from '../../components/useFields';
 import { useSubmit } from '../../components/useSubmit';
 import { todayStockholm } from '../plans/shared';
+import { ObjectContinuity } from './ObjectContinuity';
 import { ASPECTS, MANAGEMENTS, PUB, STATUSES, type Aspect, type ClassificationStatus, type DigitalObject } from './api';
 
 interface Props {
@@ -101,6 +102,7 @@ export function ObjectDialog({ org, object, onClose, onSaved }: Props) {
                 <Checkbox label={t('form.managementPlan')} checked={f.managementPlan} onChange={check('managementPlan')} />
                 <Checkbox label={t('form.continuityPlan')} checked={f.continuityPlan} onChange={check('continuityPlan')} />
               </Group>
+              {object && <ObjectContinuity objectId={object.id} />}
             </Stack>
           </Fieldset>
 
