@@ -44,8 +44,28 @@ export function sampleReportJson(opts: { year?: number; vorRows?: number; orgTyp
       vor,
       scale: { size: 4, sannolikhet: ['Osannolik', 'Mindre sannolik', 'Möjlig', 'Sannolik'], konsekvens: ['Försumbar', 'Lindrig', 'Kännbar', 'Allvarlig'], ikpThreshold: 12 },
       register: { byLevel: { 'Låg': 4, 'Medel': 6, 'Hög': 3 }, byTreatment: { 'Reducera': 8, 'Acceptera': 5 }, total: 13 },
-      continuity: { plans: 4, exercises: 2 },
-      rsa: { cycle: '2026–2027', lastDone: 2024 },
+    },
+    continuity: {
+      asOf: `${year}-11-12`,
+      rsa: [{ org: 'Exempelförvaltningen', cycle: `${year - 1}–${year}`, status: 'klar', processes: 3, withPlan: 2 }],
+      processes: [
+        { org: 'Exempelförvaltningen', unit: 'Exempelförvaltningen', name: 'Kundmottagning', owner: 'Avdelningschef', maxDowntimeHours: 4, planStatus: 'faststalld' },
+        { org: 'Exempelförvaltningen', unit: 'Exempelförvaltningen', name: 'Löneutbetalning', owner: 'Avdelningschef', maxDowntimeHours: 72, planStatus: 'faststalld' },
+        { org: 'Exempelförvaltningen', unit: 'Exempelförvaltningen', name: 'Upphandling', owner: 'Avdelningschef', maxDowntimeHours: null, planStatus: 'saknas' },
+      ],
+      counts: { processes: 3, processesWithPlan: 2, faststalld: 2, underArbete: 1, saknas: 1, reviewOverdue: 1, notExercised: 1, exercisesHeld: 2, exercisesPlanned: 1 },
+      plans: [
+        { org: 'Exempelförvaltningen', unit: 'Kontaktcenter', title: 'Kontinuitetsplan ärendesystemet', status: 'faststalld', adoptedDate: `${year - 2}-03-01`, nextReview: `${year}-03-01`, reviewOverdue: true, lastExercised: `${year}-04-23`, notExercised: false },
+        { org: 'Exempelförvaltningen', unit: 'Ekonomi', title: 'Kontinuitetsplan löneutbetalning', status: 'faststalld', adoptedDate: `${year - 3}-05-10`, nextReview: `${year + 1}-05-10`, reviewOverdue: false, lastExercised: null, notExercised: true },
+        { org: 'Exempelförvaltningen', unit: 'Kontaktcenter', title: 'Kontinuitetsplan telefoniplattformen', status: 'under_arbete', adoptedDate: null, nextReview: `${year + 1}-03-31`, reviewOverdue: false, lastExercised: null, notExercised: true },
+      ],
+      exercisesHeld: [
+        { date: `${year}-04-23`, title: 'Ärendesystemet otillgängligt', type: 'diskussionsovning', org: 'Exempelförvaltningen', unit: 'Kontaktcenter', scenario: 'Systemet nere en hel dag', participantCount: 9, observations: 'Mallen behöver fler fält.', actions: 1 },
+        { date: `${year}-12-09`, title: 'Krisövning för ledningsgruppen', type: 'krisledningsovning', org: 'Exempelförvaltningen', unit: 'Exempelförvaltningen', scenario: 'Långvarigt elavbrott', participantCount: 11, observations: 'Tydligt ansvar.', actions: 2 },
+      ],
+      exercisesPlanned: [
+        { date: `${year}-11-19`, title: 'Lönekörning utan lönesystemet', type: 'funktionsovning', org: 'Exempelförvaltningen', unit: 'Ekonomi', scenario: 'Lönesystemet nere', participantCount: 6, observations: '', actions: 0 },
+      ],
     },
   };
 }
