@@ -30,6 +30,11 @@ test('an ISAM creates a continuity plan, registers a held exercise of it and see
   await chooseOrg(page, forv.slug);
   await openModule(page, 'Kontinuitet', 'Kontinuitet och övningar');
   await expectNoAxeViolations(page, 'Kontinuitet (tom)');
+  // The three tabs: RSA och processer, Kontinuitetsplaner (open first), Övningar.
+  await page.getByRole('tab', { name: 'RSA och processer' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'RSA och processer' })).toContainText('Ingen RSA ännu.');
+  await expectNoAxeViolations(page, 'Kontinuitet: RSA (tom)');
+  await page.getByRole('tab', { name: 'Kontinuitetsplaner' }).click();
 
   await page.getByRole('button', { name: 'Ny kontinuitetsplan' }).click();
   const dialog = page.getByRole('dialog', { name: `Ny kontinuitetsplan för ${forv.name}` });

@@ -9,6 +9,7 @@ import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchText } from '../../shell/search';
 import { exercisesQuery, plansQuery, rsaListQuery, useSearchFlag } from './api';
 import { ExerciseDialog, PlanDialog } from './ContinuityDialogs';
+import { RsaSection } from './RsaPage';
 import { SubNav } from './SubNav';
 import { EXERCISE_STATUSES, PLAN_STATUSES, type ContinuityPlan, type Exercise } from './types';
 
@@ -19,9 +20,9 @@ const PLAN_COLORS: Record<ContinuityPlan['status'], string> = { saknas: 'red', u
 const EXERCISE_COLORS: Record<Exercise['status'], string> = { planerad: 'blue', genomford: 'green', installd: 'gray' };
 
 /**
- * Kontinuitetsplaner (scope, owner, status, adoption, reviews, last exercised with its flags) and övningar (type,
+ * Kontinuitet in three tabs: RSA och processer (RsaSection), kontinuitetsplaner (scope, owner, status, adoption, reviews, last exercised with its flags) and övningar (type,
  * status, plans exercised, participants) of the selected organisation and its subtree. Start-page links:
- * ?forsenade=1 (plans past review), ?ovningar=planerad (planned exercises).
+ * ?forsenade=1 (plans past review), ?ovningar=planerad (planned exercises). The plans tab opens first.
  */
 export default function ContinuityPage() {
   const { t } = useTranslation('risks');
@@ -113,9 +114,13 @@ export default function ContinuityPage() {
           <Text>{t('continuity.intro', { org: selected.name })}</Text>
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List aria-label={t('continuity.title')}>
+              <Tabs.Tab value="rsa">{t('continuity.rsa')}</Tabs.Tab>
               <Tabs.Tab value="plans">{t('continuity.plans')}</Tabs.Tab>
               <Tabs.Tab value="exercises">{t('continuity.exercises')}</Tabs.Tab>
             </Tabs.List>
+            <Tabs.Panel value="rsa" pt="md">
+              <RsaSection />
+            </Tabs.Panel>
             <Tabs.Panel value="plans" pt="md">
               <Register<ContinuityPlan>
                 label={t('continuity.plans')}

@@ -16,6 +16,18 @@ import { FormActions } from '../../components/FormActions';
 
 /** Risk- och sårbarhetsanalys in the city's two-year cycle: critical activities, dependencies, threats, capability. */
 export default function RsaPage() {
+  const { t } = useTranslation('risks');
+  return (
+    <Stack>
+      <Title order={1}>{t('rsa.title')}</Title>
+      <SubNav />
+      <RsaSection />
+    </Stack>
+  );
+}
+
+/** The RSA cycles of the selected organisation with their critical processes: the RSA page, and a tab of Kontinuitet. */
+export function RsaSection() {
   const { t, i18n } = useTranslation('risks');
   const { can } = useSession();
   const { selected, selectedSlug } = useSelectedOrg();
@@ -33,8 +45,6 @@ export default function RsaPage() {
 
   return (
     <Stack>
-      <Title order={1}>{t('rsa.title')}</Title>
-      <SubNav />
       {!selected ? (
         <Alert color="orange">{t('needOrg')}</Alert>
       ) : (
