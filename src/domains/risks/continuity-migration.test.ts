@@ -6,7 +6,7 @@ import { MIGRATIONS_DIR, openDatabase } from '../../server/platform/db';
 import { TEST_DB, emptyPgDatabase, rows } from '../../test/harness';
 
 /**
- * 0031_continuity and 0032_exercise_plans on a database with continuity data recorded before them: a cycle gets
+ * 0033_continuity and 0034_exercise_plans on a database with continuity data recorded before them: a cycle gets
  * its end year (two-year), an 'utkast' plan becomes 'under_arbete', an exercise's single plan moves to
  * exercise_plans and the exercise counts as held.
  */
@@ -20,7 +20,7 @@ describe(`continuity migrations on ${TEST_DB}`, () => {
     const run = async (text: string) => rows<Record<string, unknown>>(await database.db.execute(sql.raw(text)));
     try {
       const tags = journal.entries.map((e) => e.tag);
-      const at = tags.indexOf('0031_continuity');
+      const at = tags.indexOf('0033_continuity');
       expect(at).toBeGreaterThan(0);
       for (const tag of tags.slice(0, at)) for (const s of statements(tag)) await run(s);
       const [org] = await run(`insert into orgs (slug, name, type, path) values ('forv', 'Förvaltningen', 'forvaltning', '/x/') returning id`);

@@ -333,7 +333,7 @@ async function restoreLines(db: Db, file: string, lines: Interface, readError: (
       await tx.execute(sql`
         select c.relname as t, a.attname as col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as s
         from pg_class c join pg_attribute a on a.attrelid = c.oid join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0
+        where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
           and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`),
     );
     for (const s of seqs) {
