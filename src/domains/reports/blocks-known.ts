@@ -2,6 +2,7 @@ import type { Cell, FigureBlock } from './blocks';
 import { isRec, recs, withOrg, type CellFn, type Rec } from './block-parts';
 import { continuityBlocks } from './blocks-continuity';
 import { classificationBlocks, nis2Blocks, privacyBlocks, supplierBlocks } from './blocks-registers';
+import { internalControlBlocks } from './blocks-internal-control';
 
 /**
  * Swedish column choices for the figures of the other domains' providers (plan, goals, DSO follow-up,
@@ -150,6 +151,7 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
   if (key === 'suppliers' && isRec(v)) return supplierBlocks(v, cell);
   if (key === 'nis2' && isRec(v)) return nis2Blocks(v, cell);
   if (key === 'continuity' && isRec(v)) return continuityBlocks(v, cell);
+  if (key === 'internalControl' && isRec(v)) return internalControlBlocks(v, cell);
   if (key === 'goals' && Array.isArray(v)) {
     const groups = groupBy(v.filter(isRec), 'org');
     // A city's goals, one table per förvaltning (their codes repeat: every förvaltning has a "3.5").

@@ -123,6 +123,7 @@ export function defaultOutline(orgType: string): Section[] {
     sec('uppfoljning', 1, 'Uppföljning av informationssäkerhetsarbetet'),
     sec('mal', 2, 'Uppföljning av mål i verksamhetsplanen', 'goals'),
     sec('vor-ikp', 2, 'Väsentlighets- och riskanalys samt internkontrollplan', 'risks'),
+    sec('ikp', 3, 'Resultatet från egen uppföljning (IKP)', 'internalControl'),
     sec('kontinuitet', 2, 'Risk- och sårbarhetsanalys, kontinuitetsplaner och övningar', 'continuity'),
     sec('klassning', 2, 'Informationsklassning och digitala objekt', 'classification'),
     sec('leverantorer', 2, 'Leverantörer och underleverantörer', 'suppliers'),

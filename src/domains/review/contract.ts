@@ -16,7 +16,7 @@ export const ISO93_INPUTS: Record<InputKey, { sections: string[]; sv: string; en
   b: { sections: ['omvarld', 'nis2'], sv: 'Förändringar i externa och interna frågor', en: 'Changes in external and internal issues' },
   c: { sections: ['budget'], sv: 'Förändrade behov och förväntningar hos intressenter', en: 'Changes in needs and expectations of interested parties' },
   d: {
-    sections: ['incidents', 'maturity', 'goals'],
+    sections: ['incidents', 'maturity', 'goals', 'internalControl'],
     sv: 'Återkoppling om informationssäkerhetens prestanda: avvikelser och korrigerande åtgärder, övervakning och mätning, revisionsresultat, uppfyllelse av mål',
     en: 'Feedback on information security performance: nonconformities and corrective actions, monitoring and measurement, audit results, fulfilment of objectives',
   },

@@ -17,6 +17,8 @@ const RECORDS = {
   'händelse': ['Händelsen', 'event'],
   'ikp-tröskel': ['IKP-tröskeln', 'IKP threshold'],
   incident: ['Incidenten', 'incident'],
+  'internal control': ['Kontrollmomentet', 'internal control'],
+  'control result': ['Kontrollresultatet', 'control result'],
   incident_action: ['Åtgärden', 'incident action'],
   incident_category: ['Kategorin', 'incident category'],
   'management review': ['Ledningens genomgång', 'management review'],
