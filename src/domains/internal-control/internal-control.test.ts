@@ -4,6 +4,7 @@ import { auditCount, Client, makeOrgs, startTestServer, userWithRole, type TestS
 import { stockholmDate } from '../../server/platform/time';
 import { findOrg } from '../org/service';
 import { sectionBlocks } from '../reports/blocks';
+import { internalControlBlocks } from '../reports/blocks-internal-control';
 import { buildReportJson } from '../reports/build';
 import { createEvent, createVor, decideIkp } from '../risks/vor';
 import type { InternalControl } from './contract';
@@ -228,5 +229,36 @@ describe('the report and the start page', () => {
     const significant = (await items(isam)).find((i) => i.key === 'internal-control.significant')!;
     expect(significant).toMatchObject({ count: 1, title_sv: `En väsentlig avvikelse i internkontrollen ${year}` });
     expect(attentionProviders.map((p) => p.key)).toEqual(['internal-control']);
+  });
+});
+
+describe('the report sentence in each state', () => {
+  const cell = (v: unknown) => ({ text: String(v ?? '') });
+  const sentence = (v: Record<string, unknown>) => {
+    const [b] = internalControlBlocks(v, cell);
+    return b.kind === 'text' ? b.text : '';
+  };
+  const none = { utan_avvikelse: 0, avvikelse: 0, vasentlig_avvikelse: 0, ej_genomford: 0 };
+
+  it('says when the plan has no controls, naming the IKP risks without one', () => {
+    expect(sentence({ controls: 0, periodsPlanned: 0, periodsDue: 0, byResult: none, deviations: [], notPerformed: [], risksWithoutControl: [{ risk: 'A', riskvarde: 16 }, { risk: 'B', riskvarde: 12 }] }))
+      .toBe('Internkontrollplanen har inga kontrollmoment för året. 2 av årets IKP-risker saknar kontrollmoment: A och B.');
+    expect(internalControlBlocks({ controls: 0, risksWithoutControl: [] }, cell)).toHaveLength(1);
+  });
+
+  it('says when no kontrolltillfälle has passed yet', () => {
+    expect(sentence({ controls: 2, periodsPlanned: 5, periodsDue: 0, byResult: none, deviations: [], notPerformed: [], risksWithoutControl: [] }))
+      .toBe('Internkontrollplanen har 2 kontrollmoment med 5 kontrolltillfällen under året; inget av dem har ännu passerat.');
+  });
+
+  it('writes seed 000’s sentence: performed as planned in 11 of 12, no or several significant deviations', () => {
+    expect(sentence({ controls: 4, periodsDue: 12, periodsPerformed: 11, periodsMissing: 1, byResult: none, deviations: [], notPerformed: [], risksWithoutControl: [] }))
+      .toBe('Intern kontroll har genomförts enligt plan för 11 av 12 kontrolltillfällen. Inga väsentliga avvikelser har identifierats. Ett passerat kontrolltillfälle saknar rapporterat resultat.');
+    const deviations = [
+      { control: 'KCP', comment: 'Krav uppfylls inte', result: 'vasentlig_avvikelse' }, { control: 'Gruppdiskar', comment: '', result: 'vasentlig_avvikelse' },
+      { control: 'Sändlistor', comment: 'Två för många', result: 'avvikelse' },
+    ];
+    expect(sentence({ controls: 4, periodsDue: 12, periodsPerformed: 12, periodsMissing: 0, byResult: none, deviations, notPerformed: [], risksWithoutControl: [] }))
+      .toBe('Intern kontroll har genomförts enligt plan för 12 av 12 kontrolltillfällen. 2 väsentliga avvikelser: KCP (Krav uppfylls inte) och Gruppdiskar. En avvikelse av mindre omfattning: Sändlistor (Två för många).');
   });
 });

@@ -78,7 +78,7 @@ export default function InternalControlPage() {
   };
 
   const riskLine = (r: RiskInfo) => [
-    t('risk.arbetssatt', { name: r.arbetssatt }), t('risk.riskvarde', { value: r.riskvarde }), t(r.ikpDecision === true ? 'risk.decided' : 'risk.proposed'),
+    t('risk.arbetssatt', { name: r.arbetssatt }), t('risk.riskvarde', { value: r.riskvarde }), t(r.ikpDecision === true ? 'risk.decided' : r.ikpDecision === false ? 'risk.decidedOut' : 'risk.proposed'),
     ...(r.org && r.org.slug !== selected.slug ? [r.org.name] : []),
   ].join(' · ');
 
