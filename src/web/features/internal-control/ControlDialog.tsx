@@ -49,7 +49,7 @@ export function ControlDialog({ org, year, risks, control, riskId, onClose, onSa
   async function submit(e: FormEvent) {
     e.preventDefault();
     const saved = await submitting.run();
-    if (saved) onSaved(saved, t('form.saved', { name: saved.risk?.title ?? saved.title }));
+    if (saved) onSaved(saved, t('form.saved', { name: (saved.risk?.title ?? saved.title).replace(/\.\s*$/, '') }));
   }
 
   return (

@@ -21,7 +21,8 @@ type RiskInfo = Pick<IkpRisk, 'id' | 'title' | 'arbetssatt' | 'riskvarde' | 'ikp
 interface Group { key: string; risk: RiskInfo | null; controls: InternalControl[] }
 
 /** A control's name: its title, else what it checks. */
-export const controlName = (c: InternalControl) => c.title.trim() || c.control;
+export const controlName = (c: InternalControl) => (c.title.trim() || c.control).replace(/\.\s*$/, '');
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const editId = (id: string) => `ic-edit-${id}`;
 const resultId = (id: string, period: string) => `ic-result-${id}-${period}`;
 
@@ -84,14 +85,14 @@ export default function InternalControlPage() {
 
   const periodRow = (c: InternalControl, p: ControlPeriod) => (
     <Table.Tr key={p.period}>
-      <Table.Th scope="row" fw="normal">{t(`period.${p.period}`)}</Table.Th>
-      <Table.Td>{p.start} – {p.end}</Table.Td>
-      <Table.Td>
+      <Table.Th scope="row" fw="normal" style={NOWRAP}>{t(`period.${p.period}`)}</Table.Th>
+      <Table.Td style={NOWRAP}>{p.start} – {p.end}</Table.Td>
+      <Table.Td style={NOWRAP}>
         {p.result ? <ResultBadge status={p.result.result} /> : (
           <Badge color={p.ended ? 'red' : 'gray'} variant={p.ended ? 'light' : 'outline'} tt="none">{t(p.ended ? 'result.missing' : 'result.notReported')}</Badge>
         )}
       </Table.Td>
-      <Table.Td>{p.result?.performedOn ?? ''}</Table.Td>
+      <Table.Td style={NOWRAP}>{p.result?.performedOn ?? ''}</Table.Td>
       <Table.Td>
         {p.result?.reason && <Text size="sm">{t('result.reasonShort', { reason: p.result.reason })}</Text>}
         {p.result?.comment && <Text size="sm">{p.result.comment}</Text>}
@@ -135,7 +136,7 @@ export default function InternalControlPage() {
               <Table.Tr>
                 <Table.Th scope="col">{t('column.period')}</Table.Th>
                 <Table.Th scope="col">{t('column.dates')}</Table.Th>
-                <Table.Th scope="col">{t('column.result')}</Table.Th>
+                <Table.Th scope="col" miw={190}>{t('column.result')}</Table.Th>
                 <Table.Th scope="col">{t('column.performedOn')}</Table.Th>
                 <Table.Th scope="col">{t('column.comment')}</Table.Th>
                 {manage && <Table.Th scope="col"><VisuallyHidden>{t('actions')}</VisuallyHidden></Table.Th>}
