@@ -60,7 +60,7 @@ export const CONTROLS: DemoControl[] = [
     ],
   },
   {
-    org: 'hasselby-vallingby', event: 'Behörigheter avslutas inte i tid.',
+    org: 'hasselby-vallingby', event: 'Behörigheter avslutas inte i tid.', title: 'Stickprov på avslutade behörigheter',
     control: 'Ett urval av avslutade anställningar under perioden kontrolleras mot behörigheterna i verksamhetssystemen.',
     method: 'Stickprov', frequency: 'tertial', responsible: 'Objektledare',
     results: [
@@ -73,28 +73,28 @@ export const CONTROLS: DemoControl[] = [
     ],
   },
   {
-    org: 'hasselby-vallingby', event: 'Medarbetare har åtkomst till information de inte är behöriga till.',
+    org: 'hasselby-vallingby', event: 'Medarbetare har åtkomst till information de inte är behöriga till.', title: 'Genomgång av behörigheter i social dokumentation',
     control: 'Behörighetslistan för verksamhetssystemet för social dokumentation gås igenom med ansvarig chef för varje enhet.',
     method: 'Genomgång av behörighetslista', frequency: 'halvar', responsible: 'Avdelningschefer', results: halfYearly('2025-06-12', '2025-12-04'),
   },
   {
-    org: 'hasselby-vallingby', event: 'Brist på resurser och kompetens ger risker i informationssäkerhetsarbetet och objektförvaltningen.',
+    org: 'hasselby-vallingby', event: 'Brist på resurser och kompetens ger risker i informationssäkerhetsarbetet och objektförvaltningen.', title: 'Uppföljning av e-utbildning i informationssäkerhet',
     control: 'Andelen medarbetare per enhet som genomfört stadens e-utbildning i informationssäkerhet stäms av.',
     method: 'Avstämning', frequency: 'halvar', responsible: 'Informationssäkerhetssamordnare (ISAM)', results: halfYearly('2025-06-26', '2025-12-11'),
   },
   {
-    org: 'hasselby-vallingby', event: 'Risker och konsekvenser av incidenter kvarstår.',
+    org: 'hasselby-vallingby', event: 'Risker och konsekvenser av incidenter kvarstår.', title: 'Uppföljning av incidentåtgärder',
     control: 'Beslutade åtgärder efter incidenter stäms av mot incidentregistret: är de genomförda i tid?',
     method: 'Avstämning mot incidentregistret', frequency: 'tertial', responsible: 'Informationssäkerhetssamordnare (ISAM)',
     results: [clean('T1', '2025-05-20'), clean('T2', '2025-09-16'), clean('T3', '2025-12-12')],
   },
   {
-    org: 'hasselby-vallingby', event: 'Information sprids, lagras och hanteras på ett oönskat sätt.',
+    org: 'hasselby-vallingby', event: 'Information sprids, lagras och hanteras på ett oönskat sätt.', title: 'ISAM i upphandlingar av digitala tjänster',
     control: 'Årets upphandlingar och direktupphandlingar av digitala tjänster stäms av: har ISAM varit med innan avtal tecknades?',
     method: 'Avstämning mot upphandlingsförteckningen', frequency: 'arlig', responsible: 'Upphandlare', results: [clean('helar', '2025-12-15')],
   },
   {
-    org: 'hasselby-vallingby', event: 'Digitala objekt upphandlas utan informationssäkerhetsklassning och risk- och konsekvensanalys.',
+    org: 'hasselby-vallingby', event: 'Digitala objekt upphandlas utan informationssäkerhetsklassning och risk- och konsekvensanalys.', title: 'Klassning och PUB-avtal före driftsättning',
     control: 'Ett urval av nya digitala objekt kontrolleras: fanns informationsklassning och PUB-avtal innan objektet togs i drift?',
     method: 'Stickprov', frequency: 'halvar', responsible: 'Pm3-ansvarig', results: halfYearly('2025-06-19', '2025-12-03'),
   },

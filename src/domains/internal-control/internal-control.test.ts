@@ -197,7 +197,7 @@ describe('the report and the start page', () => {
     expect(section).toMatchObject({ id: 'ikp', title: 'Resultatet från egen uppföljning (IKP)' });
     const [text, counts, deviations] = sectionBlocks(section, json);
     expect(text.kind === 'text' && text.text).toBe(
-      'Intern kontroll har genomförts enligt plan för 2 av 5 kontrolltillfällen. En väsentlig avvikelse: Stickprov av avslutade anställningar (Behörigheter kvar efter avslut). '
+      'Intern kontroll har genomförts enligt plan för 2 av 5 kontrolltillfällen. En väsentlig avvikelse: Stickprov av avslutade anställningar i T2 (Behörigheter kvar efter avslut). '
       + 'Ett kontrolltillfälle genomfördes inte: Stickprov av avslutade anställningar T3 (Objektledaren var föräldraledig hela tertialen). '
       + '2 passerade kontrolltillfällen saknar rapporterat resultat. En av årets IKP-risker saknar kontrollmoment: Loggar granskas inte.',
     );
@@ -255,10 +255,10 @@ describe('the report sentence in each state', () => {
     expect(sentence({ controls: 4, periodsDue: 12, periodsPerformed: 11, periodsMissing: 1, byResult: none, deviations: [], notPerformed: [], risksWithoutControl: [] }))
       .toBe('Intern kontroll har genomförts enligt plan för 11 av 12 kontrolltillfällen. Inga väsentliga avvikelser har identifierats. Ett passerat kontrolltillfälle saknar rapporterat resultat.');
     const deviations = [
-      { control: 'KCP', comment: 'Krav uppfylls inte', result: 'vasentlig_avvikelse' }, { control: 'Gruppdiskar', comment: '', result: 'vasentlig_avvikelse' },
+      { control: 'KCP', period: 'T2', comment: 'Krav uppfylls inte', result: 'vasentlig_avvikelse' }, { control: 'Gruppdiskar', period: 'helår', comment: '', result: 'vasentlig_avvikelse' },
       { control: 'Sändlistor', comment: 'Två för många', result: 'avvikelse' },
     ];
     expect(sentence({ controls: 4, periodsDue: 12, periodsPerformed: 12, periodsMissing: 0, byResult: none, deviations, notPerformed: [], risksWithoutControl: [] }))
-      .toBe('Intern kontroll har genomförts enligt plan för 12 av 12 kontrolltillfällen. 2 väsentliga avvikelser: KCP (Krav uppfylls inte) och Gruppdiskar. En avvikelse av mindre omfattning: Sändlistor (Två för många).');
+      .toBe('Intern kontroll har genomförts enligt plan för 12 av 12 kontrolltillfällen. 2 väsentliga avvikelser: KCP i T2 (Krav uppfylls inte) och Gruppdiskar. En avvikelse av mindre omfattning: Sändlistor (Två för många).');
   });
 });

@@ -65,7 +65,7 @@ export const sectionProviders: SectionProvider<InternalControlFigures>[] = [
       const deviations: (InternalControlFigures['deviations'][number] & { key: number })[] = [];
       for (const { c, org: orgName } of sorted) {
         const risk = c.vorEventId ? (events.get(c.vorEventId)?.title ?? '') : '';
-        const name = c.title.trim() || c.control;
+        const name = c.title.trim() || c.control.trim().replace(/\.$/, '');
         for (const p of plannedPeriods(c.frequency as Frequency)) {
           f.periodsPlanned++;
           const r = known.find((x) => x.controlId === c.id && x.period === p);

@@ -9,8 +9,12 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0
 /** "en väsentlig avvikelse", "2 väsentliga avvikelser". */
 const count = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-/** "Kontroll (kommentar)". */
-const named = (r: Rec) => `${String(r.control)}${String(r.comment ?? '').trim() ? ` (${String(r.comment).trim()})` : ''}`;
+/** "Kontroll i T2 (kommentar)": the period unless it is the whole year. */
+const named = (r: Rec) => {
+  const period = String(r.period ?? '');
+  const comment = String(r.comment ?? '').trim();
+  return `${String(r.control)}${period && period !== 'helår' ? ` i ${period}` : ''}${comment ? ` (${comment})` : ''}`;
+};
 
 /**
  * Internkontroll (the IKP's results) as seed 000 writes it: whether the controls were performed as planned, in how
@@ -57,10 +61,12 @@ export function internalControlBlocks(v: Rec, cell: CellFn): FigureBlock[] {
     });
   }
   if (deviations.length) {
+    const withRisk = deviations.some((d) => String(d.risk ?? '').trim());
     out.push({
       kind: 'table', caption: 'Avvikelser i internkontrollen',
-      ...withOrg(deviations, ['Kontrollmoment', 'IKP-risk', 'Period', 'Resultat', 'Kommentar', 'Vidtagna åtgärder'], (r) => [
-        cell(r.control), cell(r.risk), cell(r.period), cell(RESULT[String(r.result)] ?? r.result), cell(r.comment), cell(r.measures),
+      // The IKP risk's column only when a deviation belongs to one (a förvaltning's own controls have none).
+      ...withOrg(deviations, ['Kontrollmoment', ...(withRisk ? ['IKP-risk'] : []), 'Period', 'Resultat', 'Kommentar', 'Vidtagna åtgärder'], (r) => [
+        cell(r.control), ...(withRisk ? [cell(r.risk)] : []), cell(r.period), cell(RESULT[String(r.result)] ?? r.result), cell(r.comment), cell(r.measures),
       ], cell),
     });
   }
