@@ -51,7 +51,7 @@ export function internalControlBlocks(v: Rec, cell: CellFn): FigureBlock[] {
   if (controls) {
     const by = isRec(v.byResult) ? v.byResult : {};
     out.push({
-      kind: 'table', caption: 'Kontrolltillfällen i internkontrollplanen', columns: ['Resultat', 'Antal'],
+      kind: 'table', caption: 'Kontrolltillfällen i internkontrollplanen', columns: ['Kontrolltillfällen', 'Antal'],
       rows: [
         [cell('Planerade under året'), cell(num(v.periodsPlanned), 'internalControl.periodsPlanned')],
         [cell('Passerade eller rapporterade'), cell(due, 'internalControl.periodsDue')],
