@@ -4,7 +4,8 @@ import { adminApi, chooseOrg, expectNoAxeViolations, login, openModule, seedOrgs
 // Internkontroll through the browser: the förvaltning's VoR of this year has an event with riskvärde 16 (proposed for
 // the IKP, seeded through the API). An ISAM plans a half-yearly kontrollmoment for that risk, reports H1 as an
 // avvikelse without a comment (the server's 422 is shown at the comment field), gives the comment and the measures,
-// and finds the result in the risk's list, also with the filter "only deviations". axe finds nothing.
+// and finds the result in the risk's list, also with the filter "only deviations". From the city, the administrator
+// plans a second control for the same risk, which is kept on the förvaltning. axe finds nothing.
 test.describe.configure({ mode: 'serial' });
 
 const u = unique();
@@ -83,4 +84,20 @@ test('an ISAM plans a control for an IKP risk, reports a deviation (422 at the c
   await expect(page.getByText(`Inga kontrollmoment för ${year} matchar urvalet.`)).toBeVisible();
   expect(seen.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
   expect(seen.csp).toEqual([]);
+});
+
+test('from the city, a control planned for a förvaltning\'s IKP risk is kept on that förvaltning', async ({ page }) => {
+  await login(page);
+  await chooseOrg(page, stad.slug);
+  await openModule(page, 'Internkontroll');
+  const group = page.getByRole('region', { name: riskTitle });
+  await expect(group).toContainText(forv.name);
+  await group.getByRole('button', { name: `Nytt kontrollmoment för risken ${riskTitle}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Nytt kontrollmoment för ${stad.name} ${year}` });
+  await dialog.getByRole('textbox', { name: 'Kontrollmoment' }).fill('Behörighetslistan gås igenom med cheferna.');
+  await dialog.getByRole('button', { name: 'Lägg till' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(group.getByRole('article')).toHaveCount(2);
+  await expect(group.getByRole('article').filter({ hasText: 'Behörighetslistan gås igenom med cheferna' })).toContainText(forv.name);
+  await expectNoAxeViolations(page, 'Internkontroll (staden)');
 });

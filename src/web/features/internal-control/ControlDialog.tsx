@@ -37,7 +37,8 @@ export function ControlDialog({ org, year, risks, control, riskId, onClose, onSa
     const body = { ...rest, vorEventId: vorEventId || null };
     const saved = control
       ? await api.patch<InternalControl>(`/internal-control/controls/${control.id}`, { version: control.version, ...body, archived })
-      : await api.post<InternalControl>('/internal-control/controls', { org: org.slug, year, ...body });
+      // A risk of an organisation under the chosen one (a city's view) gets the control on that organisation.
+      : await api.post<InternalControl>('/internal-control/controls', { org: risks.find((r) => r.id === vorEventId)?.org.slug ?? org.slug, year, ...body });
     await qc.invalidateQueries({ queryKey: ['internal-control'] });
     return saved;
   });
