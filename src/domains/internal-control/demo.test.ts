@@ -42,8 +42,9 @@ describe('demo internkontroll', () => {
     expect(f.deviations[0].measures).toMatch(/ny central upphandling/);
     expect(section).toMatchObject({ id: 'ikp', number: '1.1.3', title: 'Resultatet från egen uppföljning (IKP)' });
     expect(text.kind === 'text' && text.text).toMatch(/^Intern kontroll har genomförts enligt plan för 9 av 9 kontrolltillfällen\. En väsentlig avvikelse: Objektförvaltning av kontaktcenterplattformen i T2 \(Leverantören uppfyller inte de avtalade kraven på leverans och funktionalitet\)\. En avvikelse av mindre omfattning: Objektförvaltning av kontaktcenterplattformen i T3 \(/);
-    // The risks' figures stay in the report, now beside the RSA (1.1.2).
-    expect(json.outline.find((s) => s.provider === 'risks')).toMatchObject({ id: 'rsa', number: '1.1.2' });
+    // The risks' figures stay in the report, in 1.1.1 where seed 000 tells of the VoR (1.1.2 holds the RSA's).
+    expect(json.outline.find((s) => s.provider === 'risks')).toMatchObject({ id: 'budget', number: '1.1.1' });
+    expect(json.outline.find((s) => s.provider === 'continuity')).toMatchObject({ id: 'rsa', number: '1.1.2' });
     const html = renderHtml(json);
     expect(html).toContain('Avvikelser i internkontrollen');
     expect(html).toContain('Förstärkt avtalsuppföljning, registervård och behörighetskontroller');
