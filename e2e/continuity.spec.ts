@@ -29,6 +29,10 @@ test('an ISAM creates a continuity plan, registers a held exercise of it and see
   await login(page, isam.email, isam.password);
   await chooseOrg(page, forv.slug);
   await openModule(page, 'Kontinuitet', 'Kontinuitet och övningar');
+  // One current page in each navigation, though /risker/kontinuitet lies under Risker's /risker.
+  const current = (nav: string) => page.getByRole('navigation', { name: nav }).locator('[aria-current="page"]');
+  await expect(current('Moduler')).toHaveText(['Kontinuitet']);
+  await expect(current('Riskarbete')).toHaveText(['Kontinuitet och övningar']);
   await expectNoAxeViolations(page, 'Kontinuitet (tom)');
   // The three tabs: RSA och processer, Kontinuitetsplaner (open first), Övningar.
   await page.getByRole('tab', { name: 'RSA och processer' }).click();

@@ -18,7 +18,7 @@ export function AreaNav({ label, links }: { label: string; links: AreaLink[] }) 
           .filter((l) => l.show)
           .map((l) => (
             <li key={l.to}>
-              <Anchor component={Link} to={l.to} fw={pathname === l.to ? 700 : 400} aria-current={pathname === l.to ? 'page' : undefined}>
+              <Anchor component={Link} to={l.to} activeOptions={{ exact: true }} fw={pathname === l.to ? 700 : 400} aria-current={pathname === l.to ? 'page' : undefined}>
                 {l.label}
               </Anchor>
             </li>

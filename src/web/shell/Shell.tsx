@@ -81,6 +81,8 @@ export function Shell() {
                   key={n.path}
                   component={Link}
                   to={n.path}
+                  // The router marks only its exact page; which link is current is decided above (the longest match).
+                  activeOptions={{ exact: true }}
                   label={t(n.labelKey)}
                   variant="filled"
                   active={n === current}
