@@ -1,4 +1,4 @@
-import type { Cell } from './blocks';
+import type { Cell, FigureBlock } from './blocks';
 
 /** A figure record of the report JSON, and the cell maker the renderers pass in. */
 export type Rec = Record<string, unknown>;
@@ -21,4 +21,12 @@ export function withOrg(records: Rec[], columns: string[], cells: (r: Rec) => Ce
 /** "a", "a och b", "a, b och c": a list in running Swedish text. */
 export function svList(items: string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
+/**
+ * A section's counts as a two-column table ("Mått", "Antal"): each row a label and `counts[key]` (0 when absent),
+ * the cell marked changed from last year by its path `${path}.${key}`.
+ */
+export function countsTable(caption: string, counts: Rec, path: string, rows: [label: string, key: string][], cell: CellFn): FigureBlock {
+  return { kind: 'table', caption, columns: ['Mått', 'Antal'], rows: rows.map(([label, key]) => [cell(label), cell(counts[key] ?? 0, `${path}.${key}`)]) };
 }

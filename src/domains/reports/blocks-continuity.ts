@@ -1,5 +1,5 @@
 import type { FigureBlock } from './blocks';
-import { isRec, recs, svList, withOrg, type CellFn, type Rec } from './block-parts';
+import { countsTable, isRec, recs, svList, withOrg, type CellFn, type Rec } from './block-parts';
 
 /**
  * The continuity section (risks/report-continuity.ts) in the document: sentences on the RSA cycle, the critical
@@ -39,18 +39,14 @@ export function continuityBlocks(v: Rec, cell: CellFn): FigureBlock[] {
     n('notExercised') ? `${plural(n('notExercised'), 'plan har', 'planer har')} inte övats de senaste två åren.` : '',
     `Under året genomfördes ${plural(n('exercisesHeld'), 'övning', 'övningar')}${n('exercisesPlanned') ? `; ${plural(n('exercisesPlanned'), 'är planerad', 'är planerade')}` : ''}.`,
   ].filter(Boolean);
-  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `continuity.counts.${key}`)];
   const out: FigureBlock[] = [
     { kind: 'text', text: sentences.join(' ') },
-    {
-      kind: 'table', caption: 'Kontinuitet i siffror', columns: ['Mått', 'Antal'],
-      rows: [
-        count('Kritiska processer', 'processes'), count('Processer med fastställd plan', 'processesWithPlan'),
-        count('Planer fastställda', 'faststalld'), count('Planer under arbete', 'underArbete'), count('Planer saknas', 'saknas'),
-        count('Översyn försenad', 'reviewOverdue'), count('Inte övade på två år', 'notExercised'),
-        count('Genomförda övningar', 'exercisesHeld'), count('Planerade övningar', 'exercisesPlanned'),
-      ],
-    },
+    countsTable('Kontinuitet i siffror', counts, 'continuity.counts', [
+      ['Kritiska processer', 'processes'], ['Processer med fastställd plan', 'processesWithPlan'],
+      ['Planer fastställda', 'faststalld'], ['Planer under arbete', 'underArbete'], ['Planer saknas', 'saknas'],
+      ['Översyn försenad', 'reviewOverdue'], ['Inte övade på två år', 'notExercised'],
+      ['Genomförda övningar', 'exercisesHeld'], ['Planerade övningar', 'exercisesPlanned'],
+    ], cell),
   ];
   if (processes.length) {
     out.push({

@@ -1,5 +1,5 @@
 import type { FigureBlock } from './blocks';
-import { isRec, recs, svList, withOrg, type CellFn, type Rec } from './block-parts';
+import { countsTable, isRec, recs, svList, withOrg, type CellFn, type Rec } from './block-parts';
 
 /**
  * The documents' blocks of the registers' report sections (classification, privacy with kamerabevakning, nis2,
@@ -27,18 +27,14 @@ export function classificationBlocks(v: Rec, cell: CellFn): FigureBlock[] {
     nis.length ? `Objekt som omfattas av cybersäkerhetslagen (NIS) men ännu inte är klassade lokalt: ${names(nis)}.` : '',
   ].filter(Boolean);
   const counts = isRec(v.counts) ? v.counts : {};
-  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `classification.counts.${key}`)];
   const level = (x: unknown) => cell(typeof x === 'number' ? x : '–');
   const out: FigureBlock[] = [
     { kind: 'text', text: sentences.join(' ') },
-    {
-      kind: 'table', caption: 'Informationsklassning i siffror', columns: ['Mått', 'Antal'],
-      rows: [
-        count('Objekt i objektlistan', 'total'), count('Klassade lokalt under året', 'classifiedThisYear'), count('Klassning pågår', 'inProgress'),
-        count('Väntar på normerande klassning', 'waitingForNormerande'), count('Omfattas av NIS men inte klassade', 'nisNotClassified'),
-        count('Omklassning försenad (äldre än ett år)', 'reclassificationOverdue'),
-      ],
-    },
+    countsTable('Informationsklassning i siffror', counts, 'classification.counts', [
+      ['Objekt i objektlistan', 'total'], ['Klassade lokalt under året', 'classifiedThisYear'], ['Klassning pågår', 'inProgress'],
+      ['Väntar på normerande klassning', 'waitingForNormerande'], ['Omfattas av NIS men inte klassade', 'nisNotClassified'],
+      ['Omklassning försenad (äldre än ett år)', 'reclassificationOverdue'],
+    ], cell),
   ];
   if (classified.length) {
     out.push({
@@ -130,18 +126,14 @@ export function privacyBlocks(v: Rec, cell: CellFn): FigureBlock[] {
           : 'Där tröskelanalysen visar att en konsekvensbedömning troligen krävs är den gjord eller bedömd som onödig.',
         n('thirdCountry') ? `${n('thirdCountry')} ${n('thirdCountry') === 1 ? 'behandling innebär' : 'behandlingar innebär'} överföring till tredjeland.` : '',
       ].filter(Boolean);
-  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `privacy.counts.${key}`)];
   const out: FigureBlock[] = [
     { kind: 'text', text: sentences.join(' ') },
-    {
-      kind: 'table', caption: 'Registerförteckningen i siffror', columns: ['Mått', 'Antal'],
-      rows: [
-        count('Behandlingar', 'total'), count('Godkända av dataskyddsombudet', 'approved'), count('Inte godkända', 'notApproved'),
-        count('Väntar på granskning', 'awaitingReview'), count('Med överföring till tredjeland', 'thirdCountry'),
-        count('Med känsliga personuppgifter', 'specialCategories'), count('DPIA troligen krävs', 'dpiaLikely'),
-        count('DPIA troligen krävs men är inte gjord', 'dpiaLikelyNotDone'),
-      ],
-    },
+    countsTable('Registerförteckningen i siffror', counts, 'privacy.counts', [
+      ['Behandlingar', 'total'], ['Godkända av dataskyddsombudet', 'approved'], ['Inte godkända', 'notApproved'],
+      ['Väntar på granskning', 'awaitingReview'], ['Med överföring till tredjeland', 'thirdCountry'],
+      ['Med känsliga personuppgifter', 'specialCategories'], ['DPIA troligen krävs', 'dpiaLikely'],
+      ['DPIA troligen krävs men är inte gjord', 'dpiaLikelyNotDone'],
+    ], cell),
   ];
   if (attention.length) {
     out.push({
@@ -272,17 +264,13 @@ export function supplierBlocks(v: Rec, cell: CellFn): FigureBlock[] {
         n('thirdCountry') ? `${n('thirdCountry')} ${lev(n('thirdCountry'))} för över personuppgifter till tredjeland${n('tiaMissing') ? `, ${n('tiaMissing')} utan överföringsbedömning (TIA)` : ''}.` : '',
         n('subSuppliersWithoutContract') ? `${n('subSuppliersWithoutContract')} ${n('subSuppliersWithoutContract') === 1 ? 'underleverantör saknar' : 'underleverantörer saknar'} avtal med förvaltningen.` : '',
       ].filter(Boolean);
-  const count = (label: string, key: string) => [cell(label), cell(counts[key] ?? 0, `suppliers.counts.${key}`)];
   const out: FigureBlock[] = [
     { kind: 'text', text: sentences.join(' ') },
-    {
-      kind: 'table', caption: 'Leverantörsregistret i siffror', columns: ['Mått', 'Antal'],
-      rows: [
-        count('Leverantörer', 'total'), count('Behandlar personuppgifter', 'personalData'), count('Saknar PUB-avtal', 'pubMissing'),
-        count('Med överföring till tredjeland', 'thirdCountry'), count('Tredjelandsöverföring utan TIA', 'tiaMissing'),
-        count('Uppföljning försenad', 'followUpOverdue'), count('Underleverantörer utan avtal', 'subSuppliersWithoutContract'),
-      ],
-    },
+    countsTable('Leverantörsregistret i siffror', counts, 'suppliers.counts', [
+      ['Leverantörer', 'total'], ['Behandlar personuppgifter', 'personalData'], ['Saknar PUB-avtal', 'pubMissing'],
+      ['Med överföring till tredjeland', 'thirdCountry'], ['Tredjelandsöverföring utan TIA', 'tiaMissing'],
+      ['Uppföljning försenad', 'followUpOverdue'], ['Underleverantörer utan avtal', 'subSuppliersWithoutContract'],
+    ], cell),
   ];
   if (attention.length) {
     out.push({
