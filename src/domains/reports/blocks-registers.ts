@@ -76,17 +76,13 @@ export function followUpBlocks(v: Rec, cell: CellFn): FigureBlock[] {
     deviations.length ? `Efter behörighetsgenomgången kvarstår avvikelser för ${names(deviations)}.` : '',
     accounts ? `${accounts === 1 ? 'Ett konto har' : `${accounts} konton har`} tagits bort eller ändrats vid behörighetsgenomgångarna.` : '',
   ].filter(Boolean);
-  const count = (label: string, value: unknown, key: string) => [cell(label), cell(value ?? 0, `classification.followUp.${key}`)];
+  const counts = { ...v, deviationsRemaining: deviations.length, missing: missing.length };
   const out: FigureBlock[] = [
     { kind: 'text', text: sentences.join(' ') },
-    {
-      kind: 'table', caption: `Årlig objektuppföljning ${year} i siffror`, columns: ['Mått', 'Antal'],
-      rows: [
-        count('Objekt i objektlistan', v.inScope, 'inScope'), count('Uppföljning genomförd', v.held, 'held'),
-        count('Behörighetsgenomgång gjord', v.accessReviewsDone, 'accessReviewsDone'), count('Avvikelser kvarstår', deviations.length, 'deviationsRemaining'),
-        count('Konton borttagna eller ändrade', v.accountsChanged, 'accountsChanged'), count('Uppföljning saknas', missing.length, 'missing'),
-      ],
-    },
+    countsTable(`Årlig objektuppföljning ${year} i siffror`, counts, 'classification.followUp', [
+      ['Objekt i objektlistan', 'inScope'], ['Uppföljning genomförd', 'held'], ['Behörighetsgenomgång gjord', 'accessReviewsDone'],
+      ['Avvikelser kvarstår', 'deviationsRemaining'], ['Konton borttagna eller ändrade', 'accountsChanged'], ['Uppföljning saknas', 'missing'],
+    ], cell),
   ];
   if (held.length) {
     out.push({
