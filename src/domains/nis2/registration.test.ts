@@ -97,7 +97,10 @@ describe('NIS2 registration with the supervisory authority', () => {
     const city = await findOrg(t.database.db, 'stad');
     const json = await buildReportJson(t.ctx, city, year, { only: ['rollup'] });
     const rows = Object.fromEntries((json.rollup as Rollup).forvaltningar.map((f) => [f.slug, f.nis2]));
-    expect(rows['forv-a']).toEqual({ inScope: true, entityType: 'vasentlig', registered: '2026-02-16', assessed: true, approved: null, counts: { genomford: 0, delvis: 0, ej_paborjad: 10, ej_tillamplig: 0 } });
+    expect(rows['forv-a']).toEqual({
+      inScope: true, entityType: 'vasentlig', registered: '2026-02-16', registrationDue: true, assessed: true, approved: null,
+      counts: { genomford: 0, delvis: 0, ej_paborjad: 10, ej_tillamplig: 0 },
+    });
     expect(rows['forv-b']).toMatchObject({ inScope: true, entityType: 'viktig', registered: stockholmDate(), assessed: false, approved: null });
     expect(rows['forv-c']).toMatchObject({ inScope: false, registered: null, assessed: false });
     const section = json.outline.find((s) => s.provider === 'rollup')!;
@@ -107,6 +110,10 @@ describe('NIS2 registration with the supervisory authority', () => {
       ['FORV-B', 'Ja, viktig', stockholmDate(), 'Nej', '', '', '', 'Nej'],
       ['FORV-C', 'Nej', '', '', '', '', '', ''],
     ]);
+    // Before the law came into force no anmälan was due: a dash, not "Nej".
+    const y2025 = await buildReportJson(t.ctx, city, 2025, { asOf: '2025-12-31', only: ['rollup'] });
+    const early = sectionBlocks(y2025.outline.find((s) => s.provider === 'rollup')!, y2025).find((b) => b.kind === 'table' && b.caption === 'Förvaltningarna och cybersäkerhetslagen (NIS2)');
+    expect(early && early.kind === 'table' && early.rows.map((r) => r[2].text)).toEqual(['–', '–', '']);
   });
 
   it('gives the city an overview of the organisations under it: direct ones, and deeper ones in scope, each in brief', async () => {

@@ -142,7 +142,7 @@ function rollupBlocks(r: Rollup, c: Ctx): FigureBlock[] {
       kind: 'table', caption: 'Förvaltningarna och cybersäkerhetslagen (NIS2)',
       columns: ['Förvaltning', 'Omfattas', 'Anmäld', 'Bedömd i år', 'Genomförda', 'Delvis', 'Ej påbörjade', 'Godkänd av ledningen'],
       rows: nis2.map(({ name, nis2: n }) => n!.inScope
-        ? [c.cell(name), c.cell(n!.entityType === 'vasentlig' ? 'Ja, väsentlig' : n!.entityType === 'viktig' ? 'Ja, viktig' : 'Ja'), c.cell(n!.registered ?? 'Nej'), yes(n!.assessed),
+        ? [c.cell(name), c.cell(n!.entityType === 'vasentlig' ? 'Ja, väsentlig' : n!.entityType === 'viktig' ? 'Ja, viktig' : 'Ja'), c.cell(n!.registered ?? (n!.registrationDue ? 'Nej' : '–')), yes(n!.assessed),
           c.cell(n!.assessed ? (n!.counts.genomford ?? 0) : ''), c.cell(n!.assessed ? (n!.counts.delvis ?? 0) : ''), c.cell(n!.assessed ? (n!.counts.ej_paborjad ?? 0) : ''), c.cell(n!.approved ?? 'Nej')]
         : [c.cell(name), c.cell('Nej'), c.cell(''), c.cell(''), c.cell(''), c.cell(''), c.cell(''), c.cell('')]),
     });

@@ -39,6 +39,8 @@ export interface RollupNis2 {
   inScope: boolean;
   entityType: string | null;
   registered: string | null;
+  /** In scope and the law in force by the report's day: the anmälan was due. */
+  registrationDue: boolean;
   assessed: boolean;
   approved: string | null;
   counts: Record<string, number>;
@@ -136,9 +138,13 @@ function withCityOwn(r: Rollup, city: ReportOrg, cityIncidents: unknown): Rollup
 
 function rollupNis2(v: unknown): RollupNis2 | null {
   if (!v || typeof v !== 'object') return null;
-  const n = v as { inScope?: boolean; entityType?: string | null; registration?: { date: string } | null; assessed?: boolean; approved?: { date: string } | null; counts?: Record<string, number> };
+  const n = v as {
+    inScope?: boolean; entityType?: string | null; registration?: { date: string } | null; registrationDue?: boolean; assessed?: boolean;
+    approved?: { date: string } | null; counts?: Record<string, number>;
+  };
   return {
-    inScope: n.inScope === true, entityType: n.entityType ?? null, registered: n.registration?.date ?? null, assessed: n.assessed === true,
+    inScope: n.inScope === true, entityType: n.entityType ?? null, registered: n.registration?.date ?? null, registrationDue: n.registrationDue === true,
+    assessed: n.assessed === true,
     approved: n.approved?.date ?? null, counts: n.counts ?? {},
   };
 }
