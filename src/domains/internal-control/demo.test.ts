@@ -30,6 +30,10 @@ const report = async (slug: string, outline: typeof hvOutline) => {
 };
 
 describe('demo internkontroll', () => {
+  it("runs after the risks' demo in tillit demo, since its controls belong to the VoR's IKP risks", () => {
+    expect(demo.order).toBeGreaterThan(risksDemo.order);
+  });
+
   it('gives Servicenämnden seed 000’s result: behörighetskontroller without deviation, a väsentlig avvikelse for the kontaktcenterplattform in T2', async () => {
     const { json, f, section, text } = await report('servicenamnden', snOutline);
     expect(f).toMatchObject({

@@ -13,7 +13,8 @@ import { internalControls } from './table';
  * whose IKP risk is not in the VoR is skipped.
  */
 export const demo: DemoStep = {
-  order: 21,
+  // After the risks' VoR (39.7), whose IKP risks the controls belong to.
+  order: 39.8,
   async run(ctx) {
     const done: string[] = [];
     for (const slug of [...new Set(CONTROLS.map((c) => c.org))]) {
