@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_UNIT_ORGS, makeOrgs, startTestServer, type TestServer } from '../../test/harness';
 import { findOrg } from '../org/service';
 import { sectionBlocks } from '../reports/blocks';
-import { buildReportJson } from '../reports/build';
+import { buildReportJson, type Rollup } from '../reports/build';
 import { hvOutline, snOutline } from '../reports/demo-content';
 import { renderReport } from '../reports/render';
 import { renderHtml } from '../reports/render/html';
@@ -67,5 +67,21 @@ describe('demo internkontroll', () => {
     expect(text.kind === 'text' && text.text).toMatch(/^Intern kontroll har genomförts enligt plan för 13 av 13 kontrolltillfällen\. Inga väsentliga avvikelser har identifierats\. En avvikelse av mindre omfattning: Stickprov på avslutade behörigheter i T3 \(Två av tjugo/);
     const controls = await listControls(t.ctx, { org: 'hasselby-vallingby', year: 2025 });
     expect(controls.map((c) => c.risk?.riskvarde)).toEqual([16, 16, 12, 12, 12, 12]);
+  });
+
+  it("rolls each förvaltning's internkontroll up into the city's report, the same figures as the förvaltning's own", async () => {
+    const city = await findOrg(t.database.db, 'stockholm');
+    const json = await buildReportJson(t.ctx, city, 2025, { asOf: '2025-12-31', only: ['rollup'] });
+    const rows = (json.rollup as Rollup).forvaltningar.filter((f) => f.internalControl?.controls);
+    expect(rows.map((f) => f.slug).sort()).toEqual(['hasselby-vallingby', 'servicenamnden']);
+    for (const row of rows) {
+      const own = (await buildReportJson(t.ctx, await findOrg(t.database.db, row.slug), 2025, { asOf: '2025-12-31', only: ['internalControl'] })).internalControl as InternalControlFigures;
+      expect(row.internalControl).toEqual({
+        controls: own.controls, periodsDue: own.periodsDue, periodsReported: own.periodsReported,
+        deviations: own.deviations.length, significant: own.deviations.filter((d) => d.result === 'vasentlig_avvikelse').length,
+      });
+    }
+    const table = sectionBlocks(json.outline.find((s) => s.provider === 'rollup')!, json).find((b) => b.kind === 'table' && b.caption === 'Förvaltningarnas internkontroll');
+    expect(table && table.kind === 'table' && table.rows.map((r) => r[0].text)).toEqual(rows.map((f) => f.name));
   });
 });

@@ -147,6 +147,16 @@ function rollupBlocks(r: Rollup, c: Ctx): FigureBlock[] {
         : [c.cell(name), c.cell('Nej'), c.cell(''), c.cell(''), c.cell(''), c.cell(''), c.cell(''), c.cell('')]),
     });
   }
+  const ic = r.forvaltningar.filter((f) => f.internalControl?.controls);
+  if (ic.length) {
+    out.push({
+      kind: 'table', caption: 'Förvaltningarnas internkontroll',
+      columns: ['Förvaltning', 'Kontrollmoment', 'Kontrolltillfällen att rapportera', 'Rapporterade', 'Avvikelser', 'Varav väsentliga'],
+      rows: ic.map(({ name, internalControl: x }) => [
+        c.cell(name), c.cell(x!.controls), c.cell(x!.periodsDue), c.cell(x!.periodsReported), c.cell(x!.deviations), c.cell(x!.significant),
+      ]),
+    });
+  }
   if (r.ikpRisks.length) {
     out.push({ kind: 'table', caption: 'Förvaltningarnas risker i internkontrollplanen (IKP)', columns: ['Förvaltning', 'Arbetssätt', 'Oönskad händelse', 'Riskvärde', 'Status'], rows: r.ikpRisks.map((x) => [c.cell(x.forvaltning), c.cell(x.arbetssatt), c.cell(x.handelse), c.cell(x.riskvarde ?? ''), c.cell(x.status)]) });
   }

@@ -46,11 +46,15 @@ export interface RollupNis2 {
   counts: Record<string, number>;
 }
 
+/** A förvaltning's internkontroll in the city's rollup: controls, kontrolltillfällen due and reported, deviations. */
+export interface RollupInternalControl { controls: number; periodsDue: number; periodsReported: number; deviations: number; significant: number }
+
 export interface Rollup {
   forvaltningar: {
     slug: string; name: string; incidents: Record<string, unknown> | null; risks: { vor: number; ikp: number } | null;
     /** Absent on the city's own row. */
     nis2?: RollupNis2 | null;
+    internalControl?: RollupInternalControl | null;
   }[];
   totals: { incidents: number; previousYearTotal: number; personalData: number; reportedToIMY: number; reportedToCSIRT: number; ikp: number };
   ikpRisks: { forvaltning: string; arbetssatt: string; handelse: string; riskvarde: number | null; status: string }[];
@@ -149,10 +153,20 @@ function rollupNis2(v: unknown): RollupNis2 | null {
   };
 }
 
+function rollupInternalControl(v: unknown): RollupInternalControl | null {
+  if (!v || typeof v !== 'object') return null;
+  const n = v as { controls?: number; periodsDue?: number; periodsReported?: number; byResult?: Record<string, number> };
+  const by = n.byResult ?? {};
+  return {
+    controls: num(n.controls), periodsDue: num(n.periodsDue), periodsReported: num(n.periodsReported),
+    deviations: num(by.avvikelse) + num(by.vasentlig_avvikelse), significant: num(by.vasentlig_avvikelse),
+  };
+}
+
 async function rollup(ctx: Ctx, city: ReportOrg, year: number, end: Date, list: SectionProvider[]): Promise<Rollup> {
   const children = (await listOrgs(ctx, { under: city.slug })).filter((o) => o.parentId === city.id);
-  // The rollup reads only the incident, risk and NIS2 figures of each förvaltning: ask no other provider (speed).
-  list = list.filter((p) => p.key === 'incidents' || p.key === 'risks' || p.key === 'nis2');
+  // The rollup reads only the incident, risk, NIS2 and internkontroll figures of each förvaltning: ask no other provider (speed).
+  list = list.filter((p) => ['incidents', 'risks', 'nis2', 'internalControl'].includes(p.key));
   const r: Rollup = { forvaltningar: [], totals: { incidents: 0, previousYearTotal: 0, personalData: 0, reportedToIMY: 0, reportedToCSIRT: 0, ikp: 0 }, ikpRisks: [] };
   // Outside a transaction the förvaltningar are asked a few at a time (separate pool connections); in order after.
   const all = await mapLimited(children, ctx.db instanceof PgTransaction ? 1 : ROLLUP_CONCURRENCY, (c) => figuresOf(ctx, c, year, end, list));
@@ -168,6 +182,7 @@ async function rollup(ctx: Ctx, city: ReportOrg, year: number, end: Date, list: 
       incidents: inc ? { total: num(inc.total), previousYearTotal: num(inc.previousYearTotal), personalData: num(inc.personalData), reportedToIMY: num(inc.reportedToIMY), reportedToCSIRT: num(inc.reportedToCSIRT), byStatus: inc.byStatus ?? {} } : null,
       risks: vor ? { vor: vor.length, ikp: ikpRows.length } : null,
       nis2: rollupNis2(f.nis2),
+      internalControl: rollupInternalControl(f.internalControl),
     });
     if (inc) {
       r.totals.incidents += num(inc.total);
