@@ -1,7 +1,9 @@
 import { useState } from 'react';
 
-/** A form's text values: `set(k)` is an input's onChange, `reset()` goes back to the initial values. */
-export function useFields<D extends Record<string, string>>(initial: D) {
+/**
+ * A form's or a filter row's text values: `set(k)` is an input's onChange, `reset()` goes back to the initial values.
+ */
+export function useFields<D extends { [K in keyof D]: string }>(initial: D) {
   const [d, setD] = useState(initial);
   const set = (k: keyof D) => (e: { currentTarget: { value: string } }) => {
     const v = e.currentTarget.value;

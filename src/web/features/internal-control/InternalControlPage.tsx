@@ -14,6 +14,7 @@ import { NeedOrg, thisYear, yearChoices } from '../plans/shared';
 import { controlsQuery, risksQuery, type ControlFilter, type ControlPeriod, type IkpRisk, type InternalControl, type ResultKind } from './api';
 import { ControlDialog } from './ControlDialog';
 import { ResultDialog } from './ResultDialog';
+import { ArchivedBadge } from '../../components/ArchivedBadge';
 
 const ResultBadge = statusBadge<ResultKind>('internalControl', { utan_avvikelse: 'green', avvikelse: 'orange', vasentlig_avvikelse: 'red', ej_genomford: 'gray' });
 
@@ -116,7 +117,7 @@ export default function InternalControlPage() {
       <Stack gap={4}>
         <Group justify="space-between" align="flex-start">
           <Title order={3} size="h5" id={`ic-title-${c.id}`}>
-            {controlName(c)} {c.archived && <Badge color="gray" variant="outline" size="sm" tt="none">{t('archivedBadge')}</Badge>}
+            {controlName(c)} <ArchivedBadge show={c.archived} label={t('archivedBadge')} />
           </Title>
           {manage && (
             <Button id={editId(c.id)} size="xs" variant="subtle" onClick={() => setEditing({ control: c })} aria-label={t('control.editLabel', { name: controlName(c) })}>

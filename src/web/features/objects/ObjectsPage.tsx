@@ -15,6 +15,8 @@ import { NeedOrg, thisYear } from '../plans/shared';
 import { ASPECTS, objectsQuery, STATUSES, type ClassificationStatus, type DigitalObject, type ObjectFilter } from './api';
 import { FollowUpDialog } from './FollowUpDialog';
 import { ObjectDialog } from './ObjectDialog';
+import { useFields } from '../../components/useFields';
+import { ArchivedBadge } from '../../components/ArchivedBadge';
 
 /** The follow-up filter's values (ObjectQuery.followUp). */
 const FOLLOW_UP_FILTERS = ['missing', 'done', 'deviations'];
@@ -32,7 +34,7 @@ export default function ObjectsPage() {
   const overdueLink = useSearchFlag('overdue');
   // … and from "objects lack this year's follow-up" / "deviations remain" (?followUp=missing|deviations).
   const followUpLink = useSearchText('followUp');
-  const [filter, setFilter] = useState<ObjectFilter>({
+  const { d: filter, set } = useFields<ObjectFilter>({
     lokalStatus: '', normerandeStatus: '', nis: '', overdue: overdueLink ? 'true' : '',
     followUp: FOLLOW_UP_FILTERS.includes(followUpLink ?? '') ? followUpLink! : '', archived: '',
   });
@@ -48,10 +50,6 @@ export default function ObjectsPage() {
 
   if (!selected) return <NeedOrg title={t('title')} />;
 
-  const set = (k: keyof ObjectFilter) => (e: { currentTarget: { value: string } }) => {
-    const v = e.currentTarget.value;
-    setFilter((f) => ({ ...f, [k]: v }));
-  };
   const yesNo = (v: boolean) => (v ? t('yes') : t('no'));
   const year = thisYear();
   const statusChoices = [{ value: '', label: t('all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))];
@@ -62,7 +60,7 @@ export default function ObjectsPage() {
       render: (r) => (
         <span>
           {r.name} {r.securityProtection && <Badge color="orange" variant="light" size="sm" tt="none">{t('securityBadge')}</Badge>}
-          {r.archived && <Badge color="gray" variant="outline" size="sm" tt="none">{t('archivedBadge')}</Badge>}
+          <ArchivedBadge show={r.archived} label={t('archivedBadge')} />
         </span>
       ),
     },

@@ -13,6 +13,7 @@ import { activitiesQuery, areasQuery, progressQuery, STATUSES, type PlanActivity
 import { CarryModal } from './CarryModal';
 import { ProgressTable } from './ProgressTable';
 import { CarriedBadge, day, NeedOrg, thisYear, yearChoices } from './shared';
+import { useFields } from '../../components/useFields';
 
 export const StatusBadge = statusBadge<PlanStatus>('plans', { planerad: 'gray', pågår: 'blue', klar: 'green', avbruten: 'red' });
 
@@ -23,7 +24,7 @@ export default function PlanPage() {
   const { selected } = useSelectedOrg();
   const slug = selected?.slug ?? null;
   const manage = can('plan.manage');
-  const [filter, setFilter] = useState<PlanFilter>({ year: '', area: '', status: '' });
+  const { d: filter, set } = useFields<PlanFilter>({ year: '', area: '', status: '' });
   const [editing, setEditing] = useState<PlanActivity | 'new' | null>(null);
   const [carrying, setCarrying] = useState(false);
   const areaData = useQuery(areasQuery(slug)).data;
@@ -44,10 +45,6 @@ export default function PlanPage() {
 
   if (!selected) return <NeedOrg title={t('title')} />;
 
-  const set = (k: keyof PlanFilter) => (e: { currentTarget: { value: string } }) => {
-    const v = e.currentTarget.value;
-    setFilter((f) => ({ ...f, [k]: v }));
-  };
   const years = yearChoices((list.data ?? []).map((a) => a.year));
   const q = { org: selected.slug, year: filter.year, area: filter.area, status: filter.status };
 

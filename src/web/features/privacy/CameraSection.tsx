@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Badge, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,8 @@ import { statusBadge } from '../../components/statusBadge';
 import { useRegisterEditing } from '../../components/useRegisterEditing';
 import { cameraSitesQuery, type CameraFilter, type CameraSite, type CameraState } from './api';
 import { CameraDialog } from './CameraDialog';
+import { useFields } from '../../components/useFields';
+import { ArchivedBadge } from '../../components/ArchivedBadge';
 
 // statusBadge reads `status.<value>` of its namespace: the states' words are privacy's status.camera_*.
 type StateKey = `camera_${CameraState}`;
@@ -18,13 +19,9 @@ const StateBadge = statusBadge<StateKey>('privacy', { camera_planerad: 'gray', c
  */
 export function CameraSection({ org, manage }: { org: { slug: string; name: string }; manage: boolean }) {
   const { t } = useTranslation('privacy');
-  const [filter, setFilter] = useState<CameraFilter>({ period: '', archived: '' });
+  const { d: filter, set } = useFields<CameraFilter>({ period: '', archived: '' });
   const edit = useRegisterEditing<CameraSite>('privacy');
   const list = useQuery(cameraSitesQuery(org.slug, filter));
-  const set = (k: keyof CameraFilter) => (e: { currentTarget: { value: string } }) => {
-    const v = e.currentTarget.value;
-    setFilter((f) => ({ ...f, [k]: v }));
-  };
   const yesNo = (v: boolean) => (v ? t('yes') : t('no'));
 
   const columns: RegisterColumn<CameraSite>[] = [
@@ -32,7 +29,7 @@ export function CameraSection({ org, manage }: { org: { slug: string; name: stri
       key: 'name', header: t('camera.column.name'), value: (r) => r.name,
       render: (r) => (
         <span>
-          {r.name} {r.archived && <Badge color="gray" variant="outline" size="sm" tt="none">{t('archivedBadge')}</Badge>}
+          {r.name} <ArchivedBadge show={r.archived} label={t('archivedBadge')} />
         </span>
       ),
     },

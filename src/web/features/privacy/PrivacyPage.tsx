@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Badge, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +13,8 @@ import { NeedOrg } from '../plans/shared';
 import { activitiesQuery, STATUSES, type PrivacyFilter, type PrivacyStatus, type ProcessingActivity } from './api';
 import { ActivityDialog } from './ActivityDialog';
 import { CameraSection } from './CameraSection';
+import { useFields } from '../../components/useFields';
+import { ArchivedBadge } from '../../components/ArchivedBadge';
 
 export const StatusBadge = statusBadge<PrivacyStatus>('privacy', { utkast: 'gray', granskas: 'blue', godkand: 'green' });
 
@@ -29,7 +30,7 @@ export default function PrivacyPage() {
   const manage = can('privacy.manage');
   // From the start page's "waiting for the DSO's review" link (?status=granskas) the list starts filtered.
   const statusLink = useSearchText('status');
-  const [filter, setFilter] = useState<PrivacyFilter>({
+  const { d: filter, set } = useFields<PrivacyFilter>({
     status: STATUSES.includes(statusLink as PrivacyStatus) ? statusLink! : '', thirdCountry: '', specialCategories: '', dpiaMissing: '', archived: '',
   });
   const edit = useRegisterEditing<ProcessingActivity>('privacy');
@@ -37,10 +38,6 @@ export default function PrivacyPage() {
 
   if (!selected) return <NeedOrg title={t('title')} />;
 
-  const set = (k: keyof PrivacyFilter) => (e: { currentTarget: { value: string } }) => {
-    const v = e.currentTarget.value;
-    setFilter((f) => ({ ...f, [k]: v }));
-  };
   const yesNo = (v: boolean) => (v ? t('yes') : t('no'));
   const flag = [{ value: '', label: t('all') }, { value: 'true', label: t('yes') }, { value: 'false', label: t('no') }];
 
@@ -49,7 +46,7 @@ export default function PrivacyPage() {
       key: 'name', header: t('column.name'), value: (r) => r.name,
       render: (r) => (
         <span>
-          {r.name} {r.archived && <Badge color="gray" variant="outline" size="sm" tt="none">{t('archivedBadge')}</Badge>}
+          {r.name} <ArchivedBadge show={r.archived} label={t('archivedBadge')} />
         </span>
       ),
     },

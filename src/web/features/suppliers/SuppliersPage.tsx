@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Badge, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,8 @@ import { useSearchFlag } from '../../shell/search';
 import { NeedOrg } from '../plans/shared';
 import { suppliersQuery, type Supplier, type SupplierFilter } from './api';
 import { SupplierDialog } from './SupplierDialog';
+import { useFields } from '../../components/useFields';
+import { ArchivedBadge } from '../../components/ArchivedBadge';
 
 type Pub = Supplier['pubAgreement'];
 const PubBadge = statusBadge<Pub>('suppliers', { ja: 'green', nej: 'red', ej_tillampligt: 'gray' });
@@ -26,16 +27,12 @@ export default function SuppliersPage() {
   // From the start page's links (?pubMissing=true, ?followUpOverdue=true) the list starts filtered.
   const pubLink = useSearchFlag('pubMissing');
   const overdueLink = useSearchFlag('followUpOverdue');
-  const [filter, setFilter] = useState<SupplierFilter>({ pubMissing: pubLink ? 'true' : '', thirdCountry: '', followUpOverdue: overdueLink ? 'true' : '', archived: '' });
+  const { d: filter, set } = useFields<SupplierFilter>({ pubMissing: pubLink ? 'true' : '', thirdCountry: '', followUpOverdue: overdueLink ? 'true' : '', archived: '' });
   const edit = useRegisterEditing<Supplier>('suppliers');
   const list = useQuery(suppliersQuery(selected?.slug ?? null, filter));
 
   if (!selected) return <NeedOrg title={t('title')} />;
 
-  const set = (k: keyof SupplierFilter) => (e: { currentTarget: { value: string } }) => {
-    const v = e.currentTarget.value;
-    setFilter((f) => ({ ...f, [k]: v }));
-  };
   const flag = [{ value: '', label: t('all') }, { value: 'true', label: t('yes') }, { value: 'false', label: t('no') }];
 
   const columns: RegisterColumn<Supplier>[] = [
@@ -43,7 +40,7 @@ export default function SuppliersPage() {
       key: 'name', header: t('column.name'), value: (r) => r.name,
       render: (r) => (
         <span>
-          {r.name} {r.archived && <Badge color="gray" variant="outline" size="sm" tt="none">{t('archivedBadge')}</Badge>}
+          {r.name} <ArchivedBadge show={r.archived} label={t('archivedBadge')} />
         </span>
       ),
     },
