@@ -3,7 +3,7 @@ import { adminApi, expectNoAxeViolations, login, openModule, unique, watchErrors
 
 // Issue 5 through the browser: the VoR editor with the keyboard-driven matrix picker (riskvärde computed, IKP
 // proposal shown), management's IKP decision, a register risk found through its heat-map cell, and axe on every
-// risk page (VoR, IKP, register/heat map, RSA, continuity, scales).
+// risk page (VoR, IKP, register/heat map, continuity with RSA, scales).
 test.describe.configure({ mode: 'serial' });
 
 const u = unique();
@@ -209,10 +209,15 @@ test('RSA, continuity, actions and scales pages pass axe', async ({ page }) => {
   await login(page);
   await chooseOrg(page);
   await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
-  await subNav(page, 'RSA', 'Risk- och sårbarhetsanalys (RSA)');
+  // RSA is a tab of Kontinuitet; the old page's address (bookmarks, links in e-mail) opens it there.
+  await page.goto('/risker/rsa');
+  await expect(page).toHaveURL(/\/risker\/kontinuitet\?flik=rsa$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Kontinuitet och övningar' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'RSA och processer' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('row').filter({ hasText: 'Kontaktcenter' })).toContainText('System: Artvise');
   await expectNoAxeViolations(page, 'RSA');
   await subNav(page, 'Kontinuitet och övningar', 'Kontinuitet och övningar');
+  await page.getByRole('tab', { name: 'Kontinuitetsplaner' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Kontinuitetsplan Artvise' })).toContainText('Försenad');
   await expectNoAxeViolations(page, 'continuity plans');
   await page.getByRole('tab', { name: 'Övningar' }).click();

@@ -94,7 +94,7 @@ describe('GET /api/risks/actions', () => {
       overdue: true, link: '/risker/register', source: { kind: 'register', label: 'Riskregister', org: { slug: 'avd-a1', name: 'AVD-A1' } }, parent: { id: ids.risk, title: 'Artvise nere' },
     });
     expect(by('a3 risk done late')).toMatchObject({ status: 'klar', overdue: false });
-    expect(by('a4 rsa soon')).toMatchObject({ link: '/risker/rsa', source: { kind: 'rsa', label: 'RSA 2026–2027' }, parent: { id: ids.activity, title: 'Ekonomiskt bistånd' } });
+    expect(by('a4 rsa soon')).toMatchObject({ link: '/risker/kontinuitet?flik=rsa', source: { kind: 'rsa', label: 'RSA 2026–2027' }, parent: { id: ids.activity, title: 'Ekonomiskt bistånd' } });
     expect(by('a5 plan no date')).toMatchObject({ dueDate: null, link: '/risker/kontinuitet', source: { kind: 'continuity_plan', label: 'Kontinuitetsplaner' }, parent: { id: ids.plan, title: 'Plan Artvise' } });
     expect(by('a6 exercise ongoing')).toMatchObject({ link: '/risker/kontinuitet', source: { kind: 'exercise', label: 'Övningar', org: { slug: 'avd-a1' } }, parent: { id: ids.exercise, title: 'Övning elavbrott' } });
   });

@@ -22,7 +22,7 @@ const MAX = 500;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const LINKS: Record<Kind, string> = {
-  vor: '/risker', register: '/risker/register', rsa: '/risker/rsa', continuity_plan: '/risker/kontinuitet', exercise: '/risker/kontinuitet',
+  vor: '/risker', register: '/risker/register', rsa: '/risker/kontinuitet?flik=rsa', continuity_plan: '/risker/kontinuitet', exercise: '/risker/kontinuitet',
 };
 
 function label(kind: Kind, year: number | null, orgName: string): string {

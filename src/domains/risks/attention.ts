@@ -79,7 +79,7 @@ export const attentionProviders: AttentionProvider[] = [
           severity: 'info' as const,
           ...countTitles(p, { one: 'En kritisk process saknar fastställd kontinuitetsplan', many: 'kritiska processer saknar fastställd kontinuitetsplan' }, { one: 'One critical process lacks an adopted continuity plan', many: 'critical processes lack an adopted continuity plan' }),
           count: p,
-          link: '/risker/rsa?utanPlan=1',
+          link: '/risker/kontinuitet?flik=rsa&utanPlan=1',
         },
       ];
     },

@@ -14,6 +14,8 @@ import { SubNav } from './SubNav';
 import { EXERCISE_STATUSES, PLAN_STATUSES, type ContinuityPlan, type Exercise } from './types';
 
 type Archived = 'false' | 'true' | 'all';
+/** The tabs, also chosen by ?flik= (the old address /risker/rsa and the start page's links open 'rsa'). */
+const TABS = ['rsa', 'plans', 'exercises'] as const;
 const FLAGS = ['reviewOverdue', 'neverExercised', 'exerciseOverdue'] as const;
 type Flag = (typeof FLAGS)[number];
 const PLAN_COLORS: Record<ContinuityPlan['status'], string> = { saknas: 'red', under_arbete: 'orange', faststalld: 'green' };
@@ -22,7 +24,8 @@ const EXERCISE_COLORS: Record<Exercise['status'], string> = { planerad: 'blue', 
 /**
  * Kontinuitet in three tabs: RSA och processer (RsaSection), kontinuitetsplaner (scope, owner, status, adoption, reviews, last exercised with its flags) and övningar (type,
  * status, plans exercised, participants) of the selected organisation and its subtree. Start-page links:
- * ?forsenade=1 (plans past review), ?ovningar=planerad (planned exercises). The plans tab opens first.
+ * ?forsenade=1 (plans past review), ?ovningar=planerad (planned exercises), ?flik=rsa&utanPlan=1 (processes without
+ * an adopted plan). The plans tab opens first.
  */
 export default function ContinuityPage() {
   const { t } = useTranslation('risks');
@@ -30,7 +33,11 @@ export default function ContinuityPage() {
   const { selected, selectedSlug } = useSelectedOrg();
   const overdueFromLink = useSearchFlag('forsenade');
   const exerciseStatusFromLink = useSearchText('ovningar');
-  const [tab, setTab] = useState<string | null>(exerciseStatusFromLink ? 'exercises' : 'plans');
+  const tabFromLink = useSearchText('flik');
+  const withoutPlanFromLink = useSearchFlag('utanPlan');
+  const [tab, setTab] = useState<string | null>(
+    TABS.includes(tabFromLink as (typeof TABS)[number]) ? tabFromLink! : withoutPlanFromLink ? 'rsa' : exerciseStatusFromLink ? 'exercises' : 'plans',
+  );
   const [flag, setFlag] = useState<Flag | ''>(overdueFromLink ? 'reviewOverdue' : '');
   const [status, setStatus] = useState<ContinuityPlan['status'] | ''>('');
   const [planArchived, setPlanArchived] = useState<Archived>('false');

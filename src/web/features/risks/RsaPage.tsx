@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Navigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api/client';
@@ -10,20 +11,16 @@ import { useSubmit } from '../../components/useSubmit';
 import { useSelectedOrg } from '../../shell/org-context';
 import { rsaListQuery, thisYear, useSearchFlag } from './api';
 import { ActivityDialog } from './ActivityDialog';
-import { SubNav } from './SubNav';
 import { RSA_STATUSES, type Rsa } from './types';
 import { FormActions } from '../../components/FormActions';
 
-/** Risk- och sårbarhetsanalys in the city's two-year cycle: critical activities, dependencies, threats, capability. */
-export default function RsaPage() {
-  const { t } = useTranslation('risks');
-  return (
-    <Stack>
-      <Title order={1}>{t('rsa.title')}</Title>
-      <SubNav />
-      <RsaSection />
-    </Stack>
-  );
+/**
+ * The former RSA page: RSA is the first tab of Kontinuitet. Its address (bookmarks, links in e-mail) opens that tab
+ * with the same query (?utanPlan=1).
+ */
+export default function RsaRedirect() {
+  const search = useRouterState({ select: (s) => s.location.search as Record<string, unknown> });
+  return <Navigate to="/risker/kontinuitet" search={{ ...search, flik: 'rsa' }} replace />;
 }
 
 /** The RSA cycles of the selected organisation with their critical processes: the RSA page, and a tab of Kontinuitet. */

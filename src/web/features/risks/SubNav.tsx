@@ -10,7 +10,6 @@ export function SubNav() {
     { to: '/risker', label: t('sub.vor'), show: true },
     { to: '/risker/ikp', label: t('sub.ikp'), show: true },
     { to: '/risker/register', label: t('sub.register'), show: true },
-    { to: '/risker/rsa', label: t('sub.rsa'), show: true },
     { to: '/risker/kontinuitet', label: t('sub.continuity'), show: true },
     { to: '/risker/atgarder', label: t('sub.actions'), show: true },
     { to: '/risker/skalor', label: t('sub.scales'), show: can('risk.read') },

@@ -2,7 +2,8 @@ import { lazy } from 'react';
 import { defineModule } from '../../module-types';
 
 // Risker: VoR and IKP per year, the risk register with heat map, RSA, continuity and exercises, scales.
-// The start page's attention links point at /risker/atgarder, /risker/kontinuitet, /risker/rsa and /risker/register.
+// The start page's attention links point at /risker/atgarder, /risker/kontinuitet (its RSA tab: ?flik=rsa) and
+// /risker/register. /risker/rsa, the RSA page before Kontinuitet had the tab, sends its address there.
 // Kontinuitet (RSA, plans, exercises) has its own link in the group "Risk, system och dataskydd".
 export default defineModule({
   nav: [
