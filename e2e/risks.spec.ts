@@ -209,9 +209,14 @@ test('RSA, continuity, actions and scales pages pass axe', async ({ page }) => {
   await login(page);
   await chooseOrg(page);
   await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
-  // RSA is a tab of Kontinuitet; the old page's address (bookmarks, links in e-mail) opens it there.
-  await page.goto('/risker/rsa');
-  await expect(page).toHaveURL(/\/risker\/kontinuitet\?flik=rsa$/);
+  // RSA is a tab of Kontinuitet; the old page's address (bookmarks, links in e-mail) opens it there. The start page's
+  // "processes without a fastställd plan" opens the latest cycle that has such processes, not a next one still empty.
+  await post('/api/risks/rsa', { org: orgs.forv.slug, cycleStartYear: 2027 });
+  await page.goto('/risker/rsa?utanPlan=1');
+  await expect(page).toHaveURL(/\/risker\/kontinuitet\?utanPlan=1&flik=rsa$/);
+  await expect(page.getByLabel('Cykel')).toHaveValue(/.+/);
+  await expect(page.getByLabel('Cykel').locator('option:checked')).toHaveText(/^2025–2026/);
+  await expect(page.getByRole('checkbox', { name: 'Bara processer utan fastställd kontinuitetsplan' })).toBeChecked();
   await expect(page.getByRole('heading', { level: 1, name: 'Kontinuitet och övningar' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'RSA och processer' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('row').filter({ hasText: 'Kontaktcenter' })).toContainText('System: Artvise');

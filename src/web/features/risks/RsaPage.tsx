@@ -33,12 +33,16 @@ export function RsaSection() {
   const [dialog, setDialog] = useState<'new' | 'edit' | null>(null);
   const [activity, setActivity] = useState<string | 'new' | null>(null);
   const items = useMemo(() => list.data ?? [], [list.data]);
+  const withoutPlanFromLink = useSearchFlag('utanPlan');
+  const [withoutPlan, setWithoutPlan] = useState(withoutPlanFromLink);
   useEffect(() => {
-    if (!items.some((r) => r.id === rsaId)) setRsaId(items[0]?.id ?? null);
-  }, [items, rsaId]);
+    // The newest cycle first. The start page's "processes without a fastställd plan" (?utanPlan=1) counts those of
+    // the latest cycle that has processes: a next cycle still being planned, with none yet, would show nothing.
+    const first = (withoutPlanFromLink && items.find((r) => r.activities.some((a) => a.planStatus !== 'faststalld'))) || items[0];
+    if (!items.some((r) => r.id === rsaId)) setRsaId(first?.id ?? null);
+  }, [items, rsaId, withoutPlanFromLink]);
   const rsa = items.find((r) => r.id === rsaId);
   const manage = can('risk.manage');
-  const [withoutPlan, setWithoutPlan] = useState(useSearchFlag('utanPlan'));
 
   return (
     <Stack>
