@@ -17,6 +17,9 @@ export const EXERCISE_TYPE: Record<string, string> = {
 
 const num = (x: Rec, k: string) => (typeof x[k] === 'number' ? (x[k] as number) : 0);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+/** A text as a sentence: its own full stop kept, one added otherwise. */
+const sentence = (t: string) => (/[.!?]$/.test(t) ? t : `${t}.`);
 
 export function continuityBlocks(v: Rec, cell: CellFn): FigureBlock[] {
   const counts = isRec(v.counts) ? v.counts : {};
@@ -37,7 +40,13 @@ export function continuityBlocks(v: Rec, cell: CellFn): FigureBlock[] {
       : 'Inga kontinuitetsplaner är registrerade.',
     n('reviewOverdue') ? `${plural(n('reviewOverdue'), 'plan har', 'planer har')} passerat sin översyn.` : totalPlans ? 'Alla planer är översedda i tid.' : '',
     n('notExercised') ? `${plural(n('notExercised'), 'plan har', 'planer har')} inte övats de senaste två åren.` : '',
-    `Under året genomfördes ${plural(n('exercisesHeld'), 'övning', 'övningar')}${n('exercisesPlanned') ? `; ${plural(n('exercisesPlanned'), 'är planerad', 'är planerade')}` : ''}.`,
+    `Under året genomfördes ${plural(n('exercisesHeld'), 'övning', 'övningar')}${n('exercisesPlanned') ? `; ${plural(n('exercisesPlanned'), 'är planerad', 'är planerade')}` : ''}${
+      n('exercisesPastDate')
+        ? n('exercisesPastDate') === 1 && n('exercisesPlanned') === 1
+          ? ', och dess datum har passerat utan att den registrerats som genomförd eller inställd'
+          : `, varav ${n('exercisesPastDate')} har passerat sitt datum utan att registreras som ${n('exercisesPastDate') === 1 ? 'genomförd eller inställd' : 'genomförda eller inställda'}`
+        : ''
+    }.`,
   ].filter(Boolean);
   const out: FigureBlock[] = [
     { kind: 'text', text: sentences.join(' ') },
@@ -46,6 +55,7 @@ export function continuityBlocks(v: Rec, cell: CellFn): FigureBlock[] {
       ['Planer fastställda', 'faststalld'], ['Planer under arbete', 'underArbete'], ['Planer saknas', 'saknas'],
       ['Översyn försenad', 'reviewOverdue'], ['Inte övade på två år', 'notExercised'],
       ['Genomförda övningar', 'exercisesHeld'], ['Planerade övningar', 'exercisesPlanned'],
+      ...(n('exercisesPastDate') ? [['Planerade, datum passerat', 'exercisesPastDate'] as [string, string]] : []),
     ], cell),
   ];
   if (processes.length) {
@@ -66,14 +76,30 @@ export function continuityBlocks(v: Rec, cell: CellFn): FigureBlock[] {
       ], cell),
     });
   }
-  const exerciseTable = (caption: string, rows: Rec[], lessons: boolean): FigureBlock => ({
-    kind: 'table', caption,
-    ...withOrg(rows, ['Datum', 'Typ', 'Övning', 'Enhet', 'Scenario', 'Deltagare', ...(lessons ? ['Erfarenheter', 'Åtgärder'] : [])], (r) => [
-      cell(r.date), cell(EXERCISE_TYPE[String(r.type)] ?? String(r.type)), cell(r.title), cell(r.unit), cell(r.scenario), cell(r.participantCount ?? '–'),
-      ...(lessons ? [cell(r.observations), cell(r.actions)] : []),
-    ], cell),
-  });
-  if (held.length) out.push(exerciseTable('Genomförda övningar', held, true));
-  if (planned.length) out.push(exerciseTable('Planerade övningar', planned, false));
+  const type = (r: Rec) => cell(EXERCISE_TYPE[String(r.type)] ?? String(r.type));
+  // A held exercise's scenario and lessons are running text: as two more table columns beside six others, a
+  // PDF page broke their words (and "Krisledningsövning") letter by letter.
+  if (held.length) {
+    out.push({
+      kind: 'table', caption: 'Genomförda övningar',
+      ...withOrg(held, ['Datum', 'Typ', 'Övning', 'Enhet', 'Deltagare', 'Åtgärder'], (r) => [
+        cell(r.date), type(r), cell(r.title), cell(r.unit), cell(r.participantCount ?? '–'), cell(r.actions),
+      ], cell),
+    });
+    const told = held.filter((r) => str(r.scenario) || str(r.observations));
+    if (told.length) out.push({ kind: 'text', text: 'Scenario och erfarenheter från årets övningar:' });
+    for (const r of told) {
+      const parts = [str(r.scenario) && `Scenario: ${sentence(str(r.scenario))}`, str(r.observations) && `Erfarenheter: ${sentence(str(r.observations))}`].filter(Boolean);
+      out.push({ kind: 'text', text: `${str(r.title)}, ${str(r.date)}, ${str(r.unit)}. ${parts.join(' ')}` });
+    }
+  }
+  if (planned.length) {
+    out.push({
+      kind: 'table', caption: 'Planerade övningar',
+      ...withOrg(planned, ['Datum', 'Typ', 'Övning', 'Enhet', 'Scenario', 'Deltagare'], (r) => [
+        cell(r.pastDate === true ? `${str(r.date)} (datum passerat)` : r.date), type(r), cell(r.title), cell(r.unit), cell(r.scenario), cell(r.participantCount ?? '–'),
+      ], cell),
+    });
+  }
   return out;
 }

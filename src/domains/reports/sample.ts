@@ -53,18 +53,18 @@ export function sampleReportJson(opts: { year?: number; vorRows?: number; orgTyp
         { org: 'Exempelförvaltningen', unit: 'Exempelförvaltningen', name: 'Löneutbetalning', owner: 'Avdelningschef', maxDowntimeHours: 72, planStatus: 'faststalld' },
         { org: 'Exempelförvaltningen', unit: 'Exempelförvaltningen', name: 'Upphandling', owner: 'Avdelningschef', maxDowntimeHours: null, planStatus: 'saknas' },
       ],
-      counts: { processes: 3, processesWithPlan: 2, faststalld: 2, underArbete: 1, saknas: 1, reviewOverdue: 1, notExercised: 1, exercisesHeld: 2, exercisesPlanned: 1 },
+      counts: { processes: 3, processesWithPlan: 2, faststalld: 2, underArbete: 1, saknas: 1, reviewOverdue: 1, notExercised: 1, exercisesHeld: 2, exercisesPlanned: 1, exercisesPastDate: 0 },
       plans: [
         { org: 'Exempelförvaltningen', unit: 'Kontaktcenter', title: 'Kontinuitetsplan ärendesystemet', status: 'faststalld', adoptedDate: `${year - 2}-03-01`, nextReview: `${year}-03-01`, reviewOverdue: true, lastExercised: `${year}-04-23`, notExercised: false },
         { org: 'Exempelförvaltningen', unit: 'Ekonomi', title: 'Kontinuitetsplan löneutbetalning', status: 'faststalld', adoptedDate: `${year - 3}-05-10`, nextReview: `${year + 1}-05-10`, reviewOverdue: false, lastExercised: null, notExercised: true },
         { org: 'Exempelförvaltningen', unit: 'Kontaktcenter', title: 'Kontinuitetsplan telefoniplattformen', status: 'under_arbete', adoptedDate: null, nextReview: `${year + 1}-03-31`, reviewOverdue: false, lastExercised: null, notExercised: true },
       ],
       exercisesHeld: [
-        { date: `${year}-04-23`, title: 'Ärendesystemet otillgängligt', type: 'diskussionsovning', org: 'Exempelförvaltningen', unit: 'Kontaktcenter', scenario: 'Systemet nere en hel dag', participantCount: 9, observations: 'Mallen behöver fler fält.', actions: 1 },
-        { date: `${year}-12-09`, title: 'Krisövning för ledningsgruppen', type: 'krisledningsovning', org: 'Exempelförvaltningen', unit: 'Exempelförvaltningen', scenario: 'Långvarigt elavbrott', participantCount: 11, observations: 'Tydligt ansvar.', actions: 2 },
+        { date: `${year}-04-23`, title: 'Ärendesystemet otillgängligt', type: 'diskussionsovning', org: 'Exempelförvaltningen', unit: 'Kontaktcenter', scenario: 'Systemet nere en hel dag', participantCount: 9, observations: 'Mallen behöver fler fält.', actions: 1, pastDate: false },
+        { date: `${year}-12-09`, title: 'Krisövning för ledningsgruppen', type: 'krisledningsovning', org: 'Exempelförvaltningen', unit: 'Exempelförvaltningen', scenario: 'Långvarigt elavbrott', participantCount: 11, observations: 'Tydligt ansvar.', actions: 2, pastDate: false },
       ],
       exercisesPlanned: [
-        { date: `${year}-11-19`, title: 'Lönekörning utan lönesystemet', type: 'funktionsovning', org: 'Exempelförvaltningen', unit: 'Ekonomi', scenario: 'Lönesystemet nere', participantCount: 6, observations: '', actions: 0 },
+        { date: `${year}-11-19`, title: 'Lönekörning utan lönesystemet', type: 'funktionsovning', org: 'Exempelförvaltningen', unit: 'Ekonomi', scenario: 'Lönesystemet nere', participantCount: 6, observations: '', actions: 0, pastDate: false },
       ],
     },
   };

@@ -51,6 +51,9 @@ export const attentionProviders: AttentionProvider[] = [
       const soon = addDays(today, 30);
       const [{ e }] = await ctx.db.select({ e: count() }).from(exercises).innerJoin(orgs, eq(orgs.id, exercises.orgId))
         .where(and(manageable, eq(exercises.archived, false), eq(exercises.status, 'planerad'), gte(exercises.date, today), lte(exercises.date, soon)));
+      // Planned exercises whose day has passed: held or cancelled, but not registered (the report names them too).
+      const [{ past }] = await ctx.db.select({ past: count() }).from(exercises).innerJoin(orgs, eq(orgs.id, exercises.orgId))
+        .where(and(manageable, eq(exercises.archived, false), eq(exercises.status, 'planerad'), lt(exercises.date, today)));
       // Processes of each förvaltning's latest RSA cycle that has processes, without a fastställd active plan.
       const [{ p }] = await ctx.db.select({ p: count() }).from(rsaActivities)
         .innerJoin(rsaAnalyses, eq(rsaAnalyses.id, rsaActivities.rsaId)).innerJoin(orgs, eq(orgs.id, rsaAnalyses.orgId))
@@ -72,6 +75,13 @@ export const attentionProviders: AttentionProvider[] = [
           severity: 'info' as const,
           ...countTitles(e, { one: 'En övning är planerad inom 30 dagar', many: 'övningar är planerade inom 30 dagar' }, { one: 'One exercise is planned within 30 days', many: 'exercises are planned within 30 days' }),
           count: e,
+          link: '/risker/kontinuitet?ovningar=planerad',
+        },
+        {
+          key: 'risks.exercises-past-date',
+          severity: 'warning' as const,
+          ...countTitles(past, { one: 'En planerad övning har passerat sitt datum utan att registreras som genomförd eller inställd', many: 'planerade övningar har passerat sitt datum utan att registreras som genomförda eller inställda' }, { one: 'One planned exercise is past its date without being registered as held or cancelled', many: 'planned exercises are past their date without being registered as held or cancelled' }),
+          count: past,
           link: '/risker/kontinuitet?ovningar=planerad',
         },
         {

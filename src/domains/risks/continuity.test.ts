@@ -192,7 +192,11 @@ describe('continuity plans and exercises', () => {
     await otherIsam.post(PLANS, { org: 'forv-b', title: 'Försenad', adoptedDate: shift(-500) });
     await otherIsam.post(EXERCISES, { org: 'forv-b', title: 'Snart', date: shift(10), status: 'planerad' });
     await otherIsam.post(EXERCISES, { org: 'forv-b', title: 'Senare', date: shift(60), status: 'planerad' });
+    // Planned for two days ago and never registered as held or cancelled; one of yesterday that was held does not count.
+    await otherIsam.post(EXERCISES, { org: 'forv-b', title: 'Passerad', date: shift(-2), status: 'planerad' });
+    await otherIsam.post(EXERCISES, { org: 'forv-b', title: 'Hölls', date: shift(-1), status: 'genomford' });
     const after = (await otherIsam.get('/api/attention')).body.items as Attention;
+    expect(count(after, 'risks.exercises-past-date') - count(before, 'risks.exercises-past-date')).toBe(1);
     expect(count(after, 'risks.overdue-continuity-reviews') - count(before, 'risks.overdue-continuity-reviews')).toBe(1);
     expect(count(after, 'risks.exercises-soon') - count(before, 'risks.exercises-soon')).toBe(1);
     expect(count(after, 'risks.processes-without-plan')).toBe(1);
@@ -227,13 +231,15 @@ describe('the report section', () => {
     const f = (await provider.figures({ ctx: t.ctx, org, year: 2025, asOf: new Date('2025-12-31T12:00:00Z') })) as unknown as ContinuityFigures;
     expect(f.asOf).toBe('2025-12-31');
     expect(f.rsa).toEqual([{ org: org.name, cycle: '2024–2025', status: 'klar', processes: 2, withPlan: 1 }]);
-    expect(f.counts).toEqual({ processes: 2, processesWithPlan: 1, faststalld: 1, underArbete: 1, saknas: 1, reviewOverdue: 1, notExercised: 2, exercisesHeld: 1, exercisesPlanned: 1 });
+    expect(f.counts).toEqual({ processes: 2, processesWithPlan: 1, faststalld: 1, underArbete: 1, saknas: 1, reviewOverdue: 1, notExercised: 2, exercisesHeld: 1, exercisesPlanned: 1, exercisesPastDate: 1 });
     expect(f.plans.find((p) => p.title === 'A-plan')).toMatchObject({ nextReview: '2025-03-01', reviewOverdue: true, lastExercised: '2025-04-02', notExercised: false });
     expect(f.exercisesHeld.map((e) => [e.date, e.type, e.title, e.participantCount])).toEqual([['2025-04-02', 'krisledningsovning', 'Hållen', 12]]);
-    expect(f.exercisesPlanned.map((e) => e.title)).toEqual(['Planerad']);
+    // Still planned on the report's day, its day (20 November) passed: registered neither as held nor as cancelled.
+    expect(f.exercisesPlanned.map((e) => [e.title, e.pastDate])).toEqual([['Planerad', true]]);
     // As of 1 March 2025 the exercise of April had not been held and the review was not yet due.
     const march = (await provider.figures({ ctx: t.ctx, org, year: 2025, asOf: new Date('2025-03-01T12:00:00Z') })) as unknown as ContinuityFigures;
-    expect([march.counts.exercisesHeld, march.counts.reviewOverdue]).toEqual([0, 0]);
+    expect([march.counts.exercisesHeld, march.counts.reviewOverdue, march.counts.exercisesPastDate]).toEqual([0, 0, 0]);
+    expect(march.exercisesPlanned.map((e) => [e.title, e.pastDate])).toEqual([['Planerad', false]]);
     // A year outside the cycle has none; the 2026 section does not list 2025's exercises.
     const next = (await provider.figures({ ctx: t.ctx, org, year: 2026, asOf: new Date('2026-12-31T12:00:00Z') })) as unknown as ContinuityFigures;
     expect([next.rsa, next.counts.exercisesHeld]).toEqual([[], 0]);
@@ -251,7 +257,10 @@ describe('the report section', () => {
     const text = blocks.find((b) => b.kind === 'text') as Extract<FigureBlock, { kind: 'text' }>;
     expect(text.text).toContain('cykeln 2024–2025 är klar');
     expect(text.text).toContain('Av 2 kritiska processer har 1 en fastställd kontinuitetsplan.');
-    expect(text.text).toContain('Under året genomfördes 1 övning; 1 är planerad.');
+    expect(text.text).toContain('Under året genomfördes 1 övning; 1 är planerad, och dess datum har passerat utan att den registrerats som genomförd eller inställd.');
+    // The held exercise's scenario is told in running text below its table, not in a column of its own.
+    const texts = blocks.filter((b) => b.kind === 'text').map((b) => (b as Extract<FigureBlock, { kind: 'text' }>).text);
+    expect(texts).toContain(`Hållen, 2025-04-02, ${(await findOrg(t.ctx.db, 'avd-r1')).name}. Scenario: Elavbrott.`);
     const table = (caption: string) => blocks.find((b) => b.kind === 'table' && b.caption === caption) as Extract<FigureBlock, { kind: 'table' }>;
     const figures = table('Kontinuitet i siffror');
     expect(figures.rows.map((row) => [row[0].text, row[1].text])).toContainEqual(['Översyn försenad', String(f.counts.reviewOverdue)]);
@@ -259,6 +268,9 @@ describe('the report section', () => {
     const plans = table('Kontinuitetsplaner');
     expect(plans.rows.find((row) => row.some((c) => c.text === 'A-plan'))!.map((c) => c.text)).toContain('2025-03-01 (försenad)');
     expect(plans.rows.find((row) => row.some((c) => c.text === 'C-plan'))!.map((c) => c.text)).toContain('Aldrig');
+    expect(table('Genomförda övningar').columns).toEqual(['Datum', 'Typ', 'Övning', 'Enhet', 'Deltagare', 'Åtgärder']);
     expect(table('Genomförda övningar').rows[0].map((c) => c.text)).toContain('Krisledningsövning');
+    expect(table('Planerade övningar').rows[0].map((c) => c.text)).toContain('2025-11-20 (datum passerat)');
+    expect(figures.rows.map((row) => [row[0].text, row[1].text])).toContainEqual(['Planerade, datum passerat', '1']);
   });
 });

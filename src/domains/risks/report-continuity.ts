@@ -19,6 +19,8 @@ import { continuityPlans, exercisePlans, exercises, rsaActivities, rsaAnalyses }
  */
 export interface ContinuityExerciseFigure {
   date: string; title: string; type: string; org: string; unit: string; scenario: string; participantCount: number | null; observations: string; actions: number;
+  /** A planned exercise whose day has passed by the report's day without being registered as held or cancelled. */
+  pastDate: boolean;
 }
 
 export interface ContinuityFigures {
@@ -36,6 +38,8 @@ export interface ContinuityFigures {
     /** Plans not exercised in the last two years (never, or longer ago). */
     notExercised: number;
     exercisesHeld: number; exercisesPlanned: number;
+    /** Of the planned: those whose day has passed (pastDate). */
+    exercisesPastDate: number;
   };
   plans: {
     org: string; unit: string; title: string; status: string; adoptedDate: string | null; nextReview: string | null; reviewOverdue: boolean;
@@ -88,7 +92,7 @@ export const continuitySection: SectionProvider<ContinuityFigures> = {
     const exActions = await actionsOf(db, 'exercise', ex.map((x) => x.e.id));
     const exFigure = ({ e, org: o }: (typeof ex)[number]): ContinuityExerciseFigure => ({
       date: e.date, title: e.title, type: e.type, org: top(o.path), unit: o.name, scenario: e.scenario, participantCount: e.participantCount, observations: e.observations,
-      actions: exActions.get(e.id)?.length ?? 0,
+      actions: exActions.get(e.id)?.length ?? 0, pastDate: e.status === 'planerad' && e.date < day,
     });
     const exercisesHeld = ex.filter((x) => x.e.status === 'genomford' && x.e.date <= day).map(exFigure);
     const exercisesPlanned = ex.filter((x) => x.e.status === 'planerad').map(exFigure);
@@ -121,6 +125,7 @@ export const continuitySection: SectionProvider<ContinuityFigures> = {
         reviewOverdue: planRows.filter((p) => p.reviewOverdue).length,
         notExercised: planRows.filter((p) => p.notExercised).length,
         exercisesHeld: exercisesHeld.length, exercisesPlanned: exercisesPlanned.length,
+        exercisesPastDate: exercisesPlanned.filter((x) => x.pastDate).length,
       },
       plans: planRows,
       exercisesHeld,

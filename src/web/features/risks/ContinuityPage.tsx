@@ -11,6 +11,7 @@ import { exercisesQuery, plansQuery, rsaListQuery, useSearchFlag } from './api';
 import { ExerciseDialog, PlanDialog } from './ContinuityDialogs';
 import { RsaSection } from './RsaPage';
 import { SubNav } from './SubNav';
+import { todayStockholm } from '../plans/shared';
 import { EXERCISE_STATUSES, PLAN_STATUSES, type ContinuityPlan, type Exercise } from './types';
 
 type Archived = 'false' | 'true' | 'all';
@@ -89,8 +90,18 @@ export default function ContinuityPage() {
     { key: 'fallback', header: t('plan.field.fallback'), value: (p) => p.fallback, hidden: true },
     { key: 'org', header: t('risk.field.org'), value: (p) => p.org.name, hidden: true },
   ];
+  const today = todayStockholm();
   const exerciseColumns: RegisterColumn<Exercise>[] = [
-    { key: 'date', header: t('exercise.field.date'), value: (x) => x.date, render: (x) => formatDate(x.date) },
+    {
+      key: 'date', header: t('exercise.field.date'), value: (x) => x.date,
+      // Still planned after its day: held or cancelled but not registered (the start page and the report count them).
+      render: (x) => (
+        <span className="nowrap">
+          {formatDate(x.date)}
+          {x.status === 'planerad' && x.date < today && <Badge ml={4} color="orange.9" variant="filled" tt="none">{t('exercise.pastDate')}</Badge>}
+        </span>
+      ),
+    },
     { key: 'title', header: t('exercise.field.title'), value: (x) => x.title },
     { key: 'type', header: t('exercise.field.type'), value: (x) => t(`exerciseType.${x.type}`) },
     {
