@@ -208,7 +208,7 @@ export function nis2Blocks(v: Rec, cell: CellFn): FigureBlock[] {
     scope,
     `Av lagens tio åtgärdsområden är ${svList(parts)}.`,
     approved
-      ? `Ledningen godkände årets säkerhetsåtgärder den ${String(approved.date)}${String(approved.by ?? '') ? ` (${String(approved.by)})` : ''}.`
+      ? `Ledningen godkände årets säkerhetsåtgärder den ${String(approved.date)}${String(approved.by ?? '') ? ` genom ${String(approved.by)}` : ''}.`
       : 'Ledningen har ännu inte godkänt årets säkerhetsåtgärder.',
     training.length
       ? `Förvaltningsledningens utbildning i cybersäkerhet har genomförts av ${svList(training.map((t) => `${String(t.name)} den ${String(t.date)}`))}.`
