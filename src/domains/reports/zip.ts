@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ZipFile } from '../incidents/import/zip';
+import { ZipFile } from '../../server/platform/tabular/zip';
 
 /** A ZIP archive's entries (enough to inspect DOCX files), read with the import's zip reader. */
 export async function readZip(buf: Buffer): Promise<Map<string, Buffer>> {

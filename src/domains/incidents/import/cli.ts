@@ -5,7 +5,7 @@ import { parse } from '../../../cli/args';
 import { CliError, withDatabase } from '../../../cli/context';
 import { AppError } from '../../../server/platform/errors';
 import { importIncidents, type ImportResult } from './service';
-import { withoutControls } from './values';
+import { withoutControls } from '../../../server/platform/tabular/cells';
 
 const USAGE = 'tillit import incidents FIL/FILE --org SLUG [--skip-invalid] [--dry-run] [--json]';
 

@@ -6,7 +6,7 @@ import { createOrg } from '../../org/service';
 import { writeGeneratedCsv } from './testdata';
 import { tmpFile } from './testkit';
 import { readFileSync } from 'node:fs';
-import { spoolUpload } from './upload';
+import { spoolUpload } from '../../../server/platform/tabular/upload';
 
 let t: TestServer;
 let manager: Client;

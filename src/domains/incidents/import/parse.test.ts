@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvParser, detectDelimiter, type CsvRecord } from './csv';
+import { CsvParser, detectDelimiter, type CsvRecord } from '../../../server/platform/tabular/csv';
 import { mapHeader } from './columns';
 import { parseBool, parseDateText, parseKind, parseReported, parseStatus, fromSheetDate } from './values';
 import { SeenIds } from './seen';

@@ -20,7 +20,7 @@ import { defineRoute, jsonContent, problemContent, type AppEnv } from '../../../
 import { AppError, forbidden } from '../../../server/platform/errors';
 import { findOrg } from '../../org/service';
 import { importIncidents, type ImportResult } from './service';
-import { checkContentType, IMPORT_MAX_BYTES, spoolUpload } from './upload';
+import { checkContentType, IMPORT_MAX_BYTES, spoolUpload } from '../../../server/platform/tabular/upload';
 
 const Bool = z.enum(['true', 'false']).optional();
 const Query = z.object({

@@ -11,7 +11,7 @@
  */
 import { inArray, like, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
-import { AppError, forbidden } from '../../../server/platform/errors';
+import { forbidden } from '../../../server/platform/errors';
 import { inTx } from '../../../server/platform/tx';
 import { recordAudit } from '../../audit/chain';
 import { findOrg } from '../../org/service';
@@ -19,14 +19,16 @@ import { orgs } from '../../org/table';
 import { escapeLike } from '../../../server/platform/authz';
 import type { Db } from '../../../server/platform/db';
 import { registerIn } from '../service';
-import { HEADER_SEARCH, mapHeader, type HeaderMap } from './columns';
+import { INCIDENT_HEADER, type HeaderMap } from './columns';
 import { SeenIds } from './seen';
-import { CsvTooLongRecord } from './csv';
-import { inspectFile, readRecords, type FileInfo, type RawRecord } from './source';
+import { inspectFile, type FileInfo, type RawRecord } from '../../../server/platform/tabular/source';
+import { FatalRecord, guard, missingColumns, openTable, SourceError, sourceProblem } from '../../../server/platform/tabular/open';
+import { addWarning, emptySummary, toError, type ImportSummary } from '../../../server/platform/tabular/summary';
 import { RowValidator, type ImportRow, type RowError } from './validate';
 import { BatchWriter, UnitResolver, type ImportRegisters } from './writer';
 import { categorySpelling } from './categories';
-import { EMPTY_FILE } from './upload';
+
+export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
 
 /** Rows per write on PostgreSQL: fewer statements, less planning per row (PostgreSQL CPU −13 % against 2,000). */
 export const BATCH_SIZE = 5000;
@@ -61,27 +63,6 @@ export interface ImportProgress {
   totalBytes: number;
 }
 
-export interface ImportError {
-  line: number;
-  column: string | null;
-  /** "<svenska> / <English>" */
-  reason: string;
-  reason_sv: string;
-  reason_en: string;
-}
-
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  errors: ImportError[];
-  /** "<svenska> / <English>" */
-  warnings: string[];
-  warnings_sv: string[];
-  warnings_en: string[];
-}
-
 export interface ImportResult {
   summary: ImportSummary;
   /** True when the import's changes were committed. */
@@ -91,15 +72,7 @@ export interface ImportResult {
   info: FileInfo;
 }
 
-const toError = (e: RowError): ImportError => ({ line: e.line, column: e.column, reason: `${e.sv} / ${e.en}`, reason_sv: e.sv, reason_en: e.en });
-
 class Rollback {}
-
-function addWarning(summary: ImportSummary, w: { sv: string; en: string }) {
-  summary.warnings.push(`${w.sv} / ${w.en}`);
-  summary.warnings_sv.push(w.sv);
-  summary.warnings_en.push(w.en);
-}
 
 /**
  * The registers of an import into `target` (see ImportRegisters): the organisations of its register's subtree and
@@ -124,28 +97,17 @@ async function loadRegisters(ctx: Ctx, tx: Db, target: { id: string; path: strin
   return { lookup, registerOf, manage: may('incident.manage'), readProtected: may('incident.protected') };
 }
 
-const UNSUPPORTED_XLS = new AppError(415, 'unsupported_file_type', {
-  sv: 'Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen.',
-  en: 'The file is in the old Excel format (.xls). Save it as .xlsx or CSV and try again.',
-}, 'file');
-
-const NOT_TEXT = new AppError(415, 'unsupported_file_type', {
-  sv: 'Filen är varken CSV-text eller XLSX (den innehåller binära data, t.ex. en PDF eller en bild). Exportera från IA som CSV eller XLSX. En fil i UTF-16 måste börja med sitt byte order mark.',
-  en: 'The file is neither CSV text nor XLSX (it holds binary data, such as a PDF or an image). Export from IA as CSV or XLSX. A UTF-16 file must begin with its byte order mark.',
-}, 'file');
+/** Where a good file comes from, in the refusal of a binary one. */
+const HOW_TO = { sv: 'Exportera från IA som CSV eller XLSX.', en: 'Export from IA as CSV or XLSX.' };
 
 /** Imports the file at `path` into the register of organisation `opts.org`. */
 export async function importIncidents(ctx: Ctx, path: string, opts: ImportOptions, known?: FileInfo): Promise<ImportResult> {
   const org = await findOrg(ctx.db, opts.org);
   if (!ctx.authz.can('incident.manage', org.path)) throw forbidden();
   const info = known ?? (await inspectFile(path));
-  if (info.format === 'empty') throw EMPTY_FILE;
-  if (info.format === 'xls') throw UNSUPPORTED_XLS;
-  if (info.format === 'binary') throw NOT_TEXT;
-
-  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [], warnings_sv: [], warnings_en: [] };
   let bytes = 0;
-  const records = readRecords(path, info, (b) => (bytes = b));
+  const { header, records, warnings } = await openTable(path, info, INCIDENT_HEADER, HOW_TO, (b) => (bytes = b));
+  const summary: ImportSummary = emptySummary();
   // A file-level failure: nothing is or would be imported, whatever the rows before it counted.
   const fail = (e: RowError): ImportResult => {
     summary.created = summary.updated = summary.unchanged = 0;
@@ -153,60 +115,10 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
     summary.errors.push(toError(e));
     return { summary, written: false, failed: true, info };
   };
-
-  let header: HeaderMap;
-  try {
-    const found = await findHeader(records);
-    if (!found) {
-      await records.return(undefined);
-      throw EMPTY_FILE;
-    }
-    header = found.header;
-    if (found.sheet !== undefined) {
-      header.warnings.unshift({
-        sv: `Bladet "${found.sheet}" lästes: det första bladet med en rubrikrad. Radnumren gäller det bladet.`,
-        en: `Worksheet "${found.sheet}" was read: the first one with a header row. Line numbers refer to that sheet.`,
-      });
-    }
-    if (found.skipped.length > 0) {
-      const lines = found.skipped.join(', ');
-      const many = found.skipped.length > 1;
-      header.warnings.unshift({
-        sv: `${many ? 'Raderna' : 'Rad'} ${lines} före rubrikraden (rad ${found.line}) hoppades över.`,
-        en: `${many ? 'Lines' : 'Line'} ${lines} before the header row (line ${found.line}) ${many ? 'were' : 'was'} skipped.`,
-      });
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if (err instanceof CsvTooLongRecord) {
-      throw new AppError(422, 'unreadable_file', {
-        sv: `Filen kunde inte läsas som CSV: posten som börjar på rad ${err.line} är över ${err.limit} tecken lång. Filen är troligen inte en textexport, eller så saknas ett avslutande citattecken.`,
-        en: `The file could not be read as CSV: the record starting on line ${err.line} is over ${err.limit} characters long. The file is probably not a text export, or a closing quote is missing.`,
-      }, 'file');
-    }
-    throw unreadable(err);
-  }
-  for (const w of header.warnings) addWarning(summary, w);
-  if (info.invalidUtf8) {
-    addWarning(summary, {
-      sv: 'Filen börjar med UTF-8-märket (BOM) men innehåller byte som inte är giltig UTF-8. Den lästes som UTF-8; raderna med ogiltiga tecken avvisas.',
-      en: 'The file begins with the UTF-8 byte order mark but holds bytes that are not valid UTF-8. It was read as UTF-8; the rows with invalid characters are refused.',
-    });
-  }
-  if (info.mixedEncoding) {
-    addWarning(summary, {
-      sv: 'Filen är inte giltig UTF-8 och lästes som Windows-1252, men den innehåller också UTF-8-kodade bokstäver (som då visas som "Ã¤" i stället för "ä"). Kontrollera texterna; spara filen med en enda teckenkodning (helst UTF-8) om de är fel.',
-      en: 'The file is not valid UTF-8 and was read as Windows-1252, but it also holds UTF-8 encoded letters (which then show as "Ã¤" instead of "ä"). Check the texts; save the file in one encoding (UTF-8 preferred) if they are wrong.',
-    });
-  }
+  for (const w of warnings) addWarning(summary, w);
   if (header.missing.length > 0) {
     await records.return(undefined);
-    const list = header.missing.join(', ');
-    return fail({
-      line: 1, column: list,
-      sv: `Obligatoriska kolumner saknas: ${list}. Rubrikraden måste ha dem (stora/små bokstäver spelar ingen roll).`,
-      en: `Required columns are missing: ${list}. The header row must have them (case does not matter).`,
-    });
+    return fail(missingColumns(header.missing));
   }
 
   const readOnlyRun = !!opts.dryRun;
@@ -317,69 +229,13 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   } catch (err) {
     if (err instanceof Rollback) return { summary, written: false, failed, info };
     if (err instanceof FatalRecord) return fail(err.error);
-    if (err instanceof SourceError) throw err.original instanceof AppError ? err.original : unreadable(err.original);
+    if (err instanceof SourceError) throw sourceProblem(err);
     throw err;
   }
   return { summary, written: true, failed: false, info };
 }
 
-/**
- * The header: the first of the opening records that has every required column. When none has, the first
- * record is taken as the header (and its missing columns are reported). Records above the header are skipped;
- * their lines are named in a warning. (Excel's `sep=` line never gets here: the CSV reader takes it.)
- */
-async function findHeader(records: AsyncGenerator<RawRecord>): Promise<{ header: HeaderMap; line: number; skipped: number[]; sheet?: string } | undefined> {
-  const opening: RawRecord[] = [];
-  while (opening.length < HEADER_SEARCH) {
-    const next = await records.next();
-    if (next.done) break;
-    opening.push(next.value);
-    const header = mapHeader(next.value.cells);
-    if (header.missing.length === 0) {
-      return { header, line: next.value.line, skipped: opening.slice(0, -1).map((r) => r.line), sheet: next.value.sheet };
-    }
-  }
-  if (opening.length === 0) return undefined;
-  return { header: mapHeader(opening[0].cells), line: opening[0].line, skipped: [] };
-}
-
-class SourceError extends Error {
-  constructor(public readonly original: unknown) {
-    super(String(original));
-  }
-}
-
-class FatalRecord extends Error {
-  constructor(public readonly error: RowError) {
-    super(error.en);
-  }
-}
-
-/** Turns parser failures into a row error at the line where it happened. */
-async function* guard(records: AsyncGenerator<RawRecord>): AsyncGenerator<RawRecord> {
-  try {
-    yield* records;
-  } catch (err) {
-    if (err instanceof CsvTooLongRecord) {
-      throw new FatalRecord({
-        line: err.line, column: null,
-        sv: `Posten som börjar på rad ${err.line} är orimligt lång (över ${err.limit} tecken); troligen saknas ett avslutande citattecken. Inget importerades.`,
-        en: `The record starting on line ${err.line} is unreasonably long (over ${err.limit} characters); probably a closing quote is missing. Nothing was imported.`,
-      });
-    }
-    throw new SourceError(err);
-  }
-}
-
 function idOf(rec: RawRecord, h: HeaderMap): string {
   const i = h.index.externalId;
   return i === undefined ? '' : String(rec.cells[i] ?? '').trim();
-}
-
-function unreadable(err: unknown): AppError {
-  const detail = (err as Error)?.message ?? String(err);
-  return new AppError(422, 'unreadable_file', {
-    sv: `Filen kunde inte läsas som CSV eller XLSX: ${detail}`,
-    en: `The file could not be read as CSV or XLSX: ${detail}`,
-  }, 'file');
 }

@@ -1,8 +1,10 @@
 /** One record of the file → a typed import row, or the list of what is wrong with it (line, column, why). */
 import { DESCRIPTION_MAX, type IncidentKind, type IncidentStatus } from '../model';
 import type { Field, HeaderMap } from './columns';
-import type { RawRecord } from './source';
-import { parseBool, parseDateCell, parseKind, parseReported, parseStatus, withoutControls, type Cell, type Msg, type Parsed } from './values';
+import type { RawRecord } from '../../../server/platform/tabular/source';
+import type { RowError } from '../../../server/platform/tabular/summary';
+import { withoutControls, type Cell, type Msg } from '../../../server/platform/tabular/cells';
+import { parseBool, parseDateCell, parseKind, parseReported, parseStatus, type Parsed } from './values';
 import { FIRST_YEAR, formatLocal, stockholmYear } from '../../../server/platform/time';
 
 export const LIMITS = { externalId: 100, title: 500, description: DESCRIPTION_MAX, category: 200, unit: 200 } as const;
@@ -30,16 +32,11 @@ export interface ImportRow {
   unit?: string | null;
 }
 
-export interface RowError {
-  line: number;
-  column: string | null;
-  sv: string;
-  en: string;
-}
+export type { RowError } from '../../../server/platform/tabular/summary';
 
 /** Decomposed letters (a + combining ring, as macOS writes "å") are composed, so search and grouping match. */
 const COMBINING = /[\u0300-\u036f]/;
-/** Control characters are removed (values.ts withoutControls); decomposed letters composed. */
+/** Control characters are removed (withoutControls, platform/tabular/cells.ts); decomposed letters composed. */
 const composed = (s: string) => {
   const clean = withoutControls(s);
   return COMBINING.test(clean) ? clean.normalize('NFC') : clean;

@@ -7,36 +7,13 @@
  *   occurrence, i.e. summer time (+02:00): 2025-10-26 02:30 → 2025-10-26T00:30:00Z. Deterministic and the
  *   earlier instant, so legal clocks computed from it never start late.
  */
+import { looseKey, type Cell, type Msg } from '../../../server/platform/tabular/cells';
 import { INCIDENT_KINDS, INCIDENT_STATUSES, type IncidentKind, type IncidentStatus } from '../model';
 
-export interface Msg { sv: string; en: string }
 export type Parsed<T> = { ok: true; value: T } | { ok: false; msg: Msg };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (sv: string, en: string): Parsed<never> => ({ ok: false, msg: { sv, en } });
-
-/** Loose comparison key: no diacritics, no case, no spaces/hyphens/underscores/dots. "IT-säkerhet" → "itsakerhet". */
-/**
- * Control characters other than tab and line breaks, and other than NUL (refused where it is found, validate.ts):
- * nothing a reader sees, but they could move a terminal's cursor or title when the text is printed.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex
-const HAS_CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
-/** The text with control characters replaced (removed by default). */
-export function withoutControls(s: string, by = ''): string {
-  return HAS_CONTROL.test(s) ? s.replace(CONTROL, by) : s;
-}
-
-export function looseKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\s\-_./]+/g, '');
-}
 
 const STATUS_BY_KEY = new Map<string, IncidentStatus>(INCIDENT_STATUSES.map((s) => [looseKey(s), s]));
 const KIND_BY_KEY = new Map<string, IncidentKind>([
@@ -197,8 +174,6 @@ export function fromExcelSerial(n: number): Parsed<Date> {
   if (!(n > 0 && n < 2958466)) return fail(`${n} är inget datum.`, `${n} is not a date.`);
   return fromSheetDate(new Date(Math.round((n - 25569) * 86_400_000)));
 }
-
-export type Cell = string | number | boolean | Date | null;
 
 export function parseDateCell(v: Cell): Parsed<Date> {
   if (v instanceof Date) return fromSheetDate(v);

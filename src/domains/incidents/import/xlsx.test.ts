@@ -8,9 +8,10 @@ import { startTestServer, type TestServer } from '../../../test/harness';
 import { AppError } from '../../../server/platform/errors';
 import { isHeader } from './columns';
 import { ensureCity, freshOrg, runImport, stored, tmpFile } from './testkit';
-import { parseDateCell, type Cell } from './values';
-import { readXlsxRows } from './xlsx';
-import { isDateFormat } from './xlsx-values';
+import type { Cell } from '../../../server/platform/tabular/cells';
+import { parseDateCell } from './values';
+import { readXlsxRows } from '../../../server/platform/tabular/xlsx';
+import { isDateFormat } from '../../../server/platform/tabular/xlsx-values';
 
 // ---------------------------------------------------------------- a tiny zip writer
 

@@ -13,9 +13,9 @@
  * 1904 system) and `t="d"` cells (ISO 8601 text). Formulas give their cached result.
  */
 import type { SaxesTagPlain } from 'saxes';
-import type { Cell } from './values';
+import type { Cell } from './cells';
 import type { ProgressFn, RawRecord } from './source';
-import { HEADER_SEARCH } from './columns';
+import { HEADER_SEARCH } from './header';
 import { SharedStringFile } from './shared-strings';
 import { localName, parsePart, readPart, readRels, type Handlers } from './xlsx-parts';
 import { BUILTIN_DATE_FORMATS, decodeEscapes, fromIsoCell, fromSerial, isDateFormat, zeroPadWidth, type NumberStyle } from './xlsx-values';

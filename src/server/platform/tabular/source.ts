@@ -7,9 +7,9 @@ import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CsvParser, chooseDelimiter, sepHint, type CsvRecord } from './csv';
-import { HEADER_SEARCH, isHeader } from './columns';
+import { HEADER_SEARCH } from './header';
 import { readXlsxRows } from './xlsx';
-import type { Cell } from './values';
+import type { Cell } from './cells';
 
 export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'empty' | 'binary';
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -23,14 +23,14 @@ export interface FileInfo {
   mixedEncoding?: boolean;
   /**
    * Begins with UTF-8's byte order mark, so it is read as UTF-8, yet some bytes are not UTF-8: they read as U+FFFD
-   * and the rows holding them are refused (validate.ts), rather than the whole file being read as Windows-1252.
+   * and the rows holding them are refused (the import's row validation), rather than the whole file being read as Windows-1252.
    */
   invalidUtf8?: boolean;
 }
 
 /**
  * How much of a file's start is looked at for NUL bytes, which no CSV text (other than UTF-16) has, and how many
- * make it binary. A stray NUL or two in a text file is refused on its own row instead (validate.ts).
+ * make it binary. A stray NUL or two in a text file is refused on its own row instead (by the import's row validation).
  */
 const BINARY_SNIFF = 64 * 1024;
 const BINARY_NULS = 8;
@@ -123,13 +123,16 @@ export interface RawRecord {
 
 export type ProgressFn = (bytesRead: number) => void;
 
+/** True when a record's cells are the import's complete header (chooses the CSV delimiter and the XLSX sheet). */
+export type IsHeader = (cells: Cell[]) => boolean;
+
 /** Records of the file, header first. CSV physical line numbers; XLSX row numbers. */
-export async function* readRecords(path: string, info: FileInfo, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
+export async function* readRecords(path: string, info: FileInfo, isHeader: IsHeader, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
   if (info.format === 'xlsx') {
     yield* readXlsxRows(path, onBytes, isHeader);
     return;
   }
-  yield* readCsv(path, info.encoding, onBytes);
+  yield* readCsv(path, info.encoding, isHeader, onBytes);
 }
 
 function textDecoder(encoding: TextEncoding): { write(b: Buffer): string; end(): string } {
@@ -145,7 +148,7 @@ function textDecoder(encoding: TextEncoding): { write(b: Buffer): string; end():
 export const OPENING_LINES = HEADER_SEARCH;
 const OPENING_CHARS = 1 << 16;
 
-async function* readCsv(path: string, encoding: TextEncoding, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
+async function* readCsv(path: string, encoding: TextEncoding, isHeader: IsHeader, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
   const dec = textDecoder(encoding);
   let parser: CsvParser | undefined;
   let pending = '';

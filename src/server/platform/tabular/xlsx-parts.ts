@@ -3,7 +3,7 @@
  * Malformed XML, and a run of text no Excel cell can hold, are an AppError naming the part.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { AppError } from '../../../server/platform/errors';
+import { AppError } from '../errors';
 import type { ProgressFn } from './source';
 import { xlsxError, type ZipEntry, type ZipFile } from './zip';
 

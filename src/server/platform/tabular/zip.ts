@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
-import { AppError } from '../../../server/platform/errors';
+import { AppError } from '../errors';
 
 export interface ZipEntry {
   name: string;

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { AppError, badRequest } from '../../../server/platform/errors';
+import { AppError, badRequest } from '../errors';
 import { FileInspector, type FileInfo } from './source';
 
 /** An empty file: the same 422 whether it is uploaded or given to the CLI, and whether it has 0 bytes or only blank lines. */

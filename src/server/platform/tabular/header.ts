@@ -1,0 +1,122 @@
+/**
+ * The header row of an import file → which column holds which field. Each import lists its columns (a field,
+ * its canonical name and aliases, required or not); names are matched loosely (looseKey: case, spaces,
+ * diacritics). The header is looked for among the opening records (findHeader).
+ */
+import { looseKey, withoutControls, type Cell, type Msg } from './cells';
+import type { RawRecord } from './source';
+
+export interface ColumnDef<F extends string> {
+  field: F;
+  /** The first name is the canonical one (used in messages when the column is missing). */
+  names: string[];
+  required?: boolean;
+}
+
+export interface HeaderMap<F extends string> {
+  /** Column index per field present in the file. */
+  index: Partial<Record<F, number>>;
+  /** The header as written in the file (trimmed), per field. */
+  names: Partial<Record<F, string>>;
+  /** Number of header cells (trailing empty ones excluded). */
+  width: number;
+  warnings: Msg[];
+  /** Canonical names of required columns that are missing. */
+  missing: string[];
+}
+
+/** Records looked at for the header: some exports put a title, a date range or Excel's `sep=;` above it. */
+export const HEADER_SEARCH = 10;
+
+/**
+ * A header cell as a name: byte order mark and control characters removed, spaces collapsed, and a trailing colon
+ * or asterisk (exports write "Rapporterad:" or mark required columns "Ärende-ID*") dropped.
+ */
+export function headerText(c: Cell): string {
+  return withoutControls(String(c ?? ''))
+    .replace(/^\uFEFF/, '')
+    .split('\u0000').join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[:*]+$/, '');
+}
+
+export interface HeaderReader<F extends string> {
+  map(cells: Cell[]): HeaderMap<F>;
+  /** True when the cells are a complete header: every required column is there. */
+  isHeader(cells: Cell[]): boolean;
+}
+
+/** The header mapping of one import's columns. */
+export function headerReader<F extends string>(columns: ColumnDef<F>[]): HeaderReader<F> {
+  const byKey = new Map<string, { def: ColumnDef<F>; primary: boolean }>();
+  for (const def of columns) def.names.forEach((n, i) => byKey.set(looseKey(n), { def, primary: i === 0 }));
+  const map = (cells: Cell[]): HeaderMap<F> => {
+    const index: HeaderMap<F>['index'] = {};
+    const names: HeaderMap<F>['names'] = {};
+    const primaryTaken = new Set<F>();
+    const warnings: Msg[] = [];
+    let width = cells.length;
+    while (width > 0 && headerText(cells[width - 1]) === '') width--;
+    const ignored: { name: string; dupOf?: string }[] = [];
+    for (let i = 0; i < width; i++) {
+      const name = headerText(cells[i]);
+      if (name === '') continue;
+      const hit = byKey.get(looseKey(name));
+      if (!hit) {
+        ignored.push({ name });
+        continue;
+      }
+      const f = hit.def.field;
+      const taken = index[f] !== undefined;
+      // Two columns for one field: the canonical name wins over an alias, else the first one.
+      if (!taken || (hit.primary && !primaryTaken.has(f))) {
+        if (taken) ignored.push({ name: names[f]!, dupOf: name });
+        index[f] = i;
+        names[f] = name;
+        if (hit.primary) primaryTaken.add(f);
+      } else ignored.push({ name, dupOf: names[f] });
+    }
+    const said = new Set<string>();
+    for (const { name, dupOf } of ignored) {
+      // A column repeated under one unknown name is reported once ("reported once as a warning").
+      if (!dupOf && said.has(name)) continue;
+      said.add(name);
+      warnings.push(
+        dupOf
+          ? { sv: `Kolumnen "${name}" ignoreras: samma uppgift läses från "${dupOf}".`, en: `Column "${name}" is ignored: the same field is read from "${dupOf}".` }
+          : { sv: `Kolumnen "${name}" känns inte igen och ignoreras.`, en: `Column "${name}" is not recognised and is ignored.` },
+      );
+    }
+    const missing = columns.filter((c) => c.required && index[c.field] === undefined).map((c) => c.names[0]);
+    return { index, names, width, warnings, missing };
+  };
+  return { map, isHeader: (cells) => map(cells).missing.length === 0 };
+}
+
+export interface FoundHeader<F extends string> {
+  header: HeaderMap<F>;
+  line: number;
+  skipped: number[];
+  sheet?: string;
+}
+
+/**
+ * The header: the first of the opening records that has every required column. When none has, the first
+ * record is taken as the header (and its missing columns are reported). Records above the header are skipped;
+ * their lines are named in a warning. (Excel's `sep=` line never gets here: the CSV reader takes it.)
+ */
+export async function findHeader<F extends string>(records: AsyncGenerator<RawRecord>, reader: HeaderReader<F>): Promise<FoundHeader<F> | undefined> {
+  const opening: RawRecord[] = [];
+  while (opening.length < HEADER_SEARCH) {
+    const next = await records.next();
+    if (next.done) break;
+    opening.push(next.value);
+    const header = reader.map(next.value.cells);
+    if (header.missing.length === 0) {
+      return { header, line: next.value.line, skipped: opening.slice(0, -1).map((r) => r.line), sheet: next.value.sheet };
+    }
+  }
+  if (opening.length === 0) return undefined;
+  return { header: reader.map(opening[0].cells), line: opening[0].line, skipped: [] };
+}

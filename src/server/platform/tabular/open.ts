@@ -1,0 +1,148 @@
+/**
+ * Opening an import file: the file-level refusals every tabular import shares (empty, the old .xls, binary data,
+ * unreadable), the header among the opening records and the warnings about how the file was read. The rows
+ * after the header are the import's own business; `guard` turns a reader failure among them into a
+ * file-level error at its line.
+ */
+import { AppError } from '../errors';
+import type { Msg } from './cells';
+import { CsvTooLongRecord } from './csv';
+import { findHeader, type HeaderMap, type HeaderReader } from './header';
+import { readRecords, type FileInfo, type ProgressFn, type RawRecord } from './source';
+import { EMPTY_FILE } from './upload';
+
+const UNSUPPORTED_XLS = new AppError(415, 'unsupported_file_type', {
+  sv: 'Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen.',
+  en: 'The file is in the old Excel format (.xls). Save it as .xlsx or CSV and try again.',
+}, 'file');
+
+/** Binary data: `howTo` says where a good file comes from ("Exportera från IA som CSV eller XLSX."). */
+const notText = (howTo: Msg) => new AppError(415, 'unsupported_file_type', {
+  sv: `Filen är varken CSV-text eller XLSX (den innehåller binära data, t.ex. en PDF eller en bild). ${howTo.sv} En fil i UTF-16 måste börja med sitt byte order mark.`,
+  en: `The file is neither CSV text nor XLSX (it holds binary data, such as a PDF or an image). ${howTo.en} A UTF-16 file must begin with its byte order mark.`,
+}, 'file');
+
+/** Refuses a file no import can read: empty (422), the old .xls (415) or binary data (415). */
+export function checkFileFormat(info: FileInfo, howTo: Msg): void {
+  if (info.format === 'empty') throw EMPTY_FILE;
+  if (info.format === 'xls') throw UNSUPPORTED_XLS;
+  if (info.format === 'binary') throw notText(howTo);
+}
+
+export function unreadable(err: unknown): AppError {
+  const detail = (err as Error)?.message ?? String(err);
+  return new AppError(422, 'unreadable_file', {
+    sv: `Filen kunde inte läsas som CSV eller XLSX: ${detail}`,
+    en: `The file could not be read as CSV or XLSX: ${detail}`,
+  }, 'file');
+}
+
+export interface OpenedTable<F extends string> {
+  header: HeaderMap<F>;
+  /** The records after the header. */
+  records: AsyncGenerator<RawRecord>;
+  /** The header's warnings (unknown columns) after those on how the file was read (sheet, skipped lines, encoding). */
+  warnings: Msg[];
+}
+
+/**
+ * The file's header and the records after it. Throws the file-level AppErrors: empty, .xls, binary, unreadable
+ * (also a CSV record too long to be one). A header without its required columns is returned as it is: the
+ * import reports `header.missing` in its summary.
+ */
+export async function openTable<F extends string>(
+  path: string, info: FileInfo, reader: HeaderReader<F>, howTo: Msg, onBytes?: ProgressFn,
+): Promise<OpenedTable<F>> {
+  checkFileFormat(info, howTo);
+  const records = readRecords(path, info, reader.isHeader, onBytes);
+  const warnings: Msg[] = [];
+  let header: HeaderMap<F>;
+  try {
+    const found = await findHeader(records, reader);
+    if (!found) {
+      await records.return(undefined);
+      throw EMPTY_FILE;
+    }
+    header = found.header;
+    if (found.skipped.length > 0) {
+      const lines = found.skipped.join(', ');
+      const many = found.skipped.length > 1;
+      warnings.push({
+        sv: `${many ? 'Raderna' : 'Rad'} ${lines} före rubrikraden (rad ${found.line}) hoppades över.`,
+        en: `${many ? 'Lines' : 'Line'} ${lines} before the header row (line ${found.line}) ${many ? 'were' : 'was'} skipped.`,
+      });
+    }
+    if (found.sheet !== undefined) {
+      warnings.push({
+        sv: `Bladet "${found.sheet}" lästes: det första bladet med en rubrikrad. Radnumren gäller det bladet.`,
+        en: `Worksheet "${found.sheet}" was read: the first one with a header row. Line numbers refer to that sheet.`,
+      });
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (err instanceof CsvTooLongRecord) {
+      throw new AppError(422, 'unreadable_file', {
+        sv: `Filen kunde inte läsas som CSV: posten som börjar på rad ${err.line} är över ${err.limit} tecken lång. Filen är troligen inte en textexport, eller så saknas ett avslutande citattecken.`,
+        en: `The file could not be read as CSV: the record starting on line ${err.line} is over ${err.limit} characters long. The file is probably not a text export, or a closing quote is missing.`,
+      }, 'file');
+    }
+    throw unreadable(err);
+  }
+  warnings.push(...header.warnings);
+  if (info.invalidUtf8) {
+    warnings.push({
+      sv: 'Filen börjar med UTF-8-märket (BOM) men innehåller byte som inte är giltig UTF-8. Den lästes som UTF-8; raderna med ogiltiga tecken avvisas.',
+      en: 'The file begins with the UTF-8 byte order mark but holds bytes that are not valid UTF-8. It was read as UTF-8; the rows with invalid characters are refused.',
+    });
+  }
+  if (info.mixedEncoding) {
+    warnings.push({
+      sv: 'Filen är inte giltig UTF-8 och lästes som Windows-1252, men den innehåller också UTF-8-kodade bokstäver (som då visas som "Ã¤" i stället för "ä"). Kontrollera texterna; spara filen med en enda teckenkodning (helst UTF-8) om de är fel.',
+      en: 'The file is not valid UTF-8 and was read as Windows-1252, but it also holds UTF-8 encoded letters (which then show as "Ã¤" instead of "ä"). Check the texts; save the file in one encoding (UTF-8 preferred) if they are wrong.',
+    });
+  }
+  return { header, records, warnings };
+}
+
+/** The missing required columns as one file-level error (line 1). */
+export function missingColumns(missing: string[]): { line: number; column: string } & Msg {
+  const list = missing.join(', ');
+  return {
+    line: 1, column: list,
+    sv: `Obligatoriska kolumner saknas: ${list}. Rubrikraden måste ha dem (stora/små bokstäver spelar ingen roll).`,
+    en: `Required columns are missing: ${list}. The header row must have them (case does not matter).`,
+  };
+}
+
+/** A reader failure after the header, for the whole file. */
+export class SourceError extends Error {
+  constructor(public readonly original: unknown) {
+    super(String(original));
+  }
+}
+
+/** A record that makes the file as a whole unusable, at its line. */
+export class FatalRecord extends Error {
+  constructor(public readonly error: { line: number; column: string | null } & Msg) {
+    super(error.en);
+  }
+}
+
+/** The AppError a SourceError stands for. */
+export const sourceProblem = (err: SourceError): AppError => (err.original instanceof AppError ? err.original : unreadable(err.original));
+
+/** Turns parser failures into a FatalRecord at the line where it happened (a too long record) or a SourceError. */
+export async function* guard(records: AsyncGenerator<RawRecord>): AsyncGenerator<RawRecord> {
+  try {
+    yield* records;
+  } catch (err) {
+    if (err instanceof CsvTooLongRecord) {
+      throw new FatalRecord({
+        line: err.line, column: null,
+        sv: `Posten som börjar på rad ${err.line} är orimligt lång (över ${err.limit} tecken); troligen saknas ett avslutande citattecken. Inget importerades.`,
+        en: `The record starting on line ${err.line} is unreasonably long (over ${err.limit} characters); probably a closing quote is missing. Nothing was imported.`,
+      });
+    }
+    throw new SourceError(err);
+  }
+}
