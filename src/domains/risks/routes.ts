@@ -5,6 +5,7 @@ import { CreateScale, MigrationInput, MigrationPreview, Scale, ScaleList, SetThr
 import { applyMigration, previewMigration } from './migrate';
 import { registerRoutes } from './routes-register';
 import { vorRoutes } from './routes-vor';
+import { vorImportRoutes } from './vor-import/routes';
 import { createScaleVersion, getScale, getThreshold, listScales, setThreshold } from './scales';
 
 const tags = ['Risker / risks: skalor'];
@@ -59,4 +60,5 @@ const scaleRoutes = [
   ),
 ];
 
-export const routes = [...scaleRoutes, ...vorRoutes, ...registerRoutes];
+// The import's static paths (/api/risks/vor/import, /template) first: they must win over /api/risks/vor/{id}.
+export const routes = [...scaleRoutes, ...vorImportRoutes, ...vorRoutes, ...registerRoutes];

@@ -37,7 +37,7 @@ export async function loadEvent(ctx: Ctx, db: Db, id: string, perm: Permission):
   return r;
 }
 
-const fallbackScale = (cityId: string): ScaleRow => {
+export const fallbackScale = (cityId: string): ScaleRow => {
   const p = PRESETS['4x4'];
   return {
     id: '00000000-0000-0000-0000-000000000000', cityOrgId: cityId, scaleVersion: 0, name: p.name,

@@ -1,0 +1,64 @@
+/**
+ * What `tillit import …` prints, the same for every tabular import: the summary (human or --json), exit codes
+ * 0 done (or dry run fine), 1 rows rejected and nothing imported, 2 bad arguments, file or organisation.
+ */
+import { statSync } from 'node:fs';
+import { AppError } from '../server/platform/errors';
+import { withoutControls } from '../server/platform/tabular/cells';
+import type { FileInfo } from '../server/platform/tabular/source';
+import type { ImportSummary } from '../server/platform/tabular/summary';
+import { CliError, type CliEnv } from './context';
+
+export interface CliImportResult {
+  summary: ImportSummary;
+  failed: boolean;
+  info: FileInfo;
+}
+
+/** The file's size; a CliError when it is missing or no file. */
+export function importFileSize(file: string): number {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    return st.size;
+  } catch {
+    throw new CliError(`filen "${file}" finns inte eller kan inte läsas.`, `the file "${file}" does not exist or cannot be read.`);
+  }
+}
+
+/**
+ * Runs the import; with --json a script always gets the summary shape on stdout, also when the file as a whole is
+ * refused (empty, unreadable, wrong type, unknown organisation): the message still goes to stderr, exit 2.
+ */
+export async function runCliImport<R extends CliImportResult>(env: CliEnv, json: boolean | undefined, dryRun: boolean | undefined, run: () => Promise<R>): Promise<number> {
+  const result = await run().catch((err: unknown) => {
+    if (json && err instanceof AppError) {
+      const reason = { reason: `${err.msg.sv} / ${err.msg.en}`, reason_sv: err.msg.sv, reason_en: err.msg.en };
+      env.out(JSON.stringify({ created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [{ line: null, column: null, ...reason }], warnings: [] }));
+    }
+    throw err;
+  });
+  if (json) {
+    const { created, updated, unchanged, rejected, errors, warnings } = result.summary;
+    env.out(JSON.stringify({ created, updated, unchanged, rejected, errors, warnings }));
+  } else printHuman(env.out, result, !!dryRun);
+  return result.failed ? 1 : 0;
+}
+
+/** Control characters from the file (in quoted values) are shown as U+FFFD, so the terminal only prints text. */
+function printHuman(print: (l: string) => void, r: CliImportResult, dryRun: boolean) {
+  const out = (l: string) => print(withoutControls(l, '\ufffd').split('\u0000').join('\ufffd'));
+  const s = r.summary;
+  for (const w of s.warnings) out(`varning/warning: ${w}`);
+  out(
+    `skapade/created: ${s.created}, uppdaterade/updated: ${s.updated}, oförändrade/unchanged: ${s.unchanged}, ` +
+      `avvisade/rejected: ${s.rejected}`,
+  );
+  for (const e of s.errors) {
+    out(`rad/line ${e.line}${e.column !== null ? `, kolumn/column "${e.column}"` : ''}: ${e.reason_sv} / ${e.reason_en}`);
+  }
+  if (s.errors.length < s.rejected) out(`… (visar ${s.errors.length} fel / showing ${s.errors.length} errors)`);
+  if (dryRun) out('Provkörning: inget skrevs. / Dry run: nothing was written.');
+  else if (r.failed) out('Inget importerades: rätta raderna ovan eller kör med --skip-invalid. / Nothing was imported: fix the rows above or use --skip-invalid.');
+  else out(`Klart; SHA-256 ${r.info.sha256}. / Done.`);
+}

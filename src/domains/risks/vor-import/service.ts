@@ -1,0 +1,416 @@
+/**
+ * The VoR import (format: docs/vor-import.md): a förvaltning's old risk sheet, one row per oönskad händelse, into
+ * the VoR of (org, year). Used by the CLI and the HTTP upload; reads the file with the platform's tabular reader.
+ *
+ * - The VoR is created (with the city's mandatory process and its five arbetssätt) when the year has none; an
+ *   approved VoR is locked (409, nothing written).
+ * - Processes and arbetssätt are found by name (letter case and spaces do not count) and created when missing; an
+ *   event is matched by (arbetssätt, title): created, updated when anything in the file differs, else unchanged.
+ *   Re-importing the same file changes nothing. Nothing is ever deleted.
+ * - A row's Åtgärd is one planned action of its event, matched by title; Ansvarig and Klart senast are set on it.
+ * - The IKP column is never stored: the proposal follows from riskvärde and the threshold, the decision is
+ *   management's (risk.decide) in Tillit.
+ * - One transaction: all or nothing unless `skipInvalid`; `dryRun` classifies the same way and writes nothing.
+ *   Audited as the editor audits (vor, process, arbetssätt, event, action rows) plus one `risk.vor.import` row.
+ */
+import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import type { Ctx } from '../../../server/platform/context';
+import type { Db } from '../../../server/platform/db';
+import { badRequest, conflict } from '../../../server/platform/errors';
+import { inTx } from '../../../server/platform/tx';
+import { FIRST_YEAR, LAST_PLANNING_YEAR } from '../../../server/platform/time';
+import type { Cell } from '../../../server/platform/tabular/cells';
+import { FatalRecord, guard, missingColumns, openTable, SourceError, sourceProblem } from '../../../server/platform/tabular/open';
+import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
+import { addWarning, emptySummary, toError, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
+import { recordAudit } from '../../audit/chain';
+import { MANDATORY_ARBETSSATT, MANDATORY_PROCESS } from '../contract';
+import { cityIdOf, currentScale, orgFor, peekCurrentScale, scalesByIds, type ScaleRow } from '../common';
+import { riskvarde } from '../scale';
+import { riskActions, vorArbetssatt, vorAssessments, vorEvents, vorProcesses } from '../table';
+import { insertVor } from '../vor';
+import { fallbackScale, type EventRow, type VorRow } from '../vor-read';
+import { columnName, VOR_HEADER, type VorField, type VorHeader } from './columns';
+import { cellText, nameKey, parseDay, parseLevel, parseWhole } from './values';
+
+export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
+
+export interface VorImportOptions {
+  org: string;
+  year: number;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  /** For the audit row: the file's name as the user knows it. */
+  fileName?: string;
+}
+
+export interface VorImportResult {
+  summary: ImportSummary;
+  /** True when the import's changes were committed. */
+  written: boolean;
+  /** True when the import as a whole failed (invalid rows without skipInvalid, or missing columns). */
+  failed: boolean;
+  info: FileInfo;
+  /** The VoR imported into (null: none yet, a dry run or a failed import into a year without one). */
+  vorId: string | null;
+}
+
+/** A VoR sheet has tens of rows; more than this is not one (and would be held in memory). */
+export const MAX_ROWS = 5000;
+/** Upload limit of the HTTP route. */
+export const VOR_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+const HOW_TO = { sv: 'Spara bladet som CSV eller XLSX.', en: 'Save the sheet as CSV or XLSX.' };
+const LIMITS: Partial<Record<VorField, number>> = { process: 500, arbetssatt: 500, title: 500, motivation: 4000, followUp: 8000, action: 500, owner: 200 };
+
+type ActionRow = typeof riskActions.$inferSelect;
+
+/** `id`: the stored row's; '' for the preset ones of a VoR the import creates; null for one the file adds. */
+interface ArbState { id: string | null; name: string; events: Map<string, EventRow> }
+interface ProcState { id: string | null; name: string; arbs: Map<string, ArbState> }
+
+/** What one valid row does. */
+interface Planned {
+  line: number;
+  proc: ProcState;
+  arb: ArbState;
+  existing?: EventRow;
+  title: string;
+  motivation?: string;
+  followUp?: string;
+  sannolikhet: number;
+  konsekvens: number;
+  action?: { existing?: ActionRow; title: string; owner?: string; dueDate?: string | null };
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
+class Rollback {}
+
+const lockedError = (year: number) =>
+  conflict('vor_approved', {
+    sv: `VoR ${year} är godkänd och låst, så inget importerades. Återöppna den (ledningen, risk.decide) för att importera till den.`,
+    en: `The ${year} VoR is approved and locked, so nothing was imported. Reopen it (management, risk.decide) to import into it.`,
+  }, 'year');
+
+/** Imports the VoR sheet at `path` into the VoR of `opts.org` and `opts.year`. */
+export async function importVor(ctx: Ctx, path: string, opts: VorImportOptions, known?: FileInfo): Promise<VorImportResult> {
+  if (!Number.isInteger(opts.year) || opts.year < FIRST_YEAR || opts.year > LAST_PLANNING_YEAR) {
+    throw badRequest('invalid_year', {
+      sv: `Ogiltigt år ${opts.year}: ange ett år ${FIRST_YEAR}–${LAST_PLANNING_YEAR}.`,
+      en: `Invalid year ${opts.year}: give a year ${FIRST_YEAR}–${LAST_PLANNING_YEAR}.`,
+    }, 'year');
+  }
+  const org = await orgFor(ctx, ctx.db, opts.org, 'risk.manage');
+  const info = known ?? (await inspectFile(path));
+  const { header, records, warnings } = await openTable(path, info, VOR_HEADER, HOW_TO);
+  const summary = emptySummary();
+  for (const w of warnings) addWarning(summary, w);
+  const failWith = (e: RowError): VorImportResult => {
+    summary.created = summary.updated = summary.unchanged = 0;
+    summary.rejected++;
+    summary.errors.push(toError(e));
+    return { summary, written: false, failed: true, info, vorId: null };
+  };
+  if (header.missing.length > 0) {
+    await records.return(undefined);
+    return failWith(missingColumns(header.missing));
+  }
+  const rows: { line: number; cells: Cell[] }[] = [];
+  try {
+    for await (const rec of guard(records)) {
+      if (rec.unterminatedField !== undefined) {
+        return failWith({
+          line: rec.line, column: null,
+          sv: `Ett citattecken som börjar på rad ${rec.line} avslutas aldrig, så resten av filen blev ett enda fält. Inget importerades.`,
+          en: `A quote that begins on line ${rec.line} is never closed, so the rest of the file became one field. Nothing was imported.`,
+        });
+      }
+      if (rec.cells.every((c) => cellText(c) === '')) continue;
+      if (rows.length >= MAX_ROWS) {
+        return failWith({
+          line: rec.line, column: null,
+          sv: `Filen har fler än ${MAX_ROWS} rader; en VoR har några tiotal. Kontrollera att det är rätt blad.`,
+          en: `The file has more than ${MAX_ROWS} rows; a VoR has a few dozen. Check that it is the right sheet.`,
+        });
+      }
+      rows.push({ line: rec.line, cells: rec.cells });
+    }
+  } catch (err) {
+    if (err instanceof FatalRecord) return failWith(err.error);
+    if (err instanceof SourceError) throw sourceProblem(err);
+    throw err;
+  }
+  if (header.index.ikp !== undefined) {
+    addWarning(summary, {
+      sv: `Kolumnen "${header.names.ikp}" läses inte: förslaget till internkontrollplanen följer av riskvärdet och tröskeln, och ledningen beslutar om IKP i Tillit.`,
+      en: `Column "${header.names.ikp}" is not read: the proposal for the internal control plan follows from riskvärde and the threshold, and management decides on IKP in Tillit.`,
+    });
+  }
+
+  let failed = false;
+  let vorId: string | null = null;
+  try {
+    await inTx(ctx, async (tx) => {
+      // One import at a time per VoR: the second waits and then sees the first one's rows.
+      await tx.execute(sql`select pg_advisory_xact_lock(727170101, hashtext(${`${org.id}:${opts.year}`}))`);
+      const [vor] = await tx.select().from(vorAssessments).where(and(eq(vorAssessments.orgId, org.id), eq(vorAssessments.year, opts.year)));
+      if (vor?.status === 'godkand') throw lockedError(opts.year);
+      const state = vor ? await loadState(tx, vor) : presetState();
+      const cityId = cityIdOf(org.path);
+      const current = (await peekCurrentScale(tx, cityId)) ?? fallbackScale(cityId);
+      const scales = await scalesByIds(tx, [...state.events.values()].map((e) => e.scaleId));
+      const plan = classify(rows, header, state, current, scales, (errors) => {
+        summary.rejected++;
+        for (const e of errors) summary.errors.push(toError(e));
+        if (!opts.skipInvalid) failed = true;
+      });
+      for (const p of plan) summary[p.outcome]++;
+      const newArbs = plan.filter((p) => p.arb.id === null).map((p) => `${p.proc.name} / ${p.arb.name}`);
+      if (newArbs.length > 0) {
+        const list = [...new Set(newArbs)].map((n) => `"${n}"`).join(', ');
+        addWarning(summary, {
+          sv: `Nya arbetssätt läggs till: ${list}. Kontrollera stavningen om något av dem redan finns.`,
+          en: `New arbetssätt are added: ${list}. Check the spelling if any of them already exists.`,
+        });
+      }
+      if (failed) {
+        if (!opts.dryRun) summary.created = summary.updated = summary.unchanged = 0;
+        throw new Rollback();
+      }
+      if (opts.dryRun) throw new Rollback();
+      const target = vor ?? (await insertVor(tx, ctx, org.id, opts.year, null));
+      vorId = target.id;
+      // The import's scale is the city's current one, created (audited) the first time as the editor does.
+      const scale = current.scaleVersion === 0 ? await currentScale(tx, ctx, cityId) : current;
+      const ids = vor ? undefined : await presetIds(tx, target.id);
+      await apply(tx, ctx, target, org.id, scale, plan, ids);
+      await recordAudit(tx, ctx, {
+        action: 'risk.vor.import',
+        entityType: 'vor_import',
+        entityId: info.sha256,
+        orgId: org.id,
+        after: {
+          vorId: target.id, year: opts.year, file: opts.fileName ?? null, sha256: info.sha256, size: info.size, format: info.format,
+          encoding: info.format === 'csv' ? info.encoding : null,
+          created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
+          options: { skipInvalid: !!opts.skipInvalid, dryRun: false },
+        },
+      });
+    });
+  } catch (err) {
+    if (err instanceof Rollback) return { summary, written: false, failed, info, vorId: null };
+    throw err;
+  }
+  return { summary, written: true, failed: false, info, vorId };
+}
+
+interface State {
+  procs: Map<string, ProcState>;
+  /** Every event of the VoR by id. */
+  events: Map<string, EventRow>;
+  actions: Map<string, ActionRow[]>;
+}
+
+function presetState(): State {
+  const arbs = new Map(MANDATORY_ARBETSSATT.map((a) => [nameKey(a.name), { id: '', name: a.name, events: new Map() } as ArbState]));
+  return { procs: new Map([[nameKey(MANDATORY_PROCESS), { id: '', name: MANDATORY_PROCESS, arbs }]]), events: new Map(), actions: new Map() };
+}
+
+async function loadState(tx: Db, vor: VorRow): Promise<State> {
+  const procs = await tx.select().from(vorProcesses).where(eq(vorProcesses.vorId, vor.id)).orderBy(asc(vorProcesses.sortOrder), asc(vorProcesses.createdAt));
+  const arbs = await tx.select().from(vorArbetssatt).where(eq(vorArbetssatt.vorId, vor.id)).orderBy(asc(vorArbetssatt.sortOrder), asc(vorArbetssatt.createdAt));
+  const events = await tx.select().from(vorEvents).where(eq(vorEvents.vorId, vor.id)).orderBy(asc(vorEvents.sortOrder), asc(vorEvents.createdAt));
+  const actions = events.length
+    ? await tx.select().from(riskActions).where(and(eq(riskActions.parentType, 'vor_event'), inArray(riskActions.parentId, events.map((e) => e.id)))).orderBy(asc(riskActions.createdAt), asc(riskActions.id))
+    : [];
+  const state: State = { procs: new Map(), events: new Map(events.map((e) => [e.id, e])), actions: new Map() };
+  const arbById = new Map<string, ArbState>();
+  for (const p of procs) {
+    // Two processes or arbetssätt of one name (made by hand): the first one is matched.
+    const ps: ProcState = state.procs.get(nameKey(p.name)) ?? { id: p.id, name: p.name, arbs: new Map() };
+    state.procs.set(nameKey(p.name), ps);
+    for (const a of arbs.filter((x) => x.processId === p.id)) {
+      const as: ArbState = ps.arbs.get(nameKey(a.name)) ?? { id: a.id, name: a.name, events: new Map() };
+      ps.arbs.set(nameKey(a.name), as);
+      arbById.set(a.id, as);
+    }
+  }
+  for (const e of events) {
+    const as = arbById.get(e.arbetssattId);
+    if (as && !as.events.has(nameKey(e.title))) as.events.set(nameKey(e.title), e);
+  }
+  for (const a of actions) state.actions.set(a.parentId, [...(state.actions.get(a.parentId) ?? []), a]);
+  return state;
+}
+
+/** Validates every row against the VoR as it stands and says what each valid one does. */
+function classify(
+  rows: { line: number; cells: Cell[] }[], h: VorHeader, state: State, current: ScaleRow, scales: Map<string, ScaleRow>,
+  reject: (errors: RowError[]) => void,
+): Planned[] {
+  const plan: Planned[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of rows) {
+    const errors: RowError[] = [];
+    const err = (f: VorField, sv: string, en: string) => errors.push({ line, column: columnName(f, h), sv, en });
+    const has = (f: VorField) => h.index[f] !== undefined;
+    const text = (f: VorField): string => {
+      const i = h.index[f];
+      const v = i === undefined ? '' : cellText(cells[i]);
+      const limit = LIMITS[f];
+      if (limit && v.length > limit) {
+        err(f, `Texten är ${v.length} tecken lång; högst ${limit} tecken.`, `The text is ${v.length} characters long; at most ${limit}.`);
+      }
+      return v;
+    };
+    const cell = (f: VorField) => (h.index[f] === undefined ? undefined : cells[h.index[f]!]);
+    const processName = text('process') || MANDATORY_PROCESS;
+    const arbName = text('arbetssatt');
+    const title = text('title');
+    if (arbName === '') err('arbetssatt', 'Arbetssätt saknas.', 'Arbetssätt is missing.');
+    if (title === '') err('title', 'Händelsen saknas (den oönskade händelsens rubrik).', 'The event is missing (the undesired event\'s title).');
+    const motivation = has('motivation') ? text('motivation') : undefined;
+    const followUp = has('followUp') ? text('followUp') : undefined;
+    const actionTitle = text('action');
+    const owner = has('owner') ? text('owner') : undefined;
+    const day = has('dueDate') ? parseDay(cell('dueDate')) : undefined;
+    if (day && !day.ok) err('dueDate', day.msg.sv, day.msg.en);
+    if (actionTitle === '' && (owner || (day?.ok && day.value))) {
+      err('action', 'Ansvarig eller Klart senast är ifyllt men Åtgärd saknas: de hör till radens åtgärd.', 'Ansvarig or Klart senast is filled in but Åtgärd is missing: they belong to the row\'s action.');
+    }
+
+    const procKey = nameKey(processName);
+    const arbKey = nameKey(arbName);
+    const key = `${procKey}\u0000${arbKey}\u0000${nameKey(title)}`;
+    if (arbName !== '' && title !== '') {
+      const first = seen.get(key);
+      if (first !== undefined) {
+        err('title', `Händelsen "${title}" under arbetssättet "${arbName}" finns redan på rad ${first} i filen.`, `The event "${title}" under arbetssätt "${arbName}" already occurs on line ${first} of the file.`);
+      } else seen.set(key, line);
+    }
+    const proc = state.procs.get(procKey);
+    const arb = proc?.arbs.get(arbKey);
+    const existing = arb?.events.get(nameKey(title));
+    // An event keeps the scale version it was assessed on (as in the editor); a new one is on the current scale.
+    const scale = (existing && scales.get(existing.scaleId)) || current;
+    const s = parseLevel(cell('sannolikhet'), scale.likelihood, 'sannolikhet', scale.name);
+    const k = parseLevel(cell('konsekvens'), scale.consequence, 'konsekvens', scale.name);
+    if (!s.ok) err('sannolikhet', s.msg.sv, s.msg.en);
+    if (!k.ok) err('konsekvens', k.msg.sv, k.msg.en);
+    if (has('riskvarde') && cellText(cell('riskvarde')) !== '') {
+      const r = parseWhole(cell('riskvarde'));
+      if (!r.ok) err('riskvarde', r.msg.sv, r.msg.en);
+      else if (s.ok && k.ok && r.value !== riskvarde(s.value, k.value)) {
+        const computed = riskvarde(s.value, k.value);
+        err('riskvarde', `Riskvärdet ${r.value} stämmer inte: sannolikhet ${s.value} × konsekvens ${k.value} ger ${computed} på skalan "${scale.name}".`,
+          `Riskvärde ${r.value} does not match: likelihood ${s.value} × consequence ${k.value} gives ${computed} on the scale "${scale.name}".`);
+      }
+    }
+    if (errors.length > 0 || !s.ok || !k.ok) {
+      reject(errors);
+      continue;
+    }
+    // Not yet in the VoR: created when the import is written (and matched by later rows of the file).
+    const p = proc ?? { id: null, name: processName, arbs: new Map() };
+    if (!proc) state.procs.set(procKey, p);
+    const a = arb ?? { id: null, name: arbName, events: new Map() };
+    if (!arb) p.arbs.set(arbKey, a);
+    const planned: Planned = { line, proc: p, arb: a, existing, title, motivation, followUp, sannolikhet: s.value, konsekvens: k.value, outcome: 'created' };
+    let changed = !existing;
+    if (existing) {
+      changed = existing.title !== title || existing.sannolikhet !== s.value || existing.konsekvens !== k.value
+        || (motivation !== undefined && existing.motivation !== motivation) || (followUp !== undefined && existing.followUp !== followUp);
+    }
+    if (actionTitle !== '') {
+      const found = existing ? (state.actions.get(existing.id) ?? []).find((x) => nameKey(x.title) === nameKey(actionTitle)) : undefined;
+      const dueDate = day?.ok ? day.value : undefined;
+      planned.action = { existing: found, title: actionTitle, owner, dueDate };
+      if (!found) changed = true;
+      else if (found.title !== actionTitle || (owner !== undefined && found.owner !== owner) || (dueDate !== undefined && found.dueDate !== dueDate)) changed = true;
+    }
+    planned.outcome = existing ? (changed ? 'updated' : 'unchanged') : 'created';
+    plan.push(planned);
+  }
+  return plan;
+}
+
+/** The ids of a just-created VoR's preset process and arbetssätt, by name key. */
+async function presetIds(tx: Db, vorId: string): Promise<Map<string, string>> {
+  const procs = await tx.select().from(vorProcesses).where(eq(vorProcesses.vorId, vorId));
+  const arbs = await tx.select().from(vorArbetssatt).where(eq(vorArbetssatt.vorId, vorId));
+  const out = new Map<string, string>();
+  for (const p of procs) {
+    out.set(nameKey(p.name), p.id);
+    for (const a of arbs.filter((x) => x.processId === p.id)) out.set(`${nameKey(p.name)}\u0000${nameKey(a.name)}`, a.id);
+  }
+  return out;
+}
+
+/** Writes the plan: missing processes and arbetssätt, then events and their actions, each audited as the editor does. */
+async function apply(tx: Db, ctx: Ctx, vor: VorRow, orgId: string, scale: ScaleRow, plan: Planned[], preset?: Map<string, string>): Promise<void> {
+  const nextSort = async (col: typeof vorProcesses.sortOrder | typeof vorArbetssatt.sortOrder | typeof vorEvents.sortOrder, where: ReturnType<typeof eq>) => {
+    const table = col === vorProcesses.sortOrder ? vorProcesses : col === vorArbetssatt.sortOrder ? vorArbetssatt : vorEvents;
+    const [{ n }] = await tx.select({ n: max(col) }).from(table).where(where);
+    return (n ?? 0) + 1;
+  };
+  for (const p of plan) {
+    if (!p.proc.id) {
+      p.proc.id = preset?.get(nameKey(p.proc.name)) ?? null;
+      if (!p.proc.id) {
+        const [row] = await tx.insert(vorProcesses).values({ vorId: vor.id, name: p.proc.name, mandatory: false, sortOrder: await nextSort(vorProcesses.sortOrder, eq(vorProcesses.vorId, vor.id)) }).returning();
+        await recordAudit(tx, ctx, { action: 'risk.vor.process.create', entityType: 'vor_process', entityId: row.id, orgId, after: { ...row, arbetssatt: [] } });
+        p.proc.id = row.id;
+      }
+    }
+    if (!p.arb.id) {
+      p.arb.id = preset?.get(`${nameKey(p.proc.name)}\u0000${nameKey(p.arb.name)}`) ?? null;
+      if (!p.arb.id) {
+        const [row] = await tx.insert(vorArbetssatt).values({ vorId: vor.id, processId: p.proc.id, name: p.arb.name, sortOrder: await nextSort(vorArbetssatt.sortOrder, eq(vorArbetssatt.processId, p.proc.id)) }).returning();
+        await recordAudit(tx, ctx, { action: 'risk.vor.arbetssatt.create', entityType: 'vor_arbetssatt', entityId: row.id, orgId, after: row });
+        p.arb.id = row.id;
+      }
+    }
+    let eventId: string;
+    if (!p.existing) {
+      const [row] = await tx.insert(vorEvents).values({
+        vorId: vor.id, arbetssattId: p.arb.id, orgId, title: p.title, motivation: p.motivation ?? '', scaleId: scale.id,
+        sannolikhet: p.sannolikhet, konsekvens: p.konsekvens, riskvarde: riskvarde(p.sannolikhet, p.konsekvens), followUp: p.followUp ?? '',
+        sortOrder: await nextSort(vorEvents.sortOrder, eq(vorEvents.vorId, vor.id)),
+      }).returning();
+      await recordAudit(tx, ctx, { action: 'risk.vor.event.create', entityType: 'vor_event', entityId: row.id, orgId, after: row });
+      eventId = row.id;
+    } else {
+      const e = p.existing;
+      eventId = e.id;
+      const differs = e.title !== p.title || e.sannolikhet !== p.sannolikhet || e.konsekvens !== p.konsekvens
+        || (p.motivation !== undefined && e.motivation !== p.motivation) || (p.followUp !== undefined && e.followUp !== p.followUp);
+      if (differs) {
+        const [row] = await tx.update(vorEvents).set({
+          title: p.title, sannolikhet: p.sannolikhet, konsekvens: p.konsekvens, riskvarde: riskvarde(p.sannolikhet, p.konsekvens),
+          ...(p.motivation !== undefined ? { motivation: p.motivation } : {}),
+          ...(p.followUp !== undefined ? { followUp: p.followUp } : {}),
+          version: e.version + 1, updatedAt: new Date(),
+        }).where(eq(vorEvents.id, e.id)).returning();
+        await recordAudit(tx, ctx, { action: 'risk.vor.event.update', entityType: 'vor_event', entityId: e.id, orgId, before: e, after: row });
+      }
+    }
+    const a = p.action;
+    if (!a) continue;
+    if (!a.existing) {
+      const [row] = await tx.insert(riskActions).values({
+        orgId, parentType: 'vor_event', parentId: eventId, title: a.title, owner: a.owner ?? '', dueDate: a.dueDate ?? null, status: 'planerad',
+      }).returning();
+      await recordAudit(tx, ctx, { action: 'risk.action.create', entityType: 'risk_action', entityId: row.id, orgId, after: row });
+    } else {
+      const x = a.existing;
+      const changes = {
+        ...(x.title !== a.title ? { title: a.title } : {}),
+        ...(a.owner !== undefined && x.owner !== a.owner ? { owner: a.owner } : {}),
+        ...(a.dueDate !== undefined && x.dueDate !== a.dueDate ? { dueDate: a.dueDate } : {}),
+      };
+      if (Object.keys(changes).length === 0) continue;
+      const [row] = await tx.update(riskActions).set({ ...changes, version: x.version + 1, updatedAt: new Date() }).where(eq(riskActions.id, x.id)).returning();
+      await recordAudit(tx, ctx, { action: 'risk.action.update', entityType: 'risk_action', entityId: x.id, orgId, before: x, after: row });
+    }
+  }
+}
