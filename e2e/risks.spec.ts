@@ -313,3 +313,34 @@ test('scales: a new version with own colour bands; an overlapping band is refuse
   // The editor is back at the defaults for the next version.
   await expect(band(4).getByLabel('Etikett')).toHaveValue('Mycket hög');
 });
+
+test('VoR import: a sheet is previewed with its bad row, imported, and its event shows on the page', async ({ page }) => {
+  const watch = watchErrors(page);
+  await login(page);
+  await chooseOrg(page);
+  await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
+  await page.getByRole('button', { name: 'Importera från Excel' }).click();
+  const dialog = page.getByRole('dialog', { name: `Importera VoR från Excel till ${orgs.forv.name}` });
+  await dialog.getByLabel('VoR-år').fill('2023');
+  const title = `Personuppgiftsincidenter anmäls inte ${u}`;
+  const csv = ['Arbetssätt;Händelse;Sannolikhet;Konsekvens;Riskvärde', `Incidenthantering;${title};Möjlig;Allvarlig;12`, `Incidenthantering;Felaktig rad ${u};Ganska troligt;2;`].join('\r\n');
+  await dialog.getByLabel('Riskblad att importera').setInputFiles({ name: 'vor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await dialog.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
+  const preview = dialog.getByRole('region', { name: 'Provkörning – inget har sparats' });
+  await expect(dialog.getByRole('heading', { name: 'Provkörning – inget har sparats' })).toBeFocused();
+  const bad = preview.getByRole('table', { name: /Ogiltiga rader/ }).getByRole('row').nth(1);
+  await expect(bad.getByRole('cell').nth(0)).toHaveText('3');
+  await expect(bad.getByRole('cell').nth(1)).toHaveText('Sannolikhet');
+  await expectNoAxeViolations(page, 'VoR import preview');
+  await preview.getByLabel('Hoppa över ogiltiga rader').check();
+  await preview.getByRole('button', { name: 'Importera' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Importen är klar' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Stäng' }).first().click();
+  await expect(page.getByRole('heading', { name: `VoR 2023 – ${orgs.forv.name}` })).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(title) });
+  await expect(row).toContainText('12');
+  await expect(row).toContainText('Till IKP');
+  await expectNoAxeViolations(page, 'VoR after import');
+  expect(watch.errors).toEqual([]);
+  expect(watch.csp).toEqual([]);
+});

@@ -60,7 +60,7 @@ export interface DeadlineItem {
   state: ClockState;
 }
 
-export type { ImportError, ImportSummary } from '../../../domains/incidents/import/service';
+export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
 
 export const STATUSES: readonly Status[] = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'];
 export const KINDS = ['Informationssäkerhet', 'IT-säkerhet', 'Personuppgiftsincident', 'Arbetsmiljö'] as const;

@@ -10,6 +10,7 @@ import { DecisionText, IkpBadge, RiskValue } from './badges';
 import { EventDialog } from './EventDialog';
 import { CreateVorButton, NextYearButton, ProcessButtons } from './VorControls';
 import { SubNav } from './SubNav';
+import { VorImportButton, VorTemplateLink } from './VorImport';
 import type { Vor, VorArbetssatt } from './types';
 
 /** The VoR editor: the selected organisation's väsentlighets- och riskanalys for one year. */
@@ -20,9 +21,15 @@ export default function VorPage() {
   const qc = useQueryClient();
   const list = useOwnVors(selected);
   const [vorId, setVorId] = useState<string | null>(null);
+  // After an import: show the year imported into once the list has it (the import may have created it).
+  const [importedYear, setImportedYear] = useState<number | null>(null);
   useEffect(() => {
-    if (!list.own.some((v) => v.id === vorId)) setVorId(list.own[0]?.id ?? null);
-  }, [list.own, vorId]);
+    const imported = importedYear === null ? undefined : list.own.find((v) => v.year === importedYear);
+    if (imported) {
+      setVorId(imported.id);
+      setImportedYear(null);
+    } else if (!list.own.some((v) => v.id === vorId)) setVorId(list.own[0]?.id ?? null);
+  }, [list.own, vorId, importedYear]);
   const vor = useQuery(vorQuery(vorId));
   const [dialog, setDialog] = useState<{ eventId?: string; arbetssattId: string } | null>(null);
   const manage = can('risk.manage');
@@ -48,6 +55,8 @@ export default function VorPage() {
             )}
             {manage && <CreateVorButton org={selected} existing={list.own.map((v) => v.year)} defaultYear={thisYear()} onCreated={(id) => setVorId(id)} />}
             {manage && vor.data && <NextYearButton vor={vor.data} onDone={(id) => setVorId(id)} />}
+            {manage && <VorImportButton org={selected} defaultYear={vor.data?.year ?? thisYear()} onImported={setImportedYear} />}
+            <VorTemplateLink org={selected.slug} year={vor.data?.year ?? thisYear()} />
           </Group>
           {list.isPending && <Loader size="sm" aria-label={t('common:loading')} />}
           {list.isSuccess && list.own.length === 0 && <Text>{t('vor.none')}</Text>}

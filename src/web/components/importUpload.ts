@@ -1,5 +1,5 @@
-import { ApiError, apiUrl, type Problem } from '../../api/client';
-import type { ImportSummary } from './types';
+import { ApiError, apiUrl, type Problem } from '../api/client';
+import type { ImportSummary } from '../../server/platform/tabular/summary';
 
 export interface ImportProgress {
   phase: 'upload' | 'process';
@@ -13,17 +13,19 @@ export interface ImportOutcome extends ImportSummary {
 }
 
 /**
- * POST /api/incidents/import with the file as the raw body. XMLHttpRequest for the upload's progress events;
- * the answer is NDJSON (progress lines while the server works, then one result or error line).
+ * POSTs the file as the raw body to an import route (`path`, e.g. /incidents/import, with `query`; dryRun and
+ * skipInvalid are added). XMLHttpRequest for the upload's progress events. The incident import answers NDJSON
+ * (progress lines while the server works, then one result or error line); an import that answers the summary as
+ * plain JSON (200, or 422 with the summary) is read the same way.
  */
 export function runImport(
   file: File,
-  opts: { org: string; dryRun: boolean; skipInvalid: boolean; csrf: string },
+  opts: { path: string; query: Record<string, string | number>; dryRun: boolean; skipInvalid: boolean; csrf: string },
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportOutcome> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl('/incidents/import', { org: opts.org, dryRun: String(opts.dryRun), skipInvalid: String(opts.skipInvalid) }));
+    xhr.open('POST', apiUrl(opts.path, { ...opts.query, dryRun: String(opts.dryRun), skipInvalid: String(opts.skipInvalid) }));
     xhr.withCredentials = true;
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/x-ndjson');
@@ -60,6 +62,17 @@ export function runImport(
     xhr.onerror = () =>
       reject(new ApiError({ status: 0, code: 'network', detail_sv: 'Kunde inte nå servern.', detail_en: 'Could not reach the server.' }));
     xhr.onload = () => {
+      if (xhr.status === 422 && !(xhr.getResponseHeader('content-type') ?? '').includes('problem')) {
+        try {
+          const summary = JSON.parse(xhr.responseText) as ImportSummary;
+          if (typeof summary.created === 'number') {
+            resolve({ ...summary, status: 422 });
+            return;
+          }
+        } catch {
+          /* not the summary: a problem below */
+        }
+      }
       if (xhr.status !== 200) {
         let p: Partial<Problem> = {};
         try {
@@ -77,7 +90,7 @@ export function runImport(
         reject(new ApiError({ ...(last as Partial<Problem>), status: Number(last.status) || 500 }));
       } else {
         onProgress({ phase: 'process', fraction: 1 });
-        resolve(last as unknown as ImportOutcome);
+        resolve({ ...(last as unknown as ImportOutcome), status: Number(last.status) || 200 });
       }
     };
     xhr.send(file);
