@@ -52,12 +52,14 @@ describe('demo continuity', () => {
     const json = await buildReportJson(t.ctx, org, 2025, { asOf: '2025-12-31' });
     const c = json.continuity as ContinuityFigures;
     expect(c.rsa).toEqual([{ org: org.name, cycle: '2024–2025', status: 'klar', processes: 4, withPlan: 2 }]);
-    expect(c.counts).toEqual({ processes: 4, processesWithPlan: 2, faststalld: 2, underArbete: 1, saknas: 0, reviewOverdue: 1, notExercised: 1, exercisesHeld: 2, exercisesPlanned: 2 });
+    expect(c.counts).toEqual({ processes: 4, processesWithPlan: 2, faststalld: 2, underArbete: 1, saknas: 0, reviewOverdue: 1, notExercised: 1, exercisesHeld: 2, exercisesPlanned: 2, exercisesPastDate: 2 });
     expect(c.exercisesHeld.map((e) => [e.date, e.type])).toEqual([['2025-04-23', 'diskussionsovning'], ['2025-12-09', 'krisledningsovning']]);
     expect(json.outline.some((x) => x.provider === 'continuity')).toBe(true);
     const html = renderHtml(json);
     expect(html).toContain('Av 4 kritiska processer har 2 en fastställd kontinuitetsplan.');
     expect(html).toContain('Krisövning för chefsgruppen');
+    // The two exercises planned for October and November are still planned at the year's end.
+    expect(html).toContain('2 är planerade, varav 2 har passerat sitt datum utan att registreras som genomförda eller inställda.');
     expect((await renderReport(json, 'pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await renderReport(json, 'docx')).subarray(0, 2).toString()).toBe('PK');
   });
