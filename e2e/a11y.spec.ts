@@ -6,6 +6,13 @@ test('no WCAG 2.1 AA violations on the login, start, organisation, user, audit a
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
   await expectNoAxeViolations(page, 'login');
+  // The accessibility statement is public: its link on the login page opens it without a session.
+  await page.getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Innehåll som inte är tillgängligt' })).toBeVisible();
+  await expect(page.getByText('Kontakta din informationssäkerhetssamordnare (ISAM) eller organisationens it-support.')).toBeVisible();
+  await expectNoAxeViolations(page, 'accessibility statement, signed out');
+  await page.getByRole('link', { name: 'Till inloggningen' }).click();
 
   await login(page);
   const u = unique();
@@ -14,6 +21,9 @@ test('no WCAG 2.1 AA violations on the login, start, organisation, user, audit a
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Översikt' })).toBeVisible();
   await expectNoAxeViolations(page, 'start');
+  // Signed in, the footer links to it too.
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' })).toBeVisible();
 
   await openModule(page, 'Organisationer');
   await page.getByRole('tree').getByText(`A11y förvaltning ${u}`, { exact: true }).click();

@@ -1,6 +1,7 @@
 import { Agent, get, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, userWithRoles, type TestServer } from '../test/harness';
+import { loadConfig } from './platform/config';
 
 let t: TestServer;
 let admin: Client;
@@ -60,6 +61,21 @@ describe('security headers', () => {
     expect(mine.headers.get('x-request-id')).toBe('spar-123');
     const evil = await fetch(`${t.url}/api/health`, { headers: { 'x-request-id': 'x'.repeat(500) } });
     expect(evil.headers.get('x-request-id')).not.toBe('x'.repeat(500));
+  });
+});
+
+describe('accessibility statement', () => {
+  it('gives the contact for reporting problems without a session: the configured one (TILLIT_ACCESSIBILITY_CONTACT), else null', async () => {
+    expect(loadConfig({ TILLIT_ACCESSIBILITY_CONTACT: '  tillganglighet@kommun.se ' }).accessibilityContact).toBe('tillganglighet@kommun.se');
+    expect(loadConfig({ TILLIT_ACCESSIBILITY_CONTACT: ' ' }).accessibilityContact).toBeUndefined();
+    const none = await fetch(`${t.url}/api/accessibility`);
+    expect([none.status, await none.json()]).toEqual([200, { contact: null }]);
+    t.config.accessibilityContact = 'tillganglighet@kommun.se'; // the running app's own config object
+    try {
+      expect(await (await fetch(`${t.url}/api/accessibility`)).json()).toEqual({ contact: 'tillganglighet@kommun.se' });
+    } finally {
+      t.config.accessibilityContact = undefined;
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { OrgProvider } from './shell/org-context';
 import { errorMessage } from './components/problem';
 import { router } from './router';
+import { PublicStatement } from './features/accessibility/PublicStatement';
 
 /** Who is signed in decides what is shown: the login, the forced password change, or the app. */
 export function App() {
@@ -23,7 +24,8 @@ export function App() {
     );
   }
   if (me.isError) {
-    if (me.error instanceof ApiError && me.error.status === 401) return <LoginPage />;
+    // The accessibility statement is public: readable before signing in (its link is on the login page).
+    if (me.error instanceof ApiError && me.error.status === 401) return window.location.pathname === '/tillganglighet' ? <PublicStatement /> : <LoginPage />;
     return (
       <main id="main">
         <Center mih="100vh">

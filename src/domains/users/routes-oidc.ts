@@ -26,6 +26,15 @@ export const routes = [
   ),
   defineRoute(
     {
+      // Public: the accessibility statement must be readable before signing in (lagen om tillgänglighet till digital
+      // offentlig service, 2018:1937).
+      method: 'get', path: '/api/accessibility', tags: ['Tillgänglighet / accessibility'], summary: 'Kontaktvägen för tillgänglighetsredogörelsen', policy: { public: true },
+      responses: { 200: jsonContent(z.object({ contact: z.string().nullable() }), 'Kontakt för att rapportera brister (TILLIT_ACCESSIBILITY_CONTACT), null om den inte är inställd') },
+    },
+    (c) => json(c, { contact: c.get('ctx').config.accessibilityContact ?? null }),
+  ),
+  defineRoute(
+    {
       method: 'get', path: '/api/auth/oidc/login', tags, summary: 'Logga in via organisationens OpenID Connect-leverantör (omdirigering)', policy: { public: true },
       request: { query: z.object({ returnTo: z.string().max(500).optional() }) },
       responses: { 302: { description: 'Till leverantören; tillbaka till inloggningen med loginError när den inte svarar' }, 404: { description: 'Ingen leverantör är inställd' } },

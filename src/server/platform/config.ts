@@ -22,6 +22,8 @@ export interface Config {
   webDir: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Where users report accessibility problems (an e-mail address, a phone number or a text), shown in the accessibility statement. */
+  accessibilityContact?: string;
   /** Minutes between the server's deadline-reminder rounds (needs smtpUrl); 0 turns them off. */
   reminderIntervalMinutes: number;
   /** Seconds a stopping server waits for requests in progress before it closes their connections. */
@@ -191,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel(env.LOG_LEVEL, env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDir: resolve(env.TILLIT_WEB_DIR || './dist/web'),
     smtpUrl: env.TILLIT_SMTP_URL || undefined,
+    accessibilityContact: env.TILLIT_ACCESSIBILITY_CONTACT?.trim() || undefined,
     mailFrom: env.TILLIT_MAIL_FROM ?? 'tillit@localhost',
     // At most a day: a longer pause would skip the 6 h and 24 h warnings (and overflow Node's timer).
     reminderIntervalMinutes: int('TILLIT_REMINDER_INTERVAL_MINUTES', env.TILLIT_REMINDER_INTERVAL_MINUTES, 15, 1440),

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Center, Divider, Paper, Stack, TextInput, Title, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Divider, Paper, Stack, TextInput, Title, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +102,9 @@ export function LoginPage() {
               <LanguageSwitch />
             </Stack>
           </form>
+          <Anchor href="/tillganglighet" size="sm" display="block" mt="md">
+            {t('accessibility:title')}
+          </Anchor>
         </Paper>
       </Center>
     </main>

@@ -132,6 +132,9 @@ export function Shell() {
             <Anchor href="/api/docs" size="xs">
               {t('shell.apiDocs')}
             </Anchor>
+            <Anchor component={Link} to="/tillganglighet" size="xs">
+              {t('accessibility:title')}
+            </Anchor>
           </Group>
         </Box>
       </AppShell>
