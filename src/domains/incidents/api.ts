@@ -6,6 +6,7 @@ import { bulkUpdate } from './bulk';
 import { categoryRoutes } from './api-categories';
 import { categoryNames } from './category-names';
 import { childRoutes, linkTargetRoutes } from './api-children';
+import { breachRoutes } from './api-breach';
 import {
   BulkUpdate, CreateIncident, ExportQuery, IncidentDetail, IncidentFigures, IncidentListItem, ListQuery, QuickReport, Receipt,
   StatsQuery, UpdateIncident, AttachmentDto,
@@ -150,5 +151,6 @@ export const routes = [
     },
   ),
   ...childRoutes,
+  ...breachRoutes,
 ];
 

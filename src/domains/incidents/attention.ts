@@ -1,8 +1,10 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { countTitles, type AttentionItem, type AttentionProvider } from '../../server/platform/attention';
 import { orgs } from '../org/table';
 import { runningClocks } from './deadlines';
 import { incidents } from './table';
+import { breachDocumentedSql } from './list';
+import { stockholmYear, yearRange } from '../../server/platform/time';
 
 /**
  * Start-page warnings for legal clocks: overdue, less than 6 h left (critical) and less than 24 h left
@@ -45,6 +47,24 @@ export const attentionProviders: AttentionProvider[] = [
         ...countTitles(n,
           { one: 'En ny incidentrapport väntar på registrering', many: 'nya incidentrapporter väntar på registrering' },
           { one: 'One new incident report awaits registration', many: 'new incident reports await registration' }),
+      }];
+    },
+  },
+  {
+    key: 'breach-documentation',
+    // The DSO's and the handlers' art. 33.5 duty: personal data breaches of this year and last year (Stockholm) whose
+    // record is not marked documented, where the person handles incidents. The list link filters the same way.
+    async items(ctx) {
+      if (!ctx.authz.hasAnywhere('incident.manage')) return [];
+      const since = stockholmYear(new Date()) - 1;
+      const [row] = await ctx.db.select({ n: count() }).from(incidents).innerJoin(orgs, eq(orgs.id, incidents.orgId))
+        .where(and(breachDocumentedSql(false), sql`${incidents.reportedAt} >= ${yearRange(since)[0].toISOString()}`, ctx.authz.scopeSql('incident.manage', orgs.path)));
+      const n = Number(row?.n ?? 0);
+      return [{
+        key: 'incidents.breach.undocumented', severity: 'warning', count: n, link: `/incidenter?dokumentation=saknas&fran=${since}&alla=1`,
+        ...countTitles(n,
+          { one: `En personuppgiftsincident (${since}–${since + 1}) saknar dokumentation (art. 33.5)`, many: `personuppgiftsincidenter (${since}–${since + 1}) saknar dokumentation (art. 33.5)` },
+          { one: `One personal data breach (${since}–${since + 1}) lacks its documentation (art. 33.5)`, many: `personal data breaches (${since}–${since + 1}) lack their documentation (art. 33.5)` }),
       }];
     },
   },

@@ -92,6 +92,16 @@ export function clocksFor(i: ClockInput, now: Date): Clock[] {
   return out;
 }
 
+/**
+ * IMY was notified after the 72 hours of art. 33.1 (the gdpr33 clock met, at a known time past its deadline): the
+ * notification must then give the reasons for the delay. False when there is no such clock, it is not met, or met
+ * at an unknown time (an import's "Ja").
+ */
+export function imyNotifiedLate(i: ClockInput): boolean {
+  const c = clocksFor(i, i.imyReportedAt ?? i.reportedAt).find((x) => x.key === 'gdpr33');
+  return !!c && c.met && c.metAt !== null && c.metAt.getTime() > c.deadline.getTime();
+}
+
 /** The running clock nearest its deadline, or null. */
 export function nearestClock(clocks: Clock[]): Clock | null {
   const running = clocks.filter((c) => c.state !== 'done').sort((a, b) => a.deadline.getTime() - b.deadline.getTime());

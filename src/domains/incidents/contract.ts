@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
+import { BREACH_CAUSES, BREACH_TYPES, DATA_CATEGORIES, NOT_INFORMING_REASONS, SUBJECT_CATEGORIES } from './breach-model';
 import { DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
 import { instantProblem } from '../../server/platform/time';
 import { int4, YearQuery } from '../../server/platform/schema';
@@ -103,10 +104,12 @@ export const ListQuery = z.object({
   category: z.string().max(100).optional(),
   year: YearQuery().optional(),
   personalData: z.enum(['ja', 'nej', 'vet_ej', 'breach']).optional(),
+  sinceYear: YearQuery().optional().openapi({ description: 'Rapporterade från och med detta år / reported from this year on' }),
   overdue: z.enum(['true', 'false']).optional(),
   protected: z.enum(['true', 'false']).optional(),
   q: z.string().max(200).optional(),
   handler: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
+  breachDocumented: z.enum(['true', 'false']).optional().openapi({ description: 'Personuppgiftsincidenter med (true) eller utan (false) dokumentation enligt art. 33.5 / breaches with or without their art. 33.5 record' }),
   reporter: z.enum(['me']).optional().openapi({ description: 'me: bara incidenter jag själv rapporterat / only incidents I reported' }),
   sort: z.enum(SORTS).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -333,3 +336,84 @@ export const IncidentFigures = z.object({
   asOf: z.string().nullable(),
 }).openapi('IncidentFigures');
 export type IncidentFigures = z.infer<typeof IncidentFigures>;
+
+/** The personal data breach record (breach.ts): PUT replaces the record's fields, with the version read (0: none yet). */
+const Count = int4().min(0).nullable().openapi({ description: 'Ungefärligt antal / approximate number' });
+const LongText = z.string().max(10_000);
+export const UpdateBreach = z.strictObject({
+  version: int4().min(0).openapi({ description: 'Versionen som lästes; 0 när posten inte finns än / the version read; 0 when there is no record yet' }),
+  breachTypes: z.array(z.enum(BREACH_TYPES)).max(BREACH_TYPES.length),
+  subjectCategories: z.array(z.enum(SUBJECT_CATEGORIES)).max(SUBJECT_CATEGORIES.length),
+  subjectCategoriesOther: z.string().trim().max(500),
+  subjectCount: Count,
+  subjectCountUnknown: z.boolean(),
+  dataCategories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length),
+  dataCategoriesOther: z.string().trim().max(500),
+  recordCount: Count,
+  recordCountUnknown: z.boolean(),
+  likelyConsequences: LongText,
+  measuresTaken: LongText,
+  cause: z.enum(BREACH_CAUSES).nullable(),
+  delayReason: LongText,
+  notInformingReason: z.enum(NOT_INFORMING_REASONS).nullable(),
+  notInformingText: LongText,
+  markDocumented: z.boolean().optional().openapi({ description: 'Markera som dokumenterad (kräver typ, kategorier, följder och åtgärder) / mark as documented' }),
+}).openapi('UpdateIncidentBreach');
+export type UpdateBreach = z.infer<typeof UpdateBreach>;
+
+export const BreachDto = UpdateBreach.omit({ markDocumented: true }).extend({
+  incidentId: z.string(),
+  exists: z.boolean().openapi({ description: 'False: ingen post sparad än (tomma värden) / no record saved yet' }),
+  /** Null, as the incident's description, for one who may not read a protected record's free text. */
+  subjectCategoriesOther: z.string().nullable(),
+  dataCategoriesOther: z.string().nullable(),
+  likelyConsequences: z.string().nullable(),
+  measuresTaken: z.string().nullable(),
+  delayReason: z.string().nullable(),
+  notInformingText: z.string().nullable(),
+  protected: z.boolean(),
+  specialCategories: z.array(z.string()).openapi({ description: 'Särskilda kategorier (art. 9) bland de valda / special categories among those chosen' }),
+  criminalData: z.boolean().openapi({ description: 'Uppgifter om lagöverträdelser (art. 10) / criminal-offence data' }),
+  /** What the rules need now: the delay reason (IMY notified after 72 h), the art. 34.3 reason (hög risk, not informed). */
+  delayReasonRequired: z.boolean(),
+  notInformingReasonRequired: z.boolean(),
+  documentedAt: z.string().nullable(),
+  documentedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  updatedAt: z.string().nullable(),
+}).openapi('IncidentBreach');
+export type BreachDto = z.infer<typeof BreachDto>;
+
+const Labelled = z.object({ key: z.string(), sv: z.string(), en: z.string() });
+/** Underlag för anmälan till IMY: art. 33.3's content in the order of IMY's e-service form. */
+export const ImyBasis = z.object({
+  incident: z.object({ id: z.string(), number: z.string(), title: z.string() }),
+  organisation: z.object({ name: z.string(), register: z.string() }),
+  contact: z.object({ name: z.string(), email: z.string() }).nullable(),
+  occurredAt: z.string().nullable(),
+  discoveredAt: z.string().nullable(),
+  reportedToImy: z.boolean(),
+  imyReportedAt: z.string().nullable(),
+  imyReference: z.string().nullable(),
+  description: z.string().nullable(),
+  breachTypes: z.array(Labelled),
+  cause: Labelled.nullable(),
+  subjectCategories: z.array(Labelled),
+  subjectCategoriesOther: z.string().nullable(),
+  subjectCount: int4().nullable(),
+  subjectCountUnknown: z.boolean(),
+  dataCategories: z.array(Labelled.extend({ special: z.boolean(), criminal: z.boolean() })),
+  dataCategoriesOther: z.string().nullable(),
+  recordCount: int4().nullable(),
+  recordCountUnknown: z.boolean(),
+  likelyConsequences: z.string().nullable(),
+  riskAssessment: Risk.nullable(),
+  measuresTaken: z.string().nullable(),
+  actions: z.array(z.object({ title: z.string().nullable(), status: z.string(), dueDate: z.string().nullable() })),
+  subjectsInformedAt: z.string().nullable(),
+  notInforming: z.object({ reason: Labelled.nullable(), text: z.string().nullable() }).nullable(),
+  lateNotification: z.boolean(),
+  delayReason: z.string().nullable(),
+  documentedAt: z.string().nullable(),
+  protected: z.boolean(),
+}).openapi('IncidentImyBasis');
+export type ImyBasis = z.infer<typeof ImyBasis>;

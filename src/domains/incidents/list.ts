@@ -7,7 +7,7 @@ import { orgs } from '../org/table';
 import type { IncidentListItem, ListQuery } from './contract';
 import { overdueSql, toListItem, type ListRow } from './dto';
 import { loadListRows } from './page';
-import { incidents } from './table';
+import { incidentBreaches, incidents } from './table';
 import { yearRange } from '../../server/platform/time';
 import { executePrepared } from '../../server/platform/db';
 import { isStatus } from './transitions';
@@ -20,6 +20,15 @@ type Filters = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;
 export function readScope(ctx: Ctx): SQL {
   const own = ctx.principal ? sql`${incidents.reporterId} = ${ctx.principal.userId}` : sql`false`;
   return sql`(${ctx.authz.scopeSql('incident.read', orgs.path)} or ${own})`;
+}
+
+/**
+ * Personal data breaches whose art. 33.5 record is (or is not) marked documented (breach.ts). Index-free: a probe of
+ * incident_breaches' primary key per breach the list walks, and breaches are few.
+ */
+export function breachDocumentedSql(documented: boolean): SQL {
+  const record = sql`exists (select 1 from ${incidentBreaches} b where b.incident_id = ${incidents.id} and b.documented_at is not null)`;
+  return sql`((${incidents.personalData} = 'ja' or ${incidents.kind} = 'Personuppgiftsincident') and ${documented ? record : sql`not ${record}`})`;
 }
 
 /** Lists need incident.read somewhere, or incident.report (then: one's own reports). */
@@ -83,8 +92,10 @@ async function filterConditions(ctx: Ctx, q: Filters, now: Date, known?: Known):
     const [from, to] = yearRange(q.year);
     add(sql`${incidents.reportedAt} >= ${from.toISOString()} and ${incidents.reportedAt} < ${to.toISOString()}`);
   }
+  if (q.sinceYear) add(sql`${incidents.reportedAt} >= ${yearRange(q.sinceYear)[0].toISOString()}`);
   if (q.personalData === 'breach') add(sql`(${incidents.personalData} = 'ja' or ${incidents.kind} = 'Personuppgiftsincident')`);
   else if (q.personalData) add(eq(incidents.personalData, q.personalData));
+  if (q.breachDocumented) add(breachDocumentedSql(q.breachDocumented === 'true'));
   if (q.overdue === 'true') add(overdueSql(now));
   if (q.overdue === 'false') add(not(overdueSql(now)));
   // Written out, not a parameter: a prepared plan may then use the partial index on protected records.

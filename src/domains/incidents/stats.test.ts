@@ -102,8 +102,12 @@ describe('incident statistics', () => {
     const forv = (await isam.get('/api/orgs/forv')).body;
     const section = await provider.figures({ ctx: t.ctx, org: forv, year: 2025, asOf: new Date(endOfDay('2025-12-31').getTime() - 1) });
     expect(provider.key).toBe('incidents');
-    expect(Object.keys(section).sort()).toEqual(['asOf', 'byCategory', 'byCategoryPreviousYear', 'byKind', 'byKindPreviousYear', 'byMonth', 'byStatus', 'personalData', 'personalDataPreviousYear', 'previousYearTotal', 'reportedToCSIRT', 'reportedToCSIRTPreviousYear', 'reportedToIMY', 'reportedToIMYPreviousYear', 'total']);
-    expect(section).toEqual(figures);
+    // The stats' keys unchanged (the report contract is stable), and the breaches' documentation beside them.
+    const { breachDocumentation, ...rest } = section;
+    expect(Object.keys(rest).sort()).toEqual(['asOf', 'byCategory', 'byCategoryPreviousYear', 'byKind', 'byKindPreviousYear', 'byMonth', 'byStatus', 'personalData', 'personalDataPreviousYear', 'previousYearTotal', 'reportedToCSIRT', 'reportedToCSIRTPreviousYear', 'reportedToIMY', 'reportedToIMYPreviousYear', 'total']);
+    expect(rest).toEqual(figures);
+    expect(Object.keys(breachDocumentation).sort()).toEqual(['breaches', 'documented', 'lateNotifications', 'withSpecialCategories']);
+    expect(breachDocumentation.breaches).toBe(figures.personalData);
   });
 
   it('a reader below the organisation gets 404 for it', async () => {

@@ -246,3 +246,39 @@ export const incidentRemindersSent = pgTable(
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.clock, t.threshold] })],
 );
+
+/**
+ * The personal data breach record (GDPR art. 33.3 and 33.5): one per incident that is a personal data breach, kept
+ * apart from `incidents` so the IA import's table keeps its width and indexes. The lists hold the keys of
+ * breach-model.ts; the free texts are protected like the incident's description. `documentedAt`/`documentedBy`:
+ * marked complete ("Markera som dokumenterad"); later edits keep it complete and are audited.
+ */
+export const incidentBreaches = pgTable(
+  'incident_breaches',
+  {
+    incidentId: uuid('incident_id').primaryKey().references(() => incidents.id),
+    breachTypes: text('breach_types').array().notNull().default(sql`'{}'::text[]`),
+    subjectCategories: text('subject_categories').array().notNull().default(sql`'{}'::text[]`),
+    subjectCategoriesOther: text('subject_categories_other').notNull().default(''),
+    subjectCount: integer('subject_count'),
+    subjectCountUnknown: boolean('subject_count_unknown').notNull().default(false),
+    dataCategories: text('data_categories').array().notNull().default(sql`'{}'::text[]`),
+    dataCategoriesOther: text('data_categories_other').notNull().default(''),
+    recordCount: integer('record_count'),
+    recordCountUnknown: boolean('record_count_unknown').notNull().default(false),
+    likelyConsequences: text('likely_consequences').notNull().default(''),
+    measuresTaken: text('measures_taken').notNull().default(''),
+    cause: text('cause'),
+    delayReason: text('delay_reason').notNull().default(''),
+    notInformingReason: text('not_informing_reason'),
+    notInformingText: text('not_informing_text').notNull().default(''),
+    documentedAt: ts('documented_at'),
+    documentedBy: uuid('documented_by').references(() => users.id),
+    ...versioned(),
+  },
+  (t) => [
+    check('incident_breaches_cause_check', sql`${t.cause} is null or ${t.cause} in ('manskligt_misstag','teknisk_brist','antagonistisk','leverantor','okand')`),
+    check('incident_breaches_not_informing_check', sql`${t.notInformingReason} is null or ${t.notInformingReason} in ('a','b','c')`),
+    check('incident_breaches_counts_check', sql`(${t.subjectCount} is null or ${t.subjectCount} >= 0) and (${t.recordCount} is null or ${t.recordCount} >= 0)`),
+  ],
+);

@@ -49,6 +49,17 @@ class Ctx {
   }
 }
 
+/** The personal data breaches' documentation (art. 33.5) in one sentence; none for a version approved before it existed. */
+export function breachDocumentationText(v: unknown, year: number): string | undefined {
+  if (!isRec(v) || typeof v.breaches !== 'number' || v.breaches === 0) return undefined;
+  const n = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : 0);
+  const late = n('lateNotifications');
+  const special = n('withSpecialCategories');
+  return `Av ${year} års ${str(v.breaches)} personuppgiftsincidenter är ${str(n('documented'))} dokumenterade enligt artikel 33.5 i dataskyddsförordningen; `
+    + `${late === 1 ? 'en anmäldes' : `${str(late)} anmäldes`} till IMY senare än 72 timmar efter upptäckten och `
+    + `${special === 1 ? 'en rörde' : `${str(special)} rörde`} särskilda kategorier av personuppgifter (artikel 9).`;
+}
+
 function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
   const y = json.year;
   const out: FigureBlock[] = [{
@@ -62,6 +73,8 @@ function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
       [c.cell('Anmälda till CSIRT (CERT-SE)'), c.cell(inc.reportedToCSIRT, 'incidents.reportedToCSIRT'), c.cell(inc.reportedToCSIRTPreviousYear ?? '')],
     ],
   }];
+  const doc = breachDocumentationText(inc.breachDocumentation, y);
+  if (doc) out.push({ kind: 'text', text: doc });
   const by = isRec(inc.byStatus) ? inc.byStatus : {};
   const statuses = [...INCIDENT_STATUSES, ...Object.keys(by).filter((k) => !(INCIDENT_STATUSES as readonly string[]).includes(k))];
   const asOf = typeof inc.asOf === 'string' ? inc.asOf : json.asOf;

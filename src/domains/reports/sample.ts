@@ -39,6 +39,7 @@ export function sampleReportJson(opts: { year?: number; vorRows?: number; orgTyp
       byCategoryPreviousYear: { 'Fel mottagare': 30, 'Phishing och spam': 25, 'Borttappad dator': 2 },
       byMonth: Array.from({ length: 12 }, (_, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, count: (i * 7) % 9, previousYear: (i * 5) % 11 })),
       personalData: 20, personalDataPreviousYear: 16, reportedToIMY: 3, reportedToCSIRT: 0, reportedToIMYPreviousYear: 2, reportedToCSIRTPreviousYear: 0, asOf: `${year}-11-12`,
+      breachDocumentation: { breaches: 20, documented: 14, lateNotifications: 1, withSpecialCategories: 4 },
     },
     risks: {
       vor,

@@ -20,6 +20,7 @@ const RECORDS = {
   'internal control': ['Kontrollmomentet', 'internal control'],
   'control result': ['Kontrollresultatet', 'control result'],
   incident_action: ['Åtgärden', 'incident action'],
+  incident_breach: ['Dokumentationen av personuppgiftsincidenten', 'personal data breach record'],
   incident_category: ['Kategorin', 'incident category'],
   'management review': ['Ledningens genomgång', 'management review'],
   'maturity measurement': ['Mognadsmätningen', 'maturity measurement'],
