@@ -130,6 +130,33 @@ test('unticking Anmäld till IMY while its time is set is refused at the checkbo
   await expect(box).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(/Anmäld till IMY kan inte vara Nej när tiden för anmälan/)).toBeVisible();
   await expectNoAxeViolations(page, 'edit form with the IMY refusal');
+
+  // The breach record (art. 33.5): completing it empty is refused at the first missing field, which gets focus; once
+  // filled it is marked documented, focus back to its button; the underlag för anmälan till IMY shows what was entered.
+  await page.goto(`/incidenter/${id}`);
+  const breach = page.getByRole('region', { name: 'Personuppgiftsincident – dokumentation' });
+  await breach.getByRole('button', { name: 'Dokumentera' }).click();
+  const confidentiality = breach.getByRole('checkbox', { name: 'Konfidentialitetsincident' });
+  await expect(confidentiality).toBeFocused();
+  await breach.getByRole('button', { name: 'Spara och markera som dokumenterad' }).click();
+  await expect(breach.getByText('Välj minst en typ av incident.')).toBeVisible();
+  await expect(confidentiality).toBeFocused();
+  await expectNoAxeViolations(page, 'breach record form with its refusals');
+  await confidentiality.check();
+  await breach.getByRole('checkbox', { name: 'Vårdnadshavare' }).check();
+  await breach.getByRole('textbox', { name: 'Ungefärligt antal registrerade' }).fill('2');
+  await breach.getByRole('checkbox', { name: /^Uppgifter om hälsa/ }).check();
+  await breach.getByRole('textbox', { name: 'Sannolika följder för de registrerade' }).fill('Uppgifter om ett barns hälsa kan ha lästs av obehöriga.');
+  await breach.getByRole('textbox', { name: 'Vidtagna eller föreslagna åtgärder' }).fill('Mottagaren har raderat brevet.');
+  await breach.getByRole('button', { name: 'Spara och markera som dokumenterad' }).click();
+  await expect(breach.getByText('Incidenten är markerad som dokumenterad.')).toBeVisible();
+  await expect(breach.getByRole('button', { name: 'Ändra dokumentation' })).toBeFocused();
+  await breach.getByRole('button', { name: 'Visa underlag för anmälan till IMY' }).click();
+  const basis = page.getByRole('region', { name: /Underlag för anmälan till IMY/ });
+  await expect(basis.getByRole('row', { name: /Typ av incident/ })).toContainText('Konfidentialitetsincident');
+  await expect(basis.getByRole('row', { name: /ungefärligt antal registrerade/ })).toContainText('Vårdnadshavare; 2 registrerade');
+  await expect(basis.getByRole('button', { name: 'Kopiera Sannolika följder' })).toBeVisible();
+  await expectNoAxeViolations(page, 'breach record and the IMY underlag');
 });
 
 test('an åtgärd is changed in its row: due date moved, owner set, reopened; a stale save says so; focus back to "Ändra"', async ({ page }) => {

@@ -13,3 +13,11 @@ export function useSearchText(name: string): string | undefined {
   const v = search[name];
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
+
+/** A year of the query string (?fran=2025: TanStack parses it to a number), or undefined. */
+export function useSearchYear(name: string): number | undefined {
+  const search = useRouterState({ select: (s) => s.location.search as Record<string, unknown> });
+  const v = search[name];
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{4}$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 1000 && n <= 9999 ? n : undefined;
+}

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../format';
 import { categoriesQuery, incidentQuery, useHandlerOptions } from './api';
 import { StatusBadge } from './badges';
 import { ActionsSection } from './ActionsSection';
+import { BreachSection } from './BreachSection';
 import { AttachmentsSection, CommentsSection, SupplementSection } from './Children';
 import { ClocksPanel } from './ClocksPanel';
 import { EditForm } from './EditForm';
@@ -20,7 +21,7 @@ import type { IncidentDetail, Status } from './types';
 import { KIND_KEY, STATUS_KEY } from './types';
 import { COLORS } from './util';
 
-/** One incident: facts, status changes, legal clocks, åtgärder, comments, attachments, links (kopplingar), history. */
+/** One incident: facts, status changes, legal clocks, a personal data breach's documentation, åtgärder, comments, attachments, links (kopplingar), history. */
 export default function DetailPage() {
   const { t, i18n } = useTranslation('incidents');
   const { id } = useParams({ strict: false }) as { id: string };
@@ -235,6 +236,7 @@ export default function DetailPage() {
         </>
       ) : (
         <>
+          <BreachSection incident={incident} />
           <ActionsSection incident={incident} handlers={handlers} onChange={reload} />
           <CommentsSection incident={incident} onChange={reload} />
           <AttachmentsSection incident={incident} onChange={reload} />

@@ -7,7 +7,7 @@ import { useSession } from '../../auth/session';
 import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useSearchFlag, useSearchText } from '../../shell/search';
+import { useSearchFlag, useSearchText, useSearchYear } from '../../shell/search';
 import { categoriesQuery, categoryNamesQuery, useHandlerDirectory } from './api';
 import { DeadlineCell, nearest, numberColumn, StatusBadge, useNow } from './badges';
 import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
@@ -39,7 +39,13 @@ export default function IncidentsPage() {
   // organisation the person may see and only reports without a handler (not the selected organisation's list).
   const all = useSearchFlag('alla');
   const unassigned = useSearchText('handlaggare') === 'ingen';
-  const q = { org: all ? '' : (selectedSlug ?? ''), ...filterQuery(filter), handler: unassigned ? 'none' : '' };
+  // From the start page's "personuppgiftsincidenter saknar dokumentation" (?dokumentation=saknas&fran=2025&alla=1).
+  const undocumented = useSearchText('dokumentation') === 'saknas';
+  const since = useSearchYear('fran');
+  const q = {
+    org: all ? '' : (selectedSlug ?? ''), ...filterQuery(filter), handler: unassigned ? 'none' : '',
+    breachDocumented: undocumented ? 'false' : '', sinceYear: undocumented && since ? String(since) : '',
+  };
   const queryKey = ['incidents', 'list', q] as const;
 
   const toggle = (row: IncidentListItem, on: boolean) =>
@@ -112,6 +118,7 @@ export default function IncidentsPage() {
         <Text size="sm">
           {all ? t('list.scopeAll') : t('list.scope', { org: selected!.name })}
           {unassigned && ` ${t('list.unassignedOnly')}`}
+          {undocumented && ` ${t('breach.listScope', { year: since ?? '–' })}`}
         </Text>
       ) : (
         <Alert color="orange">{t('noOrg')}</Alert>
