@@ -176,3 +176,59 @@ export const TEXTS: Record<string, [title: string, description: string][]> = {
     ['Delat konto i verksamhetssystem', 'Flera medarbetare använde samma inloggning i ett verksamhetssystem under en kväll.'],
   ],
 };
+
+/**
+ * Hässelby-Vällingby 2025's documented personal data breaches (art. 33.5), an invented record per category: the three
+ * reported to IMY (the Miljödata supplier attack and one each of Uppgifter i fel ärende and Fel mottagare) and the
+ * first BREACH_RECORDS_MORE other handled (Klar) breaches of the year. The rest stay undocumented, as seed 000 says
+ * the Word-based process is "tungrodd": the start page then has something to say. No incident figure changes.
+ */
+export const BREACH_RECORDS_MORE = 4;
+export interface BreachDemo {
+  breachTypes: string[]; subjectCategories: string[]; subjectCount: number | null; dataCategories: string[]; recordCount: number | null;
+  likelyConsequences: string; measuresTaken: string; cause: string;
+}
+export const BREACH_DEMO: Record<string, BreachDemo> = {
+  'Uppgifter i fel ärende': {
+    breachTypes: ['konfidentialitet', 'riktighet'], subjectCategories: ['brukare', 'vardnadshavare'], subjectCount: 3,
+    dataCategories: ['identitet', 'personnummer', 'socialtjanst'], recordCount: 2,
+    likelyConsequences: 'Uppgifter om en familjs ärende kan ha lästs av en annan part i ett annat ärende; risk för integritetsintrång.',
+    measuresTaken: 'Handlingen flyttades till rätt ärende och loggarna granskades. Handläggarna påmindes om kontrollen före journalföring.',
+    cause: 'manskligt_misstag',
+  },
+  'Fel mottagare': {
+    breachTypes: ['konfidentialitet'], subjectCategories: ['brukare'], subjectCount: 1,
+    dataCategories: ['identitet', 'kontakt', 'socialtjanst'], recordCount: 1,
+    likelyConsequences: 'Mottagaren kan ha fått kännedom om den registrerades kontakt med socialtjänsten.',
+    measuresTaken: 'Mottagaren har bekräftat att brevet förstörts. Rutinen för adresskontroll före utskick är uppdaterad.',
+    cause: 'manskligt_misstag',
+  },
+  'Cyberangrepp hos leverantör': {
+    breachTypes: ['konfidentialitet', 'tillganglighet'], subjectCategories: ['anstallda', 'invanare'], subjectCount: 1200,
+    dataCategories: ['identitet', 'kontakt', 'personnummer'], recordCount: 1500,
+    likelyConsequences: 'Uppgifterna kan ha publicerats av angriparen; risk för riktat nätfiske och identitetsintrång.',
+    measuresTaken: 'Leverantören har isolerat systemet och anlitat incidentstöd. Förvaltningen följer leverantörens utredning och har informerat medarbetarna om nätfiske.',
+    cause: 'leverantor',
+  },
+  'Förlorad internpost': {
+    breachTypes: ['konfidentialitet', 'tillganglighet'], subjectCategories: ['anstallda'], subjectCount: 4,
+    dataCategories: ['identitet', 'ekonomi'], recordCount: 4,
+    likelyConsequences: 'Ekonomiska uppgifter om några medarbetare kan ha kommit i orätta händer; låg sannolikhet för skada.',
+    measuresTaken: 'Internposten spårades utan resultat. Lönehandlingar skickas nu digitalt.',
+    cause: 'okand',
+  },
+  'Mottagare i Till i stället för Hemlig kopia': {
+    breachTypes: ['konfidentialitet'], subjectCategories: ['vardnadshavare'], subjectCount: 25,
+    dataCategories: ['kontakt'], recordCount: 25,
+    likelyConsequences: 'Mottagarna ser varandras e-postadresser och att de fått samma utskick.',
+    measuresTaken: 'Mottagarna ombads radera meddelandet. Massutskick görs nu från verktyget för utskick.',
+    cause: 'manskligt_misstag',
+  },
+  'Dokument kvarlämnade': {
+    breachTypes: ['konfidentialitet'], subjectCategories: ['patienter'], subjectCount: 1,
+    dataCategories: ['identitet', 'halsa'], recordCount: 1,
+    likelyConsequences: 'Uppgifter om en brukares hälsa kan ha lästs av obehöriga i lokalen.',
+    measuresTaken: 'Dokumentet hämtades. Påminnelse om rutinen för utskrifter i gemensamma lokaler.',
+    cause: 'manskligt_misstag',
+  },
+};

@@ -3,9 +3,10 @@ import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../test/harness';
 import { runDemo } from '../../cli/demo';
 import { findOrg } from '../org/service';
-import { HV_2024, HV_2025, SF_2025 } from './demo-data';
+import { BREACH_RECORDS_MORE, HV_2024, HV_2025, SF_2025 } from './demo-data';
 import { demo } from './demo';
 import { incidentFigures } from './stats';
+import { breachDocumentation } from './breach';
 import { listDeadlines } from './deadlines';
 
 let t: TestServer;
@@ -57,10 +58,24 @@ describe('demo incidents', () => {
     expect(f.byCategory['Cyberangrepp hos leverantör']).toBe(1);
   });
 
+  it('documents some of Hässelby-Vällingby\'s 2025 breaches, the three reported to IMY among them, before the report\'s day', async () => {
+    const hv = await findOrg(t.ctx.db, 'hasselby-vallingby');
+    const d = await breachDocumentation(t.ctx.db, hv.path, 2025, '2025-11-12');
+    expect(d.breaches).toBe(sum(HV_2025.categories, 1));
+    expect(d.documented).toBe(sum(HV_2025.categories, 2) + BREACH_RECORDS_MORE);
+    expect(d.lateNotifications).toBe(0);
+    const imy = await t.ctx.db.execute(sql`select count(*)::int as n from incidents i join incident_breaches b on b.incident_id = i.id
+      where i.reported_to_imy and i.external_id like 'DEMO-HV-2025-%' and b.documented_at is not null`);
+    expect(Number((imy as unknown as { rows: { n: number }[] }).rows[0].n)).toBe(3);
+  });
+
   it('is idempotent', async () => {
     const count = async () => Number(((await t.ctx.db.execute(sql`select count(*)::int as n from incidents`)) as unknown as { rows: { n: number }[] }).rows[0].n);
+    const records = async () => Number(((await t.ctx.db.execute(sql`select count(*)::int as n from incident_breaches`)) as unknown as { rows: { n: number }[] }).rows[0].n);
     const before = await count();
+    const recordsBefore = await records();
     await demo.run(t.ctx);
     expect(await count()).toBe(before);
+    expect(await records()).toBe(recordsBefore);
   });
 });
