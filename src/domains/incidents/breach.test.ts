@@ -5,6 +5,9 @@ import { breachDocumentationText } from '../reports/blocks';
 import { PROTECTED_TEXT } from './access';
 import { sectionProviders } from './report';
 import { endOfDay } from '../../server/platform/time';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BREACH_CAUSE_WORDS, BREACH_TYPE_WORDS, DATA_CATEGORY_WORDS, SUBJECT_CATEGORY_WORDS } from './breach-model';
 
 let t: TestServer;
 let dso: Client;
@@ -225,5 +228,18 @@ describe('the DSO\'s overview and the report', () => {
     expect(early.breachDocumentation).toEqual({ breaches: 1, documented: 0, lateNotifications: 0, withSpecialCategories: 1 });
     expect(breachDocumentationText(section.breachDocumentation, 2025)).toBe(
       'Av 2025 års 2 personuppgiftsincidenter är 1 dokumenterade enligt artikel 33.5 i dataskyddsförordningen; en anmäldes till IMY senare än 72 timmar efter upptäckten och en rörde särskilda kategorier av personuppgifter (artikel 9).');
+  });
+});
+
+describe('the breach record\'s words', () => {
+  it('are the same in the web app as in the IMY basis, in both languages', () => {
+    for (const lang of ['sv', 'en'] as const) {
+      const words = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'web', 'i18n', lang, 'incidents.json'), 'utf8')).breach;
+      const of = (w: Record<string, { sv: string; en: string }>) => Object.fromEntries(Object.entries(w).map(([k, v]) => [k, v[lang]]));
+      expect(words.type, lang).toEqual(of(BREACH_TYPE_WORDS));
+      expect(words.subject, lang).toEqual(of(SUBJECT_CATEGORY_WORDS));
+      expect(words.dataCategory, lang).toEqual(of(DATA_CATEGORY_WORDS));
+      expect(words.causes, lang).toEqual(of(BREACH_CAUSE_WORDS));
+    }
   });
 });

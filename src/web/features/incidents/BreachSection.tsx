@@ -14,6 +14,7 @@ import {
   BREACH_CAUSES, BREACH_TYPES, DATA_CATEGORIES, DATA_CATEGORY_WORDS, NOT_INFORMING_REASONS, SUBJECT_CATEGORIES, type DataCategory,
 } from '../../../domains/incidents/breach-model';
 import { isPersonalDataBreach } from '../../../domains/incidents/clocks';
+import { Fact } from './Fact';
 import { ImyBasisSection } from './ImyBasis';
 import type { IncidentDetail } from './types';
 
@@ -62,12 +63,7 @@ export function BreachSection({ incident }: { incident: IncidentDetail }) {
   const words = (group: string, keys: readonly string[]) => (keys.length ? keys.map((k) => t(`breach.${group}.${k}`)).join(', ') : '');
   const count = (n: number | null, unknown: boolean) => (unknown ? t('breach.unknown') : n === null ? '' : t('breach.approx', { n }));
   const text = (v: string | null) => (v === null ? t('breach.protectedText') : v);
-  const fact = (label: string, value: string) => (
-    <div>
-      <Text size="sm" fw={700} component="dt">{label}</Text>
-      <Text size="sm" component="dd" m={0} style={{ whiteSpace: 'pre-wrap' }}>{value || t('breach.empty')}</Text>
-    </div>
-  );
+  const fact = (label: string, value: string) => <Fact label={label} value={value} />;
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="breach-title">

@@ -16,6 +16,7 @@ import { BreachSection } from './BreachSection';
 import { AttachmentsSection, CommentsSection, SupplementSection } from './Children';
 import { ClocksPanel } from './ClocksPanel';
 import { EditForm } from './EditForm';
+import { Fact } from './Fact';
 import { LinksPanel } from './LinksPanel';
 import type { IncidentDetail, Status } from './types';
 import { KIND_KEY, STATUS_KEY } from './types';
@@ -83,16 +84,7 @@ export default function DetailPage() {
     );
   }
 
-  const fact = (label: string, value: string | null | undefined) => (
-    <div>
-      <Text size="sm" fw={700} component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {value || '–'}
-      </Text>
-    </div>
-  );
+  const fact = (label: string, value: string | null | undefined) => <Fact label={label} value={value} />;
   const yes = (b: boolean) => (b ? t('yes') : t('no'));
 
   return (
