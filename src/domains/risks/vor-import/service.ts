@@ -17,12 +17,12 @@ import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
 import type { Db } from '../../../server/platform/db';
 import { badRequest, conflict } from '../../../server/platform/errors';
-import { inTx } from '../../../server/platform/tx';
 import { FIRST_YEAR, LAST_PLANNING_YEAR } from '../../../server/platform/time';
 import type { Cell } from '../../../server/platform/tabular/cells';
-import { FatalRecord, guard, missingColumns, openTable, SourceError, sourceProblem } from '../../../server/platform/tabular/open';
+import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
-import { addWarning, emptySummary, toError, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
+import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
+import { cellText, nameKey, parseDay, parseWhole } from '../../../server/platform/tabular/values';
 import { recordAudit } from '../../audit/chain';
 import { MANDATORY_ARBETSSATT, MANDATORY_PROCESS } from '../contract';
 import { cityIdOf, currentScale, orgFor, peekCurrentScale, scalesByIds, type ScaleRow } from '../common';
@@ -31,17 +31,13 @@ import { riskActions, vorArbetssatt, vorAssessments, vorEvents, vorProcesses } f
 import { insertVor } from '../vor';
 import { fallbackScale, type EventRow, type VorRow } from '../vor-read';
 import { columnName, VOR_HEADER, type VorField, type VorHeader } from './columns';
-import { cellText, nameKey, parseDay, parseLevel, parseWhole } from './values';
+import { parseLevel } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
 
-export interface VorImportOptions {
+export interface VorImportOptions extends ImportOptions {
   org: string;
   year: number;
-  dryRun?: boolean;
-  skipInvalid?: boolean;
-  /** For the audit row: the file's name as the user knows it. */
-  fileName?: string;
 }
 
 export interface VorImportResult {
@@ -70,7 +66,7 @@ interface ArbState { id: string | null; name: string; events: Map<string, EventR
 interface ProcState { id: string | null; name: string; arbs: Map<string, ArbState> }
 
 /** What one valid row does. */
-interface Planned {
+interface Planned extends PlannedRow {
   line: number;
   proc: ProcState;
   arb: ArbState;
@@ -81,10 +77,7 @@ interface Planned {
   sannolikhet: number;
   konsekvens: number;
   action?: { existing?: ActionRow; title: string; owner?: string; dueDate?: string | null };
-  outcome: 'created' | 'updated' | 'unchanged';
 }
-
-class Rollback {}
 
 const lockedError = (year: number) =>
   conflict('vor_approved', {
@@ -102,44 +95,9 @@ export async function importVor(ctx: Ctx, path: string, opts: VorImportOptions, 
   }
   const org = await orgFor(ctx, ctx.db, opts.org, 'risk.manage');
   const info = known ?? (await inspectFile(path));
-  const { header, records, warnings } = await openTable(path, info, VOR_HEADER, HOW_TO);
-  const summary = emptySummary();
-  for (const w of warnings) addWarning(summary, w);
-  const failWith = (e: RowError): VorImportResult => {
-    summary.created = summary.updated = summary.unchanged = 0;
-    summary.rejected++;
-    summary.errors.push(toError(e));
-    return { summary, written: false, failed: true, info, vorId: null };
-  };
-  if (header.missing.length > 0) {
-    await records.return(undefined);
-    return failWith(missingColumns(header.missing));
-  }
-  const rows: { line: number; cells: Cell[] }[] = [];
-  try {
-    for await (const rec of guard(records)) {
-      if (rec.unterminatedField !== undefined) {
-        return failWith({
-          line: rec.line, column: null,
-          sv: `Ett citattecken som börjar på rad ${rec.line} avslutas aldrig, så resten av filen blev ett enda fält. Inget importerades.`,
-          en: `A quote that begins on line ${rec.line} is never closed, so the rest of the file became one field. Nothing was imported.`,
-        });
-      }
-      if (rec.cells.every((c) => cellText(c) === '')) continue;
-      if (rows.length >= MAX_ROWS) {
-        return failWith({
-          line: rec.line, column: null,
-          sv: `Filen har fler än ${MAX_ROWS} rader; en VoR har några tiotal. Kontrollera att det är rätt blad.`,
-          en: `The file has more than ${MAX_ROWS} rows; a VoR has a few dozen. Check that it is the right sheet.`,
-        });
-      }
-      rows.push({ line: rec.line, cells: rec.cells });
-    }
-  } catch (err) {
-    if (err instanceof FatalRecord) return failWith(err.error);
-    if (err instanceof SourceError) throw sourceProblem(err);
-    throw err;
-  }
+  const read = await readImportRows(path, info, VOR_HEADER, HOW_TO, { maxRows: MAX_ROWS, tooMany: { sv: 'en VoR har några tiotal', en: 'a VoR has a few dozen' } });
+  if ('failed' in read) return { summary: read.failed, written: false, failed: true, info, vorId: null };
+  const { header, rows, summary } = read;
   if (header.index.ikp !== undefined) {
     addWarning(summary, {
       sv: `Kolumnen "${header.names.ikp}" läses inte: förslaget till internkontrollplanen följer av riskvärdet och tröskeln, och ledningen beslutar om IKP i Tillit.`,
@@ -147,61 +105,43 @@ export async function importVor(ctx: Ctx, path: string, opts: VorImportOptions, 
     });
   }
 
-  let failed = false;
-  let vorId: string | null = null;
-  try {
-    await inTx(ctx, async (tx) => {
-      // One import at a time per VoR: the second waits and then sees the first one's rows.
-      await tx.execute(sql`select pg_advisory_xact_lock(727170101, hashtext(${`${org.id}:${opts.year}`}))`);
-      const [vor] = await tx.select().from(vorAssessments).where(and(eq(vorAssessments.orgId, org.id), eq(vorAssessments.year, opts.year)));
-      if (vor?.status === 'godkand') throw lockedError(opts.year);
-      const state = vor ? await loadState(tx, vor) : presetState();
-      const cityId = cityIdOf(org.path);
-      const current = (await peekCurrentScale(tx, cityId)) ?? fallbackScale(cityId);
-      const scales = await scalesByIds(tx, [...state.events.values()].map((e) => e.scaleId));
-      const plan = classify(rows, header, state, current, scales, (errors) => {
-        summary.rejected++;
-        for (const e of errors) summary.errors.push(toError(e));
-        if (!opts.skipInvalid) failed = true;
+  let vor: VorRow | undefined;
+  let current: ScaleRow;
+  const cityId = cityIdOf(org.path);
+  const done = await planAndWrite(ctx, summary, opts, async (tx, reject) => {
+    // One import at a time per VoR: the second waits and then sees the first one's rows.
+    await tx.execute(sql`select pg_advisory_xact_lock(727170101, hashtext(${`${org.id}:${opts.year}`}))`);
+    [vor] = await tx.select().from(vorAssessments).where(and(eq(vorAssessments.orgId, org.id), eq(vorAssessments.year, opts.year)));
+    if (vor?.status === 'godkand') throw lockedError(opts.year);
+    const state = vor ? await loadState(tx, vor) : presetState();
+    current = (await peekCurrentScale(tx, cityId)) ?? fallbackScale(cityId);
+    const scales = await scalesByIds(tx, [...state.events.values()].map((e) => e.scaleId));
+    const plan = classify(rows, header, state, current, scales, reject);
+    const newArbs = plan.filter((p) => p.arb.id === null).map((p) => `${p.proc.name} / ${p.arb.name}`);
+    if (newArbs.length > 0) {
+      const list = [...new Set(newArbs)].map((n) => `"${n}"`).join(', ');
+      addWarning(summary, {
+        sv: `Nya arbetssätt läggs till: ${list}. Kontrollera stavningen om något av dem redan finns.`,
+        en: `New arbetssätt are added: ${list}. Check the spelling if any of them already exists.`,
       });
-      for (const p of plan) summary[p.outcome]++;
-      const newArbs = plan.filter((p) => p.arb.id === null).map((p) => `${p.proc.name} / ${p.arb.name}`);
-      if (newArbs.length > 0) {
-        const list = [...new Set(newArbs)].map((n) => `"${n}"`).join(', ');
-        addWarning(summary, {
-          sv: `Nya arbetssätt läggs till: ${list}. Kontrollera stavningen om något av dem redan finns.`,
-          en: `New arbetssätt are added: ${list}. Check the spelling if any of them already exists.`,
-        });
-      }
-      if (failed) {
-        if (!opts.dryRun) summary.created = summary.updated = summary.unchanged = 0;
-        throw new Rollback();
-      }
-      if (opts.dryRun) throw new Rollback();
-      const target = vor ?? (await insertVor(tx, ctx, org.id, opts.year, null));
-      vorId = target.id;
-      // The import's scale is the city's current one, created (audited) the first time as the editor does.
-      const scale = current.scaleVersion === 0 ? await currentScale(tx, ctx, cityId) : current;
-      const ids = vor ? undefined : await presetIds(tx, target.id);
-      await apply(tx, ctx, target, org.id, scale, plan, ids);
-      await recordAudit(tx, ctx, {
-        action: 'risk.vor.import',
-        entityType: 'vor_import',
-        entityId: info.sha256,
-        orgId: org.id,
-        after: {
-          vorId: target.id, year: opts.year, file: opts.fileName ?? null, sha256: info.sha256, size: info.size, format: info.format,
-          encoding: info.format === 'csv' ? info.encoding : null,
-          created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
-          options: { skipInvalid: !!opts.skipInvalid, dryRun: false },
-        },
-      });
+    }
+    return plan;
+  }, async (tx, plan) => {
+    const target = vor ?? (await insertVor(tx, ctx, org.id, opts.year, null));
+    // The import's scale is the city's current one, created (audited) the first time as the editor does.
+    const scale = current.scaleVersion === 0 ? await currentScale(tx, ctx, cityId) : current;
+    const ids = vor ? undefined : await presetIds(tx, target.id);
+    await apply(tx, ctx, target, org.id, scale, plan, ids);
+    await recordAudit(tx, ctx, {
+      action: 'risk.vor.import',
+      entityType: 'vor_import',
+      entityId: info.sha256,
+      orgId: org.id,
+      after: { vorId: target.id, year: opts.year, ...importAuditFacts(info, summary, opts) },
     });
-  } catch (err) {
-    if (err instanceof Rollback) return { summary, written: false, failed, info, vorId: null };
-    throw err;
-  }
-  return { summary, written: true, failed: false, info, vorId };
+    return target.id;
+  });
+  return { summary, written: done.written, failed: done.failed, info, vorId: done.value };
 }
 
 interface State {

@@ -1,20 +1,7 @@
-/** Cells of a VoR sheet → values: names compared loosely, scale values as numbers or level names, dates. Pure. */
-import { withoutControls, type Cell, type Msg } from '../../../server/platform/tabular/cells';
+/** A scale value of a VoR sheet: a number or a level name. Pure; text, names and days: platform/tabular/values.ts. */
+import type { Cell } from '../../../server/platform/tabular/cells';
+import { cellText, fail, nameKey, ok, type Parsed } from '../../../server/platform/tabular/values';
 import { allowedText } from '../scale';
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; msg: Msg };
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (sv: string, en: string): Parsed<never> => ({ ok: false, msg: { sv, en } });
-
-/** A cell as text: control characters removed, composed letters, spaces at the ends trimmed. */
-export function cellText(c: Cell | undefined): string {
-  if (c === null || c === undefined) return '';
-  if (c instanceof Date) return c.toISOString().slice(0, 10);
-  return withoutControls(String(c)).normalize('NFC').trim();
-}
-
-/** The key a name is matched by: letter case and runs of spaces do not count ("Incident hantering" ≠ "Incidenthantering"). */
-export const nameKey = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
 
 /**
  * A value of one axis of the scale: the number 1…n or the level's name in any letter case ("Möjlig", "möjligt":
@@ -40,44 +27,4 @@ export function parseLevel(c: Cell | undefined, labels: readonly string[], axis:
     `${what.sv} "${raw}" är ingen nivå på skalan "${scaleName}". Ange en siffra eller ett namn: ${allowed}.`,
     `${what.en} "${raw}" is not a level of the scale "${scaleName}". Give a number or a name: ${allowed}.`,
   );
-}
-
-/** A whole number, for the riskvärde column. */
-export function parseWhole(c: Cell | undefined): Parsed<number> {
-  const raw = cellText(c);
-  if (/^\d+([.,]0+)?$/.test(raw)) return ok(Number.parseInt(raw, 10));
-  return fail(`"${raw}" är inget heltal.`, `"${raw}" is not a whole number.`);
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function isoDay(y: number, m: number, d: number): Parsed<string> {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) {
-    return fail(`${y}-${pad(m)}-${pad(d)} är inget datum.`, `${y}-${pad(m)}-${pad(d)} is not a date.`);
-  }
-  if (y < 1900 || y > 2200) return fail(`Året ${y} är orimligt (1900–2200).`, `The year ${y} is out of range (1900–2200).`);
-  return ok(`${y}-${pad(m)}-${pad(d)}`);
-}
-
-/**
- * A day (YYYY-MM-DD): the text YYYY-MM-DD (a time after it is ignored), an XLSX date cell (its wall-clock date) or an
- * Excel serial day number. Empty → null.
- */
-export function parseDay(c: Cell | undefined): Parsed<string | null> {
-  if (c instanceof Date) {
-    if (Number.isNaN(c.getTime())) return fail('Ogiltig datumcell.', 'Invalid date cell.');
-    const r = new Date(Math.round(c.getTime() / 1000) * 1000);
-    return isoDay(r.getUTCFullYear(), r.getUTCMonth() + 1, r.getUTCDate());
-  }
-  if (typeof c === 'number') {
-    if (!(c > 0 && c < 2958466)) return fail(`${c} är inget datum.`, `${c} is not a date.`);
-    return parseDay(new Date(Math.round((c - 25569) * 86_400_000)));
-  }
-  const raw = cellText(c);
-  if (raw === '') return ok(null);
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(raw);
-  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (/^\d{5}$/.test(raw)) return parseDay(Number(raw));
-  return fail(`"${raw}" är inget datum; skriv ÅÅÅÅ-MM-DD.`, `"${raw}" is not a date; write YYYY-MM-DD.`);
 }
