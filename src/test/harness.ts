@@ -293,3 +293,21 @@ export async function postgresAvailable(): Promise<boolean> {
 export async function freshDatabase(kind: 'pglite' | 'pg'): Promise<Database & { url?: string }> {
   return testDatabaseOf(kind);
 }
+
+/** Uploads an import file as the raw body (as the browser's import does); the JSON answer, or the text when it is none. */
+export async function uploadFile(c: Client, path: string, body: string | Buffer, type = 'text/csv'): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${c.base}${path}`, {
+    method: 'POST',
+    headers: { cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '', 'content-type': type },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) };
+  } catch {
+    return { status: res.status, body: text };
+  }
+}
+
+/** A CSV as Swedish Excel writes it: semicolons, CRLF, quoted where needed. */
+export const semicolonCsv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n') + '\r\n';

@@ -19,7 +19,8 @@ const TYPES: Record<string, [string, string]> = {
   array: ['en lista', 'a list'], object: ['ett objekt', 'an object'], date: ['ett datum', 'a date'],
 };
 
-function describe(issue: Issue): { sv: string; en: string } {
+/** One issue in words, Swedish and English (without its field). */
+export function describeIssue(issue: Issue): { sv: string; en: string } {
   const i = issue as Issue & { expected?: string; maximum?: number | bigint; minimum?: number | bigint; origin?: string; keys?: string[]; values?: unknown[]; format?: string; received?: string };
   switch (i.code) {
     case 'invalid_type': {
@@ -78,7 +79,7 @@ function fieldOf(issue: Issue): string {
 /** A validation failure as one 400 problem: the first field at fault plus the full list. */
 export function validationProblem(error: ZodError, target: string): AppError {
   const errors = error.issues.map((issue) => {
-    const m = describe(issue);
+    const m = describeIssue(issue);
     const field = fieldOf(issue);
     return { field, message_sv: `${field}: ${m.sv}`, message_en: `${field}: ${m.en}` };
   });

@@ -1,7 +1,7 @@
 /** The VoR import against the real database: upload route, service, template; PGlite or PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { auditCount, Client, makeOrgs, rawSql, startTestServer, tableCounts, userWithRole, type TestServer } from '../../../test/harness';
+import { auditCount, Client, makeOrgs, rawSql, semicolonCsv, startTestServer, tableCounts, uploadFile, userWithRole, type TestServer } from '../../../test/harness';
 import { MANDATORY_PROCESS } from '../contract';
 
 let t: TestServer;
@@ -28,23 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function upload(c: Client, query: string, body: string | Buffer, type = 'text/csv') {
-  const res = await fetch(`${c.base}/api/risks/vor/import?${query}`, {
-    method: 'POST',
-    headers: { cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '', 'content-type': type },
-    body: typeof body === 'string' ? body : new Uint8Array(body),
-  });
-  const text = await res.text();
-  let json: any = text;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: json };
-}
-
-const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n') + '\r\n';
+const upload = (c: Client, query: string, body: string | Buffer, type?: string) => uploadFile(c, `/api/risks/vor/import?${query}`, body, type);
+const csv = semicolonCsv;
 
 const HEAD = ['Arbetssätt', 'Händelse', 'Motivering', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'Status och åtgärder', 'Åtgärd', 'Ansvarig', 'Klart senast', 'Kommentar'];
 const SHEET = [
