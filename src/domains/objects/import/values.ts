@@ -1,0 +1,75 @@
+/**
+ * Cells of an objektlista sheet → the object's stored values: yes/no, classification status, PUB-avtal, förvaltning
+ * and KLASSA levels, each in Tillit's stored word, its Swedish or English label (as the page shows and exports it) or
+ * a common spelling. An empty cell is the value a new object gets (nej, saknas, lokal, not assessed). Pure.
+ */
+import type { Cell } from '../../../server/platform/tabular/cells';
+import { looseKey } from '../../../server/platform/tabular/cells';
+import { cellText, fail, ok, type Parsed } from '../../../server/platform/tabular/values';
+import type { ClassificationStatus } from '../contract';
+
+/** Words → value, compared by looseKey (no case, diacritics or spaces). */
+function lookup<T>(c: Cell | undefined, empty: T, table: [T, string[]][], allowed: string, what: { sv: string; en: string }): Parsed<T> {
+  const raw = cellText(c);
+  if (raw === '') return ok(empty);
+  const key = looseKey(raw);
+  for (const [value, words] of table) if (words.some((w) => looseKey(w) === key)) return ok(value);
+  return fail(`${what.sv} "${raw}" känns inte igen. Tillåtna värden: ${allowed}.`, `${what.en} "${raw}" is not recognised. Allowed values: ${allowed}.`);
+}
+
+/** Ja/nej (also yes/no, x, 1/0, an XLSX boolean); empty: nej. */
+export function parseYesNo(c: Cell | undefined): Parsed<boolean> {
+  if (typeof c === 'boolean') return ok(c);
+  return lookup(c, false, [[true, ['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'sant']], [false, ['nej', 'n', 'no', '0', 'false', 'falskt']]],
+    'ja, nej', { sv: 'Värdet', en: 'The value' });
+}
+
+const STATUS_WORDS: [ClassificationStatus, string[]][] = [
+  ['saknas', ['saknas', 'missing', 'ej påbörjad', 'ej klassad', 'nej']],
+  ['pagar', ['pågår', 'pagar', 'in progress', 'påbörjad', 'ongoing']],
+  ['klar', ['klar', 'done', 'klassad', 'ja']],
+  ['ej_aktuell', ['ej aktuell', 'ej_aktuell', 'ej aktuellt', 'not applicable', 'e/a']],
+];
+
+/** A classification's status: Saknas, Pågår, Klar, Ej aktuell (or the English labels); empty: saknas. */
+export const parseStatus = (c: Cell | undefined) =>
+  lookup<ClassificationStatus>(c, 'saknas', STATUS_WORDS, 'Saknas, Pågår, Klar, Ej aktuell', { sv: 'Klassningsstatusen', en: 'The classification status' });
+
+/** PUB-avtal: Ja, Nej, Ej tillämpligt; empty: nej. */
+export const parsePub = (c: Cell | undefined) =>
+  lookup<'ja' | 'nej' | 'ej_tillampligt'>(c, 'nej', [
+    ['ja', ['ja', 'yes', 'x']], ['nej', ['nej', 'no', 'saknas']],
+    ['ej_tillampligt', ['ej tillämpligt', 'ej_tillampligt', 'ej aktuellt', 'not applicable', 'e/t', 'n/a']],
+  ], 'Ja, Nej, Ej tillämpligt', { sv: 'PUB-avtalet', en: 'The processor agreement' });
+
+/** Förvaltning: lokal or central (also the page's "Lokal objektförvaltning"); empty: lokal. */
+export const parseManagement = (c: Cell | undefined) =>
+  lookup<'lokal' | 'central'>(c, 'lokal', [
+    ['lokal', ['lokal', 'local', 'lokal objektförvaltning', 'local object management', 'lokal förvaltning']],
+    ['central', ['central', 'central objektförvaltning', 'central object management', 'central förvaltning']],
+  ], 'lokal, central', { sv: 'Förvaltningen', en: 'The management' });
+
+/** A KLASSA level 0–4 (also the form's "2 – Betydande skada"); empty or "–": not assessed (null). */
+export function parseLevel(c: Cell | undefined): Parsed<number | null> {
+  const raw = cellText(c);
+  if (raw === '' || /^[-–—]$/.test(raw)) return ok(null);
+  const m = /^(\d+)(?:[.,]0+)?(?:\s*[-–—:]\s*\D.*)?$/.exec(raw);
+  if (m) {
+    const n = Number(m[1]);
+    if (n <= 4) return ok(n);
+  }
+  return fail(`Nivån "${raw}" är ingen KLASSA-nivå: ange 0–4, eller lämna tomt om aspekten inte är bedömd.`,
+    `The level "${raw}" is not a KLASSA level: give 0–4, or leave it empty when the aspect is not assessed.`);
+}
+
+/** K/R/T/S in one cell, as the page's export writes it ("2/1/–/3"): four levels separated by "/". */
+export function parseLevels(c: Cell | undefined): Parsed<(number | null)[]> {
+  const raw = cellText(c);
+  if (raw === '') return ok([null, null, null, null]);
+  const parts = raw.split('/').map((p) => p.trim());
+  const levels = parts.map((p) => parseLevel(p));
+  if (parts.length !== 4 || levels.some((l) => !l.ok)) {
+    return fail(`"${raw}" är inte fyra nivåer K/R/T/S (0–4 eller –), t.ex. "2/1/–/3".`, `"${raw}" is not four levels K/R/T/S (0–4 or –), e.g. "2/1/–/3".`);
+  }
+  return ok(levels.map((l) => (l.ok ? l.value : null)));
+}
