@@ -15,6 +15,7 @@ import { NeedOrg, thisYear } from '../plans/shared';
 import { ASPECTS, objectsQuery, STATUSES, type ClassificationStatus, type DigitalObject, type ObjectFilter } from './api';
 import { FollowUpDialog } from './FollowUpDialog';
 import { ObjectDialog } from './ObjectDialog';
+import { ObjectImport } from './ObjectImport';
 import { useFields } from '../../components/useFields';
 import { ArchivedBadge } from '../../components/ArchivedBadge';
 
@@ -109,6 +110,8 @@ export default function ObjectsPage() {
     <RegisterPage<DigitalObject>
       ns="objects" org={selected} exportPrefix="objektlista"
       filters={
+        <>
+        <ObjectImport org={selected} manage={manage} />
         <RegisterFilters ns="objects" archived={filter.archived} onArchived={set('archived')} allKey="filter.allObjects" onNew={manage ? edit.startNew : undefined} message={followUpSaved || edit.message}>
               <NativeSelect label={t('filter.lokalStatus')} value={filter.lokalStatus} onChange={set('lokalStatus')} data={statusChoices} w={170} />
               <NativeSelect label={t('filter.normerandeStatus')} value={filter.normerandeStatus} onChange={set('normerandeStatus')} data={statusChoices} w={190} />
@@ -119,6 +122,7 @@ export default function ObjectsPage() {
               <NativeSelect label={t('filter.followUp', { year })} value={filter.followUp} onChange={set('followUp')} w={200}
                 data={[{ value: '', label: t('all') }, ...FOLLOW_UP_FILTERS.map((v) => ({ value: v, label: t(`filter.followUp_${v}`) }))]} />
         </RegisterFilters>
+        </>
       }
       columns={columns}
       rowKey={(r) => r.id}
