@@ -3,11 +3,15 @@
  * 0 done (or dry run fine), 1 rows rejected and nothing imported, 2 bad arguments, file or organisation.
  */
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { AppError } from '../server/platform/errors';
 import { withoutControls } from '../server/platform/tabular/cells';
 import type { FileInfo } from '../server/platform/tabular/source';
 import type { ImportSummary } from '../server/platform/tabular/summary';
-import { CliError, type CliEnv } from './context';
+import type { Ctx } from '../server/platform/context';
+import { parse } from './args';
+import { CliError, withDatabase, type CliEnv } from './context';
+import type { CliCommand } from './registry';
 
 export interface CliImportResult {
   summary: ImportSummary;
@@ -61,4 +65,54 @@ function printHuman(print: (l: string) => void, r: CliImportResult, dryRun: bool
   if (dryRun) out('Provkörning: inget skrevs. / Dry run: nothing was written.');
   else if (r.failed) out('Inget importerades: rätta raderna ovan eller kör med --skip-invalid. / Nothing was imported: fix the rows above or use --skip-invalid.');
   else out(`Klart; SHA-256 ${r.info.sha256}. / Done.`);
+}
+
+/** What every register import's command passes on: the file and the common flags. */
+export interface CliImportRun {
+  file: string;
+  /** `--year` for the imports that take one (checked: four digits). */
+  year?: number;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  fileName: string;
+}
+
+/**
+ * `tillit import WHAT FILE --org SLUG [--year YYYY] [--skip-invalid] [--dry-run] [--json]` for a register import (the
+ * VoR, the objektlista): the arguments checked (exit 2), then the import in the server's database, printed by
+ * runCliImport.
+ */
+export function importCommand(def: {
+  name: string;
+  usage: string;
+  summary: string;
+  /** The import needs --year. */
+  year?: boolean;
+  run(ctx: Ctx, org: string, a: CliImportRun): Promise<CliImportResult>;
+}): CliCommand {
+  return {
+    name: def.name,
+    usage: def.usage,
+    summary: def.summary,
+    async run(args, env) {
+      const { values, positionals } = parse(
+        args,
+        { org: { type: 'string' }, year: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+        ['FILE'],
+        def.usage,
+      );
+      const usage = def.usage;
+      if (!values.org) throw new CliError(`--org saknas. Användning: ${usage}`, `--org is missing. Usage: ${usage}`);
+      if (def.year && (!values.year || !/^\d{4}$/.test(values.year.trim()))) {
+        throw new CliError(`--year saknas eller är inget årtal (ÅÅÅÅ). Användning: ${usage}`, `--year is missing or not a year (YYYY). Usage: ${usage}`);
+      }
+      if (!def.year && values.year !== undefined) throw new CliError(`--year gäller inte här. Användning: ${usage}`, `--year does not apply here. Usage: ${usage}`);
+      const file = positionals[0];
+      importFileSize(file);
+      const a: CliImportRun = {
+        file, year: values.year ? Number(values.year.trim()) : undefined, dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], fileName: basename(file),
+      };
+      return runCliImport(env, values.json, values['dry-run'], () => withDatabase(env, (_db, ctx) => def.run(ctx, values.org!, a)));
+    },
+  };
 }

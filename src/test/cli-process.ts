@@ -27,7 +27,13 @@ export interface CliDatabase {
   drop(): Promise<void>;
 }
 
-export async function cliDatabase(orgs: { slug: string; name: string; type: OrgType; parent?: string }[]): Promise<CliDatabase> {
+/** Stockholms stad (stad) and Hässelby-Vällingby (hv) unless the test names others. */
+const CITY_AND_HV: { slug: string; name: string; type: OrgType; parent?: string }[] = [
+  { slug: 'stad', name: 'Stockholms stad', type: 'stad' },
+  { slug: 'hv', name: 'Hässelby-Vällingby', type: 'forvaltning', parent: 'stad' },
+];
+
+export async function cliDatabase(orgs = CITY_AND_HV): Promise<CliDatabase> {
   let env: Record<string, string>;
   let open: () => ReturnType<typeof openDatabase>;
   let drop = async () => {};

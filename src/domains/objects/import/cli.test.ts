@@ -7,10 +7,7 @@ import { cliDatabase, type CliDatabase } from '../../../test/cli-process';
 
 let cli: CliDatabase;
 beforeAll(async () => {
-  cli = await cliDatabase([
-    { slug: 'stad', name: 'Stockholms stad', type: 'stad' },
-    { slug: 'hv', name: 'Hässelby-Vällingby', type: 'forvaltning', parent: 'stad' },
-  ]);
+  cli = await cliDatabase();
 }, 120_000);
 afterAll(() => cli.drop());
 

@@ -4,9 +4,7 @@
  * nothing written. GET /api/objects/template?org=SLUG — the XLSX template: the header row and the active objects.
  */
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { defineRoute, problemContent, type AppEnv } from '../../../server/platform/http';
-import { fileBody, importRoute, XLSX_TYPE } from '../../../server/platform/tabular/route';
+import { importRoute, templateRoute } from '../../../server/platform/tabular/route';
 import { orgFor } from '../../plans/scope';
 import { importObjects, OBJECT_IMPORT_MAX_BYTES } from './service';
 import { objectsTemplate } from './template';
@@ -23,16 +21,9 @@ export const objectImportRoutes = [
     authorize: (ctx, q) => orgFor(ctx, ctx.db, q.org, 'object.read', 'object.manage'),
     run: (ctx, path, q, info) => importObjects(ctx, path, q, info),
   }),
-  defineRoute(
-    {
-      method: 'get', path: '/api/objects/template', tags, policy: { permission: 'object.read' },
-      summary: 'Mall för import av objektlistan (XLSX): rubrikraden och organisationens aktiva objekt / the object import template',
-      request: { query: z.object(Org) },
-      responses: {
-        200: { description: 'XLSX', content: { [XLSX_TYPE]: { schema: fileBody } } },
-        404: problemContent('Organisationen finns inte / unknown organisation'),
-      },
-    },
-    (async (c: Context<AppEnv>) => objectsTemplate(c.get('ctx'), (c.req.valid('query' as never) as { org: string }).org)) as never,
-  ),
+  templateRoute({
+    path: '/api/objects/template', tags, permission: 'object.read', query: Org,
+    summary: 'Mall för import av objektlistan (XLSX): rubrikraden och organisationens aktiva objekt / the object import template',
+    run: (ctx, q) => objectsTemplate(ctx, q.org),
+  }),
 ];

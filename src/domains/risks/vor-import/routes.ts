@@ -5,10 +5,9 @@
  * GET /api/risks/vor/template?org=SLUG&year=YYYY — the XLSX template: the header row and the VoR's events, if any.
  */
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { PlanningYearQuery } from '../../../server/platform/schema';
-import { defineRoute, problemContent, type AppEnv } from '../../../server/platform/http';
-import { fileBody, importRoute, XLSX_TYPE } from '../../../server/platform/tabular/route';
+import { problemContent } from '../../../server/platform/http';
+import { importRoute, templateRoute } from '../../../server/platform/tabular/route';
 import { orgFor } from '../common';
 import { importVor, VOR_IMPORT_MAX_BYTES } from './service';
 import { vorTemplate } from './template';
@@ -29,19 +28,9 @@ export const vorImportRoutes = [
     authorize: (ctx, q) => orgFor(ctx, ctx.db, q.org, 'risk.manage'),
     run: (ctx, path, q, info) => importVor(ctx, path, q, info),
   }),
-  defineRoute(
-    {
-      method: 'get', path: '/api/risks/vor/template', tags, policy: { permission: 'risk.read' },
-      summary: 'Mall för VoR-import (XLSX): rubrikraden och årets händelser / the VoR import template',
-      request: { query: z.object(OrgYear) },
-      responses: {
-        200: { description: 'XLSX', content: { [XLSX_TYPE]: { schema: fileBody } } },
-        404: problemContent('Organisationen finns inte / unknown organisation'),
-      },
-    },
-    (async (c: Context<AppEnv>) => {
-      const q = c.req.valid('query' as never) as { org: string; year: number };
-      return vorTemplate(c.get('ctx'), q.org, q.year);
-    }) as never,
-  ),
+  templateRoute({
+    path: '/api/risks/vor/template', tags, permission: 'risk.read', query: OrgYear,
+    summary: 'Mall för VoR-import (XLSX): rubrikraden och årets händelser / the VoR import template',
+    run: (ctx, q) => vorTemplate(ctx, q.org, q.year),
+  }),
 ];

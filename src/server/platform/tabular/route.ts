@@ -96,3 +96,21 @@ export function importRoute<Q extends z.ZodRawShape>(def: ImportRouteDef<Q>) {
     }) as never,
   );
 }
+
+/** GET an import's XLSX template (the header row and what is there now, so it round-trips): 200 XLSX, 404 unknown org. */
+export function templateRoute<Q extends z.ZodRawShape>(def: {
+  path: string; tags: string[]; permission: Permission; summary: string; query: Q;
+  run(ctx: Ctx, q: z.infer<z.ZodObject<Q>>): Promise<Response>;
+}) {
+  return defineRoute(
+    {
+      method: 'get', path: def.path, tags: def.tags, policy: { permission: def.permission }, summary: def.summary,
+      request: { query: z.object(def.query) },
+      responses: {
+        200: { description: 'XLSX', content: { [XLSX_TYPE]: { schema: fileBody } } },
+        404: problemContent('Organisationen finns inte / unknown organisation'),
+      },
+    },
+    (async (c: Context<AppEnv>) => def.run(c.get('ctx'), c.req.valid('query' as never) as z.infer<z.ZodObject<Q>>)) as never,
+  );
+}
