@@ -1,4 +1,4 @@
-import { expect, request as pwRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request as pwRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './env';
 
@@ -86,4 +86,23 @@ export async function seedOrgsAndPeople(orgs: { slug: string; name: string; type
     expect(g.status(), await g.text()).toBe(201);
   }
   await api.dispose();
+}
+
+/**
+ * A register import's dialog (ImportFlow): the CSV chosen, Provkör, the preview (focused) with its one bad row at
+ * `line` and `column`, axe on it, then "Hoppa över ogiltiga rader", Importera, the result (focused), and closed.
+ */
+export async function importSkippingBadRow(page: Page, dialog: Locator, f: { fileLabel: string; name: string; csv: string; line: number; column: string; what: string }) {
+  await dialog.getByLabel(f.fileLabel).setInputFiles({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.csv, 'utf8') });
+  await dialog.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
+  const preview = dialog.getByRole('region', { name: 'Provkörning – inget har sparats' });
+  await expect(dialog.getByRole('heading', { name: 'Provkörning – inget har sparats' })).toBeFocused();
+  const bad = preview.getByRole('table', { name: /Ogiltiga rader/ }).getByRole('row').nth(1);
+  await expect(bad.getByRole('cell').nth(0)).toHaveText(String(f.line));
+  await expect(bad.getByRole('cell').nth(1)).toHaveText(f.column);
+  await expectNoAxeViolations(page, f.what);
+  await preview.getByLabel('Hoppa över ogiltiga rader').check();
+  await preview.getByRole('button', { name: 'Importera' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Importen är klar' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Stäng' }).first().click();
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseOrg, expectNoAxeViolations, login, openModule, seedOrgsAndPeople, unique, watchErrors } from './helpers';
+import { chooseOrg, expectNoAxeViolations, importSkippingBadRow, login, openModule, seedOrgsAndPeople, unique, watchErrors } from './helpers';
 
 // The objektlista through the browser: an ISAM registers a digital object, classifies it (the server's 422 for klar
 // without a date is shown at the date field; level 4 warns of säkerhetsskydd), finds it in the list with its next
@@ -100,18 +100,7 @@ test('an ISAM imports an objektlista from Excel: the preview lists the bad row, 
   const dialog = page.getByRole('dialog', { name: `Importera objektlistan till ${forv.name}` });
   const imported = `Procapita ${u}`;
   const csv = ['System;Objektägare;Lokal klassning;Lokal klassning datum;K;R;T;S', `${imported};Socialchef;Klar;2024-05-02;3;2;2;1`, `Fel nivå ${u};;;;9;;;`].join('\r\n');
-  await dialog.getByLabel('Objektlista att importera').setInputFiles({ name: 'objektlista.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-  await dialog.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
-  const preview = dialog.getByRole('region', { name: 'Provkörning – inget har sparats' });
-  await expect(dialog.getByRole('heading', { name: 'Provkörning – inget har sparats' })).toBeFocused();
-  const bad = preview.getByRole('table', { name: /Ogiltiga rader/ }).getByRole('row').nth(1);
-  await expect(bad.getByRole('cell').nth(0)).toHaveText('3');
-  await expect(bad.getByRole('cell').nth(1)).toHaveText('K');
-  await expectNoAxeViolations(page, 'Objektimport (provkörning)');
-  await preview.getByLabel('Hoppa över ogiltiga rader').check();
-  await preview.getByRole('button', { name: 'Importera' }).click();
-  await expect(dialog.getByRole('heading', { name: 'Importen är klar' })).toBeFocused();
-  await dialog.getByRole('button', { name: 'Stäng' }).first().click();
+  await importSkippingBadRow(page, dialog, { fileLabel: 'Objektlista att importera', name: 'objektlista.csv', csv, line: 3, column: 'K', what: 'Objektimport (provkörning)' });
   const row = page.getByRole('table', { name: `Digitala objekt för ${forv.name}` }).getByRole('row').filter({ hasText: imported });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('2025-05-02'); // next reclassification: a year after the local one

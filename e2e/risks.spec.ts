@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminApi, expectNoAxeViolations, login, openModule, unique, watchErrors } from './helpers';
+import { adminApi, expectNoAxeViolations, importSkippingBadRow, login, openModule, unique, watchErrors } from './helpers';
 
 // Issue 5 through the browser: the VoR editor with the keyboard-driven matrix picker (riskvärde computed, IKP
 // proposal shown), management's IKP decision, a register risk found through its heat-map cell, and axe on every
@@ -324,18 +324,7 @@ test('VoR import: a sheet is previewed with its bad row, imported, and its event
   await dialog.getByLabel('VoR-år').fill('2023');
   const title = `Personuppgiftsincidenter anmäls inte ${u}`;
   const csv = ['Arbetssätt;Händelse;Sannolikhet;Konsekvens;Riskvärde', `Incidenthantering;${title};Möjlig;Allvarlig;12`, `Incidenthantering;Felaktig rad ${u};Ganska troligt;2;`].join('\r\n');
-  await dialog.getByLabel('Riskblad att importera').setInputFiles({ name: 'vor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-  await dialog.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
-  const preview = dialog.getByRole('region', { name: 'Provkörning – inget har sparats' });
-  await expect(dialog.getByRole('heading', { name: 'Provkörning – inget har sparats' })).toBeFocused();
-  const bad = preview.getByRole('table', { name: /Ogiltiga rader/ }).getByRole('row').nth(1);
-  await expect(bad.getByRole('cell').nth(0)).toHaveText('3');
-  await expect(bad.getByRole('cell').nth(1)).toHaveText('Sannolikhet');
-  await expectNoAxeViolations(page, 'VoR import preview');
-  await preview.getByLabel('Hoppa över ogiltiga rader').check();
-  await preview.getByRole('button', { name: 'Importera' }).click();
-  await expect(dialog.getByRole('heading', { name: 'Importen är klar' })).toBeFocused();
-  await dialog.getByRole('button', { name: 'Stäng' }).first().click();
+  await importSkippingBadRow(page, dialog, { fileLabel: 'Riskblad att importera', name: 'vor.csv', csv, line: 3, column: 'Sannolikhet', what: 'VoR import preview' });
   await expect(page.getByRole('heading', { name: `VoR 2023 – ${orgs.forv.name}` })).toBeVisible();
   const row = page.getByRole('row', { name: new RegExp(title) });
   await expect(row).toContainText('12');
