@@ -13,7 +13,7 @@
  * - One transaction: all or nothing unless `skipInvalid`; `dryRun` classifies the same way and writes nothing.
  *   Audited as the editor audits (vor, process, arbetssätt, event, action rows) plus one `risk.vor.import` row.
  */
-import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
 import type { Db } from '../../../server/platform/db';
 import { badRequest, conflict } from '../../../server/platform/errors';
@@ -25,10 +25,12 @@ import { addWarning, type ImportSummary, type RowError } from '../../../server/p
 import { cellText, nameKey, parseDay, parseWhole } from '../../../server/platform/tabular/values';
 import { recordAudit } from '../../audit/chain';
 import { MANDATORY_ARBETSSATT, MANDATORY_PROCESS } from '../contract';
-import { cityIdOf, currentScale, orgFor, peekCurrentScale, scalesByIds, type ScaleRow } from '../common';
+import { cityIdOf, orgFor, peekCurrentScale, scalesByIds, type ScaleRow } from '../common';
 import { riskvarde } from '../scale';
 import { riskActions, vorArbetssatt, vorAssessments, vorEvents, vorProcesses } from '../table';
-import { insertVor } from '../vor';
+import { addArbetssatt, addProcess, createEvent, insertVor, updateEvent } from '../vor';
+import { createAction, updateAction } from '../actions';
+import type { Vor } from '../contract';
 import { fallbackScale, type EventRow, type VorRow } from '../vor-read';
 import { columnName, VOR_HEADER, type VorField, type VorHeader } from './columns';
 import { parseLevel } from './values';
@@ -128,10 +130,9 @@ export async function importVor(ctx: Ctx, path: string, opts: VorImportOptions, 
     return plan;
   }, async (tx, plan) => {
     const target = vor ?? (await insertVor(tx, ctx, org.id, opts.year, null));
-    // The import's scale is the city's current one, created (audited) the first time as the editor does.
-    const scale = current.scaleVersion === 0 ? await currentScale(tx, ctx, cityId) : current;
+    // New events go on the city's current scale (createEvent makes the default one, audited, the first time).
     const ids = vor ? undefined : await presetIds(tx, target.id);
-    await apply(tx, ctx, target, org.id, scale, plan, ids);
+    await apply(tx, ctx, target, plan, ids);
     await recordAudit(tx, ctx, {
       action: 'risk.vor.import',
       entityType: 'vor_import',
@@ -286,71 +287,48 @@ async function presetIds(tx: Db, vorId: string): Promise<Map<string, string>> {
   return out;
 }
 
-/** Writes the plan: missing processes and arbetssätt, then events and their actions, each audited as the editor does. */
-async function apply(tx: Db, ctx: Ctx, vor: VorRow, orgId: string, scale: ScaleRow, plan: Planned[], preset?: Map<string, string>): Promise<void> {
-  const nextSort = async (col: typeof vorProcesses.sortOrder | typeof vorArbetssatt.sortOrder | typeof vorEvents.sortOrder, where: ReturnType<typeof eq>) => {
-    const table = col === vorProcesses.sortOrder ? vorProcesses : col === vorArbetssatt.sortOrder ? vorArbetssatt : vorEvents;
-    const [{ n }] = await tx.select({ n: max(col) }).from(table).where(where);
-    return (n ?? 0) + 1;
+/**
+ * Writes the plan through the editor's own services (each in a savepoint of the import's transaction): missing
+ * processes and arbetssätt, then events and their actions, with the editor's checks, sort order and audit rows.
+ */
+async function apply(tx: Db, ctx: Ctx, vor: VorRow, plan: Planned[], preset?: Map<string, string>): Promise<void> {
+  const inImport: Ctx = { ...ctx, db: tx };
+  const idOf = (v: Vor, proc: string, arb?: string) => {
+    const p = v.processes.find((x) => nameKey(x.name) === nameKey(proc));
+    return arb === undefined ? p?.id : p?.arbetssatt.find((a) => nameKey(a.name) === nameKey(arb))?.id;
   };
   for (const p of plan) {
-    if (!p.proc.id) {
-      p.proc.id = preset?.get(nameKey(p.proc.name)) ?? null;
-      if (!p.proc.id) {
-        const [row] = await tx.insert(vorProcesses).values({ vorId: vor.id, name: p.proc.name, mandatory: false, sortOrder: await nextSort(vorProcesses.sortOrder, eq(vorProcesses.vorId, vor.id)) }).returning();
-        await recordAudit(tx, ctx, { action: 'risk.vor.process.create', entityType: 'vor_process', entityId: row.id, orgId, after: { ...row, arbetssatt: [] } });
-        p.proc.id = row.id;
-      }
-    }
+    if (!p.proc.id) p.proc.id = preset?.get(nameKey(p.proc.name)) ?? idOf(await addProcess(inImport, vor.id, { name: p.proc.name, arbetssatt: [] }), p.proc.name)!;
     if (!p.arb.id) {
-      p.arb.id = preset?.get(`${nameKey(p.proc.name)}\u0000${nameKey(p.arb.name)}`) ?? null;
-      if (!p.arb.id) {
-        const [row] = await tx.insert(vorArbetssatt).values({ vorId: vor.id, processId: p.proc.id, name: p.arb.name, sortOrder: await nextSort(vorArbetssatt.sortOrder, eq(vorArbetssatt.processId, p.proc.id)) }).returning();
-        await recordAudit(tx, ctx, { action: 'risk.vor.arbetssatt.create', entityType: 'vor_arbetssatt', entityId: row.id, orgId, after: row });
-        p.arb.id = row.id;
-      }
+      p.arb.id = preset?.get(`${nameKey(p.proc.name)}\u0000${nameKey(p.arb.name)}`)
+        ?? idOf(await addArbetssatt(inImport, p.proc.id, { name: p.arb.name }), p.proc.name, p.arb.name)!;
     }
     let eventId: string;
-    if (!p.existing) {
-      const [row] = await tx.insert(vorEvents).values({
-        vorId: vor.id, arbetssattId: p.arb.id, orgId, title: p.title, motivation: p.motivation ?? '', scaleId: scale.id,
-        sannolikhet: p.sannolikhet, konsekvens: p.konsekvens, riskvarde: riskvarde(p.sannolikhet, p.konsekvens), followUp: p.followUp ?? '',
-        sortOrder: await nextSort(vorEvents.sortOrder, eq(vorEvents.vorId, vor.id)),
-      }).returning();
-      await recordAudit(tx, ctx, { action: 'risk.vor.event.create', entityType: 'vor_event', entityId: row.id, orgId, after: row });
-      eventId = row.id;
+    const e = p.existing;
+    if (!e) {
+      eventId = (await createEvent(inImport, vor.id, {
+        arbetssattId: p.arb.id, title: p.title, motivation: p.motivation, sannolikhet: p.sannolikhet, konsekvens: p.konsekvens, followUp: p.followUp,
+      })).id;
     } else {
-      const e = p.existing;
       eventId = e.id;
       const differs = e.title !== p.title || e.sannolikhet !== p.sannolikhet || e.konsekvens !== p.konsekvens
         || (p.motivation !== undefined && e.motivation !== p.motivation) || (p.followUp !== undefined && e.followUp !== p.followUp);
       if (differs) {
-        const [row] = await tx.update(vorEvents).set({
-          title: p.title, sannolikhet: p.sannolikhet, konsekvens: p.konsekvens, riskvarde: riskvarde(p.sannolikhet, p.konsekvens),
-          ...(p.motivation !== undefined ? { motivation: p.motivation } : {}),
-          ...(p.followUp !== undefined ? { followUp: p.followUp } : {}),
-          version: e.version + 1, updatedAt: new Date(),
-        }).where(eq(vorEvents.id, e.id)).returning();
-        await recordAudit(tx, ctx, { action: 'risk.vor.event.update', entityType: 'vor_event', entityId: e.id, orgId, before: e, after: row });
+        await updateEvent(inImport, e.id, { version: e.version, title: p.title, sannolikhet: p.sannolikhet, konsekvens: p.konsekvens, motivation: p.motivation, followUp: p.followUp });
       }
     }
     const a = p.action;
     if (!a) continue;
-    if (!a.existing) {
-      const [row] = await tx.insert(riskActions).values({
-        orgId, parentType: 'vor_event', parentId: eventId, title: a.title, owner: a.owner ?? '', dueDate: a.dueDate ?? null, status: 'planerad',
-      }).returning();
-      await recordAudit(tx, ctx, { action: 'risk.action.create', entityType: 'risk_action', entityId: row.id, orgId, after: row });
-    } else {
-      const x = a.existing;
-      const changes = {
-        ...(x.title !== a.title ? { title: a.title } : {}),
-        ...(a.owner !== undefined && x.owner !== a.owner ? { owner: a.owner } : {}),
-        ...(a.dueDate !== undefined && x.dueDate !== a.dueDate ? { dueDate: a.dueDate } : {}),
-      };
-      if (Object.keys(changes).length === 0) continue;
-      const [row] = await tx.update(riskActions).set({ ...changes, version: x.version + 1, updatedAt: new Date() }).where(eq(riskActions.id, x.id)).returning();
-      await recordAudit(tx, ctx, { action: 'risk.action.update', entityType: 'risk_action', entityId: x.id, orgId, before: x, after: row });
+    const x = a.existing;
+    if (!x) {
+      await createAction(inImport, { parentType: 'vor_event', parentId: eventId, title: a.title, owner: a.owner, dueDate: a.dueDate ?? null });
+      continue;
     }
+    const changes = {
+      ...(x.title !== a.title ? { title: a.title } : {}),
+      ...(a.owner !== undefined && x.owner !== a.owner ? { owner: a.owner } : {}),
+      ...(a.dueDate !== undefined && x.dueDate !== a.dueDate ? { dueDate: a.dueDate } : {}),
+    };
+    if (Object.keys(changes).length > 0) await updateAction(inImport, x.id, { version: x.version, ...changes });
   }
 }
