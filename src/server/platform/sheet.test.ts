@@ -2,7 +2,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { toCsv, toXlsx } from './export';
-import { stockholmWallClock } from './sheet';
+import { defuse, stockholmWallClock, undefuse } from './sheet';
+import { cellText } from './tabular/values';
 
 const columns = [
   { key: 'when', header: 'Rapporterad', value: (r: { at: Date; text: string }) => r.at },
@@ -37,5 +38,12 @@ describe('spreadsheet exports', () => {
     const csv = toCsv(rows.slice(0, 2), columns);
     expect(csv).toBe('\ufeffRapporterad;Rubrik\r\n2025-11-11 11:42:00;Vintertid\r\n2025-07-01 08:05:00;\'=SUMMA(A1)');
     expect(stockholmWallClock(new Date('2025-12-31T23:30:00Z')).toISOString()).toBe('2026-01-01T00:30:00.000Z');
+  });
+
+  it('defuse what would start a formula, and the imports read it back as it was', () => {
+    const texts = ['=SUMMA(A1)', '- (egen drift)', '+46 8 508 000 00', '@konto', 'Vanlig text', "'citerad", "'", ''];
+    expect(texts.map((x) => defuse(x))).toEqual(["'=SUMMA(A1)", "'- (egen drift)", "'+46 8 508 000 00", "'@konto", 'Vanlig text', "'citerad", "'", '']);
+    expect(texts.map((x) => undefuse(String(defuse(x))))).toEqual(texts);
+    expect(texts.map((x) => cellText(String(defuse(x))))).toEqual(texts);
   });
 });

@@ -13,8 +13,13 @@ export interface SheetColumn<T> {
   value: (row: T) => SheetValue;
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** A text that Excel would read as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe. */
-export const defuse = <V,>(v: V): V | string => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+export const defuse = <V,>(v: V): V | string => (typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v);
+
+/** A defused text back as it was (the imports read Tillit's own exports: "'- ingen" is "- ingen"); any other text as it is. */
+export const undefuse = (s: string): string => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
 
 const WALL = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',

@@ -1,15 +1,19 @@
 /** Cells of an import file → values every tabular import reads the same way: text, names compared loosely, days. Pure. */
+import { undefuse } from '../sheet';
 import { withoutControls, type Cell, type Msg } from './cells';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; msg: Msg };
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 export const fail = (sv: string, en: string): Parsed<never> => ({ ok: false, msg: { sv, en } });
 
-/** A cell as text: control characters removed, composed letters, spaces at the ends trimmed. */
+/**
+ * A cell as text: control characters removed, composed letters, spaces at the ends trimmed, and the apostrophe an
+ * export puts before a text that would start a formula ("'-", "'=", sheet.ts defuse) dropped, so an export reads back.
+ */
 export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
   if (c instanceof Date) return c.toISOString().slice(0, 10);
-  return withoutControls(String(c)).normalize('NFC').trim();
+  return withoutControls(undefuse(String(c))).normalize('NFC').trim();
 }
 
 /** The key a name is matched by: letter case and runs of spaces do not count ("Incident hantering" ≠ "Incidenthantering"). */
