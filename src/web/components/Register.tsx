@@ -4,6 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../format';
 import { errorMessage } from './problem';
+import { exportedColumns, initiallyShown } from './registerColumns';
 import type { CellValue } from './registerExport';
 
 /**
@@ -18,6 +19,8 @@ import type { CellValue } from './registerExport';
  *                 (Date → sv-SE Europe/Stockholm text in CSV, a date cell in XLSX),
  *     render(row) optional cell content (defaults to the formatted value),
  *     hidden      initially hidden (the user can show it with the column chooser),
+ *     exportWith  the key of a column this one is exported with even while hidden (a date its status needs
+ *                 to be imported back: the objektlista's Klassad with Lokal klassning), registerColumns.ts,
  *     sortable    default true,
  *     fixed       always shown, not offered in the column chooser and never exported (e.g. a select box).
  * - `rowKey(row)` unique key per row.
@@ -28,9 +31,9 @@ import type { CellValue } from './registerExport';
  *   Filter and sort work on the rows loaded so far (server-side filters belong in the caller's
  *   `toolbar` and in its `queryKey`); the page says so while the server has more rows, and the count says
  *   "N loaded – there are more". `filterHint` adds where to search everything (e.g. the page's server filter).
- * - `exportName` file name (without extension) of exports; export covers the visible columns and the
- *   filtered, sorted rows loaded. `serverExport(format)` instead gives a URL the server answers with the
- *   complete export (e.g. `/api/audit?...&format=csv`); it is used as a plain download link. With
+ * - `exportName` file name (without extension) of exports; export covers the visible columns (and those
+ *   exported with them) and the filtered, sorted rows loaded. `serverExport(format)` instead gives a URL the
+ *   server answers with the complete export (e.g. `/api/audit?...&format=csv`); it is used as a plain download link. With
  *   `exportShownToo` the menu offers both, each named for what it holds: everything matching the server
  *   filters (the server's columns) and just the rows and columns shown.
  * - `actions(row)` optional per-row actions (last column, never exported).
@@ -45,6 +48,7 @@ export interface RegisterColumn<T> {
   hidden?: boolean;
   sortable?: boolean;
   fixed?: boolean;
+  exportWith?: string;
 }
 
 export interface RegisterPage<T, C> {
@@ -125,16 +129,16 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
 
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<Sort>(null);
-  const [shown, setShown] = useState<string[]>(() => props.columns.filter((c) => !c.hidden).map((c) => c.key));
+  const [shown, setShown] = useState<string[]>(() => initiallyShown(props.columns));
   const [exporting, setExporting] = useState(false);
   const visible = props.columns.filter((c) => c.fixed || shown.includes(c.key));
   const choosable = props.columns.filter((c) => !c.fixed);
-  const exported = visible.filter((c) => !c.fixed);
+  const searched = visible.filter((c) => !c.fixed);
 
   const view = useMemo(() => {
     let out = rows ?? [];
     const needle = filter.trim().toLowerCase();
-    if (needle) out = out.filter((r) => exported.some((c) => asText(c.value(r), yes, no).toLowerCase().includes(needle)));
+    if (needle) out = out.filter((r) => searched.some((c) => asText(c.value(r), yes, no).toLowerCase().includes(needle)));
     if (sort) {
       const col = props.columns.find((c) => c.key === sort.key);
       if (col) {
@@ -143,7 +147,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
       }
     }
     return out;
-  }, [rows, filter, sort, exported, props.columns, yes, no]);
+  }, [rows, filter, sort, searched, props.columns, yes, no]);
 
   function toggleSort(key: string) {
     setSort((s) => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null));
@@ -153,7 +157,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
     setExporting(true);
     try {
       const { exportRows } = await import('./registerExport');
-      await exportRows(format, view, exported, props.exportName, [yes, no]);
+      await exportRows(format, view, exportedColumns(props.columns, shown), props.exportName, [yes, no]);
     } finally {
       setExporting(false);
     }

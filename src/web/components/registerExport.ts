@@ -20,6 +20,23 @@ function download(blob: Blob, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * The file a register's export writes: CSV text or XLSX bytes of the rows and columns given, booleans as the words
+ * `yesNo`. Apart from the download so that a test can read back exactly what the page writes (the objektlista's
+ * export → import round trip, domains/objects/import/page-export.test.ts).
+ */
+export async function registerSheet<T>(
+  format: 'csv' | 'xlsx',
+  rows: T[],
+  columns: ExportColumnDef<T>[],
+  sheetName: string,
+  yesNo: [string, string],
+): Promise<string | ArrayBuffer> {
+  const plain = (v: Exclude<CellValue, Date>) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? yesNo[0] : yesNo[1]) : v);
+  if (format === 'csv') return csvText(rows, columns, (v) => (v instanceof Date ? formatDateTime(v) : plain(v)));
+  return xlsxBytes(rows, columns, sheetName, plain);
+}
+
 export async function exportRows<T>(
   format: 'csv' | 'xlsx',
   rows: T[],
@@ -27,12 +44,7 @@ export async function exportRows<T>(
   fileName: string,
   yesNo: [string, string],
 ): Promise<void> {
-  const plain = (v: Exclude<CellValue, Date>) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? yesNo[0] : yesNo[1]) : v);
-  if (format === 'csv') {
-    const csv = csvText(rows, columns, (v) => (v instanceof Date ? formatDateTime(v) : plain(v)));
-    download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${fileName}.csv`);
-    return;
-  }
-  const buf = await xlsxBytes(rows, columns, fileName, plain);
-  download(new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${fileName}.xlsx`);
+  const file = await registerSheet(format, rows, columns, fileName, yesNo);
+  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  download(new Blob([file], { type }), `${fileName}.${format}`);
 }
