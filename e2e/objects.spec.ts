@@ -69,7 +69,7 @@ test('an ISAM adds an object, classifies it and sees it in the list; axe finds n
   await expect(row.getByRole('cell').nth(5)).toHaveText('Ja'); // NIS
   // The classification date is one of the columns shown on request.
   await page.getByRole('button', { name: 'Kolumner' }).click();
-  await page.getByRole('group', { name: 'Visa kolumner' }).getByRole('checkbox', { name: 'Klassad' }).check();
+  await page.getByRole('group', { name: 'Visa kolumner' }).getByRole('checkbox', { name: 'Klassad', exact: true }).check();
   await page.keyboard.press('Escape');
   await expect(row).toContainText('2001-03-01');
 
