@@ -12,7 +12,8 @@ import type { Role } from '../server/platform/permissions';
 /** Password of every demo account (printed by `tillit demo`). Only for demonstrations. */
 export const DEMO_PASSWORD = 'Demo-Tillit-Stockholm-2025';
 
-const ORGS: [slug: string, name: string, type: OrgType, parent?: string][] = [
+/** The demo's organisations: slug, name, type, parent (tests build the same tree). */
+export const DEMO_ORGS: [slug: string, name: string, type: OrgType, parent?: string][] = [
   ['stockholm', 'Stockholms stad', 'stad'],
   ['stadsledningskontoret', 'Stadsledningskontoret', 'forvaltning', 'stockholm'],
   ['hasselby-vallingby', 'Hässelby-Vällingby stadsdelsförvaltning', 'forvaltning', 'stockholm'],
@@ -51,7 +52,7 @@ export interface DemoStep {
 /** Loads the Stockholm demo: organisations, a samverkansgrupp, people with roles, then each domain's data. Idempotent. */
 export async function runDemo(ctx: Ctx): Promise<string[]> {
   const out: string[] = [];
-  for (const [slug, name, type, parent] of ORGS) {
+  for (const [slug, name, type, parent] of DEMO_ORGS) {
     const [exists] = await ctx.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.slug, slug));
     if (!exists) await createOrg(ctx, { slug, name, type, parent });
   }
@@ -70,7 +71,7 @@ export async function runDemo(ctx: Ctx): Promise<string[]> {
     const { user } = await createUser(ctx, { email, name, password: DEMO_PASSWORD, locale: 'sv' });
     await assignRole(ctx, user.id, { role, org, group: grp });
   }
-  out.push(`Organisationer och användare klara / organisations and users ready (${ORGS.length} organisationer, ${USERS.length} användare).`);
+  out.push(`Organisationer och användare klara / organisations and users ready (${DEMO_ORGS.length} organisationer, ${USERS.length} användare).`);
   out.push(`Demokonton / demo accounts (lösenord/password ${DEMO_PASSWORD}): ${USERS.map((u) => u[0]).join(', ')}`);
   const steps = await loadDomainFiles<{ demo?: DemoStep }>('demo');
   for (const { domain, mod } of steps.filter((s) => s.mod.demo).sort((a, b) => a.mod.demo!.order - b.mod.demo!.order)) {

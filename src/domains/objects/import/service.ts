@@ -6,7 +6,10 @@
  * - An object is matched by name (letter case and runs of spaces do not count) within the organisation's subtree,
  *   or within the row's Organisation when the row names one. Found: updated when anything in the file differs,
  *   else unchanged; not found: created (in the row's organisation, else the target). Nothing is deleted or archived.
- *   An archived object is not updated: its row is refused (restore it in Tillit first).
+ *   An archived object is not updated: a row that would change it is refused (restore it in Tillit first); one that
+ *   changes nothing is unchanged. An organisation's name that several carry is resolved by the object's name.
+ * - The computed columns of the page's export (Nästa omklassning, Uppföljning {år}) are never read: silent while they
+ *   say what Tillit has, one note naming the lines where they do not.
  * - A column that is absent leaves its field; a present empty cell gives the field's empty value (text emptied,
  *   nej, saknas, lokal, not assessed).
  * - Each row is validated by the object's own contract (CreateDigitalObject / UpdateDigitalObject) and KLASSA's
@@ -15,7 +18,7 @@
  * - One transaction: all or nothing unless `skipInvalid`; `dryRun` classifies the same way and writes nothing.
  *   Audited as the dialog audits (object.create / object.update) plus one `object.import` row.
  */
-import { inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { ZodError } from 'zod';
 import { escapeLike } from '../../../server/platform/authz';
 import type { Ctx } from '../../../server/platform/context';
@@ -25,16 +28,17 @@ import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, typ
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
 import { cellText, nameKey, parseDay, type Parsed } from '../../../server/platform/tabular/values';
+import { stockholmDate } from '../../../server/platform/time';
 import { describeIssue } from '../../../server/platform/validation';
 import { recordAudit } from '../../audit/chain';
 import { orgs } from '../../org/table';
 import { orgFor, type OrgRow } from '../../plans/scope';
-import { checkClassification } from '../classification';
+import { checkClassification, oneYearAfter } from '../classification';
 import { ASPECTS, CreateDigitalObject, UpdateDigitalObject } from '../contract';
 import { createObject, updateObject, type ObjectRow } from '../service';
-import { digitalObjects } from '../table';
+import { digitalObjects, objectFollowUps } from '../table';
 import { columnName, OBJECT_HEADER, type ObjectField, type ObjectHeader } from './columns';
-import { parseLevel, parseLevels, parseManagement, parsePub, parseStatus, parseYesNo } from './values';
+import { parseFollowUpDone, parseLevel, parseLevels, parseManagement, parsePub, parseStatus, parseYesNo } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
 
@@ -81,12 +85,6 @@ export async function importObjects(ctx: Ctx, path: string, opts: ObjectImportOp
   });
   if ('failed' in read) return { summary: read.failed, written: false, failed: true, info };
   const { header, rows, summary } = read;
-  if (header.index.nextReclassification !== undefined) {
-    addWarning(summary, {
-      sv: `Kolumnen "${header.names.nextReclassification}" läses inte: Tillit räknar nästa omklassning från den lokala klassningens datum.`,
-      en: `Column "${header.names.nextReclassification}" is not read: Tillit computes the next reclassification from the local classification's date.`,
-    });
-  }
   if (header.index.levels !== undefined && ASPECTS.every((a) => header.index[a] !== undefined)) {
     addWarning(summary, {
       sv: `Kolumnen "${header.names.levels}" läses inte: nivåerna läses från kolumnerna K, R, T och S.`,
@@ -99,7 +97,13 @@ export async function importObjects(ctx: Ctx, path: string, opts: ObjectImportOp
     await tx.execute(sql`select pg_advisory_xact_lock(727170102, hashtext(${target.id}))`);
     const tree = (await tx.select().from(orgs).where(like(orgs.path, escapeLike(target.path) + '%'))).filter((o) => !o.archivedAt);
     const objects = await tx.select().from(digitalObjects).where(inArray(digitalObjects.orgId, tree.map((o) => o.id)));
-    return classify(rows, header, target, tree, objects, reject);
+    const followUpYear = header.index.followUp === undefined ? undefined : yearOf(header.names.followUp!);
+    const followedUp = followUpYear === undefined || objects.length === 0 ? [] : await tx.select({ id: objectFollowUps.objectId }).from(objectFollowUps)
+      .where(and(eq(objectFollowUps.year, followUpYear), inArray(objectFollowUps.objectId, objects.map((o) => o.id))));
+    const derived: Derived = { followedUp: new Set(followedUp.map((f) => f.id)), nextDiffers: [], followUpDiffers: [] };
+    const plan = classify(rows, header, target, tree, objects, derived, reject);
+    derivedNotes(summary, header, derived, followUpYear);
+    return plan;
   }, async (tx, plan) => {
     // Through the dialog's own service path (a savepoint each): its checks, its audit rows, its derived dates.
     const inImport: Ctx = { ...ctx, db: tx };
@@ -115,17 +119,17 @@ export async function importObjects(ctx: Ctx, path: string, opts: ObjectImportOp
   return { summary, written: done.written, failed: done.failed, info };
 }
 
-/** The row's organisation: the target, or the one its Organisation cell names (slug or name) in the target's subtree. */
-function rowOrg(raw: string, target: OrgRow, tree: OrgRow[]): Parsed<OrgRow> {
-  if (raw === '') return { ok: true, value: target };
+/**
+ * The row's organisations: the target, or the one its Organisation cell names (slug or name) in the target's subtree.
+ * A name that several organisations of the subtree carry gives them all: the object's name then says which (the
+ * page's export writes the organisation's name, and a city has many "Administrativa avdelningen").
+ */
+function rowOrgs(raw: string, target: OrgRow, tree: OrgRow[]): Parsed<OrgRow[]> {
+  if (raw === '') return { ok: true, value: [target] };
   const bySlug = tree.find((o) => o.slug.toLowerCase() === raw.toLowerCase());
-  if (bySlug) return { ok: true, value: bySlug };
+  if (bySlug) return { ok: true, value: [bySlug] };
   const byName = tree.filter((o) => nameKey(o.name) === nameKey(raw));
-  if (byName.length === 1) return { ok: true, value: byName[0] };
-  if (byName.length > 1) {
-    const slugs = byName.map((o) => o.slug).join(', ');
-    return { ok: false, msg: { sv: `Flera organisationer heter "${raw}" (${slugs}); ange kortnamnet.`, en: `Several organisations are named "${raw}" (${slugs}); give the short name (slug).` } };
-  }
+  if (byName.length > 0) return { ok: true, value: byName };
   return {
     ok: false,
     msg: {
@@ -135,8 +139,55 @@ function rowOrg(raw: string, target: OrgRow, tree: OrgRow[]): Parsed<OrgRow> {
   };
 }
 
+/** Columns Tillit computes (the page's export has them): the lines whose cell differs from what Tillit has. */
+interface Derived {
+  /** The objects with a follow-up of the column's year. */
+  followedUp: Set<string>;
+  nextDiffers: number[];
+  followUpDiffers: number[];
+}
+
+/** The year of the page's follow-up column ("Uppföljning 2025"); without one, this year. */
+const yearOf = (header: string): number => Number(/(\d{4})\s*$/.exec(header)?.[1] ?? stockholmDate().slice(0, 4));
+
+/** "2, 5 och 9" up to twenty lines, then how many more. */
+function lineList(lines: number[], and: string, more: (n: number) => string): string {
+  const shown = lines.slice(0, 20);
+  const rest = lines.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} ${more(rest)}`;
+  return shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(', ')} ${and} ${shown[shown.length - 1]}`;
+}
+
+/**
+ * One note per computed column whose cells differ from Tillit's, naming the lines; nothing when they agree (an
+ * unedited export of the page). The import never writes them: the next reclassification follows the lokal date, and
+ * follow-ups are recorded on the page.
+ */
+function derivedNotes(summary: ImportSummary, h: ObjectHeader, d: Derived, year: number | undefined): void {
+  const lines = (l: number[]) => ({
+    sv: `${l.length > 1 ? 'Raderna' : 'Rad'} ${lineList(l, 'och', (n) => `och ${n} till`)}`,
+    en: `${l.length > 1 ? 'Lines' : 'Line'} ${lineList(l, 'and', (n) => `and ${n} more`)}`,
+  });
+  if (d.nextDiffers.length > 0) {
+    const l = lines(d.nextDiffers);
+    addWarning(summary, {
+      sv: `Kolumnen "${h.names.nextReclassification}" läses inte: Tillit räknar nästa omklassning till ett år efter den lokala klassningens datum. ${l.sv} har ett annat datum; ändra den lokala klassningens datum (${columnName('lokalDate', h)}) om omklassningen ska flyttas.`,
+      en: `Column "${h.names.nextReclassification}" is not read: Tillit sets the next reclassification a year after the local classification's date. ${l.en} ${d.nextDiffers.length > 1 ? 'have' : 'has'} another date; change the local classification's date (${columnName('lokalDate', h)}) to move the reclassification.`,
+    });
+  }
+  if (d.followUpDiffers.length > 0) {
+    const l = lines(d.followUpDiffers);
+    addWarning(summary, {
+      sv: `Kolumnen "${h.names.followUp}" läses inte: en import registrerar inga objektuppföljningar. ${l.sv} säger något annat än Tillit om uppföljningen ${year}; registrera uppföljningen med objektets knapp Uppföljning på sidan Objekt.`,
+      en: `Column "${h.names.followUp}" is not read: an import records no object follow-ups. ${l.en} ${d.followUpDiffers.length > 1 ? 'say' : 'says'} otherwise than Tillit about the ${year} follow-up; record it with the object's Uppföljning button on the Objekt page.`,
+    });
+  }
+}
+
 /** Validates every row against the objects as they stand and says what each valid one does. */
-function classify(rows: ImportRow[], h: ObjectHeader, target: OrgRow, tree: OrgRow[], objects: ObjectRow[], reject: (errors: RowError[]) => void): Planned[] {
+function classify(
+  rows: ImportRow[], h: ObjectHeader, target: OrgRow, tree: OrgRow[], objects: ObjectRow[], derived: Derived, reject: (errors: RowError[]) => void,
+): Planned[] {
   const plan: Planned[] = [];
   const seen = new Map<string, number>();
   const orgName = new Map(tree.map((o) => [o.id, o.name]));
@@ -158,7 +209,8 @@ function classify(rows: ImportRow[], h: ObjectHeader, target: OrgRow, tree: OrgR
 
     const name = text('name');
     if (name === '') err('name', { sv: 'Objektets namn saknas.', en: 'The object\'s name is missing.' });
-    const org = has('org') ? read('org', rowOrg(text('org'), target, tree)) : target;
+    const orgCell = has('org') ? text('org') : '';
+    const orgChoices = read('org', rowOrgs(orgCell, target, tree));
     const values: Values = {};
     for (const f of TEXT_FIELDS) if (has(f)) values[f] = text(f);
     for (const f of YES_NO_FIELDS) if (has(f)) values[f] = read(f, parseYesNo(cell(f)));
@@ -174,22 +226,23 @@ function classify(rows: ImportRow[], h: ObjectHeader, target: OrgRow, tree: OrgR
       else if (combined) values[a] = combined[i];
     });
 
-    // The object: by name in the row's organisation, else anywhere in the subtree.
+    // The object: by name in the row's organisation(s), else anywhere in the subtree.
     const key = nameKey(name);
-    const byOrg = has('org') && text('org') !== '';
-    const candidates = name === '' || !org ? [] : objects.filter((o) => nameKey(o.name) === key && (!byOrg || o.orgId === org.id));
+    const byOrg = orgCell !== '';
+    const inOrgs = new Set(orgChoices?.map((o) => o.id));
+    const candidates = name === '' || !orgChoices ? [] : objects.filter((o) => nameKey(o.name) === key && (!byOrg || inOrgs.has(o.orgId)));
     const existing = candidates.length === 1 ? candidates[0] : undefined;
-    if (candidates.length > 1) {
+    // Several organisations of that name: the one whose object this is, else the row cannot say where.
+    let org = orgChoices?.length === 1 ? orgChoices[0] : existing ? orgChoices?.find((o) => o.id === existing.orgId) : undefined;
+    if (orgChoices && orgChoices.length > 1 && candidates.length !== 1) {
+      const slugs = orgChoices.map((o) => o.slug).join(', ');
+      err('org', { sv: `Flera organisationer heter "${orgCell}" (${slugs}); ange kortnamnet.`, en: `Several organisations are named "${orgCell}" (${slugs}); give the short name (slug).` });
+      org = undefined;
+    } else if (candidates.length > 1) {
       const where = candidates.map((o) => orgName.get(o.orgId)!).sort((a, b) => a.localeCompare(b, 'sv')).join(', ');
       err('name', {
         sv: `Objektet "${name}" finns i flera organisationer (${where}); ange vilken i kolumnen Organisation.`,
         en: `The object "${name}" exists in several organisations (${where}); say which in the column Organisation.`,
-      });
-    }
-    if (existing?.archived) {
-      err('name', {
-        sv: `Objektet "${existing.name}" i ${orgName.get(existing.orgId)} är arkiverat och ändras inte av en import. Återställ det i Tillit först, eller ta bort raden.`,
-        en: `The object "${existing.name}" in ${orgName.get(existing.orgId)} is archived and is not changed by an import. Restore it in Tillit first, or remove the row.`,
       });
     }
     if (name !== '' && org) {
@@ -229,7 +282,21 @@ function classify(rows: ImportRow[], h: ObjectHeader, target: OrgRow, tree: OrgR
       reject(errors);
       continue;
     }
+    // The computed columns are not read. A cell that says what Tillit has (the export's, unedited) or will have after
+    // the row (its next reclassification from the row's date) passes; another is noted.
+    const nextOf = (day: string | null | undefined) => (day ? oneYearAfter(day) : null);
+    const noteDerived = (lokalDate: string | null | undefined) => {
+      if (has('nextReclassification')) {
+        const next = parseDay(cell('nextReclassification'));
+        if (!next.ok || (next.value !== nextOf(lokalDate) && (!existing || next.value !== nextOf(existing.lokalDate)))) derived.nextDiffers.push(line);
+      }
+      if (has('followUp')) {
+        const done = parseFollowUpDone(cell('followUp'));
+        if (!done.ok || (done.value !== null && done.value !== (!!existing && derived.followedUp.has(existing.id)))) derived.followUpDiffers.push(line);
+      }
+    };
     if (!existing) {
+      noteDerived(valid.lokalDate);
       plan.push({ line, org, name: valid.name, values: valid, outcome: 'created' });
       continue;
     }
@@ -237,6 +304,16 @@ function classify(rows: ImportRow[], h: ObjectHeader, target: OrgRow, tree: OrgR
     for (const [k, v] of Object.entries(valid) as [keyof Planned['values'], unknown][]) {
       if (existing[k] !== v) (changes as Record<string, unknown>)[k] = v;
     }
+    // An archived object's row that would change nothing (an export of the page's Visa: Alla) is unchanged.
+    if (existing.archived && Object.keys(changes).length > 0) {
+      err('name', {
+        sv: `Objektet "${existing.name}" i ${orgName.get(existing.orgId)} är arkiverat och ändras inte av en import. Återställ det i Tillit först, eller ta bort raden.`,
+        en: `The object "${existing.name}" in ${orgName.get(existing.orgId)} is archived and is not changed by an import. Restore it in Tillit first, or remove the row.`,
+      });
+      reject(errors);
+      continue;
+    }
+    noteDerived(valid.lokalDate === undefined ? existing.lokalDate : valid.lokalDate);
     plan.push({ line, org, name: valid.name, existing, values: changes, outcome: Object.keys(changes).length > 0 ? 'updated' : 'unchanged' });
   }
   return plan;

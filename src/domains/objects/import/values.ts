@@ -73,3 +73,11 @@ export function parseLevels(c: Cell | undefined): Parsed<(number | null)[]> {
   }
   return ok(levels.map((l) => (l.ok ? l.value : null)));
 }
+
+/**
+ * The page's "Uppföljning {år}" cell (never stored; compared with Tillit's): Gjord (done) or Saknas (missing), as the
+ * page exports it in Swedish or English, also ja/nej; empty: null (says nothing).
+ */
+export const parseFollowUpDone = (c: Cell | undefined) =>
+  lookup<boolean | null>(c, null, [[true, ['gjord', 'done', 'ja', 'yes', 'x']], [false, ['saknas', 'missing', 'nej', 'no']]],
+    'Gjord, Saknas', { sv: 'Uppföljningen', en: 'The follow-up' });

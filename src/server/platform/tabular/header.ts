@@ -10,6 +10,11 @@ export interface ColumnDef<F extends string> {
   field: F;
   /** The first name is the canonical one (used in messages when the column is missing). */
   names: string[];
+  /**
+   * Also a header whose looseKey this matches, for a header with a part that varies (the Objekt page's
+   * "Uppföljning 2025"); tried after the names.
+   */
+  pattern?: RegExp;
   required?: boolean;
 }
 
@@ -51,6 +56,7 @@ export interface HeaderReader<F extends string> {
 export function headerReader<F extends string>(columns: ColumnDef<F>[]): HeaderReader<F> {
   const byKey = new Map<string, { def: ColumnDef<F>; primary: boolean }>();
   for (const def of columns) def.names.forEach((n, i) => byKey.set(looseKey(n), { def, primary: i === 0 }));
+  const patterned = columns.filter((def) => def.pattern).map((def) => ({ def, primary: false }));
   const map = (cells: Cell[]): HeaderMap<F> => {
     const index: HeaderMap<F>['index'] = {};
     const names: HeaderMap<F>['names'] = {};
@@ -62,7 +68,8 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[]): HeaderR
     for (let i = 0; i < width; i++) {
       const name = headerText(cells[i]);
       if (name === '') continue;
-      const hit = byKey.get(looseKey(name));
+      const key = looseKey(name);
+      const hit = byKey.get(key) ?? patterned.find((p) => p.def.pattern!.test(key));
       if (!hit) {
         ignored.push({ name });
         continue;
