@@ -27,7 +27,8 @@ import type { Cell } from '../../../server/platform/tabular/cells';
 import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
-import { cellText, nameKey, parseDay, type Parsed } from '../../../server/platform/tabular/values';
+import { rowOrgs } from '../../../server/platform/tabular/orgs';
+import { cellText, nameKey, parseDay, parseYesNo, type Parsed } from '../../../server/platform/tabular/values';
 import { stockholmDate } from '../../../server/platform/time';
 import { describeIssue } from '../../../server/platform/validation';
 import { recordAudit } from '../../audit/chain';
@@ -38,7 +39,7 @@ import { ASPECTS, CreateDigitalObject, UpdateDigitalObject } from '../contract';
 import { createObject, updateObject, type ObjectRow } from '../service';
 import { digitalObjects, objectFollowUps } from '../table';
 import { columnName, OBJECT_HEADER, type ObjectField, type ObjectHeader } from './columns';
-import { parseFollowUpDone, parseLevel, parseLevels, parseManagement, parsePub, parseStatus, parseYesNo } from './values';
+import { parseFollowUpDone, parseLevel, parseLevels, parseManagement, parsePub, parseStatus } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
 
@@ -117,26 +118,6 @@ export async function importObjects(ctx: Ctx, path: string, opts: ObjectImportOp
     });
   });
   return { summary, written: done.written, failed: done.failed, info };
-}
-
-/**
- * The row's organisations: the target, or the one its Organisation cell names (slug or name) in the target's subtree.
- * A name that several organisations of the subtree carry gives them all: the object's name then says which (the
- * page's export writes the organisation's name, and a city has many "Administrativa avdelningen").
- */
-function rowOrgs(raw: string, target: OrgRow, tree: OrgRow[]): Parsed<OrgRow[]> {
-  if (raw === '') return { ok: true, value: [target] };
-  const bySlug = tree.find((o) => o.slug.toLowerCase() === raw.toLowerCase());
-  if (bySlug) return { ok: true, value: [bySlug] };
-  const byName = tree.filter((o) => nameKey(o.name) === nameKey(raw));
-  if (byName.length > 0) return { ok: true, value: byName };
-  return {
-    ok: false,
-    msg: {
-      sv: `Organisationen "${raw}" finns inte i ${target.name} eller dess underorganisationer. Ange namn eller kortnamn, eller lämna tomt för ${target.name}.`,
-      en: `The organisation "${raw}" is not ${target.name} or one of its sub-organisations. Give its name or short name (slug), or leave it empty for ${target.name}.`,
-    },
-  };
 }
 
 /** Columns Tillit computes (the page's export has them): the lines whose cell differs from what Tillit has. */

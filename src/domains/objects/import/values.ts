@@ -4,25 +4,8 @@
  * a common spelling. An empty cell is the value a new object gets (nej, saknas, lokal, not assessed). Pure.
  */
 import type { Cell } from '../../../server/platform/tabular/cells';
-import { looseKey } from '../../../server/platform/tabular/cells';
-import { cellText, fail, ok, type Parsed } from '../../../server/platform/tabular/values';
+import { cellText, fail, ok, parseWord, type Parsed } from '../../../server/platform/tabular/values';
 import type { ClassificationStatus } from '../contract';
-
-/** Words → value, compared by looseKey (no case, diacritics or spaces). */
-function lookup<T>(c: Cell | undefined, empty: T, table: [T, string[]][], allowed: string, what: { sv: string; en: string }): Parsed<T> {
-  const raw = cellText(c);
-  if (raw === '') return ok(empty);
-  const key = looseKey(raw);
-  for (const [value, words] of table) if (words.some((w) => looseKey(w) === key)) return ok(value);
-  return fail(`${what.sv} "${raw}" känns inte igen. Tillåtna värden: ${allowed}.`, `${what.en} "${raw}" is not recognised. Allowed values: ${allowed}.`);
-}
-
-/** Ja/nej (also yes/no, x, 1/0, an XLSX boolean); empty: nej. */
-export function parseYesNo(c: Cell | undefined): Parsed<boolean> {
-  if (typeof c === 'boolean') return ok(c);
-  return lookup(c, false, [[true, ['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'sant']], [false, ['nej', 'n', 'no', '0', 'false', 'falskt']]],
-    'ja, nej', { sv: 'Värdet', en: 'The value' });
-}
 
 const STATUS_WORDS: [ClassificationStatus, string[]][] = [
   ['saknas', ['saknas', 'missing', 'ej påbörjad', 'ej klassad', 'nej']],
@@ -33,18 +16,18 @@ const STATUS_WORDS: [ClassificationStatus, string[]][] = [
 
 /** A classification's status: Saknas, Pågår, Klar, Ej aktuell (or the English labels); empty: saknas. */
 export const parseStatus = (c: Cell | undefined) =>
-  lookup<ClassificationStatus>(c, 'saknas', STATUS_WORDS, 'Saknas, Pågår, Klar, Ej aktuell', { sv: 'Klassningsstatusen', en: 'The classification status' });
+  parseWord<ClassificationStatus>(c, 'saknas', STATUS_WORDS, 'Saknas, Pågår, Klar, Ej aktuell', { sv: 'Klassningsstatusen', en: 'The classification status' });
 
 /** PUB-avtal: Ja, Nej, Ej tillämpligt; empty: nej. */
 export const parsePub = (c: Cell | undefined) =>
-  lookup<'ja' | 'nej' | 'ej_tillampligt'>(c, 'nej', [
+  parseWord<'ja' | 'nej' | 'ej_tillampligt'>(c, 'nej', [
     ['ja', ['ja', 'yes', 'x']], ['nej', ['nej', 'no', 'saknas']],
     ['ej_tillampligt', ['ej tillämpligt', 'ej_tillampligt', 'ej aktuellt', 'not applicable', 'e/t', 'n/a']],
   ], 'Ja, Nej, Ej tillämpligt', { sv: 'PUB-avtalet', en: 'The processor agreement' });
 
 /** Förvaltning: lokal or central (also the page's "Lokal objektförvaltning"); empty: lokal. */
 export const parseManagement = (c: Cell | undefined) =>
-  lookup<'lokal' | 'central'>(c, 'lokal', [
+  parseWord<'lokal' | 'central'>(c, 'lokal', [
     ['lokal', ['lokal', 'local', 'lokal objektförvaltning', 'local object management', 'lokal förvaltning']],
     ['central', ['central', 'central objektförvaltning', 'central object management', 'central förvaltning']],
   ], 'lokal, central', { sv: 'Förvaltningen', en: 'The management' });
@@ -79,5 +62,5 @@ export function parseLevels(c: Cell | undefined): Parsed<(number | null)[]> {
  * page exports it in Swedish or English, also ja/nej; empty: null (says nothing).
  */
 export const parseFollowUpDone = (c: Cell | undefined) =>
-  lookup<boolean | null>(c, null, [[true, ['gjord', 'done', 'ja', 'yes', 'x']], [false, ['saknas', 'missing', 'nej', 'no']]],
+  parseWord<boolean | null>(c, null, [[true, ['gjord', 'done', 'ja', 'yes', 'x']], [false, ['saknas', 'missing', 'nej', 'no']]],
     'Gjord, Saknas', { sv: 'Uppföljningen', en: 'The follow-up' });

@@ -1,6 +1,6 @@
-/** Cells of an import file → values every tabular import reads the same way: text, names compared loosely, days. Pure. */
+/** Cells of an import file → values every tabular import reads the same way: text, names compared loosely, words, yes/no, days. Pure. */
 import { undefuse } from '../sheet';
-import { withoutControls, type Cell, type Msg } from './cells';
+import { looseKey, withoutControls, type Cell, type Msg } from './cells';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; msg: Msg };
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -18,6 +18,25 @@ export function cellText(c: Cell | undefined): string {
 
 /** The key a name is matched by: letter case and runs of spaces do not count ("Incident hantering" ≠ "Incidenthantering"). */
 export const nameKey = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
+
+/**
+ * A cell that holds one of a few words: each value's words compared by looseKey (no case, diacritics, spaces, hyphens
+ * or dots), an empty cell gives `empty`; else "<what> "X" is not recognised. Allowed values: <allowed>."
+ */
+export function parseWord<T>(c: Cell | undefined, empty: T, table: [T, string[]][], allowed: string, what: Msg): Parsed<T> {
+  const raw = cellText(c);
+  if (raw === '') return ok(empty);
+  const key = looseKey(raw);
+  for (const [value, words] of table) if (words.some((w) => looseKey(w) === key)) return ok(value);
+  return fail(`${what.sv} "${raw}" känns inte igen. Tillåtna värden: ${allowed}.`, `${what.en} "${raw}" is not recognised. Allowed values: ${allowed}.`);
+}
+
+/** Ja/nej (also yes/no, x, 1/0, true/false, an XLSX boolean); empty: nej. */
+export function parseYesNo(c: Cell | undefined): Parsed<boolean> {
+  if (typeof c === 'boolean') return ok(c);
+  return parseWord(c, false, [[true, ['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'sant']], [false, ['nej', 'n', 'no', '0', 'false', 'falskt']]],
+    'ja, nej', { sv: 'Värdet', en: 'The value' });
+}
 
 /** A whole number. */
 export function parseWhole(c: Cell | undefined): Parsed<number> {
