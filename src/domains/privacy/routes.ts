@@ -5,6 +5,7 @@ import {
   ApproveProcessingActivity, CameraQuery, CameraSite, CreateCameraSite, CreateProcessingActivity, PrivacyQuery, ProcessingActivity, UpdateCameraSite, UpdateProcessingActivity,
 } from './contract';
 import { approveActivity, createActivity, getActivity, listActivities, updateActivity } from './service';
+import { privacyImportRoutes } from './import/routes';
 
 const tags = ['Registerförteckning / record of processing activities'];
 const RULES = 'Tredjelandsöverföring utan överföringsverktyg, DPIA gjord utan datum eller med datum efter i dag, "behövs ej" utan motivering, okänt objekt';
@@ -13,6 +14,7 @@ const CAMERA_RULES = 'Lagringstid under en dag, slutdatum före startdatum, datu
 
 /** The registerförteckning: no DELETE, an activity is archived (PATCH archived=true) and can be restored. */
 export const routes = [
+  ...privacyImportRoutes,
   ...crudRoutes({
     path: '/api/privacy/activities', tags, read: 'privacy.read', write: 'privacy.manage', item: ProcessingActivity,
     list: {

@@ -116,6 +116,9 @@ async function refuseDuplicate(tx: Db, org: OrgRow, name: string, except?: strin
 /** The systems the behandling uses or delivers: objects of the objektlista (objects/linked.ts). */
 const systems = objectLinks({ table: processingActivityObjects, owner: processingActivityObjects.activityId, object: processingActivityObjects.objectId, row: (activityId, objectId) => ({ activityId, objectId }) });
 
+/** The linked systems of these activities that the caller may read (the import compares a file's System cell with them). */
+export const linkedSystems = (ctx: Ctx, db: Db, activityIds: string[]) => systems.linked(ctx, db, activityIds);
+
 export async function createActivity(ctx: Ctx, input: CreateProcessingActivity): Promise<ProcessingActivity> {
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'privacy.read', 'privacy.manage');
