@@ -13,6 +13,7 @@ import { NeedOrg } from '../plans/shared';
 import { activitiesQuery, STATUSES, type PrivacyFilter, type PrivacyStatus, type ProcessingActivity } from './api';
 import { ActivityDialog } from './ActivityDialog';
 import { CameraSection } from './CameraSection';
+import { PrivacyImport } from './PrivacyImport';
 import { useFields } from '../../components/useFields';
 import { ArchivedBadge } from '../../components/ArchivedBadge';
 
@@ -73,6 +74,8 @@ export default function PrivacyPage() {
     <RegisterPage<ProcessingActivity>
       ns="privacy" org={selected} exportPrefix="registerforteckning"
       filters={
+        <>
+        {manage && <PrivacyImport org={selected} />}
         <RegisterFilters ns="privacy" archived={filter.archived} onArchived={set('archived')} allKey="filter.allActivities" onNew={manage ? edit.startNew : undefined} message={edit.message}>
               <NativeSelect label={t('filter.status')} value={filter.status} onChange={set('status')} w={170}
                 data={[{ value: '', label: t('all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
@@ -81,6 +84,7 @@ export default function PrivacyPage() {
               <NativeSelect label={t('filter.dpiaMissing')} value={filter.dpiaMissing} onChange={set('dpiaMissing')} w={200}
                 data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.dpiaMissingOnly') }]} />
         </RegisterFilters>
+        </>
       }
       columns={columns}
       rowKey={(r) => r.id}
