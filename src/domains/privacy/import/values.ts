@@ -83,7 +83,8 @@ const basisOfWords = (text: string): LegalBasis | undefined => {
  */
 export function parseLegalBasis(c: Cell | undefined): Parsed<LegalBasis | null> {
   const raw = exportedText(c).replace(/\s+/g, ' ');
-  if (raw === '' || NONE.some((n) => looseKey(n) === looseKey(raw) && looseKey(raw) !== '') || /^[-–—]$/.test(raw)) return ok(null);
+  const key = looseKey(raw);
+  if (raw === '' || NONE.some((n) => looseKey(n) === key)) return ok(null);
   const lower = raw.toLocaleLowerCase('sv');
   const m = /^(?:(?:art(?:\.|ikel|icle)?)\s*)?(?:6\s*(?:\.|\()?\s*1\s*\)?\s*(?:\.|\()?\s*)?([a-f])(?![a-zåäö])\s*\)?\s*[.:\-–—]?\s*(.*)$/.exec(lower);
   if (m) {
