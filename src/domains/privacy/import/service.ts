@@ -29,7 +29,7 @@ import { rowOrg } from '../../../server/platform/tabular/orgs';
 import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
-import { exportedText, nameKey, parseDay, type Parsed } from '../../../server/platform/tabular/values';
+import { cellText, nameKey, parseDay, type Parsed } from '../../../server/platform/tabular/values';
 import { describeIssue } from '../../../server/platform/validation';
 import { recordAudit } from '../../audit/chain';
 import type { LinkedObject } from '../../objects/linked';
@@ -186,7 +186,7 @@ function classify(rows: ImportRow[], h: PrivacyHeader, s: Stored, reject: (error
     const has = (f: PrivacyField) => h.index[f] !== undefined;
     const cell = (f: PrivacyField): Cell | undefined => (h.index[f] === undefined ? undefined : cells[h.index[f]!]);
     const text = (f: PrivacyField): string => {
-      const v = exportedText(cell(f));
+      const v = cellText(cell(f));
       if (v.includes('\u0000')) err(f, { sv: 'Texten innehåller ett NUL-tecken (U+0000), som inte kan lagras.', en: 'The text holds a NUL character (U+0000), which cannot be stored.' });
       return v;
     };

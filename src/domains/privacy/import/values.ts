@@ -8,7 +8,7 @@
  */
 import type { Cell, Msg } from '../../../server/platform/tabular/cells';
 import { looseKey } from '../../../server/platform/tabular/cells';
-import { exportedText, fail, ok, parseWord, parseYesNo, type Parsed } from '../../../server/platform/tabular/values';
+import { cellText, fail, ok, parseWord, parseYesNo, type Parsed } from '../../../server/platform/tabular/values';
 import { DPIA_CRITERIA, type DpiaCriterion, type DpiaState, type LegalBasis, type PrivacyStatus } from '../contract';
 
 type TransferTool = 'adekvansbeslut' | 'scc' | 'bcr' | 'annat';
@@ -82,7 +82,7 @@ const basisOfWords = (text: string): LegalBasis | undefined => {
  * letter must be that letter's. Empty, "Saknas" or "Inte angiven": none (null). Tillit keeps one legal basis.
  */
 export function parseLegalBasis(c: Cell | undefined): Parsed<LegalBasis | null> {
-  const raw = exportedText(c).replace(/\s+/g, ' ');
+  const raw = cellText(c).replace(/\s+/g, ' ');
   const key = looseKey(raw);
   if (raw === '' || NONE.some((n) => looseKey(n) === key)) return ok(null);
   const lower = raw.toLocaleLowerCase('sv');
@@ -124,7 +124,7 @@ function toolOf(text: string): TransferTool | null | undefined {
 
 /** The chapter V transfer tool: Adekvansbeslut, SCC, BCR, Annat (the page's labels, English, "art. 46.2 c" …); empty: none. */
 export function parseTransferTool(c: Cell | undefined): Parsed<TransferTool | null> {
-  const raw = exportedText(c);
+  const raw = cellText(c);
   const tool = toolOf(raw);
   if (tool !== undefined) return ok(tool);
   return fail(`Överföringsverktyget "${raw}" känns inte igen. Tillåtna värden: ${TOOL_ALLOWED}.`, `The transfer tool "${raw}" is not recognised. Allowed values: ${TOOL_ALLOWED}.`);
@@ -137,7 +137,7 @@ export function parseTransferTool(c: Cell | undefined): Parsed<TransferTool | nu
 export function parseTransfer(c: Cell | undefined): Parsed<{ transfer: boolean; tool?: TransferTool }> {
   const yes = parseYesNo(c);
   if (yes.ok) return ok({ transfer: yes.value });
-  const raw = exportedText(c);
+  const raw = cellText(c);
   const m = /^([^(]+?)\s*\((.+)\)$/.exec(raw);
   if (m) {
     const head = parseYesNo(m[1]);
@@ -188,7 +188,7 @@ function criterionOf(text: string): DpiaCriterion | undefined {
 /** The WP248 criteria that apply: a list of numbers 1–9, keys, labels or short names; in the guidelines' order. */
 export function parseCriteria(c: Cell | undefined): Parsed<DpiaCriterion[]> {
   const found = new Set<DpiaCriterion>();
-  for (const item of splitList(exportedText(c))) {
+  for (const item of splitList(cellText(c))) {
     const k = criterionOf(item);
     if (!k) {
       return fail(
