@@ -1,12 +1,13 @@
 import { crudRoutes } from '../../server/platform/crud';
 import { CreateSupplier, Supplier, SupplierQuery, UpdateSupplier } from './contract';
 import { createSupplier, getSupplier, listSuppliers, updateSupplier } from './service';
+import { supplierImportRoutes } from './import/routes';
 
 const tags = ['Leverantörsregister / supplier register'];
 const RULES = 'PUB-avtal ja utan datum, tredjelandsöverföring utan överföringsverktyg, bedömning utan datum, datum för avtal, TIA eller bedömning efter i dag, översyn före undertecknande, okänt objekt';
 
 /** The leverantörsregister, part of objektförvaltningen (object.read/object.manage): no DELETE, a supplier is archived. */
-export const routes = crudRoutes({
+export const routes = [...supplierImportRoutes, ...crudRoutes({
   path: '/api/suppliers', tags, read: 'object.read', write: 'object.manage', item: Supplier,
   list: {
     query: SupplierQuery, run: listSuppliers, summary: 'Leverantörsregistret', ok: 'Leverantörer i organisationen och dess underorganisationer, efter namn',
@@ -21,4 +22,4 @@ export const routes = crudRoutes({
     body: UpdateSupplier, run: updateSupplier, summary: 'Ändra, arkivera eller återställ leverantör', ok: 'Ändrad',
     errors: { 409: 'Inaktuell version eller namnet finns redan', 422: RULES },
   },
-});
+})];
