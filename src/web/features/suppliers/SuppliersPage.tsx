@@ -12,6 +12,7 @@ import { useSearchFlag } from '../../shell/search';
 import { NeedOrg } from '../plans/shared';
 import { suppliersQuery, type Supplier, type SupplierFilter } from './api';
 import { SupplierDialog } from './SupplierDialog';
+import { SupplierImport } from './SupplierImport';
 import { useFields } from '../../components/useFields';
 import { ArchivedBadge } from '../../components/ArchivedBadge';
 
@@ -69,6 +70,8 @@ export default function SuppliersPage() {
     <RegisterPage<Supplier>
       ns="suppliers" org={selected} exportPrefix="leverantorer"
       filters={
+        <>
+        {manage && <SupplierImport org={selected} />}
         <RegisterFilters ns="suppliers" archived={filter.archived} onArchived={set('archived')} allKey="filter.allSuppliers" onNew={manage ? edit.startNew : undefined} message={edit.message}>
               <NativeSelect label={t('filter.pubMissing')} value={filter.pubMissing} onChange={set('pubMissing')} w={200}
                 data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.pubMissingOnly') }]} />
@@ -76,6 +79,7 @@ export default function SuppliersPage() {
               <NativeSelect label={t('filter.followUpOverdue')} value={filter.followUpOverdue} onChange={set('followUpOverdue')} w={200}
                 data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.overdueOnly') }]} />
         </RegisterFilters>
+        </>
       }
       columns={columns}
       rowKey={(r) => r.id}
