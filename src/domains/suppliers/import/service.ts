@@ -128,10 +128,18 @@ async function readableObjects(ctx: Ctx, tx: Db, target: OrgRow): Promise<Obj[]>
     .where(and(like(orgs.path, escapeLike(target.path) + '%'), ctx.authz.scopeSql('object.read', orgs.path)));
 }
 
-/** The object a system name means: active before archived, the row's organisation's before another's; else an error. */
-function findSystem(name: string, org: OrgRow, candidates: Obj[]): Parsed<string> {
-  const key = nameKey(name);
-  let hits = candidates.filter((o) => nameKey(o.name) === key);
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) out.set(key(t), [...(out.get(key(t)) ?? []), t]);
+  return out;
+}
+
+/**
+ * The object a system name means among the objects of that name (`hits`): active before archived, the row's
+ * organisation's before another's; else an error (none, or several).
+ */
+function findSystem(name: string, org: OrgRow, named: Obj[]): Parsed<string> {
+  let hits = named;
   if (hits.length > 1 && hits.some((o) => !o.archived)) hits = hits.filter((o) => !o.archived);
   if (hits.length > 1 && hits.some((o) => o.orgId === org.id)) hits = hits.filter((o) => o.orgId === org.id);
   if (hits.length === 1) return { ok: true, value: hits[0].id };
@@ -169,6 +177,9 @@ function classify(
   const plan: Planned[] = [];
   const seen = new Map<string, number>();
   const orgName = new Map(tree.map((o) => [o.id, o.name]));
+  // Keys computed once: a register of thousands of rows is not compared name by name with every row.
+  const byKey = groupBy(suppliers, (s) => nameKey(s.name));
+  const objectsByKey = groupBy(objects, (o) => nameKey(o.name));
   for (const { line, cells } of rows) {
     const errors: RowError[] = [];
     const has = (f: SupplierField) => h.index[f] !== undefined;
@@ -213,7 +224,7 @@ function classify(
 
     // The supplier: by name in the row's organisation (the target unless the row names another).
     const key = nameKey(name);
-    const candidates = name === '' || !org ? [] : suppliers.filter((s) => s.org.id === org.id && nameKey(s.name) === key);
+    const candidates = name === '' || !org ? [] : (byKey.get(key) ?? []).filter((s) => s.org.id === org.id);
     const existing = candidates.length === 1 ? candidates[0] : undefined;
     if (candidates.length > 1) {
       err('name', {
@@ -238,9 +249,12 @@ function classify(
     if (has('systems') && org) {
       // The objects the person may read in the subtree, and those already linked (another förvaltning's, say).
       const linked: Obj[] = (existing?.objects ?? []).map((o) => ({ id: o.id, name: o.name, archived: o.archived, orgId: '', orgName: o.org.name }));
-      const pool = [...linked, ...objects.filter((o) => !linked.some((l) => l.id === o.id))];
-      const names = splitNames(cell('systems'), (n) => pool.some((o) => nameKey(o.name) === nameKey(n)));
-      const ids = names.map((n) => read('systems', findSystem(n, org, linked.some((l) => nameKey(l.name) === nameKey(n)) ? linked : pool)));
+      const linkedNamed = (n: string) => linked.filter((o) => nameKey(o.name) === nameKey(n));
+      const names = splitNames(cell('systems'), (n) => linkedNamed(n).length > 0 || objectsByKey.has(nameKey(n)));
+      const ids = names.map((n) => {
+        const mine = linkedNamed(n);
+        return read('systems', findSystem(n, org, mine.length > 0 ? mine : (objectsByKey.get(nameKey(n)) ?? [])));
+      });
       if (ids.every((id) => id !== undefined)) objectIds = [...new Set(ids as string[])];
     }
     if (errors.length > 0 || !org) {
