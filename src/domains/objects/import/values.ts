@@ -18,12 +18,8 @@ const STATUS_WORDS: [ClassificationStatus, string[]][] = [
 export const parseStatus = (c: Cell | undefined) =>
   parseWord<ClassificationStatus>(c, 'saknas', STATUS_WORDS, 'Saknas, Pågår, Klar, Ej aktuell', { sv: 'Klassningsstatusen', en: 'The classification status' });
 
-/** PUB-avtal: Ja, Nej, Ej tillämpligt; empty: nej. */
-export const parsePub = (c: Cell | undefined) =>
-  parseWord<'ja' | 'nej' | 'ej_tillampligt'>(c, 'nej', [
-    ['ja', ['ja', 'yes', 'x']], ['nej', ['nej', 'no', 'saknas']],
-    ['ej_tillampligt', ['ej tillämpligt', 'ej_tillampligt', 'ej aktuellt', 'not applicable', 'e/t', 'n/a']],
-  ], 'Ja, Nej, Ej tillämpligt', { sv: 'PUB-avtalet', en: 'The processor agreement' });
+/** PUB-avtal, as the registerförteckning and the leverantörsregister read it. */
+export { parsePub } from '../../privacy/import/gdpr-values';
 
 /** Förvaltning: lokal or central (also the page's "Lokal objektförvaltning"); empty: lokal. */
 export const parseManagement = (c: Cell | undefined) =>

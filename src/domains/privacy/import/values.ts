@@ -9,9 +9,8 @@
 import type { Cell, Msg } from '../../../server/platform/tabular/cells';
 import { looseKey } from '../../../server/platform/tabular/cells';
 import { cellText, fail, ok, parseWord, parseYesNo, type Parsed } from '../../../server/platform/tabular/values';
+import { NOT_GIVEN, parsePub, parseTransferTool, toolOf, TRANSFER_TOOL_LABELS, type TransferTool } from './gdpr-values';
 import { DPIA_CRITERIA, type DpiaCriterion, type DpiaState, type LegalBasis, type PrivacyStatus } from '../contract';
-
-type TransferTool = 'adekvansbeslut' | 'scc' | 'bcr' | 'annat';
 
 /** The page's labels (privacy.json legalBasis, transferTool, status, dpiaState, criterion), Swedish then English. */
 export const LABELS = {
@@ -23,12 +22,7 @@ export const LABELS = {
     e: ['e) Allmänt intresse eller myndighetsutövning', 'e) Public interest or official authority'],
     f: ['f) Berättigat intresse', 'f) Legitimate interests'],
   } satisfies Record<LegalBasis, [string, string]>,
-  transferTool: {
-    adekvansbeslut: ['Adekvansbeslut', 'Adequacy decision'],
-    scc: ['Standardavtalsklausuler (SCC)', 'Standard contractual clauses (SCC)'],
-    bcr: ['Bindande företagsbestämmelser (BCR)', 'Binding corporate rules (BCR)'],
-    annat: ['Annat stöd i kapitel V', 'Other chapter V basis'],
-  } satisfies Record<TransferTool, [string, string]>,
+  transferTool: TRANSFER_TOOL_LABELS,
   status: {
     utkast: ['Utkast', 'Draft'],
     granskas: ['Granskas av DSO', 'In review by the DPO'],
@@ -52,8 +46,7 @@ export const LABELS = {
   } satisfies Record<DpiaCriterion, [string, string]>,
 };
 
-/** "Not given" as the page exports it (legalBasisShort.none, legalBasis.none, transferTool.none) or a dash. */
-const NONE = ['saknas', 'inte angiven', 'inte angivet', 'ej angiven', 'missing', 'not given', '-', '–', '—'];
+const NONE = NOT_GIVEN;
 
 /** The words of art. 6.1 a–f besides the letter, as a register writes them. */
 const LEGAL_BASIS_WORDS: Record<LegalBasis, string[]> = {
@@ -106,28 +99,6 @@ export function parseLegalBasis(c: Cell | undefined): Parsed<LegalBasis | null> 
     `Rättslig grund "${raw}" känns inte igen. Ange ${LEGAL_BASIS_ALLOWED}. Tillit har en rättslig grund per behandling; skriv lagrum och andra grunder i "Om den rättsliga grunden".`,
     `The legal basis "${raw}" is not recognised. Give ${LEGAL_BASIS_ALLOWED_EN}. Tillit keeps one legal basis per activity; put statutes and other bases in "Om den rättsliga grunden".`,
   );
-}
-
-const TOOL_WORDS: [TransferTool, string[]][] = [
-  ['adekvansbeslut', [...LABELS.transferTool.adekvansbeslut, 'adekvansbeslut', 'adekvat skyddsnivå', 'beslut om adekvat skyddsnivå', 'art. 45', 'artikel 45', 'adequacy', 'data privacy framework', 'eu-us data privacy framework', 'dpf']],
-  ['scc', [...LABELS.transferTool.scc, 'scc', 'standardavtalsklausuler', 'eu:s standardavtalsklausuler', 'standardklausuler', 'standard contractual clauses', 'art. 46.2 c', 'artikel 46.2 c']],
-  ['bcr', [...LABELS.transferTool.bcr, 'bcr', 'bindande företagsbestämmelser', 'binding corporate rules', 'art. 47', 'artikel 47']],
-  ['annat', [...LABELS.transferTool.annat, 'annat', 'other', 'undantag', 'undantag enligt artikel 49', 'art. 49', 'artikel 49']],
-];
-const TOOL_ALLOWED = 'Adekvansbeslut, SCC (Standardavtalsklausuler), BCR (Bindande företagsbestämmelser), Annat';
-
-function toolOf(text: string): TransferTool | null | undefined {
-  const key = looseKey(text);
-  if (key === '' || NONE.some((n) => looseKey(n) === key)) return null;
-  return TOOL_WORDS.find(([, words]) => words.some((w) => looseKey(w) === key))?.[0];
-}
-
-/** The chapter V transfer tool: Adekvansbeslut, SCC, BCR, Annat (the page's labels, English, "art. 46.2 c" …); empty: none. */
-export function parseTransferTool(c: Cell | undefined): Parsed<TransferTool | null> {
-  const raw = cellText(c);
-  const tool = toolOf(raw);
-  if (tool !== undefined) return ok(tool);
-  return fail(`Överföringsverktyget "${raw}" känns inte igen. Tillåtna värden: ${TOOL_ALLOWED}.`, `The transfer tool "${raw}" is not recognised. Allowed values: ${TOOL_ALLOWED}.`);
 }
 
 /**
@@ -234,5 +205,4 @@ export const joinList = (items: readonly string[]) => items.join('; ');
 /** A message about one item of a list ("Värde 3: …"). */
 export const itemMsg = (n: number, m: Msg): Msg => ({ sv: `Värde ${n}: ${m.sv}`, en: `Item ${n}: ${m.en}` });
 
-export { parsePub } from '../../objects/import/values';
-export { parseYesNo };
+export { parsePub, parseTransferTool, parseYesNo };

@@ -25,7 +25,7 @@ import type { Ctx } from '../../../server/platform/context';
 import type { Db } from '../../../server/platform/db';
 import { AppError } from '../../../server/platform/errors';
 import type { Cell, Msg } from '../../../server/platform/tabular/cells';
-import { rowOrg } from '../../../server/platform/tabular/org';
+import { rowOrg } from '../../../server/platform/tabular/orgs';
 import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
@@ -39,7 +39,7 @@ import { CreateSupplier, UpdateSupplier, type SubSupplier, type Supplier } from 
 import { checkSupplier } from '../rules';
 import { createSupplier, listSuppliers, updateSupplier } from '../service';
 import { columnName, SUPPLIER_HEADER, type SupplierField, type SupplierHeader } from './columns';
-import { parseAssessmentResult, parseOrgNumber, parsePubAgreement, parseSubSuppliers, parseThirdCountries, parseTransferTool, splitNames } from './values';
+import { parseAssessmentResult, parseOrgNumber, parsePub, parseSubSuppliers, parseThirdCountries, parseTransferTool, splitNames } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
 
@@ -208,7 +208,7 @@ function classify(
       // The page's export writes "Inga personuppgifter" for a supplier that processes none, and no PUB-avtal.
       if (NO_PERSONAL_DATA.includes(nameKey(text('pubAgreement')))) {
         if (!has('processesPersonalData')) values.processesPersonalData = false;
-      } else values.pubAgreement = read('pubAgreement', parsePubAgreement(cell('pubAgreement')));
+      } else values.pubAgreement = read('pubAgreement', parsePub(cell('pubAgreement')));
     }
     if (has('transferTool')) values.transferTool = read('transferTool', parseTransferTool(cell('transferTool')));
     if (has('thirdCountries')) {

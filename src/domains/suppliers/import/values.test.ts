@@ -1,6 +1,6 @@
 /** The leverantörsregister's cell values (pure): organisation number, PUB-avtal, transfer tool, sub-suppliers, Tredjeland, system names. */
 import { describe, expect, it } from 'vitest';
-import { formatSubSuppliers, parseAssessmentResult, parseOrgNumber, parsePubAgreement, parseSubSuppliers, parseThirdCountries, parseTransferTool, splitNames } from './values';
+import { formatSubSuppliers, parseAssessmentResult, parseOrgNumber, parsePub, parseSubSuppliers, parseThirdCountries, parseTransferTool, splitNames } from './values';
 
 const value = <T>(p: { ok: true; value: T } | { ok: false }) => (p.ok ? p.value : 'FAIL');
 
@@ -17,7 +17,7 @@ describe('leverantörsregister cell values', () => {
   });
 
   it('reads PUB-avtal, transfer tools and assessment results in stored words, labels and common spellings', () => {
-    expect(['Ja', 'Ja, tecknat', 'yes, signed', 'Nej', 'saknas', 'Ej tillämpligt', '-', 'N/A', ''].map((w) => value(parsePubAgreement(w))))
+    expect(['Ja', 'Ja, tecknat', 'yes, signed', 'Nej', 'saknas', 'Ej tillämpligt', '-', 'N/A', ''].map((w) => value(parsePub(w))))
       .toEqual(['ja', 'ja', 'ja', 'nej', 'nej', 'ej_tillampligt', 'ej_tillampligt', 'ej_tillampligt', 'nej']);
     expect(['SCC', 'Standardavtalsklausuler (SCC)', 'standard contractual clauses', 'BCR', 'Bindande företagsbestämmelser', 'Adekvansbeslut', 'Annat stöd i kapitel V', '']
       .map((w) => value(parseTransferTool(w)))).toEqual(['scc', 'scc', 'scc', 'bcr', 'bcr', 'adekvansbeslut', 'annat', null]);

@@ -1,55 +1,19 @@
 /**
  * Cells of a leverantörsregister sheet → the supplier's stored values, each in Tillit's stored word, its Swedish or
  * English label (as the page shows and exports it) or a common spelling. Pure.
- *
- * Shared with the registerförteckning (privacy) import: parsePubAgreement and parseTransferTool read the values both
- * registers store (PUB-avtal ja/nej/ej_tillampligt; chapter V's transfer tools), so one parser can serve both.
+ * PUB-avtal and the transfer tool are read as the registerförteckning and the objektlista read them (gdpr-values.ts).
  */
 import type { Cell } from '../../../server/platform/tabular/cells';
 import { looseKey } from '../../../server/platform/tabular/cells';
-import { cellText, fail, ok, parseChoice, type Parsed } from '../../../server/platform/tabular/values';
-import { orgNumberValid, PUB_AGREEMENTS, TRANSFER_TOOLS, type AssessmentResult, type SubSupplier } from '../contract';
+import { cellText, fail, ok, parseWord, type Parsed } from '../../../server/platform/tabular/values';
+import { orgNumberValid, type AssessmentResult, type SubSupplier } from '../contract';
+import { parsePub, parseTransferTool, type TransferTool } from '../../privacy/import/gdpr-values';
 
-export type PubAgreement = (typeof PUB_AGREEMENTS)[number];
-export type TransferTool = (typeof TRANSFER_TOOLS)[number];
-
-const PUB_WORDS: [PubAgreement, string[]][] = [
-  ['ja', ['ja', 'yes', 'x', 'ja, tecknat', 'tecknat', 'finns', 'yes, signed', 'signed']],
-  ['nej', ['nej', 'no', 'saknas', 'missing', 'ej tecknat', 'inget']],
-  ['ej_tillampligt', ['ej tillämpligt', 'ej_tillampligt', 'ej aktuellt', 'inte tillämpligt', 'not applicable', 'e/t', 'n/a', '-', '–', '—']],
-];
-
-/**
- * PUB-avtal (personuppgiftsbiträdesavtal, art. 28): Ja (also "Ja, tecknat", tecknat, finns), Nej (saknas), Ej
- * tillämpligt (also "-", e/t, n/a), or the English labels; an empty cell is `empty` (a new record's nej).
- */
-export const parsePubAgreement = (c: Cell | undefined, empty: PubAgreement = 'nej'): Parsed<PubAgreement> =>
-  parseChoice(c, empty, PUB_WORDS, 'Ja, Nej, Ej tillämpligt', { sv: 'PUB-avtalet', en: 'The data processing agreement' });
-
-const TOOL_WORDS: [TransferTool, string[]][] = [
-  ['adekvansbeslut', ['adekvansbeslut', 'adekvat skyddsnivå', 'art 45', 'artikel 45', 'adequacy decision', 'adequacy', 'dpf', 'data privacy framework', 'eu-us data privacy framework']],
-  ['scc', ['scc', 'standardavtalsklausuler', 'standardavtalsklausuler scc', 'standardklausuler', 'standard contractual clauses', 'standard contractual clauses scc', 'art 46', 'artikel 46']],
-  ['bcr', ['bcr', 'bindande företagsbestämmelser', 'bindande företagsbestämmelser bcr', 'binding corporate rules', 'binding corporate rules bcr', 'art 47', 'artikel 47']],
-  ['annat', ['annat', 'annat stöd i kapitel v', 'other', 'other chapter v basis', 'undantag', 'art 49', 'artikel 49', 'derogation']],
-];
-
-/**
- * Chapter V's transfer tool: adekvansbeslut (art. 45, also the EU–US Data Privacy Framework), SCC /
- * standardavtalsklausuler (46.2 c), BCR / bindande företagsbestämmelser (47), annat (another basis, art. 49), or the
- * page's labels ("Standardavtalsklausuler (SCC)"); parentheses, case and spaces do not count. Empty: none (null).
- */
-export function parseTransferTool(c: Cell | undefined): Parsed<TransferTool | null> {
-  const raw = cellText(c);
-  const plain = raw.replace(/[()]/g, ' ').replace(/\./g, ' ');
-  const key = looseKey(plain);
-  for (const [value, words] of TOOL_WORDS) if (words.some((w) => looseKey(w) === key)) return ok(value);
-  return parseChoice<TransferTool | null>(plain, null, [], 'adekvansbeslut, SCC (standardavtalsklausuler), BCR (bindande företagsbestämmelser), annat',
-    { sv: 'Överföringsverktyget', en: 'The transfer tool' });
-}
+export { parsePub, parseTransferTool };
 
 /** The supplier assessment's result: Godtagbar, Brister, Ej godtagbar (or the English labels); empty: not assessed (null). */
 export const parseAssessmentResult = (c: Cell | undefined): Parsed<AssessmentResult | null> =>
-  parseChoice<AssessmentResult | null>(c, null, [
+  parseWord<AssessmentResult | null>(c, null, [
     ['godtagbar', ['godtagbar', 'godkänd', 'acceptable', 'ok']],
     ['brister', ['brister', 'godtagbar med brister', 'med brister', 'shortcomings', 'deficiencies']],
     ['ej_godtagbar', ['ej godtagbar', 'ej_godtagbar', 'inte godtagbar', 'icke godtagbar', 'underkänd', 'not acceptable', 'unacceptable']],
