@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../api/client';
 import { Dialog } from './Dialog';
 import { ImportFlow, type ImportFlowProps } from './ImportFlow';
@@ -41,5 +43,45 @@ export function ImportDialogButton({ button, title, intro, before, flowKey, ...f
         </Dialog>
       )}
     </>
+  );
+}
+
+/**
+ * A register page's "Importera från Excel" (for those who may edit: `manage`) and "Ladda ned mall": the import at
+ * `/api{base}/import` and its template at `/api{base}/template`, into the selected organisation; the words are the
+ * namespace's `import.*` keys; a finished import refreshes the page's queries (`queryKey`).
+ */
+export function RegisterImport({ ns, base, queryKey, org, manage }: {
+  ns: string;
+  base: string;
+  queryKey: string;
+  org: { slug: string; name: string };
+  manage: boolean;
+}) {
+  const { t } = useTranslation(ns);
+  const qc = useQueryClient();
+  const query = { org: org.slug };
+  const template = <TemplateLink path={`${base}/template`} query={query} label={t('import.template')} help={t('import.templateHelp', { org: org.name })} />;
+  return (
+    <Group gap="md" align="center">
+      {manage && (
+        <ImportDialogButton
+          button={t('import.button')}
+          title={t('import.title', { org: org.name })}
+          intro={t('import.intro', { org: org.name })}
+          before={template}
+          path={`${base}/import`}
+          query={query}
+          fileLabel={t('import.file')}
+          help={t('import.help')}
+          doneTitle={t('import.doneTitle')}
+          doneText={t('import.doneText')}
+          onImported={(r) => {
+            if (r.status === 200) void qc.invalidateQueries({ queryKey: [queryKey] });
+          }}
+        />
+      )}
+      {template}
+    </Group>
   );
 }

@@ -15,7 +15,7 @@ import { NeedOrg, thisYear } from '../plans/shared';
 import { objectsQuery, STATUSES, type ClassificationStatus, type DigitalObject, type ObjectFilter } from './api';
 import { FollowUpDialog } from './FollowUpDialog';
 import { ObjectDialog } from './ObjectDialog';
-import { ObjectImport } from './ObjectImport';
+import { RegisterImport } from '../../components/ImportDialog';
 import { useFields } from '../../components/useFields';
 import { ArchivedBadge } from '../../components/ArchivedBadge';
 import { objectListColumns } from '../../../domains/objects/list-columns';
@@ -100,7 +100,7 @@ export default function ObjectsPage() {
       ns="objects" org={selected} exportPrefix="objektlista"
       filters={
         <>
-        <ObjectImport org={selected} manage={manage} />
+        <RegisterImport ns="objects" base="/objects" queryKey="objects" org={selected} manage={manage} />
         <RegisterFilters ns="objects" archived={filter.archived} onArchived={set('archived')} allKey="filter.allObjects" onNew={manage ? edit.startNew : undefined} message={followUpSaved || edit.message}>
               <NativeSelect label={t('filter.lokalStatus')} value={filter.lokalStatus} onChange={set('lokalStatus')} data={statusChoices} w={170} />
               <NativeSelect label={t('filter.normerandeStatus')} value={filter.normerandeStatus} onChange={set('normerandeStatus')} data={statusChoices} w={190} />

@@ -13,7 +13,7 @@ import { NeedOrg } from '../plans/shared';
 import { activitiesQuery, STATUSES, type PrivacyFilter, type PrivacyStatus, type ProcessingActivity } from './api';
 import { ActivityDialog } from './ActivityDialog';
 import { CameraSection } from './CameraSection';
-import { PrivacyImport } from './PrivacyImport';
+import { RegisterImport } from '../../components/ImportDialog';
 import { useFields } from '../../components/useFields';
 import { ArchivedBadge } from '../../components/ArchivedBadge';
 
@@ -75,7 +75,7 @@ export default function PrivacyPage() {
       ns="privacy" org={selected} exportPrefix="registerforteckning"
       filters={
         <>
-        {manage && <PrivacyImport org={selected} />}
+        {manage && <RegisterImport ns="privacy" base="/privacy/activities" queryKey="privacy" org={selected} manage />}
         <RegisterFilters ns="privacy" archived={filter.archived} onArchived={set('archived')} allKey="filter.allActivities" onNew={manage ? edit.startNew : undefined} message={edit.message}>
               <NativeSelect label={t('filter.status')} value={filter.status} onChange={set('status')} w={170}
                 data={[{ value: '', label: t('all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />

@@ -12,7 +12,7 @@ import { useSearchFlag } from '../../shell/search';
 import { NeedOrg } from '../plans/shared';
 import { suppliersQuery, type Supplier, type SupplierFilter } from './api';
 import { SupplierDialog } from './SupplierDialog';
-import { SupplierImport } from './SupplierImport';
+import { RegisterImport } from '../../components/ImportDialog';
 import { useFields } from '../../components/useFields';
 import { ArchivedBadge } from '../../components/ArchivedBadge';
 
@@ -71,7 +71,7 @@ export default function SuppliersPage() {
       ns="suppliers" org={selected} exportPrefix="leverantorer"
       filters={
         <>
-        {manage && <SupplierImport org={selected} />}
+        {manage && <RegisterImport ns="suppliers" base="/suppliers" queryKey="suppliers" org={selected} manage />}
         <RegisterFilters ns="suppliers" archived={filter.archived} onArchived={set('archived')} allKey="filter.allSuppliers" onNew={manage ? edit.startNew : undefined} message={edit.message}>
               <NativeSelect label={t('filter.pubMissing')} value={filter.pubMissing} onChange={set('pubMissing')} w={200}
                 data={[{ value: '', label: t('all') }, { value: 'true', label: t('filter.pubMissingOnly') }]} />
