@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_DB } from '../../test/harness';
 import { DataDirInUseError, LOCK_REFRESH_MS, LOCK_STALE_MS, openDatabase } from './db';
 
@@ -102,14 +102,22 @@ describe.skipIf(TEST_DB !== 'pglite')('PGlite data directory lock', () => {
   }, 60_000);
 
   it(`the holder touches its lock every ${LOCK_REFRESH_MS / 1000} s`, async () => {
-    const database = await openDatabase({ dataDir: dir });
+    // The holder's interval on a simulated clock (the touch itself is real): not before the period, then at it.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
-      const old = new Date(Date.now() - 3600_000);
-      utimesSync(lock, old, old);
-      await new Promise((r) => setTimeout(r, LOCK_REFRESH_MS + 1000));
-      expect(Date.now() - statSync(lock).mtimeMs).toBeLessThan(LOCK_REFRESH_MS + 2000);
+      const database = await openDatabase({ dataDir: dir });
+      try {
+        const old = new Date(Date.now() - 3600_000);
+        utimesSync(lock, old, old);
+        vi.advanceTimersByTime(LOCK_REFRESH_MS - 1);
+        expect(Date.now() - statSync(lock).mtimeMs).toBeGreaterThan(3500_000);
+        vi.advanceTimersByTime(1);
+        expect(Date.now() - statSync(lock).mtimeMs).toBeLessThan(2000);
+      } finally {
+        await database.close();
+      }
     } finally {
-      await database.close();
+      vi.useRealTimers();
     }
-  }, 60_000);
+  });
 });
