@@ -31,7 +31,5 @@ describe('tillit import objects', () => {
     const again = await cli.tillit(['import', 'objects', good, '--org', 'hv']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('oförändrade/unchanged: 2');
-    expect((await cli.tillit(['import', 'objects', good])).code).toBe(2);
-    expect((await cli.tillit(['import', 'objects', good, '--org', 'finns-inte'])).code).toBe(2);
   }, 120_000);
 });

@@ -34,7 +34,5 @@ describe('tillit import privacy', () => {
     const again = await cli.tillit(['import', 'privacy', good, '--org', 'hv']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('oförändrade/unchanged: 2');
-    expect((await cli.tillit(['import', 'privacy', good])).code).toBe(2);
-    expect((await cli.tillit(['import', 'privacy', good, '--org', 'finns-inte'])).code).toBe(2);
   }, 120_000);
 });

@@ -36,5 +36,14 @@ describe('tillit import vor', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('oförändrade/unchanged: 1');
     expect((await tillit(['import', 'vor', good, '--org', 'hv'])).code).toBe(2);
+    // Every register import's command is importCommand (src/cli/import-output.ts): its refusals (no --org, an unknown
+    // organisation: exit 2, said in both languages) are checked here once for all of them.
+    const none = await tillit(['import', 'vor', good, '--year', '2025']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--org saknas');
+    expect(none.stderr).toContain('--org is missing');
+    const unknown = await tillit(['import', 'vor', good, '--org', 'finns-inte', '--year', '2025']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('finns-inte');
   }, 120_000);
 });
