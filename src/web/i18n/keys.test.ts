@@ -38,3 +38,18 @@ describe('permissions in words', () => {
     }
   });
 });
+
+describe('the user guide in the UI', () => {
+  it('names buttons, pages and tabs as the Swedish UI does (every bold word of docs/anvandarhandbok.md but its own headings)', () => {
+    const words = new Set(readdirSync(join(DIR, 'sv')).filter((f) => f.endsWith('.json')).flatMap((f) => load('sv', f).map(([, text]) => text.trim())));
+    const guide = readFileSync(join(DIR, '../../../docs/anvandarhandbok.md'), 'utf8');
+    // The årshjul's season headings ("**Hela året**") are the guide's own words, not the UI's.
+    const headings = new Set(['Hela året', 'Början av året', 'Under hösten', 'November–december: Ledningens genomgång']);
+    const named = [...guide.matchAll(/\*\*([^*]+)\*\*/g)]
+      .map((m) => m[1].replace(/\s+/g, ' ').trim())
+      .filter((bold) => !headings.has(bold))
+      .flatMap((bold) => bold.split(' → ').map((part) => part.replace(/:$/, '')));
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.filter((w) => !words.has(w))).toEqual([]);
+  });
+});
