@@ -28,6 +28,7 @@ export const RegisterRisk = z.object({
   treatment: z.enum(TREATMENTS).nullable(),
   treatmentDecision: z.string(),
   treatmentDecidedBy: z.string().nullable(),
+  treatmentDecidedByName: z.string().nullable().openapi({ description: 'Namnet på den som registrerade hanteringsbeslutet, annars adressen' }),
   treatmentDecidedAt: z.string().nullable(),
   reviewDate: z.string().nullable(),
   reviewOverdue: z.boolean(),

@@ -190,7 +190,7 @@ export const VorEvent = z.object({
   band: Band.nullable(),
   /** The proposal: riskvärde at or above the organisation's threshold. */
   ikpProposed: z.boolean(),
-  ikpDecision: z.object({ inIkp: z.boolean(), decidedBy: z.string(), decidedAt: z.string(), comment: z.string(), riskvardeAtDecision: int4() }).nullable(),
+  ikpDecision: z.object({ inIkp: z.boolean(), decidedBy: z.string(), decidedByName: z.string().openapi({ description: 'Namnet på den som beslutade, annars adressen' }), decidedAt: z.string(), comment: z.string(), riskvardeAtDecision: int4() }).nullable(),
   followUp: z.string(),
   carry: z.object({
     fromEventId: z.uuid(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 
 let t: TestServer;
 let isam: Client;
@@ -116,6 +116,9 @@ describe('risk register', () => {
     const r = await isam.patch(`/api/risks/register/${cur.id}`, { version: cur.version, treatment: 'reducera', treatmentDecision: 'Beslut i ledningsgruppen', residual: { sannolikhet: 1, konsekvens: 4 }, reviewDate: '2026-03-31' });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ treatment: 'reducera', treatmentDecidedBy: 'isam@test.se', residual: { riskvarde: 4 }, version: cur.version + 1 });
+    await rawSql(t, `update users set name = 'Ingrid Samuelsson' where email = 'isam@test.se'`);
+    expect((await isam.get(`/api/risks/register/${cur.id}`)).body).toMatchObject({ treatmentDecidedBy: 'isam@test.se', treatmentDecidedByName: 'Ingrid Samuelsson' });
+    await rawSql(t, `update users set name = 'isam@test.se' where email = 'isam@test.se'`);
     expect((await isam.patch(`/api/risks/register/${cur.id}`, { version: cur.version, owner: 'x' })).status).toBe(409);
     await isam.patch(`/api/risks/register/${cur.id}`, { version: r.body.version, residual: null, treatment: null });
   });

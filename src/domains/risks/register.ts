@@ -1,4 +1,5 @@
 /** The förvaltning's risk register: create/update, filtered list, heat map and export share one filter. */
+import { userNamesByEmail } from '../users/names';
 import { and, asc, count, eq, ilike, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
@@ -18,7 +19,7 @@ import { stockholmDate } from '../../server/platform/time';
 type RiskRow = typeof risks.$inferSelect;
 const missing = (id: string) => ({ sv: `Risken ${id} finns inte.`, en: `Risk ${id} does not exist.` });
 
-export function riskDto(r: RiskRow, org: Pick<OrgRow, 'id' | 'slug' | 'name'>, scale: ScaleRow, actions: RegisterRisk['actions'], today = stockholmDate()): RegisterRisk {
+export function riskDto(r: RiskRow, org: Pick<OrgRow, 'id' | 'slug' | 'name'>, scale: ScaleRow, actions: RegisterRisk['actions'], today = stockholmDate(), names: Map<string, string> = new Map()): RegisterRisk {
   const res = r.residualRiskvarde !== null ? { sannolikhet: r.residualSannolikhet!, konsekvens: r.residualKonsekvens!, riskvarde: r.residualRiskvarde, band: bandFor(scale.bands, r.residualRiskvarde) ?? null } : null;
   const inh = { sannolikhet: r.inherentSannolikhet, konsekvens: r.inherentKonsekvens, riskvarde: r.inherentRiskvarde, band: bandFor(scale.bands, r.inherentRiskvarde) ?? null };
   return {
@@ -38,6 +39,7 @@ export function riskDto(r: RiskRow, org: Pick<OrgRow, 'id' | 'slug' | 'name'>, s
     treatment: r.treatment as RegisterRisk['treatment'],
     treatmentDecision: r.treatmentDecision,
     treatmentDecidedBy: r.treatmentDecidedBy,
+    treatmentDecidedByName: r.treatmentDecidedBy ? names.get(r.treatmentDecidedBy) ?? r.treatmentDecidedBy : null,
     treatmentDecidedAt: r.treatmentDecidedAt?.toISOString() ?? null,
     reviewDate: r.reviewDate,
     reviewOverdue: r.status === 'oppen' && r.reviewDate !== null && r.reviewDate < today,
@@ -100,7 +102,7 @@ export async function createRisk(ctx: Ctx, input: CreateRisk): Promise<RegisterR
       })
       .returning();
     await recordAudit(tx, ctx, { action: 'risk.register.create', entityType: 'risk', entityId: row.id, orgId: org.id, after: row });
-    return riskDto(row, org, scale, []);
+    return riskDto(row, org, scale, [], undefined, await userNamesByEmail(tx, [row.treatmentDecidedBy]));
   });
 }
 
@@ -114,7 +116,7 @@ async function loadRisk(ctx: Ctx, db: Db, id: string, perm: 'risk.read' | 'risk.
 export async function getRisk(ctx: Ctx, id: string): Promise<RegisterRisk> {
   const { risk, org } = await loadRisk(ctx, ctx.db, id, 'risk.read');
   const scale = await scaleById(ctx.db, risk.scaleId);
-  return riskDto(risk, org, scale, (await actionsOf(ctx.db, 'risk', [id])).get(id) ?? []);
+  return riskDto(risk, org, scale, (await actionsOf(ctx.db, 'risk', [id])).get(id) ?? [], undefined, await userNamesByEmail(ctx.db, [risk.treatmentDecidedBy]));
 }
 
 export async function updateRisk(ctx: Ctx, id: string, input: UpdateRisk): Promise<RegisterRisk> {
@@ -146,7 +148,7 @@ export async function updateRisk(ctx: Ctx, id: string, input: UpdateRisk): Promi
       .returning();
     if (!row) throw staleVersion('risk', input.version, cur);
     await recordAudit(tx, ctx, { action: 'risk.register.update', entityType: 'risk', entityId: id, orgId: org.id, before: cur, after: row });
-    return riskDto(row, org, scale, (await actionsOf(tx, 'risk', [id])).get(id) ?? []);
+    return riskDto(row, org, scale, (await actionsOf(tx, 'risk', [id])).get(id) ?? [], undefined, await userNamesByEmail(tx, [row.treatmentDecidedBy]));
   });
 }
 
@@ -209,7 +211,8 @@ async function toDtos(db: Db, rows: { risk: RiskRow; org: Pick<OrgRow, 'id' | 's
   const scales = await scalesByIds(db, rows.map((r) => r.risk.scaleId));
   const actions = await actionsOf(db, 'risk', rows.map((r) => r.risk.id));
   const today = stockholmDate();
-  return rows.map((r) => riskDto(r.risk, r.org, scales.get(r.risk.scaleId)!, actions.get(r.risk.id) ?? [], today));
+  const names = await userNamesByEmail(db, rows.map((r) => r.risk.treatmentDecidedBy));
+  return rows.map((r) => riskDto(r.risk, r.org, scales.get(r.risk.scaleId)!, actions.get(r.risk.id) ?? [], today, names));
 }
 
 /** Ids listed per heat-map cell; a cell with more sets idsTruncated (the list with sannolikhet/konsekvens gives all). */

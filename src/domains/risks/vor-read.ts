@@ -1,4 +1,5 @@
 /** Reading VoRs: access checks and the full VoR shape (processes → arbetssätt → events → åtgärder). */
+import { userNamesByEmail } from '../users/names';
 import { and, asc, count, eq, inArray, like } from 'drizzle-orm';
 import { escapeLike } from '../../server/platform/authz';
 import type { Ctx } from '../../server/platform/context';
@@ -45,7 +46,8 @@ export const fallbackScale = (cityId: string): ScaleRow => {
   };
 };
 
-export function eventDto(e: EventRow, scale: ScaleRow, threshold: number, actions: Action[]): VorEvent {
+/** `names`: people's names by e-mail address (userNamesByEmail), for who made the IKP decision. */
+export function eventDto(e: EventRow, scale: ScaleRow, threshold: number, actions: Action[], names: Map<string, string> = new Map()): VorEvent {
   const changed: string[] = [];
   if (e.previous) {
     if (e.previous.title !== e.title) changed.push('title');
@@ -74,6 +76,7 @@ export function eventDto(e: EventRow, scale: ScaleRow, threshold: number, action
         : {
             inIkp: e.ikpDecision,
             decidedBy: e.ikpDecidedBy ?? '',
+            decidedByName: names.get(e.ikpDecidedBy ?? '') ?? e.ikpDecidedBy ?? '',
             decidedAt: e.ikpDecidedAt?.toISOString() ?? '',
             comment: e.ikpComment ?? '',
             riskvardeAtDecision: e.ikpDecidedRiskvarde ?? e.riskvarde,
@@ -98,6 +101,7 @@ export async function buildVor(ctx: Ctx, db: Db, vor: VorRow, org: OrgRow): Prom
   const cur = await peekCurrentScale(db, cityIdOf(org.path));
   const scales = await scalesByIds(db, events.map((e) => e.scaleId));
   const actions = await actionsOf(db, 'vor_event', events.map((e) => e.id));
+  const names = await userNamesByEmail(db, events.map((e) => e.ikpDecidedBy));
   const current = cur ?? fallbackScale(cityIdOf(org.path));
   return {
     id: vor.id,
@@ -121,7 +125,7 @@ export async function buildVor(ctx: Ctx, db: Db, vor: VorRow, org: OrgRow): Prom
           name: a.name,
           events: events
             .filter((e) => e.arbetssattId === a.id)
-            .map((e) => eventDto(e, scales.get(e.scaleId) ?? current, threshold.threshold, actions.get(e.id) ?? [])),
+            .map((e) => eventDto(e, scales.get(e.scaleId) ?? current, threshold.threshold, actions.get(e.id) ?? [], names)),
         })),
     })),
     version: vor.version,

@@ -106,6 +106,11 @@ describe('VoR', () => {
     expect(d.status).toBe(200);
     expect(d.body.ikpProposed).toBe(true);
     expect(d.body.ikpDecision).toMatchObject({ inIkp: false, decidedBy: 'chef@test.se', comment: 'Hanteras i verksamhetsplanen', riskvardeAtDecision: e.riskvarde });
+    // The page names who decided by their name (the decision keeps the address): as the person is called now.
+    await rawSql(t, `update users set name = 'Eva Strand' where email = 'chef@test.se'`);
+    const shown = (await isam.get(`/api/risks/vor/${v.id}`)).body.processes.flatMap((p: any) => p.arbetssatt).flatMap((a: any) => a.events).find((x: any) => x.id === e.id);
+    expect(shown.ikpDecision).toMatchObject({ decidedBy: 'chef@test.se', decidedByName: 'Eva Strand' });
+    await rawSql(t, `update users set name = 'chef@test.se' where email = 'chef@test.se'`);
     const audit = await rawSql<{ n: number }>(t, `select count(*)::int as n from audit_log where action = 'risk.ikp.decide' and entity_id = '${e.id}'`);
     expect(audit[0].n).toBe(1);
     // Stale version → 409 with both versions.

@@ -2,6 +2,7 @@
  * VoR writes. An approved VoR locks its assessment (events, their values, processes); the follow-up text,
  * åtgärder and IKP decisions stay open, because they are what the year's follow-up is about.
  */
+import { userNamesByEmail } from '../users/names';
 import { and, eq, max } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import type { Ctx } from '../../server/platform/context';
@@ -129,7 +130,7 @@ async function eventResult(ctx: Ctx, tx: Db, row: typeof vorEvents.$inferSelect,
   const scale = await scaleById(tx, row.scaleId);
   const threshold = approvedThreshold(vor) ?? (await thresholdFor(tx, path)).threshold;
   const actions = await actionsOf(tx, 'vor_event', [row.id]);
-  return eventDto(row, scale, threshold, actions.get(row.id) ?? []);
+  return eventDto(row, scale, threshold, actions.get(row.id) ?? [], await userNamesByEmail(tx, [row.ikpDecidedBy]));
 }
 
 /** A new oönskad händelse on the city's current scale; riskvärde is computed here. */

@@ -108,7 +108,7 @@ export default function IkpPage() {
                             <DecisionText decision={r.ikpDecision} />
                             {r.ikpDecision && (
                               <Text size="xs">
-                                {t('ikp.decidedBy', { who: r.ikpDecision.decidedBy, when: formatDateTime(r.ikpDecision.decidedAt) })}
+                                {t('ikp.decidedBy', { who: r.ikpDecision.decidedByName, when: formatDateTime(r.ikpDecision.decidedAt) })}
                                 {r.ikpDecision.comment && <> – {r.ikpDecision.comment}</>}
                               </Text>
                             )}

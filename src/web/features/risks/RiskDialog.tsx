@@ -140,7 +140,7 @@ function RiskForm({ risk, scale, org, canEdit, onSaved, onCancel, onReload }: { 
               <TextInput label={t('risk.field.reviewDate')} type="date" value={reviewDate} onChange={(e) => setReviewDate(e.currentTarget.value)} error={fe('reviewDate')} disabled={!canEdit} />
             </SimpleGrid>
             <Textarea label={t('risk.field.treatmentDecision')} autosize minRows={2} value={decision} onChange={(e) => setDecision(e.currentTarget.value)} error={fe('treatmentDecision')} disabled={!canEdit} />
-            {risk?.treatmentDecidedAt && <span>{t('risk.decidedBy', { who: risk.treatmentDecidedBy ?? '', when: formatDateTime(risk.treatmentDecidedAt) })}</span>}
+            {risk?.treatmentDecidedAt && <span>{t('risk.decidedBy', { who: risk.treatmentDecidedByName ?? risk.treatmentDecidedBy ?? '', when: formatDateTime(risk.treatmentDecidedAt) })}</span>}
           </Stack>
         </Fieldset>
         {risk && (
