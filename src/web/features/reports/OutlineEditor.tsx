@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ActionIcon, Badge, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OutlineEntry, Section } from './types';
+import { earlierYears } from './years';
 
 export type DraftSection = Pick<Section, 'id' | 'level' | 'title' | 'provider' | 'hidden'> & { isNew?: boolean };
 
@@ -12,8 +13,10 @@ const toDraft = (o: OutlineEntry[]): DraftSection[] => o.map(({ id, level, title
  * add sections. Changes are kept as a draft until "Spara disposition" sends the whole outline (narrative and
  * tables stay on the server untouched).
  */
-export function OutlineEditor({ outline, selected, onSelect, onSave, saving, editable }: {
+export function OutlineEditor({ outline, year, selected, onSelect, onSave, saving, editable }: {
   outline: OutlineEntry[];
+  /** The report's year: a heading naming an earlier one is pointed out while the report can be edited. */
+  year: number;
   selected: string | null;
   onSelect: (id: string) => void;
   onSave: (draft: DraftSection[]) => Promise<boolean>;
@@ -56,6 +59,7 @@ export function OutlineEditor({ outline, selected, onSelect, onSave, saving, edi
         {list.map((s, i) => {
           const active = s.id === selected;
           const number = draft ? null : numbers.get(s.id);
+          const earlier = editable ? earlierYears(s.title, year).join(', ') : '';
           return (
             <li key={s.id} className={`outline-item level-${s.level}${s.hidden ? ' is-hidden' : ''}${active ? ' is-active' : ''}`}>
               <Group gap={4} wrap="nowrap" align="flex-start">
@@ -67,10 +71,11 @@ export function OutlineEditor({ outline, selected, onSelect, onSave, saving, edi
                 </UnstyledButton>
                 {s.provider && <Badge size="xs" variant="light" tt="none">{t('outline.figures')}</Badge>}
                 {s.hidden && <Badge size="xs" color="gray" tt="none">{t('outline.hiddenBadge')}</Badge>}
+                {earlier && <Badge size="xs" color="orange" variant="light" tt="none">{t('outline.earlierYear', { years: earlier })}</Badge>}
               </Group>
               {editable && active && (
                 <Stack gap={4} mt={4} className="outline-tools">
-                  <TextInput size="xs" label={t('outline.rename')} value={s.title} onChange={(e) => patch(i, { title: e.currentTarget.value })} />
+                  <TextInput size="xs" label={t('outline.rename')} description={earlier ? t('outline.earlierYearHint', { years: earlier, year }) : undefined} value={s.title} onChange={(e) => patch(i, { title: e.currentTarget.value })} />
                   <Group gap={4}>
                     <ActionIcon variant="default" aria-label={t('outline.moveUp', { title: s.title })} disabled={i === 0} onClick={() => move(i, -1)}>↑</ActionIcon>
                     <ActionIcon variant="default" aria-label={t('outline.moveDown', { title: s.title })} disabled={i === list.length - 1} onClick={() => move(i, 1)}>↓</ActionIcon>

@@ -158,6 +158,7 @@ function ReportEditor({ report }: { report: Report }) {
               <Title order={2} size="h4" id="outline-title" mb="xs">{t('outline.title')}</Title>
               <OutlineEditor
                 outline={report.outline}
+                year={report.year}
                 selected={section?.id ?? null}
                 onSelect={select}
                 onSave={async (d) => !!(await saveOutline.run(d))}
