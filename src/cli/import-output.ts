@@ -86,8 +86,8 @@ export function importCommand(def: {
   name: string;
   usage: string;
   summary: string;
-  /** The import needs --year. */
-  year?: boolean;
+  /** The import needs --year (true), or takes it when given ('optional': the sheet may name its years). */
+  year?: boolean | 'optional';
   run(ctx: Ctx, org: string, a: CliImportRun): Promise<CliImportResult>;
 }): CliCommand {
   return {
@@ -103,7 +103,8 @@ export function importCommand(def: {
       );
       const usage = def.usage;
       if (!values.org) throw new CliError(`--org saknas. Användning: ${usage}`, `--org is missing. Usage: ${usage}`);
-      if (def.year && (!values.year || !/^\d{4}$/.test(values.year.trim()))) {
+      const yearAsked = def.year === true || (def.year === 'optional' && values.year !== undefined);
+      if (yearAsked && (!values.year || !/^\d{4}$/.test(values.year.trim()))) {
         throw new CliError(`--year saknas eller är inget årtal (ÅÅÅÅ). Användning: ${usage}`, `--year is missing or not a year (YYYY). Usage: ${usage}`);
       }
       if (!def.year && values.year !== undefined) throw new CliError(`--year gäller inte här. Användning: ${usage}`, `--year does not apply here. Usage: ${usage}`);

@@ -1,4 +1,5 @@
 import { crudRoutes } from '../../server/platform/crud';
+import { trainingImportRoutes } from './import/routes';
 import {
   CreateTrainingCompletion, CreateTrainingSession, TrainingCompletion, TrainingQuery, TrainingSession, UpdateTrainingCompletion, UpdateTrainingSession,
 } from './contract';
@@ -9,6 +10,8 @@ import {
 const tags = ['Utbildning / training'];
 
 export const routes = [
+  // Before the CRUD routes, so /completions/template is not read as a completion's id.
+  ...trainingImportRoutes,
   ...crudRoutes({
     path: '/api/training/sessions', tags, read: 'plan.read', write: 'plan.manage', item: TrainingSession,
     list: { query: TrainingQuery, run: listSessions, summary: 'Genomförda utbildningar (i datumordning)', ok: 'Utbildningar', errors: { 404: 'Organisationen finns inte' } },

@@ -118,7 +118,7 @@ async function completionDtos(db: Db, rows: CompletionRow[]): Promise<TrainingCo
 }
 
 /** 400 at `completed` when more have completed the course than there are employees to complete it. */
-function checkCompleted(completed: number, employees: number) {
+export function checkCompleted(completed: number, employees: number) {
   if (completed > employees) {
     throw badRequest('completed_exceeds_employees', {
       sv: `Antalet som genomfört kursen (${completed}) kan inte vara fler än antalet anställda (${employees}).`,

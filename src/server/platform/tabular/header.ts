@@ -52,8 +52,18 @@ export interface HeaderReader<F extends string> {
   isHeader(cells: Cell[]): boolean;
 }
 
-/** The header mapping of one import's columns. */
-export function headerReader<F extends string>(columns: ColumnDef<F>[]): HeaderReader<F> {
+/**
+ * Headers an import knows it will not read (e.g. a user report's names, e-mail addresses and personnummer, which an
+ * import that keeps only counts must not store): not warned about one by one, but said once by `warning` with the
+ * names `match` took (a name it deems unsafe to echo it leaves out of that list itself).
+ */
+export interface NotRead {
+  match(name: string): boolean;
+  warning(names: string[]): Msg;
+}
+
+/** The header mapping of one import's columns (`notRead`: headers it knows and leaves, see NotRead). */
+export function headerReader<F extends string>(columns: ColumnDef<F>[], notRead?: NotRead): HeaderReader<F> {
   const byKey = new Map<string, { def: ColumnDef<F>; primary: boolean }>();
   for (const def of columns) def.names.forEach((n, i) => byKey.set(looseKey(n), { def, primary: i === 0 }));
   const patterned = columns.filter((def) => def.pattern).map((def) => ({ def, primary: false }));
@@ -85,7 +95,12 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[]): HeaderR
       } else ignored.push({ name, dupOf: names[f] });
     }
     const said = new Set<string>();
+    const left: string[] = [];
     for (const { name, dupOf } of ignored) {
+      if (!dupOf && notRead?.match(name)) {
+        if (!left.includes(name)) left.push(name);
+        continue;
+      }
       // A column repeated under one unknown name is reported once ("reported once as a warning").
       if (!dupOf && said.has(name)) continue;
       said.add(name);
@@ -95,6 +110,7 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[]): HeaderR
           : { sv: `Kolumnen "${name}" känns inte igen och ignoreras.`, en: `Column "${name}" is not recognised and is ignored.` },
       );
     }
+    if (left.length > 0) warnings.push(notRead!.warning(left));
     const missing = columns.filter((c) => c.required && index[c.field] === undefined).map((c) => c.names[0]);
     return { index, names, width, warnings, missing };
   };
