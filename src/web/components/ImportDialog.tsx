@@ -49,31 +49,35 @@ export function ImportDialogButton({ button, title, intro, before, flowKey, ...f
 /**
  * A register page's "Importera från Excel" (for those who may edit: `manage`) and "Ladda ned mall": the import at
  * `/api{base}/import` and its template at `/api{base}/template`, into the selected organisation; the words are the
- * namespace's `import.*` keys; a finished import refreshes the page's queries (`queryKey`).
+ * namespace's `import.*` keys (given `org` and the `query`'s fields); a finished import refreshes the page's queries
+ * (`queryKey`). `query` adds the import's own fields (e.g. the year) to both addresses; a change starts the steps over.
  */
-export function RegisterImport({ ns, base, queryKey, org, manage }: {
+export function RegisterImport({ ns, base, queryKey, org, manage, query: extra }: {
   ns: string;
   base: string;
   queryKey: string;
   org: { slug: string; name: string };
   manage: boolean;
+  query?: Record<string, string | number>;
 }) {
   const { t } = useTranslation(ns);
   const qc = useQueryClient();
-  const query = { org: org.slug };
-  const template = <TemplateLink path={`${base}/template`} query={query} label={t('import.template')} help={t('import.templateHelp', { org: org.name })} />;
+  const query = { ...extra, org: org.slug };
+  const words = { ...extra, org: org.name };
+  const template = <TemplateLink path={`${base}/template`} query={query} label={t('import.template')} help={t('import.templateHelp', words)} />;
   return (
     <Group gap="md" align="center">
       {manage && (
         <ImportDialogButton
           button={t('import.button')}
-          title={t('import.title', { org: org.name })}
-          intro={t('import.intro', { org: org.name })}
+          title={t('import.title', words)}
+          intro={t('import.intro', words)}
           before={template}
+          flowKey={JSON.stringify(query)}
           path={`${base}/import`}
           query={query}
           fileLabel={t('import.file')}
-          help={t('import.help')}
+          help={t('import.help', words)}
           doneTitle={t('import.doneTitle')}
           doneText={t('import.doneText')}
           onImported={(r) => {

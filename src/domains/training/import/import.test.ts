@@ -207,7 +207,7 @@ describe('genomförandegrad import', () => {
     expect(tpl.status).toBe(200);
     expect(tpl.headers.get('content-type')).toContain('spreadsheetml');
     expect(await auditCount(t, 'training.completion.export')).toBe(exports + 1);
-    const data = Buffer.from(await tpl.arrayBuffer());
+    const data = await tpl.arrayBuffer();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data);
     const sheet = wb.worksheets[0];
@@ -221,7 +221,7 @@ describe('genomförandegrad import', () => {
     const stored = ((await isam.get('/api/training/completions?org=forv-a&year=2025')).body as any[]).length;
     expect(rows.filter((r) => r[3] !== '')).toHaveLength(stored);
 
-    const back = await upload(isam, 'org=forv-a&year=2025', data, XLSX);
+    const back = await upload(isam, 'org=forv-a&year=2025', Buffer.from(data), XLSX);
     expect(back.status, JSON.stringify(back.body)).toBe(200);
     expect(back.body).toMatchObject({ created: 0, updated: 0, unchanged: stored, rejected: 0 });
   });

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { RegisterImport } from '../../components/ImportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/problem';
 import { formatNumber } from '../../format';
@@ -140,7 +141,12 @@ export default function TrainingPage() {
               {t('completion.intro')}
             </Text>
           </div>
-          {manage && <Button onClick={() => setDialog({ kind: 'completion' })}>{t('completion.new')}</Button>}
+          {manage && (
+            <Group gap="md" align="center">
+              <RegisterImport ns="training" base="/training/completions" queryKey="training" org={selected} manage query={{ year }} />
+              <Button onClick={() => setDialog({ kind: 'completion' })}>{t('completion.new')}</Button>
+            </Group>
+          )}
         </Group>
         <ProblemAlert error={completions.error} />
         {completions.isPending && <Loader aria-label={t('common:loading')} />}
