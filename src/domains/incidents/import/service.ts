@@ -9,7 +9,8 @@
  * - `dryRun` reads and classifies exactly like the real run but never writes (not even the audit row).
  * - Idempotent on Ärende-ID per register organisation; one audit row per committed import (file SHA-256).
  */
-import { inArray, like, sql } from 'drizzle-orm';
+import { lockRegister } from '../../../server/platform/tabular/run';
+import { inArray, like } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
 import { forbidden } from '../../../server/platform/errors';
 import { inTx } from '../../../server/platform/tx';
@@ -132,7 +133,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       // whichever of its units the file is imported into.
       const registers = await loadRegisters(ctx, tx, org);
       // One import at a time per register (in a fixed order, so two imports never wait for each other in a ring).
-      for (const id of registers.lookup) await tx.execute(sql`select pg_advisory_xact_lock(727170100, hashtext(${id}))`);
+      for (const id of registers.lookup) await lockRegister(tx, 'incidents', id);
       const units = await UnitResolver.load(tx, org, registers.registerOf);
       const spelled = await categorySpelling(tx, org.path);
       const writer = new BatchWriter(tx, registers, units, ctx.principal?.userId ?? null, readOnlyRun, header.names.externalId, ctx.config.databaseUrl ? ctx.db : undefined);

@@ -18,13 +18,13 @@
  * - One transaction: all or nothing unless `skipInvalid`; `dryRun` classifies the same way and writes nothing.
  *   Audited as the dialog audits (object.create / object.update) plus one `object.import` row.
  */
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import type { ZodError } from 'zod';
 import { escapeLike } from '../../../server/platform/authz';
 import type { Ctx } from '../../../server/platform/context';
 import { AppError } from '../../../server/platform/errors';
 import type { Cell } from '../../../server/platform/tabular/cells';
-import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, type PlannedRow } from '../../../server/platform/tabular/run';
+import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
 import { rowOrgs } from '../../../server/platform/tabular/orgs';
@@ -95,7 +95,7 @@ export async function importObjects(ctx: Ctx, path: string, opts: ObjectImportOp
 
   const done = await planAndWrite(ctx, summary, opts, async (tx, reject) => {
     // One import at a time per organisation: the second waits and then sees the first one's objects.
-    await tx.execute(sql`select pg_advisory_xact_lock(727170102, hashtext(${target.id}))`);
+    await lockRegister(tx, 'objects', target.id);
     const tree = (await tx.select().from(orgs).where(like(orgs.path, escapeLike(target.path) + '%'))).filter((o) => !o.archivedAt);
     const objects = await tx.select().from(digitalObjects).where(inArray(digitalObjects.orgId, tree.map((o) => o.id)));
     const followUpYear = header.index.followUp === undefined ? undefined : yearOf(header.names.followUp!);

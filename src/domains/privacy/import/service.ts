@@ -19,14 +19,14 @@
  *   transaction. All or nothing unless `skipInvalid`; `dryRun` classifies the same way and writes nothing.
  *   Audited as the dialog audits (privacy.create / privacy.update) plus one `privacy.import` row.
  */
-import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, or } from 'drizzle-orm';
 import type { ZodError } from 'zod';
 import { escapeLike } from '../../../server/platform/authz';
 import type { Ctx } from '../../../server/platform/context';
 import { AppError } from '../../../server/platform/errors';
 import type { Cell, Msg } from '../../../server/platform/tabular/cells';
 import { rowOrg } from '../../../server/platform/tabular/orgs';
-import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, type PlannedRow } from '../../../server/platform/tabular/run';
+import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
 import { cellText, nameKey, parseDay, type Parsed } from '../../../server/platform/tabular/values';
@@ -114,7 +114,7 @@ export async function importActivities(ctx: Ctx, path: string, opts: PrivacyImpo
   let created = 0;
   const done = await planAndWrite(ctx, summary, opts, async (tx, reject) => {
     // One import at a time per organisation: the second waits and then sees the first one's activities.
-    await tx.execute(sql`select pg_advisory_xact_lock(727170103, hashtext(${target.id}))`);
+    await lockRegister(tx, 'privacy', target.id);
     const tree = (await tx.select().from(orgs).where(like(orgs.path, escapeLike(target.path) + '%'))).filter((o) => !o.archivedAt);
     const activities = await tx.select().from(processingActivities).where(inArray(processingActivities.orgId, tree.map((o) => o.id)));
     const linked = await linkedSystems(ctx, tx, activities.map((a) => a.id));

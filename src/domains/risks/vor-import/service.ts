@@ -13,13 +13,13 @@
  * - One transaction: all or nothing unless `skipInvalid`; `dryRun` classifies the same way and writes nothing.
  *   Audited as the editor audits (vor, process, arbetssätt, event, action rows) plus one `risk.vor.import` row.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
 import type { Db } from '../../../server/platform/db';
 import { badRequest, conflict } from '../../../server/platform/errors';
 import { FIRST_YEAR, LAST_PLANNING_YEAR } from '../../../server/platform/time';
 import type { Cell } from '../../../server/platform/tabular/cells';
-import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type PlannedRow } from '../../../server/platform/tabular/run';
+import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
 import { cellText, nameKey, parseDay, parseWhole } from '../../../server/platform/tabular/values';
@@ -112,7 +112,7 @@ export async function importVor(ctx: Ctx, path: string, opts: VorImportOptions, 
   const cityId = cityIdOf(org.path);
   const done = await planAndWrite(ctx, summary, opts, async (tx, reject) => {
     // One import at a time per VoR: the second waits and then sees the first one's rows.
-    await tx.execute(sql`select pg_advisory_xact_lock(727170101, hashtext(${`${org.id}:${opts.year}`}))`);
+    await lockRegister(tx, 'vor', `${org.id}:${opts.year}`);
     [vor] = await tx.select().from(vorAssessments).where(and(eq(vorAssessments.orgId, org.id), eq(vorAssessments.year, opts.year)));
     if (vor?.status === 'godkand') throw lockedError(opts.year);
     const state = vor ? await loadState(tx, vor) : presetState();

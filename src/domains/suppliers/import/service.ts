@@ -18,7 +18,7 @@
  * - One transaction: all or nothing unless `skipInvalid`; `dryRun` classifies the same way and writes nothing.
  *   Audited as the dialog audits (supplier.create / supplier.update) plus one `supplier.import` row.
  */
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import type { ZodError } from 'zod';
 import { escapeLike } from '../../../server/platform/authz';
 import type { Ctx } from '../../../server/platform/context';
@@ -26,7 +26,7 @@ import type { Db } from '../../../server/platform/db';
 import { AppError } from '../../../server/platform/errors';
 import type { Cell, Msg } from '../../../server/platform/tabular/cells';
 import { rowOrg } from '../../../server/platform/tabular/orgs';
-import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, type PlannedRow } from '../../../server/platform/tabular/run';
+import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
 import { cellText, nameKey, parseDay, parseYesNo, type Parsed } from '../../../server/platform/tabular/values';
@@ -100,7 +100,7 @@ export async function importSuppliers(ctx: Ctx, path: string, opts: SupplierImpo
 
   const done = await planAndWrite(ctx, summary, opts, async (tx, reject) => {
     // One import at a time per organisation: the second waits and then sees the first one's suppliers.
-    await tx.execute(sql`select pg_advisory_xact_lock(727170103, hashtext(${target.id}))`);
+    await lockRegister(tx, 'suppliers', target.id);
     const tree = (await tx.select().from(orgs).where(like(orgs.path, escapeLike(target.path) + '%'))).filter((o) => !o.archivedAt);
     const inTxCtx: Ctx = { ...ctx, db: tx };
     const existing = await listSuppliers(inTxCtx, { org: target.slug, archived: 'all' });

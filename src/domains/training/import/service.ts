@@ -27,7 +27,7 @@ import { YearField } from '../../../server/platform/schema';
 import type { Cell, Msg } from '../../../server/platform/tabular/cells';
 import { missingColumns } from '../../../server/platform/tabular/open';
 import { rowOrg } from '../../../server/platform/tabular/orgs';
-import { failedFile, importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, type PlannedRow } from '../../../server/platform/tabular/run';
+import { failedFile, importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
 import { cellText, nameKey, parseWhole, type Parsed } from '../../../server/platform/tabular/values';
@@ -165,7 +165,7 @@ export async function importTraining(ctx: Ctx, path: string, opts: TrainingImpor
 
   const done = await planAndWrite(ctx, summary, opts, async (tx, reject) => {
     // One import at a time per organisation: the second waits and then sees the first one's completions.
-    await tx.execute(sql`select pg_advisory_xact_lock(727170104, hashtext(${target.id}))`);
+    await lockRegister(tx, 'training', target.id);
     const tree = (await tx.select().from(orgs).where(like(orgs.path, escapeLike(target.path) + '%'))).filter((o) => !o.archivedAt);
     const { items, rejectedGroups } = shape === 'aggregated' ? aggregatedItems(rows, header, target, tree, opts, summary, reject) : personItems(rows, header, target, tree, opts.year!, reject);
     for (const g of rejectedGroups) {

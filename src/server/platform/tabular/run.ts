@@ -4,6 +4,7 @@
  * then one transaction that plans every row, collects the bad ones, and writes all or nothing (`skipInvalid`:
  * the valid ones) or, as a dry run, nothing; and the common part of the import's audit row.
  */
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import type { Db } from '../db';
 import { inTx } from '../tx';
@@ -15,6 +16,18 @@ import { addWarning, emptySummary, toError, type ImportSummary, type RowError } 
 import { cellText } from './values';
 
 export interface ImportRow { line: number; cells: Cell[] }
+
+/**
+ * One advisory-lock class per register an import writes (the second key is the register: an organisation, or an
+ * organisation and year): two imports into the same register wait for each other, imports into different
+ * registers never do. One list, so no two registers share a class (import-locks.test.ts).
+ */
+export const IMPORT_LOCKS = { incidents: 727170100, vor: 727170101, objects: 727170102, privacy: 727170103, training: 727170104, suppliers: 727170105 } as const;
+
+/** Takes the register's import lock for the transaction `tx`. */
+export async function lockRegister(tx: Db, register: keyof typeof IMPORT_LOCKS, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCKS[register]}, hashtext(${key}))`);
+}
 
 export interface ImportOptions {
   dryRun?: boolean;
