@@ -16,6 +16,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // Its own folder: Playwright empties it when it starts, and the PostgreSQL Vitest run (beside it, scripts/test.mjs)
+  // writes its results to test-results/ meanwhile.
+  outputDir: 'test-results/e2e-artifacts',
   use: {
     baseURL: BASE_URL,
     locale: 'sv-SE',
