@@ -7,7 +7,7 @@
 //   TILLIT_REQUIRE_PG=1 fail (instead of skipping with a warning) when PostgreSQL does not answer (CI sets it)
 //   TILLIT_TEST_STAGES  comma list to run only some stages: typecheck,lint,pglite,pg,build,e2e
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,16 +22,9 @@ mkdirSync(RESULTS, { recursive: true });
 /** @type {{ name: string, passed: number, failed: number, skipped: number, note?: string, ms: number }[]} */
 const stages = [];
 
-/** Runs a command with this process's output, or into `logFile` (a stage running beside another: printed after it). */
-function run(cmd, args, env = {}, logFile) {
+function run(cmd, args, env = {}) {
   return new Promise((resolve) => {
-    const log = logFile ? createWriteStream(logFile) : undefined;
-    const child = spawn(cmd, args, { stdio: ['ignore', log ? 'pipe' : 'inherit', log ? 'pipe' : 'inherit'], env: { ...process.env, ...env }, cwd: root });
-    if (log) {
-      child.stdout.pipe(log, { end: false });
-      child.stderr.pipe(log, { end: false });
-      child.on('close', () => log.end());
-    }
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env }, cwd: root });
     child.on('error', (err) => {
       console.error(`test.mjs: ${cmd} ${args.join(' ')}: ${err.message}`);
       resolve(127);
@@ -47,42 +40,14 @@ function banner(title) {
 async function stage(name, fn) {
   if (only && !only.has(name.split(' ')[0])) return;
   banner(name);
-  stages.push(await timed(name, fn));
-}
-
-async function timed(name, fn) {
   const t = Date.now();
   const r = await fn();
-  return { name, passed: r.passed ?? 0, failed: r.failed ?? 0, skipped: r.skipped ?? 0, note: r.note, ms: Date.now() - t };
-}
-
-/**
- * Stages run side by side (each is mostly one process, or waits on PostgreSQL or the browser): the first's output
- * goes to a file and is printed when all are done, under its banner; the others print as they run.
- */
-async function together(first, ...rest) {
-  const wanted = (n) => !only || only.has(n.split(' ')[0]);
-  const logFile = join(RESULTS, `${first.name.split(' ')[0]}.log`);
-  if (wanted(first.name)) console.log(`\n(${first.name}: körs samtidigt, utskriften kommer efteråt / runs alongside, its output follows)`);
-  const a = wanted(first.name) ? timed(first.name, () => first.fn(logFile)) : Promise.resolve(undefined);
-  const done = [];
-  for (const s of rest) {
-    if (!wanted(s.name)) continue;
-    banner(s.name);
-    done.push(await timed(s.name, s.fn));
-  }
-  const r = await a;
-  if (r) {
-    banner(first.name);
-    process.stdout.write(readFileSync(logFile, 'utf8'));
-    stages.push(r);
-  }
-  stages.push(...done);
+  stages.push({ name, passed: r.passed ?? 0, failed: r.failed ?? 0, skipped: r.skipped ?? 0, note: r.note, ms: Date.now() - t });
 }
 
 /** A one-shot stage (typecheck, lint, build): 1 passed or 1 failed. */
-async function single(cmd, args, env, logFile) {
-  const code = await run(cmd, args, env, logFile);
+async function single(cmd, args, env) {
+  const code = await run(cmd, args, env);
   return code === 0 ? { passed: 1 } : { failed: 1, note: `exit ${code}` };
 }
 
@@ -94,10 +59,10 @@ function readJson(file) {
   }
 }
 
-async function vitest(kind, env, logFile) {
+async function vitest(kind, env) {
   const out = join(RESULTS, `vitest-${kind}.json`);
   rmSync(out, { force: true });
-  const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], { ...env, TILLIT_TEST_DB: kind }, logFile);
+  const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], { ...env, TILLIT_TEST_DB: kind });
   const j = readJson(out);
   if (!j) return { failed: 1, note: `no report (exit ${code})` };
   const passed = j.numPassedTests ?? 0;
@@ -135,20 +100,15 @@ function e2eCounts(code) {
 
 const started = Date.now();
 
-// tsc and eslint are one process each: side by side on two cores.
-await together(
-  { name: 'typecheck (tsc)', fn: (log) => single('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], {}, log) },
-  {
-    name: 'lint (eslint)',
-    fn: async () => {
-      if (!['eslint.config.js', 'eslint.config.mjs', 'eslint.config.ts'].some((f) => existsSync(join(root, f)))) {
-        console.log('Ingen eslint.config.js – hoppar över / no eslint.config.js – skipped');
-        return { skipped: 1, note: 'no config' };
-      }
-      return single('npx', ['eslint', '.']);
-    },
-  },
-);
+await stage('typecheck (tsc)', () => single('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+
+await stage('lint (eslint)', async () => {
+  if (!['eslint.config.js', 'eslint.config.mjs', 'eslint.config.ts'].some((f) => existsSync(join(root, f)))) {
+    console.log('Ingen eslint.config.js – hoppar över / no eslint.config.js – skipped');
+    return { skipped: 1, note: 'no config' };
+  }
+  return single('npx', ['eslint', '.']);
+});
 
 // The tests start `tillit` processes in parallel: build its bundle once, before them.
 if (!only || only.has('pglite') || only.has('pg') || only.has('e2e')) {
@@ -157,7 +117,7 @@ if (!only || only.has('pglite') || only.has('pg') || only.has('e2e')) {
 }
 await stage('pglite (vitest)', () => vitest('pglite'));
 
-async function pgStage(logFile) {
+await stage('pg (vitest)', async () => {
   const ok = await pgAnswers();
   if (ok !== true) {
     const msg = `PostgreSQL svarar inte på ${PG_URL.replace(/\/\/[^@/]*@/, '//***@')} (${ok}).`;
@@ -169,36 +129,26 @@ async function pgStage(logFile) {
     console.warn(`⚠ WARNING: PostgreSQL does not answer; the PostgreSQL test run is SKIPPED. Set TILLIT_TEST_PG_URL or start PostgreSQL.\n`);
     return { skipped: 1, note: 'SKIPPED: PostgreSQL unreachable' };
   }
-  return vitest('pg', { TILLIT_TEST_PG_URL: PG_URL }, logFile);
-}
+  return vitest('pg', { TILLIT_TEST_PG_URL: PG_URL });
+});
 
-// The PostgreSQL run beside the build and the browser tests: neither keeps two cores busy alone (the browser waits
-// on rendering and the server, the Vitest workers on PostgreSQL), and the whole run must stay under CI's 15 minutes.
-await together(
-  { name: 'pg (vitest)', fn: pgStage },
-  {
-    name: 'build (vite)',
-    fn: async () => {
-      if (!['vite.config.ts', 'vite.config.js', 'vite.config.mts'].some((f) => existsSync(join(root, f)))) {
-        console.log('Ingen vite.config – hoppar över / no vite.config – skipped');
-        return { skipped: 1, note: 'no vite config' };
-      }
-      return single('npm', ['run', 'build', '--silent']);
-    },
-  },
-  {
-    name: 'e2e (playwright)',
-    fn: async () => {
-      if (!existsSync(join(root, 'playwright.config.ts'))) {
-        console.log('Ingen playwright.config.ts – hoppar över / no playwright.config.ts – skipped');
-        return { skipped: 1, note: 'no playwright config' };
-      }
-      rmSync(join(RESULTS, 'e2e.json'), { force: true });
-      const code = await run('npx', ['playwright', 'test']);
-      return e2eCounts(code);
-    },
-  },
-);
+await stage('build (vite)', async () => {
+  if (!['vite.config.ts', 'vite.config.js', 'vite.config.mts'].some((f) => existsSync(join(root, f)))) {
+    console.log('Ingen vite.config – hoppar över / no vite.config – skipped');
+    return { skipped: 1, note: 'no vite config' };
+  }
+  return single('npm', ['run', 'build', '--silent']);
+});
+
+await stage('e2e (playwright)', async () => {
+  if (!existsSync(join(root, 'playwright.config.ts'))) {
+    console.log('Ingen playwright.config.ts – hoppar över / no playwright.config.ts – skipped');
+    return { skipped: 1, note: 'no playwright config' };
+  }
+  rmSync(join(RESULTS, 'e2e.json'), { force: true });
+  const code = await run('npx', ['playwright', 'test']);
+  return e2eCounts(code);
+});
 
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
