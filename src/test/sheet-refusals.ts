@@ -15,3 +15,23 @@ export async function expectNoSheetRefused(send: (body: string | Buffer, type?: 
   expect(bin.body.detail_sv).toContain(howTo);
   expect((await send('x', 'multipart/form-data; boundary=x')).status).toBe(415);
 }
+
+/**
+ * A register import's two ways past bad rows: a dry run with skipInvalid answers the counts and writes nothing
+ * (`tableCounts` still `before`), then the import with skipInvalid writes the valid rows and answers the same
+ * counts. `upload` posts the file with the query's extra parameters.
+ */
+export async function expectDryRunThenSkip(
+  upload: (params: string) => Promise<{ status: number; body: any }>,
+  counts: Record<string, number>,
+  tableCounts: () => Promise<unknown>,
+  before: unknown,
+) {
+  const dry = await upload('skipInvalid=true&dryRun=true');
+  expect(dry.status).toBe(200);
+  expect(dry.body).toMatchObject(counts);
+  expect(await tableCounts()).toEqual(before);
+  const skip = await upload('skipInvalid=true');
+  expect(skip.status).toBe(200);
+  expect(skip.body).toMatchObject(counts);
+}
