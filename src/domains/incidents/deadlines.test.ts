@@ -95,8 +95,11 @@ describe('deadlines, attention and reminders', () => {
 
   it('holds no lock while the mail server is silent: audited writes go on, and the reminder is tried again later', async () => {
     // A mail server that accepts the connection and never greets.
+    // Once the write is through it hangs up on every connection, so the round's later reminders fail at once rather
+    // than each waiting out the greeting timeout.
     const sockets = new Set<Socket>();
-    const silent = createServer((sock) => sockets.add(sock));
+    let hangUp = false;
+    const silent = createServer((sock) => (hangUp ? sock.destroy() : sockets.add(sock)));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const port = (silent.address() as AddressInfo).port;
     const ctx = { ...t.ctx, config: { ...t.ctx.config, smtpUrl: `smtp://127.0.0.1:${port}` } };
@@ -109,6 +112,7 @@ describe('deadlines, attention and reminders', () => {
     const first = await Promise.race([write.then(() => 'write'), round.then(() => 'round')]);
     expect(first).toBe('write');
     expect((await write).status).toBe(201);
+    hangUp = true;
     for (const sock of sockets) sock.destroy();
     const result = await round;
     expect(result.failed).toBeGreaterThan(0);
