@@ -7,7 +7,7 @@
 //   TILLIT_REQUIRE_PG=1 fail (instead of skipping with a warning) when PostgreSQL does not answer (CI sets it)
 //   TILLIT_TEST_STAGES  comma list to run only some stages: typecheck,lint,pglite,pg,build,e2e
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,9 +22,16 @@ mkdirSync(RESULTS, { recursive: true });
 /** @type {{ name: string, passed: number, failed: number, skipped: number, note?: string, ms: number }[]} */
 const stages = [];
 
-function run(cmd, args, env = {}) {
+/** Runs a command with this process's output, or into `logFile` (a stage running beside another: printed after it). */
+function run(cmd, args, env = {}, logFile) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env }, cwd: root });
+    const log = logFile ? createWriteStream(logFile) : undefined;
+    const child = spawn(cmd, args, { stdio: ['ignore', log ? 'pipe' : 'inherit', log ? 'pipe' : 'inherit'], env: { ...process.env, ...env }, cwd: root });
+    if (log) {
+      child.stdout.pipe(log, { end: false });
+      child.stderr.pipe(log, { end: false });
+      child.on('close', () => log.end());
+    }
     child.on('error', (err) => {
       console.error(`test.mjs: ${cmd} ${args.join(' ')}: ${err.message}`);
       resolve(127);
@@ -40,14 +47,41 @@ function banner(title) {
 async function stage(name, fn) {
   if (only && !only.has(name.split(' ')[0])) return;
   banner(name);
+  stages.push(await timed(name, fn));
+}
+
+async function timed(name, fn) {
   const t = Date.now();
   const r = await fn();
-  stages.push({ name, passed: r.passed ?? 0, failed: r.failed ?? 0, skipped: r.skipped ?? 0, note: r.note, ms: Date.now() - t });
+  return { name, passed: r.passed ?? 0, failed: r.failed ?? 0, skipped: r.skipped ?? 0, note: r.note, ms: Date.now() - t };
+}
+
+/**
+ * Two one-process stages side by side, one per core: the first's output goes to a file and is printed when both are
+ * done, under its banner; the second prints as it runs. (Vitest and Playwright use both cores each: they run alone.)
+ */
+async function beside(first, second) {
+  const wanted = (n) => !only || only.has(n.split(' ')[0]);
+  const logFile = join(RESULTS, `${first.name.split(' ')[0]}.log`);
+  if (wanted(first.name)) console.log(`\n(${first.name}: körs samtidigt, utskriften kommer efteråt / runs alongside, its output follows)`);
+  const a = wanted(first.name) ? timed(first.name, () => first.fn(logFile)) : Promise.resolve(undefined);
+  let b;
+  if (wanted(second.name)) {
+    banner(second.name);
+    b = await timed(second.name, second.fn);
+  }
+  const r = await a;
+  if (r) {
+    banner(first.name);
+    process.stdout.write(readFileSync(logFile, 'utf8'));
+    stages.push(r);
+  }
+  if (b) stages.push(b);
 }
 
 /** A one-shot stage (typecheck, lint, build): 1 passed or 1 failed. */
-async function single(cmd, args, env) {
-  const code = await run(cmd, args, env);
+async function single(cmd, args, env, logFile) {
+  const code = await run(cmd, args, env, logFile);
   return code === 0 ? { passed: 1 } : { failed: 1, note: `exit ${code}` };
 }
 
@@ -100,15 +134,19 @@ function e2eCounts(code) {
 
 const started = Date.now();
 
-await stage('typecheck (tsc)', () => single('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
-
-await stage('lint (eslint)', async () => {
-  if (!['eslint.config.js', 'eslint.config.mjs', 'eslint.config.ts'].some((f) => existsSync(join(root, f)))) {
-    console.log('Ingen eslint.config.js – hoppar över / no eslint.config.js – skipped');
-    return { skipped: 1, note: 'no config' };
-  }
-  return single('npx', ['eslint', '.']);
-});
+await beside(
+  { name: 'typecheck (tsc)', fn: (log) => single('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], {}, log) },
+  {
+    name: 'lint (eslint)',
+    fn: async () => {
+      if (!['eslint.config.js', 'eslint.config.mjs', 'eslint.config.ts'].some((f) => existsSync(join(root, f)))) {
+        console.log('Ingen eslint.config.js – hoppar över / no eslint.config.js – skipped');
+        return { skipped: 1, note: 'no config' };
+      }
+      return single('npx', ['eslint', '.']);
+    },
+  },
+);
 
 // The tests start `tillit` processes in parallel: build its bundle once, before them.
 if (!only || only.has('pglite') || only.has('pg') || only.has('e2e')) {

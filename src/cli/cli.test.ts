@@ -1,5 +1,6 @@
 /**
- * The `tillit` command as a real process (bin/tillit.mjs) against a real PGlite data directory.
+ * The `tillit` command against a real PGlite data directory: as a real process (bin/tillit.mjs) for its start, the lock,
+ * settings, signals and exit codes; the commands themselves in this process (cli()), each process costing a second.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB, TEST_PG_URL, postgresAvailable, rows } from '../test/harness';
+import { runCli } from '../test/cli-process';
+import { loadConfig } from '../server/platform/config';
 import { openDatabase } from '../server/platform/db';
 import { sql } from 'drizzle-orm';
 
@@ -88,6 +91,12 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tillit-cli-'));
   dbEnv = { TILLIT_DATA_DIR: join(dir, 'data') };
 });
+
+/**
+ * A command in this process (runCli), on the same directory: the commands' own behaviour. What belongs to the process
+ * (its start, the lock against a second process, settings from the environment, signals) is tested with tillit().
+ */
+const cli = (args: string[]) => runCli(args, { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', dataDir: dbEnv.TILLIT_DATA_DIR });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
@@ -164,37 +173,37 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
   });
 
   it('migrate on a migrated database changes nothing and says so', async () => {
-    const r = await tillit(['migrate']);
+    const r = await cli(['migrate']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/uppdaterad.*up to date/);
   }, 180_000);
 
   it('org add / org list build a tree; bad input is refused in both languages', async () => {
-    const add = await tillit(['org', 'add', 'forv', 'Förvaltningen', '--type', 'forvaltning', '--parent', 'stad']);
+    const add = await cli(['org', 'add', 'forv', 'Förvaltningen', '--type', 'forvaltning', '--parent', 'stad']);
     expect(add.code, add.err).toBe(0);
     expect(add.out).toMatch(/forv.*under stad/);
-    expect((await tillit(['org', 'add', 'avd', 'Avdelningen', '--type', 'avdelning', '--parent', 'forv'])).code).toBe(0);
-    const list = await tillit(['org', 'list']);
+    expect((await cli(['org', 'add', 'avd', 'Avdelningen', '--type', 'avdelning', '--parent', 'forv'])).code).toBe(0);
+    const list = await cli(['org', 'list']);
     expect(list.out.split('\n').filter(Boolean)).toEqual(['stad  Staden [stad]', '  forv  Förvaltningen [forvaltning]', '    avd  Avdelningen [avdelning]']);
 
-    const dup = await tillit(['org', 'add', 'forv', 'Igen', '--type', 'forvaltning', '--parent', 'stad']);
+    const dup = await cli(['org', 'add', 'forv', 'Igen', '--type', 'forvaltning', '--parent', 'stad']);
     expect(dup.code).toBe(4);
     expect(dup.err).toMatch(/fel: .*används redan/);
     expect(dup.err).toMatch(/error: .*already used/);
-    const badType = await tillit(['org', 'add', 'x1', 'X', '--type', 'planet']);
+    const badType = await cli(['org', 'add', 'x1', 'X', '--type', 'planet']);
     expect(badType.code).toBe(2);
     expect(badType.err).toMatch(/fält\/field: type/);
-    const unknownFlag = await tillit(['org', 'add', 'x3', 'X', '--typ', 'stad']);
+    const unknownFlag = await cli(['org', 'add', 'x3', 'X', '--typ', 'stad']);
     expect(unknownFlag.code).toBe(2);
     expect(unknownFlag.err).toMatch(/fel: okänt alternativ --typ\.\nAnvändning:/);
     expect(unknownFlag.err).toMatch(/error: unknown option --typ\.\nUsage:/);
-    const noType = await tillit(['org', 'add', 'ab', 'AB']);
+    const noType = await cli(['org', 'add', 'ab', 'AB']);
     expect(noType.code).toBe(2);
     expect(noType.err).toMatch(/^fel: --type saknas\. Användning: tillit org add/m);
     expect(noType.err).toMatch(/^error: --type is missing\. Usage: tillit org add/m);
-    const noValue = await tillit(['org', 'add', 'x4', 'X', '--type']);
+    const noValue = await cli(['org', 'add', 'x4', 'X', '--type']);
     expect(noValue.err).toMatch(/fel: --type saknar värde\./);
-    const badSlug = await tillit(['org', 'add', 'X!', 'X', '--type', 'stad']);
+    const badSlug = await cli(['org', 'add', 'X!', 'X', '--type', 'stad']);
     expect(badSlug.err.split('\n').filter(Boolean)).toEqual([
       'fel: Ogiltiga uppgifter (argument) – slug: Fel format: gemener a–z, siffror och bindestreck. (fält/field: slug)',
       'error: Invalid input (argument) – slug: Wrong format: lowercase a–z, digits and hyphens.',
@@ -203,7 +212,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
 
   it('a file that cannot be written is named with the reason in both languages, no stack trace', async () => {
     for (const args of [['backup', join(dir, 'saknas', 'b.gz')], ['report', 'management-review', '--org', 'stad', '--year', '2025', '--format', 'json', '--out', join(dir, 'saknas', 'r.json')]]) {
-      const r = await tillit(args);
+      const r = await cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toContain(`fel: filen ${join(dir, 'saknas')}`);
       expect(r.err).toMatch(/kunde inte användas: katalogen eller filen finns inte\.\nerror: the file .* could not be used: no such file or directory\./);
@@ -221,7 +230,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
       ...(existsSync('/proc/self/mem') ? [[['restore', '/proc/self/mem'], '/proc/self/mem', 'läs- eller skrivfel på enheten', 'an input/output error on the device'] as [string[], string, string, string]] : []),
     ];
     for (const [args, file, sv, en] of cases) {
-      const r = await tillit(args);
+      const r = await cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err.split('\n').filter(Boolean), args.join(' ')).toEqual([`fel: filen ${file} kunde inte användas: ${sv}.`, `error: the file ${file} could not be used: ${en}.`]);
     }
@@ -229,47 +238,47 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
   }, 180_000);
 
   it('user add with a role prints a one-time password; a weak password is refused', async () => {
-    const r = await tillit(['user', 'add', 'isam@kommun.se', 'Ingrid ISAM', '--role', 'isam', '--org', 'forv']);
+    const r = await cli(['user', 'add', 'isam@kommun.se', 'Ingrid ISAM', '--role', 'isam', '--org', 'forv']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/isam@kommun\.se \(isam @ forv\)/);
     expect(r.out).toMatch(/Engångslösenord \/ one-time password: \S{12,}/);
-    const weak = await tillit(['user', 'add', 'svag@kommun.se', 'Svag', '--password', 'kort']);
+    const weak = await cli(['user', 'add', 'svag@kommun.se', 'Svag', '--password', 'kort']);
     expect(weak.code).not.toBe(0);
     expect(weak.err).toMatch(/minst 12 tecken/);
     expect(weak.err).toMatch(/at least 12 characters/);
   }, 180_000);
 
   it('demo loads the Stockholm organisations and is idempotent', async () => {
-    const first = await tillit(['demo']);
+    const first = await cli(['demo']);
     expect(first.code, first.err).toBe(0);
     const demoOrgs = Number(/\((\d+) organisationer/.exec(first.out)?.[1]);
     expect(demoOrgs).toBeGreaterThan(5);
-    const second = await tillit(['demo']);
+    const second = await cli(['demo']);
     expect(second.code, second.err).toBe(0);
-    const orgs = JSON.parse((await tillit(['org', 'list', '--json'])).out) as { slug: string }[];
+    const orgs = JSON.parse((await cli(['org', 'list', '--json'])).out) as { slug: string }[];
     expect(orgs.map((o) => o.slug)).toEqual(expect.arrayContaining(['stockholm', 'hasselby-vallingby', 'bromma', 'jarva']));
     expect(orgs).toHaveLength(3 + demoOrgs); // stad, forv, avd from above plus the demo's, once
   }, 300_000);
 
   it('backup and restore: refused into a non-empty database without --force; garbage gives a clear error', async () => {
     const file = join(dir, 'backup.tillit.gz');
-    const b = await tillit(['backup', file]);
+    const b = await cli(['backup', file]);
     expect(b.code, b.err).toBe(0);
     expect(b.out).toMatch(/Säkerhetskopia skriven \/ backup written/);
-    const refused = await tillit(['restore', file]);
+    const refused = await cli(['restore', file]);
     expect(refused.code).not.toBe(0);
     expect(refused.err).toMatch(/fel: .*--force/);
     const garbage = join(dir, 'skräp.gz');
     writeFileSync(garbage, 'inte en säkerhetskopia');
-    const g = await tillit(['restore', garbage]);
+    const g = await cli(['restore', garbage]);
     expect(g.code).not.toBe(0);
     expect(g.err).toMatch(/fel: .*ingen Tillit-säkerhetskopia/);
     expect(g.err).toMatch(/error: .*not a Tillit backup/);
-    const forced = await tillit(['restore', file, '--force']);
+    const forced = await cli(['restore', file, '--force']);
     expect(forced.code, forced.err).toBe(0);
     expect(forced.out).toMatch(/Alla inloggningar har avslutats \(\d+ sessioner i säkerhetskopian\): alla måste logga in igen\. \/ All sign-ins have ended \(\d+ sessions in the backup\): everyone must sign in again\./);
     expect(forced.out).toMatch(/API-token: \d+ återställda, \d+ giltiga\. En administratör bör granska dem.* \/ API tokens: \d+ restored, \d+ valid\. An administrator should review them/);
-    const ok = await tillit(['audit', 'verify']);
+    const ok = await cli(['audit', 'verify']);
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out).toMatch(/^OK: \d+ poster/);
   }, 300_000);
@@ -286,7 +295,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     } finally {
       await database.close();
     }
-    const broken = await tillit(['audit', 'verify']);
+    const broken = await cli(['audit', 'verify']);
     expect(broken.code).toBe(5);
     expect(broken.err).toContain(`första brutna post är nr ${target}`);
     expect(broken.err).toContain(`first broken row is seq ${target}`);

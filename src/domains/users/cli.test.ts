@@ -3,20 +3,18 @@
  * data directory or, with TILLIT_TEST_DB=pg, a PostgreSQL database (DATABASE_URL); the result is checked over HTTP
  * against the real app on the same database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
 import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/platform/config';
 import { openDatabase, type Database } from '../../server/platform/db';
-import { Client, emptyPgDatabase, rows, tableCounts, TEST_DB, TEST_PASSWORD, untilStatus } from '../../test/harness';
+import { Client, migratedDataDir, migratedPgDatabase, rows, tableCounts, TEST_DB, TEST_PASSWORD, untilStatus } from '../../test/harness';
 import { enableSessionCache } from './resolve';
+import { runCli } from '../../test/cli-process';
 
 const ADMIN = 'admin@kommun.se';
 const OWN = 'Mitt-eget-långa-lösenord-2026';
@@ -26,11 +24,12 @@ let pg: { url: string; drop(): Promise<void> } | undefined;
 let config: Config;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tillit-reset-'));
-  if (TEST_DB === 'pg') pg = await emptyPgDatabase();
+  // A migrated database, as the server leaves it after its first start.
+  dir = await migratedDataDir('tillit-reset-');
+  if (TEST_DB === 'pg') pg = await migratedPgDatabase();
   config = {
     ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', loginIpLimitPerMinute: 100_000,
-    dataDir: join(dir, 'data'), databaseUrl: pg?.url,
+    dataDir: dir, databaseUrl: pg?.url,
   };
 }, 60_000);
 afterAll(async () => {
@@ -38,21 +37,10 @@ afterAll(async () => {
   await pg?.drop();
 });
 
-/** The CLI in this process, with extra environment variables set only while it runs. */
+/** The CLI in this process, with extra environment variables set only while it runs; its output without the last newline. */
 async function tillit(args: string[], vars: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    const code = await main(args, { config, log: pino({ level: 'silent' }), out: (l) => void out.push(l), err: (l) => void err.push(l) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+  const r = await runCli(args, config, vars);
+  return { code: r.code, out: r.out.replace(/\n$/, ''), err: r.err.replace(/\n$/, '') };
 }
 
 /** The app on the CLI's database, as `tillit serve` runs it (with the session cache on PostgreSQL). */
