@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from './platform/random';
-import { Client, makeOrgs, startTestServer, tableCounts, userWithRoles, type TestServer } from '../test/harness';
+import { Client, makeOrgs, startTestServer, tableCounts, userWithRoles, type TestServer, TEST_DB } from '../test/harness';
 import { createGroup } from '../domains/org/groups';
 
 let t: TestServer;
@@ -176,7 +176,9 @@ function garbage(rand: () => number, keys: string[], depth = 0): unknown {
   return obj;
 }
 
-const PER_ROUTE = Number(process.env.TILLIT_FUZZ_PER_ROUTE ?? 15);
+// Eight bodies per route in each database's run, from a seed of its own: sixteen different bodies per route in all
+// (fifteen, the same in both runs, took 24 s of the two runs' time against 13 s).
+const PER_ROUTE = Number(process.env.TILLIT_FUZZ_PER_ROUTE ?? 8);
 
 describe('garbage never produces a 5xx', () => {
   it('sends seeded random bodies to every mutating route of every domain', async () => {
@@ -187,7 +189,7 @@ describe('garbage never produces a 5xx', () => {
       return v;
     });
     const keys = [...fieldNames];
-    const seed = Number(process.env.TILLIT_FUZZ_SEED ?? 20250101);
+    const seed = Number(process.env.TILLIT_FUZZ_SEED ?? (TEST_DB === 'pg' ? 20250102 : 20250101));
     const rand = seededRandom(seed);
     const mutating = t.app.routes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.path !== '/api/auth/logout');
     expect(mutating.length).toBeGreaterThan(8);

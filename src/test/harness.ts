@@ -114,20 +114,24 @@ async function testDatabaseOf(kind: 'pglite' | 'pg'): Promise<Database & { url?:
       },
     });
   }
-  // A new in-memory PGlite runs initdb and all migrations (~2.5 s on a slow machine); a copy of one migrated
-  // image opens in a third of that. One image per test worker, made on first use.
-  pgliteImage ??= (async () => {
+  const db = await openDatabase({ memory: true, pgliteImage: await migratedPgliteImage() });
+  await db.migrate(); // a no-op on the image: every migration is recorded in it
+  return db;
+}
+
+/**
+ * A new in-memory PGlite runs initdb and all migrations (~2.5 s on a slow machine); a copy of one migrated image opens
+ * in a third of that. One image per test worker, made on first use.
+ */
+function migratedPgliteImage(): Promise<Blob> {
+  return (pgliteImage ??= (async () => {
     const first = await openDatabase({ memory: true });
     await first.migrate();
     const image = await first.image!();
     await first.close();
     return image;
-  })();
-  const db = await openDatabase({ memory: true, pgliteImage: await pgliteImage });
-  await db.migrate(); // a no-op on the image: every migration is recorded in it
-  return db;
+  })());
 }
-
 let pgliteImage: Promise<Blob> | undefined;
 
 /**
@@ -139,9 +143,10 @@ export async function migratedDataDir(prefix = 'tillit-cli-'): Promise<string> {
   dataDirTemplate ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-template-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const db = await openDatabase({ dataDir: dir });
+    // Written from the worker's migrated image (no initdb, no migrations), then closed as a server leaves it.
+    const db = await openDatabase({ dataDir: dir, pgliteImage: await migratedPgliteImage() });
     try {
-      await db.migrate();
+      await db.migrate(); // a no-op: every migration is recorded in the image
     } finally {
       await db.close();
     }

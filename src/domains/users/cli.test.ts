@@ -3,7 +3,9 @@
  * data directory or, with TILLIT_TEST_DB=pg, a PostgreSQL database (DATABASE_URL); the result is checked over HTTP
  * against the real app on the same database.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
@@ -25,8 +27,8 @@ let config: Config;
 
 beforeAll(async () => {
   // A migrated database, as the server leaves it after its first start.
-  dir = await migratedDataDir('tillit-reset-');
   if (TEST_DB === 'pg') pg = await migratedPgDatabase();
+  dir = pg ? mkdtempSync(join(tmpdir(), 'tillit-reset-')) : await migratedDataDir('tillit-reset-');
   config = {
     ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', loginIpLimitPerMinute: 100_000,
     dataDir: dir, databaseUrl: pg?.url,

@@ -60,13 +60,16 @@ export interface OpenOptions {
    * ran no slower.
    */
   pgliteSharedBuffers?: string;
-  /** In-memory PGlite started from an image (Database.image) instead of an empty cluster: no initdb (tests). */
+  /**
+   * PGlite started from an image (Database.image) instead of an empty cluster: no initdb (tests). In memory, or into a
+   * new data directory (PGlite refuses to load one over an existing database).
+   */
   pgliteImage?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.memory ? undefined : opts.dataDir, opts.pgliteSharedBuffers, opts.memory ? opts.pgliteImage : undefined);
+  return openPglite(opts.memory ? undefined : opts.dataDir, opts.pgliteSharedBuffers, opts.pgliteImage);
 }
 
 async function openPglite(dataDir: string | undefined, sharedBuffers?: string, image?: Blob): Promise<Database> {
@@ -88,7 +91,8 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string, i
   try {
     const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
     const startParams = sharedBuffers && defaults ? [...defaults, '-c', `shared_buffers=${sharedBuffers}`] : undefined;
-    client = dataDir ? await PGlite.create({ dataDir: join(dataDir, 'pglite'), ...(startParams ? { startParams } : {}) }) : await PGlite.create(image ? { loadDataDir: image } : undefined);
+    const load = image ? { loadDataDir: image } : {};
+    client = dataDir ? await PGlite.create({ dataDir: join(dataDir, 'pglite'), ...load, ...(startParams ? { startParams } : {}) }) : await PGlite.create(load);
   } catch (err) {
     release();
     throw err;
