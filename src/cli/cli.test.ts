@@ -91,15 +91,15 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tillit-cli-'));
   dbEnv = { TILLIT_DATA_DIR: join(dir, 'data') };
 });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * A command in this process (runCli), on the same directory: the commands' own behaviour. What belongs to the process
  * (its start, the lock against a second process, settings from the environment, signals) is tested with tillit().
  */
 const cli = (args: string[]) => runCli(args, { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', dataDir: dbEnv.TILLIT_DATA_DIR });
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
 
 // Each process costs seconds of CPU (Node, the TypeScript loader, PGlite): the CLI runs once, on PGlite.
 // The same services are tested on both databases through the API.

@@ -31,16 +31,14 @@ export async function testDatabase(): Promise<Database & { url?: string }> {
 }
 
 /** A fresh, empty PostgreSQL database (not migrated); dropped by the returned drop(). */
-export async function emptyPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `tillit_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  return { url: pgUrlOf(name), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
-}
+export const emptyPgDatabase = () => newPgDatabase(false);
 
 /** A fresh, migrated PostgreSQL database (a copy of the template); dropped by the returned drop(). */
-export async function migratedPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export const migratedPgDatabase = () => newPgDatabase(true);
+
+async function newPgDatabase(migrated: boolean): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `tillit_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name} template ${await pgTemplate()}`);
+  await adminQuery(`create database ${name}${migrated ? ` template ${await pgTemplate()}` : ''}`);
   return { url: pgUrlOf(name), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
@@ -100,9 +98,7 @@ function pgTemplate(): Promise<string> {
 
 async function testDatabaseOf(kind: 'pglite' | 'pg'): Promise<Database & { url?: string }> {
   if (kind === 'pg') {
-    const name = `tillit_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`create database ${name} template ${await pgTemplate()}`);
-    const url = pgUrlOf(name);
+    const { url, drop } = await migratedPgDatabase();
     const db = await openDatabase({ databaseUrl: url, poolSize: 4 });
     await db.migrate(); // a no-op on the template's copy: every migration is recorded in it
     const close = db.close.bind(db);
@@ -110,7 +106,7 @@ async function testDatabaseOf(kind: 'pglite' | 'pg'): Promise<Database & { url?:
       url,
       async close() {
         await close();
-        await adminQuery(`drop database if exists ${name} with (force)`);
+        await drop();
       },
     });
   }
