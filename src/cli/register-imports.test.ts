@@ -17,6 +17,37 @@ afterAll(() => cli.drop());
 const tillit = (args: string[]) => cli.tillit(args);
 const eventCount = () => cli.count('vor_events');
 
+/**
+ * The steps the register commands share: `good` (CSV) imports with --json printing exactly `created` new rows in
+ * `table`; `bad` is refused with exit 1, its one rejected row named at `error`, and nothing written; `good` again
+ * (with `againArgs`) leaves every row unchanged. Returns the output of that last run.
+ */
+async function importRefuseAgain(o: {
+  command: string; table: string; good: string; created: number; bad: string; error: { line: number; column: string };
+  beforeBad?: (bad: string) => Promise<void>; againArgs?: string[];
+}) {
+  const dir = mkdtempSync(join(tmpdir(), `${o.command}-cli-`));
+  const good = join(dir, 'good.csv');
+  writeFileSync(good, o.good);
+  const r = await cli.tillit(['import', o.command, good, '--org', 'hv', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual({ created: o.created, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [] });
+  expect(await cli.count(o.table)).toBe(o.created);
+
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, o.bad);
+  await o.beforeBad?.(bad);
+  const b = await cli.tillit(['import', o.command, bad, '--org', 'hv', '--json']);
+  expect(b.code).toBe(1);
+  expect(JSON.parse(b.stdout)).toMatchObject({ created: 0, updated: 0, rejected: 1, errors: [o.error] });
+  expect(await cli.count(o.table)).toBe(o.created);
+
+  const again = await cli.tillit(['import', o.command, good, '--org', 'hv', ...(o.againArgs ?? [])]);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain(`oförändrade/unchanged: ${o.created}`);
+  return again;
+}
+
 describe('tillit import vor', () => {
   it('imports with --json printing exactly the summary, refuses bad rows with exit 1, and is idempotent', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vor-cli-'));
@@ -53,73 +84,36 @@ describe('tillit import vor', () => {
 
 describe('tillit import objects', () => {
   it('imports with --json printing exactly the summary, refuses a bad level with exit 1 and nothing written, and is idempotent', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'objects-cli-'));
-    const good = join(dir, 'objektlista.csv');
-    writeFileSync(good, 'Objekt;Objektägare;Lokal klassning;Lokal klassning datum;K;R;T;S\r\nProcapita;Socialchef;Klar;2025-02-01;3;2;2;1\r\nDiariet;;Pågår;;;;;\r\n');
-    const r = await cli.tillit(['import', 'objects', good, '--org', 'hv', '--json']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [] });
-    expect(await cli.count('digital_objects')).toBe(2);
-
-    const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'Objekt;K\r\nNytt;1\r\nProcapita;7\r\n');
-    const b = await cli.tillit(['import', 'objects', bad, '--org', 'hv', '--json']);
-    expect(b.code).toBe(1);
-    expect(JSON.parse(b.stdout)).toMatchObject({ created: 0, updated: 0, rejected: 1, errors: [{ line: 3, column: 'K' }] });
-    expect(await cli.count('digital_objects')).toBe(2);
-
-    const again = await cli.tillit(['import', 'objects', good, '--org', 'hv']);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('oförändrade/unchanged: 2');
+    await importRefuseAgain({
+      command: 'objects', table: 'digital_objects', created: 2,
+      good: 'Objekt;Objektägare;Lokal klassning;Lokal klassning datum;K;R;T;S\r\nProcapita;Socialchef;Klar;2025-02-01;3;2;2;1\r\nDiariet;;Pågår;;;;;\r\n',
+      bad: 'Objekt;K\r\nNytt;1\r\nProcapita;7\r\n', error: { line: 3, column: 'K' },
+    });
   }, 120_000);
 });
 
 describe('tillit import privacy', () => {
   it('imports with --json printing exactly the summary, refuses a bad legal basis with exit 1 and nothing written, and is idempotent', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'privacy-cli-'));
-    const good = join(dir, 'registerforteckning.csv');
-    writeFileSync(good, 'Behandling;Ändamål;Rättslig grund;Kategorier av registrerade\r\nFörsörjningsstöd;Utreda och betala ut;Art. 6.1 e;"Sökande; Barn"\r\nNyhetsbrev;Utskick;samtycke;Prenumeranter\r\n');
-    const r = await cli.tillit(['import', 'privacy', good, '--org', 'hv', '--json']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [] });
-    expect(await cli.count('processing_activities')).toBe(2);
-
-    const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'Behandling;Rättslig grund\r\nNy;c\r\nNyhetsbrev;6.1 g\r\n');
-    const dry = await cli.tillit(['import', 'privacy', bad, '--org', 'hv', '--dry-run', '--skip-invalid', '--json']);
-    expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ created: 1, rejected: 1 });
-    const b = await cli.tillit(['import', 'privacy', bad, '--org', 'hv', '--json']);
-    expect(b.code).toBe(1);
-    expect(JSON.parse(b.stdout)).toMatchObject({ created: 0, updated: 0, rejected: 1, errors: [{ line: 3, column: 'Rättslig grund' }] });
-    expect(await cli.count('processing_activities')).toBe(2);
-
-    const again = await cli.tillit(['import', 'privacy', good, '--org', 'hv']);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('oförändrade/unchanged: 2');
+    await importRefuseAgain({
+      command: 'privacy', table: 'processing_activities', created: 2,
+      good: 'Behandling;Ändamål;Rättslig grund;Kategorier av registrerade\r\nFörsörjningsstöd;Utreda och betala ut;Art. 6.1 e;"Sökande; Barn"\r\nNyhetsbrev;Utskick;samtycke;Prenumeranter\r\n',
+      bad: 'Behandling;Rättslig grund\r\nNy;c\r\nNyhetsbrev;6.1 g\r\n', error: { line: 3, column: 'Rättslig grund' },
+      beforeBad: async (bad) => {
+        const dry = await cli.tillit(['import', 'privacy', bad, '--org', 'hv', '--dry-run', '--skip-invalid', '--json']);
+        expect(dry.code).toBe(0);
+        expect(JSON.parse(dry.stdout)).toMatchObject({ created: 1, rejected: 1 });
+      },
+    });
   }, 120_000);
 });
 
 describe('tillit import suppliers', () => {
   it('imports with --json printing exactly the summary, refuses a bad organisation number with exit 1 and nothing written, and is idempotent', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'suppliers-cli-'));
-    const good = join(dir, 'leverantorer.csv');
-    writeFileSync(good, 'Leverantör;Organisationsnummer;PUB-avtal;PUB-avtal tecknat;Underleverantörer\r\nCGI;556036-0793;Ja;2024-01-10;Datacenter AB (Sverige, utan avtal)\r\nStädbolaget;;Ej tillämpligt;;\r\n');
-    const r = await cli.tillit(['import', 'suppliers', good, '--org', 'hv', '--json']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [] });
-    expect(await cli.count('suppliers')).toBe(2);
-
-    const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'Leverantör;Org.nr\r\nNy;\r\nCGI;556036-0790\r\n');
-    const b = await cli.tillit(['import', 'suppliers', bad, '--org', 'hv', '--json']);
-    expect(b.code).toBe(1);
-    expect(JSON.parse(b.stdout)).toMatchObject({ created: 0, updated: 0, rejected: 1, errors: [{ line: 3, column: 'Org.nr' }] });
-    expect(await cli.count('suppliers')).toBe(2);
-
-    const again = await cli.tillit(['import', 'suppliers', good, '--org', 'hv', '--dry-run']);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('oförändrade/unchanged: 2');
+    const again = await importRefuseAgain({
+      command: 'suppliers', table: 'suppliers', created: 2,
+      good: 'Leverantör;Organisationsnummer;PUB-avtal;PUB-avtal tecknat;Underleverantörer\r\nCGI;556036-0793;Ja;2024-01-10;Datacenter AB (Sverige, utan avtal)\r\nStädbolaget;;Ej tillämpligt;;\r\n',
+      bad: 'Leverantör;Org.nr\r\nNy;\r\nCGI;556036-0790\r\n', error: { line: 3, column: 'Org.nr' }, againArgs: ['--dry-run'],
+    });
     expect(again.stdout).toContain('Provkörning');
   }, 120_000);
 });
