@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { useFastSqlText } from './sql-text';
 import { PROJECT_ROOT } from './paths';
 import { DatabaseUnavailableError, dataDirProblem, lockDataDir } from './db-lock';
 
@@ -98,6 +99,7 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string, i
     throw err;
   }
   const db = drizzlePglite({ client }) as unknown as Db;
+  useFastSqlText(db);
   let closed = false;
   const running = new Set<number>();
   return {
@@ -159,6 +161,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     /* idle client errors are reported on next use */
   });
   const db = drizzlePg({ client: pool }) as unknown as Db;
+  useFastSqlText(db);
   let closed = false;
   const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
   return {
