@@ -210,10 +210,18 @@ function perOrgPage(page: Page, orgIds: SQL, own?: string): SQL {
  * it (incident.read, the same rule as Authz.can) and it has at most PER_ORG_MAX organisations.
  */
 function readableSubtreeIds(ctx: Ctx, org: string): SQL {
-  // The root's path as a LIKE prefix (escaped), worked out once; then one pass over orgs.
-  const prefix = sql`(select replace(replace(replace(root.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' from ${orgs} root
-    where ${sql.raw(UUID_RE.test(org) ? 'root.id' : 'root.slug')} = ${org} and ${ctx.authz.scopeSql('incident.read', sql.raw('root.path'))})`;
+  const prefix = subtreePrefix(org, ctx.authz.scopeSql('incident.read', sql.raw('root.path')));
   return sql`(select case when count(*) <= ${PER_ORG_MAX} then array_agg(sub.id) end from ${orgs} sub where sub.path like ${prefix})`;
+}
+
+/**
+ * The path of the org `org` (slug or id) as a LIKE prefix (escaped), worked out once by the statement; NULL when there
+ * is no such org, or `when` (on root.path) is false. `path like` it is one cheap pass over orgs: comparing each path
+ * with the root's as a join took twice as long (501 organisations: 0.74 against 0.38 ms a statement).
+ */
+function subtreePrefix(org: string, when?: SQL): SQL {
+  return sql`(select replace(replace(replace(root.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' from ${orgs} root
+    where ${sql.raw(UUID_RE.test(org) ? 'root.id' : 'root.slug')} = ${org}${when ? sql` and ${when}` : sql``})`;
 }
 
 const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
@@ -303,9 +311,8 @@ async function pageOrgs(ctx: Ctx, q: ListQuery, fetched?: { id: string; path: st
   return { orgs: list, ownUser: subtreePath === undefined ? ctx.principal?.userId : undefined, subtreePath };
 }
 
-/** FROM the organisations of the org `org` (slug or id) and its subtree, as `o`. */
-const subtreeOf = (org: string) => sql`${orgs} o
-  join (select r.path from ${orgs} r where ${sql.raw(UUID_RE.test(org) ? 'r.id' : 'r.slug')} = ${org} limit 1) root on left(o.path, length(root.path)) = root.path`;
+/** FROM the organisations of the org `org` (slug or id) and its subtree, as `o`, with its WHERE. */
+const subtreeOf = (org: string) => sql`${orgs} o where o.path like ${subtreePrefix(org)}`;
 
 /** The page's condition when the one-query way does not apply: the org's subtree looked up first, or the read scope. */
 async function generalWhere(ctx: Ctx, q: ListQuery, page: Page, conds: SQL[]): Promise<{ sql: SQL; joinsOrgs: boolean }> {
