@@ -9,8 +9,16 @@ import type { ImportRow } from './validate';
  */
 export async function categorySpelling(db: Db, orgPath: string): Promise<(row: ImportRow) => ImportRow> {
   const names = new Map((await categoriesFor(db, orgPath)).map((c) => [key(c.name), c.name]));
+  // A file repeats a handful of categories: each written form is looked up once (keying normalises the text).
+  const seen = new Map<string, string | undefined>();
+  const listedAs = (category: string) => {
+    if (seen.has(category)) return seen.get(category);
+    const listed = names.get(key(category));
+    if (seen.size < 10_000) seen.set(category, listed); // free text in every row: the map stops growing
+    return listed;
+  };
   return (row) => {
-    const listed = row.category ? names.get(key(row.category)) : undefined;
+    const listed = row.category ? listedAs(row.category) : undefined;
     return listed && listed !== row.category ? { ...row, category: listed } : row;
   };
 }

@@ -85,9 +85,16 @@ async function loadRegisters(ctx: Ctx, tx: Db, target: { id: string; path: strin
   const rootPath = above.find((o) => o.id === root)!.path;
   const list = [...above, ...(await tx.select({ id: orgs.id, path: orgs.path, type: orgs.type }).from(orgs).where(like(orgs.path, escapeLike(rootPath) + '%')))];
   const byId = new Map(list.map((o) => [o.id, o]));
+  // Asked for every row written: worked out once per organisation.
+  const registers = new Map<string, string>();
   const registerOf = (orgId: string) => {
-    const path = byId.get(orgId)?.path;
-    return path ? registerIn(path, (id) => byId.get(id)?.type) : orgId;
+    let register = registers.get(orgId);
+    if (register === undefined) {
+      const path = byId.get(orgId)?.path;
+      register = path ? registerIn(path, (id) => byId.get(id)?.type) : orgId;
+      registers.set(orgId, register);
+    }
+    return register;
   };
   const inTarget = list.filter((o) => o.path.startsWith(target.path));
   const lookup = [...new Set([root, ...inTarget.map((o) => registerOf(o.id))])].sort();
