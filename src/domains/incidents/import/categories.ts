@@ -1,6 +1,7 @@
 import type { Db } from '../../../server/platform/db';
 import { categoriesFor, categoryKey as key } from '../categories';
 import type { ImportRow } from './validate';
+import { memo } from './values';
 
 /**
  * An imported Kategori is free text, but one that names a category of the organisation's list in other letter case
@@ -10,15 +11,9 @@ import type { ImportRow } from './validate';
 export async function categorySpelling(db: Db, orgPath: string): Promise<(row: ImportRow) => ImportRow> {
   const names = new Map((await categoriesFor(db, orgPath)).map((c) => [key(c.name), c.name]));
   // A file repeats a handful of categories: each written form is looked up once (keying normalises the text).
-  const seen = new Map<string, string | undefined>();
-  const listedAs = (category: string) => {
-    if (seen.has(category)) return seen.get(category);
-    const listed = names.get(key(category));
-    if (seen.size < 10_000) seen.set(category, listed); // free text in every row: the map stops growing
-    return listed;
-  };
+  const listedAs = memo((category) => names.get(key(category)) ?? null);
   return (row) => {
-    const listed = row.category ? listedAs(row.category) : undefined;
+    const listed = row.category ? listedAs(row.category) : null;
     return listed && listed !== row.category ? { ...row, category: listed } : row;
   };
 }

@@ -28,7 +28,7 @@ const KIND_BY_KEY = new Map<string, IncidentKind>([
 ]);
 
 /** Memo for the few distinct spellings a file uses (bounded). */
-function memo<T>(fn: (raw: string) => T): (raw: string) => T {
+export function memo<T>(fn: (raw: string) => T): (raw: string) => T {
   const cache = new Map<string, T>();
   return (raw) => {
     let v = cache.get(raw);

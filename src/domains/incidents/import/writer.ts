@@ -12,6 +12,7 @@ import { orgs } from '../../org/table';
 import { stockholmYear } from '../../../server/platform/time';
 import { resultRows } from '../../../server/platform/db';
 import type { ImportRow, RowError } from './validate';
+import { memo } from './values';
 
 /**
  * Enhet by name → an organisation in the target's subtree (an enhet preferred, an archived one last), else kept as
@@ -43,19 +44,12 @@ export class UnitResolver {
   }
 
   /** Units of new cases by name as written: a file repeats a few names (keying normalises the text). */
-  private readonly placed = new Map<string, { orgId: string; unitText: string | null }>();
+  private readonly placed = memo((unit) => this.place(unit));
 
   /** `inRegister`: only a unit of this register counts (an existing case's own), else null. */
   resolve(unit: string | null, inRegister?: string): { orgId: string; unitText: string | null } | null {
     if (!unit) return { orgId: this.targetId, unitText: null };
-    if (inRegister === undefined) {
-      let found = this.placed.get(unit);
-      if (!found) {
-        found = this.place(unit);
-        if (this.placed.size < 10_000) this.placed.set(unit, found); // free text in every row: the map stops growing
-      }
-      return found;
-    }
+    if (inRegister === undefined) return this.placed(unit);
     const own = (this.byName.get(UnitResolver.key(unit)) ?? []).find((c) => this.registerOf(c.id) === inRegister);
     return own ? { orgId: own.id, unitText: null } : null;
   }
