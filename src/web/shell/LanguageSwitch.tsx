@@ -11,7 +11,7 @@ export function LanguageSwitch() {
       variant="subtle"
       size="compact-sm"
       lang={toEnglish ? 'en' : 'sv'}
-      onClick={() => setLanguage(toEnglish ? 'en' : 'sv')}
+      onClick={() => void setLanguage(toEnglish ? 'en' : 'sv')}
     >
       {toEnglish ? 'English' : 'Svenska'}
     </Button>
