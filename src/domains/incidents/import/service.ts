@@ -28,6 +28,7 @@ import { addWarning, emptySummary, toError, type ImportSummary } from '../../../
 import { RowValidator, type ImportRow, type RowError } from './validate';
 import { BatchWriter, UnitResolver, type ImportRegisters } from './writer';
 import { categorySpelling } from './categories';
+import { memo } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
 
@@ -86,16 +87,10 @@ async function loadRegisters(ctx: Ctx, tx: Db, target: { id: string; path: strin
   const list = [...above, ...(await tx.select({ id: orgs.id, path: orgs.path, type: orgs.type }).from(orgs).where(like(orgs.path, escapeLike(rootPath) + '%')))];
   const byId = new Map(list.map((o) => [o.id, o]));
   // Asked for every row written: worked out once per organisation.
-  const registers = new Map<string, string>();
-  const registerOf = (orgId: string) => {
-    let register = registers.get(orgId);
-    if (register === undefined) {
-      const path = byId.get(orgId)?.path;
-      register = path ? registerIn(path, (id) => byId.get(id)?.type) : orgId;
-      registers.set(orgId, register);
-    }
-    return register;
-  };
+  const registerOf = memo((orgId) => {
+    const path = byId.get(orgId)?.path;
+    return path ? registerIn(path, (id) => byId.get(id)?.type) : orgId;
+  });
   const inTarget = list.filter((o) => o.path.startsWith(target.path));
   const lookup = [...new Set([root, ...inTarget.map((o) => registerOf(o.id))])].sort();
   const may = (perm: 'incident.manage' | 'incident.protected') => (orgId: string) => {
