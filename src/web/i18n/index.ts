@@ -37,10 +37,11 @@ function initialLanguage(): Language {
   return stored === 'en' ? 'en' : 'sv';
 }
 
+/** Switches the language (English is fetched first, once) and remembers the choice. */
 export async function setLanguage(lang: Language) {
-  localStorage.setItem(STORAGE_KEY, lang);
   if (lang === 'en') await loadEnglish();
   await i18n.changeLanguage(lang);
+  localStorage.setItem(STORAGE_KEY, lang);
 }
 
 i18n.on('languageChanged', (lng) => {
@@ -59,7 +60,10 @@ void i18n.use(initReactI18next).init({
 });
 document.documentElement.lang = i18n.language;
 
-/** Settles when the strings of the language the app starts in are there (main.tsx renders then). */
-export const i18nReady: Promise<unknown> = initial === 'en' ? setLanguage('en').catch(() => undefined) : Promise.resolve();
+/**
+ * Settles when the strings of the language the app starts in are there (main.tsx renders then). Should English not
+ * come, the app starts in Swedish.
+ */
+export const i18nReady: Promise<unknown> = initial === 'en' ? loadEnglish().then(() => i18n.changeLanguage('en')).catch(() => undefined) : Promise.resolve();
 
 export default i18n;
