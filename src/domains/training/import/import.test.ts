@@ -145,6 +145,32 @@ describe('genomförandegrad import', () => {
     expect(half.body.errors).toMatchObject([{ line: 1, column: 'Genomförda' }]);
   });
 
+  it('reads an English per-person report, whose "Completed" holds Yes/No or a date, as one; beside Employees it is the count', async () => {
+    const english = csv([
+      ['User', 'Department', 'Course', 'Completed'],
+      ['Anna Andersson', 'enh-a2', 'Phishing awareness', 'Yes'],
+      ['Bo Berg', 'enh-a2', 'Phishing awareness', 'No'],
+      ['Cecilia Ceder', 'enh-a2', 'Phishing awareness', '2025-05-02'],
+      ['David Dahl', 'enh-a2', 'Phishing awareness', '2024-12-31'],
+    ]);
+    const r = await upload(isam, 'org=forv-a&year=2025', english);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ created: 1, rejected: 0 });
+    expect(r.body.warnings_en).toContain('The columns about persons are not read and not stored (Tillit keeps only the counts): "User".');
+    expect(r.body.warnings_en).toEqual(expect.arrayContaining([expect.stringContaining('read as a report per person')]));
+    // Anna said yes and Cecilia's date is in 2025; Bo did not, and David's completion is 2024's.
+    expect((await figures())['enh-a2|2025|Phishing awareness']).toBe('2/4');
+
+    const counts = await upload(isam, 'org=forv-a&year=2025', csv([['Unit', 'Course', 'Employees', 'Completed'], ['enh-a2', 'Phishing awareness', '10', '7']]));
+    expect(counts.status, JSON.stringify(counts.body)).toBe(200);
+    expect(counts.body).toMatchObject({ updated: 1 });
+    expect((await figures())['enh-a2|2025|Phishing awareness']).toBe('7/10');
+    // Without Employees the English word is the person's status, so a count there is no yes/no or date.
+    const lonely = await upload(isam, 'org=forv-a&year=2025', csv([['Unit', 'Course', 'Completed'], ['enh-a2', 'Phishing awareness', '7']]));
+    expect(lonely.status).toBe(422);
+    expect(lonely.body.errors).toMatchObject([{ line: 2, column: 'Completed', reason_en: expect.stringContaining('7 is neither yes/no nor a date') }]);
+  });
+
   it('refuses each bad row at its line and column, all or nothing; a dry run and skipInvalid', async () => {
     const bad = [
       ['Enhet', 'Kurs', 'Anställda', 'Genomförda', 'Kommentar'],

@@ -24,7 +24,7 @@ import { escapeLike } from '../../../server/platform/authz';
 import type { Ctx } from '../../../server/platform/context';
 import { AppError, badRequest } from '../../../server/platform/errors';
 import { YearField } from '../../../server/platform/schema';
-import type { Cell, Msg } from '../../../server/platform/tabular/cells';
+import { looseKey, type Cell, type Msg } from '../../../server/platform/tabular/cells';
 import { missingColumns } from '../../../server/platform/tabular/open';
 import { rowOrg } from '../../../server/platform/tabular/orgs';
 import { failedFile, importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
@@ -93,9 +93,18 @@ interface Planned extends PlannedRow {
 
 const keyOf = (orgId: string, year: number, course: string) => `${orgId}\u0000${year}\u0000${nameKey(course)}`;
 
-/** The shape the header says, or the error that it says neither. */
+/**
+ * The shape the header says, or the error that it says neither. An English "Completed" beside no count of employees
+ * is a learning platform's per-person column (Yes/No or a date), not the number completed: it is read as the status.
+ */
 function shapeOf(h: TrainingHeader): TrainingShape | RowError {
   const has = (f: TrainingField) => h.index[f] !== undefined;
+  if (has('completed') && !has('employees') && !has('status') && looseKey(h.names.completed ?? '') === looseKey('Completed')) {
+    h.index.status = h.index.completed;
+    h.names.status = h.names.completed;
+    delete h.index.completed;
+    delete h.names.completed;
+  }
   if (has('employees') || has('completed')) {
     const missing = (['employees', 'completed'] as const).filter((f) => !has(f)).map((f) => columnName(f));
     return missing.length > 0 ? missingColumns(missing) : 'aggregated';

@@ -71,7 +71,7 @@ export function parseCompletion(c: Cell | undefined): Parsed<Completion> {
   if (typeof c === 'number') {
     if (c === 1 || c === 0) return ok({ done: c === 1 });
     if (c > 366) return asDay(parseDay(c));
-    return fail(`${c} är varken ja/nej eller ett datum.`, `${c} is neither yes/no nor a date.`);
+    return notCompletion(String(c));
   }
   const raw = cellText(c);
   if (raw === '') return ok({ done: false });
@@ -81,11 +81,18 @@ export function parseCompletion(c: Cell | undefined): Parsed<Completion> {
   const share = /^(\d{1,3})(?:[.,]\d+)?\s*%$/.exec(raw);
   if (share) return ok({ done: Number(raw.replace('%', '').replace(',', '.').trim()) >= 100 });
   if (/^\d{4}-\d{1,2}-\d{1,2}/.test(raw) || /^\d{5}$/.test(raw)) return asDay(parseDay(raw));
+  if (/^\d{1,4}$/.test(raw)) return notCompletion(raw);
   return fail(
     `"${raw}" känns inte igen som genomförd eller inte. Skriv ett datum (ÅÅÅÅ-MM-DD), ja/nej, Klar, Genomförd, Ej påbörjad eller Pågår.`,
-    `"${raw}" is not recognised as completed or not. Write a date (YYYY-MM-DD), ja/nej (yes/no), Klar, Genomförd, Ej påbörjad or Pågår.`,
+    `"${raw}" is not recognised as completed or not. Write a date (YYYY-MM-DD), yes/no, Completed, Not started or In progress (or the Swedish ja/nej, Klar, Genomförd, Ej påbörjad, Pågår).`,
   );
 }
+
+/** A number where one person's completion should be: perhaps a count, which a summary gives beside its Anställda. */
+const notCompletion = (n: string) => fail(
+  `${n} är varken ja/nej eller ett datum. Är det antalet genomförda behövs också kolumnen Anställda (en rad per enhet och kurs).`,
+  `${n} is neither yes/no nor a date. If it is the number completed, the column Anställda (Employees) is needed too (one row per unit and course).`,
+);
 
 function asDay(p: Parsed<string | null>): Parsed<Completion> {
   if (!p.ok) return p;
