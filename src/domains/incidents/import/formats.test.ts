@@ -58,12 +58,19 @@ describe('text files', () => {
     });
   }
 
-  it('warns when a file read as Windows-1252 also holds UTF-8 letters (a mixed file), and not for a clean one', async () => {
+  it('reads each line of a mixed file (UTF-8 with a Windows-1252 line) in its own encoding, with a warning; not a clean one', async () => {
     const o = await freshOrg(t);
-    const mixed = Buffer.concat([Buffer.from('ID;Rubrik;Rapporterad;Status\nMX-1;Nätfiske;2025-01-02;Klar\nMX-2;Tr', 'utf8'), Buffer.from([0x96]), Buffer.from('d;2025-01-03;Klar\n')]);
+    const mixed = Buffer.concat([
+      Buffer.from('Ärende-ID;Rubrik;Rapporterad;Status;Enhet\nMX-1;Nätfiske på förvaltningen;2025-01-02;Klar;Beställarenheten\n', 'utf8'),
+      iconv.encode('MX-2;Lösenord – nätfiske;2025-01-03;Klar;\n', 'windows-1252'),
+      Buffer.from('MX-3;Åtgärd klar;2025-01-04;Klar;beställarenheten', 'utf8'),
+    ]);
     const r = await runImport(t, mixed, { org: o.slug });
-    expect(r.summary.created).toBe(2);
-    expect(r.summary.warnings_sv).toEqual([expect.stringContaining('lästes som Windows-1252, men den innehåller också UTF-8-kodade bokstäver')]);
+    expect(r.summary).toMatchObject({ created: 3, errors: [] });
+    expect(r.summary.warnings_sv).toEqual([expect.stringContaining('Filen blandar teckenkodningar')]);
+    expect((await stored(t, o.id)).map((i) => [i.externalId, i.title, i.orgId === o.unitId])).toEqual([
+      ['MX-1', 'Nätfiske på förvaltningen', true], ['MX-2', 'Lösenord – nätfiske', false], ['MX-3', 'Åtgärd klar', true],
+    ]);
     const clean = await runImport(t, iconv.encode(csv([HEAD, ...ROWS]), 'windows-1252'), { org: (await freshOrg(t)).slug });
     expect(clean.summary.warnings).toEqual([]);
   });
@@ -97,13 +104,62 @@ describe('text files', () => {
     expect(got[0].orgId).toBe(o.unitId);
   });
 
-  it('takes the first line as the header when none of the opening lines is complete, and names what is missing', async () => {
+  it('takes the opening line with most known columns as the header when none is complete, and names what it misses there', async () => {
     const o = await freshOrg(t);
     const lines = ['Rapport', 'Ärende-ID;Rubrik;Status', 'IA-1;Rubrik;Klar'];
     const r = await runImport(t, lines.join('\n') + '\n', { org: o.slug });
     expect(r.failed).toBe(true);
-    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[1, 'Ärende-ID, Rubrik, Rapporterad, Status']]);
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[2, 'Rapporterad']]);
+    expect(r.summary.warnings_en).toEqual(['Line 1 before the header row (line 2) was skipped.']);
     expect(await stored(t, o.id)).toEqual([]);
+    // No line knows any column: the first is taken, and every required column is missing there.
+    const none = await runImport(t, 'a;b\nc;d\n', { org: o.slug });
+    expect(none.summary.errors.map((e) => [e.line, e.column])).toEqual([[1, 'Ärende-ID, Rubrik, Rapporterad, Status']]);
+  });
+
+  it('finds a header whose cell holds a quoted line break (Excel\'s Alt+Enter) with any delimiter, below a title', async () => {
+    for (const d of [',', '\t', ';']) {
+      const o = await freshOrg(t);
+      const q = (x: string) => `"${x}"`;
+      const text = `Export 2025${d}\n${['Ärende-ID', 'Rubrik', q('Anmäld till\nIMY'), 'Rapporterad', 'Status'].join(d)}\nM-1${d}A${d}Ja${d}2025-02-03${d}Klar\n`;
+      const r = await runImport(t, text, { org: o.slug });
+      expect(r.summary, JSON.stringify(d)).toMatchObject({ created: 1, errors: [] });
+      expect((await stored(t, o.id))[0]).toMatchObject({ externalId: 'M-1', reportedToImy: true });
+      const first = await runImport(t, `${[q('Ärende-\nID'), 'Rubrik', 'Rapporterad', 'Status'].join(d)}\nM-2${d}B${d}2025-02-04${d}Klar\n`, { org: o.slug });
+      expect(first.summary, JSON.stringify(d)).toMatchObject({ created: 1, errors: [], warnings: [] });
+    }
+  });
+
+  it('unwraps Excel\'s ="…" in every column; reads "Vet ej"; prefers Ärendenummer over a bare ID; warns of times out of order', async () => {
+    const o = await freshOrg(t);
+    const head = ['ID', 'Ärendenummer', 'Rubrik', 'Beskrivning', 'Händelsedatum', 'Rapporterad', 'Status', 'Anmäld till IMY', 'Personuppgiftsincident'];
+    const r = await runImport(t, csv([
+      head,
+      ['88123', 'IA-2025-0101', '="A"', '="Text"', '="2025-02-01"', '="2025-02-03 09:14"', '="Klar"', '="Nej"', 'Vet ej'],
+      ['88124', 'IA-2025-0102', 'B', '', '2025-02-10', '2025-02-03', 'Klar', '="2025-02-04"', 'ja'],
+    ]), { org: o.slug });
+    expect(r.summary).toMatchObject({ created: 2, errors: [] });
+    expect(r.summary.warnings_en).toEqual([
+      'Column "ID" is ignored: the same field is read from "Ärendenummer".',
+      '1 row has Rapporterad (reported) before Händelsedatum (occurred) (line 3). They were imported as written; check the times.',
+    ]);
+    const [a, b] = await stored(t, o.id);
+    expect(a).toMatchObject({ externalId: 'IA-2025-0101', title: 'A', description: 'Text', status: 'Klar', reportedToImy: false, personalData: 'vet_ej' });
+    expect(a.occurredAt?.toISOString()).toBe('2025-01-31T23:00:00.000Z');
+    expect(b).toMatchObject({ externalId: 'IA-2025-0102', reportedToImy: true, personalData: 'ja' });
+  });
+
+  it('notes values in columns without a header (XLSX; a middle column in CSV) and says when a file has no rows', async () => {
+    const o = await freshOrg(t);
+    const sheet = await xlsx([['Ärende-ID', 'Rubrik', '', 'Rapporterad', 'Status'], ['U-1', 'A', 'anteckning', sheetDate(2025, 2, 3, 9), 'Klar', 'mer'], ['U-2', 'B', '', sheetDate(2025, 2, 4), 'Klar']]);
+    const r = await runImport(t, sheet, { org: o.slug }, 'xlsx');
+    expect(r.summary).toMatchObject({ created: 2, errors: [] });
+    expect(r.summary.warnings_sv).toEqual(['Kolumnerna 3, 6 saknar rubrik; deras värden lästes inte.']);
+    const description = await runImport(t, await xlsx([['Ärende-ID', 'Beskrivning', 'Rubrik', 'Rapporterad', 'Status'], ['U-3', 0.1 + 0.2, 'C', sheetDate(2025, 2, 5), 'Klar']]), { org: o.slug }, 'xlsx');
+    expect(description.summary).toMatchObject({ created: 1, errors: [] });
+    expect((await stored(t, o.id)).find((i) => i.externalId === 'U-3')?.description).toBe('0.3');
+    const empty = await runImport(t, 'Ärende-ID;Rubrik;Rapporterad;Status\n', { org: o.slug });
+    expect(empty.summary).toMatchObject({ created: 0, rejected: 0, warnings_en: ['The file has no rows below the header; nothing was imported.'] });
   });
 
   it('keeps quoted delimiters, quotes and newlines, and numbers later lines correctly', async () => {
@@ -296,12 +352,37 @@ describe('unusual and crafted files (an outside audit\'s cases)', () => {
     expect(r2.summary.errors[0]).toMatchObject({ line: 1202, column: null });
   });
 
+  it('refuses an encrypted workbook (a password or an encrypting sensitivity label) as such, not as the old .xls', async () => {
+    const o = await freshOrg(t);
+    // A compound file (the .xls container) whose directory names Office's encrypted package.
+    const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(70_000, 0), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512, 0)]);
+    const e = await runImport(t, cfb, { org: o.slug }, 'xlsx').then(() => undefined, (x: AppError) => x);
+    expect(e).toMatchObject({ status: 415, code: 'encrypted_file' });
+    expect(e!.msg.sv).toMatch(/^Filen är krypterad: den har ett lösenord eller en känslighetsetikett/);
+    const xls = await runImport(t, Buffer.concat([cfb.subarray(0, 70_008), Buffer.alloc(600, 0)]), { org: o.slug }, 'xls').then(() => undefined, (x: AppError) => x);
+    expect(xls).toMatchObject({ status: 415, code: 'unsupported_file_type' });
+    expect(xls!.msg.en).toMatch(/old Excel format/);
+  });
+
+  it('refuses a row with a stray NUL, not the whole file, when a few rows have one', async () => {
+    const o = await freshOrg(t);
+    const rows = Array.from({ length: 10 }, (_, i) => [`N-${i}`, `Rubrik\u0000${i}`, '2025-02-03', 'Klar']);
+    const r = await runImport(t, csv([['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status'], ...rows, ['N-ok', 'Hel', '2025-02-03', 'Klar']]), { org: o.slug, skipInvalid: true });
+    expect(r.summary).toMatchObject({ created: 1, rejected: 10 });
+    expect(r.summary.errors[0]).toMatchObject({ line: 2, column: 'Rubrik' });
+  });
+
   it('refuses binary data as neither CSV nor XLSX (415), and a file of one endless line clearly', async () => {
     const o = await freshOrg(t);
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 0), Buffer.from('\nstream\n'), Buffer.alloc(32, 0)]);
     const e = await runImport(t, pdf, { org: o.slug }).then(() => undefined, (x: AppError) => x);
     expect(e).toMatchObject({ status: 415, code: 'unsupported_file_type' });
     expect(e!.msg.sv).toMatch(/varken CSV-text eller XLSX/);
+    // By their first bytes too, without a NUL in sight (a compressed PDF stream, a PNG); and UTF-16 without its mark.
+    const refused = async (b: Buffer) => (await runImport(t, b, { org: o.slug }).then(() => undefined, (x: AppError) => x))?.code;
+    expect(await refused(Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << /Length 5 >> stream\nxyzzy\nendstream'))).toBe('unsupported_file_type');
+    expect(await refused(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest')]))).toBe('unsupported_file_type');
+    expect(await refused(Buffer.from(csv([HEAD, ...ROWS]), 'utf16le'))).toBe('unsupported_file_type');
     const endless = Buffer.alloc(2_100_000, 'a');
     const e2 = await runImport(t, endless, { org: o.slug }).then(() => undefined, (x: AppError) => x);
     expect(e2).toMatchObject({ status: 422, code: 'unreadable_file' });

@@ -29,6 +29,7 @@ import { RowValidator, type ImportRow, type RowError } from './validate';
 import { BatchWriter, UnitResolver, type ImportRegisters } from './writer';
 import { categorySpelling } from './categories';
 import { memo } from './values';
+import type { Msg } from '../../../server/platform/tabular/cells';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
 
@@ -121,7 +122,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   for (const w of warnings) addWarning(summary, w);
   if (header.missing.length > 0) {
     await records.return(undefined);
-    return fail(missingColumns(header.missing));
+    return fail(missingColumns(header.missing, header.line));
   }
 
   const readOnlyRun = !!opts.dryRun;
@@ -140,7 +141,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       const spelled = await categorySpelling(tx, org.path);
       const writer = new BatchWriter(tx, registers, units, ctx.principal?.userId ?? null, readOnlyRun, header.names.externalId, ctx.config.databaseUrl ? ctx.db : undefined);
       const seen = new SeenIds();
-      const validator = new RowValidator(header, { invalidUtf8: info.invalidUtf8 });
+      const validator = new RowValidator(header, { invalidUtf8: info.invalidUtf8, format: info.format === 'xlsx' ? 'xlsx' : 'csv' });
       let batch: ImportRow[] = [];
       let rows = 0;
       // Batches are written while the next ones are parsed; up to IN_FLIGHT at a time, so the connection always
@@ -205,6 +206,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
         if (batch.length >= batchSize || (failed && rows % batchSize === 0)) await flush();
       }
       await drain();
+      for (const w of fileNotes(validator.notes, rows)) addWarning(summary, w);
       if (protectedKept > 0) {
         addWarning(summary, {
           sv: `Beskrivningen lämnades orörd för ${protectedKept} ${protectedKept === 1 ? 'incident' : 'incidenter'} med skyddade personuppgifter: du saknar behörighet att läsa den.`,
@@ -236,6 +238,29 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
     throw err;
   }
   return { summary, written: true, failed: false, info };
+}
+
+/** What the rows showed about the file as a whole: no rows at all, values in columns without a header, times out of order. */
+function fileNotes(notes: RowValidator['notes'], rows: number): Msg[] {
+  const out: Msg[] = [];
+  if (rows === 0) out.push({ sv: 'Filen har inga rader under rubrikraden; inget importerades.', en: 'The file has no rows below the header; nothing was imported.' });
+  if (notes.unnamed.size > 0) {
+    const cols = [...notes.unnamed].sort((a, b) => a - b).join(', ');
+    const one = notes.unnamed.size === 1;
+    out.push({
+      sv: `${one ? 'Kolumn' : 'Kolumnerna'} ${cols} saknar rubrik; ${one ? 'dess' : 'deras'} värden lästes inte.`,
+      en: `Column${one ? '' : 's'} ${cols} ${one ? 'has' : 'have'} no header; ${one ? 'its' : 'their'} values were not read.`,
+    });
+  }
+  if (notes.reportedFirstCount > 0) {
+    const n = notes.reportedFirstCount;
+    const lines = notes.reportedFirst.join(', ') + (n > notes.reportedFirst.length ? ' …' : '');
+    out.push({
+      sv: `${n} ${n === 1 ? 'rad har' : 'rader har'} Rapporterad före Händelsedatum (rad ${lines}). De importerades som de står; kontrollera tiderna.`,
+      en: `${n} ${n === 1 ? 'row has' : 'rows have'} Rapporterad (reported) before Händelsedatum (occurred) (line ${lines}). They were imported as written; check the times.`,
+    });
+  }
+  return out;
 }
 
 function idOf(rec: RawRecord, h: HeaderMap): string {

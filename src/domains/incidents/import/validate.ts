@@ -1,5 +1,5 @@
 /** One record of the file → a typed import row, or the list of what is wrong with it (line, column, why). */
-import { DESCRIPTION_MAX, type IncidentKind, type IncidentStatus } from '../model';
+import { DESCRIPTION_MAX, type IncidentKind, type IncidentStatus, type PersonalData } from '../model';
 import type { Field, HeaderMap } from './columns';
 import type { RawRecord } from '../../../server/platform/tabular/source';
 import type { RowError } from '../../../server/platform/tabular/summary';
@@ -25,7 +25,7 @@ export interface ImportRow {
   status: IncidentStatus;
   kind?: IncidentKind | null;
   category?: string | null;
-  personalData?: 'ja' | 'nej';
+  personalData?: PersonalData;
   imy?: Reported;
   csirt?: Reported;
   protectedIdentity?: boolean;
@@ -42,8 +42,18 @@ const composed = (s: string) => {
   return COMBINING.test(clean) ? clean.normalize('NFC') : clean;
 };
 
+/** Personuppgiftsincident not yet known: stored as "Vet ej", as a quick report's answer. */
+const UNKNOWN = new Set(['vet ej', 'vetej', 'okänt', 'okänd', 'osäkert', 'oklart', "don't know", 'unknown']);
+
 /** Excel's way of keeping a text such as 007 in a CSV: the formula ="007". */
 const EXCEL_TEXT = /^="(.*)"$/s;
+
+/** A cell as written, but Excel's ="…" unwrapped (so every column reads ="2025-02-03" and ="Nej" as the value). */
+function unwrapped(c: Cell | undefined): Cell | undefined {
+  if (typeof c !== 'string' || c.length < 3 || !c.includes('="')) return c;
+  const excel = EXCEL_TEXT.exec(c.trim());
+  return excel ? excel[1].replace(/""/g, '"') : c;
+}
 
 function text(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
@@ -71,7 +81,14 @@ export class RowValidator {
    * `invalidUtf8`: the file declared UTF-8 (BOM) but has bytes that are not; they read as U+FFFD, refused.
    * `now`: when the import runs; a time after it (five minutes of leeway for clocks that run ahead) is refused.
    */
-  constructor(private readonly h: HeaderMap, private readonly opts: { invalidUtf8?: boolean; now?: Date } = {}) {
+  /** Columns without a header that hold a value on some row (1-based), and rows reported before they happened. */
+  readonly notes = { unnamed: new Set<number>(), reportedFirst: [] as number[], reportedFirstCount: 0 };
+
+  /**
+   * `format`: an XLSX sheet has no delimiters, so a value right of the header is a column without a header (noted);
+   * in a CSV file it is a row error (most often a field holding the delimiter without quotes).
+   */
+  constructor(private readonly h: HeaderMap, private readonly opts: { invalidUtf8?: boolean; now?: Date; format?: 'csv' | 'xlsx' } = {}) {
     this.latest = (opts.now ?? new Date()).getTime() + 5 * 60_000;
   }
 
@@ -102,7 +119,7 @@ export class RowValidator {
 
   private cell(f: Field): Cell | undefined {
     const i = this.h.index[f];
-    return i === undefined ? undefined : this.cells[i];
+    return i === undefined ? undefined : unwrapped(this.cells[i]);
   }
 
   private str(f: Field): string {
@@ -167,8 +184,11 @@ export class RowValidator {
       });
       return { errors };
     }
+    if (h.unnamed) for (const i of h.unnamed) if (text(rec.cells[i]) !== '') this.notes.unnamed.add(i + 1);
     for (let i = h.width; i < rec.cells.length; i++) {
-      if (text(rec.cells[i]) !== '') {
+      if (text(rec.cells[i]) === '') continue;
+      if (this.opts.format === 'xlsx') this.notes.unnamed.add(i + 1);
+      else {
         this.err(null, {
           sv: `Raden har fler värden än rubrikraden har kolumner (värde i kolumn ${i + 1} av ${h.width}); saknas citattecken kring ett fält med avgränsare?`,
           en: `The row has more values than the header has columns (a value in column ${i + 1} of ${h.width}); is a field containing the delimiter missing its quotes?`,
@@ -183,7 +203,9 @@ export class RowValidator {
     this.checkText('title', title, LIMITS.title);
     let description: string | undefined;
     if (this.has('description')) {
-      description = composed(String(this.cell('description') ?? '').replace(/\r\n?/g, '\n').trim());
+      // Text keeps its line breaks; a number or date cell (XLSX) reads as Excel shows it, like any text column.
+      const c = this.cell('description');
+      description = composed((typeof c === 'string' ? c : text(c)).replace(/\r\n?/g, '\n').trim());
       this.checkText('description', description, LIMITS.description);
     }
     let occurredAt: Date | null | undefined;
@@ -205,10 +227,13 @@ export class RowValidator {
       category = this.str('category') || null;
       if (category) this.checkText('category', category, LIMITS.category);
     }
-    let personalData: 'ja' | 'nej' | undefined;
+    let personalData: PersonalData | undefined;
     if (this.has('personalData')) {
-      const b = this.flag('personalData');
-      if (b !== undefined) personalData = b ? 'ja' : 'nej';
+      if (UNKNOWN.has(this.str('personalData').toLowerCase())) personalData = 'vet_ej';
+      else {
+        const b = this.flag('personalData');
+        if (b !== undefined) personalData = b ? 'ja' : 'nej';
+      }
     }
     if (kind === 'Personuppgiftsincident') personalData = 'ja';
     const imy = this.has('imy') ? this.reported('imy') : undefined;
@@ -220,6 +245,10 @@ export class RowValidator {
       if (unit) this.checkText('unit', unit, LIMITS.unit);
     }
     if (errors.length > 0 || reportedAt === undefined || status === undefined) return { errors };
+    if (occurredAt && occurredAt.getTime() > reportedAt.getTime()) {
+      if (this.notes.reportedFirst.length < 5) this.notes.reportedFirst.push(rec.line);
+      this.notes.reportedFirstCount++;
+    }
     return {
       errors,
       row: {

@@ -107,7 +107,7 @@ function shapeOf(h: TrainingHeader): TrainingShape | RowError {
   }
   if (has('employees') || has('completed')) {
     const missing = (['employees', 'completed'] as const).filter((f) => !has(f)).map((f) => columnName(f));
-    return missing.length > 0 ? missingColumns(missing) : 'aggregated';
+    return missing.length > 0 ? missingColumns(missing, h.line) : 'aggregated';
   }
   if (has('status') || has('completedOn')) return 'person';
   return {

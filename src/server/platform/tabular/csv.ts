@@ -208,22 +208,22 @@ export function sepHint(line: string): string | undefined {
   return SEP_HINT.exec(line.trim())?.[1];
 }
 
-/** The fields of one line split by `delimiter`, quotes honoured (for choosing the delimiter; not the parser). */
-function splitLine(line: string, delimiter: string): string[] {
-  const parser = new CsvParser(delimiter);
-  return parser.end(parser.push(line, []))[0]?.fields ?? [];
-}
-
 /**
- * The delimiter of a file from its opening lines: Excel's `sep=` hint when the first line is one; else the
- * candidate (; TAB ,) that makes one of the lines a header (`isHeader`), looking past a title line or two that
- * some exports put above it; else the most frequent one in the first line.
+ * The delimiter of a file from its opening text: Excel's `sep=` hint when the first line is one; else the candidate
+ * (; TAB ,) that makes the earliest of the first `records` records a header (`isHeader`), looking past a title line
+ * or two that some exports put above it; else the most frequent one in the first line. The text is read as records,
+ * quotes honoured, so a header cell holding a line break (Excel's Alt+Enter: "Anmäld till\nIMY") stays one cell.
  */
-export function chooseDelimiter(lines: string[], isHeader: (cells: string[]) => boolean): string {
-  const hint = sepHint(lines[0] ?? '');
+export function chooseDelimiter(opening: string, isHeader: (cells: string[]) => boolean, records = 10): string {
+  const first = /^[^\r\n]*/.exec(opening)![0];
+  const hint = sepHint(first);
   if (hint) return hint;
-  for (const line of lines) {
-    for (const d of [';', '\t', ',']) if (line.includes(d) && isHeader(splitLine(line, d))) return d;
+  let best: { d: string; at: number } | undefined;
+  for (const d of [';', '\t', ',']) {
+    if (!opening.includes(d)) continue;
+    const parser = new CsvParser(d);
+    const at = parser.end(parser.push(opening, [])).slice(0, records).findIndex((r) => isHeader(r.fields));
+    if (at !== -1 && (!best || at < best.at)) best = { d, at };
   }
-  return detectDelimiter(lines[0] ?? '');
+  return best?.d ?? detectDelimiter(first);
 }

@@ -8,7 +8,10 @@ import type { RawRecord } from './source';
 
 export interface ColumnDef<F extends string> {
   field: F;
-  /** The first name is the canonical one (used in messages when the column is missing). */
+  /**
+   * The first name is the canonical one (used in messages when the column is missing); the rest are aliases from the
+   * most specific to the most generic. When a file has two of them, the earlier in this list is read.
+   */
   names: string[];
   /**
    * Also a header whose looseKey this matches, for a header with a part that varies (the Objekt page's
@@ -28,6 +31,10 @@ export interface HeaderMap<F extends string> {
   warnings: Msg[];
   /** Canonical names of required columns that are missing. */
   missing: string[];
+  /** The header's line in the file (set by findHeader). */
+  line?: number;
+  /** Columns within the header's width whose header cell is empty (0-based). */
+  unnamed?: number[];
 }
 
 /** Records looked at for the header: some exports put a title, a date range or Excel's `sep=;` above it. */
@@ -64,20 +71,25 @@ export interface NotRead {
 
 /** The header mapping of one import's columns (`notRead`: headers it knows and leaves, see NotRead). */
 export function headerReader<F extends string>(columns: ColumnDef<F>[], notRead?: NotRead): HeaderReader<F> {
-  const byKey = new Map<string, { def: ColumnDef<F>; primary: boolean }>();
-  for (const def of columns) def.names.forEach((n, i) => byKey.set(looseKey(n), { def, primary: i === 0 }));
-  const patterned = columns.filter((def) => def.pattern).map((def) => ({ def, primary: false }));
+  // A name's rank: its place in the field's list. The list runs from the canonical name to the most generic alias.
+  const byKey = new Map<string, { def: ColumnDef<F>; rank: number }>();
+  for (const def of columns) def.names.forEach((n, i) => byKey.set(looseKey(n), { def, rank: i }));
+  const patterned = columns.filter((def) => def.pattern).map((def) => ({ def, rank: def.names.length }));
   const map = (cells: Cell[]): HeaderMap<F> => {
     const index: HeaderMap<F>['index'] = {};
     const names: HeaderMap<F>['names'] = {};
-    const primaryTaken = new Set<F>();
+    const rankOf: Partial<Record<F, number>> = {};
     const warnings: Msg[] = [];
     let width = cells.length;
     while (width > 0 && headerText(cells[width - 1]) === '') width--;
     const ignored: { name: string; dupOf?: string }[] = [];
+    const unnamed: number[] = [];
     for (let i = 0; i < width; i++) {
       const name = headerText(cells[i]);
-      if (name === '') continue;
+      if (name === '') {
+        unnamed.push(i);
+        continue;
+      }
       const key = looseKey(name);
       const hit = byKey.get(key) ?? patterned.find((p) => p.def.pattern!.test(key));
       if (!hit) {
@@ -86,12 +98,13 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[], notRead?
       }
       const f = hit.def.field;
       const taken = index[f] !== undefined;
-      // Two columns for one field: the canonical name wins over an alias, else the first one.
-      if (!taken || (hit.primary && !primaryTaken.has(f))) {
+      // Two columns for one field: the name earlier in the field's list wins (Ärendenummer over a bare ID), else the
+      // first column.
+      if (!taken || hit.rank < rankOf[f]!) {
         if (taken) ignored.push({ name: names[f]!, dupOf: name });
         index[f] = i;
         names[f] = name;
-        if (hit.primary) primaryTaken.add(f);
+        rankOf[f] = hit.rank;
       } else ignored.push({ name, dupOf: names[f] });
     }
     const said = new Set<string>();
@@ -112,7 +125,7 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[], notRead?
     }
     if (left.length > 0) warnings.push(notRead!.warning(left));
     const missing = columns.filter((c) => c.required && index[c.field] === undefined).map((c) => c.names[0]);
-    return { index, names, width, warnings, missing };
+    return { index, names, width, warnings, missing, unnamed };
   };
   return { map, isHeader: (cells) => map(cells).missing.length === 0 };
 }
@@ -125,21 +138,26 @@ export interface FoundHeader<F extends string> {
 }
 
 /**
- * The header: the first of the opening records that has every required column. When none has, the first
- * record is taken as the header (and its missing columns are reported). Records above the header are skipped;
- * their lines are named in a warning. (Excel's `sep=` line never gets here: the CSV reader takes it.)
+ * The header: the first of the opening records that has every required column. When none has, the one with the
+ * most known columns is taken (the first record when none has any) and its missing columns are reported at its
+ * line: a title above a header that lacks a column is not the header. Records above the header are skipped; their
+ * lines are named in a warning. (Excel's `sep=` line never gets here: the CSV reader takes it.)
  */
 export async function findHeader<F extends string>(records: AsyncGenerator<RawRecord>, reader: HeaderReader<F>): Promise<FoundHeader<F> | undefined> {
   const opening: RawRecord[] = [];
+  let best: { at: number; header: HeaderMap<F>; known: number } | undefined;
   while (opening.length < HEADER_SEARCH) {
     const next = await records.next();
     if (next.done) break;
     opening.push(next.value);
     const header = reader.map(next.value.cells);
+    header.line = next.value.line;
     if (header.missing.length === 0) {
       return { header, line: next.value.line, skipped: opening.slice(0, -1).map((r) => r.line), sheet: next.value.sheet };
     }
+    const known = Object.keys(header.index).length;
+    if (!best || known > best.known) best = { at: opening.length - 1, header, known };
   }
-  if (opening.length === 0) return undefined;
-  return { header: reader.map(opening[0].cells), line: opening[0].line, skipped: [] };
+  if (!best) return undefined;
+  return { header: best.header, line: opening[best.at].line, skipped: opening.slice(0, best.at).map((r) => r.line), sheet: opening[best.at].sheet };
 }

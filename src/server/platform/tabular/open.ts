@@ -16,16 +16,22 @@ const UNSUPPORTED_XLS = new AppError(415, 'unsupported_file_type', {
   en: 'The file is in the old Excel format (.xls). Save it as .xlsx or CSV and try again.',
 }, 'file');
 
+const ENCRYPTED = new AppError(415, 'encrypted_file', {
+  sv: 'Filen är krypterad: den har ett lösenord eller en känslighetsetikett (t.ex. Microsoft Purview) som krypterar den. Spara en kopia utan lösenord och utan krypterande etikett, som .xlsx eller CSV, och försök igen.',
+  en: 'The file is encrypted: it has a password or a sensitivity label (such as Microsoft Purview) that encrypts it. Save a copy without the password and without an encrypting label, as .xlsx or CSV, and try again.',
+}, 'file');
+
 /** Binary data: `howTo` says where a good file comes from ("Exportera från IA som CSV eller XLSX."). */
 const notText = (howTo: Msg) => new AppError(415, 'unsupported_file_type', {
   sv: `Filen är varken CSV-text eller XLSX (den innehåller binära data, t.ex. en PDF eller en bild). ${howTo.sv} En fil i UTF-16 måste börja med sitt byte order mark.`,
   en: `The file is neither CSV text nor XLSX (it holds binary data, such as a PDF or an image). ${howTo.en} A UTF-16 file must begin with its byte order mark.`,
 }, 'file');
 
-/** Refuses a file no import can read: empty (422), the old .xls (415) or binary data (415). */
+/** Refuses a file no import can read: empty (422), the old .xls, an encrypted file or binary data (415). */
 export function checkFileFormat(info: FileInfo, howTo: Msg): void {
   if (info.format === 'empty') throw EMPTY_FILE;
   if (info.format === 'xls') throw UNSUPPORTED_XLS;
+  if (info.format === 'encrypted') throw ENCRYPTED;
   if (info.format === 'binary') throw notText(howTo);
 }
 
@@ -97,18 +103,18 @@ export async function openTable<F extends string>(
   }
   if (info.mixedEncoding) {
     warnings.push({
-      sv: 'Filen är inte giltig UTF-8 och lästes som Windows-1252, men den innehåller också UTF-8-kodade bokstäver (som då visas som "Ã¤" i stället för "ä"). Kontrollera texterna; spara filen med en enda teckenkodning (helst UTF-8) om de är fel.',
-      en: 'The file is not valid UTF-8 and was read as Windows-1252, but it also holds UTF-8 encoded letters (which then show as "Ã¤" instead of "ä"). Check the texts; save the file in one encoding (UTF-8 preferred) if they are wrong.',
+      sv: 'Filen blandar teckenkodningar: den är UTF-8 men vissa rader är Windows-1252 (eller tvärtom). Varje rad lästes i den kodning den är giltig i, UTF-8 där den är det. Kontrollera å, ä och ö i texterna; spara helst filen som UTF-8.',
+      en: 'The file mixes text encodings: it is UTF-8 but some lines are Windows-1252 (or the reverse). Each line was read in the encoding it is valid in, UTF-8 where it is. Check å, ä and ö in the texts; preferably save the file as UTF-8.',
     });
   }
   return { header, records, warnings };
 }
 
-/** The missing required columns as one file-level error (line 1). */
-export function missingColumns(missing: string[]): { line: number; column: string } & Msg {
+/** The missing required columns as one file-level error at the header's line (1 unless a title stands above it). */
+export function missingColumns(missing: string[], line = 1): { line: number; column: string } & Msg {
   const list = missing.join(', ');
   return {
-    line: 1, column: list,
+    line, column: list,
     sv: `Obligatoriska kolumner saknas: ${list}. Rubrikraden måste ha dem (stora/små bokstäver spelar ingen roll).`,
     en: `Required columns are missing: ${list}. The header row must have them (case does not matter).`,
   };

@@ -65,7 +65,7 @@ export async function readImportRows<F extends string>(
   for (const w of warnings) addWarning(summary, w);
   if (header.missing.length > 0) {
     await records.return(undefined);
-    return { failed: failedFile(summary, missingColumns(header.missing)) };
+    return { failed: failedFile(summary, missingColumns(header.missing, header.line)) };
   }
   const rows: ImportRow[] = [];
   try {

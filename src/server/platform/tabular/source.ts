@@ -11,7 +11,7 @@ import { HEADER_SEARCH } from './header';
 import { readXlsxRows } from './xlsx';
 import type { Cell } from './cells';
 
-export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'empty' | 'binary';
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'encrypted' | 'empty' | 'binary';
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 export interface FileInfo {
@@ -19,7 +19,7 @@ export interface FileInfo {
   size: number;
   format: FileFormat;
   encoding: TextEncoding;
-  /** Not valid UTF-8 (so read as Windows-1252), yet holding UTF-8 letters such as "Ã¤" would show: a mixed file. */
+  /** Not valid UTF-8, yet holding UTF-8 letters (å ä ö …): a mixed file, read line by line (mixedDecoder). */
   mixedEncoding?: boolean;
   /**
    * Begins with UTF-8's byte order mark, so it is read as UTF-8, yet some bytes are not UTF-8: they read as U+FFFD
@@ -29,11 +29,23 @@ export interface FileInfo {
 }
 
 /**
- * How much of a file's start is looked at for NUL bytes, which no CSV text (other than UTF-16) has, and how many
- * make it binary. A stray NUL or two in a text file is refused on its own row instead (by the import's row validation).
+ * How much of a file's start is looked at for NUL bytes, which no CSV text (other than UTF-16) has. Binary data (an
+ * image, a program, UTF-16 without its byte order mark) has them in pairs or in every other byte; a text export with
+ * a stray NUL here and there is read, and the rows holding one are refused (by the import's row validation).
  */
 const BINARY_SNIFF = 64 * 1024;
 const BINARY_NULS = 8;
+/** Two NULs side by side this many times, or NULs as one in this many bytes, make the start binary. */
+const BINARY_NUL_PAIRS = 4;
+const BINARY_NUL_SHARE = 10;
+/** Formats that are never a spreadsheet export, by their first bytes: PDF, PNG, JPEG, GIF. */
+const BINARY_MAGIC = [Buffer.from('%PDF-'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GIF8')];
+
+/**
+ * The stream name of Office's encrypted package (UTF-16LE in the compound file's directory): an .xlsx with a password
+ * or a sensitivity label that encrypts it (Microsoft Purview) is a compound file, like the old .xls, but holds this.
+ */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 /** Learns a file's identity while its bytes stream past (used for the CLI file and the HTTP upload). */
 export class FileInspector {
@@ -46,12 +58,26 @@ export class FileInspector {
   private utf8Letters = 0;
   private lastByte = 0;
   private nuls = 0;
+  private nulPairs = 0;
+  private compound = false;
+  private encrypted = false;
+  private tail: Buffer = Buffer.alloc(0);
 
   update(chunk: Buffer): void {
     this.hash.update(chunk);
-    if (this.size < BINARY_SNIFF && this.nuls < BINARY_NULS) {
+    if (this.size < BINARY_SNIFF) {
       const head = chunk.subarray(0, BINARY_SNIFF - this.size);
-      for (let k = head.indexOf(0); k !== -1 && this.nuls < BINARY_NULS; k = head.indexOf(0, k + 1)) this.nuls++;
+      for (let k = head.indexOf(0); k !== -1; k = head.indexOf(0, k + 1)) {
+        this.nuls++;
+        if (k > 0 && head[k - 1] === 0) this.nulPairs++;
+      }
+    }
+    // A compound file: look for the encrypted package's name, also across chunks.
+    if (this.size === 0) this.compound = chunk[0] === 0xd0 && chunk[1] === 0xcf;
+    if (this.compound && !this.encrypted) {
+      const joined = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+      this.encrypted = joined.includes(ENCRYPTED_PACKAGE);
+      this.tail = Buffer.from(joined.subarray(Math.max(0, joined.length - ENCRYPTED_PACKAGE.length)));
     }
     this.size += chunk.length;
     if (this.utf8Letters < 1 && chunk.length > 0) {
@@ -91,13 +117,16 @@ export class FileInspector {
     let format: FileFormat = 'csv';
     if (this.size === 0) format = 'empty';
     else if (h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04) format = 'xlsx';
-    else if (h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0) format = 'xls';
+    else if (h[0] === 0xd0 && h[1] === 0xcf && h[2] === 0x11 && h[3] === 0xe0) format = this.encrypted ? 'encrypted' : 'xls';
     const bom = h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf;
     let encoding: TextEncoding = this.utf8 || bom ? 'utf-8' : 'windows-1252';
     if (h[0] === 0xff && h[1] === 0xfe) encoding = 'utf-16le';
     else if (h[0] === 0xfe && h[1] === 0xff) encoding = 'utf-16be';
     // NUL bytes in a file that is neither UTF-16 nor a zip: a PDF, an image or a program, not a spreadsheet export.
-    if (format === 'csv' && this.nuls >= BINARY_NULS && !encoding.startsWith('utf-16')) format = 'binary';
+    // A few stray NULs in a text are refused on their rows instead (the import's row validation).
+    const sniffed = Math.min(this.size, BINARY_SNIFF);
+    const nulsSay = this.nuls >= BINARY_NULS && (this.nulPairs >= BINARY_NUL_PAIRS || this.nuls * BINARY_NUL_SHARE >= sniffed);
+    if (format === 'csv' && !encoding.startsWith('utf-16') && (nulsSay || BINARY_MAGIC.some((m) => h.subarray(0, m.length).equals(m)))) format = 'binary';
     const mixedEncoding = format === 'csv' && encoding === 'windows-1252' && this.utf8Letters > 0;
     const invalidUtf8 = format === 'csv' && bom && !this.utf8;
     return {
@@ -132,10 +161,48 @@ export async function* readRecords(path: string, info: FileInfo, isHeader: IsHea
     yield* readXlsxRows(path, onBytes, isHeader);
     return;
   }
-  yield* readCsv(path, info.encoding, isHeader, onBytes);
+  yield* readCsv(path, info.mixedEncoding ? 'mixed' : info.encoding, isHeader, onBytes);
 }
 
-function textDecoder(encoding: TextEncoding): { write(b: Buffer): string; end(): string } {
+/** A line this long without a line feed is decoded in parts (a file whose lines end in CR alone). */
+const MIXED_LINE_BYTES = 1 << 20;
+
+/**
+ * A file neither all UTF-8 nor all Windows-1252 (FileInfo.mixedEncoding: a UTF-8 export with a line pasted from an
+ * older system, or the reverse): each line, to its line feed, in the encoding it is valid in, UTF-8 where it is.
+ * A line feed is never part of a UTF-8 sequence, so the file is cut there safely.
+ */
+function mixedDecoder(): { write(b: Buffer): string; end(): string } {
+  let carry: Buffer = Buffer.alloc(0);
+  const line = (b: Buffer) => (isUtf8(b) ? b.toString('utf8') : iconv.decode(b, 'windows-1252'));
+  const lines = (b: Buffer) => {
+    let out = '';
+    let from = 0;
+    for (let lf = b.indexOf(0x0a); lf !== -1; lf = b.indexOf(0x0a, from)) {
+      out += line(b.subarray(from, lf + 1));
+      from = lf + 1;
+    }
+    return from < b.length ? out + line(b.subarray(from)) : out;
+  };
+  return {
+    write(chunk) {
+      const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      let cut = buf.lastIndexOf(0x0a) + 1;
+      // No line feed in a long stretch: cut after its last ASCII byte, which ends any UTF-8 sequence.
+      if (cut === 0 && buf.length > MIXED_LINE_BYTES) for (cut = buf.length; cut > 0 && buf[cut - 1] >= 0x80; cut--);
+      carry = Buffer.from(buf.subarray(cut));
+      return lines(buf.subarray(0, cut));
+    },
+    end() {
+      const rest = carry;
+      carry = Buffer.alloc(0);
+      return rest.length ? lines(rest) : '';
+    },
+  };
+}
+
+function textDecoder(encoding: TextEncoding | 'mixed'): { write(b: Buffer): string; end(): string } {
+  if (encoding === 'mixed') return mixedDecoder();
   if (encoding === 'windows-1252') {
     const d = iconv.getDecoder('windows-1252');
     return { write: (b) => d.write(b), end: () => d.end() ?? '' };
@@ -148,7 +215,7 @@ function textDecoder(encoding: TextEncoding): { write(b: Buffer): string; end():
 export const OPENING_LINES = HEADER_SEARCH;
 const OPENING_CHARS = 1 << 16;
 
-async function* readCsv(path: string, encoding: TextEncoding, isHeader: IsHeader, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
+async function* readCsv(path: string, encoding: TextEncoding | 'mixed', isHeader: IsHeader, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
   const dec = textDecoder(encoding);
   let parser: CsvParser | undefined;
   let pending = '';
@@ -163,7 +230,7 @@ async function* readCsv(path: string, encoding: TextEncoding, isHeader: IsHeader
       // The delimiter is chosen from the opening lines (a title line may stand above the header).
       const lines = pending.split(/\r\n|\r|\n/, OPENING_LINES + 1);
       if (lines.length <= OPENING_LINES && pending.length < OPENING_CHARS && !last) return;
-      parser = new CsvParser(chooseDelimiter(lines.slice(0, OPENING_LINES), isHeader));
+      parser = new CsvParser(chooseDelimiter(pending, isHeader, OPENING_LINES));
       if (sepHint(lines[0])) hintLine = 1;
       text = pending;
       pending = '';
