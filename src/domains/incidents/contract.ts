@@ -294,7 +294,7 @@ export const CommentDto = z.object({ id: z.string(), author: z.string(), body: z
 export const AttachmentDto = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: int4(), sha256: z.string(), createdAt: z.string() });
 /** A link with its target as the caller may see it: title and href are null when the record is gone or hidden from them. */
 export const LinkDto = z.object({
-  id: z.string(), targetType: z.string(), targetId: z.string(), note: z.string(), createdAt: z.string(),
+  id: z.string(), targetType: z.string(), targetId: z.string().nullable(), note: z.string().nullable(), createdAt: z.string(),
   title: z.string().nullable(), href: z.string().nullable(), org: z.object({ slug: z.string(), name: z.string() }).nullable(),
 }).openapi('IncidentLink');
 export const HistoryDto = z.object({ from: z.string().nullable(), to: z.string(), at: z.string(), actor: z.string().nullable(), source: z.string() });

@@ -83,17 +83,51 @@ describe('adding and listing links', () => {
     const r = await reader.get(`/api/incidents/${ids.incident}/links`);
     expect(r.status).toBe(200);
     expect(r.body.items.every((l: { title: string | null }) => l.title !== null)).toBe(true);
-    // The reporter may read their own incident, but not the risk register.
+    // A target the caller may not see: the link without its title or page. (The reporter's own report shows no links:
+    // they are the handlers' work, as on the incident's page.)
     await post(isam, `/api/incidents/${ids.own}/links`, { targetType: 'risk', targetId: ids.risk });
     const own = await staff.get(`/api/incidents/${ids.own}/links`);
     expect(own.status).toBe(200);
-    expect(own.body.items).toEqual([expect.objectContaining({ targetType: 'risk', targetId: ids.risk, title: null, href: null, org: null })]);
+    expect(own.body.items).toEqual([]);
+    await post(isam, `/api/incidents/${ids.incident}/links`, { targetType: 'risk', targetId: ids.riskB }, 404);
+    await post(admin, `/api/incidents/${ids.other}/links`, { targetType: 'risk', targetId: ids.riskB });
+    const hidden = await reader.get(`/api/incidents/${ids.other}/links`);
+    expect(hidden.body.items).toEqual([expect.objectContaining({ targetType: 'risk', targetId: ids.riskB, title: null, href: null, org: null })]);
   });
 
   it('the protected-identity rules are unchanged: a handler without incident.protected may link a protected incident', async () => {
     const prot = await post(isam, '/api/incidents', { org: 'avd-a', title: 'Skyddad', protectedIdentity: true });
     const l = await post(sak, `/api/incidents/${prot.id}/links`, { targetType: 'document', targetId: ids.document });
     expect(l.title).toBe('Rutin för incidenthantering');
+  });
+
+  it('on a protected record, a note and a web address are hidden like its description from those who may not read it, also in the audit log', async () => {
+    const prot = await post(isam, '/api/incidents', { org: 'enh-a', title: 'Skyddad med länkar', protectedIdentity: true });
+    const base = `/api/incidents/${prot.id}/links`;
+    const doc = await post(isam, base, { targetType: 'document', targetId: ids.document, note: 'Adressen Hemligvägen 3' });
+    const url = await post(isam, base, { targetType: 'url', targetId: 'https://example.org/hemligvagen-3', note: 'Karta' });
+    expect(doc.note).toBe('Adressen Hemligvägen 3');
+    for (const c of [reader, sak]) {
+      const detail = (await c.get(`/api/incidents/${prot.id}`)).body;
+      const listed = (await c.get(base)).body.items;
+      for (const links of [detail.links, listed]) {
+        expect(links).toEqual([
+          expect.objectContaining({ id: doc.id, targetType: 'document', note: null, title: 'Rutin för incidenthantering' }),
+          expect.objectContaining({ id: url.id, targetType: 'url', targetId: null, note: null, title: null, href: null }),
+        ]);
+      }
+      expect(JSON.stringify(listed)).not.toMatch(/Hemligv|hemligvagen|Karta/);
+    }
+    // Those who read protected records see it all; the audit log keeps neither note nor address.
+    expect((await isam.get(base)).body.items.map((l: { note: string }) => l.note)).toEqual(['Adressen Hemligvägen 3', 'Karta']);
+    await isam.delete(`${base}/${url.id}`);
+    const audit = [...await auditOf('incident.link.create', doc.id), ...await auditOf('incident.link.create', url.id), ...await auditOf('incident.link.delete', url.id)];
+    expect(audit).toHaveLength(3);
+    expect(JSON.stringify(audit)).not.toMatch(/Hemligv|hemligvagen|Karta/);
+    // The reporter of a protected record sees no links at all (the handlers' work), as on its page.
+    const own = await post(staff, '/api/incidents/quick', { org: 'enh-a', title: 'Skyddat eget', personalData: 'nej', protectedIdentity: true });
+    await post(isam, `/api/incidents/${own.id}/links`, { targetType: 'document', targetId: ids.document, note: 'Handläggarens not' });
+    expect((await staff.get(`/api/incidents/${own.id}/links`)).body.items).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { badRequest, conflict, notFound } from '../../server/platform/errors';
 import { linkTargetProviders, UUID_RE, type LinkTarget, type LinkTargetProvider } from '../../server/platform/link-targets';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { manageable, readable } from './access';
+import { auditSafe, canSeeProtected, manageable, readable, viewOf } from './access';
 import type { CreateLink, LinkTargetQuery } from './contract';
 import { incidentLinks, incidents } from './table';
 
@@ -19,8 +19,10 @@ type LinkRow = typeof incidentLinks.$inferSelect;
 export interface LinkView {
   id: string;
   targetType: string;
-  targetId: string;
-  note: string;
+  /** Null for a web address on a protected record the caller may not read (the address may name the person). */
+  targetId: string | null;
+  /** Null on a protected record the caller may not read: free text about the case. */
+  note: string | null;
   createdAt: string;
   title: string | null;
   href: string | null;
@@ -31,8 +33,12 @@ async function provider(type: string): Promise<LinkTargetProvider | undefined> {
   return (await linkTargetProviders()).get(type);
 }
 
-/** Each link with its target as this caller may see it (title/href null when gone, hidden or of an unknown type). */
-export async function describeLinks(ctx: Ctx, db: Db, links: LinkRow[]): Promise<LinkView[]> {
+/**
+ * Each link with its target as this caller may see it (title/href null when gone, hidden or of an unknown type).
+ * `showProtected` false (a protected record, a caller without incident.protected): the note and a web address are
+ * free text about the case, hidden like its description; a link to another record shows as that record allows.
+ */
+export async function describeLinks(ctx: Ctx, db: Db, links: LinkRow[], showProtected = true): Promise<LinkView[]> {
   const byType = new Map<string, string[]>();
   for (const l of links) if (l.targetType !== 'url' && UUID_RE.test(l.targetId)) byType.set(l.targetType, [...(byType.get(l.targetType) ?? []), l.targetId]);
   const found = new Map<string, LinkTarget>();
@@ -41,21 +47,29 @@ export async function describeLinks(ctx: Ctx, db: Db, links: LinkRow[]): Promise
     for (const t of p ? await p.resolve(ctx, db, [...new Set(ids)]) : []) found.set(`${type}:${t.id}`, t);
   }
   return links.map((l) => {
-    const t = l.targetType === 'url' ? { title: l.targetId, href: l.targetId, org: null } : found.get(`${l.targetType}:${l.targetId}`);
+    const url = l.targetType === 'url';
+    if (url && !showProtected) return { id: l.id, targetType: l.targetType, targetId: null, note: null, createdAt: l.createdAt.toISOString(), title: null, href: null, org: null };
+    const t = url ? { title: l.targetId, href: l.targetId, org: null } : found.get(`${l.targetType}:${l.targetId}`);
     return {
-      id: l.id, targetType: l.targetType, targetId: l.targetId, note: l.note, createdAt: l.createdAt.toISOString(),
+      id: l.id, targetType: l.targetType, targetId: l.targetId, note: showProtected ? l.note : null, createdAt: l.createdAt.toISOString(),
       title: t?.title ?? null, href: t?.href ?? null, org: t?.org ?? null,
     };
   });
 }
 
+/** A link as the audit log keeps it: on a protected record without its note, nor a web address (auditSafe). */
+const auditLink = (protectedIdentity: boolean, l: LinkRow) =>
+  auditSafe(protectedIdentity, l, l.targetType === 'url' ? ['note', 'targetId'] : ['note']);
+
 async function rowsOf(db: Db, incidentId: string): Promise<LinkRow[]> {
   return db.select().from(incidentLinks).where(eq(incidentLinks.incidentId, incidentId)).orderBy(asc(incidentLinks.createdAt), asc(incidentLinks.id));
 }
 
+/** The links as the incident's page shows them: none for its reporter (the handlers' work), protected text hidden. */
 export async function listLinks(ctx: Ctx, incidentId: string): Promise<LinkView[]> {
-  await readable(ctx, ctx.db, incidentId);
-  return describeLinks(ctx, ctx.db, await rowsOf(ctx.db, incidentId));
+  const r = await readable(ctx, ctx.db, incidentId);
+  if (!viewOf(ctx, r).staff) return [];
+  return describeLinks(ctx, ctx.db, await rowsOf(ctx.db, incidentId), canSeeProtected(ctx, r));
 }
 
 const targetMissing = (type: string, id: string) =>
@@ -86,8 +100,8 @@ export async function addLink(ctx: Ctx, incidentId: string, input: CreateLink): 
       incidentId, targetType, targetId: id, note: input.note ?? '', createdBy: ctx.principal?.userId ?? null,
     }).returning();
     await tx.update(incidents).set({ updatedAt: new Date() }).where(eq(incidents.id, incidentId));
-    await recordAudit(tx, ctx, { action: 'incident.link.create', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, after: l });
-    const [view] = await describeLinks(ctx, tx, [l]);
+    await recordAudit(tx, ctx, { action: 'incident.link.create', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, after: auditLink(r.i.protectedIdentity, l) });
+    const [view] = await describeLinks(ctx, tx, [l], canSeeProtected(ctx, r));
     return view;
   });
 }
@@ -98,7 +112,7 @@ export async function removeLink(ctx: Ctx, incidentId: string, linkId: string): 
     const [l] = await tx.delete(incidentLinks).where(and(eq(incidentLinks.id, linkId), eq(incidentLinks.incidentId, incidentId))).returning();
     if (!l) throw notFound({ sv: `Kopplingen ${linkId} finns inte.`, en: `Link ${linkId} does not exist.` }, 'linkId');
     await tx.update(incidents).set({ updatedAt: new Date() }).where(eq(incidents.id, incidentId));
-    await recordAudit(tx, ctx, { action: 'incident.link.delete', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, before: l });
+    await recordAudit(tx, ctx, { action: 'incident.link.delete', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, before: auditLink(r.i.protectedIdentity, l) });
   });
 }
 

@@ -18,6 +18,13 @@ type Internal = Exclude<LinkTargetType, 'url'>;
 /** The target of a link: its title as a link to its page, a web address, or a note that it cannot be shown. */
 function TargetCell({ link }: { link: IncidentLink }) {
   const { t } = useTranslation('incidents');
+  if (link.targetId === null) {
+    return (
+      <Text size="sm" fs="italic">
+        {t('actions.hidden')}
+      </Text>
+    );
+  }
   if (link.title === null || link.href === null) {
     return (
       <Text size="sm" fs="italic">
@@ -142,7 +149,7 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
                   <Table.Td>
                     <TargetCell link={l} />
                   </Table.Td>
-                  <Table.Td>{l.note}</Table.Td>
+                  <Table.Td>{l.note ?? <Text span size="sm" fs="italic">{t('actions.hidden')}</Text>}</Table.Td>
                   {manage && (
                     <Table.Td>
                       <Button
@@ -150,7 +157,7 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
                         variant="outline"
                         color="red.8"
                         loading={remove.busy}
-                        aria-label={t('links.removeOne', { title: l.title ?? l.targetId })}
+                        aria-label={t('links.removeOne', { title: l.title ?? l.targetId ?? t('actions.hidden') })}
                         onClick={async () => {
                           if (await remove.run(l)) onChange();
                           focusLater(() => heading.current);
