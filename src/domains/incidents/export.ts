@@ -1,19 +1,24 @@
 import { and, desc } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import { toCsv, toXlsx, type ExportColumn } from '../../server/platform/export';
+import type { SheetValue } from '../../server/platform/sheet';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { findOrg } from '../org/service';
 import type { ExportQuery } from './contract';
 import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { listConditions, requireListAccess } from './list';
+import { viewOf } from './access';
 import { incidents } from './table';
 import { PERSONAL_DATA_SV, RISK_ASSESSMENT_SV, type PersonalData, type RiskAssessment } from './model';
 
 export const EXPORT_MAX_ROWS = 200_000;
 const PROTECTED_TEXT = '[Skyddade personuppgifter – utelämnat]';
 
-type Row = LoadedIncident & { includeText: boolean };
+/** `staff`: the exporter reads the row as staff, not only as its reporter (who is not given the handlers' judgements). */
+type Row = LoadedIncident & { includeText: boolean; staff: boolean };
+/** A handlers' column: empty on a row the exporter reads only as its reporter, as on the incident's page. */
+const handlers = (value: (r: Row) => SheetValue) => (r: Row): SheetValue => (r.staff ? value(r) : null);
 const yes = (b: boolean) => (b ? 'Ja' : 'Nej');
 
 const COLUMNS: ExportColumn<Row>[] = [
@@ -30,17 +35,17 @@ const COLUMNS: ExportColumn<Row>[] = [
   { key: 'reportedAt', header: 'Rapporterad', value: (r) => r.i.reportedAt },
   { key: 'status', header: 'Status', value: (r) => r.i.status },
   { key: 'handler', header: 'Handläggare', value: (r) => r.handlerName },
-  { key: 'risk', header: 'Riskbedömning', value: (r) => (r.i.riskAssessment ? (RISK_ASSESSMENT_SV[r.i.riskAssessment as RiskAssessment] ?? r.i.riskAssessment) : null) },
+  { key: 'risk', header: 'Riskbedömning', value: handlers((r) => (r.i.riskAssessment ? (RISK_ASSESSMENT_SV[r.i.riskAssessment as RiskAssessment] ?? r.i.riskAssessment) : null)) },
   { key: 'imy', header: 'Anmäld till IMY', value: (r) => yes(r.i.reportedToImy) },
   { key: 'imyAt', header: 'Anmäld till IMY (tid)', value: (r) => r.i.imyReportedAt },
   { key: 'imyRef', header: 'IMY-referens', value: (r) => r.i.imyReference },
   // Art. 34 and the three CSIRT reports: the times that meet the legal clocks, documented with the breach (art. 33.5).
-  { key: 'subjectsInformedAt', header: 'De registrerade informerade (tid)', value: (r) => r.i.subjectsInformedAt },
-  { key: 'nis2', header: 'Betydande (NIS2)', value: (r) => yes(r.i.nis2Significant) },
-  { key: 'csirt', header: 'Anmäld till CSIRT', value: (r) => yes(r.i.reportedToCsirt) },
-  { key: 'csirtEarlyWarningAt', header: 'Tidig varning till CSIRT (tid)', value: (r) => r.i.csirtEarlyWarningAt },
-  { key: 'csirtNotificationAt', header: 'Incidentanmälan till CSIRT (tid)', value: (r) => r.i.csirtNotificationAt },
-  { key: 'csirtFinalReportAt', header: 'Slutrapport till CSIRT (tid)', value: (r) => r.i.csirtFinalReportAt },
+  { key: 'subjectsInformedAt', header: 'De registrerade informerade (tid)', value: handlers((r) => r.i.subjectsInformedAt) },
+  { key: 'nis2', header: 'Betydande (NIS2)', value: handlers((r) => yes(r.i.nis2Significant)) },
+  { key: 'csirt', header: 'Anmäld till CSIRT', value: handlers((r) => yes(r.i.reportedToCsirt)) },
+  { key: 'csirtEarlyWarningAt', header: 'Tidig varning till CSIRT (tid)', value: handlers((r) => r.i.csirtEarlyWarningAt) },
+  { key: 'csirtNotificationAt', header: 'Incidentanmälan till CSIRT (tid)', value: handlers((r) => r.i.csirtNotificationAt) },
+  { key: 'csirtFinalReportAt', header: 'Slutrapport till CSIRT (tid)', value: handlers((r) => r.i.csirtFinalReportAt) },
   { key: 'protected', header: 'Skyddade personuppgifter', value: (r) => yes(r.i.protectedIdentity) },
   { key: 'overdue', header: 'Försenad', value: (r) => yes(Boolean(r.overdue)) },
 ];
@@ -56,7 +61,7 @@ export async function exportIncidents(ctx: Ctx, q: ExportQuery, now = new Date()
   const rows = (await selectIncidents(ctx.db, now).where(and(...conds)).orderBy(desc(incidents.reportedAt), desc(incidents.id)).limit(EXPORT_MAX_ROWS)) as LoadedIncident[];
   // Protected text leaves only when asked for by one who may read it ("never export addresses" by default).
   const wanted = q.includeProtected === 'true';
-  const out: Row[] = rows.map((r) => ({ ...r, includeText: !r.i.protectedIdentity || (wanted && ctx.authz.can('incident.protected', r.org.path)) }));
+  const out: Row[] = rows.map((r) => ({ ...r, includeText: !r.i.protectedIdentity || (wanted && ctx.authz.can('incident.protected', r.org.path)), staff: viewOf(ctx, r).staff }));
   const protectedIncluded = out.filter((r) => r.i.protectedIdentity && r.includeText);
   const { format, ...filters } = q;
   const asked = q.org ? (await findOrg(ctx.db, q.org)).id : null;

@@ -144,6 +144,15 @@ describe('incident record and status flow', () => {
     // Times out of order: a notification before the discovery would mark a legal duty as met by a typo.
     const early = await create(isam, { org: 'avd-a', occurredAt: '2025-04-02T10:00', discoveredAt: '2025-04-01T10:00' });
     expect(early.body).toMatchObject({ status: 422, code: 'time_order', field: 'discoveredAt' });
+    const ahead = await create(isam, { org: 'avd-a', reportedAt: '2025-04-01T10:00', occurredAt: '2025-04-02T10:00' });
+    expect(ahead.body).toMatchObject({ status: 422, code: 'time_order', field: 'occurredAt' });
+    expect(ahead.body.detail_sv).toBe('Tidpunkten 2025-04-02 10:00 ligger efter rapporteringen (2025-04-01 10:00); ange när händelsen inträffade.');
+    const reportedFirst = (await create(isam, { org: 'avd-a', reportedAt: '2025-04-01T10:00', occurredAt: '2025-03-30T10:00' })).body;
+    const moved = await isam.patch(`/api/incidents/${reportedFirst.id}`, { version: reportedFirst.version, occurredAt: '2025-04-03T08:00' });
+    expect(moved.body).toMatchObject({ code: 'time_order', field: 'occurredAt' });
+    // Aware only once the report was looked into: a discovery after the report stands.
+    const aware = await isam.patch(`/api/incidents/${reportedFirst.id}`, { version: reportedFirst.version, discoveredAt: '2025-04-02T09:00' });
+    expect(aware.status, JSON.stringify(aware.body)).toBe(200);
     const known = (await create(isam, { org: 'avd-a', personalData: 'ja', discoveredAt: '2025-04-01T10:00' })).body;
     const before = await isam.patch(`/api/incidents/${known.id}`, { version: known.version, imyReportedAt: '2025-03-31T09:00' });
     expect(before.body).toMatchObject({ code: 'time_order', field: 'imyReportedAt' });
@@ -265,10 +274,19 @@ describe('report in under a minute', () => {
     const again = (await staff.get(`/api/incidents/${r.body.id}`)).body;
     // Of the comments and attachments, only what the reporter added themselves (none yet): not the handler's note.
     expect(again).toMatchObject({ reporterView: true, actions: [], comments: [], attachments: [], links: [], riskAssessment: null, assessmentText: null });
+    // The legal clocks follow from the handlers' assessment: theirs to see, not the reporter's.
+    expect(handled.body.clocks.map((c: { key: string }) => c.key)).toContain('gdpr33');
+    expect(again.clocks).toEqual([]);
     expect(again.history.length).toBeGreaterThan(0);
     // The employee sees their own report in the list, and nothing else.
     const list = await staff.get('/api/incidents');
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([r.body.id]);
+    // Their export leaves the handlers' judgement out too, as their page does; the handler's carries it.
+    await isam.patch(`/api/incidents/${r.body.id}`, { version: handled.body.version, riskAssessment: 'hog_risk' });
+    const exported = (await staff.get('/api/incidents/export?format=csv&reporter=me')).body as string;
+    expect(exported).toContain('Skickade brev till fel adress');
+    expect(exported).not.toContain('Hög risk');
+    expect((await isam.get(`/api/incidents/export?format=csv&org=enh-a`)).body).toContain('Hög risk');
     // A handler who reports too finds their own reports with reporter=me (Mina rapporter), not everyone's.
     const own = await isam.post('/api/incidents/quick', { title: 'Tappade passerkort', org: 'enh-a', personalData: 'nej' });
     const reportedByMe = (await isam.get('/api/incidents?reporter=me')).body.items.map((i: { id: string }) => i.id);

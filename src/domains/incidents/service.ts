@@ -44,7 +44,7 @@ export function instant(v: string | null | undefined, field: string, now = new D
   return d;
 }
 
-type Times = Partial<Record<'occurredAt' | 'discoveredAt' | 'imyReportedAt' | 'subjectsInformedAt' | 'csirtEarlyWarningAt' | 'csirtNotificationAt' | 'csirtFinalReportAt', Date | null>>;
+type Times = Partial<Record<'reportedAt' | 'occurredAt' | 'discoveredAt' | 'imyReportedAt' | 'subjectsInformedAt' | 'csirtEarlyWarningAt' | 'csirtNotificationAt' | 'csirtFinalReportAt', Date | null>>;
 
 /**
  * The incident's times must come in an order that can have happened: discovered not before it occurred, no
@@ -65,6 +65,15 @@ export function checkTimeOrder(t: Times, touched?: Set<string>): void {
     }
   };
   rule('discoveredAt', t.occurredAt, { sv: 'när händelsen inträffade', en: 'when the event occurred' }, ['occurredAt']);
+  // Nothing is reported before it happens (five minutes' leeway, as for a time ahead of now). A discovery after the
+  // report can be right: the organisation may become aware of a breach only once the report is looked into (GDPR
+  // art. 33), and its clock starts then.
+  if (t.occurredAt && t.reportedAt && t.occurredAt.getTime() > t.reportedAt.getTime() + 5 * 60_000 && checks('occurredAt')) {
+    throw unprocessable('time_order', {
+      sv: `Tidpunkten ${fmt(t.occurredAt)} ligger efter rapporteringen (${fmt(t.reportedAt)}); ange när händelsen inträffade.`,
+      en: `The time ${fmt(t.occurredAt)} is after the report (${fmt(t.reportedAt)}); enter when the event occurred.`,
+    }, 'occurredAt');
+  }
   const known = t.discoveredAt ?? t.occurredAt;
   const aware = t.discoveredAt ? { sv: 'upptäckten', en: 'the discovery' } : { sv: 'när händelsen inträffade', en: 'when the event occurred' };
   for (const f of ['imyReportedAt', 'subjectsInformedAt', 'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt'] as const) {
@@ -144,7 +153,7 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
     const reportedAt = instant(input.reportedAt, 'reportedAt') ?? new Date();
     const occurredAt = instant(input.occurredAt, 'occurredAt') ?? null;
     const discoveredAt = instant(input.discoveredAt, 'discoveredAt') ?? null;
-    checkTimeOrder({ occurredAt, discoveredAt });
+    checkTimeOrder({ reportedAt, occurredAt, discoveredAt });
     const category = input.category ? await categoryToSet(tx, org.path, input.category, undefined) : null;
     const [row] = await tx.insert(incidents).values({
       orgId: org.id,
@@ -189,11 +198,12 @@ export async function getIncident(ctx: Ctx, id: string, now = new Date()): Promi
     await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id }));
   }
   const manage = ctx.authz.can('incident.manage', r.org.path);
-  const links = await describeLinks(ctx, ctx.db, children.links);
+  const links = await describeLinks(ctx, ctx.db, children.links, show);
   const summary = toSummary(r, show, now);
   return {
     ...summary,
-    ...(staff ? {} : { riskAssessment: null, assessmentText: null }),
+    // The legal clocks follow from the handlers' assessment (art. 34 from a high risk, NIS2's from significance).
+    ...(staff ? {} : { riskAssessment: null, assessmentText: null, clocks: [] }),
     ...children,
     links,
     allowedStatuses: manage && isStatus(r.i.status) ? [...TRANSITIONS[r.i.status]] : [],

@@ -148,7 +148,7 @@ export default function DetailPage() {
         </Paper>
       )}
 
-      <ClocksPanel incident={incident} />
+      {!incident.reporterView && <ClocksPanel incident={incident} />}
 
       <Paper withBorder p="md" component="section" aria-labelledby="facts-title">
         <Group justify="space-between" mb="xs">
@@ -202,12 +202,17 @@ export default function DetailPage() {
               {fact(t('field.reportedToImy'), yes(incident.reportedToImy))}
               {fact(t('field.imyReportedAt'), formatDateTime(incident.imyReportedAt))}
               {fact(t('field.imyReference'), incident.imyReference)}
-              {fact(t('field.subjectsInformedAt'), formatDateTime(incident.subjectsInformedAt))}
-              {fact(t('field.nis2Significant'), yes(incident.nis2Significant))}
-              {fact(t('field.reportedToCsirt'), yes(incident.reportedToCsirt))}
-              {fact(t('field.csirtEarlyWarningAt'), formatDateTime(incident.csirtEarlyWarningAt))}
-              {fact(t('field.csirtNotificationAt'), formatDateTime(incident.csirtNotificationAt))}
-              {fact(t('field.csirtFinalReportAt'), formatDateTime(incident.csirtFinalReportAt))}
+              {/* The handlers' judgements (high risk, NIS2 significance) and their deadlines are not the reporter's. */}
+              {!incident.reporterView && (
+                <>
+                  {fact(t('field.subjectsInformedAt'), formatDateTime(incident.subjectsInformedAt))}
+                  {fact(t('field.nis2Significant'), yes(incident.nis2Significant))}
+                  {fact(t('field.reportedToCsirt'), yes(incident.reportedToCsirt))}
+                  {fact(t('field.csirtEarlyWarningAt'), formatDateTime(incident.csirtEarlyWarningAt))}
+                  {fact(t('field.csirtNotificationAt'), formatDateTime(incident.csirtNotificationAt))}
+                  {fact(t('field.csirtFinalReportAt'), formatDateTime(incident.csirtFinalReportAt))}
+                </>
+              )}
             </SimpleGrid>
             {/* Its own list: a dt/dd pair outside a <dl> is invalid (axe dlitem). */}
             {incident.assessmentText && (
