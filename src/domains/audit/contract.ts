@@ -1,4 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { SANE_YEARS, saneYear } from '../../server/platform/time';
+
+/** A date or an instant of a year PostgreSQL and the log can hold (saneYear: year 0 was a database error, a 500). */
+const When = z.iso.datetime({ offset: true }).or(z.iso.date())
+  .refine((v) => saneYear(new Date(v).getUTCFullYear()), { message: `ett år mellan ${SANE_YEARS[0]} och ${SANE_YEARS[1]} / a year between ${SANE_YEARS[0]} and ${SANE_YEARS[1]}` });
 
 export const AuditQuery = z.object({
   org: z.string().max(64).optional(),
@@ -6,8 +11,8 @@ export const AuditQuery = z.object({
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  from: When.optional(),
+  to: When.optional(),
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   format: z.enum(['json', 'csv', 'xlsx']).optional(),

@@ -66,8 +66,12 @@ export function checkUpload(filename: string, data: Buffer): string {
     }, 'file');
   }
   const name = filename.trim();
-  if (!name || name.length > 200 || /[\\/]/.test(name) || [...name].some((ch) => ch.charCodeAt(0) < 0x20)) {
-    throw unprocessable('bad_filename', { sv: 'Ogiltigt filnamn (1–200 tecken, inga snedstreck).', en: 'Invalid file name (1–200 characters, no slashes).' }, 'filename');
+  // No control characters, and no bidirectional overrides, which can show "faktura\u202Efdp.txt" as "fakturatxt.pdf".
+  if (!name || name.length > 200 || /[\\/]/.test(name) || /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) {
+    throw unprocessable('bad_filename', {
+      sv: 'Ogiltigt filnamn: 1–200 tecken, utan snedstreck, radbrytningar eller andra styrtecken.',
+      en: 'Invalid file name: 1–200 characters, without slashes, line breaks or other control characters.',
+    }, 'filename');
   }
   if (data.length === 0) throw unprocessable('empty_file', { sv: 'Filen är tom.', en: 'The file is empty.' }, 'file');
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';

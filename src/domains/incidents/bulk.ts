@@ -23,7 +23,7 @@ import { quoted } from './model';
  */
 export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated: number; ids: string[] }> {
   ctx.authz.require('incident.manage');
-  const ids = [...new Set(input.ids)];
+  const ids = [...new Set(input.ids.map((id) => id.toLowerCase()))];
   return inTx(ctx, async (tx) => {
     const now = new Date();
     const rows = (await selectIncidents(tx, now).where(inArray(incidents.id, ids)).for('update', { of: incidents })) as LoadedIncident[];

@@ -3,7 +3,7 @@ import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
 import { BREACH_CAUSES, BREACH_TYPES, DATA_CATEGORIES, NOT_INFORMING_REASONS, SUBJECT_CATEGORIES } from './breach-model';
 import { DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
 import { instantProblem } from '../../server/platform/time';
-import { int4, YearQuery } from '../../server/platform/schema';
+import { int4, IsoDate, YearQuery } from '../../server/platform/schema';
 import { UUID_RE } from '../../server/platform/uuid7';
 
 /**
@@ -15,7 +15,7 @@ export const InstantText = z.string().max(40).superRefine((v, c) => {
   const why = instantProblem(v);
   if (why) c.addIssue({ code: 'custom', message: `${why.sv} / ${why.en}` });
 }).openapi({ example: '2025-03-29T10:00' });
-const DateText = z.iso.date();
+const DateText = IsoDate;
 const OrgSlug = z.string().min(2).max(64);
 const Title = z.string().trim().min(1).max(200);
 const Description = z.string().max(DESCRIPTION_MAX);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, INCIDENT_ORGS, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, INCIDENT_ORGS, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { listAudit } from '../audit/service';
 
 let t: TestServer;
@@ -73,6 +73,16 @@ describe('incident record and status flow', () => {
     expect(stale.body.code).toBe('stale_version');
     expect(stale.body.currentVersion).toBe(body.version + 1);
     expect((await isam.get(`/api/incidents/${body.id}`)).body.title).toBe('Först');
+    // Saving what the record already says changes nothing: no new version (others' copies stay current), no audit row.
+    const audits = async () => (await rawSql<{ n: number }>(t, `select count(*)::int as n from audit_log where entity_id = '${body.id}'`))[0].n;
+    const before = await audits();
+    const same = await isam.patch(`/api/incidents/${body.id}`, { version: body.version + 1, title: 'Först', status: 'Rapporterad' });
+    expect(same.status).toBe(200);
+    expect(same.body.version).toBe(body.version + 1);
+    expect(await audits()).toBe(before);
+    // Bulk takes ids in either letter case, as the single routes do.
+    const upper = await isam.post('/api/incidents/bulk', { ids: [body.id.toUpperCase()], set: { kind: 'Arbetsmiljö' } });
+    expect(upper.body, JSON.stringify(upper.body)).toMatchObject({ updated: 1 });
   });
 
   it('refuses to close while a legal duty is open (409 naming it), alone or in bulk; closes once it is met', async () => {
@@ -127,6 +137,18 @@ describe('incident record and status flow', () => {
     const bad = await create(isam, { org: 'avd-a', occurredAt: 'igår' });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('occurredAt');
+    // Years no time can have: refused at the field, not by the database (year 0) nor as a daylight-saving gap (year 50).
+    for (const occurredAt of ['0000-01-01T00:00Z', '0050-06-01T10:00', '0001-01-01T00:00+01:00']) {
+      const r = await create(isam, { org: 'avd-a', occurredAt });
+      expect(r.body, occurredAt).toMatchObject({ status: 400, field: 'occurredAt' });
+      expect(r.body.detail_sv, occurredAt).toMatch(/året 00\d\d är orimligt: det ska ligga mellan 1900 och 2200/);
+    }
+    const made0 = (await create(isam, { org: 'avd-a' })).body;
+    const due = await isam.post(`/api/incidents/${made0.id}/actions`, { title: 'Radera', dueDate: '0000-01-01' });
+    expect(due.body).toMatchObject({ status: 400, field: 'dueDate' });
+    const audit = await isam.get('/api/audit?from=0000-01-01');
+    expect(audit.body).toMatchObject({ status: 400, field: 'from' });
+    expect((await isam.get('/api/audit?to=9999-12-31T23:59:59-23:59')).body).toMatchObject({ status: 400, field: 'to' });
     // A discovery time ahead would push the legal clocks out: every incident time is something that happened.
     const future = await create(isam, { org: 'avd-a', personalData: 'ja', discoveredAt: '2099-06-01T10:00' });
     expect(future.status).toBe(422);
@@ -466,6 +488,11 @@ describe('attachments', () => {
     const mismatch = await upload(isam, inc.id, 'faktura.pdf', png);
     expect(mismatch.status).toBe(422);
     expect(mismatch.body.field).toBe('filename');
+    // A right-to-left override would show "faktura\u202Efdp.txt" as "fakturatxt.pdf"; a line break has no place in a name.
+    for (const name of ['faktura\u202Efdp.txt', 'två\nrader.txt', 'del\u007f.txt']) {
+      const r = await upload(isam, inc.id, name, Buffer.from('text\n'));
+      expect(r.body, JSON.stringify(name)).toMatchObject({ status: 422, field: 'filename', code: 'bad_filename' });
+    }
     expect((await isam.get(`/api/incidents/${inc.id}`)).body.attachments).toHaveLength(0);
   });
 });

@@ -238,6 +238,13 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
       const v = instant(input[k], k);
       if (v !== undefined) (changes as Record<string, unknown>)[k] = v;
     }
+    // What the record already says is no change: nothing is written, versioned or audited (a save of an unchanged form
+    // would otherwise make everyone else's open copy stale).
+    for (const k of Object.keys(changes) as (keyof IncidentRow)[]) {
+      const [a, b] = [changes[k], cur[k]];
+      if (a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime())) delete changes[k];
+    }
+    if (Object.keys(changes).length === 0) return;
     checkTimeOrder({ ...cur, ...changes }, new Set(Object.keys(changes)));
     if (changes.imyReportedAt) changes.reportedToImy = true;
     // Ticking "reported to IMY" by hand needs the time: the 72-hour clock is judged by it. (An IA import may say only

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { int4, PlanningYearField, YearField } from '../../server/platform/schema';
+import { int4, IsoDate, PlanningYearField, YearField } from '../../server/platform/schema';
 
 export const INPUT_KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 export type InputKey = (typeof INPUT_KEYS)[number];
@@ -83,7 +83,7 @@ export const CreateReview = z
   .strictObject({
     org: z.string().min(1).max(64),
     year: YearField(),
-    meetingDate: z.iso.date().nullable().optional(),
+    meetingDate: IsoDate.nullable().optional(),
     chair: z.string().trim().max(200).optional(),
     attendees: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
   })
@@ -93,7 +93,7 @@ export type CreateReview = z.infer<typeof CreateReview>;
 export const UpdateReview = z
   .strictObject({
     version: int4().min(1),
-    meetingDate: z.iso.date().nullable().optional(),
+    meetingDate: IsoDate.nullable().optional(),
     chair: z.string().trim().max(200).optional(),
     attendees: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
     inputs: z.strictObject(Object.fromEntries(INPUT_KEYS.map((k) => [k, Mark.optional()])) as Record<InputKey, z.ZodOptional<typeof Mark>>).optional(),
@@ -108,7 +108,7 @@ export const AddDecision = z
     kind: z.enum(['improvement', 'isms_change']),
     text: z.string().trim().min(1).max(4000),
     owner: z.string().trim().max(200).optional(),
-    dueDate: z.iso.date().nullable().optional(),
+    dueDate: IsoDate.nullable().optional(),
     area: z.string().trim().min(1).max(100).optional().openapi({ description: 'Planområde för aktiviteten (standard Övergripande)' }),
     year: PlanningYearField().optional().openapi({ description: 'Planår (standard: slutdatumets år)' }),
   })

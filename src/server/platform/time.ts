@@ -19,13 +19,20 @@ export function parseInstant(text: string): Date | null {
   const m = LOCAL.exec(s);
   if (m) {
     const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
+    if (!saneYear(y) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
     return localToInstant(y, mo, d, h, mi, se);
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) return null;
   const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : d;
+  return Number.isNaN(d.getTime()) || !saneYear(d.getUTCFullYear()) ? null : d;
 }
+
+/**
+ * The years a time may fall in: 1900–2200, as the imports read them. (Years 0–99 would also be read as 1900–1999 by
+ * Date.UTC, and year 0 is beyond PostgreSQL's range.)
+ */
+export const SANE_YEARS = [1900, 2200] as const;
+export const saneYear = (y: number) => y >= SANE_YEARS[0] && y <= SANE_YEARS[1];
 
 /**
  * Why a text is no instant, in Swedish and English: a Stockholm time skipped when the clocks spring forward is named
@@ -34,6 +41,10 @@ export function parseInstant(text: string): Date | null {
 export function instantProblem(text: string): { sv: string; en: string } | null {
   if (parseInstant(text) !== null) return null;
   const m = LOCAL.exec(text.trim());
+  const year = m ? m[1] : /^\s*(\d{4})-/.exec(text)?.[1];
+  if (year !== undefined && !saneYear(Number(year))) {
+    return { sv: `året ${year} är orimligt: det ska ligga mellan ${SANE_YEARS[0]} och ${SANE_YEARS[1]}`, en: `the year ${year} is unreasonable: it must lie between ${SANE_YEARS[0]} and ${SANE_YEARS[1]}` };
+  }
   if (m && m[4] !== undefined) {
     const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
     const day = new Date(Date.UTC(y, mo - 1, d));
