@@ -210,6 +210,24 @@ test('on a phone the report form stacks the date and the unit', async ({ page })
   }).toBe(true);
 });
 
+test('on a phone the closed menu is out of the tab order, and the open one is in it', async ({ page }) => {
+  await login(page, employee.email, employee.password);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/mina-rapporter');
+  const nav = page.getByRole('navigation', { name: 'Moduler' });
+  const inNav = () => page.evaluate(() => !!document.activeElement?.closest('nav'));
+  // Tab through the header and on into the page: never into the hidden drawer.
+  await page.locator('body').focus();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(await inNav(), `tab stop ${i + 1}`).toBe(false);
+  }
+  await page.getByRole('button', { name: 'Visa eller dölj menyn' }).click();
+  await expect(nav.getByRole('link', { name: 'Mina rapporter' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Mina rapporter' }).focus();
+  expect(await inNav()).toBe(true);
+});
+
 test('triage offers only reachable statuses and handlers who may read the incidents; focus goes to the answer', async ({ page }) => {
   const { api, headers } = await adminApi();
   const a = await quick(api, headers, `Triage A ${u}`);

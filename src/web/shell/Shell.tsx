@@ -1,6 +1,6 @@
 import { AppShell, Anchor, Box, Burger, Button, Divider, Group, Menu, NavLink, Stack, Text } from '@mantine/core';
 import { useRef } from 'react';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { logout, useSession } from '../auth/session';
@@ -24,6 +24,9 @@ export function Shell() {
   const { t } = useTranslation();
   const { me, can } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
+  // Below `sm` the closed drawer sits off-screen: inert, so Tab does not walk through links no one can see (WCAG 2.4.7).
+  const narrow = useMediaQuery('(max-width: 47.99em)');
+  const hidden = !!narrow && !opened;
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const links = navItems.filter((n) => !n.permission || can(n.permission));
   // The most specific navigation item of the page names it in the browser title until its h1 is there.
@@ -69,7 +72,7 @@ export function Shell() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label={t('shell.nav')} style={{ overflowY: 'auto' }}>
+        <AppShell.Navbar p="xs" aria-label={t('shell.nav')} style={{ overflowY: 'auto' }} inert={hidden}>
           {/* The links in labelled groups (shell/nav-groups.ts): with twenty-odd modules one long list was hard to scan. */}
           {navGroups(links).map((g, i) => (
             <div key={g.key} role="group" aria-labelledby={`nav-group-${g.key}`}>
