@@ -53,6 +53,11 @@ test('on the incident page focus goes to what answered, not to the page', async 
 
   // Åtgärd: after adding, back to the field for the next; after marking it done (its button gone), to the section.
   const actions = page.getByRole('region', { name: 'Åtgärder' });
+  // Empty: the app's own message at the field (not the browser's bubble), marked invalid, and focus on it.
+  await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+  await expect(page.getByLabel('Ny åtgärd')).toHaveAttribute('aria-invalid', 'true');
+  await expect(actions.getByText('Värdet får inte vara tomt.').first()).toBeVisible();
+  await expect(page.getByLabel('Ny åtgärd')).toBeFocused();
   await page.getByLabel('Ny åtgärd').fill('Hämta handlingarna');
   await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
   await expect(actions.getByRole('row').filter({ hasText: 'Hämta handlingarna' })).toContainText('Planerad');

@@ -250,7 +250,7 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
       </Text>
       <ProblemAlert error={done.error} onReload={onChange} />
       {manage && (
-        <form onSubmit={submit} aria-label={t('actions.add')}>
+        <form onSubmit={submit} aria-label={t('actions.add')} noValidate>
           <Group align="flex-end" mt="sm" wrap="wrap">
             <TextInput label={t('actions.newTitle')} value={d.title} onChange={set('title')} required error={fieldError(add.error, 'title', i18n.language)} w={280} />
             <NativeSelect label={t('actions.owner')} value={d.ownerId} onChange={set('ownerId')} data={[{ value: '', label: t('none') }, ...handlers]} w={180} />
