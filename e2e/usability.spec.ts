@@ -21,6 +21,7 @@ const employee = { name: `Medarbetare UX ${u}`, email: `ux-med-${u}@e2e.test`, p
 const isam = { name: `Isam UX ${u}`, email: `ux-isam-${u}@e2e.test`, password: `Svart-katt-springer-${u}-tyst` };
 const forvReader = { name: `Förvaltningsläsare ${u}`, email: `ux-las-${u}@e2e.test`, password: `Vit-hare-läser-${u}-noga` };
 const otherReader = { name: `Fritidsläsare ${u}`, email: `ux-las2-${u}@e2e.test`, password: `Grå-älg-läser-${u}-långsamt` };
+const twoTrees = { name: `Delad läsare ${u}`, email: `ux-two-${u}@e2e.test`, password: `Två-träd-läser-${u}-båda` };
 const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
 
 async function quick(api: APIRequestContext, headers: Record<string, string>, title: string, org = orgs.enhet.slug) {
@@ -41,6 +42,7 @@ test.beforeAll(async () => {
     [isam, 'isam', orgs.forv.slug],
     [forvReader, 'lasare', orgs.forv.slug],
     [otherReader, 'lasare', orgs.annan.slug],
+    [twoTrees, 'lasare', orgs.enhet.slug],
   ]);
 });
 
@@ -226,6 +228,40 @@ test('on a phone the closed menu is out of the tab order, and the open one is in
   await expect(nav.getByRole('link', { name: 'Mina rapporter' })).toBeVisible();
   await nav.getByRole('link', { name: 'Mina rapporter' }).focus();
   expect(await inNav()).toBe(true);
+});
+
+test('one who reads separate trees (a shared DSO) sees all of them in the list and deadlines, and may narrow to the selected one', async ({ page }) => {
+  const { api, headers } = await adminApi();
+  const users = (await (await api.get('/api/users', { headers })).json()) as { id: string; email: string }[];
+  const me = users.find((x) => x.email === twoTrees.email)!;
+  const second = await api.post(`/api/users/${me.id}/roles`, { headers, data: { role: 'lasare', org: orgs.annan.slug } });
+  expect(second.status(), await second.text()).toBe(201);
+  await quick(api, headers, `Träd ett ${u}`, orgs.enhet.slug);
+  await quick(api, headers, `Träd två ${u}`, orgs.annan.slug);
+  await api.dispose();
+
+  await login(page, twoTrees.email, twoTrees.password);
+  await page.goto('/incidenter');
+  const all = page.getByRole('radio', { name: 'Alla mina organisationer' });
+  await expect(all).toBeChecked();
+  await expect(page.getByRole('cell', { name: `Träd ett ${u}` })).toBeVisible();
+  await expect(page.getByRole('cell', { name: `Träd två ${u}` })).toBeVisible();
+  await expectNoAxeViolations(page, 'incident list with the scope choice');
+  // The selected organisation alone (the header's choice), remembered in the address.
+  const selected = await page.getByLabel('Vald organisation').locator('option:checked').textContent();
+  // Keyboard: the segmented choice is one radio group (arrows move within it).
+  await all.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('radio', { name: selected!.trim() })).toBeChecked();
+  await expect(page).toHaveURL(/alla=0/);
+  const shown = selected!.includes('Skolenheten') ? `Träd ett ${u}` : `Träd två ${u}`;
+  const hidden = shown === `Träd ett ${u}` ? `Träd två ${u}` : `Träd ett ${u}`;
+  await expect(page.getByRole('cell', { name: shown })).toBeVisible();
+  await expect(page.getByRole('cell', { name: hidden })).toHaveCount(0);
+  // The deadlines open on all of them too.
+  await page.goto('/incidenter/tidsfrister');
+  await expect(page.getByRole('radio', { name: 'Alla mina organisationer' })).toBeChecked();
+  await expect(page.getByText('Alla löpande lagstadgade tidsfrister i de organisationer du har behörighet till')).toBeVisible();
 });
 
 test('triage offers only reachable statuses and handlers who may read the incidents; focus goes to the answer', async ({ page }) => {

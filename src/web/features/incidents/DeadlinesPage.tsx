@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../components/problem';
 import { formatDateTime, formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useSearchFlag } from '../../shell/search';
+import { ScopeSwitch, useIncidentScope } from './ScopeSwitch';
 import { CLOCK_COLOR, liveState, useNow, useRemainingAfterBadge } from './badges';
 import { SubNav } from './SubNav';
 import type { DeadlineItem } from './types';
@@ -19,7 +19,8 @@ export default function DeadlinesPage() {
   const { t, i18n } = useTranslation('incidents');
   const { selected, selectedSlug: chosen } = useSelectedOrg();
   // From the start page's warnings (?alla=1): every organisation the person may read, as the warnings count them.
-  const all = useSearchFlag('alla');
+  const scope = useIncidentScope();
+  const all = scope.all;
   const selectedSlug = all ? null : chosen;
   const now = useNow(30_000);
   const remaining = useRemainingAfterBadge();
@@ -36,6 +37,7 @@ export default function DeadlinesPage() {
     <Stack>
       <Title order={1}>{t('deadlines.title')}</Title>
       <SubNav />
+      <ScopeSwitch {...scope} />
       <Text size="sm">{all ? t('deadlines.introAll') : t('deadlines.intro', { org: selected?.name ?? '' })}</Text>
       {q.isPending && <Loader size="sm" aria-label={t('common:loading')} />}
       {q.isError && (

@@ -7,7 +7,8 @@ import { useSession } from '../../auth/session';
 import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useSearchFlag, useSearchText, useSearchYear } from '../../shell/search';
+import { useSearchText, useSearchYear } from '../../shell/search';
+import { ScopeSwitch, useIncidentScope } from './ScopeSwitch';
 import { categoriesQuery, categoryNamesQuery, useHandlerDirectory } from './api';
 import { DeadlineCell, nearest, numberColumn, StatusBadge, useNow } from './badges';
 import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
@@ -37,7 +38,8 @@ export default function IncidentsPage() {
   const directory = useHandlerDirectory(selectedSlug);
   // From the start page's "new reports waiting" (?alla=1&handlaggare=ingen): the list as the card counts it, every
   // organisation the person may see and only reports without a handler (not the selected organisation's list).
-  const all = useSearchFlag('alla');
+  const scope = useIncidentScope();
+  const all = scope.all;
   const unassigned = useSearchText('handlaggare') === 'ingen';
   // From the start page's "personuppgiftsincidenter saknar dokumentation" (?dokumentation=saknas&fran=2025&alla=1).
   const undocumented = useSearchText('dokumentation') === 'saknas';
@@ -114,6 +116,7 @@ export default function IncidentsPage() {
     <Stack>
       <Title order={1}>{t('list.title')}</Title>
       <SubNav />
+      <ScopeSwitch {...scope} />
       {all || selected ? (
         <Text size="sm">
           {all ? t('list.scopeAll') : t('list.scope', { org: selected!.name })}

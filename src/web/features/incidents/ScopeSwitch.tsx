@@ -1,0 +1,50 @@
+import { SegmentedControl, Stack, Text } from '@mantine/core';
+import { useNavigate, useRouterState } from '@tanstack/react-router';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSelectedOrg } from '../../shell/org-context';
+
+/**
+ * Whether a list shows the selected organisation's subtree or every organisation the person may read (`?alla=1`, as
+ * the start page's warnings count them). One who reads several separate trees (a DSO shared by förvaltningar in a
+ * samverkansgrupp) sees them all unless they choose one (`?alla=0`): the first in the header's list alone could
+ * show "no deadlines" beside a start page warning of one about to run out.
+ */
+export function useIncidentScope(): { all: boolean; severalTrees: boolean; setAll: (all: boolean) => void } {
+  const { orgs } = useSelectedOrg();
+  const raw: unknown = useRouterState({ select: (s) => (s.location.search as Record<string, unknown>).alla });
+  const navigate = useNavigate();
+  const ids = new Set(orgs.map((o) => o.id));
+  const severalTrees = orgs.filter((o) => !o.parentId || !ids.has(o.parentId)).length > 1;
+  const chosen = raw === true || raw === 1 || raw === '1' || raw === 'true' ? true : raw === false || raw === 0 || raw === '0' || raw === 'false' ? false : undefined;
+  return {
+    all: chosen ?? severalTrees,
+    severalTrees,
+    setAll: (all) => void navigate({ to: '.', search: (s: Record<string, unknown>) => ({ ...s, alla: all ? 1 : 0 }), replace: true }),
+  };
+}
+
+/** The choice between the selected organisation and all of one's organisations, shown when there is one to make. */
+export function ScopeSwitch({ all, severalTrees, setAll }: ReturnType<typeof useIncidentScope>) {
+  const { t } = useTranslation('incidents');
+  const { selected } = useSelectedOrg();
+  const label = useId();
+  if (!selected || (!severalTrees && !all)) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id={label}>
+        {t('scope.label')}
+      </Text>
+      <SegmentedControl
+        aria-labelledby={label}
+        value={all ? 'all' : 'selected'}
+        onChange={(v) => setAll(v === 'all')}
+        data={[
+          { value: 'selected', label: t('scope.selected', { org: selected.name }) },
+          { value: 'all', label: t('scope.all') },
+        ]}
+        style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+      />
+    </Stack>
+  );
+}
