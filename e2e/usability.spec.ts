@@ -317,7 +317,7 @@ test('the incident list says when the server has more rows; the export offers th
   const table = page.getByRole('table', { name: 'Incidenter' });
   await expect(table.getByRole('row')).toHaveCount(51);
   await expect(page.getByText('Visar 50 av 50 inlästa poster – det finns fler. Välj ”Visa fler” för att läsa in fler.')).toBeVisible();
-  const search = page.getByLabel('Sök bland inlästa rader');
+  const search = page.getByLabel('Sök i listan');
   await expect(search).toHaveAccessibleDescription(/Söker bara i de rader som är inlästa.*Sök i alla incidenter med fältet Sök i filtret ovanför/);
   await search.fill('Massutskick 1');
   await expect(page.getByText('Sökningen gäller bara de inlästa raderna; det finns fler som inte är sökta.')).toBeVisible();

@@ -34,6 +34,13 @@ function utf8Text(b: Buffer): string | null {
 }
 
 /** What the bytes are (by magic bytes, and for OOXML by the zip's part names), or null when not an allowed kind. */
+/** What a kind of content is, in words (Swedish, English), for the message when a name and its content disagree. */
+const KIND_WORDS: Record<NonNullable<ReturnType<typeof sniff>>, [string, string]> = {
+  pdf: ['en PDF', 'a PDF'], png: ['en PNG-bild', 'a PNG image'], jpeg: ['en JPEG-bild', 'a JPEG image'],
+  docx: ['ett Word-dokument', 'a Word document'], xlsx: ['ett Excel-dokument', 'an Excel workbook'],
+  msg: ['ett Outlook-meddelande', 'an Outlook message'], eml: ['ett e-postmeddelande', 'an e-mail message'], txt: ['text', 'text'],
+};
+
 export function sniff(b: Buffer): 'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'msg' | 'eml' | 'txt' | null {
   if (starts(b, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   if (starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
@@ -91,8 +98,11 @@ export function checkUpload(filename: string, data: Buffer): string {
   // A text-like .eml may sniff as txt and vice versa only in the direction txt → eml.
   const matches = actual === want || (want === 'eml' && actual === 'txt') || (want === 'txt' && actual === 'eml');
   if (!matches) {
+    const [isSv, isEn] = KIND_WORDS[actual];
+    const [wantSv, wantEn] = KIND_WORDS[want as keyof typeof KIND_WORDS] ?? [`.${ext}`, `.${ext}`];
     throw unprocessable('attachment_mismatch', {
-      sv: `Filnamnet säger .${ext} men innehållet är ${actual}.`, en: `The name says .${ext} but the content is ${actual}.`,
+      sv: `Filen heter .${ext} men är inte ${wantSv}: innehållet är ${isSv}. Kontrollera att det är rätt fil, eller ge den rätt filändelse.`,
+      en: `The file is named .${ext} but is not ${wantEn}: its content is ${isEn}. Check that it is the right file, or give it the right extension.`,
     }, 'filename');
   }
   return ALLOWED_TYPES[ext];

@@ -488,6 +488,7 @@ describe('attachments', () => {
     const mismatch = await upload(isam, inc.id, 'faktura.pdf', png);
     expect(mismatch.status).toBe(422);
     expect(mismatch.body.field).toBe('filename');
+    expect(mismatch.body.detail_sv).toBe('Filen heter .pdf men är inte en PDF: innehållet är en PNG-bild. Kontrollera att det är rätt fil, eller ge den rätt filändelse.');
     // A right-to-left override would show "faktura\u202Efdp.txt" as "fakturatxt.pdf"; a line break has no place in a name.
     for (const name of ['faktura\u202Efdp.txt', 'två\nrader.txt', 'del\u007f.txt']) {
       const r = await upload(isam, inc.id, name, Buffer.from('text\n'));
