@@ -230,6 +230,26 @@ test('on a phone the closed menu is out of the tab order, and the open one is in
   expect(await inNav()).toBe(true);
 });
 
+test('on a phone the legal clocks are one block per duty, time left included, within the screen', async ({ page }) => {
+  const { api, headers } = await adminApi();
+  const res = await api.post('/api/incidents', { headers, data: { org: orgs.enhet.slug, title: `Klockor i mobilen ${u}`, kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'hog_risk' } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  await api.dispose();
+  await login(page, isam.email, isam.password);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/incidenter/${id}`);
+  const clocks = page.getByRole('list', { name: 'GDPR art. 33/34 och NIS2 (24 h, 72 h, en månad)' });
+  const duty = clocks.getByRole('listitem').filter({ hasText: 'Anmälan till IMY (art. 33, 72 h)' });
+  await expect(duty).toContainText(/kvar/);
+  const box = (await duty.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await expectNoAxeViolations(page, 'clocks on a phone');
+  // A wide screen keeps the table.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole('table', { name: 'GDPR art. 33/34 och NIS2 (24 h, 72 h, en månad)' })).toBeVisible();
+});
+
 test('one who reads separate trees (a shared DSO) sees all of them in the list and deadlines, and may narrow to the selected one', async ({ page }) => {
   const { api, headers } = await adminApi();
   const users = (await (await api.get('/api/users', { headers })).json()) as { id: string; email: string }[];

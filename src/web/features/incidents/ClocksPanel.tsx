@@ -1,4 +1,5 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section';
 import { formatDateTime } from '../../format';
@@ -11,10 +12,42 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
   const now = useNow(30_000);
   const remaining = useRemainingAfterBadge();
   const en = i18n.language.startsWith('en');
+  const narrow = useMediaQuery('(max-width: 47.99em)');
+  const rows = incident.clocks.map((c) => {
+    const state = liveState(c, now);
+    return {
+      key: c.key,
+      label: en ? c.label_en : c.label_sv,
+      deadline: formatDateTime(c.deadline),
+      badge: (
+        <Badge color={CLOCK_COLOR[state]} variant="filled" tt="none">
+          {t(`clockState.${state}`)}
+        </Badge>
+      ),
+      left: state !== 'done' ? remaining(c.deadline, state, now) : null,
+      met: c.metAt ? formatDateTime(c.metAt) : c.met ? t('clocks.metNoTime') : state === 'done' ? t('clocks.closed') : '–',
+    };
+  });
   return (
     <Section id="clocks-title" title={t('clocks.title')}>
       {incident.clocks.length === 0 ? (
         <Text size="sm">{t('clocks.none')}</Text>
+      ) : narrow ? (
+        // A phone: one block per duty, time left first, instead of a table whose columns run off the screen.
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('clocks.caption')}>
+          {rows.map((r) => (
+            <li key={r.key}>
+              <Text size="sm" fw={600}>{r.label}</Text>
+              <Group gap={6} wrap="wrap">
+                {r.badge}
+                {r.left && <Text span size="sm">{r.left}</Text>}
+              </Group>
+              <Text size="sm">
+                {t('clocks.deadline')}: <span className="nowrap">{r.deadline}</span> · {t('clocks.met')}: {r.met}
+              </Text>
+            </li>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer
           minWidth={520}
@@ -32,26 +65,21 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {incident.clocks.map((c) => {
-                const state = liveState(c, now);
-                return (
-                  <Table.Tr key={c.key}>
-                    <Table.Td>{en ? c.label_en : c.label_sv}</Table.Td>
-                    <Table.Td className="nowrap">{formatDateTime(c.deadline)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={CLOCK_COLOR[state]} variant="filled" tt="none">
-                        {t(`clockState.${state}`)}
-                      </Badge>
-                      {state !== 'done' && (
-                        <Text span size="sm" ml={6}>
-                          {remaining(c.deadline, state, now)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td className="nowrap">{c.metAt ? formatDateTime(c.metAt) : c.met ? t('clocks.metNoTime') : state === 'done' ? t('clocks.closed') : '–'}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {rows.map((r) => (
+                <Table.Tr key={r.key}>
+                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td className="nowrap">{r.deadline}</Table.Td>
+                  <Table.Td>
+                    {r.badge}
+                    {r.left && (
+                      <Text span size="sm" ml={6}>
+                        {r.left}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td className="nowrap">{r.met}</Table.Td>
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
