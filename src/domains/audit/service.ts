@@ -5,9 +5,16 @@ import { escapeLike } from '../../server/platform/authz';
 import { orgs } from '../org/table';
 import { findOrg } from '../org/service';
 import { auditLog } from './table';
+import { loadDomainFiles } from '../../server/platform/modules';
 import type { AuditQuery } from './contract';
 
 export type AuditRow = Omit<typeof auditLog.$inferSelect, 'at'> & { at: string; orgSlug: string | null };
+
+/** A domain's view of the entries a reader lists (modules.ts, audit-view.ts): hides in place what they may not see. */
+export type AuditRedactor = (ctx: Ctx, entries: AuditRow[]) => Promise<void>;
+
+let redactors: Promise<AuditRedactor[]> | undefined;
+const auditRedactors = () => (redactors ??= loadDomainFiles<{ auditRedactors?: AuditRedactor[] }>('audit-view').then((files) => files.flatMap((f) => f.mod.auditRedactors ?? [])));
 
 /**
  * The audit log, newest first, with keyset paging on seq. Rows are limited to the caller's audit.read scope;
@@ -41,5 +48,6 @@ export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<{ items: Audit
     .orderBy(desc(auditLog.seq))
     .limit(limit + 1);
   const items = rows.slice(0, limit).map((r) => ({ ...r.a, at: r.a.at.toISOString(), orgSlug: r.orgSlug }));
+  for (const redact of await auditRedactors()) await redact(ctx, items);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].seq : null };
 }

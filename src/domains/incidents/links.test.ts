@@ -287,3 +287,28 @@ describe('searching link targets', () => {
     expect((await search(reader, 'type=risk')).status).toBe(403);
   });
 });
+
+describe('the audit log of a record protected later', () => {
+  it('hides the free texts written before the record was marked protected from a reader who may not read protected records', async () => {
+    const made = await post(isam, '/api/incidents', { org: 'enh-a', title: 'Skyddas senare', description: 'Bor på Dolda gatan 7' });
+    await post(isam, `/api/incidents/${made.id}/comments`, { body: 'Dolda gatan 7, port B' });
+    await post(isam, `/api/incidents/${made.id}/actions`, { title: 'Ring Dolda gatan 7' });
+    await post(isam, `/api/incidents/${made.id}/links`, { targetType: 'url', targetId: 'https://example.org/dolda-gatan-7', note: 'Karta Dolda' });
+    expect((await isam.patch(`/api/incidents/${made.id}`, { version: made.version, protectedIdentity: true })).status).toBe(200);
+    // An integration's token that reads the audit log but not protected records (a log collector, say).
+    const token = (await isam.post('/api/me/tokens', { name: 'Logginsamling', scopes: ['audit.read'], expiresInDays: 1 })).body.token as string;
+    const read = async (auth: Record<string, string>) => {
+      const r = await fetch(`${t.url}/api/audit?limit=1000`, { headers: auth });
+      expect(r.status).toBe(200);
+      const items = ((await r.json()) as { items: { entityId: string | null; before: unknown; after: unknown }[] }).items;
+      return JSON.stringify(items.filter((e) => JSON.stringify(e).includes(made.id) || e.entityId === made.id));
+    };
+    const hidden = await read({ authorization: `Bearer ${token}` });
+    expect(hidden).toContain('[skyddad / protected]');
+    expect(hidden).not.toMatch(/Dolda|dolda-gatan/);
+    // The entries themselves are as written (the hash chain), and the ISAM, who reads protected records, sees them.
+    expect(await read({ cookie: isam.cookie! })).toContain('Bor på Dolda gatan 7');
+    const [raw] = await rawSql<{ n: number }>(t, `select count(*)::int as n from audit_log where after::text like '%Dolda gatan 7, port B%'`);
+    expect(Number(raw.n)).toBe(1);
+  });
+});

@@ -20,6 +20,9 @@ import DOMAIN_FILES from './domain-files.json';
  *   link-targets.ts exports `linkTargets: LinkTargetProvider[]` (platform/link-targets.ts): records of this
  *              domain that an incident (or any record with generic links) can link to, resolved and searched
  *              within what the caller may see.
+ *   audit-view.ts exports `auditRedactors: AuditRedactor[]` (audit/service.ts): each hides, in the entries a reader
+ *              lists, what that reader may not see of the domain's records as they are now (an incident's free texts
+ *              once it is protected). The entries themselves stay as written.
  *   iso93-coverage.ts exports `iso93Coverage` (review/coverage.ts): the sections with content of an org's report
  *              for a year, so the review's ISO 27001 9.3.2 coverage follows the report's rule without importing
  *              it. Only the reports domain provides one.
