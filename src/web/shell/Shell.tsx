@@ -1,6 +1,6 @@
 import { AppShell, Anchor, Box, Burger, Button, Divider, Group, Menu, NavLink, Stack, Text } from '@mantine/core';
 import { useRef } from 'react';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { logout, useSession } from '../auth/session';
@@ -9,6 +9,7 @@ import { navGroups } from './nav-groups';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgSwitcher } from './OrgSwitcher';
 import { useRouteHeading } from './routeHeading';
+import { useNarrow } from './narrow';
 
 /** A navigation item is the current page for its own path and the pages under it ('/rapport' is not '/rapportera-incident'). */
 const isCurrent = (path: string, pathname: string) =>
@@ -25,8 +26,7 @@ export function Shell() {
   const { me, can } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   // Below `sm` the closed drawer sits off-screen: inert, so Tab does not walk through links no one can see (WCAG 2.4.7).
-  const narrow = useMediaQuery('(max-width: 47.99em)');
-  const hidden = !!narrow && !opened;
+  const hidden = useNarrow() && !opened;
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const links = navItems.filter((n) => !n.permission || can(n.permission));
   // The most specific navigation item of the page names it in the browser title until its h1 is there.

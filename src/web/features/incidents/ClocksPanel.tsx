@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section';
+import { useNarrow } from '../../shell/narrow';
 import { formatDateTime } from '../../format';
 import { CLOCK_COLOR, liveState, useNow, useRemainingAfterBadge } from './badges';
 import type { IncidentDetail } from './types';
@@ -12,7 +12,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
   const now = useNow(30_000);
   const remaining = useRemainingAfterBadge();
   const en = i18n.language.startsWith('en');
-  const narrow = useMediaQuery('(max-width: 47.99em)');
+  const narrow = useNarrow();
   const rows = incident.clocks.map((c) => {
     const state = liveState(c, now);
     return {
