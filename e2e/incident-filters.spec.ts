@@ -50,6 +50,14 @@ test('the category filter offers a category only the incidents carry, and lists 
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table.getByRole('row').nth(1)).toContainText(`Utpressningsprogram ${u}`);
   await expectNoAxeViolations(page, 'incident list filtered by an imported category');
+  // The filter is in the address: opening an incident and going back shows the same list, with the form as it was.
+  await expect(page).toHaveURL(/category=%C3%96vrigt|category=Övrigt/);
+  await table.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Utpressningsprogram ${u}`) })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('combobox', { name: 'Kategori' })).toHaveValue('Övrigt');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row').nth(1)).toContainText(`Utpressningsprogram ${u}`);
 });
 
 test('"new reports waiting" on the start page opens the list as it counts: every organisation, only those without a handler', async ({ page }) => {

@@ -11,11 +11,11 @@ import { useSearchText, useSearchYear } from '../../shell/search';
 import { ScopeSwitch, useIncidentScope } from './ScopeSwitch';
 import { categoriesQuery, categoryNamesQuery, useHandlerDirectory } from './api';
 import { DeadlineCell, nearest, numberColumn, StatusBadge, useNow } from './badges';
-import { EMPTY_FILTER, FilterForm, filterQuery, type ListFilter } from './filters';
+import { FilterForm, filterQuery, useUrlFilter } from './filters';
 import { SubNav } from './SubNav';
 import { Triage } from './Triage';
 import type { IncidentListItem, ListPage } from './types';
-import { KIND_KEY, STATUS_KEY, STATUSES } from './types';
+import { KIND_KEY, STATUS_KEY } from './types';
 import { COLORS } from './util';
 
 /** Incidenter: the register of the selected organisation and its subtree, with triage for handlers. */
@@ -25,9 +25,8 @@ export default function IncidentsPage() {
   const { selected, selectedSlug } = useSelectedOrg();
   const qc = useQueryClient();
   const manage = can('incident.manage');
-  // A link may name a status (the start page's "new reports waiting": ?status=Rapporterad).
-  const linkedStatus = useSearchText('status');
-  const [filter, setFilter] = useState<ListFilter>(() => ({ ...EMPTY_FILTER, status: linkedStatus && (STATUSES as readonly string[]).includes(linkedStatus) ? linkedStatus : '' }));
+  // The filter lives in the address (the start page's "new reports waiting" links to ?status=Rapporterad).
+  const [filter, setFilter] = useUrlFilter();
   // The selected rows themselves: triage offers statuses and handlers that fit them.
   const [selectedRows, setSelectedRows] = useState<IncidentListItem[]>([]);
   const selectedIds = selectedRows.map((r) => r.id);

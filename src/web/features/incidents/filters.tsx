@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
+import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { KIND_KEY, KINDS, STATUS_KEY, STATUSES } from './types';
 import { stockholmYear } from './util';
@@ -26,6 +27,42 @@ export const filterQuery = (f: ListFilter) => ({
   overdue: f.overdue ? 'true' : '',
   q: f.q.trim(),
 });
+
+/**
+ * The list's filter as the address holds it (?status=…&year=…, the API's own names), so Back from an incident, a
+ * bookmark or a shared link shows the same list; `apply` puts a new one there (replacing the entry, not adding one).
+ * A value the list cannot take (an unknown status, a malformed year) is left out.
+ */
+export function useUrlFilter(): [ListFilter, (f: ListFilter) => void] {
+  const search = useRouterState({ select: (st) => st.location.search as Record<string, unknown> });
+  const navigate = useNavigate();
+  // TanStack reads "2025" and "true" as JSON: every value is taken back as text.
+  const text = (k: keyof ListFilter) => (search[k] === undefined || search[k] === null ? '' : String(search[k]));
+  const status = text('status');
+  const filter: ListFilter = {
+    status: status && status.split(',').every((x) => (STATUSES as readonly string[]).includes(x)) ? status : '',
+    kind: text('kind'),
+    category: text('category'),
+    year: /^\d{4}$/.test(text('year')) ? text('year') : '',
+    personalData: text('personalData'),
+    overdue: text('overdue') === 'true',
+    q: text('q'),
+  };
+  const apply = (f: ListFilter) =>
+    void navigate({
+      to: '.',
+      replace: true,
+      search: (prev: Record<string, unknown>) => {
+        const next = { ...prev };
+        for (const [k, v] of Object.entries(filterQuery(f))) {
+          if (v) next[k] = v;
+          else delete next[k];
+        }
+        return next;
+      },
+    });
+  return [filter, apply];
+}
 
 /** The list's server-side filters; applied on submit. */
 export function FilterForm({ value, onApply, categories }: { value: ListFilter; onApply: (f: ListFilter) => void; categories: string[] }) {
