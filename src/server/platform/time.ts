@@ -28,10 +28,10 @@ export function parseInstant(text: string): Date | null {
 }
 
 /**
- * The years a time may fall in: 1900–2200, as the imports read them. (Years 0–99 would also be read as 1900–1999 by
- * Date.UTC, and year 0 is beyond PostgreSQL's range.)
+ * The years a date or time may have: 1900–9999 (four digits). Years 0–99 would also be read as 1900–1999 by
+ * Date.UTC, year 0 is beyond PostgreSQL's range, and a year 10000 reached by an offset is text it cannot read.
  */
-export const SANE_YEARS = [1900, 2200] as const;
+export const SANE_YEARS = [1900, 9999] as const;
 export const saneYear = (y: number) => y >= SANE_YEARS[0] && y <= SANE_YEARS[1];
 
 /**
