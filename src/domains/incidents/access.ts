@@ -6,6 +6,7 @@ import { users } from '../users/table';
 import { loadGrants } from '../users/grants';
 import { Authz } from '../../server/platform/authz';
 import { loadIncident, type LoadedIncident } from './dto';
+import { BREACH_FREE_TEXTS } from './breach-model';
 
 export const incidentNotFound = (id: string) =>
   notFound({ sv: `Incidenten ${id} finns inte.`, en: `Incident ${id} does not exist.` }, 'id');
@@ -19,14 +20,41 @@ export const canManage = (ctx: Ctx, r: LoadedIncident) => ctx.authz.can('inciden
 export const PROTECTED_TEXT = '[skyddad / protected]';
 
 /**
- * A row as the audit log may hold it: on a protected record (protected identity) the named free-text fields are
- * replaced by PROTECTED_TEXT, since the audit log is read by people who may not read the record's content.
+ * The free texts of each kind of incident record (by its audit entity type) that a protected record hides from those
+ * who may not read it: what the audit log holds in their place when written (auditSafe), and hides when read
+ * (audit-view.ts). A comment's entry leaves its body out altogether (children.ts).
  */
-export function auditSafe<T extends object>(protectedIdentity: boolean, row: T, keys: (keyof T)[]): T {
-  if (!protectedIdentity) return row;
-  const out = { ...row };
-  for (const k of keys) if (out[k] !== undefined && out[k] !== null) (out as Record<keyof T, unknown>)[k] = PROTECTED_TEXT;
-  return out;
+const PROTECTED_FIELDS: Record<string, readonly string[]> = {
+  incident: ['description', 'assessmentText'],
+  incident_comment: ['body'],
+  incident_action: ['title'],
+  incident_attachment: ['filename'],
+  incident_link: ['note'],
+  incident_breach: BREACH_FREE_TEXTS,
+};
+
+/** The entity types whose records hold protected free text. */
+export const PROTECTED_ENTITY_TYPES = Object.keys(PROTECTED_FIELDS);
+
+/** The protected fields of a record of `entityType`; a link to a web address holds one more, the address. */
+export function protectedFields(entityType: string, row: Record<string, unknown>): readonly string[] {
+  const keys = PROTECTED_FIELDS[entityType] ?? [];
+  return entityType === 'incident_link' && row.targetType === 'url' ? [...keys, 'targetId'] : keys;
+}
+
+/** `row` with the given fields replaced by PROTECTED_TEXT (a missing or null one stays as it is). */
+export function withoutProtected<T extends object>(row: T, keys: readonly string[]): T {
+  const out = { ...row } as Record<string, unknown>;
+  for (const k of keys) if (out[k] !== undefined && out[k] !== null) out[k] = PROTECTED_TEXT;
+  return out as T;
+}
+
+/**
+ * A record of `entityType` as the audit log may hold it: on a protected record (protected identity) its free-text
+ * fields are replaced by PROTECTED_TEXT, since the audit log is read by people who may not read the record's content.
+ */
+export function auditSafe<T extends object>(protectedIdentity: boolean, entityType: string, row: T): T {
+  return protectedIdentity ? withoutProtected(row, protectedFields(entityType, row as Record<string, unknown>)) : row;
 }
 
 /** May see the protected content (description, comments, attachments) of a protected-identity incident. */

@@ -128,7 +128,7 @@ export async function addAttachment(ctx: Ctx, incidentId: string, filename: stri
       incidentId, filename: filename.trim(), contentType, size: data.length, sha256, data, uploadedBy: ctx.principal?.userId ?? null,
     }).returning({ id: incidentAttachments.id, filename: incidentAttachments.filename, contentType: incidentAttachments.contentType, size: incidentAttachments.size, sha256: incidentAttachments.sha256, createdAt: incidentAttachments.createdAt });
     await tx.update(incidents).set({ updatedAt: new Date() }).where(eq(incidents.id, incidentId));
-    await recordAudit(tx, ctx, { action: 'incident.attachment.create', entityType: 'incident_attachment', entityId: a.id, orgId: r.org.id, after: auditSafe(r.i.protectedIdentity, { incidentId, ...a }, ['filename']) });
+    await recordAudit(tx, ctx, { action: 'incident.attachment.create', entityType: 'incident_attachment', entityId: a.id, orgId: r.org.id, after: auditSafe(r.i.protectedIdentity, 'incident_attachment', { incidentId, ...a }) });
     return { ...a, createdAt: a.createdAt.toISOString() };
   });
 }

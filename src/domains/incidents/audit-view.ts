@@ -8,26 +8,15 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AuditRedactor } from '../audit/service';
 import { orgs } from '../org/table';
 import { UUID_RE } from '../../server/platform/uuid7';
-import { PROTECTED_TEXT } from './access';
-import { BREACH_FREE_TEXTS } from './breach-model';
+import { PROTECTED_ENTITY_TYPES, protectedFields, withoutProtected } from './access';
 import { incidents } from './table';
-
-/** The free texts of each kind of incident entry: what the incident page hides on a protected record. */
-const TEXTS: Record<string, readonly string[]> = {
-  incident: ['description', 'assessmentText'],
-  incident_comment: ['body'],
-  incident_action: ['title'],
-  incident_attachment: ['filename'],
-  incident_link: ['note'],
-  incident_breach: BREACH_FREE_TEXTS,
-};
 
 type Entry = Parameters<AuditRedactor>[1][number];
 const asObject = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /** The incident an entry is about: its own id, or the incidentId its record carries. */
 function incidentOf(e: Entry): string | undefined {
-  if (!(e.entityType in TEXTS)) return undefined;
+  if (!PROTECTED_ENTITY_TYPES.includes(e.entityType)) return undefined;
   const id = e.entityType === 'incident' || e.entityType === 'incident_breach'
     ? e.entityId
     : (asObject(e.after)?.incidentId ?? asObject(e.before)?.incidentId);
@@ -36,11 +25,7 @@ function incidentOf(e: Entry): string | undefined {
 
 function hide(e: Entry, side: 'before' | 'after'): void {
   const v = asObject(e[side]);
-  if (!v) return;
-  const keys = [...TEXTS[e.entityType], ...(e.entityType === 'incident_link' && v.targetType === 'url' ? ['targetId'] : [])];
-  const out = { ...v };
-  for (const k of keys) if (out[k] !== undefined && out[k] !== null && out[k] !== '') out[k] = PROTECTED_TEXT;
-  e[side] = out;
+  if (v) e[side] = withoutProtected(v, protectedFields(e.entityType, v));
 }
 
 export const auditRedactors: AuditRedactor[] = [

@@ -11,7 +11,7 @@ import { orgGroupMembers, orgs } from '../org/table';
 import { roleAssignments, users } from '../users/table';
 import { auditSafe, canSeeProtected, incidentNotFound, manageable, readable } from './access';
 import {
-  BREACH_CAUSE_WORDS, BREACH_FREE_TEXTS, BREACH_TYPE_WORDS, DATA_CATEGORY_WORDS, NOT_INFORMING_WORDS, REQUIRED_FOR_COMPLETION,
+  BREACH_CAUSE_WORDS, BREACH_TYPE_WORDS, DATA_CATEGORY_WORDS, NOT_INFORMING_WORDS, REQUIRED_FOR_COMPLETION,
   SUBJECT_CATEGORY_WORDS, criminalCategories, specialCategories, type BreachCause, type BreachType, type DataCategory,
   type NotInformingReason, type SubjectCategory,
 } from './breach-model';
@@ -195,7 +195,7 @@ export async function putBreach(ctx: Ctx, id: string, input: UpdateBreach): Prom
         .where(and(eq(incidentBreaches.incidentId, id), eq(incidentBreaches.version, version))).returning();
       if (!row) throw staleVersion('incident_breach', version, { version: (await loadBreach(tx, id))?.version ?? cur.version });
     }
-    const safe = (b: BreachRow | undefined) => (b ? auditSafe(r.i.protectedIdentity, b as Record<string, unknown>, [...BREACH_FREE_TEXTS]) : undefined);
+    const safe = (b: BreachRow | undefined) => (b ? auditSafe(r.i.protectedIdentity, 'incident_breach', b) : undefined);
     // Completing is its own entry; an edit after completion is named so (the record stays complete).
     const action = markDocumented && !cur?.documentedAt ? 'incident.breach.document' : !cur ? 'incident.breach.create'
       : cur.documentedAt ? 'incident.breach.update_documented' : 'incident.breach.update';

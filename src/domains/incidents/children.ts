@@ -96,7 +96,7 @@ export async function addAction(ctx: Ctx, incidentId: string, input: CreateActio
       incidentId, title: input.title, ownerId: input.ownerId ?? null, dueDate: input.dueDate ?? null, status: input.status ?? 'planerad',
     }).returning();
     await touch(tx, incidentId);
-    await recordAudit(tx, ctx, { action: 'incident.action.create', entityType: 'incident_action', entityId: a.id, orgId: r.org.id, after: auditSafe(r.i.protectedIdentity, a, ['title']) });
+    await recordAudit(tx, ctx, { action: 'incident.action.create', entityType: 'incident_action', entityId: a.id, orgId: r.org.id, after: auditSafe(r.i.protectedIdentity, 'incident_action', a) });
     return a;
   });
 }
@@ -126,7 +126,7 @@ export async function updateAction(ctx: Ctx, incidentId: string, actionId: strin
     await touch(tx, incidentId);
     await recordAudit(tx, ctx, {
       action: 'incident.action.update', entityType: 'incident_action', entityId: a.id, orgId: r.org.id,
-      before: auditSafe(r.i.protectedIdentity, cur, ['title']), after: auditSafe(r.i.protectedIdentity, a, ['title']),
+      before: auditSafe(r.i.protectedIdentity, 'incident_action', cur), after: auditSafe(r.i.protectedIdentity, 'incident_action', a),
     });
     return shown(a);
   });

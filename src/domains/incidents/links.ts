@@ -57,10 +57,6 @@ export async function describeLinks(ctx: Ctx, db: Db, links: LinkRow[], showProt
   });
 }
 
-/** A link as the audit log keeps it: on a protected record without its note, nor a web address (auditSafe). */
-const auditLink = (protectedIdentity: boolean, l: LinkRow) =>
-  auditSafe(protectedIdentity, l, l.targetType === 'url' ? ['note', 'targetId'] : ['note']);
-
 async function rowsOf(db: Db, incidentId: string): Promise<LinkRow[]> {
   return db.select().from(incidentLinks).where(eq(incidentLinks.incidentId, incidentId)).orderBy(asc(incidentLinks.createdAt), asc(incidentLinks.id));
 }
@@ -100,7 +96,7 @@ export async function addLink(ctx: Ctx, incidentId: string, input: CreateLink): 
       incidentId, targetType, targetId: id, note: input.note ?? '', createdBy: ctx.principal?.userId ?? null,
     }).returning();
     await tx.update(incidents).set({ updatedAt: new Date() }).where(eq(incidents.id, incidentId));
-    await recordAudit(tx, ctx, { action: 'incident.link.create', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, after: auditLink(r.i.protectedIdentity, l) });
+    await recordAudit(tx, ctx, { action: 'incident.link.create', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, after: auditSafe(r.i.protectedIdentity, 'incident_link', l) });
     const [view] = await describeLinks(ctx, tx, [l], canSeeProtected(ctx, r));
     return view;
   });
@@ -112,7 +108,7 @@ export async function removeLink(ctx: Ctx, incidentId: string, linkId: string): 
     const [l] = await tx.delete(incidentLinks).where(and(eq(incidentLinks.id, linkId), eq(incidentLinks.incidentId, incidentId))).returning();
     if (!l) throw notFound({ sv: `Kopplingen ${linkId} finns inte.`, en: `Link ${linkId} does not exist.` }, 'linkId');
     await tx.update(incidents).set({ updatedAt: new Date() }).where(eq(incidents.id, incidentId));
-    await recordAudit(tx, ctx, { action: 'incident.link.delete', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, before: auditLink(r.i.protectedIdentity, l) });
+    await recordAudit(tx, ctx, { action: 'incident.link.delete', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, before: auditSafe(r.i.protectedIdentity, 'incident_link', l) });
   });
 }
 

@@ -108,7 +108,7 @@ export function refuseTimeWithoutReport(i: Pick<IncidentRow, 'reportedToImy' | '
 
 /** What goes into the audit log: the row, without protected free text (auditSafe). */
 export function auditView(r: Partial<IncidentRow>): Record<string, unknown> {
-  return auditSafe(!!r.protectedIdentity, r, ['description', 'assessmentText']);
+  return auditSafe(!!r.protectedIdentity, 'incident', r);
 }
 
 /** The organisation named in a request, if the caller may use `perm` there (404 otherwise, like an unknown org). */
