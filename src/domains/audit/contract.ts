@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { SANE_YEARS, saneYear } from '../../server/platform/time';
+import { SANE_YEAR_ISSUE } from '../../server/platform/schema';
+import { saneYear } from '../../server/platform/time';
 
 /** A date or an instant of a year PostgreSQL and the log can hold (saneYear: year 0 was a database error, a 500). */
-const When = z.iso.datetime({ offset: true }).or(z.iso.date())
-  .refine((v) => saneYear(new Date(v).getUTCFullYear()), { message: `ett år mellan ${SANE_YEARS[0]} och ${SANE_YEARS[1]} / a year between ${SANE_YEARS[0]} and ${SANE_YEARS[1]}` });
+const When = z.iso.datetime({ offset: true }).or(z.iso.date()).refine((v) => saneYear(new Date(v).getUTCFullYear()), SANE_YEAR_ISSUE);
 
 export const AuditQuery = z.object({
   org: z.string().max(64).optional(),

@@ -11,12 +11,15 @@ export const INT4_MAX = 2147483647;
  */
 export const int4 = () => z.int().min(INT4_MIN).max(INT4_MAX);
 
+/** The refusal of a date or time whose year is outside SANE_YEARS ("sv / en", validation.ts). */
+export const SANE_YEAR_ISSUE = { message: `ett år mellan ${SANE_YEARS[0]} och ${SANE_YEARS[1]} / a year between ${SANE_YEARS[0]} and ${SANE_YEARS[1]}` };
+
 /**
  * A calendar date `YYYY-MM-DD` (a day in Europe/Stockholm); zod checks that the day exists (no 2025-02-30), and the year
  * is one a date may have (saneYear: 0000-01-01 was refused by the database, without the field).
  */
 export const IsoDate = z.iso.date()
-  .refine((d) => saneYear(Number(d.slice(0, 4))), { message: `ett år mellan ${SANE_YEARS[0]} och ${SANE_YEARS[1]} / a year between ${SANE_YEARS[0]} and ${SANE_YEARS[1]}` })
+  .refine((d) => saneYear(Number(d.slice(0, 4))), SANE_YEAR_ISSUE)
   .openapi({ example: '2026-06-30', description: 'Datum ÅÅÅÅ-MM-DD (Europe/Stockholm)' });
 
 const YEAR_DESCRIPTION = `Årtal ÅÅÅÅ från ${FIRST_YEAR} till och med nästa år (Europe/Stockholm) / a year from ${FIRST_YEAR} up to next year`;
