@@ -50,7 +50,8 @@ const EXCEL_TEXT = /^="(.*)"$/s;
 
 /** A cell as written, but Excel's ="…" unwrapped (so every column reads ="2025-02-03" and ="Nej" as the value). */
 function unwrapped(c: Cell | undefined): Cell | undefined {
-  if (typeof c !== 'string' || c.length < 3 || !c.includes('="')) return c;
+  // Only a cell that begins with =" (a description may quote a formula further on); every cell of a row passes here.
+  if (typeof c !== 'string' || c.length < 3 || !c.trimStart().startsWith('="')) return c;
   const excel = EXCEL_TEXT.exec(c.trim());
   return excel ? excel[1].replace(/""/g, '"') : c;
 }
@@ -63,9 +64,8 @@ function text(c: Cell | undefined): string {
   }
   // A number in a text column as Excel shows it: 15 significant digits, so 0.1+0.2 is 0.3, not 0.30000000000000004.
   if (typeof c === 'number') return String(Number(c.toPrecision(15)));
-  const s = String(c).trim();
-  const excel = s.length > 3 && s.startsWith('="') ? EXCEL_TEXT.exec(s) : null;
-  return composed(excel ? excel[1].replace(/""/g, '"').trim() : s);
+  // Excel's ="…" is unwrapped once, where the cell is read (cell(), unwrapped).
+  return composed(String(c).trim());
 }
 
 /** Validates records against one header; built once per file (no per-row closures: this runs a million times). */
@@ -184,9 +184,9 @@ export class RowValidator {
       });
       return { errors };
     }
-    if (h.unnamed) for (const i of h.unnamed) if (text(rec.cells[i]) !== '') this.notes.unnamed.add(i + 1);
+    if (h.unnamed) for (const i of h.unnamed) if (text(unwrapped(rec.cells[i])) !== '') this.notes.unnamed.add(i + 1);
     for (let i = h.width; i < rec.cells.length; i++) {
-      if (text(rec.cells[i]) === '') continue;
+      if (text(unwrapped(rec.cells[i])) === '') continue;
       if (this.opts.format === 'xlsx') this.notes.unnamed.add(i + 1);
       else {
         this.err(null, {
