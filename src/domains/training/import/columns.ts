@@ -54,5 +54,17 @@ export const TRAINING_HEADER = headerReader(TRAINING_COLUMNS, {
   },
 });
 
+/**
+ * An English "Completed" beside no count of employees is a learning platform's per-person column (Yes/No or a date),
+ * not the number completed: the header with that column read as the status.
+ */
+export function englishCompleted(h: TrainingHeader): TrainingHeader {
+  const i = h.index;
+  if (i.completed === undefined || i.employees !== undefined || i.status !== undefined || looseKey(h.names.completed ?? '') !== looseKey('Completed')) return h;
+  const { completed: at, ...index } = i;
+  const { completed: name, ...names } = h.names;
+  return { ...h, index: { ...index, status: at }, names: { ...names, status: name } };
+}
+
 /** The canonical column name of a field (messages name the file's own header when the column is there). */
 export const columnName = (f: TrainingField, h?: TrainingHeader) => h?.names[f] ?? TRAINING_COLUMNS.find((c) => c.field === f)!.names[0];

@@ -24,7 +24,7 @@ import { escapeLike } from '../../../server/platform/authz';
 import type { Ctx } from '../../../server/platform/context';
 import { AppError, badRequest } from '../../../server/platform/errors';
 import { YearField } from '../../../server/platform/schema';
-import { looseKey, type Cell, type Msg } from '../../../server/platform/tabular/cells';
+import type { Cell, Msg } from '../../../server/platform/tabular/cells';
 import { missingColumns } from '../../../server/platform/tabular/open';
 import { rowOrg } from '../../../server/platform/tabular/orgs';
 import { failedFile, importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
@@ -38,7 +38,7 @@ import { orgFor, type OrgRow } from '../../plans/scope';
 import { CreateTrainingCompletion } from '../contract';
 import { checkCompleted, createCompletion, updateCompletion } from '../service';
 import { trainingCompletions } from '../table';
-import { columnName, TRAINING_HEADER, type TrainingField, type TrainingHeader } from './columns';
+import { columnName, englishCompleted, TRAINING_HEADER, type TrainingField, type TrainingHeader } from './columns';
 import { completedIn, holdsPersonnummer, parseCompletion, parseCount, parsePercent, percentAgrees, PERSONNUMMER_CELL, type Completion } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
@@ -93,18 +93,9 @@ interface Planned extends PlannedRow {
 
 const keyOf = (orgId: string, year: number, course: string) => `${orgId}\u0000${year}\u0000${nameKey(course)}`;
 
-/**
- * The shape the header says, or the error that it says neither. An English "Completed" beside no count of employees
- * is a learning platform's per-person column (Yes/No or a date), not the number completed: it is read as the status.
- */
+/** The shape the header says (englishCompleted already applied), or the error that it says neither. */
 function shapeOf(h: TrainingHeader): TrainingShape | RowError {
   const has = (f: TrainingField) => h.index[f] !== undefined;
-  if (has('completed') && !has('employees') && !has('status') && looseKey(h.names.completed ?? '') === looseKey('Completed')) {
-    h.index.status = h.index.completed;
-    h.names.status = h.names.completed;
-    delete h.index.completed;
-    delete h.names.completed;
-  }
   if (has('employees') || has('completed')) {
     const missing = (['employees', 'completed'] as const).filter((f) => !has(f)).map((f) => columnName(f));
     return missing.length > 0 ? missingColumns(missing, h.line) : 'aggregated';
@@ -145,7 +136,8 @@ export async function importTraining(ctx: Ctx, path: string, opts: TrainingImpor
     maxRows: MAX_ROWS, tooMany: { sv: 'en rapport över genomförda e-utbildningar har en rad per person och kurs', en: 'a report of e-course completion has one row per person and course' },
   });
   if ('failed' in read) return { summary: read.failed, written: false, failed: true, info };
-  const { header, rows, summary } = read;
+  const { rows, summary } = read;
+  const header = englishCompleted(read.header);
   const shape = shapeOf(header);
   if (typeof shape !== 'string') return { summary: failedFile(summary, shape), written: false, failed: true, info };
   if (opts.year === undefined && (shape === 'person' || header.index.year === undefined)) {
