@@ -1,8 +1,8 @@
 import { SegmentedControl, Stack, Text } from '@mantine/core';
-import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSelectedOrg } from '../../shell/org-context';
+import { searchChoice, useSearchValues, useSetSearch } from '../../shell/search';
 
 /**
  * Whether a list shows the selected organisation's subtree or every organisation the person may read (`?alla=1`, as
@@ -12,16 +12,11 @@ import { useSelectedOrg } from '../../shell/org-context';
  */
 export function useIncidentScope(): { all: boolean; severalTrees: boolean; setAll: (all: boolean) => void } {
   const { orgs } = useSelectedOrg();
-  const raw: unknown = useRouterState({ select: (s) => (s.location.search as Record<string, unknown>).alla });
-  const navigate = useNavigate();
+  const chosen = searchChoice(useSearchValues().alla);
+  const setSearch = useSetSearch();
   const ids = new Set(orgs.map((o) => o.id));
   const severalTrees = orgs.filter((o) => !o.parentId || !ids.has(o.parentId)).length > 1;
-  const chosen = raw === true || raw === 1 || raw === '1' || raw === 'true' ? true : raw === false || raw === 0 || raw === '0' || raw === 'false' ? false : undefined;
-  return {
-    all: chosen ?? severalTrees,
-    severalTrees,
-    setAll: (all) => void navigate({ to: '.', search: (s: Record<string, unknown>) => ({ ...s, alla: all ? 1 : 0 }), replace: true }),
-  };
+  return { all: chosen ?? severalTrees, severalTrees, setAll: (all) => setSearch({ alla: all ? 1 : 0 }) };
 }
 
 /** The choice between the selected organisation and all of one's organisations, shown when there is one to make. */

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
-import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useSearchValues, useSetSearch } from '../../shell/search';
 import { KIND_KEY, KINDS, STATUS_KEY, STATUSES } from './types';
 import { stockholmYear } from './util';
 
@@ -34,8 +34,8 @@ export const filterQuery = (f: ListFilter) => ({
  * A value the list cannot take (an unknown status, a malformed year) is left out.
  */
 export function useUrlFilter(): [ListFilter, (f: ListFilter) => void] {
-  const search = useRouterState({ select: (st) => st.location.search as Record<string, unknown> });
-  const navigate = useNavigate();
+  const search = useSearchValues();
+  const setSearch = useSetSearch();
   // TanStack reads "2025" and "true" as JSON: every value is taken back as text.
   const text = (k: keyof ListFilter) => (search[k] === undefined || search[k] === null ? '' : String(search[k]));
   const status = text('status');
@@ -48,20 +48,7 @@ export function useUrlFilter(): [ListFilter, (f: ListFilter) => void] {
     overdue: text('overdue') === 'true',
     q: text('q'),
   };
-  const apply = (f: ListFilter) =>
-    void navigate({
-      to: '.',
-      replace: true,
-      search: (prev: Record<string, unknown>) => {
-        const next = { ...prev };
-        for (const [k, v] of Object.entries(filterQuery(f))) {
-          if (v) next[k] = v;
-          else delete next[k];
-        }
-        return next;
-      },
-    });
-  return [filter, apply];
+  return [filter, (f) => setSearch(filterQuery(f))];
 }
 
 /** The list's server-side filters; applied on submit. */
