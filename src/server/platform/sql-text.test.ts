@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias, PgDialect } from 'drizzle-orm/pg-core';
+import { alias, PgDialect, QueryBuilder } from 'drizzle-orm/pg-core';
 import { incidents } from '../../domains/incidents/table';
 import { orgs } from '../../domains/org/table';
 import { sqlText } from './sql-text';
@@ -33,5 +33,8 @@ describe('sqlText', () => {
     expect(sqlText(sql`select ${1}`.inlineParams())).toBeUndefined();
     const sub = sql`select 1`.as('one');
     expect(sqlText(sql`select ${sub}`)).toBeUndefined();
+    // A select builder's subquery (from(q.as('m'))) was taken for a parameter: the count of the incident list.
+    const matched = new QueryBuilder().select({ one: sql`1` }).from(incidents).limit(3).as('matched');
+    expect(sqlText(sql`select count(*) from ${matched}`)).toBeUndefined();
   });
 });

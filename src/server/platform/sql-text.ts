@@ -10,8 +10,8 @@
  * Under Vitest every statement is built both ways and a difference throws, so the whole test suite checks that the
  * two agree (useFastSqlText).
  */
-import { isDeepStrictEqual } from 'node:util';
-import { Column, Name, Param, SQL, StringChunk, Table } from 'drizzle-orm';
+import { inspect, isDeepStrictEqual } from 'node:util';
+import { Column, Name, Param, SQL, StringChunk, Subquery, Table } from 'drizzle-orm';
 
 const TABLE_NAME = Symbol.for('drizzle:Name');
 const TABLE_SCHEMA = Symbol.for('drizzle:Schema');
@@ -65,7 +65,7 @@ function walk(chunks: readonly unknown[], out: Out): void {
         walk([chunk[i]], out);
       }
       out.text += ')';
-    } else if (typeof chunk === 'function' || (chunk !== null && typeof chunk === 'object' && typeof (chunk as { getSQL?: unknown }).getSQL === 'function')) {
+    } else if (chunk instanceof Subquery || typeof chunk === 'function' || (chunk !== null && typeof chunk === 'object' && typeof (chunk as { getSQL?: unknown }).getSQL === 'function')) {
       throw UNSUPPORTED; // an enum, a placeholder, an alias, a subquery, a view or another wrapper
     } else {
       out.params.push(chunk);
@@ -105,7 +105,7 @@ export function useFastSqlText(db: unknown): void {
     if (check) {
       const slow = drizzleText(query, invokeSource);
       if (slow.sql !== fast.sql || !isDeepStrictEqual(slow.params, fast.params)) {
-        throw new Error(`sql-text differs from drizzle's:\n${fast.sql}\n${JSON.stringify(fast.params)}\n--- drizzle:\n${slow.sql}\n${JSON.stringify(slow.params)}`);
+        throw new Error(`sql-text differs from drizzle's:\n${fast.sql}\n${inspect(fast.params, { depth: 2 })}\n--- drizzle:\n${slow.sql}\n${inspect(slow.params, { depth: 2 })}`);
       }
     }
     return fast;
