@@ -8,12 +8,12 @@ import { categoryNames } from './category-names';
 import { childRoutes, linkTargetRoutes } from './api-children';
 import { breachRoutes } from './api-breach';
 import {
-  BulkUpdate, CreateIncident, ExportQuery, IncidentDetail, IncidentFigures, IncidentListItem, ListQuery, QuickReport, Receipt,
+  BulkUpdate, CountQuery, CreateIncident, ListCount, ExportQuery, IncidentDetail, IncidentFigures, IncidentListItem, ListQuery, QuickReport, Receipt,
   StatsQuery, UpdateIncident, AttachmentDto,
 } from './contract';
 import { listDeadlines } from './deadlines';
 import { exportIncidents } from './export';
-import { listIncidents } from './list';
+import { countIncidents, listIncidents } from './list';
 import { listCategories, quickReport } from './quick';
 import { createIncident, getIncident, updateIncident } from './service';
 import { incidentStats } from './stats';
@@ -33,6 +33,15 @@ export const routes = [
       responses: { 200: ok(z.object({ items: z.array(IncidentListItem), nextCursor: z.string().nullable() }), 'En sida'), 404: problemContent('Okänd organisation') },
     },
     async (c) => json(c, await listIncidents(c.get('ctx'), c.req.valid('query'))),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/count', tags, summary: 'Antal som listans filter matchar (högst 10 000)', policy: { auth: true },
+      description: 'Samma filter och behörighet som listan och exporten; räknar till 10 000, sedan capped: true.',
+      request: { query: CountQuery },
+      responses: { 200: ok(ListCount, 'Antal'), 404: problemContent('Okänd organisation') },
+    },
+    async (c) => json(c, await countIncidents(c.get('ctx'), c.req.valid('query'))),
   ),
   defineRoute(
     {

@@ -117,6 +117,16 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
+/** The list's filters without its page (sort, limit, cursor): what a count answers for. */
+export const CountQuery = ListQuery.omit({ cursor: true, limit: true, sort: true });
+export type CountQuery = z.infer<typeof CountQuery>;
+export const COUNT_CAP = 10_000;
+export const ListCount = z.object({
+  count: z.number().int().min(0).openapi({ description: `Antal som matchar, högst ${COUNT_CAP} / matching incidents, at most ${COUNT_CAP}` }),
+  capped: z.boolean().openapi({ description: `Fler än ${COUNT_CAP} matchar / more than ${COUNT_CAP} match` }),
+}).openapi('IncidentListCount');
+export type ListCount = z.infer<typeof ListCount>;
+
 export const ExportQuery = ListQuery.omit({ cursor: true, limit: true }).extend({
   format: z.enum(['csv', 'xlsx']),
   includeProtected: z.enum(['true', 'false']).optional().openapi({

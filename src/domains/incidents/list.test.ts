@@ -3,6 +3,7 @@ import { Client, makeOrgs, startTestServer, userWithRole, userWithRoles, type Te
 import { createGroup } from '../org/groups';
 import { createOrg } from '../org/service';
 import { removeRole } from '../users/service';
+import { countIncidents } from './list';
 
 // The list by org answers in one query when the caller reads the whole org (list.ts); every other case takes the
 // general way. Both must agree on what is shown and refused.
@@ -110,5 +111,38 @@ describe('status filter without a status', () => {
       expect(r.body.code).toBe('invalid_status');
       expect(r.body.field).toBe('status');
     }
+  });
+});
+
+describe('count of what the list matches', () => {
+  const count = async (c: Client, qs: string) => {
+    const r = await c.get(`/api/incidents/count?${qs}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body as { count: number; capped: boolean };
+  };
+  it('counts what the list shows, with the same filters and scope', async () => {
+    for (const qs of ['org=forv', 'org=avd-a', 'org=forv&year=2024', 'org=forv&year=2019', 'org=avd-b', 'org=forv&q=A3']) {
+      expect(await count(isam, qs), qs).toEqual({ count: (await titles(isam, qs)).length, capped: false });
+    }
+    expect(await count(isam, 'org=forv&year=2024')).toEqual({ count: 1, capped: false });
+    // Without an org: everything the caller reads (forv's subtree for this ISAM), as the list without an org.
+    expect(await count(isam, '')).toEqual({ count: (await titles(isam, 'limit=200')).length, capped: false });
+  });
+  it('counts for one who may only report their own reports, and refuses what the list refuses', async () => {
+    const staff = await userWithRole(t, 'staff-count@test.se', 'medarbetare', 'enh-a');
+    expect(await count(staff, 'org=enh-a')).toEqual({ count: 0, capped: false });
+    await staff.post('/api/incidents/quick', { title: 'Min', org: 'enh-a', personalData: 'nej' });
+    expect(await count(staff, 'org=enh-a')).toEqual({ count: 1, capped: false });
+    expect((await isam.get('/api/incidents/count?org=finns-inte')).status).toBe(404);
+    expect((await isam.get('/api/incidents/count?org=annan')).status).toBe(404);
+    const bad = await isam.get('/api/incidents/count?org=forv&status=Klarr');
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('status');
+  });
+  it('stops counting at the cap and says so', async () => {
+    const n = (await titles(isam, 'org=forv')).length;
+    expect(n).toBeGreaterThan(2);
+    expect(await countIncidents(t.ctx, { org: 'forv' }, new Date(), n - 1)).toEqual({ count: n - 1, capped: true });
+    expect(await countIncidents(t.ctx, { org: 'forv' }, new Date(), n)).toEqual({ count: n, capped: false });
   });
 });

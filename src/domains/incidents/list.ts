@@ -4,7 +4,7 @@ import { escapeLike } from '../../server/platform/authz';
 import { badRequest, notFound } from '../../server/platform/errors';
 import { findOrg } from '../org/service';
 import { orgs } from '../org/table';
-import type { IncidentListItem, ListQuery } from './contract';
+import { COUNT_CAP, type CountQuery, type IncidentListItem, type ListCount, type ListQuery } from './contract';
 import { overdueSql, toListItem, type ListRow } from './dto';
 import { loadListRows } from './page';
 import { incidentBreaches, incidents } from './table';
@@ -46,6 +46,21 @@ export async function listConditions(ctx: Ctx, q: Filters, now: Date): Promise<S
     conds.push(sql`${orgs.path} like ${escapeLike(org.path) + '%'}`);
   }
   return [readScope(ctx), ...conds];
+}
+
+/**
+ * How many incidents the list's filters match, counted up to COUNT_CAP (then `capped`). The list pages by key and never
+ * counts; the page asks for this beside it ("50 of 1 234", and whether all that match can be changed at once). The
+ * conditions are the export's, so the count, the list and the export agree.
+ */
+export async function countIncidents(ctx: Ctx, q: CountQuery, now = new Date(), cap = COUNT_CAP): Promise<ListCount> {
+  requireListAccess(ctx);
+  const conds = await listConditions(ctx, q, now);
+  const matched = ctx.db.select({ one: sql`1` }).from(incidents).innerJoin(orgs, eq(orgs.id, incidents.orgId))
+    .where(and(...conds)).limit(cap + 1).as('matched');
+  const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(matched);
+  const n = Number(r.n);
+  return { count: Math.min(n, cap), capped: n > cap };
 }
 
 /** Whether the caller reads all of the org asked for (else: only their own reports there); 404 when neither. */
