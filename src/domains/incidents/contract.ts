@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
 import { BREACH_CAUSES, BREACH_TYPES, DATA_CATEGORIES, NOT_INFORMING_REASONS, SUBJECT_CATEGORIES } from './breach-model';
-import { DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
+import { BULK_MAX, DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
 import { instantProblem } from '../../server/platform/time';
 import { int4, IsoDate, YearQuery } from '../../server/platform/schema';
 import { UUID_RE } from '../../server/platform/uuid7';
@@ -86,7 +86,7 @@ export type QuickReport = z.infer<typeof QuickReport>;
 export const Receipt = z.object({ id: z.uuid(), number: z.string(), reportedAt: z.string(), status: Status }).openapi('IncidentReceipt');
 
 export const BulkUpdate = z.strictObject({
-  ids: z.array(z.uuid()).min(1).max(500),
+  ids: z.array(z.uuid()).min(1).max(BULK_MAX),
   set: z.strictObject({
     status: Status.optional(),
     handlerId: z.uuid().nullable().optional(),

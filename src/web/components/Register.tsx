@@ -71,6 +71,8 @@ interface BaseProps<T> {
   actions?: (row: T) => ReactNode;
   toolbar?: ReactNode;
   emptyText?: string;
+  /** How many rows the server holds for this list, counted apart (the pages never count): shown while more are to load. */
+  total?: { count: number; capped: boolean };
 }
 interface ClientProps<T> extends BaseProps<T> {
   data: T[] | undefined;
@@ -313,7 +315,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
             : view.length === 0 && !more
               ? (props.emptyText ?? t('empty'))
               : more
-                ? t('countMore', { count: view.length, total: rows?.length ?? 0 })
+                ? `${t('countMore', { count: view.length, total: rows?.length ?? 0 })}${props.total ? ` ${t(props.total.capped ? 'totalCapped' : 'totalMatching', { count: props.total.count, total: formatNumber(props.total.count) })}` : ''}`
                 : filter.trim()
                   ? t('countFiltered', { count: view.length, total: rows?.length ?? 0 })
                   : t('countAll', { count: view.length })}

@@ -1,20 +1,23 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { BULK_MAX } from '../../../domains/incidents/model';
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, apiUrl } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Register, type RegisterColumn } from '../../components/Register';
-import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchText, useSearchYear } from '../../shell/search';
+import { ProblemAlert } from '../../components/problem';
+import { useSubmit } from '../../components/useSubmit';
+import { formatDateTime, formatNumber } from '../../format';
 import { ScopeSwitch, useIncidentScope } from './ScopeSwitch';
 import { categoriesQuery, categoryNamesQuery, useHandlerDirectory } from './api';
 import { DeadlineCell, nearest, numberColumn, StatusBadge, useNow } from './badges';
 import { FilterForm, filterQuery, useUrlFilter } from './filters';
 import { SubNav } from './SubNav';
 import { Triage } from './Triage';
-import type { IncidentListItem, ListPage } from './types';
+import type { IncidentListItem, ListCount, ListPage } from './types';
 import { KIND_KEY, STATUS_KEY } from './types';
 import { COLORS } from './util';
 
@@ -48,6 +51,22 @@ export default function IncidentsPage() {
     breachDocumented: undocumented ? 'false' : '', sinceYear: undocumented && since ? String(since) : '',
   };
   const queryKey = ['incidents', 'list', q] as const;
+  const listed = Boolean(all || selectedSlug);
+  // The list pages by key and never counts: how many match is asked beside it (at most 10 000 are counted).
+  const total = useQuery({ queryKey: ['incidents', 'count', q], queryFn: () => api.get<ListCount>('/incidents/count', q), enabled: listed }).data;
+  // "Select all": every incident that matches when one triage step can change them all, else the rows loaded.
+  const selectAll = useSubmit(async () => {
+    if (!total || total.capped || total.count > BULK_MAX) return setSelectedRows(loadedRows());
+    const rows: IncidentListItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ListPage = await api.get<ListPage>('/incidents', { ...q, cursor, limit: 200 });
+      rows.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && rows.length < BULK_MAX);
+    setSelectedRows(rows.slice(0, BULK_MAX));
+  });
+  const allAtOnce = total !== undefined && !total.capped && total.count <= BULK_MAX;
 
   const toggle = (row: IncidentListItem, on: boolean) =>
     setSelectedRows((s) => (on ? [...s.filter((x) => x.id !== row.id), row] : s.filter((x) => x.id !== row.id)));
@@ -139,12 +158,13 @@ export default function IncidentsPage() {
           }}
         />
       )}
-      {(all || selectedSlug) && (
+      {listed && (
         <Register<IncidentListItem, string>
           label={t('list.title')}
           columns={columns}
           rowKey={(r) => r.id}
           queryKey={queryKey}
+          total={total}
           fetchPage={(cursor) => api.get<ListPage>('/incidents', { ...q, cursor, limit: 50 })}
           exportName="incidenter"
           // The server export takes the applied filters (the search of loaded rows and the columns are the browser's):
@@ -162,11 +182,17 @@ export default function IncidentsPage() {
           }
           emptyText={t('list.empty')}
           toolbar={
-            manage ? (
+            manage && total?.count !== 0 ? (
               <Group gap="xs">
-                <Button variant="default" size="sm" onClick={() => setSelectedRows(loadedRows())}>
-                  {t('list.selectAll')}
+                <Button variant="default" size="sm" onClick={() => void selectAll.run()} loading={selectAll.busy}>
+                  {allAtOnce ? t('list.selectMatching', { count: total.count, total: formatNumber(total.count) }) : t('list.selectAll')}
                 </Button>
+                {total && !allAtOnce && (
+                  <Text size="sm" c="dimmed">
+                    {t('list.selectAtMost', { max: formatNumber(BULK_MAX) })}
+                  </Text>
+                )}
+                <ProblemAlert error={selectAll.error} />
               </Group>
             ) : undefined
           }

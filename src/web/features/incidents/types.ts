@@ -12,6 +12,7 @@ export type IncidentFigures = z.infer<typeof C.IncidentFigures> & { org: { slug:
 export type Clock = z.infer<typeof C.ClockDto>;
 export type ClockState = Clock['state'];
 export type Receipt = z.infer<typeof C.Receipt>;
+export type ListCount = z.infer<typeof C.ListCount>;
 export type QuickReport = z.input<typeof C.QuickReport>;
 export type UpdateIncident = z.input<typeof C.UpdateIncident>;
 export type BulkUpdate = z.input<typeof C.BulkUpdate>;
