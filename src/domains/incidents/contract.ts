@@ -272,8 +272,9 @@ export const IncidentSummary = z.object({
   imyReportedAt: z.string().nullable(),
   imyReference: z.string().nullable(),
   subjectsInformedAt: z.string().nullable(),
-  nis2Significant: z.boolean(),
-  reportedToCsirt: z.boolean(),
+  /** Null with the CSIRT times and subjectsInformedAt in the reporter's view (reporterView): the handlers' judgement, not theirs. */
+  nis2Significant: z.boolean().nullable(),
+  reportedToCsirt: z.boolean().nullable(),
   csirtEarlyWarningAt: z.string().nullable(),
   csirtNotificationAt: z.string().nullable(),
   csirtFinalReportAt: z.string().nullable(),
@@ -318,7 +319,8 @@ export const IncidentDetail = IncidentSummary.extend({
   allowedStatuses: z.array(Status),
   /**
    * True when the caller reads the incident only as its reporter (no incident.read): the handlers' work — actions,
-   * links, the risk assessment and the handlers' comments and attachments — is left out (empty or null); comments
+   * links, the risk assessment, the legal clocks, NIS2 significance, the CSIRT reports, when the data subjects were
+   * informed, and the handlers' comments and attachments — is left out (empty or null); comments
    * and attachments hold only those the reporter added themselves.
    */
   reporterView: z.boolean(),

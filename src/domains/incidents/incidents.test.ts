@@ -300,11 +300,27 @@ describe('report in under a minute', () => {
     expect(handled.body.clocks.map((c: { key: string }) => c.key)).toContain('gdpr33');
     expect(again.clocks).toEqual([]);
     expect(again.history.length).toBeGreaterThan(0);
+    // NIS2 significance, the CSIRT reports and the data subjects informed: the handlers' judgement and work, null for
+    // the reporter, as their page leaves them out.
+    const at = handled.body.reportedAt;
+    const marked = await isam.patch(`/api/incidents/${r.body.id}`, {
+      version: (await isam.get(`/api/incidents/${r.body.id}`)).body.version,
+      nis2Significant: true, reportedToCsirt: true, csirtEarlyWarningAt: at, csirtNotificationAt: at, csirtFinalReportAt: at, subjectsInformedAt: at,
+    });
+    expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+    const handlersOnly = ['nis2Significant', 'reportedToCsirt', 'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt', 'subjectsInformedAt'];
+    const staffSees = (await isam.get(`/api/incidents/${r.body.id}`)).body;
+    const reporterSees = (await staff.get(`/api/incidents/${r.body.id}`)).body;
+    for (const k of handlersOnly) {
+      expect(staffSees[k], k).toBeTruthy();
+      expect(reporterSees[k], k).toBeNull();
+    }
     // The employee sees their own report in the list, and nothing else.
     const list = await staff.get('/api/incidents');
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([r.body.id]);
     // Their export leaves the handlers' judgement out too, as their page does; the handler's carries it.
-    await isam.patch(`/api/incidents/${r.body.id}`, { version: handled.body.version, riskAssessment: 'hog_risk' });
+    const risk = await isam.patch(`/api/incidents/${r.body.id}`, { version: staffSees.version, riskAssessment: 'hog_risk' });
+    expect(risk.status, JSON.stringify(risk.body)).toBe(200);
     const exported = (await staff.get('/api/incidents/export?format=csv&reporter=me')).body as string;
     expect(exported).toContain('Skickade brev till fel adress');
     expect(exported).not.toContain('Hög risk');

@@ -85,7 +85,7 @@ export default function DetailPage() {
   }
 
   const fact = (label: string, value: string | null | undefined) => <Fact label={label} value={value} />;
-  const yes = (b: boolean) => (b ? t('yes') : t('no'));
+  const yes = (b: boolean | null) => (b === null ? null : b ? t('yes') : t('no'));
 
   return (
     <Stack>

@@ -43,8 +43,9 @@ function draftOf(i: IncidentDetail): Draft {
     assessmentText: i.assessmentText ?? '',
     reportedToImy: i.reportedToImy,
     imyReference: i.imyReference ?? '',
-    nis2Significant: i.nis2Significant,
-    reportedToCsirt: i.reportedToCsirt,
+    // Null only in the reporter's view, which has no edit form.
+    nis2Significant: i.nis2Significant ?? false,
+    reportedToCsirt: i.reportedToCsirt ?? false,
     protectedIdentity: i.protectedIdentity,
     times: Object.fromEntries(TIMES.map((k) => [k, toTimeValue(i[k])])) as Record<TimeKey, string>,
   };
