@@ -36,7 +36,7 @@ test('every request stays on the app origin and the console shows no CSP violati
     const download = page.waitForEvent('download');
     await page.getByRole('menuitem', { name: format }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(format === 'CSV' ? /^anvandare\.csv$/ : /^anvandare\.xlsx$/);
+    expect(file.suggestedFilename()).toMatch(format === 'CSV' ? /^anvandare-\d{4}-\d{2}-\d{2}\.csv$/ : /^anvandare-\d{4}-\d{2}-\d{2}\.xlsx$/);
   }
 
   // The API reference page is local too.

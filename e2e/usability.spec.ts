@@ -368,6 +368,8 @@ test('the incident list says when the server has more rows; the export offers th
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'CSV: bara visade rader och kolumner' }).click();
   const file = await download;
+  // Named as the server's file of the list is, told apart from it: incidenter-visade-2026-12-07.csv.
+  expect(file.suggestedFilename()).toMatch(/^incidenter-visade-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8')).replace(/^\ufeff/, '');
   const [header, ...lines] = csv.trim().split('\r\n');
   expect(header.split(';')).toContain('Rubrik');

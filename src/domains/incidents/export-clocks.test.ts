@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportIncidents } from './export';
 import { Client, INCIDENT_ORGS, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 
 // The export is the register a DSO keeps of every breach (GDPR art. 33.5): it held when IMY was notified, but not
@@ -31,5 +32,12 @@ describe('incident export', () => {
     expect(cell('Incidentanmälan till CSIRT (tid)')).toBe('2025-03-05 12:00:00');
     expect(cell('Slutrapport till CSIRT (tid)')).toBe('2025-03-28 13:00:00');
     expect(cell('Anmäld till IMY (tid)')).toBe('2025-03-04 10:00:00');
+  });
+
+  it('is named for the day in Stockholm, also just after midnight there (23:30 UTC is the next day)', async () => {
+    expect((await exportIncidents(t.ctx, { format: 'csv', org: 'forv' }, new Date('2025-03-01T23:30:00Z'))).filename).toBe('incidenter-2025-03-02');
+    expect((await exportIncidents(t.ctx, { format: 'csv', org: 'forv' }, new Date('2025-07-01T21:59:00Z'))).filename).toBe('incidenter-2025-07-01');
+    const r = await isam.get('/api/incidents/export?format=xlsx&org=forv');
+    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="incidenter-\d{4}-\d{2}-\d{2}\.xlsx"$/);
   });
 });

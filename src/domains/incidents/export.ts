@@ -2,6 +2,7 @@ import { and, desc } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import { toCsv, toXlsx, type ExportColumn } from '../../server/platform/export';
 import type { SheetValue } from '../../server/platform/sheet';
+import { stockholmDate } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { findOrg } from '../org/service';
@@ -80,7 +81,8 @@ export async function exportIncidents(ctx: Ctx, q: ExportQuery, now = new Date()
       });
     }
   });
-  const filename = `incidenter-${now.toISOString().slice(0, 10)}`;
+  // The day in Stockholm: a file exported at 00:30 is named for that day, not the UTC day before.
+  const filename = `incidenter-${stockholmDate(now)}`;
   const body = format === 'csv' ? toCsv(out, COLUMNS) : await toXlsx(out, COLUMNS, 'Incidenter');
   return { body, filename, count: out.length };
 }

@@ -159,7 +159,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
     setExporting(true);
     try {
       const { exportRows } = await import('./registerExport');
-      await exportRows(format, view, exportedColumns(props.columns, shown), props.exportName, [yes, no]);
+      await exportRows(format, view, exportedColumns(props.columns, shown), props.exportName, [yes, no], props.serverExport ? t('shownFile') : undefined);
     } finally {
       setExporting(false);
     }

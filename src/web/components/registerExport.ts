@@ -4,7 +4,7 @@
  * module for both): CSV for Swedish Excel, XLSX with Stockholm times as date cells, formula-looking cells defused.
  */
 import { csvText, xlsxBytes, type SheetColumn, type SheetValue } from '../../server/platform/sheet';
-import { formatDateTime } from '../format';
+import { formatDate, formatDateTime } from '../format';
 
 export type CellValue = SheetValue;
 export type ExportColumnDef<T> = SheetColumn<T>;
@@ -37,14 +37,19 @@ export async function registerSheet<T>(
   return xlsxBytes(rows, columns, sheetName, plain);
 }
 
+/**
+ * Downloads the rows as `<name>[-<variant>]-<day in Stockholm>.<format>`, named as the server's exports are
+ * (incidenter-2026-12-07.csv); `variant` tells a subset apart from the server's file of the same list ("visade").
+ */
 export async function exportRows<T>(
   format: 'csv' | 'xlsx',
   rows: T[],
   columns: ExportColumnDef<T>[],
-  fileName: string,
+  name: string,
   yesNo: [string, string],
+  variant?: string,
 ): Promise<void> {
-  const file = await registerSheet(format, rows, columns, fileName, yesNo);
+  const file = await registerSheet(format, rows, columns, name, yesNo);
   const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  download(new Blob([file], { type }), `${fileName}.${format}`);
+  download(new Blob([file], { type }), `${[name, variant, formatDate(new Date())].filter(Boolean).join('-')}.${format}`);
 }
