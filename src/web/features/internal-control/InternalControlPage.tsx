@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,7 +8,7 @@ import { ProblemAlert } from '../../components/problem';
 import { statusBadge } from '../../components/statusBadge';
 import { useFocusLater } from '../../components/useFocusLater';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useSearchFlag } from '../../shell/search';
+import { useSearchFlag, useSearchYear } from '../../shell/search';
 import { NeedOrg, thisYear, yearChoices } from '../plans/shared';
 import { controlsQuery, risksQuery, type ControlFilter, type ControlPeriod, type IkpRisk, type InternalControl, type ResultKind } from './api';
 import { ControlDialog } from './ControlDialog';
@@ -52,7 +51,7 @@ export default function InternalControlPage() {
   const focusLater = useFocusLater();
   const manage = can('risk.manage');
   // From the start page (?year=2026&missing=true or &deviations=true) the page opens that year, filtered.
-  const linked = useRouterState({ select: (s) => Number((s.location.search as Record<string, unknown>).year) || undefined });
+  const linked = useSearchYear('year');
   const deviationsLink = useSearchFlag('deviations');
   const missingLink = useSearchFlag('missing');
   const [year, setYear] = useState<number>(linked ?? thisYear());

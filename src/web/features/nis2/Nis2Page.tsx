@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, NativeSelect, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { statusBadge } from '../../components/statusBadge';
 import { api } from '../../api/client';
@@ -19,6 +18,7 @@ import { OverviewCard } from './OverviewCard';
 import { ScopeCard } from './ScopeCard';
 import { SupplyChain } from './SupplyChain';
 import { TrainingCard } from './TrainingCard';
+import { useSearchYear } from '../../shell/search';
 
 export const StatusBadge = statusBadge<AreaStatus>('nis2', { ej_paborjad: 'red', delvis: 'blue', genomford: 'green', ej_tillamplig: 'gray' });
 
@@ -32,7 +32,7 @@ export default function Nis2Page() {
   const qc = useQueryClient();
   const focusLater = useFocusLater();
   // From the start page (?year=2026) the page opens that year.
-  const linked = useRouterState({ select: (s) => Number((s.location.search as Record<string, unknown>).year) || undefined });
+  const linked = useSearchYear('year');
   const [year, setYear] = useState<number>(linked ?? thisYear());
   const [editing, setEditing] = useState<Nis2Area | null>(null);
   const [saved, setSaved] = useState('');

@@ -2,7 +2,8 @@ import './reports.css';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
+import { useSearchYear } from '../../shell/search';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -30,8 +31,8 @@ export default function ReportPage() {
   const now = thisYear();
   const years = Array.from({ length: 6 }, (_, i) => now + 1 - i);
   // /rapport?ar=2025 opens that year's report (the ISO 9.3 page links here).
-  const asked = Number((useSearch({ strict: false }) as { ar?: unknown }).ar);
-  const [year, setYear] = useState(() => (years.includes(asked) ? asked : now));
+  const asked = useSearchYear('ar');
+  const [year, setYear] = useState(() => (asked !== undefined && years.includes(asked) ? asked : now));
   return (
     <Stack>
       <Title order={1}>{t('title')}</Title>

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { Register, type RegisterColumn } from '../../components/Register';
 import { formatDate } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useSearchFlag } from './api';
+import { useSearchFlag } from '../../shell/search';
 import { ActionStatusBadge } from './badges';
 import { SubNav } from './SubNav';
 import type { ActionList, ActionListItem } from './types';

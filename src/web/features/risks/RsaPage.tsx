@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Navigate, useRouterState } from '@tanstack/react-router';
+import { Navigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api/client';
@@ -9,7 +9,8 @@ import { useSession } from '../../auth/session';
 import { errorMessage, fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import { useSelectedOrg } from '../../shell/org-context';
-import { rsaListQuery, thisYear, useSearchFlag } from './api';
+import { rsaListQuery, thisYear } from './api';
+import { useSearchFlag, useSearchValues } from '../../shell/search';
 import { ActivityDialog } from './ActivityDialog';
 import { RSA_STATUSES, type Rsa } from './types';
 import { FormActions } from '../../components/FormActions';
@@ -19,7 +20,7 @@ import { FormActions } from '../../components/FormActions';
  * with the same query (?utanPlan=1).
  */
 export default function RsaRedirect() {
-  const search = useRouterState({ select: (s) => s.location.search as Record<string, unknown> });
+  const search = useSearchValues();
   return <Navigate to="/risker/kontinuitet" search={{ ...search, flik: 'rsa' }} replace />;
 }
 

@@ -53,6 +53,4 @@ export function useOwnVors(org: { id: string; slug: string } | null) {
   return { ...q, own };
 }
 
-export { useSearchFlag } from '../../shell/search';
-
 export const thisYear = () => Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
