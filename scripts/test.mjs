@@ -6,6 +6,7 @@
 //   TILLIT_TEST_PG_URL  PostgreSQL for the second Vitest run (default postgres://postgres@127.0.0.1:5432/postgres)
 //   TILLIT_REQUIRE_PG=1 fail (instead of skipping with a warning) when PostgreSQL does not answer (CI sets it)
 //   TILLIT_TEST_STAGES  comma list to run only some stages: typecheck,lint,pglite,pg,build,e2e
+// The PGlite run leaves the database-neutral files to the PostgreSQL run when that follows (TILLIT_TEST_PG_FOLLOWS).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -155,7 +156,10 @@ if (!only || only.has('pglite') || only.has('pg') || only.has('e2e')) {
   const { ensureCliBundle } = await import('./build-cli.mjs');
   await ensureCliBundle().catch((err) => console.error(`build-cli: ${err.message}`));
 }
-await stage('pglite (vitest)', () => vitest('pglite'));
+// Whether the PostgreSQL run follows: then the files whose outcome the database does not change run there only
+// (harness.ts DATABASE_NEUTRAL_RUN: the authorization matrix, the schema probe), not twice.
+const pgFollows = (!only || only.has('pg')) && (await pgAnswers()) === true;
+await stage('pglite (vitest)', () => vitest('pglite', pgFollows ? { TILLIT_TEST_PG_FOLLOWS: '1' } : {}));
 
 await stage('pg (vitest)', async () => {
   const ok = await pgAnswers();

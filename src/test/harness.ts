@@ -22,6 +22,13 @@ import type { OrgType } from '../domains/org/contract';
 import { keepConnectionsAlive } from '../server/platform/keepalive';
 
 export const TEST_DB = (process.env.TILLIT_TEST_DB ?? 'pglite') as 'pglite' | 'pg';
+/**
+ * Whether this run is the one for tests whose outcome the database does not change (the authorization gate; bodies
+ * built from the OpenAPI schema, whose SQLSTATEs PGlite shares with PostgreSQL): the PostgreSQL run, or the PGlite run
+ * when no PostgreSQL run follows it. scripts/test.mjs says that one follows (TILLIT_TEST_PG_FOLLOWS=1), so npm test
+ * runs such a file once, and a PGlite-only run (`npx vitest run`, or no PostgreSQL) still runs it.
+ */
+export const DATABASE_NEUTRAL_RUN = TEST_DB === 'pg' || process.env.TILLIT_TEST_PG_FOLLOWS !== '1';
 export const TEST_PG_URL = process.env.TILLIT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_PASSWORD = 'Korrekt-Häst-Batteri-Häftstift';
 
