@@ -138,7 +138,11 @@ test('admin uploads a styrdokument; the wrong file type is refused at the field'
   await dialog.getByLabel('Ägare').fill('Informationssäkerhetssamordnare');
   await dialog.getByLabel('Nästa översyn').fill(`${year + 1}-03-31`);
   const file = dialog.getByLabel('Fil', { exact: true });
+  // The file field speaks the app's language, not the browser's ("Choose File", "No file chosen"), and names the file.
+  await expect(file).toHaveAccessibleName('Fil Välj fil…');
+  await expect(file).toHaveAccessibleDescription(/^Ingen fil vald/);
   await file.setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+  await expect(file).toHaveAccessibleDescription(/^bild\.png/);
   await expect(dialog.getByText('Filen "bild.png" har fel typ.', { exact: false })).toBeVisible();
   await expect(file).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, 'Nytt styrdokument med fel filtyp');

@@ -6,6 +6,7 @@ import { formatNumber } from '../format';
 import { ProblemAlert } from './problem';
 import { useFocusLater } from './useFocusLater';
 import { runImport, type ImportOutcome, type ImportProgress } from './importUpload';
+import { FilePicker } from './FilePicker';
 
 function Counts({ s }: { s: ImportOutcome }) {
   const { t } = useTranslation('common');
@@ -146,16 +147,14 @@ export function ImportFlow({ path, query, fileLabel, help, doneTitle, doneText, 
       >
         <Group align="flex-end">
           <div>
-            <label htmlFor={fileId} style={{ display: 'block', fontSize: 14, fontWeight: 500 }}>
-              {fileLabel}
-            </label>
-            <input
+            <FilePicker
               id={fileId}
               ref={input}
-              type="file"
+              label={fileLabel}
+              file={file}
               accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={`${id}-help`}
-              onChange={(e) => reset(e.currentTarget.files?.[0] ?? null)}
+              describedBy={`${id}-help`}
+              onChange={reset}
             />
             <Text size="xs" id={`${id}-help`} c="dimmed">
               {help}

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Button, Group, Input, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
@@ -10,6 +10,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../format';
 import { fileErrorOf, putFile } from '../plans/shared';
 import { ACCEPT, DOC_TYPES, EXTENSIONS, MAX_BYTES, sizeText, type Doc, type DocType } from './types';
+import { FilePicker } from '../../components/FilePicker';
 
 const FIELDS = ['type', 'title', 'description', 'owner', 'docVersion', 'adoptedOn', 'decisionRef', 'nextReviewOn', 'file'];
 
@@ -95,22 +96,15 @@ export function DocumentModal({ org, doc: initial, onClose }: { org: { slug: str
             <TextInput label={t('field.adoptedOn')} type="date" value={adoptedOn} onChange={(e) => setAdoptedOn(e.currentTarget.value)} error={fe('adoptedOn')} />
             <TextInput label={t('field.nextReviewOn')} type="date" value={nextReviewOn} onChange={(e) => setNextReviewOn(e.currentTarget.value)} error={fe('nextReviewOn')} />
           </Group>
-          <Input.Wrapper
+          <FilePicker
+            id={fileId}
             label={t('field.file')}
+            file={file}
+            accept={ACCEPT}
             description={doc?.file ? t('file.current', { name: doc.file.name, size: sizeText(doc.file.size), at: formatDateTime(doc.file.uploadedAt) }) : t('file.help')}
             error={fileError}
-            id={fileId}
-          >
-            <input
-              id={fileId}
-              type="file"
-              accept={ACCEPT}
-              className="doc-file-input"
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? `${fileId}-error ${fileId}-description` : `${fileId}-description`}
-              onChange={(e) => pick(e.currentTarget.files?.[0] ?? null)}
-            />
-          </Input.Wrapper>
+            onChange={pick}
+          />
           {file && !fileProblem && (
             <Text size="sm">{t('file.chosen', { name: file.name, size: sizeText(file.size) })}</Text>
           )}

@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from '../../format';
 import { uploadFile } from './api';
 import type { IncidentAttachment, IncidentComment, IncidentDetail } from './types';
 import { useAddForm } from './useAddForm';
+import { FilePicker } from '../../components/FilePicker';
 
 // The incident page's comments, attachments and the reporter's supplement (its actions: ActionsSection.tsx).
 
@@ -122,18 +123,15 @@ export function AttachmentsSection({ incident, onChange, words, order }: {
         <form onSubmit={submit}>
           <Group align="flex-end" mt="sm">
             <div>
-              <label htmlFor="attachment-file" style={{ display: 'block', fontSize: 14, fontWeight: 500 }}>
-                {t('attachments.file')}
-              </label>
-              <input
+              <FilePicker
                 id="attachment-file"
                 ref={input}
-                type="file"
+                label={t('attachments.file')}
+                file={file}
                 accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt,.msg,.eml"
-                aria-describedby={tooLarge ? 'attachment-help attachment-size-error' : 'attachment-help'}
-                aria-invalid={tooLarge || undefined}
-                onChange={(e) => {
-                  const f = e.currentTarget.files?.[0] ?? null;
+                describedBy={tooLarge ? 'attachment-help attachment-size-error' : 'attachment-help'}
+                invalid={tooLarge}
+                onChange={(f) => {
                   upload.reset();
                   setTooLarge(!!f && f.size > MAX_ATTACHMENT_BYTES);
                   setFile(f);
