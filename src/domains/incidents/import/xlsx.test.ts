@@ -120,14 +120,15 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
  * Cell styles: 0 general, 1 built-in date (14), 2 custom date-time, 3 custom number with quoted "d"/"m" text,
- * 4 zero-padded ("00000").
+ * 4 zero-padded ("00000"), 5 a case id with its prefix ("IA-"0000).
  */
 const STYLES =
-  `${XML}<styleSheet ${NS}><numFmts count="3"><numFmt numFmtId="164" formatCode="[$-41D]yyyy-mm-dd hh:mm;@"/>` +
-  `<numFmt numFmtId="165" formatCode="0&quot; dagar; mån&quot;"/><numFmt numFmtId="166" formatCode="00000"/></numFmts>` +
+  `${XML}<styleSheet ${NS}><numFmts count="4"><numFmt numFmtId="164" formatCode="[$-41D]yyyy-mm-dd hh:mm;@"/>` +
+  `<numFmt numFmtId="165" formatCode="0&quot; dagar; mån&quot;"/><numFmt numFmtId="166" formatCode="00000"/>` +
+  `<numFmt numFmtId="167" formatCode="&quot;IA-&quot;0000"/></numFmts>` +
   '<cellStyleXfs count="2"><xf numFmtId="14"/><xf numFmtId="14"/></cellStyleXfs>' +
-  '<cellXfs count="5"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0"/><xf numFmtId="165" xfId="0"/>' +
-  '<xf numFmtId="166" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
+  '<cellXfs count="6"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0"/><xf numFmtId="165" xfId="0"/>' +
+  '<xf numFmtId="166" xfId="0" applyNumberFormat="1"/><xf numFmtId="167" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
 
 interface Book {
   /** Worksheets in workbook order: name and the inner XML of <sheetData>; `hidden` as Excel's "Dölj blad". */
@@ -240,6 +241,11 @@ describe('the XLSX reader', () => {
   it('reads a whole number in a zero-padded format as Excel shows it (a case id 123 as "00123"), others as numbers', async () => {
     const [, a] = await read(book({ sheets: [{ name: 'A', data: headRow + row(2, num(123, 4), num(1234567, 4), num(12.5, 4), num(123)) }] }));
     expect(a.cells).toEqual(['00123', '1234567', 12.5, 123]);
+  });
+
+  it('reads a case id formatted with its prefix ("IA-"0000) as Excel shows it: 42 is IA-0042', async () => {
+    const [, a] = await read(book({ sheets: [{ name: 'A', data: headRow + row(2, num(42, 5), num(12345, 5), num(4.5, 5)) }] }));
+    expect(a.cells).toEqual(['IA-0042', 'IA-12345', 4.5]);
   });
 
   it('refuses a date cell outside 1900–2200 (0 is shown by Excel as 1900-01-00)', async () => {

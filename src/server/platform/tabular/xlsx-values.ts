@@ -45,12 +45,64 @@ export function fromIsoCell(raw: string): Date | undefined {
 
 /**
  * What a cell style (the `s` of a cell, an index into cellXfs) does to a number: shows it as a date or time
- * ('date'), pads it with zeros to a width (a number: the format "00000" shows 123 as 00123, as a case id column
- * may), or nothing (undefined).
+ * ('date'), shows a whole number as text (the format "00000" shows 123 as 00123, `"IA-"0000` shows 42 as IA-0042, as a
+ * case id column may), or nothing (undefined).
  */
-export type NumberStyle = 'date' | number | undefined;
+export type NumberStyle = 'date' | NumberText | undefined;
 
-/** A format of zeros only ("00000"): the width it pads whole numbers to. */
-export function zeroPadWidth(code: string): number | undefined {
-  return /^0{2,}$/.test(code) ? code.length : undefined;
+/** A whole number shown as text: `prefix`, the number padded with zeros to `width`, `suffix`. */
+export interface NumberText {
+  prefix: string;
+  width: number;
+  suffix: string;
+}
+
+/** Characters Excel shows as they are in a number format without quotes. */
+const PLAIN_LITERALS = new Set([' ', '-', '/', '(', ')', ':', '+', '$', '!', '^', '&', "'", '~', '{', '}', '<', '>', '=']);
+
+/**
+ * A number format that shows a whole number as text: zeros only ("00000", a width of 2 or more), or a literal text
+ * before the digits (`"IA-"0000`, `\I\A-0`), with a literal text after it allowed. Only the first section counts (the
+ * one for positive numbers). Anything else (decimals, thousands, colours, conditions, units after a plain number such as
+ * `0" st"`) is left alone: the number stays a number.
+ */
+export function numberText(code: string): NumberText | undefined {
+  let prefix = '';
+  let suffix = '';
+  let width = 0;
+  let digits = 0;
+  let after = false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === ';') break;
+    let text: string;
+    if (c === '"') {
+      const end = code.indexOf('"', i + 1);
+      if (end < 0) return undefined;
+      text = code.slice(i + 1, end);
+      i = end;
+    } else if (c === '\\') {
+      if (i + 1 >= code.length) return undefined;
+      text = code[++i];
+    } else if (c === '0' || c === '#') {
+      // The digits are one run: a digit after the text that follows them (0"-"0) is not a whole number's text.
+      if (after) return undefined;
+      digits++;
+      if (c === '0') width++;
+      continue;
+    } else if (PLAIN_LITERALS.has(c)) text = c;
+    else return undefined;
+    if (digits === 0) prefix += text;
+    else {
+      suffix += text;
+      after = true;
+    }
+  }
+  if (digits === 0) return undefined;
+  return prefix !== '' || width >= 2 ? { prefix, width, suffix } : undefined;
+}
+
+/** The text a whole number is shown as in a NumberText style (42 in `"IA-"0000`: IA-0042). */
+export function showNumber(n: number, style: NumberText): string {
+  return `${style.prefix}${String(n).padStart(style.width, '0')}${style.suffix}`;
 }

@@ -18,7 +18,7 @@ import type { ProgressFn, RawRecord } from './source';
 import { HEADER_SEARCH } from './header';
 import { SharedStringFile } from './shared-strings';
 import { localName, parsePart, readPart, readRels, type Handlers } from './xlsx-parts';
-import { BUILTIN_DATE_FORMATS, decodeEscapes, fromIsoCell, fromSerial, isDateFormat, zeroPadWidth, type NumberStyle } from './xlsx-values';
+import { BUILTIN_DATE_FORMATS, decodeEscapes, fromIsoCell, fromSerial, isDateFormat, numberText, showNumber, type NumberStyle } from './xlsx-values';
 import { xlsxError, ZipFile, type ZipEntry } from './zip';
 
 
@@ -118,7 +118,7 @@ async function readNumberStyles(zip: ZipFile, entry: ZipEntry, onBytes?: Progres
   return xfs.map((id) => {
     const code = formats.get(id);
     if (code === undefined) return BUILTIN_DATE_FORMATS.has(id) ? 'date' : undefined;
-    return isDateFormat(code) ? 'date' : zeroPadWidth(code);
+    return isDateFormat(code) ? 'date' : numberText(code);
   });
 }
 
@@ -234,8 +234,8 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
         if (Number.isNaN(n)) return v;
         const shown = ctx.numberStyles[style];
         if (shown === 'date') return fromSerial(n, ctx.date1904);
-        // As Excel shows it: a case id 123 formatted "00000" is the text 00123.
-        return typeof shown === 'number' && Number.isInteger(n) && n >= 0 ? String(n).padStart(shown, '0') : n;
+        // As Excel shows it: a case id 123 formatted "00000" is the text 00123, 42 formatted "IA-"0000 is IA-0042.
+        return shown !== undefined && Number.isInteger(n) && n >= 0 ? showNumber(n, shown) : n;
       }
     }
   };
