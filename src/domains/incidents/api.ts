@@ -36,8 +36,8 @@ export const routes = [
   ),
   defineRoute(
     {
-      method: 'get', path: '/api/incidents/count', tags, summary: 'Antal som listans filter matchar (högst 10 000)', policy: { auth: true },
-      description: 'Samma filter och behörighet som listan och exporten; räknar till 10 000, sedan capped: true.',
+      method: 'get', path: '/api/incidents/count', tags, summary: 'Antal som listans filter matchar (högst 1 000)', policy: { auth: true },
+      description: 'Samma filter och behörighet som listan och exporten; räknar till 1 000, sedan capped: true.',
       request: { query: CountQuery },
       responses: { 200: ok(ListCount, 'Antal'), 404: problemContent('Okänd organisation') },
     },

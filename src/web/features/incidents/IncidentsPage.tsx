@@ -52,7 +52,7 @@ export default function IncidentsPage() {
   };
   const queryKey = ['incidents', 'list', q] as const;
   const listed = Boolean(all || selectedSlug);
-  // The list pages by key and never counts: how many match is asked beside it (at most 10 000 are counted).
+  // The list pages by key and never counts: how many match is asked beside it (at most 1 000 are counted).
   const total = useQuery({ queryKey: ['incidents', 'count', q], queryFn: () => api.get<ListCount>('/incidents/count', q), enabled: listed }).data;
   // "Select all": every incident that matches when one triage step can change them all, else the rows loaded.
   const selectAll = useSubmit(async () => {
