@@ -199,7 +199,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
               </Checkbox.Group>
             </Popover.Dropdown>
           </Popover>
-          <Menu position="bottom-end" withinPortal>
+          <Menu position="bottom-end" withinPortal={false}>
             <Menu.Target>
               <Button variant="default" size="sm" loading={exporting}>
                 {t('export')}
