@@ -86,13 +86,18 @@ function clockDtos(i: ClockInput, now: Date): IncidentSummary['clocks'] {
 export const LIST_COLUMNS = [
   'id', 'seq', 'numberYear', 'numberSeq', 'orgId', 'externalId', 'title', 'kind', 'category', 'personalData', 'discoveredAt', 'reportedAt', 'status',
   'handlerId', 'riskAssessment', 'reportedToImy', 'imyReportedAt', 'subjectsInformedAt', 'nis2Significant',
-  'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt', 'protectedIdentity', 'version',
+  'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt', 'protectedIdentity', 'version', 'reporterId',
 ] as const satisfies readonly (keyof IncidentRow)[];
 export type ListIncidentRow = Pick<IncidentRow, (typeof LIST_COLUMNS)[number]>;
 /** What a list row needs: those columns, its org's name and slug, the handler's name and the overdue flag. */
 export interface ListRow { i: ListIncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean }
 
-export function toListItem(r: ListRow, now: Date): IncidentListItem {
+/**
+ * A list row. `staff`: the caller reads it as staff (incident.read on its organisation), not only as its reporter, who
+ * is not given the legal clocks nor the overdue flag: they follow from the handlers' assessment (art. 34 from a high
+ * risk, NIS2's from significance, their met times from the reports sent), as the incident's own page leaves them out.
+ */
+export function toListItem(r: ListRow, now: Date, staff = true): IncidentListItem {
   const i = r.i;
   return {
     id: i.id,
@@ -107,8 +112,8 @@ export function toListItem(r: ListRow, now: Date): IncidentListItem {
     status: i.status as IncidentStatus,
     handler: i.handlerId ? { id: i.handlerId, name: r.handlerName ?? '' } : null,
     protectedIdentity: i.protectedIdentity,
-    overdue: r.overdue,
-    clocks: clockDtos(i, now),
+    overdue: staff && r.overdue,
+    clocks: staff ? clockDtos(i, now) : [],
     version: i.version,
   };
 }

@@ -48,7 +48,7 @@ const COLUMNS: ExportColumn<Row>[] = [
   { key: 'csirtNotificationAt', header: 'Incidentanmälan till CSIRT (tid)', value: handlers((r) => r.i.csirtNotificationAt) },
   { key: 'csirtFinalReportAt', header: 'Slutrapport till CSIRT (tid)', value: handlers((r) => r.i.csirtFinalReportAt) },
   { key: 'protected', header: 'Skyddade personuppgifter', value: (r) => yes(r.i.protectedIdentity) },
-  { key: 'overdue', header: 'Försenad', value: (r) => yes(Boolean(r.overdue)) },
+  { key: 'overdue', header: 'Försenad', value: handlers((r) => yes(Boolean(r.overdue))) },
 ];
 
 /**

@@ -318,6 +318,10 @@ describe('report in under a minute', () => {
     // The employee sees their own report in the list, and nothing else.
     const list = await staff.get('/api/incidents');
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([r.body.id]);
+    // Their list row carries no clocks either (nor the overdue flag that follows from them); the handler's does.
+    expect(list.body.items[0]).toMatchObject({ clocks: [], overdue: false });
+    const handlersRow = (await isam.get('/api/incidents?org=enh-a&limit=200')).body.items.find((i: { id: string }) => i.id === r.body.id);
+    expect(handlersRow.clocks.map((c: { key: string }) => c.key)).toContain('gdpr33');
     // Their export leaves the handlers' judgement out too, as their page does; the handler's carries it.
     const risk = await isam.patch(`/api/incidents/${r.body.id}`, { version: staffSees.version, riskAssessment: 'hog_risk' });
     expect(risk.status, JSON.stringify(risk.body)).toBe(200);

@@ -1,4 +1,4 @@
-import { and, eq, isNull, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import { escapeLike } from '../../server/platform/authz';
 import { badRequest, notFound } from '../../server/platform/errors';
@@ -282,11 +282,27 @@ export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): P
     }
   }
   const items = rows.slice(0, page.limit);
+  const staff = await staffView(ctx, items);
   const last = items[items.length - 1];
   return {
-    items: items.map((r) => toListItem(r, now)),
+    items: items.map((r) => toListItem(r, now, staff(r))),
     nextCursor: rows.length > page.limit && last ? encodeCursor({ r: last.i.reportedAt.toISOString(), id: last.i.id }) : null,
   };
+}
+
+/**
+ * Whether the caller reads each row as staff (incident.read on its organisation) or only as its reporter. A row another
+ * person reported is in the read scope by the list's own condition (readScope): only the caller's own reports are
+ * looked up, by their organisations' paths, and only when the caller reads some organisations but not all.
+ */
+async function staffView(ctx: Ctx, rows: ListRow[]): Promise<(r: ListRow) => boolean> {
+  if (ctx.authz.global('incident.read')) return () => true;
+  if (!ctx.authz.hasAnywhere('incident.read')) return () => false;
+  const me = ctx.principal?.userId;
+  const own = [...new Set(rows.filter((r) => r.i.reporterId === me).map((r) => r.i.orgId))];
+  if (own.length === 0) return () => true;
+  const paths = new Map((await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, own))).map((o) => [o.id, o.path]));
+  return (r) => r.i.reporterId !== me || ctx.authz.can('incident.read', paths.get(r.i.orgId) ?? '');
 }
 
 /** The organisations a page reads (pageOrgs). */

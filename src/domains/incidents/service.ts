@@ -185,10 +185,10 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
 }
 
 /** What the reporter's view (reporterView) leaves out of the record: the handlers' judgements and what followed from them. */
-const HANDLERS_ONLY = {
-  riskAssessment: null, assessmentText: null, clocks: [], subjectsInformedAt: null, nis2Significant: null, reportedToCsirt: null,
-  csirtEarlyWarningAt: null, csirtNotificationAt: null, csirtFinalReportAt: null,
-} satisfies Partial<IncidentDetail>;
+const handlersOnly = () => ({
+  riskAssessment: null, assessmentText: null, clocks: [], overdue: false, subjectsInformedAt: null, nis2Significant: null,
+  reportedToCsirt: null, csirtEarlyWarningAt: null, csirtNotificationAt: null, csirtFinalReportAt: null,
+}) satisfies Partial<IncidentDetail>;
 
 /** One incident with its actions, comments, attachments, links and history. Protected content is audited. */
 export async function getIncident(ctx: Ctx, id: string, now = new Date()): Promise<IncidentDetail> {
@@ -210,7 +210,7 @@ export async function getIncident(ctx: Ctx, id: string, now = new Date()): Promi
     ...summary,
     // The legal clocks follow from the handlers' assessment (art. 34 from a high risk, NIS2's from significance); the
     // reporter reads neither, nor what was done about them (the CSIRT reports, the data subjects informed).
-    ...(staff ? {} : HANDLERS_ONLY),
+    ...(staff ? {} : handlersOnly()),
     ...children,
     links,
     allowedStatuses: manage && isStatus(r.i.status) ? [...TRANSITIONS[r.i.status]] : [],
