@@ -355,6 +355,15 @@ test('the incident list says when the server has more rows; the export offers th
   await expect(table.getByRole('checkbox', { checked: true })).toHaveCount(50);
   await triage.getByRole('button', { name: 'Avmarkera alla' }).click();
   await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (0 st)');
+  // While "Sök i listan" narrows the rows, select all takes the rows shown, and says so.
+  await page.getByLabel('Sök i listan').fill('Massutskick 3');
+  const shownRows = (await table.getByRole('row').count()) - 1;
+  expect(shownRows).toBeGreaterThan(0);
+  expect(shownRows).toBeLessThan(50);
+  await page.getByRole('button', { name: `Markera de ${shownRows} som visas` }).click();
+  await expect(triage.getByRole('heading')).toHaveText(`Ändra markerade (${shownRows} st)`);
+  await triage.getByRole('button', { name: 'Avmarkera alla' }).click();
+  await page.getByLabel('Sök i listan').fill('');
   await page.getByRole('button', { name: 'Exportera' }).click();
   const all = page.getByRole('menuitem', { name: 'CSV: alla som matchar filtret' });
   await expect(all).toHaveAttribute('href', new RegExp(`/api/incidents/export\\?org=${orgs.annan.slug}&q=Massutskick&format=csv`));

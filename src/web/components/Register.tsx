@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, Group, Loader, Menu, Popover, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -73,6 +73,8 @@ interface BaseProps<T> {
   emptyText?: string;
   /** How many rows the server holds for this list, counted apart (the pages never count): shown while more are to load. */
   total?: { count: number; capped: boolean };
+  /** Told the rows shown whenever they change, and whether the search box narrows them (a "select all" must know). */
+  onView?: (rows: T[], searched: boolean) => void;
 }
 interface ClientProps<T> extends BaseProps<T> {
   data: T[] | undefined;
@@ -150,6 +152,12 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
     }
     return out;
   }, [rows, filter, sort, searched, props.columns, yes, no]);
+
+  const onView = props.onView;
+  const searching = filter.trim() !== '';
+  useEffect(() => {
+    onView?.(view, searching);
+  }, [onView, view, searching]);
 
   function toggleSort(key: string) {
     setSort((s) => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { BULK_MAX } from '../../../domains/incidents/model';
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
@@ -52,21 +52,30 @@ export default function IncidentsPage() {
   };
   const queryKey = ['incidents', 'list', q] as const;
   const listed = Boolean(all || selectedSlug);
-  // The list pages by key and never counts: how many match is asked beside it (at most 1 000 are counted).
-  const total = useQuery({ queryKey: ['incidents', 'count', q], queryFn: () => api.get<ListCount>('/incidents/count', q), enabled: listed }).data;
-  // "Select all": every incident that matches when one triage step can change them all, else the rows loaded.
+  // The list pages by key and never counts: how many match is asked beside it (at most 1 000 are counted). Under the
+  // register's key, so that every change that refreshes the list refreshes the count too.
+  const total = useQuery({
+    queryKey: ['register', 'incidents', 'count', q], queryFn: () => api.get<ListCount>('/incidents/count', q), enabled: listed, staleTime: 0,
+  }).data;
+  const allAtOnce = total !== undefined && !total.capped && total.count <= BULK_MAX;
+  // The rows the register shows, and whether its search box narrows them: then "select all" takes what is shown.
+  const [shown, setShown] = useState<{ rows: IncidentListItem[]; searched: boolean }>({ rows: [], searched: false });
+  const onView = useCallback((rows: IncidentListItem[], searched: boolean) => setShown({ rows, searched }), []);
+  // "Select all": the rows shown while searched; every incident that matches when one triage step can change them all;
+  // else the rows loaded. Never more than one step takes (BULK_MAX).
   const selectAll = useSubmit(async () => {
-    if (!total || total.capped || total.count > BULK_MAX) return setSelectedRows(loadedRows());
+    if (shown.searched) return setSelectedRows(shown.rows.slice(0, BULK_MAX));
+    if (!allAtOnce) return setSelectedRows(loadedRows().slice(0, BULK_MAX));
     const rows: IncidentListItem[] = [];
     let cursor: string | null = null;
     do {
       const page: ListPage = await api.get<ListPage>('/incidents', { ...q, cursor, limit: 200 });
       rows.push(...page.items);
       cursor = page.nextCursor;
-    } while (cursor && rows.length < BULK_MAX);
-    setSelectedRows(rows.slice(0, BULK_MAX));
+    } while (cursor && rows.length <= BULK_MAX);
+    // More than one step takes arrived since the count: the loaded rows, as the button then says.
+    setSelectedRows(rows.length > BULK_MAX ? loadedRows().slice(0, BULK_MAX) : rows);
   });
-  const allAtOnce = total !== undefined && !total.capped && total.count <= BULK_MAX;
 
   const toggle = (row: IncidentListItem, on: boolean) =>
     setSelectedRows((s) => (on ? [...s.filter((x) => x.id !== row.id), row] : s.filter((x) => x.id !== row.id)));
@@ -165,6 +174,7 @@ export default function IncidentsPage() {
           rowKey={(r) => r.id}
           queryKey={queryKey}
           total={total}
+          onView={onView}
           fetchPage={(cursor) => api.get<ListPage>('/incidents', { ...q, cursor, limit: 50 })}
           exportName="incidenter"
           // The server export takes the applied filters (the search of loaded rows and the columns are the browser's):
@@ -185,9 +195,13 @@ export default function IncidentsPage() {
             manage && total?.count !== 0 ? (
               <Group gap="xs">
                 <Button variant="default" size="sm" onClick={() => void selectAll.run()} loading={selectAll.busy}>
-                  {allAtOnce ? t('list.selectMatching', { count: total.count, total: formatNumber(total.count) }) : t('list.selectAll')}
+                  {shown.searched
+                    ? t('list.selectShown', { count: shown.rows.length })
+                    : allAtOnce
+                      ? t('list.selectMatching', { count: total.count, total: formatNumber(total.count) })
+                      : t('list.selectAll')}
                 </Button>
-                {total && !allAtOnce && (
+                {total && !allAtOnce && !shown.searched && (
                   <Text size="sm" c="dimmed">
                     {t('list.selectAtMost', { max: formatNumber(BULK_MAX) })}
                   </Text>

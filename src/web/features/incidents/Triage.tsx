@@ -9,6 +9,7 @@ import { handlerOptions, type useHandlerDirectory } from './api';
 import { reachableStatuses, readsIncidentAt } from './handlers';
 import type { BulkUpdate, CategoryTemplate, IncidentListItem } from './types';
 import { KIND_KEY, KINDS, STATUS_KEY } from './types';
+import { BULK_MAX } from '../../../domains/incidents/model';
 
 interface Refused {
   id: string;
@@ -58,6 +59,8 @@ export function Triage({
   const keep = { value: KEEP, label: t('triage.keep') };
   const none = { value: NONE, label: t('triage.none') };
   const ids = selected.map((s) => s.id);
+  // One step changes at most BULK_MAX (the server refuses more): checked boxes beyond that are said, not sent.
+  const tooMany = ids.length > BULK_MAX;
 
   const statuses = reachableStatuses(selected.map((s) => s.status));
   const handlers = handlerOptions(directory, selected.map((s) => s.org.id), me.id);
@@ -198,10 +201,15 @@ export function Triage({
             data={[keep, none, ...categories.map((c) => ({ value: c.name, label: c.name }))]}
             w={190}
           />
-          <Button type="submit" loading={submit.busy} style={{ alignSelf: 'flex-end' }}>
+          <Button type="submit" loading={submit.busy} disabled={tooMany} style={{ alignSelf: 'flex-end' }}>
             {t('triage.apply')}
           </Button>
         </Group>
+        {tooMany && (
+          <Text size="sm" c="red.9" mt="xs" role="status">
+            {t('triage.tooMany', { count: ids.length, max: BULK_MAX })}
+          </Text>
+        )}
       </form>
       {outcome}
     </Paper>
