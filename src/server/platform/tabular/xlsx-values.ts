@@ -61,10 +61,10 @@ export interface NumberText {
 const PLAIN_LITERALS = new Set([' ', '-', '/', '(', ')', ':', '+', '$', '!', '^', '&', "'", '~', '{', '}', '<', '>', '=']);
 
 /**
- * A number format that shows a whole number as text: zeros only ("00000", a width of 2 or more), or a literal text
- * before the digits (`"IA-"0000`, `\I\A-0`), with a literal text after it allowed. Only the first section counts (the
- * one for positive numbers). Anything else (decimals, thousands, colours, conditions, units after a plain number such as
- * `0" st"`) is left alone: the number stays a number.
+ * A number format that shows a whole number as text: zeros only ("00000", a width of 2 or more), or a text before the
+ * digits that holds a letter or a digit (`"IA-"0000`, `\I\A-0`), with a text after it allowed then. Only the first
+ * section counts (the one for positive numbers). Anything else leaves a number: decimals, thousands, colours,
+ * conditions, a locale tag, a sign or currency alone (`+0`, `$0`, `(0000)`), a unit after the number (`0" st"`, `00" st"`).
  */
 export function numberText(code: string): NumberText | undefined {
   let prefix = '';
@@ -99,10 +99,15 @@ export function numberText(code: string): NumberText | undefined {
     }
   }
   if (digits === 0) return undefined;
-  return prefix !== '' || width >= 2 ? { prefix, width, suffix } : undefined;
+  // A case id's prefix names something (IA-, AV): a sign, a currency or a bracket alone is a number's dress.
+  const named = /[\p{L}\p{N}]/u.test(prefix);
+  if (named) return { prefix, width, suffix };
+  return width >= 2 && suffix === '' ? { prefix: '', width, suffix: '' } : undefined;
 }
 
 /** The text a whole number is shown as in a NumberText style (42 in `"IA-"0000`: IA-0042). */
 export function showNumber(n: number, style: NumberText): string {
-  return `${style.prefix}${String(n).padStart(style.width, '0')}${style.suffix}`;
+  // "#" shows no digit for 0 ("IA-"# shows 0 as IA-), "0" at least one per zero of the format.
+  const digits = n === 0 && style.width === 0 ? '' : String(n).padStart(style.width, '0');
+  return `${style.prefix}${digits}${style.suffix}`;
 }
