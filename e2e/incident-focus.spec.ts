@@ -74,10 +74,10 @@ test('on the incident page focus goes to what answered, not to the page', async 
 
   // An attachment: the upload button is disabled until a new file is chosen, so focus goes back to the file field.
   const attachments = page.getByRole('region', { name: 'Bilagor' });
-  await attachments.getByLabel('Välj fil').setInputFiles({ name: 'kvitto.txt', mimeType: 'text/plain', buffer: Buffer.from('Hämtat kl. 10.15.\n', 'utf8') });
+  await attachments.getByLabel('Fil att bifoga').setInputFiles({ name: 'kvitto.txt', mimeType: 'text/plain', buffer: Buffer.from('Hämtat kl. 10.15.\n', 'utf8') });
   await attachments.getByRole('button', { name: 'Ladda upp' }).click();
   await expect(attachments.getByRole('link', { name: 'kvitto.txt' })).toBeVisible();
-  await expect(attachments.getByLabel('Välj fil')).toBeFocused();
+  await expect(attachments.getByLabel('Fil att bifoga')).toBeFocused();
 
   // Kopplingar: a refused address keeps focus on the address; a link made, or removed (its button gone), goes to the section.
   const links = page.getByRole('region', { name: 'Kopplingar' });

@@ -59,12 +59,12 @@ test('the reporter adds a comment and a file to their own report and sees them, 
   // A screenshot: uploaded, said, listed; focus back on the file field; it downloads.
   const files = supplement.getByRole('region', { name: 'Dina filer' });
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-  await files.getByLabel('Välj fil').setInputFiles({ name: 'skarmbild.png', mimeType: 'image/png', buffer: png });
+  await files.getByLabel('Fil att bifoga').setInputFiles({ name: 'skarmbild.png', mimeType: 'image/png', buffer: png });
   await files.getByRole('button', { name: 'Ladda upp' }).click();
   const link = files.getByRole('link', { name: 'skarmbild.png' });
   await expect(link).toBeVisible();
   await expect(files.getByRole('status')).toHaveText('Filen skarmbild.png är uppladdad.');
-  await expect(files.getByLabel('Välj fil')).toBeFocused();
+  await expect(files.getByLabel('Fil att bifoga')).toBeFocused();
   const download = page.waitForEvent('download');
   await link.click();
   expect((await download).suggestedFilename()).toBe('skarmbild.png');

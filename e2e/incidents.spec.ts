@@ -166,7 +166,7 @@ test('a stale edit asks to reload; attachments upload and download', async ({ pa
   await expect(page.getByRole('heading', { level: 1, name: `Dokument kvar i skrivaren ${u}` })).toBeVisible();
 
   const attachments = page.getByRole('region', { name: 'Bilagor' });
-  await attachments.getByLabel('Välj fil').setInputFiles({ name: 'anteckning.txt', mimeType: 'text/plain', buffer: Buffer.from('Handlingarna hämtades kl. 10.15.\n', 'utf8') });
+  await attachments.getByLabel('Fil att bifoga').setInputFiles({ name: 'anteckning.txt', mimeType: 'text/plain', buffer: Buffer.from('Handlingarna hämtades kl. 10.15.\n', 'utf8') });
   await attachments.getByRole('button', { name: 'Ladda upp' }).click();
   const link = attachments.getByRole('link', { name: 'anteckning.txt' });
   await expect(link).toBeVisible();
@@ -174,11 +174,11 @@ test('a stale edit asks to reload; attachments upload and download', async ({ pa
   await link.click();
   expect((await download).suggestedFilename()).toBe('anteckning.txt');
   // A file that is not what its name says is refused with the server's reason.
-  await attachments.getByLabel('Välj fil').setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from('inte en bild', 'utf8') });
+  await attachments.getByLabel('Fil att bifoga').setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from('inte en bild', 'utf8') });
   await attachments.getByRole('button', { name: 'Ladda upp' }).click();
   await expect(attachments.getByRole('alert')).toBeVisible();
   // Too large: said before anything is sent, in megabytes.
-  await attachments.getByLabel('Välj fil').setInputFiles({ name: 'stor.txt', mimeType: 'text/plain', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 'a') });
+  await attachments.getByLabel('Fil att bifoga').setInputFiles({ name: 'stor.txt', mimeType: 'text/plain', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 'a') });
   await expect(attachments.getByRole('alert')).toHaveText('Filen är större än 10 MB. Välj en mindre fil.');
   await expect(attachments.getByRole('button', { name: 'Ladda upp' })).toBeDisabled();
 });

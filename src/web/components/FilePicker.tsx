@@ -21,9 +21,9 @@ interface FilePickerProps {
 /**
  * A file field in the app's words. The browser's own file input speaks the browser's language ("Choose File", "No file
  * chosen" on an English Windows) in a Swedish page. Here the native input stays, for the keyboard, screen readers and
- * dropping a file on it, but is visually hidden; a label drawn as a button opens it ("Välj fil…") and the chosen
- * file's name, or "Ingen fil vald", stands beside it. The input is named by the field's label and the button's words
- * (WCAG 2.5.3) and described by the file's name, so a screen reader hears what is chosen. The button shows the focus.
+ * dropping a file on it, transparent over a button drawn in the app's words ("Välj fil…"); the chosen file's name, or
+ * "Ingen fil vald", stands beside it. The input is named by the field's label and the button's words (WCAG 2.5.3) and
+ * described by the file's name, which is announced when it changes. The button shows the input's focus.
  */
 export const FilePicker = forwardRef<HTMLInputElement, FilePickerProps>(function FilePicker(
   { label, file, accept, onChange, description, error, describedBy, invalid, id },
@@ -39,21 +39,24 @@ export const FilePicker = forwardRef<HTMLInputElement, FilePickerProps>(function
       </label>
       {description && <Input.Description id={`${own}-description`}>{description}</Input.Description>}
       <div className="file-picker-row">
-        <input
-          id={inputId}
-          ref={ref}
-          type="file"
-          className="file-picker-input"
-          accept={accept}
-          aria-labelledby={`${own}-label ${own}-button`}
-          aria-describedby={[`${own}-name`, description && `${own}-description`, error && `${own}-error`, describedBy].filter(Boolean).join(' ')}
-          aria-invalid={invalid || !!error || undefined}
-          onChange={(e) => onChange(e.currentTarget.files?.[0] ?? null)}
-        />
-        <label id={`${own}-button`} htmlFor={inputId} className="file-picker-button">
-          {t('file.choose')}
-        </label>
-        <span id={`${own}-name`} className="file-picker-name">
+        {/* The input lies over the button, transparent: a click or a dropped file lands on the input itself. */}
+        <span className="file-picker-control">
+          <input
+            id={inputId}
+            ref={ref}
+            type="file"
+            className="file-picker-input"
+            accept={accept}
+            aria-labelledby={`${own}-label ${own}-button`}
+            aria-describedby={[`${own}-name`, description && `${own}-description`, error && `${own}-error`, describedBy].filter(Boolean).join(' ')}
+            aria-invalid={invalid || !!error || undefined}
+            onChange={(e) => onChange(e.currentTarget.files?.[0] ?? null)}
+          />
+          <span id={`${own}-button`} className="file-picker-button" aria-hidden="true">
+            {t('file.choose')}
+          </span>
+        </span>
+        <span id={`${own}-name`} className="file-picker-name" aria-live="polite">
           {file ? file.name : t('file.none')}
         </span>
       </div>
