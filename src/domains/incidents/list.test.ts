@@ -139,6 +139,17 @@ describe('count of what the list matches', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('status');
   });
+  it('counts a protected record by its title alone for one who may not read its description, as the list finds it', async () => {
+    const made = await isam.post('/api/incidents', { org: 'avd-b', title: 'Skyddat ärende', description: 'Hemligvägen 12 i Vällingby', protectedIdentity: true });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const chef = await userWithRole(t, 'chef-count@test.se', 'chef', 'forv');
+    for (const [who, c, sees] of [['isam', isam, 1], ['chef', chef, 0]] as const) {
+      expect(await titles(c, 'org=forv&q=Hemligvägen'), who).toHaveLength(sees);
+      expect(await count(c, 'org=forv&q=Hemligvägen'), who).toEqual({ count: sees, capped: false });
+      expect(await count(c, 'org=forv&q=Skyddat'), who).toEqual({ count: 1, capped: false });
+    }
+  });
+
   it('stops counting at the cap and says so', async () => {
     const n = (await titles(isam, 'org=forv')).length;
     expect(n).toBeGreaterThan(2);
