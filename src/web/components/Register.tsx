@@ -30,8 +30,11 @@ import type { CellValue } from './registerExport';
  *                                          `null`; "Load more" asks for the next page while nextCursor is set.
  *   Filter and sort work on the rows loaded so far (server-side filters belong in the caller's
  *   `toolbar` and in its `queryKey`); the page says so while the server has more rows, and the count says
- *   "N loaded – there are more". `filterHint` adds where to search everything (e.g. the page's server filter).
- * - `exportName` file name (without extension) of exports; export covers the visible columns (and those
+ *   "N loaded – there are more" (with `total`, the server's own count of all, "1 234 in all"). `filterHint` adds where
+ *   to search everything (e.g. the page's server filter). `onView(rows, searched)` tells the caller the rows shown and
+ *   whether the search box narrows them (a "select all" beside the list takes what is shown then).
+ * - `exportName` name of exports: the file is `<exportName>[-visade]-<day>.<format>` (-visade: the rows shown, beside
+ *   a server export), and the sheet is named `exportName`; export covers the visible columns (and those
  *   exported with them) and the filtered, sorted rows loaded. `serverExport(format)` instead gives a URL the
  *   server answers with the complete export (e.g. `/api/audit?...&format=csv`); it is used as a plain download link. With
  *   `exportShownToo` the menu offers both, each named for what it holds: everything matching the server
