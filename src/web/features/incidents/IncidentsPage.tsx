@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { BULK_MAX } from '../../../domains/incidents/model';
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
@@ -63,16 +63,21 @@ export default function IncidentsPage() {
   const onView = useCallback((rows: IncidentListItem[], searched: boolean) => setShown({ rows, searched }), []);
   // "Select all": the rows shown while searched; every incident that matches when one triage step can change them all;
   // else the rows loaded. Never more than one step takes (BULK_MAX).
+  // The filter now, to see whether it changed while all that match were being fetched (then that answer is dropped).
+  const filterNow = useRef('');
+  filterNow.current = JSON.stringify(q);
   const selectAll = useSubmit(async () => {
     if (shown.searched) return setSelectedRows(shown.rows.slice(0, BULK_MAX));
     if (!allAtOnce) return setSelectedRows(loadedRows().slice(0, BULK_MAX));
+    const asked = JSON.stringify(q);
     const rows: IncidentListItem[] = [];
     let cursor: string | null = null;
     do {
       const page: ListPage = await api.get<ListPage>('/incidents', { ...q, cursor, limit: 200 });
       rows.push(...page.items);
       cursor = page.nextCursor;
-    } while (cursor && rows.length <= BULK_MAX);
+    } while (cursor && rows.length <= BULK_MAX && filterNow.current === asked);
+    if (filterNow.current !== asked) return;
     // More than one step takes arrived since the count: the loaded rows, as the button then says.
     setSelectedRows(rows.length > BULK_MAX ? loadedRows().slice(0, BULK_MAX) : rows);
   });
