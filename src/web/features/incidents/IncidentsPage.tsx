@@ -61,11 +61,11 @@ export default function IncidentsPage() {
   // The rows the register shows, and whether its search box narrows them: then "select all" takes what is shown.
   const [shown, setShown] = useState<{ rows: IncidentListItem[]; searched: boolean }>({ rows: [], searched: false });
   const onView = useCallback((rows: IncidentListItem[], searched: boolean) => setShown({ rows, searched }), []);
-  // "Select all": the rows shown while searched; every incident that matches when one triage step can change them all;
-  // else the rows loaded. Never more than one step takes (BULK_MAX).
   // The filter now, to see whether it changed while all that match were being fetched (then that answer is dropped).
   const filterNow = useRef('');
   filterNow.current = JSON.stringify(q);
+  // "Select all": the rows shown while searched; every incident that matches when one triage step can change them all;
+  // else the rows loaded. Never more than one step takes (BULK_MAX).
   const selectAll = useSubmit(async () => {
     if (shown.searched) return setSelectedRows(shown.rows.slice(0, BULK_MAX));
     if (!allAtOnce) return setSelectedRows(loadedRows().slice(0, BULK_MAX));
