@@ -306,6 +306,7 @@ describe('report in under a minute', () => {
     const marked = await isam.patch(`/api/incidents/${r.body.id}`, {
       version: (await isam.get(`/api/incidents/${r.body.id}`)).body.version,
       nis2Significant: true, reportedToCsirt: true, csirtEarlyWarningAt: at, csirtNotificationAt: at, csirtFinalReportAt: at, subjectsInformedAt: at,
+      discoveredAt: '2025-09-01T15:00',
     });
     expect(marked.status, JSON.stringify(marked.body)).toBe(200);
     const handlersOnly = ['nis2Significant', 'reportedToCsirt', 'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt', 'subjectsInformedAt'];
@@ -322,6 +323,14 @@ describe('report in under a minute', () => {
     expect(list.body.items[0]).toMatchObject({ clocks: [], overdue: false });
     const handlersRow = (await isam.get('/api/incidents?org=enh-a&limit=200')).body.items.find((i: { id: string }) => i.id === r.body.id);
     expect(handlersRow.clocks.map((c: { key: string }) => c.key)).toContain('gdpr33');
+    // Nor does the overdue filter answer for them what the flag does not show (the handler's row is overdue: its
+    // 72 hours from the discovery in September 2025 have run out).
+    expect(handlersRow.overdue).toBe(true);
+    for (const path of ['/api/incidents?overdue=true', '/api/incidents/count?overdue=true']) {
+      const seen = (await staff.get(path)).body;
+      expect(seen.items ?? seen.count, path).toEqual(seen.items ? [] : 0);
+    }
+    expect((await staff.get('/api/incidents?overdue=false')).body.items.map((i: { id: string }) => i.id)).toEqual([r.body.id]);
     // Their export leaves the handlers' judgement out too, as their page does; the handler's carries it.
     const risk = await isam.patch(`/api/incidents/${r.body.id}`, { version: staffSees.version, riskAssessment: 'hog_risk' });
     expect(risk.status, JSON.stringify(risk.body)).toBe(200);

@@ -111,8 +111,11 @@ async function filterConditions(ctx: Ctx, q: Filters, now: Date, known?: Known):
   if (q.personalData === 'breach') add(sql`(${incidents.personalData} = 'ja' or ${incidents.kind} = 'Personuppgiftsincident')`);
   else if (q.personalData) add(eq(incidents.personalData, q.personalData));
   if (q.breachDocumented) add(breachDocumentedSql(q.breachDocumented === 'true'));
-  if (q.overdue === 'true') add(overdueSql(now));
-  if (q.overdue === 'false') add(not(overdueSql(now)));
+  // One who reads no organisation's incidents is shown no overdue flag on their own reports (it follows from the
+  // handlers' assessment and actions): the filter answers as the flag shows, none overdue, and tells nothing more.
+  const reporterOnly = !ctx.authz.hasAnywhere('incident.read');
+  if (q.overdue === 'true') add(reporterOnly ? sql`false` : overdueSql(now));
+  if (q.overdue === 'false' && !reporterOnly) add(not(overdueSql(now)));
   // Written out, not a parameter: a prepared plan may then use the partial index on protected records.
   if (q.protected) add(q.protected === 'true' ? sql`${incidents.protectedIdentity}` : sql`not ${incidents.protectedIdentity}`);
   if (q.handler === 'none') add(isNull(incidents.handlerId));
