@@ -1,4 +1,4 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ImportFlow } from '../../components/ImportFlow';
@@ -14,7 +14,8 @@ export default function ImportPage() {
     <Stack maw={960}>
       <Title order={1}>{t('import.title')}</Title>
       <SubNav />
-      <Text>{t('import.intro', { org: selected?.name ?? '' })}</Text>
+      {/* Without an organisation the file has nowhere to go: say where to choose one, not "… till ." */}
+      {selected ? <Text>{t('import.intro', { org: selected.name })}</Text> : <Alert color="orange">{t('noOrg')}</Alert>}
       <ImportFlow
         path="/incidents/import"
         query={{ org: selected?.slug ?? '' }}
