@@ -352,6 +352,7 @@ test('the incident list says when the server has more rows; the export offers th
   const triage = page.getByRole('region', { name: /Ändra markerade/ });
   await page.getByRole('button', { name: 'Markera alla 52 som matchar' }).click();
   await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (52 st)');
+  await expect(triage.getByText('52 incidenter markerade', { exact: true })).toHaveAttribute('aria-live', 'polite');
   await expect(table.getByRole('checkbox', { checked: true })).toHaveCount(50);
   await triage.getByRole('button', { name: 'Avmarkera alla' }).click();
   await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (0 st)');

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, List, NativeSelect, Paper, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, NativeSelect, Paper, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -144,10 +144,19 @@ export function Triage({
     </div>
   );
 
+  // The selection's size, said when it changes (a box ticked, or all that match selected at once). First in both
+  // forms below, so that it stays the same element and a screen reader hears each change.
+  const selection = (
+    <VisuallyHidden aria-live="polite" aria-atomic="true">
+      {t('triage.selected', { count: ids.length })}
+    </VisuallyHidden>
+  );
+
   // Nothing selected: a line saying how, not a form of four lists that can do nothing (it pushed the list down).
   if (ids.length === 0) {
     return (
       <Paper withBorder p="sm" component="section" aria-labelledby="triage-title">
+        {selection}
         <Title order={2} size="h4" id="triage-title">
           {t('triage.title', { count: 0 })}
         </Title>
@@ -161,6 +170,7 @@ export function Triage({
 
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="triage-title">
+      {selection}
       <form onSubmit={apply}>
         <Group justify="space-between" mb="xs">
           <Title order={2} size="h4" id="triage-title">
