@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { forbidden, notFound, unprocessable } from '../../server/platform/errors';
 import { users } from '../users/table';
 import { loadGrants } from '../users/grants';
 import { Authz } from '../../server/platform/authz';
-import { loadIncident, type LoadedIncident } from './dto';
+import { loadIncident, type ListRow, type LoadedIncident } from './dto';
+import { orgs } from '../org/table';
 import { BREACH_FREE_TEXTS } from './breach-model';
 
 export const incidentNotFound = (id: string) =>
@@ -71,6 +72,21 @@ export function viewOf(ctx: Ctx, r: LoadedIncident): IncidentView {
   // readable() lets no one else through; should one get here, the incident does not exist for them.
   if (!me || r.i.reporterId !== me) throw incidentNotFound(r.i.id);
   return { staff: false, userId: me };
+}
+
+/**
+ * viewOf for the rows of a list page: whether the caller reads each as staff or only as its reporter. A row another
+ * person reported is in the read scope by the list's own condition (readScope): only the caller's own reports are
+ * looked up, by their organisations' paths, and only when the caller reads some organisations but not all.
+ */
+export async function listViewOf(ctx: Ctx, rows: ListRow[]): Promise<(r: ListRow) => boolean> {
+  if (ctx.authz.global('incident.read')) return () => true;
+  if (!ctx.authz.hasAnywhere('incident.read')) return () => false;
+  const me = ctx.principal?.userId;
+  const own = [...new Set(rows.filter((r) => r.i.reporterId === me).map((r) => r.i.orgId))];
+  if (own.length === 0) return () => true;
+  const paths = new Map((await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, own))).map((o) => [o.id, o.path]));
+  return (r) => r.i.reporterId !== me || ctx.authz.can('incident.read', paths.get(r.i.orgId) ?? '');
 }
 
 /** The incident if the caller may read it; 404 otherwise (existence does not leak). */

@@ -13,7 +13,8 @@ import {
 } from './contract';
 import { listDeadlines } from './deadlines';
 import { exportIncidents } from './export';
-import { countIncidents, listIncidents } from './list';
+import { countIncidents } from './count';
+import { listIncidents } from './list';
 import { listCategories, quickReport } from './quick';
 import { createIncident, getIncident, updateIncident } from './service';
 import { incidentStats } from './stats';

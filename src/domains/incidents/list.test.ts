@@ -3,7 +3,7 @@ import { Client, makeOrgs, startTestServer, userWithRole, userWithRoles, type Te
 import { createGroup } from '../org/groups';
 import { createOrg } from '../org/service';
 import { removeRole } from '../users/service';
-import { countIncidents } from './list';
+import { countIncidents } from './count';
 
 // The list by org answers in one query when the caller reads the whole org (list.ts); every other case takes the
 // general way. Both must agree on what is shown and refused.

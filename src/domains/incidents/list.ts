@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import { escapeLike } from '../../server/platform/authz';
 import { badRequest, notFound } from '../../server/platform/errors';
 import { findOrg } from '../org/service';
 import { orgs } from '../org/table';
-import { COUNT_CAP, type CountQuery, type IncidentListItem, type ListCount, type ListQuery } from './contract';
+import type { CountQuery, IncidentListItem, ListQuery } from './contract';
 import { overdueSql, toListItem, type ListRow } from './dto';
+import { listViewOf } from './access';
 import { loadListRows } from './page';
 import { incidentBreaches, incidents } from './table';
 import { yearRange } from '../../server/platform/time';
@@ -14,7 +15,8 @@ import { isStatus } from './transitions';
 import { namedBy, plainWords, searchIsRare, textMatches, wordQuery, wordsAreRare } from './search-words';
 import { UUID_RE } from '../../server/platform/uuid7';
 
-type Filters = Omit<ListQuery, 'cursor' | 'limit' | 'sort'>;
+/** The list's filters without its page: what the export and the count answer for too. */
+type Filters = CountQuery;
 
 /** The caller's incidents: incident.read on the org's subtree, plus what they reported themselves. */
 export function readScope(ctx: Ctx): SQL {
@@ -46,21 +48,6 @@ export async function listConditions(ctx: Ctx, q: Filters, now: Date): Promise<S
     conds.push(sql`${orgs.path} like ${escapeLike(org.path) + '%'}`);
   }
   return [readScope(ctx), ...conds];
-}
-
-/**
- * How many incidents the list's filters match, counted up to COUNT_CAP (then `capped`). The list pages by key and never
- * counts; the page asks for this beside it ("50 of 1 234", and whether all that match can be changed at once). The
- * conditions are the export's, so the count, the list and the export agree.
- */
-export async function countIncidents(ctx: Ctx, q: CountQuery, now = new Date(), cap = COUNT_CAP): Promise<ListCount> {
-  requireListAccess(ctx);
-  const conds = await listConditions(ctx, q, now);
-  const matched = ctx.db.select({ one: sql`1` }).from(incidents).innerJoin(orgs, eq(orgs.id, incidents.orgId))
-    .where(and(...conds)).limit(cap + 1).as('matched');
-  const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(matched);
-  const n = Number(r.n);
-  return { count: Math.min(n, cap), capped: n > cap };
 }
 
 /** Whether the caller reads all of the org asked for (else: only their own reports there); 404 when neither. */
@@ -285,27 +272,12 @@ export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): P
     }
   }
   const items = rows.slice(0, page.limit);
-  const staff = await staffView(ctx, items);
+  const staff = await listViewOf(ctx, items);
   const last = items[items.length - 1];
   return {
     items: items.map((r) => toListItem(r, now, staff(r))),
     nextCursor: rows.length > page.limit && last ? encodeCursor({ r: last.i.reportedAt.toISOString(), id: last.i.id }) : null,
   };
-}
-
-/**
- * Whether the caller reads each row as staff (incident.read on its organisation) or only as its reporter. A row another
- * person reported is in the read scope by the list's own condition (readScope): only the caller's own reports are
- * looked up, by their organisations' paths, and only when the caller reads some organisations but not all.
- */
-async function staffView(ctx: Ctx, rows: ListRow[]): Promise<(r: ListRow) => boolean> {
-  if (ctx.authz.global('incident.read')) return () => true;
-  if (!ctx.authz.hasAnywhere('incident.read')) return () => false;
-  const me = ctx.principal?.userId;
-  const own = [...new Set(rows.filter((r) => r.i.reporterId === me).map((r) => r.i.orgId))];
-  if (own.length === 0) return () => true;
-  const paths = new Map((await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, own))).map((o) => [o.id, o.path]));
-  return (r) => r.i.reporterId !== me || ctx.authz.can('incident.read', paths.get(r.i.orgId) ?? '');
 }
 
 /** The organisations a page reads (pageOrgs). */
