@@ -51,6 +51,8 @@ export default function IncidentsPage() {
     breachDocumented: undocumented ? 'false' : '', sinceYear: undocumented && since ? String(since) : '',
   };
   const queryKey = ['incidents', 'list', q] as const;
+  // A page of the list as filtered: the register's pages, and select all's.
+  const fetchPage = (cursor: string | null, limit = 50) => api.get<ListPage>('/incidents', { ...q, cursor, limit });
   const listed = Boolean(all || selectedSlug);
   // The list pages by key and never counts: how many match is asked beside it (at most 1 000 are counted). Under the
   // register's key, so that every change that refreshes the list refreshes the count too.
@@ -73,7 +75,7 @@ export default function IncidentsPage() {
     const rows: IncidentListItem[] = [];
     let cursor: string | null = null;
     do {
-      const page: ListPage = await api.get<ListPage>('/incidents', { ...q, cursor, limit: 200 });
+      const page: ListPage = await fetchPage(cursor, 200);
       rows.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && rows.length <= BULK_MAX && filterNow.current === asked);
@@ -180,7 +182,7 @@ export default function IncidentsPage() {
           queryKey={queryKey}
           total={total}
           onView={onView}
-          fetchPage={(cursor) => api.get<ListPage>('/incidents', { ...q, cursor, limit: 50 })}
+          fetchPage={(cursor) => fetchPage(cursor)}
           exportName="incidenter"
           // The server export takes the applied filters (the search of loaded rows and the columns are the browser's):
           // both it and the rows and columns shown are offered, each named for what it holds.
