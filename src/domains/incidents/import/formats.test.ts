@@ -213,15 +213,52 @@ describe('text files', () => {
       ['D-5', 'e', '2025-02-30', '2025-03-01', 'Klar'],
       ['D-6', 'f', '', '2025-03-30 02:30', 'Klar'],
       ['D-7', 'g', '', '3/2 2025', 'Klar'],
+      // The time of day as Swedish writes it, a double space, and seven decimals as .NET and SQL Server write them.
+      ['D-8', 'h', '2025-02-03 09.14', '2025-02-03  09:14:05.1234567', 'Klar'],
+      ['D-9', 'i', '', '2025-02-03T09.14.05+01:00', 'Klar'],
+      ['D-10', 'j', '', '2025-02-03 9.1', 'Klar'],
     ];
     const r = await runImport(t, csv(rows), { org: o.slug, skipInvalid: true });
-    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[6, 'Händelsedatum'], [7, 'Rapporterad'], [8, 'Rapporterad']]);
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[6, 'Händelsedatum'], [7, 'Rapporterad'], [8, 'Rapporterad'], [11, 'Rapporterad']]);
     expect(r.summary.errors[1].reason_en).toMatch(/does not exist/);
     const got = Object.fromEntries((await stored(t, o.id)).map((i) => [i.externalId, i]));
     expect(got['D-1'].occurredAt?.toISOString()).toBe('2024-12-31T23:00:00.000Z');
     expect(got['D-2'].reportedAt.toISOString()).toBe('2025-06-01T07:30:15.000Z');
     expect(got['D-3'].reportedAt.toISOString()).toBe('2025-06-01T07:30:15.000Z');
     expect(got['D-4'].reportedAt.toISOString()).toBe('2025-10-26T00:30:00.000Z');
+    expect(got['D-8'].occurredAt?.toISOString()).toBe('2025-02-03T08:14:00.000Z');
+    expect(got['D-8'].reportedAt.toISOString()).toBe('2025-02-03T08:14:05.123Z');
+    expect(got['D-9'].reportedAt.toISOString()).toBe('2025-02-03T08:14:05.000Z');
+  });
+
+  it('skips lines that show nothing: zero-width spaces, and the Ctrl-Z that ends old DOS exports', async () => {
+    const o = await freshOrg(t);
+    const text = 'Ärende-ID;Rubrik;Rapporterad;Status\r\nZ-1;A;2025-01-01;Klar\r\n\u200b;\u200b\u00a0;;\r\nZ-2;B;2025-01-02;Klar\r\n\u001a';
+    const r = await runImport(t, text, { org: o.slug });
+    expect(r.summary).toMatchObject({ created: 2, errors: [], warnings: [] });
+    expect((await stored(t, o.id)).map((i) => i.externalId)).toEqual(['Z-1', 'Z-2']);
+  });
+
+  it('reads a header that Excel autocorrected ("Ärende–ID" with a dash) and skips the header when it repeats, saying where', async () => {
+    const o = await freshOrg(t);
+    // Two exports pasted one after the other: the second header is no row.
+    const lines = ['Ärende–ID;Rubrik;Rapporterad;Status', 'R-1;A;2025-01-01;Klar', 'Ärende–ID;Rubrik;Rapporterad;Status', 'R-2;B;2025-01-02;Klar', ' ärende–id ;RUBRIK;Rapporterad;Status', 'R-3;C;2025-01-03;Klar'];
+    const r = await runImport(t, lines.join('\n'), { org: o.slug });
+    expect(r.summary).toMatchObject({ created: 3, rejected: 0, errors: [] });
+    expect(r.summary.warnings_sv).toEqual(['Rubrikraden upprepas på raderna 3, 5; de hoppades över. Filen är kanske flera exporter efter varandra: kontrollera att inga rader finns två gånger.']);
+    expect(r.summary.warnings_en).toEqual(['The header row is repeated on lines 3, 5; they were skipped. Perhaps the file is several exports one after the other: check that no rows occur twice.']);
+    expect((await stored(t, o.id)).map((i) => i.externalId)).toEqual(['R-1', 'R-2', 'R-3']);
+    // A row that only begins like the header is a row, refused as such.
+    const half = await runImport(t, ['Ärende-ID;Rubrik;Rapporterad;Status', 'Ärende-ID;x;2025-01-01;Klar'].join('\n'), { org: (await freshOrg(t)).slug });
+    expect(half.summary).toMatchObject({ created: 1, warnings: [] });
+  });
+
+  it('chooses the delimiter by the header, not by a comma in a title line, when the header lacks a column', async () => {
+    const o = await freshOrg(t);
+    const r = await runImport(t, 'Export från IA, 2025\nÄrende-ID;Rubrik;Rapporterad;Kategori\nIA-1;A;2025-01-01;Nätfiske\n', { org: o.slug });
+    expect(r.failed).toBe(true);
+    expect(r.summary.errors.map((e) => [e.line, e.column])).toEqual([[2, 'Status']]);
+    expect(r.summary.warnings_en).toEqual(['Line 1 before the header row (line 2) was skipped.']);
   });
 });
 
@@ -308,6 +345,15 @@ describe('XLSX', () => {
       expect(r.summary.warnings).toEqual(['Bladet "Blad2" lästes: det första bladet med en rubrikrad. Radnumren gäller det bladet. / Worksheet "Blad2" was read: the first one with a header row. Line numbers refer to that sheet.']);
       expect((await stored(t, o.id)).map((i) => [i.externalId, i.title])).toEqual(ROWS.map((x) => [x[0], x[1]]));
     }
+  });
+
+  it('reads one worksheet and names each later one that has a header too (a year per sheet), not leaving it silently', async () => {
+    const o = await freshOrg(t);
+    const buf = await xlsx([HEAD, ...ROWS], [[HEAD, ['IA-3', 'Från förra året', '', '2024-05-01', 'Klar', '', '']], [['Anteckningar'], ['inget här']]]);
+    const r = await runImport(t, buf, { org: o.slug }, 'xlsx');
+    expect(r.summary).toMatchObject({ created: 2, errors: [] });
+    expect(r.summary.warnings_sv).toEqual(['Bladet "Blad2" har också en rubrikrad men lästes inte: ett blad importeras åt gången. Spara det bladet som en egen fil och importera den, eller samla raderna på ett blad.']);
+    expect((await stored(t, o.id)).map((i) => i.externalId)).toEqual(['IA-1', 'IA-2']);
   });
 
   it('finds the header below a title row and a blank row', async () => {

@@ -110,7 +110,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   if (!ctx.authz.can('incident.manage', org.path)) throw forbidden();
   const info = known ?? (await inspectFile(path));
   let bytes = 0;
-  const { header, records, warnings } = await openTable(path, info, INCIDENT_HEADER, HOW_TO, (b) => (bytes = b));
+  const { header, records, warnings, lateWarnings } = await openTable(path, info, INCIDENT_HEADER, HOW_TO, (b) => (bytes = b));
   const summary: ImportSummary = emptySummary();
   // A file-level failure: nothing is or would be imported, whatever the rows before it counted.
   const fail = (e: RowError): ImportResult => {
@@ -206,7 +206,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
         if (batch.length >= batchSize || (failed && rows % batchSize === 0)) await flush();
       }
       await drain();
-      for (const w of fileNotes(validator.notes, rows)) addWarning(summary, w);
+      for (const w of [...lateWarnings(), ...fileNotes(validator.notes, rows)]) addWarning(summary, w);
       if (protectedKept > 0) {
         addWarning(summary, {
           sv: `Beskrivningen lämnades orörd för ${protectedKept} ${protectedKept === 1 ? 'incident' : 'incidenter'} med skyddade personuppgifter: du saknar behörighet att läsa den.`,

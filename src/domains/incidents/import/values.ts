@@ -73,7 +73,12 @@ export function parseBool(raw: string | boolean): Parsed<boolean> {
 
 // ---------------------------------------------------------------- dates
 
-const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/**
+ * YYYY-MM-DD, then optionally a time after a T or white space: HH:MM[:SS[.fraction]], also with dots as Swedish
+ * writes the time of day (09.14, 09.14.00); fractions of up to nine digits (.NET and SQL Server write seven); a
+ * zone (Z, +01, +0100, +01:00) makes it an instant, else it is Stockholm time.
+ */
+const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 const fmt = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Stockholm',

@@ -383,10 +383,12 @@ describe('a crafted or damaged file (an outside audit\'s cases)', () => {
     expect((await failure(read(book({ sheets: [{ name: 'A', data: past }], strings: ['<t>a</t>', '<t>b</t>'] })))).msg.sv).toMatch(/kolumn 2 på rad 2 hänvisar till delad text nr 99, som inte finns/);
   });
 
-  it('reads the first visible sheet with a header before a hidden one, and names a hidden sheet it had to read', async () => {
+  it('reads the first visible sheet with a header before a hidden one (then names that one as left), and names a hidden sheet it had to read', async () => {
     const hidden = { name: 'Gammal', hidden: true, data: headRow + row(2, str('GAMMAL-1'), str('a'), str('2024-01-01'), str('Klar')) };
     const visible = { name: 'Data', data: headRow + row(2, str('IA-1'), str('b'), str('2025-01-01'), str('Klar')) };
-    expect((await read(book({ sheets: [hidden, visible] }))).map((r) => [r.cells[0], r.sheet])).toEqual([['Ärende-ID', undefined], ['IA-1', undefined]]);
+    expect((await read(book({ sheets: [hidden, visible] }))).map((r) => [r.cells[0], r.sheet, r.unreadSheet])).toEqual([
+      ['Ärende-ID', undefined, undefined], ['IA-1', undefined, undefined], [undefined, undefined, 'Gammal'],
+    ]);
     const onlyHidden = await read(book({ sheets: [{ name: 'Info', data: row(1, str('Export')) }, hidden] }));
     expect(onlyHidden[0].sheet).toBe('Gammal');
   });

@@ -5,8 +5,11 @@
  * (a quoted field with newlines) is reported by the line it STARTS on; the lines inside it still count, so
  * the next record's number is its real line in a text editor. LF, CRLF and lone CR all end a line.
  * Quoted fields may hold the delimiter, newlines and doubled quotes (""). A quote in the middle of an
- * unquoted field is kept as a character. Records whose fields are all empty (blank lines, ";;;") are skipped.
+ * unquoted field is kept as a character. Records whose fields all show nothing (blank lines, ";;;", a line of
+ * zero-width spaces, DOS's closing Ctrl-Z) are skipped.
  */
+import { isBlankText } from './cells';
+import type { HeaderTest } from './header';
 
 export interface CsvRecord {
   line: number;
@@ -162,7 +165,7 @@ export class CsvParser {
     const f = this.fields;
     let blank = true;
     for (let k = 0; k < f.length; k++) {
-      if (f[k].trim() !== '') {
+      if (!isBlankText(f[k])) {
         blank = false;
         break;
       }
@@ -210,20 +213,27 @@ export function sepHint(line: string): string | undefined {
 
 /**
  * The delimiter of a file from its opening text: Excel's `sep=` hint when the first line is one; else the candidate
- * (; TAB ,) that makes the earliest of the first `records` records a header (`isHeader`), looking past a title line
- * or two that some exports put above it; else the most frequent one in the first line. The text is read as records,
- * quotes honoured, so a header cell holding a line break (Excel's Alt+Enter: "Anmäld till\nIMY") stays one cell.
+ * (; TAB ,) that makes the earliest of the first `records` records a header (`test.isHeader`), looking past a title
+ * line or two that some exports put above it; else, when no candidate does (a column is missing), the one under
+ * which a record names the most of the import's columns, so the missing ones are what the error names (a comma in
+ * a title line above a semicolon header does not decide); else the most frequent one in the first line. The text is
+ * read as records, quotes honoured, so a header cell holding a line break (Excel's Alt+Enter: "Anmäld till\nIMY")
+ * stays one cell.
  */
-export function chooseDelimiter(opening: string, isHeader: (cells: string[]) => boolean, records = 10): string {
+export function chooseDelimiter(opening: string, test: HeaderTest, records = 10): string {
   const first = /^[^\r\n]*/.exec(opening)![0];
   const hint = sepHint(first);
   if (hint) return hint;
   let best: { d: string; at: number } | undefined;
+  let most: { d: string; known: number } | undefined;
   for (const d of [';', '\t', ',']) {
     if (!opening.includes(d)) continue;
     const parser = new CsvParser(d);
-    const at = parser.end(parser.push(opening, [])).slice(0, records).findIndex((r) => isHeader(r.fields));
+    const opened = parser.end(parser.push(opening, [])).slice(0, records);
+    const at = opened.findIndex((r) => test.isHeader(r.fields));
     if (at !== -1 && (!best || at < best.at)) best = { d, at };
+    const known = Math.max(0, ...opened.map((r) => test.known(r.fields)));
+    if (known > 0 && (!most || known > most.known)) most = { d, known };
   }
-  return best?.d ?? detectDelimiter(first);
+  return best?.d ?? most?.d ?? detectDelimiter(first);
 }

@@ -53,10 +53,16 @@ export function headerText(c: Cell): string {
     .replace(/\s*[:*]+$/, '');
 }
 
-export interface HeaderReader<F extends string> {
-  map(cells: Cell[]): HeaderMap<F>;
+/** What the readers ask of a record while they look for the header (the CSV delimiter, the XLSX sheet). */
+export interface HeaderTest {
   /** True when the cells are a complete header: every required column is there. */
   isHeader(cells: Cell[]): boolean;
+  /** How many of the import's columns the cells name. */
+  known(cells: Cell[]): number;
+}
+
+export interface HeaderReader<F extends string> extends HeaderTest {
+  map(cells: Cell[]): HeaderMap<F>;
 }
 
 /**
@@ -127,11 +133,13 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[], notRead?
     const missing = columns.filter((c) => c.required && index[c.field] === undefined).map((c) => c.names[0]);
     return { index, names, width, warnings, missing, unnamed };
   };
-  return { map, isHeader: (cells) => map(cells).missing.length === 0 };
+  return { map, isHeader: (cells) => map(cells).missing.length === 0, known: (cells) => Object.keys(map(cells).index).length };
 }
 
 export interface FoundHeader<F extends string> {
   header: HeaderMap<F>;
+  /** The header's record as the file has it. */
+  cells: Cell[];
   line: number;
   skipped: number[];
   sheet?: string;
@@ -153,11 +161,11 @@ export async function findHeader<F extends string>(records: AsyncGenerator<RawRe
     const header = reader.map(next.value.cells);
     header.line = next.value.line;
     if (header.missing.length === 0) {
-      return { header, line: next.value.line, skipped: opening.slice(0, -1).map((r) => r.line), sheet: next.value.sheet };
+      return { header, cells: next.value.cells, line: next.value.line, skipped: opening.slice(0, -1).map((r) => r.line), sheet: next.value.sheet };
     }
     const known = Object.keys(header.index).length;
     if (!best || known > best.known) best = { at: opening.length - 1, header, known };
   }
   if (!best) return undefined;
-  return { header: best.header, line: opening[best.at].line, skipped: opening.slice(0, best.at).map((r) => r.line), sheet: opening[best.at].sheet };
+  return { header: best.header, cells: opening[best.at].cells, line: opening[best.at].line, skipped: opening.slice(0, best.at).map((r) => r.line), sheet: opening[best.at].sheet };
 }

@@ -5,9 +5,9 @@
  * file-level error at its line.
  */
 import { AppError } from '../errors';
-import type { Msg } from './cells';
+import { looseKey, type Cell, type Msg } from './cells';
 import { CsvTooLongRecord } from './csv';
-import { findHeader, type HeaderMap, type HeaderReader } from './header';
+import { findHeader, headerText, type HeaderMap, type HeaderReader } from './header';
 import { readRecords, type FileInfo, type ProgressFn, type RawRecord } from './source';
 import { EMPTY_FILE } from './upload';
 
@@ -45,10 +45,63 @@ export function unreadable(err: unknown): AppError {
 
 export interface OpenedTable<F extends string> {
   header: HeaderMap<F>;
-  /** The records after the header. */
+  /** The records after the header (without repeats of the header row). */
   records: AsyncGenerator<RawRecord>;
   /** The header's warnings (unknown columns) after those on how the file was read (sheet, skipped lines, encoding). */
   warnings: Msg[];
+  /** Warnings known once the records are read: repeats of the header row skipped, later sheets left unread. */
+  lateWarnings(): Msg[];
+}
+
+/** At most this many line numbers are listed in one warning. */
+const LISTED_LINES = 10;
+
+/**
+ * The records after the header, less the rows that repeat it (two exports pasted one after the other) and the
+ * XLSX reader's markers of sheets it left; both are noted in `late`.
+ */
+async function* withoutRepeats<F extends string>(
+  records: AsyncGenerator<RawRecord>, header: HeaderMap<F>, headerCells: Cell[], reader: HeaderReader<F>, late: { repeated: number[]; sheets: string[] },
+): AsyncGenerator<RawRecord> {
+  // A cheap first test on one header cell; the whole mapping only when that cell repeats the header's.
+  const at = headerCells.findIndex((c) => headerText(c) !== '');
+  const name = at === -1 ? '' : looseKey(headerText(headerCells[at]));
+  const same = (cells: Cell[]) => {
+    const again = reader.map(cells);
+    return again.missing.length === 0 && Object.entries(header.index).every(([f, i]) => again.index[f as F] === i);
+  };
+  for await (const r of records) {
+    if (r.unreadSheet !== undefined) {
+      late.sheets.push(r.unreadSheet);
+      continue;
+    }
+    const c = r.cells[at];
+    if (name !== '' && typeof c === 'string' && c.length < 200 && looseKey(headerText(c)) === name && same(r.cells)) {
+      late.repeated.push(r.line);
+      continue;
+    }
+    yield r;
+  }
+}
+
+function lateWarnings(late: { repeated: number[]; sheets: string[] }): Msg[] {
+  const out: Msg[] = [];
+  const n = late.repeated.length;
+  if (n > 0) {
+    const lines = late.repeated.slice(0, LISTED_LINES).join(', ');
+    const more = n > LISTED_LINES ? { sv: ` och ${n - LISTED_LINES} till`, en: ` and ${n - LISTED_LINES} more` } : { sv: '', en: '' };
+    out.push({
+      sv: `Rubrikraden upprepas på ${n === 1 ? 'rad' : 'raderna'} ${lines}${more.sv}; ${n === 1 ? 'den hoppades' : 'de hoppades'} över. Filen är kanske flera exporter efter varandra: kontrollera att inga rader finns två gånger.`,
+      en: `The header row is repeated on ${n === 1 ? 'line' : 'lines'} ${lines}${more.en}; ${n === 1 ? 'it was' : 'they were'} skipped. Perhaps the file is several exports one after the other: check that no rows occur twice.`,
+    });
+  }
+  for (const sheet of late.sheets) {
+    out.push({
+      sv: `Bladet "${sheet}" har också en rubrikrad men lästes inte: ett blad importeras åt gången. Spara det bladet som en egen fil och importera den, eller samla raderna på ett blad.`,
+      en: `Worksheet "${sheet}" has a header row too but was not read: one sheet is imported at a time. Save that sheet as a file of its own and import it, or gather the rows on one sheet.`,
+    });
+  }
+  return out;
 }
 
 /**
@@ -60,9 +113,10 @@ export async function openTable<F extends string>(
   path: string, info: FileInfo, reader: HeaderReader<F>, howTo: Msg, onBytes?: ProgressFn,
 ): Promise<OpenedTable<F>> {
   checkFileFormat(info, howTo);
-  const records = readRecords(path, info, reader.isHeader, onBytes);
+  const records = readRecords(path, info, reader, onBytes);
   const warnings: Msg[] = [];
   let header: HeaderMap<F>;
+  let headerCells: Cell[];
   try {
     const found = await findHeader(records, reader);
     if (!found) {
@@ -70,6 +124,7 @@ export async function openTable<F extends string>(
       throw EMPTY_FILE;
     }
     header = found.header;
+    headerCells = found.cells;
     if (found.skipped.length > 0) {
       const lines = found.skipped.join(', ');
       const many = found.skipped.length > 1;
@@ -107,7 +162,8 @@ export async function openTable<F extends string>(
       en: 'The file mixes text encodings: it is UTF-8 but some lines are Windows-1252 (or the reverse). Each line was read in the encoding it is valid in, UTF-8 where it is. Check å, ä and ö in the texts; preferably save the file as UTF-8.',
     });
   }
-  return { header, records, warnings };
+  const late = { repeated: [] as number[], sheets: [] as string[] };
+  return { header, records: withoutRepeats(records, header, headerCells, reader, late), warnings, lateWarnings: () => lateWarnings(late) };
 }
 
 /** The missing required columns as one file-level error at the header's line (1 unless a title stands above it). */

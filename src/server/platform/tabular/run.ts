@@ -60,7 +60,7 @@ export function failedFile(summary: ImportSummary, e: RowError): ImportSummary {
 export async function readImportRows<F extends string>(
   path: string, info: FileInfo, reader: HeaderReader<F>, howTo: Msg, limit: { maxRows: number; tooMany: Msg },
 ): Promise<ImportRun<F> | { failed: ImportSummary }> {
-  const { header, records, warnings } = await openTable(path, info, reader, howTo);
+  const { header, records, warnings, lateWarnings } = await openTable(path, info, reader, howTo);
   const summary = emptySummary();
   for (const w of warnings) addWarning(summary, w);
   if (header.missing.length > 0) {
@@ -96,6 +96,7 @@ export async function readImportRows<F extends string>(
     if (err instanceof SourceError) throw sourceProblem(err);
     throw err;
   }
+  for (const w of lateWarnings()) addWarning(summary, w);
   return { header, rows, summary };
 }
 

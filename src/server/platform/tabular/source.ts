@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CsvParser, chooseDelimiter, sepHint, type CsvRecord } from './csv';
-import { HEADER_SEARCH } from './header';
+import { HEADER_SEARCH, type HeaderTest } from './header';
 import { readXlsxRows } from './xlsx';
 import type { Cell } from './cells';
 
@@ -148,20 +148,22 @@ export interface RawRecord {
   unterminatedField?: number;
   /** XLSX: the worksheet's name, on the header's record when it is not the first worksheet. */
   sheet?: string;
+  /** XLSX, after the rows: a later worksheet with a header of its own, not read (a marker, no cells). */
+  unreadSheet?: string;
 }
 
 export type ProgressFn = (bytesRead: number) => void;
 
-/** True when a record's cells are the import's complete header (chooses the CSV delimiter and the XLSX sheet). */
-export type IsHeader = (cells: Cell[]) => boolean;
-
-/** Records of the file, header first. CSV physical line numbers; XLSX row numbers. */
-export async function* readRecords(path: string, info: FileInfo, isHeader: IsHeader, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
+/**
+ * Records of the file, header first. CSV physical line numbers; XLSX row numbers. `test` recognises the import's
+ * header: it chooses the CSV delimiter and the XLSX sheet.
+ */
+export async function* readRecords(path: string, info: FileInfo, test: HeaderTest, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
   if (info.format === 'xlsx') {
-    yield* readXlsxRows(path, onBytes, isHeader);
+    yield* readXlsxRows(path, onBytes, test.isHeader);
     return;
   }
-  yield* readCsv(path, info.mixedEncoding ? 'mixed' : info.encoding, isHeader, onBytes);
+  yield* readCsv(path, info.mixedEncoding ? 'mixed' : info.encoding, test, onBytes);
 }
 
 /** A line this long without a line feed is decoded in parts (a file whose lines end in CR alone). */
@@ -215,7 +217,7 @@ function textDecoder(encoding: TextEncoding | 'mixed'): { write(b: Buffer): stri
 export const OPENING_LINES = HEADER_SEARCH;
 const OPENING_CHARS = 1 << 16;
 
-async function* readCsv(path: string, encoding: TextEncoding | 'mixed', isHeader: IsHeader, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
+async function* readCsv(path: string, encoding: TextEncoding | 'mixed', test: HeaderTest, onBytes?: ProgressFn): AsyncGenerator<RawRecord> {
   const dec = textDecoder(encoding);
   let parser: CsvParser | undefined;
   let pending = '';
@@ -230,7 +232,7 @@ async function* readCsv(path: string, encoding: TextEncoding | 'mixed', isHeader
       // The delimiter is chosen from the opening lines (a title line may stand above the header).
       const lines = pending.split(/\r\n|\r|\n/, OPENING_LINES + 1);
       if (lines.length <= OPENING_LINES && pending.length < OPENING_CHARS && !last) return;
-      parser = new CsvParser(chooseDelimiter(pending, isHeader, OPENING_LINES));
+      parser = new CsvParser(chooseDelimiter(pending, test, OPENING_LINES));
       if (sepHint(lines[0])) hintLine = 1;
       text = pending;
       pending = '';

@@ -13,7 +13,7 @@
  * 1904 system) and `t="d"` cells (ISO 8601 text). Formulas give their cached result.
  */
 import type { SaxesTagPlain } from 'saxes';
-import type { Cell } from './cells';
+import { isBlankText, type Cell } from './cells';
 import type { ProgressFn, RawRecord } from './source';
 import { HEADER_SEARCH } from './header';
 import { SharedStringFile } from './shared-strings';
@@ -33,7 +33,7 @@ const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_STYLES = /\/styles$/;
 
 function isBlank(cells: Cell[]): boolean {
-  return cells.every((c) => c === '' || (typeof c === 'string' && c.trim() === ''));
+  return cells.every((c) => c === '' || (typeof c === 'string' && isBlankText(c)));
 }
 
 
@@ -306,11 +306,26 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
   if (out.length > 0) yield* out.splice(0);
 }
 
+/** True when one of a sheet's opening rows is a header (`isHeader`); the rows are closed after. */
+async function opensWithHeader(rows: AsyncGenerator<RawRecord>, isHeader: (cells: Cell[]) => boolean): Promise<boolean> {
+  try {
+    for (let n = 0; n < HEADER_SEARCH; n++) {
+      const next = await rows.next();
+      if (next.done) return false;
+      if (isHeader(next.value.cells)) return true;
+    }
+    return false;
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
 /**
  * The rows of the first worksheet (in the workbook's order) whose opening rows hold a header (`isHeader`), so
  * an information or empty sheet in front of the data does no harm; that header's record carries the sheet's
  * name when it is not the first sheet. When no sheet has one, the opening rows of the first sheet with rows
- * (whose first row is then reported as an incomplete header).
+ * (whose first row is then reported as an incomplete header). After the rows, a record with `unreadSheet` (and no
+ * cells) names each later sheet that has a header too: one sheet is imported, the rest are said to be left.
  */
 export async function* readXlsxRows(path: string, onBytes?: ProgressFn, isHeader: (cells: Cell[]) => boolean = () => true): AsyncGenerator<RawRecord> {
   const zip = await ZipFile.open(path);
@@ -340,6 +355,11 @@ export async function* readXlsxRows(path: string, onBytes?: ProgressFn, isHeader
           if (sheetIndex > 0 || sheet.hidden) opening[opening.length - 1].sheet = sheet.name || `${sheetIndex + 1}`;
           yield* opening;
           yield* rows;
+          // A later sheet with a header of its own (a year per sheet) is not read; a marker record says so.
+          for (let later = sheetIndex + 1; later < book.sheets.length; later++) {
+            const other = book.sheets[later];
+            if (await opensWithHeader(sheetRows(zip, other.entry, ctx), isHeader)) yield { line: 0, cells: [], unreadSheet: other.name || `${later + 1}` };
+          }
           return;
         }
         if (!fallback && opening.length > 0) fallback = opening;
