@@ -152,6 +152,9 @@ test('admin uploads a styrdokument; the wrong file type is refused at the field'
     buffer: Buffer.from(`Lösenord ska vara långa. Ordet ${searchWord} finns bara i den här filen.\n`, 'utf8'),
   });
   await expect(file).not.toHaveAttribute('aria-invalid', 'true');
+  // The name and its size, once (the field says it; no second line repeats it).
+  await expect(file).toHaveAccessibleDescription(/^losenord\.txt \(\d+ B\)/);
+  await expect(dialog.getByText('losenord.txt', { exact: false })).toHaveCount(1);
   await dialog.getByRole('button', { name: 'Registrera' }).click();
   await expect(dialog).toHaveCount(0);
   const row = page.getByRole('table', { name: `Styrdokument för ${forv.name}` }).getByRole('row').filter({ hasText: docTitle });

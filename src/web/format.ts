@@ -22,6 +22,15 @@ export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '' : number.format(n);
 }
 
+const oneDecimal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+/** A file's size as people read it: "512 B", "12 kB", "3,4 MB" (1 kB = 1 024 bytes, as the upload limits count). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${number.format(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${number.format(Math.round(bytes / 1024))} kB`;
+  return `${oneDecimal.format(bytes / 1024 / 1024)} MB`;
+}
+
 /**
  * A calendar date picked in Stockholm (YYYY-MM-DD) as the UTC instant at which that day starts (or, with
  * `endOfDay`, the next day starts), for API filters such as from/to.

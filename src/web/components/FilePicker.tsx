@@ -1,6 +1,7 @@
 import { forwardRef, useId, type ReactNode } from 'react';
 import { Input } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../format';
 
 interface FilePickerProps {
   /** The field's label, above it. */
@@ -21,8 +22,8 @@ interface FilePickerProps {
 /**
  * A file field in the app's words. The browser's own file input speaks the browser's language ("Choose File", "No file
  * chosen" on an English Windows) in a Swedish page. Here the native input stays, for the keyboard, screen readers and
- * dropping a file on it, transparent over a button drawn in the app's words ("Välj fil…"); the chosen file's name, or
- * "Ingen fil vald", stands beside it. The input is named by the field's label and the button's words (WCAG 2.5.3) and
+ * dropping a file on it, transparent over a button drawn in the app's words ("Välj fil…"); the chosen file's name and size,
+ * or "Ingen fil vald", stands beside it. The input is named by the field's label and the button's words (WCAG 2.5.3) and
  * described by the file's name, which is announced when it changes. The button shows the input's focus.
  */
 export const FilePicker = forwardRef<HTMLInputElement, FilePickerProps>(function FilePicker(
@@ -57,7 +58,7 @@ export const FilePicker = forwardRef<HTMLInputElement, FilePickerProps>(function
           </span>
         </span>
         <span id={`${own}-name`} className="file-picker-name" aria-live="polite">
-          {file ? file.name : t('file.none')}
+          {file ? `${file.name} (${formatBytes(file.size)})` : t('file.none')}
         </span>
       </div>
       {error && <Input.Error id={`${own}-error`}>{error}</Input.Error>}

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Button, Group, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
@@ -7,9 +7,9 @@ import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
-import { formatDateTime } from '../../format';
+import { formatBytes, formatDateTime } from '../../format';
 import { fileErrorOf, putFile } from '../plans/shared';
-import { ACCEPT, DOC_TYPES, EXTENSIONS, MAX_BYTES, sizeText, type Doc, type DocType } from './types';
+import { ACCEPT, DOC_TYPES, EXTENSIONS, MAX_BYTES, type Doc, type DocType } from './types';
 import { FilePicker } from '../../components/FilePicker';
 
 const FIELDS = ['type', 'title', 'description', 'owner', 'docVersion', 'adoptedOn', 'decisionRef', 'nextReviewOn', 'file'];
@@ -39,7 +39,7 @@ export function DocumentModal({ org, doc: initial, onClose }: { org: { slug: str
     if (!f) return;
     const ext = /\.([a-z0-9]+)$/i.exec(f.name)?.[1]?.toLowerCase() ?? '';
     if (!EXTENSIONS.includes(ext)) setFileProblem(t('file.wrongType', { name: f.name }));
-    else if (f.size > MAX_BYTES) setFileProblem(t('file.tooLarge', { size: sizeText(f.size), max: sizeText(MAX_BYTES) }));
+    else if (f.size > MAX_BYTES) setFileProblem(t('file.tooLarge', { size: formatBytes(f.size), max: formatBytes(MAX_BYTES) }));
     else if (f.size === 0) setFileProblem(t('file.empty'));
   }
 
@@ -101,13 +101,10 @@ export function DocumentModal({ org, doc: initial, onClose }: { org: { slug: str
             label={t('field.file')}
             file={file}
             accept={ACCEPT}
-            description={doc?.file ? t('file.current', { name: doc.file.name, size: sizeText(doc.file.size), at: formatDateTime(doc.file.uploadedAt) }) : t('file.help')}
+            description={doc?.file ? t('file.current', { name: doc.file.name, size: formatBytes(doc.file.size), at: formatDateTime(doc.file.uploadedAt) }) : t('file.help')}
             error={fileError}
             onChange={pick}
           />
-          {file && !fileProblem && (
-            <Text size="sm">{t('file.chosen', { name: file.name, size: sizeText(file.size) })}</Text>
-          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}

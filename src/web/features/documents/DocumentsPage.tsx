@@ -10,8 +10,9 @@ import { RegisterPage } from '../../components/RegisterPage';
 import { useSelectedOrg } from '../../shell/org-context';
 import { day, NeedOrg } from '../plans/shared';
 import { DocumentModal } from './DocumentModal';
-import { DOC_TYPES, fileUrl, sizeText, type Doc } from './types';
+import { DOC_TYPES, fileUrl, type Doc } from './types';
 import { useSearchFlag } from '../../shell/search';
+import { formatBytes } from '../../format';
 
 export function ReviewDate({ doc }: { doc: Doc }) {
   const { t } = useTranslation('documents');
@@ -32,7 +33,7 @@ export function FileLink({ doc }: { doc: Doc }) {
   if (!doc.file) return <Text size="sm">{t('noFile')}</Text>;
   return (
     <Anchor href={fileUrl(doc)} download={doc.file.name}>
-      {t('download')} <VisuallyHidden>{doc.title}</VisuallyHidden> ({doc.file.kind.toUpperCase()}, {sizeText(doc.file.size)})
+      {t('download')} <VisuallyHidden>{doc.title}</VisuallyHidden> ({doc.file.kind.toUpperCase()}, {formatBytes(doc.file.size)})
     </Anchor>
   );
 }

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/problem';
 import { day } from '../plans/shared';
-import { DOC_TYPES, fileUrl, sizeText, type Doc } from './types';
+import { DOC_TYPES, fileUrl, type Doc } from './types';
+import { formatBytes } from '../../format';
 
 /**
  * Hitta styrdokument: one search field for every employee; results appear while typing (debounced), each with
@@ -85,7 +86,7 @@ export default function FindPage() {
               </div>
               {d.file ? (
                 <Anchor href={fileUrl(d)} download={d.file.name} fw={600}>
-                  {t('download')} <VisuallyHidden>{d.title}</VisuallyHidden> ({d.file.kind.toUpperCase()}, {sizeText(d.file.size)})
+                  {t('download')} <VisuallyHidden>{d.title}</VisuallyHidden> ({d.file.kind.toUpperCase()}, {formatBytes(d.file.size)})
                 </Anchor>
               ) : (
                 <Text size="sm">{t('noFile')}</Text>

@@ -13,8 +13,3 @@ export const ACCEPT = '.pdf,.docx,.xlsx,.txt,application/pdf,text/plain';
 
 export const fileUrl = (d: Doc) => `/api/documents/${d.id}/file`;
 
-export function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${(bytes / 1024 / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
-}

@@ -7,7 +7,7 @@ import { fieldError, ProblemAlert } from '../../components/problem';
 import { Section } from '../../components/Section';
 import { useFocusLater } from '../../components/useFocusLater';
 import { useSubmit } from '../../components/useSubmit';
-import { formatDateTime, formatNumber } from '../../format';
+import { formatBytes, formatDateTime, formatNumber } from '../../format';
 import { uploadFile } from './api';
 import type { IncidentAttachment, IncidentComment, IncidentDetail } from './types';
 import { useAddForm } from './useAddForm';
@@ -114,7 +114,7 @@ export function AttachmentsSection({ incident, onChange, words, order }: {
               <Anchor href={`/api/incidents/${incident.id}/attachments/${a.id}`} download={a.filename}>
                 {a.filename}
               </Anchor>{' '}
-              ({formatNumber(Math.ceil(a.size / 1024))} kB, {formatDateTime(a.createdAt)})
+              ({formatBytes(a.size)}, {formatDateTime(a.createdAt)})
             </List.Item>
           ))}
         </List>

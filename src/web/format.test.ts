@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDateTime } from './format';
+
+describe('formatBytes', () => {
+  it('counts as the upload limits do, 1 kB = 1 024 bytes, in Swedish digits', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1\u00a0023 B');
+    expect(formatBytes(1024)).toBe('1 kB');
+    expect(formatBytes(12_800)).toBe('13 kB');
+    expect(formatBytes(1024 * 1024 - 1)).toBe('1\u00a0024 kB');
+    expect(formatBytes(1024 * 1024)).toBe('1 MB');
+    expect(formatBytes(3.44 * 1024 * 1024)).toBe('3,4 MB');
+    expect(formatBytes(20 * 1024 * 1024)).toBe('20 MB');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows Stockholm time on both sides of a change of clocks', () => {
+    expect(formatDateTime('2025-03-30T00:59:00Z')).toBe('2025-03-30 01:59');
+    expect(formatDateTime('2025-03-30T01:00:00Z')).toBe('2025-03-30 03:00');
+    expect(formatDateTime('2025-10-26T00:30:00Z')).toBe('2025-10-26 02:30');
+    expect(formatDateTime('2025-10-26T01:30:00Z')).toBe('2025-10-26 02:30');
+    expect(formatDateTime(null)).toBe('');
+    expect(formatDateTime('inte ett datum')).toBe('');
+  });
+});
