@@ -8,9 +8,9 @@ import { startTestServer, type TestServer } from '../../../test/harness';
 import { AppError } from '../../../server/platform/errors';
 import { isHeader } from './columns';
 import { ensureCity, freshOrg, runImport, stored, tmpFile } from './testkit';
-import type { Cell } from '../../../server/platform/tabular/cells';
 import { parseDateCell } from './values';
 import { readXlsxRows } from '../../../server/platform/tabular/xlsx';
+import type { RawRecord } from '../../../server/platform/tabular/source';
 import { isDateFormat } from '../../../server/platform/tabular/xlsx-values';
 
 // ---------------------------------------------------------------- a tiny zip writer
@@ -174,7 +174,7 @@ const row = (r: number, ...cells: C[]) => `<row r="${r}">${cells.map((c, i) => c
 const HEAD = ['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status'];
 const headRow = row(1, ...HEAD.map(str));
 
-async function read(buf: Buffer): Promise<{ line: number; cells: Cell[]; sheet?: string }[]> {
+async function read(buf: Buffer): Promise<RawRecord[]> {
   const out = [];
   for await (const r of readXlsxRows(tmpFile(buf, 'xlsx'), undefined, isHeader)) out.push(r);
   return out;
