@@ -79,6 +79,8 @@ test('"new reports waiting" on the start page opens the list as it counts: every
   // Two from the test before (in the first förvaltning) and the two here without a handler.
   await page.getByRole('link', { name: '4 nya incidentrapporter väntar på registrering' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Incidenter' })).toBeVisible();
+  // The address as the link wrote it, values not JSON-quoted (?alla=%221%22 before).
+  await expect(page).toHaveURL(/\/incidenter\?status=Rapporterad&handlaggare=ingen&alla=1$/);
   await expect(page.getByText('Visar alla organisationer du har behörighet till. Bara rapporter som ingen handläggare har tagit.')).toBeVisible();
   const table = page.getByRole('table', { name: 'Incidenter' });
   await expect(table.getByRole('row')).toHaveCount(5);

@@ -77,6 +77,27 @@ test('admin adds a plan activity, sees the field error, and carries it into next
   await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
   await expectNoAxeViolations(page, 'Förbättringsplan med aktiviteter');
 
+  // The start page's "förbättringsaktiviteter är försenade" opens the plan with those only, in the organisation its
+  // link names (?org=), whichever was chosen before.
+  const late = `Försenad genomgång av behörigheter ${u}`;
+  const made = await page.request.post('/api/plan/activities', {
+    data: { org: forv.slug, year: year - 1, area: 'Kompetens', description: late, dueDate: `${year - 1}-06-30` },
+    headers: { 'X-CSRF-Token': await csrf(page) },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  await chooseOrg(page, stad.slug);
+  await page.goto(`/forbattringsplan?forsenade=1&org=${forv.slug}`);
+  await expect(page.getByLabel('Vald organisation')).toHaveValue(forv.slug);
+  await expect(page.getByRole('checkbox', { name: 'Bara försenade' })).toBeChecked();
+  await expect(table.getByRole('row').filter({ hasText: late })).toContainText('Försenad');
+  await expect(table.getByRole('row').filter({ hasText: activityText })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'Förbättringsplan, bara försenade');
+  await page.getByRole('checkbox', { name: 'Bara försenade' }).uncheck();
+  await expect(table.getByRole('row').filter({ hasText: activityText })).toHaveCount(2);
+  // Choosing another organisation afterwards is not undone by the address.
+  await chooseOrg(page, stad.slug);
+  await expect(page.getByLabel('Vald organisation')).toHaveValue(stad.slug);
+
   expect(seen.csp).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import { Suspense, type ComponentType } from 'react';
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
 import { Center, Loader } from '@mantine/core';
 import { Shell } from './shell/Shell';
 import { NoAccess, NotFound, RouteError } from './shell/NotFound';
@@ -34,4 +34,9 @@ export const router = createRouter({
   routeTree: rootRoute.addChildren(children),
   defaultPreload: false,
   defaultErrorComponent: RouteError,
+  // Addresses as people read and share them: every query value is text (?overdue=true, ?year=2025), never
+  // JSON-quoted (TanStack's default writes the text "true" as %22true%22 to tell it from the boolean). The
+  // readers in shell/search.ts take the values as text.
+  parseSearch: parseSearchWith((value) => value),
+  stringifySearch: stringifySearchWith(JSON.stringify),
 });

@@ -147,6 +147,8 @@ describe('plan activities', () => {
     await isam.post('/api/plan/activities', { org: 'forv-a', year: 2020, area: 'Pm3', description: 'Klar i tid', dueDate: '2020-12-31', status: 'klar' });
     const items = (await isam.get('/api/attention')).body.items;
     expect(items.find((i: { key: string }) => i.key === key).count).toBe(before + 1);
+    // The link opens the plan with the overdue ones only, in their organisation when they lie in one.
+    expect(items.find((i: { key: string }) => i.key === key).link).toMatch(/^\/forbattringsplan\?forsenade=1(&org=forv-a)?$/);
     expect((await reader.get('/api/attention')).body.items.some((i: { key: string }) => i.key === key)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
-import { countTitles, type AttentionProvider } from '../../server/platform/attention';
+import { countTitles, withOrg, type AttentionProvider } from '../../server/platform/attention';
 import { orgs } from '../org/table';
 import { processingActivities } from './table';
 
@@ -9,17 +9,19 @@ export const attentionProviders: AttentionProvider[] = [
     key: 'privacy-review',
     async items(ctx) {
       if (!ctx.authz.hasAnywhere('dso.approve')) return [];
-      const [{ n }] = await ctx.db
-        .select({ n: count() })
+      const byOrg = await ctx.db
+        .select({ slug: orgs.slug, n: count() })
         .from(processingActivities)
         .innerJoin(orgs, eq(orgs.id, processingActivities.orgId))
-        .where(and(ctx.authz.scopeSql('dso.approve', orgs.path), eq(processingActivities.archived, false), eq(processingActivities.status, 'granskas')));
+        .where(and(ctx.authz.scopeSql('dso.approve', orgs.path), eq(processingActivities.archived, false), eq(processingActivities.status, 'granskas')))
+        .groupBy(orgs.slug);
+      const n = byOrg.reduce((sum, o) => sum + o.n, 0);
       return [{
         key: 'privacy.review',
         severity: 'info',
         ...countTitles(n, { one: 'En behandling väntar på dataskyddsombudets granskning', many: 'behandlingar väntar på dataskyddsombudets granskning' }, { one: 'One processing activity awaits the DSO\'s review', many: 'processing activities await the DSO\'s review' }),
         count: n,
-        link: '/registerforteckning?status=granskas',
+        link: withOrg('/registerforteckning?status=granskas', byOrg.map((o) => o.slug)),
       }];
     },
   },

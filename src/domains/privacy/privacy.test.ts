@@ -177,12 +177,17 @@ describe('the registerförteckning', () => {
   });
 
   it('tells the DSO on the start page how many activities wait for review, not the ISAM', async () => {
-    const items = async (c: Client) => ((await c.get('/api/attention')).body.items as { key: string; count: number; title_sv: string }[]).filter((i) => i.key === 'privacy.review');
+    const items = async (c: Client) => ((await c.get('/api/attention')).body.items as { key: string; count: number; title_sv: string; link: string }[]).filter((i) => i.key === 'privacy.review');
     expect(await items(dso)).toEqual([]);
     await isam.patch(`/api/privacy/activities/${id}`, { version, status: 'granskas' });
     const mine = await items(dso);
-    expect(mine).toMatchObject([{ count: 1, title_sv: 'En behandling väntar på dataskyddsombudets granskning' }]);
+    // All in one organisation: the link chooses it, so the DSO does not land in another one's empty list.
+    expect(mine).toMatchObject([{ count: 1, title_sv: 'En behandling väntar på dataskyddsombudets granskning', link: '/registerforteckning?status=granskas&org=avd-a1' }]);
     expect(await items(isam)).toEqual([]);
+    // In two organisations: the link leaves the choice as it is.
+    const other = await isam.post('/api/privacy/activities', { org: 'forv-a', name: 'Väntar också', ...FULL });
+    await isam.patch(`/api/privacy/activities/${other.body.id}`, { version: other.body.version, status: 'granskas' });
+    expect(await items(dso)).toMatchObject([{ count: 2, link: '/registerforteckning?status=granskas' }]);
   });
 });
 

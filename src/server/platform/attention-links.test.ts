@@ -14,7 +14,7 @@ const all = (files: string[], re: RegExp) => files.flatMap((f) => [...readFileSy
 describe('attention links', () => {
   it('every link of an attention provider names a route of the web app', () => {
     const routes = all(filesIn(join(SRC, 'web', 'features'), /^module\.tsx$/), /path: '(\/[^']*)'/g);
-    const links = all(filesIn(join(SRC, 'domains'), /^attention\.ts$/), /link: [`'](\/[^`'?$]*)/g);
+    const links = all(filesIn(join(SRC, 'domains'), /^attention\.ts$/), /link: (?:withOrg\()?[`'](\/[^`'?$]*)/g);
     expect(routes.length).toBeGreaterThan(20);
     expect(links.length).toBeGreaterThan(5);
     const matches = (link: string) => routes.some((r) => new RegExp(`^${r.replace(/\$[a-z]+/gi, '[^/]+')}$`).test(link));

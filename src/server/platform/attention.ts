@@ -35,6 +35,17 @@ export function countTitles(n: number, sv: { one: string; many: string }, en: { 
     : { title_sv: `${NUMBER.format(n)} ${sv.many}`, title_en: `${NUMBER.format(n)} ${en.many}` };
 }
 
+/**
+ * The link, also choosing the organisation (?org=slug) when everything counted lies in one: the pages show the
+ * organisation chosen in the header, and one who reads several (a DSO of a samverkansgrupp) would otherwise land
+ * in another, where the list is empty. `slugs`: the organisation of each counted thing (repeats allowed).
+ */
+export function withOrg(link: string, slugs: string[]): string {
+  const one = new Set(slugs);
+  if (one.size !== 1) return link;
+  return `${link}${link.includes('?') ? '&' : '?'}org=${encodeURIComponent([...one][0])}`;
+}
+
 export interface AttentionProvider {
   key: string;
   /** Items for the caller, already limited to what ctx.authz lets them see. */

@@ -8,6 +8,7 @@ import { navItems } from '../modules';
 import { navGroups } from './nav-groups';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgSwitcher } from './OrgSwitcher';
+import { useOrgFromAddress } from './org-context';
 import { useRouteHeading } from './routeHeading';
 import { useNarrow } from './narrow';
 
@@ -32,6 +33,7 @@ export function Shell() {
   // The most specific navigation item of the page names it in the browser title until its h1 is there.
   const current = links.filter((n) => isCurrent(n.path, pathname)).sort((a, b) => b.path.length - a.path.length)[0];
   const main = useRef<HTMLElement>(null);
+  useOrgFromAddress();
   useRouteHeading(main, current ? t(current.labelKey) : undefined, t('product'));
 
   return (

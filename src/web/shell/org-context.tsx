@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useRouterState } from '@tanstack/react-router';
 import { api } from '../api/client';
 import type { Org } from '../api/types';
 import { useSession } from '../auth/session';
@@ -43,4 +44,18 @@ export function useSelectedOrg(): OrgSelection {
   const v = useContext(OrgContext);
   if (!v) throw new Error('useSelectedOrg outside OrgProvider');
   return v;
+}
+
+/**
+ * An address that names an organisation (?org=slug, as the start page's links do when what they count lies in one)
+ * chooses it in the header, when the user reads it. Only when the address changes: choosing another organisation
+ * afterwards is not undone.
+ */
+export function useOrgFromAddress(): void {
+  const named = useRouterState({ select: (s) => (s.location.search as Record<string, unknown>).org });
+  const { orgs, select } = useSelectedOrg();
+  const readable = typeof named === 'string' && orgs.some((o) => o.slug === named);
+  useEffect(() => {
+    if (readable) select(named);
+  }, [named, readable, select]);
 }

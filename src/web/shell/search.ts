@@ -1,6 +1,6 @@
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 
-/** The current location's query string as TanStack parsed it ("2025" and "true" arrive as JSON values). */
+/** The current location's query string: every value as text (router.tsx reads no JSON from an address). */
 export function useSearchValues(): Record<string, unknown> {
   return useRouterState({ select: (s) => s.location.search as Record<string, unknown> });
 }
@@ -12,7 +12,7 @@ export function searchChoice(v: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Query-string values of the current location (TanStack parses "true"/"1" to JSON values; both are accepted). */
+/** A yes of the query string: ?x=true or ?x=1 (as text from an address, or as a value a page put there). */
 export function useSearchFlag(name: string): boolean {
   return searchChoice(useSearchValues()[name]) === true;
 }
@@ -23,7 +23,7 @@ export function useSearchText(name: string): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-/** A year of the query string (?fran=2025: TanStack parses it to a number), or undefined. */
+/** A year of the query string (?fran=2025; a number when a page put one there), or undefined. */
 export function useSearchYear(name: string): number | undefined {
   const v = useSearchValues()[name];
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{4}$/.test(v) ? Number(v) : NaN;

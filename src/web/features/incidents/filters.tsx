@@ -36,7 +36,7 @@ export const filterQuery = (f: ListFilter) => ({
 export function useUrlFilter(): [ListFilter, (f: ListFilter) => void] {
   const search = useSearchValues();
   const setSearch = useSetSearch();
-  // TanStack reads "2025" and "true" as JSON: every value is taken back as text.
+  // Every value as text (a page may have put a number there).
   const text = (k: keyof ListFilter) => (search[k] === undefined || search[k] === null ? '' : String(search[k]));
   const status = text('status');
   const filter: ListFilter = {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Group, NativeSelect } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { statusBadge } from '../../components/statusBadge';
@@ -12,10 +12,14 @@ import { ActivityModal } from './ActivityModal';
 import { activitiesQuery, areasQuery, progressQuery, STATUSES, type PlanActivity, type PlanFilter, type PlanStatus } from './api';
 import { CarryModal } from './CarryModal';
 import { ProgressTable } from './ProgressTable';
-import { CarriedBadge, day, NeedOrg, thisYear, yearChoices } from './shared';
+import { CarriedBadge, day, NeedOrg, thisYear, todayStockholm, yearChoices } from './shared';
+import { useSearchFlag } from '../../shell/search';
 import { useFields } from '../../components/useFields';
 
 export const StatusBadge = statusBadge<PlanStatus>('plans', { planerad: 'gray', pågår: 'blue', klar: 'green', avbruten: 'red' });
+
+/** Past its due date (a Stockholm day before today) and not finished: as the start page counts "försenade". */
+const isOverdue = (a: PlanActivity, today: string) => !!a.dueDate && a.dueDate < today && (a.status === 'planerad' || a.status === 'pågår');
 
 /** Förbättringsplan: the selected organisation's activities by year and area, progress, carry forward, export. */
 export default function PlanPage() {
@@ -27,6 +31,9 @@ export default function PlanPage() {
   const { d: filter, set } = useFields<PlanFilter>({ year: '', area: '', status: '' });
   const [editing, setEditing] = useState<PlanActivity | 'new' | null>(null);
   const [carrying, setCarrying] = useState(false);
+  // From the start page's "förbättringsaktiviteter är försenade" (?forsenade=1) the list starts with those only.
+  const [onlyOverdue, setOnlyOverdue] = useState(useSearchFlag('forsenade'));
+  const today = todayStockholm();
   const areaData = useQuery(areasQuery(slug)).data;
   const areas = useMemo(() => areaData?.areas ?? [], [areaData]);
   const list = useQuery(activitiesQuery(slug, filter));
@@ -38,10 +45,10 @@ export default function PlanPage() {
       const i = areas.indexOf(a);
       return i < 0 ? 999 : i;
     };
-    return [...(list.data ?? [])].sort(
+    return (list.data ?? []).filter((a) => !onlyOverdue || isOverdue(a, today)).sort(
       (a, b) => a.year - b.year || order(a.area) - order(b.area) || a.area.localeCompare(b.area, 'sv') || a.position - b.position,
     );
-  }, [list.data, areas]);
+  }, [list.data, areas, onlyOverdue, today]);
 
   if (!selected) return <NeedOrg title={t('title')} />;
 
@@ -64,7 +71,21 @@ export default function PlanPage() {
     { key: 'responsible', header: t('field.responsible'), value: (r) => r.responsible },
     { key: 'partners', header: t('field.partners'), value: (r) => r.partners },
     { key: 'status', header: t('field.status'), value: (r) => t(`status.${r.status}`), render: (r) => <StatusBadge status={r.status} /> },
-    { key: 'dueDate', header: t('field.dueDate'), value: (r) => day(r.dueDate), render: (r) => <span className="nowrap">{day(r.dueDate)}</span> },
+    {
+      key: 'dueDate',
+      header: t('field.dueDate'),
+      value: (r) => day(r.dueDate),
+      render: (r) => (
+        <span className="nowrap">
+          {day(r.dueDate)}{' '}
+          {isOverdue(r, today) && (
+            <Badge color="red" variant="light">
+              {t('overdue')}
+            </Badge>
+          )}
+        </span>
+      ),
+    },
     { key: 'carried', header: t('carried'), value: (r) => r.carried, hidden: true },
     { key: 'links', header: t('field.links'), value: (r) => r.links.map((l) => `${t(`linkType.${l.linkType}`)} ${l.linkId}`).join(', '), hidden: true },
     { key: 'org', header: t('field.org'), value: (r) => r.org.name, hidden: true },
@@ -96,6 +117,7 @@ export default function PlanPage() {
             data={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
             w={160}
           />
+          <Checkbox label={t('onlyOverdue')} checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.currentTarget.checked)} mb={8} />
           {manage && (
             <>
               <Button onClick={() => setEditing('new')}>{t('new')}</Button>
