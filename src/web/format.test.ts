@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDateTime } from './format';
+import { actorText, formatBytes, formatDateTime } from './format';
+import sv from './i18n/sv/common.json';
 
 describe('formatBytes', () => {
   it('counts as the upload limits do, 1 kB = 1 024 bytes, in Swedish digits', () => {
@@ -22,5 +23,18 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2025-10-26T01:30:00Z')).toBe('2025-10-26 02:30');
     expect(formatDateTime(null)).toBe('');
     expect(formatDateTime('inte ett datum')).toBe('');
+  });
+});
+
+describe('actorText', () => {
+  // The Swedish texts themselves, looked up as i18next would.
+  const t = (key: string, o?: Record<string, unknown>) => {
+    const text = key.replace('common:', '').split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], sv) as string;
+    return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(o?.[k]));
+  };
+  it('says who in words: Tillit\'s presets and the command line; a person by e-mail address', () => {
+    expect(actorText('system', t)).toBe('Tillit (förinställt)');
+    expect(actorText('cli:local', t)).toBe('Kommandoraden (local)');
+    expect(actorText('isam@kommun.se', t)).toBe('isam@kommun.se');
   });
 });

@@ -43,3 +43,13 @@ export function stockholmDayStart(date: string, endOfDay = false): string {
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? '0');
   return new Date(guess - hour * 3600_000).toISOString();
 }
+
+/**
+ * Who did something, as the server records it (the `actorLabel` of the audit log, a scale's `createdBy`): a person's
+ * e-mail address as it is; Tillit's own presets ("system") and the command line ("cli:<user>") in words.
+ */
+export function actorText(label: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (label === 'system') return t('common:actor.system');
+  if (label.startsWith('cli:')) return t('common:actor.cli', { user: label.slice(4) });
+  return label;
+}

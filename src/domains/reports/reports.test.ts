@@ -59,9 +59,18 @@ describe('report model and outline', () => {
     expect(bad.body.field).toBe('year');
   });
 
+  it('lists the years that have a report, without a 404 for those that do not', async () => {
+    const years = await reader.get('/api/report-years?org=forv-a');
+    expect(years.status).toBe(200);
+    expect(years.body).toEqual([{ year: 2025, id: reportId, status: 'utkast' }]);
+    expect((await reader.get('/api/report-years?org=forv-b')).status).toBe(404);
+    expect((await isam.get('/api/report-years?org=finns-inte')).status).toBe(404);
+  });
+
   it('hides the report from other förvaltningar (404)', async () => {
     expect((await otherIsam.get(`/api/reports/${reportId}`)).status).toBe(404);
     expect((await otherIsam.get('/api/reports?org=forv-a&year=2025')).status).toBe(404);
+    expect((await otherIsam.get('/api/report-years?org=forv-a')).status).toBe(404);
     expect((await reader.get(`/api/reports/${reportId}`)).status).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { AppError } from '../../server/platform/errors';
 import { defineRoute, IdParam, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
 import { CONTENT_TYPES, fileName, FORMATS } from './render/index';
-import { addComment, AddComment, createReport, CreateReport, findReport, listComments, loadReport, reportDto, updateReport, UpdateReport, updateSection, UpdateSection } from './service';
+import { addComment, AddComment, createReport, CreateReport, findReport, listComments, loadReport, reportDto, reportYears, updateReport, UpdateReport, updateSection, UpdateSection } from './service';
 import { listTemplates, uploadTemplate } from './templates';
 import { approveReport, compareVersions, currentIso93, listVersions, newDraft, renderCurrent, returnReport, submitReport, versionFile } from './workflow';
 import { int4, YearQuery } from '../../server/platform/schema';
@@ -162,6 +162,13 @@ export const routes = [
       const r = await renderCurrent(c.get('ctx'), c.req.valid('param').id, q.format, { asOf: q.asOf, templateId: q.template });
       return download(r.body, fileName(r.json, q.format), q.format, r.sha256);
     },
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/report-years', tags, summary: 'Åren organisationen har en rapport för (nyast först), med id och status', policy: { permission: 'report.read' },
+      request: { query: z.object({ org: z.string().min(1).max(100) }) }, responses: { 200: ok('[{year, id, status}]'), 404: problemContent('Okänd organisation') },
+    },
+    async (c) => json(c, await reportYears(c.get('ctx'), c.req.valid('query').org)),
   ),
   defineRoute(
     {

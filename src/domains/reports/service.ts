@@ -67,6 +67,12 @@ export async function findReport(ctx: Ctx, orgSlug: string, year: number): Promi
   return reportDto(r, org);
 }
 
+/** The years the organisation has a report for, newest first, with its id and status: which years exist, without a 404 for each that does not. */
+export async function reportYears(ctx: Ctx, orgSlug: string): Promise<{ year: number; id: string; status: string }[]> {
+  const org = await orgForReports(ctx, orgSlug);
+  return ctx.db.select({ year: reports.year, id: reports.id, status: reports.status }).from(reports).where(eq(reports.orgId, org.id)).orderBy(desc(reports.year));
+}
+
 /** Last year's latest approved version, if any: the source of carry forward. */
 async function lastApproved(db: Db, orgId: string, year: number) {
   const [v] = await db

@@ -9,6 +9,8 @@ type PageOwned<P> = P extends unknown ? Omit<P, 'label' | 'exportName' | 'emptyT
 export type RegisterPageProps<T, C> = PageOwned<RegisterProps<T, C>> & {
   /** The page's i18n namespace: its `title`, `intro` ({{org}}), `registerLabel` ({{org}}) and `empty` texts. */
   ns: string;
+  /** The key of the empty register's text in `ns` when not `empty` (e.g. for one who cannot add what it suggests). */
+  emptyKey?: string;
   org: { slug: string; name: string };
   /** Export file name: `${exportPrefix}-${org.slug}`, then `-${exportSuffix}` when given. */
   exportPrefix: string;
@@ -20,7 +22,7 @@ export type RegisterPageProps<T, C> = PageOwned<RegisterProps<T, C>> & {
 };
 
 /** A page of one organisation's register: heading, introduction, the register named after the organisation, and more. */
-export function RegisterPage<T, C = string | number>({ ns, org, exportPrefix, exportSuffix, filters, children, ...register }: RegisterPageProps<T, C>) {
+export function RegisterPage<T, C = string | number>({ ns, emptyKey = 'empty', org, exportPrefix, exportSuffix, filters, children, ...register }: RegisterPageProps<T, C>) {
   const { t } = useTranslation(ns);
   const exportName = [exportPrefix, org.slug, ...(exportSuffix === undefined ? [] : [exportSuffix])].join('-');
   return (
@@ -28,7 +30,7 @@ export function RegisterPage<T, C = string | number>({ ns, org, exportPrefix, ex
       <Title order={1}>{t('title')}</Title>
       <Text c="dimmed">{t('intro', { org: org.name })}</Text>
       {filters}
-      <Register<T, C> {...(register as RegisterProps<T, C>)} label={t('registerLabel', { org: org.name })} exportName={exportName} emptyText={t('empty')} />
+      <Register<T, C> {...(register as RegisterProps<T, C>)} label={t('registerLabel', { org: org.name })} exportName={exportName} emptyText={t(emptyKey)} />
       {children}
     </Stack>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, apiUrl } from '../../api/client';
 import type { AuditEntry, AuditPage as Page } from '../../api/types';
 import { Register, type RegisterColumn } from '../../components/Register';
-import { formatDateTime, stockholmDayStart } from '../../format';
+import { actorText, formatDateTime, stockholmDayStart } from '../../format';
 import { orgsQuery } from '../../shell/org-context';
 
 interface Filter {
@@ -50,7 +50,7 @@ export default function AuditPage() {
   const columns: RegisterColumn<AuditEntry>[] = [
     { key: 'seq', header: t('col.seq'), value: (r) => r.seq },
     { key: 'at', header: t('col.at'), value: (r) => new Date(r.at), render: (r) => <span className="nowrap">{formatDateTime(r.at)}</span> },
-    { key: 'actor', header: t('col.actor'), value: (r) => r.actorLabel },
+    { key: 'actor', header: t('col.actor'), value: (r) => actorText(r.actorLabel, t) },
     {
       key: 'action', header: t('col.action'), value: (r) => actions[r.action] ?? r.action,
       render: (r) => (

@@ -12,12 +12,12 @@ import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useSubmit } from '../../components/useSubmit';
 import { leaveThen } from '../../shell/leaveGuard';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useReportForYear } from './api';
+import { rememberReport, useReportForYear } from './api';
 import { OutlineEditor, type DraftSection } from './OutlineEditor';
 import { Preview } from './Preview';
 import { SectionEditor, type SectionEditorHandle } from './SectionEditor';
 import { TemplatePanel } from './TemplatePanel';
-import { reportKey, type Report } from './types';
+import type { Report } from './types';
 import { Downloads, Iso93Panel, StatusBadge, WorkflowBar } from './Workflow';
 
 const ReportCharts = lazy(() => import('./ReportCharts'));
@@ -72,7 +72,7 @@ function YearReport({ org, orgName, year }: { org: string; orgName: string; year
   const [carry, setCarry] = useState(true);
   const create = useSubmit(async () => {
     const r = await api.post<Report>('/reports', { org, year, carryForward: carry && canCarry });
-    qc.setQueryData(['reports', 'byYear', org, year], r);
+    rememberReport(qc, r);
   });
   if (q.isPending) return <Loader aria-label={t('common:loading')} />;
   if (q.isError) return <Alert color="red" role="alert">{errorMessage(q.error, i18n.language)}</Alert>;
@@ -107,8 +107,7 @@ function ReportEditor({ report }: { report: Report }) {
   const [generation, setGeneration] = useState(0);
   const editable = can('report.edit') && report.status !== 'godkand';
   const onSaved = (r: Report) => {
-    qc.setQueryData(['reports', 'byYear', r.org.slug, r.year], r);
-    qc.setQueryData(reportKey(r.id), r);
+    rememberReport(qc, r);
     void qc.invalidateQueries({ queryKey: ['reports', 'versions', r.id] });
   };
   const reload = () => void qc.invalidateQueries({ queryKey: ['reports'] }).then(() => setGeneration((g) => g + 1));

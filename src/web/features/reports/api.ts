@@ -2,7 +2,7 @@
  * Requests of the report page. JSON goes through the shared client; documents (DOCX/PDF/HTML) and the template
  * upload need the raw fetch, so the page can show progress while the server renders and turn a blob into a file.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, apiUrl, type Problem } from '../../api/client';
 import { reportKey, type Report, type ReportComment, type ReportIso93, type ReportTemplate, type ReportVersion } from './types';
 
@@ -57,19 +57,28 @@ export async function uploadTemplate(org: string, name: string, file: Blob, csrf
   return (await res.json()) as ReportTemplate;
 }
 
-export function useReportForYear(org: string | null, year: number) {
-  return useQuery({
-    queryKey: ['reports', 'byYear', org, year],
-    queryFn: async () => {
-      try {
-        return await api.get<Report>('/reports', { org: org!, year });
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404 && e.field === 'year') return null;
-        throw e;
-      }
-    },
-    enabled: !!org,
-  });
+type ReportYear = { year: number; id: string; status: string };
+
+/** The years an organisation has a report for (one request for the page, not a 404 for each year without one). */
+const yearsKey = (org: string | null) => ['reports', 'years', org] as const;
+
+/** The organisation's report for a year: null when it has none, undefined while that is not known. */
+export function useReportForYear(org: string | null, year: number): { data: Report | null | undefined; isPending: boolean; isError: boolean; error: unknown } {
+  const years = useQuery({ queryKey: yearsKey(org), queryFn: () => api.get<ReportYear[]>('/report-years', { org: org! }), enabled: !!org });
+  const id = years.data?.find((y) => y.year === year)?.id;
+  const report = useQuery({ queryKey: reportKey(id ?? ''), queryFn: () => api.get<Report>(`/reports/${id}`), enabled: !!id });
+  if (years.isError) return { data: undefined, isPending: false, isError: true, error: years.error };
+  if (!years.data) return { data: undefined, isPending: true, isError: false, error: null };
+  if (!id) return { data: null, isPending: false, isError: false, error: null };
+  return { data: report.data, isPending: report.isPending, isError: report.isError, error: report.error };
+}
+
+/** A report the server just answered with (created or saved): cached as itself and in its organisation's years. */
+export function rememberReport(qc: QueryClient, r: Report): void {
+  qc.setQueryData(reportKey(r.id), r);
+  qc.setQueryData<ReportYear[]>(yearsKey(r.org.slug), (old) =>
+    [...(old ?? []).filter((y) => y.year !== r.year), { year: r.year, id: r.id, status: r.status }].sort((a, b) => b.year - a.year),
+  );
 }
 
 export const useReport = (id: string) => useQuery({ queryKey: reportKey(id), queryFn: () => api.get<Report>(`/reports/${id}`) });

@@ -66,6 +66,7 @@ export default function ReviewsPage() {
   return (
     <RegisterPage<Review>
       ns="review" org={selected} exportPrefix="ledningens-genomgang"
+      emptyKey={can('report.edit') ? 'empty' : 'emptyReadOnly'}
       columns={columns}
       rowKey={(r) => r.id}
       data={list.data}

@@ -27,7 +27,7 @@ export function HeatMap({ data, selected, onSelect }: Props) {
         {t('heatmap.title', { basis: t(`heatmap.basis.${data.basis}`) })}
       </Text>
       <Text size="sm" mb="xs">
-        {t('heatmap.help', { scale: data.scale.name, version: data.scale.scaleVersion, total: data.total })}
+        {t('heatmap.help', { scale: data.scale.name, version: data.scale.scaleVersion, count: data.total })}
       </Text>
       <div className="risk-matrix" style={{ gridTemplateColumns: `minmax(6rem, auto) repeat(${nK}, minmax(3.2rem, 1fr))` }}>
         <div className="risk-matrix-corner risk-matrix-axis">{t('matrix.axes')}</div>

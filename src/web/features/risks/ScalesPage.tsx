@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { errorMessage, fieldError, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
-import { formatDateTime } from '../../format';
+import { actorText, formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { scalesQuery, thresholdQuery } from './api';
 import { Legend } from './HeatMap';
@@ -71,7 +71,7 @@ export default function ScalesPage() {
                         {s.likelihood.length}×{s.consequence.length}
                       </Table.Td>
                       <Table.Td>
-                        {formatDateTime(s.createdAt)} {s.createdBy}
+                        {formatDateTime(s.createdAt)} {actorText(s.createdBy, t)}
                       </Table.Td>
                     </Table.Tr>
                   ))}
