@@ -334,6 +334,17 @@ test('import: the dry run shows the bad line and nothing is written until confir
   await expect(done).toBeVisible();
   await expect(done.locator('dt', { hasText: 'Nya' }).first().locator('xpath=following-sibling::dd')).toHaveText('2');
   expect(await imported()).toBe(2);
+  // The result leads to the list.
+  await expect(done.getByRole('link', { name: 'Visa incidenterna' })).toHaveAttribute('href', '/incidenter');
+
+  // A file without a required column: nothing can be imported, and no button or option pretends otherwise.
+  await page.getByLabel('Fil att importera').setInputFiles({ name: 'utan-datum.csv', mimeType: 'text/csv', buffer: Buffer.from('Ärende-ID;Rubrik;Status\r\nX-1;Utan datum;Klar\r\n', 'utf8') });
+  await page.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
+  await expect(preview.getByText('Inget i filen kan importeras. Rätta felen ovan i filen och välj den igen.')).toBeVisible();
+  await expect(preview.getByRole('table', { name: /Ogiltiga rader/ })).toContainText('Rapporterad');
+  await expect(preview.getByRole('button', { name: 'Importera' })).toHaveCount(0);
+  await expect(preview.getByLabel('Hoppa över ogiltiga rader')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'import preview, nothing importable');
 });
 
 test('deadlines and statistics show the figures as tables and charts', async ({ page }) => {

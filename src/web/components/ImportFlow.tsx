@@ -71,7 +71,8 @@ export interface ImportFlowProps {
   fileLabel: string;
   help: ReactNode;
   doneTitle: string;
-  doneText: string;
+  /** Said when the import is done (may hold a link to what was imported). */
+  doneText: ReactNode;
   /** After a real import (not the preview): refresh what it changed. */
   onImported?: (r: ImportOutcome) => void;
   /** Disables the preview button (e.g. no organisation chosen). */
@@ -133,7 +134,9 @@ export function ImportFlow({ path, query, fileLabel, help, doneTitle, doneText, 
     }
   }
 
-  const needsSkip = !!preview && preview.rejected > 0;
+  // Nothing in the file can be imported (every row bad, or the file as a whole: a column missing): no choice to offer.
+  const importable = !!preview && preview.created + preview.updated + preview.unchanged > 0;
+  const needsSkip = importable && preview.rejected > 0;
   const pct = progress ? Math.round(progress.fraction * 100) : 0;
   const fileId = `${id}-file`;
 
@@ -203,10 +206,13 @@ export function ImportFlow({ path, query, fileLabel, help, doneTitle, doneText, 
                 onChange={(e) => setSkip(e.currentTarget.checked)}
               />
             )}
+            {!importable && <Text fw={600}>{t(preview.errors.length > 0 ? 'import.nothingImportable' : 'import.noRows')}</Text>}
             <Group>
-              <Button onClick={() => void run(false)} disabled={busy !== null || (needsSkip && !skip) || preview.created + preview.updated + preview.unchanged === 0} loading={busy === 'real'}>
-                {t('import.confirm')}
-              </Button>
+              {importable && (
+                <Button onClick={() => void run(false)} disabled={busy !== null || (needsSkip && !skip)} loading={busy === 'real'}>
+                  {t('import.confirm')}
+                </Button>
+              )}
               <Button variant="default" onClick={() => {
                 reset(null);
                 if (input.current) input.current.value = '';

@@ -126,8 +126,8 @@ function daysIn(y: number, mo: number): number {
   return mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS[mo - 1];
 }
 
-const FORMATS_SV = 'ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM-DD TT:MM[:SS] eller ÅÅÅÅ-MM-DDTTT:MM[:SS]';
-const FORMATS_EN = 'YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS]';
+const FORMATS_SV = 'ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM, till exempel 2025-02-03 eller 2025-02-03 09:14 (sekunder och ett T före tiden går också)';
+const FORMATS_EN = 'YYYY-MM-DD or YYYY-MM-DD HH:MM, for example 2025-02-03 or 2025-02-03 09:14 (seconds and a T before the time work too)';
 
 /** A date or date-time as text (Stockholm time unless it carries Z or an offset). */
 export function parseDateText(raw: string): Parsed<Date> {

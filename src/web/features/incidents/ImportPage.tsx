@@ -1,4 +1,5 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ImportFlow } from '../../components/ImportFlow';
@@ -23,7 +24,14 @@ export default function ImportPage() {
         fileLabel={t('import.file')}
         help={t('import.help')}
         doneTitle={t('import.doneTitle')}
-        doneText={t('import.doneText')}
+        doneText={
+          <>
+            {t('import.doneText')}{' '}
+            <Anchor component={Link} to="/incidenter">
+              {t('import.toList')}
+            </Anchor>
+          </>
+        }
         onImported={() => {
           void qc.invalidateQueries({ queryKey: ['register', 'incidents'] });
           void qc.invalidateQueries({ queryKey: ['incidents'] });
