@@ -303,8 +303,11 @@ describe('values and flags', () => {
       ['E-2', 'b', '2025-01-01', 'Klar', 'Avdelning Syd'],
       ['E-3', 'c', '2025-01-01', 'Klar', 'Enhet Utanför'],
       ['E-4', 'd', '2025-01-01', 'Klar', ''],
+      ['E-5', 'e', '2025-01-01', 'Klar', 'enhet  utanför'],
     ];
-    await runImport(t, csv(rows), { org: o.slug });
+    const r = await runImport(t, csv(rows), { org: o.slug });
+    // Said once per name (whatever its case or spacing), where the cases went instead.
+    expect(r.summary.warnings_sv).toEqual([`Ingen enhet under Förvaltning ${o.slug.split('-')[1]} heter "Enhet Utanför": nya incidenter med den enheten läggs på Förvaltning ${o.slug.split('-')[1]}, med enhetens namn sparat som text.`]);
     const got = await stored(t, o.id);
     expect(got[0]).toMatchObject({ orgId: o.unitId, unitText: null });
     expect(got[1].orgId).not.toBe(o.id);

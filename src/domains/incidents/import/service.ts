@@ -206,7 +206,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
         if (batch.length >= batchSize || (failed && rows % batchSize === 0)) await flush();
       }
       await drain();
-      for (const w of [...lateWarnings(), ...fileNotes(validator.notes, rows)]) addWarning(summary, w);
+      for (const w of [...lateWarnings(), ...fileNotes(validator.notes, rows), ...units.notes(org.name)]) addWarning(summary, w);
       if (protectedKept > 0) {
         addWarning(summary, {
           sv: `Beskrivningen lämnades orörd för ${protectedKept} ${protectedKept === 1 ? 'incident' : 'incidenter'} med skyddade personuppgifter: du saknar behörighet att läsa den.`,

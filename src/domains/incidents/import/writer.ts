@@ -12,6 +12,7 @@ import { orgs } from '../../org/table';
 import { stockholmYear } from '../../../server/platform/time';
 import { resultRows } from '../../../server/platform/db';
 import type { ImportRow, RowError } from './validate';
+import type { Msg } from '../../../server/platform/tabular/cells';
 import { memo } from './values';
 
 /**
@@ -54,13 +55,42 @@ export class UnitResolver {
     return own ? { orgId: own.id, unitText: null } : null;
   }
 
+  /** Names of new cases' units kept as text: not found under the organisation, or found in several förvaltningar. */
+  private readonly kept = { missing: new Map<string, string>(), ambiguous: new Map<string, string>() };
+
   private place(unit: string): { orgId: string; unitText: string | null } {
     const found = this.byName.get(UnitResolver.key(unit)) ?? [];
     const best = found[0];
     const ambiguous = best && found.some((c) => c.rank === best.rank && this.registerOf(c.id) !== this.registerOf(best.id));
-    return best && !ambiguous ? { orgId: best.id, unitText: null } : { orgId: this.targetId, unitText: unit };
+    if (best && !ambiguous) return { orgId: best.id, unitText: null };
+    const names = ambiguous ? this.kept.ambiguous : this.kept.missing;
+    if (names.size < KEPT_NAMES && !names.has(UnitResolver.key(unit))) names.set(UnitResolver.key(unit), unit.replace(/\s+/g, ' ').trim());
+    return { orgId: this.targetId, unitText: unit };
+  }
+
+  /** The import's note on the unit names kept as text (the cases then lie in the organisation imported into). */
+  notes(orgName: string): Msg[] {
+    const list = (names: Map<string, string>) => [...names.values()].slice(0, LISTED_NAMES).map((n) => `"${n}"`).join(', ') + (names.size > LISTED_NAMES ? ' …' : '');
+    const out: Msg[] = [];
+    if (this.kept.missing.size > 0) {
+      out.push({
+        sv: `Ingen enhet under ${orgName} heter ${list(this.kept.missing)}: nya incidenter med ${this.kept.missing.size === 1 ? 'den enheten' : 'de enheterna'} läggs på ${orgName}, med enhetens namn sparat som text.`,
+        en: `No unit under ${orgName} is named ${list(this.kept.missing)}: new incidents with ${this.kept.missing.size === 1 ? 'that unit' : 'those units'} are placed at ${orgName}, with the unit's name kept as text.`,
+      });
+    }
+    if (this.kept.ambiguous.size > 0) {
+      out.push({
+        sv: `Enheten ${list(this.kept.ambiguous)} finns i flera förvaltningar under ${orgName}: nya incidenter med det namnet läggs på ${orgName}, med namnet sparat som text. Importera till rätt förvaltning för att de ska hamna på enheten.`,
+        en: `The unit ${list(this.kept.ambiguous)} exists in several förvaltningar under ${orgName}: new incidents with that name are placed at ${orgName}, with the name kept as text. Import into the right förvaltning to place them at the unit.`,
+      });
+    }
+    return out;
   }
 }
+
+/** Unit names remembered for the note (a file of random names must not fill memory), and listed in it. */
+const KEPT_NAMES = 1_000;
+const LISTED_NAMES = 5;
 
 interface Values {
   org_id: string;
