@@ -1,5 +1,5 @@
 import type { ReportJson, Rollup } from './build';
-import { countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskScaleLabels, yearOnYear, type ChartId } from './chart-options';
+import { countEntries, incidentCounts, incidentStatusKeys, monthSeries, MONTHS_SV, riskScaleLabels, type ChartId } from './chart-options';
 import type { ManualTable, Section } from './outline';
 import { withOrg } from './block-parts';
 import { knownBlocks, LABELS, VALUES } from './blocks-known';
@@ -76,7 +76,7 @@ function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
   const doc = breachDocumentationText(inc.breachDocumentation, y);
   if (doc) out.push({ kind: 'text', text: doc });
   const by = isRec(inc.byStatus) ? inc.byStatus : {};
-  const statuses = [...INCIDENT_STATUSES, ...Object.keys(by).filter((k) => !(INCIDENT_STATUSES as readonly string[]).includes(k))];
+  const statuses = incidentStatusKeys(by);
   const asOf = typeof inc.asOf === 'string' ? inc.asOf : json.asOf;
   out.push({ kind: 'table', caption: `Incidenter per status den ${svDate(asOf)}`, columns: ['Status', 'Antal'], rows: statuses.map((s) => [c.cell(s), c.cell(Number(by[s] ?? 0), `incidents.byStatus.${s}`)]) });
   out.push({ kind: 'chart', id: 'incidentsByStatus' });
@@ -90,11 +90,11 @@ function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
     });
   }
   // By kind and by category, year on year when the figures hold the year before (a version approved before they did
-  // shows this year only): every kind or category of either year, this year's order first.
+  // shows this year only): every kind or category of either year, in the order of incidentCounts (kinds in the
+  // register's order, categories by count), never in the order of the JSON's keys.
   const perKey = (key: 'byKind' | 'byCategory', caption: string, head: string): FigureBlock | undefined => {
-    const now = countEntries(inc[key]);
-    const before = isRec(inc[`${key}PreviousYear`]) ? countEntries(inc[`${key}PreviousYear`]) : undefined;
-    const rows = yearOnYear(now, before ?? []);
+    const before = isRec(inc[`${key}PreviousYear`]);
+    const rows = incidentCounts(key, inc[key], before ? inc[`${key}PreviousYear`] : undefined);
     if (rows.length === 0) return undefined;
     return before
       ? { kind: 'table', caption: `${caption} ${y} och ${y - 1}`, columns: [head, String(y), String(y - 1)], rows: rows.map(([k, a, b]) => [c.cell(k), c.cell(a, `incidents.${key}.${k}`), c.cell(b)]) }
