@@ -141,6 +141,34 @@ const overdueMarked = (r: Rec): Rec => {
 
 
 
+/** The register's treatments in the order the register page and the provider list them ('ingen': no decision yet). */
+const TREATMENTS = ['reducera', 'acceptera', 'overfora', 'undvika', 'ingen'];
+
+/**
+ * The register of open risks: per level and per treatment as tables of their own, not key paths and "Uppgift". The
+ * levels in the order of the scale's bands (`levels`, lowest first), the treatments in the register's order, any
+ * other after them by name: the counts are objects keyed by label, and an approved version's JSON comes back from
+ * jsonb with its keys reordered (its HTML read Hög, Låg, Medel where the frozen DOCX and PDF read Låg, Medel, Hög).
+ */
+export function registerBlocks(v: Rec, levels: readonly string[], cell: CellFn): FigureBlock[] {
+  const key = 'risks.register';
+  const counts = (field: 'byLevel' | 'byTreatment', head: string, order: readonly string[]): FigureBlock[] => {
+    const x = v[field];
+    if (!isRec(x) || Object.keys(x).length === 0) return [];
+    // 'ingen' counts the risks without a treatment decision: 'Ej beslutad', as the register page says, not 'Ingen'.
+    const word = (k: string) => (field === 'byTreatment' && k === 'ingen' ? 'Ej beslutad' : VALUES[k] ?? k);
+    const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+    const keys = Object.keys(x).sort((a, b) => rank(a) - rank(b) || word(a).localeCompare(word(b), 'sv'));
+    const rows = keys.map((k) => [cell(word(k)), cell(x[k], `${key}.${field}.${k}`)]);
+    return [{ kind: 'table', caption: `Riskregistret: öppna risker per ${head.toLowerCase()}`, columns: [head, 'Antal'], rows }];
+  };
+  return [
+    { kind: 'table', caption: 'Riskregistret', columns: ['Mått', 'Antal'], rows: [[cell('Öppna risker'), cell(v.total, `${key}.total`)], [cell('Översyn försenad'), cell(v.reviewOverdue, `${key}.reviewOverdue`)]] },
+    ...counts('byLevel', 'Risknivå', levels),
+    ...counts('byTreatment', 'Hantering', TREATMENTS),
+  ];
+}
+
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
   if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(overdueMarked), TABLES[key], cell)] : [];
@@ -178,22 +206,6 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
         cell(r.year), cell(r.area), cell(r.total), cell(r.planerad), cell(r.pågår), cell(r.klar), cell(r.avbruten), percentCell(r.percentDone, cell),
       ], cell),
     }] : [];
-  }
-  // The register of open risks: per level and per treatment as tables of their own, not key paths and "Uppgift".
-  if (key === 'risks.register' && isRec(v)) {
-    const counts = (field: 'byLevel' | 'byTreatment', head: string): FigureBlock[] => {
-      const x = v[field];
-      if (!isRec(x) || Object.keys(x).length === 0) return [];
-      // 'ingen' counts the risks without a treatment decision: 'Ej beslutad', as the register page says, not 'Ingen'.
-      const word = (k: string) => (field === 'byTreatment' && k === 'ingen' ? 'Ej beslutad' : VALUES[k] ?? k);
-      const rows = Object.entries(x).map(([k, n]) => [cell(word(k)), cell(n, `${key}.${field}.${k}`)]);
-      return [{ kind: 'table', caption: `Riskregistret: öppna risker per ${head.toLowerCase()}`, columns: [head, 'Antal'], rows }];
-    };
-    return [
-      { kind: 'table', caption: 'Riskregistret', columns: ['Mått', 'Antal'], rows: [[cell('Öppna risker'), cell(v.total, `${key}.total`)], [cell('Översyn försenad'), cell(v.reviewOverdue, `${key}.reviewOverdue`)]] },
-      ...counts('byLevel', 'Risknivå'),
-      ...counts('byTreatment', 'Hantering'),
-    ];
   }
   if (key === 'iso93' && isRec(v)) {
     const inputs = isRec(v.inputs) ? v.inputs : {};

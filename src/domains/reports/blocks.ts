@@ -2,7 +2,8 @@ import type { ReportJson, Rollup } from './build';
 import { countEntries, incidentCounts, incidentStatusKeys, monthSeries, MONTHS_SV, riskScaleLabels, type ChartId } from './chart-options';
 import type { ManualTable, Section } from './outline';
 import { withOrg } from './block-parts';
-import { knownBlocks, LABELS, VALUES } from './blocks-known';
+import { knownBlocks, LABELS, registerBlocks, VALUES } from './blocks-known';
+import { DEFAULT_BAND_LABELS } from '../risks/bands';
 
 /**
  * Turns a section's figures into format-neutral blocks (tables with header rows, chart references). Every
@@ -136,7 +137,10 @@ function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
     });
     out.push({ kind: 'chart', id: 'riskMatrix' });
   }
-  const rest = Object.fromEntries(Object.entries(risks).filter(([k]) => !['vor', 'scale', 'asOf', 'vorTotals'].includes(k)));
+  // The register's levels in the order of the scale's bands (an array, so in its order in any JSON).
+  const bands = isRec(risks.scale) && Array.isArray(risks.scale.bands) ? risks.scale.bands.filter(isRec).map((b) => String(b.label)) : [];
+  if (isRec(risks.register)) out.push(...registerBlocks(risks.register, bands.length ? bands : DEFAULT_BAND_LABELS, (x, p) => c.cell(x, p)));
+  const rest = Object.fromEntries(Object.entries(risks).filter(([k]) => !['vor', 'scale', 'asOf', 'vorTotals', 'register'].includes(k)));
   out.push(...generic(rest, 'Risker', c, 'risks'));
   return out;
 }
