@@ -192,9 +192,9 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
     return groupBy(v.filter(isRec), 'reportYear').sort(([a], [b]) => Number(a) - Number(b))
       .map(([y, rows]) => rowsTable(y ? `Dataskyddsombudets årsrapport ${String(y)}: rekommendationer och uppföljning` : caption, rows, DSO, cell));
   }
-  // The plan in its own order (Övergripande first, as the areas are kept), not sorted by name.
+  // The plan in its own order (Övergripande first, as the areas are kept), not sorted by name; the years in order.
   if (key === 'plan' && isRec(v)) {
-    return Object.entries(v).filter(([, rows]) => Array.isArray(rows) && rows.length)
+    return Object.entries(v).filter(([, rows]) => Array.isArray(rows) && rows.length).sort(([a], [b]) => Number(a) - Number(b) || a.localeCompare(b))
       .map(([year, rows]) => rowsTable(`Förbättringsaktiviteter ${year}`, (rows as unknown[]).filter(isRec).map(planRecord), PLAN, cell));
   }
   if (key === 'planFollowUp.activities' && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(planRecord), PLAN, cell)] : [];
@@ -211,7 +211,7 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
     const inputs = isRec(v.inputs) ? v.inputs : {};
     const out: FigureBlock[] = [{
       kind: 'table', caption: 'ISO/IEC 27001:2022 9.3.2 – indata till genomgången', columns: ['Indata', 'Täckt', 'Avsnitt'],
-      rows: Object.entries(inputs).map(([k, x]) => [cell(ISO93[k] ?? k), cell(isRec(x) ? (x.covered === true ? 'Ja' : x.notApplicable ? 'Ej tillämpligt' : 'Nej') : ''), cell(isRec(x) ? x.sections : '')]),
+      rows: Object.entries(inputs).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [cell(ISO93[k] ?? k), cell(isRec(x) ? (x.covered === true ? 'Ja' : x.notApplicable ? 'Ej tillämpligt' : 'Nej') : ''), cell(isRec(x) ? x.sections : '')]),
     }];
     return out;
   }

@@ -182,6 +182,18 @@ function rollupBlocks(r: Rollup, c: Ctx): FigureBlock[] {
 
 const humanKey = (k: string) => LABELS[k] ?? VALUES[k] ?? k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (x) => x.toUpperCase());
 
+/**
+ * The order of a record's parts, by its path, where the provider's order matters: a record's keys come back from
+ * jsonb reordered (shorter first), and an approved version's HTML put the follow-up's "Läget per område" before
+ * its "Aktiviteter", the other way round from the frozen DOCX and PDF. Listed keys first, in this order; others after.
+ */
+const PART_ORDER: Record<string, string[]> = { planFollowUp: ['activities', 'progress'] };
+const inPartOrder = <T>(path: string, entries: [string, T][]): [string, T][] => {
+  const order = PART_ORDER[path] ?? [];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return [...entries].sort(([a], [b]) => rank(a) - rank(b));
+};
+
 /** Any figures a renderer has no special layout for: records become tables, numbers key/value rows. */
 export function generic(v: unknown, caption: string, c: Ctx, path: string): FigureBlock[] {
   const known = knownBlocks(path, v, caption, (x, p) => c.cell(x, p));
@@ -199,9 +211,10 @@ export function generic(v: unknown, caption: string, c: Ctx, path: string): Figu
     return [{ kind: 'table', caption, columns: [caption], rows: v.map((x) => [c.cell(x)]) }];
   }
   if (isRec(v)) {
-    const flat = Object.entries(v).filter(([, x]) => x !== null && x !== undefined && !isRec(x) && !(Array.isArray(x) && (x.length === 0 || x.some(isRec))));
+    const entries = inPartOrder(path, Object.entries(v));
+    const flat = entries.filter(([, x]) => x !== null && x !== undefined && !isRec(x) && !(Array.isArray(x) && (x.length === 0 || x.some(isRec))));
     const out: FigureBlock[] = flat.length ? [{ kind: 'table', caption, columns: ['Uppgift', 'Värde'], rows: flat.map(([k, x]) => [c.cell(humanKey(k)), c.cell(x, `${path}.${k}`)]) }] : [];
-    for (const [k, x] of Object.entries(v)) if (isRec(x) || (Array.isArray(x) && x.some(isRec))) out.push(...generic(x, `${caption} – ${humanKey(k)}`, c, `${path}.${k}`));
+    for (const [k, x] of entries) if (isRec(x) || (Array.isArray(x) && x.some(isRec))) out.push(...generic(x, `${caption} – ${humanKey(k)}`, c, `${path}.${k}`));
     return out;
   }
   if (v === null || v === undefined) return [];
