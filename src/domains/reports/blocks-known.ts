@@ -141,6 +141,34 @@ const overdueMarked = (r: Rec): Rec => {
 
 
 
+/** The register's treatments in the order the register page and the provider list them ('ingen': no decision yet). */
+const TREATMENTS = ['reducera', 'acceptera', 'overfora', 'undvika', 'ingen'];
+
+/**
+ * The register of open risks: per level and per treatment as tables of their own, not key paths and "Uppgift". The
+ * levels in the order of the scale's bands (`levels`, lowest first), the treatments in the register's order, any
+ * other after them by name: the counts are objects keyed by label, and an approved version's JSON comes back from
+ * jsonb with its keys reordered (its HTML read Hög, Låg, Medel where the frozen DOCX and PDF read Låg, Medel, Hög).
+ */
+export function registerBlocks(v: Rec, levels: readonly string[], cell: CellFn): FigureBlock[] {
+  const key = 'risks.register';
+  const counts = (field: 'byLevel' | 'byTreatment', head: string, order: readonly string[]): FigureBlock[] => {
+    const x = v[field];
+    if (!isRec(x) || Object.keys(x).length === 0) return [];
+    // 'ingen' counts the risks without a treatment decision: 'Ej beslutad', as the register page says, not 'Ingen'.
+    const word = (k: string) => (field === 'byTreatment' && k === 'ingen' ? 'Ej beslutad' : VALUES[k] ?? k);
+    const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+    const keys = Object.keys(x).sort((a, b) => rank(a) - rank(b) || word(a).localeCompare(word(b), 'sv'));
+    const rows = keys.map((k) => [cell(word(k)), cell(x[k], `${key}.${field}.${k}`)]);
+    return [{ kind: 'table', caption: `Riskregistret: öppna risker per ${head.toLowerCase()}`, columns: [head, 'Antal'], rows }];
+  };
+  return [
+    { kind: 'table', caption: 'Riskregistret', columns: ['Mått', 'Antal'], rows: [[cell('Öppna risker'), cell(v.total, `${key}.total`)], [cell('Översyn försenad'), cell(v.reviewOverdue, `${key}.reviewOverdue`)]] },
+    ...counts('byLevel', 'Risknivå', levels),
+    ...counts('byTreatment', 'Hantering', TREATMENTS),
+  ];
+}
+
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
   if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(overdueMarked), TABLES[key], cell)] : [];
@@ -164,9 +192,9 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
     return groupBy(v.filter(isRec), 'reportYear').sort(([a], [b]) => Number(a) - Number(b))
       .map(([y, rows]) => rowsTable(y ? `Dataskyddsombudets årsrapport ${String(y)}: rekommendationer och uppföljning` : caption, rows, DSO, cell));
   }
-  // The plan in its own order (Övergripande first, as the areas are kept), not sorted by name.
+  // The plan in its own order (Övergripande first, as the areas are kept), not sorted by name; the years in order.
   if (key === 'plan' && isRec(v)) {
-    return Object.entries(v).filter(([, rows]) => Array.isArray(rows) && rows.length)
+    return Object.entries(v).filter(([, rows]) => Array.isArray(rows) && rows.length).sort(([a], [b]) => Number(a) - Number(b) || a.localeCompare(b))
       .map(([year, rows]) => rowsTable(`Förbättringsaktiviteter ${year}`, (rows as unknown[]).filter(isRec).map(planRecord), PLAN, cell));
   }
   if (key === 'planFollowUp.activities' && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(planRecord), PLAN, cell)] : [];
@@ -179,27 +207,11 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
       ], cell),
     }] : [];
   }
-  // The register of open risks: per level and per treatment as tables of their own, not key paths and "Uppgift".
-  if (key === 'risks.register' && isRec(v)) {
-    const counts = (field: 'byLevel' | 'byTreatment', head: string): FigureBlock[] => {
-      const x = v[field];
-      if (!isRec(x) || Object.keys(x).length === 0) return [];
-      // 'ingen' counts the risks without a treatment decision: 'Ej beslutad', as the register page says, not 'Ingen'.
-      const word = (k: string) => (field === 'byTreatment' && k === 'ingen' ? 'Ej beslutad' : VALUES[k] ?? k);
-      const rows = Object.entries(x).map(([k, n]) => [cell(word(k)), cell(n, `${key}.${field}.${k}`)]);
-      return [{ kind: 'table', caption: `Riskregistret: öppna risker per ${head.toLowerCase()}`, columns: [head, 'Antal'], rows }];
-    };
-    return [
-      { kind: 'table', caption: 'Riskregistret', columns: ['Mått', 'Antal'], rows: [[cell('Öppna risker'), cell(v.total, `${key}.total`)], [cell('Översyn försenad'), cell(v.reviewOverdue, `${key}.reviewOverdue`)]] },
-      ...counts('byLevel', 'Risknivå'),
-      ...counts('byTreatment', 'Hantering'),
-    ];
-  }
   if (key === 'iso93' && isRec(v)) {
     const inputs = isRec(v.inputs) ? v.inputs : {};
     const out: FigureBlock[] = [{
       kind: 'table', caption: 'ISO/IEC 27001:2022 9.3.2 – indata till genomgången', columns: ['Indata', 'Täckt', 'Avsnitt'],
-      rows: Object.entries(inputs).map(([k, x]) => [cell(ISO93[k] ?? k), cell(isRec(x) ? (x.covered === true ? 'Ja' : x.notApplicable ? 'Ej tillämpligt' : 'Nej') : ''), cell(isRec(x) ? x.sections : '')]),
+      rows: Object.entries(inputs).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [cell(ISO93[k] ?? k), cell(isRec(x) ? (x.covered === true ? 'Ja' : x.notApplicable ? 'Ej tillämpligt' : 'Nej') : ''), cell(isRec(x) ? x.sections : '')]),
     }];
     return out;
   }

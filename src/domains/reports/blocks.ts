@@ -1,8 +1,9 @@
 import type { ReportJson, Rollup } from './build';
-import { countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskScaleLabels, yearOnYear, type ChartId } from './chart-options';
+import { countEntries, incidentCounts, incidentStatusKeys, monthSeries, MONTHS_SV, riskScaleLabels, type ChartId } from './chart-options';
 import type { ManualTable, Section } from './outline';
 import { withOrg } from './block-parts';
-import { knownBlocks, LABELS, VALUES } from './blocks-known';
+import { knownBlocks, LABELS, registerBlocks, VALUES } from './blocks-known';
+import { DEFAULT_BAND_LABELS } from '../risks/bands';
 
 /**
  * Turns a section's figures into format-neutral blocks (tables with header rows, chart references). Every
@@ -76,7 +77,7 @@ function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
   const doc = breachDocumentationText(inc.breachDocumentation, y);
   if (doc) out.push({ kind: 'text', text: doc });
   const by = isRec(inc.byStatus) ? inc.byStatus : {};
-  const statuses = [...INCIDENT_STATUSES, ...Object.keys(by).filter((k) => !(INCIDENT_STATUSES as readonly string[]).includes(k))];
+  const statuses = incidentStatusKeys(by);
   const asOf = typeof inc.asOf === 'string' ? inc.asOf : json.asOf;
   out.push({ kind: 'table', caption: `Incidenter per status den ${svDate(asOf)}`, columns: ['Status', 'Antal'], rows: statuses.map((s) => [c.cell(s), c.cell(Number(by[s] ?? 0), `incidents.byStatus.${s}`)]) });
   out.push({ kind: 'chart', id: 'incidentsByStatus' });
@@ -90,11 +91,11 @@ function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
     });
   }
   // By kind and by category, year on year when the figures hold the year before (a version approved before they did
-  // shows this year only): every kind or category of either year, this year's order first.
+  // shows this year only): every kind or category of either year, in the order of incidentCounts (kinds in the
+  // register's order, categories by count), never in the order of the JSON's keys.
   const perKey = (key: 'byKind' | 'byCategory', caption: string, head: string): FigureBlock | undefined => {
-    const now = countEntries(inc[key]);
-    const before = isRec(inc[`${key}PreviousYear`]) ? countEntries(inc[`${key}PreviousYear`]) : undefined;
-    const rows = yearOnYear(now, before ?? []);
+    const before = isRec(inc[`${key}PreviousYear`]);
+    const rows = incidentCounts(key, inc[key], before ? inc[`${key}PreviousYear`] : undefined);
     if (rows.length === 0) return undefined;
     return before
       ? { kind: 'table', caption: `${caption} ${y} och ${y - 1}`, columns: [head, String(y), String(y - 1)], rows: rows.map(([k, a, b]) => [c.cell(k), c.cell(a, `incidents.${key}.${k}`), c.cell(b)]) }
@@ -136,7 +137,10 @@ function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
     });
     out.push({ kind: 'chart', id: 'riskMatrix' });
   }
-  const rest = Object.fromEntries(Object.entries(risks).filter(([k]) => !['vor', 'scale', 'asOf', 'vorTotals'].includes(k)));
+  // The register's levels in the order of the scale's bands (an array, so in its order in any JSON).
+  const bands = isRec(risks.scale) && Array.isArray(risks.scale.bands) ? risks.scale.bands.filter(isRec).map((b) => String(b.label)) : [];
+  if (isRec(risks.register)) out.push(...registerBlocks(risks.register, bands.length ? bands : DEFAULT_BAND_LABELS, (x, p) => c.cell(x, p)));
+  const rest = Object.fromEntries(Object.entries(risks).filter(([k]) => !['vor', 'scale', 'asOf', 'vorTotals', 'register'].includes(k)));
   out.push(...generic(rest, 'Risker', c, 'risks'));
   return out;
 }
@@ -178,6 +182,18 @@ function rollupBlocks(r: Rollup, c: Ctx): FigureBlock[] {
 
 const humanKey = (k: string) => LABELS[k] ?? VALUES[k] ?? k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (x) => x.toUpperCase());
 
+/**
+ * The order of a record's parts, by its path, where the provider's order matters: a record's keys come back from
+ * jsonb reordered (shorter first), and an approved version's HTML put the follow-up's "Läget per område" before
+ * its "Aktiviteter", the other way round from the frozen DOCX and PDF. Listed keys first, in this order; others after.
+ */
+const PART_ORDER: Record<string, string[]> = { planFollowUp: ['activities', 'progress'] };
+const inPartOrder = <T>(path: string, entries: [string, T][]): [string, T][] => {
+  const order = PART_ORDER[path] ?? [];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return [...entries].sort(([a], [b]) => rank(a) - rank(b));
+};
+
 /** Any figures a renderer has no special layout for: records become tables, numbers key/value rows. */
 export function generic(v: unknown, caption: string, c: Ctx, path: string): FigureBlock[] {
   const known = knownBlocks(path, v, caption, (x, p) => c.cell(x, p));
@@ -195,9 +211,10 @@ export function generic(v: unknown, caption: string, c: Ctx, path: string): Figu
     return [{ kind: 'table', caption, columns: [caption], rows: v.map((x) => [c.cell(x)]) }];
   }
   if (isRec(v)) {
-    const flat = Object.entries(v).filter(([, x]) => x !== null && x !== undefined && !isRec(x) && !(Array.isArray(x) && (x.length === 0 || x.some(isRec))));
+    const entries = inPartOrder(path, Object.entries(v));
+    const flat = entries.filter(([, x]) => x !== null && x !== undefined && !isRec(x) && !(Array.isArray(x) && (x.length === 0 || x.some(isRec))));
     const out: FigureBlock[] = flat.length ? [{ kind: 'table', caption, columns: ['Uppgift', 'Värde'], rows: flat.map(([k, x]) => [c.cell(humanKey(k)), c.cell(x, `${path}.${k}`)]) }] : [];
-    for (const [k, x] of Object.entries(v)) if (isRec(x) || (Array.isArray(x) && x.some(isRec))) out.push(...generic(x, `${caption} – ${humanKey(k)}`, c, `${path}.${k}`));
+    for (const [k, x] of entries) if (isRec(x) || (Array.isArray(x) && x.some(isRec))) out.push(...generic(x, `${caption} – ${humanKey(k)}`, c, `${path}.${k}`));
     return out;
   }
   if (v === null || v === undefined) return [];

@@ -3,6 +3,8 @@
  * server imports: the web UI imports this file to draw the very same charts the documents embed.
  */
 
+import { INCIDENT_KINDS } from '../incidents/model';
+
 export const INCIDENT_STATUSES = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'] as const;
 export const MONTHS_SV = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 export const SANNOLIKHET = ['Osannolik', 'Mindre sannolik', 'Möjlig', 'Sannolik'];
@@ -48,6 +50,36 @@ export function yearOnYear(now: [string, number][], before: [string, number][]):
   const count = (list: [string, number][], k: string) => list.find(([x]) => x === k)?.[1] ?? 0;
   const keys = [...new Set([...now.map(([k]) => k), ...before.filter(([, c]) => c > 0).map(([k]) => k)])];
   return keys.map((k) => [k, count(now, k), count(before, k)]);
+}
+
+/**
+ * Rows of counts per name ([name, this year, the year before]) in a set order: the names of `first` in its order,
+ * then the rest by this year's count, most first; those with none this year by the year before's count; ties by
+ * name in Swedish order. Never the order of the JSON's keys: an approved version's JSON is read back from jsonb,
+ * which keeps no key order (shorter keys first), and its HTML put "Arbetsmiljö 0" first where the frozen DOCX and
+ * PDF had the register's order.
+ */
+export function inCountOrder<T extends [string, number, ...number[]]>(rows: T[], first: readonly string[] = []): T[] {
+  const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : first.length);
+  const before = (r: T) => (r.length > 2 ? (r[2] as number) : 0);
+  return [...rows].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || (a[1] === 0 && b[1] === 0 ? before(b) - before(a) : 0) || a[0].localeCompare(b[0], 'sv'));
+}
+
+/**
+ * The incidents per kind or category, year on year, in the one order every format of the report, its charts and
+ * the statistics page show: kinds in the register's own order (INCIDENT_KINDS, as DOMAIN.md and seed 000 name
+ * them: informationssäkerhet, IT-säkerhet, personuppgiftsincident, arbetsmiljö), then any other kind; categories by
+ * count, the commonest first (as seed 002 tells them), then those only the year before had. The same order as
+ * the incidents provider writes them (stats.ts), so an approved version's stored DOCX and PDF read as before.
+ */
+export function incidentCounts(key: 'byKind' | 'byCategory', now: unknown, before?: unknown): [string, number, number][] {
+  return inCountOrder(yearOnYear(countEntries(now), countEntries(before)), key === 'byKind' ? INCIDENT_KINDS : []);
+}
+
+/** The statuses of a count per status in their order: the IA system's (INCIDENT_STATUSES), then any other by name. */
+export function incidentStatusKeys(byStatus: unknown): string[] {
+  const other = isRec(byStatus) ? Object.keys(byStatus).filter((k) => !(INCIDENT_STATUSES as readonly string[]).includes(k)) : [];
+  return [...INCIDENT_STATUSES, ...other.sort((a, b) => a.localeCompare(b, 'sv'))];
 }
 
 /** Twelve monthly counts for this and last year from the shapes a provider may use. */
@@ -106,7 +138,7 @@ export function monthSeries(v: unknown, year?: number): { current: number[]; pre
 
 export function incidentsByStatusOption(incidents: Rec) {
   const by = isRec(incidents.byStatus) ? incidents.byStatus : {};
-  const labels = [...INCIDENT_STATUSES, ...Object.keys(by).filter((k) => !(INCIDENT_STATUSES as readonly string[]).includes(k))];
+  const labels = incidentStatusKeys(by);
   return {
     ...base,
     grid: { left: 48, right: 16, top: 24, bottom: 56 },
@@ -117,7 +149,7 @@ export function incidentsByStatusOption(incidents: Rec) {
 }
 
 export function incidentsByKindOption(incidents: Rec) {
-  const entries = countEntries(incidents.byKind).filter(([, c]) => c > 0);
+  const entries = incidentCounts('byKind', incidents.byKind).filter(([, c]) => c > 0);
   return {
     ...base,
     legend: { bottom: 0, left: 'center' },

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type * as EChartsModule from 'echarts';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import { FONT_FILES, textWidth } from './fonts';
-import { chartOptions, countEntries, INCIDENT_STATUSES, monthSeries, MONTHS_SV, riskMatrixCells, type ChartId } from './chart-options';
+import { chartOptions, incidentCounts, incidentStatusKeys, monthSeries, MONTHS_SV, riskMatrixCells, type ChartId } from './chart-options';
 
 export * from './chart-options';
 
@@ -61,7 +61,7 @@ export function chartAlt(id: ChartId, json: Rec): string {
   switch (id) {
     case 'incidentsByStatus': {
       const by = (inc.byStatus ?? {}) as Rec;
-      return `Stapeldiagram, incidenter per status: ${INCIDENT_STATUSES.map((s) => `${s} ${Number(by[s] ?? 0)}`).join(', ')}.`;
+      return `Stapeldiagram, incidenter per status: ${incidentStatusKeys(by).map((s) => `${s} ${Number(by[s] ?? 0)}`).join(', ')}.`;
     }
     case 'incidentsByMonth': {
       const m = monthSeries(inc.byMonth, Number(json.year));
@@ -70,7 +70,7 @@ export function chartAlt(id: ChartId, json: Rec): string {
       return `Diagram, incidenter per månad ${json.year}: ${cur}.${prev}`;
     }
     case 'incidentsByKind':
-      return `Cirkeldiagram, incidenter per typ: ${countEntries(inc.byKind).map(([k, c]) => `${k} ${c}`).join(', ')}.`;
+      return `Cirkeldiagram, incidenter per typ: ${incidentCounts('byKind', inc.byKind).map(([k, c]) => `${k} ${c}`).join(', ')}.`;
     case 'riskMatrix': {
       const { cells, labels } = riskMatrixCells((json.risks ?? {}) as Rec);
       const filled = cells.filter(([, , c]) => c > 0).map(([k, s, c]) => `${labels.sannolikhet[s]} och ${labels.konsekvens[k]} (riskvärde ${(k + 1) * (s + 1)}): ${c}`);

@@ -4,7 +4,7 @@ import { sectionBlocks, tableLayout, wrappedLines, type Cell, type FigureBlock }
 import type { ReportJson } from './build';
 import type { Section } from './outline';
 import { textWidth } from './fonts';
-import { yearOnYear } from './chart-options';
+import { incidentCounts, yearOnYear } from './chart-options';
 
 const cell = (text: string): Cell => ({ text });
 const widest = (t: string, size: number, bold: boolean) => Math.max(...t.split(/\s+/).map((w) => textWidth(w, size, bold)));
@@ -156,6 +156,34 @@ describe('figure tables in Swedish', () => {
   it('joins list items without ".;"', () => {
     const [t] = tables('dsoFollowUp', { dsoFollowUp: [{ org: 'HV', reportYear: 2024, area: 'A', recommendation: 'R', riskLevel: 'låg', response: ['Första.', 'Andra', 'Tredje'], responsible: '', status: 'öppen', followUp: '' }] }) as Extract<FigureBlock, { kind: 'table' }>[];
     expect(t.rows[0][3].text).toBe('Första. Andra; Tredje');
+  });
+});
+
+describe('the order of tables of counts, whatever the order of the JSON\'s keys', () => {
+  it('kinds in the register\'s order, then any other kind; categories by count, last year\'s only after, ties by name', () => {
+    // Keys as jsonb gives them back: shorter first.
+    const byKind = { 'Ej angiven': 1, Arbetsmiljö: 0, 'IT-säkerhet': 12, Informationssäkerhet: 23, Personuppgiftsincident: 20 };
+    expect(incidentCounts('byKind', byKind, { Arbetsmiljö: 0, 'IT-säkerhet': 24, Informationssäkerhet: 50, Personuppgiftsincident: 16 })).toEqual([
+      ['Informationssäkerhet', 23, 50], ['IT-säkerhet', 12, 24], ['Personuppgiftsincident', 20, 16], ['Arbetsmiljö', 0, 0], ['Ej angiven', 1, 0],
+    ]);
+    const byCategory = { Spam: 5, Övrigt: 5, Nätfiske: 7, 'Förlorad internpost': 4, 'Uppgifter i fel ärende': 14 };
+    const before = { Spam: 10, Stöld: 1, Övrigt: 8, Borttappad: 3, 'Uppgifter i fel ärende': 24, Nätfiske: 14 };
+    expect(incidentCounts('byCategory', byCategory, before).map(([k]) => k)).toEqual(['Uppgifter i fel ärende', 'Nätfiske', 'Spam', 'Övrigt', 'Förlorad internpost', 'Borttappad', 'Stöld']);
+    // The same rows from the keys in any order.
+    const reversed = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).reverse());
+    expect(incidentCounts('byCategory', reversed(byCategory), reversed(before))).toEqual(incidentCounts('byCategory', byCategory, before));
+  });
+
+  it('the register per level in the order of the scale\'s bands, per treatment in the register\'s, in any order of the keys', () => {
+    const scale = { bands: [{ label: 'Grön' }, { label: 'Gul' }, { label: 'Röd' }] };
+    const register = { byLevel: { Gul: 1, Röd: 2, Grön: 0 }, byTreatment: { ingen: 1, undvika: 0, overfora: 0, reducera: 3, acceptera: 0 }, total: 3, reviewOverdue: 0 };
+    const out = sectionBlocks(
+      { id: 'r', level: 2, title: 'Risker', provider: 'risks', hidden: false, narrative: { type: 'doc', content: [] } as unknown as Section['narrative'], tables: [] },
+      { year: 2025, asOf: '2025-12-31', outline: [], risks: { scale, register } } as unknown as ReportJson,
+    ).filter((b) => b.kind === 'table') as Extract<FigureBlock, { kind: 'table' }>[];
+    expect(out.map((b) => b.rows.map((r) => r[0].text))).toEqual([
+      ['Öppna risker', 'Översyn försenad'], ['Grön', 'Gul', 'Röd'], ['Reducera', 'Acceptera', 'Överföra', 'Undvika', 'Ej beslutad'],
+    ]);
   });
 });
 
