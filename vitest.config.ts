@@ -15,6 +15,7 @@ const LONGEST_FIRST = [
   'src/cli/register-imports.test.ts',
   'src/domains/users/cli.test.ts',
   'src/domains/reports/reports.test.ts',
+  'src/domains/reports/formats.test.ts',
   'src/domains/incidents/incidents.test.ts',
   'src/domains/incidents/demo.test.ts',
   'src/domains/incidents/reminder-schedule.test.ts',

@@ -4,9 +4,11 @@
  * jsonb, which keeps no key order (shorter keys first). Tables whose rows followed the keys of an object (incidents
  * per kind and category, the risk register per level and treatment, the plan follow-up's two tables) came out in
  * another order in the HTML than in the frozen DOCX and PDF: "Arbetsmiljö 0" first, IT-säkerhet before
- * Informationssäkerhet, the categories in no clear order.
+ * Informationssäkerhet, the categories in no clear order. The tables now keep one order whatever the keys' order, and
+ * a version's JSON is stored as json (the text as approved), so its download is what was approved, hash and all.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +135,16 @@ describe('the approved Ledningens genomgång in every format', () => {
     const kinds = html.find((x) => x.caption === 'Incidenter per typ 2025 och 2024')!;
     expect(pdfOrderProblems(text, [{ ...kinds, rows: [kinds.rows[0], ...kinds.rows.slice(1).reverse()] }])).toHaveLength(1);
   }, 120_000);
+
+  it('the JSON download of an approved version is the JSON as approved: keys in their order, its SHA-256 the one recorded', async () => {
+    const found = await reader.get('/api/reports?org=hasselby-vallingby&year=2025');
+    const id = found.body.id as string;
+    const body = await download(id, 'json');
+    const versions = (await reader.get(`/api/reports/${id}/versions`)).body as { jsonSha256: string }[];
+    expect(createHash('sha256').update(body).digest('hex')).toBe(versions.at(-1)!.jsonSha256);
+    // As built (the contract's order), not as jsonb keeps it (shorter keys first: total, byKind, byMonth …).
+    expect(Object.keys(JSON.parse(body.toString()).incidents).slice(0, 3)).toEqual(['total', 'previousYearTotal', 'byStatus']);
+  }, 60_000);
 
   it('the report JSON read back from jsonb gives the very same tables and charts as the JSON as built (every demo report)', async () => {
     for (const slug of ['hasselby-vallingby', 'servicenamnden', 'stockholm']) {

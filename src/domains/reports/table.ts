@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, json, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, ts, versioned } from '../../server/platform/columns';
 import { orgs } from '../org/table';
 import { users } from '../users/table';
@@ -44,7 +44,8 @@ export const reportVersions = pgTable(
     id: idColumn(),
     reportId: uuid('report_id').notNull().references(() => reports.id),
     revision: integer('revision').notNull(),
-    reportJson: jsonb('report_json').notNull(),
+    // json, not jsonb: the text as approved, keys in their order (jsonb sorts them, and tables built from them followed).
+    reportJson: json('report_json').notNull(),
     jsonSha256: text('json_sha256').notNull(),
     docx: bytea('docx').notNull(),
     docxSha256: text('docx_sha256').notNull(),

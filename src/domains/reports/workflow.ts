@@ -81,7 +81,8 @@ export async function approveReport(ctx: Ctx, id: string, version: number) {
   assertComplete(await reportIso93(ctx, org.id, json));
   const template = await templateBytes(ctx, report.templateId, org.path);
   const [docx, pdf] = [await renderReport(json, 'docx', template), await renderReport(json, 'pdf')];
-  const jsonText = JSON.stringify(json);
+  // The JSON download's own bytes: a frozen version's JSON (stored as json, keys in order) renders to the same ones.
+  const jsonSha = sha256(await renderReport(json, 'json'));
   return inTx(ctx, async (tx) => {
     const [r] = await tx.update(reports).set({ status: 'godkand', version: report.version + 1, updatedAt: new Date() })
       .where(and(eq(reports.id, id), eq(reports.version, version), eq(reports.status, 'under_granskning'))).returning();
@@ -91,13 +92,13 @@ export async function approveReport(ctx: Ctx, id: string, version: number) {
       throw staleVersion('report', version, reportDto(cur.report, cur.org));
     }
     const [v] = await tx.insert(reportVersions).values({
-      reportId: id, revision: report.revision, reportJson: json, jsonSha256: sha256(jsonText),
+      reportId: id, revision: report.revision, reportJson: json, jsonSha256: jsonSha,
       docx, docxSha256: sha256(docx), pdf, pdfSha256: sha256(pdf),
       approvedBy: ctx.principal?.userId ?? null, approvedByLabel: approval.by, approvedAt: new Date(approval.at),
     }).returning({ id: reportVersions.id });
     await recordAudit(tx, ctx, {
       action: 'report.approve', entityType: 'report', entityId: id, orgId: org.id,
-      before: { status: report.status }, after: { status: 'godkand', revision: report.revision, versionId: v.id, docxSha256: sha256(docx), pdfSha256: sha256(pdf), jsonSha256: sha256(jsonText) },
+      before: { status: report.status }, after: { status: 'godkand', revision: report.revision, versionId: v.id, docxSha256: sha256(docx), pdfSha256: sha256(pdf), jsonSha256: jsonSha },
     });
     return { ...reportDto(r, org), approvedVersion: { id: v.id, revision: report.revision, docxSha256: sha256(docx), pdfSha256: sha256(pdf), approvedBy: approval.by, approvedAt: approval.at } };
   });
@@ -118,7 +119,7 @@ async function versionRow(ctx: Ctx, id: string, revision: number) {
   return v;
 }
 
-/** A frozen version's stored file (docx/pdf/json exactly as approved; html rendered from the frozen JSON). */
+/** A frozen version's file: docx/pdf as stored, json and html rendered from the frozen JSON (json: the bytes of jsonSha256). */
 export async function versionFile(ctx: Ctx, id: string, revision: number, format: Format) {
   const { org } = await loadReport(ctx, id);
   const v = await versionRow(ctx, id, revision);

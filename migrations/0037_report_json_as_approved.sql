@@ -1,0 +1,1 @@
+ALTER TABLE "report_versions" ALTER COLUMN "report_json" SET DATA TYPE json;
