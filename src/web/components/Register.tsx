@@ -267,8 +267,9 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
         </Alert>
       ) : null}
 
-      <Table.ScrollContainer minWidth={500}>
-        <Table striped highlightOnHover className="register-table" verticalSpacing="xs">
+      {/* Wider than the page: the sideways scrollbar is always drawn and stays at the window's bottom edge while the table is in view (app.css). */}
+      <Table.ScrollContainer minWidth={0} className="register-scroll" scrollAreaProps={{ type: 'auto', offsetScrollbars: false }}>
+        <Table striped highlightOnHover className="register-table" verticalSpacing="xs" horizontalSpacing={6}>
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
             <VisuallyHidden>{props.label}</VisuallyHidden>
           </Table.Caption>
@@ -277,13 +278,13 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
               {visible.map((c) => {
                 const dir = sort?.key === c.key ? sort.dir : undefined;
                 return (
-                  <Table.Th key={c.key} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined} className="nowrap">
+                  <Table.Th key={c.key} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}>
                     {c.sortable === false ? (
                       c.header
                     ) : (
                       <button type="button" onClick={() => toggleSort(c.key)}>
                         {c.header}
-                        <span aria-hidden="true">{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}</span>
+                        <span aria-hidden="true">{dir === 'asc' ? '\u00a0▲' : dir === 'desc' ? '\u00a0▼' : ''}</span>
                       </button>
                     )}
                   </Table.Th>

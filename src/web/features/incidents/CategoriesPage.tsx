@@ -89,7 +89,7 @@ export default function CategoriesPage() {
             <Text size="sm">{t(own ? 'categories.ownText' : 'categories.inheritedText', { org: selected.name })}</Text>
             {!own && (
               <Group>
-                <Button variant="outline" loading={copy.busy} onClick={() => void copy.run()}>
+                <Button variant="outline" className="button-wraps" loading={copy.busy} onClick={() => void copy.run()}>
                   {t('categories.copy', { org: selected.name })}
                 </Button>
               </Group>

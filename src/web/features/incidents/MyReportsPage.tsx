@@ -3,8 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Register, type RegisterColumn } from '../../components/Register';
-import { formatDateTime } from '../../format';
-import { numberColumn, StatusBadge } from './badges';
+import { numberColumn, reportedAtColumn, StatusBadge } from './badges';
 import type { IncidentListItem, ListPage } from './types';
 import { STATUS_KEY } from './types';
 
@@ -14,9 +13,10 @@ export default function MyReportsPage() {
 
   const columns: RegisterColumn<IncidentListItem>[] = [
     numberColumn(t('field.number')),
-    { key: 'title', header: t('field.title'), value: (r) => r.title, render: (r) => <div className="wrap-anywhere">{r.title}</div> },
-    { key: 'reportedAt', header: t('field.reportedAt'), value: (r) => new Date(r.reportedAt), render: (r) => <span className="nowrap">{formatDateTime(r.reportedAt)}</span> },
+    { key: 'title', header: t('field.title'), value: (r) => r.title, render: (r) => <div className="wrap-anywhere title-in-list">{r.title}</div> },
+    // The status before the date: on a phone the status, what the reporter comes to see, fits beside the title.
     { key: 'status', header: t('field.status'), value: (r) => t(`status.${STATUS_KEY[r.status]}`), render: (r) => <StatusBadge status={r.status} /> },
+    reportedAtColumn(t('field.reportedAt')),
   ];
 
   return (

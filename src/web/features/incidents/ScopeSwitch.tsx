@@ -1,6 +1,7 @@
 import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNarrow } from '../../shell/narrow';
 import { useSelectedOrg } from '../../shell/org-context';
 import { searchChoice, useSearchValues, useSetSearch } from '../../shell/search';
 
@@ -24,6 +25,8 @@ export function ScopeSwitch({ all, severalTrees, setAll }: ReturnType<typeof use
   const { t } = useTranslation('incidents');
   const { selected } = useSelectedOrg();
   const label = useId();
+  // On a phone the two choices (one names the organisation) stand one above the other, and a long name wraps.
+  const narrow = useNarrow();
   if (!selected || (!severalTrees && !all)) return null;
   return (
     <Stack gap={4}>
@@ -38,6 +41,8 @@ export function ScopeSwitch({ all, severalTrees, setAll }: ReturnType<typeof use
           { value: 'selected', label: t('scope.selected', { org: selected.name }) },
           { value: 'all', label: t('scope.all') },
         ]}
+        orientation={narrow ? 'vertical' : 'horizontal'}
+        className="scope-switch"
         style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
       />
     </Stack>

@@ -72,6 +72,21 @@ export function Triage({
     if (answered > 0) result.current?.focus();
   }, [answered]);
 
+  // The sticky panel's height, so that the page scrolls a focused row out from under it (scroll-padding-top, app.css).
+  const panel = useRef<HTMLElement>(null);
+  const sticky = ids.length > 0;
+  useEffect(() => {
+    const el = panel.current;
+    if (!sticky || !el) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--triage-height', `${Math.ceil(el.getBoundingClientRect().height)}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--triage-height');
+    };
+  }, [sticky]);
+
   async function apply(e: FormEvent) {
     e.preventDefault();
     setDone(null);
@@ -169,7 +184,8 @@ export function Triage({
   }
 
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="triage-title">
+    // Sticky while rows are ticked (app.css): rows far down the list can be changed without scrolling back up.
+    <Paper withBorder p="sm" component="section" aria-labelledby="triage-title" className="triage-sticky" ref={panel}>
       {selection}
       <form onSubmit={apply}>
         <Group justify="space-between" mb="xs">
@@ -187,7 +203,7 @@ export function Triage({
             value={statusValue}
             onChange={(e) => setStatus(e.currentTarget.value)}
             data={[keep, ...statuses.map((s) => ({ value: s, label: t(`status.${STATUS_KEY[s]}`) }))]}
-            w={210}
+            w={200}
           />
           <NativeSelect
             label={t('triage.setHandler')}
@@ -195,21 +211,21 @@ export function Triage({
             value={handlerValue}
             onChange={(e) => setHandler(e.currentTarget.value)}
             data={[keep, none, ...handlers]}
-            w={210}
+            w={200}
           />
           <NativeSelect
             label={t('triage.setKind')}
             value={kind}
             onChange={(e) => setKind(e.currentTarget.value)}
             data={[keep, none, ...KINDS.map((k) => ({ value: k, label: t(`kind.${KIND_KEY[k]}`) }))]}
-            w={190}
+            w={170}
           />
           <NativeSelect
             label={t('triage.setCategory')}
             value={category}
             onChange={(e) => setCategory(e.currentTarget.value)}
             data={[keep, none, ...categories.map((c) => ({ value: c.name, label: c.name }))]}
-            w={190}
+            w={170}
           />
           <Button type="submit" loading={submit.busy} disabled={tooMany} style={{ alignSelf: 'flex-end' }}>
             {t('triage.apply')}

@@ -127,9 +127,26 @@ export function numberColumn(header: string): RegisterColumn<IncidentListItem> {
     header,
     value: (r) => r.number,
     render: (r) => (
-      <Anchor component={Link} to={`/incidenter/${r.id}`} className="nowrap">
+      <Anchor component={Link} to={`/incidenter/${r.id}`} className="nowrap" inherit>
         {r.number}
       </Anchor>
     ),
   };
+}
+
+/** A date and time that may break between the day and the time (two short lines in a narrow column), never inside either. */
+export function DateTimeText({ value }: { value: string }) {
+  const text = formatDateTime(value);
+  const space = text.lastIndexOf(' ');
+  if (space < 0) return <span className="nowrap">{text}</span>;
+  return (
+    <>
+      <span className="nowrap">{text.slice(0, space)}</span> <span className="nowrap">{text.slice(space + 1)}</span>
+    </>
+  );
+}
+
+/** A list's Rapporterad column (the list and Mina rapporter). */
+export function reportedAtColumn(header: string): RegisterColumn<IncidentListItem> {
+  return { key: 'reportedAt', header, value: (r) => new Date(r.reportedAt), render: (r) => <DateTimeText value={r.reportedAt} /> };
 }

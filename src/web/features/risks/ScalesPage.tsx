@@ -112,33 +112,39 @@ function ScaleView({ scale }: { scale: Scale }) {
           </ol>
           <Legend bands={scale.bands} />
         </Stack>
-        <Table className="risk-table" withTableBorder aria-label={t('scales.matrixLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('matrix.axes')}</Table.Th>
-              {cols.map((k) => (
-                <Table.Th scope="col" key={k}>
-                  {scale.consequence[k - 1]}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((s) => (
-              <Table.Tr key={s}>
-                <Table.Th scope="row">{scale.likelihood[s - 1]}</Table.Th>
-                {cols.map((k) => {
-                  const b = bandFor(scale.bands, s * k);
-                  return (
-                    <Table.Td key={k} style={b ? { background: b.color, color: b.textColor, textAlign: 'center', fontWeight: 700 } : undefined}>
-                      {s * k}
-                    </Table.Td>
-                  );
-                })}
+        {/* On a phone the matrix scrolls sideways in its own area, not the page; keyboard users can scroll it (no links inside). */}
+        <Table.ScrollContainer
+          minWidth={0}
+          scrollAreaProps={{ type: 'auto', viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('scales.matrixLabel') } }}
+        >
+          <Table className="risk-table" withTableBorder aria-label={t('scales.matrixLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('matrix.axes')}</Table.Th>
+                {cols.map((k) => (
+                  <Table.Th scope="col" key={k}>
+                    {scale.consequence[k - 1]}
+                  </Table.Th>
+                ))}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((s) => (
+                <Table.Tr key={s}>
+                  <Table.Th scope="row">{scale.likelihood[s - 1]}</Table.Th>
+                  {cols.map((k) => {
+                    const b = bandFor(scale.bands, s * k);
+                    return (
+                      <Table.Td key={k} style={b ? { background: b.color, color: b.textColor, textAlign: 'center', fontWeight: 700 } : undefined}>
+                        {s * k}
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </SimpleGrid>
     </section>
   );

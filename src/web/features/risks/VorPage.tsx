@@ -145,8 +145,8 @@ function ArbetssattTable({ a, vor, manage, onOpen }: { a: VorArbetssatt; vor: Vo
           {t('event.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table className="risk-table" striped aria-labelledby={`as-${a.id}`}>
+        <Table.ScrollContainer minWidth={800} scrollAreaProps={{ type: 'auto' }}>
+          <Table className="risk-table" striped aria-labelledby={`as-${a.id}`} horizontalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('event.field.title')}</Table.Th>
@@ -189,7 +189,8 @@ function ArbetssattTable({ a, vor, manage, onOpen }: { a: VorArbetssatt; vor: Vo
                   <Table.Td className="nowrap">
                     <DecisionText decision={e.ikpDecision} />
                   </Table.Td>
-                  <Table.Td className="num nowrap">
+                  {/* The Försenad badge may go below the count. */}
+                  <Table.Td className="num" style={{ whiteSpace: 'normal' }}>
                     {e.actions.length}
                     {e.actions.some((x) => x.overdue) && (
                       <Badge ml={4} color="orange.9" variant="filled" tt="none">
@@ -198,7 +199,7 @@ function ArbetssattTable({ a, vor, manage, onOpen }: { a: VorArbetssatt; vor: Vo
                     )}
                   </Table.Td>
                   <Table.Td style={{ maxWidth: '22rem' }}>
-                    <Text size="sm" lineClamp={3}>
+                    <Text size="sm" lineClamp={3} className="risk-followup">
                       {e.followUp}
                     </Text>
                   </Table.Td>
