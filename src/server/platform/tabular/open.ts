@@ -63,9 +63,11 @@ const LISTED_LINES = 10;
 async function* withoutRepeats<F extends string>(
   records: AsyncGenerator<RawRecord>, header: HeaderMap<F>, headerCells: Cell[], reader: HeaderReader<F>, late: { repeated: number[]; sheets: string[] },
 ): AsyncGenerator<RawRecord> {
-  // A cheap first test on one header cell; the whole mapping only when that cell repeats the header's.
+  // A cheap first test on one header cell (its first letter, then the whole name); the whole mapping only when that
+  // cell repeats the header's. Every row of the file passes here.
   const at = headerCells.findIndex((c) => headerText(c) !== '');
   const name = at === -1 ? '' : looseKey(headerText(headerCells[at]));
+  const lead = (s: string) => looseKey(s.trimStart().slice(0, 3)).charAt(0);
   const same = (cells: Cell[]) => {
     const again = reader.map(cells);
     return again.missing.length === 0 && Object.entries(header.index).every(([f, i]) => again.index[f as F] === i);
@@ -76,7 +78,7 @@ async function* withoutRepeats<F extends string>(
       continue;
     }
     const c = r.cells[at];
-    if (name !== '' && typeof c === 'string' && c.length < 200 && looseKey(headerText(c)) === name && same(r.cells)) {
+    if (name !== '' && typeof c === 'string' && c.length < 200 && lead(c) === name[0] && looseKey(headerText(c)) === name && same(r.cells)) {
       late.repeated.push(r.line);
       continue;
     }
@@ -163,7 +165,15 @@ export async function openTable<F extends string>(
     });
   }
   const late = { repeated: [] as number[], sheets: [] as string[] };
-  return { header, records: withoutRepeats(records, header, headerCells, reader, late), warnings, lateWarnings: () => lateWarnings(late) };
+  const rows = withoutRepeats(records, header, headerCells, reader, late);
+  // Closing the rows closes the file too, also before they are read (a file refused for a missing column): a
+  // generator not yet started only marks itself done, and the reader's stream would stay open.
+  const done = rows.return.bind(rows);
+  rows.return = async (value) => {
+    await records.return(undefined);
+    return done(value);
+  };
+  return { header, records: rows, warnings, lateWarnings: () => lateWarnings(late) };
 }
 
 /** The missing required columns as one file-level error at the header's line (1 unless a title stands above it). */
