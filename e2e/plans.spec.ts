@@ -88,14 +88,18 @@ test('admin adds a plan activity, sees the field error, and carries it into next
   await chooseOrg(page, stad.slug);
   await page.goto(`/forbattringsplan?forsenade=1&org=${forv.slug}`);
   await expect(page.getByLabel('Vald organisation')).toHaveValue(forv.slug);
+  // Chosen, the name leaves the address: a reload or Back does not undo a later choice in the header.
+  await expect(page).toHaveURL(/\/forbattringsplan\?forsenade=1$/);
   await expect(page.getByRole('checkbox', { name: 'Bara försenade' })).toBeChecked();
   await expect(table.getByRole('row').filter({ hasText: late })).toContainText('Försenad');
   await expect(table.getByRole('row').filter({ hasText: activityText })).toHaveCount(0);
   await expectNoAxeViolations(page, 'Förbättringsplan, bara försenade');
   await page.getByRole('checkbox', { name: 'Bara försenade' }).uncheck();
   await expect(table.getByRole('row').filter({ hasText: activityText })).toHaveCount(2);
-  // Choosing another organisation afterwards is not undone by the address.
+  await expect(page).toHaveURL(/\/forbattringsplan$/);
+  // Choosing another organisation afterwards is not undone by a reload.
   await chooseOrg(page, stad.slug);
+  await page.reload();
   await expect(page.getByLabel('Vald organisation')).toHaveValue(stad.slug);
 
   expect(seen.csp).toEqual([]);

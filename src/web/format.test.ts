@@ -8,7 +8,8 @@ describe('formatBytes', () => {
     expect(formatBytes(1023)).toBe('1\u00a0023 B');
     expect(formatBytes(1024)).toBe('1 kB');
     expect(formatBytes(12_800)).toBe('13 kB');
-    expect(formatBytes(1024 * 1024 - 1)).toBe('1\u00a0024 kB');
+    expect(formatBytes(1023 * 1024 + 511)).toBe('1\u00a0023 kB');
+    expect(formatBytes(1024 * 1024 - 1)).toBe('1 MB');
     expect(formatBytes(1024 * 1024)).toBe('1 MB');
     expect(formatBytes(3.44 * 1024 * 1024)).toBe('3,4 MB');
     expect(formatBytes(20 * 1024 * 1024)).toBe('20 MB');

@@ -27,7 +27,9 @@ const oneDecimal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 /** A file's size as people read it: "512 B", "12 kB", "3,4 MB" (1 kB = 1 024 bytes, as the upload limits count). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${number.format(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${number.format(Math.round(bytes / 1024))} kB`;
+  // The unit after rounding: 1 048 575 bytes is 1 MB, not 1 024 kB.
+  const kB = Math.round(bytes / 1024);
+  if (kB < 1024) return `${number.format(kB)} kB`;
   return `${oneDecimal.format(bytes / 1024 / 1024)} MB`;
 }
 

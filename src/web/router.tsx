@@ -1,7 +1,8 @@
 import { Suspense, type ComponentType } from 'react';
-import { createRootRoute, createRoute, createRouter, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, stringifySearchWith } from '@tanstack/react-router';
 import { Center, Loader } from '@mantine/core';
 import { Shell } from './shell/Shell';
+import { readSearch } from './shell/search';
 import { NoAccess, NotFound, RouteError } from './shell/NotFound';
 import { modules } from './modules';
 import { useSession } from './auth/session';
@@ -35,8 +36,7 @@ export const router = createRouter({
   defaultPreload: false,
   defaultErrorComponent: RouteError,
   // Addresses as people read and share them: every query value is text (?overdue=true, ?year=2025), never
-  // JSON-quoted (TanStack's default writes the text "true" as %22true%22 to tell it from the boolean). The
-  // readers in shell/search.ts take the values as text.
-  parseSearch: parseSearchWith((value) => value),
+  // JSON-quoted (TanStack's default writes the text "true" as %22true%22 to tell it from the boolean).
+  parseSearch: readSearch,
   stringifySearch: stringifySearchWith(JSON.stringify),
 });

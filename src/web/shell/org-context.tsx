@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useRouterState } from '@tanstack/react-router';
+import { useNavigate, useRouterState } from '@tanstack/react-router';
+import { searchText } from './search';
 import { api } from '../api/client';
 import type { Org } from '../api/types';
 import { useSession } from '../auth/session';
@@ -48,14 +49,24 @@ export function useSelectedOrg(): OrgSelection {
 
 /**
  * An address that names an organisation (?org=slug, as the start page's links do when what they count lies in one)
- * chooses it in the header, when the user reads it. Only when the address changes: choosing another organisation
- * afterwards is not undone.
+ * chooses it in the header, when the user reads it; the name then leaves the address (replacing the entry), so a
+ * reload, Back or a bookmark does not undo a later choice in the header.
  */
 export function useOrgFromAddress(): void {
-  const named = useRouterState({ select: (s) => (s.location.search as Record<string, unknown>).org });
+  const named = useRouterState({ select: (s) => searchText((s.location.search as Record<string, unknown>).org) });
+  const navigate = useNavigate();
   const { orgs, select } = useSelectedOrg();
-  const readable = typeof named === 'string' && orgs.some((o) => o.slug === named);
+  const loaded = orgs.length > 0;
   useEffect(() => {
-    if (readable) select(named);
-  }, [named, readable, select]);
+    if (named === undefined || !loaded) return;
+    if (orgs.some((o) => o.slug === named)) select(named);
+    void navigate({
+      to: '.',
+      replace: true,
+      search: (prev: Record<string, unknown>) => {
+        const { org: _named, ...rest } = prev;
+        return rest;
+      },
+    });
+  }, [named, loaded, orgs, select, navigate]);
 }

@@ -1,6 +1,28 @@
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 
-/** The current location's query string: every value as text (router.tsx reads no JSON from an address). */
+/**
+ * An address's query string as the app reads it (router.tsx): every value as text, as written ("1480" stays the text
+ * of an organisation's slug, not a number). A value in one pair of JSON quotes (?alla=%221%22) is unquoted: until
+ * 2026-12 the app wrote its addresses so, and bookmarks keep them.
+ */
+export function readSearch(query: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(query)) {
+    let value = v;
+    if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+      try {
+        const unquoted: unknown = JSON.parse(v);
+        if (typeof unquoted === 'string') value = unquoted;
+      } catch {
+        /* not JSON: kept as written */
+      }
+    }
+    out[k] = value;
+  }
+  return out;
+}
+
+/** The current location's query string: text as readSearch gives it, or a value a page put there (`alla: 1`). */
 export function useSearchValues(): Record<string, unknown> {
   return useRouterState({ select: (s) => s.location.search as Record<string, unknown> });
 }
@@ -19,8 +41,13 @@ export function useSearchFlag(name: string): boolean {
 
 /** A text value of the query string (e.g. ?status=Rapporterad from a start-page link), or undefined. */
 export function useSearchText(name: string): string | undefined {
-  const v = useSearchValues()[name];
-  return typeof v === 'string' && v !== '' ? v : undefined;
+  return searchText(useSearchValues()[name]);
+}
+
+/** A query value as text (a number a page put there too), or undefined when absent or empty. */
+export function searchText(v: unknown): string | undefined {
+  const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+  return text === '' ? undefined : text;
 }
 
 /** A year of the query string (?fran=2025; a number when a page put one there), or undefined. */

@@ -314,6 +314,9 @@ describe('values and flags', () => {
     expect(got[1].unitText).toBeNull();
     expect(got[2]).toMatchObject({ orgId: o.id, unitText: 'Enhet Utanför' });
     expect(got[3]).toMatchObject({ orgId: o.id, unitText: null });
+    // Said of new cases only: the same file again changes nothing and says nothing.
+    const again = await runImport(t, csv(rows), { org: o.slug });
+    expect(again.summary).toMatchObject({ created: 0, unchanged: 5, warnings: [] });
   });
 });
 

@@ -58,14 +58,22 @@ export class UnitResolver {
   /** Names of new cases' units kept as text: not found under the organisation, or found in several förvaltningar. */
   private readonly kept = { missing: new Map<string, string>(), ambiguous: new Map<string, string>() };
 
-  private place(unit: string): { orgId: string; unitText: string | null } {
+  private place(unit: string): Placed {
     const found = this.byName.get(UnitResolver.key(unit)) ?? [];
     const best = found[0];
     const ambiguous = best && found.some((c) => c.rank === best.rank && this.registerOf(c.id) !== this.registerOf(best.id));
     if (best && !ambiguous) return { orgId: best.id, unitText: null };
-    const names = ambiguous ? this.kept.ambiguous : this.kept.missing;
-    if (names.size < KEPT_NAMES && !names.has(UnitResolver.key(unit))) names.set(UnitResolver.key(unit), unit.replace(/\s+/g, ' ').trim());
-    return { orgId: this.targetId, unitText: unit };
+    return { orgId: this.targetId, unitText: unit, kept: ambiguous ? 'ambiguous' : 'missing' };
+  }
+
+  /** A case created with this unit: its name is noted when it was kept as text (notes). */
+  created(unit: string | null | undefined): void {
+    if (!unit) return;
+    const kept = this.placed(unit).kept;
+    if (!kept) return;
+    const names = this.kept[kept];
+    const key = UnitResolver.key(unit);
+    if (names.size < KEPT_NAMES && !names.has(key)) names.set(key, unit.replace(/\s+/g, ' ').trim());
   }
 
   /** The import's note on the unit names kept as text (the cases then lie in the organisation imported into). */
@@ -79,14 +87,18 @@ export class UnitResolver {
       });
     }
     if (this.kept.ambiguous.size > 0) {
+      const one = this.kept.ambiguous.size === 1;
       out.push({
-        sv: `Enheten ${list(this.kept.ambiguous)} finns i flera förvaltningar under ${orgName}: nya incidenter med det namnet läggs på ${orgName}, med namnet sparat som text. Importera till rätt förvaltning för att de ska hamna på enheten.`,
-        en: `The unit ${list(this.kept.ambiguous)} exists in several förvaltningar under ${orgName}: new incidents with that name are placed at ${orgName}, with the name kept as text. Import into the right förvaltning to place them at the unit.`,
+        sv: `${one ? 'Enheten' : 'Enheterna'} ${list(this.kept.ambiguous)} finns i flera förvaltningar under ${orgName}: nya incidenter med ${one ? 'det namnet' : 'de namnen'} läggs på ${orgName}, med namnet sparat som text. Importera till rätt förvaltning för att de ska hamna på enheten.`,
+        en: `The ${one ? 'unit' : 'units'} ${list(this.kept.ambiguous)} ${one ? 'exists' : 'exist'} in several förvaltningar under ${orgName}: new incidents with ${one ? 'that name' : 'those names'} are placed at ${orgName}, with the name kept as text. Import into the right förvaltning to place them at the unit.`,
       });
     }
     return out;
   }
 }
+
+/** Where a name places a new case; `kept` says why the name was kept as text. */
+interface Placed { orgId: string; unitText: string | null; kept?: 'missing' | 'ambiguous' }
 
 /** Unit names remembered for the note (a file of random names must not fill memory), and listed in it. */
 const KEPT_NAMES = 1_000;
@@ -324,6 +336,7 @@ export class BatchWriter {
       if (!cur) {
         if (createdHere) counts.created++;
         else creates.push(withExternalId(nextValues(r, undefined, this.units), r.externalId));
+        this.units.created(r.unit);
         continue;
       }
       const next = nextValues(hidden ? { ...r, description: undefined } : r, cur, this.units);

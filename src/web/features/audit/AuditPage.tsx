@@ -50,7 +50,8 @@ export default function AuditPage() {
   const columns: RegisterColumn<AuditEntry>[] = [
     { key: 'seq', header: t('col.seq'), value: (r) => r.seq },
     { key: 'at', header: t('col.at'), value: (r) => new Date(r.at), render: (r) => <span className="nowrap">{formatDateTime(r.at)}</span> },
-    { key: 'actor', header: t('col.actor'), value: (r) => actorText(r.actorLabel, t) },
+    // The label as recorded (sorted, searched and exported so); shown in words for Tillit's presets and the command line.
+    { key: 'actor', header: t('col.actor'), value: (r) => r.actorLabel, render: (r) => actorText(r.actorLabel, t) },
     {
       key: 'action', header: t('col.action'), value: (r) => actions[r.action] ?? r.action,
       render: (r) => (

@@ -9,17 +9,17 @@ import type { RegisterColumn } from '../../components/Register';
 import { RegisterPage } from '../../components/RegisterPage';
 import { useSelectedOrg } from '../../shell/org-context';
 import { ActivityModal } from './ActivityModal';
-import { activitiesQuery, areasQuery, progressQuery, STATUSES, type PlanActivity, type PlanFilter, type PlanStatus } from './api';
+import { activitiesQuery, areasQuery, progressQuery, STATUSES, UNFINISHED, type PlanActivity, type PlanFilter, type PlanStatus } from './api';
 import { CarryModal } from './CarryModal';
 import { ProgressTable } from './ProgressTable';
 import { CarriedBadge, day, NeedOrg, thisYear, todayStockholm, yearChoices } from './shared';
-import { useSearchFlag } from '../../shell/search';
+import { useSearchFlag, useSetSearch } from '../../shell/search';
 import { useFields } from '../../components/useFields';
 
 export const StatusBadge = statusBadge<PlanStatus>('plans', { planerad: 'gray', pågår: 'blue', klar: 'green', avbruten: 'red' });
 
 /** Past its due date (a Stockholm day before today) and not finished: as the start page counts "försenade". */
-const isOverdue = (a: PlanActivity, today: string) => !!a.dueDate && a.dueDate < today && (a.status === 'planerad' || a.status === 'pågår');
+const isOverdue = (a: PlanActivity, today: string) => !!a.dueDate && a.dueDate < today && UNFINISHED.includes(a.status);
 
 /** Förbättringsplan: the selected organisation's activities by year and area, progress, carry forward, export. */
 export default function PlanPage() {
@@ -32,7 +32,9 @@ export default function PlanPage() {
   const [editing, setEditing] = useState<PlanActivity | 'new' | null>(null);
   const [carrying, setCarrying] = useState(false);
   // From the start page's "förbättringsaktiviteter är försenade" (?forsenade=1) the list starts with those only.
+  // The choice stays in the address, so a reload or Back keeps it.
   const [onlyOverdue, setOnlyOverdue] = useState(useSearchFlag('forsenade'));
+  const setSearch = useSetSearch();
   const today = todayStockholm();
   const areaData = useQuery(areasQuery(slug)).data;
   const areas = useMemo(() => areaData?.areas ?? [], [areaData]);
@@ -117,7 +119,16 @@ export default function PlanPage() {
             data={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
             w={160}
           />
-          <Checkbox label={t('onlyOverdue')} checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.currentTarget.checked)} mb={8} />
+          <Checkbox
+            label={t('onlyOverdue')}
+            checked={onlyOverdue}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setOnlyOverdue(on);
+              setSearch({ forsenade: on ? '1' : '' });
+            }}
+            mb={8}
+          />
           {manage && (
             <>
               <Button onClick={() => setEditing('new')}>{t('new')}</Button>

@@ -6,7 +6,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/problem';
-import { formatDateTime } from '../../format';
+import { actorText, formatDateTime } from '../../format';
 import { useReport, useVersions } from './api';
 import type { CompareResult } from './types';
 import { Downloads, StatusBadge } from './Workflow';
@@ -73,7 +73,7 @@ export default function VersionsPage() {
                 {list.map((v) => (
                   <Table.Tr key={v.id}>
                     <Table.Td>{v.revision}</Table.Td>
-                    <Table.Td>{v.approvedBy}</Table.Td>
+                    <Table.Td>{actorText(v.approvedBy, t)}</Table.Td>
                     <Table.Td>{formatDateTime(v.approvedAt)}</Table.Td>
                     <Table.Td><code title={v.docxSha256}>{v.docxSha256.slice(0, 12)}…</code></Table.Td>
                     <Table.Td><Downloads path={`/reports/${id}/versions/${v.revision}/file`} label={t('versions.filesOf', { n: v.revision })} /></Table.Td>

@@ -62,13 +62,20 @@ type ReportYear = { year: number; id: string; status: string };
 /** The years an organisation has a report for (one request for the page, not a 404 for each year without one). */
 const yearsKey = (org: string | null) => ['reports', 'years', org] as const;
 
-/** The organisation's report for a year: null when it has none, undefined while that is not known. */
+/** The years the organisation has a report for, newest first, each with its report's id and status. */
+export const useReportYears = (org: string | null) =>
+  useQuery({ queryKey: yearsKey(org), queryFn: () => api.get<ReportYear[]>('/report-years', { org: org! }), enabled: !!org });
+
+/**
+ * The organisation's report for a year: null when it has none, undefined while that is not known (and while no
+ * organisation is given, when nothing is pending either).
+ */
 export function useReportForYear(org: string | null, year: number): { data: Report | null | undefined; isPending: boolean; isError: boolean; error: unknown } {
-  const years = useQuery({ queryKey: yearsKey(org), queryFn: () => api.get<ReportYear[]>('/report-years', { org: org! }), enabled: !!org });
+  const years = useReportYears(org);
   const id = years.data?.find((y) => y.year === year)?.id;
   const report = useQuery({ queryKey: reportKey(id ?? ''), queryFn: () => api.get<Report>(`/reports/${id}`), enabled: !!id });
   if (years.isError) return { data: undefined, isPending: false, isError: true, error: years.error };
-  if (!years.data) return { data: undefined, isPending: true, isError: false, error: null };
+  if (!years.data) return { data: undefined, isPending: !!org, isError: false, error: null };
   if (!id) return { data: null, isPending: false, isError: false, error: null };
   return { data: report.data, isPending: report.isPending, isError: report.isError, error: report.error };
 }

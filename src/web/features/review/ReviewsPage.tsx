@@ -13,7 +13,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { day, NeedOrg, numberOrUndefined, thisYear } from '../plans/shared';
-import { useReportForYear } from '../reports/api';
+import { useReportYears } from '../reports/api';
 import type { Review } from './types';
 
 export function SignedBadge({ review }: { review: Review }) {
@@ -40,14 +40,14 @@ export default function ReviewsPage() {
     queryFn: () => api.get<Review[]>('/reviews', { org: selected!.slug }),
     enabled: !!selected,
   });
-  // No meeting for the year yet: say whether the year's report exists and link to it (one request for this year's
-  // report; when there is none, and no meeting for last year either, one for last year's).
+  // No meeting for the year yet: say whether the year's report exists and link to it (when there is none, and no
+  // meeting for last year either, last year's). The years with a report and their status are one request.
   const year = thisYear();
   const met = new Set((list.data ?? []).map((r) => r.year));
   const slug = list.data && selected ? selected.slug : null;
-  const current = useReportForYear(slug && !met.has(year) ? slug : null, year);
-  const previous = useReportForYear(slug && current.data === null && !met.has(year - 1) ? slug : null, year - 1);
-  const report = (!met.has(year) ? current.data : null) ?? (current.data === null ? previous.data : null) ?? null;
+  const years = useReportYears(slug).data ?? [];
+  const current = years.find((r) => r.year === year);
+  const report = (!met.has(year) ? current : undefined) ?? (!current && !met.has(year - 1) ? years.find((r) => r.year === year - 1) : undefined) ?? null;
   if (!selected) return <NeedOrg title={t('title')} />;
   const columns: RegisterColumn<Review>[] = [
     {
