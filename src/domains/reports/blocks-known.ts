@@ -1,6 +1,7 @@
 import type { Cell, FigureBlock } from './blocks';
 import { isRec, recs, withOrg, type CellFn, type Rec } from './block-parts';
 import { continuityBlocks } from './blocks-continuity';
+import { rankIn } from './chart-options';
 import { classificationBlocks, nis2Blocks, privacyBlocks, supplierBlocks } from './blocks-registers';
 import { internalControlBlocks } from './blocks-internal-control';
 
@@ -157,7 +158,7 @@ export function registerBlocks(v: Rec, levels: readonly string[], cell: CellFn):
     if (!isRec(x) || Object.keys(x).length === 0) return [];
     // 'ingen' counts the risks without a treatment decision: 'Ej beslutad', as the register page says, not 'Ingen'.
     const word = (k: string) => (field === 'byTreatment' && k === 'ingen' ? 'Ej beslutad' : VALUES[k] ?? k);
-    const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+    const rank = rankIn(order);
     const keys = Object.keys(x).sort((a, b) => rank(a) - rank(b) || word(a).localeCompare(word(b), 'sv'));
     const rows = keys.map((k) => [cell(word(k)), cell(x[k], `${key}.${field}.${k}`)]);
     return [{ kind: 'table', caption: `Riskregistret: öppna risker per ${head.toLowerCase()}`, columns: [head, 'Antal'], rows }];

@@ -1,5 +1,5 @@
 import type { ReportJson, Rollup } from './build';
-import { countEntries, incidentCounts, incidentStatusKeys, monthSeries, MONTHS_SV, riskScaleLabels, type ChartId } from './chart-options';
+import { countEntries, incidentCounts, incidentStatusKeys, monthSeries, MONTHS_SV, rankIn, riskScaleLabels, type ChartId } from './chart-options';
 import type { ManualTable, Section } from './outline';
 import { withOrg } from './block-parts';
 import { knownBlocks, LABELS, registerBlocks, VALUES } from './blocks-known';
@@ -189,8 +189,7 @@ const humanKey = (k: string) => LABELS[k] ?? VALUES[k] ?? k.replace(/([a-z])([A-
  */
 const PART_ORDER: Record<string, string[]> = { planFollowUp: ['activities', 'progress'] };
 const inPartOrder = <T>(path: string, entries: [string, T][]): [string, T][] => {
-  const order = PART_ORDER[path] ?? [];
-  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const rank = rankIn(PART_ORDER[path] ?? []);
   return [...entries].sort(([a], [b]) => rank(a) - rank(b));
 };
 

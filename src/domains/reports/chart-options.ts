@@ -52,6 +52,12 @@ export function yearOnYear(now: [string, number][], before: [string, number][]):
   return keys.map((k) => [k, count(now, k), count(before, k)]);
 }
 
+/** A name's place in `order` (its index), every name not in it after them all: the sort key of a set order. */
+export const rankIn = (order: readonly string[]) => (k: string): number => {
+  const i = order.indexOf(k);
+  return i < 0 ? order.length : i;
+};
+
 /**
  * Rows of counts per name ([name, this year, the year before]) in a set order: the names of `first` in its order,
  * then the rest by this year's count, most first; those with none this year by the year before's count; ties by
@@ -60,7 +66,7 @@ export function yearOnYear(now: [string, number][], before: [string, number][]):
  * PDF had the register's order.
  */
 export function inCountOrder<T extends [string, number, ...number[]]>(rows: T[], first: readonly string[] = []): T[] {
-  const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : first.length);
+  const rank = rankIn(first);
   const before = (r: T) => (r.length > 2 ? (r[2] as number) : 0);
   return [...rows].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || (a[1] === 0 && b[1] === 0 ? before(b) - before(a) : 0) || a[0].localeCompare(b[0], 'sv'));
 }
