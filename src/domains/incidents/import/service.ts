@@ -26,7 +26,8 @@ import { inspectFile, type FileInfo, type RawRecord } from '../../../server/plat
 import { FatalRecord, guard, missingColumns, openTable, SourceError, sourceProblem } from '../../../server/platform/tabular/open';
 import { addWarning, emptySummary, toError, type ImportSummary } from '../../../server/platform/tabular/summary';
 import { RowValidator, type ImportRow, type RowError } from './validate';
-import { BatchWriter, UnitResolver, type ImportRegisters } from './writer';
+import { BatchWriter, type ImportRegisters } from './writer';
+import { UnitResolver } from './units';
 import { categorySpelling } from './categories';
 import { memo } from './values';
 import type { Msg } from '../../../server/platform/tabular/cells';

@@ -43,6 +43,13 @@ export interface FreshOrg {
   unitId: string;
 }
 
+/** A header and two rows every variant of a file is written with (formats.test.ts, crafted.test.ts). */
+export const HEAD = ['Ärende-ID', 'Rubrik', 'Beskrivning', 'Rapporterad', 'Status', 'Typ', 'Enhet'];
+export const ROWS = [
+  ['IA-1', 'Fel mottagare på e-post', 'Skickat till fel', '2025-02-03 09:14', 'Klar', 'Personuppgiftsincident', 'Beställarenheten'],
+  ['IA-2', 'Nätfiske mot växeln', 'Länk i e-post', '2025-02-11', 'Under utredning', 'IT-säkerhet', ''],
+];
+
 let orgN = 0;
 /** A new förvaltning (own IA register) with an enhet named "Beställarenheten" under it. */
 export async function freshOrg(t: TestServer, parent = 'stad'): Promise<FreshOrg> {
