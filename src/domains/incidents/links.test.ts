@@ -118,8 +118,25 @@ describe('adding and listing links', () => {
       }
       expect(JSON.stringify(listed)).not.toMatch(/Hemligv|hemligvagen|Karta/);
     }
-    // Those who read protected records see it all; the audit log keeps neither note nor address.
+    // A handler without incident.protected may neither add nor remove a protected record's address or note: a 409
+    // for an address already there would confirm a guess. Linking a record without a note stays theirs (above).
+    const before = await counts();
+    for (const body of [
+      { targetType: 'url', targetId: 'https://example.org/hemligvagen-3' },
+      { targetType: 'url', targetId: 'https://example.org/annan' },
+      { targetType: 'incident', targetId: ids.incident, note: 'Gissning' },
+    ]) {
+      const res = await sak.post(base, body);
+      expect(res.status).toBe(403);
+      expect(res.body.linkId).toBeUndefined();
+    }
+    expect((await sak.delete(`${base}/${url.id}`)).status).toBe(403);
+    expect((await sak.delete(`${base}/${doc.id}`)).status).toBe(403);
+    expect(await counts()).toEqual(before);
+    // Those who read protected records see it all, and that read is audited; the audit log keeps neither note nor address.
+    const reads = (await auditOf('incident.read_protected', prot.id)).length;
     expect((await isam.get(base)).body.items.map((l: { note: string }) => l.note)).toEqual(['Adressen Hemligvägen 3', 'Karta']);
+    expect(await auditOf('incident.read_protected', prot.id)).toHaveLength(reads + 1);
     await isam.delete(`${base}/${url.id}`);
     const audit = [...await auditOf('incident.link.create', doc.id), ...await auditOf('incident.link.create', url.id), ...await auditOf('incident.link.delete', url.id)];
     expect(audit).toHaveLength(3);

@@ -5,7 +5,7 @@ import { badRequest, conflict, notFound } from '../../server/platform/errors';
 import { linkTargetProviders, UUID_RE, type LinkTarget, type LinkTargetProvider } from '../../server/platform/link-targets';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { auditSafe, canSeeProtected, manageable, readable, viewOf } from './access';
+import { auditSafe, canSeeProtected, manageable, readable, requireProtectedAccess, viewOf } from './access';
 import type { CreateLink, LinkTargetQuery } from './contract';
 import { incidentLinks, incidents } from './table';
 
@@ -14,6 +14,8 @@ import { incidentLinks, incidents } from './table';
  * provider, see platform/link-targets.ts) or to a web address. Adding and removing needs what updating the incident
  * needs (incident.manage on its organisation); reading needs what reading it needs. A target must exist and be
  * visible to the person linking it (404 otherwise, so existence does not leak); the same target twice is a 409.
+ * On a protected record a web address and a note are protected text: adding or removing one needs incident.protected
+ * as well (otherwise a 409 for a duplicate would confirm a guessed address), and a permitted read of them is audited.
  */
 type LinkRow = typeof incidentLinks.$inferSelect;
 export interface LinkView {
@@ -61,11 +63,22 @@ async function rowsOf(db: Db, incidentId: string): Promise<LinkRow[]> {
   return db.select().from(incidentLinks).where(eq(incidentLinks.incidentId, incidentId)).orderBy(asc(incidentLinks.createdAt), asc(incidentLinks.id));
 }
 
-/** The links as the incident's page shows them: none for its reporter (the handlers' work), protected text hidden. */
+/** Whether a link holds protected text on a protected record: a web address, or a note. */
+const holdsText = (l: { targetType: string; note?: string | null }) => l.targetType === 'url' || !!l.note;
+
+/**
+ * The links as the incident's page shows them: none for its reporter (the handlers' work), protected text hidden.
+ * A read of a protected record's addresses and notes by one permitted to see them is audited, as its detail is.
+ */
 export async function listLinks(ctx: Ctx, incidentId: string): Promise<LinkView[]> {
   const r = await readable(ctx, ctx.db, incidentId);
   if (!viewOf(ctx, r).staff) return [];
-  return describeLinks(ctx, ctx.db, await rowsOf(ctx.db, incidentId), canSeeProtected(ctx, r));
+  const show = canSeeProtected(ctx, r);
+  const rows = await rowsOf(ctx.db, incidentId);
+  if (r.i.protectedIdentity && show && rows.some(holdsText)) {
+    await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after: { part: 'links' } }));
+  }
+  return describeLinks(ctx, ctx.db, rows, show);
 }
 
 const targetMissing = (type: string, id: string) =>
@@ -78,6 +91,7 @@ export async function addLink(ctx: Ctx, incidentId: string, input: CreateLink): 
   return inTx(ctx, async (tx) => {
     const r = await manageable(ctx, tx, incidentId);
     const { targetType, targetId } = input;
+    if (holdsText(input)) requireProtectedAccess(ctx, r);
     if (targetType === 'incident' && targetId.toLowerCase() === incidentId.toLowerCase()) {
       throw badRequest('self_link', { sv: 'En incident kan inte kopplas till sig själv.', en: 'An incident cannot be linked to itself.' }, 'targetId');
     }
@@ -105,8 +119,10 @@ export async function addLink(ctx: Ctx, incidentId: string, input: CreateLink): 
 export async function removeLink(ctx: Ctx, incidentId: string, linkId: string): Promise<void> {
   return inTx(ctx, async (tx) => {
     const r = await manageable(ctx, tx, incidentId);
-    const [l] = await tx.delete(incidentLinks).where(and(eq(incidentLinks.id, linkId), eq(incidentLinks.incidentId, incidentId))).returning();
-    if (!l) throw notFound({ sv: `Kopplingen ${linkId} finns inte.`, en: `Link ${linkId} does not exist.` }, 'linkId');
+    const [cur] = await tx.select().from(incidentLinks).where(and(eq(incidentLinks.id, linkId), eq(incidentLinks.incidentId, incidentId)));
+    if (!cur) throw notFound({ sv: `Kopplingen ${linkId} finns inte.`, en: `Link ${linkId} does not exist.` }, 'linkId');
+    if (holdsText(cur)) requireProtectedAccess(ctx, r);
+    const [l] = await tx.delete(incidentLinks).where(eq(incidentLinks.id, cur.id)).returning();
     await tx.update(incidents).set({ updatedAt: new Date() }).where(eq(incidents.id, incidentId));
     await recordAudit(tx, ctx, { action: 'incident.link.delete', entityType: 'incident_link', entityId: l.id, orgId: r.org.id, before: auditSafe(r.i.protectedIdentity, 'incident_link', l) });
   });
