@@ -19,8 +19,8 @@ type Registered = Pick<typeof incidents.$inferSelect, 'id' | 'status' | 'created
  * Actions, comments, attachments (metadata), links (raw rows: links.ts describes their targets) and history of one
  * incident. Staff without `showProtected` (a protected record, a caller without incident.protected) are not given
  * its free texts: comments, attachments and the actions' titles. The reporter reading their own report (not staff)
- * is not given the handlers' work at all: the history, and of the comments and attachments only those they added
- * themselves. Those they wrote and uploaded, so they get them on a protected record too: nothing in them is news to
+ * is not given the handlers' work (actions, links, others' comments and attachments): they follow their report by its
+ * status history, and of the comments and attachments get only those they added themselves. Those they wrote and uploaded, so they get them on a protected record too: nothing in them is news to
  * them, and nothing anyone else wrote comes with them.
  */
 export async function loadChildren(db: Db, incident: Registered, showProtected: boolean, now: Date, view: IncidentView = { staff: true }) {

@@ -158,7 +158,13 @@ export function EditForm({
         <ProblemAlert error={submit.error} fields={FIELDS} onReload={onReload} />
         <Fieldset legend={t('detail.basics')}>
           <Stack>
-            <TextInput label={t('field.title')} required maxLength={200} {...text('title')} />
+            <TextInput
+              label={t('field.title')}
+              description={d.protectedIdentity ? t('detail.titleProtectedHelp') : undefined}
+              required
+              maxLength={200}
+              {...text('title')}
+            />
             {!incident.protected && <Textarea label={t('field.description')} autosize minRows={3} {...text('description')} />}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <NativeSelect label={t('field.kind')} data={[{ value: '', label: t('none') }, ...KINDS.map((k) => ({ value: k, label: t(`kind.${KIND_KEY[k]}`) }))]} {...select('kind')} />
