@@ -262,6 +262,14 @@ describe('scope', () => {
     await create(isam, { org: 'avd-a', title: 'Nätfiskeförsök mot förvaltningen' });
     const compound = await isam.get(`/api/incidents?q=${encodeURIComponent('nätfiske')}`);
     expect(compound.body.items.map((i: { title: string }) => i.title)).toContain('Nätfiskeförsök mot förvaltningen');
+    // Definite forms the stemmer keeps ("ärendet", "bilagan", "datorn") find the word without its ending, in title
+    // and description; a short word is not cut into a prefix of every word it begins ("paket" is not "pak…").
+    const made = (await create(isam, { org: 'avd-b', title: 'Ärende om mejl', description: 'En bilaga skickades från fel dator.' })).body;
+    await create(isam, { org: 'avd-b', title: 'Pakistanresa med dator' });
+    const titles = async (q: string) => (await isam.get(`/api/incidents?q=${encodeURIComponent(q)}`)).body.items.map((i: { id: string }) => i.id);
+    for (const q of ['ärendet', 'mejlet', 'mejlets', 'bilagan', 'datorn mejlet', 'Ärendet']) expect(await titles(q), q).toContain(made.id);
+    expect(await titles('paket')).toEqual([]);
+    expect((await isam.get(`/api/incidents/count?q=${encodeURIComponent('ärendet')}`)).body.count).toBeGreaterThanOrEqual(1);
   });
 
   it('finds an incident by its number or its IA Ärende-ID (any letter case), within the org asked for', async () => {

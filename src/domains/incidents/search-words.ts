@@ -24,8 +24,28 @@ const COMMON_SHARE = 0.005;
 /** More matches than this make words common whatever the statistics say. */
 export const RARE_MAX = 12_000;
 
-/** The query for plain words: each a prefix, all of them (a word finds the compounds it begins). */
-export const wordQuery = (words: string[]) => sql`to_tsquery('swedish', ${words.map((w) => `${w}:*`).join(' & ')})`;
+/**
+ * Definite and genitive endings PostgreSQL's Swedish stemmer leaves on a word (Snowball strips -en, -na, -arna, -ens
+ * and many more, but not these): "ärendet", "mejlet", "lösenordets", "bilagan", "datorn". With the ending off, the
+ * word also finds "ärende", "mejl", "bilaga" as a prefix. Only when a stem of four letters or more remains, so that a
+ * short word ("paket", "plan") does not widen into every word it begins.
+ */
+const ENDINGS: readonly (readonly [ending: string, cut: number])[] = [['ets', 3], ['et', 2], ['ans', 2], ['an', 1], ['orn', 1], ['arn', 1]];
+const MIN_STEM = 4;
+
+/** The forms a search word is looked for in: itself, and itself without a definite ending the stemmer keeps. */
+export function wordForms(word: string): string[] {
+  const w = word.toLowerCase();
+  const hit = ENDINGS.find(([ending, cut]) => w.endsWith(ending) && w.length - cut >= MIN_STEM);
+  return hit ? [word, word.slice(0, word.length - hit[1])] : [word];
+}
+
+/** The query for plain words: each a prefix in any of its forms, all of them (a word finds the compounds it begins). */
+export const wordQuery = (words: string[]) =>
+  sql`to_tsquery('swedish', ${words.map((w) => {
+    const forms = wordForms(w).map((f) => `${f}:*`);
+    return forms.length > 1 ? `(${forms.join(' | ')})` : forms[0];
+  }).join(' & ')})`;
 
 /**
  * Whether a search for these plain words is best answered from the index (rare words: a few thousand incidents at
