@@ -49,6 +49,15 @@ describe('changing an action', () => {
     expect(last.after).toMatchObject({ status: 'pagar', ownerId: null, dueDate: null });
   });
 
+  it('answers a new or changed action as its page will show it: overdue when its due date has passed and it is not klar', async () => {
+    const { a, url } = await withAction({}, { dueDate: '2024-01-15' });
+    expect(a).toMatchObject({ dueDate: '2024-01-15', overdue: true });
+    const done = await isam.patch(url, { version: a.version, status: 'klar' });
+    expect(done.body).toMatchObject({ status: 'klar', overdue: false });
+    const later = await isam.patch(url, { version: done.body.version, status: 'pagar', dueDate: '2030-01-15' });
+    expect(later.body).toMatchObject({ overdue: false });
+  });
+
   it('refuses bad input naming the field, and writes nothing', async () => {
     const { a, url } = await withAction();
     const before = await stored(a.id);

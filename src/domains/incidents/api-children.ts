@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, json, jsonBody, jsonContent, problemContent } from '../../server/platform/http';
-import { addAction, addComment, updateAction } from './children';
+import { actionOverdue, addAction, addComment, updateAction } from './children';
+import { stockholmDate } from '../../server/platform/time';
 import { addLink, listLinks, removeLink, searchLinkTargets } from './links';
 import { ActionDto, CommentDto, CreateAction, CreateComment, CreateLink, LinkDto, LinkTargetDto, LinkTargetQuery, UpdateAction } from './contract';
 
@@ -9,7 +10,8 @@ const uuidParam = (name: string) => z.uuid().openapi({ param: { name, in: 'path'
 const IdParam = z.object({ id: uuidParam('id') });
 
 const actionOut = (a: { id: string; title: string | null; ownerId: string | null; dueDate: string | null; status: string; version: number }) => ({
-  id: a.id, title: a.title, owner: a.ownerId ? { id: a.ownerId, name: '' } : null, dueDate: a.dueDate, status: a.status, overdue: false, version: a.version,
+  id: a.id, title: a.title, owner: a.ownerId ? { id: a.ownerId, name: '' } : null, dueDate: a.dueDate, status: a.status,
+  overdue: actionOverdue(a, stockholmDate(new Date())), version: a.version,
 });
 
 /** Åtgärder, comments and links of one incident. */

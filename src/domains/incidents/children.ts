@@ -60,7 +60,7 @@ export async function loadChildren(db: Db, incident: Registered, showProtected: 
   return {
     actions: actions.map(({ a, ownerName }) => ({
       id: a.id, title: showProtected ? a.title : null, owner: a.ownerId ? { id: a.ownerId, name: ownerName ?? '' } : null, dueDate: a.dueDate, status: a.status,
-      overdue: a.status !== 'klar' && a.dueDate !== null && a.dueDate < today, version: a.version,
+      overdue: actionOverdue(a, today), version: a.version,
     })),
     comments,
     attachments,
@@ -82,6 +82,9 @@ async function withRegistration(db: Db, incident: Registered, history: HistoryEn
   const first = { from: null, to: history[0]?.from ?? incident.status, at: iso(incident.createdAt), actor: by?.name ?? null, source: incident.createdVia };
   return [first, ...history];
 }
+
+/** An action not done whose due date (a Stockholm date) is before `today`. */
+export const actionOverdue = (a: { status: string; dueDate: string | null }, today: string) => a.status !== 'klar' && a.dueDate !== null && a.dueDate < today;
 
 /** Bumps the incident's updatedAt (children change the record as a whole for lists sorted by activity). */
 async function touch(tx: Db, id: string) {
