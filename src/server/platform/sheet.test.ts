@@ -24,9 +24,11 @@ describe('spreadsheet exports', () => {
     await wb.xlsx.load((await toXlsx(rows, columns, 'Incidenter')) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Incidenter')!;
     const shown = [2, 3, 4, 5, 6, 7].map((n) => [(ws.getCell(n, 1).value as Date).toISOString().slice(0, 16), ws.getCell(n, 1).numFmt, ws.getCell(n, 2).value]);
+    // A text that would start a formula is a text cell, shown without CSV's apostrophe and formatted as text.
+    expect([ws.getCell(3, 2).type, ws.getCell(3, 2).numFmt, ws.getCell(2, 2).numFmt]).toEqual([ExcelJS.ValueType.String, '@', undefined]);
     expect(shown).toEqual([
       ['2025-11-11T11:42', 'yyyy-mm-dd hh:mm', 'Vintertid'],
-      ['2025-07-01T08:05', 'yyyy-mm-dd hh:mm', "'=SUMMA(A1)"],
+      ['2025-07-01T08:05', 'yyyy-mm-dd hh:mm', '=SUMMA(A1)'],
       ['2025-03-30T03:30', 'yyyy-mm-dd hh:mm', 'Efter omställningen till sommartid'],
       ['2025-10-26T02:30', 'yyyy-mm-dd hh:mm', 'Första 02:30 (sommartid)'],
       ['2025-10-26T02:30', 'yyyy-mm-dd hh:mm', 'Andra 02:30 (vintertid)'],

@@ -1,7 +1,8 @@
 /**
  * The spreadsheet conventions of every export, server-side (platform/export.ts) and in the browser
  * (web/components/registerExport.ts): CSV for Swedish Excel (UTF-8 with BOM, semicolons, CRLF), XLSX with times as
- * real date cells in Stockholm wall-clock time, and cells that would start a formula defused. No Node imports: the
+ * real date cells in Stockholm wall-clock time, and CSV cells that would start a formula defused (XLSX text cells are
+ * never evaluated: they keep their text, formatted as text). No Node imports: the
  * web app bundles this file (in its lazily loaded export chunk); exceljs is loaded on first use.
  */
 import Papa from 'papaparse';
@@ -37,6 +38,7 @@ export function stockholmWallClock(d: Date): Date {
 /** How date cells are shown: the date, and the time when it has one. */
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 const DATE_FORMAT = 'yyyy-mm-dd';
+const TEXT_FORMAT = '@';
 
 export function csvText<T>(rows: T[], columns: SheetColumn<T>[], text: (v: SheetValue) => string | number | boolean): string {
   const data = rows.map((r) => columns.map((c) => defuse(text(c.value(r)))));
@@ -57,11 +59,14 @@ export async function xlsxBytes<T>(
   for (const r of rows) {
     const values = columns.map((c) => {
       const v = c.value(r);
-      return v instanceof Date ? stockholmWallClock(v) : defuse(plain(v));
+      return v instanceof Date ? stockholmWallClock(v) : plain(v);
     });
     const row = ws.addRow(values);
     values.forEach((v, i) => {
       if (v instanceof Date) row.getCell(i + 1).numFmt = v.getUTCHours() || v.getUTCMinutes() || v.getUTCSeconds() ? DATE_TIME_FORMAT : DATE_FORMAT;
+      // A text cell is never evaluated, so "=SUMMA(A1)" is shown as it is (no apostrophe as in CSV); formatted as
+      // text (@) it stays text when someone edits the cell.
+      else if (typeof v === 'string' && FORMULA_START.test(v)) row.getCell(i + 1).numFmt = TEXT_FORMAT;
     });
   }
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;

@@ -1,7 +1,7 @@
 /**
  * Client-side export of a register's visible columns. Loaded only when the user exports, so papaparse and
  * exceljs never weigh on the first page load. The conventions are the server export's (platform/sheet.ts, one
- * module for both): CSV for Swedish Excel, XLSX with Stockholm times as date cells, formula-looking cells defused.
+ * module for both): CSV for Swedish Excel, XLSX with Stockholm times as date cells, formula-looking cells defused in CSV and text cells in XLSX.
  */
 import { csvText, xlsxBytes, type SheetColumn, type SheetValue } from '../../server/platform/sheet';
 import { formatDate, formatDateTime } from '../format';
