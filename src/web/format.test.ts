@@ -20,8 +20,12 @@ describe('formatDateTime', () => {
   it('shows Stockholm time on both sides of a change of clocks', () => {
     expect(formatDateTime('2025-03-30T00:59:00Z')).toBe('2025-03-30 01:59');
     expect(formatDateTime('2025-03-30T01:00:00Z')).toBe('2025-03-30 03:00');
-    expect(formatDateTime('2025-10-26T00:30:00Z')).toBe('2025-10-26 02:30');
-    expect(formatDateTime('2025-10-26T01:30:00Z')).toBe('2025-10-26 02:30');
+    // The hour that occurs twice says which it is; the hours around it do not.
+    expect(formatDateTime('2025-10-26T00:30:00Z')).toBe('2025-10-26 02:30 (+02:00)');
+    expect(formatDateTime('2025-10-26T01:30:00Z')).toBe('2025-10-26 02:30 (+01:00)');
+    expect(formatDateTime('2025-10-25T23:59:00Z')).toBe('2025-10-26 01:59');
+    expect(formatDateTime('2025-10-26T02:00:00Z')).toBe('2025-10-26 03:00');
+    expect(formatDateTime('2025-10-26T00:00:00Z')).toBe('2025-10-26 02:00 (+02:00)');
     expect(formatDateTime(null)).toBe('');
     expect(formatDateTime('inte ett datum')).toBe('');
   });

@@ -6,10 +6,20 @@ const number = new Intl.NumberFormat('sv-SE');
 
 const toDate = (v: string | number | Date) => (v instanceof Date ? v : new Date(v));
 
+const HOUR = 3_600_000;
+
+/**
+ * Date and time in Stockholm. A time in the hour that occurs twice (the clocks go back in October: 02:00–02:59 is
+ * first summer time, then winter time) gets its offset, as the time fields ask for it: "2025-10-26 02:30 (+02:00)".
+ */
 export function formatDateTime(v: string | number | Date | null | undefined): string {
   if (v === null || v === undefined || v === '') return '';
   const d = toDate(v);
-  return Number.isNaN(d.getTime()) ? '' : dateTime.format(d);
+  if (Number.isNaN(d.getTime())) return '';
+  const shown = dateTime.format(d);
+  if (dateTime.format(new Date(d.getTime() + HOUR)) === shown) return `${shown} (+02:00)`;
+  if (dateTime.format(new Date(d.getTime() - HOUR)) === shown) return `${shown} (+01:00)`;
+  return shown;
 }
 
 export function formatDate(v: string | number | Date | null | undefined): string {
