@@ -265,6 +265,16 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     const b = await cli(['backup', file]);
     expect(b.code, b.err).toBe(0);
     expect(b.out).toMatch(/Säkerhetskopia skriven \/ backup written/);
+    // The backup is in the audit log (it holds every protected text): by the command line, with the file.
+    const database = await openDatabase({ dataDir: dbEnv.TILLIT_DATA_DIR });
+    try {
+      const [entry] = rows<{ actor_label: string; after: { file: string; rows: number } }>(
+        await database.db.execute(sql`select actor_label, after from audit_log where action = 'system.backup' order by seq desc limit 1`));
+      expect(entry.after).toMatchObject({ file, rows: expect.any(Number) });
+      expect(entry.actor_label).toMatch(/^cli:/);
+    } finally {
+      await database.close();
+    }
     const refused = await cli(['restore', file]);
     expect(refused.code).not.toBe(0);
     expect(refused.err).toMatch(/fel: .*--force/);

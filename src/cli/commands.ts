@@ -40,7 +40,13 @@ export const platformCommands: CliCommand[] = [
     async run(args, env) {
       const { positionals } = parse(args, {}, ['FILE'], this.usage);
       const file = resolve(positionals[0]);
-      const h = await withDatabase(env, (db) => backup(db.db, file));
+      // Recorded in the audit log once the file is whole: a backup holds every protected text of the installation.
+      const h = await withDatabase(env, async (db, ctx) => {
+        const written = await backup(db.db, file);
+        const rows = written.tables.reduce((n, t) => n + t.rows, 0);
+        await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'system.backup', entityType: 'system', after: { file, createdAt: written.createdAt, tables: written.tables.length, rows } }));
+        return written;
+      });
       const rows = h.tables.reduce((n, t) => n + t.rows, 0);
       env.out(`Säkerhetskopia skriven / backup written: ${file} (${h.tables.length} tabeller/tables, ${rows} rader/rows)`);
     },
