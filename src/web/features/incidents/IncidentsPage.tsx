@@ -51,6 +51,14 @@ export default function IncidentsPage() {
     breachDocumented: undocumented ? 'false' : '', sinceYear: undocumented && since ? String(since) : '',
   };
   const queryKey = ['incidents', 'list', q] as const;
+  // A new filter (or organisation, or scope) clears the selection: triage never changes incidents the list no longer
+  // shows. Done during render, so no frame offers "Ändra markerade (2 st)" for rows out of sight.
+  const filterKey = JSON.stringify(q);
+  const [selectedFor, setSelectedFor] = useState(filterKey);
+  if (selectedFor !== filterKey) {
+    setSelectedFor(filterKey);
+    if (selectedRows.length) setSelectedRows([]);
+  }
   // A page of the list as filtered: the register's pages, and select all's.
   const fetchPage = (cursor: string | null, limit = 50) => api.get<ListPage>('/incidents', { ...q, cursor, limit });
   const listed = Boolean(all || selectedSlug);
@@ -65,13 +73,13 @@ export default function IncidentsPage() {
   const onView = useCallback((rows: IncidentListItem[], searched: boolean) => setShown({ rows, searched }), []);
   // The filter now, to see whether it changed while all that match were being fetched (then that answer is dropped).
   const filterNow = useRef('');
-  filterNow.current = JSON.stringify(q);
+  filterNow.current = filterKey;
   // "Select all": the rows shown while searched; every incident that matches when one triage step can change them all;
   // else the rows loaded. Never more than one step takes (BULK_MAX).
   const selectAll = useSubmit(async () => {
     if (shown.searched) return setSelectedRows(shown.rows.slice(0, BULK_MAX));
     if (!allAtOnce) return setSelectedRows(loadedRows().slice(0, BULK_MAX));
-    const asked = JSON.stringify(q);
+    const asked = filterKey;
     const rows: IncidentListItem[] = [];
     let cursor: string | null = null;
     do {
