@@ -266,6 +266,40 @@ test('triage: two incidents change status in one step; an illegal change names t
   await page.getByRole('button', { name: 'Svenska' }).click();
 });
 
+test('triage: an incident someone else changed since the list was loaded is not overwritten; reload and change again', async ({ page }) => {
+  const a = await quickViaApi(`Låst skrivare A ${u}`);
+  const b = await quickViaApi(`Låst skrivare B ${u}`);
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await openModule(page, 'Incidenter');
+  const triage = page.getByRole('region', { name: /Ändra markerade/ });
+  await page.getByRole('checkbox', { name: `Markera ${a.number}` }).check();
+  await page.getByRole('checkbox', { name: `Markera ${b.number}` }).check();
+  await triage.getByLabel('Ny typ').selectOption('IT-säkerhet');
+
+  // Someone else saves b after the list was loaded.
+  const { api, headers } = await adminApi();
+  const other = await api.patch(`/api/incidents/${b.id}`, { headers, data: { version: 1, kind: 'Arbetsmiljö' } });
+  expect(other.status(), await other.text()).toBe(200);
+  const kindOf = async (id: string) => ((await (await api.get(`/api/incidents/${id}`, { headers })).json()) as { kind: string | null }).kind;
+
+  await triage.getByRole('button', { name: 'Ändra markerade' }).click();
+  const stale = triage.getByRole('alert').filter({ hasText: 'Någon annan har ändrat detta' });
+  await expect(stale).toContainText(`1 av 2 incidenter har ändrats av någon annan sedan de lästes in: ${b.number}. Inget har ändrats.`);
+  await expect(triage.locator('.triage-result')).toBeFocused();
+  expect([await kindOf(a.id), await kindOf(b.id)]).toEqual([null, 'Arbetsmiljö']);
+  await expectNoAxeViolations(page, 'triage refused for a stale version');
+
+  // Reloaded: the selection stays, with the rows as they are now, and the same change goes through.
+  await stale.getByRole('button', { name: 'Ladda om' }).click();
+  await expect(triage.getByRole('status')).toHaveText('Listan är omladdad. 2 incidenter är markerade, som de ser ut nu. Välj Ändra markerade igen.');
+  await expect(triage.locator('.triage-result')).toBeFocused();
+  await triage.getByRole('button', { name: 'Ändra markerade' }).click();
+  await expect(triage.getByRole('status')).toHaveText('2 incidenter ändrades.');
+  expect([await kindOf(a.id), await kindOf(b.id)]).toEqual(['IT-säkerhet', 'IT-säkerhet']);
+  await api.dispose();
+});
+
 test('the category dialog names errors by field and gives focus back to its button', async ({ page }) => {
   await login(page, isam.email, isam.password);
   await chooseOrg(page, orgs.forv.slug);
@@ -361,9 +395,9 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
 
   await page.getByRole('navigation', { name: 'Incidenter – undersidor' }).getByRole('link', { name: 'Statistik' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Incidentstatistik' })).toBeVisible();
-  // Reported this year: the employee's report and the five from the API (+ the two imported rows if it is 2025).
+  // Reported this year: the employee's two reports and the six from the API (+ the two imported rows if it is 2025).
   const year = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date());
-  const expected = 6 + (year === '2025' ? 2 : 0);
+  const expected = 8 + (year === '2025' ? 2 : 0);
   await expect(page.getByLabel('År')).toHaveValue(year);
   const summary = page.getByRole('table', { name: 'Sammanfattning' });
   await expect(summary.getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText(String(expected));

@@ -94,6 +94,16 @@ export default function IncidentsPage() {
 
   const toggle = (row: IncidentListItem, on: boolean) =>
     setSelectedRows((s) => (on ? [...s.filter((x) => x.id !== row.id), row] : s.filter((x) => x.id !== row.id)));
+  // After a stale refusal: the list and its count read again, and the selection kept for the rows the list still shows,
+  // with their data (and version) as read now; rows no longer loaded or no longer matching are unticked.
+  async function reloadList(): Promise<number> {
+    await qc.refetchQueries({ queryKey: ['register', 'incidents'], type: 'active' });
+    void qc.invalidateQueries({ queryKey: ['incidents'] });
+    const fresh = new Map(loadedRows().map((r) => [r.id, r]));
+    const kept = selectedRows.flatMap((r) => fresh.get(r.id) ?? []);
+    setSelectedRows(kept);
+    return kept.length;
+  }
   function loadedRows(): IncidentListItem[] {
     const data = qc.getQueryData<InfiniteData<ListPage>>(['register', ...queryKey]);
     return data?.pages.flatMap((p) => p.items) ?? [];
@@ -191,6 +201,7 @@ export default function IncidentsPage() {
             void qc.invalidateQueries({ queryKey: ['register', 'incidents'] });
             void qc.invalidateQueries({ queryKey: ['incidents'] });
           }}
+          onReload={reloadList}
         />
       )}
       {listed && (
