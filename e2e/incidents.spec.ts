@@ -158,6 +158,9 @@ test('a stale edit asks to reload; attachments upload and download', async ({ pa
   await page.getByRole('button', { name: 'Spara' }).click();
   const stale = page.getByRole('alert').filter({ hasText: 'Någon annan har ändrat detta' });
   await expect(stale).toBeVisible();
+  // The message is above the form, out of sight from Spara: focus goes to it (and so it is scrolled into view).
+  await expect(page.locator(':focus')).toContainText('Någon annan har ändrat detta');
+  await expect(stale).toBeInViewport();
   await stale.getByRole('button', { name: 'Ladda om' }).click();
   await expect(stale).toHaveCount(0);
   await expect(page.getByLabel('IMY:s diarienummer')).toHaveValue('DI-2026-0001');
