@@ -150,3 +150,35 @@ test('a new filter clears the selection: triage never changes rows out of sight'
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (0 st)');
 });
+
+test('a filter the list cannot take is said in words at the list, never as "no incidents match"', async ({ page }) => {
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await openModule(page, 'Incidenter');
+  const form = page.getByRole('form', { name: 'Filter för incidenter' });
+  // The search field takes what the API takes (200 characters).
+  await expect(form.getByLabel('Sök')).toHaveAttribute('maxlength', '200');
+
+  // Longer from an address (a link, a bookmark): the list says which filter and why, in words.
+  await page.goto(`/incidenter?q=${'a'.repeat(201)}`);
+  const refused = page.getByRole('alert').filter({ hasText: 'Listan kunde inte visas med det här filtret' });
+  await expect(refused).toContainText('Sök: För lång text: högst 200 tecken.');
+  await expect(refused).toContainText('Ändra filtret och försök igen.');
+  await expect(refused).not.toContainText('Ogiltiga uppgifter (query)');
+  await expect(page.getByText('Inga incidenter matchar filtret.')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Markera alla/ })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'incident list with a refused filter');
+
+  // The same for a kind, a year and a personal data choice the API does not know.
+  await page.goto('/incidenter?kind=P%C3%A5hittad&year=1999&personalData=kanske');
+  await expect(refused.getByRole('listitem')).toHaveText([
+    /^Typ: Otillåtet värde\. Tillåtna: Informationssäkerhet, IT-säkerhet/,
+    /^År: Ogiltigt värde: år 1999 ligger utanför de tillåtna åren 2000–/,
+    /^Personuppgifter: Otillåtet värde\./,
+  ]);
+  await expect(page.getByText('Inga incidenter matchar filtret.')).toHaveCount(0);
+  // Cleared, the list is back.
+  await form.getByRole('button', { name: 'Rensa' }).click();
+  await expect(refused).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Incidenter' })).toContainText(`Mejl till fel mottagare ${u}`);
+});

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CLOCK_KEYS, CLOCK_STATES } from './clocks';
 import { BREACH_CAUSES, BREACH_TYPES, DATA_CATEGORIES, NOT_INFORMING_REASONS, SUBJECT_CATEGORIES } from './breach-model';
-import { BULK_MAX, DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS } from './model';
+import { BULK_MAX, DESCRIPTION_MAX, INCIDENT_KINDS, INCIDENT_STATUSES, PERSONAL_DATA, RISK_ASSESSMENTS, SEARCH_MAX } from './model';
 import { instantProblem } from '../../server/platform/time';
 import { int4, IsoDate, YearQuery } from '../../server/platform/schema';
 import { UUID_RE } from '../../server/platform/uuid7';
@@ -120,7 +120,7 @@ export const ListQuery = z.object({
   sinceYear: YearQuery().optional().openapi({ description: 'Rapporterade från och med detta år / reported from this year on' }),
   overdue: z.enum(['true', 'false']).optional(),
   protected: z.enum(['true', 'false']).optional(),
-  q: z.string().max(200).optional(),
+  q: z.string().max(SEARCH_MAX).optional(),
   handler: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   breachDocumented: z.enum(['true', 'false']).optional().openapi({ description: 'Personuppgiftsincidenter med (true) eller utan (false) dokumentation enligt art. 33.5 / breaches with or without their art. 33.5 record' }),
   reporter: z.enum(['me']).optional().openapi({ description: 'me: bara incidenter jag själv rapporterat / only incidents I reported' }),

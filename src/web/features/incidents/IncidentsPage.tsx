@@ -64,9 +64,10 @@ export default function IncidentsPage() {
   const listed = Boolean(all || selectedSlug);
   // The list pages by key and never counts: how many match is asked beside it (at most 1 000 are counted). Under the
   // register's key, so that every change that refreshes the list refreshes the count too.
-  const total = useQuery({
+  const counted = useQuery({
     queryKey: ['register', 'incidents', 'count', q], queryFn: () => api.get<ListCount>('/incidents/count', q), enabled: listed, staleTime: 0,
-  }).data;
+  });
+  const total = counted.data;
   const allAtOnce = total !== undefined && !total.capped && total.count <= BULK_MAX;
   // The rows the register shows, and whether its search box narrows them: then "select all" takes what is shown.
   const [shown, setShown] = useState<{ rows: IncidentListItem[]; searched: boolean }>({ rows: [], searched: false });
@@ -228,8 +229,15 @@ export default function IncidentsPage() {
               : undefined
           }
           emptyText={t('list.empty')}
+          // A filter the server refuses (a search over 200 characters, an unknown kind or year in the address) is
+          // named by its label in the form.
+          errorLabels={{
+            q: t('list.search'), status: t('field.status'), kind: t('field.kind'), category: t('field.category'),
+            year: t('list.year'), personalData: t('field.personalData'), overdue: t('list.overdueOnly'),
+          }}
           toolbar={
-            manage && total?.count !== 0 ? (
+            // Nothing to select while the filter is refused (the count fails as the list does).
+            manage && !counted.isError && total?.count !== 0 ? (
               <Group gap="xs">
                 <Button variant="default" size="sm" onClick={() => void selectAll.run()} loading={selectAll.busy}>
                   {shown.searched

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SEARCH_MAX } from '../../../domains/incidents/model';
 import { useSearchValues, useSetSearch } from '../../shell/search';
 import { KIND_KEY, KINDS, STATUS_KEY, STATUSES } from './types';
 import { stockholmYear } from './util';
@@ -80,7 +81,7 @@ export function FilterForm({ value, onApply, categories }: { value: ListFilter; 
   return (
     <form onSubmit={submit} aria-label={t('list.filters')}>
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <TextInput label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={draft.q} onChange={set('q')} w={240} />
+        <TextInput label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={draft.q} onChange={set('q')} maxLength={SEARCH_MAX} w={240} />
         <NativeSelect
           label={t('field.status')}
           value={draft.status}
