@@ -266,7 +266,21 @@ test('triage: two incidents change status in one step; an illegal change names t
   await page.getByRole('button', { name: 'English' }).click();
   const alertEn = page.getByRole('alert').filter({ hasText: 'Nothing changed' });
   await expect(alertEn).toContainText('Status cannot change from "Reported" to "Under investigation"');
+  await expect(alertEn.getByRole('button', { name: 'Unselect the one that cannot be changed' })).toBeVisible();
   await page.getByRole('button', { name: 'Svenska' }).click();
+  // One button unticks exactly the refused ones (with 40 selected, not by hand); the rest can then be changed.
+  await expect(alert).toContainText('Ändringen görs för alla eller ingen');
+  await expectNoAxeViolations(page, 'triage refusal with its unselect button');
+  await alert.getByRole('button', { name: 'Avmarkera den som inte kan ändras' }).click();
+  await expect(triage.getByRole('status')).toHaveText('1 incident som inte kunde ändras är avmarkerad.');
+  await expect(triage.locator('.triage-result')).toBeFocused();
+  await expect(page.getByRole('checkbox', { name: `Markera ${c.number}` })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: `Markera ${a.number}` })).toBeChecked();
+  await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (1 st)');
+  await triage.getByRole('button', { name: 'Ändra markerade' }).click();
+  await expect(triage.getByRole('status')).toHaveText('1 incident ändrades.');
+  await expect(table.getByRole('row').filter({ hasText: a.number })).toContainText('Under utredning');
+  await expect(table.getByRole('row').filter({ hasText: c.number })).toContainText('Rapporterad');
 });
 
 test('triage: an incident someone else changed since the list was loaded is not overwritten; reload and change again', async ({ page }) => {

@@ -203,6 +203,7 @@ export default function IncidentsPage() {
             void qc.invalidateQueries({ queryKey: ['incidents'] });
           }}
           onReload={reloadList}
+          onUnselect={(ids) => setSelectedRows((s) => s.filter((r) => !ids.includes(r.id)))}
         />
       )}
       {listed && (

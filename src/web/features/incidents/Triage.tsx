@@ -36,6 +36,7 @@ export function Triage({
   onDone,
   onClear,
   onReload,
+  onUnselect,
 }: {
   selected: IncidentListItem[];
   directory: ReturnType<typeof useHandlerDirectory>;
@@ -44,6 +45,8 @@ export function Triage({
   onClear: () => void;
   /** Reloads the list after a stale refusal; resolves to how many rows stay selected (with the data read now). */
   onReload: () => Promise<number>;
+  /** Unticks these rows (the ones a refused step named). */
+  onUnselect: (ids: string[]) => void;
 }) {
   const { t, i18n } = useTranslation('incidents');
   const { me } = useSession();
@@ -120,6 +123,15 @@ export function Triage({
     setAnswered((n) => n + 1);
   }
 
+  // Refused rows still ticked: one button unticks exactly those, so the rest can be changed (40 selected, 3 refused).
+  const refusedSelected = refused.filter((r) => ids.includes(r.id));
+  function unselectRefused() {
+    onUnselect(refusedSelected.map((r) => r.id));
+    submit.reset();
+    setDone(t('triage.unselectedRefused', { count: refusedSelected.length }));
+    setAnswered((n) => n + 1);
+  }
+
   async function reload() {
     const kept = await onReload();
     submit.reset();
@@ -156,6 +168,11 @@ export function Triage({
               </List.Item>
             ))}
           </List>
+          {refusedSelected.length > 0 && (
+            <Button size="xs" variant="outline" color="red.9" mt="sm" onClick={unselectRefused}>
+              {t('triage.unselectRefused', { count: refusedSelected.length })}
+            </Button>
+          )}
         </Alert>
       ) : cannotRead ? (
         <Alert color="red" title={t('triage.handlerRefusedTitle', { name: person?.name ?? '' })} role="alert" mt="sm">
