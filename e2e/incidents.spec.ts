@@ -424,6 +424,8 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
   const byCategory = page.getByRole('table', { name: 'Per kategori' });
   await expect(byCategory.getByRole('columnheader', { name: String(Number(year) - 1) })).toBeVisible();
   if (year === '2026') await expect(byCategory.getByRole('row', { name: /Fel mottagare/ }).getByRole('cell').last()).toHaveText('1');
+  // The month table names its years (not "this year and last year", wrong for any year but the current one).
+  await expect(page.getByRole('table', { name: `Per månad, ${year} och ${Number(year) - 1}`, exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'statistics');
 
   // The imported 2025 rows count in 2025.
@@ -431,5 +433,6 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
     await page.getByLabel('År').selectOption('2025');
     await expect(page.getByRole('table', { name: 'Sammanfattning' }).getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText('2');
     await expect(page.getByRole('table', { name: 'Per kategori' }).getByRole('row', { name: /Fel mottagare/ })).toContainText('1');
+    await expect(page.getByRole('table', { name: 'Per månad, 2025 och 2024', exact: true })).toBeVisible();
   }
 });
