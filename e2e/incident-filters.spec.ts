@@ -89,3 +89,96 @@ test('"new reports waiting" on the start page opens the list as it counts: every
   await expect(table).not.toContainText(`Redan tagen ${u}`);
   await expectNoAxeViolations(page, 'incident list from the start page');
 });
+
+test('the form shows the filter the list uses when the address changes', async ({ page }) => {
+  const { api, headers } = await adminApi();
+  const csv = `Ärende-ID;Rubrik;Rapporterad;Status\nIA-gammal-${u};Gammal händelse ${u};2024-05-02 10:00;Rapporterad\n`;
+  const imported = await api.post(`/api/incidents/import?org=${orgs.forv.slug}`, { headers: { ...headers, 'content-type': 'text/csv' }, data: Buffer.from(csv, 'utf8') });
+  expect(imported.status(), await imported.text()).toBe(200);
+  await api.dispose();
+
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await page.goto('/incidenter?status=Rapporterad&year=2024');
+  const table = page.getByRole('table', { name: 'Incidenter' });
+  const form = page.getByRole('form', { name: 'Filter för incidenter' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table).toContainText(`Gammal händelse ${u}`);
+  await expect(form.getByRole('combobox', { name: 'Status' })).toHaveValue('Rapporterad');
+  await expect(form.getByRole('combobox', { name: 'År' })).toHaveValue('2024');
+  // Typed but not applied: kept while the address stays as it is.
+  await form.getByLabel('Sök').fill('skrivet men inte filtrerat');
+  await table.getByRole('link').first().focus();
+  await expect(form.getByLabel('Sök')).toHaveValue('skrivet men inte filtrerat');
+
+  // The menu's Incidenter opens the list without a filter: the form follows the address (it kept Rapporterad, 2024
+  // and the typed text before while the list, the export and "select all" used no filter).
+  await page.getByRole('navigation', { name: 'Moduler' }).getByRole('link', { name: 'Incidenter' }).click();
+  await expect(page).toHaveURL(/\/incidenter$/);
+  await expect(table).toContainText(`Mejl till fel mottagare ${u}`);
+  await expect(form.getByRole('combobox', { name: 'Status' })).toHaveValue('');
+  await expect(form.getByRole('combobox', { name: 'År' })).toHaveValue('');
+  await expect(form.getByLabel('Sök')).toHaveValue('');
+  // Back to the filtered address: the form shows that filter again.
+  await page.goBack();
+  await expect(page).toHaveURL(/status=Rapporterad&year=2024/);
+  await expect(form.getByRole('combobox', { name: 'År' })).toHaveValue('2024');
+  await expect(table.getByRole('row')).toHaveCount(2);
+});
+
+test('a new filter clears the selection: triage never changes rows out of sight', async ({ page }) => {
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await page.goto('/incidenter?status=Rapporterad&year=2024');
+  const table = page.getByRole('table', { name: 'Incidenter' });
+  const form = page.getByRole('form', { name: 'Filter för incidenter' });
+  const triage = page.getByRole('region', { name: /Ändra markerade/ });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await table.getByRole('checkbox').first().check();
+  await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (1 st)');
+  // Another filter from the address (the menu's Incidenter)…
+  await page.getByRole('navigation', { name: 'Moduler' }).getByRole('link', { name: 'Incidenter' }).click();
+  await expect(table).toContainText(`Mejl till fel mottagare ${u}`);
+  await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (0 st)');
+  await expect(triage).toContainText('Markera incidenter i listan med kryssrutorna');
+  // …or from the form.
+  await table.getByRole('checkbox').first().check();
+  await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (1 st)');
+  await form.getByRole('combobox', { name: 'År' }).selectOption('2024');
+  await form.getByRole('button', { name: 'Filtrera', exact: true }).click();
+  await expect(page).toHaveURL(/year=2024/);
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (0 st)');
+});
+
+test('a filter the list cannot take is said in words at the list, never as "no incidents match"', async ({ page }) => {
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await openModule(page, 'Incidenter');
+  const form = page.getByRole('form', { name: 'Filter för incidenter' });
+  // The search field takes what the API takes (200 characters).
+  await expect(form.getByLabel('Sök')).toHaveAttribute('maxlength', '200');
+
+  // Longer from an address (a link, a bookmark): the list says which filter and why, in words.
+  await page.goto(`/incidenter?q=${'a'.repeat(201)}`);
+  const refused = page.getByRole('alert').filter({ hasText: 'Listan kunde inte visas med det här filtret' });
+  await expect(refused).toContainText('Sök: För lång text: högst 200 tecken.');
+  await expect(refused).toContainText('Ändra filtret och försök igen.');
+  await expect(refused).not.toContainText('Ogiltiga uppgifter (query)');
+  await expect(page.getByText('Inga incidenter matchar filtret.')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Markera alla/ })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'incident list with a refused filter');
+
+  // The same for a kind, a year and a personal data choice the API does not know.
+  await page.goto('/incidenter?kind=P%C3%A5hittad&year=1999&personalData=kanske');
+  await expect(refused.getByRole('listitem')).toHaveText([
+    /^Typ: Otillåtet värde\. Tillåtna: Informationssäkerhet, IT-säkerhet/,
+    /^År: Ogiltigt värde: år 1999 ligger utanför de tillåtna åren 2000–/,
+    /^Personuppgifter: Otillåtet värde\./,
+  ]);
+  await expect(page.getByText('Inga incidenter matchar filtret.')).toHaveCount(0);
+  // Cleared, the list is back.
+  await form.getByRole('button', { name: 'Rensa' }).click();
+  await expect(refused).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Incidenter' })).toContainText(`Mejl till fel mottagare ${u}`);
+});

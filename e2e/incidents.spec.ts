@@ -158,6 +158,9 @@ test('a stale edit asks to reload; attachments upload and download', async ({ pa
   await page.getByRole('button', { name: 'Spara' }).click();
   const stale = page.getByRole('alert').filter({ hasText: 'Någon annan har ändrat detta' });
   await expect(stale).toBeVisible();
+  // The message is above the form, out of sight from Spara: focus goes to it (and so it is scrolled into view).
+  await expect(page.locator(':focus')).toContainText('Någon annan har ändrat detta');
+  await expect(stale).toBeInViewport();
   await stale.getByRole('button', { name: 'Ladda om' }).click();
   await expect(stale).toHaveCount(0);
   await expect(page.getByLabel('IMY:s diarienummer')).toHaveValue('DI-2026-0001');
@@ -263,7 +266,55 @@ test('triage: two incidents change status in one step; an illegal change names t
   await page.getByRole('button', { name: 'English' }).click();
   const alertEn = page.getByRole('alert').filter({ hasText: 'Nothing changed' });
   await expect(alertEn).toContainText('Status cannot change from "Reported" to "Under investigation"');
+  await expect(alertEn.getByRole('button', { name: 'Unselect the one that cannot be changed' })).toBeVisible();
   await page.getByRole('button', { name: 'Svenska' }).click();
+  // One button unticks exactly the refused ones (with 40 selected, not by hand); the rest can then be changed.
+  await expect(alert).toContainText('Ändringen görs för alla eller ingen');
+  await expectNoAxeViolations(page, 'triage refusal with its unselect button');
+  await alert.getByRole('button', { name: 'Avmarkera den som inte kan ändras' }).click();
+  await expect(triage.getByRole('status')).toHaveText('1 incident som inte kunde ändras är avmarkerad.');
+  await expect(triage.locator('.triage-result')).toBeFocused();
+  await expect(page.getByRole('checkbox', { name: `Markera ${c.number}` })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: `Markera ${a.number}` })).toBeChecked();
+  await expect(triage.getByRole('heading')).toHaveText('Ändra markerade (1 st)');
+  await triage.getByRole('button', { name: 'Ändra markerade' }).click();
+  await expect(triage.getByRole('status')).toHaveText('1 incident ändrades.');
+  await expect(table.getByRole('row').filter({ hasText: a.number })).toContainText('Under utredning');
+  await expect(table.getByRole('row').filter({ hasText: c.number })).toContainText('Rapporterad');
+});
+
+test('triage: an incident someone else changed since the list was loaded is not overwritten; reload and change again', async ({ page }) => {
+  const a = await quickViaApi(`Låst skrivare A ${u}`);
+  const b = await quickViaApi(`Låst skrivare B ${u}`);
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await openModule(page, 'Incidenter');
+  const triage = page.getByRole('region', { name: /Ändra markerade/ });
+  await page.getByRole('checkbox', { name: `Markera ${a.number}` }).check();
+  await page.getByRole('checkbox', { name: `Markera ${b.number}` }).check();
+  await triage.getByLabel('Ny typ').selectOption('IT-säkerhet');
+
+  // Someone else saves b after the list was loaded.
+  const { api, headers } = await adminApi();
+  const other = await api.patch(`/api/incidents/${b.id}`, { headers, data: { version: 1, kind: 'Arbetsmiljö' } });
+  expect(other.status(), await other.text()).toBe(200);
+  const kindOf = async (id: string) => ((await (await api.get(`/api/incidents/${id}`, { headers })).json()) as { kind: string | null }).kind;
+
+  await triage.getByRole('button', { name: 'Ändra markerade' }).click();
+  const stale = triage.getByRole('alert').filter({ hasText: 'Någon annan har ändrat detta' });
+  await expect(stale).toContainText(`1 av 2 incidenter har ändrats av någon annan sedan de lästes in: ${b.number}. Inget har ändrats.`);
+  await expect(triage.locator('.triage-result')).toBeFocused();
+  expect([await kindOf(a.id), await kindOf(b.id)]).toEqual([null, 'Arbetsmiljö']);
+  await expectNoAxeViolations(page, 'triage refused for a stale version');
+
+  // Reloaded: the selection stays, with the rows as they are now, and the same change goes through.
+  await stale.getByRole('button', { name: 'Ladda om' }).click();
+  await expect(triage.getByRole('status')).toHaveText('Listan är omladdad. 2 incidenter är markerade, som de ser ut nu. Välj Ändra markerade igen.');
+  await expect(triage.locator('.triage-result')).toBeFocused();
+  await triage.getByRole('button', { name: 'Ändra markerade' }).click();
+  await expect(triage.getByRole('status')).toHaveText('2 incidenter ändrades.');
+  expect([await kindOf(a.id), await kindOf(b.id)]).toEqual(['IT-säkerhet', 'IT-säkerhet']);
+  await api.dispose();
 });
 
 test('the category dialog names errors by field and gives focus back to its button', async ({ page }) => {
@@ -361,9 +412,9 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
 
   await page.getByRole('navigation', { name: 'Incidenter – undersidor' }).getByRole('link', { name: 'Statistik' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Incidentstatistik' })).toBeVisible();
-  // Reported this year: the employee's report and the five from the API (+ the two imported rows if it is 2025).
+  // Reported this year: the employee's two reports and the six from the API (+ the two imported rows if it is 2025).
   const year = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date());
-  const expected = 6 + (year === '2025' ? 2 : 0);
+  const expected = 8 + (year === '2025' ? 2 : 0);
   await expect(page.getByLabel('År')).toHaveValue(year);
   const summary = page.getByRole('table', { name: 'Sammanfattning' });
   await expect(summary.getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText(String(expected));
@@ -373,6 +424,8 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
   const byCategory = page.getByRole('table', { name: 'Per kategori' });
   await expect(byCategory.getByRole('columnheader', { name: String(Number(year) - 1) })).toBeVisible();
   if (year === '2026') await expect(byCategory.getByRole('row', { name: /Fel mottagare/ }).getByRole('cell').last()).toHaveText('1');
+  // The month table names its years (not "this year and last year", wrong for any year but the current one).
+  await expect(page.getByRole('table', { name: `Per månad, ${year} och ${Number(year) - 1}`, exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'statistics');
 
   // The imported 2025 rows count in 2025.
@@ -380,5 +433,6 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
     await page.getByLabel('År').selectOption('2025');
     await expect(page.getByRole('table', { name: 'Sammanfattning' }).getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText('2');
     await expect(page.getByRole('table', { name: 'Per kategori' }).getByRole('row', { name: /Fel mottagare/ })).toContainText('1');
+    await expect(page.getByRole('table', { name: 'Per månad, 2025 och 2024', exact: true })).toBeVisible();
   }
 });

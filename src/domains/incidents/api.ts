@@ -64,7 +64,7 @@ export const routes = [
     {
       method: 'post', path: '/api/incidents/bulk', tags, summary: 'Ändra många på en gång (allt eller inget)', policy: { permission: 'incident.manage' },
       request: jsonBody(BulkUpdate),
-      responses: { 200: ok(z.object({ updated: int4(), ids: z.array(z.string()) }), 'Ändrade'), 404: problemContent('Okända id'), 409: problemContent('Otillåten statusändring (lista refused)'), 422: problemContent('Okänd handläggare, eller kategori som inte finns i kategorilistan (lista unlisted)') },
+      responses: { 200: ok(z.object({ updated: int4(), ids: z.array(z.string()) }), 'Ändrade'), 404: problemContent('Okända id'), 409: problemContent('Otillåten statusändring, eller incidenter som ändrats sedan de lästes in (stale_version); båda listar refused'), 422: problemContent('Okänd handläggare, eller kategori som inte finns i kategorilistan (lista unlisted)') },
     },
     async (c) => json(c, await bulkUpdate(c.get('ctx'), c.req.valid('json'))),
   ),

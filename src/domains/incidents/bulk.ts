@@ -19,7 +19,8 @@ import { quoted } from './model';
  * lists every refused id with its reason. An incident that already has the status asked for keeps it (no history
  * row) and gets the other fields: "select all, set Förfallen and a handler" is not refused for the rows already
  * Förfallen. Only the incidents that changed are counted, versioned and audited. A category follows the one rule of
- * categories.ts against each incident's own list (422 unknown_category, nothing written).
+ * categories.ts against each incident's own list (422 unknown_category, nothing written). With `versions` (the version
+ * each was read at), an incident changed since refuses the step: 409 stale_version naming them, nothing written.
  */
 export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated: number; ids: string[] }> {
   ctx.authz.require('incident.manage');
@@ -33,6 +34,10 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
       throw notFound({ sv: `Incidenterna finns inte: ${missing.join(', ')}.`, en: `These incidents do not exist: ${missing.join(', ')}.` }, 'ids');
     }
     if (rows.some((r) => !canManage(ctx, r))) throw forbidden();
+    // Optimistic locking: an incident changed by someone else since the caller read it is not overwritten.
+    const versions = new Map(Object.entries(input.versions ?? {}).map(([id, v]) => [id.toLowerCase(), v]));
+    const stale = ids.filter((id) => versions.has(id) && versions.get(id) !== byId.get(id)!.i.version).map((id) => byId.get(id)!.i);
+    if (stale.length) throw staleVersions(stale, versions, ids.length);
     if (input.set.handlerId !== undefined) await checkUser(tx, input.set.handlerId, 'set.handlerId', rows.map((r) => ({ path: r.org.path, reporterId: r.i.reporterId })));
     const to = input.set.status;
     const moves = (id: string) => to !== undefined && byId.get(id)!.i.status !== to;
@@ -71,6 +76,26 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
     }
     return { updated: changed.length, ids: changed };
   });
+}
+
+/**
+ * 409 stale_version for the incidents changed since the caller read them, as the status refusal lists its own: each
+ * with its number, the version read and the one now, and a reason in both languages. Nothing has been written.
+ */
+function staleVersions(stale: LoadedIncident['i'][], read: Map<string, number>, asked: number) {
+  const refused = stale.map((i) => {
+    const [yourVersion, currentVersion] = [read.get(i.id)!, i.version];
+    return {
+      id: i.id, number: incidentNumber(i), code: 'stale_version', yourVersion, currentVersion,
+      reason_sv: `ändrad av någon annan sedan den lästes in (version ${yourVersion}, nu ${currentVersion}).`,
+      reason_en: `changed by someone else since it was loaded (version ${yourVersion}, now ${currentVersion}).`,
+    };
+  });
+  const numbers = refused.map((r) => r.number).join(', ');
+  return conflict('stale_version', {
+    sv: `${refused.length} av ${asked} incidenter har ändrats av någon annan sedan de lästes in: ${numbers}. Inget har ändrats. Ladda om listan och försök igen.`,
+    en: `${refused.length} of ${asked} incidents were changed by someone else since they were loaded: ${numbers}. Nothing was changed. Reload the list and try again.`,
+  }, 'versions', { refused });
 }
 
 /**

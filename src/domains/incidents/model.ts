@@ -12,6 +12,8 @@ export const quoted = (s: string) => ({ sv: `"${s}"`, en: `"${statusEn(s)}"` });
 
 /** A description may be as long as an Excel cell (32,767 characters), so no IA export is refused for its length. */
 export const DESCRIPTION_MAX = 32_767;
+/** The longest search text of the incident list (ListQuery q): the list's Sök field takes no more. */
+export const SEARCH_MAX = 200;
 /** The most incidents one triage step (POST /api/incidents/bulk) changes: the list offers to select this many at most. */
 export const BULK_MAX = 500;
 

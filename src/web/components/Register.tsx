@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Checkbox, Group, Loader, Menu, Popover, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Loader, Menu, Popover, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../format';
+import { ApiError, stripField } from '../api/client';
 import { errorMessage } from './problem';
 import { exportedColumns, initiallyShown } from './registerColumns';
 import type { CellValue } from './registerExport';
@@ -41,7 +42,9 @@ import type { CellValue } from './registerExport';
  *   filters (the server's columns) and just the rows and columns shown.
  * - `actions(row)` optional per-row actions (last column, never exported).
  * - `toolbar` optional content placed before the filter (create buttons, server filters).
- * - `emptyText` shown when there are no rows.
+ * - `emptyText` shown when there are no rows (never when the list could not be read: then the error is shown instead).
+ * - `errorLabels` the labels of the caller's server filters by query name: a filter the server refuses (400) is named
+ *   by its label ("Sök: För lång text: högst 200 tecken."), not by the API's message naming the query parameter.
  */
 export interface RegisterColumn<T> {
   key: string;
@@ -74,6 +77,8 @@ interface BaseProps<T> {
   actions?: (row: T) => ReactNode;
   toolbar?: ReactNode;
   emptyText?: string;
+  /** The labels of the server filters by their query names, to say which one the server refused. */
+  errorLabels?: Record<string, string>;
   /** How many rows the server holds for this list, counted apart (the pages never count): shown while more are to load. */
   total?: { count: number; capped: boolean };
   /** Told the rows shown whenever they change, and whether the search box narrows them (a "select all" must know). */
@@ -115,7 +120,7 @@ function compare(a: CellValue, b: CellValue): number {
 }
 
 export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
-  const { t, i18n } = useTranslation('register');
+  const { t } = useTranslation('register');
   const yes = t('yes');
   const no = t('no');
   const paged = props.fetchPage !== undefined;
@@ -261,11 +266,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
         </Group>
       </Group>
 
-      {error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(error, i18n.language)}
-        </Alert>
-      ) : null}
+      {error ? <ListError error={error} labels={props.errorLabels} /> : null}
 
       {/* Wider than the page: the sideways scrollbar is always drawn and stays at the window's bottom edge while the table is in view (app.css). */}
       <Table.ScrollContainer minWidth={0} className="register-scroll" scrollAreaProps={{ type: 'auto', offsetScrollbars: false }}>
@@ -322,7 +323,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
       )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {loading
+          {loading || error
             ? ''
             : view.length === 0 && !more
               ? (props.emptyText ?? t('empty'))
@@ -339,5 +340,36 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
         )}
       </Group>
     </Stack>
+  );
+}
+
+/**
+ * The list could not be read. A filter the server refuses (400 with the fields at fault) is said in words, by the
+ * filter's label, when the caller names its filters; anything else by the server's message.
+ */
+function ListError({ error, labels }: { error: unknown; labels?: Record<string, string> }) {
+  const { t, i18n } = useTranslation('register');
+  const en = i18n.language.startsWith('en');
+  const refused = labels && error instanceof ApiError && error.status === 400 ? (error.problem.errors ?? []) : [];
+  if (refused.length === 0) {
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(error, i18n.language)}
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="red" role="alert" title={t('invalidFilter')}>
+      <List size="sm">
+        {refused.map((e, i) => {
+          const message = en ? e.message_en : e.message_sv;
+          const label = labels?.[e.field];
+          return <List.Item key={i}>{label ? `${label}: ${stripField(message, e.field)}` : message}</List.Item>;
+        })}
+      </List>
+      <Text size="sm" mt="xs">
+        {t('invalidFilterHint')}
+      </Text>
+    </Alert>
   );
 }

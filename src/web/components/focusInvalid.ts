@@ -2,10 +2,12 @@
  * After a refused submit: keyboard focus to the first field with an error, so the user lands where the problem
  * is and a screen reader reads the field with its message (WCAG 3.3.1). A field is one Mantine marks
  * aria-invalid, or a radio or checkbox group whose description includes its error message (Mantine marks
- * neither the group nor its inputs invalid); a group gets focus on its chosen or first input. Runs after the
+ * neither the group nor its inputs invalid); a group gets focus on its chosen or first input. When no field has an
+ * error (a refusal about the whole record, such as 409 stale_version), focus goes to `message` if given: the form's
+ * own message (focusable with tabIndex -1), which would otherwise be out of sight above the form. Runs after the
  * errors have been rendered.
  */
-export function focusFirstInvalid(root: HTMLElement | null): void {
+export function focusFirstInvalid(root: HTMLElement | null, message?: HTMLElement | null): void {
   if (!root) return;
   requestAnimationFrame(() => {
     const hasError = (el: Element) =>
@@ -13,7 +15,10 @@ export function focusFirstInvalid(root: HTMLElement | null): void {
     const first = [...root.querySelectorAll<HTMLElement>('[aria-invalid="true"], [role="radiogroup"], [role="group"]')].find(
       (el) => el.getAttribute('aria-invalid') === 'true' || hasError(el),
     );
-    if (!first) return;
+    if (!first) {
+      message?.focus();
+      return;
+    }
     const target = first.matches('input, select, textarea, [contenteditable="true"]')
       ? first
       : (first.querySelector<HTMLElement>('input:checked') ?? first.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea'));

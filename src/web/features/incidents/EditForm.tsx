@@ -94,10 +94,12 @@ export function EditForm({
   const submit = useSubmit((body: UpdateIncident) => api.patch<IncidentDetail>(`/incidents/${incident.id}`, body));
   const [titleMissing, setTitleMissing] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  // Bumped on every refused save: focus then goes to the first field with an error.
+  // The message above the fields (someone else saved first, or any refusal no field shows).
+  const message = useRef<HTMLDivElement>(null);
+  // Bumped on every refused save: focus then goes to the first field with an error, or else to the message.
   const [refusals, setRefusals] = useState(0);
   useEffect(() => {
-    if (refusals > 0) focusFirstInvalid(form.current);
+    if (refusals > 0) focusFirstInvalid(form.current, message.current);
   }, [refusals]);
   const fe = (f: string) => (f === 'title' && titleMissing ? t('detail.titleRequired') : fieldError(submit.error, f, i18n.language));
   const text = (k: 'title' | 'description' | 'assessmentText' | 'imyReference') => ({
@@ -155,7 +157,11 @@ export function EditForm({
   return (
     <form ref={form} onSubmit={save} aria-label={t('detail.editTitle')} noValidate>
       <Stack>
-        <ProblemAlert error={submit.error} fields={FIELDS} onReload={onReload} />
+        {submit.error ? (
+          <div ref={message} tabIndex={-1}>
+            <ProblemAlert error={submit.error} fields={FIELDS} onReload={onReload} />
+          </div>
+        ) : null}
         <Fieldset legend={t('detail.basics')}>
           <Stack>
             <TextInput

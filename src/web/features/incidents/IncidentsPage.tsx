@@ -51,27 +51,36 @@ export default function IncidentsPage() {
     breachDocumented: undocumented ? 'false' : '', sinceYear: undocumented && since ? String(since) : '',
   };
   const queryKey = ['incidents', 'list', q] as const;
+  // A new filter (or organisation, or scope) clears the selection: triage never changes incidents the list no longer
+  // shows. Done during render, so no frame offers "Ändra markerade (2 st)" for rows out of sight.
+  const filterKey = JSON.stringify(q);
+  const [selectedFor, setSelectedFor] = useState(filterKey);
+  if (selectedFor !== filterKey) {
+    setSelectedFor(filterKey);
+    if (selectedRows.length) setSelectedRows([]);
+  }
   // A page of the list as filtered: the register's pages, and select all's.
   const fetchPage = (cursor: string | null, limit = 50) => api.get<ListPage>('/incidents', { ...q, cursor, limit });
   const listed = Boolean(all || selectedSlug);
   // The list pages by key and never counts: how many match is asked beside it (at most 1 000 are counted). Under the
   // register's key, so that every change that refreshes the list refreshes the count too.
-  const total = useQuery({
+  const counted = useQuery({
     queryKey: ['register', 'incidents', 'count', q], queryFn: () => api.get<ListCount>('/incidents/count', q), enabled: listed, staleTime: 0,
-  }).data;
+  });
+  const total = counted.data;
   const allAtOnce = total !== undefined && !total.capped && total.count <= BULK_MAX;
   // The rows the register shows, and whether its search box narrows them: then "select all" takes what is shown.
   const [shown, setShown] = useState<{ rows: IncidentListItem[]; searched: boolean }>({ rows: [], searched: false });
   const onView = useCallback((rows: IncidentListItem[], searched: boolean) => setShown({ rows, searched }), []);
   // The filter now, to see whether it changed while all that match were being fetched (then that answer is dropped).
   const filterNow = useRef('');
-  filterNow.current = JSON.stringify(q);
+  filterNow.current = filterKey;
   // "Select all": the rows shown while searched; every incident that matches when one triage step can change them all;
   // else the rows loaded. Never more than one step takes (BULK_MAX).
   const selectAll = useSubmit(async () => {
     if (shown.searched) return setSelectedRows(shown.rows.slice(0, BULK_MAX));
     if (!allAtOnce) return setSelectedRows(loadedRows().slice(0, BULK_MAX));
-    const asked = JSON.stringify(q);
+    const asked = filterKey;
     const rows: IncidentListItem[] = [];
     let cursor: string | null = null;
     do {
@@ -86,6 +95,16 @@ export default function IncidentsPage() {
 
   const toggle = (row: IncidentListItem, on: boolean) =>
     setSelectedRows((s) => (on ? [...s.filter((x) => x.id !== row.id), row] : s.filter((x) => x.id !== row.id)));
+  // After a stale refusal: the list and its count read again, and the selection kept for the rows the list still shows,
+  // with their data (and version) as read now; rows no longer loaded or no longer matching are unticked.
+  async function reloadList(): Promise<number> {
+    await qc.refetchQueries({ queryKey: ['register', 'incidents'], type: 'active' });
+    void qc.invalidateQueries({ queryKey: ['incidents'] });
+    const fresh = new Map(loadedRows().map((r) => [r.id, r]));
+    const kept = selectedRows.flatMap((r) => fresh.get(r.id) ?? []);
+    setSelectedRows(kept);
+    return kept.length;
+  }
   function loadedRows(): IncidentListItem[] {
     const data = qc.getQueryData<InfiniteData<ListPage>>(['register', ...queryKey]);
     return data?.pages.flatMap((p) => p.items) ?? [];
@@ -183,6 +202,8 @@ export default function IncidentsPage() {
             void qc.invalidateQueries({ queryKey: ['register', 'incidents'] });
             void qc.invalidateQueries({ queryKey: ['incidents'] });
           }}
+          onReload={reloadList}
+          onUnselect={(ids) => setSelectedRows((s) => s.filter((r) => !ids.includes(r.id)))}
         />
       )}
       {listed && (
@@ -209,8 +230,15 @@ export default function IncidentsPage() {
               : undefined
           }
           emptyText={t('list.empty')}
+          // A filter the server refuses (a search over 200 characters, an unknown kind or year in the address) is
+          // named by its label in the form.
+          errorLabels={{
+            q: t('list.search'), status: t('field.status'), kind: t('field.kind'), category: t('field.category'),
+            year: t('list.year'), personalData: t('field.personalData'), overdue: t('list.overdueOnly'),
+          }}
           toolbar={
-            manage && total?.count !== 0 ? (
+            // Nothing to select while the filter is refused (the count fails as the list does).
+            manage && !counted.isError && total?.count !== 0 ? (
               <Group gap="xs">
                 <Button variant="default" size="sm" onClick={() => void selectAll.run()} loading={selectAll.busy}>
                   {shown.searched

@@ -132,7 +132,7 @@ export default function StatsPage() {
             <CountTable caption={t('stats.byKind')} head={t('field.kind')} years={[y, y - 1]} rows={yearOnYear(f.byKind, f.byKindPreviousYear, words.word)} />
             <CountTable caption={t('stats.byCategory')} head={t('field.category')} years={[y, y - 1]} rows={yearOnYear(f.byCategory, f.byCategoryPreviousYear, words.word)} />
             <Table withTableBorder striped>
-              <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{t('stats.byMonth')}</Table.Caption>
+              <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{t('stats.byMonth', { year: y, prev: y - 1 })}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('stats.month')}</Table.Th>

@@ -35,12 +35,18 @@ export function Triage({
   categories,
   onDone,
   onClear,
+  onReload,
+  onUnselect,
 }: {
   selected: IncidentListItem[];
   directory: ReturnType<typeof useHandlerDirectory>;
   categories: CategoryTemplate[];
   onDone: (updated: number) => void;
   onClear: () => void;
+  /** Reloads the list after a stale refusal; resolves to how many rows stay selected (with the data read now). */
+  onReload: () => Promise<number>;
+  /** Unticks these rows (the ones a refused step named). */
+  onUnselect: (ids: string[]) => void;
 }) {
   const { t, i18n } = useTranslation('incidents');
   const { me } = useSession();
@@ -55,7 +61,9 @@ export function Triage({
   const [answered, setAnswered] = useState(0);
   const result = useRef<HTMLDivElement>(null);
   const submit = useSubmit((body: BulkUpdate) => api.post<{ updated: number }>('/incidents/bulk', body));
-  const refused = submit.error instanceof ApiError ? ((submit.error.problem.refused as Refused[] | undefined) ?? []) : [];
+  // Someone else changed selected incidents since the list was read (409 stale_version): said apart, with a reload.
+  const stale = submit.error instanceof ApiError && submit.error.isStale;
+  const refused = submit.error instanceof ApiError && !stale ? ((submit.error.problem.refused as Refused[] | undefined) ?? []) : [];
   const keep = { value: KEEP, label: t('triage.keep') };
   const none = { value: NONE, label: t('triage.none') };
   const ids = selected.map((s) => s.id);
@@ -102,7 +110,8 @@ export function Triage({
       return;
     }
     setAsked({ handlerId: set.handlerId, incidents: selected });
-    const r = await submit.run({ ids, set });
+    // The version each row was read at: the server refuses the step if any has changed since (optimistic locking).
+    const r = await submit.run({ ids, versions: Object.fromEntries(selected.map((s) => [s.id, s.version])), set });
     if (r) {
       setDone(t('triage.done', { count: r.updated }));
       setStatus(KEEP);
@@ -111,6 +120,22 @@ export function Triage({
       setCategory(KEEP);
       onDone(r.updated);
     }
+    setAnswered((n) => n + 1);
+  }
+
+  // Refused rows still ticked: one button unticks exactly those, so the rest can be changed (40 selected, 3 refused).
+  const refusedSelected = refused.filter((r) => ids.includes(r.id));
+  function unselectRefused() {
+    onUnselect(refusedSelected.map((r) => r.id));
+    submit.reset();
+    setDone(t('triage.unselectedRefused', { count: refusedSelected.length }));
+    setAnswered((n) => n + 1);
+  }
+
+  async function reload() {
+    const kept = await onReload();
+    submit.reset();
+    setDone(t('triage.reloaded', { count: kept }));
     setAnswered((n) => n + 1);
   }
 
@@ -131,7 +156,9 @@ export function Triage({
           {done}
         </Text>
       )}
-      {refused.length > 0 ? (
+      {stale ? (
+        <ProblemAlert error={submit.error} staleDetail onReload={() => void reload()} />
+      ) : refused.length > 0 ? (
         <Alert color="red" title={t('triage.refusedTitle', { count: refused.length })} role="alert" mt="sm">
           <Text size="sm">{t('triage.refusedText')}</Text>
           <List size="sm" mt="xs">
@@ -141,6 +168,11 @@ export function Triage({
               </List.Item>
             ))}
           </List>
+          {refusedSelected.length > 0 && (
+            <Button size="xs" variant="outline" color="red.9" mt="sm" onClick={unselectRefused}>
+              {t('triage.unselectRefused', { count: refusedSelected.length })}
+            </Button>
+          )}
         </Alert>
       ) : cannotRead ? (
         <Alert color="red" title={t('triage.handlerRefusedTitle', { name: person?.name ?? '' })} role="alert" mt="sm">

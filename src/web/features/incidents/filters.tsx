@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SEARCH_MAX } from '../../../domains/incidents/model';
 import { useSearchValues, useSetSearch } from '../../shell/search';
 import { KIND_KEY, KINDS, STATUS_KEY, STATUSES } from './types';
 import { stockholmYear } from './util';
@@ -51,10 +52,22 @@ export function useUrlFilter(): [ListFilter, (f: ListFilter) => void] {
   return [filter, (f) => setSearch(filterQuery(f))];
 }
 
-/** The list's server-side filters; applied on submit. */
+/**
+ * The list's server-side filters; applied on submit. The form shows the filter the list uses: when the address changes
+ * (the menu's "Incidenter" opens /incidenter, Back, a link from the start page) the form follows it, and what was chosen
+ * or typed but not applied gives way to it (it would not have been what the list shows).
+ */
 export function FilterForm({ value, onApply, categories }: { value: ListFilter; onApply: (f: ListFilter) => void; categories: string[] }) {
   const { t } = useTranslation('incidents');
   const [draft, setDraft] = useState<ListFilter>(value);
+  // The filter the draft was last taken from: a new one (by content; `value` is a new object at every render) replaces
+  // the draft, during render as React advises for state that follows a prop (no effect, no frame with the old form).
+  const applied = JSON.stringify(value);
+  const [from, setFrom] = useState(applied);
+  if (from !== applied) {
+    setFrom(applied);
+    setDraft(value);
+  }
   const set = (k: keyof ListFilter) => (e: { currentTarget: { value: string } }) => {
     const v = e.currentTarget.value;
     setDraft((d) => ({ ...d, [k]: v }));
@@ -68,7 +81,7 @@ export function FilterForm({ value, onApply, categories }: { value: ListFilter; 
   return (
     <form onSubmit={submit} aria-label={t('list.filters')}>
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <TextInput label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={draft.q} onChange={set('q')} w={240} />
+        <TextInput label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={draft.q} onChange={set('q')} maxLength={SEARCH_MAX} w={240} />
         <NativeSelect
           label={t('field.status')}
           value={draft.status}
