@@ -13,9 +13,9 @@ export const KONSEKVENS = ['Försumbar', 'Lindrig', 'Kännbar', 'Allvarlig'];
 export type ChartId = 'incidentsByStatus' | 'incidentsByMonth' | 'incidentsByKind' | 'riskMatrix';
 export const CHART_IDS: ChartId[] = ['incidentsByStatus', 'incidentsByMonth', 'incidentsByKind', 'riskMatrix'];
 
-export const CHART_TITLES: Record<ChartId, string> = {
+/** Titles of the charts; the month chart's names its years (monthsTitle). */
+export const CHART_TITLES: Record<Exclude<ChartId, 'incidentsByMonth'>, string> = {
   incidentsByStatus: 'Incidenter per status',
-  incidentsByMonth: 'Incidenter per månad, i år och föregående år',
   incidentsByKind: 'Incidenter per typ',
   riskMatrix: 'Riskmatris: antal oönskade händelser per sannolikhet och konsekvens',
 };
@@ -266,6 +266,9 @@ export function riskMatrixOption(risks: Rec) {
   };
 }
 
+/** The month chart's title, naming its two years ("i år" was wrong in a review written the year after). */
+export const monthsTitle = (year: number) => `Incidenter per månad, ${year} och ${year - 1}`;
+
 /** Chart options present in a report JSON (a chart whose figures are missing or all zero is left out). */
 export function chartOptions(json: Rec): { id: ChartId; title: string; option: Rec; width: number; height: number }[] {
   const out: { id: ChartId; title: string; option: Rec; width: number; height: number }[] = [];
@@ -274,7 +277,7 @@ export function chartOptions(json: Rec): { id: ChartId; title: string; option: R
   if (inc) {
     if (countEntries(inc.byStatus).some(([, c]) => c > 0)) out.push({ id: 'incidentsByStatus', title: CHART_TITLES.incidentsByStatus, option: incidentsByStatusOption(inc), width: 640, height: 300 });
     const m = monthSeries(inc.byMonth, year);
-    if (m.current.some((x) => x > 0) || m.previous?.some((x) => x > 0)) out.push({ id: 'incidentsByMonth', title: CHART_TITLES.incidentsByMonth, option: incidentsByMonthOption(inc, year), width: 640, height: 300 });
+    if (m.current.some((x) => x > 0) || m.previous?.some((x) => x > 0)) out.push({ id: 'incidentsByMonth', title: monthsTitle(year), option: incidentsByMonthOption(inc, year), width: 640, height: 300 });
     if (countEntries(inc.byKind).some(([, c]) => c > 0)) out.push({ id: 'incidentsByKind', title: CHART_TITLES.incidentsByKind, option: incidentsByKindOption(inc), width: 640, height: 320 });
   }
   const risks = isRec(json.risks) ? json.risks : null;

@@ -66,7 +66,7 @@ export function chartAlt(id: ChartId, json: Rec): string {
     case 'incidentsByMonth': {
       const m = monthSeries(inc.byMonth, Number(json.year));
       const cur = m.current.map((c, i) => `${MONTHS_SV[i]} ${c}`).join(', ');
-      const prev = m.previous ? ` Föregående år: ${m.previous.map((c, i) => `${MONTHS_SV[i]} ${c}`).join(', ')}.` : '';
+      const prev = m.previous ? ` ${Number(json.year) - 1}: ${m.previous.map((c, i) => `${MONTHS_SV[i]} ${c}`).join(', ')}.` : '';
       return `Diagram, incidenter per månad ${json.year}: ${cur}.${prev}`;
     }
     case 'incidentsByKind':

@@ -178,6 +178,11 @@ describe('HTML', () => {
     // The status chart's alt text carries the figures.
     const by = (json.incidents as { byStatus: Record<string, number> }).byStatus;
     expect(html).toContain(`Under registrering ${by['Under registrering']}`);
+    // The month chart names its two years, in its title and its text alternative.
+    const year = Number(json.year);
+    expect(html).toContain(`Incidenter per månad, ${year} och ${year - 1}`);
+    expect(html).toMatch(new RegExp(`incidenter per månad ${year}: jan \\d+.*\\. ${year - 1}: jan \\d+`));
+    expect(html).not.toMatch(/i år och föregående år|Föregående år:/);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
     expect(html).not.toMatch(/<link |@import|url\(/i);
     // Heading hierarchy never skips a level.
