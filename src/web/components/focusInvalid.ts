@@ -1,3 +1,5 @@
+import { useEffect, useRef, useState } from 'react';
+
 /**
  * After a refused submit: keyboard focus to the first field with an error, so the user lands where the problem
  * is and a screen reader reads the field with its message (WCAG 3.3.1). A field is one Mantine marks
@@ -24,4 +26,18 @@ export function focusFirstInvalid(root: HTMLElement | null, message?: HTMLElemen
       : (first.querySelector<HTMLElement>('input:checked') ?? first.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea'));
     (target ?? first).focus();
   });
+}
+
+/**
+ * A form's focus after a refused submit: `refused()` once it is refused (its errors then render), and focus goes to
+ * the first field with an error, or else to the form's message (`message`, given to ProblemAlert as its ref).
+ */
+export function useRefusalFocus() {
+  const form = useRef<HTMLFormElement>(null);
+  const message = useRef<HTMLDivElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(form.current, message.current);
+  }, [refusals]);
+  return { form, message, refused: () => setRefusals((n) => n + 1) };
 }

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, stripField } from '../api/client';
@@ -22,7 +23,8 @@ export function fieldError(error: unknown, field: string, lang: string): string 
  * message and a reload action; with `staleDetail`, the server's message in the user's language (which record,
  * your version and the current one) instead of the general one. Errors already shown next to one of `fields` are
  * not repeated; validation errors about other fields are listed by the field's label from `labels` (never by the
- * API's field key when a label is known).
+ * API's field key when a label is known). `ref`: the alert shown, focusable from script (tabIndex -1), for a form to move
+ * focus to when its refusal names no field (focusFirstInvalid).
  */
 export function ProblemAlert({
   error,
@@ -30,18 +32,20 @@ export function ProblemAlert({
   fields = [],
   labels = {},
   staleDetail = false,
+  ref,
 }: {
   error: unknown;
   onReload?: () => void;
   fields?: string[];
   labels?: Record<string, string>;
   staleDetail?: boolean;
+  ref?: Ref<HTMLDivElement>;
 }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   if (error instanceof ApiError && error.isStale) {
     return (
-      <Alert color="orange" title={t('errors.staleTitle')} role="alert">
+      <Alert ref={ref} tabIndex={-1} color="orange" title={t('errors.staleTitle')} role="alert">
         <Text size="sm">{staleDetail ? errorMessage(error, i18n.language) : t('errors.staleText')}</Text>
         {onReload && (
           <Group mt="xs">
@@ -60,7 +64,7 @@ export function ProblemAlert({
     const rest = listed.filter((e) => !fields.includes(e.field));
     if (rest.length === 0) return null;
     return (
-      <Alert color="red" title={t('errors.invalid')} role="alert">
+      <Alert ref={ref} tabIndex={-1} color="red" title={t('errors.invalid')} role="alert">
         <List size="sm">
           {rest.map((e, i) => (
             <List.Item key={i}>
@@ -74,7 +78,7 @@ export function ProblemAlert({
   }
   if (error instanceof ApiError && error.field && fields.includes(error.field)) return null;
   return (
-    <Alert color="red" title={t('errors.title')} role="alert">
+    <Alert ref={ref} tabIndex={-1} color="red" title={t('errors.title')} role="alert">
       {errorMessage(error, i18n.language)}
     </Alert>
   );

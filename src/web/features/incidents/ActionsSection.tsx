@@ -1,10 +1,10 @@
-import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { FormActions } from '../../components/FormActions';
-import { focusFirstInvalid } from '../../components/focusInvalid';
+import { useRefusalFocus } from '../../components/focusInvalid';
 import { fieldError, ProblemAlert } from '../../components/problem';
 import { Section } from '../../components/Section';
 import { useFocusLater } from '../../components/useFocusLater';
@@ -44,12 +44,9 @@ function ActionEditForm({ incidentId, action, name, handlers, onSaved, onCancel,
   const [d, setD] = useState(initial);
   const [titleMissing, setTitleMissing] = useState(false);
   const save = useSubmit((body: Record<string, unknown>) => api.patch<IncidentAction>(`/incidents/${incidentId}/actions/${action.id}`, body));
-  const form = useRef<HTMLFormElement>(null);
+  // After a refused save, focus to the first field with an error, or else to the message above the fields.
+  const { form, message, refused } = useRefusalFocus();
   // Bumped on every refused save: focus then goes to the first field with an error.
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) focusFirstInvalid(form.current);
-  }, [refusals]);
   const hidden = action.title === null;
   // An owner no longer among the people offered (their access changed) stays a choice: an unrelated change keeps them.
   const owners: Option[] = [{ value: '', label: t('none') }, ...handlers];
@@ -66,7 +63,7 @@ function ActionEditForm({ incidentId, action, name, handlers, onSaved, onCancel,
     setTitleMissing(missing);
     if (missing) {
       save.reset();
-      setRefusals((n) => n + 1);
+      refused();
       return;
     }
     const body: Record<string, unknown> = { version: action.version };
@@ -78,7 +75,7 @@ function ActionEditForm({ incidentId, action, name, handlers, onSaved, onCancel,
     if (Object.keys(body).length === 1) return onCancel();
     const updated = await save.run(body);
     if (updated) onSaved(updated);
-    else setRefusals((n) => n + 1);
+    else refused();
   }
 
   return (
@@ -103,7 +100,7 @@ function ActionEditForm({ incidentId, action, name, handlers, onSaved, onCancel,
         />
       </Group>
       <Stack gap="xs" mt="xs">
-        <ProblemAlert error={save.error} fields={['title', 'ownerId', 'dueDate', 'status']} onReload={onReload} staleDetail />
+        <ProblemAlert ref={message} error={save.error} fields={['title', 'ownerId', 'dueDate', 'status']} onReload={onReload} staleDetail />
         <FormActions busy={save.busy} submitLabel={t('common:save')} onCancel={onCancel} />
       </Stack>
     </form>

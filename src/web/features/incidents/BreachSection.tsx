@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Badge, Button, Checkbox, Fieldset, Group, List, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { fieldError, ProblemAlert } from '../../components/problem';
-import { focusFirstInvalid } from '../../components/focusInvalid';
+import { useRefusalFocus } from '../../components/focusInvalid';
 import { useFocusLater } from '../../components/useFocusLater';
 import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../format';
@@ -147,11 +147,8 @@ function BreachForm({ incident, breach, onSaved, onCancel, onReload }: {
   const { t, i18n } = useTranslation('incidents');
   const [d, setD] = useState<Draft>(() => draftOf(breach));
   const submit = useSubmit((body: UpdateBreach) => api.put<BreachDto>(`/incidents/${incident.id}/breach`, body));
-  const form = useRef<HTMLFormElement>(null);
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) focusFirstInvalid(form.current);
-  }, [refusals]);
+  // After a refused save, focus to the first field with an error, or else to the message above the fields.
+  const { form, message, refused } = useRefusalFocus();
   const fe = (f: string) => fieldError(submit.error, f, i18n.language);
   const set = <K extends keyof Draft>(k: K) => (v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const textarea = (k: 'likelyConsequences' | 'measuresTaken' | 'delayReason' | 'notInformingText', required = false) => (
@@ -190,7 +187,7 @@ function BreachForm({ incident, breach, onSaved, onCancel, onReload }: {
     };
     const r = await submit.run(body);
     if (r) onSaved(r, complete && !breach.documentedAt);
-    else setRefusals((n) => n + 1);
+    else refused();
   }
   const [completing, setCompleting] = useState(false);
   function onSubmit(e: FormEvent) {
@@ -204,7 +201,7 @@ function BreachForm({ incident, breach, onSaved, onCancel, onReload }: {
   return (
     <form ref={form} onSubmit={onSubmit} aria-label={t('breach.formLabel')} noValidate>
       <Stack>
-        <ProblemAlert error={submit.error} fields={FIELDS} onReload={onReload} />
+        <ProblemAlert ref={message} error={submit.error} fields={FIELDS} onReload={onReload} />
         <Fieldset legend={t('breach.typeAndCause')}>
           <Stack>
             {group('breachTypes', BREACH_TYPES, 'type')}

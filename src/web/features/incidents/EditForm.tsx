@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Checkbox, Fieldset, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { fieldError, ProblemAlert } from '../../components/problem';
-import { focusFirstInvalid } from '../../components/focusInvalid';
+import { useRefusalFocus } from '../../components/focusInvalid';
 import { useSubmit } from '../../components/useSubmit';
 import type { CategoryTemplate, IncidentDetail, UpdateIncident } from './types';
 import { KIND_KEY, KINDS, PERSONAL_DATA, RISKS } from './types';
@@ -93,14 +93,8 @@ export function EditForm({
   const [d, setD] = useState<Draft>(() => draftOf(incident));
   const submit = useSubmit((body: UpdateIncident) => api.patch<IncidentDetail>(`/incidents/${incident.id}`, body));
   const [titleMissing, setTitleMissing] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  // The message above the fields (someone else saved first, or any refusal no field shows).
-  const message = useRef<HTMLDivElement>(null);
-  // Bumped on every refused save: focus then goes to the first field with an error, or else to the message.
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) focusFirstInvalid(form.current, message.current);
-  }, [refusals]);
+  // After a refused save, focus to the first field with an error, or else to the message above the fields.
+  const { form, message, refused } = useRefusalFocus();
   const fe = (f: string) => (f === 'title' && titleMissing ? t('detail.titleRequired') : fieldError(submit.error, f, i18n.language));
   const text = (k: 'title' | 'description' | 'assessmentText' | 'imyReference') => ({
     value: d[k],
@@ -146,22 +140,18 @@ export function EditForm({
     setTitleMissing(missing);
     if (missing) {
       submit.reset();
-      setRefusals((n) => n + 1);
+      refused();
       return;
     }
     const r = await submit.run(changes(incident, d));
     if (r) onSaved(r);
-    else setRefusals((n) => n + 1);
+    else refused();
   }
 
   return (
     <form ref={form} onSubmit={save} aria-label={t('detail.editTitle')} noValidate>
       <Stack>
-        {submit.error ? (
-          <div ref={message} tabIndex={-1}>
-            <ProblemAlert error={submit.error} fields={FIELDS} onReload={onReload} />
-          </div>
-        ) : null}
+        <ProblemAlert ref={message} error={submit.error} fields={FIELDS} onReload={onReload} />
         <Fieldset legend={t('detail.basics')}>
           <Stack>
             <TextInput

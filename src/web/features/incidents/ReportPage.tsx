@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { fieldError, ProblemAlert } from '../../components/problem';
-import { focusFirstInvalid } from '../../components/focusInvalid';
+import { useRefusalFocus } from '../../components/focusInvalid';
 import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
@@ -34,18 +34,14 @@ export default function ReportPage() {
   const [localErrors, setLocalErrors] = useState<Partial<Record<'title' | 'org' | 'personalData', string>>>({});
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const receiptHeading = useRef<HTMLHeadingElement>(null);
-  const form = useRef<HTMLFormElement>(null);
-  // Bumped on every refused submit: focus then goes to the first field with an error.
-  const [refusals, setRefusals] = useState(0);
+  // After a refused submit, focus to the first field with an error, or else to the message above the fields.
+  const { form, message, refused } = useRefusalFocus();
   const categories = useQuery(categoriesQuery(org || null));
   const template = categories.data?.find((c) => c.name === category);
 
   useEffect(() => {
     if (receipt) receiptHeading.current?.focus();
   }, [receipt]);
-  useEffect(() => {
-    if (refusals > 0) focusFirstInvalid(form.current);
-  }, [refusals]);
 
   const submit = useSubmit(async (body: QuickReport) => api.post<Receipt>('/incidents/quick', body));
   const fe = (f: string) => (localErrors as Record<string, string | undefined>)[f] ?? fieldError(submit.error, f, i18n.language);
@@ -71,7 +67,7 @@ export default function ReportPage() {
     setLocalErrors(missing);
     if (!personalData || Object.keys(missing).length > 0) {
       submit.reset();
-      setRefusals((n) => n + 1);
+      refused();
       return;
     }
     const r = await submit.run({
@@ -84,7 +80,7 @@ export default function ReportPage() {
       ...(protectedIdentity ? { protectedIdentity: true } : {}),
     });
     if (r) setReceipt(r);
-    else setRefusals((n) => n + 1);
+    else refused();
   }
 
   function again() {
@@ -155,7 +151,7 @@ export default function ReportPage() {
               </Alert>
             )}
           </div>
-          <ProblemAlert error={submit.error} fields={FIELDS} />
+          <ProblemAlert ref={message} error={submit.error} fields={FIELDS} />
           <TextInput
             label={t('report.what')}
             description={t('report.whatHelp')}
