@@ -416,7 +416,7 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
   const year = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date());
   const expected = 8 + (year === '2025' ? 2 : 0);
   await expect(page.getByLabel('År')).toHaveValue(year);
-  const summary = page.getByRole('table', { name: 'Sammanfattning' });
+  const summary = page.getByRole('table', { name: /^Sammanfattning/ });
   await expect(summary.getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText(String(expected));
   await expect(page.getByRole('img', { name: /Diagram: incidenter per status: Rapporterad \d+/ })).toBeVisible();
   await expect(page.locator('figure canvas').first()).toBeVisible();
@@ -431,8 +431,15 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
   // The imported 2025 rows count in 2025.
   if (year !== '2025') {
     await page.getByLabel('År').selectOption('2025');
-    await expect(page.getByRole('table', { name: 'Sammanfattning' }).getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText('2');
+    await expect(page.getByRole('table', { name: /^Sammanfattning/ }).getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText('2');
     await expect(page.getByRole('table', { name: 'Per kategori' }).getByRole('row', { name: /Fel mottagare/ })).toContainText('1');
     await expect(page.getByRole('table', { name: 'Per månad, 2025 och 2024', exact: true })).toBeVisible();
+    // A past year is counted as of its last day, as in the management review; a later day is the user's to choose.
+    const asOf = page.getByLabel('Läget den');
+    await expect(asOf).toHaveValue('2025-12-31');
+    await expect(page.getByRole('table', { name: 'Sammanfattning (anmälningar gjorda senast den 2025-12-31)', exact: true })).toBeVisible();
+    await asOf.fill('2026-01-15');
+    await expect(page.getByRole('table', { name: 'Per status den 2026-01-15', exact: true })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Sammanfattning (anmälningar gjorda senast den 2026-01-15)', exact: true })).toBeVisible();
   }
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Alert, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { yearOnYear as sharedYearOnYear } from '../../../domains/reports/chart-options';
@@ -9,7 +9,7 @@ import { formatDate, formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { SubNav } from './SubNav';
 import type { IncidentFigures } from './types';
-import { stockholmYear } from './util';
+import { stockholmYear, toLocalInput } from './util';
 import { useDataWords } from './words';
 
 const StatsCharts = lazy(() => import('./StatsCharts'));
@@ -65,9 +65,15 @@ export default function StatsPage() {
   const { selected, selectedSlug } = useSelectedOrg();
   const thisYear = stockholmYear();
   const [year, setYear] = useState(String(thisYear));
+  // Status and the reports to IMY and CSIRT are counted as they were at the end of this day: the year's last day
+  // (today while it runs), as in the management review, or a later day to count reports made after the new year.
+  const today = toLocalInput(new Date()).slice(0, 10);
+  const yearEnd = `${year}-12-31`;
+  const [asOfChosen, setAsOf] = useState('');
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOfChosen) && asOfChosen >= `${year}-01-01` ? asOfChosen : today < yearEnd ? today : yearEnd;
   const q = useQuery({
-    queryKey: ['incidents', 'stats', selectedSlug, year],
-    queryFn: () => api.get<IncidentFigures>('/incidents/stats', { org: selectedSlug!, year }),
+    queryKey: ['incidents', 'stats', selectedSlug, year, asOf],
+    queryFn: () => api.get<IncidentFigures>('/incidents/stats', { org: selectedSlug!, year, asOf }),
     enabled: !!selectedSlug,
   });
   const f = q.data;
@@ -76,14 +82,29 @@ export default function StatsPage() {
     <Stack>
       <Title order={1}>{t('stats.title')}</Title>
       <SubNav />
-      <NativeSelect
-        label={t('stats.year')}
-        value={year}
-        onChange={(e) => setYear(e.currentTarget.value)}
-        data={Array.from({ length: 10 }, (_, i) => String(thisYear - i))}
-        w={140}
-      />
-      {selected && <Text size="sm">{t('stats.scope', { org: selected.name, year })}</Text>}
+      <Group align="flex-start">
+        <NativeSelect
+          label={t('stats.year')}
+          value={year}
+          onChange={(e) => {
+            setYear(e.currentTarget.value);
+            setAsOf('');
+          }}
+          data={Array.from({ length: 10 }, (_, i) => String(thisYear - i))}
+          w={140}
+        />
+        <TextInput
+          type="date"
+          label={t('stats.asOf')}
+          description={t('stats.asOfHelp')}
+          min={`${year}-01-01`}
+          max={today}
+          value={asOf}
+          onChange={(e) => setAsOf(e.currentTarget.value)}
+          maw={360}
+        />
+      </Group>
+      {selected && <Text size="sm">{t('stats.scope', { org: selected.name, year, date: formatDate(asOf) })}</Text>}
       {q.isPending && selectedSlug && <Loader size="sm" aria-label={t('common:loading')} />}
       {q.isError && (
         <Alert color="red" role="alert">
@@ -93,7 +114,7 @@ export default function StatsPage() {
       {f && (
         <>
           <Table withTableBorder maw={560}>
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{t('stats.summary')}</Table.Caption>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{t('stats.summaryAsOf', { date: formatDate(asOf) })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('stats.measure')}</Table.Th>
