@@ -16,7 +16,7 @@ import { incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedI
 import type { IncidentStatus } from './model';
 import { incidentStatusHistory, incidents } from './table';
 import { FIRST_YEAR, formatLocal, instantProblem, parseInstant, stockholmYear } from '../../server/platform/time';
-import { TRANSITIONS, closingRefusal, isStatus, transitionRefusal } from './transitions';
+import { TRANSITIONS, closedCaseRefusal, closingRefusal, isStatus, transitionRefusal } from './transitions';
 
 /** Instant from validated text (the contract checked it already); undefined stays undefined, null stays null. */
 /**
@@ -268,6 +268,9 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
       const why = closingRefusal({ ...cur, ...changes }, changes.status as IncidentStatus, now);
       if (why) throw conflict(why.code, why.msg, 'status', { clocks: why.clocks });
     }
+    // A closed case that stays closed must not gain a duty its clocks would no longer warn of.
+    const stillClosed = closedCaseRefusal(cur, { ...cur, ...changes }, Object.keys(changes), now);
+    if (stillClosed) throw conflict(stillClosed.code, stillClosed.msg, stillClosed.field, { clocks: stillClosed.clocks });
 
     const [row] = await tx.update(incidents)
       .set({ ...changes, version: sql`${incidents.version} + 1`, updatedAt: now })

@@ -62,3 +62,36 @@ export function closingRefusal(i: ClockInput, to: IncidentStatus, now: Date): { 
     },
   };
 }
+
+/** The fields of an incident the legal clocks are computed from (clocks.ts ClockInput), in the order a refusal names them. */
+const CLOCK_FIELDS = [
+  'riskAssessment', 'personalData', 'kind', 'nis2Significant', 'reportedToImy', 'imyReportedAt', 'subjectsInformedAt',
+  'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt', 'discoveredAt', 'reportedAt',
+] as const;
+
+/**
+ * Why a change to a closed (Klar) incident that keeps it closed is refused, or null. A closed case's clocks no longer
+ * warn anyone (clocks.ts), so a change that opens a legal duty on it (a high risk set, NIS2 significance ticked, the
+ * IMY time cleared, a personal-data kind given) would create a duty nobody is reminded of: refused as closing with
+ * the duty open would be (closingRefusal). A duty already open before the change (an import of an old IA case) does
+ * not block an unrelated edit; meeting the duty in the same change (the time it was done) is allowed.
+ * `before` and `after`: the incident before and after the change; `changed`: the fields it sets.
+ */
+export function closedCaseRefusal(before: ClockInput, after: ClockInput, changed: readonly string[], now: Date): { code: string; msg: Msg; clocks: string[]; field: string } | null {
+  if (before.status !== 'Klar' || after.status !== 'Klar') return null;
+  const open = (i: ClockInput) => clocksFor({ ...i, status: 'Under utredning' }, now).filter((c) => c.state !== 'done').map((c) => c.key);
+  const already = new Set(open(before));
+  const opened = open(after).filter((k) => !already.has(k));
+  if (opened.length === 0) return null;
+  const sv = opened.map((k) => CLOCK_LABELS[k].sv).join(', ');
+  const en = opened.map((k) => CLOCK_LABELS[k].en).join(', ');
+  return {
+    code: 'legal_duty_open',
+    clocks: opened,
+    field: CLOCK_FIELDS.find((f) => changed.includes(f)) ?? 'status',
+    msg: {
+      sv: `Ärendet är stängt (Klar) och ändringen skulle ge en lagstadgad skyldighet som ingen påminns om: ${sv}. Öppna ärendet igen (status Under utredning) först, eller ange i samma ändring när skyldigheten uppfylldes.`,
+      en: `The incident is closed (Klar) and the change would create a legal duty nobody is reminded of: ${en}. Reopen the incident (status Under utredning) first, or give in the same change when the duty was met.`,
+    },
+  };
+}

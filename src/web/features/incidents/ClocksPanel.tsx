@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section';
 import { useNarrow } from '../../shell/narrow';
 import { formatDateTime } from '../../format';
-import { CLOCK_COLOR, liveState, useNow, useRemainingAfterBadge } from './badges';
+import { CLOCK_COLOR, liveState, shownState, useNow, useRemainingAfterBadge } from './badges';
 import type { IncidentDetail } from './types';
 
 /** Legal clocks (GDPR art. 33/34, NIS2 24 h / 72 h / one month): deadline in Stockholm time and time left. */
@@ -15,13 +15,15 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
   const narrow = useNarrow();
   const rows = incident.clocks.map((c) => {
     const state = liveState(c, now);
+    // A clock stopped by closing the case with its duty not done is "Ej uppfylld", never "Uppfylld".
+    const shown = shownState(c, now);
     return {
       key: c.key,
       label: en ? c.label_en : c.label_sv,
       deadline: formatDateTime(c.deadline),
       badge: (
-        <Badge color={CLOCK_COLOR[state]} variant="filled" tt="none">
-          {t(`clockState.${state}`)}
+        <Badge color={CLOCK_COLOR[shown]} variant="filled" tt="none">
+          {t(`clockState.${shown}`)}
         </Badge>
       ),
       left: state !== 'done' ? remaining(c.deadline, state, now) : null,

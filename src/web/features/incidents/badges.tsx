@@ -7,6 +7,7 @@ import type { RegisterColumn } from '../../components/Register';
 import type { Clock, ClockState, IncidentListItem, IncidentSummary, Status } from './types';
 import { STATUS_KEY } from './types';
 import { COLORS, spanText } from './util';
+import { liveState, type ClockShown } from './clock-view';
 
 /** The current time, refreshed every `everyMs` (countdowns). */
 export function useNow(everyMs = 30_000): Date {
@@ -36,23 +37,16 @@ export function StatusBadge({ status }: { status: Status }) {
   );
 }
 
-export const CLOCK_COLOR: Record<ClockState, string> = {
+export const CLOCK_COLOR: Record<ClockShown, string> = {
   ok: COLORS.blue,
   due_soon: COLORS.orange,
   critical: COLORS.red,
   overdue: COLORS.red,
   done: COLORS.green,
+  unmet: COLORS.orange,
 };
 
-/** The state of a clock at `now` from its deadline (the server's state can be minutes old). */
-export function liveState(c: Pick<Clock, 'deadline' | 'state'>, now: Date): ClockState {
-  if (c.state === 'done') return 'done';
-  const left = new Date(c.deadline).getTime() - now.getTime();
-  if (left < 0) return 'overdue';
-  if (left < 6 * 3_600_000) return 'critical';
-  if (left < 24 * 3_600_000) return 'due_soon';
-  return 'ok';
-}
+export { liveState, shownState } from './clock-view';
 
 /** The words of a countdown: "2 d 5 h kvar" or "försenad 3 h", never colour alone. */
 export function useRemainingText() {

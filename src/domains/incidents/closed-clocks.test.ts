@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, INCIDENT_ORGS, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { listAudit } from '../audit/service';
+
+// A closed (Klar) case's clocks warn nobody: it must not gain a legal duty while it stays closed.
+let t: TestServer;
+let isam: Client;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await makeOrgs(t.ctx, INCIDENT_ORGS);
+  isam = await userWithRole(t, 'isam-closed@test.se', 'isam', 'forv');
+});
+afterAll(() => t.close());
+
+type Body = Record<string, unknown>;
+async function closedIncident(body: Body): Promise<Body & { id: string; version: number }> {
+  const c = await isam.post('/api/incidents', { org: 'avd-a', title: 'Stängd incident', discoveredAt: '2026-03-02T10:00', ...body });
+  expect(c.status, JSON.stringify(c.body)).toBe(201);
+  let cur = c.body;
+  for (const status of ['Under registrering', 'Under utredning', 'Klar']) {
+    const r = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, status });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    cur = r.body;
+  }
+  return cur;
+}
+
+/** A change to a Klar incident that must be refused: 409 legal_duty_open naming the duties, nothing written or audited. */
+async function refused(cur: Body & { id: string; version: number }, change: Body, field: string, clocks: string[]) {
+  const audits = (await listAudit(t.ctx, { entityId: cur.id, limit: 100 })).items.length;
+  const r = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, ...change });
+  expect(r.status, JSON.stringify(r.body)).toBe(409);
+  expect(r.body).toMatchObject({ code: 'legal_duty_open', field, clocks });
+  expect(r.body.detail_sv).toContain('Öppna ärendet igen (status Under utredning) först');
+  const after = (await isam.get(`/api/incidents/${cur.id}`)).body;
+  expect(after.version).toBe(cur.version);
+  expect(after.clocks).toEqual(cur.clocks);
+  expect((await listAudit(t.ctx, { entityId: cur.id, limit: 100 })).items.length).toBe(audits);
+}
+
+describe('a closed incident gains no legal duty nobody is warned of', () => {
+  it('refuses a high risk set on a Klar breach assessed "no likely risk"; allowed with the duties met in the same change', async () => {
+    const cur = await closedIncident({ kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'ingen_trolig_risk' });
+    expect(cur.clocks).toEqual([]);
+    await refused(cur, { riskAssessment: 'hog_risk' }, 'riskAssessment', ['gdpr33', 'gdpr34']);
+    const met = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, riskAssessment: 'hog_risk', imyReportedAt: '2026-03-03T09:00', subjectsInformedAt: '2026-03-04T09:00' });
+    expect(met.status, JSON.stringify(met.body)).toBe(200);
+    expect(met.body.clocks.map((c: { key: string; met: boolean }) => [c.key, c.met])).toEqual([['gdpr33', true], ['gdpr34', true]]);
+  });
+
+  it('refuses NIS2 significance on a Klar incident', async () => {
+    const nis = await closedIncident({ kind: 'IT-säkerhet', personalData: 'nej' });
+    await refused(nis, { nis2Significant: true }, 'nis2Significant', ['nis2_early', 'nis2_notification', 'nis2_final']);
+  });
+
+  it('refuses clearing the IMY report of a closed case', async () => {
+    const c = await isam.post('/api/incidents', { org: 'avd-a', title: 'Anmäld', kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'risk', discoveredAt: '2026-03-02T10:00' });
+    let cur = c.body;
+    for (const change of [{ status: 'Under registrering' }, { status: 'Under utredning' }, { status: 'Klar', imyReportedAt: '2026-03-03T09:00' }]) {
+      const r = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, ...change });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      cur = r.body;
+    }
+    await refused(cur, { imyReportedAt: null, reportedToImy: false }, 'reportedToImy', ['gdpr33']);
+  });
+
+  it('lets an unrelated edit through on a closed case whose duty was already open (an IA import)', async () => {
+    const cur = await closedIncident({ kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'ingen_trolig_risk' });
+    await rawSql(t, `update incidents set risk_assessment = 'risk' where id = '${cur.id}'`);
+    const r = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, title: 'Ny rubrik' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // A change that opens a further duty is still refused.
+    await refused(r.body, { riskAssessment: 'hog_risk' }, 'riskAssessment', ['gdpr34']);
+  });
+
+  it('refuses in bulk a kind that makes a closed incident a personal data breach; nothing is changed', async () => {
+    const cur = await closedIncident({ kind: 'IT-säkerhet', personalData: 'vet_ej' });
+    const r = await isam.post('/api/incidents/bulk', { ids: [cur.id], set: { kind: 'Personuppgiftsincident' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(409);
+    expect(r.body).toMatchObject({ code: 'legal_duty_open', field: 'set.kind' });
+    expect(r.body.refused[0].reason_sv).toContain('Öppna ärendet igen');
+    expect((await isam.get(`/api/incidents/${cur.id}`)).body).toMatchObject({ kind: 'IT-säkerhet', version: cur.version });
+  });
+});
