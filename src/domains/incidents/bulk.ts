@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/chain';
 import { canManage, canRead, checkUser } from './access';
 import { categoriesFor, chooseCategory, unknownCategory } from './categories';
 import type { BulkUpdate } from './contract';
-import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
+import { clockInput, incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { auditView, insertHistory } from './service';
 import { incidents } from './table';
 import { closedCaseRefusal, closingRefusal, transitionRefusal } from './transitions';
@@ -40,8 +40,8 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
     // making it a personal data breach): closedCaseRefusal, as for a single change.
     const refused = ids.flatMap((id) => {
       const r = byId.get(id)!;
-      const why = moves(id) ? transitionRefusal(r.i.status, to!) ?? closingRefusal({ ...r.i, ...input.set }, to!, now)
-        : closedCaseRefusal(r.i, { ...r.i, ...input.set, status: r.i.status }, Object.keys(input.set), now);
+      const why = moves(id) ? transitionRefusal(r.i.status, to!) ?? closingRefusal({ ...clockInput(r), ...input.set }, to!, now)
+        : closedCaseRefusal(clockInput(r), { ...clockInput(r), ...input.set, status: r.i.status }, Object.keys(input.set), now);
       return why ? [{ id, number: incidentNumber(r.i), from: r.i.status, code: why.code, reason_sv: why.msg.sv, reason_en: why.msg.en }] : [];
     });
     if (refused.length) {

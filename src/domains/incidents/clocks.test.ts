@@ -7,7 +7,7 @@ const local = (s: string) => parseInstant(s)!;
 const base: ClockInput = {
   status: 'Under utredning', kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: null,
   discoveredAt: null, reportedAt: local('2025-06-01T12:00'), reportedToImy: false, imyReportedAt: null, subjectsInformedAt: null,
-  nis2Significant: false, csirtEarlyWarningAt: null, csirtNotificationAt: null, csirtFinalReportAt: null,
+  nis2Significant: false, csirtEarlyWarningAt: null, csirtNotificationAt: null, csirtFinalReportAt: null, art34Exemption: null,
 };
 
 describe('legal clocks', () => {
@@ -58,6 +58,16 @@ describe('legal clocks', () => {
     const informed = clocksFor({ ...base, riskAssessment: 'hog_risk', subjectsInformedAt: local('2025-06-02T08:00') }, base.reportedAt);
     expect(informed.find((c) => c.key === 'gdpr34')!.state).toBe('done');
     expect(clocksFor({ ...base, riskAssessment: 'risk' }, base.reportedAt).map((c) => c.key)).toEqual(['gdpr33']);
+  });
+
+  it('art. 34 ends with an art. 34.3 exemption: met, no time, the reason kept; informing wins over the reason', () => {
+    const exempt = clocksFor({ ...base, riskAssessment: 'hog_risk', art34Exemption: 'b' }, base.reportedAt).find((c) => c.key === 'gdpr34')!;
+    expect(exempt).toMatchObject({ state: 'done', met: true, metAt: null, exemption: 'b', remainingMs: null });
+    const informedAt = local('2025-06-02T08:00');
+    const both = clocksFor({ ...base, riskAssessment: 'hog_risk', art34Exemption: 'b', subjectsInformedAt: informedAt }, base.reportedAt).find((c) => c.key === 'gdpr34')!;
+    expect(both).toMatchObject({ met: true, metAt: informedAt, exemption: null });
+    // The reason does not touch art. 33.
+    expect(clocksFor({ ...base, riskAssessment: 'hog_risk', art34Exemption: 'b' }, base.reportedAt)[0]).toMatchObject({ key: 'gdpr33', met: false });
   });
 
   it('NIS2: 24 h early warning, 72 h notification, final report one calendar month after the notification (Stockholm)', () => {

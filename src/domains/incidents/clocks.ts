@@ -5,7 +5,8 @@ import { addMonthsLocal } from '../../server/platform/time';
  * - gdpr33: personal-data breach not assessed "ingen_trolig_risk" → notify IMY within 72 h of discovery
  *   (fallback: the report time). Met when reported to IMY.
  * - gdpr34: risk assessed "hog_risk" → inform the data subjects. The article says "without undue delay";
- *   Tillit uses the same 72 h as its target. Met when subjectsInformedAt is set.
+ *   Tillit uses the same 72 h as its target. Met when subjectsInformedAt is set, or when the breach record gives an
+ *   art. 34.3 reason (a, b or c) why they need not be informed: the duty then ends, the reason kept on the clock.
  * - nis2_early / nis2_notification: significant incident (NIS2 art. 23, cybersäkerhetslagen) → early warning
  *   within 24 h and incident notification within 72 h of discovery.
  * - nis2_final: final report one calendar month (Stockholm time) after the notification was sent (until it
@@ -40,6 +41,8 @@ export interface ClockInput {
   csirtEarlyWarningAt: Date | null;
   csirtNotificationAt: Date | null;
   csirtFinalReportAt: Date | null;
+  /** The art. 34.3 reason (a, b, c) of the incident's breach record (incident_breaches.not_informing_reason), or null. */
+  art34Exemption: string | null;
 }
 
 export interface Clock {
@@ -52,6 +55,8 @@ export interface Clock {
   met: boolean;
   /** When it was done; null when done at an unknown time (an import's "Ja") or not done. */
   metAt: Date | null;
+  /** gdpr34 met by an art. 34.3 exemption (its reason, a, b or c) rather than by informing the data subjects. */
+  exemption: string | null;
 }
 
 const HOUR = 3_600_000;
@@ -71,9 +76,9 @@ export function stateFor(deadline: Date, now: Date): ClockState {
 export function clocksFor(i: ClockInput, now: Date): Clock[] {
   const start = i.discoveredAt ?? i.reportedAt;
   const closed = i.status === 'Klar';
-  const make = (key: ClockKey, deadline: Date, met: boolean, metAt: Date | null): Clock => {
-    if (met || closed) return { key, deadline, remainingMs: null, state: 'done', met, metAt: met ? metAt : null };
-    return { key, deadline, remainingMs: deadline.getTime() - now.getTime(), state: stateFor(deadline, now), met: false, metAt: null };
+  const make = (key: ClockKey, deadline: Date, met: boolean, metAt: Date | null, exemption: string | null = null): Clock => {
+    if (met || closed) return { key, deadline, remainingMs: null, state: 'done', met, metAt: met ? metAt : null, exemption: met ? exemption : null };
+    return { key, deadline, remainingMs: deadline.getTime() - now.getTime(), state: stateFor(deadline, now), met: false, metAt: null, exemption: null };
   };
   const out: Clock[] = [];
   const breach = isPersonalDataBreach(i);
@@ -81,7 +86,9 @@ export function clocksFor(i: ClockInput, now: Date): Clock[] {
     out.push(make('gdpr33', new Date(start.getTime() + 72 * HOUR), i.reportedToImy || i.imyReportedAt !== null, i.imyReportedAt));
   }
   if (breach && i.riskAssessment === 'hog_risk') {
-    out.push(make('gdpr34', new Date(start.getTime() + 72 * HOUR), i.subjectsInformedAt !== null, i.subjectsInformedAt));
+    // Informed: met then. Not informed but exempt (art. 34.3): met, with no time of its own and the reason kept.
+    const exempt = i.subjectsInformedAt === null ? i.art34Exemption : null;
+    out.push(make('gdpr34', new Date(start.getTime() + 72 * HOUR), i.subjectsInformedAt !== null || exempt !== null, i.subjectsInformedAt, exempt));
   }
   if (i.nis2Significant) {
     const notificationDeadline = new Date(start.getTime() + 72 * HOUR);
@@ -97,8 +104,8 @@ export function clocksFor(i: ClockInput, now: Date): Clock[] {
  * notification must then give the reasons for the delay. False when there is no such clock, it is not met, or met
  * at an unknown time (an import's "Ja").
  */
-export function imyNotifiedLate(i: ClockInput): boolean {
-  const c = clocksFor(i, i.imyReportedAt ?? i.reportedAt).find((x) => x.key === 'gdpr33');
+export function imyNotifiedLate(i: Omit<ClockInput, 'art34Exemption'>): boolean {
+  const c = clocksFor({ ...i, art34Exemption: null }, i.imyReportedAt ?? i.reportedAt).find((x) => x.key === 'gdpr33');
   return !!c && c.met && c.metAt !== null && c.metAt.getTime() > c.deadline.getTime();
 }
 

@@ -3,7 +3,7 @@ import type { Ctx } from '../../server/platform/context';
 import { escapeLike } from '../../server/platform/authz';
 import { orgs } from '../org/table';
 import { CLOCK_LABELS, clocksFor, type Clock, type ClockKey } from './clocks';
-import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
+import { clockInput, incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { orgFor } from './service';
 import { incidents } from './table';
 import { formatLocal } from '../../server/platform/time';
@@ -35,7 +35,7 @@ export async function runningClocks(ctx: Ctx, now: Date, orgPath?: string): Prom
   const conds: SQL[] = [clockCandidates(), ctx.authz.scopeSql('incident.read', orgs.path)];
   if (orgPath) conds.push(sql`${orgs.path} like ${escapeLike(orgPath) + '%'}`);
   const rows = (await selectIncidents(ctx.db, now).where(and(...conds))) as LoadedIncident[];
-  return rows.flatMap((r) => clocksFor(r.i, now).filter((c) => c.state !== 'done').map((c) => ({ r, c })));
+  return rows.flatMap((r) => clocksFor(clockInput(r), now).filter((c) => c.state !== 'done').map((c) => ({ r, c })));
 }
 
 /** GET /api/incidents/deadlines: running clocks, nearest deadline first. */

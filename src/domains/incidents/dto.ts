@@ -6,14 +6,25 @@ import { users } from '../users/table';
 import { CLOCK_LABELS, clocksFor, type ClockInput } from './clocks';
 import type { IncidentListItem, IncidentSummary } from './contract';
 import type { IncidentStatus, PersonalData, RiskAssessment } from './model';
-import { incidentActions, incidents } from './table';
+import type { NotInformingReason } from './breach-model';
+import { incidentActions, incidentBreaches, incidents } from './table';
 import { formatLocal, stockholmDate, stockholmYear } from '../../server/platform/time';
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export interface OrgRef { id: string; slug: string; name: string; path: string }
-export interface LoadedIncident { i: IncidentRow; org: OrgRef; handlerName: string | null; overdue: boolean }
-/** What a summary needs: the row, its org's name and slug, the handler's name and the overdue flag. */
-export interface SummaryRow { i: IncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean }
+/** `art34Exemption`: the art. 34.3 reason of the incident's breach record (art34ExemptionSql), one of the clocks' inputs. */
+export interface LoadedIncident { i: IncidentRow; org: OrgRef; handlerName: string | null; overdue: boolean; art34Exemption: string | null }
+/** What a summary needs: the row, its org's name and slug, the handler's name, the overdue flag and the art. 34.3 reason. */
+export interface SummaryRow { i: IncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean; art34Exemption: string | null }
+
+/** The art. 34.3 reason (a, b, c) of an incident's breach record, or null: a lookup by primary key. */
+export const art34ExemptionSql = (): SQL<string | null> =>
+  sql<string | null>`(select b.not_informing_reason from ${incidentBreaches} b where b.incident_id = ${incidents.id})`;
+
+/** The legal clocks' input of a loaded row: the incident and its breach record's art. 34.3 reason. */
+export function clockInput<T extends Omit<ClockInput, 'art34Exemption'>>(r: { i: T; art34Exemption: string | null }): T & ClockInput {
+  return { ...r.i, art34Exemption: r.art34Exemption };
+}
 
 export const handlerUser = alias(users, 'handler_user');
 
@@ -36,7 +47,8 @@ export function overdueSql(now: Date): SQL<boolean> {
   return sql<boolean>`coalesce(${incidents.status} = 'Förfallen' or (${incidents.status} <> 'Klar' and (
     exists (select 1 from ${incidentActions} a where a.incident_id = ${incidents.id} and a.status <> 'klar' and a.due_date < ${today}::date)
     or (${breach} and coalesce(${incidents.riskAssessment}, '') <> 'ingen_trolig_risk' and not ${incidents.reportedToImy} and ${incidents.imyReportedAt} is null and ${start} < ${h(72)})
-    or (${breach} and ${incidents.riskAssessment} = 'hog_risk' and ${incidents.subjectsInformedAt} is null and ${start} < ${h(72)})
+    or (${breach} and ${incidents.riskAssessment} = 'hog_risk' and ${incidents.subjectsInformedAt} is null and ${start} < ${h(72)}
+      and not exists (select 1 from ${incidentBreaches} b where b.incident_id = ${incidents.id} and b.not_informing_reason is not null))
     or (${incidents.nis2Significant} and ${incidents.csirtEarlyWarningAt} is null and ${start} < ${h(24)})
     or (${incidents.nis2Significant} and ${incidents.csirtNotificationAt} is null and ${start} < ${h(72)})
     or (${incidents.nis2Significant} and ${incidents.csirtFinalReportAt} is null and ${iso}::timestamptz > ${finalReportDue})
@@ -50,6 +62,7 @@ export function selectIncidents(db: Db, now: Date) {
       org: { id: orgs.id, slug: orgs.slug, name: orgs.name, path: orgs.path },
       handlerName: handlerUser.name,
       overdue: overdueSql(now),
+      art34Exemption: art34ExemptionSql(),
     })
     .from(incidents)
     .innerJoin(orgs, eq(orgs.id, incidents.orgId))
@@ -79,6 +92,7 @@ function clockDtos(i: ClockInput, now: Date): IncidentSummary['clocks'] {
     state: c.state,
     met: c.met,
     metAt: iso(c.metAt),
+    exemption: c.exemption as NotInformingReason | null,
   }));
 }
 
@@ -90,7 +104,7 @@ export const LIST_COLUMNS = [
 ] as const satisfies readonly (keyof IncidentRow)[];
 export type ListIncidentRow = Pick<IncidentRow, (typeof LIST_COLUMNS)[number]>;
 /** What a list row needs: those columns, its org's name and slug, the handler's name and the overdue flag. */
-export interface ListRow { i: ListIncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean }
+export interface ListRow { i: ListIncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean; art34Exemption: string | null }
 
 /**
  * A list row. `staff`: the caller reads it as staff (incident.read on its organisation), not only as its reporter, who
@@ -113,7 +127,7 @@ export function toListItem(r: ListRow, now: Date, staff = true): IncidentListIte
     handler: i.handlerId ? { id: i.handlerId, name: r.handlerName ?? '' } : null,
     protectedIdentity: i.protectedIdentity,
     overdue: staff && r.overdue,
-    clocks: staff ? clockDtos(i, now) : [],
+    clocks: staff ? clockDtos(clockInput(r), now) : [],
     version: i.version,
   };
 }
@@ -152,7 +166,7 @@ export function toSummary(r: SummaryRow, showContent: boolean, now: Date): Incid
     protectedIdentity: i.protectedIdentity,
     protected: hidden,
     overdue: Boolean(r.overdue),
-    clocks: clockDtos(i, now),
+    clocks: clockDtos(clockInput(r), now),
     version: i.version,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),

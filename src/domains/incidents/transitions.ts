@@ -53,12 +53,15 @@ export function closingRefusal(i: ClockInput, to: IncidentStatus, now: Date): { 
   if (open.length === 0) return null;
   const sv = open.map((c) => CLOCK_LABELS[c.key].sv).join(', ');
   const en = open.map((c) => CLOCK_LABELS[c.key].en).join(', ');
+  const art34 = open.some((c) => c.key === 'gdpr34')
+    ? { sv: ' För art. 34 räcker också ett skäl enligt art. 34.3 (a, b eller c) i dokumentationen av personuppgiftsincidenten.', en: ' For art. 34 a reason under art. 34.3 (a, b or c) in the breach record also does.' }
+    : { sv: '', en: '' };
   return {
     code: 'legal_duty_open',
     clocks: open.map((c) => c.key),
     msg: {
-      sv: `Ärendet kan inte stängas förrän detta är gjort: ${sv}. Ange när det gjordes, eller ändra bedömningen med motivering (t.ex. "ingen trolig risk" eller ej betydande).`,
-      en: `The incident cannot be closed until this is done: ${en}. Enter when it was done, or change the assessment with a justification (e.g. "no likely risk" or not significant).`,
+      sv: `Ärendet kan inte stängas förrän detta är gjort: ${sv}. Ange när det gjordes, eller ändra bedömningen med motivering (t.ex. "ingen trolig risk" eller ej betydande).${art34.sv}`,
+      en: `The incident cannot be closed until this is done: ${en}. Enter when it was done, or change the assessment with a justification (e.g. "no likely risk" or not significant).${art34.en}`,
     },
   };
 }

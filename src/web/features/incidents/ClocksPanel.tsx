@@ -27,7 +27,10 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
         </Badge>
       ),
       left: state !== 'done' ? remaining(c.deadline, state, now) : null,
-      met: c.metAt ? formatDateTime(c.metAt) : c.met ? t('clocks.metNoTime') : state === 'done' ? t('clocks.closed') : '–',
+      // Art. 34 met by an exemption (art. 34.3, the breach record's reason) has no time: the reason is shown.
+      met: c.exemption ? t('clocks.exempt', { reason: t(`breach.reason.${c.exemption}`) })
+        : c.metAt ? formatDateTime(c.metAt) : c.met ? t('clocks.metNoTime') : state === 'done' ? t('clocks.closed') : '–',
+      long: !!c.exemption,
     };
   });
   return (
@@ -79,7 +82,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td className="nowrap">{r.met}</Table.Td>
+                  <Table.Td className={r.long ? undefined : 'nowrap'}>{r.met}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -83,3 +83,66 @@ describe('a closed incident gains no legal duty nobody is warned of', () => {
     expect((await isam.get(`/api/incidents/${cur.id}`)).body).toMatchObject({ kind: 'IT-säkerhet', version: cur.version });
   });
 });
+
+describe('an art. 34.3 exemption ends the art. 34 duty', () => {
+  const RECORD = {
+    breachTypes: ['konfidentialitet'], subjectCategories: ['brukare'], subjectCategoriesOther: '', subjectCount: 2, subjectCountUnknown: false,
+    dataCategories: ['identitet'], dataCategoriesOther: '', recordCount: 1, recordCountUnknown: false, likelyConsequences: 'Kan spridas.',
+    measuresTaken: 'Handlingen är raderad.', cause: null, delayReason: '', notInformingText: 'Filen var krypterad.',
+  };
+
+  it('stops the clock (met, the reason shown), leaves the deadlines and overdue lists, and lets the case close', async () => {
+    const c = await isam.post('/api/incidents', { org: 'avd-a', title: 'Krypterad fil till fel mottagare', kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'hog_risk', discoveredAt: '2026-03-02T10:00' });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    const id = c.body.id as string;
+    const imy = await isam.patch(`/api/incidents/${id}`, { version: c.body.version, imyReportedAt: '2026-03-03T09:00' });
+    expect(imy.body.clocks.find((x: { key: string }) => x.key === 'gdpr34')).toMatchObject({ state: 'overdue', met: false, exemption: null });
+    expect(imy.body.overdue).toBe(true);
+
+    const put = await isam.put(`/api/incidents/${id}/breach`, { version: 0, ...RECORD, notInformingReason: 'a', markDocumented: true });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const after = (await isam.get(`/api/incidents/${id}`)).body;
+    expect(after.clocks.find((x: { key: string }) => x.key === 'gdpr34')).toMatchObject({ state: 'done', met: true, metAt: null, exemption: 'a', remainingMs: null });
+    expect(after.overdue).toBe(false);
+    const overdueList = await isam.get('/api/incidents?overdue=true&org=avd-a&limit=200');
+    expect(overdueList.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    const listed = (await isam.get('/api/incidents?org=avd-a&limit=200')).body.items.find((i: { id: string }) => i.id === id);
+    expect(listed.clocks.find((x: { key: string }) => x.key === 'gdpr34')).toMatchObject({ state: 'done', exemption: 'a' });
+    const deadlines = await isam.get('/api/incidents/deadlines?org=avd-a');
+    expect(deadlines.body.items.filter((d: { incidentId: string }) => d.incidentId === id)).toEqual([]);
+
+    let cur = after;
+    for (const status of ['Under registrering', 'Under utredning', 'Klar']) {
+      const r = await isam.patch(`/api/incidents/${id}`, { version: cur.version, status });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      cur = r.body;
+    }
+  });
+
+  it('refuses clearing the reason on a closed case (the duty would open again unwarned); nothing is written', async () => {
+    const c = await isam.post('/api/incidents', { org: 'avd-a', title: 'Undantag, sedan stängd', kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'hog_risk', discoveredAt: '2026-03-02T10:00' });
+    const id = c.body.id as string;
+    const put = await isam.put(`/api/incidents/${id}/breach`, { version: 0, ...RECORD, notInformingReason: 'b' });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    let cur = (await isam.get(`/api/incidents/${id}`)).body;
+    for (const change of [{ status: 'Under registrering' }, { status: 'Under utredning' }, { status: 'Klar', imyReportedAt: '2026-03-03T09:00' }]) {
+      const r = await isam.patch(`/api/incidents/${id}`, { version: cur.version, ...change });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      cur = r.body;
+    }
+    const cleared = await isam.put(`/api/incidents/${id}/breach`, { version: put.body.version, ...RECORD, notInformingReason: null });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(409);
+    expect(cleared.body).toMatchObject({ code: 'legal_duty_open', field: 'notInformingReason', clocks: ['gdpr34'] });
+    expect((await isam.get(`/api/incidents/${id}/breach`)).body).toMatchObject({ version: put.body.version, notInformingReason: 'b' });
+  });
+
+  it('names the art. 34.3 way out when closing is refused for art. 34', async () => {
+    const c = await isam.post('/api/incidents', { org: 'avd-a', title: 'Hög risk', kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'hog_risk', discoveredAt: '2026-03-02T10:00' });
+    let cur = c.body;
+    for (const change of [{ status: 'Under registrering' }, { status: 'Under utredning' }]) cur = (await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, ...change })).body;
+    const r = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, status: 'Klar', imyReportedAt: '2026-03-03T09:00' });
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ code: 'legal_duty_open', clocks: ['gdpr34'] });
+    expect(r.body.detail_sv).toContain('skäl enligt art. 34.3');
+  });
+});
