@@ -5,7 +5,7 @@ import { addMonthsLocal } from '../../server/platform/time';
  * - gdpr33: personal-data breach not assessed "ingen_trolig_risk" → notify IMY within 72 h of discovery
  *   (fallback: the report time). Met when reported to IMY.
  * - gdpr34: risk assessed "hog_risk" → inform the data subjects. The article says "without undue delay";
- *   Tillit uses the same 72 h as its target. Met when subjectsInformedAt is set, or when the breach record gives an
+ *   Tillit uses the same 72 h as its internal target (LEGAL_DEADLINE: not a legal deadline). Met when subjectsInformedAt is set, or when the breach record gives an
  *   art. 34.3 reason (a, b or c) why they need not be informed: the duty then ends, the reason kept on the clock.
  * - nis2_early / nis2_notification: significant incident (NIS2 art. 23, cybersäkerhetslagen) → early warning
  *   within 24 h and incident notification within 72 h of discovery.
@@ -21,11 +21,18 @@ export type ClockState = (typeof CLOCK_STATES)[number];
 
 export const CLOCK_LABELS: Record<ClockKey, { sv: string; en: string }> = {
   gdpr33: { sv: 'Anmälan till IMY (art. 33, 72 h)', en: 'Notify IMY (GDPR art. 33, 72 h)' },
-  gdpr34: { sv: 'Information till de registrerade (art. 34)', en: 'Inform the data subjects (GDPR art. 34)' },
+  gdpr34: { sv: 'Information till de registrerade utan onödigt dröjsmål (art. 34, internt mål 72 h)', en: 'Inform the data subjects without undue delay (GDPR art. 34, internal target 72 h)' },
   nis2_early: { sv: 'Tidig varning till CSIRT (24 h)', en: 'Early warning to the CSIRT (24 h)' },
   nis2_notification: { sv: 'Incidentanmälan till CSIRT (72 h)', en: 'Incident notification to the CSIRT (72 h)' },
   nis2_final: { sv: 'Slutrapport till CSIRT (en månad)', en: 'Final report to the CSIRT (one month)' },
 };
+
+/**
+ * Whether the deadline is set by law. Art. 34 says "without undue delay" (utan onödigt dröjsmål) and gives no hours:
+ * its 72 h is Tillit's own internal target, so it is never called a legal deadline passed ("försenad"), nor counted
+ * with them on the start page or in e-mails.
+ */
+export const LEGAL_DEADLINE: Record<ClockKey, boolean> = { gdpr33: true, gdpr34: false, nis2_early: true, nis2_notification: true, nis2_final: true };
 
 export interface ClockInput {
   status: string;
@@ -57,6 +64,8 @@ export interface Clock {
   metAt: Date | null;
   /** gdpr34 met by an art. 34.3 exemption (its reason, a, b or c) rather than by informing the data subjects. */
   exemption: string | null;
+  /** The deadline is set by law (LEGAL_DEADLINE); false for an internal target. */
+  legal: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -77,8 +86,9 @@ export function clocksFor(i: ClockInput, now: Date): Clock[] {
   const start = i.discoveredAt ?? i.reportedAt;
   const closed = i.status === 'Klar';
   const make = (key: ClockKey, deadline: Date, met: boolean, metAt: Date | null, exemption: string | null = null): Clock => {
-    if (met || closed) return { key, deadline, remainingMs: null, state: 'done', met, metAt: met ? metAt : null, exemption: met ? exemption : null };
-    return { key, deadline, remainingMs: deadline.getTime() - now.getTime(), state: stateFor(deadline, now), met: false, metAt: null, exemption: null };
+    const legal = LEGAL_DEADLINE[key];
+    if (met || closed) return { key, deadline, remainingMs: null, state: 'done', met, metAt: met ? metAt : null, exemption: met ? exemption : null, legal };
+    return { key, deadline, remainingMs: deadline.getTime() - now.getTime(), state: stateFor(deadline, now), met: false, metAt: null, exemption: null, legal };
   };
   const out: Clock[] = [];
   const breach = isPersonalDataBreach(i);

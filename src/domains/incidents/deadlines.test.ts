@@ -2,7 +2,7 @@ import { countTitles } from '../../server/platform/attention';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, startTestServer, userWithRole, userWithRoles, type TestServer } from '../../test/harness';
 import { createGroup } from '../org/groups';
-import { smtpServer, type SmtpTestServer } from '../../test/smtp';
+import { readMail, smtpServer, type SmtpTestServer } from '../../test/smtp';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { overdueSql } from './dto';
@@ -136,6 +136,28 @@ describe('deadlines, attention and reminders', () => {
     const sent = smtp.mails.slice(before).filter((m) => m.data.includes(r.body.number));
     expect(sent).toHaveLength(1);
     expect(sent[0].to).toEqual(['dso@test.se']);
+  });
+
+  it('keeps art. 34 (an internal 72 h target, not a legal deadline) out of the legal counts and "försenad" wording', async () => {
+    await makeOrgs(t.ctx, [['forv34', 'forvaltning', 'stad']]);
+    const dso34 = await userWithRole(t, 'isam34@test.se', 'isam', 'forv34');
+    const c = await dso34.post('/api/incidents', { org: 'forv34', title: 'Hög risk, ej informerade', kind: 'Personuppgiftsincident', riskAssessment: 'hog_risk', discoveredAt: local(new Date(Date.now() - 80 * HOUR)) });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    const r = await dso34.patch(`/api/incidents/${c.body.id}`, { version: c.body.version, imyReportedAt: local(new Date(Date.now() - 60 * HOUR)) });
+    expect(r.body.clocks.find((x: { key: string }) => x.key === 'gdpr34')).toMatchObject({ state: 'overdue', legal: false, label_sv: 'Information till de registrerade utan onödigt dröjsmål (art. 34, internt mål 72 h)' });
+    const items = (await dso34.get('/api/attention')).body.items as { key: string; count: number; severity: string; title_sv: string }[];
+    expect(items.find((i) => i.key === 'incidents.clocks.overdue')).toBeUndefined();
+    expect(items.find((i) => i.key === 'incidents.clocks.art34')).toMatchObject({ count: 1, severity: 'warning', title_sv: 'En personuppgiftsincident med hög risk: informera de registrerade utan onödigt dröjsmål (art. 34)' });
+    expect((await dso34.get('/api/incidents/deadlines?org=forv34')).body.items).toMatchObject([{ clock: 'gdpr34', state: 'overdue', legal: false }]);
+
+    const before = smtp.mails.length;
+    await sendDeadlineReminders(t.ctx);
+    const mails = smtp.mails.slice(before).filter((m) => m.data.includes(r.body.number));
+    expect(mails).toHaveLength(1);
+    const mail = readMail(mails[0].data);
+    expect(mail.subject).toContain('Information till de registrerade utan onödigt dröjsmål (art. 34, internt mål 72 h) – internt mål passerat');
+    expect(mail.text).toContain('Det interna målet passerades');
+    expect(`${mail.subject}\n${mail.text}`).not.toMatch(/försenad|Tidsfristen/i);
   });
 
   it('is off when no SMTP server is configured', async () => {

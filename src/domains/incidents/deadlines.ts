@@ -28,6 +28,8 @@ export interface DeadlineItem {
   deadlineLocal: string;
   remainingMs: number;
   state: Clock['state'];
+  /** The deadline is set by law (clocks.ts LEGAL_DEADLINE); false for art. 34's internal target. */
+  legal: boolean;
 }
 
 /** Every running clock the caller may see (incident.read scope), optionally in one subtree. */
@@ -47,7 +49,7 @@ export async function listDeadlines(ctx: Ctx, q: { org?: string }, now = new Dat
     .map(({ r, c }) => ({
       incidentId: r.i.id, number: incidentNumber(r.i), title: r.i.title, org: { slug: r.org.slug, name: r.org.name },
       clock: c.key, label_sv: CLOCK_LABELS[c.key].sv, label_en: CLOCK_LABELS[c.key].en,
-      deadline: c.deadline.toISOString(), deadlineLocal: formatLocal(c.deadline), remainingMs: c.remainingMs ?? 0, state: c.state,
+      deadline: c.deadline.toISOString(), deadlineLocal: formatLocal(c.deadline), remainingMs: c.remainingMs ?? 0, state: c.state, legal: c.legal,
     }));
   return { items };
 }

@@ -30,7 +30,9 @@ export const handlerUser = alias(users, 'handler_user');
 
 /**
  * Overdue, as one SQL expression (list filter, flag and attention agree): status Förfallen, an open åtgärd
- * past its due date, or a running legal clock past its deadline (see clocks.ts).
+ * past its due date, or a running clock past its deadline (see clocks.ts). Like an åtgärd's due date, art. 34's
+ * internal 72 h target counts: the data subjects of a high-risk breach still uninformed after it are late by
+ * Tillit's own measure (the clock itself says "internt mål passerat", not a legal deadline passed).
  */
 export function overdueSql(now: Date): SQL<boolean> {
   const start = sql`coalesce(${incidents.discoveredAt}, ${incidents.reportedAt})`;
@@ -93,6 +95,7 @@ function clockDtos(i: ClockInput, now: Date): IncidentSummary['clocks'] {
     met: c.met,
     metAt: iso(c.metAt),
     exemption: c.exemption as NotInformingReason | null,
+    legal: c.legal,
   }));
 }
 

@@ -74,13 +74,16 @@ export async function sendDeadlineReminders(ctx: Ctx, now = new Date(), opts: { 
       const number = incidentNumber(r.i);
       const label = CLOCK_LABELS[c.key];
       const when = formatLocal(c.deadline);
-      const lead = c.state === 'overdue' ? `Tidsfristen passerades ${when}` : `Tidsfristen löper ut ${when}`;
+      // Art. 34's 72 h is an internal target (clocks.ts LEGAL_DEADLINE): never "försenad", never a legal "tidsfrist".
+      const what = c.legal ? 'Tidsfristen' : 'Det interna målet';
+      const lead = c.state === 'overdue' ? `${what} passerades ${when}` : `${what} löper ut ${when}`;
+      const late = c.legal ? 'försenad' : 'internt mål passerat';
       try {
         await transport.sendMail({
           from: ctx.config.mailFrom,
           to,
-          subject: `[Tillit] ${number}: ${label.sv} – ${c.state === 'overdue' ? 'försenad' : `${threshold} kvar`}`,
-          text: `${lead} (svensk tid).\n${label.sv}\nIncident ${number}: ${r.i.title}\n\n${label.en}: deadline ${when} (Stockholm time).\n`,
+          subject: `[Tillit] ${number}: ${label.sv} – ${c.state === 'overdue' ? late : `${threshold} kvar`}`,
+          text: `${lead} (svensk tid).\n${label.sv}\nIncident ${number}: ${r.i.title}\n\n${label.en}: ${c.legal ? 'deadline' : 'internal target'} ${when} (Stockholm time).\n`,
         });
         await inTx(ctx, async (tx) => {
           const ins = await tx.insert(incidentRemindersSent).values({ incidentId: r.i.id, clock: c.key, threshold, recipients: to.join(', ') })

@@ -26,7 +26,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
           {t(`clockState.${shown}`)}
         </Badge>
       ),
-      left: state !== 'done' ? remaining(c.deadline, state, now) : null,
+      left: state !== 'done' ? remaining(c.deadline, shown, now) : null,
       // Art. 34 met by an exemption (art. 34.3, the breach record's reason) has no time: the reason is shown.
       met: c.exemption ? t('clocks.exempt', { reason: t(`breach.reason.${c.exemption}`) })
         : c.metAt ? formatDateTime(c.metAt) : c.met ? t('clocks.metNoTime') : state === 'done' ? t('clocks.closed') : '–',
@@ -88,6 +88,11 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {incident.clocks.some((c) => !c.legal) && (
+        <Text size="xs" mt="xs">
+          {t('clocks.art34Note')}
+        </Text>
       )}
       <Text size="xs" mt="xs" c="dimmed">
         {t('clocks.tzNote')}

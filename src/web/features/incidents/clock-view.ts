@@ -2,9 +2,10 @@ import type { Clock, ClockState } from './types';
 
 /**
  * What a clock's badge says. Beside the server's states: `unmet`, a clock stopped only because the case was closed
- * with the duty not done (met false): never shown as "Uppfylld".
+ * with the duty not done (met false): never shown as "Uppfylld"; `target_passed`, an internal target (art. 34's 72 h,
+ * legal false) passed: never called "Försenad", which is for a legal deadline.
  */
-export type ClockShown = ClockState | 'unmet';
+export type ClockShown = ClockState | 'unmet' | 'target_passed';
 
 const HOUR = 3_600_000;
 
@@ -19,7 +20,9 @@ export function liveState(c: Pick<Clock, 'deadline' | 'state'>, now: Date): Cloc
 }
 
 /** The badge of a clock at `now`: its live state, a stopped clock whose duty is not met told apart from a met one. */
-export function shownState(c: Pick<Clock, 'deadline' | 'state' | 'met'>, now: Date): ClockShown {
+export function shownState(c: Pick<Clock, 'deadline' | 'state' | 'met' | 'legal'>, now: Date): ClockShown {
   const state = liveState(c, now);
-  return state === 'done' && !c.met ? 'unmet' : state;
+  if (state === 'done' && !c.met) return 'unmet';
+  if (state === 'overdue' && !c.legal) return 'target_passed';
+  return state;
 }
