@@ -146,3 +146,24 @@ describe('an art. 34.3 exemption ends the art. 34 duty', () => {
     expect(r.body.detail_sv).toContain('skäl enligt art. 34.3');
   });
 });
+
+describe('NIS2 clocks from cybersäkerhetslagen\'s first day (2026-01-15)', () => {
+  it('gives an incident discovered in 2025 no CSIRT clocks and no overdue flag, however significant', async () => {
+    const old = await isam.post('/api/incidents', { org: 'avd-a', title: 'Angrepp hösten 2025', kind: 'IT-säkerhet', personalData: 'nej', nis2Significant: true, discoveredAt: '2025-11-03T10:00' });
+    expect(old.status, JSON.stringify(old.body)).toBe(201);
+    expect(old.body).toMatchObject({ nis2Significant: true, clocks: [], overdue: false });
+    const overdue = await isam.get('/api/incidents?overdue=true&org=avd-a&limit=200');
+    expect(overdue.body.items.map((i: { id: string }) => i.id)).not.toContain(old.body.id);
+    // Closing needs no CSIRT report either.
+    let cur = old.body;
+    for (const status of ['Under registrering', 'Under utredning', 'Klar']) {
+      const r = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, status });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      cur = r.body;
+    }
+    // Discovered from the law's first day on: the clocks run (and are late).
+    const now = await isam.post('/api/incidents', { org: 'avd-a', title: 'Angrepp januari 2026', kind: 'IT-säkerhet', personalData: 'nej', nis2Significant: true, discoveredAt: '2026-01-15T00:00' });
+    expect(now.body.clocks.map((c: { key: string }) => c.key)).toEqual(['nis2_early', 'nis2_notification', 'nis2_final']);
+    expect(now.body.overdue).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ import { addMonthsLocal } from '../../server/platform/time';
  *   within 24 h and incident notification within 72 h of discovery.
  * - nis2_final: final report one calendar month (Stockholm time) after the notification was sent (until it
  *   is sent, after the notification's deadline).
+ *   The NIS2 clocks only for incidents from cybersäkerhetslagen's first day on (NIS2_IN_FORCE).
  * Hours are real elapsed hours, so across a DST change the local wall-clock deadline moves by an hour.
  * A closed incident (Klar) has no running clocks: unmet clocks are reported as done with metAt null.
  */
@@ -33,6 +34,18 @@ export const CLOCK_LABELS: Record<ClockKey, { sv: string; en: string }> = {
  * with them on the start page or in e-mails.
  */
 export const LEGAL_DEADLINE: Record<ClockKey, boolean> = { gdpr33: true, gdpr34: false, nis2_early: true, nis2_notification: true, nis2_final: true };
+
+/**
+ * Cybersäkerhetslagen (SFS 2025:1506, NIS2) applies from 2026-01-15 (00:00 Stockholm, CET). An incident the
+ * organisation became aware of before then (discovered, failing that reported) has no CSIRT duties under it, whatever
+ * its significance: no NIS2 clocks.
+ */
+export const NIS2_IN_FORCE = new Date('2026-01-14T23:00:00.000Z');
+
+/** Whether the NIS2 clocks can apply to an incident: aware of it (discovered, else reported) from NIS2_IN_FORCE on. */
+export function nis2Applies(i: { discoveredAt: Date | string | null; reportedAt: Date | string }): boolean {
+  return new Date(i.discoveredAt ?? i.reportedAt).getTime() >= NIS2_IN_FORCE.getTime();
+}
 
 export interface ClockInput {
   status: string;
@@ -100,7 +113,7 @@ export function clocksFor(i: ClockInput, now: Date): Clock[] {
     const exempt = i.subjectsInformedAt === null ? i.art34Exemption : null;
     out.push(make('gdpr34', new Date(start.getTime() + 72 * HOUR), i.subjectsInformedAt !== null || exempt !== null, i.subjectsInformedAt, exempt));
   }
-  if (i.nis2Significant) {
+  if (i.nis2Significant && nis2Applies(i)) {
     const notificationDeadline = new Date(start.getTime() + 72 * HOUR);
     out.push(make('nis2_early', new Date(start.getTime() + 24 * HOUR), i.csirtEarlyWarningAt !== null, i.csirtEarlyWarningAt));
     out.push(make('nis2_notification', notificationDeadline, i.csirtNotificationAt !== null, i.csirtNotificationAt));

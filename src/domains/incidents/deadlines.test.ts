@@ -79,18 +79,18 @@ describe('deadlines, attention and reminders', () => {
   });
 
   it('judges the NIS2 final report overdue in SQL as the clocks do, also in the hour the clocks go back', async () => {
-    // Notification 2025-09-26 02:30 CEST: the report is due 2025-10-26 02:30, the first time Stockholm passes it (00:30Z).
-    const c = await isam.post('/api/incidents', { org: 'avd', title: 'NIS2 höst', nis2Significant: true, discoveredAt: '2025-09-25T10:00' });
+    // Notification 2026-09-25 02:30 CEST: the report is due 2026-10-25 02:30, the first time Stockholm passes it (00:30Z).
+    const c = await isam.post('/api/incidents', { org: 'avd', title: 'NIS2 höst', nis2Significant: true, discoveredAt: '2026-09-24T10:00' });
     expect(c.status).toBe(201);
-    const r = await isam.patch(`/api/incidents/${c.body.id}`, { version: c.body.version, csirtEarlyWarningAt: '2025-09-25T20:00', csirtNotificationAt: '2025-09-26T02:30' });
+    const r = await isam.patch(`/api/incidents/${c.body.id}`, { version: c.body.version, csirtEarlyWarningAt: '2026-09-24T20:00', csirtNotificationAt: '2026-09-25T02:30' });
     expect([r.status, r.body.detail_sv]).toEqual([200, undefined]);
     const overdueAt = async (iso: string) => {
       const x = await t.database.db.execute(sql`select ${overdueSql(new Date(iso))} as overdue from incidents where id = ${r.body.id}`);
       return ((x as { rows?: { overdue: boolean }[] }).rows ?? (x as unknown as { overdue: boolean }[]))[0].overdue;
     };
-    expect(await overdueAt('2025-10-26T00:15:00Z')).toBe(false);
-    expect(await overdueAt('2025-10-26T00:45:00Z')).toBe(true); // between the two 02:30s: already late
-    expect(r.body.clocks.find((c: { key: string }) => c.key === 'nis2_final').deadline).toBe('2025-10-26T00:30:00.000Z');
+    expect(await overdueAt('2026-10-25T00:15:00Z')).toBe(false);
+    expect(await overdueAt('2026-10-25T00:45:00Z')).toBe(true); // between the two 02:30s: already late
+    expect(r.body.clocks.find((c: { key: string }) => c.key === 'nis2_final').deadline).toBe('2026-10-25T00:30:00.000Z');
   });
 
   it('holds no lock while the mail server is silent: audited writes go on, and the reminder is tried again later', async () => {

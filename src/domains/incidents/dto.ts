@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/platform/db';
 import { orgs } from '../org/table';
 import { users } from '../users/table';
-import { CLOCK_LABELS, clocksFor, type ClockInput } from './clocks';
+import { CLOCK_LABELS, NIS2_IN_FORCE, clocksFor, type ClockInput } from './clocks';
 import type { IncidentListItem, IncidentSummary } from './contract';
 import type { IncidentStatus, PersonalData, RiskAssessment } from './model';
 import type { NotInformingReason } from './breach-model';
@@ -45,15 +45,17 @@ export function overdueSql(now: Date): SQL<boolean> {
   const local = sql`((coalesce(${incidents.csirtNotificationAt}, ${start} + interval '72 hours') at time zone 'Europe/Stockholm') + interval '1 month')`;
   const later = sql`(${local} at time zone 'Europe/Stockholm')`;
   const finalReportDue = sql`(case when ((${later} - interval '1 hour') at time zone 'Europe/Stockholm') = ${local} then ${later} - interval '1 hour' else ${later} end)`;
+  // NIS2 significance counts from cybersäkerhetslagen's first day (clocks.ts nis2Applies).
+  const nis2 = sql`(${incidents.nis2Significant} and ${start} >= ${NIS2_IN_FORCE.toISOString()}::timestamptz)`;
   // A kind not yet set is NULL, and so would the answer be: coalesce makes it false, as the contract's boolean says.
   return sql<boolean>`coalesce(${incidents.status} = 'Förfallen' or (${incidents.status} <> 'Klar' and (
     exists (select 1 from ${incidentActions} a where a.incident_id = ${incidents.id} and a.status <> 'klar' and a.due_date < ${today}::date)
     or (${breach} and coalesce(${incidents.riskAssessment}, '') <> 'ingen_trolig_risk' and not ${incidents.reportedToImy} and ${incidents.imyReportedAt} is null and ${start} < ${h(72)})
     or (${breach} and ${incidents.riskAssessment} = 'hog_risk' and ${incidents.subjectsInformedAt} is null and ${start} < ${h(72)}
       and not exists (select 1 from ${incidentBreaches} b where b.incident_id = ${incidents.id} and b.not_informing_reason is not null))
-    or (${incidents.nis2Significant} and ${incidents.csirtEarlyWarningAt} is null and ${start} < ${h(24)})
-    or (${incidents.nis2Significant} and ${incidents.csirtNotificationAt} is null and ${start} < ${h(72)})
-    or (${incidents.nis2Significant} and ${incidents.csirtFinalReportAt} is null and ${iso}::timestamptz > ${finalReportDue})
+    or (${nis2} and ${incidents.csirtEarlyWarningAt} is null and ${start} < ${h(24)})
+    or (${nis2} and ${incidents.csirtNotificationAt} is null and ${start} < ${h(72)})
+    or (${nis2} and ${incidents.csirtFinalReportAt} is null and ${iso}::timestamptz > ${finalReportDue})
   )), false)`;
 }
 

@@ -4,6 +4,7 @@ import { Section } from '../../components/Section';
 import { useNarrow } from '../../shell/narrow';
 import { formatDateTime } from '../../format';
 import { CLOCK_COLOR, liveState, shownState, useNow, useRemainingAfterBadge } from './badges';
+import { nis2Applies } from '../../../domains/incidents/clocks';
 import type { IncidentDetail } from './types';
 
 /** Legal clocks (GDPR art. 33/34, NIS2 24 h / 72 h / one month): deadline in Stockholm time and time left. */
@@ -88,6 +89,11 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {incident.nis2Significant && !nis2Applies(incident) && (
+        <Text size="sm" mt="xs">
+          {t('clocks.nis2BeforeLaw')}
+        </Text>
       )}
       {incident.clocks.some((c) => !c.legal) && (
         <Text size="xs" mt="xs">
