@@ -27,9 +27,16 @@ describe('legal clocks', () => {
     expect(formatLocal(c.deadline)).toBe('2025-10-28 09:00');
   });
 
-  it('falls back to the report time when discovery is unknown', () => {
+  it('falls back to the report time when discovery is unknown, and says so on the clock', () => {
     const [c] = clocksFor(base, base.reportedAt);
     expect(c.deadline.getTime()).toBe(base.reportedAt.getTime() + 72 * HOUR);
+    expect(c.fromReport).toBe(true);
+    expect(clocksFor({ ...base, discoveredAt: local('2025-06-01T08:00') }, base.reportedAt)[0].fromReport).toBe(false);
+    // NIS2's final report counts from the notification once it is sent, whatever the discovery time.
+    const nis = { ...base, reportedAt: local('2026-03-01T12:00'), kind: 'IT-säkerhet', personalData: 'nej', nis2Significant: true };
+    const tags = (i: ClockInput) => clocksFor(i, local('2026-03-05T12:00')).map((x) => [x.key, x.fromReport]);
+    expect(tags(nis)).toEqual([['nis2_early', true], ['nis2_notification', true], ['nis2_final', true]]);
+    expect(tags({ ...nis, csirtNotificationAt: local('2026-03-03T12:00') })).toEqual([['nis2_early', true], ['nis2_notification', true], ['nis2_final', false]]);
   });
 
   it('no IMY clock when assessed ingen_trolig_risk or not a breach; done when reported', () => {

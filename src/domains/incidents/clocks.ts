@@ -79,6 +79,8 @@ export interface Clock {
   exemption: string | null;
   /** The deadline is set by law (LEGAL_DEADLINE); false for an internal target. */
   legal: boolean;
+  /** Counted from the report time because the discovery time is missing (the fallback): the deadline may be too late. */
+  fromReport: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -98,10 +100,11 @@ export function stateFor(deadline: Date, now: Date): ClockState {
 export function clocksFor(i: ClockInput, now: Date): Clock[] {
   const start = i.discoveredAt ?? i.reportedAt;
   const closed = i.status === 'Klar';
-  const make = (key: ClockKey, deadline: Date, met: boolean, metAt: Date | null, exemption: string | null = null): Clock => {
-    const legal = LEGAL_DEADLINE[key];
-    if (met || closed) return { key, deadline, remainingMs: null, state: 'done', met, metAt: met ? metAt : null, exemption: met ? exemption : null, legal };
-    return { key, deadline, remainingMs: deadline.getTime() - now.getTime(), state: stateFor(deadline, now), met: false, metAt: null, exemption: null, legal };
+  const noDiscovery = i.discoveredAt === null;
+  const make = (key: ClockKey, deadline: Date, met: boolean, metAt: Date | null, exemption: string | null = null, fromStart = true): Clock => {
+    const tags = { legal: LEGAL_DEADLINE[key], fromReport: fromStart && noDiscovery };
+    if (met || closed) return { key, deadline, remainingMs: null, state: 'done', met, metAt: met ? metAt : null, exemption: met ? exemption : null, ...tags };
+    return { key, deadline, remainingMs: deadline.getTime() - now.getTime(), state: stateFor(deadline, now), met: false, metAt: null, exemption: null, ...tags };
   };
   const out: Clock[] = [];
   const breach = isPersonalDataBreach(i);
@@ -117,7 +120,8 @@ export function clocksFor(i: ClockInput, now: Date): Clock[] {
     const notificationDeadline = new Date(start.getTime() + 72 * HOUR);
     out.push(make('nis2_early', new Date(start.getTime() + 24 * HOUR), i.csirtEarlyWarningAt !== null, i.csirtEarlyWarningAt));
     out.push(make('nis2_notification', notificationDeadline, i.csirtNotificationAt !== null, i.csirtNotificationAt));
-    out.push(make('nis2_final', addMonthsLocal(i.csirtNotificationAt ?? notificationDeadline, 1), i.csirtFinalReportAt !== null, i.csirtFinalReportAt));
+    // Once the notification is sent the final report counts from it, not from the discovery or report.
+    out.push(make('nis2_final', addMonthsLocal(i.csirtNotificationAt ?? notificationDeadline, 1), i.csirtFinalReportAt !== null, i.csirtFinalReportAt, null, i.csirtNotificationAt === null));
   }
   return out;
 }

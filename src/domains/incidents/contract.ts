@@ -254,6 +254,8 @@ export const ClockDto = z.object({
   exemption: z.enum(NOT_INFORMING_REASONS).nullable(),
   /** The deadline is set by law; false for art. 34, whose 72 h is Tillit's internal target ("without undue delay"). */
   legal: z.boolean(),
+  /** Counted from the report time because the discovery time is missing. */
+  fromReport: z.boolean(),
 });
 
 const Ref = z.object({ id: z.string(), name: z.string() }).nullable();

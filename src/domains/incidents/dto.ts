@@ -98,6 +98,7 @@ function clockDtos(i: ClockInput, now: Date): IncidentSummary['clocks'] {
     metAt: iso(c.metAt),
     exemption: c.exemption as NotInformingReason | null,
     legal: c.legal,
+    fromReport: c.fromReport,
   }));
 }
 

@@ -21,6 +21,8 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
     return {
       key: c.key,
       label: en ? c.label_en : c.label_sv,
+      // The discovery time is missing: the deadline was counted from the report, which may be later than the law's.
+      note: c.fromReport ? t('clocks.fromReport') : null,
       deadline: formatDateTime(c.deadline),
       badge: (
         <Badge color={CLOCK_COLOR[shown]} variant="filled" tt="none">
@@ -44,6 +46,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
           {rows.map((r) => (
             <li key={r.key}>
               <Text size="sm" fw={600}>{r.label}</Text>
+              {r.note && <Text size="xs">{r.note}</Text>}
               <Group gap={6} wrap="wrap">
                 {r.badge}
                 {r.left && <Text span size="sm">{r.left}</Text>}
@@ -73,7 +76,10 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.key}>
-                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td>
+                    {r.label}
+                    {r.note && <Text size="xs">{r.note}</Text>}
+                  </Table.Td>
                   <Table.Td className="nowrap">{r.deadline}</Table.Td>
                   <Table.Td>
                     {r.badge}
