@@ -56,6 +56,10 @@ describe('deadlines, attention and reminders', () => {
     expect(byKey['incidents.clocks.6h']).toMatchObject({ count: 1, severity: 'critical' });
     // gdpr33 of a (20 h left) and nis2 notification… of b (52 h left, ok): one due within 24 h.
     expect(byKey['incidents.clocks.24h']).toMatchObject({ count: 1, severity: 'warning' });
+    // The legal deadlines come first on the start page, before any routine item.
+    for (const k of ['incidents.clocks.overdue', 'incidents.clocks.6h', 'incidents.clocks.24h']) expect(byKey[k].priority, k).toBe(0);
+    expect(attention.body.items.slice(0, 3).map((i: { key: string }) => i.key)).toEqual(['incidents.clocks.6h', 'incidents.clocks.overdue', 'incidents.clocks.24h']);
+    expect(byKey['incidents.new'].priority).toBeUndefined();
     // The four reports above are Rapporterad with no handler: new reports waiting for triage.
     expect(byKey['incidents.new']).toMatchObject({ count: 4, severity: 'info', title_sv: '4 nya incidentrapporter väntar på registrering', link: '/incidenter?status=Rapporterad&handlaggare=ingen&alla=1' });
     // A report nobody picked up two years ago still waits: it counts (it used to drop out after 90 days).
@@ -148,6 +152,7 @@ describe('deadlines, attention and reminders', () => {
     const items = (await dso34.get('/api/attention')).body.items as { key: string; count: number; severity: string; title_sv: string }[];
     expect(items.find((i) => i.key === 'incidents.clocks.overdue')).toBeUndefined();
     expect(items.find((i) => i.key === 'incidents.clocks.art34')).toMatchObject({ count: 1, severity: 'warning', title_sv: 'En personuppgiftsincident med hög risk: informera de registrerade utan onödigt dröjsmål (art. 34)' });
+    expect(items.find((i) => i.key === 'incidents.clocks.art34')).not.toHaveProperty('priority');
     expect((await dso34.get('/api/incidents/deadlines?org=forv34')).body.items).toMatchObject([{ clock: 'gdpr34', state: 'overdue', legal: false }]);
 
     const before = smtp.mails.length;
