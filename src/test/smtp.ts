@@ -65,3 +65,31 @@ export function smtpServer(): Promise<SmtpTestServer> {
     }),
   );
 }
+
+/**
+ * A received message's subject and plain text, decoded (RFC 2047 encoded words; a quoted-printable or base64 body):
+ * what the recipient reads, for assertions on wording.
+ */
+export function readMail(data: string): { subject: string; text: string } {
+  const split = data.indexOf('\n\n');
+  const head = data.slice(0, split).replace(/\n[ \t]+/g, ' ');
+  const body = data.slice(split + 2);
+  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '';
+  const words = (v: string) => v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, s: string) =>
+    enc.toUpperCase() === 'B' ? Buffer.from(s, 'base64').toString('utf8') : qp(s.replace(/_/g, ' ')));
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const text = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : encoding === 'quoted-printable' ? qp(body.replace(/=\n/g, '')) : body;
+  return { subject: words(header('Subject')), text: text.replace(/\r/g, '') };
+}
+
+function qp(s: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '=' && /^[0-9A-F]{2}$/i.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(s[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

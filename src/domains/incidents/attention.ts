@@ -1,5 +1,5 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
-import { countTitles, type AttentionItem, type AttentionProvider } from '../../server/platform/attention';
+import { countTitles, PRIORITY_LEGAL_DEADLINE, type AttentionItem, type AttentionProvider } from '../../server/platform/attention';
 import { orgs } from '../org/table';
 import { runningClocks } from './deadlines';
 import { incidents } from './table';
@@ -8,7 +8,9 @@ import { stockholmYear, yearRange } from '../../server/platform/time';
 
 /**
  * Start-page warnings for legal clocks: overdue, less than 6 h left (critical) and less than 24 h left
- * (warning), counted over the incidents the person may read.
+ * (warning), counted over the incidents the person may read, before every routine item (PRIORITY_LEGAL_DEADLINE).
+ * Art. 34's 72 h is an internal target, not a legal deadline (clocks.ts LEGAL_DEADLINE): it is left out of those
+ * counts and has its own, gentler line, ordered as routine items are.
  */
 export const attentionProviders: AttentionProvider[] = [
   {
@@ -16,9 +18,11 @@ export const attentionProviders: AttentionProvider[] = [
     async items(ctx) {
       if (!ctx.authz.hasAnywhere('incident.read')) return [];
       const clocks = await runningClocks(ctx, new Date());
-      const n = (s: string) => clocks.filter((x) => x.c.state === s).length;
-      const item = (key: string, severity: AttentionItem['severity'], count: number, sv: { one: string; many: string }, en: { one: string; many: string }): AttentionItem =>
-        ({ key, severity, count, link: '/incidenter/tidsfrister?alla=1', ...countTitles(count, sv, en) });
+      const legal = clocks.filter((x) => x.c.legal);
+      const n = (s: string) => legal.filter((x) => x.c.state === s).length;
+      const item = (key: string, severity: AttentionItem['severity'], count: number, sv: { one: string; many: string }, en: { one: string; many: string }, legalDeadline = true): AttentionItem =>
+        ({ key, severity, count, link: '/incidenter/tidsfrister?alla=1', ...countTitles(count, sv, en), ...(legalDeadline ? { priority: PRIORITY_LEGAL_DEADLINE } : {}) });
+      const art34 = clocks.filter((x) => x.c.key === 'gdpr34');
       return [
         item('incidents.clocks.overdue', 'critical', n('overdue'),
           { one: 'En lagstadgad tidsfrist har passerats (IMY/CSIRT)', many: 'lagstadgade tidsfrister har passerats (IMY/CSIRT)' },
@@ -29,6 +33,11 @@ export const attentionProviders: AttentionProvider[] = [
         item('incidents.clocks.24h', 'warning', n('due_soon'),
           { one: 'En tidsfrist löper ut inom 24 timmar', many: 'tidsfrister löper ut inom 24 timmar' },
           { one: 'One deadline expires within 24 hours', many: 'deadlines expire within 24 hours' }),
+        // Every high-risk breach whose data subjects are not yet informed (nor exempt): a warning once the internal
+        // target has passed for any of them, else information.
+        item('incidents.clocks.art34', art34.some((x) => x.c.state === 'overdue') ? 'warning' : 'info', art34.length,
+          { one: 'En personuppgiftsincident med hög risk: informera de registrerade utan onödigt dröjsmål (art. 34)', many: 'personuppgiftsincidenter med hög risk: informera de registrerade utan onödigt dröjsmål (art. 34)' },
+          { one: 'One high-risk personal data breach: inform the data subjects without undue delay (art. 34)', many: 'high-risk personal data breaches: inform the data subjects without undue delay (art. 34)' }, false),
       ];
     },
   },

@@ -17,7 +17,8 @@ import {
 } from './breach-model';
 import { imyNotifiedLate, isPersonalDataBreach } from './clocks';
 import type { BreachDto, ImyBasis, UpdateBreach } from './contract';
-import { incidentNumber, type IncidentRow, type LoadedIncident } from './dto';
+import { clockInput, incidentNumber, type IncidentRow, type LoadedIncident } from './dto';
+import { closedCaseRefusal } from './transitions';
 import { incidentActions, incidentBreaches, incidents } from './table';
 
 type BreachRow = typeof incidentBreaches.$inferSelect;
@@ -183,6 +184,10 @@ export async function putBreach(ctx: Ctx, id: string, input: UpdateBreach): Prom
       };
       throw new AppError(422, complete ? 'breach_record_incomplete' : 'breach_record_invalid', msg, first.field, {}, problems);
     }
+    // On a closed case, clearing the art. 34.3 reason would open the art. 34 duty again, and nobody would be reminded.
+    const before = { ...clockInput(r), art34Exemption: cur?.notInformingReason ?? null };
+    const reopened = closedCaseRefusal(before, { ...before, art34Exemption: fields.notInformingReason ?? null }, ['notInformingReason'], now);
+    if (reopened) throw conflict(reopened.code, reopened.msg, 'notInformingReason', { clocks: reopened.clocks });
     const documented = cur?.documentedAt ? { documentedAt: cur.documentedAt, documentedBy: cur.documentedBy }
       : markDocumented ? { documentedAt: now, documentedBy: ctx.principal?.userId ?? null } : { documentedAt: null, documentedBy: null };
     const values = { ...fields, ...documented };

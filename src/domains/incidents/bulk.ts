@@ -7,10 +7,10 @@ import { recordAudit } from '../audit/chain';
 import { canManage, canRead, checkUser } from './access';
 import { categoriesFor, chooseCategory, unknownCategory } from './categories';
 import type { BulkUpdate } from './contract';
-import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
+import { clockInput, incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { auditView, insertHistory } from './service';
 import { incidents } from './table';
-import { closingRefusal, transitionRefusal } from './transitions';
+import { closedCaseRefusal, closingRefusal, transitionRefusal } from './transitions';
 import { quoted } from './model';
 
 /**
@@ -41,18 +41,21 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
     if (input.set.handlerId !== undefined) await checkUser(tx, input.set.handlerId, 'set.handlerId', rows.map((r) => ({ path: r.org.path, reporterId: r.i.reporterId })));
     const to = input.set.status;
     const moves = (id: string) => to !== undefined && byId.get(id)!.i.status !== to;
-    if (to) {
-      const refused = ids.filter(moves).flatMap((id) => {
-        const r = byId.get(id)!;
-        const why = transitionRefusal(r.i.status, to) ?? closingRefusal({ ...r.i, ...input.set }, to, now);
-        return why ? [{ id, number: incidentNumber(r.i), from: r.i.status, code: why.code, reason_sv: why.msg.sv, reason_en: why.msg.en }] : [];
-      });
-      if (refused.length) {
-        throw conflict(refused.every((f) => f.code === 'legal_duty_open') ? 'legal_duty_open' : 'illegal_transition', {
-          sv: `${refused.length} av ${ids.length} incidenter kan inte få status ${quoted(to).sv}; inget har ändrats. ${refused.map((f) => `${f.number}: ${f.reason_sv}`).join(' ')}`,
-          en: `${refused.length} of ${ids.length} incidents cannot get status ${quoted(to).en}; nothing was changed. ${refused.map((f) => `${f.number}: ${f.reason_en}`).join(' ')}`,
-        }, 'set.status', { refused });
-      }
+    // A move is checked as a status change; a closed incident that stays closed must not gain a legal duty (a kind
+    // making it a personal data breach): closedCaseRefusal, as for a single change.
+    const refused = ids.flatMap((id) => {
+      const r = byId.get(id)!;
+      const why = moves(id) ? transitionRefusal(r.i.status, to!) ?? closingRefusal({ ...clockInput(r), ...input.set }, to!, now)
+        : closedCaseRefusal(clockInput(r), { ...clockInput(r), ...input.set, status: r.i.status }, Object.keys(input.set), now);
+      return why ? [{ id, number: incidentNumber(r.i), from: r.i.status, code: why.code, reason_sv: why.msg.sv, reason_en: why.msg.en }] : [];
+    });
+    if (refused.length) {
+      const moving = to !== undefined && refused.some((f) => moves(f.id));
+      const what = moving ? { sv: `kan inte få status ${quoted(to).sv}`, en: `cannot get status ${quoted(to).en}` } : { sv: 'kan inte ändras så', en: 'cannot be changed so' };
+      throw conflict(refused.every((f) => f.code === 'legal_duty_open') ? 'legal_duty_open' : 'illegal_transition', {
+        sv: `${refused.length} av ${ids.length} incidenter ${what.sv}; inget har ändrats. ${refused.map((f) => `${f.number}: ${f.reason_sv}`).join(' ')}`,
+        en: `${refused.length} of ${ids.length} incidents ${what.en}; nothing was changed. ${refused.map((f) => `${f.number}: ${f.reason_en}`).join(' ')}`,
+      }, moving ? 'set.status' : 'set.kind', { refused });
     }
     const categories = input.set.category !== undefined ? await categoriesToSet(tx, rows, input.set.category, ids.length) : undefined;
     const changed: string[] = [];

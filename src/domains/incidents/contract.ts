@@ -263,6 +263,12 @@ export const ClockDto = z.object({
   /** The duty is done; false when the clock stopped only because the incident was closed. */
   met: z.boolean(),
   metAt: z.string().nullable(),
+  /** Art. 34 met by an exemption under art. 34.3 (a, b or c, from the breach record) rather than by informing the data subjects. */
+  exemption: z.enum(NOT_INFORMING_REASONS).nullable(),
+  /** The deadline is set by law; false for art. 34, whose 72 h is Tillit's internal target ("without undue delay"). */
+  legal: z.boolean(),
+  /** Counted from the report time because the discovery time is missing. */
+  fromReport: z.boolean(),
 });
 
 const Ref = z.object({ id: z.string(), name: z.string() }).nullable();

@@ -2,7 +2,7 @@ import { countTitles } from '../../server/platform/attention';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, startTestServer, userWithRole, userWithRoles, type TestServer } from '../../test/harness';
 import { createGroup } from '../org/groups';
-import { smtpServer, type SmtpTestServer } from '../../test/smtp';
+import { readMail, smtpServer, type SmtpTestServer } from '../../test/smtp';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { overdueSql } from './dto';
@@ -56,6 +56,10 @@ describe('deadlines, attention and reminders', () => {
     expect(byKey['incidents.clocks.6h']).toMatchObject({ count: 1, severity: 'critical' });
     // gdpr33 of a (20 h left) and nis2 notification… of b (52 h left, ok): one due within 24 h.
     expect(byKey['incidents.clocks.24h']).toMatchObject({ count: 1, severity: 'warning' });
+    // The legal deadlines come first on the start page, before any routine item.
+    for (const k of ['incidents.clocks.overdue', 'incidents.clocks.6h', 'incidents.clocks.24h']) expect(byKey[k].priority, k).toBe(0);
+    expect(attention.body.items.slice(0, 3).map((i: { key: string }) => i.key)).toEqual(['incidents.clocks.6h', 'incidents.clocks.overdue', 'incidents.clocks.24h']);
+    expect(byKey['incidents.new'].priority).toBeUndefined();
     // The four reports above are Rapporterad with no handler: new reports waiting for triage.
     expect(byKey['incidents.new']).toMatchObject({ count: 4, severity: 'info', title_sv: '4 nya incidentrapporter väntar på registrering', link: '/incidenter?status=Rapporterad&handlaggare=ingen&alla=1' });
     // A report nobody picked up two years ago still waits: it counts (it used to drop out after 90 days).
@@ -79,18 +83,18 @@ describe('deadlines, attention and reminders', () => {
   });
 
   it('judges the NIS2 final report overdue in SQL as the clocks do, also in the hour the clocks go back', async () => {
-    // Notification 2025-09-26 02:30 CEST: the report is due 2025-10-26 02:30, the first time Stockholm passes it (00:30Z).
-    const c = await isam.post('/api/incidents', { org: 'avd', title: 'NIS2 höst', nis2Significant: true, discoveredAt: '2025-09-25T10:00' });
+    // Notification 2026-09-25 02:30 CEST: the report is due 2026-10-25 02:30, the first time Stockholm passes it (00:30Z).
+    const c = await isam.post('/api/incidents', { org: 'avd', title: 'NIS2 höst', nis2Significant: true, discoveredAt: '2026-09-24T10:00' });
     expect(c.status).toBe(201);
-    const r = await isam.patch(`/api/incidents/${c.body.id}`, { version: c.body.version, csirtEarlyWarningAt: '2025-09-25T20:00', csirtNotificationAt: '2025-09-26T02:30' });
+    const r = await isam.patch(`/api/incidents/${c.body.id}`, { version: c.body.version, csirtEarlyWarningAt: '2026-09-24T20:00', csirtNotificationAt: '2026-09-25T02:30' });
     expect([r.status, r.body.detail_sv]).toEqual([200, undefined]);
     const overdueAt = async (iso: string) => {
       const x = await t.database.db.execute(sql`select ${overdueSql(new Date(iso))} as overdue from incidents where id = ${r.body.id}`);
       return ((x as { rows?: { overdue: boolean }[] }).rows ?? (x as unknown as { overdue: boolean }[]))[0].overdue;
     };
-    expect(await overdueAt('2025-10-26T00:15:00Z')).toBe(false);
-    expect(await overdueAt('2025-10-26T00:45:00Z')).toBe(true); // between the two 02:30s: already late
-    expect(r.body.clocks.find((c: { key: string }) => c.key === 'nis2_final').deadline).toBe('2025-10-26T00:30:00.000Z');
+    expect(await overdueAt('2026-10-25T00:15:00Z')).toBe(false);
+    expect(await overdueAt('2026-10-25T00:45:00Z')).toBe(true); // between the two 02:30s: already late
+    expect(r.body.clocks.find((c: { key: string }) => c.key === 'nis2_final').deadline).toBe('2026-10-25T00:30:00.000Z');
   });
 
   it('holds no lock while the mail server is silent: audited writes go on, and the reminder is tried again later', async () => {
@@ -136,6 +140,29 @@ describe('deadlines, attention and reminders', () => {
     const sent = smtp.mails.slice(before).filter((m) => m.data.includes(r.body.number));
     expect(sent).toHaveLength(1);
     expect(sent[0].to).toEqual(['dso@test.se']);
+  });
+
+  it('keeps art. 34 (an internal 72 h target, not a legal deadline) out of the legal counts and "försenad" wording', async () => {
+    await makeOrgs(t.ctx, [['forv34', 'forvaltning', 'stad']]);
+    const dso34 = await userWithRole(t, 'isam34@test.se', 'isam', 'forv34');
+    const c = await dso34.post('/api/incidents', { org: 'forv34', title: 'Hög risk, ej informerade', kind: 'Personuppgiftsincident', riskAssessment: 'hog_risk', discoveredAt: local(new Date(Date.now() - 80 * HOUR)) });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    const r = await dso34.patch(`/api/incidents/${c.body.id}`, { version: c.body.version, imyReportedAt: local(new Date(Date.now() - 60 * HOUR)) });
+    expect(r.body.clocks.find((x: { key: string }) => x.key === 'gdpr34')).toMatchObject({ state: 'overdue', legal: false, label_sv: 'Information till de registrerade utan onödigt dröjsmål (art. 34, internt mål 72 h)' });
+    const items = (await dso34.get('/api/attention')).body.items as { key: string; count: number; severity: string; title_sv: string }[];
+    expect(items.find((i) => i.key === 'incidents.clocks.overdue')).toBeUndefined();
+    expect(items.find((i) => i.key === 'incidents.clocks.art34')).toMatchObject({ count: 1, severity: 'warning', title_sv: 'En personuppgiftsincident med hög risk: informera de registrerade utan onödigt dröjsmål (art. 34)' });
+    expect(items.find((i) => i.key === 'incidents.clocks.art34')).not.toHaveProperty('priority');
+    expect((await dso34.get('/api/incidents/deadlines?org=forv34')).body.items).toMatchObject([{ clock: 'gdpr34', state: 'overdue', legal: false }]);
+
+    const before = smtp.mails.length;
+    await sendDeadlineReminders(t.ctx);
+    const mails = smtp.mails.slice(before).filter((m) => m.data.includes(r.body.number));
+    expect(mails).toHaveLength(1);
+    const mail = readMail(mails[0].data);
+    expect(mail.subject).toContain('Information till de registrerade utan onödigt dröjsmål (art. 34, internt mål 72 h) – internt mål passerat');
+    expect(mail.text).toContain('Det interna målet passerades');
+    expect(`${mail.subject}\n${mail.text}`).not.toMatch(/försenad|Tidsfristen/i);
   });
 
   it('is off when no SMTP server is configured', async () => {

@@ -3,7 +3,7 @@ import type { Ctx } from '../../server/platform/context';
 import { escapeLike } from '../../server/platform/authz';
 import { orgs } from '../org/table';
 import { CLOCK_LABELS, clocksFor, type Clock, type ClockKey } from './clocks';
-import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
+import { clockInput, incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { orgFor } from './service';
 import { incidents } from './table';
 import { formatLocal } from '../../server/platform/time';
@@ -28,6 +28,8 @@ export interface DeadlineItem {
   deadlineLocal: string;
   remainingMs: number;
   state: Clock['state'];
+  /** The deadline is set by law (clocks.ts LEGAL_DEADLINE); false for art. 34's internal target. */
+  legal: boolean;
 }
 
 /** Every running clock the caller may see (incident.read scope), optionally in one subtree. */
@@ -35,7 +37,7 @@ export async function runningClocks(ctx: Ctx, now: Date, orgPath?: string): Prom
   const conds: SQL[] = [clockCandidates(), ctx.authz.scopeSql('incident.read', orgs.path)];
   if (orgPath) conds.push(sql`${orgs.path} like ${escapeLike(orgPath) + '%'}`);
   const rows = (await selectIncidents(ctx.db, now).where(and(...conds))) as LoadedIncident[];
-  return rows.flatMap((r) => clocksFor(r.i, now).filter((c) => c.state !== 'done').map((c) => ({ r, c })));
+  return rows.flatMap((r) => clocksFor(clockInput(r), now).filter((c) => c.state !== 'done').map((c) => ({ r, c })));
 }
 
 /** GET /api/incidents/deadlines: running clocks, nearest deadline first. */
@@ -47,7 +49,7 @@ export async function listDeadlines(ctx: Ctx, q: { org?: string }, now = new Dat
     .map(({ r, c }) => ({
       incidentId: r.i.id, number: incidentNumber(r.i), title: r.i.title, org: { slug: r.org.slug, name: r.org.name },
       clock: c.key, label_sv: CLOCK_LABELS[c.key].sv, label_en: CLOCK_LABELS[c.key].en,
-      deadline: c.deadline.toISOString(), deadlineLocal: formatLocal(c.deadline), remainingMs: c.remainingMs ?? 0, state: c.state,
+      deadline: c.deadline.toISOString(), deadlineLocal: formatLocal(c.deadline), remainingMs: c.remainingMs ?? 0, state: c.state, legal: c.legal,
     }));
   return { items };
 }

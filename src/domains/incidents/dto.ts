@@ -3,23 +3,36 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/platform/db';
 import { orgs } from '../org/table';
 import { users } from '../users/table';
-import { CLOCK_LABELS, clocksFor, type ClockInput } from './clocks';
+import { CLOCK_LABELS, NIS2_IN_FORCE, clocksFor, type ClockInput } from './clocks';
 import type { IncidentListItem, IncidentSummary } from './contract';
 import type { IncidentStatus, PersonalData, RiskAssessment } from './model';
-import { incidentActions, incidents } from './table';
+import type { NotInformingReason } from './breach-model';
+import { incidentActions, incidentBreaches, incidents } from './table';
 import { formatLocal, stockholmDate, stockholmYear } from '../../server/platform/time';
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export interface OrgRef { id: string; slug: string; name: string; path: string }
-export interface LoadedIncident { i: IncidentRow; org: OrgRef; handlerName: string | null; overdue: boolean }
-/** What a summary needs: the row, its org's name and slug, the handler's name and the overdue flag. */
-export interface SummaryRow { i: IncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean }
+/** `art34Exemption`: the art. 34.3 reason of the incident's breach record (art34ExemptionSql), one of the clocks' inputs. */
+export interface LoadedIncident { i: IncidentRow; org: OrgRef; handlerName: string | null; overdue: boolean; art34Exemption: string | null }
+/** What a summary needs: the row, its org's name and slug, the handler's name, the overdue flag and the art. 34.3 reason. */
+export interface SummaryRow { i: IncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean; art34Exemption: string | null }
+
+/** The art. 34.3 reason (a, b, c) of an incident's breach record, or null: a lookup by primary key. */
+export const art34ExemptionSql = (): SQL<string | null> =>
+  sql<string | null>`(select b.not_informing_reason from ${incidentBreaches} b where b.incident_id = ${incidents.id})`;
+
+/** The legal clocks' input of a loaded row: the incident and its breach record's art. 34.3 reason. */
+export function clockInput<T extends Omit<ClockInput, 'art34Exemption'>>(r: { i: T; art34Exemption: string | null }): T & ClockInput {
+  return { ...r.i, art34Exemption: r.art34Exemption };
+}
 
 export const handlerUser = alias(users, 'handler_user');
 
 /**
  * Overdue, as one SQL expression (list filter, flag and attention agree): status Förfallen, an open åtgärd
- * past its due date, or a running legal clock past its deadline (see clocks.ts).
+ * past its due date, or a running clock past its deadline (see clocks.ts). Like an åtgärd's due date, art. 34's
+ * internal 72 h target counts: the data subjects of a high-risk breach still uninformed after it are late by
+ * Tillit's own measure (the clock itself says "internt mål passerat", not a legal deadline passed).
  */
 export function overdueSql(now: Date): SQL<boolean> {
   const start = sql`coalesce(${incidents.discoveredAt}, ${incidents.reportedAt})`;
@@ -32,14 +45,17 @@ export function overdueSql(now: Date): SQL<boolean> {
   const local = sql`((coalesce(${incidents.csirtNotificationAt}, ${start} + interval '72 hours') at time zone 'Europe/Stockholm') + interval '1 month')`;
   const later = sql`(${local} at time zone 'Europe/Stockholm')`;
   const finalReportDue = sql`(case when ((${later} - interval '1 hour') at time zone 'Europe/Stockholm') = ${local} then ${later} - interval '1 hour' else ${later} end)`;
+  // NIS2 significance counts from cybersäkerhetslagen's first day (clocks.ts nis2Applies).
+  const nis2 = sql`(${incidents.nis2Significant} and ${start} >= ${NIS2_IN_FORCE.toISOString()}::timestamptz)`;
   // A kind not yet set is NULL, and so would the answer be: coalesce makes it false, as the contract's boolean says.
   return sql<boolean>`coalesce(${incidents.status} = 'Förfallen' or (${incidents.status} <> 'Klar' and (
     exists (select 1 from ${incidentActions} a where a.incident_id = ${incidents.id} and a.status <> 'klar' and a.due_date < ${today}::date)
     or (${breach} and coalesce(${incidents.riskAssessment}, '') <> 'ingen_trolig_risk' and not ${incidents.reportedToImy} and ${incidents.imyReportedAt} is null and ${start} < ${h(72)})
-    or (${breach} and ${incidents.riskAssessment} = 'hog_risk' and ${incidents.subjectsInformedAt} is null and ${start} < ${h(72)})
-    or (${incidents.nis2Significant} and ${incidents.csirtEarlyWarningAt} is null and ${start} < ${h(24)})
-    or (${incidents.nis2Significant} and ${incidents.csirtNotificationAt} is null and ${start} < ${h(72)})
-    or (${incidents.nis2Significant} and ${incidents.csirtFinalReportAt} is null and ${iso}::timestamptz > ${finalReportDue})
+    or (${breach} and ${incidents.riskAssessment} = 'hog_risk' and ${incidents.subjectsInformedAt} is null and ${start} < ${h(72)}
+      and not exists (select 1 from ${incidentBreaches} b where b.incident_id = ${incidents.id} and b.not_informing_reason is not null))
+    or (${nis2} and ${incidents.csirtEarlyWarningAt} is null and ${start} < ${h(24)})
+    or (${nis2} and ${incidents.csirtNotificationAt} is null and ${start} < ${h(72)})
+    or (${nis2} and ${incidents.csirtFinalReportAt} is null and ${iso}::timestamptz > ${finalReportDue})
   )), false)`;
 }
 
@@ -50,6 +66,7 @@ export function selectIncidents(db: Db, now: Date) {
       org: { id: orgs.id, slug: orgs.slug, name: orgs.name, path: orgs.path },
       handlerName: handlerUser.name,
       overdue: overdueSql(now),
+      art34Exemption: art34ExemptionSql(),
     })
     .from(incidents)
     .innerJoin(orgs, eq(orgs.id, incidents.orgId))
@@ -79,6 +96,9 @@ function clockDtos(i: ClockInput, now: Date): IncidentSummary['clocks'] {
     state: c.state,
     met: c.met,
     metAt: iso(c.metAt),
+    exemption: c.exemption as NotInformingReason | null,
+    legal: c.legal,
+    fromReport: c.fromReport,
   }));
 }
 
@@ -90,7 +110,7 @@ export const LIST_COLUMNS = [
 ] as const satisfies readonly (keyof IncidentRow)[];
 export type ListIncidentRow = Pick<IncidentRow, (typeof LIST_COLUMNS)[number]>;
 /** What a list row needs: those columns, its org's name and slug, the handler's name and the overdue flag. */
-export interface ListRow { i: ListIncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean }
+export interface ListRow { i: ListIncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name'>; handlerName: string | null; overdue: boolean; art34Exemption: string | null }
 
 /**
  * A list row. `staff`: the caller reads it as staff (incident.read on its organisation), not only as its reporter, who
@@ -113,7 +133,7 @@ export function toListItem(r: ListRow, now: Date, staff = true): IncidentListIte
     handler: i.handlerId ? { id: i.handlerId, name: r.handlerName ?? '' } : null,
     protectedIdentity: i.protectedIdentity,
     overdue: staff && r.overdue,
-    clocks: staff ? clockDtos(i, now) : [],
+    clocks: staff ? clockDtos(clockInput(r), now) : [],
     version: i.version,
   };
 }
@@ -152,7 +172,7 @@ export function toSummary(r: SummaryRow, showContent: boolean, now: Date): Incid
     protectedIdentity: i.protectedIdentity,
     protected: hidden,
     overdue: Boolean(r.overdue),
-    clocks: clockDtos(i, now),
+    clocks: clockDtos(clockInput(r), now),
     version: i.version,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),

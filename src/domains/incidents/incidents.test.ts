@@ -103,13 +103,13 @@ describe('incident record and status flow', () => {
   });
 
   it('flags a significant incident whose NIS2 final report is a month late as overdue', async () => {
-    const { body } = await create(isam, { org: 'avd-a', kind: 'IT-säkerhet', nis2Significant: true, discoveredAt: '2025-05-01T10:00' });
-    const sent = await isam.patch(`/api/incidents/${body.id}`, { version: body.version, csirtEarlyWarningAt: '2025-05-01T20:00', csirtNotificationAt: '2025-05-03T09:00' });
-    expect(sent.body.clocks.find((c: { key: string }) => c.key === 'nis2_final')).toMatchObject({ state: 'overdue', deadlineLocal: '2025-06-03 09:00' });
+    const { body } = await create(isam, { org: 'avd-a', kind: 'IT-säkerhet', nis2Significant: true, discoveredAt: '2026-05-01T10:00' });
+    const sent = await isam.patch(`/api/incidents/${body.id}`, { version: body.version, csirtEarlyWarningAt: '2026-05-01T20:00', csirtNotificationAt: '2026-05-03T09:00' });
+    expect(sent.body.clocks.find((c: { key: string }) => c.key === 'nis2_final')).toMatchObject({ state: 'overdue', deadlineLocal: '2026-06-03 09:00' });
     expect(sent.body.overdue).toBe(true);
     const list = await isam.get('/api/incidents?overdue=true&limit=200');
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(body.id);
-    const done = await isam.patch(`/api/incidents/${body.id}`, { version: sent.body.version, csirtFinalReportAt: '2025-06-02T12:00' });
+    const done = await isam.patch(`/api/incidents/${body.id}`, { version: sent.body.version, csirtFinalReportAt: '2026-06-02T12:00' });
     expect(done.body.overdue).toBe(false);
   });
 

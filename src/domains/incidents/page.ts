@@ -2,7 +2,7 @@ import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { executePrepared, resultRows, type Db } from '../../server/platform/db';
 import { orgs } from '../org/table';
 import { users } from '../users/table';
-import { LIST_COLUMNS, overdueSql, type ListIncidentRow, type ListRow } from './dto';
+import { LIST_COLUMNS, art34ExemptionSql, overdueSql, type ListIncidentRow, type ListRow } from './dto';
 import { incidents } from './table';
 
 /**
@@ -26,7 +26,8 @@ export async function loadListRows(db: Db, now: Date, q: { where: SQL; joinOrgs:
       (select o.slug from ${orgs} o where o.id = ${incidents.orgId}) as "org.slug",
       (select o.name from ${orgs} o where o.id = ${incidents.orgId}) as "org.name",
       (select u.name from ${users} u where u.id = ${incidents.handlerId}) as "handler.name",
-      ${overdueSql(now)} as "overdue"
+      ${overdueSql(now)} as "overdue",
+      ${art34ExemptionSql()} as "art34Exemption"
     from ${incidents}${q.joinOrgs ? sql` inner join ${orgs} on ${orgs.id} = ${incidents.orgId}` : sql``}
     where ${q.where} order by ${incidents.reportedAt} ${dir}, ${incidents.id} ${dir} limit ${sql.raw(String(Math.trunc(q.limit)))}`;
   const rows = q.prepared ? await executePrepared(db, query) : resultRows(await db.execute(query));
@@ -37,6 +38,6 @@ export async function loadListRows(db: Db, now: Date, q: { where: SQL; joinOrgs:
       i[c.key] = v === null || v === undefined ? null : c.column.mapFromDriverValue(v);
     }
     const row = i as ListIncidentRow;
-    return { i: row, org: { id: row.orgId, slug: r['org.slug'] as string, name: r['org.name'] as string }, handlerName: (r['handler.name'] as string | null) ?? null, overdue: Boolean(r.overdue) };
+    return { i: row, org: { id: row.orgId, slug: r['org.slug'] as string, name: r['org.name'] as string }, handlerName: (r['handler.name'] as string | null) ?? null, overdue: Boolean(r.overdue), art34Exemption: (r.art34Exemption as string | null) ?? null };
   });
 }

@@ -7,11 +7,10 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgGroupMembers, orgGroups, orgs } from '../org/table';
 import { roleAssignments, users } from '../users/table';
-import { CLOCK_LABELS, type ClockState } from './clocks';
 import { runningClocks } from './deadlines';
 import { incidentNumber, type LoadedIncident } from './dto';
+import { reminderMail, THRESHOLD, type Threshold } from './reminder-mail';
 import { incidentRemindersSent } from './table';
-import { formatLocal } from '../../server/platform/time';
 
 export interface ReminderResult {
   configured: boolean;
@@ -19,39 +18,59 @@ export interface ReminderResult {
   failed: number;
 }
 
-const THRESHOLD: Partial<Record<ClockState, string>> = { due_soon: '24h', critical: '6h', overdue: 'overdue' };
 const MANAGER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('incident.manage') && r !== 'systemadministrator');
+/** Told as well at 6 h and overdue: the DSO and the ISAM (those of the two that manage incidents and read protected ones). */
+const OVERSIGHT_ROLES = (['dso', 'isam'] as const).filter((r) => ROLE_PERMISSIONS[r].includes('incident.manage') && ROLE_PERMISSIONS[r].includes('incident.protected'));
 
 /**
- * Who is told: the handler, or when there is none, those who manage incidents on the org or above it: held on an
- * organisation on the path, everywhere, or on a live samverkansgrupp with a member on the path (a DSO shared by
- * several förvaltningar holds the role on the group; grants.ts gives them incident.manage there too).
+ * A reminder for a deadline passed longer ago than this is not sent: when SMTP is first switched on, or after an import
+ * of IA's history, old cases would otherwise flood everyone's mail. They stay on the start page and in Tidsfrister.
  */
-async function recipients(db: Db, r: LoadedIncident): Promise<string[]> {
-  if (r.i.handlerId) {
-    const [h] = await db.select({ email: users.email }).from(users).where(and(eq(users.id, r.i.handlerId), eq(users.active, true)));
-    if (h) return [h.email];
-  }
-  const ancestors = r.org.path.split('/').filter(Boolean);
+export const REMINDER_OVERDUE_CUTOFF_DAYS = 7;
+
+/**
+ * Active users holding one of `roles` on the org or above it: on an organisation on the path, everywhere, or on a
+ * live samverkansgrupp with a member on the path (a DSO shared by several förvaltningar holds the role on the group;
+ * grants.ts gives them incident.manage there too).
+ */
+async function roleHolders(db: Db, path: string, roles: readonly string[]): Promise<string[]> {
+  const ancestors = path.split('/').filter(Boolean);
   const onPath = sql.join(ancestors.map((a) => sql`${a}::uuid`), sql`, `);
   const rows = await db.selectDistinct({ email: users.email }).from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
-    .where(and(eq(users.active, true), inArray(roleAssignments.role, MANAGER_ROLES),
+    .where(and(eq(users.active, true), inArray(roleAssignments.role, [...roles]),
       sql`(${roleAssignments.orgId} in (${onPath}) or (${isNull(roleAssignments.orgId)} and ${isNull(roleAssignments.groupId)})
         or ${roleAssignments.groupId} in (select ${orgGroupMembers.groupId} from ${orgGroupMembers}
           inner join ${orgGroups} on ${orgGroups.id} = ${orgGroupMembers.groupId}
           where ${orgGroups.archivedAt} is null and ${orgGroupMembers.orgId} in (${onPath})))`));
-  return rows.map((x) => x.email).sort();
+  return rows.map((x) => x.email);
+}
+
+/**
+ * Who is told: the handler, or when there is none (or they are no longer active) those who manage incidents on the
+ * org or above it. At 6 h left and overdue also the DSO and the ISAM of the org or above: a handler who is away must
+ * not be the only one to know. Each address once, sorted.
+ */
+export async function recipients(db: Db, r: LoadedIncident, threshold: Threshold): Promise<string[]> {
+  const to = new Set<string>();
+  if (r.i.handlerId) {
+    const [h] = await db.select({ email: users.email }).from(users).where(and(eq(users.id, r.i.handlerId), eq(users.active, true)));
+    if (h) to.add(h.email);
+  }
+  if (to.size === 0) for (const e of await roleHolders(db, r.org.path, MANAGER_ROLES)) to.add(e);
+  if (threshold !== '24h') for (const e of await roleHolders(db, r.org.path, OVERSIGHT_ROLES)) to.add(e);
+  return [...to].sort();
 }
 
 /** How long the mail server may take to answer: a hung one costs a round this much per reminder, never more. */
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
 
 /**
- * E-mails a reminder for every running legal clock that has crossed a threshold (24 h left, 6 h left,
- * overdue), once per incident, clock and threshold (incident_reminders_sent remembers). Off unless
- * TILLIT_SMTP_URL is set. The mail is sent outside any transaction, then the "sent" row and its audit entry are
+ * E-mails a reminder for every running clock that has crossed a threshold (24 h left, 6 h left, overdue), once per
+ * incident, clock, threshold and deadline (incident_reminders_sent remembers; a deadline that moves is reminded of
+ * anew). Not for a deadline passed more than REMINDER_OVERDUE_CUTOFF_DAYS ago. Off unless TILLIT_SMTP_URL is set.
+ * The mail is sent outside any transaction, then the "sent" row and its audit entry are
  * written: a slow mail server holds no lock (the audit chain's lock would stop every audited write meanwhile), a
  * failed send leaves no row, so the next round tries again, and a crash between the two sends once more rather
  * than never. An aborted `signal` (server shutdown) stops between reminders.
@@ -59,33 +78,29 @@ const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, sock
 export async function sendDeadlineReminders(ctx: Ctx, now = new Date(), opts: { signal?: AbortSignal } = {}): Promise<ReminderResult> {
   if (!ctx.config.smtpUrl) return { configured: false, sent: 0, failed: 0 };
   const transport = nodemailer.createTransport({ url: ctx.config.smtpUrl, ...SMTP_TIMEOUTS });
+  const cutoff = now.getTime() - REMINDER_OVERDUE_CUTOFF_DAYS * 86_400_000;
   let sent = 0;
   let failed = 0;
   try {
     for (const { r, c } of await runningClocks(ctx, now)) {
       if (opts.signal?.aborted) break;
       const threshold = THRESHOLD[c.state];
-      if (!threshold) continue;
-      const [already] = await ctx.db.select({ at: incidentRemindersSent.sentAt }).from(incidentRemindersSent)
+      if (!threshold || c.deadline.getTime() < cutoff) continue;
+      // Sent for this deadline already (within a second: a time stored with microseconds reads back to the millisecond).
+      const marks = await ctx.db.select({ deadline: incidentRemindersSent.deadline }).from(incidentRemindersSent)
         .where(and(eq(incidentRemindersSent.incidentId, r.i.id), eq(incidentRemindersSent.clock, c.key), eq(incidentRemindersSent.threshold, threshold)));
-      if (already) continue;
-      const to = await recipients(ctx.db, r);
+      if (marks.some((m) => Math.abs(m.deadline.getTime() - c.deadline.getTime()) < 1000)) continue;
+      const to = await recipients(ctx.db, r, threshold);
       if (to.length === 0) continue;
-      const number = incidentNumber(r.i);
-      const label = CLOCK_LABELS[c.key];
-      const when = formatLocal(c.deadline);
-      const lead = c.state === 'overdue' ? `Tidsfristen passerades ${when}` : `Tidsfristen löper ut ${when}`;
+      const mail = reminderMail({ id: r.i.id, number: incidentNumber(r.i), title: r.i.title, protectedIdentity: r.i.protectedIdentity }, c, threshold, ctx.config.publicUrl);
       try {
-        await transport.sendMail({
-          from: ctx.config.mailFrom,
-          to,
-          subject: `[Tillit] ${number}: ${label.sv} – ${c.state === 'overdue' ? 'försenad' : `${threshold} kvar`}`,
-          text: `${lead} (svensk tid).\n${label.sv}\nIncident ${number}: ${r.i.title}\n\n${label.en}: deadline ${when} (Stockholm time).\n`,
-        });
+        await transport.sendMail({ from: ctx.config.mailFrom, to, subject: mail.subject, text: mail.text });
         await inTx(ctx, async (tx) => {
-          const ins = await tx.insert(incidentRemindersSent).values({ incidentId: r.i.id, clock: c.key, threshold, recipients: to.join(', ') })
+          const ins = await tx.insert(incidentRemindersSent).values({ incidentId: r.i.id, clock: c.key, threshold, deadline: c.deadline, recipients: to.join(', ') })
             .onConflictDoNothing().returning({ id: incidentRemindersSent.incidentId });
-          if (ins.length > 0) await recordAudit(tx, ctx, { action: 'incident.reminder', entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after: { clock: c.key, threshold, to } });
+          if (ins.length > 0) {
+            await recordAudit(tx, ctx, { action: 'incident.reminder', entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after: { clock: c.key, threshold, deadline: c.deadline.toISOString(), to } });
+          }
         });
         sent++;
       } catch (err) {

@@ -12,11 +12,11 @@ import { categoryToSet } from './categories';
 import { loadChildren } from './children';
 import { describeLinks } from './links';
 import type { CreateIncident, IncidentDetail, UpdateIncident } from './contract';
-import { incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedIncident } from './dto';
+import { clockInput, incidentNumber, loadIncident, toSummary, type IncidentRow, type LoadedIncident } from './dto';
 import type { IncidentStatus } from './model';
 import { incidentStatusHistory, incidents } from './table';
 import { FIRST_YEAR, formatLocal, instantProblem, parseInstant, stockholmYear } from '../../server/platform/time';
-import { TRANSITIONS, closingRefusal, isStatus, transitionRefusal } from './transitions';
+import { TRANSITIONS, closedCaseRefusal, closingRefusal, isStatus, transitionRefusal } from './transitions';
 
 /** Instant from validated text (the contract checked it already); undefined stays undefined, null stays null. */
 /**
@@ -265,9 +265,12 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
     if (changes.csirtEarlyWarningAt || changes.csirtNotificationAt || changes.csirtFinalReportAt) changes.reportedToCsirt = true;
     refuseTimeWithoutReport({ ...cur, ...changes }, new Set(Object.keys(changes)));
     if (changes.status !== undefined && changes.status !== cur.status) {
-      const why = closingRefusal({ ...cur, ...changes }, changes.status as IncidentStatus, now);
+      const why = closingRefusal({ ...clockInput(r), ...changes }, changes.status as IncidentStatus, now);
       if (why) throw conflict(why.code, why.msg, 'status', { clocks: why.clocks });
     }
+    // A closed case that stays closed must not gain a duty its clocks would no longer warn of.
+    const stillClosed = closedCaseRefusal(clockInput(r), { ...clockInput(r), ...changes }, Object.keys(changes), now);
+    if (stillClosed) throw conflict(stillClosed.code, stillClosed.msg, stillClosed.field, { clocks: stillClosed.clocks });
 
     const [row] = await tx.update(incidents)
       .set({ ...changes, version: sql`${incidents.version} + 1`, updatedAt: now })

@@ -234,17 +234,21 @@ export const incidentCategories = pgTable(
   (t) => [uniqueIndex('incident_categories_org_name_unique').on(t.orgId, t.name)],
 );
 
-/** Deadline reminders already e-mailed: one per incident, clock and threshold. */
+/**
+ * Deadline reminders already e-mailed: one per incident, clock, threshold and deadline. The deadline is part of the
+ * key: when it moves (the discovery time corrected), its thresholds are crossed anew and reminded of again.
+ */
 export const incidentRemindersSent = pgTable(
   'incident_reminders_sent',
   {
     incidentId: uuid('incident_id').notNull().references(() => incidents.id),
     clock: text('clock').notNull(),
     threshold: text('threshold').notNull(),
+    deadline: ts('deadline').notNull(),
     recipients: text('recipients').notNull(),
     sentAt: ts('sent_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.clock, t.threshold] })],
+  (t) => [primaryKey({ columns: [t.incidentId, t.clock, t.threshold, t.deadline] })],
 );
 
 /**

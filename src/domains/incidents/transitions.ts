@@ -53,12 +53,48 @@ export function closingRefusal(i: ClockInput, to: IncidentStatus, now: Date): { 
   if (open.length === 0) return null;
   const sv = open.map((c) => CLOCK_LABELS[c.key].sv).join(', ');
   const en = open.map((c) => CLOCK_LABELS[c.key].en).join(', ');
+  const art34 = open.some((c) => c.key === 'gdpr34')
+    ? { sv: ' För art. 34 räcker också ett skäl enligt art. 34.3 (a, b eller c) i dokumentationen av personuppgiftsincidenten.', en: ' For art. 34 a reason under art. 34.3 (a, b or c) in the breach record also does.' }
+    : { sv: '', en: '' };
   return {
     code: 'legal_duty_open',
     clocks: open.map((c) => c.key),
     msg: {
-      sv: `Ärendet kan inte stängas förrän detta är gjort: ${sv}. Ange när det gjordes, eller ändra bedömningen med motivering (t.ex. "ingen trolig risk" eller ej betydande).`,
-      en: `The incident cannot be closed until this is done: ${en}. Enter when it was done, or change the assessment with a justification (e.g. "no likely risk" or not significant).`,
+      sv: `Ärendet kan inte stängas förrän detta är gjort: ${sv}. Ange när det gjordes, eller ändra bedömningen med motivering (t.ex. "ingen trolig risk" eller ej betydande).${art34.sv}`,
+      en: `The incident cannot be closed until this is done: ${en}. Enter when it was done, or change the assessment with a justification (e.g. "no likely risk" or not significant).${art34.en}`,
+    },
+  };
+}
+
+/** The fields of an incident the legal clocks are computed from (clocks.ts ClockInput), in the order a refusal names them. */
+const CLOCK_FIELDS = [
+  'riskAssessment', 'personalData', 'kind', 'nis2Significant', 'reportedToImy', 'imyReportedAt', 'subjectsInformedAt',
+  'csirtEarlyWarningAt', 'csirtNotificationAt', 'csirtFinalReportAt', 'discoveredAt', 'reportedAt',
+] as const;
+
+/**
+ * Why a change to a closed (Klar) incident that keeps it closed is refused, or null. A closed case's clocks no longer
+ * warn anyone (clocks.ts), so a change that opens a legal duty on it (a high risk set, NIS2 significance ticked, the
+ * IMY time cleared, a personal-data kind given) would create a duty nobody is reminded of: refused as closing with
+ * the duty open would be (closingRefusal). A duty already open before the change (an import of an old IA case) does
+ * not block an unrelated edit; meeting the duty in the same change (the time it was done) is allowed.
+ * `before` and `after`: the incident before and after the change; `changed`: the fields it sets.
+ */
+export function closedCaseRefusal(before: ClockInput, after: ClockInput, changed: readonly string[], now: Date): { code: string; msg: Msg; clocks: string[]; field: string } | null {
+  if (before.status !== 'Klar' || after.status !== 'Klar') return null;
+  const open = (i: ClockInput) => clocksFor({ ...i, status: 'Under utredning' }, now).filter((c) => c.state !== 'done').map((c) => c.key);
+  const already = new Set(open(before));
+  const opened = open(after).filter((k) => !already.has(k));
+  if (opened.length === 0) return null;
+  const sv = opened.map((k) => CLOCK_LABELS[k].sv).join(', ');
+  const en = opened.map((k) => CLOCK_LABELS[k].en).join(', ');
+  return {
+    code: 'legal_duty_open',
+    clocks: opened,
+    field: CLOCK_FIELDS.find((f) => changed.includes(f)) ?? 'status',
+    msg: {
+      sv: `Ärendet är stängt (Klar) och ändringen skulle ge en lagstadgad skyldighet som ingen påminns om: ${sv}. Öppna ärendet igen (status Under utredning) först, eller ange i samma ändring när skyldigheten uppfylldes.`,
+      en: `The incident is closed (Klar) and the change would create a legal duty nobody is reminded of: ${en}. Reopen the incident (status Under utredning) first, or give in the same change when the duty was met.`,
     },
   };
 }

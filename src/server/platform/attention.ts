@@ -7,7 +7,8 @@ import { int4 } from './schema';
 /**
  * "Needs your attention": the start page lists what the signed-in person should act on. Each domain that
  * has something to say exports `attentionProviders` from `<domain>/attention.ts` (see modules.ts); this
- * module asks them all and returns the items that have a count above zero, most severe first.
+ * module asks them all and returns the items that have a count above zero: those with a priority first (a legal
+ * deadline near or passed, whatever the count of routine items), then most severe first, then the larger count.
  */
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -20,7 +21,16 @@ export interface AttentionItem {
   count: number;
   /** Where in the web app the person acts on it (a path, no host). */
   link: string;
+  /**
+   * Set for what must come before everything routine, lowest first (PRIORITY_LEGAL_DEADLINE: a legal deadline within
+   * 24 h or passed). Items without one follow every item with one.
+   */
+  priority?: number;
 }
+
+/** The priority of a legal deadline's warning (incidents' clocks): above every routine item. */
+export const PRIORITY_LEGAL_DEADLINE = 0;
+const NO_PRIORITY = Number.MAX_SAFE_INTEGER;
 
 /** Numbers are written sv-SE in both languages, as everywhere in Tillit (the badge beside a title too). */
 const NUMBER = new Intl.NumberFormat('sv-SE');
@@ -60,6 +70,7 @@ export const AttentionItemSchema = z
     title_en: z.string(),
     count: int4(),
     link: z.string(),
+    priority: int4().optional(),
     provider: z.string(),
   })
   .openapi('AttentionItem');
@@ -85,18 +96,20 @@ export async function attentionFor(ctx: Ctx): Promise<(AttentionItem & { provide
       }
     }),
   );
+  return results.flat().filter((i) => i.count > 0).sort(attentionOrder);
+}
+
+/** The start page's order: priority (none last), then severity, then the larger count, then the key. */
+export function attentionOrder(a: AttentionItem, b: AttentionItem): number {
   const rank = (s: Severity) => SEVERITIES.indexOf(s);
-  return results
-    .flat()
-    .filter((i) => i.count > 0)
-    .sort((a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count || a.key.localeCompare(b.key));
+  return (a.priority ?? NO_PRIORITY) - (b.priority ?? NO_PRIORITY) || rank(a.severity) - rank(b.severity) || b.count - a.count || a.key.localeCompare(b.key);
 }
 
 export const attentionRoutes = [
   defineRoute(
     {
       method: 'get', path: '/api/attention', tags: ['Start'], summary: 'Det som behöver din uppmärksamhet / what needs your attention', policy: { auth: true },
-      responses: { 200: jsonContent(z.object({ items: z.array(AttentionItemSchema) }), 'Poster, allvarligast först') },
+      responses: { 200: jsonContent(z.object({ items: z.array(AttentionItemSchema) }), 'Poster, lagstadgade tidsfrister och sedan allvarligast först') },
     },
     async (c) => json(c, { items: await attentionFor(c.get('ctx')) }),
   ),

@@ -22,6 +22,8 @@ export interface Config {
   webDir: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** The address people reach Tillit at (TILLIT_PUBLIC_URL), without a trailing slash: links in e-mails. Unset: no links. */
+  publicUrl?: string;
   /** Where users report accessibility problems (an e-mail address, a phone number or a text), shown in the accessibility statement. */
   accessibilityContact?: string;
   /** Minutes between the server's deadline-reminder rounds (needs smtpUrl); 0 turns them off. */
@@ -195,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.TILLIT_SMTP_URL || undefined,
     accessibilityContact: env.TILLIT_ACCESSIBILITY_CONTACT?.trim() || undefined,
     mailFrom: env.TILLIT_MAIL_FROM ?? 'tillit@localhost',
+    publicUrl: publicUrl.trim().replace(/\/+$/, '') || undefined,
     // At most a day: a longer pause would skip the 6 h and 24 h warnings (and overflow Node's timer).
     reminderIntervalMinutes: int('TILLIT_REMINDER_INTERVAL_MINUTES', env.TILLIT_REMINDER_INTERVAL_MINUTES, 15, 1440),
     shutdownSeconds: int('TILLIT_SHUTDOWN_SECONDS', env.TILLIT_SHUTDOWN_SECONDS, 10, 3600),

@@ -14,6 +14,7 @@ import {
   BREACH_CAUSES, BREACH_TYPES, DATA_CATEGORIES, DATA_CATEGORY_WORDS, NOT_INFORMING_REASONS, SUBJECT_CATEGORIES, type DataCategory,
 } from '../../../domains/incidents/breach-model';
 import { isPersonalDataBreach } from '../../../domains/incidents/clocks';
+import { incidentQuery } from './api';
 import { Fact } from './Fact';
 import { ImyBasisSection } from './ImyBasis';
 import type { IncidentDetail } from './types';
@@ -96,6 +97,8 @@ export function BreachSection({ incident }: { incident: IncidentDetail }) {
             breach={b}
             onSaved={(next, completed) => {
               qc.setQueryData(breachQuery(incident.id).queryKey, next);
+              // An art. 34.3 reason ends the art. 34 clock: the incident's clocks are read again.
+              void qc.invalidateQueries({ queryKey: incidentQuery(incident.id).queryKey });
               stop(completed ? t('breach.completed') : t('breach.saved'));
             }}
             onCancel={() => stop()}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section';
 import { useNarrow } from '../../shell/narrow';
 import { formatDateTime } from '../../format';
-import { CLOCK_COLOR, liveState, useNow, useRemainingAfterBadge } from './badges';
+import { CLOCK_COLOR, liveState, shownState, useNow, useRemainingAfterBadge } from './badges';
+import { nis2Applies } from '../../../domains/incidents/clocks';
 import type { IncidentDetail } from './types';
 
 /** Legal clocks (GDPR art. 33/34, NIS2 24 h / 72 h / one month): deadline in Stockholm time and time left. */
@@ -15,17 +16,24 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
   const narrow = useNarrow();
   const rows = incident.clocks.map((c) => {
     const state = liveState(c, now);
+    // A clock stopped by closing the case with its duty not done is "Ej uppfylld", never "Uppfylld".
+    const shown = shownState(c, now);
     return {
       key: c.key,
       label: en ? c.label_en : c.label_sv,
+      // The discovery time is missing: the deadline was counted from the report, which may be later than the law's.
+      note: c.fromReport ? t('clocks.fromReport') : null,
       deadline: formatDateTime(c.deadline),
       badge: (
-        <Badge color={CLOCK_COLOR[state]} variant="filled" tt="none">
-          {t(`clockState.${state}`)}
+        <Badge color={CLOCK_COLOR[shown]} variant="filled" tt="none">
+          {t(`clockState.${shown}`)}
         </Badge>
       ),
-      left: state !== 'done' ? remaining(c.deadline, state, now) : null,
-      met: c.metAt ? formatDateTime(c.metAt) : c.met ? t('clocks.metNoTime') : state === 'done' ? t('clocks.closed') : '–',
+      left: state !== 'done' ? remaining(c.deadline, shown, now) : null,
+      // Art. 34 met by an exemption (art. 34.3, the breach record's reason) has no time: the reason is shown.
+      met: c.exemption ? t('clocks.exempt', { reason: t(`breach.reason.${c.exemption}`) })
+        : c.metAt ? formatDateTime(c.metAt) : c.met ? t('clocks.metNoTime') : state === 'done' ? t('clocks.closed') : '–',
+      long: !!c.exemption,
     };
   });
   return (
@@ -38,6 +46,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
           {rows.map((r) => (
             <li key={r.key}>
               <Text size="sm" fw={600}>{r.label}</Text>
+              {r.note && <Text size="xs">{r.note}</Text>}
               <Group gap={6} wrap="wrap">
                 {r.badge}
                 {r.left && <Text span size="sm">{r.left}</Text>}
@@ -67,7 +76,10 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.key}>
-                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td>
+                    {r.label}
+                    {r.note && <Text size="xs">{r.note}</Text>}
+                  </Table.Td>
                   <Table.Td className="nowrap">{r.deadline}</Table.Td>
                   <Table.Td>
                     {r.badge}
@@ -77,12 +89,22 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td className="nowrap">{r.met}</Table.Td>
+                  <Table.Td className={r.long ? undefined : 'nowrap'}>{r.met}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {incident.nis2Significant && !nis2Applies(incident) && (
+        <Text size="sm" mt="xs">
+          {t('clocks.nis2BeforeLaw')}
+        </Text>
+      )}
+      {incident.clocks.some((c) => !c.legal) && (
+        <Text size="xs" mt="xs">
+          {t('clocks.art34Note')}
+        </Text>
       )}
       <Text size="xs" mt="xs" c="dimmed">
         {t('clocks.tzNote')}

@@ -8,7 +8,7 @@ import { errorMessage } from '../../components/problem';
 import { formatDateTime, formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
 import { ScopeSwitch, useIncidentScope } from './ScopeSwitch';
-import { CLOCK_COLOR, liveState, useNow, useRemainingAfterBadge } from './badges';
+import { CLOCK_COLOR, shownState, useNow, useRemainingAfterBadge } from './badges';
 import { SubNav } from './SubNav';
 import type { DeadlineItem } from './types';
 
@@ -62,7 +62,8 @@ export default function DeadlinesPage() {
             </Table.Thead>
             <Table.Tbody>
               {items.slice(0, shown).map((d) => {
-                const state = liveState(d, now);
+                // Art. 34's internal target passed is not a legal deadline passed (shownState target_passed).
+                const state = shownState({ ...d, met: false }, now);
                 return (
                   <Table.Tr key={`${d.incidentId}-${d.clock}`}>
                     <Table.Td className="nowrap">{formatDateTime(d.deadline)}</Table.Td>

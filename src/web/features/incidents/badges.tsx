@@ -4,9 +4,10 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
 import type { RegisterColumn } from '../../components/Register';
-import type { Clock, ClockState, IncidentListItem, IncidentSummary, Status } from './types';
+import type { Clock, IncidentListItem, IncidentSummary, Status } from './types';
 import { STATUS_KEY } from './types';
 import { COLORS, spanText } from './util';
+import { liveState, shownState, type ClockShown } from './clock-view';
 
 /** The current time, refreshed every `everyMs` (countdowns). */
 export function useNow(everyMs = 30_000): Date {
@@ -36,54 +37,53 @@ export function StatusBadge({ status }: { status: Status }) {
   );
 }
 
-export const CLOCK_COLOR: Record<ClockState, string> = {
+export const CLOCK_COLOR: Record<ClockShown, string> = {
   ok: COLORS.blue,
   due_soon: COLORS.orange,
   critical: COLORS.red,
   overdue: COLORS.red,
   done: COLORS.green,
+  unmet: COLORS.orange,
+  target_passed: COLORS.orange,
 };
 
-/** The state of a clock at `now` from its deadline (the server's state can be minutes old). */
-export function liveState(c: Pick<Clock, 'deadline' | 'state'>, now: Date): ClockState {
-  if (c.state === 'done') return 'done';
-  const left = new Date(c.deadline).getTime() - now.getTime();
-  if (left < 0) return 'overdue';
-  if (left < 6 * 3_600_000) return 'critical';
-  if (left < 24 * 3_600_000) return 'due_soon';
-  return 'ok';
-}
+export { liveState, shownState } from './clock-view';
 
-/** The words of a countdown: "2 d 5 h kvar" or "försenad 3 h", never colour alone. */
+/**
+ * The words of a countdown: "2 d 5 h kvar" or "försenad 3 h", never colour alone; an internal target passed (art. 34,
+ * shownState target_passed) "internt mål passerat för 3 h sedan", never "försenad".
+ */
 export function useRemainingText() {
   const { t, i18n } = useTranslation('incidents');
   const en = i18n.language.startsWith('en');
-  return (deadline: string, state: ClockState, now: Date) => {
-    if (state === 'done') return t('clock.done');
+  return (deadline: string, state: ClockShown, now: Date) => {
+    if (state === 'done' || state === 'unmet') return t('clock.done');
     const ms = new Date(deadline).getTime() - now.getTime();
-    return ms < 0 ? t('clock.overdueBy', { span: spanText(ms, en) }) : t('clock.left', { span: spanText(ms, en) });
+    if (ms >= 0) return t('clock.left', { span: spanText(ms, en) });
+    return t(state === 'target_passed' ? 'clock.targetPassedBy' : 'clock.overdueBy', { span: spanText(ms, en) });
   };
 }
 
 /**
- * The words after a state badge ("Försenad", "Mindre än 6 h" …): "med 3 h" when overdue, so the badge's word
- * is not repeated; otherwise the same as useRemainingText.
+ * The words after a state badge ("Försenad", "Mindre än 6 h" …): "med 3 h" when overdue ("för 3 h sedan" after
+ * "Internt mål passerat"), so the badge's word is not repeated; otherwise the same as useRemainingText.
  */
 export function useRemainingAfterBadge() {
   const { t, i18n } = useTranslation('incidents');
   const remaining = useRemainingText();
   const en = i18n.language.startsWith('en');
-  return (deadline: string, state: ClockState, now: Date) => {
+  return (deadline: string, state: ClockShown, now: Date) => {
     const ms = new Date(deadline).getTime() - now.getTime();
-    return state !== 'done' && ms < 0 ? t('clock.overdueSpan', { span: spanText(ms, en) }) : remaining(deadline, state, now);
+    if (state === 'done' || state === 'unmet' || ms >= 0) return remaining(deadline, state, now);
+    return t(state === 'target_passed' ? 'clock.targetPassedSpan' : 'clock.overdueSpan', { span: spanText(ms, en) });
   };
 }
 
-/** Countdown badge of one legal clock. */
+/** Countdown badge of one clock. */
 export function ClockBadge({ clock, now, withLabel = false }: { clock: Clock; now: Date; withLabel?: boolean }) {
   const { t, i18n } = useTranslation('incidents');
   const remaining = useRemainingText();
-  const state = liveState(clock, now);
+  const state = shownState(clock, now);
   const label = i18n.language.startsWith('en') ? clock.label_en : clock.label_sv;
   return (
     <Badge

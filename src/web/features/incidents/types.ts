@@ -59,6 +59,8 @@ export interface DeadlineItem {
   deadlineLocal: string;
   remainingMs: number;
   state: ClockState;
+  /** Set by law; false for art. 34's internal 72 h target. */
+  legal: boolean;
 }
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';

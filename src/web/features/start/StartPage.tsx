@@ -9,7 +9,6 @@ import { errorMessage } from '../../components/problem';
 import { formatNumber } from '../../format';
 
 const SEVERITY_COLOR = { critical: 'red.9', warning: 'orange.9', info: 'blue.9' } as const;
-const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 /** Översikt: what needs the user's attention (GET /api/attention). */
 export default function StartPage() {
@@ -30,7 +29,8 @@ export default function StartPage() {
   const en = i18n.language.startsWith('en');
   // The server words each title in both languages (singular or plural, the number as the badge writes it).
   const title = (item: AttentionItem) => (en ? item.title_en : item.title_sv);
-  const items = [...(attention.data ?? [])].filter((i) => i.count > 0).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // In the server's order: legal deadlines first, then the most severe (platform/attention.ts attentionFor).
+  const items = (attention.data ?? []).filter((i) => i.count > 0);
 
   return (
     <Stack>
