@@ -1,4 +1,6 @@
 /** Dates and numbers as the users read them: sv-SE, Europe/Stockholm. */
+import { withRepeatedHourOffset } from '../server/platform/wall-clock';
+
 const TZ = 'Europe/Stockholm';
 const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, dateStyle: 'short' });
@@ -6,20 +8,11 @@ const number = new Intl.NumberFormat('sv-SE');
 
 const toDate = (v: string | number | Date) => (v instanceof Date ? v : new Date(v));
 
-const HOUR = 3_600_000;
-
-/**
- * Date and time in Stockholm. A time in the hour that occurs twice (the clocks go back in October: 02:00–02:59 is
- * first summer time, then winter time) gets its offset, as the time fields ask for it: "2025-10-26 02:30 (+02:00)".
- */
+/** Date and time in Stockholm; in the hour that occurs twice in October with its offset ("02:30 (+02:00)"). */
 export function formatDateTime(v: string | number | Date | null | undefined): string {
   if (v === null || v === undefined || v === '') return '';
   const d = toDate(v);
-  if (Number.isNaN(d.getTime())) return '';
-  const shown = dateTime.format(d);
-  if (dateTime.format(new Date(d.getTime() + HOUR)) === shown) return `${shown} (+02:00)`;
-  if (dateTime.format(new Date(d.getTime() - HOUR)) === shown) return `${shown} (+01:00)`;
-  return shown;
+  return Number.isNaN(d.getTime()) ? '' : withRepeatedHourOffset((x) => dateTime.format(x), d);
 }
 
 export function formatDate(v: string | number | Date | null | undefined): string {

@@ -98,7 +98,10 @@ describe('legal clocks', () => {
     const sent = { ...base, kind: 'IT-säkerhet', personalData: 'nej', nis2Significant: true, discoveredAt: local('2026-09-24T10:00'), csirtEarlyWarningAt: local('2026-09-24T20:00'), csirtNotificationAt: new Date('2026-09-25T00:30:00Z') };
     const final = clocksFor(sent, new Date('2026-10-01T00:00:00Z')).find((c) => c.key === 'nis2_final')!;
     expect(final.deadline.toISOString()).toBe('2026-10-25T00:30:00.000Z');
-    expect(formatLocal(final.deadline)).toBe('2026-10-25 02:30');
+    // Shown, in e-mails, exports and messages as on the page, with the offset that says which 02:30.
+    expect(formatLocal(final.deadline)).toBe('2026-10-25 02:30 (+02:00)');
+    expect(formatLocal(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25 02:30 (+01:00)');
+    expect(formatLocal(new Date('2026-10-25T02:00:00Z'))).toBe('2026-10-25 03:00');
   });
 
   it('NIS2 clocks only from cybersäkerhetslagen\'s first day (2026-01-15 00:00 Stockholm): by discovery, else the report', () => {

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { badRequest, unprocessable, type Msg } from './errors';
+import { withRepeatedHourOffset } from './wall-clock';
 
 /**
  * Stockholm's calendar and clock for every domain: instants are stored in UTC and entered and shown in
@@ -121,9 +122,9 @@ export function stockholmDate(at: Date = new Date()): string {
 
 const LOCAL_FORMAT = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
-/** sv-SE "2025-04-01 11:00" in Stockholm. */
+/** sv-SE "2025-04-01 11:00" in Stockholm; in the hour that occurs twice in October with its offset (wall-clock.ts). */
 export function formatLocal(at: Date): string {
-  return LOCAL_FORMAT.format(at);
+  return withRepeatedHourOffset((d) => LOCAL_FORMAT.format(d), at);
 }
 
 /**
