@@ -141,6 +141,7 @@ describe('changing categories', () => {
 describe('bad input', () => {
   it('answers 400 with the field and writes nothing', async () => {
     const cat = find(await list(isam, 'forv'), 'Fel mottagare');
+    const noRisk = find(await list(isam, 'forv'), 'Mottagare i Till i stället för Hemlig kopia');
     const before = await counts();
     const bad: [string, string, unknown, string][] = [
       ['POST', '/api/incident-categories', { org: 'forv', name: '' }, 'name'],
@@ -151,6 +152,10 @@ describe('bad input', () => {
       ['PATCH', `/api/incident-categories/${cat.id}`, { version: cat.version, riskAssessment: 'stor' }, 'riskAssessment'],
       ['PATCH', '/api/incident-categories/inte-ett-id', { version: 1 }, 'id'],
       ['GET', '/api/incident-categories', undefined, 'org'],
+      // "Ingen trolig risk" needs its motivering, in a template as on an incident (GDPR art. 33.5).
+      ['POST', '/api/incident-categories', { org: 'forv', name: 'X', riskAssessment: 'ingen_trolig_risk' }, 'assessmentText'],
+      ['PATCH', `/api/incident-categories/${cat.id}`, { version: cat.version, riskAssessment: 'ingen_trolig_risk', assessmentText: ' ' }, 'assessmentText'],
+      ['PATCH', `/api/incident-categories/${noRisk.id}`, { version: noRisk.version, assessmentText: '' }, 'assessmentText'],
     ];
     for (const [method, path, body, field] of bad) {
       const r = await isam.request(method, path, body);

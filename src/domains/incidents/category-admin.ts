@@ -10,7 +10,7 @@ import { orgs } from '../org/table';
 import { DEFAULT_CATEGORIES, type CategoryTemplate } from './categories';
 import type { CategoryDto, CategoryList, CreateCategory, UpdateCategory } from './contract';
 import type { PersonalData, RiskAssessment } from './model';
-import { orgFor } from './service';
+import { orgFor, requireReasonForNoRisk } from './service';
 import { incidentCategories } from './table';
 
 /**
@@ -113,6 +113,7 @@ async function refuseDuplicate(tx: Db, orgId: string, name: string, exceptId?: s
 export async function createCategory(ctx: Ctx, input: CreateCategory): Promise<CategoryDto> {
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'incident.manage');
+    requireReasonForNoRisk(input.riskAssessment, input.assessmentText);
     await ensureOwnList(tx, ctx, org);
     await refuseDuplicate(tx, org.id, input.name);
     const [row] = await tx.insert(incidentCategories).values({
@@ -157,6 +158,9 @@ export async function updateCategory(ctx: Ctx, id: string, input: UpdateCategory
     const { version, ...set } = input;
     const renamed = set.name !== undefined && set.name !== cur.name;
     if (renamed) await refuseDuplicate(tx, org.id, set.name!, cur.id);
+    if (set.riskAssessment !== undefined || set.assessmentText !== undefined) {
+      requireReasonForNoRisk(set.riskAssessment !== undefined ? set.riskAssessment : cur.riskAssessment, set.assessmentText ?? cur.assessmentText);
+    }
     const now = new Date();
     const [row] = await tx.update(incidentCategories)
       .set({ ...set, version: sql`${incidentCategories.version} + 1`, updatedAt: now })

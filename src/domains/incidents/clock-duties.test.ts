@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, INCIDENT_ORGS, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { auditCount, Client, INCIDENT_ORGS, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { listAudit } from '../audit/service';
 
 // A closed (Klar) case's clocks warn nobody: it must not gain a legal duty while it stays closed.
 let t: TestServer;
 let isam: Client;
+let sak: Client;
 
 beforeAll(async () => {
   t = await startTestServer();
   await makeOrgs(t.ctx, INCIDENT_ORGS);
   isam = await userWithRole(t, 'isam-closed@test.se', 'isam', 'forv');
+  sak = await userWithRole(t, 'sak-closed@test.se', 'sakerhetsansvarig', 'forv');
 });
 afterAll(() => t.close());
 
@@ -39,9 +41,37 @@ async function refused(cur: Body & { id: string; version: number }, change: Body
   expect((await listAudit(t.ctx, { entityId: cur.id, limit: 100 })).items.length).toBe(audits);
 }
 
+describe('"ingen trolig risk" is documented (GDPR art. 33.5)', () => {
+  it('is refused without its motivering, when created or changed, and the motivering cannot be emptied after; nothing written', async () => {
+    const bare = await isam.post('/api/incidents', { org: 'avd-a', title: 'Utan motivering', personalData: 'ja', riskAssessment: 'ingen_trolig_risk' });
+    expect(bare.status).toBe(400);
+    expect(bare.body).toMatchObject({ code: 'assessment_reason_missing', field: 'assessmentText' });
+    expect(bare.body.detail_sv).toMatch(/art\. 33\.5/);
+    const c = (await isam.post('/api/incidents', { org: 'avd-a', title: 'Bedöms senare', personalData: 'ja', riskAssessment: 'risk' })).body;
+    const audits = await auditCount(t, 'incident.update');
+    for (const change of [{ riskAssessment: 'ingen_trolig_risk' }, { riskAssessment: 'ingen_trolig_risk', assessmentText: '   ' }]) {
+      const r = await isam.patch(`/api/incidents/${c.id}`, { version: c.version, ...change });
+      expect(r.status, JSON.stringify(change)).toBe(400);
+      expect(r.body.field).toBe('assessmentText');
+    }
+    expect(await auditCount(t, 'incident.update')).toBe(audits);
+    const ok = await isam.patch(`/api/incidents/${c.id}`, { version: c.version, riskAssessment: 'ingen_trolig_risk', assessmentText: 'Mejlet raderades oläst.' });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect((await isam.patch(`/api/incidents/${c.id}`, { version: ok.body.version, assessmentText: '' })).body.field).toBe('assessmentText');
+    // On a protected record the motivering is protected text: one who may not read it may not judge "ingen trolig risk"
+    // by it (403, whether it is empty or not, so the answer tells nothing of it); one who may, may.
+    const prot = (await isam.post('/api/incidents', { org: 'avd-a', title: 'Skyddad', personalData: 'ja', riskAssessment: 'risk', protectedIdentity: true })).body;
+    const filled = (await isam.post('/api/incidents', { org: 'avd-a', title: 'Skyddad, motiverad', personalData: 'ja', riskAssessment: 'risk', assessmentText: 'Skyddad text.', protectedIdentity: true })).body;
+    for (const p of [prot, filled]) expect((await sak.patch(`/api/incidents/${p.id}`, { version: p.version, riskAssessment: 'ingen_trolig_risk' })).status).toBe(403);
+    expect((await isam.patch(`/api/incidents/${filled.id}`, { version: filled.version, riskAssessment: 'ingen_trolig_risk' })).status).toBe(200);
+    // Moving away from "ingen trolig risk" needs no motivering.
+    expect((await isam.patch(`/api/incidents/${c.id}`, { version: ok.body.version, riskAssessment: 'risk', assessmentText: '' })).status).toBe(200);
+  });
+});
+
 describe('a closed incident gains no legal duty nobody is warned of', () => {
   it('refuses a high risk set on a Klar breach assessed "no likely risk"; allowed with the duties met in the same change', async () => {
-    const cur = await closedIncident({ kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'ingen_trolig_risk' });
+    const cur = await closedIncident({ kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'ingen_trolig_risk', assessmentText: 'Mottagaren har raderat uppgifterna.' });
     expect(cur.clocks).toEqual([]);
     await refused(cur, { riskAssessment: 'hog_risk' }, 'riskAssessment', ['gdpr33', 'gdpr34']);
     const met = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, riskAssessment: 'hog_risk', imyReportedAt: '2026-03-03T09:00', subjectsInformedAt: '2026-03-04T09:00' });
@@ -66,7 +96,7 @@ describe('a closed incident gains no legal duty nobody is warned of', () => {
   });
 
   it('lets an unrelated edit through on a closed case whose duty was already open (an IA import)', async () => {
-    const cur = await closedIncident({ kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'ingen_trolig_risk' });
+    const cur = await closedIncident({ kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'ingen_trolig_risk', assessmentText: 'Mottagaren har raderat uppgifterna.' });
     await rawSql(t, `update incidents set risk_assessment = 'risk' where id = '${cur.id}'`);
     const r = await isam.patch(`/api/incidents/${cur.id}`, { version: cur.version, title: 'Ny rubrik' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);

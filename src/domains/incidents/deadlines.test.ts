@@ -37,7 +37,7 @@ describe('deadlines, attention and reminders', () => {
     const a = await isam.post('/api/incidents', { org: 'avd', title: 'PU-incident', personalData: 'ja', discoveredAt: local(new Date(now - 52 * HOUR)) });
     const b = await isam.post('/api/incidents', { org: 'avd', title: 'NIS2-incident', nis2Significant: true, discoveredAt: local(new Date(now - 20 * HOUR)) });
     const c = await isam.post('/api/incidents', { org: 'avd', title: 'Sen PU-incident', kind: 'Personuppgiftsincident', discoveredAt: local(new Date(now - 80 * HOUR)) });
-    await isam.post('/api/incidents', { org: 'avd', title: 'Ingen risk', personalData: 'ja', riskAssessment: 'ingen_trolig_risk', discoveredAt: local(new Date(now - 80 * HOUR)) });
+    await isam.post('/api/incidents', { org: 'avd', title: 'Ingen risk', personalData: 'ja', riskAssessment: 'ingen_trolig_risk', assessmentText: 'Uppgifterna nådde ingen obehörig.', discoveredAt: local(new Date(now - 80 * HOUR)) });
     for (const r of [a, b, c]) expect(r.status).toBe(201);
 
     const list = await isam.get('/api/incidents/deadlines?org=forv');

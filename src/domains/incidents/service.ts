@@ -145,6 +145,20 @@ export async function insertHistory(tx: Db, ctx: Ctx, incidentId: string, from: 
   await tx.insert(incidentStatusHistory).values({ incidentId, fromStatus: from, toStatus: to, at, actorId: ctx.principal?.userId ?? null, source });
 }
 
+/**
+ * "Ingen trolig risk" ends the duty to notify IMY (GDPR art. 33.1), and art. 33.5 asks that the reasons be documented:
+ * the assessment is refused without its motivering (assessmentText), given with it or already there. Also a category
+ * template's: a quick report from it would otherwise store the assessment without one.
+ */
+export function requireReasonForNoRisk(riskAssessment: string | null | undefined, assessmentText: string | null | undefined) {
+  if (riskAssessment === 'ingen_trolig_risk' && !assessmentText?.trim()) {
+    throw badRequest('assessment_reason_missing', {
+      sv: 'Motivera bedömningen "ingen trolig risk": skälen för att inte anmäla till IMY ska dokumenteras (GDPR art. 33.5).',
+      en: 'Give the reasons for the assessment "no likely risk": why the breach is not notified to IMY must be documented (GDPR art. 33(5)).',
+    }, 'assessmentText');
+  }
+}
+
 /** Full registration form (handlers): incident.manage on the organisation. */
 export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<IncidentDetail> {
   const id = await inTx(ctx, async (tx) => {
@@ -154,6 +168,7 @@ export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<I
     const occurredAt = instant(input.occurredAt, 'occurredAt') ?? null;
     const discoveredAt = instant(input.discoveredAt, 'discoveredAt') ?? null;
     checkTimeOrder({ reportedAt, occurredAt, discoveredAt });
+    requireReasonForNoRisk(input.riskAssessment, input.assessmentText);
     const category = input.category ? await categoryToSet(tx, org.path, input.category, undefined) : null;
     const [row] = await tx.insert(incidents).values({
       orgId: org.id,
@@ -253,6 +268,12 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
     }
     if (Object.keys(changes).length === 0) return;
     checkTimeOrder({ ...cur, ...changes }, new Set(Object.keys(changes)));
+    if (changes.riskAssessment !== undefined || changes.assessmentText !== undefined) {
+      // Its motivering is protected text on a protected record: one who may not read it may not judge by it either
+      // (and a 400 for a missing one would tell them whether it is empty).
+      if (changes.riskAssessment === 'ingen_trolig_risk' && cur.protectedIdentity) requireProtectedAccess(ctx, r);
+      requireReasonForNoRisk('riskAssessment' in changes ? changes.riskAssessment : cur.riskAssessment, changes.assessmentText ?? cur.assessmentText);
+    }
     if (changes.imyReportedAt) changes.reportedToImy = true;
     // Ticking "reported to IMY" by hand needs the time: the 72-hour clock is judged by it. (An IA import may say only
     // "Ja": the clock then reads as met, time unknown.)

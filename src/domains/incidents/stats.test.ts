@@ -28,7 +28,7 @@ beforeAll(async () => {
   await makeOrgs(t.ctx, [['stad', 'stad'], ['forv', 'forvaltning', 'stad'], ['avd', 'avdelning', 'forv'], ['enh', 'enhet', 'avd'], ['annan', 'forvaltning', 'stad']]);
   isam = await userWithRole(t, 'isam@test.se', 'isam', 'stad');
   for (const s of specs) {
-    const r = await isam.post('/api/incidents', { org: s.org, title: 't', reportedAt: s.reportedAt, kind: s.kind, category: s.category, personalData: s.personalData, riskAssessment: s.risk });
+    const r = await isam.post('/api/incidents', { org: s.org, title: 't', reportedAt: s.reportedAt, kind: s.kind, category: s.category, personalData: s.personalData, riskAssessment: s.risk, assessmentText: s.risk ? 'Bedömd av handläggaren.' : undefined });
     expect(r.status).toBe(201);
     let cur = r.body;
     if (s.imy || s.csirt) {
