@@ -283,6 +283,30 @@ test('triage: two incidents change status in one step; an illegal change names t
   await expect(table.getByRole('row').filter({ hasText: c.number })).toContainText('Rapporterad');
 });
 
+test('triage: a kind that would give a closed case a legal duty is refused as a change, not as a status', async ({ page }) => {
+  const a = await quickViaApi(`Stängd skrivare ${u}`);
+  const { api, headers } = await adminApi();
+  let version = 1;
+  for (const status of ['Under registrering', 'Under utredning', 'Klar']) {
+    const r = await api.patch(`/api/incidents/${a.id}`, { headers, data: { version, status } });
+    expect(r.status(), await r.text()).toBe(200);
+    version = ((await r.json()) as { version: number }).version;
+  }
+  await api.dispose();
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page, orgs.forv.slug);
+  await openModule(page, 'Incidenter');
+  const triage = page.getByRole('region', { name: /Ändra markerade/ });
+  await page.getByRole('checkbox', { name: `Markera ${a.number}` }).check();
+  await triage.getByLabel('Ny typ').selectOption('Personuppgiftsincident');
+  await triage.getByRole('button', { name: 'Ändra markerade' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Inget ändrades' });
+  await expect(alert).toContainText('1 incident kan inte ändras så');
+  await expect(alert).toContainText('öppna ärendena igen först');
+  await expect(alert).not.toContainText('kan inte få den statusen');
+  await expect(alert).toContainText(a.number);
+});
+
 test('triage: an incident someone else changed since the list was loaded is not overwritten; reload and change again', async ({ page }) => {
   const a = await quickViaApi(`Låst skrivare A ${u}`);
   const b = await quickViaApi(`Låst skrivare B ${u}`);
@@ -412,9 +436,9 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
 
   await page.getByRole('navigation', { name: 'Incidenter – undersidor' }).getByRole('link', { name: 'Statistik' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Incidentstatistik' })).toBeVisible();
-  // Reported this year: the employee's two reports and the six from the API (+ the two imported rows if it is 2025).
+  // Reported this year: the employee's two reports and the seven from the API (+ the two imported rows if it is 2025).
   const year = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date());
-  const expected = 8 + (year === '2025' ? 2 : 0);
+  const expected = 9 + (year === '2025' ? 2 : 0);
   await expect(page.getByLabel('År')).toHaveValue(year);
   const summary = page.getByRole('table', { name: /^Sammanfattning/ });
   await expect(summary.getByRole('row', { name: /Antal incidenter/ }).getByRole('cell').first()).toHaveText(String(expected));

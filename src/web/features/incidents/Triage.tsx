@@ -64,6 +64,8 @@ export function Triage({
   // Someone else changed selected incidents since the list was read (409 stale_version): said apart, with a reload.
   const stale = submit.error instanceof ApiError && submit.error.isStale;
   const refused = submit.error instanceof ApiError && !stale ? ((submit.error.problem.refused as Refused[] | undefined) ?? []) : [];
+  // Refused for the status asked for, or (field set.kind) for a change that would give a closed case a legal duty.
+  const byStatus = !(submit.error instanceof ApiError) || submit.error.field !== 'set.kind';
   const keep = { value: KEEP, label: t('triage.keep') };
   const none = { value: NONE, label: t('triage.none') };
   const ids = selected.map((s) => s.id);
@@ -159,8 +161,8 @@ export function Triage({
       {stale ? (
         <ProblemAlert error={submit.error} staleDetail onReload={() => void reload()} />
       ) : refused.length > 0 ? (
-        <Alert color="red" title={t('triage.refusedTitle', { count: refused.length })} role="alert" mt="sm">
-          <Text size="sm">{t('triage.refusedText')}</Text>
+        <Alert color="red" title={t(byStatus ? 'triage.refusedTitle' : 'triage.refusedChangeTitle', { count: refused.length })} role="alert" mt="sm">
+          <Text size="sm">{t(byStatus ? 'triage.refusedText' : 'triage.refusedChangeText')}</Text>
           <List size="sm" mt="xs">
             {refused.map((r) => (
               <List.Item key={r.id}>
