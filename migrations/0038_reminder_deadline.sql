@@ -2,7 +2,8 @@
 -- deadline moves (the discovery time corrected), its thresholds are crossed anew and reminded of again. Reminders
 -- already sent get the deadline their clock has now (incidents/clocks.ts: 24 h or 72 h from the discovery, else the
 -- report; NIS2's final report one calendar month, Stockholm time, after the notification or its deadline, the earlier
--- instant in the hour the clocks go back, as incidents/dto.ts overdueSql), so upgrading sends nothing twice.
+-- instant in the hour the clocks go back, as incidents/dto.ts overdueSql), so upgrading sends nothing twice. A reminder
+-- sent for a deadline that has moved since (a discovery time corrected) is taken as sent for the new one: quiet, never twice.
 ALTER TABLE "incident_reminders_sent" ADD COLUMN "deadline" timestamp with time zone;--> statement-breakpoint
 UPDATE "incident_reminders_sent" r SET "deadline" = CASE r.clock
     WHEN 'nis2_early' THEN coalesce(i.discovered_at, i.reported_at) + interval '24 hours'

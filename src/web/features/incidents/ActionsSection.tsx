@@ -46,7 +46,6 @@ function ActionEditForm({ incidentId, action, name, handlers, onSaved, onCancel,
   const save = useSubmit((body: Record<string, unknown>) => api.patch<IncidentAction>(`/incidents/${incidentId}/actions/${action.id}`, body));
   // After a refused save, focus to the first field with an error, or else to the message above the fields.
   const { form, message, refused } = useRefusalFocus();
-  // Bumped on every refused save: focus then goes to the first field with an error.
   const hidden = action.title === null;
   // An owner no longer among the people offered (their access changed) stays a choice: an unrelated change keeps them.
   const owners: Option[] = [{ value: '', label: t('none') }, ...handlers];

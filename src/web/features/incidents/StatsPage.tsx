@@ -70,7 +70,9 @@ export default function StatsPage() {
   const today = toLocalInput(new Date()).slice(0, 10);
   const yearEnd = `${year}-12-31`;
   const [asOfChosen, setAsOf] = useState('');
-  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOfChosen) && asOfChosen >= `${year}-01-01` ? asOfChosen : today < yearEnd ? today : yearEnd;
+  // A day typed outside the year's first day and today (the picker offers no other) falls back to the default.
+  const chosen = /^\d{4}-\d{2}-\d{2}$/.test(asOfChosen) && asOfChosen >= `${year}-01-01` && asOfChosen <= today;
+  const asOf = chosen ? asOfChosen : today < yearEnd ? today : yearEnd;
   const q = useQuery({
     queryKey: ['incidents', 'stats', selectedSlug, year, asOf],
     queryFn: () => api.get<IncidentFigures>('/incidents/stats', { org: selectedSlug!, year, asOf }),
