@@ -191,6 +191,15 @@ function bootId(): string | undefined {
 }
 
 /**
+ * Whether this machine tells when a process started as a wall-clock time (startTimeMs trusts it): otherwise a lock
+ * without its holder's start time is judged by whether its pid lives, and a live pid's lock is respected.
+ */
+export function processStartsKnown(): boolean {
+  const own = processStart(process.pid);
+  return own !== undefined && startTimeMs(own) !== undefined;
+}
+
+/**
  * A start time in ticks as wall-clock milliseconds: boot time (/proc/stat) plus ticks at USER_HZ, 100 on Linux.
  * Checked on this process, whose start Node knows: where the two disagree by seconds, undefined (not trusted).
  */
