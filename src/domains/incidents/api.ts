@@ -9,7 +9,7 @@ import { childRoutes, linkTargetRoutes } from './api-children';
 import { breachRoutes } from './api-breach';
 import {
   BulkUpdate, CountQuery, CreateIncident, ListCount, ExportQuery, IncidentDetail, IncidentFigures, IncidentListItem, ListQuery, QuickReport, Receipt,
-  StatsQuery, UpdateIncident, AttachmentDto,
+  StatsQuery, UpdateIncident, AttachmentDto, CategoryTemplateDto, DeadlineItemDto,
 } from './contract';
 import { listDeadlines } from './deadlines';
 import { exportIncidents } from './export';
@@ -78,9 +78,9 @@ export const routes = [
   ),
   defineRoute(
     {
-      method: 'get', path: '/api/incidents/deadlines', tags, summary: 'Lagstadgade tidsfrister, närmast först', policy: { permission: 'incident.read' },
+      method: 'get', path: '/api/incidents/deadlines', tags, summary: 'Löpande tidsfrister (lagstadgade och art. 34:s interna mål), närmast först', policy: { permission: 'incident.read' },
       request: { query: z.object({ org: z.string().max(64).optional() }) },
-      responses: { 200: ok(z.object({ items: z.array(z.any()) }), 'Löpande tidsfrister'), 404: problemContent('Okänd organisation') },
+      responses: { 200: ok(z.object({ items: z.array(DeadlineItemDto) }), 'Löpande tidsfrister'), 404: problemContent('Okänd organisation') },
     },
     async (c) => json(c, await listDeadlines(c.get('ctx'), c.req.valid('query'))),
   ),
@@ -99,7 +99,7 @@ export const routes = [
     {
       method: 'get', path: '/api/incidents/categories', tags, summary: 'Kategorier med mallar för en organisation (att rapportera eller filtrera med)', policy: { auth: true },
       request: { query: z.object({ org: z.string().min(2).max(64) }) },
-      responses: { 200: ok(z.array(z.any()), 'Kategorier') },
+      responses: { 200: ok(z.array(CategoryTemplateDto), 'Kategorier') },
     },
     async (c) => json(c, await listCategories(c.get('ctx'), c.req.valid('query').org)),
   ),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, INCIDENT_ORGS, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { DEFAULT_CATEGORIES } from './categories';
+import { CategoryTemplateDto } from './contract';
 
 // Managing category lists: effective list per organisation, first own list as a copy, create, rename (incidents
 // follow), deactivate; authorization by incident.manage on the list's organisation; nothing half-written.
@@ -54,6 +55,8 @@ describe('the effective list and the first own list', () => {
     const read = await reader.get('/api/incidents/categories?org=enh-a');
     expect(read.status).toBe(200);
     expect(read.body).toHaveLength(DEFAULT_NAMES.length);
+    // The OpenAPI schema says exactly what is answered: no field more, none missing.
+    for (const c of report.body) expect(CategoryTemplateDto.strict().safeParse(c).error).toBeUndefined();
   });
 
   it('adding the first category copies the defaults first, so nothing disappears; each copy is audited', async () => {

@@ -271,6 +271,35 @@ export const ClockDto = z.object({
   fromReport: z.boolean(),
 });
 
+/** A running clock of one incident in the Tidsfrister list (GET /api/incidents/deadlines), nearest deadline first. */
+export const DeadlineItemDto = z.object({
+  incidentId: z.string(),
+  number: z.string(),
+  title: z.string(),
+  org: z.object({ slug: z.string(), name: z.string() }),
+  clock: z.enum(CLOCK_KEYS),
+  label_sv: z.string(),
+  label_en: z.string(),
+  deadline: z.string(),
+  deadlineLocal: z.string(),
+  remainingMs: z.number(),
+  state: z.enum(CLOCK_STATES),
+  /** The deadline is set by law; false for art. 34's internal target. */
+  legal: z.boolean(),
+}).openapi('IncidentDeadline');
+export type DeadlineItem = z.infer<typeof DeadlineItemDto>;
+
+/** A category and its template as the report form and the filters use it; `source` is the list's organisation or "default". */
+export const CategoryTemplateDto = z.object({
+  name: z.string(),
+  kind: z.string().nullable(),
+  personalData: PersonalData.nullable(),
+  riskAssessment: Risk.nullable(),
+  assessmentText: z.string(),
+  firstActions: z.array(z.string()),
+  source: z.string(),
+}).openapi('IncidentCategoryTemplate');
+
 const Ref = z.object({ id: z.string(), name: z.string() }).nullable();
 export const IncidentSummary = z.object({
   id: z.uuid(),

@@ -6,6 +6,7 @@ import { readMail, smtpServer, type SmtpTestServer } from '../../test/smtp';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { overdueSql } from './dto';
+import { DeadlineItemDto } from './contract';
 import { sendDeadlineReminders } from './reminders';
 
 async function remindersSent(): Promise<number> {
@@ -42,6 +43,8 @@ describe('deadlines, attention and reminders', () => {
 
     const list = await isam.get('/api/incidents/deadlines?org=forv');
     expect(list.status).toBe(200);
+    // The OpenAPI schema says exactly what is answered: no field more, none missing.
+    for (const item of list.body.items) expect(DeadlineItemDto.strict().safeParse(item).error).toBeUndefined();
     const deadlines = list.body.items.map((i: { deadline: string }) => Date.parse(i.deadline));
     expect(deadlines).toEqual([...deadlines].sort((x, y) => x - y));
     expect(list.body.items[0]).toMatchObject({ incidentId: c.body.id, clock: 'gdpr33', state: 'overdue' });

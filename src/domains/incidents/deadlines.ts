@@ -2,10 +2,11 @@ import { and, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import { escapeLike } from '../../server/platform/authz';
 import { orgs } from '../org/table';
-import { CLOCK_LABELS, clocksFor, type Clock, type ClockKey } from './clocks';
+import { CLOCK_LABELS, clocksFor, type Clock } from './clocks';
 import { clockInput, incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { orgFor } from './service';
 import { incidents } from './table';
+import type { DeadlineItem } from './contract';
 import { formatLocal } from '../../server/platform/time';
 
 /** Incidents that can have a running legal clock (open, and a breach or NIS2-significant). */
@@ -16,21 +17,6 @@ export function clockCandidates(): SQL {
   )!;
 }
 
-export interface DeadlineItem {
-  incidentId: string;
-  number: string;
-  title: string;
-  org: { slug: string; name: string };
-  clock: ClockKey;
-  label_sv: string;
-  label_en: string;
-  deadline: string;
-  deadlineLocal: string;
-  remainingMs: number;
-  state: Clock['state'];
-  /** The deadline is set by law (clocks.ts LEGAL_DEADLINE); false for art. 34's internal target. */
-  legal: boolean;
-}
 
 /** Every running clock the caller may see (incident.read scope), optionally in one subtree. */
 export async function runningClocks(ctx: Ctx, now: Date, orgPath?: string): Promise<{ r: LoadedIncident; c: Clock }[]> {

@@ -37,31 +37,9 @@ export interface ListPage {
   nextCursor: string | null;
 }
 
-export interface CategoryTemplate {
-  name: string;
-  kind: string | null;
-  personalData: PersonalData | null;
-  riskAssessment: Risk | null;
-  assessmentText: string | null;
-  firstActions: string[];
-  source: string;
-}
+export type CategoryTemplate = z.infer<typeof C.CategoryTemplateDto>;
 
-export interface DeadlineItem {
-  incidentId: string;
-  number: string;
-  title: string;
-  org: { slug: string; name: string };
-  clock: Clock['key'];
-  label_sv: string;
-  label_en: string;
-  deadline: string;
-  deadlineLocal: string;
-  remainingMs: number;
-  state: ClockState;
-  /** Set by law; false for art. 34's internal 72 h target. */
-  legal: boolean;
-}
+export type DeadlineItem = z.infer<typeof C.DeadlineItemDto>;
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
 
