@@ -290,15 +290,8 @@ export const DeadlineItemDto = z.object({
 export type DeadlineItem = z.infer<typeof DeadlineItemDto>;
 
 /** A category and its template as the report form and the filters use it; `source` is the list's organisation or "default". */
-export const CategoryTemplateDto = z.object({
-  name: z.string(),
-  kind: z.string().nullable(),
-  personalData: PersonalData.nullable(),
-  riskAssessment: Risk.nullable(),
-  assessmentText: z.string(),
-  firstActions: z.array(z.string()),
-  source: z.string(),
-}).openapi('IncidentCategoryTemplate');
+export const CategoryTemplateDto = CategoryDto.pick({ name: true, kind: true, personalData: true, riskAssessment: true, assessmentText: true, firstActions: true })
+  .extend({ source: z.string() }).openapi('IncidentCategoryTemplate');
 
 const Ref = z.object({ id: z.string(), name: z.string() }).nullable();
 export const IncidentSummary = z.object({
