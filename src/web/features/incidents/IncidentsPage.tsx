@@ -80,6 +80,13 @@ export default function IncidentsPage() {
   const selectAll = useSubmit(async () => {
     if (shown.searched) return setSelectedRows(shown.rows.slice(0, BULK_MAX));
     if (!allAtOnce) return setSelectedRows(loadedRows().slice(0, BULK_MAX));
+    const rows = await allMatching();
+    if (rows === undefined) return;
+    // More than one step takes arrived since the count: the loaded rows, as the button then says.
+    setSelectedRows(rows.length > BULK_MAX ? loadedRows().slice(0, BULK_MAX) : rows);
+  });
+  /** Every incident the filter matches, read page by page (up to one more than a step takes); undefined if it changed meanwhile. */
+  async function allMatching(): Promise<IncidentListItem[] | undefined> {
     const asked = filterKey;
     const rows: IncidentListItem[] = [];
     let cursor: string | null = null;
@@ -88,19 +95,22 @@ export default function IncidentsPage() {
       rows.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && rows.length <= BULK_MAX && filterNow.current === asked);
-    if (filterNow.current !== asked) return;
-    // More than one step takes arrived since the count: the loaded rows, as the button then says.
-    setSelectedRows(rows.length > BULK_MAX ? loadedRows().slice(0, BULK_MAX) : rows);
-  });
+    return filterNow.current === asked ? rows : undefined;
+  }
 
   const toggle = (row: IncidentListItem, on: boolean) =>
     setSelectedRows((s) => (on ? [...s.filter((x) => x.id !== row.id), row] : s.filter((x) => x.id !== row.id)));
-  // After a stale refusal: the list and its count read again, and the selection kept for the rows the list still shows,
-  // with their data (and version) as read now; rows no longer loaded or no longer matching are unticked.
+  // After a stale refusal: the list and its count read again, and the selection kept for the rows that still match,
+  // with their data (and version) as read now. Rows selected beyond those loaded ("Markera alla N som matchar") are
+  // read again with all that match; a row that no longer matches is unticked.
   async function reloadList(): Promise<number> {
     await qc.refetchQueries({ queryKey: ['register', 'incidents'], type: 'active' });
     void qc.invalidateQueries({ queryKey: ['incidents'] });
-    const fresh = new Map(loadedRows().map((r) => [r.id, r]));
+    let fresh = new Map(loadedRows().map((r) => [r.id, r]));
+    if (!shown.searched && selectedRows.some((r) => !fresh.has(r.id))) {
+      const all = await allMatching();
+      if (all && all.length <= BULK_MAX) fresh = new Map(all.map((r) => [r.id, r]));
+    }
     const kept = selectedRows.flatMap((r) => fresh.get(r.id) ?? []);
     setSelectedRows(kept);
     return kept.length;

@@ -226,7 +226,16 @@ export function Triage({
           <Title order={2} size="h4" id="triage-title">
             {t('triage.title', { count: ids.length })}
           </Title>
-          <Button variant="subtle" size="compact-sm" onClick={onClear}>
+          {/* The last answer goes with the selection it was about ("52 incidenter är markerade" no longer holds). */}
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => {
+              setDone(null);
+              submit.reset();
+              onClear();
+            }}
+          >
             {t('triage.clearSelection')}
           </Button>
         </Group>
