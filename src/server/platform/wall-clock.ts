@@ -11,6 +11,8 @@ const HOUR = 3_600_000;
  */
 export function withRepeatedHourOffset(format: (d: Date) => string, d: Date): string {
   const shown = format(d);
+  // Only a time shown at 02:xx can be in that hour: the rest (lists format every row) are formatted once.
+  if (!/ 02:\d\d/.test(shown)) return shown;
   if (format(new Date(d.getTime() + HOUR)) === shown) return `${shown} (+02:00)`;
   if (format(new Date(d.getTime() - HOUR)) === shown) return `${shown} (+01:00)`;
   return shown;
