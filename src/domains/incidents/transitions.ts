@@ -1,5 +1,5 @@
 import type { Msg } from '../../server/platform/errors';
-import { CLOCK_LABELS, clocksFor, type ClockInput } from './clocks';
+import { CLOCK_LABELS, clocksFor, type ClockInput, type ClockKey } from './clocks';
 import { INCIDENT_STATUSES, quoted, type IncidentStatus } from './model';
 
 /**
@@ -40,6 +40,13 @@ export function transitionRefusal(from: string, to: IncidentStatus): { code: str
   };
 }
 
+/** The duties whose clocks would run if the incident were open (a closed case's clocks all read as done). */
+const openDuties = (i: ClockInput, now: Date): ClockKey[] =>
+  clocksFor({ ...i, status: 'Under utredning' }, now).filter((c) => c.state !== 'done').map((c) => c.key);
+
+/** The duties named in a refusal, in Swedish and English. */
+const named = (keys: ClockKey[]) => ({ sv: keys.map((k) => CLOCK_LABELS[k].sv).join(', '), en: keys.map((k) => CLOCK_LABELS[k].en).join(', ') });
+
 /**
  * Why an incident may not be closed (Klar), or null. A legal duty that is still open (IMY not notified, the
  * data subjects not informed, a CSIRT report not sent) must be met, or the assessment that causes it changed,
@@ -49,16 +56,15 @@ export function transitionRefusal(from: string, to: IncidentStatus): { code: str
  */
 export function closingRefusal(i: ClockInput, to: IncidentStatus, now: Date): { code: string; msg: Msg; clocks: string[] } | null {
   if (to !== 'Klar') return null;
-  const open = clocksFor({ ...i, status: 'Under utredning' }, now).filter((c) => c.state !== 'done');
+  const open = openDuties(i, now);
   if (open.length === 0) return null;
-  const sv = open.map((c) => CLOCK_LABELS[c.key].sv).join(', ');
-  const en = open.map((c) => CLOCK_LABELS[c.key].en).join(', ');
-  const art34 = open.some((c) => c.key === 'gdpr34')
+  const { sv, en } = named(open);
+  const art34 = open.includes('gdpr34')
     ? { sv: ' För art. 34 räcker också ett skäl enligt art. 34.3 (a, b eller c) i dokumentationen av personuppgiftsincidenten.', en: ' For art. 34 a reason under art. 34.3 (a, b or c) in the breach record also does.' }
     : { sv: '', en: '' };
   return {
     code: 'legal_duty_open',
-    clocks: open.map((c) => c.key),
+    clocks: open,
     msg: {
       sv: `Ärendet kan inte stängas förrän detta är gjort: ${sv}. Ange när det gjordes, eller ändra bedömningen med motivering (t.ex. "ingen trolig risk" eller ej betydande).${art34.sv}`,
       en: `The incident cannot be closed until this is done: ${en}. Enter when it was done, or change the assessment with a justification (e.g. "no likely risk" or not significant).${art34.en}`,
@@ -82,12 +88,10 @@ const CLOCK_FIELDS = [
  */
 export function closedCaseRefusal(before: ClockInput, after: ClockInput, changed: readonly string[], now: Date): { code: string; msg: Msg; clocks: string[]; field: string } | null {
   if (before.status !== 'Klar' || after.status !== 'Klar') return null;
-  const open = (i: ClockInput) => clocksFor({ ...i, status: 'Under utredning' }, now).filter((c) => c.state !== 'done').map((c) => c.key);
-  const already = new Set(open(before));
-  const opened = open(after).filter((k) => !already.has(k));
+  const already = new Set(openDuties(before, now));
+  const opened = openDuties(after, now).filter((k) => !already.has(k));
   if (opened.length === 0) return null;
-  const sv = opened.map((k) => CLOCK_LABELS[k].sv).join(', ');
-  const en = opened.map((k) => CLOCK_LABELS[k].en).join(', ');
+  const { sv, en } = named(opened);
   return {
     code: 'legal_duty_open',
     clocks: opened,
