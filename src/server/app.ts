@@ -68,7 +68,7 @@ export async function createApp({ database, config, log }: AppDeps): Promise<Til
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        return problemResponse(c, validationProblem(result.error, result.target).toProblem(c.get('ctx')?.lang ?? 'sv'));
+        return problemResponse(c, validationProblem(result.error, result.target, result.target === 'query' ? c.req.query() : undefined).toProblem(c.get('ctx')?.lang ?? 'sv'));
       }
       // PostgreSQL text cannot hold U+0000: refuse it here, by field, instead of failing in the database.
       const field = nulField(result.data);

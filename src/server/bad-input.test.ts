@@ -69,6 +69,13 @@ describe('foundation mutation routes refuse bad input precisely', () => {
     const missing = await admin.request('PATCH', '/api/orgs/avd', { name: 'N' });
     expect([missing.status, missing.body.field]).toEqual([400, 'version']);
     expect(missing.body.detail_sv).toMatch(/version: Värdet saknas\.$/);
+    // So in a query string, where a number is coerced from text and a missing one would read as NaN.
+    const missingYear = await admin.request('GET', '/api/incidents/stats?org=avd');
+    expect([missingYear.status, missingYear.body.field]).toEqual([400, 'year']);
+    expect(missingYear.body.detail_sv).toMatch(/year: Värdet saknas\.$/);
+    const wrongYear = await admin.request('GET', '/api/incidents/stats?org=avd&year=i%20fjol');
+    expect([wrongYear.status, wrongYear.body.field]).toEqual([400, 'year']);
+    expect(wrongYear.body.detail_sv).toMatch(/year: Fel typ: ska vara ett tal\.$/);
     await refused('PATCH', '/api/orgs/avd', { version: '1', name: 'N' }, 400, 'version');
     await refused('PATCH', '/api/orgs/avd', { name: 'N' }, 400, 'version');
     await refused('POST', '/api/org-groups', { slug: 'g2', name: 'G', members: 'forv' }, 400, 'members');

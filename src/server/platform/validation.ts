@@ -76,10 +76,25 @@ function fieldOf(issue: Issue): string {
   return path.join('.') || '(body)';
 }
 
-/** A validation failure as one 400 problem: the first field at fault plus the full list. */
-export function validationProblem(error: ZodError, target: string): AppError {
+/** The value at an issue's path in the raw input. */
+function rawAt(raw: unknown, path: PropertyKey[]): unknown {
+  let v = raw;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/**
+ * A validation failure as one 400 problem: the first field at fault plus the full list. `raw`, the input as received
+ * (a query string's parameters), tells a missing value from a wrong one where the schema coerces: `z.coerce.number()`
+ * turns a missing `?year` into NaN, which alone reads as the wrong type.
+ */
+export function validationProblem(error: ZodError, target: string, raw?: unknown): AppError {
   const errors = error.issues.map((issue) => {
-    const m = describeIssue(issue);
+    const missing = raw !== undefined && issue.code === 'invalid_type' && rawAt(raw, issue.path) === undefined;
+    const m = missing ? { sv: 'Värdet saknas.', en: 'The value is missing.' } : describeIssue(issue);
     const field = fieldOf(issue);
     return { field, message_sv: `${field}: ${m.sv}`, message_en: `${field}: ${m.en}` };
   });
