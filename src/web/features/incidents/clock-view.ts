@@ -1,3 +1,4 @@
+import { stateFor } from '../../../domains/incidents/clocks';
 import type { Clock, ClockState } from './types';
 
 /**
@@ -7,16 +8,9 @@ import type { Clock, ClockState } from './types';
  */
 export type ClockShown = ClockState | 'unmet' | 'target_passed';
 
-const HOUR = 3_600_000;
-
-/** The state of a clock at `now` from its deadline (the server's state can be minutes old). */
+/** The state of a clock at `now` from its deadline (the server's state can be minutes old), by the server's rule. */
 export function liveState(c: Pick<Clock, 'deadline' | 'state'>, now: Date): ClockState {
-  if (c.state === 'done') return 'done';
-  const left = new Date(c.deadline).getTime() - now.getTime();
-  if (left < 0) return 'overdue';
-  if (left < 6 * HOUR) return 'critical';
-  if (left < 24 * HOUR) return 'due_soon';
-  return 'ok';
+  return c.state === 'done' ? 'done' : stateFor(new Date(c.deadline), now);
 }
 
 /** The badge of a clock at `now`: its live state, a stopped clock whose duty is not met told apart from a met one. */
