@@ -39,6 +39,8 @@ export const theme = createTheme({
   fontFamily: FONT,
   headings: { fontFamily: FONT },
   focusRing: 'always',
+  // No transitions for those who ask their system for less motion (app.css does the same for the rest).
+  respectReducedMotion: true,
   variantColorResolver,
   components: {
     // Without the focus placeholder (a role=presentation div) a menu holds only menu items (axe aria-required-children).
