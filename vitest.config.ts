@@ -37,7 +37,7 @@ class LongestFirst extends BaseSequencer {
 }
 
 // Unit and integration tests beside the code. TILLIT_TEST_DB=pglite|pg picks the database
-// (scripts/test.mjs runs the whole suite once on each).
+// (npm test, scripts/test.mjs: the whole suite on PostgreSQL, and on PGlite the files where its own code paths are).
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
@@ -51,6 +51,7 @@ export default defineConfig({
     // from 403 s to 191 s and the PostgreSQL run from 159 s to 102 s. Tests keep their own databases and servers.
     isolate: false,
     sequence: { sequencer: LongestFirst },
+    globalSetup: ['src/test/global-setup.ts'],
     env: { NODE_ENV: 'test' },
   },
 });

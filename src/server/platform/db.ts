@@ -66,14 +66,19 @@ export interface OpenOptions {
    * new data directory (PGlite refuses to load one over an existing database).
    */
   pgliteImage?: Blob;
+  /**
+   * An in-memory PGlite already running, to open as a Database: close() then leaves it running for its owner (the test
+   * harness keeps one per worker and resets it between tests instead of starting one per test).
+   */
+  pgliteClient?: PGlite;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.memory ? undefined : opts.dataDir, opts.pgliteSharedBuffers, opts.pgliteImage);
+  return openPglite(opts.memory || opts.pgliteClient ? undefined : opts.dataDir, opts.pgliteSharedBuffers, opts.pgliteImage, opts.pgliteClient);
 }
 
-async function openPglite(dataDir: string | undefined, sharedBuffers?: string, image?: Blob): Promise<Database> {
+async function openPglite(dataDir: string | undefined, sharedBuffers?: string, image?: Blob, given?: PGlite): Promise<Database> {
   let release = () => {};
   if (dataDir) {
     try {
@@ -89,7 +94,8 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string, i
     import('drizzle-orm/pglite/migrator'),
   ]);
   let client: PGlite;
-  try {
+  if (given) client = given;
+  else try {
     const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
     const startParams = sharedBuffers && defaults ? [...defaults, '-c', `shared_buffers=${sharedBuffers}`] : undefined;
     const load = image ? { loadDataDir: image } : {};
@@ -110,7 +116,7 @@ async function openPglite(dataDir: string | undefined, sharedBuffers?: string, i
       if (closed) return;
       closed = true;
       try {
-        await client.close();
+        if (!given) await client.close();
       } finally {
         release();
       }
