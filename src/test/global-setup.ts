@@ -10,8 +10,8 @@ export function setup() {
   process.env.TILLIT_TEST_RUN ??= randomBytes(3).toString('hex');
 }
 
+/** Also after a PGlite run: its cross-database tests (backup to PostgreSQL and back) keep PostgreSQL databases too. */
 export async function teardown() {
-  if (process.env.TILLIT_TEST_DB !== 'pg') return;
   const run = process.env.TILLIT_TEST_RUN;
   const admin = new pg.Client({ connectionString: process.env.TILLIT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', connectionTimeoutMillis: 3000 });
   try {
@@ -19,7 +19,8 @@ export async function teardown() {
     const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [`tillit_test_${run}_%`]);
     for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`);
   } catch (err) {
-    console.warn(`global-setup: could not drop this run's test databases: ${(err as Error).message}`);
+    // No PostgreSQL here (a PGlite-only run): there is nothing to drop.
+    if ((err as { code?: string }).code !== 'ECONNREFUSED') console.warn(`global-setup: could not drop this run's test databases: ${(err as Error).message}`);
   } finally {
     await admin.end().catch(() => {});
   }

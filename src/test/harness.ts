@@ -169,7 +169,8 @@ let pgliteShape: Promise<Migrated> | undefined;
 async function keptPgliteDatabase(): Promise<Database> {
   const client = keptPglite.pop() ?? (await PGlite.create({ loadDataDir: await migratedPgliteImage() }));
   const pgliteQuery: Query = async (text) => (await client.query<Record<string, unknown>>(text)).rows;
-  const shape = (pgliteShape ??= migratedShape(pgliteQuery));
+  // Read from the first database before any test has used it.
+  const shape = await (pgliteShape ??= migratedShape(pgliteQuery));
   // Work a test left running after it closed its database (a request still answering) fails as on a closed one,
   // instead of writing into the next test's.
   let closed = false;
@@ -193,7 +194,7 @@ async function keptPgliteDatabase(): Promise<Database> {
       closed = true;
       // Whatever the test left open on the one session: a transaction, settings, locks, prepared statements.
       const clean = await client.query('rollback').then(() => client.query('discard all')).then(() => true, () => false);
-      if (clean && (await emptied(pgliteQuery, await shape))) keptPglite.push(client);
+      if (clean && (await emptied(pgliteQuery, shape))) keptPglite.push(client);
       else await client.close();
     },
   });
@@ -215,7 +216,7 @@ async function keptPgDatabase(): Promise<Database & { url: string }> {
   }
   const { name, url, conn } = kept;
   const pgQuery: Query = async (text) => (await conn.query(text)).rows;
-  const shape = (pgShape ??= migratedShape(pgQuery));
+  const shape = await (pgShape ??= migratedShape(pgQuery));
   const db = await openDatabase({ databaseUrl: url, poolSize: 4 });
   await db.migrate(); // a no-op on the template's copy: every migration is recorded in it
   const close = db.close.bind(db);
@@ -228,7 +229,7 @@ async function keptPgDatabase(): Promise<Database & { url: string }> {
       await close();
       // Sessions a test opened itself (a \`tillit\` process, a second pool) hold no lock over the emptying.
       await conn.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]).catch(() => {});
-      if (await emptied(pgQuery, await shape)) keptPg.push({ name, url, conn });
+      if (await emptied(pgQuery, shape)) keptPg.push({ name, url, conn });
       else {
         await conn.end().catch(() => {});
         await adminQuery(`drop database if exists ${name} with (force)`);
