@@ -19,6 +19,8 @@ const TYPES: Record<string, [string, string]> = {
   array: ['en lista', 'a list'], object: ['ett objekt', 'an object'], date: ['ett datum', 'a date'],
 };
 
+const MISSING = { sv: 'Värdet saknas.', en: 'The value is missing.' };
+
 /** One issue in words, Swedish and English (without its field). */
 export function describeIssue(issue: Issue): { sv: string; en: string } {
   const i = issue as Issue & { expected?: string; maximum?: number | bigint; minimum?: number | bigint; origin?: string; keys?: string[]; values?: unknown[]; format?: string; received?: string };
@@ -27,7 +29,7 @@ export function describeIssue(issue: Issue): { sv: string; en: string } {
       // Zod 4 leaves the input out of an issue unless asked: its message says what it received ("…, received string").
       const missing = 'input' in i ? i.input === undefined : /received undefined\b/.test(i.message);
       const [sv, en] = TYPES[i.expected ?? ''] ?? [String(i.expected), String(i.expected)];
-      return missing ? { sv: 'Värdet saknas.', en: 'The value is missing.' } : { sv: `Fel typ: ska vara ${sv}.`, en: `Wrong type: must be ${en}.` };
+      return missing ? MISSING : { sv: `Fel typ: ska vara ${sv}.`, en: `Wrong type: must be ${en}.` };
     }
     case 'too_big':
       return i.origin === 'string'
@@ -94,7 +96,7 @@ function rawAt(raw: unknown, path: PropertyKey[]): unknown {
 export function validationProblem(error: ZodError, target: string, raw?: unknown): AppError {
   const errors = error.issues.map((issue) => {
     const missing = raw !== undefined && issue.code === 'invalid_type' && rawAt(raw, issue.path) === undefined;
-    const m = missing ? { sv: 'Värdet saknas.', en: 'The value is missing.' } : describeIssue(issue);
+    const m = missing ? MISSING : describeIssue(issue);
     const field = fieldOf(issue);
     return { field, message_sv: `${field}: ${m.sv}`, message_en: `${field}: ${m.en}` };
   });
