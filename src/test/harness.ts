@@ -38,6 +38,40 @@ export async function testDatabase(): Promise<Database & { url?: string }> {
   return testDatabaseOf(TEST_DB);
 }
 
+/**
+ * For a data migration's test: an empty database of the kind under test with the migrations before `tag` applied, so
+ * rows can be written as they were before it. `migrate(n)` applies `tag` and the n − 1 after it; `run` executes raw SQL;
+ * `close` closes the database (and drops it on PostgreSQL).
+ */
+export async function databaseBefore(tag: string): Promise<{ run(text: string): Promise<Record<string, unknown>[]>; migrate(count?: number): Promise<void>; close(): Promise<void> }> {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const tags = journal.entries.map((e) => e.tag);
+  const at = tags.indexOf(tag);
+  if (at <= 0) throw new Error(`databaseBefore: ${tag} is not a migration after the first`);
+  const statements = (t: string) => readFileSync(join(MIGRATIONS_DIR, `${t}.sql`), 'utf8').split('--> statement-breakpoint').map((x) => x.trim()).filter(Boolean);
+  const empty = TEST_DB === 'pg' ? await emptyPgDatabase() : null;
+  const database = empty ? await openDatabase({ databaseUrl: empty.url, poolSize: 1 }) : await openDatabase({ memory: true });
+  const run = async (text: string) => rows<Record<string, unknown>>(await database.db.execute(sql.raw(text)));
+  const apply = async (list: string[]) => {
+    for (const t of list) for (const statement of statements(t)) await run(statement);
+  };
+  try {
+    await apply(tags.slice(0, at));
+  } catch (err) {
+    await database.close();
+    await empty?.drop();
+    throw err;
+  }
+  return {
+    run,
+    migrate: (count = 1) => apply(tags.slice(at, at + count)),
+    async close() {
+      await database.close();
+      await empty?.drop();
+    },
+  };
+}
+
 /** A fresh, empty PostgreSQL database (not migrated); dropped by the returned drop(). */
 export const emptyPgDatabase = () => newPgDatabase(false);
 

@@ -1,28 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, openDatabase } from '../../server/platform/db';
-import { TEST_DB, emptyPgDatabase, rows } from '../../test/harness';
+import { TEST_DB, databaseBefore } from '../../test/harness';
 import { clocksFor } from './clocks';
 
 /**
  * 0038_reminder_deadline on a database with reminders already sent: each gets the deadline its clock has (clocks.ts),
  * so that upgrading sends none of them again.
  */
-const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-const statements = (tag: string) => readFileSync(join(MIGRATIONS_DIR, `${tag}.sql`), 'utf8').split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean);
-
 describe(`reminder deadline migration on ${TEST_DB}`, () => {
   it('gives every reminder already sent the deadline its clock has now', async () => {
-    const empty = TEST_DB === 'pg' ? await emptyPgDatabase() : null;
-    const database = empty ? await openDatabase({ databaseUrl: empty.url, poolSize: 1 }) : await openDatabase({ memory: true });
-    const run = async (text: string) => rows<Record<string, unknown>>(await database.db.execute(sql.raw(text)));
+    const db = await databaseBefore('0038_reminder_deadline');
+    const { run } = db;
     try {
-      const tags = journal.entries.map((e) => e.tag);
-      const at = tags.indexOf('0038_reminder_deadline');
-      expect(at).toBeGreaterThan(0);
-      for (const tag of tags.slice(0, at)) for (const s of statements(tag)) await run(s);
       const [org] = await run(`insert into orgs (slug, name, type, path) values ('forv', 'Förvaltningen', 'forvaltning', '/x/') returning id`);
       const incident = async (cols: Record<string, string | boolean>) => {
         const all = { org_id: org.id as string, register_org_id: org.id as string, title: 'Incident', reported_at: '2026-03-02T09:00:00Z', personal_data: 'ja', ...cols };
@@ -42,7 +30,7 @@ describe(`reminder deadline migration on ${TEST_DB}`, () => {
       for (const [id, clock, threshold] of sent) {
         await run(`insert into incident_reminders_sent (incident_id, clock, threshold, recipients) values ('${id}', '${clock}', '${threshold}', 'isam@test.se')`);
       }
-      for (const s of statements('0038_reminder_deadline')) await run(s);
+      await db.migrate();
 
       const got = await run(`select r.clock, r.threshold, r.deadline, i.discovered_at, i.reported_at, i.nis2_significant, i.personal_data, i.risk_assessment, i.csirt_notification_at
         from incident_reminders_sent r join incidents i on i.id = r.incident_id`);
@@ -62,8 +50,7 @@ describe(`reminder deadline migration on ${TEST_DB}`, () => {
       await run(`insert into incident_reminders_sent (incident_id, clock, threshold, deadline, recipients) values ('${reported}', 'gdpr33', '6h', '2026-03-05T08:00:00Z', 'isam@test.se')`);
       expect(await run(`select count(*)::int as n from incident_reminders_sent where incident_id = '${reported}'`)).toEqual([{ n: 2 }]);
     } finally {
-      await database.close();
-      await empty?.drop();
+      await db.close();
     }
   });
 });

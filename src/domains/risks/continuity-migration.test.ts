@@ -1,35 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, openDatabase } from '../../server/platform/db';
-import { TEST_DB, emptyPgDatabase, rows } from '../../test/harness';
+import { TEST_DB, databaseBefore } from '../../test/harness';
 
 /**
  * 0033_continuity and 0034_exercise_plans on a database with continuity data recorded before them: a cycle gets
  * its end year (two-year), an 'utkast' plan becomes 'under_arbete', an exercise's single plan moves to
  * exercise_plans and the exercise counts as held.
  */
-const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-const statements = (tag: string) => readFileSync(join(MIGRATIONS_DIR, `${tag}.sql`), 'utf8').split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean);
-
 describe(`continuity migrations on ${TEST_DB}`, () => {
   it('keep the cycles, plans and exercises recorded before them', async () => {
-    const empty = TEST_DB === 'pg' ? await emptyPgDatabase() : null;
-    const database = empty ? await openDatabase({ databaseUrl: empty.url, poolSize: 1 }) : await openDatabase({ memory: true });
-    const run = async (text: string) => rows<Record<string, unknown>>(await database.db.execute(sql.raw(text)));
+    const db = await databaseBefore('0033_continuity');
+    const { run } = db;
     try {
-      const tags = journal.entries.map((e) => e.tag);
-      const at = tags.indexOf('0033_continuity');
-      expect(at).toBeGreaterThan(0);
-      for (const tag of tags.slice(0, at)) for (const s of statements(tag)) await run(s);
       const [org] = await run(`insert into orgs (slug, name, type, path) values ('forv', 'Förvaltningen', 'forvaltning', '/x/') returning id`);
       const [rsa] = await run(`insert into rsa_analyses (org_id, cycle_start_year, title) values ('${org.id}', 2024, 'RSA') returning id`);
       const [plan] = await run(`insert into continuity_plans (org_id, title, status) values ('${org.id}', 'Plan', 'utkast') returning id`);
       const [adopted] = await run(`insert into continuity_plans (org_id, title, status) values ('${org.id}', 'Fastställd', 'faststalld') returning id`);
       const [ex] = await run(`insert into risk_exercises (org_id, plan_id, date, title) values ('${org.id}', '${plan.id}', '2025-05-12', 'Övning') returning id`);
       await run(`insert into risk_exercises (org_id, date, title) values ('${org.id}', '2025-06-01', 'Utan plan')`);
-      for (const tag of tags.slice(at, at + 2)) for (const s of statements(tag)) await run(s);
+      await db.migrate(2);
       expect(await run(`select cycle_start_year as s, cycle_end_year as e, status from rsa_analyses where id = '${rsa.id}'`)).toEqual([{ s: 2024, e: 2025, status: 'pagar' }]);
       expect(await run(`select title, status, archived from continuity_plans order by title`)).toEqual([
         { title: 'Fastställd', status: 'faststalld', archived: false },
@@ -42,8 +30,7 @@ describe(`continuity migrations on ${TEST_DB}`, () => {
       ]);
       expect(adopted.id).toBeTruthy();
     } finally {
-      await database.close();
-      await empty?.drop();
+      await db.close();
     }
   });
 });
