@@ -99,7 +99,8 @@ afterAll(() => {
  * A command in this process (runCli), on the same directory: the commands' own behaviour. What belongs to the process
  * (its start, the lock against a second process, settings from the environment, signals) is tested with tillit().
  */
-const cli = (args: string[]) => runCli(args, { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', dataDir: dbEnv.TILLIT_DATA_DIR });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { ...loadConfig({ NODE_ENV: 'test', ...env }), logLevel: 'silent', dataDir: dbEnv.TILLIT_DATA_DIR });
 
 // Each process costs seconds of CPU (Node, the TypeScript loader, PGlite): the CLI runs once, on PGlite.
 // The same services are tested on both databases through the API.
@@ -265,6 +266,9 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     const b = await cli(['backup', file]);
     expect(b.code, b.err).toBe(0);
     expect(b.out).toMatch(/Säkerhetskopia skriven \/ backup written/);
+    // Not encrypted: said, with how to encrypt it.
+    expect(b.err).toContain('Varning: säkerhetskopian är inte krypterad. Den innehåller alla skyddade uppgifter och lösenordshashar');
+    expect(b.err).toContain('Warning: the backup is not encrypted.');
     // The backup is in the audit log (it holds every protected text): by the command line, with the file.
     const database = await openDatabase({ dataDir: dbEnv.TILLIT_DATA_DIR });
     try {
@@ -291,6 +295,39 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     const ok = await cli(['audit', 'verify']);
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out).toMatch(/^OK: \d+ poster/);
+  }, 300_000);
+
+  it('an encrypted backup: the passphrase from TILLIT_BACKUP_PASSPHRASE or a file, never an argument; short or missing ones refused', async () => {
+    const file = join(dir, 'krypterad.tillit');
+    const passFile = join(dir, 'lösenfras.txt');
+    writeFileSync(passFile, 'en lång lösenfras för kopian\n');
+    const short = await cli(['backup', file], { TILLIT_BACKUP_PASSPHRASE: 'för kort' });
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('fel: Lösenfrasen för säkerhetskopian är för kort: minst 12 tecken.');
+    expect(existsSync(file)).toBe(false);
+    const b = await cli(['backup', file, '--passphrase-file', passFile]);
+    expect(b.code, b.err).toBe(0);
+    expect(b.out).toMatch(/backup written: .* rader\/rows, krypterad\/encrypted\)$/m);
+    expect(b.err).not.toContain('inte krypterad');
+    const database = await openDatabase({ dataDir: dbEnv.TILLIT_DATA_DIR });
+    try {
+      const [entry] = rows<{ after: { encrypted: boolean } }>(await database.db.execute(sql`select after from audit_log where action = 'system.backup' order by seq desc limit 1`));
+      expect(entry.after.encrypted).toBe(true);
+    } finally {
+      await database.close();
+    }
+    const none = await cli(['restore', file, '--force']);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain(`fel: Säkerhetskopian ${file} är krypterad: ange dess lösenfras (TILLIT_BACKUP_PASSPHRASE eller --passphrase-file).`);
+    const missing = await cli(['restore', file, '--force', '--passphrase-file', join(dir, 'finns-inte.txt')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`fel: Lösenfrasens filen ${join(dir, 'finns-inte.txt')} kunde inte användas: katalogen eller filen finns inte.`);
+    const wrong = await cli(['restore', file, '--force'], { TILLIT_BACKUP_PASSPHRASE: 'en annan lång lösenfras' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain(`error: Wrong passphrase for the backup ${file}. Nothing was restored.`);
+    const right = await cli(['restore', file, '--force'], { TILLIT_BACKUP_PASSPHRASE: 'en lång lösenfras för kopian' });
+    expect(right.code, right.err).toBe(0);
+    expect(right.out).toContain(`Återställd från / restored from ${file}`);
   }, 300_000);
 
   it('audit verify names the first tampered row and exits non-zero', async () => {

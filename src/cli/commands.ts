@@ -1,13 +1,43 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliCommand } from './registry';
 import { parse } from './args';
-import { CliError, withDatabase } from './context';
+import { CliError, withDatabase, type CliEnv } from './context';
 import { backup, restore, RestoreError } from '../server/platform/backup';
+import { BackupCryptoError, checkPassphrase } from '../server/platform/backup-crypto';
+import { fileMessage } from '../server/platform/files';
 import { inTx } from '../server/platform/tx';
 import { recordAudit } from '../domains/audit/chain';
 import { runDemo } from './demo';
 import { portNumber } from '../server/platform/config';
+
+/**
+ * The backup passphrase: the file `--passphrase-file` names (its first line), else TILLIT_BACKUP_PASSPHRASE. Never an
+ * argument: the command line is visible to every user of the machine (ps).
+ */
+function backupPassphrase(file: string | undefined, env: CliEnv): string | undefined {
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(file), 'utf8');
+    } catch (err) {
+      const m = fileMessage(resolve(file), (err as NodeJS.ErrnoException).code);
+      throw new CliError(`Lösenfrasens ${m.sv}`, `The passphrase's ${m.en}`);
+    }
+    return text.split(/\r?\n/)[0];
+  }
+  return env.config.backupPassphrase;
+}
+
+/** A refused passphrase or an encrypted file that cannot be read: the CLI's error, in both languages. */
+async function orCliError<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if (err instanceof RestoreError || err instanceof BackupCryptoError) throw new CliError(err.sv, err.en);
+    throw err;
+  }
+}
 
 export const platformCommands: CliCommand[] = [
   {
@@ -35,33 +65,49 @@ export const platformCommands: CliCommand[] = [
   },
   {
     name: 'backup',
-    usage: 'tillit backup FILE',
+    usage: 'tillit backup FILE [--passphrase-file FILE]',
     summary: 'Säkerhetskopiera all data till en fil / back up all data to a file',
     async run(args, env) {
-      const { positionals } = parse(args, {}, ['FILE'], this.usage);
+      const { values, positionals } = parse(args, { 'passphrase-file': { type: 'string' } }, ['FILE'], this.usage);
       const file = resolve(positionals[0]);
+      const passphrase = backupPassphrase(values['passphrase-file'], env);
+      if (passphrase !== undefined) await orCliError(async () => checkPassphrase(passphrase));
       // Recorded in the audit log once the file is whole: a backup holds every protected text of the installation.
-      const h = await withDatabase(env, async (db, ctx) => {
-        const written = await backup(db.db, file);
-        const rows = written.tables.reduce((n, t) => n + t.rows, 0);
-        await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'system.backup', entityType: 'system', after: { file, createdAt: written.createdAt, tables: written.tables.length, rows } }));
-        return written;
-      });
+      const h = await orCliError(() =>
+        withDatabase(env, async (db, ctx) => {
+          const written = await backup(db.db, file, { passphrase });
+          const rows = written.tables.reduce((n, t) => n + t.rows, 0);
+          await inTx(ctx, (tx) =>
+            recordAudit(tx, ctx, { action: 'system.backup', entityType: 'system', after: { file, createdAt: written.createdAt, tables: written.tables.length, rows, encrypted: passphrase !== undefined } }),
+          );
+          return written;
+        }),
+      );
       const rows = h.tables.reduce((n, t) => n + t.rows, 0);
-      env.out(`Säkerhetskopia skriven / backup written: ${file} (${h.tables.length} tabeller/tables, ${rows} rader/rows)`);
+      const how = passphrase !== undefined ? ', krypterad/encrypted' : '';
+      env.out(`Säkerhetskopia skriven / backup written: ${file} (${h.tables.length} tabeller/tables, ${rows} rader/rows${how})`);
+      if (passphrase === undefined) {
+        env.err(
+          'Varning: säkerhetskopian är inte krypterad. Den innehåller alla skyddade uppgifter och lösenordshashar: förvara den ' +
+            'som sådan, eller kryptera den med TILLIT_BACKUP_PASSPHRASE eller --passphrase-file. / Warning: the backup is not ' +
+            'encrypted. It holds every protected text and password hash: keep it as such, or encrypt it with ' +
+            'TILLIT_BACKUP_PASSPHRASE or --passphrase-file.',
+        );
+      }
     },
   },
   {
     name: 'restore',
-    usage: 'tillit restore FILE [--force]',
+    usage: 'tillit restore FILE [--force] [--passphrase-file FILE]',
     summary: 'Återställ från säkerhetskopia / restore from a backup',
     async run(args, env) {
-      const { values, positionals } = parse(args, { force: { type: 'boolean' } }, ['FILE'], this.usage);
+      const { values, positionals } = parse(args, { force: { type: 'boolean' }, 'passphrase-file': { type: 'string' } }, ['FILE'], this.usage);
       const file = resolve(positionals[0]);
       if (!existsSync(file)) throw new CliError(`Filen ${file} finns inte.`, `File ${file} does not exist.`);
-      try {
+      const passphrase = backupPassphrase(values['passphrase-file'], env);
+      await orCliError(async () => {
         const r = await withDatabase(env, async (db, ctx) => {
-          const result = await restore(db.db, file, { force: values.force });
+          const result = await restore(db.db, file, { force: values.force, passphrase });
           await inTx(ctx, (tx) =>
             recordAudit(tx, ctx, {
               action: 'system.restore',
@@ -87,10 +133,7 @@ export const platformCommands: CliCommand[] = [
         const shown = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
         for (const t of valid.slice(0, 50)) env.out(`  ${shown(t.owner)}: "${shown(t.name)}" (tlt_${t.prefix}_…, giltig till/valid until ${t.expiresAt.slice(0, 10)})`);
         if (valid.length > 50) env.out(`  … ${valid.length - 50} till / more`);
-      } catch (err) {
-        if (err instanceof RestoreError) throw new CliError(err.sv, err.en);
-        throw err;
-      }
+      });
     },
   },
   {

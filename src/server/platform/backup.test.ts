@@ -90,6 +90,42 @@ describe('backup → restore', () => {
     }
   }, 180_000);
 
+  it('an encrypted backup holds no readable text, restores identical data with its passphrase, and nothing without it or with a wrong one', async () => {
+    const before = await snapshot(t.database.db);
+    const file = join(dir, 'krypterad.tillit');
+    const pass = 'säkerhetskopians lösenfras 2026';
+    await backup(t.database.db, file, { passphrase: pass });
+    const bytes = readFileSync(file);
+    // Neither gzip nor any stored text: an org's name in the demo is not in the file, nor in what gunzip would see.
+    expect(bytes.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b]))).toBe(false);
+    expect(bytes.includes(Buffer.from('Hässelby'))).toBe(false);
+    const target = await freshDatabase(TEST_DB);
+    try {
+      const orgs = async () => Number(rows<{ n: number }>(await target.db.execute(sql`select count(*)::int as n from orgs`))[0].n);
+      const none = await restore(target.db, file).catch((e: unknown) => e);
+      expect(none).toBeInstanceOf(RestoreError);
+      expect((none as RestoreError).sv).toBe(`Säkerhetskopian ${file} är krypterad: ange dess lösenfras (TILLIT_BACKUP_PASSPHRASE eller --passphrase-file).`);
+      const wrong = await restore(target.db, file, { passphrase: 'inte rätt lösenfras alls' }).catch((e: unknown) => e);
+      expect((wrong as RestoreError).en).toBe(`Wrong passphrase for the backup ${file}. Nothing was restored.`);
+      // A byte changed far into the file: the rows before it were inserted in the restore's transaction, and are gone.
+      const altered = join(dir, 'ändrad.tillit');
+      const changed = Buffer.from(bytes);
+      changed[changed.length - 40] ^= 0x40;
+      writeFileSync(altered, changed);
+      const bad = await restore(target.db, altered, { passphrase: pass }).catch((e: unknown) => e);
+      expect((bad as RestoreError).sv).toMatch(new RegExp(`^Säkerhetskopian ${altered} är (skadad eller ändrad \\(del \\d+ stämmer inte\\)|ofullständig: den slutar för tidigt)\\. Inget återställdes\\.$`));
+      const cut = join(dir, 'avkortad.tillit');
+      writeFileSync(cut, bytes.subarray(0, bytes.length - 100));
+      expect(await restore(target.db, cut, { passphrase: pass }).catch((e: unknown) => e)).toBeInstanceOf(RestoreError);
+      expect(await orgs()).toBe(0);
+      await restore(target.db, file, { passphrase: pass });
+      expect(restored(await snapshot(target.db))).toEqual(restored(before));
+      expect((await verifyChain(target.db)).ok).toBe(true);
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
   // Once, in the PGlite run: it goes both ways (pglite → pg and pg → pglite).
   it.skipIf(TEST_DB === 'pg')('is portable: pglite → pg → pglite gives the same rows', async (ctx) => {
     if (!(await postgresAvailable())) ctx.skip();

@@ -12,12 +12,14 @@ import { resultRows, type Db } from './db';
 import { fileError, isFsError } from './files';
 import { AUTH_CHANNEL } from '../../domains/users/session-cache';
 import { DERIVED_TABLES, REFERENCES_CHECKED } from '../../domains/incidents/table';
+import { BackupCryptoError, decryptingStream, encryptingStream, ENCRYPTED_MAGIC, isEncrypted } from './backup-crypto';
 
 /**
  * Backup format: gzip'd JSON lines. Line 1 is a header; then one line per batch of rows of one table
  * ({"table": "...", "rows": [...]}), tables in foreign-key order. Rows are row_to_json of the table, so
  * the file is independent of PGlite or PostgreSQL and restores into either. Derived tables (DERIVED_TABLES: the
- * incident search index) are left out and rebuilt after a restore.
+ * incident search index) are left out and rebuilt after a restore. With a passphrase the gzip'd lines are encrypted
+ * (backup-crypto.ts); a restore knows an encrypted file by its first bytes.
  */
 export const BACKUP_FORMAT = 'tillit-backup';
 export const BACKUP_VERSION = 1;
@@ -75,10 +77,12 @@ const ident = (t: string) => sql.raw(`"${t.replace(/"/g, '""')}"`);
  * Writes a backup of everything to `file`. The data goes to a temporary file beside it, which takes the name
  * only when all of it is written and on disk: a failed backup (a full disk, a database error) leaves an earlier
  * backup of that name as it was, and no temporary file behind. A file-system failure is an AppError naming
- * `file` and the reason. A device or pipe (/dev/stdout) is written directly.
+ * `file` and the reason. A device or pipe (/dev/stdout) is written directly. With `passphrase` the file is encrypted.
  */
-export async function backup(db: Db, file: string): Promise<Header> {
+export async function backup(db: Db, file: string, opts: { passphrase?: string } = {}): Promise<Header> {
   const target = resolve(file);
+  // A passphrase too short is refused before anything is written.
+  const encrypt = opts.passphrase === undefined ? undefined : await encryptingStream(opts.passphrase);
   let existing: Stats | undefined;
   try {
     existing = await stat(target);
@@ -101,7 +105,7 @@ export async function backup(db: Db, file: string): Promise<Header> {
   const gzip = createGzip();
   const output = handle.createWriteStream();
   // Every error of either stream ends up here (and destroys both), whenever it happens.
-  const written = pipeline(gzip, output);
+  const written = encrypt ? pipeline(gzip, encrypt, output) : pipeline(gzip, output);
   let streamError: unknown;
   const failed = written.then(
     () => new Promise<never>(() => {}),
@@ -162,6 +166,7 @@ export async function backup(db: Db, file: string): Promise<Header> {
     return header;
   } catch (err) {
     gzip.destroy();
+    encrypt?.destroy();
     output.destroy();
     await written.catch(() => {});
     await handle.close().catch(() => {});
@@ -207,35 +212,58 @@ export interface RestoreResult {
  * bookkeeping (attempts, lockouts) are not brought back: a session signed out after the backup would otherwise
  * be valid again. Nodes that keep sessions in memory are told at commit (the session cache's channel).
  */
-export async function restore(db: Db, file: string, opts: { force?: boolean } = {}): Promise<RestoreResult> {
+export async function restore(db: Db, file: string, opts: { force?: boolean; passphrase?: string } = {}): Promise<RestoreResult> {
   let info: Stats;
+  let start: Buffer;
   try {
     info = await stat(file);
+    if (info.isDirectory()) throw fileError(file, { code: 'EISDIR' });
+    const h = await open(file, 'r');
+    try {
+      const { buffer, bytesRead } = await h.read(Buffer.alloc(ENCRYPTED_MAGIC.length), 0, ENCRYPTED_MAGIC.length, 0);
+      start = buffer.subarray(0, bytesRead);
+    } finally {
+      await h.close();
+    }
   } catch (err) {
-    throw fileError(file, err as NodeJS.ErrnoException);
+    throw isFsError(err) ? fileError(file, err as NodeJS.ErrnoException) : err;
   }
-  if (info.isDirectory()) throw fileError(file, { code: 'EISDIR' });
+  const encrypted = isEncrypted(start);
+  if (encrypted && opts.passphrase === undefined) {
+    throw new RestoreError(
+      `Säkerhetskopian ${file} är krypterad: ange dess lösenfras (TILLIT_BACKUP_PASSPHRASE eller --passphrase-file).`,
+      `The backup ${file} is encrypted: give its passphrase (TILLIT_BACKUP_PASSPHRASE or --passphrase-file).`,
+    );
+  }
   const input = createReadStream(file);
   // A read error (no permission, an I/O error) reaches the lines through the pipeline; this says it was the file.
   let readError: NodeJS.ErrnoException | undefined;
   input.on('error', (err: NodeJS.ErrnoException) => {
     readError ??= err;
   });
-  const lines = createInterface({ input: streamPipeline(input, createGunzip(), () => {}), crlfDelay: Infinity });
+  // A wrong passphrase or a chunk that does not verify: the decryption's own words, not "not gzip".
+  let cryptoError: BackupCryptoError | undefined;
+  const decrypt = encrypted ? decryptingStream(opts.passphrase!, file) : undefined;
+  decrypt?.on('error', (err) => {
+    if (err instanceof BackupCryptoError) cryptoError ??= err;
+  });
+  const gunzip = createGunzip();
+  const source = decrypt ? streamPipeline(input, decrypt, gunzip, () => {}) : streamPipeline(input, gunzip, () => {});
+  const lines = createInterface({ input: source, crlfDelay: Infinity });
+  const unreadable = () => {
+    if (readError) return fileError(file, readError);
+    return cryptoError ? new RestoreError(cryptoError.sv, cryptoError.en) : undefined;
+  };
   try {
-    return await restoreLines(db, file, lines, () => readError, opts);
+    return await restoreLines(db, file, lines, unreadable, opts);
   } finally {
     lines.close();
     input.destroy();
   }
 }
 
-async function restoreLines(db: Db, file: string, lines: Interface, readError: () => NodeJS.ErrnoException | undefined, opts: { force?: boolean }): Promise<RestoreResult> {
+async function restoreLines(db: Db, file: string, lines: Interface, unreadable: () => Error | undefined, opts: { force?: boolean }): Promise<RestoreResult> {
   const it = lines[Symbol.asyncIterator]();
-  const unreadable = () => {
-    const err = readError();
-    return err ? fileError(file, err) : undefined;
-  };
   let first;
   try {
     first = await it.next();

@@ -21,6 +21,8 @@ export interface Config {
   logLevel: string;
   webDir: string;
   smtpUrl?: string;
+  /** Passphrase that encrypts `tillit backup` and opens an encrypted backup in `tillit restore` (TILLIT_BACKUP_PASSPHRASE). */
+  backupPassphrase?: string;
   mailFrom: string;
   /** The address people reach Tillit at (TILLIT_PUBLIC_URL), without a trailing slash: links in e-mails. Unset: no links. */
   publicUrl?: string;
@@ -195,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel(env.LOG_LEVEL, env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDir: resolve(env.TILLIT_WEB_DIR || './dist/web'),
     smtpUrl: env.TILLIT_SMTP_URL || undefined,
+    backupPassphrase: env.TILLIT_BACKUP_PASSPHRASE || undefined,
     accessibilityContact: env.TILLIT_ACCESSIBILITY_CONTACT?.trim() || undefined,
     mailFrom: env.TILLIT_MAIL_FROM ?? 'tillit@localhost',
     publicUrl: publicUrl.trim().replace(/\/+$/, '') || undefined,
