@@ -177,7 +177,25 @@ const PGLITE_PATHS = [
   'src/domains/incidents/demo.test', // the seeds' figures from `tillit demo`
   'src/domains/reports/reports.test.ts', // the management review's figures
 ];
-await stage('pglite (vitest)', () => vitest('pglite', pgFollows ? { TILLIT_TEST_PG_FOLLOWS: '1' } : {}, pgFollows ? PGLITE_PATHS : []));
+// Within those paths, files that open no database: their outcome is the same in either run, so once is enough.
+const NO_DATABASE = [
+  'src/server/platform/attention-links.test.ts',
+  'src/server/platform/attention-order.test.ts',
+  'src/server/platform/backup-crypto.test.ts',
+  'src/server/platform/crud.test.ts',
+  'src/server/platform/sheet.test.ts',
+  'src/server/platform/sql-text.test.ts',
+  'src/server/platform/time.test.ts',
+  'src/server/platform/uuid7.test.ts',
+  'src/server/platform/tabular/import-locks.test.ts',
+  'src/server/platform/tabular/open.test.ts',
+  'src/server/platform/tabular/shared-strings.test.ts',
+  'src/server/platform/tabular/xlsx-values.test.ts',
+  'src/domains/incidents/import/parse.test.ts',
+];
+await stage('pglite (vitest)', () =>
+  vitest('pglite', pgFollows ? { TILLIT_TEST_PG_FOLLOWS: '1' } : {}, pgFollows ? [...PGLITE_PATHS, ...NO_DATABASE.map((f) => `--exclude=${f}`)] : []),
+);
 
 await stage('pg (vitest)', async () => {
   const ok = await pgAnswers();
