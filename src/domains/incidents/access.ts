@@ -8,6 +8,8 @@ import { Authz } from '../../server/platform/authz';
 import { loadIncident, type ListRow, type LoadedIncident } from './dto';
 import { orgs } from '../org/table';
 import { BREACH_FREE_TEXTS } from './breach-model';
+import { inTx } from '../../server/platform/tx';
+import { recordAudit } from '../audit/chain';
 
 export const incidentNotFound = (id: string) =>
   notFound({ sv: `Incidenten ${id} finns inte.`, en: `Incident ${id} does not exist.` }, 'id');
@@ -135,4 +137,33 @@ export async function checkUser(
     }, field);
   }
   return u;
+}
+
+/**
+ * A search by one who may read protected records looks into their descriptions too, so the protected records it
+ * finds have been read in part: each organisation's are audited (incident.search_protected, on the incident's own
+ * organisation, with the words and the ids), as opening one is. Others' searches match a protected record on its
+ * title alone, which the list shows anyway: nothing to audit. The words stay in the entry: every role that reads the
+ * audit log of an organisation may read its protected records too (permissions.ts).
+ */
+export async function auditProtectedSearch(ctx: Ctx, words: string, items: ListRow[]): Promise<void> {
+  const found = items.filter((r) => r.i.protectedIdentity);
+  if (found.length === 0 || !ctx.authz.hasAnywhere('incident.protected')) return;
+  const paths = new Map(
+    (await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, [...new Set(found.map((r) => r.org.id))]))).map((o) => [o.id, o.path]),
+  );
+  const byOrg = new Map<string, string[]>();
+  for (const r of found) {
+    const path = paths.get(r.org.id);
+    if (path !== undefined && ctx.authz.can('incident.protected', path)) byOrg.set(r.org.id, [...(byOrg.get(r.org.id) ?? []), r.i.id]);
+  }
+  if (byOrg.size === 0) return;
+  await inTx(ctx, async (tx) => {
+    for (const [orgId, ids] of byOrg) {
+      await recordAudit(tx, ctx, {
+        action: 'incident.search_protected', entityType: 'incident', entityId: ids.length === 1 ? ids[0] : null, orgId,
+        after: { q: words, found: ids },
+      });
+    }
+  });
 }

@@ -495,6 +495,28 @@ describe('protected identity', () => {
   });
 });
 
+describe('protected identity: searches', () => {
+  it('a search by one who may read protected records is audited for the protected records it found, on their own organisation', async () => {
+    const p = (await create(isam, { org: 'avd-a', title: 'Brev till fel adress', description: 'Namnet Tova Sökesson och hennes adress röjdes.', protectedIdentity: true })).body;
+    await create(isam, { org: 'avd-a', title: 'Öppen om Sökesson', description: 'Inget skyddat.' });
+    const entries = async () => (await listAudit(t.ctx, { action: 'incident.search_protected', limit: 50 })).items;
+    const before = (await entries()).length;
+    const found = async (c: Client, q: string) => (await c.get(`/api/incidents?q=${encodeURIComponent(q)}`)).body.items.map((i: { id: string }) => i.id);
+    // One who may not read it searches its title alone: nothing of the protected text was read, nothing audited.
+    expect(await found(chefA, 'Sökesson')).not.toContain(p.id);
+    expect(await found(secNoProtected, 'Sökesson')).not.toContain(p.id);
+    expect(await found(secNoProtected, 'brev adress')).toContain(p.id);
+    // A search that finds no protected record is not audited either.
+    expect(await found(isam, 'Inget skyddat')).not.toContain(p.id);
+    expect(await entries()).toHaveLength(before);
+    // The ISAM's search looked into the description and found it: audited, with the words and the record.
+    expect(await found(isam, 'Sökesson')).toContain(p.id);
+    const after = await entries();
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toMatchObject({ actorLabel: 'isam@test.se', entityId: p.id, orgSlug: 'avd-a', after: { q: 'Sökesson', found: [p.id] } });
+  });
+});
+
 describe('attachments', () => {
   const upload = (c: Client, id: string, filename: string, data: Buffer) =>
     fetch(`${t.url}/api/incidents/${id}/attachments?filename=${encodeURIComponent(filename)}`, {

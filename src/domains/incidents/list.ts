@@ -6,7 +6,7 @@ import { findOrg } from '../org/service';
 import { orgs } from '../org/table';
 import type { CountQuery, IncidentListItem, ListQuery } from './contract';
 import { overdueSql, toListItem, type ListRow } from './dto';
-import { listViewOf } from './access';
+import { auditProtectedSearch, listViewOf } from './access';
 import { loadListRows } from './page';
 import { incidentBreaches, incidents } from './table';
 import { yearRange } from '../../server/platform/time';
@@ -272,6 +272,7 @@ export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): P
     }
   }
   const items = rows.slice(0, page.limit);
+  if (q.q?.trim()) await auditProtectedSearch(ctx, q.q.trim(), items);
   const staff = await listViewOf(ctx, items);
   const last = items[items.length - 1];
   return {
