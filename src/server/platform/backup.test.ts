@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, TEST_DB, freshDatabase, makeOrgs, postgresAvailable, rows, startTestServer, untilStatus, userWithRoles, type TestServer } from '../../test/harness';
+import { Client, DATABASE_NEUTRAL_RUN, TEST_DB, freshDatabase, makeOrgs, postgresAvailable, rows, startTestServer, untilStatus, userWithRoles, type TestServer } from '../../test/harness';
 import { backup, restore, RestoreError, tablesInDependencyOrder } from './backup';
 import { AppError } from './errors';
 import { enableSessionCache } from '../../domains/users/resolve';
@@ -90,7 +90,8 @@ describe('backup → restore', () => {
     }
   }, 180_000);
 
-  it('an encrypted backup holds no readable text, restores identical data with its passphrase, and nothing without it or with a wrong one', async () => {
+  // Once (DATABASE_NEUTRAL_RUN): the encryption wraps the same lines on either database.
+  it.skipIf(!DATABASE_NEUTRAL_RUN)('an encrypted backup holds no readable text, restores identical data with its passphrase, and nothing without it or with a wrong one', async () => {
     const before = await snapshot(t.database.db);
     const file = join(dir, 'krypterad.tillit');
     const pass = 'säkerhetskopians lösenfras 2026';
