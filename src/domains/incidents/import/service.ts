@@ -111,7 +111,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   if (!ctx.authz.can('incident.manage', org.path)) throw forbidden();
   const info = known ?? (await inspectFile(path));
   let bytes = 0;
-  const { header, records, warnings, lateWarnings } = await openTable(path, info, INCIDENT_HEADER, HOW_TO, (b) => (bytes = b));
+  const { header, records, warnings, lateWarnings, date1904 } = await openTable(path, info, INCIDENT_HEADER, HOW_TO, (b) => (bytes = b));
   const summary: ImportSummary = emptySummary();
   // A file-level failure: nothing is or would be imported, whatever the rows before it counted.
   const fail = (e: RowError): ImportResult => {
@@ -142,7 +142,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       const spelled = await categorySpelling(tx, org.path);
       const writer = new BatchWriter(tx, registers, units, ctx.principal?.userId ?? null, readOnlyRun, header.names.externalId, ctx.config.databaseUrl ? ctx.db : undefined);
       const seen = new SeenIds();
-      const validator = new RowValidator(header, { invalidUtf8: info.invalidUtf8, format: info.format === 'xlsx' ? 'xlsx' : 'csv' });
+      const validator = new RowValidator(header, { invalidUtf8: info.invalidUtf8, format: info.format === 'xlsx' ? 'xlsx' : 'csv', date1904 });
       let batch: ImportRow[] = [];
       let rows = 0;
       // Batches are written while the next ones are parsed; up to IN_FLIGHT at a time, so the connection always

@@ -85,10 +85,11 @@ export class RowValidator {
   readonly notes = { unnamed: new Set<number>(), reportedFirst: [] as number[], reportedFirstCount: 0 };
 
   /**
+   * `date1904`: an XLSX workbook that counts days from 1904, so a plain number in a date column is a day from then.
    * `format`: an XLSX sheet has no delimiters, so a value right of the header is a column without a header (noted);
    * in a CSV file it is a row error (most often a field holding the delimiter without quotes).
    */
-  constructor(private readonly h: HeaderMap, private readonly opts: { invalidUtf8?: boolean; now?: Date; format?: 'csv' | 'xlsx' } = {}) {
+  constructor(private readonly h: HeaderMap, private readonly opts: { invalidUtf8?: boolean; now?: Date; format?: 'csv' | 'xlsx'; date1904?: boolean } = {}) {
     this.latest = (opts.now ?? new Date()).getTime() + 5 * 60_000;
   }
 
@@ -161,7 +162,7 @@ export class RowValidator {
 
   /** Ja/Nej or the date it was done, which cannot lie ahead. */
   private reported(f: 'imy' | 'csirt'): Reported | undefined {
-    const r = this.take(f, parseReported(this.cell(f) ?? ''));
+    const r = this.take(f, parseReported(this.cell(f) ?? '', this.opts.date1904));
     return r?.at && this.happened(f, r.at) === undefined ? undefined : r;
   }
 
@@ -210,10 +211,10 @@ export class RowValidator {
     }
     let occurredAt: Date | null | undefined;
     if (this.has('occurredAt')) {
-      occurredAt = this.str('occurredAt') === '' ? null : (this.happened('occurredAt', this.take('occurredAt', parseDateCell(this.cell('occurredAt') ?? ''))) ?? null);
+      occurredAt = this.str('occurredAt') === '' ? null : (this.happened('occurredAt', this.take('occurredAt', parseDateCell(this.cell('occurredAt') ?? '', this.opts.date1904))) ?? null);
     }
     let reportedAt: Date | undefined;
-    if (this.required('reportedAt') !== '') reportedAt = this.happened('reportedAt', this.take('reportedAt', parseDateCell(this.cell('reportedAt') ?? ''))) ?? undefined;
+    if (this.required('reportedAt') !== '') reportedAt = this.happened('reportedAt', this.take('reportedAt', parseDateCell(this.cell('reportedAt') ?? '', this.opts.date1904))) ?? undefined;
     let status: IncidentStatus | undefined;
     const st = this.required('status');
     if (st !== '') status = this.take('status', parseStatus(st));

@@ -8,6 +8,7 @@
  *   earlier instant, so legal clocks computed from it never start late.
  */
 import { looseKey, type Cell, type Msg } from '../../../server/platform/tabular/cells';
+import { fromSerial } from '../../../server/platform/tabular/xlsx-values';
 import { INCIDENT_KINDS, INCIDENT_STATUSES, type IncidentKind, type IncidentStatus } from '../model';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; msg: Msg };
@@ -174,20 +175,21 @@ export function fromSheetDate(v: Date): Parsed<Date> {
   return stockholmToInstant(r.getUTCFullYear(), r.getUTCMonth() + 1, r.getUTCDate(), r.getUTCHours(), r.getUTCMinutes(), r.getUTCSeconds());
 }
 
-/** An Excel serial day number (a date cell without date formatting). */
-export function fromExcelSerial(n: number): Parsed<Date> {
+/** An Excel serial day number (a date cell without date formatting), counted from 1900 or, in a 1904 workbook, from 1904. */
+export function fromExcelSerial(n: number, date1904 = false): Parsed<Date> {
   if (!(n > 0 && n < 2958466)) return fail(`${n} är inget datum.`, `${n} is not a date.`);
-  return fromSheetDate(new Date(Math.round((n - 25569) * 86_400_000)));
+  return fromSheetDate(fromSerial(n, date1904));
 }
 
-export function parseDateCell(v: Cell): Parsed<Date> {
+/** `date1904`: the workbook counts days from 1904 (a plain number is a day number from then). */
+export function parseDateCell(v: Cell, date1904 = false): Parsed<Date> {
   if (v instanceof Date) return fromSheetDate(v);
-  if (typeof v === 'number') return fromExcelSerial(v);
+  if (typeof v === 'number') return fromExcelSerial(v, date1904);
   return parseDateText(String(v));
 }
 
-/** Ja/Nej or a date ("reported then"). */
-export function parseReported(v: Cell): Parsed<{ reported: boolean; at: Date | null }> {
+/** Ja/Nej or a date ("reported then"). `date1904` as for parseDateCell. */
+export function parseReported(v: Cell, date1904 = false): Parsed<{ reported: boolean; at: Date | null }> {
   if (v instanceof Date) {
     const d = fromSheetDate(v);
     return d.ok ? ok({ reported: true, at: d.value }) : d;
@@ -201,7 +203,7 @@ export function parseReported(v: Cell): Parsed<{ reported: boolean; at: Date | n
     return d.ok ? ok({ reported: true, at: d.value }) : d;
   }
   if (typeof v === 'number') {
-    const d = fromExcelSerial(v);
+    const d = fromExcelSerial(v, date1904);
     return d.ok ? ok({ reported: true, at: d.value }) : d;
   }
   return fail(`"${s}" är varken Ja, Nej eller ett datum.`, `"${s}" is neither Ja (yes), Nej (no) nor a date.`);

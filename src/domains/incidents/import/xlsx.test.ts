@@ -250,7 +250,7 @@ describe('the XLSX reader', () => {
 
   it('refuses a date cell outside 1900–2200 (0 is shown by Excel as 1900-01-00)', async () => {
     const [, a] = await read(book({ sheets: [{ name: 'A', data: headRow + row(2, num(0, 1), num(1e6, 1), num(1, 1), num(45000, 1)) }] }));
-    const parsed = a.cells.map(parseDateCell);
+    const parsed = a.cells.map((c) => parseDateCell(c));
     expect(parsed.map((p) => p.ok)).toEqual([false, false, false, true]);
     expect(parsed[0].ok || parsed[0].msg).toEqual({
       sv: 'Datumcellens datum 1899-12-30 är orimligt; det måste ligga mellan år 1900 och 2200.',
@@ -440,6 +440,21 @@ describe('XLSX through the import', () => {
     expect(a.reportedAt.toISOString()).toBe('2025-02-03T08:14:00.000Z');
     expect(a.imyReportedAt?.toISOString()).toBe('2025-02-03T23:00:00.000Z');
     expect(b.reportedAt.toISOString()).toBe('2025-02-03T08:14:24.000Z');
+  });
+
+  it('in a 1904 workbook (Excel for Mac) reads a plain number in a date column as a day from 1904, as its date cells are', async () => {
+    const o = await freshOrg(t);
+    // 44229.385 days after 1904-01-01 is 2025-02-03 09:14:24, as 45691.385 is after 1899-12-30; 44231 is 2025-02-05.
+    const data =
+      row(1, ...HEAD2.map(str)) +
+      row(2, str('IA-1'), str('Tal utan format'), str(''), num(44229.385), str('Klar'), num(44231)) +
+      row(3, str('IA-2'), str('Datumcell'), str(''), num(44229.385, 2), str('Klar'), num(44231, 1));
+    const r = await runImport(t, book({ sheets: [{ name: 'A', data }], date1904: true }), { org: o.slug }, 'xlsx');
+    expect(r.summary).toMatchObject({ created: 2, errors: [] });
+    for (const i of await stored(t, o.id)) {
+      expect(i.reportedAt.toISOString(), i.externalId ?? '').toBe('2025-02-03T08:14:24.000Z');
+      expect(i.imyReportedAt?.toISOString(), i.externalId ?? '').toBe('2025-02-04T23:00:00.000Z');
+    }
   });
 
   it('rejects a date cell holding 0 with its row and column, also as the IMY report date', async () => {

@@ -172,7 +172,7 @@ function classify(
   const plan: Planned[] = [];
   const seen = new Map<string, number>();
   const orgName = new Map(tree.map((o) => [o.id, o.name]));
-  for (const { line, cells } of rows) {
+  for (const { line, cells, date1904 } of rows) {
     const errors: RowError[] = [];
     const err = (f: ObjectField, m: { sv: string; en: string }) => errors.push({ line, column: columnName(f, h), ...m });
     const has = (f: ObjectField) => h.index[f] !== undefined;
@@ -199,7 +199,7 @@ function classify(
     if (has('pubAgreement')) values.pubAgreement = read('pubAgreement', parsePub(cell('pubAgreement')));
     for (const kind of ['normerande', 'lokal'] as const) {
       if (has(`${kind}Status`)) values[`${kind}Status`] = read(`${kind}Status`, parseStatus(cell(`${kind}Status`)));
-      if (has(`${kind}Date`)) values[`${kind}Date`] = read(`${kind}Date`, parseDay(cell(`${kind}Date`)));
+      if (has(`${kind}Date`)) values[`${kind}Date`] = read(`${kind}Date`, parseDay(cell(`${kind}Date`), date1904));
     }
     const combined = has('levels') ? read('levels', parseLevels(cell('levels'))) : undefined;
     ASPECTS.forEach((a, i) => {
@@ -268,7 +268,7 @@ function classify(
     const nextOf = (day: string | null | undefined) => (day ? oneYearAfter(day) : null);
     const noteDerived = (lokalDate: string | null | undefined) => {
       if (has('nextReclassification')) {
-        const next = parseDay(cell('nextReclassification'));
+        const next = parseDay(cell('nextReclassification'), date1904);
         if (!next.ok || (next.value !== nextOf(lokalDate) && (!existing || next.value !== nextOf(existing.lokalDate)))) derived.nextDiffers.push(line);
       }
       if (has('followUp')) {

@@ -180,7 +180,7 @@ function classify(rows: ImportRow[], h: PrivacyHeader, s: Stored, reject: (error
   const plan: Planned[] = [];
   const seen = new Map<string, number>();
   const orgName = new Map(s.tree.map((o) => [o.id, o.name]));
-  for (const { line, cells } of rows) {
+  for (const { line, cells, date1904 } of rows) {
     const errors: RowError[] = [];
     const err = (f: PrivacyField, m: Msg) => errors.push({ line, column: columnName(f, h), ...m });
     const has = (f: PrivacyField) => h.index[f] !== undefined;
@@ -214,7 +214,7 @@ function classify(rows: ImportRow[], h: PrivacyHeader, s: Stored, reject: (error
     if (has('transferTool')) values.transferTool = read('transferTool', parseTransferTool(cell('transferTool')));
     if (has('dpiaCriteria')) values.dpiaCriteria = read('dpiaCriteria', parseCriteria(cell('dpiaCriteria')));
     if (has('dpia')) values.dpia = read('dpia', parseDpia(cell('dpia')));
-    if (has('dpiaDate')) values.dpiaDate = read('dpiaDate', parseDay(cell('dpiaDate')));
+    if (has('dpiaDate')) values.dpiaDate = read('dpiaDate', parseDay(cell('dpiaDate'), date1904));
     const fileStatus = has('status') ? read('status', parseStatus(cell('status'))) : null;
 
     // The activity: by name in the row's organisation, else anywhere in the subtree.

@@ -18,8 +18,7 @@ import type { Ctx } from '../../../server/platform/context';
 import type { Db } from '../../../server/platform/db';
 import { badRequest, conflict } from '../../../server/platform/errors';
 import { FIRST_YEAR, LAST_PLANNING_YEAR } from '../../../server/platform/time';
-import type { Cell } from '../../../server/platform/tabular/cells';
-import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
+import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
 import { addWarning, type ImportSummary, type RowError } from '../../../server/platform/tabular/summary';
 import { cellText, nameKey, parseDay, parseWhole } from '../../../server/platform/tabular/values';
@@ -186,12 +185,12 @@ async function loadState(tx: Db, vor: VorRow): Promise<State> {
 
 /** Validates every row against the VoR as it stands and says what each valid one does. */
 function classify(
-  rows: { line: number; cells: Cell[] }[], h: VorHeader, state: State, current: ScaleRow, scales: Map<string, ScaleRow>,
+  rows: ImportRow[], h: VorHeader, state: State, current: ScaleRow, scales: Map<string, ScaleRow>,
   reject: (errors: RowError[]) => void,
 ): Planned[] {
   const plan: Planned[] = [];
   const seen = new Map<string, number>();
-  for (const { line, cells } of rows) {
+  for (const { line, cells, date1904 } of rows) {
     const errors: RowError[] = [];
     const err = (f: VorField, sv: string, en: string) => errors.push({ line, column: columnName(f, h), sv, en });
     const has = (f: VorField) => h.index[f] !== undefined;
@@ -214,7 +213,7 @@ function classify(
     const followUp = has('followUp') ? text('followUp') : undefined;
     const actionTitle = text('action');
     const owner = has('owner') ? text('owner') : undefined;
-    const day = has('dueDate') ? parseDay(cell('dueDate')) : undefined;
+    const day = has('dueDate') ? parseDay(cell('dueDate'), date1904) : undefined;
     if (day && !day.ok) err('dueDate', day.msg.sv, day.msg.en);
     if (actionTitle === '' && (owner || (day?.ok && day.value))) {
       err('action', 'Ansvarig eller Klart senast är ifyllt men Åtgärd saknas: de hör till radens åtgärd.', 'Ansvarig or Klart senast is filled in but Åtgärd is missing: they belong to the row\'s action.');

@@ -211,4 +211,17 @@ describe('leverantörsregister import', () => {
     expect(round.body).toMatchObject({ created: 0, updated: 0, unchanged: active.length, rejected: 0 });
     expect(round.body.warnings_en).toEqual([expect.stringContaining('"Underleverantörer utan avtal" is not read')]);
   });
+
+  it('in a 1904 workbook (Excel for Mac) reads a date given as a plain number as a day from 1904', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Suppliers');
+    ws.addRow(['Supplier', 'Assessment', 'Assessment date']);
+    // 44215 days after 1904-01-01 is 2025-01-20 (45677 in the 1900 system, which would read it as 2021-01-19).
+    ws.addRow(['Mac-leverantören AB', 'Acceptable', 44215]);
+    const body = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await upload(isam, 'org=forv-a', body, XLSX);
+    expect(r.body, JSON.stringify(r.body)).toMatchObject({ created: 1, rejected: 0 });
+    expect((await byName(isam, 'forv-a'))['Mac-leverantören AB']).toMatchObject({ assessmentDate: '2025-01-20' });
+  });
 });

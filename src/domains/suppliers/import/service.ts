@@ -180,7 +180,7 @@ function classify(
   // Keys computed once: a register of thousands of rows is not compared name by name with every row.
   const byKey = groupBy(suppliers, (s) => nameKey(s.name));
   const objectsByKey = groupBy(objects, (o) => nameKey(o.name));
-  for (const { line, cells } of rows) {
+  for (const { line, cells, date1904 } of rows) {
     const errors: RowError[] = [];
     const has = (f: SupplierField) => h.index[f] !== undefined;
     const err = (f: SupplierField, m: Msg) => errors.push({ line, column: columnName(f, h), ...m });
@@ -202,7 +202,7 @@ function classify(
     const values: Values = {};
     for (const f of TEXT_FIELDS) if (has(f)) values[f] = text(f);
     for (const f of YES_NO_FIELDS) if (has(f)) values[f] = read(f, parseYesNo(cell(f)));
-    for (const f of DATE_FIELDS) if (has(f)) values[f] = read(f, parseDay(cell(f)));
+    for (const f of DATE_FIELDS) if (has(f)) values[f] = read(f, parseDay(cell(f), date1904));
     if (has('orgNumber')) values.orgNumber = read('orgNumber', parseOrgNumber(cell('orgNumber')));
     if (has('pubAgreement')) {
       // The page's export writes "Inga personuppgifter" for a supplier that processes none, and no PUB-avtal.

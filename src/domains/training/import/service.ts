@@ -295,11 +295,12 @@ function aggregatedItems(
 /** Per person: the rows counted per unit and course; a group with a row that could not be read is not imported. */
 function personItems(rows: ImportRow[], h: TrainingHeader, target: OrgRow, tree: OrgRow[], year: number, reject: (errors: RowError[]) => void) {
   const groups = new Map<string, Item & { bad: number[] }>();
-  for (const { line, cells } of rows) {
+  for (const { line, cells, date1904 } of rows) {
     const r = rowReader(line, cells, h);
     const { org, course } = unitAndCourse(r, target, tree);
-    const status = r.has('status') ? r.parse('status', parseCompletion) : undefined;
-    const day = r.has('completedOn') ? r.parse('completedOn', parseCompletion) : undefined;
+    const completion = (c: Cell | undefined) => parseCompletion(c, date1904);
+    const status = r.has('status') ? r.parse('status', completion) : undefined;
+    const day = r.has('completedOn') ? r.parse('completedOn', completion) : undefined;
     const group = org && course ? groupOf(groups, line, org, year, course) : undefined;
     if (r.errors.length > 0 || !group) {
       group?.bad.push(line);

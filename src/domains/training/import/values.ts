@@ -63,14 +63,14 @@ const NOT_DONE_KEYS = new Set(NOT_DONE.map(looseKey));
 /**
  * A completion cell: a date (text YYYY-MM-DD with or without a time, an XLSX date, an Excel day number), ja/nej,
  * 1/0, an XLSX boolean, a status word of a learning platform (Klar, Genomförd, Slutförd / Ej påbörjad, Pågår …) or
- * a share ("100 %" is done, less is not). Empty: not completed.
+ * a share ("100 %" is done, less is not). Empty: not completed. `date1904`: a day number counts from 1904 (ImportRow).
  */
-export function parseCompletion(c: Cell | undefined): Parsed<Completion> {
+export function parseCompletion(c: Cell | undefined, date1904 = false): Parsed<Completion> {
   if (typeof c === 'boolean') return ok({ done: c });
   if (c instanceof Date) return asDay(parseDay(c));
   if (typeof c === 'number') {
     if (c === 1 || c === 0) return ok({ done: c === 1 });
-    if (c > 366) return asDay(parseDay(c));
+    if (c > 366) return asDay(parseDay(c, date1904));
     return notCompletion(String(c));
   }
   const raw = cellText(c);

@@ -143,6 +143,8 @@ export interface FoundHeader<F extends string> {
   line: number;
   skipped: number[];
   sheet?: string;
+  /** The workbook counts days from 1904 (RawRecord.date1904). */
+  date1904: boolean;
 }
 
 /**
@@ -161,11 +163,11 @@ export async function findHeader<F extends string>(records: AsyncGenerator<RawRe
     const header = reader.map(next.value.cells);
     header.line = next.value.line;
     if (header.missing.length === 0) {
-      return { header, cells: next.value.cells, line: next.value.line, skipped: opening.slice(0, -1).map((r) => r.line), sheet: next.value.sheet };
+      return { header, cells: next.value.cells, line: next.value.line, skipped: opening.slice(0, -1).map((r) => r.line), sheet: next.value.sheet, date1904: next.value.date1904 === true };
     }
     const known = Object.keys(header.index).length;
     if (!best || known > best.known) best = { at: opening.length - 1, header, known };
   }
   if (!best) return undefined;
-  return { header: best.header, cells: opening[best.at].cells, line: opening[best.at].line, skipped: opening.slice(0, best.at).map((r) => r.line), sheet: opening[best.at].sheet };
+  return { header: best.header, cells: opening[best.at].cells, line: opening[best.at].line, skipped: opening.slice(0, best.at).map((r) => r.line), sheet: opening[best.at].sheet, date1904: opening[best.at].date1904 === true };
 }

@@ -51,6 +51,8 @@ export interface OpenedTable<F extends string> {
   warnings: Msg[];
   /** Warnings known once the records are read: repeats of the header row skipped, later sheets left unread. */
   lateWarnings(): Msg[];
+  /** An XLSX workbook that counts days from 1904: a plain number in a date column is a day number from 1904. */
+  date1904: boolean;
 }
 
 /** At most this many line numbers are listed in one warning. */
@@ -119,6 +121,7 @@ export async function openTable<F extends string>(
   const warnings: Msg[] = [];
   let header: HeaderMap<F>;
   let headerCells: Cell[];
+  let date1904: boolean;
   try {
     const found = await findHeader(records, reader);
     if (!found) {
@@ -127,6 +130,7 @@ export async function openTable<F extends string>(
     }
     header = found.header;
     headerCells = found.cells;
+    date1904 = found.date1904;
     if (found.skipped.length > 0) {
       const lines = found.skipped.join(', ');
       const many = found.skipped.length > 1;
@@ -173,7 +177,7 @@ export async function openTable<F extends string>(
     await records.return(undefined);
     return done(value);
   };
-  return { header, records: rows, warnings, lateWarnings: () => lateWarnings(late) };
+  return { header, records: rows, warnings, lateWarnings: () => lateWarnings(late), date1904 };
 }
 
 /** The missing required columns as one file-level error at the header's line (1 unless a title stands above it). */

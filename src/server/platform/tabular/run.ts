@@ -15,7 +15,8 @@ import type { FileInfo } from './source';
 import { addWarning, emptySummary, toError, type ImportSummary, type RowError } from './summary';
 import { cellText } from './values';
 
-export interface ImportRow { line: number; cells: Cell[] }
+/** `date1904`: from an XLSX workbook that counts days from 1904 (give it to parseDay). */
+export interface ImportRow { line: number; cells: Cell[]; date1904?: boolean }
 
 /**
  * One advisory-lock class per register an import writes (the second key is the register: an organisation, or an
@@ -40,6 +41,8 @@ export interface ImportRun<F extends string> {
   header: HeaderMap<F>;
   /** The non-blank rows after the header. */
   rows: ImportRow[];
+  /** An XLSX workbook that counts days from 1904: give it to parseDay (a plain number is a day from 1904). */
+  date1904: boolean;
   summary: ImportSummary;
 }
 
@@ -60,7 +63,7 @@ export function failedFile(summary: ImportSummary, e: RowError): ImportSummary {
 export async function readImportRows<F extends string>(
   path: string, info: FileInfo, reader: HeaderReader<F>, howTo: Msg, limit: { maxRows: number; tooMany: Msg },
 ): Promise<ImportRun<F> | { failed: ImportSummary }> {
-  const { header, records, warnings, lateWarnings } = await openTable(path, info, reader, howTo);
+  const { header, records, warnings, lateWarnings, date1904 } = await openTable(path, info, reader, howTo);
   const summary = emptySummary();
   for (const w of warnings) addWarning(summary, w);
   if (header.missing.length > 0) {
@@ -89,7 +92,7 @@ export async function readImportRows<F extends string>(
           }),
         };
       }
-      rows.push({ line: rec.line, cells: rec.cells });
+      rows.push(date1904 ? { line: rec.line, cells: rec.cells, date1904 } : { line: rec.line, cells: rec.cells });
     }
   } catch (err) {
     if (err instanceof FatalRecord) return { failed: failedFile(summary, err.error) };
@@ -97,7 +100,7 @@ export async function readImportRows<F extends string>(
     throw err;
   }
   for (const w of lateWarnings()) addWarning(summary, w);
-  return { header, rows, summary };
+  return { header, rows, summary, date1904 };
 }
 
 /** What a planned row does. */

@@ -148,6 +148,11 @@ export interface RawRecord {
   unterminatedField?: number;
   /** XLSX: the worksheet's name, on the header's record when it is not the first worksheet. */
   sheet?: string;
+  /**
+   * XLSX: the workbook counts days from 1904 (Excel for Mac's old date system), on the opening records. A date cell
+   * is read as its date already; a plain number that a date column holds is a day number from 1904 too.
+   */
+  date1904?: boolean;
   /** XLSX, after the rows: a later worksheet with a header of its own, not read (a marker, no cells). */
   unreadSheet?: string;
 }

@@ -1,6 +1,7 @@
 /** Cells of an import file → values every tabular import reads the same way: text, names compared loosely, words, yes/no, days. Pure. */
 import { undefuse } from '../sheet';
 import { looseKey, withoutControls, type Cell, type Msg } from './cells';
+import { fromSerial } from './xlsx-values';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; msg: Msg };
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -58,9 +59,9 @@ function isoDay(y: number, m: number, d: number): Parsed<string> {
 
 /**
  * A day (YYYY-MM-DD): the text YYYY-MM-DD (a time after it is ignored), an XLSX date cell (its wall-clock date) or an
- * Excel serial day number. Empty → null.
+ * Excel serial day number (from 1904 in a workbook that counts from then: `date1904`). Empty → null.
  */
-export function parseDay(c: Cell | undefined): Parsed<string | null> {
+export function parseDay(c: Cell | undefined, date1904 = false): Parsed<string | null> {
   if (c instanceof Date) {
     if (Number.isNaN(c.getTime())) return fail('Ogiltig datumcell.', 'Invalid date cell.');
     const r = new Date(Math.round(c.getTime() / 1000) * 1000);
@@ -68,12 +69,12 @@ export function parseDay(c: Cell | undefined): Parsed<string | null> {
   }
   if (typeof c === 'number') {
     if (!(c > 0 && c < 2958466)) return fail(`${c} är inget datum.`, `${c} is not a date.`);
-    return parseDay(new Date(Math.round((c - 25569) * 86_400_000)));
+    return parseDay(fromSerial(c, date1904));
   }
   const raw = cellText(c);
   if (raw === '') return ok(null);
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(raw);
   if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (/^\d{5}$/.test(raw)) return parseDay(Number(raw));
+  if (/^\d{5}$/.test(raw)) return parseDay(Number(raw), date1904);
   return fail(`"${raw}" är inget datum; skriv ÅÅÅÅ-MM-DD.`, `"${raw}" is not a date; write YYYY-MM-DD.`);
 }

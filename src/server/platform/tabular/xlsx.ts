@@ -353,6 +353,7 @@ export async function* readXlsxRows(path: string, onBytes?: ProgressFn, isHeader
         }
         if (found) {
           if (sheetIndex > 0 || sheet.hidden) opening[opening.length - 1].sheet = sheet.name || `${sheetIndex + 1}`;
+          if (book.date1904) for (const r of opening) r.date1904 = true;
           yield* opening;
           yield* rows;
           // A later sheet with a header of its own (a year per sheet) is not read; a marker record says so.
