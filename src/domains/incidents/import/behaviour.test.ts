@@ -148,6 +148,22 @@ describe('re-import', () => {
     expect(await shownHistory(t, after[1].id)).toEqual([[null, 'Rapporterad', 'import', admin]]);
   });
 
+  it('reads invisible characters copied along (zero-width space, soft hyphen, word joiner) as nothing in case ids, headers and unit names', async () => {
+    const o = await freshOrg(t);
+    const lines = (...l: string[]) => csv(l.map((x) => x.split(';')));
+    const first = await runImport(t, lines('Ärende-ID;Rubrik;Rapporterad;Status', 'x-10;Första;2025-02-03;Klar'), { org: o.slug });
+    expect(first.summary).toMatchObject({ created: 1 });
+    // The same case with a zero-width space after its id, a header with one, and soft hyphens in a header and a unit.
+    const again = await runImport(t, lines(
+      'Ärende-ID\u200b;Rubrik;Rapporterad;Status;Personuppgifts\u00adincident;Enhet',
+      'x-10\u200b;Första;2025-02-03;Klar;Ja;Beställar\u00adenheten',
+      '\u2060x-11;Andra;2025-02-04;Klar;Nej;\u200bBeställarenheten',
+    ), { org: o.slug });
+    expect(again.summary).toMatchObject({ created: 1, updated: 1, unchanged: 0, rejected: 0, warnings: [] });
+    const after = await stored(t, o.id);
+    expect(after.map((i) => [i.externalId, i.personalData, i.orgId])).toEqual([['x-10', 'ja', o.unitId], ['x-11', 'nej', o.unitId]]);
+  });
+
   it('counts an incident imported and changed after the year end with the status it had when imported', async () => {
     const o = await freshOrg(t);
     await runImport(t, csv([HEAD, good(1, 'Under utredning'), good(2, 'Klar')]), { org: o.slug });

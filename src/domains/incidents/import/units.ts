@@ -2,7 +2,7 @@
 import { like } from 'drizzle-orm';
 import type { Db } from '../../../server/platform/db';
 import { escapeLike } from '../../../server/platform/authz';
-import type { Msg } from '../../../server/platform/tabular/cells';
+import { withoutInvisible, type Msg } from '../../../server/platform/tabular/cells';
 import { orgs } from '../../org/table';
 import { memo } from './values';
 
@@ -20,7 +20,7 @@ export class UnitResolver {
   ) {}
 
   static key(name: string): string {
-    return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+    return withoutInvisible(name).normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
   }
 
   static async load(db: Db, target: { id: string; path: string }, registerOf: (orgId: string) => string): Promise<UnitResolver> {

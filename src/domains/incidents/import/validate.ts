@@ -3,7 +3,7 @@ import { DESCRIPTION_MAX, type IncidentKind, type IncidentStatus, type PersonalD
 import type { Field, HeaderMap } from './columns';
 import type { RawRecord } from '../../../server/platform/tabular/source';
 import type { RowError } from '../../../server/platform/tabular/summary';
-import { withoutControls, type Cell, type Msg } from '../../../server/platform/tabular/cells';
+import { trimInvisible, withoutControls, withoutInvisible, type Cell, type Msg } from '../../../server/platform/tabular/cells';
 import { parseBool, parseDateCell, parseKind, parseReported, parseStatus, type Parsed } from './values';
 import { FIRST_YEAR, formatLocal, stockholmYear } from '../../../server/platform/time';
 
@@ -65,7 +65,7 @@ function text(c: Cell | undefined): string {
   // A number in a text column as Excel shows it: 15 significant digits, so 0.1+0.2 is 0.3, not 0.30000000000000004.
   if (typeof c === 'number') return String(Number(c.toPrecision(15)));
   // Excel's ="…" is unwrapped once, where the cell is read (cell(), unwrapped).
-  return composed(String(c).trim());
+  return composed(trimInvisible(String(c)));
 }
 
 /** Validates records against one header; built once per file (no per-row closures: this runs a million times). */
@@ -198,7 +198,8 @@ export class RowValidator {
       }
     }
 
-    const externalId = this.required('externalId');
+    // A case id never holds an invisible character: one copied along would make a second case that looks the same.
+    const externalId = withoutInvisible(this.required('externalId'));
     this.checkText('externalId', externalId, LIMITS.externalId);
     const title = this.required('title');
     this.checkText('title', title, LIMITS.title);

@@ -33,11 +33,32 @@ export function isBlankText(s: string): boolean {
 }
 
 /**
+ * Characters that show nothing and say nothing in a name or a key: the soft hyphen, zero-width space, non-joiner and
+ * joiner, the word joiner and a stray byte order mark. Text copied from a web page or a chat carries them; a case id or
+ * a unit's name with one looks the same as without it and must be the same.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const HAS_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+
+/** The text without invisible characters (INVISIBLE), for a name or key compared or stored as one. */
+export function withoutInvisible(s: string): string {
+  return HAS_INVISIBLE.test(s) ? s.replace(INVISIBLE, '') : s;
+}
+
+/** The text without white space or invisible characters at either end (a free text keeps those inside it). */
+export function trimInvisible(s: string): string {
+  const t = s.trim();
+  // Only the ends are looked at: this runs for every cell of an import.
+  if (t === '' || !(HAS_INVISIBLE.test(t[0]) || HAS_INVISIBLE.test(t[t.length - 1]))) return t;
+  return t.replace(/^[\s\u00ad\u200b-\u200d\u2060\ufeff]+|[\s\u00ad\u200b-\u200d\u2060\ufeff]+$/g, '');
+}
+
+/**
  * Loose comparison key: no diacritics, no case, no spaces, hyphens or dashes (Excel's autocorrect turns "-" into
- * "–"), underscores, dots or slashes. "IT-säkerhet" → "itsakerhet".
+ * "–"), underscores, dots, slashes or invisible characters. "IT-säkerhet" → "itsakerhet".
  */
 export function looseKey(s: string): string {
-  return s
+  return withoutInvisible(s)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -3,7 +3,7 @@
  * its canonical name and aliases, required or not); names are matched loosely (looseKey: case, spaces,
  * diacritics). The header is looked for among the opening records (findHeader).
  */
-import { looseKey, withoutControls, type Cell, type Msg } from './cells';
+import { looseKey, withoutControls, withoutInvisible, type Cell, type Msg } from './cells';
 import type { RawRecord } from './source';
 
 export interface ColumnDef<F extends string> {
@@ -45,8 +45,7 @@ export const HEADER_SEARCH = 10;
  * or asterisk (exports write "Rapporterad:" or mark required columns "Ärende-ID*") dropped.
  */
 export function headerText(c: Cell): string {
-  return withoutControls(String(c ?? ''))
-    .replace(/^\uFEFF/, '')
+  return withoutInvisible(withoutControls(String(c ?? '')))
     .split('\u0000').join('')
     .replace(/\s+/g, ' ')
     .trim()
