@@ -57,6 +57,17 @@ describe('all or nothing', () => {
     expect((await stored(t, o.id)).map((i) => i.externalId)).toEqual(['IA-1', 'IA-3', 'IA-5']);
   });
 
+  it('lists the first 10,000 errors and says among the warnings that there are more', async () => {
+    const o = await freshOrg(t);
+    const bad = Array.from({ length: 10_003 }, (_, i) => [`B-${i}`, 'Fel', '2025-01-01', 'Okänd status', '']);
+    const r = await runImport(t, csv([HEAD, ...bad]), { org: o.slug });
+    expect(r.summary.rejected).toBe(10_003);
+    expect(r.summary.errors).toHaveLength(10_000);
+    expect(r.summary.errors.at(-1)?.line).toBe(10_001);
+    expect(r.summary.warnings_sv).toEqual(['Felen är fler än 10\u00a0000: bara de första listas. Antalet avvisade rader står i sammanfattningen.']);
+    expect(r.summary.warnings_en).toEqual(['There are more than 10,000 errors: only the first are listed. The number of rejected rows is in the summary.']);
+  });
+
   it('rejects a duplicate Ärende-ID on the later line, over-long texts and a NUL character', async () => {
     const o = await freshOrg(t);
     const long = 'å'.repeat(501);
@@ -181,6 +192,33 @@ describe('re-import', () => {
     const r = await runImport(t, csv([['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status', 'Skyddade personuppgifter'], ['S-1', 'a', '2025-01-01', 'Klar', 'Nej']]), { org: o.slug });
     expect(r.summary.unchanged).toBe(1);
     expect((await stored(t, o.id))[0]).toMatchObject({ description: 'känslig text', protectedIdentity: true });
+  });
+
+  it('keeps what an empty cell would erase, and never withdraws a recorded report to IMY or the CSIRT, saying where', async () => {
+    const o = await freshOrg(t);
+    const head = ['Ärende-ID', 'Rubrik', 'Beskrivning', 'Händelsedatum', 'Rapporterad', 'Status', 'Typ', 'Kategori', 'Anmäld till IMY', 'Anmäld till CSIRT'];
+    await runImport(t, csv([head,
+      ['R-1', 'Fel mottagare', 'Brevet gick fel', '2025-03-01', '2025-03-02', 'Klar', 'Personuppgiftsincident', 'Fel mottagare', '2025-03-05', 'Nej'],
+      ['R-2', 'Intrång', 'Konto kapat', '2026-02-01', '2026-02-02', 'Under utredning', 'IT-säkerhet', 'Intrång', 'Nej', '2026-02-02 12:00'],
+    ]), { org: o.slug });
+    const before = await stored(t, o.id);
+    // The next IA export: blank cells where Tillit has values, and Nej where Tillit has the reports recorded.
+    const r = await runImport(t, csv([head,
+      ['R-1', 'Fel mottagare', '', '', '2025-03-02', 'Klar', '', '', 'Nej', 'Nej'],
+      ['R-2', 'Intrång', '', '', '2026-02-02', 'Under utredning', '', '', 'Nej', 'Nej'],
+    ]), { org: o.slug });
+    expect(r.summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 0 });
+    expect(r.summary.warnings_sv).toEqual([
+      'Anmäld till IMY säger Nej på rad 2, men Tillit har anmälan registrerad: den behölls (en import drar aldrig tillbaka en anmälan). Ändra den på incidenten om den är fel.',
+      'Anmäld till CSIRT säger Nej på rad 3, men Tillit har anmälan registrerad: den behölls (en import drar aldrig tillbaka en anmälan). Ändra den på incidenten om den är fel.',
+    ]);
+    expect(r.summary.warnings_en[0]).toBe('Anmäld till IMY says Nej (no) on line 2, but Tillit has the report recorded: it was kept (an import never withdraws a report). Change it on the incident if it is wrong.');
+    expect(await stored(t, o.id)).toEqual(before);
+    // A value in the cell still replaces, and Ja keeps the recorded time.
+    const changed = await runImport(t, csv([head, ['R-1', 'Fel mottagare', 'Ny text', '', '2025-03-02', 'Klar', 'Informationssäkerhet', 'Annat', 'Ja', 'Nej']]), { org: o.slug });
+    expect(changed.summary).toMatchObject({ updated: 1, warnings: [] });
+    const [r1] = await stored(t, o.id);
+    expect(r1).toMatchObject({ description: 'Ny text', kind: 'Informationssäkerhet', category: 'Annat', reportedToImy: true, imyReportedAt: before[0].imyReportedAt, occurredAt: before[0].occurredAt });
   });
 
   it('keeps registers apart: the same Ärende-ID in two organisations is two incidents', async () => {

@@ -105,6 +105,27 @@ async function loadRegisters(ctx: Ctx, tx: Db, target: { id: string; path: strin
 /** Where a good file comes from, in the refusal of a binary one. */
 const HOW_TO = { sv: 'Exportera från IA som CSV eller XLSX.', en: 'Export from IA as CSV or XLSX.' };
 
+/** At most this many line numbers are listed in a warning about rows. */
+const LISTED = 10;
+
+/**
+ * The rows that said "Nej" to a report Tillit has recorded (BatchWriter): the report was kept, and the warning says
+ * where, so that a report registered in Tillit after IA's export is not lost, and one wrongly recorded is fixed by hand.
+ */
+function keptReports(kept: { line: number; to: 'imy' | 'csirt' }[], names: Partial<Record<string, string>>): Msg[] {
+  return (['imy', 'csirt'] as const).flatMap((to) => {
+    const lines = kept.filter((k) => k.to === to).map((k) => k.line).sort((a, b) => a - b);
+    if (lines.length === 0) return [];
+    const column = names[to] ?? (to === 'imy' ? 'Anmäld till IMY' : 'Anmäld till CSIRT');
+    const shown = lines.slice(0, LISTED).join(', ') + (lines.length > LISTED ? ` …` : '');
+    const many = lines.length > 1;
+    return [{
+      sv: `${column} säger Nej på ${many ? `${lines.length} rader` : 'rad'} ${shown}, men Tillit har anmälan registrerad: den behölls (en import drar aldrig tillbaka en anmälan). Ändra den på incidenten om den är fel.`,
+      en: `${column} says Nej (no) on ${many ? `${lines.length} lines` : 'line'} ${shown}, but Tillit has the report recorded: it was kept (an import never withdraws a report). Change it on the incident if it is wrong.`,
+    }];
+  });
+}
+
 /** Imports the file at `path` into the register of organisation `opts.org`. */
 export async function importIncidents(ctx: Ctx, path: string, opts: ImportOptions, known?: FileInfo): Promise<ImportResult> {
   const org = await findOrg(ctx.db, opts.org);
@@ -151,6 +172,8 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       const inflight: Promise<void>[] = [];
       let flushError: unknown;
       let protectedKept = 0;
+      let errorsCut = false;
+      const reportsKept: { line: number; to: 'imy' | 'csirt' }[] = [];
       const flush = async () => {
         while (inflight.length >= inFlight) await inflight.shift();
         if (flushError) throw flushError;
@@ -165,6 +188,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
             summary.updated += c.updated;
             summary.unchanged += c.unchanged;
             protectedKept += c.protectedKept;
+            reportsKept.push(...c.reportsKept);
             for (const e of c.refused) reject([e]);
             opts.onProgress?.(progress);
           },
@@ -180,7 +204,17 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       };
       const reject = (errors: RowError[]) => {
         summary.rejected++;
-        for (const e of errors) if (summary.errors.length < MAX_ERRORS) summary.errors.push(toError(e));
+        for (const e of errors) {
+          if (summary.errors.length < MAX_ERRORS) summary.errors.push(toError(e));
+          else if (!errorsCut) {
+            // Said among the warnings, which the JSON output carries too: the list of errors is not all of them.
+            errorsCut = true;
+            addWarning(summary, {
+              sv: `Felen är fler än ${MAX_ERRORS.toLocaleString('sv-SE')}: bara de första listas. Antalet avvisade rader står i sammanfattningen.`,
+              en: `There are more than ${MAX_ERRORS.toLocaleString('en-GB')} errors: only the first are listed. The number of rejected rows is in the summary.`,
+            });
+          }
+        }
         if (!opts.skipInvalid) failed = true;
       };
       for await (const rec of guard(records)) {
@@ -208,6 +242,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       }
       await drain();
       for (const w of [...lateWarnings(), ...fileNotes(validator.notes, rows), ...units.notes(org.name)]) addWarning(summary, w);
+      for (const w of keptReports(reportsKept, header.names)) addWarning(summary, w);
       if (protectedKept > 0) {
         addWarning(summary, {
           sv: `Beskrivningen lämnades orörd för ${protectedKept} ${protectedKept === 1 ? 'incident' : 'incidenter'} med skyddade personuppgifter: du saknar behörighet att läsa den.`,

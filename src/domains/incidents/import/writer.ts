@@ -41,7 +41,11 @@ const RECORD_TYPES =
 
 type Existing = Values & { id: string; external_id: string };
 
-/** The incident as it will be after this row; fields whose column is absent keep their current value. */
+/**
+ * The incident as it will be after this row. An existing case keeps a field whose column is absent or whose cell is
+ * empty (what a handler filled in in Tillit is not erased by IA's blank), and a report to IMY or the CSIRT recorded in
+ * Tillit is never withdrawn by a "Nej" (withdrawnReports says which rows tried).
+ */
 function nextValues(r: ImportRow, cur: Existing | undefined, units: UnitResolver): Values {
   // An existing case moves only to a unit of its own förvaltning found under the import's organisation; a name
   // not found there leaves it where it is (imported at an enhet, a row naming a sibling enhet used to move the case
@@ -55,21 +59,21 @@ function nextValues(r: ImportRow, cur: Existing | undefined, units: UnitResolver
     const placed = cur.unit_text === null && cur.org_id !== units.resolve(null)!.orgId;
     unit = own ?? { orgId: cur.org_id, unitText: r.unit && !placed ? r.unit : cur.unit_text };
   }
-  const imy = r.imy
-    ? { reported: r.imy.reported, at: r.imy.reported ? (r.imy.at ?? cur?.imy_reported_at ?? null) : null }
+  const imy = r.imy?.reported
+    ? { reported: true, at: r.imy.at ?? cur?.imy_reported_at ?? null }
     : { reported: cur?.reported_to_imy ?? false, at: cur?.imy_reported_at ?? null };
-  const csirt = r.csirt
-    ? { reported: r.csirt.reported, at: r.csirt.reported ? (r.csirt.at ?? cur?.csirt_early_warning_at ?? null) : null }
+  const csirt = r.csirt?.reported
+    ? { reported: true, at: r.csirt.at ?? cur?.csirt_early_warning_at ?? null }
     : { reported: cur?.reported_to_csirt ?? false, at: cur?.csirt_early_warning_at ?? null };
   return {
     org_id: unit.orgId,
     unit_text: unit.unitText,
     title: r.title,
-    description: r.description ?? cur?.description ?? '',
-    kind: r.kind !== undefined ? r.kind : (cur?.kind ?? null),
-    category: r.category !== undefined ? r.category : (cur?.category ?? null),
+    description: r.description || cur?.description || '',
+    kind: r.kind ?? cur?.kind ?? null,
+    category: r.category ?? cur?.category ?? null,
     personal_data: r.personalData ?? cur?.personal_data ?? 'nej',
-    occurred_at: r.occurredAt !== undefined ? r.occurredAt : (cur?.occurred_at ?? null),
+    occurred_at: r.occurredAt ?? cur?.occurred_at ?? null,
     reported_at: r.reportedAt,
     status: r.status,
     reported_to_imy: imy.reported,
@@ -134,6 +138,8 @@ export interface BatchCounts {
   refused: RowError[];
   /** Existing protected incidents whose description was left as it is: the importer may not read it. */
   protectedKept: number;
+  /** Lines saying "Nej" to a report to IMY or the CSIRT that Tillit has recorded: the report was kept (nextValues). */
+  reportsKept: { line: number; to: 'imy' | 'csirt' }[];
 }
 
 /**
@@ -200,7 +206,7 @@ export class BatchWriter {
   }
 
   private async write(rows: ImportRow[], turn: Promise<void>): Promise<BatchCounts> {
-    const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: [], protectedKept: 0 };
+    const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: [], protectedKept: 0, reportsKept: [] };
     if (rows.length === 0) return counts;
     let found: Existing[];
     let createdHere: Set<string> | undefined;
@@ -240,13 +246,15 @@ export class BatchWriter {
       // A protected description is neither compared nor replaced by one who may not read it: otherwise the counts
       // of a dry run would tell whether a guessed text is the stored one.
       const hidden = !!cur?.protected_identity && !this.access.readProtected(cur.org_id);
-      if (hidden && r.description !== undefined) counts.protectedKept++;
+      if (hidden && r.description) counts.protectedKept++;
       if (!cur) {
         if (createdHere) counts.created++;
         else creates.push(withExternalId(nextValues(r, undefined, this.units), r.externalId));
         this.units.created(r.unit);
         continue;
       }
+      if (r.imy?.reported === false && cur.reported_to_imy) counts.reportsKept.push({ line: r.line, to: 'imy' });
+      if (r.csirt?.reported === false && cur.reported_to_csirt) counts.reportsKept.push({ line: r.line, to: 'csirt' });
       const next = nextValues(hidden ? { ...r, description: undefined } : r, cur, this.units);
       if (COLS.every((k) => same(next[k], cur[k]))) counts.unchanged++;
       else updates.push({ ...next, id: cur.id, from_status: cur.status });
