@@ -54,3 +54,37 @@ describe.skipIf(process.platform !== 'linux')('openTable', () => {
     await closed(path);
   });
 });
+
+describe('files that are no spreadsheet export', () => {
+  const refusal = async (content: string | Buffer) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tillit-open-')), 'export.xls');
+    writeFileSync(path, content);
+    const info = await inspectFile(path);
+    return openTable(path, info, reader, howTo).then(() => undefined, (e: { status: number; msg: { sv: string; en: string } }) => ({ status: e.status, ...e.msg, format: info.format }));
+  };
+
+  it('names a web page or an XML spreadsheet saved as an "Excel export" (.xls) as what it is', async () => {
+    const html = '\ufeff<!DOCTYPE html>\n<html><body><table><tr><th>Ärende-ID</th><th>Rubrik</th></tr><tr><td>IA-1</td><td>a</td></tr></table></body></html>';
+    const table = '  <table border="1"><tr><td>Ärende-ID</td><td>Rubrik</td></tr></table>';
+    const xml = '<?xml version="1.0"?>\r\n<?mso-application progid="Excel.Sheet"?>\r\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>';
+    for (const content of [html, table, xml]) {
+      expect(await refusal(content)).toEqual({
+        status: 415, format: 'markup',
+        sv: 'Filen är en webbsida (HTML) eller ett XML-dokument, inte CSV eller XLSX. Många system sparar en sådan som en Excel-export (.xls). Öppna den i Excel och spara den som .xlsx eller CSV, och försök igen.',
+        en: 'The file is a web page (HTML) or an XML document, not CSV or XLSX. Many systems save one as an Excel export (.xls). Open it in Excel, save it as .xlsx or CSV and try again.',
+      });
+    }
+    // A CSV whose first cell merely holds a tag is a CSV.
+    expect(await refusal('Ärende-ID;Rubrik\nIA-1;<html> i rubriken\n')).toBeUndefined();
+  });
+
+  it('refuses random or compressed data (control characters throughout) as binary, while a text with a form feed or Ctrl-Z is text', async () => {
+    // Bytes 1–255 in a fixed shuffled order, repeated: no NUL, a control character in one byte of nine.
+    const noise = Buffer.from(Array.from({ length: 5000 }, (_, i) => ((i * 97) % 255) + 1));
+    const refused = await refusal(noise);
+    expect(refused?.status).toBe(415);
+    expect(refused?.format).toBe('binary');
+    expect(refused?.sv).toMatch(/^Filen är varken CSV-text eller XLSX \(den innehåller binära data/);
+    expect(await refusal('Ärende-ID;Rubrik\r\nIA-1;Sida 1\fSida 2\r\n\u001a')).toBeUndefined();
+  });
+});

@@ -27,10 +27,16 @@ const notText = (howTo: Msg) => new AppError(415, 'unsupported_file_type', {
   en: `The file is neither CSV text nor XLSX (it holds binary data, such as a PDF or an image). ${howTo.en} A UTF-16 file must begin with its byte order mark.`,
 }, 'file');
 
-/** Refuses a file no import can read: empty (422), the old .xls, an encrypted file or binary data (415). */
+const MARKUP_FILE = new AppError(415, 'unsupported_file_type', {
+  sv: 'Filen är en webbsida (HTML) eller ett XML-dokument, inte CSV eller XLSX. Många system sparar en sådan som en Excel-export (.xls). Öppna den i Excel och spara den som .xlsx eller CSV, och försök igen.',
+  en: 'The file is a web page (HTML) or an XML document, not CSV or XLSX. Many systems save one as an Excel export (.xls). Open it in Excel, save it as .xlsx or CSV and try again.',
+}, 'file');
+
+/** Refuses a file no import can read: empty (422), the old .xls, an encrypted file, a web page or binary data (415). */
 export function checkFileFormat(info: FileInfo, howTo: Msg): void {
   if (info.format === 'empty') throw EMPTY_FILE;
   if (info.format === 'xls') throw UNSUPPORTED_XLS;
+  if (info.format === 'markup') throw MARKUP_FILE;
   if (info.format === 'encrypted') throw ENCRYPTED;
   if (info.format === 'binary') throw notText(howTo);
 }

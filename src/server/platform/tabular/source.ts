@@ -11,7 +11,7 @@ import { HEADER_SEARCH, type HeaderTest } from './header';
 import { readXlsxRows } from './xlsx';
 import type { Cell } from './cells';
 
-export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'encrypted' | 'empty' | 'binary';
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'encrypted' | 'empty' | 'binary' | 'markup';
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 export interface FileInfo {
@@ -38,6 +38,19 @@ const BINARY_NULS = 8;
 /** Two NULs side by side this many times, or NULs as one in this many bytes, make the start binary. */
 const BINARY_NUL_PAIRS = 4;
 const BINARY_NUL_SHARE = 10;
+/**
+ * Control characters other than tab, line feed, carriage return and DOS's end-of-file Ctrl-Z: a text export has
+ * next to none, random or compressed data has one byte in nine. As a share of the start that makes it binary.
+ */
+const BINARY_CONTROL_SHARE = 100;
+const isStrayControl = (b: number) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x1a && b !== 0x00;
+
+/**
+ * A web page or an XML document, by its opening tags: many systems' "Excel export" (.xls) is an HTML table or Excel
+ * 2003's XML spreadsheet, which Excel opens but which is neither CSV nor XLSX.
+ */
+const MARKUP = /^(?:\ufeff|\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|table|\?xml[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*<(?:\?mso-application|workbook|html))/i;
+
 /** Formats that are never a spreadsheet export, by their first bytes: PDF, PNG, JPEG, GIF. */
 const BINARY_MAGIC = [Buffer.from('%PDF-'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GIF8')];
 
@@ -59,6 +72,9 @@ export class FileInspector {
   private lastByte = 0;
   private nuls = 0;
   private nulPairs = 0;
+  private controls = 0;
+  /** The first bytes, as Latin-1 text: an HTML or XML start (MARKUP). */
+  private opening = '';
   private compound = false;
   private encrypted = false;
   private tail: Buffer = Buffer.alloc(0);
@@ -71,6 +87,8 @@ export class FileInspector {
         this.nuls++;
         if (k > 0 && head[k - 1] === 0) this.nulPairs++;
       }
+      for (let k = 0; k < head.length; k++) if (head[k] < 0x20 && isStrayControl(head[k])) this.controls++;
+      if (this.opening.length < 512) this.opening += head.subarray(0, 512 - this.opening.length).toString('latin1');
     }
     // A compound file: look for the encrypted package's name, also across chunks.
     if (this.size === 0) this.compound = chunk[0] === 0xd0 && chunk[1] === 0xcf;
@@ -126,7 +144,9 @@ export class FileInspector {
     // A few stray NULs in a text are refused on their rows instead (the import's row validation).
     const sniffed = Math.min(this.size, BINARY_SNIFF);
     const nulsSay = this.nuls >= BINARY_NULS && (this.nulPairs >= BINARY_NUL_PAIRS || this.nuls * BINARY_NUL_SHARE >= sniffed);
-    if (format === 'csv' && !encoding.startsWith('utf-16') && (nulsSay || BINARY_MAGIC.some((m) => h.subarray(0, m.length).equals(m)))) format = 'binary';
+    const controlsSay = this.controls >= BINARY_NULS && this.controls * BINARY_CONTROL_SHARE >= sniffed;
+    if (format === 'csv' && !encoding.startsWith('utf-16') && (nulsSay || controlsSay || BINARY_MAGIC.some((m) => h.subarray(0, m.length).equals(m)))) format = 'binary';
+    if (format === 'csv' && !encoding.startsWith('utf-16') && MARKUP.test(this.opening)) format = 'markup';
     const mixedEncoding = format === 'csv' && encoding === 'windows-1252' && this.utf8Letters > 0;
     const invalidUtf8 = format === 'csv' && bom && !this.utf8;
     return {
