@@ -30,7 +30,8 @@ export function runImport(
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/x-ndjson');
     xhr.setRequestHeader('X-CSRF-Token', opts.csrf);
-    if (/^[\x20-\x7e]{1,200}$/.test(file.name)) xhr.setRequestHeader('X-File-Name', file.name);
+    // Percent-encoded: a header carries ASCII only, and the name may hold å, ä and ö (uploadedFileName decodes it).
+    if (file.name) xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name.slice(0, 255)));
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress({ phase: 'upload', fraction: e.total ? e.loaded / e.total : 0 });
     };

@@ -7,6 +7,8 @@ import { writeGeneratedCsv } from './testdata';
 import { tmpFile } from './testkit';
 import { readFileSync } from 'node:fs';
 import { spoolUpload } from '../../../server/platform/tabular/upload';
+import { and, desc, eq } from 'drizzle-orm';
+import { auditLog } from '../../audit/table';
 
 let t: TestServer;
 let manager: Client;
@@ -22,10 +24,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function upload(c: Client, query: string, body: string | Buffer, type = 'text/csv', accept = 'application/json') {
+async function upload(c: Client, query: string, body: string | Buffer, type = 'text/csv', accept = 'application/json', extra: Record<string, string> = {}) {
   const res = await fetch(`${c.base}/api/incidents/import?${query}`, {
     method: 'POST',
-    headers: { cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '', 'content-type': type, accept },
+    headers: { cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '', 'content-type': type, accept, ...extra },
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   const text = await res.text();
@@ -50,6 +52,17 @@ describe('POST /api/incidents/import', () => {
     const [first] = await stored(t, o.id);
     const page = await manager.get(`/api/incidents/${first.id}`);
     expect(page.body.history).toEqual([{ from: null, to: first.status, at: first.createdAt.toISOString(), actor: 'dso@test.se', source: 'import' }]);
+  });
+
+  it('records the file\'s name as the browser sends it (percent-encoded, å ä ö too) in the import\'s audit row', async () => {
+    const org = await freshOrg(t);
+    const dso = await userWithRole(t, `dso-${org.slug}@test.se`, 'dso', org.slug);
+    const names = [[encodeURIComponent('Avvikelser Hässelby 2025.csv'), 'Avvikelser Hässelby 2025.csv'], ['100%.csv', '100%.csv']];
+    for (const [header, name] of names) {
+      expect((await upload(dso, `org=${org.slug}`, EXAMPLE, 'text/csv', 'application/json', { 'x-file-name': header })).status).toBe(200);
+      const [row] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, 'incident.import'))).orderBy(desc(auditLog.seq)).limit(1);
+      expect((row.after as { file: string }).file).toBe(name);
+    }
   });
 
   it('dry run first: counts and every bad row, nothing written; 422 when rows are invalid', async () => {

@@ -20,7 +20,7 @@ import { defineRoute, jsonContent, problemContent, type AppEnv } from '../../../
 import { AppError, forbidden } from '../../../server/platform/errors';
 import { findOrg } from '../../org/service';
 import { importIncidents, type ImportResult } from './service';
-import { checkContentType, IMPORT_MAX_BYTES, spoolUpload } from '../../../server/platform/tabular/upload';
+import { checkContentType, IMPORT_MAX_BYTES, spoolUpload, uploadedFileName } from '../../../server/platform/tabular/upload';
 
 const Bool = z.enum(['true', 'false']).optional();
 const Query = z.object({
@@ -91,7 +91,7 @@ export const routes = [
       if (!ctx.authz.can('incident.manage', org.path)) throw forbidden();
       checkContentType(c.req.header('content-type'));
       const upload = await spoolUpload(c.req.raw.body);
-      const opts = { org: org.slug, dryRun: q.dryRun === 'true', skipInvalid: q.skipInvalid === 'true', fileName: c.req.header('x-file-name') ?? undefined };
+      const opts = { org: org.slug, dryRun: q.dryRun === 'true', skipInvalid: q.skipInvalid === 'true', fileName: uploadedFileName(c.req.header('x-file-name')) };
       const streaming = (c.req.header('accept') ?? '').includes('application/x-ndjson');
       if (!streaming) {
         try {

@@ -12,7 +12,7 @@ import { defineRoute, jsonContent, problemContent, type AppEnv } from '../http';
 import type { Permission } from '../permissions';
 import type { FileInfo } from './source';
 import type { ImportSummary } from './summary';
-import { checkContentType, spoolUpload } from './upload';
+import { checkContentType, spoolUpload, uploadedFileName } from './upload';
 
 const Bool = z.enum(['true', 'false']).optional();
 
@@ -86,7 +86,7 @@ export function importRoute<Q extends z.ZodRawShape>(def: ImportRouteDef<Q>) {
       const upload = await spoolUpload(c.req.raw.body, def.maxBytes);
       try {
         const r = await def.run(ctx, upload.path, {
-          ...q, dryRun: q.dryRun === 'true', skipInvalid: q.skipInvalid === 'true', fileName: c.req.header('x-file-name') ?? undefined,
+          ...q, dryRun: q.dryRun === 'true', skipInvalid: q.skipInvalid === 'true', fileName: uploadedFileName(c.req.header('x-file-name')),
         }, upload.info);
         const { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en } = r.summary;
         return c.json({ created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en }, r.failed ? 422 : 200);

@@ -67,3 +67,21 @@ export async function spoolUpload(body: ReadableStream<Uint8Array> | null, maxBy
     throw err;
   }
 }
+
+/**
+ * The uploaded file's name as the browser sends it (X-File-Name, percent-encoded: a header carries ASCII only, and
+ * "Avvikelser Hässelby.csv" is a name too), for the import's audit row: at most 255 characters, no control characters.
+ * A name that is not percent-encoding (a script's "100%.csv") is taken as written.
+ */
+export function uploadedFileName(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  let name = header;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    /* as written */
+  }
+  // eslint-disable-next-line no-control-regex
+  name = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 255);
+  return name || undefined;
+}
