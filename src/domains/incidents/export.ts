@@ -82,7 +82,8 @@ export async function exportIncidents(ctx: Ctx, q: ExportQuery, now = new Date()
     }
   });
   // The day in Stockholm: a file exported at 00:30 is named for that day, not the UTC day before.
-  const filename = `incidenter-${stockholmDate(now)}`;
+  // A file holding protected text says so in its name, so that it is not taken for the routine export once saved.
+  const filename = `incidenter-${protectedIncluded.length > 0 ? 'med-skyddade-uppgifter-' : ''}${stockholmDate(now)}`;
   const body = format === 'csv' ? toCsv(out, COLUMNS) : await toXlsx(out, COLUMNS, 'Incidenter');
   return { body, filename, count: out.length };
 }

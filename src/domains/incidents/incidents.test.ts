@@ -480,6 +480,9 @@ describe('protected identity', () => {
     expect((await secNoProtected.get('/api/incidents/export?format=csv&org=avd-a&includeProtected=true')).body).not.toContain('X-4711');
     const withPerm = await isam.get('/api/incidents/export?format=csv&org=avd-a&includeProtected=true');
     expect(withPerm.body).toContain('X-4711');
+    // Named as holding protected text, unlike the routine export.
+    expect(withPerm.headers.get('content-disposition')).toMatch(/^attachment; filename="incidenter-med-skyddade-uppgifter-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect((await isam.get('/api/incidents/export?format=csv&org=avd-a')).headers.get('content-disposition')).toMatch(/^attachment; filename="incidenter-\d{4}-\d{2}-\d{2}\.csv"$/);
     const audit = await listAudit(t.ctx, { action: 'incident.export_protected', limit: 10 });
     expect(audit.items.length).toBe(1);
     expect(audit.items[0].actorLabel).toBe('isam@test.se');
