@@ -56,7 +56,7 @@ test('on the incident page focus goes to what answered, not to the page', async 
   // Empty: the app's own message at the field (not the browser's bubble), marked invalid, and focus on it.
   await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
   await expect(page.getByLabel('Ny åtgärd')).toHaveAttribute('aria-invalid', 'true');
-  await expect(actions.getByText('Värdet får inte vara tomt.').first()).toBeVisible();
+  await expect(actions.getByText('Fyll i fältet: det får inte vara tomt.').first()).toBeVisible();
   await expect(page.getByLabel('Ny åtgärd')).toBeFocused();
   await page.getByLabel('Ny åtgärd').fill('Hämta handlingarna');
   await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();

@@ -351,7 +351,7 @@ test('the category dialog names errors by field and gives focus back to its butt
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Spara' }).click();
   await expect(dialog.getByLabel('Namn')).toHaveAttribute('aria-invalid', 'true');
-  await expect(dialog).toContainText('Värdet får inte vara tomt.');
+  await expect(dialog).toContainText('Fyll i fältet: det får inte vara tomt.');
   await expect(dialog).not.toContainText('name:');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

@@ -83,7 +83,7 @@ test('VoR: an event assessed with the keyboard in the matrix picker gets riskvä
   await titleBox.fill('   ');
   await dialog.getByRole('button', { name: 'Lägg till händelse' }).click();
   await expect(titleBox).toHaveAttribute('aria-invalid', 'true');
-  await expect(titleBox).toHaveAccessibleDescription('Värdet får inte vara tomt.');
+  await expect(titleBox).toHaveAccessibleDescription('Fyll i fältet: det får inte vara tomt.');
   await titleBox.fill(eventTitle);
   await dialog.getByRole('button', { name: 'Lägg till händelse' }).click();
   await expect(dialog).toHaveCount(0);

@@ -40,10 +40,10 @@ export function describeIssue(issue: Issue): { sv: string; en: string } {
     case 'too_small':
       return i.origin === 'string'
         ? Number(i.minimum) <= 1
-          ? { sv: 'Värdet får inte vara tomt.', en: 'The value must not be empty.' }
+          ? { sv: 'Fyll i fältet: det får inte vara tomt.', en: 'Fill in the field: it must not be empty.' }
           : { sv: `För kort text: minst ${i.minimum} tecken.`, en: `Too short: at least ${i.minimum} characters.` }
         : i.origin === 'array'
-          ? { sv: `För få värden: minst ${i.minimum}.`, en: `Too few items: at least ${i.minimum}.` }
+          ? { sv: `Välj minst ${i.minimum}.`, en: `Choose at least ${i.minimum}.` }
           : { sv: `För litet: minst ${i.minimum}.`, en: `Too small: at least ${i.minimum}.` };
     case 'unrecognized_keys':
       return { sv: `Okända fält: ${(i.keys ?? []).join(', ')}.`, en: `Unknown fields: ${(i.keys ?? []).join(', ')}.` };

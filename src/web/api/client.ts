@@ -36,7 +36,7 @@ export class ApiError extends Error {
   }
   /**
    * Per-field messages in the user's language (from `field` and `errors`), shown next to the field: without
-   * the API's "field: " prefix of validation messages ("title: Värdet får inte vara tomt." → "Värdet får inte vara tomt.").
+   * the API's "field: " prefix of validation messages ("title: Fyll i fältet: det får inte vara tomt." → "Fyll i fältet: det får inte vara tomt.").
    */
   fieldMessages(lang: string): Record<string, string> {
     const en = lang.startsWith('en');
