@@ -15,6 +15,7 @@ import { HeatMap } from './HeatMap';
 import { RiskDialog } from './RiskDialog';
 import { SubNav } from './SubNav';
 import { SOURCE_TYPES, TREATMENTS, type Heatmap, type RegisterRisk, type RiskList } from './types';
+import { sourceText } from './source';
 
 interface Filters {
   sourceType: string;
@@ -61,7 +62,7 @@ export default function RegisterPage() {
   const columns: RegisterColumn<RegisterRisk>[] = [
     { key: 'title', header: t('risk.field.title'), value: (r) => r.title },
     { key: 'org', header: t('risk.field.org'), value: (r) => r.org.name, hidden: true },
-    { key: 'source', header: t('risk.field.sourceType'), value: (r) => t(`source.${r.sourceType}`) + (r.sourceLabel ? ` – ${r.sourceLabel}` : '') },
+    { key: 'source', header: t('risk.field.sourceType'), value: (r) => sourceText(t(`source.${r.sourceType}`), r.sourceLabel) },
     { key: 'owner', header: t('risk.field.owner'), value: (r) => r.owner },
     { key: 'inherent', header: t('risk.inherent'), value: (r) => r.inherent.riskvarde, render: (r) => <RiskValue value={r.inherent.riskvarde} band={r.inherent.band} /> },
     { key: 'residual', header: t('risk.residual'), value: (r) => r.residual?.riskvarde ?? null, render: (r) => (r.residual ? <RiskValue value={r.residual.riskvarde} band={r.residual.band} /> : '–') },
