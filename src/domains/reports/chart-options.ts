@@ -154,8 +154,19 @@ export function incidentsByStatusOption(incidents: Rec) {
   };
 }
 
+/**
+ * A kind's colour, the same in every year's chart and in the web's and the documents': the palette in the order of
+ * INCIDENT_KINDS, so that Personuppgiftsincident is not blue one year and orange the next. Others follow.
+ */
+export function kindColor(kind: string, others: string[] = []): string {
+  const at = (INCIDENT_KINDS as readonly string[]).indexOf(kind);
+  const i = at >= 0 ? at : INCIDENT_KINDS.length + Math.max(0, others.indexOf(kind));
+  return COLORS[i % COLORS.length];
+}
+
 export function incidentsByKindOption(incidents: Rec) {
   const entries = incidentCounts('byKind', incidents.byKind).filter(([, c]) => c > 0);
+  const others = entries.map(([k]) => k).filter((k) => !(INCIDENT_KINDS as readonly string[]).includes(k));
   return {
     ...base,
     legend: { bottom: 0, left: 'center' },
@@ -165,7 +176,7 @@ export function incidentsByKindOption(incidents: Rec) {
       type: 'pie', radius: ['35%', '62%'], center: ['50%', '45%'],
       label: { formatter: '{b}: {c}', alignTo: 'edge', edgeDistance: 8, overflow: 'break', lineHeight: 15, minMargin: 4, ...NO_HALO },
       labelLine: { length: 12, length2: 0, maxSurfaceAngle: 80 },
-      data: entries.map(([name, value]) => ({ name, value })),
+      data: entries.map(([name, value]) => ({ name, value, itemStyle: { color: kindColor(name, others) } })),
     }],
     // On a phone there is no room for the names beside the ring: the labels give the counts, the legend the names.
     media: [{ query: { maxWidth: 480 }, option: { series: [{ radius: ['30%', '55%'], label: { formatter: '{c}' } }] } }],
