@@ -23,9 +23,11 @@ export function App() {
       </Center>
     );
   }
+  // The accessibility statement is public: readable before signing in (its link is on the login page).
+  if (me.data === null || (me.error instanceof ApiError && me.error.status === 401)) {
+    return window.location.pathname === '/tillganglighet' ? <PublicStatement /> : <LoginPage />;
+  }
   if (me.isError) {
-    // The accessibility statement is public: readable before signing in (its link is on the login page).
-    if (me.error instanceof ApiError && me.error.status === 401) return window.location.pathname === '/tillganglighet' ? <PublicStatement /> : <LoginPage />;
     return (
       <main id="main">
         <Center mih="100vh">

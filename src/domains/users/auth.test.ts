@@ -32,6 +32,19 @@ describe('login', () => {
     expect((await c.get('/api/me')).body.email).toBe('kaka@test.se');
   });
 
+  it('GET /api/auth/session says who is signed in as /api/me does, and answers me: null (200, not 401) to nobody', async () => {
+    const nobody = await new Client(t.url).get('/api/auth/session');
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ me: null });
+    const { client } = await userWithRoles(t, 'session@test.se', [{ role: 'lasare', org: 'forv' }]);
+    const signedIn = await client.get('/api/auth/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.me).toEqual((await client.get('/api/me')).body);
+    expect(signedIn.body.me).toMatchObject({ email: 'session@test.se', permissions: expect.arrayContaining(['incident.read']) });
+    await client.post('/api/auth/logout');
+    expect((await client.get('/api/auth/session')).body).toEqual({ me: null });
+  });
+
   it('wrong password: 401 with a Swedish message, nothing about whether the account exists', async () => {
     const c = new Client(t.url);
     const known = await c.post('/api/auth/login', { email: 'kaka@test.se', password: 'fel-lösenord-123' });

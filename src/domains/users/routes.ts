@@ -12,10 +12,28 @@ import { assignRole, createUser, getUser, listUsers, ownProfile, removeRole, upd
 import { sessionCookieName, sessionCookieOptions } from '../../server/platform/session';
 import { routes as oidcRoutes } from './routes-oidc';
 import { endSessionUrl } from './oidc';
+import type { Ctx } from '../../server/platform/context';
 
 const authTags = ['Inloggning / authentication'];
 const userTags = ['Användare och roller / users and roles'];
 const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+/** The signed-in user as GET /api/me and GET /api/auth/session answer. */
+async function meOf(ctx: Ctx): Promise<z.infer<typeof Me>> {
+  const p = ctx.principal!;
+  const user = await ownProfile(ctx);
+  return {
+    id: p.userId,
+    email: p.email,
+    name: p.name,
+    locale: p.locale,
+    csrfToken: p.csrfToken ?? null,
+    // A session started through the organisation's provider is not held back by a one-time password (resolve.ts).
+    mustChangePassword: p.mustChangePassword === true,
+    roles: user.roles,
+    permissions: PERMISSIONS.filter((perm) => ctx.authz.hasAnywhere(perm)),
+  };
+}
 
 export const routes = [
   ...oidcRoutes,
@@ -59,21 +77,17 @@ export const routes = [
       method: 'get', path: '/api/me', tags: authTags, summary: 'Den inloggade användaren, roller och behörigheter', policy: { auth: true },
       responses: { 200: jsonContent(Me, 'Jag') },
     },
+    async (c) => json(c, await meOf(c.get('ctx'))),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/auth/session', tags: authTags, summary: 'Vem som är inloggad, om någon', policy: { public: true },
+      description: 'Som GET /api/me, men svarar 200 med me: null när ingen är inloggad (i stället för 401): webbappen frågar så när den startar, utan ett fel i webbläsarens konsol på inloggningssidan.',
+      responses: { 200: jsonContent(z.object({ me: Me.nullable() }), 'Inloggad användare eller null') },
+    },
     async (c) => {
       const ctx = c.get('ctx');
-      const p = ctx.principal!;
-      const user = await ownProfile(ctx);
-      return json(c, {
-        id: p.userId,
-        email: p.email,
-        name: p.name,
-        locale: p.locale,
-        csrfToken: p.csrfToken ?? null,
-        // A session started through the organisation's provider is not held back by a one-time password (resolve.ts).
-        mustChangePassword: p.mustChangePassword === true,
-        roles: user.roles,
-        permissions: PERMISSIONS.filter((perm) => ctx.authz.hasAnywhere(perm)),
-      });
+      return json(c, { me: ctx.principal ? await meOf(ctx) : null });
     },
   ),
   defineRoute(

@@ -3,10 +3,13 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../api/client';
 import type { Me, Permission } from '../api/types';
 
-/** GET /api/me; also picks up the CSRF token so a reloaded page can still make changes. */
-export async function fetchMe(): Promise<Me> {
-  const me = await api.get<Me>('/me');
-  setCsrfToken(me.csrfToken);
+/**
+ * Who is signed in (GET /api/auth/session: null when nobody is, without a 401 in the browser's console); also picks up
+ * the CSRF token so a reloaded page can still make changes.
+ */
+export async function fetchMe(): Promise<Me | null> {
+  const { me } = await api.get<{ me: Me | null }>('/auth/session');
+  setCsrfToken(me?.csrfToken ?? null);
   return me;
 }
 
