@@ -1,14 +1,15 @@
 /**
  * The start page's risk items open lists that show what they count: overdue åtgärder (whatever VoR year they belong
- * to, once each when carried into the next year).
+ * to, once each when carried into the next year) and register risks due for review, for one who reads separate trees.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { Client, makeOrgs, startTestServer, userWithRole, userWithRoles, type TestServer } from '../../test/harness';
 import { stockholmDate } from '../../server/platform/time';
 
 let t: TestServer;
 let isamA: Client;
 let isamB: Client;
+let twoTrees: Client;
 
 const shift = (days: number) => {
   const d = new Date(`${stockholmDate()}T12:00:00Z`);
@@ -63,6 +64,8 @@ beforeAll(async () => {
   await makeOrgs(t.ctx, [['stad', 'stad'], ['forv-a', 'forvaltning', 'stad'], ['avd-a1', 'avdelning', 'forv-a'], ['forv-b', 'forvaltning', 'stad'], ['avd-b1', 'avdelning', 'forv-b']]);
   isamA = await userWithRole(t, 'isam-a@test.se', 'isam', 'forv-a');
   isamB = await userWithRole(t, 'isam-b@test.se', 'isam', 'forv-b');
+  // Reads two separate trees, as the DSO of a samverkansgrupp does; the header selects forv-a, the first.
+  twoTrees = (await userWithRoles(t, 'dso@test.se', [{ role: 'lasare', org: 'forv-a' }, { role: 'lasare', org: 'forv-b' }])).client;
 });
 afterAll(() => t.close());
 
@@ -109,5 +112,28 @@ describe('start page: overdue risk actions', () => {
     // Every åtgärd once: the carried one in the new year, the finished one in the year it was finished.
     const all = (await isamB.get('/api/risks/actions?org=forv-b&status=all')).body.items as Item[];
     expect(all.map((i) => [i.title, i.source.label])).toEqual([['b1 vor late', `VoR ${lastYear + 1} – FORV-B`], ['b2 vor done', `VoR ${lastYear} – FORV-B`]]);
+  });
+});
+
+describe('start page: register risks due for review', () => {
+  it('links one who reads several trees to the organisation holding what is counted', async () => {
+    expect(await attention(twoTrees, 'risks.overdue-risk-reviews')).toBeUndefined();
+    await risk(isamB, 'avd-b1', 'Leverantör utan avtal', shift(-5));
+    const register = async (link: string) => {
+      const q = queryOf(link, 'forv-a');
+      const r = await twoTrees.get(`/api/risks/register?${q.toString()}`);
+      expect(r.status).toBe(200);
+      return r.body as { total: number; items: { title: string }[] };
+    };
+
+    let item = await attention(twoTrees, 'risks.overdue-risk-reviews');
+    expect(item).toMatchObject({ count: 1, link: '/risker/register?reviewOverdue=true&org=avd-b1' });
+    expect((await register(item!.link)).items.map((r) => r.title)).toEqual(['Leverantör utan avtal']);
+
+    // Two organisations of one tree: the link names the one above both that the person reads.
+    await risk(isamB, 'forv-b', 'Gammal klassning', shift(-40));
+    item = await attention(twoTrees, 'risks.overdue-risk-reviews');
+    expect(item).toMatchObject({ count: 2, link: '/risker/register?reviewOverdue=true&org=forv-b' });
+    expect((await register(item!.link)).total).toBe(2);
   });
 });

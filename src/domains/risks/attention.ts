@@ -103,17 +103,21 @@ export const attentionProviders: AttentionProvider[] = [
     key: 'overdue-risk-reviews',
     async items(ctx) {
       if (!ctx.authz.hasAnywhere('risk.read')) return [];
-      const [{ n }] = await ctx.db
-        .select({ n: count() })
+      const byOrg = await ctx.db
+        .select({ path: orgs.path, n: count() })
         .from(risks)
         .innerJoin(orgs, eq(orgs.id, risks.orgId))
-        .where(and(visible(ctx), eq(risks.status, 'oppen'), lt(risks.reviewDate, stockholmDate())));
+        .where(and(visible(ctx), eq(risks.status, 'oppen'), lt(risks.reviewDate, stockholmDate())))
+        .groupBy(orgs.path);
+      const n = byOrg.reduce((sum, o) => sum + o.n, 0);
+      // The register shows the organisation chosen in the header: open it where the counted risks are.
+      const org = await coveringOrg(ctx, 'risk.read', byOrg.map((o) => o.path));
       return [{
         key: 'risks.overdue-risk-reviews',
         severity: 'info',
         ...countTitles(n, { one: 'En risk i riskregistret ska ses över', many: 'risker i riskregistret ska ses över' }, { one: 'One register risk is due for review', many: 'register risks are due for review' }),
         count: n,
-        link: '/risker/register?reviewOverdue=true',
+        link: withOrg('/risker/register?reviewOverdue=true', org ? [org] : []),
       }];
     },
   },
