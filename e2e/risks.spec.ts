@@ -237,7 +237,7 @@ test('RSA, continuity, actions and scales pages pass axe', async ({ page }) => {
   await expectNoAxeViolations(page, 'continuity plan dialog with a field error');
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await subNav(page, 'Åtgärder', 'Riskåtgärder');
-  // One query gathers them: the carried åtgärd appears once, from the latest VoR year.
+  // One query gathers them: the carried åtgärd appears once, in the VoR year it was carried into.
   const carried = page.getByRole('row').filter({ hasText: 'Inför kvartalsvis behörighetsgenomgång' });
   await expect(carried).toHaveCount(1);
   await expect(carried).toContainText(`– ${orgs.forv.name}`);

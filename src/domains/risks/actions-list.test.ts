@@ -9,7 +9,7 @@ let reader: Client;
 let other: Client;
 
 interface Item {
-  id: string; title: string; dueDate: string | null; status: string; overdue: boolean; parentType: string;
+  id: string; version: number; title: string; dueDate: string | null; status: string; overdue: boolean; parentType: string;
   source: { kind: string; label: string; org: { slug: string; name: string } }; parent: { id: string; title: string }; link: string;
 }
 
@@ -84,7 +84,7 @@ describe('GET /api/risks/actions', () => {
   it('lists every parent kind of the subtree with source, parent and link, by due date (nulls last) then title', async () => {
     const { items, nextCursor } = await list(isam, 'org=forv-a&status=all');
     expect(nextCursor).toBeNull();
-    expect(titles(items)).toEqual(['a1 vor late', 'a2 risk late', 'a3 risk done late', 'a4 rsa soon', 'a6 exercise ongoing', 'a5 plan no date', 'a7 exercise cancelled']);
+    expect(titles(items)).toEqual(['a0 old year', 'a1 vor late', 'a2 risk late', 'a3 risk done late', 'a4 rsa soon', 'a6 exercise ongoing', 'a5 plan no date', 'a7 exercise cancelled']);
     const by = (title: string) => items.find((i) => i.title === title)!;
     expect(by('a1 vor late')).toMatchObject({
       parentType: 'vor_event', overdue: true, link: '/risker',
@@ -99,10 +99,14 @@ describe('GET /api/risks/actions', () => {
     expect(by('a6 exercise ongoing')).toMatchObject({ link: '/risker/kontinuitet', source: { kind: 'exercise', label: 'Övningar', org: { slug: 'avd-a1' } }, parent: { id: ids.exercise, title: 'Övning elavbrott' } });
   });
 
-  it('keeps only the latest VoR year of each organisation (as the page did)', async () => {
-    const all = titles((await list(isam, 'org=forv-a')).items);
-    expect(all).not.toContain('a0 old year');
-    expect(all).toContain('a1 vor late');
+  it('keeps an open åtgärd of an earlier VoR year, named by its year, until it is done', async () => {
+    const old = (await list(isam, 'org=forv-a&status=open&overdue=true')).items.find((i) => i.title === 'a0 old year');
+    expect(old).toMatchObject({ overdue: true, source: { kind: 'vor', label: 'VoR 2024 – FORV-A' }, parent: { id: oldEvent.id } });
+    const done = await isam.patch(`/api/risks/actions/${old!.id}`, { version: old!.version, status: 'klar' });
+    expect(done.status).toBe(200);
+    expect(titles((await list(isam, 'org=forv-a&status=open')).items)).not.toContain('a0 old year');
+    expect(titles((await list(isam, 'org=forv-a&status=all')).items)).toContain('a0 old year');
+    expect((await isam.patch(`/api/risks/actions/${old!.id}`, { version: done.body.version, status: 'planerad' })).status).toBe(200);
   });
 
   it('scopes to the subtree: a child org alone, never the sibling', async () => {
@@ -115,9 +119,9 @@ describe('GET /api/risks/actions', () => {
   });
 
   it('filters open and overdue', async () => {
-    expect(titles((await list(isam, 'org=forv-a&status=open')).items)).toEqual(['a1 vor late', 'a2 risk late', 'a4 rsa soon', 'a6 exercise ongoing', 'a5 plan no date']);
+    expect(titles((await list(isam, 'org=forv-a&status=open')).items)).toEqual(['a0 old year', 'a1 vor late', 'a2 risk late', 'a4 rsa soon', 'a6 exercise ongoing', 'a5 plan no date']);
     const overdue = (await list(reader, 'org=forv-a&overdue=true')).items;
-    expect(titles(overdue)).toEqual(['a1 vor late', 'a2 risk late']);
+    expect(titles(overdue)).toEqual(['a0 old year', 'a1 vor late', 'a2 risk late']);
     expect(overdue.every((i) => i.overdue)).toBe(true);
     expect(titles((await list(isam, 'org=forv-a&status=open&overdue=false')).items)).toEqual(['a4 rsa soon', 'a6 exercise ongoing', 'a5 plan no date']);
   });

@@ -1,7 +1,9 @@
 /**
- * Åtgärder across the risk area of one organisation's subtree, in one query: the parents (VoR events of each
- * organisation's latest VoR year, register risks, RSA activities, continuity plans, exercises) are one UNION ALL,
- * each branch found through its organisation, and their actions joined on (parent_type, parent_id), which is indexed.
+ * Åtgärder across the risk area of one organisation's subtree, in one query: the parents (VoR events of every year,
+ * register risks, RSA activities, continuity plans, exercises) are one UNION ALL, each branch found through its
+ * organisation, and their actions joined on (parent_type, parent_id), which is indexed. An åtgärd carried into the
+ * next year's VoR stands there alone (its copy); one left open in an earlier year stays until it is done, also after
+ * next year's VoR exists. The start page counts overdue ones through the same parents and conditions (attention.ts).
  * Keyset paging on (due date nulls last, title, id).
  */
 import { and, asc, eq, inArray, isNotNull, like, lt, not, sql, type SQL } from 'drizzle-orm';
@@ -51,13 +53,21 @@ function after(c: Cursor): SQL {
 }
 
 /** Open and past due (never NULL: `is not null` makes a missing due date false, so `not(...)` keeps those rows). */
-const overdueSql = (today: string) => and(inArray(riskActions.status, [...OPEN_ACTION]), isNotNull(riskActions.dueDate), lt(riskActions.dueDate, today))!;
+export const overdueSql = (today: string) => and(inArray(riskActions.status, [...OPEN_ACTION]), isNotNull(riskActions.dueDate), lt(riskActions.dueDate, today))!;
 
-/** The parents of actions under `inScope` (a condition on orgs), one row per parent with its source. */
-function parents(ctx: Ctx, inScope: SQL) {
+/**
+ * An åtgärd where it stands now: not one carried into the next year's VoR, whose copy stands there in its place (the
+ * carried one keeps its status in the earlier year, so it would otherwise be listed and counted twice).
+ */
+export const currentActionSql = sql`not exists (select 1 from ${riskActions} carried where carried.carried_from_id = ${riskActions.id})`;
+
+/** The parents of actions under `inScope` (a condition on orgs), one row per parent with its source and organisation. */
+export function actionParents(ctx: Ctx, inScope: SQL) {
   const lit = (s: string) => sql<string>`${s}::text`;
-  const org = { orgId: sql<string>`${orgs.id}`.as('p_org_id'), orgSlug: sql<string>`${orgs.slug}`.as('p_org_slug'), orgName: sql<string>`${orgs.name}`.as('p_org_name') };
-  const latestYear = sql`${vorAssessments.year} = (select max(v2.year) from ${vorAssessments} v2 where v2.org_id = ${vorAssessments.orgId})`;
+  const org = {
+    orgId: sql<string>`${orgs.id}`.as('p_org_id'), orgSlug: sql<string>`${orgs.slug}`.as('p_org_slug'), orgName: sql<string>`${orgs.name}`.as('p_org_name'),
+    orgPath: sql<string>`${orgs.path}`.as('p_org_path'),
+  };
   const vor = ctx.db
     .select({
       ptype: lit('vor_event').as('p_type'), pid: sql<string>`${vorEvents.id}`.as('p_id'),
@@ -68,7 +78,7 @@ function parents(ctx: Ctx, inScope: SQL) {
     .innerJoin(orgs, eq(orgs.id, vorAssessments.orgId))
     .innerJoin(vorEvents, eq(vorEvents.vorId, vorAssessments.id))
     .innerJoin(vorArbetssatt, eq(vorArbetssatt.id, vorEvents.arbetssattId))
-    .where(and(inScope, latestYear));
+    .where(inScope);
   const simple = (type: string, kind: Kind, t: typeof risks | typeof continuityPlans | typeof exercises) =>
     ctx.db
       .select({
@@ -90,14 +100,17 @@ function parents(ctx: Ctx, inScope: SQL) {
   return unionAll(vor, simple('risk', 'register', risks), rsa, simple('continuity_plan', 'continuity_plan', continuityPlans), simple('exercise', 'exercise', exercises)).as('p');
 }
 
+/** The join of risk_actions to their parents from actionParents. */
+export const onParent = (p: ReturnType<typeof actionParents>) => and(eq(riskActions.parentType, p.ptype), eq(riskActions.parentId, p.pid));
+
 /** GET /api/risks/actions: the subtree's åtgärder, soonest due first; 404 for an org outside the caller's read scope. */
 export async function listAllActions(ctx: Ctx, q: ActionListQuery): Promise<ActionList> {
   const org = await orgFor(ctx, ctx.db, q.org, 'risk.read');
   const inScope = and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('risk.read', orgs.path))!;
-  const p = parents(ctx, inScope);
+  const p = actionParents(ctx, inScope);
   const today = stockholmDate();
   const limit = q.limit ?? MAX;
-  const conds: SQL[] = [];
+  const conds: SQL[] = [currentActionSql];
   if (q.status === 'open') conds.push(inArray(riskActions.status, [...OPEN_ACTION]));
   if (q.overdue === 'true') conds.push(overdueSql(today));
   if (q.overdue === 'false') conds.push(not(overdueSql(today)));
@@ -105,8 +118,8 @@ export async function listAllActions(ctx: Ctx, q: ActionListQuery): Promise<Acti
   const rows = await ctx.db
     .select({ a: riskActions, p: { id: p.pid, title: p.ptitle, kind: p.kind, year: p.year, orgId: p.orgId, orgSlug: p.orgSlug, orgName: p.orgName } })
     .from(riskActions)
-    .innerJoin(p, and(eq(riskActions.parentType, p.ptype), eq(riskActions.parentId, p.pid)))
-    .where(conds.length ? and(...conds) : undefined)
+    .innerJoin(p, onParent(p))
+    .where(and(...conds))
     .orderBy(sql`${riskActions.dueDate} asc nulls last`, asc(riskActions.title), asc(riskActions.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

@@ -1,13 +1,13 @@
 /**
- * Start page: overdue åtgärder, overdue register-risk reviews and, for those who manage continuity (risk.manage):
+ * Start page: overdue åtgärder (as the Riskåtgärder list finds them), overdue register-risk reviews and, for those who manage continuity (risk.manage):
  * continuity plans past their review, exercises planned within 30 days, and critical processes of each förvaltning's
  * latest RSA without a fastställd continuity plan (one count each).
  */
-import { and, count, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import { countTitles, type AttentionProvider } from '../../server/platform/attention';
+import { and, count, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { countTitles, coveringOrg, withOrg, type AttentionProvider } from '../../server/platform/attention';
 import type { Ctx } from '../../server/platform/context';
 import { orgs } from '../org/table';
-import { OPEN_ACTION } from './contract';
+import { actionParents, currentActionSql, onParent, overdueSql } from './actions-list';
 import { nextReviewSql } from './continuity-rules';
 import { continuityPlans, exercises, riskActions, risks, rsaActivities, rsaAnalyses } from './table';
 import { stockholmDate } from '../../server/platform/time';
@@ -26,17 +26,22 @@ export const attentionProviders: AttentionProvider[] = [
     key: 'overdue-actions',
     async items(ctx) {
       if (!ctx.authz.hasAnywhere('risk.manage')) return [];
-      const [{ n }] = await ctx.db
-        .select({ n: count() })
+      // As the list counts them (its parents, overdue and current conditions), where the person manages the parent.
+      const p = actionParents(ctx, ctx.authz.scopeSql('risk.manage', orgs.path));
+      const byOrg = await ctx.db
+        .select({ path: p.orgPath, n: count() })
         .from(riskActions)
-        .innerJoin(orgs, eq(orgs.id, riskActions.orgId))
-        .where(and(ctx.authz.scopeSql('risk.manage', orgs.path), inArray(riskActions.status, [...OPEN_ACTION]), lt(riskActions.dueDate, stockholmDate())));
+        .innerJoin(p, onParent(p))
+        .where(and(currentActionSql, overdueSql(stockholmDate())))
+        .groupBy(p.orgPath);
+      const n = byOrg.reduce((sum, o) => sum + o.n, 0);
+      const org = await coveringOrg(ctx, 'risk.read', byOrg.map((o) => o.path));
       return [{
         key: 'risks.overdue-actions',
         severity: 'warning',
         ...countTitles(n, { one: 'En riskåtgärd är försenad', many: 'riskåtgärder är försenade' }, { one: 'One risk action is overdue', many: 'risk actions are overdue' }),
         count: n,
-        link: '/risker/atgarder?forsenade=1',
+        link: withOrg('/risker/atgarder?forsenade=1', org ? [org] : []),
       }];
     },
   },
@@ -98,17 +103,21 @@ export const attentionProviders: AttentionProvider[] = [
     key: 'overdue-risk-reviews',
     async items(ctx) {
       if (!ctx.authz.hasAnywhere('risk.read')) return [];
-      const [{ n }] = await ctx.db
-        .select({ n: count() })
+      const byOrg = await ctx.db
+        .select({ path: orgs.path, n: count() })
         .from(risks)
         .innerJoin(orgs, eq(orgs.id, risks.orgId))
-        .where(and(visible(ctx), eq(risks.status, 'oppen'), lt(risks.reviewDate, stockholmDate())));
+        .where(and(visible(ctx), eq(risks.status, 'oppen'), lt(risks.reviewDate, stockholmDate())))
+        .groupBy(orgs.path);
+      const n = byOrg.reduce((sum, o) => sum + o.n, 0);
+      // The register shows the organisation chosen in the header: open it where the counted risks are.
+      const org = await coveringOrg(ctx, 'risk.read', byOrg.map((o) => o.path));
       return [{
         key: 'risks.overdue-risk-reviews',
         severity: 'info',
         ...countTitles(n, { one: 'En risk i riskregistret ska ses över', many: 'risker i riskregistret ska ses över' }, { one: 'One register risk is due for review', many: 'register risks are due for review' }),
         count: n,
-        link: '/risker/register?reviewOverdue=true',
+        link: withOrg('/risker/register?reviewOverdue=true', org ? [org] : []),
       }];
     },
   },

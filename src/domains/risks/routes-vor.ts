@@ -97,7 +97,7 @@ export const vorRoutes = [
     ...base, path: '/api/risks/actions', item: Action,
     list: {
       query: ActionListQuery, response: ActionList, run: listAllActions, ok: 'Åtgärder efter datum (utan datum sist) och titel',
-      summary: 'Alla riskåtgärder i organisationens underträd (VoR senaste året, riskregister, RSA, kontinuitetsplaner, övningar)',
+      summary: 'Alla riskåtgärder i organisationens underträd (VoR alla år, en överförd åtgärd i året den förts till; riskregister, RSA, kontinuitetsplaner, övningar)',
     },
     create: { body: CreateAction, run: createAction, summary: 'Ny åtgärd (för händelse, risk, övning, RSA-aktivitet eller kontinuitetsplan)', ok: 'Skapad' },
     update: { body: UpdateAction, run: updateAction, summary: 'Ändra åtgärd (status, ansvarig, datum)', ok: 'Ändrad', errors: { 409: staleText } },

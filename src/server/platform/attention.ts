@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { inArray } from 'drizzle-orm';
+import { orgs } from '../../domains/org/table';
 import type { Ctx } from './context';
 import { defineRoute, json, jsonContent } from './http';
 import { loadDomainFiles } from './modules';
+import type { Permission } from './permissions';
 import { int4 } from './schema';
 
 /**
@@ -54,6 +57,24 @@ export function withOrg(link: string, slugs: string[]): string {
   const one = new Set(slugs);
   if (one.size !== 1) return link;
   return `${link}${link.includes('?') ? '&' : '?'}org=${encodeURIComponent([...one][0])}`;
+}
+
+/**
+ * For a list that shows the chosen organisation's subtree: the slug of the organisation to open it on so that it
+ * shows everything counted, or null. That is the deepest organisation at or above every counted one (`paths`, their
+ * materialised paths, repeats allowed) that the person may open there with `perm` and choose in the header (org.read).
+ * Null when nothing is counted or what is counted lies in trees with no such organisation above them all (a DSO's
+ * separate förvaltningar): the link then leaves the choice as it is.
+ */
+export async function coveringOrg(ctx: Ctx, perm: Permission, paths: string[]): Promise<string | null> {
+  if (paths.length === 0) return null;
+  const chains = [...new Set(paths)].map((p) => p.split('/').filter(Boolean));
+  const common: string[] = [];
+  for (let i = 0; chains.every((c) => i < c.length && c[i] === chains[0][i]); i++) common.push(chains[0][i]);
+  if (common.length === 0) return null;
+  const above = await ctx.db.select({ slug: orgs.slug, path: orgs.path }).from(orgs).where(inArray(orgs.id, common));
+  const deepestFirst = above.sort((a, b) => b.path.length - a.path.length);
+  return deepestFirst.find((o) => ctx.authz.can(perm, o.path) && ctx.authz.can('org.read', o.path))?.slug ?? null;
 }
 
 export interface AttentionProvider {

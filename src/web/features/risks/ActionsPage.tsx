@@ -15,8 +15,8 @@ import type { ActionList, ActionListItem } from './types';
 const PAGE = 500;
 
 /**
- * Åtgärder across the risk area of the selected organisation and its subtree: VoR (each organisation's latest
- * year), the register, RSA activities, continuity plans and exercises — one query, `GET /api/risks/actions`,
+ * Åtgärder across the risk area of the selected organisation and its subtree: VoR (every year; one carried into the
+ * next year's VoR stands there), the register, RSA activities, continuity plans and exercises — one query, `GET /api/risks/actions`,
  * sorted by due date (none last) and title. The start page links here for overdue ones (`?forsenade=1`).
  */
 export default function ActionsPage() {
