@@ -203,7 +203,7 @@ test('a protected record shows a notice instead of its content to those not perm
   await login(page, reader.email, reader.password);
   await page.goto(`/incidenter/${c.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Brev till skyddad adress ${u}` })).toBeVisible();
-  await expect(page.getByRole('note')).toContainText('Innehållet visas bara för behöriga.');
+  await expect(page.getByRole('note')).toContainText('Innehållet visas bara för behöriga: beskrivningen, bedömningen, kommentarerna och bilagorna');
   await expect(page.getByRole('note')).not.toContainText('Skyddade personuppgifter – ');
   await expect(page.getByText(secret)).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Kommentarer' })).toHaveCount(0);

@@ -183,7 +183,7 @@ export default function DetailPage() {
           <Stack>
             {incident.protected ? (
               <Text size="sm" fs="italic">
-                {t('protected.text')}
+                {t('protected.description')}
               </Text>
             ) : (
               <Text style={{ whiteSpace: 'pre-wrap' }}>{incident.description || t('detail.noDescription')}</Text>
