@@ -457,6 +457,20 @@ describe('XLSX through the import', () => {
     }
   });
 
+  it('imports the rows a filter hides as well, and says which they are', async () => {
+    const o = await freshOrg(t);
+    const hidden = (r: number, ...cells: C[]) => row(r, ...cells).replace(`<row r="${r}">`, `<row r="${r}" hidden="1">`);
+    const data =
+      row(1, ...HEAD2.map(str)) +
+      row(2, str('F-1'), str('Synlig'), str(''), num(45691, 1), str('Klar'), str('Nej')) +
+      hidden(3, str('F-2'), str('Dold'), str(''), num(45691, 1), str('Klar'), str('Nej')) +
+      hidden(4, str('F-3'), str('Också dold'), str(''), num(45691, 1), str('Klar'), str('Nej'));
+    const r = await runImport(t, book({ sheets: [{ name: 'A', data }] }), { org: o.slug, dryRun: true }, 'xlsx');
+    expect(r.summary).toMatchObject({ created: 3, rejected: 0 });
+    expect(r.summary.warnings_sv).toEqual(['Raderna 3, 4 är dolda i arbetsboken (ett filter eller dolda rader) men lästes ändå: hela bladet importeras. Ta bort de rader som inte ska importeras i stället för att dölja dem.']);
+    expect(r.summary.warnings_en).toEqual(['Lines 3, 4 are hidden in the workbook (a filter or hidden rows) but were read all the same: the whole sheet is imported. Delete the rows that should not be imported instead of hiding them.']);
+  });
+
   it('rejects a date cell holding 0 with its row and column, also as the IMY report date', async () => {
     const o = await freshOrg(t);
     const data =

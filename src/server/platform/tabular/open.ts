@@ -55,7 +55,7 @@ export interface OpenedTable<F extends string> {
   records: AsyncGenerator<RawRecord>;
   /** The header's warnings (unknown columns) after those on how the file was read (sheet, skipped lines, encoding). */
   warnings: Msg[];
-  /** Warnings known once the records are read: repeats of the header row skipped, later sheets left unread. */
+  /** Warnings known once the records are read: repeats of the header row skipped, later sheets left unread, hidden rows read. */
   lateWarnings(): Msg[];
   /** An XLSX workbook that counts days from 1904: a plain number in a date column is a day number from 1904. */
   date1904: boolean;
@@ -64,12 +64,15 @@ export interface OpenedTable<F extends string> {
 /** At most this many line numbers are listed in one warning. */
 const LISTED_LINES = 10;
 
+/** What is known of the file once its records are read: repeats of the header, sheets left unread, hidden rows read. */
+interface Late { repeated: number[]; sheets: string[]; hidden: number[]; hiddenCount: number }
+
 /**
  * The records after the header, less the rows that repeat it (two exports pasted one after the other) and the
- * XLSX reader's markers of sheets it left; both are noted in `late`.
+ * XLSX reader's markers of sheets it left; both are noted in `late`, as are the rows hidden in the workbook.
  */
 async function* withoutRepeats<F extends string>(
-  records: AsyncGenerator<RawRecord>, header: HeaderMap<F>, headerCells: Cell[], reader: HeaderReader<F>, late: { repeated: number[]; sheets: string[] },
+  records: AsyncGenerator<RawRecord>, header: HeaderMap<F>, headerCells: Cell[], reader: HeaderReader<F>, late: Late,
 ): AsyncGenerator<RawRecord> {
   // A cheap first test on one header cell (its first letter, then the whole name); the whole mapping only when that
   // cell repeats the header's. Every row of the file passes here.
@@ -90,19 +93,34 @@ async function* withoutRepeats<F extends string>(
       late.repeated.push(r.line);
       continue;
     }
+    // A million hidden rows keep only the lines a warning lists.
+    if (r.hidden && late.hiddenCount++ < LISTED_LINES) late.hidden.push(r.line);
     yield r;
   }
 }
 
-function lateWarnings(late: { repeated: number[]; sheets: string[] }): Msg[] {
+/** The first line numbers, and how many more. */
+function listed(lines: number[], n = lines.length): { sv: string; en: string } {
+  const shown = lines.slice(0, LISTED_LINES).join(', ');
+  return n > LISTED_LINES ? { sv: `${shown} och ${n - LISTED_LINES} till`, en: `${shown} and ${n - LISTED_LINES} more` } : { sv: shown, en: shown };
+}
+
+function lateWarnings(late: Late): Msg[] {
   const out: Msg[] = [];
   const n = late.repeated.length;
   if (n > 0) {
-    const lines = late.repeated.slice(0, LISTED_LINES).join(', ');
-    const more = n > LISTED_LINES ? { sv: ` och ${n - LISTED_LINES} till`, en: ` and ${n - LISTED_LINES} more` } : { sv: '', en: '' };
+    const lines = listed(late.repeated);
     out.push({
-      sv: `Rubrikraden upprepas på ${n === 1 ? 'rad' : 'raderna'} ${lines}${more.sv}; ${n === 1 ? 'den hoppades' : 'de hoppades'} över. Filen är kanske flera exporter efter varandra: kontrollera att inga rader finns två gånger.`,
-      en: `The header row is repeated on ${n === 1 ? 'line' : 'lines'} ${lines}${more.en}; ${n === 1 ? 'it was' : 'they were'} skipped. Perhaps the file is several exports one after the other: check that no rows occur twice.`,
+      sv: `Rubrikraden upprepas på ${n === 1 ? 'rad' : 'raderna'} ${lines.sv}; ${n === 1 ? 'den hoppades' : 'de hoppades'} över. Filen är kanske flera exporter efter varandra: kontrollera att inga rader finns två gånger.`,
+      en: `The header row is repeated on ${n === 1 ? 'line' : 'lines'} ${lines.en}; ${n === 1 ? 'it was' : 'they were'} skipped. Perhaps the file is several exports one after the other: check that no rows occur twice.`,
+    });
+  }
+  const h = late.hiddenCount;
+  if (h > 0) {
+    const lines = listed(late.hidden, h);
+    out.push({
+      sv: `${h === 1 ? 'Rad' : 'Raderna'} ${lines.sv} är ${h === 1 ? 'dold' : 'dolda'} i arbetsboken (ett filter eller dolda rader) men lästes ändå: hela bladet importeras. Ta bort de rader som inte ska importeras i stället för att dölja dem.`,
+      en: `${h === 1 ? 'Line' : 'Lines'} ${lines.en} ${h === 1 ? 'is' : 'are'} hidden in the workbook (a filter or hidden rows) but ${h === 1 ? 'was' : 'were'} read all the same: the whole sheet is imported. Delete the rows that should not be imported instead of hiding them.`,
     });
   }
   for (const sheet of late.sheets) {
@@ -174,7 +192,7 @@ export async function openTable<F extends string>(
       en: 'The file mixes text encodings: it is UTF-8 but some lines are Windows-1252 (or the reverse). Each line was read in the encoding it is valid in, UTF-8 where it is. Check å, ä and ö in the texts; preferably save the file as UTF-8.',
     });
   }
-  const late = { repeated: [] as number[], sheets: [] as string[] };
+  const late: Late = { repeated: [], sheets: [], hidden: [], hiddenCount: 0 };
   const rows = withoutRepeats(records, header, headerCells, reader, late);
   // Closing the rows closes the file too, also before they are read (a file refused for a missing column): a
   // generator not yet started only marks itself done, and the reader's stream would stay open.

@@ -173,6 +173,8 @@ export interface RawRecord {
    * is read as its date already; a plain number that a date column holds is a day number from 1904 too.
    */
   date1904?: boolean;
+  /** XLSX: the row is hidden in the workbook (filtered out, or hidden by hand); it is read all the same. */
+  hidden?: boolean;
   /** XLSX, after the rows: a later worksheet with a header of its own, not read (a marker, no cells). */
   unreadSheet?: string;
 }

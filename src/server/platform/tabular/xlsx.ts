@@ -192,6 +192,7 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
   let inRow = false;
   let rowNumber = 0;
   let cells: Cell[] = [];
+  let rowHidden = false;
   let col = -1;
   // The current cell.
   let inCell = false;
@@ -249,6 +250,7 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
           inRow = true;
           const r = Number(tag.attributes.r);
           rowNumber = tag.attributes.r !== undefined && Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+          rowHidden = tag.attributes.hidden === '1' || tag.attributes.hidden === 'true';
           cells = [];
           col = -1;
         }
@@ -288,7 +290,7 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
         cells[col] = value;
       } else if (name === 'row') {
         inRow = false;
-        if (cells.length > 0 && !isBlank(cells)) out.push({ line: rowNumber, cells });
+        if (cells.length > 0 && !isBlank(cells)) out.push(rowHidden ? { line: rowNumber, cells, hidden: true } : { line: rowNumber, cells });
       }
     });
     const text = (t: string) => {
