@@ -271,7 +271,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
 
       {/* Wider than the page: the sideways scrollbar is always drawn and stays at the window's bottom edge while the table is in view (app.css). */}
       <TableScroll minWidth={0} className="register-scroll" scrollAreaProps={{ type: 'auto', offsetScrollbars: false }}>
-        <Table striped highlightOnHover className="register-table" verticalSpacing="xs" horizontalSpacing={6}>
+        <Table striped highlightOnHover className="register-table" verticalSpacing="xs" horizontalSpacing={5}>
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
             <VisuallyHidden>{props.label}</VisuallyHidden>
           </Table.Caption>
