@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createOrgViaApi, expectNoAxeViolations, login, openModule, unique } from './helpers';
+import { adminApi, chooseOrg, createOrgViaApi, expectNoAxeViolations, login, openModule, unique } from './helpers';
 
 // axe-core (WCAG 2.0/2.1 A and AA) on every foundation page, with some content on them.
 test('no WCAG 2.1 AA violations on the login, start, organisation, user, audit and account pages', async ({ page }) => {
@@ -85,4 +85,55 @@ test('a 390 px wide screen keeps every control reachable and passes axe', async 
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
   await page.getByRole('navigation', { name: 'Moduler' }).getByRole('button', { name: 'Logga ut' }).click();
   await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
+});
+
+// WCAG 2.1.1 and 1.4.10 at 390 px (axe scrollable-region-focusable, found by an outside test on these pages): a table
+// wider than the screen scrolls in its own area, which is a tab stop named as its table and scrolls with the arrow
+// keys; the page itself never scrolls sideways (Skalor did, by its versions table).
+test('at 390 px a wide table scrolls in its own area that the keyboard reaches, and the page does not scroll sideways', async ({ page }) => {
+  const u = unique();
+  const stad = { slug: `a11y-tab-stad-${u}`, name: `Tabellstad ${u}`, type: 'stad' };
+  const forv = { slug: `a11y-tab-forv-${u}`, name: `Tabellförvaltningen ${u}`, type: 'forvaltning', parent: stad.slug };
+  const { api, headers } = await adminApi();
+  const post = async (path: string, data: unknown) => {
+    const r = await api.post(path, { headers, data });
+    expect(r.status(), `${path}: ${await r.text()}`).toBe(201);
+    return (await r.json()) as Record<string, unknown>;
+  };
+  await post('/api/orgs', stad);
+  await post('/api/orgs', forv);
+  await post('/api/plan/activities', { org: forv.slug, year: 2025, area: 'Kompetens', description: `Utbilda alla chefer i informationsklassning ${u}` });
+  const areas = ['Kompetens', 'Informationsklassning', 'Riskhantering', 'Incidenthantering', 'Uppföljning'];
+  for (const year of [2024, 2025]) await post('/api/maturity', { org: forv.slug, year, scores: areas.map((area) => ({ area, level: 2 })) });
+  const vor = (await post('/api/risks/vor', { org: forv.slug, year: 2025 })) as { id: string; processes: { arbetssatt: { id: string }[] }[] };
+  await post(`/api/risks/vor/${vor.id}/events`, { arbetssattId: vor.processes[0].arbetssatt[0].id, title: `Behörigheter avslutas inte i tid ${u}`, sannolikhet: 4, konsekvens: 4 });
+  await api.dispose();
+
+  await login(page);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await chooseOrg(page, forv.slug);
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const pages: [string, string, (string | RegExp)[]][] = [
+    ['/forbattringsplan', 'Förbättringsplan', [/^Antal aktiviteter per status/]],
+    ['/mognad', 'Mognadsmätning', ['Nivå per område och år (1–4)', 'Områden och nivåer 2025']],
+    ['/risker/ikp', 'IKP-beslut', ['Risker för IKP-beslut 2025']],
+    ['/risker/skalor', 'Skalor', ['Riskvärden och nivåer i den gällande skalan', 'Tabell: Versioner']],
+  ];
+  for (const [path, heading, regions] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    for (const name of regions) {
+      const region = page.getByRole('region', { name, exact: typeof name === 'string' ? true : undefined });
+      await expect(region, `${path}: ${name}`).toHaveAttribute('tabindex', '0');
+      await region.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => region.evaluate((el) => el.scrollLeft), `${path}: ${name} scrolls with the arrow keys`).toBeGreaterThan(0);
+    }
+    expect(await sideways(), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, `${path} at 390 px`);
+  }
+  // Wide enough, a table is no tab stop of its own: nothing to scroll.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole('table', { name: 'Versioner' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Tabell: Versioner' })).toHaveCount(0);
 });

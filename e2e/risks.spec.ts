@@ -333,3 +333,37 @@ test('VoR import: a sheet is previewed with its bad row, imported, and its event
   expect(watch.errors).toEqual([]);
   expect(watch.csp).toEqual([]);
 });
+
+// The city's scale is changed only by those who manage risks for the whole city: a förvaltning's ISAM (an outside
+// test) was offered the form, and its save answered with the permission's code. The form is not offered to them, the
+// page says who can, and the server's refusal names the right in words.
+test("scales: a förvaltning's ISAM is not offered a new version, and the refusal names no permission code", async ({ page }) => {
+  const isam = { name: `Förvaltnings-ISAM ${u}`, email: `risk-isam-${u}@e2e.test`, password: `Skalan-gäller-staden-${u}-ok` };
+  const { api, headers } = await adminApi();
+  const r = await api.post('/api/users', { headers, data: isam });
+  expect(r.status(), await r.text()).toBe(201);
+  const { user } = (await r.json()) as { user: { id: string } };
+  expect((await api.post(`/api/users/${user.id}/roles`, { headers, data: { role: 'isam', org: orgs.forv.slug } })).status()).toBe(201);
+  await api.dispose();
+
+  await login(page, isam.email, isam.password);
+  await chooseOrg(page);
+  await openModule(page, 'Risker', 'Väsentlighets- och riskanalys (VoR)');
+  await subNav(page, 'Skalor', 'Skalor');
+  const section = page.getByRole('region', { name: 'Ny skalversion' });
+  await expect(section).toContainText('En ny version läggs till av den som hanterar risker för hela staden: ISAM eller säkerhetsansvarig på stadens nivå.');
+  await expect(page.getByRole('form', { name: 'Ny skalversion' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Skapa ny version' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Lägg till band' })).toHaveCount(0);
+  // Its own threshold is still its to set.
+  await expect(page.getByLabel(`Egen tröskel för ${orgs.forv.name}`)).toBeVisible();
+  await expectNoAxeViolations(page, "scales for a förvaltning's ISAM");
+
+  const csrf = await page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { csrfToken: string }).csrfToken);
+  const refused = await page.request.post('/api/risks/scales', { headers: { 'X-CSRF-Token': csrf }, data: { org: orgs.forv.slug, preset: '5x5' } });
+  expect(refused.status()).toBe(403);
+  const body = (await refused.json()) as { detail_sv: string; detail_en: string };
+  expect(body.detail_sv).toContain('kräver att du hanterar risker för hela staden');
+  expect(body.detail_en).toContain('manage risks for the whole city');
+  expect(JSON.stringify(body)).not.toMatch(/risk\.manage/);
+});

@@ -43,7 +43,11 @@ export const CreateScale = z.strictObject({
 }).openapi('CreateRiskScale');
 export type CreateScale = z.infer<typeof CreateScale>;
 
-export const ScaleList = z.object({ current: Scale, versions: z.array(Scale) }).openapi('RiskScaleList');
+export const ScaleList = z.object({
+  current: Scale,
+  versions: z.array(Scale),
+  canCreateVersion: z.boolean().openapi({ description: 'Om du får lägga till en ny version av stadens skala (riskhantering för hela staden)' }),
+}).openapi('RiskScaleList');
 
 export const Mapping = z.strictObject({
   sannolikhet: z.array(ScaleValue).min(1).max(10).optional().openapi({ description: 'Nytt värde för gammalt värde 1, 2, … (index 0 = värde 1)' }),

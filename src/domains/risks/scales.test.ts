@@ -52,7 +52,14 @@ describe('scales and versions', () => {
   });
 
   it('only city-level risk.manage changes the scale; bad bands are 422 with the field', async () => {
-    expect((await isam.post('/api/risks/scales', { org: 'forv-a', preset: '5x5' })).status).toBe(403);
+    // A förvaltning's ISAM manages its risks but not the city's scale: not offered, and refused in words without the permission's code.
+    expect((await isam.get('/api/risks/scales?org=forv-a')).body.canCreateVersion).toBe(false);
+    expect((await admin.get('/api/risks/scales?org=forv-a')).body.canCreateVersion).toBe(true);
+    const refused = await isam.post('/api/risks/scales', { org: 'forv-a', preset: '5x5' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail_sv).toContain('hanterar risker för hela staden');
+    expect(refused.body.detail_en).toContain('manage risks for the whole city');
+    expect(JSON.stringify(refused.body)).not.toMatch(/risk\.manage/);
     const counts = await tableCounts(t);
     const low = await admin.post('/api/risks/scales', {
       org: 'stad', likelihood: ['L', 'H'], consequence: ['L', 'H'],

@@ -14,13 +14,24 @@ import { riskScales, riskThresholds } from './table';
 import { z } from '@hono/zod-openapi';
 import type { SetThreshold, Threshold } from './contract';
 
-/** The current scale of the org's city and every earlier version (newest first). */
-export async function listScales(ctx: Ctx, orgRef: string): Promise<{ current: Scale; versions: Scale[] }> {
+/** Who may add a version of the city's scale: risk.manage on the city itself (not only on one of its orgs). */
+const managesCityScale = (ctx: Ctx, cityId: string) => ctx.authz.can('risk.manage', `/${cityId}/`);
+
+/**
+ * The current scale of the org's city and every earlier version (newest first), and whether the caller may add a
+ * version (the page offers the form only then).
+ */
+export async function listScales(ctx: Ctx, orgRef: string): Promise<{ current: Scale; versions: Scale[]; canCreateVersion: boolean }> {
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, orgRef, 'risk.read');
-    const cur = await currentScale(tx, ctx, cityIdOf(org.path));
+    const cityId = cityIdOf(org.path);
+    const cur = await currentScale(tx, ctx, cityId);
     const rows = await tx.select().from(riskScales).where(eq(riskScales.cityOrgId, cur.cityOrgId)).orderBy(asc(riskScales.scaleVersion));
-    return { current: scaleDto(cur, cur.scaleVersion), versions: rows.reverse().map((r) => scaleDto(r, cur.scaleVersion)) };
+    return {
+      current: scaleDto(cur, cur.scaleVersion),
+      versions: rows.reverse().map((r) => scaleDto(r, cur.scaleVersion)),
+      canCreateVersion: managesCityScale(ctx, cityId),
+    };
   });
 }
 
@@ -64,10 +75,11 @@ export async function createScaleVersion(ctx: Ctx, input: CreateScale): Promise<
   return inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'risk.read');
     const cityId = cityIdOf(org.path);
-    if (!ctx.authz.can('risk.manage', `/${cityId}/`)) {
+    if (!managesCityScale(ctx, cityId)) {
+      // Named in words, as the roles that have it: the permission's code means nothing to the reader.
       throw forbidden({
-        sv: 'Skalan gäller hela staden: ändringar kräver behörigheten risk.manage på stadens nivå.',
-        en: 'The scale applies to the whole city: changing it needs risk.manage at city level.',
+        sv: 'Skalan gäller hela staden: en ny version kräver att du hanterar risker för hela staden (ISAM eller säkerhetsansvarig på stadens nivå, eller systemadministratör).',
+        en: 'The scale applies to the whole city: a new version needs you to manage risks for the whole city (ISAM or security officer at city level, or system administrator).',
       });
     }
     const preset = input.preset ? PRESETS[input.preset] : undefined;

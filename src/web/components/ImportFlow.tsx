@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from './TableScroll';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { formatNumber } from '../format';
@@ -39,7 +40,7 @@ function Errors({ s }: { s: ImportOutcome }) {
   const en = i18n.language.startsWith('en');
   if (s.errors.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <TableScroll minWidth={560}>
       <Table striped withTableBorder>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{t('import.errorsCaption', { count: s.rejected })}</Table.Caption>
         <Table.Thead>
@@ -59,7 +60,7 @@ function Errors({ s }: { s: ImportOutcome }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, Group, List, Loader, Menu, Popover, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { TableScroll } from './TableScroll';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../format';
@@ -269,8 +270,8 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
       {error ? <ListError error={error} labels={props.errorLabels} /> : null}
 
       {/* Wider than the page: the sideways scrollbar is always drawn and stays at the window's bottom edge while the table is in view (app.css). */}
-      <Table.ScrollContainer minWidth={0} className="register-scroll" scrollAreaProps={{ type: 'auto', offsetScrollbars: false }}>
-        <Table striped highlightOnHover className="register-table" verticalSpacing="xs" horizontalSpacing={6}>
+      <TableScroll minWidth={0} className="register-scroll" scrollAreaProps={{ type: 'auto', offsetScrollbars: false }}>
+        <Table striped highlightOnHover className="register-table" verticalSpacing="xs" horizontalSpacing={5}>
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
             <VisuallyHidden>{props.label}</VisuallyHidden>
           </Table.Caption>
@@ -309,7 +310,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
 
       {loading && (
         <Group justify="center">

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Table, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -21,7 +22,7 @@ export function SessionsSection() {
         {t('sessions.title')}
       </Title>
       <ProblemAlert error={sessions.error ?? revoke.error} />
-      <Table.ScrollContainer minWidth={500}>
+      <TableScroll minWidth={500} label={t('sessions.tableLabel')}>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -56,7 +57,7 @@ export function SessionsSection() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Card>
   );
 }

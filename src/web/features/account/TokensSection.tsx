@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Code, Group, MultiSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -61,7 +62,7 @@ export function TokensSection() {
         )}
         <ProblemAlert error={tokens.error ?? revoke.error} />
         {active.length > 0 && (
-          <Table.ScrollContainer minWidth={500}>
+          <TableScroll minWidth={500} label={t('tokens.tableLabel')}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -92,7 +93,7 @@ export function TokensSection() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
         <form onSubmit={submit} noValidate>
           <Stack gap="xs" maw={520}>

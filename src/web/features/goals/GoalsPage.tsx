@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -99,7 +100,7 @@ export default function GoalsPage() {
                 </Group>
               )}
             </Group>
-            <Table.ScrollContainer minWidth={500}>
+            <TableScroll minWidth={500}>
               <Table verticalSpacing="xs">
                 <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('detailCaption', { year })}</Table.Caption>
                 <Table.Thead>
@@ -148,7 +149,7 @@ export default function GoalsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           </Stack>
         </Card>
       )}

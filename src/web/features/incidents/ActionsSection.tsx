@@ -1,5 +1,6 @@
 import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -147,7 +148,7 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
       {incident.actions.length === 0 ? (
         <Text size="sm">{t('actions.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        <TableScroll minWidth={480} label={t('actions.tableLabel')}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -239,7 +240,7 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <Text size="sm" role="status" mt={saved ? 'xs' : 0}>
         {saved}

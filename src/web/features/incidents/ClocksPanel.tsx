@@ -1,4 +1,5 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section';
 import { useNarrow } from '../../shell/narrow';
@@ -58,11 +59,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer
-          minWidth={520}
-          // Keyboard users can scroll the table on a narrow screen (axe scrollable-region-focusable: no links inside).
-          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('clocks.caption') } }}
-        >
+        <TableScroll minWidth={520}>
           <Table>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('clocks.caption')}</Table.Caption>
             <Table.Thead>
@@ -94,7 +91,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       {incident.nis2Significant && !nis2Applies(incident) && (
         <Text size="sm" mt="xs">

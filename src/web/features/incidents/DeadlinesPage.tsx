@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +48,7 @@ export default function DeadlinesPage() {
       )}
       {q.isSuccess && items.length === 0 && <Text>{t('deadlines.none')}</Text>}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <TableScroll minWidth={640}>
           <Table striped>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('deadlines.caption')}</Table.Caption>
             <Table.Thead>
@@ -88,7 +89,7 @@ export default function DeadlinesPage() {
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       {items.length > shown && (
         <Group justify="space-between">

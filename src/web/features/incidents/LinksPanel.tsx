@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Anchor, Button, Group, List, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -132,7 +133,7 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
       {incident.links.length === 0 ? (
         <Text size="sm">{t('links.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        <TableScroll minWidth={480} label={t('links.tableLabel')}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -171,7 +172,7 @@ export function LinksPanel({ incident, onChange }: { incident: IncidentDetail; o
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <ProblemAlert error={remove.error} onReload={onChange} />
       {manage && (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
@@ -129,7 +130,7 @@ export default function InternalControlPage() {
           {[c.method && t('control.method', { method: c.method }), t('control.frequency', { frequency: t(`frequency.${c.frequency}`) }), c.responsible && t('control.responsible', { name: c.responsible }),
             c.org.slug !== selected.slug ? c.org.name : ''].filter(Boolean).join(' · ')}
         </Text>
-        <Table.ScrollContainer minWidth={700}>
+        <TableScroll minWidth={700}>
           <Table striped>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}><VisuallyHidden>{t('period.caption', { name: controlName(c), year })}</VisuallyHidden></Table.Caption>
             <Table.Thead>
@@ -144,7 +145,7 @@ export default function InternalControlPage() {
             </Table.Thead>
             <Table.Tbody>{c.periods.map((p) => periodRow(c, p))}</Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       </Stack>
     </Card>
   );

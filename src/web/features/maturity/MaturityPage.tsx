@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -67,7 +68,7 @@ export default function MaturityPage() {
           <Title order={2} size="h3" id="maturity-trend" mb="sm">
             {t('trendTitle')}
           </Title>
-          <Table.ScrollContainer minWidth={400}>
+          <TableScroll minWidth={400}>
             <Table verticalSpacing="xs">
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('trendCaption')}</Table.Caption>
               <Table.Thead>
@@ -101,7 +102,7 @@ export default function MaturityPage() {
                 </Table.Tr>
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <EChart option={option} label={chartLabel} caption={t('chartCaption')} height={Math.max(200, areas.length * 28 * Math.max(1, trend.length) + 60)} />
         </Card>
       )}
@@ -130,7 +131,7 @@ export default function MaturityPage() {
             </Group>
           </Group>
           {m.summary && <Text mb="sm">{m.summary}</Text>}
-          <Table.ScrollContainer minWidth={500}>
+          <TableScroll minWidth={500}>
             <Table verticalSpacing="xs">
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('detailCaption', { year: m.year })}</Table.Caption>
               <Table.Thead>
@@ -152,7 +153,7 @@ export default function MaturityPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         </Card>
       ))}
       {dialog && <MaturityForm org={selected} assessment={dialog.assessment} latest={list[0]} onClose={() => setDialog(null)} />}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, NativeSelect, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { statusBadge } from '../../components/statusBadge';
@@ -93,7 +94,7 @@ export default function Nis2Page() {
               <Title order={2} size="h3" id="nis2-areas">{t('assessment.title', { year })}</Title>
               {a.carriedFrom && <Text size="sm" c="dimmed">{t('assessment.carried', { from: a.carriedFrom })}</Text>}
               <Text size="sm">{t('assessment.counts', { genomford: a.counts.genomford, delvis: a.counts.delvis, ej_paborjad: a.counts.ej_paborjad, ej_tillamplig: a.counts.ej_tillamplig })}</Text>
-              <Table.ScrollContainer minWidth={800}>
+              <TableScroll minWidth={800}>
                 <Table striped>
                   <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('area.caption', { year })}</Table.Caption>
                   <Table.Thead>
@@ -130,7 +131,7 @@ export default function Nis2Page() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             </Stack>
           </Card>
           <SupplyChain assessment={a} manage={manage && !locked} onChange={setData} />

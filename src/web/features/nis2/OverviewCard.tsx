@@ -1,4 +1,5 @@
 import { Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/problem';
@@ -30,7 +31,7 @@ export function OverviewCard({ org, year }: { org: { slug: string; name: string 
       <Stack gap="xs">
         <Title order={2} size="h3" id="nis2-overview">{t('overview.title', { org: org.name, year })}</Title>
         <Text size="sm">{t('overview.intro', { year })}</Text>
-        <Table.ScrollContainer minWidth={720}>
+        <TableScroll minWidth={720}>
           <Table striped>
             <Table.Caption>{t('overview.caption', { org: org.name, year })}</Table.Caption>
             <Table.Thead>
@@ -62,7 +63,7 @@ export function OverviewCard({ org, year }: { org: { slug: string; name: string 
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       </Stack>
     </Card>
   );

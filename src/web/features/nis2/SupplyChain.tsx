@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
@@ -38,7 +39,7 @@ export function SupplyChain({ assessment: a, manage, onChange }: { assessment: N
         <Title order={2} size="h3" id="nis2-suppliers" tabIndex={-1}>{t('suppliers.title')}</Title>
         <Text size="sm" c="dimmed">{t('suppliers.intro')}</Text>
         {a.suppliers.length === 0 ? <Text>{t('suppliers.none')}</Text> : (
-          <Table.ScrollContainer minWidth={700}>
+          <TableScroll minWidth={700}>
             <Table striped>
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('suppliers.caption', { year: a.year })}</Table.Caption>
               <Table.Thead>
@@ -68,7 +69,7 @@ export function SupplyChain({ assessment: a, manage, onChange }: { assessment: N
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
         {manage && <Group><Button id="nis2-supplier-add" variant="default" onClick={() => setEditing('new')}>{t('suppliers.add')}</Button></Group>}
       </Stack>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
@@ -51,7 +52,7 @@ export function FollowUpDialog({ object, manage, onClose, onSaved }: Props) {
             {list.data.length === 0
               ? <Text size="sm">{t('followUp.none')}</Text>
               : (
-                <Table.ScrollContainer minWidth={520}>
+                <TableScroll minWidth={520}>
                   <Table striped>
                     <Table.Caption>{t('followUp.tableCaption', { name: object.name })}</Table.Caption>
                     <Table.Thead>
@@ -83,7 +84,7 @@ export function FollowUpDialog({ object, manage, onClose, onSaved }: Props) {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </TableScroll>
               )}
             {manage && years.length > 0 && (
               <Group>

@@ -1,5 +1,6 @@
 import './plans.css';
 import { Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 import type { PlanProgress } from './api';
@@ -14,7 +15,7 @@ export function ProgressTable({ rows }: { rows: PlanProgress[] }) {
       <Title order={2} size="h3" id="plan-progress-title" mb="xs">
         {t('progress.title')}
       </Title>
-      <Table.ScrollContainer minWidth={600}>
+      <TableScroll minWidth={600}>
         <Table verticalSpacing={4} striped>
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
             <Text size="sm" c="dimmed" component="span">
@@ -48,7 +49,7 @@ export function ProgressTable({ rows }: { rows: PlanProgress[] }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import './reports.css';
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Card, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +58,7 @@ export default function VersionsPage() {
         {versions.isError && <Alert color="red" role="alert">{errorMessage(versions.error, i18n.language)}</Alert>}
         {versions.data && list.length === 0 && <Text size="sm" c="dimmed">{t('versions.none')}</Text>}
         {list.length > 0 && (
-          <Table.ScrollContainer minWidth={600}>
+          <TableScroll minWidth={600}>
             <Table>
               <Table.Caption>{t('versions.caption')}</Table.Caption>
               <Table.Thead>
@@ -81,7 +82,7 @@ export default function VersionsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </Card>
       <Card withBorder component="section" aria-labelledby="compare-title">
@@ -113,7 +114,7 @@ function CompareView({ data }: { data: CompareResult }) {
       {data.figures.length === 0 ? (
         <Text size="sm">{t('compare.noFigures')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={500}>
+        <TableScroll minWidth={500}>
           <Table striped>
             <Table.Caption>{t('compare.figuresCaption', { a: data.a.label, b: data.b.label })}</Table.Caption>
             <Table.Thead>
@@ -133,7 +134,7 @@ function CompareView({ data }: { data: CompareResult }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <Title order={3} size="h4">{t('compare.text')}</Title>
       {changed.length === 0 && <Text size="sm">{t('compare.noText')}</Text>}

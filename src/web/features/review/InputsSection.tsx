@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Loader, Stack, Table, Text, Textarea } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { fieldError, ProblemAlert } from '../../components/problem';
@@ -41,7 +42,7 @@ export function InputsSection({ review, status, loading, editable, onReload }: {
       ) : (
         <Alert color="green">{t('inputs.allCovered')}</Alert>
       )}
-      <Table.ScrollContainer minWidth={700}>
+      <TableScroll minWidth={700}>
         <Table verticalSpacing="xs" striped>
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('inputs.caption')}</Table.Caption>
           <Table.Thead>
@@ -85,7 +86,7 @@ export function InputsSection({ review, status, loading, editable, onReload }: {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {editing && <InputModal review={review} input={editing} onClose={() => setEditing(null)} onReload={onReload} />}
     </Stack>
   );

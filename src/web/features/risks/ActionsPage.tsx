@@ -34,8 +34,8 @@ export default function ActionsPage() {
     { key: 'owner', header: t('actions.field.owner'), value: (r) => r.owner },
     { key: 'due', header: t('actions.field.dueDate'), value: (r) => r.dueDate ?? '', render: (r) => <span className="nowrap">{formatDate(r.dueDate)}</span> },
     { key: 'status', header: t('actions.field.status'), value: (r) => t(`actionStatus.${r.status}`) + (r.overdue ? ` (${t('overdue')})` : ''), render: (r) => <ActionStatusBadge action={r} /> },
-    { key: 'source', header: t('actions.source'), value: source, render: (r) => <Anchor component={Link} to={r.link}>{source(r)}</Anchor> },
-    { key: 'parent', header: t('actions.parent'), value: (r) => r.parent.title },
+    { key: 'source', header: t('actions.source'), value: source, render: (r) => <Anchor component={Link} to={r.link} className="wrap-long">{source(r)}</Anchor> },
+    { key: 'parent', header: t('actions.parent'), value: (r) => r.parent.title, render: (r) => <div className="wrap-long">{r.parent.title}</div> },
   ];
 
   return (

@@ -29,7 +29,7 @@ export function HeatMap({ data, selected, onSelect }: Props) {
       <Text size="sm" mb="xs">
         {t('heatmap.help', { scale: data.scale.name, version: data.scale.scaleVersion, count: data.total })}
       </Text>
-      <div className="risk-matrix" style={{ gridTemplateColumns: `minmax(6rem, auto) repeat(${nK}, minmax(3.2rem, 1fr))` }}>
+      <div className="risk-matrix" style={{ gridTemplateColumns: `fit-content(6rem) repeat(${nK}, minmax(3.2rem, 1fr))` }}>
         <div className="risk-matrix-corner risk-matrix-axis">{t('matrix.axes')}</div>
         {cols.map((k) => (
           <div key={`h${k}`} className="risk-matrix-colhead">

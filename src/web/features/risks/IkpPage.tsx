@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
@@ -77,7 +78,7 @@ export default function IkpPage() {
               {shown.length === 0 ? (
                 <Text>{t('ikp.noneProposed')}</Text>
               ) : (
-                <Table.ScrollContainer minWidth={800}>
+                <TableScroll minWidth={800}>
                   <Table className="risk-table" striped aria-label={t('ikp.tableLabel', { year: vor.data.year })}>
                     <Table.Thead>
                       <Table.Tr>
@@ -124,7 +125,7 @@ export default function IkpPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </TableScroll>
               )}
               {decide && <ApproveControls vor={vor.data} />}
             </>

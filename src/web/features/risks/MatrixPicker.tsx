@@ -78,7 +78,7 @@ export function MatrixPicker({ scale, value, onChange, label, error, disabled, i
         aria-invalid={error ? true : undefined}
         aria-disabled={disabled || undefined}
         className="risk-matrix"
-        style={{ gridTemplateColumns: `minmax(6rem, auto) repeat(${nK}, minmax(2.8rem, 1fr))` }}
+        style={{ gridTemplateColumns: `fit-content(6rem) repeat(${nK}, minmax(2.8rem, 1fr))` }}
       >
         <div className="risk-matrix-corner risk-matrix-axis" aria-hidden="true">
           {t('matrix.axes')}

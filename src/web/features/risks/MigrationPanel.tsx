@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -52,7 +53,7 @@ export function MigrationPanel({ org, versions }: { org: string; versions: Scale
               </List>
             </Alert>
             {preview.items.length > 0 && (
-              <Table.ScrollContainer minWidth={700}>
+              <TableScroll minWidth={700}>
                 <Table className="risk-table" striped aria-label={t('migration.itemsLabel')}>
                   <Table.Thead>
                     <Table.Tr>
@@ -87,7 +88,7 @@ export function MigrationPanel({ org, versions }: { org: string; versions: Scale
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )}
             {!preview.applied && preview.counts.total > 0 && (
               <Group>

@@ -62,7 +62,12 @@ export default function RegisterPage() {
   const columns: RegisterColumn<RegisterRisk>[] = [
     { key: 'title', header: t('risk.field.title'), value: (r) => r.title },
     { key: 'org', header: t('risk.field.org'), value: (r) => r.org.name, hidden: true },
-    { key: 'source', header: t('risk.field.sourceType'), value: (r) => sourceText(t(`source.${r.sourceType}`), r.sourceLabel) },
+    {
+      key: 'source',
+      header: t('risk.field.sourceType'),
+      value: (r) => sourceText(t(`source.${r.sourceType}`), r.sourceLabel),
+      render: (r) => <div className="wrap-long">{sourceText(t(`source.${r.sourceType}`), r.sourceLabel)}</div>,
+    },
     { key: 'owner', header: t('risk.field.owner'), value: (r) => r.owner },
     { key: 'inherent', header: t('risk.inherent'), value: (r) => r.inherent.riskvarde, render: (r) => <RiskValue value={r.inherent.riskvarde} band={r.inherent.band} /> },
     { key: 'residual', header: t('risk.residual'), value: (r) => r.residual?.riskvarde ?? null, render: (r) => (r.residual ? <RiskValue value={r.residual.riskvarde} band={r.residual.band} /> : '–') },
@@ -73,14 +78,16 @@ export default function RegisterPage() {
       header: t('risk.field.reviewDate'),
       value: (r) => r.reviewDate ?? '',
       render: (r) => (
-        <span className="nowrap">
-          {formatDate(r.reviewDate)}
+        // The date on one line, Försenad beside it where there is room and under it where not: kept on one line, the
+        // two widened the column so that the table ran past 1280 px.
+        <Group gap={4} wrap="wrap">
+          <span className="nowrap">{formatDate(r.reviewDate)}</span>
           {r.reviewOverdue && (
-            <Badge ml={4} color="orange.9" variant="filled" tt="none">
+            <Badge color="orange.9" variant="filled" tt="none">
               {t('overdue')}
             </Badge>
           )}
-        </span>
+        </Group>
       ),
     },
     { key: 'actions', header: t('event.field.actions'), value: (r) => r.actions.length },

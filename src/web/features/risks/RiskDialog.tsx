@@ -126,13 +126,14 @@ function RiskForm({ risk, scale, org, canEdit, onSaved, onCancel, onReload }: { 
           <TextInput label={t('risk.field.sourceLabel')} value={sourceLabel} onChange={(e) => setSourceLabel(e.currentTarget.value)} error={fe('sourceLabel')} disabled={!canEdit} />
           <TextInput label={t('risk.field.owner')} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} error={fe('owner')} disabled={!canEdit} />
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {/* One matrix above the other: side by side, each had half the dialog and its column heads ran into each other. */}
+        <Stack>
           <MatrixPicker id="risk-inherent" scale={scale} label={t('risk.inherentLong')} value={inherent} onChange={setInherent} error={pickerError('inherent')} disabled={!canEdit} />
           <Stack gap="xs">
             <Checkbox label={t('risk.hasResidual')} checked={hasResidual} onChange={(e) => setHasResidual(e.currentTarget.checked)} disabled={!canEdit} />
             {hasResidual && <MatrixPicker id="risk-residual" scale={scale} label={t('risk.residualLong')} value={residual} onChange={setResidual} error={pickerError('residual')} disabled={!canEdit} />}
           </Stack>
-        </SimpleGrid>
+        </Stack>
         <Fieldset legend={t('risk.treatmentLegend')}>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

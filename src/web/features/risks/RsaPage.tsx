@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -94,7 +95,7 @@ export function RsaSection() {
               {rsa.activities.length === 0 ? (
                 <Text size="sm">{t('rsa.noActivities')}</Text>
               ) : (
-                <Table.ScrollContainer minWidth={800}>
+                <TableScroll minWidth={800}>
                   <Table className="risk-table" striped aria-label={t('rsa.activities')}>
                     <Table.Thead>
                       <Table.Tr>
@@ -163,7 +164,7 @@ export function RsaSection() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </TableScroll>
               )}
             </Stack>
           )}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -46,6 +47,8 @@ export default function ScalesPage() {
               <Title order={2} size="h3" id="versions-title" mb="xs">
                 {t('scales.versions')}
               </Title>
+              {/* On a phone a wide version (its creator's name) scrolls in its own area, not the page. */}
+              <TableScroll minWidth={0} scrollAreaProps={{ type: 'auto' }}>
               <Table className="risk-table" aria-labelledby="versions-title">
                 <Table.Thead>
                   <Table.Tr>
@@ -77,9 +80,22 @@ export default function ScalesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              </TableScroll>
             </section>
           )}
-          {manage && <NewScaleForm org={selected.slug} />}
+          {scales.data?.canCreateVersion ? (
+            <NewScaleForm org={selected.slug} />
+          ) : (
+            scales.data && (
+              // Only risk management for the whole city adds a version: the form is not offered to others, who are told who can.
+              <section aria-labelledby="new-scale-title">
+                <Title order={2} size="h3" id="new-scale-title" mb="xs">
+                  {t('scales.new')}
+                </Title>
+                <Text maw={760}>{t('scales.cityOnly')}</Text>
+              </section>
+            )
+          )}
           {manage && scales.data && scales.data.versions.length > 1 && <MigrationPanel org={selected.slug} versions={scales.data.versions} />}
         </>
       )}
@@ -112,11 +128,8 @@ function ScaleView({ scale }: { scale: Scale }) {
           </ol>
           <Legend bands={scale.bands} />
         </Stack>
-        {/* On a phone the matrix scrolls sideways in its own area, not the page; keyboard users can scroll it (no links inside). */}
-        <Table.ScrollContainer
-          minWidth={0}
-          scrollAreaProps={{ type: 'auto', viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('scales.matrixLabel') } }}
-        >
+        {/* On a phone the matrix scrolls sideways in its own area, not the page. */}
+        <TableScroll minWidth={0} scrollAreaProps={{ type: 'auto' }}>
           <Table className="risk-table" withTableBorder aria-label={t('scales.matrixLabel')}>
             <Table.Thead>
               <Table.Tr>
@@ -144,7 +157,7 @@ function ScaleView({ scale }: { scale: Scale }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       </SimpleGrid>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
@@ -145,7 +146,7 @@ function ArbetssattTable({ a, vor, manage, onOpen }: { a: VorArbetssatt; vor: Vo
           {t('event.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={800} scrollAreaProps={{ type: 'auto' }}>
+        <TableScroll minWidth={800} scrollAreaProps={{ type: 'auto' }}>
           <Table className="risk-table" striped aria-labelledby={`as-${a.id}`} horizontalSpacing={6}>
             <Table.Thead>
               <Table.Tr>
@@ -212,7 +213,7 @@ function ArbetssattTable({ a, vor, manage, onOpen }: { a: VorArbetssatt; vor: Vo
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Group, Loader, NativeSelect, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../../components/TableScroll';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -84,7 +85,7 @@ export default function TrainingPage() {
         {sessions.isPending && <Loader aria-label={t('common:loading')} />}
         {sessions.data && held.length === 0 && <Alert color="gray">{t('session.empty', { year })}</Alert>}
         {held.length > 0 && (
-          <Table.ScrollContainer minWidth={700}>
+          <TableScroll minWidth={700}>
             <Table verticalSpacing="xs">
               <Table.Caption style={caption}>{t('session.caption', { year, org: selected.name })}</Table.Caption>
               <Table.Thead>
@@ -127,7 +128,7 @@ export default function TrainingPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </Card>
 
@@ -152,7 +153,7 @@ export default function TrainingPage() {
         {completions.isPending && <Loader aria-label={t('common:loading')} />}
         {completions.data && done.length === 0 && <Alert color="gray">{t('completion.empty', { year })}</Alert>}
         {done.length > 0 && (
-          <Table.ScrollContainer minWidth={700}>
+          <TableScroll minWidth={700}>
             <Table verticalSpacing="xs">
               <Table.Caption style={caption}>{t('completion.caption', { year, org: selected.name })}</Table.Caption>
               <Table.Thead>
@@ -208,7 +209,7 @@ export default function TrainingPage() {
                 ))}
               </Table.Tfoot>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </Card>
 
