@@ -190,6 +190,10 @@ test('an åtgärd is changed in its row: due date moved, owner set, reopened; a 
   await expect(form.getByLabel('Klart senast')).toHaveValue('2020-03-16');
   await expect(form.getByLabel('Status')).toHaveValue('klar');
   await expectNoAxeViolations(page, 'action change form');
+  // A due date moved into the past is allowed, and said; the date it already had is not remarked on.
+  await expect(form.getByLabel('Klart senast')).not.toHaveAccessibleDescription(/passerat/);
+  await form.getByLabel('Klart senast').fill('2020-03-17');
+  await expect(form.getByLabel('Klart senast')).toHaveAccessibleDescription('Datumet har redan passerat: åtgärden blir försenad direkt.');
   await form.getByRole('button', { name: 'Avbryt' }).click();
   await expect(form).toHaveCount(0);
   await expect(change).toBeFocused();

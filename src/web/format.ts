@@ -21,6 +21,10 @@ export function formatDate(v: string | number | Date | null | undefined): string
   return Number.isNaN(d.getTime()) ? '' : dateOnly.format(d);
 }
 
+const ymd = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Today in Stockholm, YYYY-MM-DD. */
+export const todayStockholm = () => ymd.format(new Date());
+
 export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '' : number.format(n);
 }

@@ -10,7 +10,7 @@ import { fieldError, ProblemAlert } from '../../components/problem';
 import { Section } from '../../components/Section';
 import { useFocusLater } from '../../components/useFocusLater';
 import { useSubmit } from '../../components/useSubmit';
-import { formatDate } from '../../format';
+import { formatDate, todayStockholm } from '../../format';
 import type { IncidentAction, IncidentDetail } from './types';
 import { useAddForm } from './useAddForm';
 import { COLORS } from './util';
@@ -41,6 +41,7 @@ function ActionEditForm({ incidentId, action, name, handlers, onSaved, onCancel,
   onReload: () => void;
 }) {
   const { t, i18n } = useTranslation('incidents');
+  const duePassed = useDuePassed();
   const initial = { title: action.title ?? '', ownerId: action.owner?.id ?? '', dueDate: action.dueDate ?? '', status: action.status };
   const [d, setD] = useState(initial);
   const [titleMissing, setTitleMissing] = useState(false);
@@ -89,7 +90,7 @@ function ActionEditForm({ incidentId, action, name, handlers, onSaved, onCancel,
           <TextInput label={t('actions.action')} value={d.title} onChange={set('title')} required maxLength={300} error={fe('title')} w={280} />
         )}
         <NativeSelect label={t('actions.owner')} value={d.ownerId} onChange={set('ownerId')} data={owners} error={fe('ownerId')} w={180} />
-        <TextInput type="date" label={t('actions.due')} value={d.dueDate} onChange={set('dueDate')} error={fe('dueDate')} w={160} />
+        <TextInput type="date" label={t('actions.due')} value={d.dueDate} onChange={set('dueDate')} error={fe('dueDate')} w={160} description={d.dueDate !== initial.dueDate ? duePassed(d.dueDate) : undefined} />
         <NativeSelect
           label={t('actions.status')}
           value={d.status}
@@ -108,8 +109,15 @@ function ActionEditForm({ incidentId, action, name, handlers, onSaved, onCancel,
 }
 
 /** Åtgärder: list, add, change, mark done. */
+/** A due date chosen in the past is allowed (an action recorded late), but said: the action is overdue at once. */
+function useDuePassed() {
+  const { t } = useTranslation('incidents');
+  return (due: string) => (due && due < todayStockholm() ? t('actions.duePassed') : undefined);
+}
+
 export function ActionsSection({ incident, handlers, onChange }: { incident: IncidentDetail; handlers: Option[]; onChange: () => void }) {
   const { t, i18n } = useTranslation('incidents');
+  const duePassed = useDuePassed();
   const { can } = useSession();
   const manage = can('incident.manage') && incident.allowedStatuses.length > 0;
   const { d, set, add, submit } = useAddForm(
@@ -251,7 +259,7 @@ export function ActionsSection({ incident, handlers, onChange }: { incident: Inc
           <Group align="flex-end" mt="sm" wrap="wrap">
             <TextInput label={t('actions.newTitle')} value={d.title} onChange={set('title')} required error={fieldError(add.error, 'title', i18n.language)} w={280} />
             <NativeSelect label={t('actions.owner')} value={d.ownerId} onChange={set('ownerId')} data={[{ value: '', label: t('none') }, ...handlers]} w={180} />
-            <TextInput type="date" label={t('actions.due')} value={d.dueDate} onChange={set('dueDate')} error={fieldError(add.error, 'dueDate', i18n.language)} w={160} />
+            <TextInput type="date" label={t('actions.due')} value={d.dueDate} onChange={set('dueDate')} error={fieldError(add.error, 'dueDate', i18n.language)} w={160} description={duePassed(d.dueDate)} />
             <Button type="submit" loading={add.busy}>
               {t('actions.add')}
             </Button>

@@ -6,6 +6,7 @@
 import { Alert, Badge, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiUrl, type Problem } from '../../api/client';
+import { todayStockholm } from '../../format';
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -36,9 +37,7 @@ export const putJson = <T,>(path: string, body: unknown, csrf: string | null) =>
 export const putFile = <T,>(path: string, file: Blob, csrf: string | null, query: Query) =>
   send<T>('PUT', path, csrf, file, 'application/octet-stream', query);
 
-const ymd = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** Today in Stockholm, YYYY-MM-DD. */
-export const todayStockholm = () => ymd.format(new Date());
+export { todayStockholm };
 export const thisYear = () => Number(todayStockholm().slice(0, 4));
 /** The latest year of figures and records the server takes (lastYear in server/platform/time.ts): next year. */
 export const lastYear = () => thisYear() + 1;
