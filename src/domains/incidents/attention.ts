@@ -6,6 +6,9 @@ import { incidents } from './table';
 import { breachDocumentedSql } from './list';
 import { stockholmYear, yearRange } from '../../server/platform/time';
 
+/** The statuses of an incident still being handled. */
+const OPEN_STATUSES = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd'];
+
 /**
  * Start-page warnings for legal clocks: overdue, less than 6 h left (critical) and less than 24 h left
  * (warning), counted over the incidents the person may read, before every routine item (PRIORITY_LEGAL_DEADLINE).
@@ -56,6 +59,25 @@ export const attentionProviders: AttentionProvider[] = [
         ...countTitles(n,
           { one: 'En ny incidentrapport väntar på registrering', many: 'nya incidentrapporter väntar på registrering' },
           { one: 'One new incident report awaits registration', many: 'new incident reports await registration' }),
+      }];
+    },
+  },
+  {
+    key: 'undecided-personal-data',
+    // Open incidents answered "vet ej" about personal data, where the person handles incidents. Until it is decided no
+    // clock runs, yet if it is a personal data breach, art. 33's 72 hours count from when it was discovered: decide it.
+    // A partial index holds exactly these (incidents_undecided_idx).
+    async items(ctx) {
+      if (!ctx.authz.hasAnywhere('incident.manage')) return [];
+      const [row] = await ctx.db.select({ n: count() }).from(incidents).innerJoin(orgs, eq(orgs.id, incidents.orgId))
+        .where(and(sql`${incidents.personalData} = 'vet_ej' and ${incidents.status} not in ('Klar', 'Förfallen')`, ctx.authz.scopeSql('incident.manage', orgs.path)));
+      const n = Number(row?.n ?? 0);
+      return [{
+        key: 'incidents.personalData.undecided', severity: 'warning', count: n,
+        link: `/incidenter?personalData=vet_ej&status=${encodeURIComponent(OPEN_STATUSES.join(','))}&alla=1`,
+        ...countTitles(n,
+          { one: 'En öppen incident där det inte är avgjort om personuppgifter berörs: avgör det, för en personuppgiftsincident räknas 72 timmar från upptäckten', many: 'öppna incidenter där det inte är avgjort om personuppgifter berörs: avgör det, för en personuppgiftsincident räknas 72 timmar från upptäckten' },
+          { one: 'One open incident where it is not decided whether personal data is involved: decide it, for a personal data breach 72 hours count from discovery', many: 'open incidents where it is not decided whether personal data is involved: decide it, for a personal data breach 72 hours count from discovery' }),
       }];
     },
   },

@@ -77,6 +77,8 @@ export const incidents = pgTable(
     index('incidents_handler_idx').on(t.handlerId).where(sql`${t.handlerId} is not null`),
     // The start page's "new reports waiting" (attention.ts): only the untriaged, so the count stays small in any city.
     index('incidents_untriaged_idx').on(t.orgId).where(sql`${t.status} = 'Rapporterad' and ${t.handlerId} is null`),
+    // The start page's "not yet decided whether personal data": open incidents answered 'vet ej', a handful in any city.
+    index('incidents_undecided_idx').on(t.orgId).where(sql`${t.personalData} = 'vet_ej' and ${t.status} not in ('Klar', 'Förfallen')`),
     // The list's own reports (incident.report without incident.read): newest first per reporter.
     index('incidents_reporter_reported_idx').on(t.reporterId, t.reportedAt, t.id).where(sql`${t.reporterId} is not null`),
     check('incidents_status_check', sql`${t.status} in ('Rapporterad','Under registrering','Under utredning','Under åtgärd','Klar','Förfallen')`),

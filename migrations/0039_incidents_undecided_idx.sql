@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_undecided_idx" ON "incidents" USING btree ("org_id") WHERE "incidents"."personal_data" = 'vet_ej' and "incidents"."status" not in ('Klar', 'Förfallen');
