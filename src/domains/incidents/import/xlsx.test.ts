@@ -293,7 +293,7 @@ describe('the XLSX reader', () => {
     ]);
   });
 
-  it('reads booleans, error values, cached formula results and skips blank rows', async () => {
+  it('reads booleans, error values (as empty cells, the row marked), cached formula results and skips blank rows', async () => {
     const rows = await read(book({
       sheets: [{
         name: 'A',
@@ -303,7 +303,7 @@ describe('the XLSX reader', () => {
           row(4, str('sist')),
       }],
     }));
-    expect(rows).toEqual([{ line: 1, cells: HEAD }, { line: 2, cells: [true, false, '#N/A', 2, ''] }, { line: 4, cells: ['sist'] }]);
+    expect(rows).toEqual([{ line: 1, cells: HEAD }, { line: 2, cells: [true, false, '', 2, ''], excelErrors: true }, { line: 4, cells: ['sist'] }]);
   });
 
   it('takes worksheets in the workbook\'s order (not the zip\'s), names the sheet it found the header on', async () => {
@@ -469,6 +469,20 @@ describe('XLSX through the import', () => {
     expect(r.summary).toMatchObject({ created: 3, rejected: 0 });
     expect(r.summary.warnings_sv).toEqual(['Raderna 3, 4 är dolda i arbetsboken (ett filter eller dolda rader) men lästes ändå: hela bladet importeras. Ta bort de rader som inte ska importeras i stället för att dölja dem.']);
     expect(r.summary.warnings_en).toEqual(['Lines 3, 4 are hidden in the workbook (a filter or hidden rows) but were read all the same: the whole sheet is imported. Delete the rows that should not be imported instead of hiding them.']);
+  });
+
+  it('reads an Excel error value (#N/A of a lookup) as an empty cell and says on which rows', async () => {
+    const o = await freshOrg(t);
+    const err = raw('t="e"', '<f>VLOOKUP(A2,Blad2!A:B,2,FALSE)</f><v>#N/A</v>');
+    const data =
+      row(1, ...HEAD2.map(str)) +
+      row(2, str('E-1'), str('Med fel i beskrivningen'), err, num(45691, 1), str('Klar'), str('Nej')) +
+      row(3, str('E-2'), err, str('Rubriken är ett fel'), num(45691, 1), str('Klar'), str('Nej'));
+    const r = await runImport(t, book({ sheets: [{ name: 'A', data }] }), { org: o.slug, skipInvalid: true }, 'xlsx');
+    expect(r.summary).toMatchObject({ created: 1, rejected: 1 });
+    expect(r.summary.errors).toMatchObject([{ line: 3, column: 'Rubrik' }]);
+    expect(r.summary.warnings_sv).toEqual(['Raderna 2, 3 har celler med Excels felvärden (#SAKNAS!, #REFERENS! och liknande, ofta en formel som inte hittade sitt värde); de lästes som tomma. Rätta formlerna i arbetsboken om värdena behövs.']);
+    expect((await stored(t, o.id)).map((i) => [i.externalId, i.description])).toEqual([['E-1', '']]);
   });
 
   it('rejects a date cell holding 0 with its row and column, also as the IMY report date', async () => {

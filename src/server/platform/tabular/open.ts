@@ -65,7 +65,7 @@ export interface OpenedTable<F extends string> {
 const LISTED_LINES = 10;
 
 /** What is known of the file once its records are read: repeats of the header, sheets left unread, hidden rows read. */
-interface Late { repeated: number[]; sheets: string[]; hidden: number[]; hiddenCount: number }
+interface Late { repeated: number[]; sheets: string[]; hidden: number[]; hiddenCount: number; errors: number[]; errorCount: number }
 
 /**
  * The records after the header, less the rows that repeat it (two exports pasted one after the other) and the
@@ -95,6 +95,7 @@ async function* withoutRepeats<F extends string>(
     }
     // A million hidden rows keep only the lines a warning lists.
     if (r.hidden && late.hiddenCount++ < LISTED_LINES) late.hidden.push(r.line);
+    if (r.excelErrors && late.errorCount++ < LISTED_LINES) late.errors.push(r.line);
     yield r;
   }
 }
@@ -121,6 +122,14 @@ function lateWarnings(late: Late): Msg[] {
     out.push({
       sv: `${h === 1 ? 'Rad' : 'Raderna'} ${lines.sv} är ${h === 1 ? 'dold' : 'dolda'} i arbetsboken (ett filter eller dolda rader) men lästes ändå: hela bladet importeras. Ta bort de rader som inte ska importeras i stället för att dölja dem.`,
       en: `${h === 1 ? 'Line' : 'Lines'} ${lines.en} ${h === 1 ? 'is' : 'are'} hidden in the workbook (a filter or hidden rows) but ${h === 1 ? 'was' : 'were'} read all the same: the whole sheet is imported. Delete the rows that should not be imported instead of hiding them.`,
+    });
+  }
+  const e = late.errorCount;
+  if (e > 0) {
+    const lines = listed(late.errors, e);
+    out.push({
+      sv: `${e === 1 ? 'Rad' : 'Raderna'} ${lines.sv} har celler med Excels felvärden (#SAKNAS!, #REFERENS! och liknande, ofta en formel som inte hittade sitt värde); de lästes som tomma. Rätta formlerna i arbetsboken om värdena behövs.`,
+      en: `${e === 1 ? 'Line' : 'Lines'} ${lines.en} ${e === 1 ? 'has' : 'have'} cells holding Excel errors (#N/A, #REF! and the like, often a formula that did not find its value); they were read as empty. Fix the formulas in the workbook if the values are needed.`,
     });
   }
   for (const sheet of late.sheets) {
@@ -192,7 +201,7 @@ export async function openTable<F extends string>(
       en: 'The file mixes text encodings: it is UTF-8 but some lines are Windows-1252 (or the reverse). Each line was read in the encoding it is valid in, UTF-8 where it is. Check å, ä and ö in the texts; preferably save the file as UTF-8.',
     });
   }
-  const late: Late = { repeated: [], sheets: [], hidden: [], hiddenCount: 0 };
+  const late: Late = { repeated: [], sheets: [], hidden: [], hiddenCount: 0, errors: [], errorCount: 0 };
   const rows = withoutRepeats(records, header, headerCells, reader, late);
   // Closing the rows closes the file too, also before they are read (a file refused for a missing column): a
   // generator not yet started only marks itself done, and the reader's stream would stay open.

@@ -175,6 +175,8 @@ export interface RawRecord {
   date1904?: boolean;
   /** XLSX: the row is hidden in the workbook (filtered out, or hidden by hand); it is read all the same. */
   hidden?: boolean;
+  /** XLSX: a cell of the row held an Excel error (#N/A, #REF!), read as an empty cell. */
+  excelErrors?: boolean;
   /** XLSX, after the rows: a later worksheet with a header of its own, not read (a marker, no cells). */
   unreadSheet?: string;
 }

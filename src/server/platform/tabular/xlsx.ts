@@ -193,6 +193,7 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
   let rowNumber = 0;
   let cells: Cell[] = [];
   let rowHidden = false;
+  let rowErrors = false;
   let col = -1;
   // The current cell.
   let inCell = false;
@@ -226,7 +227,9 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
       case 'b':
         return v.trim() === '1' || v.trim().toLowerCase() === 'true';
       case 'e':
-        return v.trim();
+        // An Excel error (#N/A, #REF!, #VÄRDEFEL!) is no value: the cell reads as empty, and the row says it held one.
+        rowErrors = true;
+        return '';
       case 'd':
         return fromIsoCell(v) ?? v;
       default: {
@@ -251,6 +254,7 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
           const r = Number(tag.attributes.r);
           rowNumber = tag.attributes.r !== undefined && Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
           rowHidden = tag.attributes.hidden === '1' || tag.attributes.hidden === 'true';
+          rowErrors = false;
           cells = [];
           col = -1;
         }
@@ -290,7 +294,9 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
         cells[col] = value;
       } else if (name === 'row') {
         inRow = false;
-        if (cells.length > 0 && !isBlank(cells)) out.push(rowHidden ? { line: rowNumber, cells, hidden: true } : { line: rowNumber, cells });
+        if (cells.length > 0 && !isBlank(cells)) {
+          out.push(rowHidden || rowErrors ? { line: rowNumber, cells, ...(rowHidden ? { hidden: true } : {}), ...(rowErrors ? { excelErrors: true } : {}) } : { line: rowNumber, cells });
+        }
       }
     });
     const text = (t: string) => {
