@@ -133,9 +133,12 @@ describe('text files', () => {
     ]), { org: o.slug });
     expect(r.summary).toMatchObject({ created: 2, errors: [] });
     expect(r.summary.warnings_en).toEqual([
-      'Column "ID" is ignored: the same field is read from "Ärendenummer".',
+      'Column "ID" (column 1) is ignored: the same field is read from "Ärendenummer" (column 2).',
       '1 row has Rapporterad (reported) before Händelsedatum (occurred) (line 3). They were imported as written; check the times.',
     ]);
+    // Two columns of one name: the warning says by their places which one is read.
+    const twice = await runImport(t, csv([['Ärende-ID', 'Rubrik', 'Rapporterad', 'Status', 'Status'], ['IA-T', 'T', '2025-02-03', 'Klar', '']]), { org: o.slug, dryRun: true });
+    expect(twice.summary.warnings_sv).toEqual(['Kolumnen "Status" (kolumn 5) ignoreras: samma uppgift läses från "Status" (kolumn 4).']);
     const [a, b] = await stored(t, o.id);
     expect(a).toMatchObject({ externalId: 'IA-2025-0101', title: 'A', description: 'Text', status: 'Klar', reportedToImy: false, personalData: 'vet_ej' });
     expect(a.occurredAt?.toISOString()).toBe('2025-01-31T23:00:00.000Z');

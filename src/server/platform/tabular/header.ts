@@ -87,7 +87,8 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[], notRead?
     const warnings: Msg[] = [];
     let width = cells.length;
     while (width > 0 && headerText(cells[width - 1]) === '') width--;
-    const ignored: { name: string; dupOf?: string }[] = [];
+    // Columns left unread, by name and place (1-based); `dupOf`: the column read for the same field instead.
+    const ignored: { name: string; at: number; dupOf?: { name: string; at: number } }[] = [];
     const unnamed: number[] = [];
     for (let i = 0; i < width; i++) {
       const name = headerText(cells[i]);
@@ -98,7 +99,7 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[], notRead?
       const key = looseKey(name);
       const hit = byKey.get(key) ?? patterned.find((p) => p.def.pattern!.test(key));
       if (!hit) {
-        ignored.push({ name });
+        ignored.push({ name, at: i + 1 });
         continue;
       }
       const f = hit.def.field;
@@ -106,15 +107,15 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[], notRead?
       // Two columns for one field: the name earlier in the field's list wins (Ärendenummer over a bare ID), else the
       // first column.
       if (!taken || hit.rank < rankOf[f]!) {
-        if (taken) ignored.push({ name: names[f]!, dupOf: name });
+        if (taken) ignored.push({ name: names[f]!, at: index[f]! + 1, dupOf: { name, at: i + 1 } });
         index[f] = i;
         names[f] = name;
         rankOf[f] = hit.rank;
-      } else ignored.push({ name, dupOf: names[f] });
+      } else ignored.push({ name, at: i + 1, dupOf: { name: names[f]!, at: index[f]! + 1 } });
     }
     const said = new Set<string>();
     const left: string[] = [];
-    for (const { name, dupOf } of ignored) {
+    for (const { name, at, dupOf } of ignored) {
       if (!dupOf && notRead?.match(name)) {
         if (!left.includes(name)) left.push(name);
         continue;
@@ -123,8 +124,9 @@ export function headerReader<F extends string>(columns: ColumnDef<F>[], notRead?
       if (!dupOf && said.has(name)) continue;
       said.add(name);
       warnings.push(
+        // Their places tell two columns of one name apart ("Status" twice: which one is read).
         dupOf
-          ? { sv: `Kolumnen "${name}" ignoreras: samma uppgift läses från "${dupOf}".`, en: `Column "${name}" is ignored: the same field is read from "${dupOf}".` }
+          ? { sv: `Kolumnen "${name}" (kolumn ${at}) ignoreras: samma uppgift läses från "${dupOf.name}" (kolumn ${dupOf.at}).`, en: `Column "${name}" (column ${at}) is ignored: the same field is read from "${dupOf.name}" (column ${dupOf.at}).` }
           : { sv: `Kolumnen "${name}" känns inte igen och ignoreras.`, en: `Column "${name}" is not recognised and is ignored.` },
       );
     }
