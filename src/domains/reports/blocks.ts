@@ -111,6 +111,24 @@ function incidentBlocks(inc: Rec, json: ReportJson, c: Ctx): FigureBlock[] {
   return out;
 }
 
+/**
+ * A VoR event's åtgärder as the table reads them: each with who owns it, by when and how far it has come
+ * ("Påminn chefer (Objektspecialist, senast 31 december 2025, pågår)"), as the VoR sheet kept them.
+ */
+export function actionsText(v: unknown): string {
+  if (!Array.isArray(v)) return str(v);
+  return joinItems(v.map((a) => {
+    if (!isRec(a)) return str(a);
+    const facts = [
+      str(a.owner),
+      typeof a.dueDate === 'string' && /^\d{4}-\d{2}-\d{2}/.test(a.dueDate) ? `senast ${svDate(a.dueDate)}` : '',
+      typeof a.status === 'string' ? (VALUES[a.status] ?? a.status).toLocaleLowerCase('sv-SE') : '',
+    ].filter((x) => x !== '');
+    const title = str(a.title ?? a.text);
+    return facts.length ? `${title.replace(/[.]$/, '')} (${facts.join(', ')}).` : title;
+  }));
+}
+
 /** The IKP column: management's decision when there is one (in or out), else the threshold's proposal. */
 const ikpWords = (r: Rec) => (r.ikpDecided === true ? 'Ja, beslutad' : r.ikpDecided === false ? 'Nej, beslutat' : r.ikp ? 'Föreslagen' : 'Endast VoR');
 
@@ -133,7 +151,7 @@ function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
     out.push({
       kind: 'table',
       caption: 'Åtgärder samt status och uppföljning per oönskad händelse',
-      ...withOrg(vor, ['Oönskad händelse', 'Åtgärder', 'Status och åtgärder'], (r) => [c.cell(r.handelse), c.cell(r.atgarder), c.cell(r.status)], cell),
+      ...withOrg(vor, ['Oönskad händelse', 'Åtgärder', 'Status och åtgärder'], (r) => [c.cell(r.handelse), c.cell(actionsText(r.atgarder)), c.cell(r.status)], cell),
     });
     out.push({ kind: 'chart', id: 'riskMatrix' });
   }
