@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from './render/index';
+import { headingToNextPage, type PageNode } from './render/pdf';
 import { checkTemplate, renderTemplate } from './render/template';
 import { sampleReportJson } from './sample';
 import { htmlToDoc, docToHtml } from './richtext';
@@ -265,4 +266,23 @@ describe('own DOCX template', () => {
 it('uses the six IA statuses', () => {
   expect(INCIDENT_STATUSES).toHaveLength(6);
   expect(readFileSync(new URL('./chart-options.ts', import.meta.url), 'utf8')).toContain('Förfallen');
+});
+
+describe('PDF headings', () => {
+  const at = (verticalRatio: number, more: Partial<PageNode> = {}): PageNode => ({ startPosition: { verticalRatio }, ...more });
+  const page = (following: PageNode[], next: PageNode[]) => ({ getFollowingNodesOnPage: () => following, getNodesOnNextPage: () => next });
+  const footer = at(0.9, { style: 'footer' });
+  const text = at(0.2);
+  it('move to the next page when nothing of their section follows them on theirs, or they start in its last seventh', () => {
+    // Last on the page but for the footer and another heading: moves, with its text on the next page.
+    expect(headingToNextPage(at(0.95, { headlineLevel: 2 }), page([at(0.97, { headlineLevel: 3 }), footer], [text]))).toBe(true);
+    // Low on the page with a line of its text: moves.
+    expect(headingToNextPage(at(0.9, { headlineLevel: 2 }), page([at(0.93), footer], [text]))).toBe(true);
+    // Higher up with its text: stays.
+    expect(headingToNextPage(at(0.5, { headlineLevel: 2 }), page([at(0.53), footer], [text]))).toBe(false);
+    // A section without content before the next chapter (which starts a page): stays.
+    expect(headingToNextPage(at(0.95, { headlineLevel: 2 }), page([footer], [at(0.05, { headlineLevel: 1, pageBreak: 'before' })]))).toBe(false);
+    // Not a heading: never.
+    expect(headingToNextPage(at(0.99), page([footer], [text]))).toBe(false);
+  });
 });

@@ -99,6 +99,22 @@ function chart(c: RenderedChart | undefined): Content[] {
   return [{ svg: c.svg, width: 480, margin: [0, 4, 0, 2] } as Content, { text: c.title, style: 'caption', margin: [0, 0, 0, 10] }];
 }
 
+/** What pdfmake tells pageBreakBefore of a node: a heading's level, its style, a page break before it, where it starts. */
+export interface PageNode { headlineLevel?: number; style?: string; pageBreak?: string; startPosition: { verticalRatio: number } }
+
+/**
+ * Whether a heading moves to the next page, with what it heads (pdfmake's pageBreakBefore): when nothing but headings
+ * follows it on its page, or it starts in the page's last seventh (room for a line or two of its text). The page's
+ * footer is among the nodes on it and does not count. A heading whose section ends on its page (the next page starts
+ * a chapter) stays. Tables keep their caption and header rows with their first rows themselves (table()).
+ */
+export function headingToNextPage(node: PageNode, nodes: { getFollowingNodesOnPage(): PageNode[]; getNodesOnNextPage(): PageNode[] }): boolean {
+  if (!node.headlineLevel) return false;
+  const alone = nodes.getFollowingNodesOnPage().every((n) => n.headlineLevel || n.style === 'footer');
+  if (!alone && node.startPosition.verticalRatio < 6 / 7) return false;
+  return nodes.getNodesOnNextPage().find((n) => n.style !== 'footer')?.pageBreak !== 'before';
+}
+
 /** The report as PDF: DejaVu embedded, bookmarks from the headings, tables repeating their header row. */
 export async function renderPdf(json: ReportJson): Promise<Buffer> {
   const charts = new Map(renderCharts(json).map((c) => [c.id, c]));
@@ -120,7 +136,7 @@ export async function renderPdf(json: ReportJson): Promise<Buffer> {
     content.push({
       text: heading, id, style: `h${section.level}`, tocItem: true, tocMargin: [(section.level - 1) * 14, 0, 0, 2],
       outline: true, outlineText: heading, ...(section.level > 1 ? { outlineParentId: parents[section.level - 2] } : {}),
-      ...(section.level === 1 ? { pageBreak: 'before' } : {}),
+      ...(section.level === 1 ? { pageBreak: 'before' } : { headlineLevel: section.level }),
     } as Content);
     content.push(...narrative(section.narrative.content));
     for (const b of blocks) content.push(...(b.kind === 'table' ? table(b) : b.kind === 'chart' ? chart(charts.get(b.id)) : [{ text: b.text }]));
@@ -142,7 +158,8 @@ export async function renderPdf(json: ReportJson): Promise<Buffer> {
       caption: { fontSize: 9, bold: true, color: '#333333', margin: [0, 6, 0, 3] },
       th: { bold: true, fillColor: '#e8eef5' },
     },
-    footer: (page: number, pages: number) => (page === 1 ? '' : { text: `Ledningens genomgång ${json.year} – ${json.org.name} – sida ${page} av ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
+    pageBreakBefore: headingToNextPage,
+    footer: (page: number, pages: number) => (page === 1 ? '' : { text: `Ledningens genomgång ${json.year} – ${json.org.name} – sida ${page} av ${pages}`, style: 'footer', alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
     content,
   } as unknown as TDocumentDefinitions;
   const pm = engine();
