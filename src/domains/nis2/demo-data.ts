@@ -111,7 +111,7 @@ export const SN_2025: DemoAssessment = {
   ],
   training: [
     { name: 'Eva Strand (förvaltningschef)', date: '2025-03-18' },
-    { name: 'Lena Åberg (avdelningschef Kontaktcenter Stockholm)', date: '2025-09-09' },
+    { name: 'Helena Vass (avdelningschef Kontaktcenter)', date: '2025-09-09' },
   ],
   approval: { by: 'chef.sf@demo.stockholm', at: '2025-12-09T14:00:00+01:00' },
 };
