@@ -232,3 +232,54 @@ export const BREACH_DEMO: Record<string, BreachDemo> = {
     cause: 'manskligt_misstag',
   },
 };
+
+/**
+ * Servicenämnden 2025's art. 33.5 records (invented texts, written for serviceförvaltningen's letters, e-mail, lön and
+ * kontaktcenter rather than HV's socialtjänst): every breach handled to the end (Klar) and the one reported to IMY
+ * (Miljödata) is documented; the open ones (Rapporterad … Under åtgärd) and the two protected ones are not yet.
+ * Seed 000, 1.1.7 says the process is "tungrodd" but gives no documentation figure.
+ */
+export const BREACH_DEMO_SF: Record<string, BreachDemo> = {
+  'Fel mottagare': {
+    breachTypes: ['konfidentialitet'], subjectCategories: ['anstallda'], subjectCount: 1,
+    dataCategories: ['identitet', 'ekonomi'], recordCount: 1,
+    likelyConsequences: 'Mottagaren kan ha fått kännedom om en enskilds lön eller ersättning; låg risk för de registrerade.',
+    measuresTaken: 'Mottagaren har ombetts förstöra försändelsen och bekräftat det. Adressen kontrollerades mot personalsystemet.',
+    cause: 'manskligt_misstag',
+  },
+  'Mottagare i Till i stället för Hemlig kopia': {
+    breachTypes: ['konfidentialitet'], subjectCategories: ['invanare'], subjectCount: 30,
+    dataCategories: ['kontakt'], recordCount: 30,
+    likelyConsequences: 'Mottagarna ser varandras e-postadresser; ingen trolig risk utöver det.',
+    measuresTaken: 'Mottagarna ombads radera meddelandet. Massutskick görs nu från kontaktcentrets utskicksverktyg.',
+    cause: 'manskligt_misstag',
+  },
+  'Uppgifter i fel ärende': {
+    breachTypes: ['konfidentialitet', 'riktighet'], subjectCategories: ['invanare'], subjectCount: 2,
+    dataCategories: ['identitet', 'kontakt'], recordCount: 2,
+    likelyConsequences: 'Uppgifter om en invånare registrerades i en annans ärende och kunde ha lästs av fel handläggare.',
+    measuresTaken: 'Uppgifterna flyttades till rätt ärende och ärendehistoriken rättades.',
+    cause: 'manskligt_misstag',
+  },
+  'Förlorad internpost': {
+    breachTypes: ['konfidentialitet', 'tillganglighet'], subjectCategories: ['anstallda'], subjectCount: 3,
+    dataCategories: ['identitet', 'ekonomi'], recordCount: 3,
+    likelyConsequences: 'Ekonomiska uppgifter om några medarbetare kan ha kommit i orätta händer; låg sannolikhet för skada.',
+    measuresTaken: 'Försändelsen efterspårades. Handlingarna skickades på nytt digitalt.',
+    cause: 'okand',
+  },
+  'Dokument kvarlämnade': {
+    breachTypes: ['konfidentialitet'], subjectCategories: ['leverantorer'], subjectCount: 2,
+    dataCategories: ['identitet', 'kontakt'], recordCount: 2,
+    likelyConsequences: 'Kontaktuppgifter kan ha lästs av obehöriga i lokalen; ingen trolig risk.',
+    measuresTaken: 'Handlingarna hämtades. Påminnelse om rutinen för utskrifter i gemensamma lokaler.',
+    cause: 'manskligt_misstag',
+  },
+  'Cyberangrepp hos leverantör': {
+    breachTypes: ['konfidentialitet', 'tillganglighet'], subjectCategories: ['anstallda'], subjectCount: 900,
+    dataCategories: ['identitet', 'kontakt', 'personnummer'], recordCount: 900,
+    likelyConsequences: 'Uppgifterna kan ha publicerats av angriparen; risk för riktat nätfiske och identitetsintrång.',
+    measuresTaken: 'Anmält till IMY. Förvaltningen följer leverantörens utredning och har informerat medarbetarna om nätfiske.',
+    cause: 'leverantor',
+  },
+};

@@ -69,6 +69,22 @@ describe('demo incidents', () => {
     expect(Number((imy as unknown as { rows: { n: number }[] }).rows[0].n)).toBe(3);
   });
 
+  it('documents Servicenämnden\'s handled breaches and the one reported to IMY, leaving the open ones', async () => {
+    const sf = await findOrg(t.ctx.db, 'servicenamnden');
+    const d = await breachDocumentation(t.ctx.db, sf.path, 2025);
+    expect(d.breaches).toBe(sum(SF_2025.categories, 1));
+    const q = await t.ctx.db.execute(sql`select count(*) filter (where i.status = 'Klar' and not i.protected_identity)::int as klar,
+      count(*) filter (where i.status <> 'Klar' and b.documented_at is not null)::int as open_documented,
+      count(*) filter (where i.reported_to_imy and b.documented_at is not null)::int as imy
+      from incidents i left join incident_breaches b on b.incident_id = i.id where i.external_id like 'DEMO-SF-2025-%' and i.personal_data = 'ja'`);
+    const r = (q as unknown as { rows: { klar: number; open_documented: number; imy: number }[] }).rows[0];
+    expect(r.imy).toBe(1);
+    expect(r.open_documented).toBe(0);
+    expect(d.documented).toBe(Number(r.klar));
+    expect(d.documented).toBeGreaterThan(d.breaches / 2);
+    expect(d.documented).toBeLessThan(d.breaches);
+  });
+
   it('is idempotent', async () => {
     const count = async () => Number(((await t.ctx.db.execute(sql`select count(*)::int as n from incidents`)) as unknown as { rows: { n: number }[] }).rows[0].n);
     const records = async () => Number(((await t.ctx.db.execute(sql`select count(*)::int as n from incident_breaches`)) as unknown as { rows: { n: number }[] }).rows[0].n);

@@ -5,7 +5,7 @@ import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { orgs } from '../org/table';
 import { users } from '../users/table';
-import { BREACH_DEMO, BREACH_RECORDS_MORE, CATEGORY_KIND, PLANS, TEXTS, type YearPlan } from './demo-data';
+import { BREACH_DEMO, BREACH_DEMO_SF, BREACH_RECORDS_MORE, CATEGORY_KIND, PLANS, TEXTS, type YearPlan } from './demo-data';
 import type { IncidentStatus } from './model';
 import { auditView } from './service';
 import { incidentBreaches, incidentStatusHistory, incidents } from './table';
@@ -172,33 +172,42 @@ async function loadLive(ctx: Ctx): Promise<string> {
 }
 
 /**
- * Hässelby-Vällingby 2025's documented breaches (demo-data.ts BREACH_DEMO): the three reported to IMY and a few
- * handled ones, documented by the DSO a week after the report (before the report's as-of day, 2025-11-12).
- * Protected records are left out (their texts would be the DSO's to write). Idempotent: an incident with a record is
- * skipped.
+ * The demo's art. 33.5 records (incident_breaches), documented by the DSO a week after the report, before the report's
+ * as-of day. Hässelby-Vällingby 2025 (demo-data.ts BREACH_DEMO): the three reported to IMY and a few handled ones, the
+ * rest not yet (seed 002's 7 of 20). Servicenämnden 2025 (BREACH_DEMO_SF): every breach handled to the end (Klar) and
+ * the one reported to IMY; the open ones not yet. Protected records are left out (their texts would be the DSO's to
+ * write). Idempotent: an incident with a record is skipped.
  */
 async function loadBreachRecords(ctx: Ctx): Promise<string> {
-  const [hv] = await ctx.db.select().from(orgs).where(eq(orgs.slug, 'hasselby-vallingby'));
-  if (!hv) return 'incidents: breach records – hoppar över / skipped';
   const dso = await userId(ctx.db, 'dso@demo.stockholm');
-  const rows = await ctx.db.select({ i: incidents, has: incidentBreaches.incidentId }).from(incidents)
-    .leftJoin(incidentBreaches, eq(incidentBreaches.incidentId, incidents.id))
-    .where(and(eq(incidents.registerOrgId, hv.id), like(incidents.externalId, 'DEMO-HV-2025-%'), eq(incidents.personalData, 'ja'), eq(incidents.protectedIdentity, false)))
-    .orderBy(asc(incidents.reportedAt));
-  const others = rows.filter((r) => !r.i.reportedToImy && r.i.status === 'Klar' && BREACH_DEMO[r.i.category ?? '']).slice(0, BREACH_RECORDS_MORE);
-  const chosen = [...rows.filter((r) => r.i.reportedToImy), ...others].filter((r) => !r.has && BREACH_DEMO[r.i.category ?? '']);
-  const cap = parseInstant('2025-11-10T16:00')!.getTime();
-  await inTx(ctx, async (tx) => {
-    for (const { i } of chosen) {
-      const d = BREACH_DEMO[i.category!];
-      const at = new Date(Math.min(i.reportedAt.getTime() + 7 * DAY, cap));
-      const [row] = await tx.insert(incidentBreaches).values({
-        incidentId: i.id, ...d, documentedAt: at, documentedBy: dso, createdAt: at, updatedAt: at,
-      }).returning();
-      await recordAudit(tx, ctx, { action: 'incident.breach.document', entityType: 'incident_breach', entityId: i.id, orgId: i.orgId, after: { ...row, source: 'demo' } });
-    }
-  });
-  return `incidents: ${chosen.length} dokumenterade personuppgiftsincidenter / documented breaches`;
+  const specs = [
+    { org: 'hasselby-vallingby', prefix: 'DEMO-HV-2025-', texts: BREACH_DEMO, more: BREACH_RECORDS_MORE, cap: '2025-11-10T16:00' },
+    { org: 'servicenamnden', prefix: 'DEMO-SF-2025-', texts: BREACH_DEMO_SF, more: Infinity, cap: '2025-12-12T16:00' },
+  ];
+  let made = 0;
+  for (const spec of specs) {
+    const [root] = await ctx.db.select().from(orgs).where(eq(orgs.slug, spec.org));
+    if (!root) continue;
+    const rows = await ctx.db.select({ i: incidents, has: incidentBreaches.incidentId }).from(incidents)
+      .leftJoin(incidentBreaches, eq(incidentBreaches.incidentId, incidents.id))
+      .where(and(eq(incidents.registerOrgId, root.id), like(incidents.externalId, `${spec.prefix}%`), eq(incidents.personalData, 'ja'), eq(incidents.protectedIdentity, false)))
+      .orderBy(asc(incidents.reportedAt));
+    const others = rows.filter((r) => !r.i.reportedToImy && r.i.status === 'Klar' && spec.texts[r.i.category ?? '']).slice(0, spec.more);
+    const chosen = [...rows.filter((r) => r.i.reportedToImy), ...others].filter((r) => !r.has && spec.texts[r.i.category ?? '']);
+    const cap = parseInstant(spec.cap)!.getTime();
+    await inTx(ctx, async (tx) => {
+      for (const { i } of chosen) {
+        const d = spec.texts[i.category!];
+        const at = new Date(Math.min(i.reportedAt.getTime() + 7 * DAY, cap));
+        const [row] = await tx.insert(incidentBreaches).values({
+          incidentId: i.id, ...d, documentedAt: at, documentedBy: dso, createdAt: at, updatedAt: at,
+        }).returning();
+        await recordAudit(tx, ctx, { action: 'incident.breach.document', entityType: 'incident_breach', entityId: i.id, orgId: i.orgId, after: { ...row, source: 'demo' } });
+      }
+    });
+    made += chosen.length;
+  }
+  return `incidents: ${made} dokumenterade personuppgiftsincidenter / documented breaches`;
 }
 
 /** `tillit demo`: incidents reproducing seed 002's table (Hässelby-Vällingby) and seed 000 (Servicenämnden). Idempotent. */

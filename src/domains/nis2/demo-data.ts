@@ -18,8 +18,9 @@ export const SN_SCOPE = { org: 'servicenamnden', inScope: true, entityType: ESSE
 
 /**
  * Hässelby-Vällingby 2025 (seed 002: the NIS systems in health care, supplier follow-up under the new law, the
- * management's duty to approve and be trained): three areas in place, five partly, two not started with a reason;
- * approved by the förvaltningschef in November. Texts, people and dates are this demo's.
+ * management's duty to approve and be trained): one area in place, seven partly, two not started with a reason;
+ * approved by the förvaltningschef in November. Incidents (b), continuity (c) and MFA/secure communication (j) are partly
+ * done as seed 002 and the report's other sections say; no management training is registered (seed 002 4.1). Texts, people and dates are this demo's.
  */
 export const HV_2025: DemoAssessment = {
   org: 'hasselby-vallingby',
@@ -30,10 +31,16 @@ export const HV_2025: DemoAssessment = {
       gaps: 'Riskanalyserna omfattar inte alla NIS-system på systemnivå.', measure: 'Riskanalys per NIS-system (Pascal, Procedo, Life Care SP)', measureOwner: 'ISAM', dueDate: '2026-06-30',
       evidence: 'Lokal anvisning för informationssäkerhet; VoR 2025',
     },
-    b: { status: 'genomford', description: 'Avvikelser rapporteras i IA och bedöms av ISAM; rutin för anmälan till MSB/CSIRT finns.', evidence: 'Rutin för incidenthantering' },
+    b: {
+      status: 'delvis', description: 'Avvikelser rapporteras i IA och ISAM följer upp incidenterna övergripande; rutin för anmälan till MSB/CSIRT finns.',
+      gaps: 'Incidenter och åtgärder följs inte upp systematiskt och många avvikelser ligger kvar i Under registrering; rutinen för NIS-incidenter är inte uppdaterad efter cybersäkerhetslagen.',
+      measure: 'Metod för regelbunden uppföljning av rapportering och åtgärder; uppdaterad rutin för NIS-incidenter', measureOwner: 'ISAM', dueDate: '2026-06-30',
+      evidence: 'Rutin för incidenthantering',
+    },
     c: {
-      status: 'delvis', description: 'Kontinuitetsplaner finns för Pascal och Procedo.', gaps: 'Kontinuitetsplan saknas för Life Care SP; återläsning av säkerhetskopior har inte övats.',
-      measure: 'Kontinuitetsplan för Life Care SP och övning av reservrutiner', measureOwner: 'Avdelningschef äldreomsorg', dueDate: '2026-09-30',
+      status: 'delvis', description: 'Fastställda kontinuitetsplaner finns för Procedo och Pascal och för hemtjänstens Life Care SP; planen för hemtjänsten övades i september och återställning av Procedo testades i oktober.',
+      gaps: 'Informationssäkerhet är ännu inte inarbetad i alla enheters kontinuitetsplaner (främst myndighetsutövningen); återställning från säkerhetskopia har bara testats för Procedo.',
+      measure: 'Arbeta in informationssäkerhet i enheternas kontinuitetsplaner och testa återställning även för Life Care SP', measureOwner: 'Avdelningschef äldreomsorg och säkerhetsstrateg', dueDate: '2026-09-30',
     },
     d: {
       status: 'delvis', description: 'Leverantörerna av NIS-systemen är kartlagda med underleverantörer.', gaps: 'Underleverantörer utan avtal med förvaltningen är inte riskbedömda.',
@@ -42,26 +49,28 @@ export const HV_2025: DemoAssessment = {
     e: { status: 'ej_paborjad', reason: 'Systemen förvaltas centralt; förvaltningen inväntar stadens gemensamma rutin för sårbarhetshantering under 2026.' },
     f: { status: 'ej_paborjad', reason: 'Påbörjas när riskanalyserna per NIS-system är klara; mognadsmätningen används tills vidare som uppföljning.' },
     g: {
-      status: 'delvis', description: 'Stadens e-utbildningar i informationssäkerhet är obligatoriska för alla medarbetare.', gaps: 'Timvikarier utan egen dator nås inte av e-utbildningen.',
-      measure: 'Riktad utbildning för grupper utan egen dator', measureOwner: 'ISAM', dueDate: '2026-04-30',
+      status: 'delvis', description: 'Stadens e-utbildningar i informationssäkerhet är obligatoriska för alla medarbetare; ISAM och DSO har hållit riktade utbildningar för enheter och funktioner.',
+      gaps: 'Ingen riktad utbildning för chefer eller förvaltningsledningen under 2025; timvikarier utan egen dator nås inte av e-utbildningen.',
+      measure: 'Utbildning i cybersäkerhet för förvaltningsledningen och cheferna samt för grupper utan egen dator', measureOwner: 'ISAM', dueDate: '2026-04-30',
     },
     h: { status: 'genomford', description: 'Kryptering enligt stadens it-miljö; säkra meddelanden införs för känsliga uppgifter.' },
     i: {
       status: 'delvis', description: 'Behörigheter beställs av chef och följs upp i sociala system.', gaps: 'Behörighetsuppföljning görs inte för alla NIS-system.',
       measure: 'Halvårsvis behörighetskontroll i NIS-systemen', measureOwner: 'Objektägare', dueDate: '2026-06-30',
     },
-    j: { status: 'genomford', description: 'Inloggning med SITHS-kort eller BankID (flerfaktor) i alla NIS-system.' },
+    j: {
+      status: 'delvis', description: 'Inloggning med SITHS-kort eller BankID (flerfaktor) i alla NIS-system; införandet av Säkra meddelanden har påbörjats.',
+      gaps: 'Säkra meddelanden prövas av två pilotenheter i december och används i verksamheterna först efter årsskiftet; Säker digital kommunikation (SDK) är inte införd.',
+      measure: 'Fortsatt införande av Säkra meddelanden och påbörjat införande av SDK', measureOwner: 'ISAM', dueDate: '2026-12-31',
+    },
   },
   suppliers: [
     { supplier: 'Tieto Evry', service: 'Life Care SP (hemtjänstens verksamhetssystem)', subSuppliers: 'Driftleverantör för datacenter (inget eget avtal med förvaltningen)', contract: true, assessed: true },
     { supplier: 'Procedo AB', service: 'Procedo (journalföring i äldreomsorgens hälso- och sjukvård)', subSuppliers: 'Molntjänst för lagring och säkerhetskopior (utan avtal med förvaltningen)', contract: true, assessed: false },
     { supplier: 'E-hälsomyndigheten', service: 'Pascal (dosdispenserade läkemedel)', subSuppliers: '', contract: false, assessed: true },
   ],
-  training: [
-    { name: 'Karin Holm (förvaltningschef)', date: '2025-05-13' },
-    { name: 'Anna Ek (avdelningschef äldreomsorg)', date: '2025-05-13' },
-    { name: 'Karl Vik (avdelningschef IFO)', date: '2025-09-02' },
-  ],
+  // Seed 002: "Ingen riktad utbildning har hållits för chefer" in 2025, so no management training is registered.
+  training: [],
   approval: { by: 'chef.hv@demo.stockholm', at: '2025-11-20T10:00:00+01:00' },
 };
 
@@ -102,7 +111,7 @@ export const SN_2025: DemoAssessment = {
   ],
   training: [
     { name: 'Eva Strand (förvaltningschef)', date: '2025-03-18' },
-    { name: 'Avdelningschef Kontaktcenter Stockholm', date: '2025-04-08' },
+    { name: 'Helena Vass (avdelningschef Kontaktcenter)', date: '2025-09-09' },
   ],
   approval: { by: 'chef.sf@demo.stockholm', at: '2025-12-09T14:00:00+01:00' },
 };

@@ -81,7 +81,8 @@ const SN_NAMES: [string, string, string][] = [
 /**
  * Servicenämnden 2025 (seed 000 1.1.6): about 40 classifications done or in progress. Artvise (the kundtjänst's case
  * system) has a continuity plan; Telia ACE is the contact-centre platform, in NIS scope, with a new central
- * procurement under way. The rest follow a fixed pattern (deterministic): most classified during 2025, some in 2024
+ * procurement under way: its normerande classification is being redone centrally with the procurement, the local one
+ * waits for it (so the report lists it in progress and as NIS without a local classification). The rest follow a fixed pattern (deterministic): most classified during 2025, some in 2024
  * (due again), some in progress, a few waiting for the normerande classification.
  */
 export function snObjects(): DemoObject[] {
@@ -95,7 +96,7 @@ export function snObjects(): DemoObject[] {
     {
       org: 'sf-kontaktcenter', name: 'Telia ACE', description: 'Kontaktcenterplattform för telefoni och köhantering; ny central upphandling pågår.', management: 'central',
       owner: 'Helena Vass (avdelningschef Kontaktcenter)', manager: 'Rikard Olsson', supplier: 'Telia Sverige AB', nis: true, pubAgreement: 'ja',
-      managementPlan: true, continuityPlan: false, ...normerandeKlar('2024-10-21'), lokalStatus: 'pagar', konfidentialitet: 2, riktighet: 2, tillganglighet: 3, sparbarhet: 2,
+      managementPlan: true, continuityPlan: false, normerandeStatus: 'pagar', lokalStatus: 'saknas',
     },
   ];
   const rest = SN_NAMES.map(([name, org, supplier], i): DemoObject => {
@@ -109,8 +110,12 @@ export function snObjects(): DemoObject[] {
     };
     if (kind <= 4) return { ...base, ...normerandeKlar(`2024-${month}-${day}`), ...klar(`2025-${month}-${day}`), ...levels };
     if (kind === 5) return { ...base, ...normerandeKlar(`2023-${month}-${day}`), ...klar(`2024-${month}-${day}`), ...levels };
+    // A NIS object is not left half-classified: it is classified (the report would list it both as in progress and as
+    // NIS without classification otherwise).
+    if (kind === 6 && base.nis) return { ...base, ...normerandeKlar(`2024-${month}-${day}`), ...klar(`2025-${month}-${day}`), ...levels };
     if (kind === 6) return { ...base, ...normerandeKlar(`2024-${month}-${day}`), lokalStatus: 'pagar' };
-    return { ...base, normerandeStatus: i % 16 === 7 ? 'pagar' : 'saknas', lokalStatus: 'pagar' };
+    // One state each: the local classification waits for the normerande one, in progress (pagar) or missing (saknas).
+    return { ...base, normerandeStatus: i % 16 === 7 ? 'pagar' : 'saknas', lokalStatus: 'saknas' };
   });
   return [...fixed, ...rest];
 }

@@ -44,7 +44,10 @@ describe('demo continuity', () => {
     expect(new Set(hv.map((p) => p.org.slug))).toEqual(new Set(['hasselby-vallingby', 'hv-hemtjanst', 'hv-aldre', 'hv-socialtjanst-barn']));
     const exercises = await listExercises(t.ctx, { org: 'servicenamnden', year: 2025 });
     expect(exercises.find((e) => e.title === 'Krisövning för chefsgruppen')).toMatchObject({ date: '2025-12-09', type: 'krisledningsovning', status: 'genomford' });
-    expect(new Set(exercises.filter((e) => e.status === 'planerad').map((e) => e.org.slug))).toEqual(new Set(['sf-ekonomi', 'sf-upphandling']));
+    // Seed 000: "Övningar är planerade på flera avdelningar": planned after the 2025 report, not left past their day in it.
+    expect(exercises.filter((e) => e.status === 'planerad')).toEqual([]);
+    const next = await listExercises(t.ctx, { org: 'servicenamnden', year: 2026 });
+    expect(new Set(next.filter((e) => e.status === 'planerad').map((e) => e.org.slug))).toEqual(new Set(['sf-ekonomi', 'sf-upphandling']));
   });
 
   it("gives Servicenämnden's 2025 report the continuity section computed from the register, rendered in HTML, PDF and DOCX", async () => {
@@ -52,14 +55,16 @@ describe('demo continuity', () => {
     const json = await buildReportJson(t.ctx, org, 2025, { asOf: '2025-12-31' });
     const c = json.continuity as ContinuityFigures;
     expect(c.rsa).toEqual([{ org: org.name, cycle: '2024–2025', status: 'klar', processes: 4, withPlan: 2 }]);
-    expect(c.counts).toEqual({ processes: 4, processesWithPlan: 2, faststalld: 2, underArbete: 1, saknas: 0, reviewOverdue: 1, notExercised: 1, exercisesHeld: 2, exercisesPlanned: 2, exercisesPastDate: 2 });
+    expect(c.counts).toEqual({ processes: 4, processesWithPlan: 2, faststalld: 2, underArbete: 1, saknas: 1, reviewOverdue: 1, notExercised: 1, exercisesHeld: 2, exercisesPlanned: 0, exercisesPastDate: 0 });
+    // Upphandling och avrop has no plan: the process table's Saknas is counted.
+    expect(c.processes.filter((p) => p.planStatus === 'saknas').map((p) => p.name)).toEqual(['Upphandling och avrop']);
     expect(c.exercisesHeld.map((e) => [e.date, e.type])).toEqual([['2025-04-23', 'diskussionsovning'], ['2025-12-09', 'krisledningsovning']]);
     expect(json.outline.some((x) => x.provider === 'continuity')).toBe(true);
     const html = renderHtml(json);
     expect(html).toContain('Av 4 kritiska processer har 2 en fastställd kontinuitetsplan.');
     expect(html).toContain('Krisövning för chefsgruppen');
-    // The two exercises planned for October and November are still planned at the year's end.
-    expect(html).toContain('2 är planerade, varav 2 har passerat sitt datum utan att registreras som genomförda eller inställda.');
+    expect(html).toContain('Av 4 kontinuitetsplaner är 2 fastställda, 1 under arbete och 1 saknas.');
+    expect(html).not.toContain('passerat sitt datum');
     expect((await renderReport(json, 'pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await renderReport(json, 'docx')).subarray(0, 2).toString()).toBe('PK');
   });

@@ -231,7 +231,8 @@ describe('the report section', () => {
     const f = (await provider.figures({ ctx: t.ctx, org, year: 2025, asOf: new Date('2025-12-31T12:00:00Z') })) as unknown as ContinuityFigures;
     expect(f.asOf).toBe('2025-12-31');
     expect(f.rsa).toEqual([{ org: org.name, cycle: '2024–2025', status: 'klar', processes: 2, withPlan: 1 }]);
-    expect(f.counts).toEqual({ processes: 2, processesWithPlan: 1, faststalld: 1, underArbete: 1, saknas: 1, reviewOverdue: 1, notExercised: 2, exercisesHeld: 1, exercisesPlanned: 1, exercisesPastDate: 1 });
+    // Saknas: C-plan (registered as missing) and Process 2, which has no plan at all (the process table's Saknas).
+    expect(f.counts).toEqual({ processes: 2, processesWithPlan: 1, faststalld: 1, underArbete: 1, saknas: 2, reviewOverdue: 1, notExercised: 2, exercisesHeld: 1, exercisesPlanned: 1, exercisesPastDate: 1 });
     expect(f.plans.find((p) => p.title === 'A-plan')).toMatchObject({ nextReview: '2025-03-01', reviewOverdue: true, lastExercised: '2025-04-02', notExercised: false });
     expect(f.exercisesHeld.map((e) => [e.date, e.type, e.title, e.participantCount])).toEqual([['2025-04-02', 'krisledningsovning', 'Hållen', 12]]);
     // Still planned on the report's day, its day (20 November) passed: registered neither as held nor as cancelled.

@@ -110,12 +110,12 @@ export const EXERCISES: DemoExercise[] = [
     plans: ['Kontinuitetsplan Artvise'], actions: [{ title: 'Komplettera kalkylmallen och introduktionen för nyanställda.', owner: 'Gruppchef ärendehantering', dueDate: '2025-06-30', status: 'klar' }],
   },
   {
-    org: 'sf-ekonomi', date: '2025-10-14', title: 'Planerad övning: lönekörning utan lönesystemet', type: 'funktionsovning', status: 'planerad',
+    org: 'sf-ekonomi', date: '2026-02-10', title: 'Planerad övning: lönekörning utan lönesystemet', type: 'funktionsovning', status: 'planerad',
     scenario: 'Lönesystemet är otillgängligt två dagar före utbetalning.', participants: ['Lönehandläggare', 'Avdelningschef Ekonomi'], participantCount: 6,
     observations: '', plans: ['Kontinuitetsplan löneutbetalning'], actions: [],
   },
   {
-    org: 'sf-upphandling', date: '2025-11-19', title: 'Planerad övning: upphandlingsverktyget otillgängligt', type: 'diskussionsovning', status: 'planerad',
+    org: 'sf-upphandling', date: '2026-03-17', title: 'Planerad övning: upphandlingsverktyget otillgängligt', type: 'diskussionsovning', status: 'planerad',
     scenario: 'Verktyget för anbudsinlämning ligger nere sista dagen för anbud.', participants: ['Upphandlare', 'Jurist'], participantCount: 8,
     observations: '', plans: [], actions: [],
   },

@@ -108,6 +108,10 @@ export const continuitySection: SectionProvider<ContinuityFigures> = {
     const rsaOrg = new Map(rsas.map((x) => [x.r.id, x.org]));
     const processes = acts.map((a) => ({ org: top(rsaOrg.get(a.rsaId)!.path), unit: rsaOrg.get(a.rsaId)!.name, name: a.name, owner: a.owner, maxDowntimeHours: a.maxDowntimeHours, planStatus: best.get(a.id) ?? 'saknas' }));
     const byStatus = (s: string) => plans.filter((x) => x.p.status === s).length;
+    // "Saknas": plans registered as missing, and the critical processes with no plan registered at all (the
+    // process table shows those as Saknas too; counting only the records said "Planer saknas 0" beside them).
+    const linked = new Set(plans.map((x) => x.p.activityId).filter(Boolean));
+    const saknas = byStatus('saknas') + acts.filter((a) => !linked.has(a.id)).length;
     return {
       asOf: day,
       rsa: rsas.map(({ r, org: o }) => {
@@ -121,7 +125,7 @@ export const continuitySection: SectionProvider<ContinuityFigures> = {
       counts: {
         processes: processes.length,
         processesWithPlan: processes.filter((p) => p.planStatus === 'faststalld').length,
-        faststalld: byStatus('faststalld'), underArbete: byStatus('under_arbete'), saknas: byStatus('saknas'),
+        faststalld: byStatus('faststalld'), underArbete: byStatus('under_arbete'), saknas,
         reviewOverdue: planRows.filter((p) => p.reviewOverdue).length,
         notExercised: planRows.filter((p) => p.notExercised).length,
         exercisesHeld: exercisesHeld.length, exercisesPlanned: exercisesPlanned.length,

@@ -241,7 +241,7 @@ describe("the Objekt page's export imports back", () => {
     copy[0] = 'Ny lokalbokning';
     g.push(copy);
     const status = cellOf(g, 'Lokal klassning', 'Telia ACE');
-    g[status.row][status.col] = 'Saknas';
+    g[status.row][status.col] = 'Pågår';
     const r = await upload('stockholm', await save(g, 'csv'));
     expect(r.status).toBe(422);
     expect(r.body).toMatchObject({ created: 0, updated: 0, rejected: 2 });
