@@ -55,7 +55,7 @@ export interface OpenedTable<F extends string> {
   records: AsyncGenerator<RawRecord>;
   /** The header's warnings (unknown columns) after those on how the file was read (sheet, skipped lines, encoding). */
   warnings: Msg[];
-  /** Warnings known once the records are read: repeats of the header row skipped, later sheets left unread, hidden rows read. */
+  /** Warnings known once the records are read: repeats of the header row skipped, later sheets left unread, rows hidden or holding Excel errors. */
   lateWarnings(): Msg[];
   /** An XLSX workbook that counts days from 1904: a plain number in a date column is a day number from 1904. */
   date1904: boolean;
@@ -64,12 +64,19 @@ export interface OpenedTable<F extends string> {
 /** At most this many line numbers are listed in one warning. */
 const LISTED_LINES = 10;
 
-/** What is known of the file once its records are read: repeats of the header, sheets left unread, hidden rows read. */
-interface Late { repeated: number[]; sheets: string[]; hidden: number[]; hiddenCount: number; errors: number[]; errorCount: number }
+/** Rows of one kind: how many, and the first lines of them (a million keep only the lines a warning lists). */
+interface Noted { lines: number[]; count: number }
+const note = (n: Noted, line: number) => {
+  if (n.count++ < LISTED_LINES) n.lines.push(line);
+};
+
+/** What is known of the file once its records are read: repeats of the header, sheets left unread, rows hidden or holding Excel errors. */
+interface Late { repeated: number[]; sheets: string[]; hidden: Noted; excelErrors: Noted }
 
 /**
  * The records after the header, less the rows that repeat it (two exports pasted one after the other) and the
- * XLSX reader's markers of sheets it left; both are noted in `late`, as are the rows hidden in the workbook.
+ * XLSX reader's markers of sheets it left; both are noted in `late`, as are the rows hidden in the workbook or
+ * holding Excel errors.
  */
 async function* withoutRepeats<F extends string>(
   records: AsyncGenerator<RawRecord>, header: HeaderMap<F>, headerCells: Cell[], reader: HeaderReader<F>, late: Late,
@@ -93,9 +100,8 @@ async function* withoutRepeats<F extends string>(
       late.repeated.push(r.line);
       continue;
     }
-    // A million hidden rows keep only the lines a warning lists.
-    if (r.hidden && late.hiddenCount++ < LISTED_LINES) late.hidden.push(r.line);
-    if (r.excelErrors && late.errorCount++ < LISTED_LINES) late.errors.push(r.line);
+    if (r.hidden) note(late.hidden, r.line);
+    if (r.excelErrors) note(late.excelErrors, r.line);
     yield r;
   }
 }
@@ -116,17 +122,17 @@ function lateWarnings(late: Late): Msg[] {
       en: `The header row is repeated on ${n === 1 ? 'line' : 'lines'} ${lines.en}; ${n === 1 ? 'it was' : 'they were'} skipped. Perhaps the file is several exports one after the other: check that no rows occur twice.`,
     });
   }
-  const h = late.hiddenCount;
+  const h = late.hidden.count;
   if (h > 0) {
-    const lines = listed(late.hidden, h);
+    const lines = listed(late.hidden.lines, h);
     out.push({
       sv: `${h === 1 ? 'Rad' : 'Raderna'} ${lines.sv} är ${h === 1 ? 'dold' : 'dolda'} i arbetsboken (ett filter eller dolda rader) men lästes ändå: hela bladet importeras. Ta bort de rader som inte ska importeras i stället för att dölja dem.`,
       en: `${h === 1 ? 'Line' : 'Lines'} ${lines.en} ${h === 1 ? 'is' : 'are'} hidden in the workbook (a filter or hidden rows) but ${h === 1 ? 'was' : 'were'} read all the same: the whole sheet is imported. Delete the rows that should not be imported instead of hiding them.`,
     });
   }
-  const e = late.errorCount;
+  const e = late.excelErrors.count;
   if (e > 0) {
-    const lines = listed(late.errors, e);
+    const lines = listed(late.excelErrors.lines, e);
     out.push({
       sv: `${e === 1 ? 'Rad' : 'Raderna'} ${lines.sv} har celler med Excels felvärden (#SAKNAS!, #REFERENS! och liknande, ofta en formel som inte hittade sitt värde); de lästes som tomma. Rätta formlerna i arbetsboken om värdena behövs.`,
       en: `${e === 1 ? 'Line' : 'Lines'} ${lines.en} ${e === 1 ? 'has' : 'have'} cells holding Excel errors (#N/A, #REF! and the like, often a formula that did not find its value); they were read as empty. Fix the formulas in the workbook if the values are needed.`,
@@ -201,7 +207,7 @@ export async function openTable<F extends string>(
       en: 'The file mixes text encodings: it is UTF-8 but some lines are Windows-1252 (or the reverse). Each line was read in the encoding it is valid in, UTF-8 where it is. Check å, ä and ö in the texts; preferably save the file as UTF-8.',
     });
   }
-  const late: Late = { repeated: [], sheets: [], hidden: [], hiddenCount: 0, errors: [], errorCount: 0 };
+  const late: Late = { repeated: [], sheets: [], hidden: { lines: [], count: 0 }, excelErrors: { lines: [], count: 0 } };
   const rows = withoutRepeats(records, header, headerCells, reader, late);
   // Closing the rows closes the file too, also before they are read (a file refused for a missing column): a
   // generator not yet started only marks itself done, and the reader's stream would stay open.
