@@ -23,7 +23,7 @@ import { registerIn } from '../service';
 import { INCIDENT_HEADER, type HeaderMap } from './columns';
 import { SeenIds } from './seen';
 import { inspectFile, type FileInfo, type RawRecord } from '../../../server/platform/tabular/source';
-import { FatalRecord, guard, missingColumns, openTable, SourceError, sourceProblem } from '../../../server/platform/tabular/open';
+import { FatalRecord, guard, listed, missingColumns, openTable, SourceError, sourceProblem } from '../../../server/platform/tabular/open';
 import { addWarning, emptySummary, toError, type ImportSummary } from '../../../server/platform/tabular/summary';
 import { RowValidator, type ImportRow, type RowError } from './validate';
 import { BatchWriter, type ImportRegisters } from './writer';
@@ -105,9 +105,6 @@ async function loadRegisters(ctx: Ctx, tx: Db, target: { id: string; path: strin
 /** Where a good file comes from, in the refusal of a binary one. */
 const HOW_TO = { sv: 'Exportera från IA som CSV eller XLSX.', en: 'Export from IA as CSV or XLSX.' };
 
-/** At most this many line numbers are listed in a warning about rows. */
-const LISTED = 10;
-
 /**
  * The rows that said "Nej" to a report Tillit has recorded (BatchWriter): the report was kept, and the warning says
  * where, so that a report registered in Tillit after IA's export is not lost, and one wrongly recorded is fixed by hand.
@@ -117,11 +114,11 @@ function keptReports(kept: { line: number; to: 'imy' | 'csirt' }[], names: Parti
     const lines = kept.filter((k) => k.to === to).map((k) => k.line).sort((a, b) => a - b);
     if (lines.length === 0) return [];
     const column = names[to] ?? (to === 'imy' ? 'Anmäld till IMY' : 'Anmäld till CSIRT');
-    const shown = lines.slice(0, LISTED).join(', ') + (lines.length > LISTED ? ` …` : '');
+    const shown = listed(lines);
     const many = lines.length > 1;
     return [{
-      sv: `${column} säger Nej på ${many ? `${lines.length} rader` : 'rad'} ${shown}, men Tillit har anmälan registrerad: den behölls (en import drar aldrig tillbaka en anmälan). Ändra den på incidenten om den är fel.`,
-      en: `${column} says Nej (no) on ${many ? `${lines.length} lines` : 'line'} ${shown}, but Tillit has the report recorded: it was kept (an import never withdraws a report). Change it on the incident if it is wrong.`,
+      sv: `${column} säger Nej på ${many ? 'raderna' : 'rad'} ${shown.sv}, men Tillit har anmälan registrerad: den behölls (en import drar aldrig tillbaka en anmälan). Ändra den på incidenten om den är fel.`,
+      en: `${column} says Nej (no) on ${many ? 'lines' : 'line'} ${shown.en}, but Tillit has the report recorded: it was kept (an import never withdraws a report). Change it on the incident if it is wrong.`,
     }];
   });
 }

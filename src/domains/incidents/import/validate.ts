@@ -160,6 +160,11 @@ export class RowValidator {
     }
   }
 
+  /** A date column's time (in the workbook's date system); its error noted. */
+  private date(f: 'occurredAt' | 'reportedAt'): Date | undefined {
+    return this.take(f, parseDateCell(this.cell(f) ?? '', this.opts.date1904));
+  }
+
   /** Ja/Nej or the date it was done, which cannot lie ahead. */
   private reported(f: 'imy' | 'csirt'): Reported | undefined {
     const r = this.take(f, parseReported(this.cell(f) ?? '', this.opts.date1904));
@@ -212,10 +217,10 @@ export class RowValidator {
     }
     let occurredAt: Date | null | undefined;
     if (this.has('occurredAt')) {
-      occurredAt = this.str('occurredAt') === '' ? null : (this.happened('occurredAt', this.take('occurredAt', parseDateCell(this.cell('occurredAt') ?? '', this.opts.date1904))) ?? null);
+      occurredAt = this.str('occurredAt') === '' ? null : (this.happened('occurredAt', this.date('occurredAt')) ?? null);
     }
     let reportedAt: Date | undefined;
-    if (this.required('reportedAt') !== '') reportedAt = this.happened('reportedAt', this.take('reportedAt', parseDateCell(this.cell('reportedAt') ?? '', this.opts.date1904))) ?? undefined;
+    if (this.required('reportedAt') !== '') reportedAt = this.happened('reportedAt', this.date('reportedAt')) ?? undefined;
     let status: IncidentStatus | undefined;
     const st = this.required('status');
     if (st !== '') status = this.take('status', parseStatus(st));

@@ -44,7 +44,7 @@ type Existing = Values & { id: string; external_id: string };
 /**
  * The incident as it will be after this row. An existing case keeps a field whose column is absent or whose cell is
  * empty (what a handler filled in in Tillit is not erased by IA's blank), and a report to IMY or the CSIRT recorded in
- * Tillit is never withdrawn by a "Nej" (withdrawnReports says which rows tried).
+ * Tillit is never withdrawn by a "Nej" (BatchCounts.reportsKept says which rows tried).
  */
 function nextValues(r: ImportRow, cur: Existing | undefined, units: UnitResolver): Values {
   // An existing case moves only to a unit of its own förvaltning found under the import's organisation; a name

@@ -106,8 +106,8 @@ async function* withoutRepeats<F extends string>(
   }
 }
 
-/** The first line numbers, and how many more. */
-function listed(lines: number[], n = lines.length): { sv: string; en: string } {
+/** The first line numbers, and how many more ("3, 7 och 12 till"): as a warning lists rows. */
+export function listed(lines: number[], n = lines.length): { sv: string; en: string } {
   const shown = lines.slice(0, LISTED_LINES).join(', ');
   return n > LISTED_LINES ? { sv: `${shown} och ${n - LISTED_LINES} till`, en: `${shown} and ${n - LISTED_LINES} more` } : { sv: shown, en: shown };
 }
