@@ -152,18 +152,25 @@ export async function auditProtectedSearch(ctx: Ctx, words: string, items: ListR
   const paths = new Map(
     (await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, [...new Set(found.map((r) => r.org.id))]))).map((o) => [o.id, o.path]),
   );
-  const byOrg = new Map<string, string[]>();
-  for (const r of found) {
+  const read = found.filter((r) => {
     const path = paths.get(r.org.id);
-    if (path !== undefined && ctx.authz.can('incident.protected', path)) byOrg.set(r.org.id, [...(byOrg.get(r.org.id) ?? []), r.i.id]);
-  }
-  if (byOrg.size === 0) return;
-  await inTx(ctx, async (tx) => {
-    for (const [orgId, ids] of byOrg) {
-      await recordAudit(tx, ctx, {
-        action: 'incident.search_protected', entityType: 'incident', entityId: ids.length === 1 ? ids[0] : null, orgId,
-        after: { q: words, found: ids },
-      });
-    }
+    return path !== undefined && ctx.authz.can('incident.protected', path);
   });
+  if (read.length === 0) return;
+  await inTx(ctx, (tx) => auditPerOrg(tx, ctx, 'incident.search_protected', read, (ids) => ({ q: words, found: ids })));
+}
+
+/**
+ * One audit entry per organisation for protected incidents read or taken out of the system (a search's finds, an
+ * export's), on each incident's own organisation, so that its audit readers (not only system administrators) see it;
+ * the entry names the incident when it is the only one there.
+ */
+export async function auditPerOrg(
+  tx: Db, ctx: Ctx, action: string, rows: { i: { id: string }; org: { id: string } }[], after: (ids: string[]) => Record<string, unknown>,
+): Promise<void> {
+  const byOrg = new Map<string, string[]>();
+  for (const r of rows) byOrg.set(r.org.id, [...(byOrg.get(r.org.id) ?? []), r.i.id]);
+  for (const [orgId, ids] of byOrg) {
+    await recordAudit(tx, ctx, { action, entityType: 'incident', entityId: ids.length === 1 ? ids[0] : null, orgId, after: after(ids) });
+  }
 }

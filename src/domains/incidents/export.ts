@@ -9,7 +9,7 @@ import { findOrg } from '../org/service';
 import type { ExportQuery } from './contract';
 import { incidentNumber, selectIncidents, type LoadedIncident } from './dto';
 import { listConditions, requireListAccess } from './list';
-import { viewOf } from './access';
+import { auditPerOrg, viewOf } from './access';
 import { incidents } from './table';
 import { PERSONAL_DATA_SV, RISK_ASSESSMENT_SV, type PersonalData, type RiskAssessment } from './model';
 
@@ -72,14 +72,7 @@ export async function exportIncidents(ctx: Ctx, q: ExportQuery, now = new Date()
       after: { format, filters, count: out.length, protectedIncluded: protectedIncluded.map((r) => r.i.id) },
     });
     // Protected records leaving the system are logged where their own organisation's audit readers see it.
-    const byOrg = new Map<string, Row[]>();
-    for (const r of protectedIncluded) byOrg.set(r.org.id, [...(byOrg.get(r.org.id) ?? []), r]);
-    for (const [orgId, list] of byOrg) {
-      await recordAudit(tx, ctx, {
-        action: 'incident.export_protected', entityType: 'incident', entityId: list.length === 1 ? list[0].i.id : null, orgId,
-        after: { format, filters, count: list.length, protectedIncluded: list.map((r) => r.i.id) },
-      });
-    }
+    await auditPerOrg(tx, ctx, 'incident.export_protected', protectedIncluded, (ids) => ({ format, filters, count: ids.length, protectedIncluded: ids }));
   });
   // The day in Stockholm: a file exported at 00:30 is named for that day, not the UTC day before.
   // A file holding protected text says so in its name, so that it is not taken for the routine export once saved.
