@@ -37,8 +37,10 @@ export function isBlankText(s: string): boolean {
  * joiner, the word joiner and a stray byte order mark. Text copied from a web page or a chat carries them; a case id or
  * a unit's name with one looks the same as without it and must be the same.
  */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-const HAS_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE_CHARS = '\\u00ad\\u200b-\\u200d\\u2060\\ufeff';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
+const HAS_INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`);
+const INVISIBLE_ENDS = new RegExp(`^[\\s${INVISIBLE_CHARS}]+|[\\s${INVISIBLE_CHARS}]+$`, 'g');
 
 /** The text without invisible characters (INVISIBLE), for a name or key compared or stored as one. */
 export function withoutInvisible(s: string): string {
@@ -50,7 +52,7 @@ export function trimInvisible(s: string): string {
   const t = s.trim();
   // Only the ends are looked at: this runs for every cell of an import.
   if (t === '' || !(HAS_INVISIBLE.test(t[0]) || HAS_INVISIBLE.test(t[t.length - 1]))) return t;
-  return t.replace(/^[\s\u00ad\u200b-\u200d\u2060\ufeff]+|[\s\u00ad\u200b-\u200d\u2060\ufeff]+$/g, '');
+  return t.replace(INVISIBLE_ENDS, '');
 }
 
 /**
