@@ -295,7 +295,10 @@ async function* sheetRows(zip: ZipFile, entry: ZipEntry, ctx: SheetContext, onBy
       } else if (name === 'row') {
         inRow = false;
         if (cells.length > 0 && !isBlank(cells)) {
-          out.push(rowHidden || rowErrors ? { line: rowNumber, cells, ...(rowHidden ? { hidden: true } : {}), ...(rowErrors ? { excelErrors: true } : {}) } : { line: rowNumber, cells });
+          const rec: RawRecord = { line: rowNumber, cells };
+          if (rowHidden) rec.hidden = true;
+          if (rowErrors) rec.excelErrors = true;
+          out.push(rec);
         }
       }
     });
