@@ -125,6 +125,14 @@ test('the ISAM sees the report in the list, opens it and moves it to Under regis
   await statusSection.getByRole('button', { name: 'Flytta till Under registrering' }).click();
   await expect(statusSection.getByRole('button')).toHaveText(['Flytta till Under utredning', 'Flytta till Förfallen']);
   await expect(page.getByRole('region', { name: 'Statushistorik' })).toContainText('Rapporterad → Under registrering');
+  // Förfallen ends the case unhandled: it asks first, and cancelling changes nothing.
+  await statusSection.getByRole('button', { name: 'Flytta till Förfallen' }).click();
+  await expect(statusSection).toContainText('Flytta till Förfallen? Ärendet räknas då som avslutat');
+  await expect(statusSection.getByRole('button', { name: 'Ja, flytta till Förfallen' })).toBeVisible();
+  await expectNoAxeViolations(page, 'incident detail asking before Förfallen');
+  await statusSection.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(statusSection.getByRole('button')).toHaveText(['Flytta till Under utredning', 'Flytta till Förfallen']);
+  await expect(page.getByRole('region', { name: 'Statushistorik' })).not.toContainText('Förfallen');
 
   // An åtgärd and a comment.
   await page.getByLabel('Ny åtgärd').fill('Be mottagaren radera mejlet');
@@ -137,6 +145,12 @@ test('the ISAM sees the report in the list, opens it and moves it to Under regis
   await page.getByRole('button', { name: 'Kommentera' }).click();
   await expect(page.getByRole('region', { name: 'Kommentarer' })).toContainText('Mottagaren har bekräftat');
   await expectNoAxeViolations(page, 'incident detail with action and comment');
+  // Yes moves it, and the only way on is to reopen it.
+  await statusSection.getByRole('button', { name: 'Flytta till Förfallen' }).click();
+  await statusSection.getByRole('button', { name: 'Ja, flytta till Förfallen' }).click();
+  await expect(statusSection.getByRole('status')).toHaveText('Status ändrad till Förfallen.');
+  await expect(statusSection.getByRole('button')).toHaveText(['Flytta till Under utredning']);
+  await expect(page.getByRole('region', { name: 'Statushistorik' })).toContainText('Under registrering → Förfallen');
   expect(watch.errors).toEqual([]);
 });
 

@@ -38,6 +38,9 @@ export default function DetailPage() {
   const editButton = useRef<HTMLButtonElement>(null);
   const editArea = useRef<HTMLDivElement>(null);
   const statusHeading = useRef<HTMLHeadingElement>(null);
+  const confirmQuestion = useRef<HTMLParagraphElement>(null);
+  // The status waiting for a yes (only Förfallen asks).
+  const [confirming, setConfirming] = useState<Status | null>(null);
   const stopEditing = () => {
     setEditing(false);
     focusLater(() => editButton.current);
@@ -54,6 +57,16 @@ export default function DetailPage() {
       : { to: '/', label: t('detail.backToStart') };
   const move = useSubmit((to: Status) => api.patch<IncidentDetail>(`/incidents/${id}`, { version: incident!.version, status: to }));
 
+  const moveTo = async (to: Status) => {
+    setMoved(null);
+    const r = await move.run(to);
+    setConfirming(null);
+    if (r) {
+      saved(r);
+      setMoved({ id, status: r.status });
+    }
+    focusLater(() => statusHeading.current);
+  };
   const reload = () => {
     move.reset();
     void query.refetch();
@@ -126,21 +139,37 @@ export default function DetailPage() {
           <Title order={2} size="h3" id="status-title" mb="xs" ref={statusHeading} tabIndex={-1}>
             {t('detail.changeStatus')}
           </Title>
-          <Group gap="xs">
-            {incident.allowedStatuses.map((s) => (
-              <Button key={s} variant="outline" loading={move.busy} onClick={async () => {
-                setMoved(null);
-                const r = await move.run(s);
-                if (r) {
-                  saved(r);
-                  setMoved({ id, status: r.status });
-                }
+          {confirming ? (
+            <Group gap="xs">
+              <Text size="sm" id="lapse-question" ref={confirmQuestion} tabIndex={-1}>
+                {t('detail.lapseConfirm')}
+              </Text>
+              <Button color="red" loading={move.busy} aria-describedby="lapse-question" onClick={() => void moveTo(confirming)}>
+                {t('detail.lapseYes')}
+              </Button>
+              <Button variant="default" onClick={() => {
+                setConfirming(null);
                 focusLater(() => statusHeading.current);
               }}>
-                {t('detail.moveTo', { status: t(`status.${STATUS_KEY[s]}`) })}
+                {t('common:cancel')}
               </Button>
-            ))}
-          </Group>
+            </Group>
+          ) : (
+            <Group gap="xs">
+              {incident.allowedStatuses.map((s) => (
+                <Button key={s} variant="outline" loading={move.busy} onClick={() => {
+                  // Förfallen ends the case without a result: asked first, so a slip of the hand does not close it.
+                  if (s === 'Förfallen') {
+                    setMoved(null);
+                    setConfirming(s);
+                    focusLater(() => confirmQuestion.current);
+                  } else void moveTo(s);
+                }}>
+                  {t('detail.moveTo', { status: t(`status.${STATUS_KEY[s]}`) })}
+                </Button>
+              ))}
+            </Group>
+          )}
           <Text size="sm" role="status" mt={moved ? 'xs' : 0}>
             {moved && t('detail.moved', { status: t(`status.${STATUS_KEY[moved]}`) })}
           </Text>
