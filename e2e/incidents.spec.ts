@@ -101,7 +101,7 @@ test('the ISAM sees the report in the list, opens it and moves it to Under regis
   await expect(row).toContainText(reportTitle);
   await expect(row).toContainText('Rapporterad');
   // A personal-data report has the IMY clock running: a countdown with words, not colour alone.
-  await expect(row).toContainText(/IMY: \d+ d \d+ h kvar/);
+  await expect(row).toContainText(/IMY: \d+\sd \d+\sh kvar/);
   await expectNoAxeViolations(page, 'incident list');
   await page.getByRole('button', { name: 'Exportera' }).click();
   await expect(page.getByRole('menuitem', { name: 'CSV: alla som matchar filtret', exact: true })).toBeVisible();

@@ -54,13 +54,12 @@ export { liveState, shownState } from './clock-view';
  * shownState target_passed) "internt mål passerat för 3 h sedan", never "försenad".
  */
 export function useRemainingText() {
-  const { t, i18n } = useTranslation('incidents');
-  const en = i18n.language.startsWith('en');
+  const { t } = useTranslation('incidents');
   return (deadline: string, state: ClockShown, now: Date) => {
     if (state === 'done' || state === 'unmet') return t('clock.done');
     const ms = new Date(deadline).getTime() - now.getTime();
-    if (ms >= 0) return t('clock.left', { span: spanText(ms, en) });
-    return t(state === 'target_passed' ? 'clock.targetPassedBy' : 'clock.overdueBy', { span: spanText(ms, en) });
+    if (ms >= 0) return t('clock.left', { span: spanText(ms) });
+    return t(state === 'target_passed' ? 'clock.targetPassedBy' : 'clock.overdueBy', { span: spanText(ms) });
   };
 }
 
@@ -69,13 +68,12 @@ export function useRemainingText() {
  * "Internt mål passerat"), so the badge's word is not repeated; otherwise the same as useRemainingText.
  */
 export function useRemainingAfterBadge() {
-  const { t, i18n } = useTranslation('incidents');
+  const { t } = useTranslation('incidents');
   const remaining = useRemainingText();
-  const en = i18n.language.startsWith('en');
   return (deadline: string, state: ClockShown, now: Date) => {
     const ms = new Date(deadline).getTime() - now.getTime();
     if (state === 'done' || state === 'unmet' || ms >= 0) return remaining(deadline, state, now);
-    return t(state === 'target_passed' ? 'clock.targetPassedSpan' : 'clock.overdueSpan', { span: spanText(ms, en) });
+    return t(state === 'target_passed' ? 'clock.targetPassedSpan' : 'clock.overdueSpan', { span: spanText(ms) });
   };
 }
 
@@ -90,10 +88,11 @@ export function ClockBadge({ clock, now, withLabel = false }: { clock: Clock; no
       color={CLOCK_COLOR[state]}
       variant="filled"
       tt="none"
+      px={5}
       title={`${label}: ${t('clock.deadline')} ${formatDateTime(clock.deadline)}`}
     >
-      {withLabel ? `${label}: ` : `${t(`clockShort.${clock.key}`)} `}
-      {remaining(clock.deadline, state, now)}
+      {/* The clock's name on a line of its own when the cell is narrow ("CSIRT 24 h:"), not split within it. */}
+      <span className="nowrap">{withLabel ? `${label}:` : t(`clockShort.${clock.key}`)}</span> {remaining(clock.deadline, state, now)}
     </Badge>
   );
 }

@@ -44,15 +44,15 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 /** "2 d 5 h", "3 h 12 min", "12 min" – the size of a time span, without sign. */
-export function spanText(ms: number, en: boolean): string {
+export function spanText(ms: number): string {
   const a = Math.abs(ms);
   const d = Math.floor(a / DAY);
   const h = Math.floor((a % DAY) / HOUR);
   const m = Math.floor((a % HOUR) / MIN);
-  const day = en ? 'd' : 'd';
-  if (d > 0) return `${d} ${day} ${h} h`;
-  if (h > 0) return `${h} h ${m} min`;
-  return `${m} min`;
+  // A number and its unit never part at a line end (no-break space), so a narrow deadline cell reads "3 h" / "58 min", not "3" / "h 58".
+  if (d > 0) return `${d}\u00a0d ${h}\u00a0h`;
+  if (h > 0) return `${h}\u00a0h ${m}\u00a0min`;
+  return `${m}\u00a0min`;
 }
 
 /** Text colours on white and badge backgrounds with white text, all ≥ 4.5:1. */
