@@ -26,7 +26,7 @@ export const LABELS: Record<string, string> = {
 
 /**
  * Stored values that are keys rather than words (written without å/ä/ö or with underscores), as the document
- * says them: a status "faststalld" reads Fastställd. Values already in words (goal and DSO statuses) pass as they are.
+ * says them: a status "faststalld" reads Fastställd. Values already in words (goal and DSO statuses) are only capitalised.
  * Also the words of keys that are such values (a count per risk treatment: "overfora" reads Överföra).
  */
 export const VALUES: Record<string, string> = {
@@ -70,11 +70,19 @@ const planRecord = (r: Rec): Rec => ({
   ...r, status: PLAN_STATUS[r.status as string] ?? r.status, text: `${String(r.text ?? '')}${r.carried ? ' (överförd)' : ''}`, responsible: [r.responsible, r.partners].filter(Boolean).join(', '),
 });
 
+/**
+ * A status or level stored in words ("delvis uppfyllt", "pågår", "medel") begun with a capital, as every other status
+ * in the documents is (VALUES, PLAN_STATUS): a goal table said "delvis uppfyllt" under a NIS2 table's "Delvis genomförd".
+ */
+const capitalised = (v: unknown): unknown => (typeof v === 'string' && v ? v[0].toLocaleUpperCase('sv-SE') + v.slice(1) : v);
+/** A DSO recommendation's row: its risk level and status capitalised. */
+const dsoRecord = (r: Rec): Rec => ({ ...r, riskLevel: capitalised(r.riskLevel), status: capitalised(r.status) });
+
 /** A goal's row, then one row per indicator (förväntat resultat) with its own status and comment. */
 function goalRows(goals: Rec[], cell: CellFn): Cell[][] {
   return goals.flatMap((g) => [
-    [cell(g.code), cell(g.title), cell(g.status), cell(g.comment)],
-    ...(Array.isArray(g.indicators) ? g.indicators.filter(isRec) : []).map((i) => [cell(''), cell(`Förväntat resultat: ${String(i.text ?? '')}`), cell(i.status), cell(i.comment)]),
+    [cell(g.code), cell(g.title), cell(capitalised(g.status)), cell(g.comment)],
+    ...(Array.isArray(g.indicators) ? g.indicators.filter(isRec) : []).map((i) => [cell(''), cell(`Förväntat resultat: ${String(i.text ?? '')}`), cell(capitalised(i.status)), cell(i.comment)]),
   ]);
 }
 
@@ -191,7 +199,7 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
   if (key === 'dsoFollowUp' && Array.isArray(v)) {
     // One table per DSO annual report followed up (a förvaltning may follow up two years' reports at once).
     return groupBy(v.filter(isRec), 'reportYear').sort(([a], [b]) => Number(a) - Number(b))
-      .map(([y, rows]) => rowsTable(y ? `Dataskyddsombudets årsrapport ${String(y)}: rekommendationer och uppföljning` : caption, rows, DSO, cell));
+      .map(([y, rows]) => rowsTable(y ? `Dataskyddsombudets årsrapport ${String(y)}: rekommendationer och uppföljning` : caption, rows.map(dsoRecord), DSO, cell));
   }
   // The plan in its own order (Övergripande first, as the areas are kept), not sorted by name; the years in order.
   if (key === 'plan' && isRec(v)) {

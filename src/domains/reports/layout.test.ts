@@ -136,9 +136,10 @@ describe('figure tables in Swedish', () => {
     const goal = (org: string) => ({ org, code: '3.5', title: 'Hög beredskap', status: 'delvis uppfyllt', comment: 'Två av tre', indicators: [{ text: 'Kontinuitetsplaner finns.', status: 'uppfyllt', comment: 'Klart' }, { text: 'Kunskapen ökar.', status: 'pågår', comment: '' }] });
     const [one] = tables('goals', { goals: [goal('HV')] }) as Extract<FigureBlock, { kind: 'table' }>[];
     expect(one.rows.map((r) => r.map((c) => c.text))).toEqual([
-      ['3.5', 'Hög beredskap', 'delvis uppfyllt', 'Två av tre'],
-      ['', 'Förväntat resultat: Kontinuitetsplaner finns.', 'uppfyllt', 'Klart'],
-      ['', 'Förväntat resultat: Kunskapen ökar.', 'pågår', ''],
+      // Stored in words, shown capitalised as every status in the documents.
+      ['3.5', 'Hög beredskap', 'Delvis uppfyllt', 'Två av tre'],
+      ['', 'Förväntat resultat: Kontinuitetsplaner finns.', 'Uppfyllt', 'Klart'],
+      ['', 'Förväntat resultat: Kunskapen ökar.', 'Pågår', ''],
     ]);
     const city = tables('goals', { goals: [goal('HV'), goal('SF')] }) as Extract<FigureBlock, { kind: 'table' }>[];
     expect(city.map((t) => t.caption)).toEqual(['Avsnitt – HV', 'Avsnitt – SF']);
@@ -151,6 +152,8 @@ describe('figure tables in Swedish', () => {
     expect(out[0].columns).toEqual(['Förvaltning', 'Område', 'Rekommendation', 'Risknivå', 'Förvaltningens svar', 'Uppföljning', 'Ansvarig', 'Status']);
     expect(out[1].columns[0]).toBe('Område');
     expect(out[0].rows[0].map((c) => c.text)).toContain('Underhålls löpande');
+    // The risk level and status, stored in words, begin with a capital like every status in the documents.
+    expect(out[1].rows[0].map((c) => c.text)).toEqual(['Registerförteckning', 'Håll den fullständig', 'Medel', 'Görs', 'Underhålls löpande', 'DSO', 'Pågår']);
   });
 
   it('joins list items without ".;"', () => {

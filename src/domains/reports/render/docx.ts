@@ -123,6 +123,9 @@ export async function renderDocx(json: ReportJson): Promise<Buffer> {
     title: `Ledningens genomgång ${json.year} – ${json.org.name}`,
     description: `Ledningens genomgång ${json.year}`,
     features: { updateFields: true },
+    // Word (and LibreOffice) hyphenate by the text's language, sv-SE: a long compound in a narrow table column parts
+    // at a syllable with a hyphen instead of wherever its letters run out.
+    hyphenation: { autoHyphenation: true },
     styles: {
       default: {
         document: { run: { font: FONT, size: 22, language: { value: 'sv-SE' } } },

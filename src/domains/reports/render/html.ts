@@ -17,7 +17,7 @@ nav.toc li.l2 { padding-left: 1.5rem; } nav.toc li.l3 { padding-left: 3rem; }
 nav.toc a { color: inherit; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: 10pt; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; caption-side: top; }
-th, td { border: 1px solid #9aa9bb; padding: .25rem .4rem; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #9aa9bb; padding: .25rem .4rem; vertical-align: top; text-align: left; hyphens: auto; overflow-wrap: break-word; }
 th { background: #e8eef5; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 mark { background: #fff1b8; }

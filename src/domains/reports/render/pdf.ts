@@ -4,6 +4,7 @@ import type { ReportJson } from '../build';
 import { STATUS_LABELS, svDate, tableLayout, visibleSections, wrappedLines, type FigureBlock } from '../blocks';
 import { renderCharts, type RenderedChart } from '../charts';
 import { FONT_DIR, FONT_FILES, textWidth } from '../fonts';
+import { hyphenateToFit } from './hyphenate';
 import { SAFE_HREF, type Block, type Inline } from '../richtext';
 
 // A4 in points, and the page margins (left, top, right, bottom): the text's width and the room a table has on a page.
@@ -73,6 +74,10 @@ function table(b: Extract<FigureBlock, { kind: 'table' }>): Content[] {
   const layout = tableLayout(b.columns, b.rows, TEXT_WIDTH - n - 1, 9.5, n > 5 ? 8 : 9.5, 6.5, textWidth);
   const widths = layout.widths.map((w) => Math.floor(w - 8));
   const fontSize = layout.size;
+  // A word wider than its column (a seven-column table of Swedish compounds) is hyphenated to fit rather than broken
+  // wherever its letters run out. A word the layout gave its width (with the slack above) stays whole.
+  const fit = (text: string, i: number, bold: boolean) => hyphenateToFit(text, widths[i] - 0.5, fontSize, bold, textWidth);
+  b = { ...b, columns: b.columns.map((c, i) => fit(c, i, true)), rows: b.rows.map((r) => r.map((c, i) => ({ ...c, text: fit(c.text, i, i === 0) }))) };
   // pdfmake draws a block kept together (the header with the rows kept with it) on one page only: what does not fit
   // that page is dropped without a word (a VoR follow-up table of nine rows vanished from the PDF). A table moves
   // whole only when it fits a page, with a quarter's margin for the estimate.
