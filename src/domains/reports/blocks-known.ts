@@ -49,6 +49,46 @@ const ISO93: Record<string, string> = {
 };
 
 
+const DECISION_KINDS: Record<string, string> = { improvement: 'Förbättring', isms_change: 'Ändring i ledningssystemet' };
+const CONCLUSIONS: [key: string, question: string][] = [
+  ['lampligt', 'Är ledningssystemet lämpligt?'], ['tillrackligt', 'Är ledningssystemet tillräckligt?'], ['verkningsfullt', 'Är ledningssystemet verkningsfullt?'],
+];
+
+/** The review's meeting (ISO 27001 9.3): when, who chaired, who took part, whether the minutes are signed. None without a review. */
+function meetingBlocks(m: unknown, cell: CellFn): FigureBlock[] {
+  if (!isRec(m)) return [];
+  const signed = m.signed === true ? `Ja${typeof m.signedAt === 'string' ? `, ${m.signedAt.slice(0, 10)}` : ''}` : 'Nej';
+  return [{
+    kind: 'table', caption: 'Ledningens genomgång – mötet', columns: ['Uppgift', 'Värde'],
+    rows: [['Mötesdatum', m.date ?? 'Inte angivet'], ['Ordförande', m.chair], ['Deltagare', m.attendees], ['Protokollet signerat', signed]].map(([k, x]) => [cell(k), cell(x)]),
+  }];
+}
+
+/** The review's outputs (9.3.3): its decisions, the needs for changes to the ISMS and the conclusion, each when recorded. */
+function outputBlocks(o: unknown, cell: CellFn): FigureBlock[] {
+  if (!isRec(o)) return [];
+  const out: FigureBlock[] = [];
+  const decisions = recs(o.decisions);
+  if (decisions.length) {
+    out.push({
+      kind: 'table', caption: 'Beslut vid ledningens genomgång (ISO 27001 9.3.3)', columns: ['Typ', 'Beslut', 'Ansvarig', 'Klart senast'],
+      rows: decisions.map((d) => [cell(DECISION_KINDS[d.kind as string] ?? d.kind), cell(d.text), cell(d.owner), cell(d.dueDate)]),
+    });
+  }
+  if (typeof o.ismsChanges === 'string' && o.ismsChanges.trim()) out.push({ kind: 'text', text: `Behov av ändringar i ledningssystemet: ${o.ismsChanges.trim()}` });
+  const c = isRec(o.conclusion) ? o.conclusion : undefined;
+  if (c && CONCLUSIONS.some(([k]) => isRec(c[k]) && (c[k].value != null || String(c[k].comment ?? '').trim()))) {
+    out.push({
+      kind: 'table', caption: 'Slutsatser om ledningssystemet', columns: ['Fråga', 'Bedömning', 'Kommentar'],
+      rows: CONCLUSIONS.map(([k, q]) => {
+        const part = isRec(c[k]) ? c[k] : {};
+        return [cell(q), cell(part.value === true ? 'Ja' : part.value === false ? 'Nej' : 'Inte angiven'), cell(part.comment)];
+      }),
+    });
+  }
+  return out;
+}
+
 function rowsTable(caption: string, rows: Rec[], cols: Col[], cell: CellFn): FigureBlock {
   return { kind: 'table', caption, ...withOrg(rows, cols.map((c) => c[1]), (r) => cols.map(([k]) => cell(r[k])), cell) };
 }
@@ -222,7 +262,7 @@ export function knownBlocks(key: string, v: unknown, caption: string, cell: Cell
       kind: 'table', caption: 'ISO/IEC 27001:2022 9.3.2 – indata till genomgången', columns: ['Indata', 'Täckt', 'Avsnitt'],
       rows: Object.entries(inputs).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [cell(ISO93[k] ?? k), cell(isRec(x) ? (x.covered === true ? 'Ja' : x.notApplicable ? 'Ej tillämpligt' : 'Nej') : ''), cell(isRec(x) ? x.sections : '')]),
     }];
-    return out;
+    return [...meetingBlocks(v.meeting, cell), ...out, ...outputBlocks(v.outputs, cell)];
   }
   return undefined;
 }

@@ -225,6 +225,8 @@ export interface BuildOptions {
   revision?: number;
   previousFigures?: Record<string, unknown> | null;
   approval?: { by: string; at: string };
+  /** When the JSON counts as made (ISO time): an approval's own time, so a frozen version's cover says the day it was approved. Default now. */
+  generatedAt?: string;
   /**
    * Ask only these providers ("rollup": build the city's rollup only when listed); the others' keys are absent.
    * For checks that read a few sections' figures (reports/iso93.ts figuresRead), not for documents.
@@ -266,7 +268,7 @@ export async function buildReportJson(ctx: Ctx, org: ReportOrg, year: number, op
     org: { slug: org.slug, name: org.name, type: org.type },
     year,
     asOf: day,
-    generatedAt: new Date().toISOString(),
+    generatedAt: opts.generatedAt ?? new Date().toISOString(),
     status,
     revision,
     ...(opts.approval ? { approval: opts.approval } : {}),

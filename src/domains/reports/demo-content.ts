@@ -52,6 +52,8 @@ export function hvOutline(): Section[] {
     s('aktiviteter', 2, 'Uppföljning av årets förbättringsaktiviteter', doc(p('Aktiviteterna i förra årets genomgång följs upp per område. Tabellen visar hur långt varje aktivitet har kommit; det som inte är klart förs vidare till nästa års plan.')), 'planFollowUp'),
     s('forbattring', 1, 'Förslag till förbättringar och aktiviteter', doc(p('Förslagen gäller 2026–2028 och justeras vid varje årlig genomgång.')), 'plan'),
     s('begrepp', 1, 'Förkortningar och begrepp', emptyDoc(), undefined, [{ ...TERMS_TABLE, rows: [...TERMS_TABLE.rows, ['Trillingen', 'Samarbete mellan ISAM i Bromma, Järva och Hässelby-Vällingby, som också delar DSO'], ['PM3', 'Styr- och samverkansmodell för förvaltning av it-stöd']].sort((a, b) => a[0].localeCompare(b[0], 'sv')) }]),
+    // Not a chapter of seed 002 (kept last, so its chapters keep their numbers): the review's decisions, recorded in the review.
+    s('beslut', 1, 'Ledningens beslut och slutsatser', doc(p('Förvaltningschefen har tagit del av genomgången. Tabellerna visar beslut och ställningstaganden under året, behov av ändringar i ledningssystemet och vad genomgången säger om ledningssystemet.')), 'iso93'),
   ];
 }
 
@@ -75,5 +77,7 @@ export function snOutline(): Section[] {
     s('nis2', 3, 'NIS2 – prioriterade områden', doc(ul('Riskhantering', 'Incidenthantering', 'Säkerhet i leveranskedjan', 'Utbildning av ledning och anställda')), 'nis2'),
     s('skyddade', 3, 'Skyddade personuppgifter', doc(p('Hanteringen av skyddad folkbokföring inom lön och pension automatiseras under första halvåret 2026.'))),
     s('prioritering', 1, 'Prioritering av åtgärder', doc(p('Åtgärderna för 2026–2028 redovisas per år.')), 'plan'),
+    // Not a chapter of seed 000 (kept last, so its chapters keep their numbers): the review's decisions, recorded in the review.
+    s('beslut', 1, 'Ledningens beslut och slutsatser', doc(p('Genomgången presenterades för förvaltningschefen den 4 november 2025. Tabellerna visar beslut och ställningstaganden, behov av ändringar i ledningssystemet och vad genomgången säger om ledningssystemet.')), 'iso93'),
   ];
 }

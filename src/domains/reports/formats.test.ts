@@ -22,6 +22,7 @@ import { visibleSections } from './blocks';
 import { buildReportJson, type ReportJson } from './build';
 import { renderCharts } from './charts';
 import { orgRef } from './service';
+import { approveReport, submitReport } from './workflow';
 import { readZip } from './zip';
 
 type Table = { caption: string; rows: string[][] };
@@ -91,15 +92,17 @@ const rowsOf = (tables: Table[], caption: string) => tables.find((t) => t.captio
 
 let t: TestServer;
 let reader: Client;
+let snReader: Client;
 beforeAll(async () => {
   t = await startTestServer();
   await runDemo(t.ctx);
   reader = await userWithRole(t, 'ordning.hv@test.se', 'isam', 'hasselby-vallingby');
+  snReader = await userWithRole(t, 'ordning.sf@test.se', 'isam', 'servicenamnden');
 }, 240_000);
 afterAll(() => t?.close());
 
-async function download(id: string, format: string): Promise<Buffer> {
-  const res = await fetch(`${reader.base}/api/reports/${id}/render?format=${format}`, { headers: { cookie: reader.cookie! } });
+async function download(id: string, format: string, as: Client = reader): Promise<Buffer> {
+  const res = await fetch(`${as.base}/api/reports/${id}/render?format=${format}`, { headers: { cookie: as.cookie! } });
   expect(res.status, format).toBe(200);
   return Buffer.from(await res.arrayBuffer());
 }
@@ -160,4 +163,88 @@ describe('the approved Ledningens genomgång in every format', () => {
       expect(charts(stored), slug).toEqual(charts(json));
     }
   }, 120_000);
+});
+
+type Decision = { kind: string; text: string; owner: string; dueDate: string | null };
+type Iso93 = {
+  meeting: { date: string | null; chair: string; attendees: string[]; signed: boolean } | null;
+  outputs: { decisions: Decision[]; ismsChanges: string; conclusion: Record<string, { value: boolean | null; comment: string }> | null };
+};
+
+/** The approved 2025 report of an organisation as downloaded (JSON and HTML), and its id. */
+async function approved(slug: string, as: Client) {
+  const id = (await as.get(`/api/reports?org=${slug}&year=2025`)).body.id as string;
+  const json = JSON.parse((await download(id, 'json', as)).toString()) as ReportJson & { iso93: Iso93; approval: { by: string; at: string } };
+  return { id, json, html: (await download(id, 'html', as)).toString() };
+}
+const decisionMatching = (ds: Decision[], re: RegExp) => {
+  const found = ds.filter((d) => re.test(d.text));
+  expect(found, String(re)).toHaveLength(1);
+  return found[0];
+};
+
+describe('the demo reviews’ meetings and decisions (ISO 27001 9.3.3), as the seeds state them', () => {
+  it('Servicenämnden: presented on 4 November 2025, where the förvaltningschef let the PUB instruction stand (seed 000 1.1.4)', async () => {
+    const { json, html } = await approved('servicenamnden', snReader);
+    expect(json.iso93.meeting).toMatchObject({ date: '2025-11-04', chair: 'Eva Strand, förvaltningschef', signed: false });
+    const ds = json.iso93.outputs.decisions;
+    expect(ds.length).toBe(6);
+    expect(new Set(ds.map((d) => d.kind))).toEqual(new Set(['isms_change']));
+    expect(decisionMatching(ds, /\(PUB\) gäller vidare/)).toMatchObject({ owner: 'Förvaltningschef', dueDate: null });
+    // 1.1.2: principles for the shared risks of system, power and staff loss, decided in November 2025.
+    expect(decisionMatching(ds, /system, el och personal/).text).toContain('november 2025');
+    // 1.1.4 and 2.1.1: the local anvisning updated in December 2025.
+    expect(decisionMatching(ds, /lokala anvisningen/)).toMatchObject({ owner: 'ISAM', dueDate: '2025-12-31' });
+    // 2.1.2: the four NIS2 areas chosen for 2026, and the jurist's finding that the law applies.
+    expect(decisionMatching(ds, /prioriterar/).text).toMatch(/riskhantering, incidenthantering, säkerhet i leveranskedjan samt utbildning/);
+    expect(decisionMatching(ds, /omfattas av cybersäkerhetslagen/).text).toContain('underleverantörer');
+    // 1.1.3: the one significant deviation in internal control, as the conclusion on adequacy; no verdict is given.
+    expect(json.iso93.outputs.conclusion!.tillrackligt).toEqual({ value: null, comment: expect.stringContaining('Telia Ace') });
+    expect(json.iso93.outputs.ismsChanges).toContain('incidenthanteringsrutin');
+    // The document shows them, and the approval carries its fixed day, not the day the demo was loaded.
+    const decisions = htmlTables(html).find((x) => x.caption === 'Beslut vid ledningens genomgång (ISO 27001 9.3.3)')!;
+    expect(decisions.rows.slice(1).map((r) => r[0])).toEqual(Array(6).fill('Ändring i ledningssystemet'));
+    expect(decisions.rows.some((r) => /\(PUB\) gäller vidare/.test(r[1]))).toBe(true);
+    expect(rowsOf(htmlTables(html), 'Ledningens genomgång – mötet')![0]).toEqual(['Mötesdatum', '2025-11-04']);
+    expect(json.approval).toEqual({ by: 'Eva Strand (förvaltningschef)', at: '2025-12-16T09:00:00.000Z' });
+    expect(html).toContain('Godkänd av Eva Strand (förvaltningschef) den 16 december 2025');
+  }, 60_000);
+
+  it('Hässelby-Vällingby: the förvaltningschef’s decision to start using Säkra meddelanden and the other stances of seed 002', async () => {
+    const { json, html } = await approved('hasselby-vallingby', reader);
+    // Seed 002 names no meeting day: the meeting is recorded without one.
+    expect(json.iso93.meeting).toMatchObject({ date: null, chair: 'Karin Holm, förvaltningschef', signed: false });
+    const ds = json.iso93.outputs.decisions;
+    expect(ds.length).toBe(6);
+    const sm = decisionMatching(ds, /Säkra meddelanden/);
+    expect(sm.owner).toBe('Förvaltningschef');
+    expect(sm.text).toMatch(/Två enheter prövar tjänsten i december/);
+    expect(decisionMatching(ds, /tillämpningsanvisningarna från 2023/).text).toContain('dataskyddet');
+    expect(decisionMatching(ds, /DraftIT/)).toMatchObject({ owner: 'ISAM och DSO' });
+    expect(decisionMatching(ds, /Pm3/).text).toContain('under 2026');
+    expect(decisionMatching(ds, /AI/).text).toContain('tredjelandsöverföring');
+    expect(decisionMatching(ds, /kamerabevakning/).text).toContain('intresseavvägning');
+    expect(json.iso93.outputs.conclusion!.verkningsfullt.comment).toContain('avdelningschef');
+    expect(Object.values(json.iso93.outputs.conclusion!).map((c) => c.value)).toEqual([null, null, null]);
+    const rows = rowsOf(htmlTables(html), 'Beslut vid ledningens genomgång (ISO 27001 9.3.3)')!;
+    expect(rows.find((r) => r[1].includes('Säkra meddelanden'))).toEqual(['Ändring i ledningssystemet', sm.text, 'Förvaltningschef', '']);
+    expect(rowsOf(htmlTables(html), 'Slutsatser om ledningssystemet')!.map((r) => r[1])).toEqual(['Inte angiven', 'Inte angiven', 'Inte angiven']);
+    // Approved on its fixed day, the figures frozen as of that day: still seed 002's statuses of 12 November.
+    expect(json.approval.at).toBe('2025-12-17T13:00:00.000Z');
+    expect(json.asOf).toBe('2025-12-17');
+    expect(json.incidents).toMatchObject({ byStatus: { Rapporterad: 10, 'Under registrering': 16, 'Under utredning': 3, 'Under åtgärd': 2, Klar: 22, Förfallen: 2 } });
+    // The recording went through the review's service: audited like any change.
+    const audit = resultRows<{ action: string }>(await t.ctx.db.execute(sql`select a.action from audit_log a join management_reviews r on r.id::text = a.entity_id
+      join orgs o on o.id = r.org_id where o.slug = 'hasselby-vallingby' and r.year = 2025 order by a.seq`));
+    expect(audit.map((a) => a.action)).toEqual(['review.create', 'review.update', ...Array(6).fill('review.decision.add')]);
+  }, 60_000);
+
+  it('an approval dated by its caller lies within the report’s year and not in the future', async () => {
+    const id = (await snReader.get('/api/reports?org=servicenamnden&year=2026')).body.id as string;
+    const cur = (await snReader.get(`/api/reports/${id}`)).body;
+    const sub = await submitReport(t.ctx, id, cur.version);
+    await expect(approveReport(t.ctx, id, sub.version, new Date('2025-12-31T12:00:00+01:00'))).rejects.toMatchObject({ status: 400, code: 'invalid_approval_date' });
+    await expect(approveReport(t.ctx, id, sub.version, new Date(Date.now() + 86_400_000))).rejects.toMatchObject({ status: 400, code: 'invalid_approval_date' });
+    expect((await snReader.get(`/api/reports/${id}`)).body.status).toBe('under_granskning');
+  }, 60_000);
 });

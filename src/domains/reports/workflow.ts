@@ -4,6 +4,7 @@ import type { Ctx } from '../../server/platform/context';
 import { badRequest, conflict, notFound } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import type { Permission } from '../../server/platform/permissions';
+import { defaultAsOfDay, stockholmDate } from '../../server/platform/time';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { assertComplete } from '../review/iso93';
@@ -68,13 +69,25 @@ async function templateBytes(ctx: Ctx, templateId: string | null, orgPath: strin
  * PDF with their SHA-256 and the approver. Refused (409 `iso93_uncovered`, naming them) while an ISO 27001 9.3.2
  * input is neither covered by a section with figures or text nor marked not applicable in the review. Rendering happens before the transaction; the version check
  * inside it makes a concurrent edit fail instead of freezing something else than was rendered.
+ *
+ * `at` is when the approval was given, now unless an in-process caller (the demo) records an approval given earlier,
+ * as nis2's approveAssessment takes one; the API passes none. The figures are frozen as they stood on that day
+ * (the default as-of day for `at`), so a version never shows figures of a day after its own approval.
  */
-export async function approveReport(ctx: Ctx, id: string, version: number) {
+export async function approveReport(ctx: Ctx, id: string, version: number, at: Date = new Date()) {
   const { report, org } = await loadReport(ctx, id, 'report.approve');
   if (report.status !== 'under_granskning') throw transitionError(report, 'godkand');
   if (report.version !== version) throw staleVersion('report', version, reportDto(report, org));
-  const approval = { by: ctx.principal?.name ?? ctx.actorLabel ?? 'system', at: new Date().toISOString() };
+  const day = stockholmDate(at);
+  if (at.getTime() > Date.now() || day < `${report.year}-01-01`) {
+    throw badRequest('invalid_approval_date', {
+      sv: `Godkännandedatumet ${day} måste ligga mellan ${report.year}-01-01 och i dag.`,
+      en: `The approval date ${day} must lie between ${report.year}-01-01 and today.`,
+    }, 'at');
+  }
+  const approval = { by: ctx.principal?.name ?? ctx.actorLabel ?? 'system', at: at.toISOString() };
   const json = await buildReportJson(ctx, orgRef(org), report.year, {
+    asOf: defaultAsOfDay(report.year, at), generatedAt: approval.at,
     outline: report.outline as Section[], status: 'godkand', revision: report.revision, previousFigures: report.previousFigures as Record<string, unknown> | null, approval,
   });
   // ISO 27001 9.3.2: every input (a)–(g) covered by the report's sections or marked not applicable in the review.
@@ -98,7 +111,7 @@ export async function approveReport(ctx: Ctx, id: string, version: number) {
     }).returning({ id: reportVersions.id });
     await recordAudit(tx, ctx, {
       action: 'report.approve', entityType: 'report', entityId: id, orgId: org.id,
-      before: { status: report.status }, after: { status: 'godkand', revision: report.revision, versionId: v.id, docxSha256: sha256(docx), pdfSha256: sha256(pdf), jsonSha256: jsonSha },
+      before: { status: report.status }, after: { status: 'godkand', revision: report.revision, versionId: v.id, approvedAt: approval.at, docxSha256: sha256(docx), pdfSha256: sha256(pdf), jsonSha256: jsonSha },
     });
     return { ...reportDto(r, org), approvedVersion: { id: v.id, revision: report.revision, docxSha256: sha256(docx), pdfSha256: sha256(pdf), approvedBy: approval.by, approvedAt: approval.at } };
   });
