@@ -12,6 +12,7 @@ import {
   StatsQuery, UpdateIncident, AttachmentDto, CategoryTemplateDto, DeadlineItemDto,
 } from './contract';
 import { listDeadlines } from './deadlines';
+import { handlerCandidates } from './holders';
 import { exportIncidents } from './export';
 import { countIncidents } from './count';
 import { listIncidents } from './list';
@@ -110,6 +111,15 @@ export const routes = [
       responses: { 200: ok(z.object({ names: z.array(z.string()) }), 'Kategorinamn'), 404: problemContent('Okänd organisation') },
     },
     async (c) => json(c, await categoryNames(c.get('ctx'), c.req.valid('query').org)),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/handlers', tags, summary: 'Vilka som kan vara handläggare eller ansvariga för en organisations incidenter', policy: { permission: 'incident.manage' },
+      description: 'Alla aktiva som får läsa organisationens incidenter (roll på organisationen eller ovanför, eller i en samverkansgrupp). Kräver incident.manage på organisationen.',
+      request: { query: z.object({ org: z.string().min(2).max(64) }) },
+      responses: { 200: ok(z.array(z.object({ id: z.uuid(), name: z.string() })), 'Personer, efter namn'), 404: problemContent('Okänd organisation') },
+    },
+    async (c) => json(c, await handlerCandidates(c.get('ctx'), c.req.valid('query').org)),
   ),
   ...linkTargetRoutes,
   ...categoryRoutes,

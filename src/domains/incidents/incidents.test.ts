@@ -204,6 +204,33 @@ describe('incident record and status flow', () => {
   });
 });
 
+describe('who may be named handler', () => {
+  it('names everyone who may read the organisation\'s incidents, from the förvaltning down to the unit, to a DSO without user.read too', async () => {
+    await makeOrgs(t.ctx, [['forv-h', 'forvaltning', 'stad'], ['enh-h', 'enhet', 'forv-h'], ['enh-h2', 'enhet', 'forv-h']]);
+    const isamH = await userWithRole(t, 'isam-h@test.se', 'isam', 'forv-h');
+    const dsoH = await userWithRole(t, 'dso-h@test.se', 'dso', 'forv-h');
+    await userWithRole(t, 'chef-h@test.se', 'chef', 'enh-h');
+    await userWithRole(t, 'chef-h2@test.se', 'chef', 'enh-h2');
+    const staffH = await userWithRole(t, 'staff-h@test.se', 'medarbetare', 'enh-h');
+    const names = async (c: Client, org: string) => {
+      const r = await c.get(`/api/incidents/handlers?org=${org}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body as { name: string }[]).map((p) => p.name);
+    };
+    // The unit's own chef and the förvaltning's ISAM and DSO; not the other unit's chef, nor an employee (reads own reports only).
+    expect(await names(isamH, 'enh-h')).toEqual(['chef-h@test.se', 'dso-h@test.se', 'isam-h@test.se']);
+    expect(await names(dsoH, 'enh-h')).toEqual(['chef-h@test.se', 'dso-h@test.se', 'isam-h@test.se']);
+    expect(await names(isamH, 'forv-h')).toEqual(['dso-h@test.se', 'isam-h@test.se']);
+    // Only for one who manages incidents there: an employee, or another förvaltning's ISAM, is told no (404, as the list).
+    expect((await staffH.get('/api/incidents/handlers?org=enh-h')).status).toBe(403);
+    expect((await isam.get('/api/incidents/handlers?org=enh-h')).status).toBe(404);
+    expect((await isamH.get('/api/incidents/handlers?org=finns-inte')).status).toBe(404);
+    // Each one named is accepted as handler.
+    const dsoId = (await dsoH.get('/api/me')).body.id;
+    expect((await create(isamH, { org: 'enh-h', handlerId: dsoId })).status).toBe(201);
+  });
+});
+
 describe('scope', () => {
   it('a chef on one avdelning sees only its subtree; other records answer 404', async () => {
     const inA = (await create(isam, { org: 'enh-a', title: 'I enhet A' })).body;

@@ -1,13 +1,13 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { ROLE_PERMISSIONS, ROLES } from '../../server/platform/permissions';
+import { ROLE_PERMISSIONS } from '../../server/platform/permissions';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { orgGroupMembers, orgGroups, orgs } from '../org/table';
-import { roleAssignments, users } from '../users/table';
+import { users } from '../users/table';
 import { runningClocks } from './deadlines';
+import { roleHolders, rolesWith } from './holders';
 import { incidentNumber, type LoadedIncident } from './dto';
 import { reminderMail, THRESHOLD, type Threshold } from './reminder-mail';
 import { incidentRemindersSent } from './table';
@@ -18,7 +18,7 @@ export interface ReminderResult {
   failed: number;
 }
 
-const MANAGER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('incident.manage') && r !== 'systemadministrator');
+const MANAGER_ROLES = rolesWith('incident.manage');
 /** Told as well at 6 h and overdue: the DSO and the ISAM (those of the two that manage incidents and read protected ones). */
 const OVERSIGHT_ROLES = (['dso', 'isam'] as const).filter((r) => ROLE_PERMISSIONS[r].includes('incident.manage') && ROLE_PERMISSIONS[r].includes('incident.protected'));
 
@@ -27,25 +27,6 @@ const OVERSIGHT_ROLES = (['dso', 'isam'] as const).filter((r) => ROLE_PERMISSION
  * of IA's history, old cases would otherwise flood everyone's mail. They stay on the start page and in Tidsfrister.
  */
 export const REMINDER_OVERDUE_CUTOFF_DAYS = 7;
-
-/**
- * Active users holding one of `roles` on the org or above it: on an organisation on the path, everywhere, or on a
- * live samverkansgrupp with a member on the path (a DSO shared by several förvaltningar holds the role on the group;
- * grants.ts gives them incident.manage there too).
- */
-async function roleHolders(db: Db, path: string, roles: readonly string[]): Promise<string[]> {
-  const ancestors = path.split('/').filter(Boolean);
-  const onPath = sql.join(ancestors.map((a) => sql`${a}::uuid`), sql`, `);
-  const rows = await db.selectDistinct({ email: users.email }).from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .leftJoin(orgs, eq(orgs.id, roleAssignments.orgId))
-    .where(and(eq(users.active, true), inArray(roleAssignments.role, [...roles]),
-      sql`(${roleAssignments.orgId} in (${onPath}) or (${isNull(roleAssignments.orgId)} and ${isNull(roleAssignments.groupId)})
-        or ${roleAssignments.groupId} in (select ${orgGroupMembers.groupId} from ${orgGroupMembers}
-          inner join ${orgGroups} on ${orgGroups.id} = ${orgGroupMembers.groupId}
-          where ${orgGroups.archivedAt} is null and ${orgGroupMembers.orgId} in (${onPath})))`));
-  return rows.map((x) => x.email);
-}
 
 /**
  * Who is told: the handler, or when there is none (or they are no longer active) those who manage incidents on the
@@ -58,8 +39,8 @@ export async function recipients(db: Db, r: LoadedIncident, threshold: Threshold
     const [h] = await db.select({ email: users.email }).from(users).where(and(eq(users.id, r.i.handlerId), eq(users.active, true)));
     if (h) to.add(h.email);
   }
-  if (to.size === 0) for (const e of await roleHolders(db, r.org.path, MANAGER_ROLES)) to.add(e);
-  if (threshold !== '24h') for (const e of await roleHolders(db, r.org.path, OVERSIGHT_ROLES)) to.add(e);
+  if (to.size === 0) for (const h of await roleHolders(db, r.org.path, MANAGER_ROLES)) to.add(h.email);
+  if (threshold !== '24h') for (const h of await roleHolders(db, r.org.path, OVERSIGHT_ROLES)) to.add(h.email);
   return [...to].sort();
 }
 

@@ -37,12 +37,16 @@ interface Person {
   id: string;
   name: string;
   roles: RoleAssignment[];
+  /** Reads every incident of the directory's organisation and below (a role there or above it, as the server says). */
+  readsOrg?: boolean;
 }
 
 /**
- * The people who may be handler/owner and what the browser knows of their roles: the org's active users when
- * the caller may read users, and always oneself. `pathOf` gives an organisation's path by id (the orgs the
- * caller reads).
+ * The people who may be handler/owner and what the browser knows of them: those the server names as able to read the
+ * organisation's incidents (a role on it or above it, or in a samverkansgrupp: the förvaltning's ISAM, DSO and chef
+ * for a unit's incident), the organisation's own active users with their roles when the caller may read users (a
+ * unit's staff, for that unit's incidents), and always oneself. `pathOf` gives an organisation's path by id (the
+ * orgs the caller reads).
  */
 export function useHandlerDirectory(org: string | null): { people: Person[]; pathOf: (orgId: string) => string | undefined } {
   const { me, can } = useSession();
@@ -53,24 +57,33 @@ export function useHandlerDirectory(org: string | null): { people: Person[]; pat
     enabled: can('user.read'),
     staleTime: 5 * 60_000,
   });
+  const readers = useQuery({
+    queryKey: ['incidents', 'handlers', org],
+    queryFn: () => api.get<{ id: string; name: string }[]>('/incidents/handlers', { org: org! }),
+    enabled: !!org && can('incident.manage'),
+    staleTime: 5 * 60_000,
+  });
   return useMemo(() => {
-    const people: Person[] = (users.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, roles: u.roles }));
-    if (!people.some((p) => p.id === me.id)) people.push({ id: me.id, name: me.name, roles: me.roles });
+    const byId = new Map<string, Person>();
+    for (const u of users.data ?? []) if (u.active) byId.set(u.id, { id: u.id, name: u.name, roles: u.roles });
+    for (const r of readers.data ?? []) byId.set(r.id, { roles: [], ...byId.get(r.id), id: r.id, name: r.name, readsOrg: true });
+    if (!byId.has(me.id)) byId.set(me.id, { id: me.id, name: me.name, roles: me.roles });
     const paths = new Map(orgs.map((o) => [o.id, o.path]));
-    return { people, pathOf: (id: string) => paths.get(id) };
-  }, [users.data, me, orgs]);
+    return { people: [...byId.values()], pathOf: (id: string) => paths.get(id) };
+  }, [users.data, readers.data, me, orgs]);
 }
 
 /**
  * The handler/owner choices for incidents of these organisations (ids): only people whose roles let them read
  * every one of them (the server refuses anyone else, domains/incidents/access.ts checkUser). People whose reach
- * the browser cannot tell (a samverkansgrupp role) stay in the list; the server decides. Without `orgIds`:
- * everyone who reads incidents somewhere.
+ * the browser cannot tell (a samverkansgrupp role) stay in the list; the server decides. Those the server named as
+ * readers of the directory's organisation read all of these (its subtree's incidents). Without `orgIds`: everyone
+ * who reads incidents somewhere.
  */
 export function handlerOptions(dir: ReturnType<typeof useHandlerDirectory>, orgIds?: readonly string[], meId?: string): HandlerOption[] {
   const paths = orgIds ? [...new Set(orgIds)].map(dir.pathOf) : null;
   const list = dir.people
-    .filter((p) => p.id === meId || (paths ? readsAll(p.roles, paths) !== 'no' : p.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('incident.read'))))
+    .filter((p) => p.id === meId || p.readsOrg || (paths ? readsAll(p.roles, paths) !== 'no' : p.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('incident.read'))))
     .map((p) => ({ value: p.id, label: p.name }));
   return list.sort((a, b) => a.label.localeCompare(b.label, 'sv'));
 }
