@@ -63,6 +63,25 @@ test('an art. 34.3 exemption meets art. 34, with the reason shown', async ({ pag
   await expect(art34).not.toContainText('Räknat från rapporttiden');
 });
 
+test('a clock met after its deadline says "Uppfylld för sent" and by how much, never the plain green "Uppfylld"', async ({ page }) => {
+  // Discovered 2026-03-28 10:00: art. 33's deadline 2026-03-31 11:00 (72 h across the change to summer time), IMY
+  // notified 2026-04-02 10:00; the CSIRT's 24 h deadline 2026-03-29 11:00, the early warning sent at 12:00.
+  const id = await incident({ title: `Sen anmälan ${u}`, kind: 'Personuppgiftsincident', personalData: 'ja', riskAssessment: 'risk', nis2Significant: true, discoveredAt: '2026-03-28T10:00' });
+  const { api, headers } = await adminApi();
+  const r = await api.patch(`/api/incidents/${id}`, { headers, data: { version: 1, imyReportedAt: '2026-04-02T10:00', csirtEarlyWarningAt: '2026-03-29T12:00', csirtNotificationAt: '2026-03-30T10:00' } });
+  expect(r.status(), await r.text()).toBe(200);
+  await api.dispose();
+  await login(page, isam.email, isam.password);
+  await page.goto(`/incidenter/${id}`);
+  const imy = row(page, 'Anmälan till IMY (art. 33, 72 h)');
+  await expect(imy).toContainText('Uppfylld för sent');
+  await expect(imy).toContainText('1\u00a0d 23\u00a0h efter tidsfristen');
+  await expect(row(page, 'Tidig varning till CSIRT (24 h)')).toContainText('Uppfylld för sent');
+  await expect(row(page, 'Incidentanmälan till CSIRT (72 h)')).toContainText('Uppfylld');
+  await expect(row(page, 'Incidentanmälan till CSIRT (72 h)')).not.toContainText('för sent');
+  await expectNoAxeViolations(page, 'clocks met late');
+});
+
 test('a significant incident from before cybersäkerhetslagen has no CSIRT clocks, and the page says why', async ({ page }) => {
   const id = await incident({ title: `NIS2 2025 ${u}`, kind: 'IT-säkerhet', personalData: 'nej', nis2Significant: true, discoveredAt: '2025-11-03T10:00' });
   await login(page, isam.email, isam.password);

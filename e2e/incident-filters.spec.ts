@@ -124,6 +124,10 @@ test('the form shows the filter the list uses when the address changes', async (
   await expect(page).toHaveURL(/status=Rapporterad&year=2024/);
   await expect(form.getByRole('combobox', { name: 'År' })).toHaveValue('2024');
   await expect(table.getByRole('row')).toHaveCount(2);
+  // The years offered are those with incidents (the imported 2024 among them), and a year from the address is never blank.
+  await expect(form.getByRole('combobox', { name: 'År' }).getByRole('option', { name: '2024', exact: true })).toHaveCount(1);
+  await page.goto('/incidenter?year=2012');
+  await expect(form.getByRole('combobox', { name: 'År' })).toHaveValue('2012');
 });
 
 test('a new filter clears the selection: triage never changes rows out of sight', async ({ page }) => {

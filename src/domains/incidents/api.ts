@@ -9,7 +9,7 @@ import { childRoutes, linkTargetRoutes } from './api-children';
 import { breachRoutes } from './api-breach';
 import {
   BulkUpdate, CountQuery, CreateIncident, ListCount, ExportQuery, IncidentDetail, IncidentFigures, IncidentListItem, ListQuery, QuickReport, Receipt,
-  StatsQuery, UpdateIncident, AttachmentDto, CategoryTemplateDto, DeadlineItemDto,
+  StatsQuery, UpdateIncident, AttachmentDto, CategoryTemplateDto, DeadlineItemDto, IncidentYears, YearsQuery,
 } from './contract';
 import { listDeadlines } from './deadlines';
 import { handlerCandidates } from './holders';
@@ -19,6 +19,7 @@ import { listIncidents } from './list';
 import { listCategories, quickReport } from './quick';
 import { createIncident, getIncident, updateIncident } from './service';
 import { incidentStats } from './stats';
+import { incidentYears } from './years';
 import { int4 } from '../../server/platform/schema';
 
 const tags = ['Incidenter / incidents'];
@@ -44,6 +45,15 @@ export const routes = [
       responses: { 200: ok(ListCount, 'Antal'), 404: problemContent('Okänd organisation') },
     },
     async (c) => json(c, await countIncidents(c.get('ctx'), c.req.valid('query'))),
+  ),
+  defineRoute(
+    {
+      method: 'get', path: '/api/incidents/years', tags, summary: 'År med incidenter (årsfiltrets val)', policy: { auth: true },
+      description: 'Samma behörighet och organisationsavgränsning som listan; innevarande år finns alltid med.',
+      request: { query: YearsQuery },
+      responses: { 200: ok(IncidentYears, 'År, nyast först'), 404: problemContent('Okänd organisation') },
+    },
+    async (c) => json(c, await incidentYears(c.get('ctx'), c.req.valid('query'))),
   ),
   defineRoute(
     {

@@ -133,7 +133,21 @@ export function clocksFor(i: ClockInput, now: Date): Clock[] {
  */
 export function imyNotifiedLate(i: Omit<ClockInput, 'art34Exemption'>): boolean {
   const c = clocksFor({ ...i, art34Exemption: null }, i.imyReportedAt ?? i.reportedAt).find((x) => x.key === 'gdpr33');
-  return !!c && c.met && c.metAt !== null && c.metAt.getTime() > c.deadline.getTime();
+  return !!c && metLate(c);
+}
+
+/**
+ * A clock met after its deadline: done at a known time (metAt) later than the deadline. The one definition of "late"
+ * for the server (imyNotifiedLate, the report's lateNotifications) and the web's badges ("Uppfylld för sent").
+ * False when not met, or met at an unknown time (an import's "Ja") or by an art. 34.3 exemption (no time).
+ */
+export function metLate(c: { met: boolean; metAt: Date | string | null; deadline: Date | string }): boolean {
+  return c.met && c.metAt !== null && new Date(c.metAt).getTime() > new Date(c.deadline).getTime();
+}
+
+/** How long after its deadline a late clock was met (ms), or null when it was not met late (metLate). */
+export function metLateByMs(c: { met: boolean; metAt: Date | string | null; deadline: Date | string }): number | null {
+  return metLate(c) ? new Date(c.metAt!).getTime() - new Date(c.deadline).getTime() : null;
 }
 
 /** The running clock nearest its deadline, or null. */

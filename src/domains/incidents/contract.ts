@@ -153,6 +153,13 @@ export const ExportQuery = ListQuery.omit({ cursor: true, limit: true }).extend(
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
+export const YearsQuery = z.object({ org: OrgSlug.optional() });
+export type YearsQuery = z.infer<typeof YearsQuery>;
+export const IncidentYears = z.object({
+  years: z.array(int4()).openapi({ description: 'År med rapporterade incidenter och innevarande år, nyast först / years with reported incidents and the current year, newest first' }),
+}).openapi('IncidentYears');
+export type IncidentYears = z.infer<typeof IncidentYears>;
+
 export const StatsQuery = z.object({
   org: OrgSlug,
   year: YearQuery(),

@@ -117,3 +117,24 @@ describe('incident statistics', () => {
     expect(own.body.total).toBe(specs.filter((s) => s.org === 'enh' && yearOf(s) === 2025).length);
   });
 });
+
+describe('the years of the year filters', () => {
+  it('are the years with incidents in the organisation subtree the caller reads, and this year, newest first', async () => {
+    // Imported old incidents: 2016 in the subtree, 2012 in another förvaltning; 2010-12-31 23:30 UTC is 2011 in Stockholm.
+    for (const [org, reportedAt] of [['enh', '2016-05-04T10:00'], ['annan', '2012-03-01T10:00'], ['avd', '2010-12-31T23:30Z']]) {
+      expect((await isam.post('/api/incidents', { org, title: 'Importerad', reportedAt })).status).toBe(201);
+    }
+    const thisYear = Number(stockholmDate(new Date()).slice(0, 4));
+    const expected = (orgs: string[], extra: number[]) =>
+      [...new Set([thisYear, ...extra, ...specs.filter((s) => orgs.includes(s.org)).map(yearOf)])].sort((a, b) => b - a);
+    const forv = await isam.get('/api/incidents/years?org=forv');
+    expect(forv.status, JSON.stringify(forv.body)).toBe(200);
+    expect(forv.body.years).toEqual(expected(['forv', 'avd', 'enh'], [2016, 2011]));
+    expect((await isam.get('/api/incidents/years?org=stad')).body.years).toEqual(expected(['forv', 'avd', 'enh', 'annan'], [2016, 2012, 2011]));
+    // Authorised as the list is: an organisation out of the reader's scope is unknown to them.
+    const reader = await userWithRole(t, 'las-ar@test.se', 'lasare', 'enh');
+    expect((await reader.get('/api/incidents/years?org=forv')).status).toBe(404);
+    expect((await reader.get('/api/incidents/years?org=enh')).body.years).toEqual(expected(['enh'], [2016]));
+    expect((await reader.get('/api/incidents/years')).body.years).toEqual(expected(['enh'], [2016]));
+  });
+});

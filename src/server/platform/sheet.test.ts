@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { toCsv, toXlsx } from './export';
-import { defuse, stockholmWallClock, undefuse } from './sheet';
+import { defuse, MAX_COLUMN_WIDTH, stockholmWallClock, undefuse } from './sheet';
 import { cellText } from './tabular/values';
 
 const columns = [
@@ -34,6 +34,33 @@ describe('spreadsheet exports', () => {
       ['2025-10-26T02:30', 'yyyy-mm-dd hh:mm', 'Andra 02:30 (vintertid)'],
       ['2025-02-11T00:00', 'yyyy-mm-dd', 'Bara datum'],
     ]);
+  });
+
+  it('size each column from its header and longest value, capped, with long texts wrapped', async () => {
+    const title = 'Mejl med personnummer skickat till fel mottagare på annan förvaltning';
+    const description = 'Ett mejl med en bilaga som innehöll personnummer och adresser för fyrtio elever skickades till fel mottagare. '.repeat(3);
+    const wide = [
+      { key: 'nr', header: 'Nr', value: (r: { n: string; t: string; d: string; at: Date }) => r.n },
+      { key: 'title', header: 'Rubrik', value: (r: { n: string; t: string; d: string; at: Date }) => r.t },
+      { key: 'description', header: 'Beskrivning', value: (r: { n: string; t: string; d: string; at: Date }) => r.d },
+      { key: 'reportedAt', header: 'Rapporterad', value: (r: { n: string; t: string; d: string; at: Date }) => r.at },
+      { key: 'handler', header: 'Handläggare (ansvarig för utredningen)', value: () => null },
+    ];
+    const data = [
+      { n: 'INC-2026-0001', t: title, d: description, at: new Date('2026-03-28T09:00:00Z') },
+      { n: 'INC-2026-0002', t: 'Kort', d: 'Rad ett\nrad två', at: new Date('2026-03-29T09:00:00Z') },
+    ];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(data, wide, 'Incidenter')) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Incidenter')!;
+    // Nr: its value (13) + 2; Rubrik: the title (69) + 2, capped; Beskrivning: capped; Rapporterad: its header (11) + 2
+    // (wider than "yyyy-mm-dd hh:mm"); an empty column: its header.
+    expect([1, 2, 3, 4, 5].map((n) => ws.getColumn(n).width)).toEqual([15, MAX_COLUMN_WIDTH, MAX_COLUMN_WIDTH, 18, 40]);
+    expect(title.length).toBe(69);
+    // A text cut by the cap wraps, in every row of its column; a column wide enough for its values does not.
+    expect([ws.getCell(2, 2).alignment?.wrapText, ws.getCell(2, 3).alignment?.wrapText, ws.getCell(3, 3).alignment?.wrapText]).toEqual([true, true, true]);
+    expect(ws.getCell(2, 1).alignment?.wrapText).toBeUndefined();
+    expect(ws.getCell(2, 3).value).toBe(description);
   });
 
   it('write the same clock in CSV, for Swedish Excel', () => {

@@ -5,7 +5,8 @@ import { Section } from '../../components/Section';
 import { useNarrow } from '../../shell/narrow';
 import { formatDateTime } from '../../format';
 import { CLOCK_COLOR, liveState, shownState, useNow, useRemainingAfterBadge } from './badges';
-import { nis2Applies } from '../../../domains/incidents/clocks';
+import { metLateByMs, nis2Applies } from '../../../domains/incidents/clocks';
+import { spanText } from './util';
 import type { IncidentDetail } from './types';
 
 /** Legal clocks (GDPR art. 33/34, NIS2 24 h / 72 h / one month): deadline in Stockholm time and time left. */
@@ -19,6 +20,8 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
     const state = liveState(c, now);
     // A clock stopped by closing the case with its duty not done is "Ej uppfylld", never "Uppfylld".
     const shown = shownState(c, now);
+    // Met after the deadline: "Uppfylld för sent", with by how much ("2 d 23 h efter tidsfristen").
+    const lateMs = metLateByMs(c);
     return {
       key: c.key,
       label: en ? c.label_en : c.label_sv,
@@ -30,7 +33,7 @@ export function ClocksPanel({ incident }: { incident: IncidentDetail }) {
           {t(`clockState.${shown}`)}
         </Badge>
       ),
-      left: state !== 'done' ? remaining(c.deadline, shown, now) : null,
+      left: state !== 'done' ? remaining(c.deadline, shown, now) : lateMs !== null ? t(c.legal ? 'clock.lateBy' : 'clock.afterTargetBy', { span: spanText(lateMs) }) : null,
       // Art. 34 met by an exemption (art. 34.3, the breach record's reason) has no time: the reason is shown.
       met: c.exemption ? t('clocks.exempt', { reason: t(`breach.reason.${c.exemption}`) })
         : c.metAt ? formatDateTime(c.metAt) : c.met ? t('clocks.metNoTime') : state === 'done' ? t('clocks.closed') : '–',

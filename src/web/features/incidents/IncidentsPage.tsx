@@ -15,6 +15,7 @@ import { ScopeSwitch, useIncidentScope } from './ScopeSwitch';
 import { categoriesQuery, categoryNamesQuery, useHandlerDirectory } from './api';
 import { DeadlineCell, nearest, numberColumn, reportedAtColumn, StatusBadge, useNow } from './badges';
 import { FilterForm, filterQuery, useUrlFilter } from './filters';
+import { useIncidentYears } from './years';
 import { SubNav } from './SubNav';
 import { Triage } from './Triage';
 import type { IncidentListItem, ListCount, ListPage } from './types';
@@ -42,6 +43,8 @@ export default function IncidentsPage() {
   // organisation the person may see and only reports without a handler (not the selected organisation's list).
   const scope = useIncidentScope();
   const all = scope.all;
+  // The year filter offers the years that have incidents in the organisation's subtree (all when listing all).
+  const years = useIncidentYears(all ? null : selectedSlug, filter.year);
   const unassigned = useSearchText('handlaggare') === 'ingen';
   // From the start page's "personuppgiftsincidenter saknar dokumentation" (?dokumentation=saknas&fran=2025&alla=1).
   const undocumented = useSearchText('dokumentation') === 'saknas';
@@ -200,7 +203,7 @@ export default function IncidentsPage() {
       ) : (
         <Alert color="orange">{t('noOrg')}</Alert>
       )}
-      <FilterForm value={filter} onApply={setFilter} categories={categoryNames} />
+      <FilterForm value={filter} onApply={setFilter} categories={categoryNames} years={years} />
       {manage && (
         <Triage
           selected={selectedRows}

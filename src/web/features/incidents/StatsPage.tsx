@@ -11,6 +11,7 @@ import { SubNav } from './SubNav';
 import type { IncidentFigures } from './types';
 import { stockholmYear, toLocalInput } from './util';
 import { useDataWords } from './words';
+import { useIncidentYears } from './years';
 
 const StatsCharts = lazy(() => import('./StatsCharts'));
 
@@ -65,6 +66,8 @@ export default function StatsPage() {
   const { selected, selectedSlug } = useSelectedOrg();
   const thisYear = stockholmYear();
   const [year, setYear] = useState(String(thisYear));
+  // The years that have incidents in the organisation's subtree, this year and the one chosen.
+  const years = useIncidentYears(selectedSlug, year);
   // Status and the reports to IMY and CSIRT are counted as they were at the end of this day: the year's last day
   // (today while it runs), as in the management review, or a later day to count reports made after the new year.
   const today = toLocalInput(new Date()).slice(0, 10);
@@ -92,7 +95,7 @@ export default function StatsPage() {
             setYear(e.currentTarget.value);
             setAsOf('');
           }}
-          data={Array.from({ length: 10 }, (_, i) => String(thisYear - i))}
+          data={years}
           w={140}
         />
         <TextInput

@@ -45,6 +45,9 @@ export const CLOCK_COLOR: Record<ClockShown, string> = {
   done: COLORS.green,
   unmet: COLORS.orange,
   target_passed: COLORS.orange,
+  // Met, but after the deadline (or art. 34's internal target): never the green of a duty met in time.
+  done_late: COLORS.orange,
+  done_after_target: COLORS.orange,
 };
 
 export { liveState, shownState } from './clock-view';
@@ -56,7 +59,7 @@ export { liveState, shownState } from './clock-view';
 export function useRemainingText() {
   const { t } = useTranslation('incidents');
   return (deadline: string, state: ClockShown, now: Date) => {
-    if (state === 'done' || state === 'unmet') return t('clock.done');
+    if (state === 'done' || state === 'unmet' || state === 'done_late' || state === 'done_after_target') return t('clock.done');
     const ms = new Date(deadline).getTime() - now.getTime();
     if (ms >= 0) return t('clock.left', { span: spanText(ms) });
     return t(state === 'target_passed' ? 'clock.targetPassedBy' : 'clock.overdueBy', { span: spanText(ms) });
@@ -72,7 +75,7 @@ export function useRemainingAfterBadge() {
   const remaining = useRemainingText();
   return (deadline: string, state: ClockShown, now: Date) => {
     const ms = new Date(deadline).getTime() - now.getTime();
-    if (state === 'done' || state === 'unmet' || ms >= 0) return remaining(deadline, state, now);
+    if (state === 'done' || state === 'unmet' || state === 'done_late' || state === 'done_after_target' || ms >= 0) return remaining(deadline, state, now);
     return t(state === 'target_passed' ? 'clock.targetPassedSpan' : 'clock.overdueSpan', { span: spanText(ms) });
   };
 }

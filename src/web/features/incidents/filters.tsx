@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { SEARCH_MAX } from '../../../domains/incidents/model';
 import { useSearchValues, useSetSearch } from '../../shell/search';
 import { KIND_KEY, KINDS, STATUS_KEY, STATUSES } from './types';
-import { stockholmYear } from './util';
 
 export interface ListFilter {
   status: string;
@@ -57,7 +56,8 @@ export function useUrlFilter(): [ListFilter, (f: ListFilter) => void] {
  * (the menu's "Incidenter" opens /incidenter, Back, a link from the start page) the form follows it, and what was chosen
  * or typed but not applied gives way to it (it would not have been what the list shows).
  */
-export function FilterForm({ value, onApply, categories }: { value: ListFilter; onApply: (f: ListFilter) => void; categories: string[] }) {
+/** The list's filter form; `years` the year filter's choices (useIncidentYears: the years with incidents). */
+export function FilterForm({ value, onApply, categories, years: known }: { value: ListFilter; onApply: (f: ListFilter) => void; categories: string[]; years: string[] }) {
   const { t } = useTranslation('incidents');
   const [draft, setDraft] = useState<ListFilter>(value);
   // The filter the draft was last taken from: a new one (by content; `value` is a new object at every render) replaces
@@ -72,8 +72,8 @@ export function FilterForm({ value, onApply, categories }: { value: ListFilter; 
     const v = e.currentTarget.value;
     setDraft((d) => ({ ...d, [k]: v }));
   };
-  const thisYear = stockholmYear();
-  const years = Array.from({ length: 8 }, (_, i) => String(thisYear - i));
+  // The year the draft holds (from the address, say ?year=2012) is always a choice, never shown blank.
+  const years = draft.year && !known.includes(draft.year) ? [...known, draft.year].sort((a, b) => Number(b) - Number(a)) : known;
   function submit(e: FormEvent) {
     e.preventDefault();
     onApply(draft);
