@@ -342,6 +342,11 @@ test('the incident list says when the server has more rows; the export offers th
   await search.fill('Massutskick 1');
   await expect(page.getByText('Sökningen gäller bara de inlästa raderna; det finns fler som inte är sökta.')).toBeVisible();
   await search.fill('');
+  // Sorting by a column head says, right above the table where the head was clicked, that it covers the loaded rows only.
+  await table.getByRole('button', { name: 'Status' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sorteringen gäller bara de inlästa raderna; det finns fler.' })).toBeInViewport();
+  await table.getByRole('button', { name: /Status/ }).click();
+  await table.getByRole('button', { name: /Status/ }).click();
 
   // The server's export follows the applied filter and says it holds all that match; the other is what is shown.
   await page.getByRole('textbox', { name: 'Sök', exact: true }).fill('Massutskick');

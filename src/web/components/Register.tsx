@@ -24,6 +24,7 @@ import type { CellValue } from './registerExport';
  *     exportWith  the key of a column this one is exported with even while hidden (a date its status needs
  *                 to be imported back: the objektlista's Klassad with Lokal klassning), registerColumns.ts,
  *     sortable    default true,
+ *     sortValue(row) optional: what the column sorts by when not its value (a status in its workflow's order),
  *     fixed       always shown, not offered in the column chooser and never exported (e.g. a select box).
  * - `rowKey(row)` unique key per row.
  * - Data, one of:
@@ -54,6 +55,7 @@ export interface RegisterColumn<T> {
   render?: (row: T) => ReactNode;
   hidden?: boolean;
   sortable?: boolean;
+  sortValue?: (row: T) => CellValue;
   fixed?: boolean;
   exportWith?: string;
 }
@@ -156,7 +158,8 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
       const col = props.columns.find((c) => c.key === sort.key);
       if (col) {
         const sign = sort.dir === 'asc' ? 1 : -1;
-        out = [...out].sort((a, b) => sign * compare(col.value(a), col.value(b)));
+        const by = col.sortValue ?? col.value;
+        out = [...out].sort((a, b) => sign * compare(by(a), by(b)));
       }
     }
     return out;
@@ -269,6 +272,11 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
 
       {error ? <ListError error={error} labels={props.errorLabels} /> : null}
 
+      {/* Above the table, where one who has just clicked a column head looks (below the last row it went unseen). */}
+      <Text size="sm" role="status">
+        {more && (sort || filter.trim()) ? (sort && filter.trim() ? t('sortFilterLoadedOnly') : sort ? t('sortLoadedOnly') : t('filterLoadedOnlyMore')) : ''}
+      </Text>
+
       {/* Wider than the page: the sideways scrollbar is always drawn and stays at the window's bottom edge while the table is in view (app.css). */}
       <TableScroll minWidth={0} className="register-scroll" scrollAreaProps={{ type: 'auto', offsetScrollbars: false }}>
         <Table striped highlightOnHover className="register-table" verticalSpacing="xs" horizontalSpacing={5}>
@@ -316,11 +324,6 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
         <Group justify="center">
           <Loader size="sm" aria-label={t('loading')} />
         </Group>
-      )}
-      {more && (sort || filter.trim()) && (
-        <Text size="sm" c="dimmed">
-          {sort && filter.trim() ? t('sortFilterLoadedOnly') : sort ? t('sortLoadedOnly') : t('filterLoadedOnlyMore')}
-        </Text>
       )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">

@@ -19,7 +19,7 @@ import { useIncidentYears } from './years';
 import { SubNav } from './SubNav';
 import { Triage } from './Triage';
 import type { IncidentListItem, ListCount, ListPage } from './types';
-import { KIND_KEY, STATUS_KEY } from './types';
+import { KIND_KEY, STATUS_KEY, STATUSES } from './types';
 import { COLORS } from './util';
 
 /** Incidenter: the register of the selected organisation and its subtree, with triage for handlers. */
@@ -159,7 +159,8 @@ export default function IncidentsPage() {
       ),
     },
     { key: 'org', header: t('field.org'), value: (r) => r.org.name },
-    { key: 'status', header: t('field.status'), value: (r) => t(`status.${STATUS_KEY[r.status]}`), render: (r) => <StatusBadge status={r.status} /> },
+    // Sorted in the workflow's order (Rapporterad … Förfallen), not alphabetically.
+    { key: 'status', header: t('field.status'), value: (r) => t(`status.${STATUS_KEY[r.status]}`), sortValue: (r) => STATUSES.indexOf(r.status), render: (r) => <StatusBadge status={r.status} /> },
     {
       key: 'deadline',
       header: t('list.deadline'),
