@@ -53,10 +53,11 @@ export default function DeadlinesPage() {
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('deadlines.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
+                {/* The number (the link to the incident) first: on a phone it shows beside the deadline without scrolling sideways. */}
+                <Table.Th>{t('field.number')}</Table.Th>
                 <Table.Th>{t('clocks.deadline')}</Table.Th>
                 <Table.Th>{t('clocks.remaining')}</Table.Th>
                 <Table.Th>{t('clocks.obligation')}</Table.Th>
-                <Table.Th>{t('field.number')}</Table.Th>
                 <Table.Th>{t('field.title')}</Table.Th>
                 <Table.Th>{t('field.org')}</Table.Th>
               </Table.Tr>
@@ -67,6 +68,11 @@ export default function DeadlinesPage() {
                 const state = shownState({ ...d, met: false }, now);
                 return (
                   <Table.Tr key={`${d.incidentId}-${d.clock}`}>
+                    <Table.Td className="nowrap">
+                      <Anchor component={Link} to={`/incidenter/${d.incidentId}`}>
+                        {d.number}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td className="nowrap">{formatDateTime(d.deadline)}</Table.Td>
                     <Table.Td>
                       <Badge color={CLOCK_COLOR[state]} variant="filled" tt="none">
@@ -75,11 +81,6 @@ export default function DeadlinesPage() {
                       <span className="nowrap">{remaining(d.deadline, state, now)}</span>
                     </Table.Td>
                     <Table.Td>{en ? d.label_en : d.label_sv}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/incidenter/${d.incidentId}`}>
-                        {d.number}
-                      </Anchor>
-                    </Table.Td>
                     <Table.Td>
                       <div className="wrap-anywhere">{d.title}</div>
                     </Table.Td>
