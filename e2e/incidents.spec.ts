@@ -422,6 +422,8 @@ test('import: the dry run shows the bad line and nothing is written until confir
   const done = page.getByRole('region', { name: 'Importen är klar' });
   await expect(done).toBeVisible();
   await expect(done.locator('dt', { hasText: 'Nya' }).first().locator('xpath=following-sibling::dd')).toHaveText('2');
+  // The warnings still hold after the import, and stay in sight with its result.
+  await expect(done.getByRole('alert').filter({ hasText: 'Varningar' }).getByRole('listitem')).toHaveText(['Rad 1 före rubrikraden (rad 2) hoppades över.']);
   expect(await imported()).toBe(2);
   // The result leads to the list.
   await expect(done.getByRole('link', { name: 'Visa incidenterna' })).toHaveAttribute('href', '/incidenter');
@@ -479,5 +481,10 @@ test('deadlines and statistics show the figures as tables and charts', async ({ 
     await asOf.fill('2026-01-15');
     await expect(page.getByRole('table', { name: 'Per status den 2026-01-15', exact: true })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Sammanfattning (anmälningar gjorda senast den 2026-01-15)', exact: true })).toBeVisible();
+    // A day outside the year's first day and today is said at the field, not silently replaced; the figures stay at the default day.
+    await asOf.fill('2024-06-01');
+    await expect(asOf).toHaveValue('2024-06-01');
+    await expect(asOf).toHaveAccessibleDescription(/Välj en dag från 2025-01-01 till i dag/);
+    await expect(page.getByRole('table', { name: 'Sammanfattning (anmälningar gjorda senast den 2025-12-31)', exact: true })).toBeVisible();
   }
 });

@@ -35,6 +35,21 @@ function Counts({ s }: { s: ImportOutcome }) {
   );
 }
 
+/** The import's warnings (a column not read, a unit kept as text …): in the preview, and again with the result, where they still hold. */
+function Warnings({ s }: { s: ImportOutcome }) {
+  const { t, i18n } = useTranslation('common');
+  if (!s.warnings?.length) return null;
+  return (
+    <Alert color="orange" title={t('import.warnings')}>
+      <List size="sm">
+        {(i18n.language.startsWith('en') ? s.warnings_en : s.warnings_sv).map((w) => (
+          <List.Item key={w}>{w}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
 function Errors({ s }: { s: ImportOutcome }) {
   const { t, i18n } = useTranslation('common');
   const en = i18n.language.startsWith('en');
@@ -88,7 +103,7 @@ export interface ImportFlowProps {
  * answered: the preview's or result's heading, or back to the file input on an error or Avbryt.
  */
 export function ImportFlow({ path, query, fileLabel, help, doneTitle, doneText, onImported, disabled, headingOrder = 2 }: ImportFlowProps) {
-  const { t, i18n } = useTranslation('common');
+  const { t } = useTranslation('common');
   const { me } = useSession();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -189,15 +204,7 @@ export function ImportFlow({ path, query, fileLabel, help, doneTitle, doneText, 
             </Title>
             <Text size="sm">{t('import.previewText')}</Text>
             <Counts s={preview} />
-            {preview.warnings.length > 0 && (
-              <Alert color="orange" title={t('import.warnings')}>
-                <List size="sm">
-                  {(i18n.language.startsWith('en') ? preview.warnings_en : preview.warnings_sv).map((w) => (
-                    <List.Item key={w}>{w}</List.Item>
-                  ))}
-                </List>
-              </Alert>
-            )}
+            <Warnings s={preview} />
             <Errors s={preview} />
             {needsSkip && (
               <Checkbox
@@ -234,6 +241,7 @@ export function ImportFlow({ path, query, fileLabel, help, doneTitle, doneText, 
             </Title>
             <Text role="status">{result.status === 200 ? doneText : t('import.failedText')}</Text>
             <Counts s={result} />
+            <Warnings s={result} />
             <Errors s={result} />
           </Stack>
         </Paper>

@@ -73,8 +73,10 @@ export default function StatsPage() {
   const today = toLocalInput(new Date()).slice(0, 10);
   const yearEnd = `${year}-12-31`;
   const [asOfChosen, setAsOf] = useState('');
-  // A day typed outside the year's first day and today (the picker offers no other) falls back to the default.
+  // A day typed outside the year's first day and today (the picker offers no other) is said at the field, and the
+  // figures stay at the default day (the line under the fields names it) until a day within is chosen.
   const chosen = /^\d{4}-\d{2}-\d{2}$/.test(asOfChosen) && asOfChosen >= `${year}-01-01` && asOfChosen <= today;
+  const outOfRange = asOfChosen !== '' && !chosen;
   const asOf = chosen ? asOfChosen : today < yearEnd ? today : yearEnd;
   const q = useQuery({
     queryKey: ['incidents', 'stats', selectedSlug, year, asOf],
@@ -104,8 +106,9 @@ export default function StatsPage() {
           description={t('stats.asOfHelp')}
           min={`${year}-01-01`}
           max={today}
-          value={asOf}
+          value={outOfRange ? asOfChosen : asOf}
           onChange={(e) => setAsOf(e.currentTarget.value)}
+          error={outOfRange ? t('stats.asOfOutOfRange', { from: formatDate(`${year}-01-01`), to: formatDate(today) }) : undefined}
           maw={360}
         />
       </Group>
