@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { startTestServer, TEST_DB, type TestServer } from '../../../test/harness';
-import { createIncident } from '../service';
+import { createIncident, updateIncident } from '../service';
 import { auditLog } from '../../audit/table';
 import { orgs } from '../../org/table';
 import { createOrg } from '../../org/service';
@@ -219,6 +219,32 @@ describe('re-import', () => {
     expect(changed.summary).toMatchObject({ updated: 1, warnings: [] });
     const [r1] = await stored(t, o.id);
     expect(r1).toMatchObject({ description: 'Ny text', kind: 'Informationssäkerhet', category: 'Annat', reportedToImy: true, imyReportedAt: before[0].imyReportedAt, occurredAt: before[0].occurredAt });
+  });
+
+  it('says before writing where the file\'s status replaces one a person set in Tillit, and only there', async () => {
+    const o = await freshOrg(t);
+    await runImport(t, csv([HEAD, good(1), good(2), good(3)]), { org: o.slug });
+    const [i1] = await stored(t, o.id);
+    // Triage in Tillit moves IA-1 on; IA has not heard of it.
+    await updateIncident(t.ctx, i1.id, { version: i1.version, status: 'Under registrering' });
+    // The next IA export: IA-1 still Rapporterad there, IA-2 closed in IA (its last change was the import's), IA-3 as before.
+    const file = csv([HEAD, good(1), good(2, 'Klar'), good(3)]);
+    const preview = await runImport(t, file, { org: o.slug, dryRun: true });
+    expect(preview.summary).toMatchObject({ created: 0, updated: 2, unchanged: 1 });
+    expect(preview.summary.warnings_sv).toEqual([
+      'Status i filen ersätter en status som satts i Tillit för 1 ärende, på rad 2: IA-1 (Under registrering → Rapporterad). Importen tar IA:s status. Ändra den i IA först om Tillits ska gälla, eller ändra på incidenten efteråt.',
+    ]);
+    expect(preview.summary.warnings_en[0]).toContain('replaces a status set in Tillit for 1 case, on line 2: IA-1 (Under registrering → Rapporterad)');
+    expect((await stored(t, o.id))[0].status).toBe('Under registrering');
+    // The import takes IA's status, as the format says; after it the last change is the import's, so the same file warns no more.
+    const done = await runImport(t, file, { org: o.slug });
+    expect(done.summary.warnings_sv).toHaveLength(1);
+    expect((await stored(t, o.id)).map((i) => i.status)).toEqual(['Rapporterad', 'Klar', 'Rapporterad']);
+    await updateIncident(t.ctx, i1.id, { version: (await stored(t, o.id))[0].version, status: 'Under registrering' });
+    const moreFile = csv([HEAD, good(1, 'Förfallen'), good(2, 'Klar'), good(3)]);
+    expect((await runImport(t, moreFile, { org: o.slug, dryRun: true })).summary.warnings_sv[0]).toContain('IA-1 (Under registrering → Förfallen)');
+    await runImport(t, moreFile, { org: o.slug });
+    expect((await runImport(t, moreFile, { org: o.slug })).summary).toMatchObject({ unchanged: 3, warnings: [] });
   });
 
   it('keeps registers apart: the same Ärende-ID in two organisations is two incidents', async () => {

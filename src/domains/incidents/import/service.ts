@@ -26,7 +26,7 @@ import { inspectFile, type FileInfo, type RawRecord } from '../../../server/plat
 import { FatalRecord, guard, listed, missingColumns, openTable, SourceError, sourceProblem } from '../../../server/platform/tabular/open';
 import { addWarning, emptySummary, toError, type ImportSummary } from '../../../server/platform/tabular/summary';
 import { RowValidator, type ImportRow, type RowError } from './validate';
-import { BatchWriter, type ImportRegisters } from './writer';
+import { BatchWriter, type ImportRegisters, type StatusOverride } from './writer';
 import { UnitResolver } from './units';
 import { categorySpelling } from './categories';
 import { memo } from './values';
@@ -123,6 +123,24 @@ function keptReports(kept: { line: number; to: 'imy' | 'csirt' }[], names: Parti
   });
 }
 
+/** How many overridden statuses are kept to name in the warning (its lines are listed, the rest counted). */
+const OVERRIDES_KEPT = 100;
+
+/**
+ * A re-import takes IA's status also where a person has moved the case in Tillit since (the format: a re-import updates
+ * the status). The preview says so, with the lines and the first cases, before anything is written.
+ */
+function overriddenStatuses(list: StatusOverride[], n: number, column = 'Status'): Msg[] {
+  if (n === 0) return [];
+  const lines = listed(list.map((o) => o.line).sort((a, b) => a - b), n);
+  const examples = list.slice(0, 3).map((o) => `${o.externalId} (${o.from} → ${o.to})`).join(', ');
+  const one = n === 1;
+  return [{
+    sv: `${column} i filen ersätter en status som satts i Tillit för ${n.toLocaleString('sv-SE')} ${one ? 'ärende' : 'ärenden'}, på ${one ? 'rad' : 'raderna'} ${lines.sv}: ${examples}${n > 3 ? ' …' : ''}. Importen tar IA:s status. Ändra den i IA först om Tillits ska gälla, eller ändra på incidenten efteråt.`,
+    en: `${column} in the file replaces a status set in Tillit for ${n.toLocaleString('en-GB')} ${one ? 'case' : 'cases'}, on ${one ? 'line' : 'lines'} ${lines.en}: ${examples}${n > 3 ? ' …' : ''}. The import takes IA's status. Change it in IA first if Tillit's should stand, or change it on the incident afterwards.`,
+  }];
+}
+
 /** Imports the file at `path` into the register of organisation `opts.org`. */
 export async function importIncidents(ctx: Ctx, path: string, opts: ImportOptions, known?: FileInfo): Promise<ImportResult> {
   const org = await findOrg(ctx.db, opts.org);
@@ -171,6 +189,8 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       let protectedKept = 0;
       let errorsCut = false;
       const reportsKept: { line: number; to: 'imy' | 'csirt' }[] = [];
+      const overridden: StatusOverride[] = [];
+      let overriddenCount = 0;
       const flush = async () => {
         while (inflight.length >= inFlight) await inflight.shift();
         if (flushError) throw flushError;
@@ -186,6 +206,9 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
             summary.unchanged += c.unchanged;
             protectedKept += c.protectedKept;
             reportsKept.push(...c.reportsKept);
+            // The lines and examples a warning names are few: memory stays bounded on a million rows.
+            overriddenCount += c.statusOverridden.length;
+            overridden.push(...c.statusOverridden.slice(0, Math.max(0, OVERRIDES_KEPT - overridden.length)));
             for (const e of c.refused) reject([e]);
             opts.onProgress?.(progress);
           },
@@ -240,6 +263,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       await drain();
       for (const w of [...lateWarnings(), ...fileNotes(validator.notes, rows), ...units.notes(org.name)]) addWarning(summary, w);
       for (const w of keptReports(reportsKept, header.names)) addWarning(summary, w);
+      for (const w of overriddenStatuses(overridden, overriddenCount, header.names.status)) addWarning(summary, w);
       if (protectedKept > 0) {
         addWarning(summary, {
           sv: `Beskrivningen lämnades orörd för ${protectedKept} ${protectedKept === 1 ? 'incident' : 'incidenter'} med skyddade personuppgifter: du saknar behörighet att läsa den.`,

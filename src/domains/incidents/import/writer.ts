@@ -140,6 +140,19 @@ export interface BatchCounts {
   protectedKept: number;
   /** Lines saying "Nej" to a report to IMY or the CSIRT that Tillit has recorded: the report was kept (nextValues). */
   reportsKept: { line: number; to: 'imy' | 'csirt' }[];
+  /**
+   * Rows whose status replaces one a person set in Tillit (the case's last status change was not an import's): the
+   * import takes IA's status, as the format says, and the preview names them so that a triage done in Tillit is not
+   * undone unseen.
+   */
+  statusOverridden: StatusOverride[];
+}
+
+export interface StatusOverride {
+  line: number;
+  externalId: string;
+  from: string;
+  to: string;
 }
 
 /**
@@ -206,7 +219,7 @@ export class BatchWriter {
   }
 
   private async write(rows: ImportRow[], turn: Promise<void>): Promise<BatchCounts> {
-    const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: [], protectedKept: 0, reportsKept: [] };
+    const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: [], protectedKept: 0, reportsKept: [], statusOverridden: [] };
     if (rows.length === 0) return counts;
     let found: Existing[];
     let createdHere: Set<string> | undefined;
@@ -225,6 +238,7 @@ export class BatchWriter {
     }
     const creates: (Values & { external_id: string })[] = [];
     const updates: (Values & { id: string; from_status: string })[] = [];
+    const moved: (StatusOverride & { id: string })[] = [];
     for (const r of rows) {
       const cur = existing.get(r.externalId);
       if (twice.has(r.externalId)) {
@@ -257,8 +271,12 @@ export class BatchWriter {
       if (r.csirt?.reported === false && cur.reported_to_csirt) counts.reportsKept.push({ line: r.line, to: 'csirt' });
       const next = nextValues(hidden ? { ...r, description: undefined } : r, cur, this.units);
       if (COLS.every((k) => same(next[k], cur[k]))) counts.unchanged++;
-      else updates.push({ ...next, id: cur.id, from_status: cur.status });
+      else {
+        updates.push({ ...next, id: cur.id, from_status: cur.status });
+        if (next.status !== cur.status) moved.push({ id: cur.id, line: r.line, externalId: r.externalId, from: cur.status, to: next.status });
+      }
     }
+    counts.statusOverridden = await this.setInTillit(moved);
     this.mostlyNew = found.length * 2 < rows.length;
     counts.created += creates.length;
     counts.updated = updates.length;
@@ -270,6 +288,16 @@ export class BatchWriter {
     }
     if (updates.length) await this.update(updates);
     return counts;
+  }
+
+  /** Of the cases whose status the file changes, those whose last status change was made in Tillit, not by an import. */
+  private async setInTillit(moved: (StatusOverride & { id: string })[]): Promise<StatusOverride[]> {
+    if (moved.length === 0) return [];
+    const bySource = new Map(resultRows<{ incident_id: string; source: string }>(await this.tx.execute(sql`
+      select distinct on (h.incident_id) h.incident_id, h.source from incident_status_history h
+      where h.incident_id in (select value::uuid from json_array_elements_text(${JSON.stringify(moved.map((m) => m.id))}::json))
+      order by h.incident_id, h.at desc, h.id desc`)).map((h) => [h.incident_id, h.source]));
+    return moved.filter((m) => (bySource.get(m.id) ?? 'import') !== 'import').map(({ line, externalId, from, to }) => ({ line, externalId, from, to }));
   }
 
   private static readonly EXISTING = [
