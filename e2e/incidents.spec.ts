@@ -15,6 +15,7 @@ const orgs = {
 const employee = { name: `Medarbetare ${u}`, email: `med-${u}@e2e.test`, password: `Grön-björk-vandrar-${u}-tyst` };
 const isam = { name: `Isam Samordnare ${u}`, email: `isam-${u}@e2e.test`, password: `Röd-räv-hoppar-${u}-högt` };
 const reader = { name: `Läsare ${u}`, email: `las-${u}@e2e.test`, password: `Gul-uggla-läser-${u}-sakta` };
+const dso = { name: `Dataskyddsombud ${u}`, email: `dso-${u}@e2e.test`, password: `Blå-val-simmar-${u}-djupt` };
 const reportTitle = `E-post till fel mottagare ${u}`;
 let receiptNumber = '';
 
@@ -33,6 +34,7 @@ test.beforeAll(async () => {
     [employee, 'medarbetare', orgs.enhet.slug],
     [isam, 'isam', orgs.forv.slug],
     [reader, 'lasare', orgs.forv.slug],
+    [dso, 'dso', orgs.forv.slug],
   ]);
 });
 
@@ -160,6 +162,8 @@ test('a stale edit asks to reload; attachments upload and download', async ({ pa
   await page.goto(`/incidenter/${c.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Dokument kvarlämnade ${u}` })).toBeVisible();
   await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+  // A unit's incident may be handed to anyone who may read it: the förvaltning's DSO and ISAM, not the employee.
+  await expect(page.getByLabel('Handläggare').locator('option')).toHaveText(['Ingen', dso.name, isam.name, reader.name]);
   await page.getByLabel('Rubrik').fill(`Dokument kvar i skrivaren ${u}`);
   await expectNoAxeViolations(page, 'incident edit form');
 
