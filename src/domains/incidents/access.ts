@@ -115,14 +115,15 @@ export function requireProtectedAccess(ctx: Ctx, r: LoadedIncident): void {
 }
 
 /** A user referenced by id (handler, action owner) must exist and be active. */
-interface IncidentAccessRef { path: string; reporterId: string | null }
+interface IncidentAccessRef { path: string; reporterId: string | null; protectedIdentity?: boolean }
 
 /**
  * A person named as handler or action owner: active, and able to read the incident (incident.read on its
- * organisation, or its reporter); otherwise they would be handed a case they get a 404 for.
+ * organisation, or its reporter); otherwise they would be handed a case they get a 404 for. A handler of a protected
+ * record must also read its protected texts (incident.protected): a case is not handled by one who cannot see it.
  */
 export async function checkUser(
-  db: Db, id: string | null | undefined, field: string, incident: IncidentAccessRef | IncidentAccessRef[],
+  db: Db, id: string | null | undefined, field: string, incident: IncidentAccessRef | IncidentAccessRef[], as: 'handler' | 'owner' = 'owner',
 ): Promise<{ id: string; name: string; email: string } | null> {
   if (!id) return null;
   const [u] = await db.select({ id: users.id, name: users.name, email: users.email, active: users.active }).from(users).where(eq(users.id, id));
@@ -134,6 +135,12 @@ export async function checkUser(
     throw unprocessable('user_cannot_read', {
       sv: `${u.name} har ingen behörighet att läsa incidenten och kan inte vara handläggare eller ansvarig för den.`,
       en: `${u.name} may not read the incident and cannot be its handler or an action owner.`,
+    }, field);
+  }
+  if (as === 'handler' && (Array.isArray(incident) ? incident : [incident]).some((i) => i.protectedIdentity && !authz.can('incident.protected', i.path))) {
+    throw unprocessable('user_cannot_read_protected', {
+      sv: `${u.name} får inte läsa skyddade personuppgifter och kan inte vara handläggare för en incident med skyddade personuppgifter.`,
+      en: `${u.name} may not read protected personal data and cannot handle an incident with protected personal data.`,
     }, field);
   }
   return u;

@@ -125,11 +125,19 @@ export const routes = [
   defineRoute(
     {
       method: 'get', path: '/api/incidents/handlers', tags, summary: 'Vilka som kan vara handläggare eller ansvariga för en organisations incidenter', policy: { permission: 'incident.manage' },
-      description: 'Alla aktiva som får läsa organisationens incidenter (roll på organisationen eller ovanför, eller i en samverkansgrupp). Kräver incident.manage på organisationen.',
-      request: { query: z.object({ org: z.string().min(2).max(64) }) },
+      description: 'Alla aktiva som får läsa incidenterna i varje angiven organisation (roll på organisationen eller ovanför, eller i en samverkansgrupp); med protected=true bara de som får läsa skyddade uppgifter. Kräver incident.manage på varje organisation.',
+      request: {
+        query: z.object({
+          org: z.string().min(2).max(8000).regex(/^[a-z0-9-]+(,[a-z0-9-]+){0,199}$/).openapi({ description: 'En eller flera organisationer, kommaseparerade (högst 200) / one or more, comma-separated' }),
+          protected: z.enum(['true', 'false']).optional(),
+        }),
+      },
       responses: { 200: ok(z.array(z.object({ id: z.uuid(), name: z.string() })), 'Personer, efter namn'), 404: problemContent('Okänd organisation') },
     },
-    async (c) => json(c, await handlerCandidates(c.get('ctx'), c.req.valid('query').org)),
+    async (c) => {
+      const q = c.req.valid('query');
+      return json(c, await handlerCandidates(c.get('ctx'), q.org.split(','), q.protected === 'true'));
+    },
   ),
   ...linkTargetRoutes,
   ...categoryRoutes,

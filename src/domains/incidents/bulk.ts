@@ -38,7 +38,7 @@ export async function bulkUpdate(ctx: Ctx, input: BulkUpdate): Promise<{ updated
     const versions = new Map(Object.entries(input.versions ?? {}).map(([id, v]) => [id.toLowerCase(), v]));
     const stale = ids.filter((id) => versions.has(id) && versions.get(id) !== byId.get(id)!.i.version).map((id) => byId.get(id)!.i);
     if (stale.length) throw staleVersions(stale, versions, ids.length);
-    if (input.set.handlerId !== undefined) await checkUser(tx, input.set.handlerId, 'set.handlerId', rows.map((r) => ({ path: r.org.path, reporterId: r.i.reporterId })));
+    if (input.set.handlerId !== undefined) await checkUser(tx, input.set.handlerId, 'set.handlerId', rows.map((r) => ({ path: r.org.path, reporterId: r.i.reporterId, protectedIdentity: r.i.protectedIdentity })), 'handler');
     const to = input.set.status;
     const moves = (id: string) => to !== undefined && byId.get(id)!.i.status !== to;
     // A move is checked as a status change; a closed incident that stays closed must not gain a legal duty (a kind

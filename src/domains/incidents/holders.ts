@@ -35,12 +35,20 @@ export async function roleHolders(db: Db, path: string, roles: readonly string[]
 }
 
 /**
- * Who may be named handler or action owner of an organisation's incidents: everyone who may read them there (the
- * förvaltning's ISAM, DSO and förvaltningschef as well as the unit's own staff, and a samverkansgrupp's DSO), as
- * access.ts checkUser accepts. For one who manages incidents there (404 when out of scope or unknown); names only,
- * so a DSO without user.read can hand a case to a colleague.
+ * Who may be named handler or action owner of incidents of these organisations: everyone who may read them in every
+ * one (the förvaltning's ISAM, DSO and förvaltningschef as well as a unit's own staff, and a samverkansgrupp's DSO), as
+ * access.ts checkUser accepts; with `protectedOnly` (a protected record among them) only those who may read its
+ * protected texts, as checkUser asks of a handler. For one who manages incidents in each (404 when one is out of scope
+ * or unknown); names only, so a DSO without user.read can hand a case on.
  */
-export async function handlerCandidates(ctx: Ctx, orgSlug: string): Promise<{ id: string; name: string }[]> {
-  const org = await orgFor(ctx, ctx.db, orgSlug, 'incident.manage');
-  return (await roleHolders(ctx.db, org.path, rolesWith('incident.read'))).map(({ id, name }) => ({ id, name }));
+export async function handlerCandidates(ctx: Ctx, orgSlugs: string[], protectedOnly: boolean): Promise<{ id: string; name: string }[]> {
+  const roles = rolesWith(protectedOnly ? 'incident.protected' : 'incident.read');
+  let common: Holder[] | null = null;
+  for (const slug of [...new Set(orgSlugs)]) {
+    const org = await orgFor(ctx, ctx.db, slug, 'incident.manage');
+    const here = await roleHolders(ctx.db, org.path, roles);
+    const ids = new Set(here.map((h) => h.id));
+    common = common === null ? here : common.filter((h) => ids.has(h.id));
+  }
+  return (common ?? []).map(({ id, name }) => ({ id, name }));
 }

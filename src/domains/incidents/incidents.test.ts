@@ -228,6 +228,26 @@ describe('who may be named handler', () => {
     // Each one named is accepted as handler.
     const dsoId = (await dsoH.get('/api/me')).body.id;
     expect((await create(isamH, { org: 'enh-h', handlerId: dsoId })).status).toBe(201);
+    // For incidents of two units (triage): those who read both; the förvaltning's, not either unit's chef.
+    expect(await names(dsoH, 'enh-h,enh-h2')).toEqual(['dso-h@test.se', 'isam-h@test.se']);
+    // A protected record is handled only by one who reads its protected texts: the chef is neither offered nor accepted.
+    expect(await names(isamH, 'enh-h&protected=true')).toEqual(['dso-h@test.se', 'isam-h@test.se']);
+    const chefId = (await (await userWithRole(t, 'chef-h3@test.se', 'chef', 'enh-h')).get('/api/me')).body.id;
+    const refused = await create(isamH, { org: 'enh-h', protectedIdentity: true, handlerId: chefId });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'user_cannot_read_protected', field: 'handlerId' });
+    const open = (await create(isamH, { org: 'enh-h', handlerId: chefId })).body;
+    expect(open.handler.id).toBe(chefId);
+    // Making the record protected while the chef handles it is refused, and changes nothing; with a permitted handler it goes through.
+    const raise = await isamH.patch(`/api/incidents/${open.id}`, { version: open.version, protectedIdentity: true });
+    expect(raise.status).toBe(422);
+    expect(raise.body.code).toBe('user_cannot_read_protected');
+    expect((await isamH.get(`/api/incidents/${open.id}`)).body.protectedIdentity).toBe(false);
+    const raised = await isamH.patch(`/api/incidents/${open.id}`, { version: open.version, protectedIdentity: true, handlerId: dsoId });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200);
+    const bulk = await isamH.post('/api/incidents/bulk', { ids: [open.id], set: { handlerId: chefId } });
+    expect(bulk.status).toBe(422);
+    expect(bulk.body.code).toBe('user_cannot_read_protected');
   });
 });
 

@@ -163,7 +163,7 @@ export function requireReasonForNoRisk(riskAssessment: string | null | undefined
 export async function createIncident(ctx: Ctx, input: CreateIncident): Promise<IncidentDetail> {
   const id = await inTx(ctx, async (tx) => {
     const org = await orgFor(ctx, tx, input.org, 'incident.manage');
-    await checkUser(tx, input.handlerId, 'handlerId', { path: org.path, reporterId: null });
+    await checkUser(tx, input.handlerId, 'handlerId', { path: org.path, reporterId: null, protectedIdentity: input.protectedIdentity ?? false }, 'handler');
     const reportedAt = instant(input.reportedAt, 'reportedAt') ?? new Date();
     const occurredAt = instant(input.occurredAt, 'occurredAt') ?? null;
     const discoveredAt = instant(input.discoveredAt, 'discoveredAt') ?? null;
@@ -247,7 +247,13 @@ export async function updateIncident(ctx: Ctx, id: string, input: UpdateIncident
     if (cur.version !== input.version) throw staleVersion('incident', input.version, { version: cur.version, id: cur.id, status: cur.status });
     const touchesProtected = input.description !== undefined || input.assessmentText !== undefined || input.protectedIdentity === false;
     if (touchesProtected && cur.protectedIdentity) requireProtectedAccess(ctx, r);
-    if (input.handlerId !== undefined) await checkUser(tx, input.handlerId, 'handlerId', { path: r.org.path, reporterId: cur.reporterId });
+    // The handler asked for, or the present one when the record becomes protected: they must read its protected texts.
+    const becomesProtected = input.protectedIdentity === true && !cur.protectedIdentity;
+    if (input.handlerId !== undefined || becomesProtected) {
+      await checkUser(tx, input.handlerId === undefined ? cur.handlerId : input.handlerId, 'handlerId', {
+        path: r.org.path, reporterId: cur.reporterId, protectedIdentity: input.protectedIdentity ?? cur.protectedIdentity,
+      }, 'handler');
+    }
     if (input.status !== undefined && input.status !== cur.status) refuseTransition(r, input.status);
 
     const changes: Partial<IncidentRow> = {};

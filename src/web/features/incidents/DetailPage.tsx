@@ -47,7 +47,10 @@ export default function DetailPage() {
   };
   const manage = can('incident.manage') && (incident?.allowedStatuses.length ?? 0) > 0;
   // Only people who may read this incident can be its handler or an action owner (the server refuses others).
-  const handlers = useHandlerOptions(incident?.org.slug ?? null, incident ? [incident.org.id] : undefined);
+  const handlers = useHandlerOptions(
+    incident?.org.slug ?? null,
+    incident ? { orgIds: [incident.org.id], orgSlugs: [incident.org.slug], protectedIdentity: incident.protectedIdentity } : undefined,
+  );
   const categories = useQuery({ ...categoriesQuery(incident?.org.slug ?? null), enabled: !!incident && manage }).data ?? [];
   // Without incident.read the register is closed to the user (a reporter opening their own report): back to their reports.
   const back = can('incident.read')

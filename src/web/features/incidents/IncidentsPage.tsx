@@ -12,7 +12,7 @@ import { ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import { formatNumber } from '../../format';
 import { ScopeSwitch, useIncidentScope } from './ScopeSwitch';
-import { categoriesQuery, categoryNamesQuery, useHandlerDirectory } from './api';
+import { categoriesQuery, categoryNamesQuery } from './api';
 import { DeadlineCell, nearest, numberColumn, reportedAtColumn, StatusBadge, useNow } from './badges';
 import { FilterForm, filterQuery, useUrlFilter } from './filters';
 import { useIncidentYears } from './years';
@@ -38,7 +38,6 @@ export default function IncidentsPage() {
   const categories = useQuery(categoriesQuery(selectedSlug)).data ?? [];
   // The filter offers every category the incidents carry (an import's "Övrigt" too), as the statistics count them.
   const categoryNames = useQuery(categoryNamesQuery(selectedSlug)).data?.names ?? categories.map((c) => c.name);
-  const directory = useHandlerDirectory(selectedSlug);
   // From the start page's "new reports waiting" (?alla=1&handlaggare=ingen): the list as the card counts it, every
   // organisation the person may see and only reports without a handler (not the selected organisation's list).
   const scope = useIncidentScope();
@@ -208,7 +207,7 @@ export default function IncidentsPage() {
       {manage && (
         <Triage
           selected={selectedRows}
-          directory={directory}
+          directoryOrg={selectedSlug}
           categories={categories}
           onClear={() => setSelectedRows([])}
           onDone={() => {

@@ -5,7 +5,7 @@ import { api, ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
-import { handlerOptions, type useHandlerDirectory } from './api';
+import { handlerOptions, useHandlerDirectory } from './api';
 import { reachableStatuses, readsIncidentAt } from './handlers';
 import type { BulkUpdate, CategoryTemplate, IncidentListItem } from './types';
 import { KIND_KEY, KINDS, STATUS_KEY } from './types';
@@ -31,7 +31,7 @@ const NONE = '__none';
  */
 export function Triage({
   selected,
-  directory,
+  directoryOrg,
   categories,
   onDone,
   onClear,
@@ -39,7 +39,8 @@ export function Triage({
   onUnselect,
 }: {
   selected: IncidentListItem[];
-  directory: ReturnType<typeof useHandlerDirectory>;
+  /** The organisation whose users (with their roles) are offered beside those the server names (the list's). */
+  directoryOrg: string | null;
   categories: CategoryTemplate[];
   onDone: (updated: number) => void;
   onClear: () => void;
@@ -73,6 +74,11 @@ export function Triage({
   const tooMany = ids.length > BULK_MAX;
 
   const statuses = reachableStatuses(selected.map((s) => s.status));
+  // Those who may read every selected incident (the server names them for the selection's organisations, and only
+  // readers of protected texts when a protected one is among them), not the people of the organisation picked above.
+  const directory = useHandlerDirectory(directoryOrg, {
+    orgIds: selected.map((s) => s.org.id), orgSlugs: selected.map((s) => s.org.slug), protectedIdentity: selected.some((s) => s.protectedIdentity),
+  });
   const handlers = handlerOptions(directory, selected.map((s) => s.org.id), me.id);
   // A choice the new selection no longer allows falls back to "Oförändrad".
   const statusValue = status === KEEP || statuses.includes(status as (typeof statuses)[number]) ? status : KEEP;

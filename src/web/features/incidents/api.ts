@@ -37,64 +37,74 @@ interface Person {
   id: string;
   name: string;
   roles: RoleAssignment[];
-  /** Reads every incident of the directory's organisation and below (a role there or above it, as the server says). */
-  readsOrg?: boolean;
+  /** Named by the server as able to read every incident the choice is for (GET /incidents/handlers). */
+  readsAll?: boolean;
+}
+
+/** What a handler/owner choice is for: the incidents' organisations (ids and slugs), and whether one is protected. */
+export interface HandlerScope {
+  orgIds: readonly string[];
+  orgSlugs: readonly string[];
+  protectedIdentity: boolean;
 }
 
 /**
- * The people who may be handler/owner and what the browser knows of them: those the server names as able to read the
- * organisation's incidents (a role on it or above it, or in a samverkansgrupp: the förvaltning's ISAM, DSO and chef
- * for a unit's incident), the organisation's own active users with their roles when the caller may read users (a
- * unit's staff, for that unit's incidents), and always oneself. `pathOf` gives an organisation's path by id (the
- * orgs the caller reads).
+ * The people who may be handler/owner of incidents of `scope`, and what the browser knows of them: those the server
+ * names as able to read all of them (a role on their organisations or above, or in a samverkansgrupp: the förvaltning's
+ * ISAM, DSO and chef for a unit's incident; with a protected record among them, only those who read protected texts),
+ * and, when no protected record is among them, the active users of `directoryOrg` with their roles when the caller may
+ * read users (a unit's staff, for that unit's incidents) and oneself. `pathOf` gives an organisation's path by id.
  */
-export function useHandlerDirectory(org: string | null): { people: Person[]; pathOf: (orgId: string) => string | undefined } {
+export function useHandlerDirectory(directoryOrg: string | null, scope?: HandlerScope): { people: Person[]; pathOf: (orgId: string) => string | undefined } {
   const { me, can } = useSession();
   const { orgs } = useSelectedOrg();
   const users = useQuery({
-    queryKey: ['users', { org }],
-    queryFn: () => api.get<User[]>('/users', { org: org ?? undefined }),
+    queryKey: ['users', { org: directoryOrg }],
+    queryFn: () => api.get<User[]>('/users', { org: directoryOrg ?? undefined }),
     enabled: can('user.read'),
     staleTime: 5 * 60_000,
   });
+  const slugs = [...new Set(scope?.orgSlugs ?? [])].sort().join(',');
+  const protectedOnly = !!scope?.protectedIdentity;
   const readers = useQuery({
-    queryKey: ['incidents', 'handlers', org],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/incidents/handlers', { org: org! }),
-    enabled: !!org && can('incident.manage'),
+    queryKey: ['incidents', 'handlers', slugs, protectedOnly],
+    queryFn: () => api.get<{ id: string; name: string }[]>('/incidents/handlers', { org: slugs, protected: String(protectedOnly) }),
+    enabled: slugs !== '' && can('incident.manage'),
     staleTime: 5 * 60_000,
   });
   return useMemo(() => {
     const byId = new Map<string, Person>();
-    for (const u of users.data ?? []) if (u.active) byId.set(u.id, { id: u.id, name: u.name, roles: u.roles });
-    for (const r of readers.data ?? []) byId.set(r.id, { roles: [], ...byId.get(r.id), id: r.id, name: r.name, readsOrg: true });
-    if (!byId.has(me.id)) byId.set(me.id, { id: me.id, name: me.name, roles: me.roles });
+    if (!protectedOnly) {
+      for (const u of users.data ?? []) if (u.active) byId.set(u.id, { id: u.id, name: u.name, roles: u.roles });
+    }
+    for (const r of readers.data ?? []) byId.set(r.id, { roles: [], ...byId.get(r.id), id: r.id, name: r.name, readsAll: true });
+    if (!protectedOnly && !byId.has(me.id)) byId.set(me.id, { id: me.id, name: me.name, roles: me.roles });
     const paths = new Map(orgs.map((o) => [o.id, o.path]));
     return { people: [...byId.values()], pathOf: (id: string) => paths.get(id) };
-  }, [users.data, readers.data, me, orgs]);
+  }, [users.data, readers.data, me, orgs, protectedOnly]);
 }
 
 /**
- * The handler/owner choices for incidents of these organisations (ids): only people whose roles let them read
- * every one of them (the server refuses anyone else, domains/incidents/access.ts checkUser). People whose reach
- * the browser cannot tell (a samverkansgrupp role) stay in the list; the server decides. Those the server named as
- * readers of the directory's organisation read all of these (its subtree's incidents). Without `orgIds`: everyone
- * who reads incidents somewhere.
+ * The handler/owner choices for incidents of these organisations (ids): those the server named for them, and others
+ * only when their roles let them read every one (the server refuses anyone else, domains/incidents/access.ts
+ * checkUser). People whose reach the browser cannot tell (a samverkansgrupp role) stay in the list; the server decides.
+ * Without `orgIds`: everyone who reads incidents somewhere.
  */
 export function handlerOptions(dir: ReturnType<typeof useHandlerDirectory>, orgIds?: readonly string[], meId?: string): HandlerOption[] {
   const paths = orgIds ? [...new Set(orgIds)].map(dir.pathOf) : null;
   const list = dir.people
-    .filter((p) => p.id === meId || p.readsOrg || (paths ? readsAll(p.roles, paths) !== 'no' : p.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('incident.read'))))
+    .filter((p) => p.readsAll || p.id === meId || (paths ? readsAll(p.roles, paths) !== 'no' : p.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('incident.read'))))
     .map((p) => ({ value: p.id, label: p.name }));
   return list.sort((a, b) => a.label.localeCompare(b.label, 'sv'));
 }
 
-/** Handler/owner choices for incidents of these organisations (ids); see handlerOptions. */
-export function useHandlerOptions(org: string | null, orgIds?: readonly string[]): HandlerOption[] {
+/** Handler/owner choices for incidents of `scope`; see useHandlerDirectory and handlerOptions. */
+export function useHandlerOptions(directoryOrg: string | null, scope: HandlerScope | undefined): HandlerOption[] {
   const { me } = useSession();
-  const dir = useHandlerDirectory(org);
-  const key = orgIds?.join(',');
+  const dir = useHandlerDirectory(directoryOrg, scope);
+  const key = scope?.orgIds.join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => handlerOptions(dir, orgIds, me.id), [dir, key, me.id]);
+  return useMemo(() => handlerOptions(dir, scope?.orgIds, me.id), [dir, key, me.id]);
 }
 
 /**
