@@ -134,6 +134,12 @@ test('the ISAM sees the report in the list, opens it and moves it to Under regis
   await expectNoAxeViolations(page, 'incident detail asking before Förfallen');
   await statusSection.getByRole('button', { name: 'Avbryt' }).click();
   await expect(statusSection.getByRole('button')).toHaveText(['Flytta till Under utredning', 'Flytta till Förfallen']);
+  // Focus returns to the button that asked; Escape answers no as well.
+  await expect(statusSection.getByRole('button', { name: 'Flytta till Förfallen' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(statusSection.getByRole('button', { name: 'Ja, flytta till Förfallen' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(statusSection.getByRole('button', { name: 'Flytta till Förfallen' })).toBeFocused();
   await expect(page.getByRole('region', { name: 'Statushistorik' })).not.toContainText('Förfallen');
 
   // An åtgärd and a comment.

@@ -39,6 +39,7 @@ export default function DetailPage() {
   const editArea = useRef<HTMLDivElement>(null);
   const statusHeading = useRef<HTMLHeadingElement>(null);
   const confirmQuestion = useRef<HTMLParagraphElement>(null);
+  const lapseButton = useRef<HTMLButtonElement>(null);
   // The status waiting for a yes (only Förfallen asks).
   const [confirming, setConfirming] = useState<Status | null>(null);
   const stopEditing = () => {
@@ -60,6 +61,11 @@ export default function DetailPage() {
       : { to: '/', label: t('detail.backToStart') };
   const move = useSubmit((to: Status) => api.patch<IncidentDetail>(`/incidents/${id}`, { version: incident!.version, status: to }));
 
+  // No (Avbryt or Escape): the question goes and focus returns to the button that asked it.
+  const cancelConfirm = () => {
+    setConfirming(null);
+    focusLater(() => lapseButton.current);
+  };
   const moveTo = async (to: Status) => {
     setMoved(null);
     const r = await move.run(to);
@@ -143,24 +149,26 @@ export default function DetailPage() {
             {t('detail.changeStatus')}
           </Title>
           {confirming ? (
-            <Group gap="xs">
+            <Group gap="xs" onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                cancelConfirm();
+              }
+            }}>
               <Text size="sm" id="lapse-question" ref={confirmQuestion} tabIndex={-1}>
                 {t('detail.lapseConfirm')}
               </Text>
               <Button color="red" loading={move.busy} aria-describedby="lapse-question" onClick={() => void moveTo(confirming)}>
                 {t('detail.lapseYes')}
               </Button>
-              <Button variant="default" onClick={() => {
-                setConfirming(null);
-                focusLater(() => statusHeading.current);
-              }}>
+              <Button variant="default" onClick={cancelConfirm}>
                 {t('common:cancel')}
               </Button>
             </Group>
           ) : (
             <Group gap="xs">
               {incident.allowedStatuses.map((s) => (
-                <Button key={s} variant="outline" loading={move.busy} onClick={() => {
+                <Button key={s} variant="outline" loading={move.busy} ref={s === 'Förfallen' ? lapseButton : undefined} onClick={() => {
                   // Förfallen ends the case without a result: asked first, so a slip of the hand does not close it.
                   if (s === 'Förfallen') {
                     setMoved(null);
