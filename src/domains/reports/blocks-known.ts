@@ -54,14 +54,17 @@ const CONCLUSIONS: [key: string, question: string][] = [
   ['lampligt', 'Är ledningssystemet lämpligt?'], ['tillrackligt', 'Är ledningssystemet tillräckligt?'], ['verkningsfullt', 'Är ledningssystemet verkningsfullt?'],
 ];
 
-/** The review's meeting (ISO 27001 9.3): when, who chaired, who took part, whether the minutes are signed. None without a review. */
+/**
+ * The review's meeting (ISO 27001 9.3): when, who chaired, who took part, when the minutes were signed; a fact not
+ * recorded is left out rather than said missing ("Inte angivet" and "Nej" read as gaps in an approved document, whose
+ * own approval line is the sign-off). None without a review.
+ */
 function meetingBlocks(m: unknown, cell: CellFn): FigureBlock[] {
   if (!isRec(m)) return [];
-  const signed = m.signed === true ? `Ja${typeof m.signedAt === 'string' ? `, ${m.signedAt.slice(0, 10)}` : ''}` : 'Nej';
-  return [{
-    kind: 'table', caption: 'Ledningens genomgång – mötet', columns: ['Uppgift', 'Värde'],
-    rows: [['Mötesdatum', m.date ?? 'Inte angivet'], ['Ordförande', m.chair], ['Deltagare', m.attendees], ['Protokollet signerat', signed]].map(([k, x]) => [cell(k), cell(x)]),
-  }];
+  const signed = m.signed === true ? `Ja${typeof m.signedAt === 'string' ? `, ${m.signedAt.slice(0, 10)}` : ''}` : null;
+  const rows = [['Mötesdatum', m.date], ['Ordförande', m.chair], ['Deltagare', m.attendees], ['Protokollet signerat', signed]]
+    .filter(([, x]) => x !== null && x !== undefined && String(x).trim() !== '');
+  return rows.length ? [{ kind: 'table', caption: 'Ledningens genomgång – mötet', columns: ['Uppgift', 'Värde'], rows: rows.map(([k, x]) => [cell(k), cell(x)]) }] : [];
 }
 
 /** The review's outputs (9.3.3): its decisions, the needs for changes to the ISMS and the conclusion, each when recorded. */
@@ -78,11 +81,14 @@ function outputBlocks(o: unknown, cell: CellFn): FigureBlock[] {
   if (typeof o.ismsChanges === 'string' && o.ismsChanges.trim()) out.push({ kind: 'text', text: `Behov av ändringar i ledningssystemet: ${o.ismsChanges.trim()}` });
   const c = isRec(o.conclusion) ? o.conclusion : undefined;
   if (c && CONCLUSIONS.some(([k]) => isRec(c[k]) && (c[k].value != null || String(c[k].comment ?? '').trim()))) {
+    const part = (k: string): Rec => (isRec(c[k]) ? c[k] : {});
+    // A verdict column only when a verdict is recorded: otherwise the comments say the view, without three "Inte angiven".
+    const verdicts = CONCLUSIONS.some(([k]) => part(k).value != null);
     out.push({
-      kind: 'table', caption: 'Slutsatser om ledningssystemet', columns: ['Fråga', 'Bedömning', 'Kommentar'],
+      kind: 'table', caption: 'Slutsatser om ledningssystemet', columns: verdicts ? ['Fråga', 'Bedömning', 'Kommentar'] : ['Fråga', 'Kommentar'],
       rows: CONCLUSIONS.map(([k, q]) => {
-        const part = isRec(c[k]) ? c[k] : {};
-        return [cell(q), cell(part.value === true ? 'Ja' : part.value === false ? 'Nej' : 'Inte angiven'), cell(part.comment)];
+        const v = part(k).value;
+        return [cell(q), ...(verdicts ? [cell(v === true ? 'Ja' : v === false ? 'Nej' : 'Inte angiven')] : []), cell(part(k).comment)];
       }),
     });
   }

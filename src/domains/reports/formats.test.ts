@@ -228,7 +228,12 @@ describe('the demo reviews’ meetings and decisions (ISO 27001 9.3.3), as the s
     expect(Object.values(json.iso93.outputs.conclusion!).map((c) => c.value)).toEqual([null, null, null]);
     const rows = rowsOf(htmlTables(html), 'Beslut vid ledningens genomgång (ISO 27001 9.3.3)')!;
     expect(rows.find((r) => r[1].includes('Säkra meddelanden'))).toEqual(['Ändring i ledningssystemet', sm.text, 'Förvaltningschef', '']);
-    expect(rowsOf(htmlTables(html), 'Slutsatser om ledningssystemet')!.map((r) => r[1])).toEqual(['Inte angiven', 'Inte angiven', 'Inte angiven']);
+    // No verdict recorded: the conclusions table has no verdict column, its comments say the view; no "Inte angiven".
+    const conclusions = rowsOf(htmlTables(html), 'Slutsatser om ledningssystemet')!;
+    expect(conclusions.map((r) => r.length)).toEqual([2, 2, 2]);
+    expect(conclusions[2][1]).toContain('avdelningschef');
+    // The meeting names no day and the minutes are not signed: the rows are left out, not said missing.
+    expect(rowsOf(htmlTables(html), 'Ledningens genomgång – mötet')!.map((r) => r[0])).toEqual(['Ordförande', 'Deltagare']);
     // Approved on its fixed day, the figures frozen as of that day: still seed 002's statuses of 12 November.
     expect(json.approval.at).toBe('2025-12-17T13:00:00.000Z');
     expect(json.asOf).toBe('2025-12-17');
