@@ -49,7 +49,7 @@ const ISO93: Record<string, string> = {
 };
 
 
-const DECISION_KINDS: Record<string, string> = { improvement: 'Förbättring', isms_change: 'Ändring i ledningssystemet' };
+const DECISION_KINDS: Record<string, string> = { improvement: 'Förbättring', isms_change: 'Ändring i ledningssystemet', stance: 'Ställningstagande' };
 const CONCLUSIONS: [key: string, question: string][] = [
   ['lampligt', 'Är ledningssystemet lämpligt?'], ['tillrackligt', 'Är ledningssystemet tillräckligt?'], ['verkningsfullt', 'Är ledningssystemet verkningsfullt?'],
 ];

@@ -189,8 +189,10 @@ describe('the demo reviews’ meetings and decisions (ISO 27001 9.3.3), as the s
     expect(json.iso93.meeting).toMatchObject({ date: '2025-11-04', chair: 'Eva Strand, förvaltningschef', signed: false });
     const ds = json.iso93.outputs.decisions;
     expect(ds.length).toBe(6);
-    expect(new Set(ds.map((d) => d.kind))).toEqual(new Set(['isms_change']));
-    expect(decisionMatching(ds, /\(PUB\) gäller vidare/)).toMatchObject({ owner: 'Förvaltningschef', dueDate: null });
+    // What stays as it is (the PUB instruction, the city's information to employees, the NIS2 finding) is a stance, not a change.
+    expect(ds.map((d) => d.kind)).toEqual(['stance', 'isms_change', 'isms_change', 'stance', 'isms_change', 'stance']);
+    expect(decisionMatching(ds, /\(PUB\) gäller vidare/)).toMatchObject({ owner: 'Förvaltningschef', dueDate: null, kind: 'stance' });
+    expect(rowsOf(htmlTables(html), 'Beslut vid ledningens genomgång (ISO 27001 9.3.3)')!.find((r) => r[1].includes('(PUB)'))![0]).toBe('Ställningstagande');
     // 1.1.2: principles for the shared risks of system, power and staff loss, decided in November 2025.
     expect(decisionMatching(ds, /system, el och personal/).text).toContain('november 2025');
     // 1.1.4 and 2.1.1: the local anvisning updated in December 2025.
@@ -203,7 +205,7 @@ describe('the demo reviews’ meetings and decisions (ISO 27001 9.3.3), as the s
     expect(json.iso93.outputs.ismsChanges).toContain('incidenthanteringsrutin');
     // The document shows them, and the approval carries its fixed day, not the day the demo was loaded.
     const decisions = htmlTables(html).find((x) => x.caption === 'Beslut vid ledningens genomgång (ISO 27001 9.3.3)')!;
-    expect(decisions.rows.slice(1).map((r) => r[0])).toEqual(Array(6).fill('Ändring i ledningssystemet'));
+    expect(decisions.rows.slice(1).map((r) => r[0])).toEqual(['Ställningstagande', 'Ändring i ledningssystemet', 'Ändring i ledningssystemet', 'Ställningstagande', 'Ändring i ledningssystemet', 'Ställningstagande']);
     expect(decisions.rows.some((r) => /\(PUB\) gäller vidare/.test(r[1]))).toBe(true);
     expect(rowsOf(htmlTables(html), 'Ledningens genomgång – mötet')![0]).toEqual(['Mötesdatum', '2025-11-04']);
     expect(json.approval).toEqual({ by: 'Eva Strand (förvaltningschef)', at: '2025-12-16T09:00:00.000Z' });

@@ -2,6 +2,14 @@ import { z } from '@hono/zod-openapi';
 import { int4, IsoDate, PlanningYearField, YearField } from '../../server/platform/schema';
 
 export const INPUT_KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+
+/**
+ * What a decision of the review is (ISO 27001 9.3.3): an improvement (it becomes an activity in the improvement plan),
+ * a change to the management system, or a stance (ställningstagande): the management's position that something
+ * stays as it is or is judged sufficient, which the seeds record beside the changes (the PUB instruction kept).
+ */
+export const DECISION_KINDS = ['improvement', 'isms_change', 'stance'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
 export type InputKey = (typeof INPUT_KEYS)[number];
 
 /**
@@ -54,7 +62,7 @@ export type Iso93Status = z.infer<typeof Iso93Status>;
 
 export const Decision = z
   .object({
-    id: z.uuid(), kind: z.enum(['improvement', 'isms_change']), text: z.string(), owner: z.string(),
+    id: z.uuid(), kind: z.enum(DECISION_KINDS), text: z.string(), owner: z.string(),
     dueDate: z.string().nullable(), activityId: z.uuid().nullable(), version: int4(),
   })
   .openapi('ReviewDecision');
@@ -105,7 +113,7 @@ export type UpdateReview = z.infer<typeof UpdateReview>;
 
 export const AddDecision = z
   .strictObject({
-    kind: z.enum(['improvement', 'isms_change']),
+    kind: z.enum(DECISION_KINDS),
     text: z.string().trim().min(1).max(4000),
     owner: z.string().trim().max(200).optional(),
     dueDate: IsoDate.nullable().optional(),

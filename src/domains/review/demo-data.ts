@@ -10,7 +10,7 @@
  */
 import type { Conclusion } from './table';
 
-export interface DemoDecision { text: string; owner?: string; dueDate?: string }
+export interface DemoDecision { text: string; owner?: string; dueDate?: string; /** A position taken (nothing changes), not a change: a ställningstagande. */ stance?: true }
 export interface DemoReview {
   org: string;
   year: number;
@@ -35,17 +35,17 @@ export const DEMO_REVIEWS: DemoReview[] = [
     attendees: ['Eva Strand, förvaltningschef', 'Oskar Nyberg, informationssäkerhetssamordnare (ISAM)'],
     decisions: [
       // 000 1.1.4, Instruktion till SF:s kunder (PUB): decided by the förvaltningschef at the review's presentation.
-      { text: 'Instruktionen till förvaltningens kunder om personuppgiftsbiträdesfrågor (PUB) gäller vidare i den version som redan har skickats ut; någon ny version tas inte fram.', owner: 'Förvaltningschef' },
+      { text: 'Instruktionen till förvaltningens kunder om personuppgiftsbiträdesfrågor (PUB) gäller vidare i den version som redan har skickats ut; någon ny version tas inte fram.', owner: 'Förvaltningschef', stance: true },
       // 000 1.1.2: principles formed and decided by förvaltningsledningen in November 2025.
       { text: 'Förvaltningens processer delar riskerna för bortfall av system, el och personal. Kontinuitetsarbetet för de riskerna följer därför gemensamma principer för hela förvaltningen, som förvaltningsledningen har beslutat i november 2025.', owner: 'Förvaltningsledningen' },
       // 000 1.1.4 (Uppdatera lokal anvisning), 2.1.1 and 3.1: the yearly update in December, section 4 revised.
       { text: 'Den lokala anvisningen för informationssäkerhet ses över i den årliga uppdateringen i december 2025. Den ska ta upp att förvaltningen har ett eget dataskyddsombud, den nya rollen klassningsledare och att informationsklassning nu ingår i de centrala upphandlingarna, och avsnitt 4 om befintliga rutiner skrivs om efter de rutiner som tillkommit.', owner: 'ISAM', dueDate: '2025-12-31' },
       // 000 1.1.4, Information till registrerade internt: "Förvaltningen bedömer att stadens centrala information … täcker".
-      { text: 'Stadens centrala information till anställda om hur deras personuppgifter behandlas, nyligen uppdaterad, bedöms räcka även för förvaltningens behov; förvaltningen tar inte fram någon egen.' },
+      { text: 'Stadens centrala information till anställda om hur deras personuppgifter behandlas, nyligen uppdaterad, bedöms räcka även för förvaltningens behov; förvaltningen tar inte fram någon egen.', stance: true },
       // 000 2.1.2: "För 2026 har serviceförvaltningen valt att fokusera på" four of NIS2's areas.
       { text: 'Av NIS2:s åtgärdsområden prioriterar förvaltningen under 2026 riskhantering, incidenthantering, säkerhet i leveranskedjan samt utbildning av ledning och anställda.', owner: 'ISAM' },
       // 000 2.1.2, Säkerhet i leveranskedjan: the jurist's finding that the förvaltning is covered, and the stance on indirect risks.
-      { text: 'Förvaltningen omfattas av cybersäkerhetslagen (NIS2), och kan omfattas på flera sätt, enligt förvaltningsjuristens utredning. I leveranskedjan hanterar förvaltningen även indirekta risker hos underleverantörer, också där förvaltningen saknar avtal med dem, fast det juridiska ansvaret bara gäller den direkta leverantören.' },
+      { text: 'Förvaltningen omfattas av cybersäkerhetslagen (NIS2), och kan omfattas på flera sätt, enligt förvaltningsjuristens utredning. I leveranskedjan hanterar förvaltningen även indirekta risker hos underleverantörer, också där förvaltningen saknar avtal med dem, fast det juridiska ansvaret bara gäller den direkta leverantören.', stance: true },
     ],
     // 000 1.1.7 and 3.1: a new incident routine from the user-journey mapping; one process for all kinds of incident.
     ismsChanges: 'Kartläggningen av användarnas väg genom incidenthanteringen (intervjuer i november och december) ska leda till en ny incidenthanteringsrutin. Under 2026 tas en gemensam process fram för så många slags incidenter som möjligt – informations- och it-säkerhet, dataskydd och arbetsmiljö – så att incidenter kan upptäckas, bedömas och hanteras snabbt som NIS2 kräver.',
@@ -70,11 +70,11 @@ export const DEMO_REVIEWS: DemoReview[] = [
       // 002 1.2, 4.2 (Risk 2, Styrdokument) and 5.1.3: the local tillämpningsanvisning is being revised.
       { text: 'De lokala tillämpningsanvisningarna från 2023 revideras. De ska ange vilken roll som ansvarar för vilken del av ett objekts dokumentation, och dataskyddet ska stå kvar i dem som dataskyddsombudet har rekommenderat, fast stadens nya mall har tagit bort det.', owner: 'ISAM' },
       // 002 4.2, Styrdokument: publication prioritised down in 2025; "en publicering att se som lämplig under 2026".
-      { text: 'Dokumentationen och mallarna för Pm3 publicerades inte på intranätet under 2025; riktade informationsinsatser gick före, så att förvaltningsmodellen först fick fäste i organisationen. Nu bedöms en bred publicering lämplig under 2026.' },
+      { text: 'Dokumentationen och mallarna för Pm3 publicerades inte på intranätet under 2025; riktade informationsinsatser gick före, så att förvaltningsmodellen först fick fäste i organisationen. Nu bedöms en bred publicering lämplig under 2026.', stance: true },
       // 002 4.2, Registerförteckning: ISAM and DSO agreed when the wrong entries are corrected.
       { text: 'De felaktiga registreringarna i registerförteckningen rättas när förvaltningen byter till en ny version av DraftIT under våren 2026, som ISAM och dataskyddsombudet har kommit överens om.', owner: 'ISAM och DSO' },
       // 002 2.2.1: "Förvaltningen ska uppmuntra och stödja verksamheterna i att använda AI på ett klokt och korrekt sätt".
-      { text: 'Förvaltningen uppmuntrar och stöttar verksamheterna att använda AI klokt och korrekt. En AI-tjänst klassas och konsekvensbedöms innan den används, och när en efterfrågad tjänst inte är säker, till exempel på grund av tredjelandsöverföring, letar förvaltningen efter en annan som fyller samma behov.' },
+      { text: 'Förvaltningen uppmuntrar och stöttar verksamheterna att använda AI klokt och korrekt. En AI-tjänst klassas och konsekvensbedöms innan den används, och när en efterfrågad tjänst inte är säker, till exempel på grund av tredjelandsöverföring, letar förvaltningen efter en annan som fyller samma behov.', stance: true },
       // 002 2.3.1: information security work before camera surveillance is set up, site by site.
       { text: 'Innan kamerabevakning sätts upp och startas på en plats görs och dokumenteras både en intresseavvägning och informationssäkerhetsarbetet för just den platsen, som för alla nya digitala objekt.' },
     ],

@@ -24,7 +24,7 @@ export const demo: DemoStep = {
       }
       let r = await createReview(ctx, { org: d.org, year: d.year, meetingDate: d.meetingDate, chair: d.chair, attendees: d.attendees });
       r = await updateReview(ctx, r.id, { version: r.version, ismsChanges: d.ismsChanges, conclusion: d.conclusion });
-      for (const x of d.decisions) r = await addDecision(ctx, r.id, { kind: 'isms_change', text: x.text, owner: x.owner, dueDate: x.dueDate });
+      for (const x of d.decisions) r = await addDecision(ctx, r.id, { kind: x.stance ? 'stance' : 'isms_change', text: x.text, owner: x.owner, dueDate: x.dueDate });
       out.push(`Ledningens genomgång ${org.name} ${d.year}: möte${d.meetingDate ? ` ${d.meetingDate}` : ''}, ${r.decisions.length} beslut / decisions.`);
     }
     return out;

@@ -80,6 +80,13 @@ describe('ISO 27001 9.3 management review', () => {
     const isms = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'isms_change', text: 'Revidera lokal anvisning' });
     expect(isms.status).toBe(201);
     expect(isms.body.decisions[1].activityId).toBeNull();
+    // A stance (nothing changes: an instruction stands) is recorded as it is, with no plan activity, and removed again.
+    const stance = await isam.post(`/api/reviews/${id}/decisions`, { kind: 'stance', text: 'PUB-instruktionen gäller vidare' });
+    expect(stance.status, JSON.stringify(stance.body)).toBe(201);
+    const kept = stance.body.decisions[2];
+    expect([kept.kind, kept.activityId]).toEqual(['stance', null]);
+    expect((await isam.delete(`/api/reviews/${id}/decisions/${kept.id}?version=${stance.body.version}`)).status).toBe(200);
+    expect((await isam.post(`/api/reviews/${id}/decisions`, { kind: 'beslut', text: 'x' })).body.field).toBe('kind');
   });
 
   it('removes a decision before signing, and its plan activity with it', async () => {

@@ -12,7 +12,7 @@ import { userNames } from '../users/names';
 import { insertActivity, removeActivityRow } from '../plans/service';
 import { planActivities } from '../plans/table';
 import { orgFor, orgSlugs, type OrgRow } from '../plans/scope';
-import { INPUT_KEYS, type AddDecision, type CreateReview, type Iso93Status, type Review, type UpdateReview } from './contract';
+import { INPUT_KEYS, type AddDecision, type CreateReview, type DecisionKind, type Iso93Status, type Review, type UpdateReview } from './contract';
 import { reviewSections } from './coverage';
 import { assertComplete, coverage } from './iso93';
 import { reviewDecisions, reviews, type InputMark } from './table';
@@ -35,7 +35,7 @@ async function assemble(db: Db, r: Row, org?: { slug: string; name: string }): P
     ismsChanges: r.ismsChanges,
     conclusion: r.conclusion ?? null,
     decisions: ds.map((d) => ({
-      id: d.id, kind: d.kind as 'improvement' | 'isms_change', text: d.text, owner: d.owner, dueDate: d.dueDate, activityId: d.activityId, version: d.version,
+      id: d.id, kind: d.kind as DecisionKind, text: d.text, owner: d.owner, dueDate: d.dueDate, activityId: d.activityId, version: d.version,
     })),
     signed: r.signedAt !== null,
     signedAt: r.signedAt?.toISOString() ?? null,

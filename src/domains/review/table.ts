@@ -59,6 +59,6 @@ export const reviewDecisions = pgTable(
   },
   (t) => [
     index('management_review_decisions_review_idx').on(t.reviewId),
-    check('management_review_decisions_kind_check', sql`${t.kind} in ('improvement','isms_change')`),
+    check('management_review_decisions_kind_check', sql`${t.kind} in ('improvement','isms_change','stance')`),
   ],
 );

@@ -10,7 +10,7 @@ import { errorMessage, fieldError, ProblemAlert } from '../../components/problem
 import { useSubmit } from '../../components/useSubmit';
 import { areasQuery } from '../plans/api';
 import { day, numberOrUndefined } from '../plans/shared';
-import type { Decision, Review } from './types';
+import { DECISION_KINDS, type Decision, type Review } from './types';
 import { useReviewSaved } from './useReview';
 
 /** Outputs 9.3.3: decisions on improvement (each becomes a plan activity) and needed changes to the ISMS. */
@@ -135,7 +135,7 @@ function DecisionModal({ review, onClose }: { review: Review; onClose: () => voi
             label={t('decisions.kind')}
             value={kind}
             onChange={(e) => setKind(e.currentTarget.value as Decision['kind'])}
-            data={(['improvement', 'isms_change'] as const).map((k) => ({ value: k, label: t(`decisions.kinds.${k}`) }))}
+            data={DECISION_KINDS.map((k) => ({ value: k, label: t(`decisions.kinds.${k}`) }))}
             error={fe('kind')}
             data-autofocus
           />

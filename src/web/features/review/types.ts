@@ -9,6 +9,8 @@ export type Decision = z.infer<typeof C.Decision>;
 export type Conclusion = z.infer<typeof C.Conclusion>;
 export type UpdateReview = z.input<typeof C.UpdateReview>;
 export const INPUT_KEYS: InputKey[] = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+/** The kinds of decision, in the order the form offers them (domains/review/contract.ts DECISION_KINDS). */
+export const DECISION_KINDS: Decision['kind'][] = ['improvement', 'isms_change', 'stance'];
 export const CONCLUSION_KEYS = ['lampligt', 'tillrackligt', 'verkningsfullt'] as const;
 export type ConclusionKey = (typeof CONCLUSION_KEYS)[number];
 

@@ -1,0 +1,2 @@
+ALTER TABLE "management_review_decisions" DROP CONSTRAINT "management_review_decisions_kind_check";--> statement-breakpoint
+ALTER TABLE "management_review_decisions" ADD CONSTRAINT "management_review_decisions_kind_check" CHECK ("management_review_decisions"."kind" in ('improvement','isms_change','stance'));
