@@ -226,7 +226,8 @@ export function registerBlocks(v: Rec, levels: readonly string[], cell: CellFn):
 
 /** Known layouts; undefined when the key has none (the caller then uses the generic layout). */
 export function knownBlocks(key: string, v: unknown, caption: string, cell: CellFn): FigureBlock[] | undefined {
-  if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map(overdueMarked), TABLES[key], cell)] : [];
+  // A document's type is stored in words ("lokal anvisning"): capitalised like the other tables' kinds and statuses.
+  if (TABLES[key] && Array.isArray(v)) return v.length ? [rowsTable(caption, v.filter(isRec).map((r) => overdueMarked('type' in r ? { ...r, type: capitalised(r.type) } : r)), TABLES[key], cell)] : [];
   if (key === 'maturity' && Array.isArray(v)) return maturityBlocks(v.filter(isRec), cell);
   if (key === 'training' && isRec(v)) return trainingBlocks(v, cell);
   if (key === 'classification' && isRec(v)) return classificationBlocks(v, cell);

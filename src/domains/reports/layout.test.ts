@@ -145,6 +145,11 @@ describe('figure tables in Swedish', () => {
     expect(city.map((t) => t.caption)).toEqual(['Avsnitt – HV', 'Avsnitt – SF']);
   });
 
+  it('capitalises a document\'s type, stored in words, and marks a review past due', () => {
+    const [t] = tables('documents', { documents: [{ title: 'Lokal anvisning', type: 'lokal anvisning', owner: 'Direktör', docVersion: '1.0', adoptedOn: '2023-03-24', nextReviewOn: '2025-12-31', reviewOverdue: true }] }) as Extract<FigureBlock, { kind: 'table' }>[];
+    expect(t.rows[0].map((c) => c.text)).toEqual(['Lokal anvisning', 'Lokal anvisning', 'Direktör', '1.0', '2023-03-24', '2025-12-31 (försenad)']);
+  });
+
   it('splits the DSO follow-up per annual report, with the follow-up text, and names the förvaltning in a city report', () => {
     const rec = (org: string, reportYear: number) => ({ org, reportYear, area: 'Registerförteckning', recommendation: 'Håll den fullständig', riskLevel: 'medel', response: 'Görs', responsible: 'DSO', status: 'pågår', followUp: 'Underhålls löpande' });
     const out = tables('dsoFollowUp', { dsoFollowUp: [rec('HV', 2024), rec('SF', 2024), rec('HV', 2025)] }) as Extract<FigureBlock, { kind: 'table' }>[];
