@@ -161,6 +161,8 @@ test('unticking Anmäld till IMY while its time is set is refused at the checkbo
   await expect(basis.getByRole('row', { name: /Typ av incident/ })).toContainText('Konfidentialitetsincident');
   await expect(basis.getByRole('row', { name: /ungefärligt antal registrerade/ })).toContainText('Vårdnadshavare; 2 registrerade');
   await expect(basis.getByRole('button', { name: 'Kopiera Sannolika följder' })).toBeVisible();
+  // No nämnd recorded for the test's organisations: the förvaltning as before, and where to record the nämnd.
+  await expect(basis.getByRole('row', { name: /Personuppgiftsansvarig organisation/ })).toContainText('Den kan anges under Organisationer');
   await expectNoAxeViolations(page, 'breach record and the IMY underlag');
 });
 

@@ -56,6 +56,21 @@ test('admin builds the organisation tree and gives a user a role on one avdelnin
   await expect(page.getByRole('treeitem', { name: names.enhet })).toHaveAttribute('aria-level', '4');
   await expect(page.getByRole('treeitem', { name: names.forvaltning2 })).toHaveAttribute('aria-level', '2');
 
+  // The förvaltning's personuppgiftsansvarig: a wrong check digit is refused at the field, a right one saved and shown.
+  await tree(page).getByText(names.forvaltning, { exact: true }).click();
+  await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+  const edit = page.getByRole('dialog');
+  await edit.getByLabel('Personuppgiftsansvarig nämnd', { exact: true }).fill(`Socialnämnden ${u}`);
+  const number = edit.getByLabel('Organisationsnummer', { exact: true });
+  await number.fill('212000-0143');
+  await edit.getByRole('button', { name: 'Spara' }).click();
+  await expect(number).toHaveAttribute('aria-invalid', 'true');
+  await expect(edit.getByText(/rätt kontrollsiffra/).first()).toBeVisible();
+  await number.fill('212000-0142');
+  await edit.getByRole('button', { name: 'Spara' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(page.getByText(`Personuppgiftsansvarig: Socialnämnden ${u}, org.nr 212000-0142`)).toBeVisible();
+
   // Add the user and give the role.
   await openModule(page, 'Användare och roller');
   await page.getByRole('button', { name: 'Ny användare' }).click();

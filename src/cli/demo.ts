@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../server/platform/context';
 import { loadDomainFiles } from '../server/platform/modules';
 import type { OrgType } from '../domains/org/contract';
-import { createOrg } from '../domains/org/service';
+import { createOrg, updateOrg } from '../domains/org/service';
 import { createGroup } from '../domains/org/groups';
 import { orgGroups, orgs } from '../domains/org/table';
 import { users } from '../domains/users/table';
@@ -32,6 +32,16 @@ export const DEMO_ORGS: [slug: string, name: string, type: OrgType, parent?: str
   ['jarva', 'Järva stadsdelsförvaltning', 'forvaltning', 'stockholm'],
 ];
 
+/**
+ * The personuppgiftsansvarig of the demo's organisations: Stockholms stad is one legal person (organisationsnummer
+ * 212000-0142, on the city), and each förvaltning's nämnd is the controller (the IMY basis combines the nearest of each).
+ */
+export const DEMO_CONTROLLERS: Record<string, { controllerName?: string; controllerOrgNumber?: string }> = {
+  stockholm: { controllerOrgNumber: '212000-0142' },
+  'hasselby-vallingby': { controllerName: 'Hässelby-Vällingby stadsdelsnämnd' },
+  servicenamnden: { controllerName: 'Servicenämnden' },
+};
+
 const USERS: [email: string, name: string, role: Role, org?: string, group?: string][] = [
   ['slk@demo.stockholm', 'Sara Lind (SLK)', 'lasare', 'stockholm'],
   ['isam.hv@demo.stockholm', 'Ingrid Samuelsson (ISAM)', 'isam', 'hasselby-vallingby'],
@@ -53,8 +63,13 @@ export interface DemoStep {
 export async function runDemo(ctx: Ctx): Promise<string[]> {
   const out: string[] = [];
   for (const [slug, name, type, parent] of DEMO_ORGS) {
-    const [exists] = await ctx.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.slug, slug));
-    if (!exists) await createOrg(ctx, { slug, name, type, parent });
+    const controller = DEMO_CONTROLLERS[slug] ?? {};
+    const [exists] = await ctx.db.select().from(orgs).where(eq(orgs.slug, slug));
+    if (!exists) await createOrg(ctx, { slug, name, type, parent, ...controller });
+    // A demo loaded before organisations had a controller gets it, unless one was recorded since.
+    else if (Object.keys(controller).length > 0 && exists.controllerName === null && exists.controllerOrgNumber === null) {
+      await updateOrg(ctx, slug, { version: exists.version, ...controller });
+    }
   }
   const [group] = await ctx.db.select({ id: orgGroups.id }).from(orgGroups).where(eq(orgGroups.slug, 'trillingen'));
   if (!group) {

@@ -171,7 +171,7 @@ describe('the personal data breach record', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(Object.keys(r.body).slice(0, 4)).toEqual(['incident', 'organisation', 'contact', 'occurredAt']);
     expect(r.body).toMatchObject({
-      organisation: { name: 'ENH-A', register: 'FORV' },
+      organisation: { name: 'ENH-A', register: 'FORV', controller: null, orgNumber: null },
       contact: { name: 'dso@test.se', email: 'dso@test.se' },
       discoveredAt: '2025-03-28T09:00:00.000Z',
       imyReference: 'IMY-2025-1',
@@ -184,6 +184,29 @@ describe('the personal data breach record', () => {
     });
     expect(r.body.dataCategories.find((d: { key: string }) => d.key === 'halsa').special).toBe(true);
     expect((await auditOf(b.id)).some((a) => a.action === 'incident.breach.imy_basis')).toBe(true);
+  });
+
+  it('names the personuppgiftsansvarig: the nearest nämnd recorded on the incident\'s path and the nearest organisationsnummer', async () => {
+    const admin = await userWithRole(t, 'admin-pua@test.se', 'systemadministrator');
+    const set = async (slug: string, body: Record<string, unknown>) => {
+      const cur = (await admin.get(`/api/orgs/${slug}`)).body;
+      const r = await admin.patch(`/api/orgs/${slug}`, { version: cur.version, ...body });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    };
+    const b = await breach();
+    const organisation = async () => (await dso.get(`/api/incidents/${b.id}/breach/imy-basis`)).body.organisation;
+    // The city is one legal person: the number on the stad, the nämnd on the förvaltning.
+    await set('stad', { controllerOrgNumber: '212000-0142' });
+    expect(await organisation()).toEqual({ name: 'ENH-A', register: 'FORV', controller: null, orgNumber: '212000-0142' });
+    await set('forv', { controllerName: 'Förvaltningens nämnd' });
+    expect(await organisation()).toEqual({ name: 'ENH-A', register: 'FORV', controller: 'Förvaltningens nämnd', orgNumber: '212000-0142' });
+    // A nearer one wins, each field on its own.
+    await set('avd-a', { controllerName: 'Avdelningens nämnd' });
+    expect(await organisation()).toMatchObject({ controller: 'Avdelningens nämnd', orgNumber: '212000-0142' });
+    await set('avd-a', { controllerName: null });
+    await set('forv', { controllerName: null });
+    await set('stad', { controllerOrgNumber: null });
+    expect(await organisation()).toMatchObject({ controller: null, orgNumber: null });
   });
 });
 

@@ -225,6 +225,20 @@ async function dsoContact(db: Db, path: string): Promise<{ name: string; email: 
   return u ?? null;
 }
 
+/**
+ * The personuppgiftsansvarig for an organisation: the nearest nämnd recorded on its path (itself or an ancestor), and
+ * the nearest organisationsnummer, which may sit higher (a city is one legal person: the number on the stad).
+ */
+async function controllerOf(db: Db, path: string): Promise<{ controller: string | null; orgNumber: string | null }> {
+  const ids = path.split('/').filter(Boolean);
+  const rows = await db.select({ id: orgs.id, name: orgs.controllerName, number: orgs.controllerOrgNumber }).from(orgs).where(inArray(orgs.id, ids));
+  const nearest = [...ids].reverse().map((id) => rows.find((r) => r.id === id));
+  return {
+    controller: nearest.find((r) => r?.name)?.name ?? null,
+    orgNumber: nearest.find((r) => r?.number)?.number ?? null,
+  };
+}
+
 const labelled = <K extends string>(words: Record<K, { sv: string; en: string }>, k: K) => ({ key: k, sv: words[k].sv, en: words[k].en });
 
 /**
@@ -244,7 +258,7 @@ export async function imyBasis(ctx: Ctx, id: string): Promise<ImyBasis> {
   const duties = breachDuties(r.i);
   const out: ImyBasis = {
     incident: { id, number: incidentNumber(r.i), title: r.i.title },
-    organisation: { name: r.org.name, register: register?.name ?? r.org.name },
+    organisation: { name: r.org.name, register: register?.name ?? r.org.name, ...(await controllerOf(ctx.db, r.org.path)) },
     contact: await dsoContact(ctx.db, r.org.path),
     occurredAt: iso(r.i.occurredAt),
     discoveredAt: iso(r.i.discoveredAt),

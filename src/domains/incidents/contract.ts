@@ -452,7 +452,11 @@ const Labelled = z.object({ key: z.string(), sv: z.string(), en: z.string() });
 /** Underlag för anmälan till IMY: art. 33.3's content in the order of IMY's e-service form. */
 export const ImyBasis = z.object({
   incident: z.object({ id: z.string(), number: z.string(), title: z.string() }),
-  organisation: z.object({ name: z.string(), register: z.string() }),
+  organisation: z.object({
+    name: z.string(), register: z.string(),
+    controller: z.string().nullable().openapi({ description: 'Personuppgiftsansvarig nämnd: närmast registrerade på organisationens väg / the nearest controller recorded on the path' }),
+    orgNumber: z.string().nullable().openapi({ description: 'Den personuppgiftsansvariges organisationsnummer (närmast registrerade) / the controller\'s organisation number' }),
+  }),
   contact: z.object({ name: z.string(), email: z.string() }).nullable(),
   occurredAt: z.string().nullable(),
   discoveredAt: z.string().nullable(),

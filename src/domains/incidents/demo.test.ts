@@ -6,7 +6,7 @@ import { findOrg } from '../org/service';
 import { BREACH_RECORDS_MORE, HV_2024, HV_2025, SF_2025 } from './demo-data';
 import { demo } from './demo';
 import { incidentFigures } from './stats';
-import { breachDocumentation } from './breach';
+import { breachDocumentation, imyBasis } from './breach';
 import { listDeadlines } from './deadlines';
 
 let t: TestServer;
@@ -83,6 +83,16 @@ describe('demo incidents', () => {
     expect(d.documented).toBe(Number(r.klar));
     expect(d.documented).toBeGreaterThan(d.breaches / 2);
     expect(d.documented).toBeLessThan(d.breaches);
+  });
+
+  it('names each stadsdelsnämnd and Stockholms stad\'s organisationsnummer as personuppgiftsansvarig in the IMY basis', async () => {
+    const reported = async (prefix: string) => {
+      const q = await t.ctx.db.execute(sql`select id from incidents where reported_to_imy and external_id like ${prefix + '%'} order by external_id limit 1`);
+      return (q as unknown as { rows: { id: string }[] }).rows[0].id;
+    };
+    expect((await imyBasis(t.ctx, await reported('DEMO-HV-2025-'))).organisation)
+      .toMatchObject({ controller: 'Hässelby-Vällingby stadsdelsnämnd', orgNumber: '212000-0142', register: 'Hässelby-Vällingby stadsdelsförvaltning' });
+    expect((await imyBasis(t.ctx, await reported('DEMO-SF-2025-'))).organisation).toMatchObject({ controller: 'Servicenämnden', orgNumber: '212000-0142' });
   });
 
   it('is idempotent', async () => {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { int4 } from '../../server/platform/schema';
+import { int4, OrgNumber } from '../../server/platform/schema';
 
 export const ORG_TYPES = ['stad', 'forvaltning', 'namnd', 'bolag', 'avdelning', 'enhet'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
@@ -20,6 +20,11 @@ export const Slug = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'gemener a–z, siffror och bindestreck / lowercase a–z, digits and hyphens');
 export const Name = z.string().trim().min(1).max(200);
+/** Personuppgiftsansvarig nämnd and organisationsnummer: optional; null clears. */
+const ControllerName = Name.nullable().optional()
+  .openapi({ description: 'Personuppgiftsansvarig nämnd, t.ex. "Hässelby-Vällingby stadsdelsnämnd" / the controlling committee (GDPR controller)' });
+const ControllerOrgNumber = OrgNumber.nullable().optional()
+  .openapi({ description: 'Den personuppgiftsansvariges organisationsnummer NNNNNN-NNNN / the controller\'s organisation number', example: '212000-0142' });
 
 export const Org = z
   .object({
@@ -32,13 +37,18 @@ export const Org = z
     path: z.string(),
     depth: int4(),
     archivedAt: z.string().nullable(),
+    controllerName: z.string().nullable().openapi({ description: 'Personuppgiftsansvarig nämnd / controlling committee' }),
+    controllerOrgNumber: z.string().nullable().openapi({ description: 'Organisationsnummer NNNNNN-NNNN' }),
     version: int4(),
   })
   .openapi('Org');
 export type Org = z.infer<typeof Org>;
 
 export const CreateOrg = z
-  .strictObject({ slug: Slug, name: Name, type: z.enum(ORG_TYPES), parent: Slug.optional().nullable() })
+  .strictObject({
+    slug: Slug, name: Name, type: z.enum(ORG_TYPES), parent: Slug.optional().nullable(),
+    controllerName: ControllerName, controllerOrgNumber: ControllerOrgNumber,
+  })
   .openapi('CreateOrg');
 export type CreateOrg = z.infer<typeof CreateOrg>;
 
@@ -50,6 +60,8 @@ export const UpdateOrg = z
     /** Move: the new parent's slug. */
     parent: Slug.optional(),
     archived: z.boolean().optional(),
+    controllerName: ControllerName,
+    controllerOrgNumber: ControllerOrgNumber,
   })
   .openapi('UpdateOrg');
 export type UpdateOrg = z.infer<typeof UpdateOrg>;

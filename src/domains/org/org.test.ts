@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, startTestServer, userWithRole, type TestServer } from '../../test/harness';
+import { listAudit } from '../audit/service';
 
 let t: TestServer;
 let admin: Client;
@@ -94,6 +95,64 @@ describe('organisation tree', () => {
     expect(r.status).toBe(200);
     expect(r.body.archivedAt).not.toBeNull();
     expect((await admin.get('/api/orgs')).body.some((o: { slug: string }) => o.slug === 'avd-a2')).toBe(false);
+  });
+});
+
+describe('the personuppgiftsansvarig (nämnd and organisationsnummer)', () => {
+  const auditOf = async (id: string) => (await listAudit(t.ctx, { entityId: id, limit: 100 })).items;
+
+  it('is taken on create, returned by GET and the list, and audited with the row', async () => {
+    const r = await admin.post('/api/orgs', {
+      slug: 'forv-pua', name: 'Pua stadsdelsförvaltning', type: 'forvaltning', parent: 'stad',
+      controllerName: 'Pua stadsdelsnämnd', controllerOrgNumber: ' 212000-0142 ',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ controllerName: 'Pua stadsdelsnämnd', controllerOrgNumber: '212000-0142' });
+    expect((await admin.get('/api/orgs/forv-pua')).body).toMatchObject({ controllerName: 'Pua stadsdelsnämnd', controllerOrgNumber: '212000-0142' });
+    const listed = (await admin.get('/api/orgs')).body as { slug: string; controllerName: string | null }[];
+    expect(listed.find((o) => o.slug === 'forv-pua')?.controllerName).toBe('Pua stadsdelsnämnd');
+    expect(listed.find((o) => o.slug === 'stad')?.controllerName).toBeNull();
+    const [created] = await auditOf(r.body.id);
+    expect(created).toMatchObject({ action: 'org.create', after: { controllerName: 'Pua stadsdelsnämnd', controllerOrgNumber: '212000-0142' } });
+  });
+
+  it('is changed and cleared (null) on update, audited as org.update with before and after', async () => {
+    const cur = (await admin.get('/api/orgs/forv-pua')).body;
+    const r = await admin.patch('/api/orgs/forv-pua', { version: cur.version, controllerName: 'Pua nämnd', controllerOrgNumber: null });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ name: 'Pua stadsdelsförvaltning', controllerName: 'Pua nämnd', controllerOrgNumber: null, version: cur.version + 1 });
+    const last = (await auditOf(cur.id)).find((a) => a.action === 'org.update');
+    expect(last).toMatchObject({
+      before: { controllerName: 'Pua stadsdelsnämnd', controllerOrgNumber: '212000-0142' },
+      after: { controllerName: 'Pua nämnd', controllerOrgNumber: null },
+    });
+  });
+
+  it('refuses a wrong check digit or format with 400 at the field (sv and en), writing nothing', async () => {
+    const cur = (await admin.get('/api/orgs/forv-pua')).body;
+    const audits = (await auditOf(cur.id)).length;
+    for (const bad of ['212000-0143', '2120000142', '212000-014', 'abcdef-ghij']) {
+      const r = await admin.patch('/api/orgs/forv-pua', { version: cur.version, controllerOrgNumber: bad });
+      expect(r.status, bad).toBe(400);
+      expect(r.body.field).toBe('controllerOrgNumber');
+      expect(r.body.detail_sv).toMatch(/Organisationsnummer.*kontrollsiffra/);
+      expect(r.body.detail_en).toMatch(/Organisation number.*check digit/);
+    }
+    const created = await admin.post('/api/orgs', { slug: 'forv-fel', name: 'Fel', type: 'forvaltning', parent: 'stad', controllerOrgNumber: '212000-0143' });
+    expect(created.status).toBe(400);
+    expect(created.body.field).toBe('controllerOrgNumber');
+    expect((await admin.get('/api/orgs/forv-fel')).status).toBe(404);
+    expect((await admin.patch('/api/orgs/forv-pua', { version: cur.version, controllerName: '' })).body.field).toBe('controllerName');
+    expect((await admin.get('/api/orgs/forv-pua')).body).toMatchObject({ version: cur.version, controllerName: 'Pua nämnd', controllerOrgNumber: null });
+    expect(await auditOf(cur.id)).toHaveLength(audits);
+  });
+
+  it('needs org.manage like every organisation change', async () => {
+    const reader = await userWithRole(t, 'lasare-pua@test.se', 'lasare', 'forv-pua');
+    const cur = (await reader.get('/api/orgs/forv-pua')).body;
+    expect(cur.controllerName).toBe('Pua nämnd');
+    expect((await reader.patch('/api/orgs/forv-pua', { version: cur.version, controllerName: 'Annan nämnd' })).status).toBe(403);
+    expect((await admin.get('/api/orgs/forv-pua')).body.controllerName).toBe('Pua nämnd');
   });
 });
 

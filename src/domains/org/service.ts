@@ -35,6 +35,8 @@ function toDto(r: OrgRow, parentSlug: string | null): Org {
     path: r.path,
     depth: r.depth,
     archivedAt: r.archivedAt ? r.archivedAt.toISOString() : null,
+    controllerName: r.controllerName,
+    controllerOrgNumber: r.controllerOrgNumber,
     version: r.version,
   };
 }
@@ -149,6 +151,8 @@ export async function createOrg(ctx: Ctx, input: CreateOrg): Promise<Org> {
         parentId: p?.id ?? null,
         path: `${p?.path ?? '/'}${id}/`,
         depth: p ? p.depth + 1 : 0,
+        controllerName: input.controllerName ?? null,
+        controllerOrgNumber: input.controllerOrgNumber ?? null,
       })
       .returning();
     await recordAudit(tx, ctx, { action: 'org.create', entityType: 'org', entityId: id, orgId: id, after: row });
@@ -167,6 +171,8 @@ export async function updateOrg(ctx: Ctx, slugOrId: string, input: UpdateOrg): P
 
     const changes: Partial<OrgRow> = {};
     if (input.name !== undefined) changes.name = input.name;
+    if (input.controllerName !== undefined) changes.controllerName = input.controllerName;
+    if (input.controllerOrgNumber !== undefined) changes.controllerOrgNumber = input.controllerOrgNumber;
     if (input.slug !== undefined && input.slug !== cur.slug) {
       const [dup] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.slug, input.slug));
       if (dup) {

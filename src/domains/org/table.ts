@@ -17,12 +17,20 @@ export const orgs = pgTable(
     path: text('path').notNull(),
     depth: integer('depth').notNull().default(0),
     archivedAt: ts('archived_at'),
+    /**
+     * Personuppgiftsansvarig (GDPR controller): the nämnd, e.g. "Hässelby-Vällingby stadsdelsnämnd", and the legal
+     * person's organisationsnummer (a city is one legal person: the number may sit on the stad, the name on each
+     * förvaltning). The nearest recorded on an org's path applies (incidents/breach.ts).
+     */
+    controllerName: text('controller_name'),
+    controllerOrgNumber: text('controller_org_number'),
     ...versioned(),
   },
   (t) => [
     index('orgs_path_idx').on(t.path),
     index('orgs_parent_idx').on(t.parentId),
     check('orgs_type_check', sql`${t.type} in ('stad','forvaltning','namnd','bolag','avdelning','enhet')`),
+    check('orgs_controller_org_number_check', sql`${t.controllerOrgNumber} is null or ${t.controllerOrgNumber} ~ '^[0-9]{6}-[0-9]{4}$'`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { int4, IsoDate } from '../../server/platform/schema';
+import { int4, IsoDate, OrgNumber, orgNumberValid } from '../../server/platform/schema';
 
 /**
  * The leverantörsregister: the förvaltning's suppliers with the services and systems they deliver, the PUB-avtal
@@ -16,20 +16,8 @@ export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
 
 const Text = (max: number) => z.string().trim().max(max);
 
-/** Luhn check digit of a Swedish organisation number (NNNNNN-NNNN): the tenth digit checks the first nine. */
-export function orgNumberValid(value: string): boolean {
-  if (!/^\d{6}-\d{4}$/.test(value)) return false;
-  const digits = value.replace('-', '').split('').map(Number);
-  const sum = digits.reduce((acc, d, i) => {
-    const v = i % 2 === 0 ? d * 2 : d;
-    return acc + (v > 9 ? v - 9 : v);
-  }, 0);
-  return sum % 10 === 0;
-}
-
-const OrgNumber = z.string().trim().refine(orgNumberValid, {
-  message: 'Organisationsnummer skrivs NNNNNN-NNNN med rätt kontrollsiffra / Organisation number as NNNNNN-NNNN with a valid check digit',
-});
+/** The Luhn check (schema.ts, shared with the organisations' personuppgiftsansvarig), kept importable from here. */
+export { orgNumberValid };
 
 export const SubSupplier = z.strictObject({
   name: Text(200).min(1),

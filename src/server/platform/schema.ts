@@ -41,3 +41,19 @@ export const YearQuery = () => z.coerce.number().int().superRefine(refineYear).o
 /** A year a plan may name (time.ts): FIRST_YEAR–LAST_PLANNING_YEAR, as a JSON field or a query parameter. */
 export const PlanningYearField = () => int4().min(FIRST_YEAR).max(LAST_PLANNING_YEAR);
 export const PlanningYearQuery = () => z.coerce.number().int().min(FIRST_YEAR).max(LAST_PLANNING_YEAR);
+
+/** Luhn check digit of a Swedish organisation number (NNNNNN-NNNN): the tenth digit checks the first nine. */
+export function orgNumberValid(value: string): boolean {
+  if (!/^\d{6}-\d{4}$/.test(value)) return false;
+  const digits = value.replace('-', '').split('').map(Number);
+  const sum = digits.reduce((acc, d, i) => {
+    const v = i % 2 === 0 ? d * 2 : d;
+    return acc + (v > 9 ? v - 9 : v);
+  }, 0);
+  return sum % 10 === 0;
+}
+
+/** A Swedish organisation number NNNNNN-NNNN with a valid check digit, refused with 400 at the field otherwise. */
+export const OrgNumber = z.string().trim().refine(orgNumberValid, {
+  message: 'Organisationsnummer skrivs NNNNNN-NNNN med rätt kontrollsiffra / Organisation number as NNNNNN-NNNN with a valid check digit',
+});

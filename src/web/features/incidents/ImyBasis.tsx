@@ -8,6 +8,16 @@ import { formatDateTime } from '../../format';
 import type { ImyBasis } from '../../../domains/incidents/contract';
 
 /**
+ * The controller's row: the nämnd (with the organisationsnummer when recorded), then on a second line the förvaltning
+ * and the unit; without a recorded nämnd, the förvaltning (unit) as before, with the number when one is recorded.
+ */
+function controllerText(o: ImyBasis['organisation'], t: (key: string, opts?: Record<string, unknown>) => string): string {
+  const number = o.orgNumber ? ` (${t('breach.imy.orgNumber', { number: o.orgNumber })})` : '';
+  if (!o.controller) return (o.register === o.name ? o.name : `${o.register} (${o.name})`) + number;
+  return `${o.controller}${number}\n${o.register === o.name ? o.name : `${o.register}, ${o.name}`}`;
+}
+
+/**
  * Underlag för anmälan till IMY: art. 33.3's content in the order of IMY's e-service form, one row per question with
  * a "Kopiera" button, and "Skriv ut" (the print style shows this section alone). Fetching it is audited as an export.
  */
@@ -23,8 +33,9 @@ export function ImyBasisSection({ incidentId, documented, lang }: { incidentId: 
   const hidden = (v: string | null) => (v === null ? t('breach.imy.protected') : v);
   const amount = (n: number | null, unknown: boolean, key: 'registers' | 'records') => (unknown ? t('breach.imy.unknownCount') : n === null ? '' : t(`breach.imy.${key}`, { count: n }));
   const list = (items: { sv: string; en: string }[], other: string | null) => [...items.map(word), other ?? ''].filter(Boolean).join(', ');
-  const rows: [key: string, label: string, value: string][] = [
-    ['organisation', t('breach.imy.organisation'), b.organisation.register === b.organisation.name ? b.organisation.name : `${b.organisation.register} (${b.organisation.name})`],
+  const rows: [key: string, label: string, value: string, note?: string][] = [
+    // Without a nämnd recorded on the incident's organisation or above, a hint where to record it (not copied or printed).
+    ['organisation', t('breach.imy.organisation'), controllerText(b.organisation, t), b.organisation.controller ? undefined : t('breach.imy.noController')],
     ['contact', t('breach.imy.contact'), b.contact ? `${b.contact.name}, ${b.contact.email}` : t('breach.imy.noContact')],
     ['occurredAt', t('breach.imy.occurredAt'), formatDateTime(b.occurredAt)],
     ['discoveredAt', t('breach.imy.discoveredAt'), formatDateTime(b.discoveredAt)],
@@ -64,10 +75,13 @@ export function ImyBasisSection({ incidentId, documented, lang }: { incidentId: 
         <Text size="sm" role="status" className="no-print">{copied}</Text>
         <Table withTableBorder layout="fixed">
           <Table.Tbody>
-            {rows.map(([key, label, value], i) => (
+            {rows.map(([key, label, value, note], i) => (
               <Table.Tr key={key}>
                 <Table.Th scope="row" w="32%" style={{ verticalAlign: 'top' }}>{i + 1}. {label}</Table.Th>
-                <Table.Td style={{ whiteSpace: 'pre-wrap', verticalAlign: 'top' }} className="wrap-anywhere">{value || '–'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap', verticalAlign: 'top' }} className="wrap-anywhere">
+                  {value || '–'}
+                  {note && <Text size="sm" c="dimmed" mt={4} className="no-print">{note}</Text>}
+                </Table.Td>
                 <Table.Td w={110} className="no-print" style={{ verticalAlign: 'top' }}>
                   <Button size="xs" variant="subtle" disabled={!value} aria-label={t('breach.imy.copyField', { field: label })} onClick={() => void copy(label, value)}>
                     {t('breach.imy.copy')}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
@@ -92,12 +92,24 @@ export function CreateOrgModal({ parent, onClose, onCreated }: { parent: Org | n
   );
 }
 
-/** Rename (name and slug). */
+/** The controller fields as the API takes them: an emptied field clears (null), an unchanged one is not sent. */
+export function controllerChanges(org: Pick<Org, 'controllerName' | 'controllerOrgNumber'>, name: string, number: string): Pick<UpdateOrg, 'controllerName' | 'controllerOrgNumber'> {
+  const n = name.trim() || null;
+  const nr = number.trim() || null;
+  return {
+    ...(n !== org.controllerName ? { controllerName: n } : {}),
+    ...(nr !== org.controllerOrgNumber ? { controllerOrgNumber: nr } : {}),
+  };
+}
+
+/** Edit: name and slug, and the personuppgiftsansvarig (nämnd and organisationsnummer). */
 export function RenameOrgModal({ org, onClose, onSaved }: { org: Org; onClose: () => void; onSaved: (o: Org) => void }) {
   const { t, i18n } = useTranslation('org');
   const { update, refresh } = useOrgMutations();
   const [name, setName] = useState(org.name);
   const [slug, setSlug] = useState(org.slug);
+  const [controllerName, setControllerName] = useState(org.controllerName ?? '');
+  const [controllerOrgNumber, setControllerOrgNumber] = useState(org.controllerOrgNumber ?? '');
   const { run, busy, error } = useSubmit(update);
 
   async function submit(e: FormEvent) {
@@ -106,6 +118,7 @@ export function RenameOrgModal({ org, onClose, onSaved }: { org: Org; onClose: (
       version: org.version,
       ...(name !== org.name ? { name } : {}),
       ...(slug !== org.slug ? { slug } : {}),
+      ...controllerChanges(org, controllerName, controllerOrgNumber),
     });
     if (saved) onSaved(saved);
   }
@@ -113,9 +126,36 @@ export function RenameOrgModal({ org, onClose, onSaved }: { org: Org; onClose: (
     <Dialog opened onClose={onClose} title={t('rename.title', { name: org.name })}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ProblemAlert error={error} fields={['name', 'slug']} onReload={() => void refresh().then(onClose)} />
+          <ProblemAlert
+            error={error}
+            fields={['name', 'slug', 'controllerName', 'controllerOrgNumber']}
+            labels={{ controllerName: t('fields.controllerName'), controllerOrgNumber: t('fields.controllerOrgNumber') }}
+            onReload={() => void refresh().then(onClose)}
+          />
           <TextInput label={t('fields.name')} required data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(error, 'name', i18n.language)} />
           <TextInput label={t('fields.slug')} description={t('fields.slugHelp')} required value={slug} onChange={(e) => setSlug(e.currentTarget.value)} error={fieldError(error, 'slug', i18n.language)} />
+          <Fieldset legend={t('fields.controller')} variant="unstyled">
+            <Stack>
+              <TextInput
+                label={t('fields.controllerName')}
+                description={t('fields.controllerNameHelp')}
+                value={controllerName}
+                maxLength={200}
+                onChange={(e) => setControllerName(e.currentTarget.value)}
+                error={fieldError(error, 'controllerName', i18n.language)}
+              />
+              <TextInput
+                label={t('fields.controllerOrgNumber')}
+                description={t('fields.controllerOrgNumberHelp')}
+                value={controllerOrgNumber}
+                maxLength={11}
+                inputMode="numeric"
+                autoComplete="off"
+                onChange={(e) => setControllerOrgNumber(e.currentTarget.value)}
+                error={fieldError(error, 'controllerOrgNumber', i18n.language)}
+              />
+            </Stack>
+          </Fieldset>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}

@@ -88,6 +88,11 @@ function TreePanel() {
               <Text size="sm">
                 {t('fields.slug')}: <code>{selected.slug}</code>
               </Text>
+              {(selected.controllerName || selected.controllerOrgNumber) && (
+                <Text size="sm">
+                  {t('fields.controller')}: {[selected.controllerName, selected.controllerOrgNumber && t('orgNumber', { number: selected.controllerOrgNumber })].filter(Boolean).join(', ')}
+                </Text>
+              )}
               {selected.archivedAt && <Text size="sm">{t('archivedNote')}</Text>}
               <ProblemAlert error={archive.error} onReload={() => void refresh()} />
               {manage && (

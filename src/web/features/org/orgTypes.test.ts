@@ -11,7 +11,7 @@ describe('web org types', () => {
   it('offers as move targets only fitting, active orgs outside the moved subtree', () => {
     const mk = (id: string, type: Org['type'], path: string, parentId: string | null, archived = false): Org => ({
       id, slug: id, name: id, type, parentId, parentSlug: null, path, depth: path.split('/').length - 2,
-      archivedAt: archived ? '2024-01-01T00:00:00Z' : null, version: 1,
+      archivedAt: archived ? '2024-01-01T00:00:00Z' : null, controllerName: null, controllerOrgNumber: null, version: 1,
     });
     const stad = mk('s', 'stad', '/s/', null);
     const f1 = mk('f1', 'forvaltning', '/s/f1/', 's');
