@@ -67,17 +67,17 @@ function tableHeight(b: Extract<FigureBlock, { kind: 'table' }>, widths: number[
   return caption + row(b.columns, () => true) + b.rows.reduce((h, r) => h + row(r.map((c) => c.text), (i) => i === 0), 0) + line;
 }
 
-function table(b: Extract<FigureBlock, { kind: 'table' }>): Content[] {
-  const n = b.columns.length;
+function table(given: Extract<FigureBlock, { kind: 'table' }>): Content[] {
+  const n = given.columns.length;
   // Cell padding 4 + 4 points ('report' layout below), 1.5 more for rounding and kerning (a word given exactly
   // its width broke before its last letter), and a 0.5-point rule between columns.
-  const layout = tableLayout(b.columns, b.rows, TEXT_WIDTH - n - 1, 9.5, n > 5 ? 8 : 9.5, 6.5, textWidth);
+  const layout = tableLayout(given.columns, given.rows, TEXT_WIDTH - n - 1, 9.5, n > 5 ? 8 : 9.5, 6.5, textWidth);
   const widths = layout.widths.map((w) => Math.floor(w - 8));
   const fontSize = layout.size;
   // A word wider than its column (a seven-column table of Swedish compounds) is hyphenated to fit rather than broken
   // wherever its letters run out. A word the layout gave its width (with the slack above) stays whole.
   const fit = (text: string, i: number, bold: boolean) => hyphenateToFit(text, widths[i] - 0.5, fontSize, bold, textWidth);
-  b = { ...b, columns: b.columns.map((c, i) => fit(c, i, true)), rows: b.rows.map((r) => r.map((c, i) => ({ ...c, text: fit(c.text, i, i === 0) }))) };
+  const b = { ...given, columns: given.columns.map((c, i) => fit(c, i, true)), rows: given.rows.map((r) => r.map((c, i) => ({ ...c, text: fit(c.text, i, i === 0) }))) };
   // pdfmake draws a block kept together (the header with the rows kept with it) on one page only: what does not fit
   // that page is dropped without a word (a VoR follow-up table of nine rows vanished from the PDF). A table moves
   // whole only when it fits a page, with a quarter's margin for the estimate.
