@@ -140,7 +140,8 @@ async function checkUnique(tx: Db, org: OrgRow, year: number, course: string, ex
       sql`lower(${trainingCompletions.course}) = lower(${course})`,
       except ? ne(trainingCompletions.id, except) : undefined,
     ))
-    .orderBy(sql`${orgs.id} <> ${org.id}`).limit(1);
+    // Its own first, then the others by name: the same one is named every time.
+    .orderBy(sql`${orgs.id} <> ${org.id}`, asc(orgs.name)).limit(1);
   if (dup && dup.orgId === org.id) {
     throw conflict('duplicate_course', {
       sv: `${org.name} har redan ett genomförande av ${course} för ${year}; ändra det i stället.`,

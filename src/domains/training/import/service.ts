@@ -19,7 +19,7 @@
  *   dialog does, plus one `training.completion.import` row with the file's SHA-256 and the counts.
  * - One transaction: all or nothing unless `skipInvalid`; `dryRun` classifies the same way and writes nothing.
  */
-import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { escapeLike } from '../../../server/platform/authz';
 import type { Ctx } from '../../../server/platform/context';
 import { AppError, badRequest } from '../../../server/platform/errors';
@@ -179,7 +179,9 @@ export async function importTraining(ctx: Ctx, path: string, opts: TrainingImpor
     const years = [...new Set(items.map((i) => i.year))];
     const stored = years.length === 0 ? [] : await tx.select({ c: trainingCompletions, path: orgs.path, name: orgs.name }).from(trainingCompletions)
       .innerJoin(orgs, eq(orgs.id, trainingCompletions.orgId))
-      .where(and(inArray(trainingCompletions.year, years), or(like(orgs.path, escapeLike(target.path) + '%'), sql`left(${target.path}, length(${orgs.path})) = ${orgs.path}`)));
+      .where(and(inArray(trainingCompletions.year, years), or(like(orgs.path, escapeLike(target.path) + '%'), sql`left(${target.path}, length(${orgs.path})) = ${orgs.path}`)))
+      // In a fixed order, so that of several organisations with the course the same one is named every time.
+      .orderBy(asc(orgs.name), asc(trainingCompletions.id));
     return classify(items, header, shape, stored, reject);
   }, async (tx, plan) => {
     // Through the dialog's own service path (a savepoint each): its checks, its audit rows.
