@@ -273,7 +273,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
       {error ? <ListError error={error} labels={props.errorLabels} /> : null}
 
       {/* Above the table, where one who has just clicked a column head looks (below the last row it went unseen). */}
-      <Text size="sm" role="status">
+      <Text size="sm" aria-live="polite">
         {more && (sort || filter.trim()) ? (sort && filter.trim() ? t('sortFilterLoadedOnly') : sort ? t('sortLoadedOnly') : t('filterLoadedOnlyMore')) : ''}
       </Text>
 
