@@ -18,16 +18,18 @@ const slug = (name: string) =>
   name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 const user = { name: `Chef Testsson ${u}`, email: `chef-${u}@e2e.test`, password: `Blå-vals-sjunger-${u}-länge` };
 
-async function createOrg(page: Page, button: string, name: string, typeLabel?: string) {
+async function createOrg(page: Page, button: string, name: string, typeLabel?: string, controller?: string) {
   await page.getByRole('button', { name: button }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'Namn', exact: true }).fill(name);
   await expect(dialog.getByLabel('Kortnamn')).toHaveValue(slug(name));
   if (typeLabel) await dialog.getByLabel('Typ').selectOption({ label: typeLabel });
+  if (controller) await dialog.getByLabel('Personuppgiftsansvarig nämnd', { exact: true }).fill(controller);
   await dialog.getByRole('button', { name: 'Skapa' }).click();
   await expect(dialog).toHaveCount(0);
   // The new organisation is in the tree and selected.
   await expect(page.getByRole('treeitem', { name })).toHaveAttribute('aria-selected', 'true');
+  if (controller) await expect(page.getByText(`Personuppgiftsansvarig: ${controller}`)).toBeVisible();
 }
 
 const tree = (page: Page) => page.getByRole('tree', { name: 'Organisationsträd' });
@@ -47,7 +49,8 @@ test('admin builds the organisation tree and gives a user a role on one avdelnin
   await createOrg(page, 'Ny underorganisation', names.enhet, 'Enhet');
 
   await tree(page).getByText(names.stad, { exact: true }).click();
-  await createOrg(page, 'Ny underorganisation', names.forvaltning2, 'Förvaltning');
+  // The personuppgiftsansvarig nämnd can be given when the organisation is created.
+  await createOrg(page, 'Ny underorganisation', names.forvaltning2, 'Förvaltning', `Kulturnämnden ${u}`);
 
   // Tree semantics: levels follow the hierarchy.
   await expect(page.getByRole('treeitem', { name: names.stad })).toHaveAttribute('aria-level', '1');

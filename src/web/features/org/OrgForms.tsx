@@ -27,6 +27,41 @@ export function useOrgMutations() {
   };
 }
 
+/** The personuppgiftsansvarig (nämnd and organisationsnummer) of an organisation, in the create and the edit dialog. */
+function ControllerFields({ name, orgNumber, onName, onOrgNumber, error }: {
+  name: string;
+  orgNumber: string;
+  onName: (v: string) => void;
+  onOrgNumber: (v: string) => void;
+  error: unknown;
+}) {
+  const { t, i18n } = useTranslation('org');
+  return (
+    <Fieldset legend={t('fields.controller')} variant="unstyled">
+      <Stack>
+        <TextInput
+          label={t('fields.controllerName')}
+          description={t('fields.controllerNameHelp')}
+          value={name}
+          maxLength={200}
+          onChange={(e) => onName(e.currentTarget.value)}
+          error={fieldError(error, 'controllerName', i18n.language)}
+        />
+        <TextInput
+          label={t('fields.controllerOrgNumber')}
+          description={t('fields.controllerOrgNumberHelp')}
+          value={orgNumber}
+          maxLength={11}
+          inputMode="numeric"
+          autoComplete="off"
+          onChange={(e) => onOrgNumber(e.currentTarget.value)}
+          error={fieldError(error, 'controllerOrgNumber', i18n.language)}
+        />
+      </Stack>
+    </Fieldset>
+  );
+}
+
 /** Create a top-level organisation (parent = null) or a child of `parent`; types restricted to valid ones. */
 export function CreateOrgModal({ parent, onClose, onCreated }: { parent: Org | null; onClose: () => void; onCreated: (o: Org) => void }) {
   const { t, i18n } = useTranslation('org');
@@ -36,18 +71,28 @@ export function CreateOrgModal({ parent, onClose, onCreated }: { parent: Org | n
   const [slug, setSlug] = useState('');
   const [slugTouched, setSlugTouched] = useState(false);
   const [type, setType] = useState<OrgType>(types[0]);
+  const [controllerName, setControllerName] = useState('');
+  const [controllerOrgNumber, setControllerOrgNumber] = useState('');
   const { run, busy, error } = useSubmit(create);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const org = await run({ name, slug, type, parent: parent?.slug ?? null });
+    const org = await run({
+      name, slug, type, parent: parent?.slug ?? null,
+      ...(controllerName.trim() ? { controllerName: controllerName.trim() } : {}),
+      ...(controllerOrgNumber.trim() ? { controllerOrgNumber: controllerOrgNumber.trim() } : {}),
+    });
     if (org) onCreated(org);
   }
   return (
     <Dialog opened onClose={onClose} title={parent ? t('create.childTitle', { parent: parent.name }) : t('create.rootTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ProblemAlert error={error} fields={['name', 'slug', 'type']} />
+          <ProblemAlert
+            error={error}
+            fields={['name', 'slug', 'type', 'controllerName', 'controllerOrgNumber']}
+            labels={{ controllerName: t('fields.controllerName'), controllerOrgNumber: t('fields.controllerOrgNumber') }}
+          />
           <TextInput
             label={t('fields.name')}
             required
@@ -78,6 +123,7 @@ export function CreateOrgModal({ parent, onClose, onCreated }: { parent: Org | n
             data={types.map((ty) => ({ value: ty, label: t(`common:orgTypes.${ty}`) }))}
             error={fieldError(error, 'type', i18n.language) ?? fieldError(error, 'parent', i18n.language)}
           />
+          <ControllerFields name={controllerName} orgNumber={controllerOrgNumber} onName={setControllerName} onOrgNumber={setControllerOrgNumber} error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}
@@ -134,28 +180,7 @@ export function RenameOrgModal({ org, onClose, onSaved }: { org: Org; onClose: (
           />
           <TextInput label={t('fields.name')} required data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(error, 'name', i18n.language)} />
           <TextInput label={t('fields.slug')} description={t('fields.slugHelp')} required value={slug} onChange={(e) => setSlug(e.currentTarget.value)} error={fieldError(error, 'slug', i18n.language)} />
-          <Fieldset legend={t('fields.controller')} variant="unstyled">
-            <Stack>
-              <TextInput
-                label={t('fields.controllerName')}
-                description={t('fields.controllerNameHelp')}
-                value={controllerName}
-                maxLength={200}
-                onChange={(e) => setControllerName(e.currentTarget.value)}
-                error={fieldError(error, 'controllerName', i18n.language)}
-              />
-              <TextInput
-                label={t('fields.controllerOrgNumber')}
-                description={t('fields.controllerOrgNumberHelp')}
-                value={controllerOrgNumber}
-                maxLength={11}
-                inputMode="numeric"
-                autoComplete="off"
-                onChange={(e) => setControllerOrgNumber(e.currentTarget.value)}
-                error={fieldError(error, 'controllerOrgNumber', i18n.language)}
-              />
-            </Stack>
-          </Fieldset>
+          <ControllerFields name={controllerName} orgNumber={controllerOrgNumber} onName={setControllerName} onOrgNumber={setControllerOrgNumber} error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}
