@@ -24,13 +24,21 @@ export default function VorPage() {
   const [vorId, setVorId] = useState<string | null>(null);
   // After an import: show the year imported into once the list has it (the import may have created it).
   const [importedYear, setImportedYear] = useState<number | null>(null);
+  // A VoR just created (next year, a new one): shown once the list has it. Until then the list may still be the one read
+  // before, and the choice must not fall back to its first year (the next year's "Öppna VoR" then showed this year's).
+  const [createdId, setCreatedId] = useState<string | null>(null);
   useEffect(() => {
     const imported = importedYear === null ? undefined : list.own.find((v) => v.year === importedYear);
     if (imported) {
       setVorId(imported.id);
       setImportedYear(null);
+    } else if (createdId !== null) {
+      if (list.own.some((v) => v.id === createdId)) {
+        setVorId(createdId);
+        setCreatedId(null);
+      }
     } else if (!list.own.some((v) => v.id === vorId)) setVorId(list.own[0]?.id ?? null);
-  }, [list.own, vorId, importedYear]);
+  }, [list.own, vorId, importedYear, createdId]);
   const vor = useQuery(vorQuery(vorId));
   const [dialog, setDialog] = useState<{ eventId?: string; arbetssattId: string } | null>(null);
   const manage = can('risk.manage');
@@ -54,8 +62,8 @@ export default function VorPage() {
                 data={list.own.map((v) => ({ value: v.id, label: `${v.year} (${t(`vor.status.${v.status}`)})` }))}
               />
             )}
-            {manage && <CreateVorButton org={selected} existing={list.own.map((v) => v.year)} defaultYear={thisYear()} onCreated={(id) => setVorId(id)} />}
-            {manage && vor.data && <NextYearButton vor={vor.data} onDone={(id) => setVorId(id)} />}
+            {manage && <CreateVorButton org={selected} existing={list.own.map((v) => v.year)} defaultYear={thisYear()} onCreated={setCreatedId} />}
+            {manage && vor.data && <NextYearButton vor={vor.data} onDone={setCreatedId} />}
             {manage && <VorImportButton org={selected} defaultYear={vor.data?.year ?? thisYear()} onImported={setImportedYear} />}
             <VorTemplateLink org={selected.slug} year={vor.data?.year ?? thisYear()} />
           </Group>
