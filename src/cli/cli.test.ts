@@ -187,6 +187,15 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     const list = await cli(['org', 'list']);
     expect(list.out.split('\n').filter(Boolean)).toEqual(['stad  Staden [stad]', '  forv  Förvaltningen [forvaltning]', '    avd  Avdelningen [avdelning]']);
 
+    // The personuppgiftsansvarig nämnd and organisationsnummer can be given; a wrong check digit is refused at its field.
+    const withController = await cli(['org', 'add', 'forv2', 'Förvaltning två', '--type', 'forvaltning', '--parent', 'stad', '--controller', 'Nämnd två', '--org-number', '212000-0142', '--json']);
+    expect(withController.code, withController.err).toBe(0);
+    expect(JSON.parse(withController.out)).toMatchObject({ slug: 'forv2', controllerName: 'Nämnd två', controllerOrgNumber: '212000-0142' });
+    const badNumber = await cli(['org', 'add', 'forv3', 'Förvaltning tre', '--type', 'forvaltning', '--parent', 'stad', '--org-number', '212000-0143']);
+    expect(badNumber.code).toBe(2);
+    expect(badNumber.err).toMatch(/fält\/field: controllerOrgNumber/);
+    expect((await cli(['org', 'list'])).out).not.toContain('forv3');
+
     const dup = await cli(['org', 'add', 'forv', 'Igen', '--type', 'forvaltning', '--parent', 'stad']);
     expect(dup.code).toBe(4);
     expect(dup.err).toMatch(/fel: .*används redan/);
@@ -258,7 +267,7 @@ describe.skipIf(TEST_DB !== 'pglite')('tillit CLI', () => {
     expect(second.code, second.err).toBe(0);
     const orgs = JSON.parse((await cli(['org', 'list', '--json'])).out) as { slug: string }[];
     expect(orgs.map((o) => o.slug)).toEqual(expect.arrayContaining(['stockholm', 'hasselby-vallingby', 'bromma', 'jarva']));
-    expect(orgs).toHaveLength(3 + demoOrgs); // stad, forv, avd from above plus the demo's, once
+    expect(orgs).toHaveLength(4 + demoOrgs); // stad, forv, forv2, avd from above plus the demo's, once
   }, 300_000);
 
   it('backup and restore: refused into a non-empty database without --force; garbage gives a clear error', async () => {

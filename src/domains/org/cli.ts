@@ -8,12 +8,17 @@ import { validationProblem } from '../../server/platform/validation';
 export const commands: CliCommand[] = [
   {
     name: 'org add',
-    usage: `tillit org add SLUG NAME --type ${ORG_TYPES.join('|')} [--parent SLUG]`,
-    summary: 'Skapa organisation / create an organisation',
+    usage: `tillit org add SLUG NAME --type ${ORG_TYPES.join('|')} [--parent SLUG] [--controller NÄMND] [--org-number NNNNNN-NNNN]`,
+    summary: 'Skapa organisation / create an organisation (--controller: personuppgiftsansvarig nämnd)',
     async run(args, env) {
-      const { values, positionals } = parse(args, { type: { type: 'string' }, parent: { type: 'string' }, json: { type: 'boolean' } }, ['SLUG', 'NAME'], this.usage);
+      const { values, positionals } = parse(args, {
+        type: { type: 'string' }, parent: { type: 'string' }, controller: { type: 'string' }, 'org-number': { type: 'string' }, json: { type: 'boolean' },
+      }, ['SLUG', 'NAME'], this.usage);
       if (!values.type) throw new CliError(`--type saknas. Användning: ${this.usage}`, `--type is missing. Usage: ${this.usage}`);
-      const input = CreateOrg.safeParse({ slug: positionals[0], name: positionals[1], type: values.type, parent: values.parent });
+      const input = CreateOrg.safeParse({
+        slug: positionals[0], name: positionals[1], type: values.type, parent: values.parent,
+        controllerName: values.controller, controllerOrgNumber: values['org-number'],
+      });
       if (!input.success) throw validationProblem(input.error, 'argument');
       const org = await withDatabase(env, (_db, ctx) => createOrg(ctx, input.data));
       if (values.json) env.out(JSON.stringify(org));
