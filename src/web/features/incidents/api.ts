@@ -38,7 +38,7 @@ interface Person {
   name: string;
   roles: RoleAssignment[];
   /** Named by the server as able to read every incident the choice is for (GET /incidents/handlers). */
-  readsAll?: boolean;
+  namedByServer?: boolean;
 }
 
 /** What a handler/owner choice is for: the incidents' organisations (ids and slugs), and whether one is protected. */
@@ -77,7 +77,7 @@ export function useHandlerDirectory(directoryOrg: string | null, scope?: Handler
     if (!protectedOnly) {
       for (const u of users.data ?? []) if (u.active) byId.set(u.id, { id: u.id, name: u.name, roles: u.roles });
     }
-    for (const r of readers.data ?? []) byId.set(r.id, { roles: [], ...byId.get(r.id), id: r.id, name: r.name, readsAll: true });
+    for (const r of readers.data ?? []) byId.set(r.id, { roles: [], ...byId.get(r.id), id: r.id, name: r.name, namedByServer: true });
     if (!protectedOnly && !byId.has(me.id)) byId.set(me.id, { id: me.id, name: me.name, roles: me.roles });
     const paths = new Map(orgs.map((o) => [o.id, o.path]));
     return { people: [...byId.values()], pathOf: (id: string) => paths.get(id) };
@@ -93,7 +93,7 @@ export function useHandlerDirectory(directoryOrg: string | null, scope?: Handler
 export function handlerOptions(dir: ReturnType<typeof useHandlerDirectory>, orgIds?: readonly string[], meId?: string): HandlerOption[] {
   const paths = orgIds ? [...new Set(orgIds)].map(dir.pathOf) : null;
   const list = dir.people
-    .filter((p) => p.readsAll || p.id === meId || (paths ? readsAll(p.roles, paths) !== 'no' : p.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('incident.read'))))
+    .filter((p) => p.namedByServer || p.id === meId || (paths ? readsAll(p.roles, paths) !== 'no' : p.roles.some((r) => ROLE_PERMISSIONS[r.role].includes('incident.read'))))
     .map((p) => ({ value: p.id, label: p.name }));
   return list.sort((a, b) => a.label.localeCompare(b.label, 'sv'));
 }
