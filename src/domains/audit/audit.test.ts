@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeOrgs, rawSql, startTestServer, userWithRoles, type TestServer } from '../../test/harness';
-import { verifyChain } from './chain';
+import { recordAudits, verifyChain } from './chain';
+import { inTx } from '../../server/platform/tx';
 
 let t: TestServer;
 let admin: Client;
@@ -168,6 +169,26 @@ describe('hash chain', () => {
     expect(r.checked).toBe(await lastSeq());
     const api = await admin.get('/api/audit/verify');
     expect(api.body.ok).toBe(true);
+  });
+
+  it('stays one linear chain when many write at once, each one\'s rows together and in order', async () => {
+    const seq = await lastSeq();
+    const text = 'Åsa – "citat" \\ ny\nrad \u2028 😀';
+    // Twelve transactions at once (on PostgreSQL on as many connections), each appending two rows.
+    await Promise.all(Array.from({ length: 12 }, (_, k) => inTx(t.ctx, (tx) => recordAudits(tx, t.ctx, [
+      { action: 'test.concurrent', entityType: 'test', entityId: `${k}-a`, after: { k, text } },
+      { action: 'test.concurrent', entityType: 'test', entityId: `${k}-b` },
+    ]))));
+    const rows = await rowsAfter(seq);
+    expect(rows).toHaveLength(24);
+    for (let k = 0; k < 12; k++) {
+      const a = rows.findIndex((r) => r.entity_id === `${k}-a`);
+      expect(rows[a + 1].entity_id).toBe(`${k}-b`);
+      expect(rows[a].after).toEqual({ k, text });
+    }
+    // No before or after is SQL NULL, not a JSON null.
+    expect((await rawSql<{ n: number }>(t, `select count(*)::int as n from audit_log where seq > ${seq} and after is null and before is null`))[0].n).toBe(12);
+    expect(await verifyChain(t.database.db)).toEqual({ ok: true, checked: await lastSeq() });
   });
 
   it('the database itself refuses UPDATE and DELETE of audit rows', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { auditLog } from './table';
@@ -33,8 +33,9 @@ export function canonical(value: unknown): string {
 
 type Row = typeof auditLog.$inferSelect;
 
-export function rowHash(prevHash: string, r: Omit<Row, 'seq' | 'hash' | 'prevHash'>): string {
-  const body = canonical({
+/** The part of a row its hash covers, as canonical JSON (everything but seq and the hashes). */
+function rowBody(r: Omit<Row, 'seq' | 'hash' | 'prevHash'>): string {
+  return canonical({
     at: r.at.toISOString(),
     actorId: r.actorId,
     actorLabel: r.actorLabel,
@@ -47,7 +48,11 @@ export function rowHash(prevHash: string, r: Omit<Row, 'seq' | 'hash' | 'prevHas
     requestId: r.requestId,
     ip: r.ip,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/** A row's link in the chain; the database's audit_append (migration 0042) computes the same when it appends. */
+export function rowHash(prevHash: string, r: Omit<Row, 'seq' | 'hash' | 'prevHash'>): string {
+  return createHash('sha256').update(prevHash).update('\n').update(rowBody(r)).digest('hex');
 }
 
 /** Plain JSON (dates as ISO strings), exactly as jsonb will give it back. */
@@ -55,28 +60,37 @@ function plain(v: unknown): unknown {
   return v === undefined ? null : JSON.parse(JSON.stringify(v));
 }
 
+/** Appends one row to the audit log inside the caller's transaction (recordAudits). */
+export function recordAudit(tx: Db, ctx: Ctx, e: AuditEntry): Promise<void> {
+  return recordAudits(tx, ctx, [e]);
+}
+
 /**
- * Appends one row to the audit log inside the caller's transaction. The advisory lock serialises writers
- * across processes and app nodes so the chain stays linear.
+ * Appends rows to the audit log, in order, inside the caller's transaction, or as a statement of its own on a
+ * connection outside one (it is atomic either way). One round trip: the database function audit_append (migration
+ * 0042) takes the chain's advisory lock, which serialises writers across processes and app nodes so the chain stays
+ * linear, reads the last hash and links each row to the one before, from the body computed here.
  */
-export async function recordAudit(tx: Db, ctx: Ctx, e: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(727170002)`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row = {
-    at: new Date(),
-    actorId: ctx.principal?.userId ?? null,
-    actorLabel: ctx.principal?.email ?? ctx.actorLabel ?? 'system',
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId ?? null,
-    orgId: e.orgId ?? null,
-    before: plain(e.before),
-    after: plain(e.after),
-    requestId: ctx.requestId ?? null,
-    ip: ctx.ip ?? null,
-  };
-  await tx.insert(auditLog).values({ ...row, prevHash, hash: rowHash(prevHash, row) });
+export async function recordAudits(tx: Db, ctx: Ctx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const at = new Date();
+  const rows = entries.map((e) => {
+    const row = {
+      at,
+      actorId: ctx.principal?.userId ?? null,
+      actorLabel: ctx.principal?.email ?? ctx.actorLabel ?? 'system',
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId ?? null,
+      orgId: e.orgId ?? null,
+      before: plain(e.before),
+      after: plain(e.after),
+      requestId: ctx.requestId ?? null,
+      ip: ctx.ip ?? null,
+    };
+    return { ...row, at: at.toISOString(), body: rowBody(row) };
+  });
+  await tx.execute(sql`select audit_append(${JSON.stringify(rows)}::jsonb)`);
 }
 
 export interface VerifyResult {

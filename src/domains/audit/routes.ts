@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, json, jsonContent } from '../../server/platform/http';
 import { download, toCsv, toXlsx, type ExportColumn } from '../../server/platform/export';
-import { inTx } from '../../server/platform/tx';
 import { recordAudit, verifyChain } from './chain';
 import { AuditEntry, AuditQuery } from './contract';
 import { listAudit, type AuditRow } from './service';
@@ -40,7 +39,7 @@ export const routes = [
           all.push(...page.items);
           cursor = page.nextCursor ?? undefined;
         } while (cursor && all.length < 100_000);
-        await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'audit.export', entityType: 'audit_log', after: { filter: q, rows: all.length } }));
+        await recordAudit(ctx.db, ctx, { action: 'audit.export', entityType: 'audit_log', after: { filter: q, rows: all.length } });
         const body = q.format === 'csv' ? toCsv(all, columns) : await toXlsx(all, columns, 'Granskningslogg');
         return download(body, 'granskningslogg', q.format) as never;
       }

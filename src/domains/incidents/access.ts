@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { forbidden, notFound, unprocessable } from '../../server/platform/errors';
@@ -6,10 +6,8 @@ import { users } from '../users/table';
 import { loadGrants } from '../users/grants';
 import { Authz } from '../../server/platform/authz';
 import { loadIncident, type ListRow, type LoadedIncident } from './dto';
-import { orgs } from '../org/table';
 import { BREACH_FREE_TEXTS } from './breach-model';
-import { inTx } from '../../server/platform/tx';
-import { recordAudit } from '../audit/chain';
+import { recordAudits } from '../audit/chain';
 
 export const incidentNotFound = (id: string) =>
   notFound({ sv: `Incidenten ${id} finns inte.`, en: `Incident ${id} does not exist.` }, 'id');
@@ -79,16 +77,13 @@ export function viewOf(ctx: Ctx, r: LoadedIncident): IncidentView {
 /**
  * viewOf for the rows of a list page: whether the caller reads each as staff or only as its reporter. A row another
  * person reported is in the read scope by the list's own condition (readScope): only the caller's own reports are
- * looked up, by their organisations' paths, and only when the caller reads some organisations but not all.
+ * decided by their organisations' paths (the page carries them), and only when the caller reads some organisations but not all.
  */
-export async function listViewOf(ctx: Ctx, rows: ListRow[]): Promise<(r: ListRow) => boolean> {
+export function listViewOf(ctx: Ctx): (r: ListRow) => boolean {
   if (ctx.authz.global('incident.read')) return () => true;
   if (!ctx.authz.hasAnywhere('incident.read')) return () => false;
   const me = ctx.principal?.userId;
-  const own = [...new Set(rows.filter((r) => r.i.reporterId === me).map((r) => r.i.orgId))];
-  if (own.length === 0) return () => true;
-  const paths = new Map((await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, own))).map((o) => [o.id, o.path]));
-  return (r) => r.i.reporterId !== me || ctx.authz.can('incident.read', paths.get(r.i.orgId) ?? '');
+  return (r) => r.i.reporterId !== me || ctx.authz.can('incident.read', r.org.path);
 }
 
 /** The incident if the caller may read it; 404 otherwise (existence does not leak). */
@@ -154,17 +149,9 @@ export async function checkUser(
  * audit log of an organisation may read its protected records too (permissions.ts).
  */
 export async function auditProtectedSearch(ctx: Ctx, words: string, items: ListRow[]): Promise<void> {
-  const found = items.filter((r) => r.i.protectedIdentity);
-  if (found.length === 0 || !ctx.authz.hasAnywhere('incident.protected')) return;
-  const paths = new Map(
-    (await ctx.db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, [...new Set(found.map((r) => r.org.id))]))).map((o) => [o.id, o.path]),
-  );
-  const read = found.filter((r) => {
-    const path = paths.get(r.org.id);
-    return path !== undefined && ctx.authz.can('incident.protected', path);
-  });
-  if (read.length === 0) return;
-  await inTx(ctx, (tx) => auditPerOrg(tx, ctx, 'incident.search_protected', read, (ids) => ({ q: words, found: ids })));
+  const read = items.filter((r) => r.i.protectedIdentity && ctx.authz.can('incident.protected', r.org.path));
+  // One statement (recordAudits), atomic without a transaction around it.
+  if (read.length > 0) await auditPerOrg(ctx.db, ctx, 'incident.search_protected', read, (ids) => ({ q: words, found: ids }));
 }
 
 /**
@@ -177,7 +164,5 @@ export async function auditPerOrg(
 ): Promise<void> {
   const byOrg = new Map<string, string[]>();
   for (const r of rows) byOrg.set(r.org.id, [...(byOrg.get(r.org.id) ?? []), r.i.id]);
-  for (const [orgId, ids] of byOrg) {
-    await recordAudit(tx, ctx, { action, entityType: 'incident', entityId: ids.length === 1 ? ids[0] : null, orgId, after: after(ids) });
-  }
+  await recordAudits(tx, ctx, [...byOrg].map(([orgId, ids]) => ({ action, entityType: 'incident', entityId: ids.length === 1 ? ids[0] : null, orgId, after: after(ids) })));
 }

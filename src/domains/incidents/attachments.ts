@@ -150,7 +150,7 @@ export async function getAttachment(ctx: Ctx, incidentId: string, attachmentId: 
     ));
   if (!a) throw notFound({ sv: `Bilagan ${attachmentId} finns inte.`, en: `Attachment ${attachmentId} does not exist.` }, 'attachmentId');
   if (r.i.protectedIdentity) {
-    await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident_attachment', entityId: a.id, orgId: r.org.id, after: { incidentId } }));
+    await recordAudit(ctx.db, ctx, { action: 'incident.read_protected', entityType: 'incident_attachment', entityId: a.id, orgId: r.org.id, after: { incidentId } });
   }
   return a;
 }

@@ -103,7 +103,7 @@ async function toDto(db: Db, r: LoadedIncident, row: BreachRow | undefined, show
 
 /** A read of a protected record's content, audited as the incident page's read is (service.ts getIncident). */
 async function auditProtectedRead(ctx: Ctx, r: LoadedIncident, action: string, after?: Record<string, unknown>) {
-  await inTx(ctx, (tx) => recordAudit(tx, ctx, { action, entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after }));
+  await recordAudit(ctx.db, ctx, { action, entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after });
 }
 
 export async function getBreach(ctx: Ctx, id: string): Promise<BreachDto> {

@@ -76,7 +76,7 @@ export async function listLinks(ctx: Ctx, incidentId: string): Promise<LinkView[
   const show = canSeeProtected(ctx, r);
   const rows = await rowsOf(ctx.db, incidentId);
   if (r.i.protectedIdentity && show && rows.some(holdsText)) {
-    await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after: { part: 'links' } }));
+    await recordAudit(ctx.db, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id, after: { part: 'links' } });
   }
   return describeLinks(ctx, ctx.db, rows, show);
 }

@@ -273,7 +273,7 @@ export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): P
   }
   const items = rows.slice(0, page.limit);
   if (q.q?.trim()) await auditProtectedSearch(ctx, q.q.trim(), items);
-  const staff = await listViewOf(ctx, items);
+  const staff = listViewOf(ctx);
   const last = items[items.length - 1];
   return {
     items: items.map((r) => toListItem(r, now, staff(r))),

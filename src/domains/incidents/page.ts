@@ -8,7 +8,7 @@ import { incidents } from './table';
 /**
  * One list page's rows, for toListItem: like selectIncidents, but faster for a page of ~50 (list.ts), and only the
  * columns a list row needs (LIST_COLUMNS: no descriptions, which also keeps protected text in the database).
- * - No joins: the org's slug and name and the handler's name are looked up per row by primary key. With joins
+ * - No joins: the org's slug, name and path and the handler's name are looked up per row by primary key. With joins
  *   the planner, expecting 10 rows from "id = any(…)", hashes all of orgs and users; this way the page plans
  *   and runs in about half the time.
  * - The column list is written once, and each row is decoded with the table's own column decoders: drizzle's
@@ -25,6 +25,7 @@ export async function loadListRows(db: Db, now: Date, q: { where: SQL; joinOrgs:
   const query = sql`select ${COLUMN_LIST},
       (select o.slug from ${orgs} o where o.id = ${incidents.orgId}) as "org.slug",
       (select o.name from ${orgs} o where o.id = ${incidents.orgId}) as "org.name",
+      (select o.path from ${orgs} o where o.id = ${incidents.orgId}) as "org.path",
       (select u.name from ${users} u where u.id = ${incidents.handlerId}) as "handler.name",
       ${overdueSql(now)} as "overdue",
       ${art34ExemptionSql()} as "art34Exemption"
@@ -38,6 +39,6 @@ export async function loadListRows(db: Db, now: Date, q: { where: SQL; joinOrgs:
       i[c.key] = v === null || v === undefined ? null : c.column.mapFromDriverValue(v);
     }
     const row = i as ListIncidentRow;
-    return { i: row, org: { id: row.orgId, slug: r['org.slug'] as string, name: r['org.name'] as string }, handlerName: (r['handler.name'] as string | null) ?? null, overdue: Boolean(r.overdue), art34Exemption: (r.art34Exemption as string | null) ?? null };
+    return { i: row, org: { id: row.orgId, slug: r['org.slug'] as string, name: r['org.name'] as string, path: r['org.path'] as string }, handlerName: (r['handler.name'] as string | null) ?? null, overdue: Boolean(r.overdue), art34Exemption: (r.art34Exemption as string | null) ?? null };
   });
 }

@@ -216,7 +216,7 @@ export async function getIncident(ctx: Ctx, id: string, now = new Date()): Promi
   // A read of the protected content is audited. The reporter without incident.protected is shown none of it (the
   // description is left out for them too): only the comments and files they added themselves, nothing to log.
   if (r.i.protectedIdentity && show) {
-    await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id }));
+    await recordAudit(ctx.db, ctx, { action: 'incident.read_protected', entityType: 'incident', entityId: r.i.id, orgId: r.org.id });
   }
   const manage = ctx.authz.can('incident.manage', r.org.path);
   const links = await describeLinks(ctx, ctx.db, children.links, show);

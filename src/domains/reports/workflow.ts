@@ -139,7 +139,7 @@ export async function versionFile(ctx: Ctx, id: string, revision: number, format
   const json = v.reportJson as ReportJson;
   const body = format === 'docx' ? v.docx : format === 'pdf' ? v.pdf : await renderReport(json, format);
   const shaFor = format === 'docx' ? v.docxSha256 : format === 'pdf' ? v.pdfSha256 : sha256(body);
-  await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'report.version.download', entityType: 'report', entityId: id, orgId: org.id, after: { revision, format } }));
+  await recordAudit(ctx.db, ctx, { action: 'report.version.download', entityType: 'report', entityId: id, orgId: org.id, after: { revision, format } });
   return { json, body, sha256: shaFor };
 }
 

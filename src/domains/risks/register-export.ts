@@ -2,7 +2,6 @@
 import type { Ctx } from '../../server/platform/context';
 import { download, toCsv, toXlsx, type ExportColumn } from '../../server/platform/export';
 import { stockholmDate } from '../../server/platform/time';
-import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import type { RegisterRisk, RiskQuery } from './contract-register';
 import { exportRows } from './register';
@@ -32,7 +31,7 @@ const COLUMNS: ExportColumn<RegisterRisk>[] = [
 
 export async function exportRisks(ctx: Ctx, q: RiskQuery, format: 'csv' | 'xlsx'): Promise<Response> {
   const rows = await exportRows(ctx, q);
-  await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'risk.register.export', entityType: 'risk', after: { format, filters: q, count: rows.length } }));
+  await recordAudit(ctx.db, ctx, { action: 'risk.register.export', entityType: 'risk', after: { format, filters: q, count: rows.length } });
   const name = `riskregister-${stockholmDate()}`;
   return format === 'csv' ? download(toCsv(rows, COLUMNS), name, 'csv') : download(await toXlsx(rows, COLUMNS, 'Riskregister'), name, 'xlsx');
 }

@@ -77,7 +77,7 @@ export async function login(ctx: Ctx, email: string, password: string, userAgent
     }
     // Audited as for an account (who tries which addresses is worth knowing), which also keeps the answer as slow as
     // an account's: without it a wrong password took about 5 ms longer for an address that has an account.
-    await inTx(ctx, (tx) => recordAudit(tx, { ...ctx, actorLabel: email }, { action: 'auth.login_failed', entityType: 'user', after: { unknownEmail: true, failures: failedBefore + 1, ip: ctx.ip } }));
+    await recordAudit(ctx.db, { ...ctx, actorLabel: email }, { action: 'auth.login_failed', entityType: 'user', after: { unknownEmail: true, failures: failedBefore + 1, ip: ctx.ip } });
     throw badCredentials();
   }
   // One try taken, unless the account is locked: the try counts before the check.
@@ -96,7 +96,7 @@ export async function login(ctx: Ctx, email: string, password: string, userAgent
     // The last try's failure locks the account.
     if (taken.tries >= MAX_FAILURES) await lockAccount(ctx, user.id, email, taken.tries, lockFor, now);
     else {
-      await inTx(ctx, (tx) => recordAudit(tx, { ...ctx, actorLabel: email }, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, after: { failures: taken.tries, ip: ctx.ip } }));
+      await recordAudit(ctx.db, { ...ctx, actorLabel: email }, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, after: { failures: taken.tries, ip: ctx.ip } });
     }
     throw badCredentials();
   }

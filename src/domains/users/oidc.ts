@@ -11,7 +11,6 @@ import * as client from 'openid-client';
 import { eq } from 'drizzle-orm';
 import type { OidcConfig } from '../../server/platform/config';
 import type { Ctx } from '../../server/platform/context';
-import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
 import { startSession, type LoginResult } from './auth';
 import { users } from './table';
@@ -109,10 +108,10 @@ export async function finishOidc(ctx: Ctx, c: OidcConfig, query: URLSearchParams
   const address = claims?.[c.emailClaim];
   const email = typeof address === 'string' && address.includes('@') ? address.trim().toLowerCase() : '';
   const fail = async (code: OidcFailure, userId?: string) => {
-    await inTx(ctx, (tx) => recordAudit(tx, { ...ctx, actorLabel: email || String(claims?.sub ?? 'okänd') }, {
+    await recordAudit(ctx.db, { ...ctx, actorLabel: email || String(claims?.sub ?? 'okänd') }, {
       action: 'auth.login_failed', entityType: 'user', entityId: userId,
       after: { method: 'oidc', issuer: c.issuer, subject: claims?.sub ?? null, reason: code, ip: ctx.ip },
-    }));
+    });
     return new OidcError(code, email || 'no e-mail claim');
   };
   // email_verified speaks of the email claim only; another claim (a UPN) is the provider's own name for the account.

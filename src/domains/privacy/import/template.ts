@@ -5,7 +5,6 @@
  */
 import type { Ctx } from '../../../server/platform/context';
 import { download, toXlsx, type ExportColumn } from '../../../server/platform/export';
-import { inTx } from '../../../server/platform/tx';
 import { recordAudit } from '../../audit/chain';
 import { orgFor } from '../../plans/scope';
 import type { ProcessingActivity } from '../contract';
@@ -51,8 +50,8 @@ export const TEMPLATE_COLUMNS: ExportColumn<ProcessingActivity>[] = PRIVACY_COLU
 export async function privacyTemplate(ctx: Ctx, orgRef: string): Promise<Response> {
   const org = await orgFor(ctx, ctx.db, orgRef, 'privacy.read');
   const rows = await listActivities(ctx, { org: org.slug });
-  await inTx(ctx, (tx) => recordAudit(tx, ctx, {
+  await recordAudit(ctx.db, ctx, {
     action: 'privacy.export', entityType: 'processing_activity', entityId: null, orgId: org.id, after: { format: 'xlsx', template: true, count: rows.length },
-  }));
+  });
   return download(await toXlsx(rows, TEMPLATE_COLUMNS, 'Registerförteckning'), `registerforteckning-${org.slug}`, 'xlsx');
 }

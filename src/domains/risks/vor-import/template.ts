@@ -5,7 +5,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
 import { download, toXlsx, type ExportColumn } from '../../../server/platform/export';
-import { inTx } from '../../../server/platform/tx';
 import { recordAudit } from '../../audit/chain';
 import { orgFor } from '../common';
 import type { Action, VorEvent } from '../contract';
@@ -49,6 +48,6 @@ export async function vorTemplate(ctx: Ctx, orgRef: string, year: number): Promi
       }
     }
   }
-  await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'risk.vor.export', entityType: 'vor', entityId: vor?.id ?? null, orgId: org.id, after: { year, format: 'xlsx', count: rows.length } }));
+  await recordAudit(ctx.db, ctx, { action: 'risk.vor.export', entityType: 'vor', entityId: vor?.id ?? null, orgId: org.id, after: { year, format: 'xlsx', count: rows.length } });
   return download(await toXlsx(rows, TEMPLATE_COLUMNS, `VoR ${year}`), `vor-${org.slug}-${year}`, 'xlsx');
 }

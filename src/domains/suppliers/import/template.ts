@@ -4,7 +4,6 @@
  */
 import type { Ctx } from '../../../server/platform/context';
 import { download, toXlsx, type ExportColumn } from '../../../server/platform/export';
-import { inTx } from '../../../server/platform/tx';
 import { recordAudit } from '../../audit/chain';
 import { orgFor } from '../../plans/scope';
 import type { Supplier } from '../contract';
@@ -50,6 +49,6 @@ export const TEMPLATE_COLUMNS: ExportColumn<Supplier>[] = SUPPLIER_COLUMNS.filte
 export async function suppliersTemplate(ctx: Ctx, orgRef: string): Promise<Response> {
   const org = await orgFor(ctx, ctx.db, orgRef, 'object.read', 'object.manage');
   const rows = await listSuppliers(ctx, { org: org.slug });
-  await inTx(ctx, (tx) => recordAudit(tx, ctx, { action: 'supplier.export', entityType: 'supplier', entityId: null, orgId: org.id, after: { format: 'xlsx', template: true, count: rows.length } }));
+  await recordAudit(ctx.db, ctx, { action: 'supplier.export', entityType: 'supplier', entityId: null, orgId: org.id, after: { format: 'xlsx', template: true, count: rows.length } });
   return download(await toXlsx(rows, TEMPLATE_COLUMNS, 'Leverantörer'), `leverantorer-${org.slug}`, 'xlsx');
 }

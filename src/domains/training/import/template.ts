@@ -10,7 +10,6 @@ import { escapeLike } from '../../../server/platform/authz';
 import type { Ctx } from '../../../server/platform/context';
 import { download, toXlsx, type ExportColumn } from '../../../server/platform/export';
 import { nameKey } from '../../../server/platform/tabular/values';
-import { inTx } from '../../../server/platform/tx';
 import { recordAudit } from '../../audit/chain';
 import { orgs } from '../../org/table';
 import { orgFor, type OrgRow } from '../../plans/scope';
@@ -38,10 +37,10 @@ export async function trainingTemplate(ctx: Ctx, orgRef: string, year: number): 
   const tree = (await ctx.db.select().from(orgs).where(like(orgs.path, escapeLike(org.path) + '%'))).filter((o) => !o.archivedAt);
   const done = await listCompletions(ctx, { org: org.slug, year, subtree: 'true' });
   const rows = templateRows(tree, done, year);
-  await inTx(ctx, (tx) => recordAudit(tx, ctx, {
+  await recordAudit(ctx.db, ctx, {
     action: 'training.completion.export', entityType: 'training_completion', entityId: null, orgId: org.id,
     after: { format: 'xlsx', template: true, year, count: done.length },
-  }));
+  });
   return download(await toXlsx(rows, TEMPLATE_COLUMNS, 'Genomförandegrad'), `genomforandegrad-${org.slug}-${year}`, 'xlsx');
 }
 
