@@ -438,6 +438,18 @@ test('import: the dry run shows the bad line and nothing is written until confir
   // The result leads to the list.
   await expect(done.getByRole('link', { name: 'Visa incidenterna' })).toHaveAttribute('href', '/incidenter');
 
+  // The next export from IA: one case closed, one recategorised. The preview says what the updates change, by column.
+  const next = [
+    'Ärende-ID;Rubrik;Rapporterad;Status;Typ;Kategori;Personuppgiftsincident',
+    `${ids[0]};Importerad ett ${u};2025-02-03 09:14;Klar;Personuppgiftsincident;Fel mottagare;Ja`,
+    `${ids[2]};Importerad tre ${u};2025-02-05 10:00;Klar;IT-säkerhet;Obehörig åtkomst;Nej`,
+  ].join('\r\n');
+  await page.getByLabel('Fil att importera').setInputFiles({ name: 'ia-export-2.csv', mimeType: 'text/csv', buffer: Buffer.from(next, 'utf8') });
+  await page.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
+  await expect(preview.locator('dt', { hasText: 'Uppdaterade' }).locator('xpath=following-sibling::dd')).toHaveText('1');
+  await expect(preview.getByRole('list', { name: 'Vad uppdateringarna ändrar' }).getByRole('listitem')).toHaveText([`Status: 1 rad (t.ex. ${ids[2]})`, `Kategori: 1 rad (t.ex. ${ids[2]})`]);
+  await expectNoAxeViolations(page, 'import preview with changes');
+
   // A file without a required column: nothing can be imported, and no button or option pretends otherwise.
   await page.getByLabel('Fil att importera').setInputFiles({ name: 'utan-datum.csv', mimeType: 'text/csv', buffer: Buffer.from('Ärende-ID;Rubrik;Status\r\nX-1;Utan datum;Klar\r\n', 'utf8') });
   await page.getByRole('button', { name: 'Provkör (inget sparas)' }).click();

@@ -43,8 +43,8 @@ export async function runCliImport<R extends CliImportResult>(env: CliEnv, json:
     throw err;
   });
   if (json) {
-    const { created, updated, unchanged, rejected, errors, warnings } = result.summary;
-    env.out(JSON.stringify({ created, updated, unchanged, rejected, errors, warnings }));
+    const { created, updated, unchanged, rejected, errors, warnings, changes } = result.summary;
+    env.out(JSON.stringify({ created, updated, unchanged, rejected, errors, warnings, ...(changes ? { changes } : {}) }));
   } else printHuman(env.out, result, !!dryRun);
   return result.failed ? 1 : 0;
 }
@@ -58,6 +58,10 @@ function printHuman(print: (l: string) => void, r: CliImportResult, dryRun: bool
     `skapade/created: ${s.created}, uppdaterade/updated: ${s.updated}, oförändrade/unchanged: ${s.unchanged}, ` +
       `avvisade/rejected: ${s.rejected}`,
   );
+  if (s.changes?.length) {
+    const each = s.changes.map((c) => `${c.column} ${c.count} (${c.examples.join(', ')}${c.count > c.examples.length ? ' …' : ''})`);
+    out(`de uppdaterade ändrar/the updated change: ${each.join('; ')}`);
+  }
   for (const e of s.errors) {
     out(`rad/line ${e.line}${e.column !== null ? `, kolumn/column "${e.column}"` : ''}: ${e.reason_sv} / ${e.reason_en}`);
   }

@@ -50,6 +50,28 @@ function Warnings({ s }: { s: ImportOutcome }) {
   );
 }
 
+/** What the updated rows change, by column (an import that updates existing rows says so; others leave it out). */
+function Changes({ s }: { s: ImportOutcome }) {
+  const { t } = useTranslation('common');
+  const id = useId();
+  if (!s.changes?.length || s.updated === 0) return null;
+  return (
+    <div>
+      <Text fw={700} size="sm" id={id}>
+        {t('import.changes')}
+      </Text>
+      <List size="sm" aria-labelledby={id}>
+        {s.changes.map((c) => (
+          <List.Item key={c.column}>
+            {t('import.changesColumn', { column: c.column, count: c.count, total: formatNumber(c.count) })}
+            {c.examples.length > 0 && ` (${t('import.changesExamples', { examples: c.examples.join(', ') + (c.count > c.examples.length ? ' …' : '') })})`}
+          </List.Item>
+        ))}
+      </List>
+    </div>
+  );
+}
+
 function Errors({ s }: { s: ImportOutcome }) {
   const { t, i18n } = useTranslation('common');
   const en = i18n.language.startsWith('en');
@@ -204,6 +226,7 @@ export function ImportFlow({ path, query, fileLabel, help, doneTitle, doneText, 
             </Title>
             <Text size="sm">{t('import.previewText')}</Text>
             <Counts s={preview} />
+            <Changes s={preview} />
             <Warnings s={preview} />
             <Errors s={preview} />
             {needsSkip && (
@@ -241,6 +264,7 @@ export function ImportFlow({ path, query, fileLabel, help, doneTitle, doneText, 
             </Title>
             <Text role="status">{result.status === 200 ? doneText : t('import.failedText')}</Text>
             <Counts s={result} />
+            <Changes s={result} />
             <Warnings s={result} />
             <Errors s={result} />
           </Stack>

@@ -146,9 +146,15 @@ describe('re-import', () => {
 
     const again = await runImport(t, csv([HEAD, good(1), good(2), good(3)]), { org: o.slug });
     expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(again.summary.changes).toBeUndefined();
 
-    const changed = await runImport(t, csv([HEAD, good(1, 'Klar'), good(2, 'Rapporterad', 'Fel mottagare'), good(3), good(4)]), { org: o.slug });
+    const changedFile = csv([HEAD, good(1, 'Klar'), good(2, 'Rapporterad', 'Fel mottagare'), good(3), good(4)]);
+    // The preview says what the updates change, by the file's column, with the cases; the import then says the same.
+    const expected = [{ column: 'Status', count: 1, examples: ['IA-1'] }, { column: 'Kategori', count: 1, examples: ['IA-2'] }];
+    expect((await runImport(t, changedFile, { org: o.slug, dryRun: true })).summary.changes).toEqual(expected);
+    const changed = await runImport(t, changedFile, { org: o.slug });
     expect(changed.summary).toMatchObject({ created: 1, updated: 2, unchanged: 1, rejected: 0 });
+    expect(changed.summary.changes).toEqual(expected);
     const after = await stored(t, o.id);
     expect(after.map((i) => [i.externalId, i.status, i.category, i.version])).toEqual([
       ['IA-1', 'Klar', 'Nätfiske', 2], ['IA-2', 'Rapporterad', 'Fel mottagare', 2], ['IA-3', 'Rapporterad', 'Nätfiske', 1], ['IA-4', 'Rapporterad', 'Nätfiske', 1],
@@ -219,6 +225,25 @@ describe('re-import', () => {
     expect(changed.summary).toMatchObject({ updated: 1, warnings: [] });
     const [r1] = await stored(t, o.id);
     expect(r1).toMatchObject({ description: 'Ny text', kind: 'Informationssäkerhet', category: 'Annat', reportedToImy: true, imyReportedAt: before[0].imyReportedAt, occurredAt: before[0].occurredAt });
+  });
+
+  it('names each changed column as the file does, counts every row and names the first three cases', async () => {
+    const o = await freshOrg(t);
+    const head = ['ärendenummer', 'Titel', 'Registrerad', 'STATUS', 'Kategori', 'Enhet'];
+    const row = (i: number, status: string, title = `Händelse ${i}`, unit = '') => [`IA-${i}`, title, `2025-01-0${i}`, status, 'Nätfiske', unit];
+    await runImport(t, csv([head, ...[1, 2, 3, 4, 5].map((i) => row(i, 'Rapporterad'))]), { org: o.slug });
+    const file = csv([head, ...[1, 2, 3, 4].map((i) => row(i, 'Klar')), row(5, 'Rapporterad', 'Ny rubrik', 'Enhet X')]);
+    const r = await runImport(t, file, { org: o.slug, dryRun: true });
+    expect(r.summary).toMatchObject({ updated: 5, unchanged: 0 });
+    expect(r.summary.changes).toEqual([
+      { column: 'Titel', count: 1, examples: ['IA-5'] },
+      { column: 'STATUS', count: 4, examples: ['IA-1', 'IA-2', 'IA-3'] },
+      { column: 'Enhet', count: 1, examples: ['IA-5'] },
+    ]);
+    // A real import refused for a bad row writes nothing and so changes nothing.
+    const refused = await runImport(t, csv([head, ...[1, 2].map((i) => row(i, 'Klar')), ['IA-9', '', '2025-01-09', 'Klar', '', '']]), { org: o.slug });
+    expect(refused.failed).toBe(true);
+    expect(refused.summary.changes).toBeUndefined();
   });
 
   it('says before writing where the file\'s status replaces one a person set in Tillit, and only there', async () => {

@@ -36,6 +36,7 @@ const ErrorItem = z.object({
   reason_sv: z.string(),
   reason_en: z.string(),
 });
+const ImportChange = z.object({ column: z.string(), count: z.number(), examples: z.array(z.string()) });
 const Summary = z
   .object({
     created: z.number(),
@@ -46,14 +47,15 @@ const Summary = z
     warnings: z.array(z.string()),
     warnings_sv: z.array(z.string()),
     warnings_en: z.array(z.string()),
+    changes: z.array(ImportChange).optional().openapi({ description: 'Vad de uppdaterade raderna ändrar, per kolumn / what the updated rows change, by column' }),
   })
   .openapi('IncidentImportSummary');
 
 const fileBody = z.string().openapi({ format: 'binary' });
 
 const summaryOf = (r: ImportResult) => {
-  const { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en } = r.summary;
-  return { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en };
+  const { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en, changes } = r.summary;
+  return { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en, ...(changes ? { changes } : {}) };
 };
 
 export const routes = [

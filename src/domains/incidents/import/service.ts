@@ -20,13 +20,13 @@ import { orgs } from '../../org/table';
 import { escapeLike } from '../../../server/platform/authz';
 import type { Db } from '../../../server/platform/db';
 import { registerIn } from '../service';
-import { INCIDENT_HEADER, type HeaderMap } from './columns';
+import { COLUMNS, INCIDENT_HEADER, type Field, type HeaderMap } from './columns';
 import { SeenIds } from './seen';
 import { inspectFile, type FileInfo, type RawRecord } from '../../../server/platform/tabular/source';
 import { FatalRecord, guard, listed, missingColumns, openTable, SourceError, sourceProblem } from '../../../server/platform/tabular/open';
 import { addWarning, emptySummary, toError, type ImportSummary } from '../../../server/platform/tabular/summary';
 import { RowValidator, type ImportRow, type RowError } from './validate';
-import { BatchWriter, type ImportRegisters, type StatusOverride } from './writer';
+import { addChange, BatchWriter, type ColumnChange, type ImportRegisters, type StatusOverride } from './writer';
 import { UnitResolver } from './units';
 import { categorySpelling } from './categories';
 import { memo } from './values';
@@ -152,6 +152,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
   // A file-level failure: nothing is or would be imported, whatever the rows before it counted.
   const fail = (e: RowError): ImportResult => {
     summary.created = summary.updated = summary.unchanged = 0;
+    delete summary.changes;
     summary.rejected++;
     summary.errors.push(toError(e));
     return { summary, written: false, failed: true, info };
@@ -191,6 +192,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       const reportsKept: { line: number; to: 'imy' | 'csirt' }[] = [];
       const overridden: StatusOverride[] = [];
       let overriddenCount = 0;
+      const changed = new Map<Field, ColumnChange>();
       const flush = async () => {
         while (inflight.length >= inFlight) await inflight.shift();
         if (flushError) throw flushError;
@@ -209,6 +211,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
             // The lines and examples a warning names are few: memory stays bounded on a million rows.
             overriddenCount += c.statusOverridden.length;
             overridden.push(...c.statusOverridden.slice(0, Math.max(0, OVERRIDES_KEPT - overridden.length)));
+            for (const [field, change] of c.changed) addChange(changed, field, change.examples, change.count);
             for (const e of c.refused) reject([e]);
             opts.onProgress?.(progress);
           },
@@ -270,8 +273,12 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
           en: `The description was left unchanged for ${protectedKept} protected-identity ${protectedKept === 1 ? 'incident' : 'incidents'}: you may not read it.`,
         });
       }
+      if (changed.size > 0) summary.changes = changesByColumn(changed, header.names);
       if (failed) {
-        if (!readOnlyRun) summary.created = summary.updated = summary.unchanged = 0;
+        if (!readOnlyRun) {
+          summary.created = summary.updated = summary.unchanged = 0;
+          delete summary.changes;
+        }
         throw new Rollback();
       }
       if (readOnlyRun) throw new Rollback();
@@ -295,6 +302,14 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
     throw err;
   }
   return { summary, written: true, failed: false, info };
+}
+
+/** The updated rows' changes by column, in the format's column order, each named as the file names it. */
+function changesByColumn(changed: Map<Field, ColumnChange>, names: Partial<Record<Field, string>>) {
+  return COLUMNS.flatMap(({ field, names: known }) => {
+    const c = changed.get(field);
+    return c ? [{ column: names[field] ?? known[0], count: c.count, examples: c.examples }] : [];
+  });
 }
 
 /** What the rows showed about the file as a whole: no rows at all, values in columns without a header, times out of order. */

@@ -11,6 +11,7 @@ import { stockholmYear } from '../../../server/platform/time';
 import { resultRows } from '../../../server/platform/db';
 import type { ImportRow, RowError } from './validate';
 import type { UnitResolver } from './units';
+import type { Field } from './columns';
 
 interface Values {
   org_id: string;
@@ -40,6 +41,14 @@ const RECORD_TYPES =
   'reported_to_csirt boolean, csirt_early_warning_at timestamptz, protected_identity boolean';
 
 type Existing = Values & { id: string; external_id: string };
+
+/** The file's column each stored value comes from (the unit is both the place and the unit's name kept as text). */
+const COLUMN_OF: Record<keyof Values, Field> = {
+  org_id: 'unit', unit_text: 'unit', title: 'title', description: 'description', kind: 'kind', category: 'category',
+  personal_data: 'personalData', occurred_at: 'occurredAt', reported_at: 'reportedAt', status: 'status',
+  reported_to_imy: 'imy', imy_reported_at: 'imy', reported_to_csirt: 'csirt', csirt_early_warning_at: 'csirt',
+  protected_identity: 'protectedIdentity',
+};
 
 /**
  * The incident as it will be after this row. An existing case keeps a field whose column is absent or whose cell is
@@ -146,6 +155,24 @@ export interface BatchCounts {
    * undone unseen.
    */
   statusOverridden: StatusOverride[];
+  /** The updated rows' changes by the file's column: how many rows change it, and the first Ärende-IDs. */
+  changed: Map<Field, ColumnChange>;
+}
+
+export interface ColumnChange {
+  count: number;
+  examples: string[];
+}
+
+/** How many Ärende-IDs a column's change names (the rest are counted). */
+export const CHANGE_EXAMPLES = 3;
+
+/** Adds a row's changed columns to `into`. */
+export function addChange(into: Map<Field, ColumnChange>, field: Field, externalIds: string[], count = externalIds.length): void {
+  const c = into.get(field) ?? { count: 0, examples: [] };
+  c.count += count;
+  for (const id of externalIds) if (c.examples.length < CHANGE_EXAMPLES) c.examples.push(id);
+  into.set(field, c);
 }
 
 export interface StatusOverride {
@@ -219,7 +246,7 @@ export class BatchWriter {
   }
 
   private async write(rows: ImportRow[], turn: Promise<void>): Promise<BatchCounts> {
-    const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: [], protectedKept: 0, reportsKept: [], statusOverridden: [] };
+    const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0, refused: [], protectedKept: 0, reportsKept: [], statusOverridden: [], changed: new Map() };
     if (rows.length === 0) return counts;
     let found: Existing[];
     let createdHere: Set<string> | undefined;
@@ -270,8 +297,10 @@ export class BatchWriter {
       if (r.imy?.reported === false && cur.reported_to_imy) counts.reportsKept.push({ line: r.line, to: 'imy' });
       if (r.csirt?.reported === false && cur.reported_to_csirt) counts.reportsKept.push({ line: r.line, to: 'csirt' });
       const next = nextValues(hidden ? { ...r, description: undefined } : r, cur, this.units);
-      if (COLS.every((k) => same(next[k], cur[k]))) counts.unchanged++;
+      const changed = new Set(COLS.filter((k) => !same(next[k], cur[k])).map((k) => COLUMN_OF[k]));
+      if (changed.size === 0) counts.unchanged++;
       else {
+        for (const field of changed) addChange(counts.changed, field, [r.externalId]);
         updates.push({ ...next, id: cur.id, from_status: cur.status });
         if (next.status !== cur.status) moved.push({ id: cur.id, line: r.line, externalId: r.externalId, from: cur.status, to: next.status });
       }

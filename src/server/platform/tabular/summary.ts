@@ -20,6 +20,18 @@ export interface ImportSummary {
   warnings: string[];
   warnings_sv: string[];
   warnings_en: string[];
+  /**
+   * What the updated rows change, by the file's column (in the file format's column order): how many rows change it
+   * and the first few keys. Left out when the import updates nothing, or its kind of import does not tell.
+   */
+  changes?: ImportChange[];
+}
+
+export interface ImportChange {
+  column: string;
+  count: number;
+  /** The first few rows' keys (an incident's Ärende-ID). */
+  examples: string[];
 }
 
 /** A rejected row's reason at its line and column. */
