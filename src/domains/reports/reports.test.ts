@@ -10,6 +10,7 @@ import { loadConfig } from '../../server/platform/config';
 import { lastYear } from '../../server/platform/time';
 import { Client, makeOrgs, rawSql, startTestServer, userWithRole, type TestServer } from '../../test/harness';
 import { providers } from './build';
+import { approvedFile } from './workflow';
 import { readZip } from './zip';
 
 let t: TestServer;
@@ -240,6 +241,16 @@ describe('workflow and frozen versions', () => {
     expect(cmp.body.sections.find((x: { id: string }) => x.id === 'plan').changed).toBe(false);
     expect(Array.isArray(cmp.body.figures)).toBe(true);
     expect((await reader.get(`/api/reports/${reportId}/compare?a=9&b=current`)).status).toBe(404);
+    // With revision 2 a draft, the approved file (tillit report management-review --approved) is still revision 1's, byte for byte.
+    const file = await approvedFile(t.ctx, 'forv-a', 2025, 'pdf');
+    expect(file.version).toMatchObject({ revision: 1, approvedBy: 'chef.a@test.se' });
+    expect(sha(file.body)).toBe(approved.pdfSha256);
+    // Another förvaltning's report for the year exists but is not approved: said, with its status.
+    expect((await otherIsam.post('/api/reports', { org: 'forv-b', year: 2025 })).status).toBe(201);
+    await expect(approvedFile(t.ctx, 'forv-b', 2025, 'docx')).rejects.toMatchObject({
+      status: 404,
+      msg: { sv: 'Rapporten för FORV-B år 2025 har ingen godkänd version än (status: Utkast).', en: 'The report for FORV-B for 2025 has no approved version yet (status: draft).' },
+    });
   });
 
   it('carries last year’s approved report forward into next year', async () => {
@@ -338,6 +349,11 @@ describe('CLI', () => {
     expect(early.err).toContain('fel: --as-of/asOf 2024-01-01 ligger före år 2025: ange ett datum från 2025-01-01.');
     expect(early.err).toContain('error: --as-of/asOf 2024-01-01 is before the year 2025: give a date from 2025-01-01 on.');
     expect(existsSync(join(dir, 'x.json'))).toBe(false);
+    // --approved takes the stored version as it was approved: no as-of date beside it.
+    const both = await run(['report', 'management-review', '--org', 'forv-a', '--year', '2025', '--format', 'pdf', '--out', join(dir, 'x.pdf'), '--approved', '--as-of', '2025-11-12']);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('fel: --approved och --as-of går inte ihop');
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
     const fmt = await run(['report', 'management-review', '--org', 'forv-a', '--year', '2025', '--format', 'odt', '--out', join(dir, 'x')]);
     expect(fmt.code).not.toBe(0);
     expect(fmt.err).toContain('odt');
@@ -355,5 +371,10 @@ describe('CLI', () => {
     expect(next.err).toBe('');
     expect(next.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'next.json'), 'utf8'))).toMatchObject({ year: lastYear() });
+    // The approved version of a year without a report: said, and nothing written.
+    const none = await run(['report', 'management-review', '--org', 'cli-forv', '--year', '2025', '--format', 'docx', '--out', join(dir, 'g.docx'), '--approved']);
+    expect(none.code).not.toBe(0);
+    expect(none.err).toContain('Det finns ingen rapport för CLI-förvaltningen år 2025.');
+    expect(existsSync(join(dir, 'g.docx'))).toBe(false);
   }, 180_000);
 });

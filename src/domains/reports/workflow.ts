@@ -15,10 +15,10 @@ import { renderReport, type Format } from './render/index';
 import { textDiff } from './diff';
 import { docToText } from './richtext';
 import type { Section } from './outline';
-import { loadReport, orgRef, reportDto, type ReportRow } from './service';
+import { findReport, loadReport, orgRef, reportDto, type ReportRow } from './service';
 import { reports, reportTemplates, reportVersions } from './table';
 import { findOrg } from '../org/service';
-import { liveStatus } from './blocks';
+import { liveStatus, STATUS_LABELS } from './blocks';
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -141,6 +141,25 @@ export async function versionFile(ctx: Ctx, id: string, revision: number, format
   const shaFor = format === 'docx' ? v.docxSha256 : format === 'pdf' ? v.pdfSha256 : sha256(body);
   await recordAudit(ctx.db, ctx, { action: 'report.version.download', entityType: 'report', entityId: id, orgId: org.id, after: { revision, format } });
   return { json, body, sha256: shaFor };
+}
+
+const STATUS_EN: Record<string, string> = { utkast: 'draft', under_granskning: 'in review', godkand: 'approved' };
+
+/**
+ * The latest approved version of an organisation's report for a year, as its file: the DOCX and PDF as stored, with
+ * their approval line (what the UI downloads; `tillit report management-review --approved`). 404 when the year has no
+ * report, or its report has not been approved yet.
+ */
+export async function approvedFile(ctx: Ctx, orgSlug: string, year: number, format: Format) {
+  const report = await findReport(ctx, orgSlug, year);
+  const last = (await listVersions(ctx, report.id)).at(-1);
+  if (!last) {
+    throw notFound({
+      sv: `Rapporten för ${report.org.name} år ${year} har ingen godkänd version än (status: ${STATUS_LABELS[report.status] ?? report.status}).`,
+      en: `The report for ${report.org.name} for ${year} has no approved version yet (status: ${STATUS_EN[report.status] ?? report.status}).`,
+    }, 'year');
+  }
+  return { ...(await versionFile(ctx, report.id, last.revision, format)), version: last };
 }
 
 /** The report rendered now: a frozen report gives its stored file unless asOf or a template asks otherwise. */
