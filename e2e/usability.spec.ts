@@ -342,11 +342,25 @@ test('the incident list says when the server has more rows; the export offers th
   await search.fill('Massutskick 1');
   await expect(page.getByText('Sökningen gäller bara de inlästa raderna; det finns fler som inte är sökta.')).toBeVisible();
   await search.fill('');
-  // Sorting by a column head says, right above the table where the head was clicked, that it covers the loaded rows only.
-  await table.getByRole('button', { name: 'Status' }).click();
+  // A column the server sorts orders every incident that matches: the two oldest, not among the 50 loaded newest
+  // first, come first by title ("Massutskick 0", "Massutskick 1", "Massutskick 10" …), and no note limits it.
+  await table.getByRole('button', { name: 'Rubrik' }).click();
+  await expect(table.getByRole('columnheader', { name: /Rubrik/ })).toHaveAttribute('aria-sort', 'ascending');
+  const mass = table.getByRole('row').filter({ hasText: 'Massutskick' });
+  await expect(mass.nth(0)).toContainText(`Massutskick 0 ${u}`);
+  await expect(mass.nth(1)).toContainText(`Massutskick 1 ${u}`);
+  await expect(page.getByText('Sorteringen gäller bara de inlästa raderna; det finns fler.')).toHaveCount(0);
+  await table.getByRole('button', { name: /Rubrik/ }).click();
+  await expect(mass.nth(0)).toContainText(`Massutskick 9 ${u}`);
+  // A third click goes back to newest first.
+  await table.getByRole('button', { name: /Rubrik/ }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText(`Massutskick 51 ${u}`);
+  // Närmaste tidsfrist is worked out here from the clocks: sorting by it says, right above the table where the head
+  // was clicked, that it covers the loaded rows only.
+  await table.getByRole('button', { name: 'Närmaste tidsfrist' }).click();
   await expect(page.getByText('Sorteringen gäller bara de inlästa raderna; det finns fler.')).toBeInViewport();
-  await table.getByRole('button', { name: /Status/ }).click();
-  await table.getByRole('button', { name: /Status/ }).click();
+  await table.getByRole('button', { name: /Närmaste tidsfrist/ }).click();
+  await table.getByRole('button', { name: /Närmaste tidsfrist/ }).click();
 
   // The server's export follows the applied filter and says it holds all that match; the other is what is shown.
   await page.getByRole('textbox', { name: 'Sök', exact: true }).fill('Massutskick');

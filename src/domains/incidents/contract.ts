@@ -109,7 +109,14 @@ export const BulkUpdate = z.strictObject({
 }).openapi('BulkUpdate');
 export type BulkUpdate = z.infer<typeof BulkUpdate>;
 
-export const SORTS = ['-reported', 'reported'] as const;
+/**
+ * The list's orders: reported time (newest first by default), or a column (sort.ts), "-" for descending. A column's
+ * rows without a value come last either way; ties are newest first.
+ */
+export const SORTS = [
+  '-reported', 'reported',
+  ...(['number', 'title', 'org', 'status', 'handler', 'kind', 'category', 'externalId'] as const).flatMap((c) => [c, `-${c}`] as const),
+] as const;
 export const ListQuery = z.object({
   org: OrgSlug.optional(),
   status: z.string().max(200).optional().openapi({ description: 'En eller flera statusar, kommaseparerade / one or more, comma-separated' }),
@@ -124,9 +131,9 @@ export const ListQuery = z.object({
   handler: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   breachDocumented: z.enum(['true', 'false']).optional().openapi({ description: 'Personuppgiftsincidenter med (true) eller utan (false) dokumentation enligt art. 33.5 / breaches with or without their art. 33.5 record' }),
   reporter: z.enum(['me']).optional().openapi({ description: 'me: bara incidenter jag själv rapporterat / only incidents I reported' }),
-  sort: z.enum(SORTS).optional(),
+  sort: z.enum(SORTS).optional().openapi({ description: 'Ordning: -reported (nyast först, standard), reported, eller en kolumn (number, title, org, status, handler, kind, category, externalId), med - för fallande / order, - for descending' }),
   limit: z.coerce.number().int().min(1).max(200).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(2000).optional(),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 

@@ -110,7 +110,11 @@ export const LIST_COLUMNS = [
 ] as const satisfies readonly (keyof IncidentRow)[];
 export type ListIncidentRow = Pick<IncidentRow, (typeof LIST_COLUMNS)[number]>;
 /** What a list row needs: those columns, its org's name and slug, the handler's name and the overdue flag. */
-export interface ListRow { i: ListIncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name' | 'path'>; handlerName: string | null; overdue: boolean; art34Exemption: string | null }
+export interface ListRow {
+  i: ListIncidentRow; org: Pick<OrgRef, 'id' | 'slug' | 'name' | 'path'>; handlerName: string | null; overdue: boolean; art34Exemption: string | null;
+  /** In a page sorted by a column (sort.ts): the row's sort key, for the next cursor. */
+  sortKey?: unknown;
+}
 
 /**
  * A list row. `staff`: the caller reads it as staff (incident.read on its organisation), not only as its reporter, who

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeOrgs, startTestServer, userWithRole, userWithRoles, type TestServer } from '../../test/harness';
+import { Client, makeOrgs, rawSql, startTestServer, userWithRole, userWithRoles, type TestServer } from '../../test/harness';
 import { createGroup } from '../org/groups';
 import { createOrg } from '../org/service';
 import { removeRole } from '../users/service';
@@ -157,3 +157,91 @@ describe('count of what the list matches', () => {
     expect(await countIncidents(t.ctx, { org: 'forv' }, new Date(), n)).toEqual({ count: n, capped: false });
   });
 });
+
+describe('sorted by a column', () => {
+  let c: Client;
+  let handlerId: string;
+  beforeAll(async () => {
+    await makeOrgs(t.ctx, [['sortera', 'forvaltning', 'stad'], ['sortera-b', 'enhet', 'sortera']]);
+    const admin = await userWithRole(t, 'sort-admin@test.se', 'systemadministrator');
+    c = await userWithRole(t, 'sort-isam@test.se', 'isam', 'sortera');
+    handlerId = (await userWithRoles(t, 'sort-dso@test.se', [{ role: 'dso', org: 'sortera' }])).userId;
+    // Titles in Swedish order: a, b, z, å, ä, ö, whatever the case; two with the same category on the same day.
+    const rows: [string, string, string, string | null, string, boolean][] = [
+      ['Öppen dörr', 'sortera', '2025-03-01T10:00', 'Spam', 'Klar', false],
+      ['ärende i fel kö', 'sortera-b', '2025-03-02T10:00', null, 'Rapporterad', true],
+      ['Zoom-länk delad', 'sortera', '2025-03-03T10:00', 'Fel mottagare', 'Under åtgärd', false],
+      ['Åtkomst till mapp', 'sortera-b', '2025-03-04T10:00', 'Fel mottagare', 'Förfallen', true],
+      ['bärbar dator borta', 'sortera', '2025-03-05T10:00', null, 'Under utredning', false],
+      ['Avsändare förfalskad', 'sortera', '2025-03-06T10:00', 'Nätfiske', 'Under registrering', false],
+    ];
+    for (const [title, org, reportedAt, category, status, handled] of rows) {
+      const r = await admin.post('/api/incidents', { org, title, reportedAt, ...(category ? { category } : {}), ...(handled ? { handlerId } : {}) });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      // The statuses as data (the transitions are tested elsewhere).
+      if (status !== 'Rapporterad') await rawSql(t, `update incidents set status = '${status}' where id = '${r.body.id}'`);
+    }
+  });
+
+  /** Every page of the order, `limit` rows at a time, following nextCursor. */
+  const all = async (qs: string, limit = 2) => {
+    const out: string[] = [];
+    let cursor: string | null = null;
+    for (let n = 0; n < 20; n++) {
+      const r: { status: number; body: { items: { title: string }[]; nextCursor: string | null } } = await c.get(`/api/incidents?org=sortera&${qs}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      out.push(...(r.body.items as { title: string }[]).map((i) => i.title));
+      cursor = r.body.nextCursor;
+      if (!cursor) return out;
+    }
+    throw new Error('no last page');
+  };
+
+  it('sorts titles in Swedish order over every page, either way', async () => {
+    const asc = ['Avsändare förfalskad', 'bärbar dator borta', 'Zoom-länk delad', 'Åtkomst till mapp', 'ärende i fel kö', 'Öppen dörr'];
+    expect(await all('sort=title')).toEqual(asc);
+    expect(await all('sort=-title', 4)).toEqual([...asc].reverse());
+    expect(await all('sort=title', 50)).toEqual(asc);
+  });
+
+  it('puts rows without a value last in either direction, ties newest first', async () => {
+    // Fel mottagare twice (newest first), Nätfiske, Spam; then the two without a category, newest first.
+    expect(await all('sort=category')).toEqual(['Åtkomst till mapp', 'Zoom-länk delad', 'Avsändare förfalskad', 'Öppen dörr', 'bärbar dator borta', 'ärende i fel kö']);
+    expect(await all('sort=-category', 3)).toEqual(['Öppen dörr', 'Avsändare förfalskad', 'Åtkomst till mapp', 'Zoom-länk delad', 'bärbar dator borta', 'ärende i fel kö']);
+    // The handler: the two handled first, then the rest newest first.
+    expect((await all('sort=handler')).slice(0, 2)).toEqual(['Åtkomst till mapp', 'ärende i fel kö']);
+    expect(await all('sort=org', 1)).toEqual(['Avsändare förfalskad', 'bärbar dator borta', 'Zoom-länk delad', 'Öppen dörr', 'Åtkomst till mapp', 'ärende i fel kö']);
+  });
+
+  it('sorts statuses in the workflow\'s order and numbers as counted, with the filters applied', async () => {
+    const statuses = async (qs: string) => {
+      const r = await c.get(`/api/incidents?org=sortera&${qs}`);
+      return (r.body.items as { status: string }[]).map((i) => i.status);
+    };
+    const order = await statuses('sort=status');
+    expect(order).toEqual([...order].sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b)));
+    expect(new Set(order).size).toBeGreaterThan(1);
+    const numbers = (await c.get('/api/incidents?org=sortera&sort=-number')).body.items.map((i: { number: string }) => i.number);
+    expect(numbers).toEqual([...numbers].sort().reverse());
+    expect(await all('sort=title&q=fel')).toEqual(['ärende i fel kö']);
+    expect(await all('sort=-title', 1).then((x) => x.length)).toBe(6);
+    expect(await titles(c, 'org=sortera-b&sort=title')).toEqual(['Åtkomst till mapp', 'ärende i fel kö']);
+  });
+
+  it('refuses a cursor of another order or a made-up one, and an unknown order, with 400 at the field', async () => {
+    const first = await c.get('/api/incidents?org=sortera&sort=title&limit=2');
+    const other = await c.get(`/api/incidents?org=sortera&sort=category&limit=2&cursor=${first.body.nextCursor}`);
+    expect(other.status).toBe(400);
+    expect(other.body.field).toBe('cursor');
+    const newest = await c.get('/api/incidents?org=sortera&limit=2');
+    expect((await c.get(`/api/incidents?org=sortera&sort=title&cursor=${newest.body.nextCursor}`)).status).toBe(400);
+    const forged = Buffer.from(JSON.stringify(['title', 'x\u0000', '2025-03-01T10:00:00.000Z', ids.forv])).toString('base64url');
+    expect((await c.get(`/api/incidents?org=sortera&sort=title&cursor=${forged}`)).status).toBe(400);
+    const unknown = await c.get('/api/incidents?org=sortera&sort=description');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.field).toBe('sort');
+    expect((await c.get('/api/incidents?org=finns-inte&sort=title')).status).toBe(404);
+  });
+});
+
+const STATUS_ORDER = ['Rapporterad', 'Under registrering', 'Under utredning', 'Under åtgärd', 'Klar', 'Förfallen'];

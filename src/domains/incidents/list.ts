@@ -14,6 +14,7 @@ import { executePrepared } from '../../server/platform/db';
 import { isStatus } from './transitions';
 import { namedBy, plainWords, searchIsRare, textMatches, wordQuery, wordsAreRare } from './search-words';
 import { UUID_RE } from '../../server/platform/uuid7';
+import { afterSortCursor, columnSort, encodeSortCursor, sortOrder, type ColumnSort } from './sort';
 
 /** The list's filters without its page: what the export and the count answer for too. */
 type Filters = CountQuery;
@@ -246,6 +247,8 @@ const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${
  */
 export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): Promise<{ items: IncidentListItem[]; nextCursor: string | null }> {
   requireListAccess(ctx);
+  const byColumn = columnSort(q.sort);
+  if (byColumn) return sortedList(ctx, q, byColumn, now);
   const prelude = await searchPrelude(ctx, q);
   const { conds, perOrgConds, readsOrgPath, search, unsearched } = await filterConditions(ctx, q, now, prelude && { orgPath: prelude.scope.subtreePath, rare: prelude.rare });
   const ascending = q.sort === 'reported';
@@ -271,14 +274,32 @@ export async function listIncidents(ctx: Ctx, q: ListQuery, now = new Date()): P
       rows = await load(where.sql, where.joinsOrgs);
     }
   }
-  const items = rows.slice(0, page.limit);
+  return answer(ctx, q, rows, page.limit, now, (last) => encodeCursor({ r: last.i.reportedAt.toISOString(), id: last.i.id }));
+}
+
+/** A page's answer: its rows (the search's protected finds audited), and the cursor of the last when there are more. */
+async function answer(ctx: Ctx, q: ListQuery, rows: ListRow[], limit: number, now: Date, cursorOf: (last: ListRow) => string) {
+  const items = rows.slice(0, limit);
   if (q.q?.trim()) await auditProtectedSearch(ctx, q.q.trim(), items);
   const staff = listViewOf(ctx);
   const last = items[items.length - 1];
   return {
     items: items.map((r) => toListItem(r, now, staff(r))),
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ r: last.i.reportedAt.toISOString(), id: last.i.id }) : null,
+    nextCursor: rows.length > limit && last ? cursorOf(last) : null,
   };
+}
+
+/**
+ * The list sorted by a column (sort.ts): the list's own conditions (the read scope, the org's subtree with its 404,
+ * the filters and the search, as the export and the count use them), ordered by the column's key.
+ */
+async function sortedList(ctx: Ctx, q: ListQuery, s: ColumnSort, now: Date) {
+  const conds = await listConditions(ctx, q, now);
+  if (q.cursor) conds.push(afterSortCursor(s, q.cursor));
+  const limit = q.limit ?? 50;
+  const order = sortOrder(s);
+  const rows = await loadListRows(ctx.db, now, { where: and(...conds)!, joinOrgs: true, ascending: s.ascending, limit: limit + 1, order });
+  return answer(ctx, q, rows, limit, now, (last) => encodeSortCursor(s.column, last.sortKey, last.i.reportedAt, last.i.id));
 }
 
 /** The organisations a page reads (pageOrgs). */

@@ -26,6 +26,7 @@ import type { CellValue } from './registerExport';
  *     sortable    default true,
  *     sortValue(row) optional: what the column sorts by when not its value (a status in its workflow's order),
  *     fixed       always shown, not offered in the column chooser and never exported (e.g. a select box).
+ * - `serverSort` the columns the server sorts over every row (not only those loaded), and the order asked of it.
  * - `rowKey(row)` unique key per row.
  * - Data, one of:
  *     `data` (+ `loading`, `error`)         client data already fetched by the caller, or
@@ -86,6 +87,11 @@ interface BaseProps<T> {
   total?: { count: number; capped: boolean };
   /** Told the rows shown whenever they change, and whether the search box narrows them (a "select all" must know). */
   onView?: (rows: T[], searched: boolean) => void;
+  /**
+   * Columns the server sorts over every row (paged lists): a click on one of their heads asks the server, through
+   * `onChange` (the caller puts the order in its queryKey and fetchPage), instead of sorting the loaded rows.
+   */
+  serverSort?: { keys: readonly string[]; value: RegisterSort; onChange: (sort: RegisterSort) => void };
 }
 interface ClientProps<T> extends BaseProps<T> {
   data: T[] | undefined;
@@ -103,7 +109,8 @@ interface PagedProps<T, C> extends BaseProps<T> {
 }
 export type RegisterProps<T, C = string | number> = ClientProps<T> | PagedProps<T, C>;
 
-type Sort = { key: string; dir: 'asc' | 'desc' } | null;
+export type RegisterSort = { key: string; dir: 'asc' | 'desc' } | null;
+type Sort = RegisterSort;
 
 function asText(v: CellValue, yes: string, no: string): string {
   if (v === null || v === undefined) return '';
@@ -171,9 +178,17 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
     onView?.(view, searching);
   }, [onView, view, searching]);
 
+  const next = (s: Sort, key: string): Sort => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null);
   function toggleSort(key: string) {
-    setSort((s) => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null));
+    const server = props.serverSort;
+    if (server?.keys.includes(key)) {
+      // The server's order over every row; a sort of the loaded rows would hide it.
+      server.onChange(next(sort ?? server.value, key));
+      setSort(null);
+    } else setSort((s) => next(s, key));
   }
+  // The order shown by the column heads: the loaded rows' own, else the server's.
+  const shownSort = sort ?? props.serverSort?.value ?? null;
 
   async function exportClient(format: 'csv' | 'xlsx') {
     setExporting(true);
@@ -286,7 +301,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
           <Table.Thead>
             <Table.Tr>
               {visible.map((c) => {
-                const dir = sort?.key === c.key ? sort.dir : undefined;
+                const dir = shownSort?.key === c.key ? shownSort.dir : undefined;
                 return (
                   <Table.Th key={c.key} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}>
                     {c.sortable === false ? (

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-que
 import { useTranslation } from 'react-i18next';
 import { api, apiUrl } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { Register, type RegisterColumn } from '../../components/Register';
+import { Register, type RegisterColumn, type RegisterSort } from '../../components/Register';
 import { useSelectedOrg } from '../../shell/org-context';
 import { useSearchText, useSearchYear } from '../../shell/search';
 import { ProblemAlert } from '../../components/problem';
@@ -21,6 +21,15 @@ import { Triage } from './Triage';
 import type { IncidentListItem, ListCount, ListPage } from './types';
 import { KIND_KEY, STATUS_KEY, STATUSES } from './types';
 import { COLORS } from './util';
+
+/**
+ * The list's columns the server sorts over every incident (GET /api/incidents?sort=…), by column key; the rest
+ * (Närmaste tidsfrist, computed here from the clocks) sort the loaded rows.
+ */
+const SERVER_SORTS: Record<string, string> = {
+  number: 'number', title: 'title', org: 'org', status: 'status', handler: 'handler', kind: 'kind', category: 'category',
+  reportedAt: 'reported', externalId: 'externalId',
+};
 
 /** Incidenter: the register of the selected organisation and its subtree, with triage for handlers. */
 export default function IncidentsPage() {
@@ -52,7 +61,10 @@ export default function IncidentsPage() {
     org: all ? '' : (selectedSlug ?? ''), ...filterQuery(filter), handler: unassigned ? 'none' : '',
     breachDocumented: undocumented ? 'false' : '', sinceYear: undocumented && since ? String(since) : '',
   };
-  const queryKey = ['incidents', 'list', q] as const;
+  // A click on a column the server sorts orders every incident that matches, not only those loaded (SERVER_SORTS).
+  const [serverSort, setServerSort] = useState<RegisterSort>(null);
+  const sort = serverSort ? `${serverSort.dir === 'desc' ? '-' : ''}${SERVER_SORTS[serverSort.key]}` : '';
+  const queryKey = ['incidents', 'list', q, sort] as const;
   // A new filter (or organisation, or scope) clears the selection: triage never changes incidents the list no longer
   // shows. Done during render, so no frame offers "Ändra markerade (2 st)" for rows out of sight.
   const filterKey = JSON.stringify(q);
@@ -62,7 +74,7 @@ export default function IncidentsPage() {
     if (selectedRows.length) setSelectedRows([]);
   }
   // A page of the list as filtered: the register's pages, and select all's.
-  const fetchPage = (cursor: string | null, limit = 50) => api.get<ListPage>('/incidents', { ...q, cursor, limit });
+  const fetchPage = (cursor: string | null, limit = 50) => api.get<ListPage>('/incidents', { ...q, sort, cursor, limit });
   const listed = Boolean(all || selectedSlug);
   // The list pages by key and never counts: how many match is asked beside it (at most 1 000 are counted). Under the
   // register's key, so that every change that refreshes the list refreshes the count too.
@@ -228,6 +240,7 @@ export default function IncidentsPage() {
           total={total}
           onView={onView}
           fetchPage={(cursor) => fetchPage(cursor)}
+          serverSort={{ keys: Object.keys(SERVER_SORTS), value: serverSort, onChange: setServerSort }}
           exportName="incidenter"
           // The server export takes the applied filters (the search of loaded rows and the columns are the browser's):
           // both it and the rows and columns shown are offered, each named for what it holds.
