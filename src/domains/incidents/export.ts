@@ -1,4 +1,5 @@
-import { and, desc } from 'drizzle-orm';
+import { and, asc, desc } from 'drizzle-orm';
+import { columnSort, sortOrder } from './sort';
 import type { Ctx } from '../../server/platform/context';
 import { toCsv, toXlsx, type ExportColumn } from '../../server/platform/export';
 import type { SheetValue } from '../../server/platform/sheet';
@@ -59,7 +60,10 @@ const COLUMNS: ExportColumn<Row>[] = [
 export async function exportIncidents(ctx: Ctx, q: ExportQuery, now = new Date()): Promise<{ body: string | Buffer; filename: string; count: number }> {
   requireListAccess(ctx);
   const conds = await listConditions(ctx, q, now);
-  const rows = (await selectIncidents(ctx.db, now).where(and(...conds)).orderBy(desc(incidents.reportedAt), desc(incidents.id)).limit(EXPORT_MAX_ROWS)) as LoadedIncident[];
+  // In the list's order: a column's (sort.ts), oldest first, or newest first.
+  const byColumn = columnSort(q.sort);
+  const order = byColumn ? [sortOrder(byColumn).orderBy] : q.sort === 'reported' ? [asc(incidents.reportedAt), asc(incidents.id)] : [desc(incidents.reportedAt), desc(incidents.id)];
+  const rows = (await selectIncidents(ctx.db, now).where(and(...conds)).orderBy(...order).limit(EXPORT_MAX_ROWS)) as LoadedIncident[];
   // Protected text leaves only when asked for by one who may read it ("never export addresses" by default).
   const wanted = q.includeProtected === 'true';
   const out: Row[] = rows.map((r) => ({ ...r, includeText: !r.i.protectedIdentity || (wanted && ctx.authz.can('incident.protected', r.org.path)), staff: viewOf(ctx, r).staff }));

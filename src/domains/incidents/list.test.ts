@@ -228,6 +228,14 @@ describe('sorted by a column', () => {
     expect(await titles(c, 'org=sortera-b&sort=title')).toEqual(['Åtkomst till mapp', 'ärende i fel kö']);
   });
 
+  it('exports in the order asked for', async () => {
+    const csv = (await c.get('/api/incidents/export?format=csv&org=sortera&sort=-title')).body as string;
+    const order = ['Öppen dörr', 'ärende i fel kö', 'Åtkomst till mapp', 'Zoom-länk delad', 'bärbar dator borta', 'Avsändare förfalskad'];
+    const at = order.map((title) => csv.indexOf(title));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
   it('refuses a cursor of another order or a made-up one, and an unknown order, with 400 at the field', async () => {
     const first = await c.get('/api/incidents?org=sortera&sort=title&limit=2');
     const other = await c.get(`/api/incidents?org=sortera&sort=category&limit=2&cursor=${first.body.nextCursor}`);

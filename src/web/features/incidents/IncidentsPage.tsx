@@ -242,16 +242,16 @@ export default function IncidentsPage() {
           fetchPage={(cursor) => fetchPage(cursor)}
           serverSort={{ keys: Object.keys(SERVER_SORTS), value: serverSort, onChange: setServerSort }}
           exportName="incidenter"
-          // The server export takes the applied filters (the search of loaded rows and the columns are the browser's):
+          // The server export takes the applied filters and the server's order (the search of loaded rows and the columns are the browser's):
           // both it and the rows and columns shown are offered, each named for what it holds.
-          serverExport={(format) => apiUrl('/incidents/export', { ...q, format })}
+          serverExport={(format) => apiUrl('/incidents/export', { ...q, sort, format })}
           exportShownToo
           filterHint={t('list.filterHint')}
           extraExports={
             can('incident.protected')
               ? (['csv', 'xlsx'] as const).map((format) => ({
                   label: t('export.withProtected', { format: format === 'csv' ? 'CSV' : 'Excel (XLSX)' }),
-                  href: apiUrl('/incidents/export', { ...q, format, includeProtected: 'true' }),
+                  href: apiUrl('/incidents/export', { ...q, sort, format, includeProtected: 'true' }),
                 }))
               : undefined
           }
