@@ -5,8 +5,10 @@
  * ties are newest reported first. Text sorts in Swedish order (a–z, å, ä, ö, case and accents aside) on either
  * database, whatever its collation (PGlite has no ICU): the key maps å ä ö after z before comparing bytes.
  *
- * Speed: no index serves these orders; the page is the top limit+1 of the filtered rows (a förvaltning's 100,000
- * incidents are read and the top kept, not sorted whole). The default order, newest first, keeps its own plans (list.ts).
+ * Speed: no index serves these orders (an expression index per column would slow every import); the page is the top
+ * limit+1 of the filtered rows, each page read anew. By title over a förvaltning's 113,000 incidents of the bench city:
+ * 0.7 s on a 2-core machine (psql, EXPLAIN ANALYZE); a filter narrows it. The default order, newest first, keeps its
+ * own index-driven plans (list.ts).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { badRequest } from '../../server/platform/errors';
