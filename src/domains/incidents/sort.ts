@@ -57,6 +57,15 @@ export function sortOrder(s: ColumnSort): { key: SQL; orderBy: SQL } {
 interface Cursor { column: SortColumn; key: string | number | null; r: string; id: string }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A cursor's last row as every order of the list writes it: toISOString()'s instant (read back to the same text, so no
+ * 02-30) and a uuid. Date.parse alone takes text PostgreSQL cannot read ("1", "x 2025"): that was a 500.
+ */
+export function cursorRow(r: unknown, id: unknown): r is string {
+  return typeof r === 'string' && ISO_INSTANT.test(r) && !Number.isNaN(Date.parse(r)) && new Date(r).toISOString() === r
+    && typeof id === 'string' && UUID_RE.test(id);
+}
 /** Longer than any key: titles are at most 200 characters, names and categories fewer. */
 const KEY_MAX = 400;
 
@@ -82,15 +91,13 @@ function decode(s: string): Cursor {
     const [column, key, r, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [string, unknown, string, string];
     const def = KEYS[column as SortColumn];
     const keyOk = key === null || (def?.numeric ? Number.isSafeInteger(key) : typeof key === 'string' && key.length <= KEY_MAX && !key.includes('\u0000'));
-    if (!def || !keyOk || typeof r !== 'string' || !ISO_INSTANT.test(r) || Number.isNaN(Date.parse(r)) || new Date(r).toISOString() !== r
-      || typeof id !== 'string' || !UUID_RE.test(id)) {
-      throw new Error('shape');
-    }
+    if (!def || !keyOk || !cursorRow(r, id)) throw new Error('shape');
     return { column: column as SortColumn, key: key as string | number | null, r, id };
   } catch {
     throw invalidCursor();
   }
 }
 
-const invalidCursor = () =>
+/** 400 at the cursor: not one the list wrote for this order. */
+export const invalidCursor = () =>
   badRequest('invalid_cursor', { sv: 'Ogiltig cursor: använd nextCursor från förra svaret, med samma sortering.', en: 'Invalid cursor: use nextCursor from the previous answer, with the same sort.' }, 'cursor');
