@@ -297,10 +297,10 @@ export class BatchWriter {
       if (r.imy?.reported === false && cur.reported_to_imy) counts.reportsKept.push({ line: r.line, to: 'imy' });
       if (r.csirt?.reported === false && cur.reported_to_csirt) counts.reportsKept.push({ line: r.line, to: 'csirt' });
       const next = nextValues(hidden ? { ...r, description: undefined } : r, cur, this.units);
-      const changed = new Set(COLS.filter((k) => !same(next[k], cur[k])).map((k) => COLUMN_OF[k]));
-      if (changed.size === 0) counts.unchanged++;
+      // Most rows of a re-import are unchanged: those are told apart without collecting anything.
+      if (COLS.every((k) => same(next[k], cur[k]))) counts.unchanged++;
       else {
-        for (const field of changed) addChange(counts.changed, field, [r.externalId]);
+        for (const field of new Set(COLS.filter((k) => !same(next[k], cur[k])).map((k) => COLUMN_OF[k]))) addChange(counts.changed, field, [r.externalId]);
         updates.push({ ...next, id: cur.id, from_status: cur.status });
         if (next.status !== cur.status) moved.push({ id: cur.id, line: r.line, externalId: r.externalId, from: cur.status, to: next.status });
       }
