@@ -110,7 +110,6 @@ interface PagedProps<T, C> extends BaseProps<T> {
 export type RegisterProps<T, C = string | number> = ClientProps<T> | PagedProps<T, C>;
 
 export type RegisterSort = { key: string; dir: 'asc' | 'desc' } | null;
-type Sort = RegisterSort;
 
 function asText(v: CellValue, yes: string, no: string): string {
   if (v === null || v === undefined) return '';
@@ -150,7 +149,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
   const error = paged ? infinite.error : props.error;
 
   const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<Sort>(null);
+  const [sort, setSort] = useState<RegisterSort>(null);
   const [shown, setShown] = useState<string[]>(() => initiallyShown(props.columns));
   const [exporting, setExporting] = useState(false);
   const visible = props.columns.filter((c) => c.fixed || shown.includes(c.key));
@@ -178,7 +177,7 @@ export function Register<T, C = string | number>(props: RegisterProps<T, C>) {
     onView?.(view, searching);
   }, [onView, view, searching]);
 
-  const next = (s: Sort, key: string): Sort => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null);
+  const next = (s: RegisterSort, key: string): RegisterSort => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null);
   function toggleSort(key: string) {
     const server = props.serverSort;
     if (server?.keys.includes(key)) {
