@@ -18,18 +18,22 @@ import type { Section } from './outline';
 import { findReport, loadReport, orgRef, reportDto, type ReportRow } from './service';
 import { reports, reportTemplates, reportVersions } from './table';
 import { findOrg } from '../org/service';
-import { liveStatus, STATUS_LABELS } from './blocks';
+import { liveStatus } from './blocks';
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
-const STATUS_SV: Record<string, string> = { utkast: 'Utkast', under_granskning: 'Under granskning', godkand: 'Godkänd' };
+/** A report's status in words, for messages. */
+const STATUS_NAME: Record<string, { sv: string; en: string }> = {
+  utkast: { sv: 'Utkast', en: 'draft' }, under_granskning: { sv: 'Under granskning', en: 'in review' }, godkand: { sv: 'Godkänd', en: 'approved' },
+};
+const statusName = (status: string, lang: 'sv' | 'en') => STATUS_NAME[status]?.[lang] ?? status;
 
 function transitionError(r: ReportRow, to: string) {
   if (r.status === 'godkand' && to === 'godkand') {
     return conflict('already_approved', { sv: `Rapporten är redan godkänd (version ${r.revision}).`, en: `The report is already approved (revision ${r.revision}).` }, 'status');
   }
   return conflict('invalid_transition', {
-    sv: `Rapporten har status ${STATUS_SV[r.status]} och kan inte gå till ${STATUS_SV[to]}.`,
+    sv: `Rapporten har status ${statusName(r.status, 'sv')} och kan inte gå till ${statusName(to, 'sv')}.`,
     en: `The report is ${r.status} and cannot move to ${to}.`,
   }, 'status', { reportStatus: r.status });
 }
@@ -143,8 +147,6 @@ export async function versionFile(ctx: Ctx, id: string, revision: number, format
   return { json, body, sha256: shaFor };
 }
 
-const STATUS_EN: Record<string, string> = { utkast: 'draft', under_granskning: 'in review', godkand: 'approved' };
-
 /**
  * The latest approved version of an organisation's report for a year, as its file: the DOCX and PDF as stored, with
  * their approval line (what the UI downloads; `tillit report management-review --approved`). 404 when the year has no
@@ -155,8 +157,8 @@ export async function approvedFile(ctx: Ctx, orgSlug: string, year: number, form
   const last = (await listVersions(ctx, report.id)).at(-1);
   if (!last) {
     throw notFound({
-      sv: `Rapporten för ${report.org.name} år ${year} har ingen godkänd version än (status: ${STATUS_LABELS[report.status] ?? report.status}).`,
-      en: `The report for ${report.org.name} for ${year} has no approved version yet (status: ${STATUS_EN[report.status] ?? report.status}).`,
+      sv: `Rapporten för ${report.org.name} år ${year} har ingen godkänd version än (status: ${statusName(report.status, 'sv')}).`,
+      en: `The report for ${report.org.name} for ${year} has no approved version yet (status: ${statusName(report.status, 'en')}).`,
     }, 'year');
   }
   return { ...(await versionFile(ctx, report.id, last.revision, format)), version: last };
