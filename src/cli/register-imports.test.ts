@@ -69,6 +69,13 @@ describe('tillit import vor', () => {
     const again = await tillit(['import', 'vor', good, '--org', 'hv', '--year', '2025']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('oförändrade/unchanged: 1');
+    // An edited row: --json and the human output name the changed column and the event.
+    const edited = join(dir, 'edited.csv');
+    writeFileSync(edited, 'Arbetssätt;Händelse;Sannolikhet;Konsekvens\r\nIncidenthantering;Incidenter anmäls inte;Möjlig;Kännbar\r\n');
+    const dry = await tillit(['import', 'vor', edited, '--org', 'hv', '--year', '2025', '--dry-run', '--json']);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ updated: 1, changes: [{ column: 'Konsekvens', count: 1, examples: ['Incidenter anmäls inte'] }] });
+    const human = await tillit(['import', 'vor', edited, '--org', 'hv', '--year', '2025']);
+    expect(human.stdout).toContain('de uppdaterade ändrar/the updated change: Konsekvens 1 (Incidenter anmäls inte)');
     expect((await tillit(['import', 'vor', good, '--org', 'hv'])).code).toBe(2);
     // Every register import's command is importCommand (src/cli/import-output.ts): its refusals (no --org, an unknown
     // organisation: exit 2, said in both languages) are checked here once for all of them.

@@ -19,44 +19,16 @@ import type { Context } from 'hono';
 import { defineRoute, jsonContent, problemContent, type AppEnv } from '../../../server/platform/http';
 import { AppError, forbidden } from '../../../server/platform/errors';
 import { findOrg } from '../../org/service';
-import { importIncidents, type ImportResult } from './service';
+import { importIncidents } from './service';
 import { checkContentType, IMPORT_MAX_BYTES, spoolUpload, uploadedFileName } from '../../../server/platform/tabular/upload';
+import { fileBody, importFlags, importSummarySchema, summaryAnswer } from '../../../server/platform/tabular/route';
 
-const Bool = z.enum(['true', 'false']).optional();
 const Query = z.object({
   org: z.string().min(1).openapi({ description: 'Organisationen vars IA-register filen kommer från (kortnamn)' }),
-  dryRun: Bool.openapi({ description: 'true: kontrollera och räkna, skriv inget' }),
-  skipInvalid: Bool.openapi({ description: 'true: importera giltiga rader, lista resten' }),
+  ...importFlags,
 });
 
-const ErrorItem = z.object({
-  line: z.number(),
-  column: z.string().nullable(),
-  reason: z.string(),
-  reason_sv: z.string(),
-  reason_en: z.string(),
-});
-const ImportChange = z.object({ column: z.string(), count: z.number(), examples: z.array(z.string()) });
-const Summary = z
-  .object({
-    created: z.number(),
-    updated: z.number(),
-    unchanged: z.number(),
-    rejected: z.number(),
-    errors: z.array(ErrorItem),
-    warnings: z.array(z.string()),
-    warnings_sv: z.array(z.string()),
-    warnings_en: z.array(z.string()),
-    changes: z.array(ImportChange).optional().openapi({ description: 'Vad de uppdaterade raderna ändrar, per kolumn / what the updated rows change, by column' }),
-  })
-  .openapi('IncidentImportSummary');
-
-const fileBody = z.string().openapi({ format: 'binary' });
-
-const summaryOf = (r: ImportResult) => {
-  const { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en, changes } = r.summary;
-  return { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en, ...(changes ? { changes } : {}) };
-};
+const Summary = importSummarySchema('IncidentImportSummary');
 
 export const routes = [
   defineRoute(
@@ -98,7 +70,7 @@ export const routes = [
       if (!streaming) {
         try {
           const r = await importIncidents(ctx, upload.path, opts, upload.info);
-          return c.json(summaryOf(r), r.failed ? 422 : 200);
+          return c.json(summaryAnswer(r.summary), r.failed ? 422 : 200);
         } finally {
           await upload.dispose();
         }
@@ -123,7 +95,7 @@ export const routes = [
                 send({ type: 'progress', ...p });
               },
             }, upload.info);
-            send({ type: 'result', status: r.failed ? 422 : 200, ...summaryOf(r) });
+            send({ type: 'result', status: r.failed ? 422 : 200, ...summaryAnswer(r.summary) });
           } catch (err) {
             if (err instanceof AppError) send({ ...err.toProblem(ctx.lang), type: 'error' });
             else {

@@ -24,9 +24,9 @@ import { COLUMNS, INCIDENT_HEADER, type Field, type HeaderMap } from './columns'
 import { SeenIds } from './seen';
 import { inspectFile, type FileInfo, type RawRecord } from '../../../server/platform/tabular/source';
 import { FatalRecord, guard, listed, missingColumns, openTable, SourceError, sourceProblem } from '../../../server/platform/tabular/open';
-import { addWarning, emptySummary, toError, type ImportSummary } from '../../../server/platform/tabular/summary';
+import { addChange, addWarning, changesByColumn, emptySummary, toError, type ColumnChanges, type ImportSummary } from '../../../server/platform/tabular/summary';
 import { RowValidator, type ImportRow, type RowError } from './validate';
-import { addChange, BatchWriter, type ColumnChange, type ImportRegisters, type StatusOverride } from './writer';
+import { BatchWriter, type ImportRegisters, type StatusOverride } from './writer';
 import { UnitResolver } from './units';
 import { categorySpelling } from './categories';
 import { memo } from './values';
@@ -192,7 +192,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
       const reportsKept: { line: number; to: 'imy' | 'csirt' }[] = [];
       const overridden: StatusOverride[] = [];
       let overriddenCount = 0;
-      const changed = new Map<Field, ColumnChange>();
+      const changed: ColumnChanges<Field> = new Map();
       const flush = async () => {
         while (inflight.length >= inFlight) await inflight.shift();
         if (flushError) throw flushError;
@@ -273,7 +273,7 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
           en: `The description was left unchanged for ${protectedKept} protected-identity ${protectedKept === 1 ? 'incident' : 'incidents'}: you may not read it.`,
         });
       }
-      if (changed.size > 0) summary.changes = changesByColumn(changed, header.names);
+      if (changed.size > 0) summary.changes = changesByColumn(changed, COLUMNS, header.names);
       if (failed) {
         if (!readOnlyRun) {
           summary.created = summary.updated = summary.unchanged = 0;
@@ -302,14 +302,6 @@ export async function importIncidents(ctx: Ctx, path: string, opts: ImportOption
     throw err;
   }
   return { summary, written: true, failed: false, info };
-}
-
-/** The updated rows' changes by column, in the format's column order, each named as the file names it. */
-function changesByColumn(changed: Map<Field, ColumnChange>, names: Partial<Record<Field, string>>) {
-  return COLUMNS.flatMap(({ field, names: known }) => {
-    const c = changed.get(field);
-    return c ? [{ column: names[field] ?? known[0], count: c.count, examples: c.examples }] : [];
-  });
 }
 
 /** What the rows showed about the file as a whole: no rows at all, values in columns without a header, times out of order. */

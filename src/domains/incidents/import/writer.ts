@@ -12,6 +12,7 @@ import { resultRows } from '../../../server/platform/db';
 import type { ImportRow, RowError } from './validate';
 import type { UnitResolver } from './units';
 import type { Field } from './columns';
+import { addChange, type ColumnChanges } from '../../../server/platform/tabular/summary';
 
 interface Values {
   org_id: string;
@@ -156,23 +157,7 @@ export interface BatchCounts {
    */
   statusOverridden: StatusOverride[];
   /** The updated rows' changes by the file's column: how many rows change it, and the first Ärende-IDs. */
-  changed: Map<Field, ColumnChange>;
-}
-
-export interface ColumnChange {
-  count: number;
-  examples: string[];
-}
-
-/** How many Ärende-IDs a column's change names (the rest are counted). */
-export const CHANGE_EXAMPLES = 3;
-
-/** Adds a row's changed columns to `into`. */
-export function addChange(into: Map<Field, ColumnChange>, field: Field, externalIds: string[], count = externalIds.length): void {
-  const c = into.get(field) ?? { count: 0, examples: [] };
-  c.count += count;
-  for (const id of externalIds) if (c.examples.length < CHANGE_EXAMPLES) c.examples.push(id);
-  into.set(field, c);
+  changed: ColumnChanges<Field>;
 }
 
 export interface StatusOverride {

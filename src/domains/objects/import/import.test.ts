@@ -74,9 +74,27 @@ describe('objektlista import', () => {
     const dry = await upload(isam, 'org=forv-a&dryRun=true', csv(edited));
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ created: 0, updated: 2, unchanged: 0, rejected: 0 });
+    // What the updates change, by the file's columns in the format's order, each with the objects it changes.
+    const changes = [
+      { column: 'Namn', count: 1, examples: ['SKOLPLATTFORMEN'] },
+      { column: 'Objektägare', count: 1, examples: ['Procapita'] },
+      { column: 'Klassad', count: 1, examples: ['Procapita'] },
+      { column: 'K', count: 1, examples: ['Procapita'] },
+    ];
+    expect(dry.body.changes).toEqual(changes);
     expect((await byName(isam, 'forv-a')).Procapita.version).toBe(1);
+    // With a bad row the import is refused: nothing is written, so nothing changes; a dry run still says what would.
+    const withBad = [...edited, ['Diariet', '', 'Klar', 'i morgon', '']];
+    const refused = await upload(isam, 'org=forv-a', csv(withBad));
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ created: 0, updated: 0, unchanged: 0, rejected: 1 });
+    expect(refused.body.changes).toBeUndefined();
+    const dryBad = await upload(isam, 'org=forv-a&dryRun=true', csv(withBad));
+    expect(dryBad.body).toMatchObject({ updated: 2, rejected: 1 });
+    expect(dryBad.body.changes).toEqual(changes);
     const r = await upload(isam, 'org=forv-a', csv(edited));
     expect(r.body).toMatchObject({ created: 0, updated: 2, unchanged: 0, rejected: 0 });
+    expect(r.body.changes).toEqual(changes);
     expect(await auditCount(t, 'object.update')).toBe(updates + 2);
     const o = await byName(isam, 'forv-a');
     expect(o.Procapita).toMatchObject({
@@ -98,6 +116,11 @@ describe('objektlista import', () => {
     expect(r.body.warnings.join('\n')).toContain('"Nästa omklassning"');
     const [o] = await list(isamB, 'forv-b');
     expect(o).toMatchObject({ name: 'Ekonomisystem', normerandeStatus: 'klar', normerandeDate: '2024-11-05', nis: true, konfidentialitet: 2, riktighet: 1, tillganglighet: null, sparbarhet: 3 });
+    // Levels read from the one K/R/T/S column are that column's change.
+    ws.getCell('F2').value = '3/1/–/2';
+    const again = await upload(isamB, 'org=forv-b', Buffer.from(await wb.xlsx.writeBuffer()), XLSX);
+    expect(again.body).toMatchObject({ updated: 1, rejected: 0 });
+    expect(again.body.changes).toEqual([{ column: 'K/R/T/S', count: 1, examples: ['Ekonomisystem'] }]);
   });
 
   it('refuses each bad row at its line and column, all or nothing; skipInvalid writes the good rows', async () => {

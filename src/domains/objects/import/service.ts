@@ -38,7 +38,7 @@ import { checkClassification, oneYearAfter } from '../classification';
 import { ASPECTS, CreateDigitalObject, UpdateDigitalObject } from '../contract';
 import { createObject, updateObject, type ObjectRow } from '../service';
 import { digitalObjects, objectFollowUps } from '../table';
-import { columnName, OBJECT_HEADER, type ObjectField, type ObjectHeader } from './columns';
+import { columnName, OBJECT_COLUMNS, OBJECT_HEADER, type ObjectField, type ObjectHeader } from './columns';
 import { parseFollowUpDone, parseLevel, parseLevels, parseManagement, parsePub, parseStatus } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
@@ -116,6 +116,14 @@ export async function importObjects(ctx: Ctx, path: string, opts: ObjectImportOp
       action: 'object.import', entityType: 'object_import', entityId: info.sha256, orgId: target.id,
       after: { org: target.slug, ...importAuditFacts(info, summary, opts) },
     });
+  }, {
+    columns: OBJECT_COLUMNS, names: header.names,
+    // A level read from the one K/R/T/S column is that column's change.
+    of: (p) => ({
+      key: p.name,
+      fields: (Object.keys(p.values) as (keyof Planned['values'])[]).map((k) =>
+        (ASPECTS as readonly string[]).includes(k) && header.index[k] === undefined && header.index.levels !== undefined ? 'levels' : k),
+    }),
   });
   return { summary, written: done.written, failed: done.failed, info };
 }

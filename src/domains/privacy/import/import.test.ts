@@ -196,12 +196,15 @@ describe('registerförteckning import', () => {
     expect(refused.body.errors.map((e: any) => [e.line, e.column])).toEqual([[3, 'Behandling'], [5, 'Behandling']]);
     expect(refused.body.errors[0].reason_sv).toContain('är arkiverad');
     expect(refused.body.errors[1].reason_en).toContain('exists in several organisations (ENHET-A, FORV-A)');
+    expect(refused.body.changes).toBeUndefined(); // refused: nothing written, nothing changed
     expect((await byName(handl, 'forv-a'))['Elevhälsa'].status).toBe('godkand');
 
     const updates = await auditCount(t, 'privacy.update');
     const r = await upload(handl, 'org=forv-a&skipInvalid=true', file);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ created: 0, updated: 1, unchanged: 1, rejected: 2 });
+    // The purpose is the change; the status an import does not set, and a return to utkast is the rule's, not the file's.
+    expect(r.body.changes).toEqual([{ column: 'Ändamål', count: 1, examples: ['Elevhälsa'] }]);
     expect(r.body.warnings_en).toEqual([
       expect.stringContaining('1 approved processing activities change and return to utkast (draft; or granskas when the file says so); the DSO must approve them again: Elevhälsa (2)'),
       expect.stringContaining('The status Godkänd (approved) is not imported: the DSO approves in Tillit. These activities are not approved in Tillit and keep their status (new ones become utkast): Bygglov (4)'),

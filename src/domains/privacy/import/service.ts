@@ -40,7 +40,7 @@ import { CreateProcessingActivity, UpdateProcessingActivity } from '../contract'
 import { checkActivity } from '../rules';
 import { createActivity, linkedSystems, updateActivity, type ActivityRow } from '../service';
 import { processingActivities } from '../table';
-import { columnName, PRIVACY_HEADER, type PrivacyField, type PrivacyHeader } from './columns';
+import { columnName, PRIVACY_COLUMNS, PRIVACY_HEADER, type PrivacyField, type PrivacyHeader } from './columns';
 import {
   itemMsg, joinList, parseCriteria, parseDpia, parseLegalBasis, parsePub, parseStatus, parseTransfer, parseTransferTool, parseYesNo, splitList,
 } from './values';
@@ -137,6 +137,9 @@ export async function importActivities(ctx: Ctx, path: string, opts: PrivacyImpo
       action: 'privacy.import', entityType: 'privacy_import', entityId: info.sha256, orgId: target.id,
       after: { org: target.slug, ...importAuditFacts(info, summary, opts) },
     });
+  }, {
+    columns: PRIVACY_COLUMNS, names: header.names,
+    of: (p) => ({ key: p.name, fields: (Object.keys(p.values) as (keyof Planned['values'])[]).map((k) => (k === 'objectIds' ? 'systems' : k)) }),
   });
   tell(summary, notes, !done.failed && created > 0 && !!ctx.principal?.userId && ctx.authz.can('dso.approve', target.path));
   return { summary, written: done.written, failed: done.failed, info };

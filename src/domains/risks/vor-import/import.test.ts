@@ -54,6 +54,7 @@ describe('VoR import', () => {
     const r = await upload(isam, 'org=forv-a&year=2025', csv(SHEET));
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ created: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    expect(r.body.changes).toBeUndefined(); // nothing updated
     expect(r.body.warnings.join('\n')).toContain('"Kommentar"');
     expect(await auditCount(t, 'risk.vor.import')).toBe(audits + 1);
     const v = await vorOf(isam, 'forv-a', 2025);
@@ -74,6 +75,7 @@ describe('VoR import', () => {
     const again = await upload(isam, 'org=forv-a&year=2025', csv(SHEET));
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
+    expect(again.body.changes).toBeUndefined();
     const after = await tableCounts(t);
     expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 });
     expect(after.audit_log).toBe(before.audit_log + 1); // only the import's own row
@@ -89,8 +91,16 @@ describe('VoR import', () => {
     const dry = await upload(isam, 'org=forv-a&year=2025&dryRun=true', csv(withProcess));
     expect(dry.body).toMatchObject({ created: 1, updated: 1, unchanged: 2, rejected: 0 });
     expect(dry.body.warnings.join('\n')).toContain('"Ekonomi / Attest"');
+    // The changed columns as the file names them, in the format's order: the event's likelihood and its action's owner
+    // (the riskvärde follows from them and is not a change of its own).
+    const changes = [
+      { column: 'Sannolikhet', count: 1, examples: ['Risker och konsekvenser av incidenter kvarstår'] },
+      { column: 'Ansvarig', count: 1, examples: ['Risker och konsekvenser av incidenter kvarstår'] },
+    ];
+    expect(dry.body.changes).toEqual(changes);
     const r = await upload(isam, 'org=forv-a&year=2025', csv(withProcess));
     expect(r.body).toMatchObject({ created: 1, updated: 1, unchanged: 2, rejected: 0 });
+    expect(r.body.changes).toEqual(changes);
     const v = await vorOf(isam, 'forv-a', 2025);
     expect(v.processes.map((p) => p.name)).toEqual([MANDATORY_PROCESS, 'Ekonomi']);
     const kvar = events(v).find((e) => e.title === 'Risker och konsekvenser av incidenter kvarstår')!;

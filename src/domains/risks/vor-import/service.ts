@@ -31,7 +31,7 @@ import { addArbetssatt, addProcess, createEvent, insertVor, updateEvent } from '
 import { createAction, updateAction } from '../actions';
 import type { Vor } from '../contract';
 import { fallbackScale, type EventRow, type VorRow } from '../vor-read';
-import { columnName, VOR_HEADER, type VorField, type VorHeader } from './columns';
+import { columnName, VOR_COLUMNS, VOR_HEADER, type VorField, type VorHeader } from './columns';
 import { parseLevel } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
@@ -78,7 +78,12 @@ interface Planned extends PlannedRow {
   sannolikhet: number;
   konsekvens: number;
   action?: { existing?: ActionRow; title: string; owner?: string; dueDate?: string | null };
+  /** The columns whose values differ from the stored event and its action. */
+  changed: VorField[];
 }
+
+/** The event's own columns (the rest are its action's). */
+const EVENT_FIELDS: readonly VorField[] = ['title', 'sannolikhet', 'konsekvens', 'motivation', 'followUp'];
 
 const lockedError = (year: number) =>
   conflict('vor_approved', {
@@ -140,7 +145,7 @@ export async function importVor(ctx: Ctx, path: string, opts: VorImportOptions, 
       after: { vorId: target.id, year: opts.year, ...importAuditFacts(info, summary, opts) },
     });
     return target.id;
-  });
+  }, { columns: VOR_COLUMNS, names: header.names, of: (p) => ({ key: p.title, fields: p.changed }) });
   return { summary, written: done.written, failed: done.failed, info, vorId: done.value };
 }
 
@@ -255,20 +260,29 @@ function classify(
     if (!proc) state.procs.set(procKey, p);
     const a = arb ?? { id: null, name: arbName, events: new Map() };
     if (!arb) p.arbs.set(arbKey, a);
-    const planned: Planned = { line, proc: p, arb: a, existing, title, motivation, followUp, sannolikhet: s.value, konsekvens: k.value, outcome: 'created' };
-    let changed = !existing;
+    const changed: VorField[] = [];
+    const planned: Planned = { line, proc: p, arb: a, existing, title, motivation, followUp, sannolikhet: s.value, konsekvens: k.value, outcome: 'created', changed };
+    const differs = (f: VorField, now: unknown, next: unknown) => { if (next !== undefined && now !== next) changed.push(f); };
     if (existing) {
-      changed = existing.title !== title || existing.sannolikhet !== s.value || existing.konsekvens !== k.value
-        || (motivation !== undefined && existing.motivation !== motivation) || (followUp !== undefined && existing.followUp !== followUp);
+      differs('title', existing.title, title);
+      differs('sannolikhet', existing.sannolikhet, s.value);
+      differs('konsekvens', existing.konsekvens, k.value);
+      differs('motivation', existing.motivation, motivation);
+      differs('followUp', existing.followUp, followUp);
     }
     if (actionTitle !== '') {
       const found = existing ? (state.actions.get(existing.id) ?? []).find((x) => nameKey(x.title) === nameKey(actionTitle)) : undefined;
       const dueDate = day?.ok ? day.value : undefined;
       planned.action = { existing: found, title: actionTitle, owner, dueDate };
-      if (!found) changed = true;
-      else if (found.title !== actionTitle || (owner !== undefined && found.owner !== owner) || (dueDate !== undefined && found.dueDate !== dueDate)) changed = true;
+      // A new action is the Åtgärd column's change (with its owner and date).
+      if (!found) changed.push('action');
+      else {
+        differs('action', found.title, actionTitle);
+        differs('owner', found.owner, owner);
+        differs('dueDate', found.dueDate, dueDate);
+      }
     }
-    planned.outcome = existing ? (changed ? 'updated' : 'unchanged') : 'created';
+    planned.outcome = existing ? (changed.length > 0 ? 'updated' : 'unchanged') : 'created';
     plan.push(planned);
   }
   return plan;
@@ -310,9 +324,7 @@ async function apply(tx: Db, ctx: Ctx, vor: VorRow, plan: Planned[], preset?: Ma
       })).id;
     } else {
       eventId = e.id;
-      const differs = e.title !== p.title || e.sannolikhet !== p.sannolikhet || e.konsekvens !== p.konsekvens
-        || (p.motivation !== undefined && e.motivation !== p.motivation) || (p.followUp !== undefined && e.followUp !== p.followUp);
-      if (differs) {
+      if (p.changed.some((f) => EVENT_FIELDS.includes(f))) {
         await updateEvent(inImport, e.id, { version: e.version, title: p.title, sannolikhet: p.sannolikhet, konsekvens: p.konsekvens, motivation: p.motivation, followUp: p.followUp });
       }
     }

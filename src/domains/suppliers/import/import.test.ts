@@ -99,6 +99,17 @@ describe('leverantörsregister import', () => {
     const dry = await upload(isam, 'org=forv-a&dryRun=true', body, XLSX);
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ created: 0, updated: 2, unchanged: 0, rejected: 0 });
+    // By the file's English column names, in the format's order; the systems as the System column's change.
+    const both = ['cgi sverige ab', 'Städbolaget'];
+    expect(dry.body.changes).toEqual([
+      { column: 'Supplier', count: 1, examples: ['cgi sverige ab'] },
+      { column: 'Third countries', count: 1, examples: ['cgi sverige ab'] },
+      { column: 'Transfer tool', count: 1, examples: ['cgi sverige ab'] },
+      { column: 'Exit plan', count: 2, examples: both },
+      { column: 'Assessment', count: 2, examples: both },
+      { column: 'Assessment date', count: 2, examples: both },
+      { column: 'Systems', count: 1, examples: ['cgi sverige ab'] },
+    ]);
     expect((await byName(isam, 'forv-a'))['CGI Sverige AB'].version).toBe(1);
     const r = await upload(isam, 'org=forv-a', body, XLSX);
     expect(r.body).toMatchObject({ created: 0, updated: 2, rejected: 0 });

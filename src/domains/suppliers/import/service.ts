@@ -38,7 +38,7 @@ import { orgFor, type OrgRow } from '../../plans/scope';
 import { CreateSupplier, UpdateSupplier, type SubSupplier, type Supplier } from '../contract';
 import { checkSupplier } from '../rules';
 import { createSupplier, listSuppliers, updateSupplier } from '../service';
-import { columnName, SUPPLIER_HEADER, type SupplierField, type SupplierHeader } from './columns';
+import { columnName, SUPPLIER_COLUMNS, SUPPLIER_HEADER, type SupplierField, type SupplierHeader } from './columns';
 import { parseAssessmentResult, parseOrgNumber, parsePub, parseSubSuppliers, parseThirdCountries, parseTransferTool, splitNames } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
@@ -117,6 +117,9 @@ export async function importSuppliers(ctx: Ctx, path: string, opts: SupplierImpo
       action: 'supplier.import', entityType: 'supplier_import', entityId: info.sha256, orgId: target.id,
       after: { org: target.slug, ...importAuditFacts(info, summary, opts) },
     });
+  }, {
+    columns: SUPPLIER_COLUMNS, names: header.names,
+    of: (p) => ({ key: p.name, fields: (Object.keys(p.values) as (keyof Planned['values'])[]).map((k) => (k === 'objectIds' ? 'systems' : k)) }),
   });
   return { summary, written: done.written, failed: done.failed, info };
 }

@@ -79,6 +79,8 @@ describe('genomförandegrad import', () => {
     const next = csv([['Enhet', 'Kurs', 'År', 'Anställda', 'Genomförda'], ['enh-a1', INFO.toUpperCase(), '2025', '41', '38']]);
     const dry = await upload(isam, 'org=forv-a&year=2025&dryRun=true', next);
     expect(dry.body).toMatchObject({ created: 0, updated: 1, rejected: 0 });
+    const changed = [`${INFO.toUpperCase()} (ENH-A1, 2025)`];
+    expect(dry.body.changes).toEqual([{ column: 'Anställda', count: 1, examples: changed }, { column: 'Genomförda', count: 1, examples: changed }]);
     expect((await figures())[`enh-a1|2025|${INFO}`]).toBe('35/40');
     expect((await upload(isam, 'org=forv-a&year=2025', next)).body).toMatchObject({ updated: 1 });
     expect((await figures())[`enh-a1|2025|${INFO}`]).toBe('38/41');
@@ -103,6 +105,9 @@ describe('genomförandegrad import', () => {
     const r = await upload(isam, 'org=forv-a&year=2025', await xlsx(PERSONS), XLSX);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ created: 2, updated: 1, unchanged: 0, rejected: 0 });
+    // The counts made from the persons' rows change, named as the register's columns (the file has none of that name).
+    const changed = [`${INFO} (ENH-A1, 2025)`];
+    expect(r.body.changes).toEqual([{ column: 'Anställda', count: 1, examples: changed }, { column: 'Genomförda', count: 1, examples: changed }]);
     expect(r.body.warnings_en).toEqual([
       'The columns about persons are not read and not stored (Tillit keeps only the counts): "Förnamn", "Efternamn", "E-post", "Personnummer".',
       expect.stringContaining('read as a report per person'),

@@ -38,7 +38,7 @@ import { orgFor, type OrgRow } from '../../plans/scope';
 import { CreateTrainingCompletion } from '../contract';
 import { checkCompleted, createCompletion, updateCompletion } from '../service';
 import { trainingCompletions } from '../table';
-import { columnName, englishCompleted, TRAINING_HEADER, type TrainingField, type TrainingHeader } from './columns';
+import { columnName, englishCompleted, TRAINING_COLUMNS, TRAINING_HEADER, type TrainingField, type TrainingHeader } from './columns';
 import { completedIn, holdsPersonnummer, parseCompletion, parseCount, parsePercent, percentAgrees, PERSONNUMMER_CELL, type Completion } from './values';
 
 export type { ImportError, ImportSummary } from '../../../server/platform/tabular/summary';
@@ -196,6 +196,10 @@ export async function importTraining(ctx: Ctx, path: string, opts: TrainingImpor
       action: 'training.completion.import', entityType: 'training_completion_import', entityId: info.sha256, orgId: target.id,
       after: { org: target.slug, year: opts.year ?? null, shape, ...importAuditFacts(info, summary, opts) },
     });
+  }, {
+    // A report per person changes the counts Tillit makes from it, named as the register's columns.
+    columns: TRAINING_COLUMNS, names: header.names,
+    of: ({ item, changes }) => ({ key: `${item.course} (${item.org.name}, ${item.year})`, fields: Object.keys(changes) as (keyof typeof changes)[] }),
   });
   return { summary, written: done.written, failed: done.failed, info, shape };
 }

@@ -34,8 +34,16 @@ export const importSummarySchema = (name: string) =>
       warnings: z.array(z.string()),
       warnings_sv: z.array(z.string()),
       warnings_en: z.array(z.string()),
+      changes: z.array(z.object({ column: z.string(), count: z.number(), examples: z.array(z.string()) })).optional()
+        .openapi({ description: 'Vad de uppdaterade raderna ändrar, per kolumn, med de första raderna / what the updated rows change, by column, with the first rows' }),
     })
     .openapi(name);
+
+/** The summary as the API answers it: the schema's fields only, `changes` when there are any. */
+export function summaryAnswer(s: ImportSummary) {
+  const { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en, changes } = s;
+  return { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en, ...(changes ? { changes } : {}) };
+}
 
 export const fileBody = z.string().openapi({ format: 'binary' });
 
@@ -88,8 +96,7 @@ export function importRoute<Q extends z.ZodRawShape>(def: ImportRouteDef<Q>) {
         const r = await def.run(ctx, upload.path, {
           ...q, dryRun: q.dryRun === 'true', skipInvalid: q.skipInvalid === 'true', fileName: uploadedFileName(c.req.header('x-file-name')),
         }, upload.info);
-        const { created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en } = r.summary;
-        return c.json({ created, updated, unchanged, rejected, errors, warnings, warnings_sv, warnings_en }, r.failed ? 422 : 200);
+        return c.json(summaryAnswer(r.summary), r.failed ? 422 : 200);
       } finally {
         await upload.dispose();
       }

@@ -9,10 +9,10 @@ import type { Ctx } from '../context';
 import type { Db } from '../db';
 import { inTx } from '../tx';
 import type { Cell, Msg } from './cells';
-import type { HeaderMap, HeaderReader } from './header';
+import type { ColumnDef, HeaderMap, HeaderReader } from './header';
 import { FatalRecord, guard, missingColumns, openTable, SourceError, sourceProblem } from './open';
 import type { FileInfo } from './source';
-import { addWarning, emptySummary, toError, type ImportSummary, type RowError } from './summary';
+import { addChange, addWarning, changesByColumn, emptySummary, toError, type ColumnChanges, type ImportSummary, type RowError } from './summary';
 import { cellText } from './values';
 
 /** `date1904`: from an XLSX workbook that counts days from 1904 (give it to parseDay). */
@@ -106,18 +106,30 @@ export async function readImportRows<F extends string>(
 /** What a planned row does. */
 export interface PlannedRow { outcome: 'created' | 'updated' | 'unchanged' }
 
+/**
+ * How an import says what its updated rows change (the summary's `changes`): its columns in order, the file's names for
+ * them (the header), and an updated row's key as the user knows it (a name) with the columns' fields it changes.
+ */
+export interface ChangeReport<P, F extends string> {
+  columns: readonly ColumnDef<F>[];
+  names: Partial<Record<F, string>>;
+  of(p: P): { key: string; fields: readonly NoInfer<F>[] };
+}
+
 class Rollback {}
 
 /**
  * One transaction: `plan` validates every row against the stored records (calling `reject` with each bad row's
- * errors) and says what each valid row does; the outcomes are counted. A bad row without `skipInvalid`, or a dry
+ * errors) and says what each valid row does; the outcomes are counted, and with `changes` what the updated rows
+ * change, by column. A bad row without `skipInvalid`, or a dry
  * run, rolls back (an import that fails counts nothing; a dry run keeps its counts). Else `write` applies the plan
  * in the same transaction. Returns `written` false and `failed` true when bad rows kept the import from writing.
  */
-export async function planAndWrite<P extends PlannedRow, T>(
+export async function planAndWrite<P extends PlannedRow, T, F extends string = never>(
   ctx: Ctx, summary: ImportSummary, opts: ImportOptions,
   plan: (tx: Db, reject: (errors: RowError[]) => void) => Promise<P[]>,
   write: (tx: Db, plan: P[]) => Promise<T>,
+  changes?: ChangeReport<P, F>,
 ): Promise<{ written: true; failed: false; value: T } | { written: false; failed: boolean; value: null }> {
   let failed = false;
   const reject = (errors: RowError[]) => {
@@ -129,8 +141,21 @@ export async function planAndWrite<P extends PlannedRow, T>(
     const value = await inTx(ctx, async (tx) => {
       const planned = await plan(tx, reject);
       for (const p of planned) summary[p.outcome]++;
+      if (changes) {
+        const changed: ColumnChanges<F> = new Map();
+        for (const p of planned) {
+          if (p.outcome !== 'updated') continue;
+          const { key, fields } = changes.of(p);
+          for (const f of new Set(fields)) addChange(changed, f, [key]);
+        }
+        if (changed.size > 0) summary.changes = changesByColumn(changed, changes.columns, changes.names);
+      }
       if (failed) {
-        if (!opts.dryRun) summary.created = summary.updated = summary.unchanged = 0;
+        // An import refused for its bad rows counts and changes nothing; a dry run says what it would have done.
+        if (!opts.dryRun) {
+          summary.created = summary.updated = summary.unchanged = 0;
+          delete summary.changes;
+        }
         throw new Rollback();
       }
       if (opts.dryRun) throw new Rollback();

@@ -34,6 +34,33 @@ export interface ImportChange {
   examples: string[];
 }
 
+/** How many keys a column's change names (the rest are counted). */
+export const CHANGE_EXAMPLES = 3;
+
+/** The updated rows' changes as they are collected: per field, how many rows change it and the first keys. */
+export type ColumnChanges<F extends string> = Map<F, { count: number; examples: string[] }>;
+
+/** Adds rows' change of `field` to `into`: `keys` are the rows' keys (or the first of them, with `count` rows). */
+export function addChange<F extends string>(into: ColumnChanges<F>, field: F, keys: readonly string[], count = keys.length): void {
+  const c = into.get(field) ?? { count: 0, examples: [] };
+  c.count += count;
+  for (const k of keys) if (c.examples.length < CHANGE_EXAMPLES) c.examples.push(k);
+  into.set(field, c);
+}
+
+/**
+ * The collected changes as the summary says them: in the import's column order, each column named as the file names
+ * it (`names`, the header), else by its canonical name (a field the file fills from another column, or counts).
+ */
+export function changesByColumn<F extends string>(
+  changed: ColumnChanges<F>, columns: readonly { field: F; names: readonly string[] }[], names: Partial<Record<F, string>>,
+): ImportChange[] {
+  return columns.flatMap(({ field, names: known }) => {
+    const c = changed.get(field);
+    return c ? [{ column: names[field] ?? known[0]!, count: c.count, examples: c.examples }] : [];
+  });
+}
+
 /** A rejected row's reason at its line and column. */
 export interface RowError extends Msg {
   line: number;
