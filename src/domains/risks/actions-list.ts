@@ -103,10 +103,15 @@ export function actionParents(ctx: Ctx, inScope: SQL) {
 /** The join of risk_actions to their parents from actionParents. */
 export const onParent = (p: ReturnType<typeof actionParents>) => and(eq(riskActions.parentType, p.ptype), eq(riskActions.parentId, p.pid));
 
-/** GET /api/risks/actions: the subtree's åtgärder, soonest due first; 404 for an org outside the caller's read scope. */
+/**
+ * GET /api/risks/actions: the subtree's åtgärder (without an org, those of every organisation the caller reads), soonest
+ * due first; 404 for an org outside the caller's read scope.
+ */
 export async function listAllActions(ctx: Ctx, q: ActionListQuery): Promise<ActionList> {
-  const org = await orgFor(ctx, ctx.db, q.org, 'risk.read');
-  const inScope = and(like(orgs.path, escapeLike(org.path) + '%'), ctx.authz.scopeSql('risk.read', orgs.path))!;
+  // Without an org: every organisation the person may read (the start page's count when no one organisation covers them).
+  const org = q.org === undefined ? undefined : await orgFor(ctx, ctx.db, q.org, 'risk.read');
+  const readable = ctx.authz.scopeSql('risk.read', orgs.path);
+  const inScope = org ? and(like(orgs.path, escapeLike(org.path) + '%'), readable)! : readable;
   const p = actionParents(ctx, inScope);
   const today = stockholmDate();
   const limit = q.limit ?? MAX;

@@ -18,7 +18,7 @@ const shift = (days: number) => {
 };
 const lastYear = Number(stockholmDate().slice(0, 4)) - 1;
 
-interface Item { title: string; dueDate: string | null; status: string; overdue: boolean; carriedFromId: string | null; source: { label: string } }
+interface Item { id: string; title: string; dueDate: string | null; status: string; overdue: boolean; carriedFromId: string | null; source: { label: string; org: { slug: string } } }
 interface Attention { key: string; count: number; link: string }
 
 const attention = async (c: Client, key: string): Promise<Attention | undefined> => {
@@ -112,6 +112,26 @@ describe('start page: overdue risk actions', () => {
     // Every åtgärd once: the carried one in the new year, the finished one in the year it was finished.
     const all = (await isamB.get('/api/risks/actions?org=forv-b&status=all')).body.items as Item[];
     expect(all.map((i) => [i.title, i.source.label])).toEqual([['b1 vor late', `VoR ${lastYear + 1} – FORV-B`], ['b2 vor done', `VoR ${lastYear} – FORV-B`]]);
+  });
+
+  it('opens the åtgärder of two separate trees on all of the person\'s organisations, as counted', async () => {
+    // Manages forv-a and forv-b, not the city above them: no one organisation covers what is counted.
+    const both = (await userWithRoles(t, 'isam-ab@test.se', [{ role: 'isam', org: 'forv-a' }, { role: 'isam', org: 'forv-b' }])).client;
+    const item = await attention(both, 'risks.overdue-actions');
+    expect(item?.link).toBe('/risker/atgarder?forsenade=1&alla=1');
+    const perTree = [...(await overdueActions(both, 'forv-a')), ...(await overdueActions(both, 'forv-b'))];
+    expect(perTree.map((i) => i.source.org.slug)).toEqual(expect.arrayContaining(['forv-a', 'forv-b']));
+    // The page asks without an org: every organisation the person reads, the count's åtgärder exactly, soonest due first.
+    const r = await both.get('/api/risks/actions?status=open&overdue=true');
+    expect(r.status).toBe(200);
+    const listed = r.body.items as Item[];
+    expect(listed.length).toBe(item!.count);
+    expect(listed.map((i) => i.id).sort()).toEqual(perTree.map((i) => i.id).sort());
+    expect(listed.map((i) => i.dueDate)).toEqual([...listed.map((i) => i.dueDate)].sort());
+    // One who reads only forv-a gets forv-a's alone without an org.
+    const onlyA = (await isamA.get('/api/risks/actions?status=open&overdue=true')).body.items as Item[];
+    expect(onlyA.length).toBeGreaterThan(0);
+    expect(onlyA.every((i) => i.source.org.slug === 'forv-a' || i.source.org.slug === 'avd-a1')).toBe(true);
   });
 });
 

@@ -41,7 +41,8 @@ export const attentionProviders: AttentionProvider[] = [
         severity: 'warning',
         ...countTitles(n, { one: 'En riskåtgärd är försenad', many: 'riskåtgärder är försenade' }, { one: 'One risk action is overdue', many: 'risk actions are overdue' }),
         count: n,
-        link: withOrg('/risker/atgarder?forsenade=1', org ? [org] : []),
+        // Opened on the one organisation that covers them all, else on all of the person's organisations (?alla=1).
+        link: org ? withOrg('/risker/atgarder?forsenade=1', [org]) : '/risker/atgarder?forsenade=1&alla=1',
       }];
     },
   },

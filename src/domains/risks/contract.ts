@@ -145,7 +145,7 @@ export type UpdateAction = z.infer<typeof UpdateAction>;
 export const ACTION_SOURCES = ['vor', 'register', 'rsa', 'continuity_plan', 'exercise'] as const;
 
 export const ActionListQuery = z.object({
-  org: OrgRef,
+  org: OrgRef.optional().openapi({ description: 'Organisationen och dess underträd; utan: alla organisationer personen får läsa / the organisation and its subtree; without: every organisation the person may read' }),
   status: z.enum(['open', 'all']).optional().openapi({ description: 'open: planerad och pågår; all (standard) / open: planned and ongoing; all (default)' }),
   overdue: z.enum(['true', 'false']).optional().openapi({ description: 'true: bara försenade; false: bara ej försenade / only overdue, only not overdue' }),
   limit: z.coerce.number().int().min(1).max(500).optional().openapi({ description: 'Högst 500, standard 500 / at most 500, default 500' }),

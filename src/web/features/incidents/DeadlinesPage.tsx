@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../components/problem';
 import { formatDateTime, formatNumber } from '../../format';
 import { useSelectedOrg } from '../../shell/org-context';
-import { ScopeSwitch, useIncidentScope } from './ScopeSwitch';
+import { ScopeSwitch, useOrgScope } from '../../components/ScopeSwitch';
 import { CLOCK_COLOR, shownState, useNow, useRemainingAfterBadge } from './badges';
 import { SubNav } from './SubNav';
 import type { DeadlineItem } from './types';
@@ -20,7 +20,7 @@ export default function DeadlinesPage() {
   const { t, i18n } = useTranslation('incidents');
   const { selected, selectedSlug: chosen } = useSelectedOrg();
   // From the start page's warnings (?alla=1): every organisation the person may read, as the warnings count them.
-  const scope = useIncidentScope();
+  const scope = useOrgScope();
   const all = scope.all;
   const selectedSlug = all ? null : chosen;
   const now = useNow(30_000);

@@ -11,7 +11,7 @@ import { useSearchText, useSearchYear } from '../../shell/search';
 import { ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
 import { formatNumber } from '../../format';
-import { ScopeSwitch, useIncidentScope } from './ScopeSwitch';
+import { ScopeSwitch, useOrgScope } from '../../components/ScopeSwitch';
 import { categoriesQuery, categoryNamesQuery } from './api';
 import { DeadlineCell, nearest, numberColumn, reportedAtColumn, StatusBadge, useNow } from './badges';
 import { FilterForm, filterQuery, useUrlFilter } from './filters';
@@ -49,7 +49,7 @@ export default function IncidentsPage() {
   const categoryNames = useQuery(categoryNamesQuery(selectedSlug)).data?.names ?? categories.map((c) => c.name);
   // From the start page's "new reports waiting" (?alla=1&handlaggare=ingen): the list as the card counts it, every
   // organisation the person may see and only reports without a handler (not the selected organisation's list).
-  const scope = useIncidentScope();
+  const scope = useOrgScope();
   const all = scope.all;
   // The year filter offers the years that have incidents in the organisation's subtree (all when listing all).
   const years = useIncidentYears(all ? null : selectedSlug, filter.year);

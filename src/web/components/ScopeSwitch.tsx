@@ -1,17 +1,18 @@
 import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNarrow } from '../../shell/narrow';
-import { useSelectedOrg } from '../../shell/org-context';
-import { searchChoice, useSearchValues, useSetSearch } from '../../shell/search';
+import { useNarrow } from '../shell/narrow';
+import { useSelectedOrg } from '../shell/org-context';
+import { searchChoice, useSearchValues, useSetSearch } from '../shell/search';
 
 /**
  * Whether a list shows the selected organisation's subtree or every organisation the person may read (`?alla=1`, as
  * the start page's warnings count them). One who reads several separate trees (a DSO shared by förvaltningar in a
  * samverkansgrupp) sees them all unless they choose one (`?alla=0`): the first in the header's list alone could
- * show "no deadlines" beside a start page warning of one about to run out.
+ * show "no deadlines" beside a start page warning of one about to run out. Lists with such a warning use it: the
+ * incidents, their deadlines, the risk actions.
  */
-export function useIncidentScope(): { all: boolean; severalTrees: boolean; setAll: (all: boolean) => void } {
+export function useOrgScope(): { all: boolean; severalTrees: boolean; setAll: (all: boolean) => void } {
   const { orgs } = useSelectedOrg();
   const chosen = searchChoice(useSearchValues().alla);
   const setSearch = useSetSearch();
@@ -21,8 +22,8 @@ export function useIncidentScope(): { all: boolean; severalTrees: boolean; setAl
 }
 
 /** The choice between the selected organisation and all of one's organisations, shown when there is one to make. */
-export function ScopeSwitch({ all, severalTrees, setAll }: ReturnType<typeof useIncidentScope>) {
-  const { t } = useTranslation('incidents');
+export function ScopeSwitch({ all, severalTrees, setAll }: ReturnType<typeof useOrgScope>) {
+  const { t } = useTranslation();
   const { selected } = useSelectedOrg();
   const label = useId();
   // On a phone the two choices (one names the organisation) stand one above the other, and a long name wraps.
