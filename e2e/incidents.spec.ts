@@ -437,6 +437,11 @@ test('import: the dry run shows the bad line and nothing is written until confir
   expect(await imported()).toBe(2);
   // The result leads to the list.
   await expect(done.getByRole('link', { name: 'Visa incidenterna' })).toHaveAttribute('href', '/incidenter');
+  // The same file again: its new preview takes the result's place and says the import would now change nothing.
+  await page.getByRole('button', { name: 'Provkör (inget sparas)' }).click();
+  await expect(page.getByRole('heading', { name: 'Provkörning – inget har sparats' })).toBeFocused();
+  await expect(done).toHaveCount(0);
+  await expect(preview.locator('dt', { hasText: 'Oförändrade' }).locator('xpath=following-sibling::dd')).toHaveText('2');
 
   // The next export from IA: one case closed, one recategorised. The preview says what the updates change, by column.
   const next = [

@@ -258,6 +258,13 @@ test('one who reads separate trees (a shared DSO) sees all of them in the list a
   expect(second.status(), await second.text()).toBe(201);
   await quick(api, headers, `Träd ett ${u}`, orgs.enhet.slug);
   await quick(api, headers, `Träd två ${u}`, orgs.annan.slug);
+  // A risk åtgärd in each tree, for the risk actions' list.
+  for (const [org, title] of [[orgs.enhet.slug, `Åtgärd träd ett ${u}`], [orgs.annan.slug, `Åtgärd träd två ${u}`]]) {
+    const risk = await api.post('/api/risks/register', { headers, data: { org, title: `Risk för ${title}`, sourceType: 'manual', inherent: { sannolikhet: 2, konsekvens: 2 } } });
+    expect(risk.status(), await risk.text()).toBe(201);
+    const action = await api.post('/api/risks/actions', { headers, data: { parentType: 'risk', parentId: ((await risk.json()) as { id: string }).id, title, dueDate: null } });
+    expect(action.status(), await action.text()).toBe(201);
+  }
   await api.dispose();
 
   await login(page, twoTrees.email, twoTrees.password);
@@ -282,6 +289,13 @@ test('one who reads separate trees (a shared DSO) sees all of them in the list a
   await page.goto('/incidenter/tidsfrister');
   await expect(page.getByRole('radio', { name: 'Alla mina organisationer' })).toBeChecked();
   await expect(page.getByText('Alla löpande lagstadgade tidsfrister i de organisationer du har behörighet till')).toBeVisible();
+  // So do the risk åtgärder, each with its organisation.
+  await page.goto('/risker/atgarder');
+  await expect(page.getByRole('radio', { name: 'Alla mina organisationer' })).toBeChecked();
+  for (const [title, org] of [[`Åtgärd träd ett ${u}`, orgs.enhet.name], [`Åtgärd träd två ${u}`, orgs.annan.name]]) {
+    await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText(org);
+  }
+  await expectNoAxeViolations(page, 'risk actions of all one\'s organisations');
 });
 
 test('triage offers only reachable statuses and handlers who may read the incidents; focus goes to the answer', async ({ page }) => {

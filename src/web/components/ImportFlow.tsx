@@ -158,8 +158,12 @@ export function ImportFlow({ path, query, fileLabel, help, doneTitle, doneText, 
     try {
       // The preview counts what would be written with the invalid rows left out; nothing is written.
       const r = await runImport(file, { path, query, dryRun, skipInvalid: dryRun ? true : skip, csrf: me.csrfToken ?? '' }, setProgress);
-      if (dryRun) setPreview(r);
-      else {
+      if (dryRun) {
+        // A new preview (the same file again after an import, say) replaces the last result: it says what would happen now.
+        setResult(null);
+        setSkip(false);
+        setPreview(r);
+      } else {
         setResult(r);
         onImported?.(r);
       }

@@ -182,15 +182,38 @@ describe('VoR import', () => {
     expect((await isam.get('/api/risks/vor?org=forv-a&year=2023')).body).toEqual([]);
   });
 
-  it('answers 409 for an approved VoR and 403 for a reader; the reader may download the template', async () => {
+  it('into an approved VoR changes follow-up and åtgärder only, as the editor does; 403 for a reader; the reader may download the template', async () => {
     const v = await vorOf(isam, 'forv-a', 2025);
     const ok = await chef.post(`/api/risks/vor/${v.id}/approve`, { version: v.version });
     expect(ok.status).toBe(200);
     const before = await tableCounts(t);
-    const locked = await upload(isam, 'org=forv-a&year=2025', csv(SHEET));
-    expect(locked.status).toBe(409);
-    expect(locked.body.detail_sv).toContain('godkänd och låst');
+    const file = csv([
+      ['Arbetssätt', 'Händelse', 'Sannolikhet', 'Konsekvens', 'Status och åtgärder', 'Åtgärd', 'Ansvarig'],
+      ['Incidenthantering', 'Personuppgiftsincidenter anmäls inte', 'Mindre sannolikt', 'Allvarlig', 'Följs upp varje kvartal', 'Rutin för anmälan', 'DSO'],
+      ['Behörighetshantering', 'Behörigheter avslutas inte i tid', 'Möjlig', 'Kännbar', '', '', ''],
+      ['Incidenthantering', 'Ny händelse efter godkännandet', '2', '2', '', '', ''],
+    ]);
+    // A changed assessment and a new event are bad rows at their columns, in the preview too; nothing is written.
+    const locked = await upload(isam, 'org=forv-a&year=2025', file);
+    expect(locked.status).toBe(422);
+    expect(locked.body).toMatchObject({ created: 0, updated: 0, unchanged: 0, rejected: 2 });
+    expect(locked.body.errors.map((e: any) => [e.line, e.column])).toEqual([[3, 'Sannolikhet'], [4, 'Händelse']]);
+    expect(locked.body.errors[0].reason_sv).toContain('VoR 2025 är godkänd och låst: Sannolikhet ändras inte');
+    expect(locked.body.errors[1].reason_sv).toContain('finns inte i VoR 2025, som är godkänd och låst');
+    expect(locked.body.errors.map((e: any) => e.reason_sv).join()).not.toContain('risk.');
     expect(await tableCounts(t)).toEqual(before);
+    // The valid row's follow-up and its new åtgärd are written; the VoR stays approved with its assessment.
+    const r = await upload(isam, 'org=forv-a&year=2025&skipInvalid=true', file);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ created: 0, updated: 1, unchanged: 0, rejected: 2 });
+    expect(r.body.changes.map((c: any) => c.column)).toEqual(['Status och åtgärder', 'Åtgärd']);
+    const after = await vorOf(isam, 'forv-a', 2025);
+    expect(after.status).toBe('godkand');
+    const byTitle = Object.fromEntries(events(after).map((e) => [e.title, e]));
+    expect(byTitle['Personuppgiftsincidenter anmäls inte']).toMatchObject({ followUp: 'Följs upp varje kvartal', sannolikhet: 2, konsekvens: 4 });
+    expect(byTitle['Personuppgiftsincidenter anmäls inte'].actions).toMatchObject([{ title: 'Rutin för anmälan', owner: 'DSO' }]);
+    expect(byTitle['Behörigheter avslutas inte i tid']).toMatchObject({ sannolikhet: 4, konsekvens: 3 });
+    expect(byTitle['Ny händelse efter godkännandet']).toBeUndefined();
     expect((await upload(reader, 'org=forv-a&year=2024', csv(SHEET))).status).toBe(403);
     expect((await upload(isam, 'org=forv-b&year=2024', csv(SHEET))).status).toBe(404);
 

@@ -22,9 +22,9 @@ export const vorImportRoutes = [
   importRoute({
     path: '/api/risks/vor/import', tags, permission: 'risk.manage', query: OrgYear, summaryName: 'VorImportSummary',
     summary: 'Importera VoR från Excel/CSV (en rad per oönskad händelse) / import a VoR sheet',
-    description: 'Format: docs/vor-import.md. Allt eller inget om inte skipInvalid; dryRun skriver inget. En godkänd VoR är låst (409).',
+    description: 'Format: docs/vor-import.md. Allt eller inget om inte skipInvalid; dryRun skriver inget. I en godkänd VoR ändras bara uppföljning och åtgärder; en ny händelse eller ändrad bedömning är en ogiltig rad.',
     maxBytes: VOR_IMPORT_MAX_BYTES,
-    responses: { 409: problemContent('VoR godkänd och låst / VoR approved and locked') },
+    responses: { 409: problemContent('VoR:en godkändes under importen / the VoR was approved during the import') },
     authorize: (ctx, q) => orgFor(ctx, ctx.db, q.org, 'risk.manage'),
     run: (ctx, path, q, info) => importVor(ctx, path, q, info),
   }),

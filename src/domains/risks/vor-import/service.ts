@@ -2,8 +2,9 @@
  * The VoR import (format: docs/vor-import.md): a förvaltning's old risk sheet, one row per oönskad händelse, into
  * the VoR of (org, year). Used by the CLI and the HTTP upload; reads the file with the platform's tabular reader.
  *
- * - The VoR is created (with the city's mandatory process and its five arbetssätt) when the year has none; an
- *   approved VoR is locked (409, nothing written).
+ * - The VoR is created (with the city's mandatory process and its five arbetssätt) when the year has none. Into an
+ *   approved VoR a row may change its event's follow-up (Status och åtgärder) and åtgärd only, as in the editor; a
+ *   new event or a changed assessment is a bad row.
  * - Processes and arbetssätt are found by name (letter case and spaces do not count) and created when missing; an
  *   event is matched by (arbetssätt, title): created, updated when anything in the file differs, else unchanged.
  *   Re-importing the same file changes nothing. Nothing is ever deleted.
@@ -16,7 +17,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context';
 import type { Db } from '../../../server/platform/db';
-import { badRequest, conflict } from '../../../server/platform/errors';
+import { badRequest } from '../../../server/platform/errors';
 import { FIRST_YEAR, LAST_PLANNING_YEAR } from '../../../server/platform/time';
 import { importAuditFacts, planAndWrite, readImportRows, type ImportOptions, type ImportRow, lockRegister, type PlannedRow } from '../../../server/platform/tabular/run';
 import { inspectFile, type FileInfo } from '../../../server/platform/tabular/source';
@@ -84,12 +85,8 @@ interface Planned extends PlannedRow {
 
 /** The event's own columns (the rest are its action's). */
 const EVENT_FIELDS: readonly VorField[] = ['title', 'sannolikhet', 'konsekvens', 'motivation', 'followUp'];
-
-const lockedError = (year: number) =>
-  conflict('vor_approved', {
-    sv: `VoR ${year} är godkänd och låst, så inget importerades. Återöppna den (ledningen, risk.decide) för att importera till den.`,
-    en: `The ${year} VoR is approved and locked, so nothing was imported. Reopen it (management, risk.decide) to import into it.`,
-  }, 'year');
+/** The assessment, which an approved VoR keeps (as the editor does: vor.ts updateEvent); its follow-up and åtgärder may change. */
+const ASSESSMENT_FIELDS: readonly VorField[] = ['title', 'sannolikhet', 'konsekvens', 'motivation'];
 
 /** Imports the VoR sheet at `path` into the VoR of `opts.org` and `opts.year`. */
 export async function importVor(ctx: Ctx, path: string, opts: VorImportOptions, known?: FileInfo): Promise<VorImportResult> {
@@ -118,11 +115,10 @@ export async function importVor(ctx: Ctx, path: string, opts: VorImportOptions, 
     // One import at a time per VoR: the second waits and then sees the first one's rows.
     await lockRegister(tx, 'vor', `${org.id}:${opts.year}`);
     [vor] = await tx.select().from(vorAssessments).where(and(eq(vorAssessments.orgId, org.id), eq(vorAssessments.year, opts.year)));
-    if (vor?.status === 'godkand') throw lockedError(opts.year);
     const state = vor ? await loadState(tx, vor) : presetState();
     current = (await peekCurrentScale(tx, cityId)) ?? fallbackScale(cityId);
     const scales = await scalesByIds(tx, [...state.events.values()].map((e) => e.scaleId));
-    const plan = classify(rows, header, state, current, scales, reject);
+    const plan = classify(rows, header, state, current, scales, reject, vor?.status === 'godkand' ? opts.year : undefined);
     const newArbs = plan.filter((p) => p.arb.id === null).map((p) => `${p.proc.name} / ${p.arb.name}`);
     if (newArbs.length > 0) {
       const list = [...new Set(newArbs)].map((n) => `"${n}"`).join(', ');
@@ -188,10 +184,13 @@ async function loadState(tx: Db, vor: VorRow): Promise<State> {
   return state;
 }
 
-/** Validates every row against the VoR as it stands and says what each valid one does. */
+/**
+ * Validates every row against the VoR as it stands and says what each valid one does. `approvedYear`: the VoR is
+ * approved, so a row may change its events' follow-up and åtgärder only, not add an event or change an assessment.
+ */
 function classify(
   rows: ImportRow[], h: VorHeader, state: State, current: ScaleRow, scales: Map<string, ScaleRow>,
-  reject: (errors: RowError[]) => void,
+  reject: (errors: RowError[]) => void, approvedYear?: number,
 ): Planned[] {
   const plan: Planned[] = [];
   const seen = new Map<string, number>();
@@ -282,6 +281,20 @@ function classify(
         differs('dueDate', found.dueDate, dueDate);
       }
     }
+    if (approvedYear !== undefined) {
+      if (!existing) {
+        err('title', `Händelsen "${title}" finns inte i VoR ${approvedYear}, som är godkänd och låst: nya händelser läggs inte till. Ledningen kan återöppna VoR:en, eller så tar du bort raden.`,
+          `The event "${title}" is not in the ${approvedYear} VoR, which is approved and locked: no events are added. Management can reopen the VoR, or remove the row.`);
+      }
+      for (const f of changed.filter((c) => ASSESSMENT_FIELDS.includes(c))) {
+        err(f, `VoR ${approvedYear} är godkänd och låst: ${columnName(f, h)} ändras inte (bara Status och åtgärder och åtgärderna). Ledningen kan återöppna VoR:en för att ändra bedömningen.`,
+          `The ${approvedYear} VoR is approved and locked: ${columnName(f, h)} is not changed (only Status och åtgärder and the åtgärder). Management can reopen the VoR to change the assessment.`);
+      }
+      if (errors.length > 0) {
+        reject(errors);
+        continue;
+      }
+    }
     planned.outcome = existing ? (changed.length > 0 ? 'updated' : 'unchanged') : 'created';
     plan.push(planned);
   }
@@ -324,8 +337,15 @@ async function apply(tx: Db, ctx: Ctx, vor: VorRow, plan: Planned[], preset?: Ma
       })).id;
     } else {
       eventId = e.id;
-      if (p.changed.some((f) => EVENT_FIELDS.includes(f))) {
-        await updateEvent(inImport, e.id, { version: e.version, title: p.title, sannolikhet: p.sannolikhet, konsekvens: p.konsekvens, motivation: p.motivation, followUp: p.followUp });
+      // Only what changed: the editor's service refuses an assessment change in an approved VoR, not a follow-up.
+      const has = (f: VorField) => p.changed.includes(f);
+      if (EVENT_FIELDS.some(has)) {
+        await updateEvent(inImport, e.id, {
+          version: e.version,
+          ...(has('title') ? { title: p.title } : {}), ...(has('sannolikhet') ? { sannolikhet: p.sannolikhet } : {}),
+          ...(has('konsekvens') ? { konsekvens: p.konsekvens } : {}), ...(has('motivation') ? { motivation: p.motivation } : {}),
+          ...(has('followUp') ? { followUp: p.followUp } : {}),
+        });
       }
     }
     const a = p.action;

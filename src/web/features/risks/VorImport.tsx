@@ -14,7 +14,11 @@ export function VorTemplateLink({ org, year }: { org: string; year: number }) {
 export function VorImportButton({ org, defaultYear, onImported }: { org: { slug: string; name: string }; defaultYear: number; onImported: (year: number) => void }) {
   const { t } = useTranslation('risks');
   const qc = useQueryClient();
-  const [year, setYear] = useState(String(defaultYear));
+  // The year the page shows until one is typed here (the page's VoR loads after this is first drawn); a year typed
+  // for another page year gives way when the page's year changes.
+  const [typed, setTyped] = useState<{ page: number; value: string } | null>(null);
+  const year = typed && typed.page === defaultYear ? typed.value : String(defaultYear);
+  const setYear = (value: string) => setTyped({ page: defaultYear, value });
   const valid = /^\d{4}$/.test(year);
   return (
     <ImportDialogButton
