@@ -121,9 +121,8 @@ class Rollback {}
 /**
  * One transaction: `plan` validates every row against the stored records (calling `reject` with each bad row's
  * errors) and says what each valid row does; the outcomes are counted, and with `changes` what the updated rows
- * change, by column. A bad row without `skipInvalid`, or a dry
- * run, rolls back (an import that fails counts nothing; a dry run keeps its counts). Else `write` applies the plan
- * in the same transaction. Returns `written` false and `failed` true when bad rows kept the import from writing.
+ * change, by column. A bad row without `skipInvalid`, or a dry run, rolls back (an import that fails counts and
+ * changes nothing; a dry run keeps both). Else `write` applies the plan in the same transaction. Returns `written` false and `failed` true when bad rows kept the import from writing.
  */
 export async function planAndWrite<P extends PlannedRow, T, F extends string = never>(
   ctx: Ctx, summary: ImportSummary, opts: ImportOptions,
