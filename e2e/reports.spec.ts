@@ -117,14 +117,32 @@ test('approves once the inputs are marked not applicable; versions compare side 
   const inputs = Object.fromEntries(iso.uncovered.map((k) => [k, { notApplicable: true, reason: 'Ny förvaltning, inget underlag i år' }]));
   const marked = await api.patch(`/api/reviews/${rv.id}`, { headers, data: { version: rv.version, inputs } });
   expect(marked.status(), await marked.text()).toBe(200);
+  // A heading names last year, as one carried forward from last year's report does.
+  type Entry = { id: string; level: number; title: string; provider?: string | null; hidden?: boolean };
+  const full = (await (await api.get(`/api/reports/${report.id}`, { headers })).json()) as { version: number; outline: Entry[] };
+  const stale = `${full.outline[1].title} ${year - 1}`;
+  const outline = full.outline.map((s, i) => ({ id: s.id, level: s.level, title: i === 1 ? stale : s.title, provider: s.provider ?? null, hidden: !!s.hidden }));
+  const renamed = await api.patch(`/api/reports/${report.id}`, { headers, data: { version: full.version, outline } });
+  expect(renamed.status(), await renamed.text()).toBe(200);
   await api.dispose();
 
   await openReport(page);
   await expect(page.getByText('Alla underlag (a)–(g) är täckta')).toBeVisible();
+  // The approver sees the heading and says it has been checked before approving.
+  const check = page.getByRole('alert').filter({ hasText: `Rubriker som nämner tidigare år – stämmer de för ${year}?` });
+  await expect(check.getByRole('listitem')).toHaveCount(1);
+  await expect(check.getByRole('listitem')).toContainText(stale);
+  await expect(page.getByRole('button', { name: 'Godkänn' })).toBeDisabled();
+  await check.getByLabel(`Jag har kontrollerat rubrikerna ovan: de stämmer för ${year}`).check();
+  await expectNoAxeViolations(page, 'report awaiting approval, a heading naming last year');
   await page.getByRole('button', { name: 'Godkänn' }).click();
   await expect(page.getByText(/Godkänd · version 1/)).toBeVisible({ timeout: 30_000 });
+  // Who approved and when; focus on the next step.
+  await expect(page.getByText(/^Godkänd av .+ den \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ny version' })).toBeFocused();
   await page.getByRole('button', { name: 'Ny version' }).click();
   await expect(page.getByText(/Utkast · version 2/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Skicka för granskning' })).toBeFocused();
   await page.getByRole('button', { name: /^2 Sammanfattning/ }).click();
   const editor = page.getByRole('textbox', { name: /^Text i avsnittet Sammanfattning/ });
   await editor.click();

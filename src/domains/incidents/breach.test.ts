@@ -250,7 +250,9 @@ describe('the DSO\'s overview and the report', () => {
     const early = await provider.figures({ ctx: t.ctx, org, year: 2025, asOf: new Date(endOfDay('2025-04-03').getTime() - 1) });
     expect(early.breachDocumentation).toEqual({ breaches: 1, documented: 0, lateNotifications: 0, withSpecialCategories: 1 });
     expect(breachDocumentationText(section.breachDocumentation, 2025)).toBe(
-      'Av 2025 års 2 personuppgiftsincidenter är 1 dokumenterade enligt artikel 33.5 i dataskyddsförordningen; en anmäldes till IMY senare än 72 timmar efter upptäckten och en rörde särskilda kategorier av personuppgifter (artikel 9).');
+      'Av 2025 års 2 personuppgiftsincidenter är 1 dokumenterad enligt artikel 33.5 i dataskyddsförordningen; en anmäldes till IMY senare än 72 timmar efter upptäckten och en rörde särskilda kategorier av personuppgifter (artikel 9).');
+    // One breach is one in the singular; none documented is in the plural.
+    expect(breachDocumentationText(early.breachDocumentation, 2025)).toMatch(/^Av 2025 års 1 personuppgiftsincident är 0 dokumenterade enligt/);
   });
 });
 

@@ -56,7 +56,9 @@ export function breachDocumentationText(v: unknown, year: number): string | unde
   const n = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : 0);
   const late = n('lateNotifications');
   const special = n('withSpecialCategories');
-  return `Av ${year} års ${str(v.breaches)} personuppgiftsincidenter är ${str(n('documented'))} dokumenterade enligt artikel 33.5 i dataskyddsförordningen; `
+  const documented = n('documented');
+  // Number agrees: "1 personuppgiftsincident", "är 1 dokumenterad"; 0 and more than one take the plural.
+  return `Av ${year} års ${str(v.breaches)} personuppgiftsincident${v.breaches === 1 ? '' : 'er'} är ${str(documented)} dokumenterad${documented === 1 ? '' : 'e'} enligt artikel 33.5 i dataskyddsförordningen; `
     + `${late === 1 ? 'en anmäldes' : `${str(late)} anmäldes`} till IMY senare än 72 timmar efter upptäckten och `
     + `${special === 1 ? 'en rörde' : `${str(special)} rörde`} särskilda kategorier av personuppgifter (artikel 9).`;
 }
@@ -130,7 +132,7 @@ export function actionsText(v: unknown): string {
 }
 
 /** The IKP column: management's decision when there is one (in or out), else the threshold's proposal. */
-const ikpWords = (r: Rec) => (r.ikpDecided === true ? 'Ja, beslutad' : r.ikpDecided === false ? 'Nej, beslutat' : r.ikp ? 'Föreslagen' : 'Endast VoR');
+const ikpWords = (r: Rec) => (r.ikpDecided === true ? 'Ja, beslutat' : r.ikpDecided === false ? 'Nej, beslutat' : r.ikp ? 'Föreslagen' : 'Endast VoR');
 
 function riskBlocks(risks: Rec, c: Ctx): FigureBlock[] {
   const labels = riskScaleLabels(risks);

@@ -65,7 +65,7 @@ describe('report figures', () => {
     const section = { id: 'risks', level: 2, title: 'VoR', provider: 'risks', hidden: false, tables: [] } as unknown as Section;
     const table = sectionBlocks(section, { year: 2025, asOf: '2025-12-31', outline: [], risks: f } as unknown as ReportJson)[0] as Extract<FigureBlock, { kind: 'table' }>;
     const ikp = table.columns.indexOf('IKP');
-    expect(Object.fromEntries(table.rows.map((r) => [r[1].text, r[ikp].text]))).toEqual({ A: 'Ja, beslutad', B: 'Endast VoR', C: 'Nej, beslutat' });
+    expect(Object.fromEntries(table.rows.map((r) => [r[1].text, r[ikp].text]))).toEqual({ A: 'Ja, beslutat', B: 'Endast VoR', C: 'Nej, beslutat' });
     const slk = await userWithRole(t, 'isam.stad@test.se', 'isam', 'stockholm');
     const r = await slk.post('/api/reports', { org: 'stockholm', year: 2025 });
     const json = (await slk.get(`/api/reports/${r.body.id}/render?format=json`)).body;

@@ -18,7 +18,7 @@ import { Preview } from './Preview';
 import { SectionEditor, type SectionEditorHandle } from './SectionEditor';
 import { TemplatePanel } from './TemplatePanel';
 import type { Report } from './types';
-import { Downloads, Iso93Panel, StatusBadge, WorkflowBar } from './Workflow';
+import { ApprovedBy, Downloads, Iso93Panel, STATUS_LINE_ID, StatusBadge, WorkflowBar } from './Workflow';
 
 const ReportCharts = lazy(() => import('./ReportCharts'));
 
@@ -141,8 +141,9 @@ function ReportEditor({ report }: { report: Report }) {
     <Stack key={generation}>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Group gap="xs">
+          <Group gap="xs" id={STATUS_LINE_ID} tabIndex={-1}>
             <StatusBadge report={report} />
+            <ApprovedBy report={report} />
             {report.carriedFromVersionId && <Text size="sm" c="dimmed">{t('carried')}</Text>}
           </Group>
           {frozen && <Text size="sm">{t('frozenNote')}</Text>}

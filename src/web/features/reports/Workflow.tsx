@@ -1,13 +1,15 @@
-import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { errorMessage, ProblemAlert } from '../../components/problem';
 import { useSubmit } from '../../components/useSubmit';
-import { fetchDocument, saveBlob, useIso93 } from './api';
+import { actorText, formatDateTime } from '../../format';
+import { fetchDocument, saveBlob, useIso93, useVersions } from './api';
 import { STATUS_COLOR, type Report } from './types';
+import { earlierYears } from './years';
 
 type Step = 'submit' | 'return' | 'approve' | 'new-draft';
 
@@ -16,15 +18,47 @@ export function StatusBadge({ report }: { report: Report }) {
   return <Badge color={STATUS_COLOR[report.status]} variant={report.status === 'godkand' ? 'filled' : 'light'} tt="none">{t(`status.${report.status}`)} · {t('revision', { n: report.revision })}</Badge>;
 }
 
+/** Who approved the report's current version, and when (as the approved documents say it). */
+export function ApprovedBy({ report }: { report: Report }) {
+  const { t } = useTranslation('reports');
+  const versions = useVersions(report.id);
+  const v = report.status === 'godkand' ? versions.data?.find((x) => x.revision === report.revision) : undefined;
+  if (!v) return null;
+  return <Text size="sm">{t('approvedBy', { who: actorText(v.approvedBy, t), when: formatDateTime(v.approvedAt) })}</Text>;
+}
+
+/** The page's status line (StatusBadge and ApprovedBy): where focus goes after a workflow step that leaves no button. */
+export const STATUS_LINE_ID = 'report-status-line';
+
+/**
+ * Set by a workflow step, read when the bar is drawn next: the report that comes back may be drawn anew (a new
+ * version), so the step's own component may not be the one that moves focus.
+ */
+let focusAfterStep = false;
+
 /** Workflow buttons (Utkast → Under granskning → Godkänd → ny version). Approval refused for missing ISO 9.3 inputs lists them here. */
 export function WorkflowBar({ report, onChanged, onReload }: { report: Report; onChanged: (r: Report) => void; onReload: () => void }) {
   const { t, i18n } = useTranslation('reports');
   const { can } = useSession();
   const [last, setLast] = useState<Step | null>(null);
+  const bar = useRef<HTMLDivElement>(null);
   const step = useSubmit(async (s: Step) => {
     setLast(s);
-    onChanged(await api.post<Report>(`/reports/${report.id}/${s}`, { version: report.version }));
+    const next = await api.post<Report>(`/reports/${report.id}/${s}`, { version: report.version });
+    focusAfterStep = true;
+    onChanged(next);
   });
+  // After a step its button is gone: focus the next step's button, else the status line (WCAG 2.4.3).
+  useEffect(() => {
+    if (!focusAfterStep) return;
+    focusAfterStep = false;
+    (bar.current?.querySelector<HTMLElement>('button:not([disabled])') ?? document.getElementById(STATUS_LINE_ID))?.focus();
+  }, [report.status, report.revision]);
+  // Headings carried forward that name an earlier year ("… 2025" in the 2026 report): the ISAM sees them marked in the
+  // outline; here both the ISAM and the approver see them, and approval asks that they have been checked.
+  const stale = report.status === 'godkand' ? [] : report.outline.filter((s) => !s.hidden && earlierYears(s.title, report.year).length > 0);
+  const [checked, setChecked] = useState(false);
+  const mustCheck = report.status === 'under_granskning' && stale.length > 0 && can('report.approve');
   const err = step.error;
   const uncovered = err instanceof ApiError && err.code === 'iso93_uncovered' ? ((err.problem.uncovered as string[] | undefined) ?? []) : null;
   const btn = (s: Step, label: string, perm: 'report.edit' | 'report.approve', variant = 'filled') =>
@@ -35,9 +69,25 @@ export function WorkflowBar({ report, onChanged, onReload }: { report: Report; o
     );
   return (
     <Stack gap="xs">
-      <Group gap="xs" align="flex-start">
+      {stale.length > 0 && (
+        <Alert color="orange" title={t('workflow.staleTitle', { year: report.year })}>
+          <List size="sm">
+            {stale.map((s) => (
+              <List.Item key={s.id}>{`${s.number ? `${s.number} ` : ''}${s.title}`}</List.Item>
+            ))}
+          </List>
+          {mustCheck && (
+            <Checkbox mt="xs" label={t('workflow.staleChecked', { year: report.year })} checked={checked} onChange={(e) => setChecked(e.currentTarget.checked)} />
+          )}
+        </Alert>
+      )}
+      <Group gap="xs" align="flex-start" ref={bar}>
         {report.status === 'utkast' && btn('submit', t('workflow.submit'), 'report.edit')}
-        {report.status === 'under_granskning' && btn('approve', t('workflow.approve'), 'report.approve')}
+        {report.status === 'under_granskning' && can('report.approve') && (
+          <Button onClick={() => void step.run('approve')} loading={step.busy && last === 'approve'} disabled={step.busy || (mustCheck && !checked)}>
+            {t('workflow.approve')}
+          </Button>
+        )}
         {report.status === 'under_granskning' && btn('return', t('workflow.return'), 'report.edit', 'default')}
         {report.status === 'godkand' && btn('new-draft', t('workflow.newDraft'), 'report.edit')}
         {uncovered && (
