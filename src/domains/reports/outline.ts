@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badRequest } from '../../server/platform/errors';
-import { RichDocSchema, emptyDoc, htmlToDoc, sanitizeDoc, type RichDoc } from './richtext';
+import { RichDocSchema, docToText, emptyDoc, htmlToDoc, sanitizeDoc, type RichDoc } from './richtext';
 
 /** A table typed in by hand, for sections whose data has no module yet. */
 export interface ManualTable { id: string; caption: string; columns: string[]; rows: string[][] }
@@ -37,6 +37,42 @@ export const SectionInput = z.strictObject({
 });
 export type SectionInput = z.infer<typeof SectionInput>;
 export const OutlineInput = z.array(SectionInput).min(1).max(200);
+
+/**
+ * The text a section and a report may hold (characters of narrative and hand-typed tables). A whole management review
+ * is some 40,000 (seed 002); the limits keep a document's rendering within seconds: PDF layout is synchronous, and a
+ * section of 200,000 characters held the server for 9 s.
+ */
+export const SECTION_TEXT_MAX = 20_000;
+export const REPORT_TEXT_MAX = 100_000;
+
+const textLength = (s: Section) => docToText(s.narrative).length + s.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.join('').length, 0), 0);
+const nf = (n: number, lang: 'sv-SE' | 'en-GB') => n.toLocaleString(lang);
+
+/**
+ * Refuses an outline whose edited text is over the limits (400 at `narrative`). Only what the edit makes larger is
+ * refused: a section that is not edited, or a report whose text does not grow, passes as it is.
+ */
+export function checkTextLimits(next: Section[], previous: Section[]): void {
+  const before = new Map(previous.map((s) => [s.id, textLength(s)]));
+  for (const s of next) {
+    const n = textLength(s);
+    if (n > SECTION_TEXT_MAX && n > (before.get(s.id) ?? 0)) {
+      throw badRequest('text_too_long', {
+        sv: `Avsnittet "${s.title}" har ${nf(n, 'sv-SE')} tecken text; ett avsnitt rymmer högst ${nf(SECTION_TEXT_MAX, 'sv-SE')}. Korta texten eller dela den på flera avsnitt.`,
+        en: `Section "${s.title}" has ${nf(n, 'en-GB')} characters of text; a section holds at most ${nf(SECTION_TEXT_MAX, 'en-GB')}. Shorten the text or split it into several sections.`,
+      }, 'narrative');
+    }
+  }
+  const total = next.reduce((n, s) => n + textLength(s), 0);
+  const was = previous.reduce((n, s) => n + textLength(s), 0);
+  if (total > REPORT_TEXT_MAX && total > was) {
+    throw badRequest('text_too_long', {
+      sv: `Rapportens text blir ${nf(total, 'sv-SE')} tecken; en rapport rymmer högst ${nf(REPORT_TEXT_MAX, 'sv-SE')} (en hel ledningens genomgång brukar ha omkring 40 000). Korta texterna.`,
+      en: `The report's text would be ${nf(total, 'en-GB')} characters; a report holds at most ${nf(REPORT_TEXT_MAX, 'en-GB')} (a whole management review usually has about 40,000). Shorten the texts.`,
+    }, 'narrative');
+  }
+}
 
 let seq = 0;
 const newId = () => `s-${Date.now().toString(36)}${(seq++).toString(36)}`;

@@ -125,6 +125,28 @@ describe('report model and outline', () => {
     expect((await isam.patch(`/api/reports/${reportId}/sections/finns-ej`, { version: r.body.version, title: 'X' })).status).toBe(404);
   });
 
+  it('refuses a section over 20,000 characters and a report over 100,000, naming the section, and keeps what was there', async () => {
+    const cur = (await isam.get(`/api/reports/${reportId}`)).body;
+    const para = (n: number) => ({ t: 'p', c: [{ t: 'text', text: 'x'.repeat(n) }] });
+    const long = await isam.patch(`/api/reports/${reportId}/sections/sammanfattning`, { version: cur.version, narrative: { type: 'doc', content: [para(15_000), para(6_000)] } });
+    expect(long.status).toBe(400);
+    expect(long.body).toMatchObject({ code: 'text_too_long', field: 'narrative' });
+    expect(long.body.detail_sv).toMatch(/^Avsnittet ".+" har 21\u00a0001 tecken text; ett avsnitt rymmer högst 20\u00a0000\./);
+    const after = (await isam.get(`/api/reports/${reportId}`)).body;
+    expect(after.version).toBe(cur.version);
+    expect(JSON.stringify(after.outline)).toContain('lokal anvisning');
+    // Twenty sections may each hold less, but not more than 100,000 together.
+    const outline = cur.outline.map((s: { id: string; level: number; title: string; provider?: string | null; hidden: boolean }, i: number) => ({
+      id: s.id, level: s.level, title: s.title, provider: s.provider ?? null, hidden: s.hidden,
+      ...(i < 6 ? { narrative: { type: 'doc', content: [para(18_000)] } } : {}),
+    }));
+    expect(cur.outline.length).toBeGreaterThanOrEqual(6);
+    const total = await isam.patch(`/api/reports/${reportId}`, { version: cur.version, outline });
+    expect(total.status).toBe(400);
+    expect(total.body.detail_sv).toMatch(/^Rapportens text blir 10[89]\u00a0\d{3} tecken; en rapport rymmer högst 100\u00a0000/);
+    expect((await isam.get(`/api/reports/${reportId}`)).body.version).toBe(cur.version);
+  });
+
   it('JSON render has asOf and one key per registered provider', async () => {
     const r = await isam.get(`/api/reports/${reportId}/render?format=json&asOf=2025-11-12`);
     expect(r.status).toBe(200);

@@ -11,7 +11,7 @@ import { findOrg } from '../org/service';
 import type { orgs } from '../org/table';
 import { providers, type ReportJson, type ReportOrg } from './build';
 import { checkYear } from '../../server/platform/time';
-import { defaultOutline, normaliseOutline, numberSections, OutlineInput, SectionInput, withProviderSections, type Section } from './outline';
+import { checkTextLimits, defaultOutline, normaliseOutline, numberSections, OutlineInput, SectionInput, withProviderSections, type Section } from './outline';
 import { RichDocSchema, docToText } from './richtext';
 import { reportComments, reports, reportVersions } from './table';
 import { int4, YearField } from '../../server/platform/schema';
@@ -133,6 +133,7 @@ async function saveOutline(ctx: Ctx, id: string, version: number, action: string
     assertEditable(report);
     if (report.version !== version) throw staleVersion('report', version, reportDto(report, org));
     const next = change(report);
+    checkTextLimits(next.outline, report.outline as Section[]);
     const [r] = await tx.update(reports).set({ ...next, version: report.version + 1, updatedAt: new Date() })
       .where(and(eq(reports.id, id), eq(reports.version, version))).returning();
     if (!r) throw staleVersion('report', version, reportDto(report, org));
