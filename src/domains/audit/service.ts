@@ -1,9 +1,8 @@
 import { and, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { notFound } from '../../server/platform/errors';
 import type { Ctx } from '../../server/platform/context';
 import { escapeLike } from '../../server/platform/authz';
 import { orgs } from '../org/table';
-import { findOrg } from '../org/service';
+import { findOrg, orgNotFound } from '../org/service';
 import { auditLog } from './table';
 import { loadDomainFiles } from '../../server/platform/modules';
 import type { AuditQuery } from './contract';
@@ -28,7 +27,7 @@ export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<{ items: Audit
   if (q.org) {
     const o = await findOrg(ctx.db, q.org);
     if (!ctx.authz.can('org.read', o.path) && !ctx.authz.can('audit.read', o.path)) {
-      throw notFound({ sv: `Organisationen "${q.org}" finns inte.`, en: `Organisation "${q.org}" does not exist.` }, 'org');
+      throw orgNotFound(q.org);
     }
     conds.push(sql`${orgs.path} like ${escapeLike(o.path) + '%'}`);
   }

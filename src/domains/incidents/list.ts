@@ -1,8 +1,8 @@
 import { and, eq, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import { escapeLike } from '../../server/platform/authz';
-import { badRequest, notFound } from '../../server/platform/errors';
-import { findOrg } from '../org/service';
+import { badRequest } from '../../server/platform/errors';
+import { findOrg, orgNotFound } from '../org/service';
 import { orgs } from '../org/table';
 import type { CountQuery, IncidentListItem, ListQuery } from './contract';
 import { overdueSql, toListItem, type ListRow } from './dto';
@@ -55,7 +55,7 @@ export async function listConditions(ctx: Ctx, q: Filters, now: Date): Promise<S
 function orgAccess(ctx: Ctx, slug: string, path: string): boolean {
   const readable = ctx.authz.can('incident.read', path);
   if (!readable && !ctx.authz.can('incident.report', path)) {
-    throw notFound({ sv: `Organisationen "${slug}" finns inte.`, en: `Organisation "${slug}" does not exist.` }, 'org');
+    throw orgNotFound(slug);
   }
   return readable;
 }

@@ -1,11 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../server/platform/errors';
+import { badRequest, conflict, forbidden, unprocessable } from '../../server/platform/errors';
 import { staleVersion } from '../../server/platform/locking';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { findOrg } from '../org/service';
+import { findOrg, orgNotFound } from '../org/service';
 import { orgs } from '../org/table';
 import { auditSafe, canSeeProtected, checkUser, manageable, readable, requireProtectedAccess, viewOf } from './access';
 import { categoryToSet } from './categories';
@@ -117,7 +117,7 @@ export async function orgFor(ctx: Ctx, db: Db, slug: string, perm: OrgPerm | Org
   const org = await findOrg(db, slug, field);
   if (!(Array.isArray(perm) ? perm : [perm]).some((p) => ctx.authz.can(p, org.path))) {
     if (ctx.authz.can('incident.read', org.path) || ctx.authz.can('incident.report', org.path)) throw forbidden();
-    throw notFound({ sv: `Organisationen "${slug}" finns inte.`, en: `Organisation "${slug}" does not exist.` }, field);
+    throw orgNotFound(slug, field);
   }
   return org;
 }

@@ -45,12 +45,19 @@ const selectWithParent = (db: Db) =>
   db.select({ org: orgs, parentSlug: parent.slug }).from(orgs).leftJoin(parent, eq(parent.id, orgs.parentId));
 
 /** Finds an org by slug (or id) or answers 404 naming it. No permission check: callers check. */
+/**
+ * An organisation that does not exist or that the caller may not see: one answer for both (404), so that existence
+ * does not leak, and worded so that it is true either way.
+ */
+export const orgNotFound = (ref: string, field = 'org') =>
+  notFound({ sv: `Organisationen "${ref}" finns inte, eller så får du inte se den.`, en: `Organisation "${ref}" does not exist, or you may not see it.` }, field);
+
 export async function findOrg(db: Db, slugOrId: string, field = 'org'): Promise<OrgRow> {
   // A real uuid only: 36 of [0-9a-f-] in any order (36 dashes) is no uuid PostgreSQL reads, and answered 500.
   const isId = UUID_RE.test(slugOrId);
   const [row] = await db.select().from(orgs).where(isId ? eq(orgs.id, slugOrId) : eq(orgs.slug, slugOrId)).limit(1);
   if (!row) {
-    throw notFound({ sv: `Organisationen "${slugOrId}" finns inte.`, en: `Organisation "${slugOrId}" does not exist.` }, field);
+    throw orgNotFound(slugOrId, field);
   }
   return row;
 }
@@ -59,7 +66,7 @@ export async function findOrg(db: Db, slugOrId: string, field = 'org'): Promise<
 export async function getOrg(ctx: Ctx, slugOrId: string): Promise<Org> {
   const row = await findOrg(ctx.db, slugOrId);
   if (!ctx.authz.can('org.read', row.path)) {
-    throw notFound({ sv: `Organisationen "${slugOrId}" finns inte.`, en: `Organisation "${slugOrId}" does not exist.` }, 'org');
+    throw orgNotFound(slugOrId);
   }
   const [p] = row.parentId ? await ctx.db.select({ slug: orgs.slug }).from(orgs).where(eq(orgs.id, row.parentId)) : [];
   return toDto(row, p?.slug ?? null);
@@ -164,7 +171,7 @@ export async function updateOrg(ctx: Ctx, slugOrId: string, input: UpdateOrg): P
   return inAuthTx(ctx, async (tx) => {
     const cur = await findOrg(tx, slugOrId);
     if (!ctx.authz.can('org.read', cur.path)) {
-      throw notFound({ sv: `Organisationen "${slugOrId}" finns inte.`, en: `Organisation "${slugOrId}" does not exist.` }, 'org');
+      throw orgNotFound(slugOrId);
     }
     if (!ctx.authz.can('org.manage', cur.path)) throw forbidden();
     if (cur.version !== input.version) throw staleVersion('org', input.version, toDto(cur, null));

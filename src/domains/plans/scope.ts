@@ -3,13 +3,13 @@ import type { Ctx } from '../../server/platform/context';
 import type { Db } from '../../server/platform/db';
 import { forbidden, notFound } from '../../server/platform/errors';
 import type { Permission } from '../../server/platform/permissions';
-import { findOrg } from '../org/service';
+import { findOrg, orgNotFound } from '../org/service';
 import { orgs } from '../org/table';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
 const missing = (slug: string) =>
-  notFound({ sv: `Organisationen "${slug}" finns inte.`, en: `Organisation "${slug}" does not exist.` }, 'org');
+  orgNotFound(slug);
 
 /**
  * The organisation named by slug or id, if the caller holds `read` on it (404 otherwise, so existence does not

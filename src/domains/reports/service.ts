@@ -7,7 +7,7 @@ import { staleVersion } from '../../server/platform/locking';
 import type { Permission } from '../../server/platform/permissions';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { findOrg } from '../org/service';
+import { findOrg, orgNotFound } from '../org/service';
 import type { orgs } from '../org/table';
 import { providers, type ReportJson, type ReportOrg } from './build';
 import { checkYear } from '../../server/platform/time';
@@ -26,7 +26,7 @@ const reportNotFound = (id: string) => notFound({ sv: `Rapporten "${id}" finns i
 /** The org by slug/id if the caller may read its reports; 404 naming it otherwise (existence does not leak). */
 export async function orgForReports(ctx: Ctx, slug: string): Promise<OrgRow> {
   const org = await findOrg(ctx.db, slug, 'org');
-  if (!ctx.authz.can('report.read', org.path)) throw notFound({ sv: `Organisationen "${slug}" finns inte.`, en: `Organisation "${slug}" does not exist.` }, 'org');
+  if (!ctx.authz.can('report.read', org.path)) throw orgNotFound(slug);
   return org;
 }
 

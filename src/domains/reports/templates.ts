@@ -1,9 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context';
-import { AppError, badRequest, forbidden, notFound } from '../../server/platform/errors';
+import { AppError, badRequest, forbidden } from '../../server/platform/errors';
 import { inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { findOrg } from '../org/service';
+import { findOrg, orgNotFound } from '../org/service';
 import { checkTemplate } from './render/template';
 import { sampleReportJson } from './sample';
 import { reportTemplates } from './table';
@@ -16,7 +16,7 @@ import { sha256 } from './workflow';
 /** The organisation, if the caller may read its reports; 404 otherwise, as for one that does not exist. */
 async function reportOrg(ctx: Ctx, slug: string) {
   const org = await findOrg(ctx.db, slug, 'org');
-  if (!ctx.authz.can('report.read', org.path)) throw notFound({ sv: `Organisationen "${slug}" finns inte.`, en: `Organisation "${slug}" does not exist.` }, 'org');
+  if (!ctx.authz.can('report.read', org.path)) throw orgNotFound(slug);
   return org;
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '../../server/platform/db';
 import { forbidden, notFound, type Msg } from '../../server/platform/errors';
 import type { Permission } from '../../server/platform/permissions';
 import { recordAudit } from '../audit/chain';
-import { findOrg } from '../org/service';
+import { findOrg, orgNotFound } from '../org/service';
 import { orgs } from '../org/table';
 import type { Scale } from './contract';
 import { DEFAULT_THRESHOLD, PRESETS, defaultBands, maxValue } from './scale';
@@ -14,8 +14,6 @@ import { riskScales, riskThresholds } from './table';
 export type OrgRow = typeof orgs.$inferSelect;
 export type ScaleRow = typeof riskScales.$inferSelect;
 
-export const orgNotFound = (ref: string) =>
-  notFound({ sv: `Organisationen "${ref}" finns inte.`, en: `Organisation "${ref}" does not exist.` }, 'org');
 
 /** The org named by slug or id, if the caller may read risks there (404 otherwise); `perm` must hold too (403). */
 export async function orgFor(ctx: Ctx, db: Db, ref: string, perm: Permission = 'risk.read'): Promise<OrgRow> {

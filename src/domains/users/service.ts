@@ -7,7 +7,7 @@ import { staleVersion } from '../../server/platform/locking';
 import { ROLE_PERMISSIONS, type Role } from '../../server/platform/permissions';
 import { inAuthTx, inTx } from '../../server/platform/tx';
 import { recordAudit } from '../audit/chain';
-import { findOrg, groupMemberPaths } from '../org/service';
+import { findOrg, groupMemberPaths, orgNotFound } from '../org/service';
 import { orgGroups, orgs } from '../org/table';
 import type { AssignRole, CreateUser, UpdateUser, User } from './contract';
 import { generatePassword, hashPassword, passwordProblem } from './password';
@@ -114,7 +114,7 @@ export async function listUsers(ctx: Ctx, q: { org?: string } = {}): Promise<Use
   if (q.org) {
     const o = await findOrg(ctx.db, q.org);
     if (!ctx.authz.can('org.read', o.path) && !ctx.authz.can('user.read', o.path)) {
-      throw notFound({ sv: `Organisationen "${q.org}" finns inte.`, en: `Organisation "${q.org}" does not exist.` }, 'org');
+      throw orgNotFound(q.org);
     }
     const under = ctx.db
       .select({ id: roleAssignments.userId })
