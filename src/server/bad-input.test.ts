@@ -75,7 +75,11 @@ describe('foundation mutation routes refuse bad input precisely', () => {
     expect(missingYear.body.detail_sv).toMatch(/year: Värdet saknas\.$/);
     const wrongYear = await admin.request('GET', '/api/incidents/stats?org=avd&year=i%20fjol');
     expect([wrongYear.status, wrongYear.body.field]).toEqual([400, 'year']);
-    expect(wrongYear.body.detail_sv).toMatch(/year: Fel typ: ska vara ett tal\.$/);
+    expect(wrongYear.body.detail_sv).toMatch(/year: Ogiltigt värde: "i fjol" är inget årtal \(ÅÅÅÅ\); tillåtna år är 2000–\d{4}\.$/);
+    // A blank year is named as given, not read as the year 0.
+    const blankYear = await admin.request('GET', '/api/incidents/stats?org=avd&year=');
+    expect([blankYear.status, blankYear.body.field]).toEqual([400, 'year']);
+    expect(blankYear.body.detail_sv).toMatch(/year: Ogiltigt värde: "" är inget årtal/);
     await refused('PATCH', '/api/orgs/avd', { version: '1', name: 'N' }, 400, 'version');
     await refused('PATCH', '/api/orgs/avd', { name: 'N' }, 400, 'version');
     await refused('POST', '/api/org-groups', { slug: 'g2', name: 'G', members: 'forv' }, 400, 'members');

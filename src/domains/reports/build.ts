@@ -69,13 +69,13 @@ export function resolveAsOf(year: number, asOf?: string | Date): { day: string; 
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
     const ok = m && (() => { const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])); return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]; })();
     if (!ok) {
-      throw badRequest('invalid_as_of', { sv: `Ogiltigt datum för --as-of/asOf: "${asOf}" (ÅÅÅÅ-MM-DD).`, en: `Invalid --as-of/asOf date: "${asOf}" (YYYY-MM-DD).` }, 'asOf');
+      throw badRequest('invalid_as_of', { sv: `Rapportdagen "${asOf}" är inget datum; ange ÅÅÅÅ-MM-DD.`, en: `The report date "${asOf}" is not a date; give YYYY-MM-DD.` }, 'asOf');
     }
     // Figures as of a day before the year began would count none of its incidents.
     if (asOf < `${year}-01-01`) {
       throw badRequest('as_of_before_year', {
-        sv: `--as-of/asOf ${asOf} ligger före år ${year}: ange ett datum från ${year}-01-01.`,
-        en: `--as-of/asOf ${asOf} is before the year ${year}: give a date from ${year}-01-01 on.`,
+        sv: `Rapportdagen ${asOf} ligger före år ${year}: ange ett datum från ${year}-01-01.`,
+        en: `The report date ${asOf} is before the year ${year}: give a date from ${year}-01-01 on.`,
       }, 'asOf');
     }
     day = asOf;

@@ -368,8 +368,8 @@ describe('CLI', () => {
     }
     const early = await run(['report', 'management-review', '--org', 'forv-a', '--year', '2025', '--format', 'json', '--out', join(dir, 'x.json'), '--as-of', '2024-01-01']);
     expect(early.code).toBe(2);
-    expect(early.err).toContain('fel: --as-of/asOf 2024-01-01 ligger före år 2025: ange ett datum från 2025-01-01.');
-    expect(early.err).toContain('error: --as-of/asOf 2024-01-01 is before the year 2025: give a date from 2025-01-01 on.');
+    expect(early.err).toContain('fel: Rapportdagen 2024-01-01 ligger före år 2025: ange ett datum från 2025-01-01.');
+    expect(early.err).toContain('error: The report date 2024-01-01 is before the year 2025: give a date from 2025-01-01 on.');
     expect(existsSync(join(dir, 'x.json'))).toBe(false);
     // --approved takes the stored version as it was approved: no as-of date beside it.
     const both = await run(['report', 'management-review', '--org', 'forv-a', '--year', '2025', '--format', 'pdf', '--out', join(dir, 'x.pdf'), '--approved', '--as-of', '2025-11-12']);

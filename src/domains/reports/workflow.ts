@@ -34,7 +34,7 @@ function transitionError(r: ReportRow, to: string) {
   }
   return conflict('invalid_transition', {
     sv: `Rapporten har status ${statusName(r.status, 'sv')} och kan inte gå till ${statusName(to, 'sv')}.`,
-    en: `The report is ${r.status} and cannot move to ${to}.`,
+    en: `The report is ${statusName(r.status, 'en')} and cannot move to ${statusName(to, 'en')}.`,
   }, 'status', { reportStatus: r.status });
 }
 

@@ -36,7 +36,14 @@ function refineYear(v: number, c: z.RefinementCtx) {
  * field (YearField) or a query parameter (YearQuery, `?year=2025`).
  */
 export const YearField = () => int4().superRefine(refineYear).openapi({ description: YEAR_DESCRIPTION, example: 2025 });
-export const YearQuery = () => z.coerce.number().int().superRefine(refineYear).openapi({ description: YEAR_DESCRIPTION, example: 2025 });
+// Read as text: a blank `?year=` is then named as given ("" är inget årtal), not coerced to the year 0.
+export const YearQuery = () => z.string()
+  .superRefine((v, c) => {
+    const why = yearProblem(v);
+    if (why) c.addIssue({ code: 'custom', message: `${why.sv} / ${why.en}`, input: v });
+  })
+  .transform((v) => Number(v.trim()))
+  .openapi({ type: 'integer', description: YEAR_DESCRIPTION, example: 2025 });
 
 /** A year a plan may name (time.ts): FIRST_YEAR–LAST_PLANNING_YEAR, as a JSON field or a query parameter. */
 export const PlanningYearField = () => int4().min(FIRST_YEAR).max(LAST_PLANNING_YEAR);
