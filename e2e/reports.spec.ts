@@ -99,6 +99,9 @@ test('writes the narrative, previews it, downloads DOCX and PDF, and is refused 
   await expect(page.getByText('Under granskning', { exact: false }).first()).toBeVisible();
 
   await expectNoAxeViolations(page, 'report page');
+  // A year the page does not offer, in the address: said, and this year's report shown.
+  await page.goto('/rapport?ar=1999');
+  await expect(page.getByRole('status').filter({ hasText: `Året "1999" i adressen finns inte bland rapportåren ${year - 4}–${year + 1}. Rapporten för ${year} visas.` })).toBeVisible();
   expect(seen.csp, 'CSP violations').toEqual([]);
   // The one expected error: the 409 of the refused approval. "No report for the year yet" is no 404: the page asks
   // which years have one.

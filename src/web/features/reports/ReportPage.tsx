@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useSearchYear } from '../../shell/search';
+import { useSearchValues, useSearchYear } from '../../shell/search';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -33,6 +33,9 @@ export default function ReportPage() {
   // /rapport?ar=2025 opens that year's report (the ISO 9.3 page links here).
   const asked = useSearchYear('ar');
   const [year, setYear] = useState(() => (asked !== undefined && years.includes(asked) ? asked : now));
+  // A year in the address that the page does not offer is said, not passed over in silence.
+  const raw = useSearchValues().ar;
+  const refused = raw !== undefined && raw !== '' && !(asked !== undefined && years.includes(asked)) ? String(raw) : null;
   return (
     <Stack>
       <Title order={1}>{t('title')}</Title>
@@ -54,6 +57,9 @@ export default function ReportPage() {
               w={120}
             />
           </Group>
+          {refused !== null && (
+            <Alert color="orange" role="status">{t('yearNotOffered', { value: refused, first: years[years.length - 1], last: years[0], year })}</Alert>
+          )}
           <YearReport key={`${selected.slug}:${year}`} org={selected.slug} orgName={selected.name} year={year} />
         </>
       )}
