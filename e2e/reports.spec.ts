@@ -147,6 +147,9 @@ test('approves once the inputs are marked not applicable; versions compare side 
   await expect(page.getByText(/Utkast · version 2/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Skicka för granskning' })).toBeFocused();
   await page.getByRole('button', { name: /^2 Sammanfattning/ }).click();
+  // Focus goes to the chosen section, not some fifty tab stops before it.
+  await expect(page.locator('#section-editor-heading')).toBeFocused();
+  await expect(page.locator('#section-editor-heading')).toHaveText(/^2 Sammanfattning/);
   const editor = page.getByRole('textbox', { name: /^Text i avsnittet Sammanfattning/ });
   await editor.click();
   await page.keyboard.press('Control+End');

@@ -174,7 +174,8 @@ async function loadLive(ctx: Ctx): Promise<string> {
 /**
  * The demo's art. 33.5 records (incident_breaches), documented by the DSO a week after the report, before the report's
  * as-of day. Hässelby-Vällingby 2025 (demo-data.ts BREACH_DEMO): the three reported to IMY and a few handled ones, the
- * rest not yet (seed 002's 7 of 20). Servicenämnden 2025 (BREACH_DEMO_SF): every breach handled to the end (Klar) and
+ * rest not yet: 7 of the 20. Seed 002 says nothing of the records; it says about half of the year's cases were closed
+ * (Klar) when it was written, and the demo shows the start page's warning for the others. Servicenämnden 2025 (BREACH_DEMO_SF): every breach handled to the end (Klar) and
  * the one reported to IMY; the open ones not yet. Protected records are left out (their texts would be the DSO's to
  * write). Idempotent: an incident with a record is skipped.
  */

@@ -15,7 +15,8 @@ import { useSelectedOrg } from '../../shell/org-context';
 import { rememberReport, useReportForYear } from './api';
 import { OutlineEditor, type DraftSection } from './OutlineEditor';
 import { Preview } from './Preview';
-import { SectionEditor, type SectionEditorHandle } from './SectionEditor';
+import { SECTION_HEADING_ID, SectionEditor, type SectionEditorHandle } from './SectionEditor';
+import { useFocusLater } from '../../components/useFocusLater';
 import { TemplatePanel } from './TemplatePanel';
 import type { Report } from './types';
 import { ApprovedBy, Downloads, Iso93Panel, STATUS_LINE_ID, StatusBadge, WorkflowBar } from './Workflow';
@@ -136,11 +137,15 @@ function ReportEditor({ report }: { report: Report }) {
     what: t('section.unsavedWhat', { section: sectionName }),
   });
   const onDirtyChange = useCallback((d: boolean) => setDirty(d), []);
+  const focusLater = useFocusLater();
   const select = (id: string) => {
     if (id === section?.id) return;
     // An old "saved" message goes with the section; one from saving on the way here stays.
     if (!dirty) setStatus(null);
-    unsaved.guard(() => setSelected(id));
+    unsaved.guard(() => {
+      setSelected(id);
+      focusLater(() => document.getElementById(SECTION_HEADING_ID));
+    });
   };
 
   return (

@@ -29,6 +29,9 @@ function normalizeHtml(html: string): string {
  * tables are reported with `onDirtyChange` (the page then asks before anything drops them) and can be saved
  * from outside through `handle`. Messages ("saved") go to the page's `onStatus`, which outlives the section.
  */
+/** The open section's heading: where focus goes when a section is chosen in the outline (not 50 tab stops away). */
+export const SECTION_HEADING_ID = 'section-editor-heading';
+
 export function SectionEditor({ report, section, editable, canComment, onSaved, onReload, onDirtyChange, onStatus, handle }: {
   report: Report;
   section: OutlineEntry;
@@ -85,7 +88,7 @@ export function SectionEditor({ report, section, editable, canComment, onSaved, 
   return (
     // Named "Redigera avsnitt: …": the preview has a region named by the section's own heading (axe landmark-unique).
     <Card withBorder component="section" aria-label={t('section.editorLabel', { section: heading })}>
-      <Title order={2} size="h3" mb="xs">
+      <Title order={2} size="h3" mb="xs" id={SECTION_HEADING_ID} tabIndex={-1}>
         {heading}
       </Title>
       {section.hidden && <Text size="sm" c="dimmed" mb="xs">{t('section.hiddenNote')}</Text>}
