@@ -61,9 +61,9 @@ export function WorkflowBar({ report, onChanged, onReload }: { report: Report; o
   const mustCheck = report.status === 'under_granskning' && stale.length > 0 && can('report.approve');
   const err = step.error;
   const uncovered = err instanceof ApiError && err.code === 'iso93_uncovered' ? ((err.problem.uncovered as string[] | undefined) ?? []) : null;
-  const btn = (s: Step, label: string, perm: 'report.edit' | 'report.approve', variant = 'filled') =>
+  const btn = (s: Step, label: string, perm: 'report.edit' | 'report.approve', variant = 'filled', held = false) =>
     can(perm) && (
-      <Button key={s} variant={variant} onClick={() => void step.run(s)} loading={step.busy && last === s} disabled={step.busy}>
+      <Button key={s} variant={variant} onClick={() => void step.run(s)} loading={step.busy && last === s} disabled={step.busy || held}>
         {label}
       </Button>
     );
@@ -83,11 +83,7 @@ export function WorkflowBar({ report, onChanged, onReload }: { report: Report; o
       )}
       <Group gap="xs" align="flex-start" ref={bar}>
         {report.status === 'utkast' && btn('submit', t('workflow.submit'), 'report.edit')}
-        {report.status === 'under_granskning' && can('report.approve') && (
-          <Button onClick={() => void step.run('approve')} loading={step.busy && last === 'approve'} disabled={step.busy || (mustCheck && !checked)}>
-            {t('workflow.approve')}
-          </Button>
-        )}
+        {report.status === 'under_granskning' && btn('approve', t('workflow.approve'), 'report.approve', 'filled', mustCheck && !checked)}
         {report.status === 'under_granskning' && btn('return', t('workflow.return'), 'report.edit', 'default')}
         {report.status === 'godkand' && btn('new-draft', t('workflow.newDraft'), 'report.edit')}
         {uncovered && (
