@@ -3,6 +3,12 @@ import type { CliCommand } from './registry';
 import { platformCommands } from './commands';
 import { loadDomainFiles } from '../server/platform/modules';
 import { ConfigError } from '../server/platform/config';
+import { isMainThread, workerData } from 'node:worker_threads';
+
+// The bundle of this file is also the document renderer's worker thread (domains/reports/render/pool.ts).
+if (!isMainThread && (workerData as { role?: string } | null)?.role === 'tillit-render') { // pool.ts RENDER_ROLE
+  (await import('../domains/reports/render/pool')).serveRenders();
+}
 
 async function allCommands(): Promise<CliCommand[]> {
   const domain = await loadDomainFiles<{ commands?: CliCommand[] }>('cli');

@@ -12,6 +12,7 @@ import { buildReportJson, figureKeys, type ReportJson } from './build';
 import { reportIso93 } from './iso93';
 import { coverageJson } from './iso93-coverage';
 import { renderReport, type Format } from './render/index';
+import { renderOffThread } from './render/pool';
 import { textDiff } from './diff';
 import { docToText } from './richtext';
 import type { Section } from './outline';
@@ -97,7 +98,7 @@ export async function approveReport(ctx: Ctx, id: string, version: number, at: D
   // ISO 27001 9.3.2: every input (a)–(g) covered by the report's sections or marked not applicable in the review.
   assertComplete(await reportIso93(ctx, org.id, json));
   const template = await templateBytes(ctx, report.templateId, org.path);
-  const [docx, pdf] = [await renderReport(json, 'docx', template), await renderReport(json, 'pdf')];
+  const [docx, pdf] = [await renderOffThread(json, 'docx', template), await renderOffThread(json, 'pdf')];
   // The JSON download's own bytes: a frozen version's JSON (stored as json, keys in order) renders to the same ones.
   const jsonSha = sha256(await renderReport(json, 'json'));
   return inTx(ctx, async (tx) => {
@@ -172,7 +173,7 @@ export async function renderCurrent(ctx: Ctx, id: string, format: Format, opts: 
   const templateId = opts.templateId ?? (format === 'docx' ? report.templateId : null);
   const template = templateId ? await templateBytes(ctx, templateId, org.path) : undefined;
   if (opts.templateId && !template) throw badRequest('unknown_template', { sv: `Mallen "${opts.templateId}" finns inte för organisationen.`, en: `Template "${opts.templateId}" does not exist for the organisation.` }, 'template');
-  const body = await renderReport(json, format, template);
+  const body = await renderOffThread(json, format, template);
   return { json, body, sha256: sha256(body) };
 }
 
