@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { adminApi, expectNoAxeViolations, importSkippingBadRow, login, openModule, unique, watchErrors } from './helpers';
 
 // Issue 5 through the browser: the VoR editor with the keyboard-driven matrix picker (riskvärde computed, IKP
@@ -174,6 +174,20 @@ test('next year: open actions are carried, and a changed probability moves riskv
   await expect(row).toContainText('tidigare riskvärde 16');
 });
 
+/**
+ * Types 31 February 2027 into a native date field as a person would. The field's order of day, month and year is the
+ * browser's own (not the page's language): each order is tried until the browser holds a date it cannot read.
+ */
+async function typeImpossibleDate(page: Page, field: Locator) {
+  for (const keys of ['02312027', '31022027']) {
+    await field.fill('');
+    await field.focus();
+    await page.keyboard.type(keys);
+    if (await field.evaluate((i: HTMLInputElement) => i.validity.badInput)) return;
+  }
+  throw new Error('could not type an impossible date into the date field');
+}
+
 test('register: a new risk is found by clicking its heat-map cell', async ({ page }) => {
   await post('/api/risks/register', { org: orgs.forv.slug, title: otherRiskTitle, inherent: { sannolikhet: 1, konsekvens: 1 } });
   await login(page);
@@ -190,6 +204,14 @@ test('register: a new risk is found by clicking its heat-map cell', async ({ pag
   for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
   await expect(inherent.getByRole('radio', { name: 'Möjlig × Kännbar = 9' })).toHaveAttribute('aria-checked', 'true');
   await dialog.getByLabel('Hantering', { exact: true }).selectOption('reducera');
+  // A day the month does not have is not saved as no date: the form is not sent, and the field says why.
+  const review = dialog.getByLabel('Nästa översyn');
+  await typeImpossibleDate(page, review);
+  await dialog.getByRole('button', { name: 'Lägg till risk' }).click();
+  await expect(review).toBeFocused();
+  expect(await review.evaluate((i: HTMLInputElement) => i.validationMessage)).toBe('Datumet finns inte. Ange ett datum som finns i kalendern, eller töm fältet.');
+  await expect(dialog).toBeVisible();
+  await review.fill('2027-02-28');
   await dialog.getByRole('button', { name: 'Lägg till risk' }).click();
   await expect(dialog).toHaveCount(0);
 

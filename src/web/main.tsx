@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
-import { i18nReady } from './i18n';
+import i18n, { i18nReady } from './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
@@ -12,6 +12,7 @@ import { ApiError } from './api/client';
 import { cssVariablesResolver, theme } from './theme';
 import { App } from './App';
 import { installFocusRescue } from './shell/focus-rescue';
+import { installBadDateGuard } from './shell/bad-dates';
 
 // Mantine injects <style> elements; the CSP allows them only with the per-request nonce the server puts here.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
@@ -38,6 +39,7 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 installFocusRescue();
+installBadDateGuard(() => i18n.t('common:date.badInput'));
 
 void i18nReady.then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
