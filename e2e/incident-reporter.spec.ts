@@ -22,7 +22,7 @@ test('the reporter adds a comment and a file to their own report and sees them, 
   await login(page, employee.email, employee.password);
   // The employee's own report.
   const csrf = await page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { csrfToken: string }).csrfToken);
-  const made = await page.request.post('/api/incidents/quick', { headers: { 'X-CSRF-Token': csrf }, data: { title, org: orgs.enhet.slug, personalData: 'nej' } });
+  const made = await page.request.post('/api/incidents/quick', { headers: { 'X-CSRF-Token': csrf }, data: { title, org: orgs.enhet.slug, personalData: 'nej', description: `Länken: https://intranat.example/${'a'.repeat(400)}` } });
   expect(made.status(), await made.text()).toBe(201);
   const { id } = (await made.json()) as { id: string };
   // A handler's note and file on it: theirs, not the reporter's.
@@ -37,6 +37,11 @@ test('the reporter adds a comment and a file to their own report and sees them, 
   await page.getByRole('navigation', { name: 'Moduler' }).getByRole('link', { name: 'Mina rapporter' }).click();
   await page.getByRole('table', { name: 'Mina rapporter' }).getByRole('row').filter({ hasText: title }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  // A long pasted link wraps within the page, on a phone too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByText('Länken: https://intranat.example/')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
   const supplement = page.getByRole('region', { name: 'Komplettera rapporten' });
   await expect(supplement).toContainText('Det du lägger till här ser de som hanterar rapporten.');
   await expect(supplement.getByRole('heading', { level: 3 })).toHaveText(['Dina tillägg', 'Dina filer']);

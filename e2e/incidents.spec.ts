@@ -91,6 +91,15 @@ test('a report with errors shows them next to the fields', async ({ page }) => {
   // The server names the field (title is required); the message is shown at the field, described by it.
   await expect(page.getByLabel('Vad har hänt?')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('heading', { name: 'Tack – incidenten är rapporterad' })).toHaveCount(0);
+  // On a phone the field focused for its error shows with its label, below the fixed header (WCAG 2.4.11).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await page.getByRole('button', { name: 'Skicka rapport' }).click();
+  const field = page.getByLabel('Vad har hänt?');
+  await expect(field).toBeFocused();
+  const header = (await page.locator('header').first().boundingBox())!;
+  const label = (await page.locator('label', { hasText: 'Vad har hänt?' }).first().boundingBox())!;
+  expect(label.y).toBeGreaterThanOrEqual(header.y + header.height);
 });
 
 test('the ISAM sees the report in the list, opens it and moves it to Under registrering', async ({ page }) => {

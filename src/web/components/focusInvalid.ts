@@ -25,6 +25,9 @@ export function focusFirstInvalid(root: HTMLElement | null, message?: HTMLElemen
       ? first
       : (first.querySelector<HTMLElement>('input:checked') ?? first.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea'));
     (target ?? first).focus();
+    // Focus scrolls the input into view; its label and error go with it, clear of the fixed header (app.css
+    // scroll-padding-top), also where the label stands above the input (WCAG 2.4.11).
+    (target ?? first).closest('.mantine-InputWrapper-root, fieldset, [role="radiogroup"], [role="group"]')?.scrollIntoView({ block: 'nearest' });
   });
 }
 

@@ -41,7 +41,7 @@ export function CommentsSection({ incident, onChange, words, order }: {
               <Text size="sm" fw={700}>
                 {c.author} – {formatDateTime(c.createdAt)}
               </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 {c.body}
               </Text>
             </li>

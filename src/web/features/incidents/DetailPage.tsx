@@ -226,7 +226,7 @@ export default function DetailPage() {
                 {t('protected.description')}
               </Text>
             ) : (
-              <Text style={{ whiteSpace: 'pre-wrap' }}>{incident.description || t('detail.noDescription')}</Text>
+              <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{incident.description || t('detail.noDescription')}</Text>
             )}
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" m={0}>
               {fact(t('field.org'), incident.org.name + (incident.unitText ? ` (${incident.unitText})` : ''))}

@@ -7,7 +7,7 @@ export function Fact({ label, value }: { label: string; value: string | null | u
       <Text size="sm" fw={700} component="dt">
         {label}
       </Text>
-      <Text size="sm" component="dd" m={0} style={{ whiteSpace: 'pre-wrap' }}>
+      <Text size="sm" component="dd" m={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {value || '–'}
       </Text>
     </div>

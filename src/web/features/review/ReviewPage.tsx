@@ -147,7 +147,7 @@ function IsmsForm({ review, editable, onReload }: { review: Review; editable: bo
   const [text, setText] = useState(review.ismsChanges);
   const [saved, setSaved] = useState(false);
   const { run, busy, error } = useReviewPatch(review);
-  if (!editable) return <Text style={{ whiteSpace: 'pre-wrap' }}>{review.ismsChanges || '–'}</Text>;
+  if (!editable) return <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{review.ismsChanges || '–'}</Text>;
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);

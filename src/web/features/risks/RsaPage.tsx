@@ -80,7 +80,7 @@ export function RsaSection() {
                   {t(`rsa.status.${rsa.status}`)}
                 </Badge>
               </Group>
-              {rsa.summary && <Text style={{ whiteSpace: 'pre-wrap' }}>{rsa.summary}</Text>}
+              {rsa.summary && <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{rsa.summary}</Text>}
               <Group justify="space-between">
                 <Title order={3} size="h4">
                   {t('rsa.activities')}
