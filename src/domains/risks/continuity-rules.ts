@@ -35,6 +35,8 @@ export function checkPlan(p: PlanState): void {
   refuseAfterToday(p.lastReviewed, 'lastReviewed', 'last_review_in_future', { sv: 'Senast granskad', en: 'Last reviewed' },
     { sv: 'Ange när planen faktiskt granskades.', en: 'Give the date the plan was actually reviewed.' });
   refuseNotAfter(p.nextReview, p.lastReviewed, 'nextReview', 'next_review_not_after_last', { sv: 'Nästa granskning', en: 'next review' }, { sv: 'senaste granskningen', en: 'last review' });
+  // As for a styrdokument: the next review comes after the plan was adopted.
+  refuseNotAfter(p.nextReview, p.adoptedDate, 'nextReview', 'next_review_not_after_adopted', { sv: 'Nästa granskning', en: 'next review' }, { sv: 'fastställandet', en: 'adoption' });
 }
 
 export function checkExercise(e: { status?: string | null; date?: string | null }): void {

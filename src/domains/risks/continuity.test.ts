@@ -111,6 +111,7 @@ describe('continuity plans and exercises', () => {
       [{ adoptedDate: FUTURE }, 'adopted_date_in_future', 'adoptedDate'],
       [{ lastReviewed: FUTURE }, 'last_review_in_future', 'lastReviewed'],
       [{ lastReviewed: '2025-01-01', nextReview: '2024-01-01' }, 'next_review_not_after_last', 'nextReview'],
+      [{ status: 'faststalld', adoptedDate: '2025-06-01', nextReview: '2025-01-01' }, 'next_review_not_after_adopted', 'nextReview'],
     ];
     for (const [body, code, field] of cases) {
       const r = await isam.post(PLANS, { org: 'forv-a', title: 'Regel', ...body });
