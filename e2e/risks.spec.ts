@@ -132,6 +132,8 @@ test('next year: open actions are carried, and a changed probability moves riskv
   await page.getByRole('button', { name: `Ändra ${eventTitle}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Oönskad händelse' });
   await dialog.getByRole('button', { name: 'Ny åtgärd' }).click();
+  // The form opens in place with focus in it, and focus comes back to Ny åtgärd when it is saved.
+  await expect(dialog.getByRole('textbox', { name: 'Åtgärd', exact: true })).toBeFocused();
   await dialog.getByRole('textbox', { name: 'Åtgärd', exact: true }).fill('Inför kvartalsvis behörighetsgenomgång');
   await dialog.getByLabel('Ansvarig', { exact: true }).fill('Systemförvaltare');
   await dialog.getByLabel('Klart senast').fill(`${year}-12-31`);
@@ -140,6 +142,7 @@ test('next year: open actions are carried, and a changed probability moves riskv
   const actionRow = dialog.getByRole('row').filter({ hasText: 'Inför kvartalsvis behörighetsgenomgång' });
   await expect(actionRow).toContainText('Systemförvaltare');
   await expect(actionRow).toContainText('Pågår');
+  await expect(dialog.getByRole('button', { name: 'Ny åtgärd' })).toBeFocused();
   await expectNoAxeViolations(page, 'VoR event dialog with actions');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
@@ -148,6 +151,7 @@ test('next year: open actions are carried, and a changed probability moves riskv
   const next = page.getByRole('dialog', { name: `Starta VoR ${year + 1}` });
   await expect(next).toContainText('1 händelser kopieras och 1 öppna åtgärder förs över');
   await next.getByRole('button', { name: `Starta VoR ${year + 1}` }).click();
+  await expect(next.getByRole('button', { name: `Öppna VoR ${year + 1}` })).toBeFocused();
   await expect(next.getByText('1 händelse kopierad')).toBeVisible();
   await expect(next.getByText('1 öppen åtgärd överförd')).toBeVisible();
   await next.getByRole('button', { name: `Öppna VoR ${year + 1}` }).click();

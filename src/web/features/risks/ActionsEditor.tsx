@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useFocusLater } from '../../components/useFocusLater';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -25,8 +26,16 @@ interface Props {
 export function ActionsEditor({ parentType, parentId, actions, canEdit, onChanged, headingOrder = 3, context }: Props) {
   const { t } = useTranslation('risks');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
+  // The form opens in place: focus goes into it, and back to the row's (or Ny åtgärd's) button when it closes, not to
+  // the page (WCAG 2.4.3).
+  const root = useRef<HTMLDivElement>(null);
+  const focusLater = useFocusLater();
+  const open = (id: string | 'new') => {
+    setEditing(id);
+    focusLater(() => root.current?.querySelector<HTMLElement>('form input'));
+  };
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" ref={root}>
       <Title order={headingOrder} size="h4">
         {t('actions.title')}
       </Title>
@@ -61,7 +70,7 @@ export function ActionsEditor({ parentType, parentId, actions, canEdit, onChange
                 </Table.Td>
                 {canEdit && (
                   <Table.Td>
-                    <Button size="compact-sm" variant="default" onClick={() => setEditing(a.id)} aria-label={t('actions.editOne', { title: a.title })}>
+                    <Button size="compact-sm" variant="default" onClick={() => open(a.id)} aria-label={t('actions.editOne', { title: a.title })} data-action-edit={a.id}>
                       {t('edit')}
                     </Button>
                   </Table.Td>
@@ -73,7 +82,7 @@ export function ActionsEditor({ parentType, parentId, actions, canEdit, onChange
       )}
       {canEdit && editing === null && (
         <Group>
-          <Button size="sm" variant="light" onClick={() => setEditing('new')}>
+          <Button size="sm" variant="light" onClick={() => open('new')} data-action-add>
             {t('actions.add')}
           </Button>
         </Group>
@@ -85,8 +94,10 @@ export function ActionsEditor({ parentType, parentId, actions, canEdit, onChange
           parentType={parentType}
           parentId={parentId}
           onDone={(changed) => {
+            const was = editing;
             setEditing(null);
             if (changed) onChanged();
+            focusLater(() => (was !== 'new' ? root.current?.querySelector<HTMLElement>(`[data-action-edit="${was}"]`) : null) ?? root.current?.querySelector<HTMLElement>('[data-action-add]'));
           }}
         />
       )}

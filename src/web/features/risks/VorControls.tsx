@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useFocusLater } from '../../components/useFocusLater';
 import { Alert, Button, Group, List, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -53,12 +54,16 @@ export function NextYearButton({ vor, onDone }: { vor: Vor; onDone: (id: string)
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<NextYearResult | null>(null);
   const submit = useSubmit(() => api.post<NextYearResult>(`/risks/vor/${vor.id}/next-year`));
+  // The dialog's content changes under the pressed button: focus goes to the new year's "Öppna", not to the page.
+  const openButton = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
   const events = vor.processes.reduce((n, p) => n + p.arbetssatt.reduce((m, a) => m + a.events.length, 0), 0);
   const openActions = vor.processes.flatMap((p) => p.arbetssatt.flatMap((a) => a.events.flatMap((e) => e.actions))).filter((a) => a.status === 'planerad' || a.status === 'pagar').length;
   async function go() {
     const r = await submit.run();
     if (r) {
       setResult(r);
+      focusLater(() => openButton.current);
       await qc.invalidateQueries({ queryKey: ['risks'] });
     }
   }
@@ -84,7 +89,7 @@ export function NextYearButton({ vor, onDone }: { vor: Vor; onDone: (id: string)
                 </List>
               </Alert>
               <Group>
-                <Button onClick={close} data-autofocus>
+                <Button onClick={close} ref={openButton}>
                   {t('next.open', { year: result.vor.year })}
                 </Button>
               </Group>
