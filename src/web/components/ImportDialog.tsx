@@ -19,18 +19,23 @@ export function TemplateLink({ path, query, label, help }: { path: string; query
  * "Importera från Excel": a button that opens a dialog with the import's intro, its own fields (`before`, e.g. the
  * VoR's year and the template link) and the import's steps (ImportFlow, headings at level 3 under the dialog's title).
  */
-export function ImportDialogButton({ button, title, intro, before, flowKey, ...flow }: Omit<ImportFlowProps, 'headingOrder'> & {
+export function ImportDialogButton({ button, title, intro, before, flowKey, onOpen, ...flow }: Omit<ImportFlowProps, 'headingOrder'> & {
   button: string;
   title: string;
   intro: string;
   before?: ReactNode;
   /** A new key starts the steps over (e.g. when the VoR's year changes). */
   flowKey?: string;
+  /** Called as the dialog opens (e.g. to take the page's year as the import's). */
+  onOpen?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="default" onClick={() => setOpen(true)}>
+      <Button variant="default" onClick={() => {
+        onOpen?.();
+        setOpen(true);
+      }}>
         {button}
       </Button>
       {open && (

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/problem';
 import { statusBadge } from '../../components/statusBadge';
 import { useFocusLater } from '../../components/useFocusLater';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useSearchFlag, useSearchYear } from '../../shell/search';
+import { useSearchFlag, useSearchYear, useSetSearch } from '../../shell/search';
 import { NeedOrg, thisYear, yearChoices } from '../plans/shared';
 import { controlsQuery, risksQuery, type ControlFilter, type ControlPeriod, type IkpRisk, type InternalControl, type ResultKind } from './api';
 import { ControlDialog } from './ControlDialog';
@@ -55,7 +55,10 @@ export default function InternalControlPage() {
   const linked = useSearchYear('year');
   const deviationsLink = useSearchFlag('deviations');
   const missingLink = useSearchFlag('missing');
-  const [year, setYear] = useState<number>(linked ?? thisYear());
+  // The year chosen is kept in the address, so a reload or a link shows the same year (it went back to this year).
+  const setSearch = useSetSearch();
+  const year = linked ?? thisYear();
+  const setYear = (y: number) => setSearch({ year: y });
   const [show, setShow] = useState<string>(deviationsLink ? 'deviations' : missingLink ? 'missing' : '');
   const [archived, setArchived] = useState('');
   const [saved, setSaved] = useState('');

@@ -177,6 +177,8 @@ function ApproveControls({ vor }: { vor: Vor }) {
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const approved = vor.status === 'godkand';
+  // Proposed to the IKP without management's decision: said before approving, which locks the assessment.
+  const undecided = vor.processes.flatMap((p) => p.arbetssatt.flatMap((a) => a.events)).filter((e) => e.ikpProposed && e.ikpDecision === null).length;
   const submit = useSubmit(() => api.post<Vor>(`/risks/vor/${vor.id}/${approved ? 'reopen' : 'approve'}`, { version: vor.version, comment }));
   const reload = () => void qc.invalidateQueries({ queryKey: ['risks'] }).then(() => setOpen(false));
   async function save(e: FormEvent) {
@@ -199,6 +201,7 @@ function ApproveControls({ vor }: { vor: Vor }) {
           <form onSubmit={save} noValidate>
             <Stack>
               <Text size="sm">{approved ? t('ikp.reopenHelp') : t('ikp.approveHelp')}</Text>
+              {!approved && undecided > 0 && <Alert color="orange">{t('ikp.undecided', { count: undecided })}</Alert>}
               <ProblemAlert error={submit.error} fields={['comment']} onReload={reload} />
               <Textarea label={t('ikp.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={fieldError(submit.error, 'comment', i18n.language)} data-autofocus />
               <FormActions busy={submit.busy} submitLabel={approved ? t('ikp.reopen') : t('ikp.approve')} onCancel={() => setOpen(false)} />

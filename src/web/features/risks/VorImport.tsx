@@ -14,11 +14,11 @@ export function VorTemplateLink({ org, year }: { org: string; year: number }) {
 export function VorImportButton({ org, defaultYear, onImported }: { org: { slug: string; name: string }; defaultYear: number; onImported: (year: number) => void }) {
   const { t } = useTranslation('risks');
   const qc = useQueryClient();
-  // The year the page shows until one is typed here (the page's VoR loads after this is first drawn); a year typed
-  // for another page year gives way when the page's year changes.
-  const [typed, setTyped] = useState<{ page: number; value: string } | null>(null);
-  const year = typed && typed.page === defaultYear ? typed.value : String(defaultYear);
-  const setYear = (value: string) => setTyped({ page: defaultYear, value });
+  // The year the page shows as the dialog opens (not as this button was first drawn, before the page's VoR had
+  // loaded), or one typed here; it holds while the dialog is open, whatever the page shows meanwhile (an import
+  // opens the year imported into, and the page passes through loading it).
+  const [chosen, setChosen] = useState<string | null>(null);
+  const year = chosen ?? String(defaultYear);
   const valid = /^\d{4}$/.test(year);
   return (
     <ImportDialogButton
@@ -27,11 +27,12 @@ export function VorImportButton({ org, defaultYear, onImported }: { org: { slug:
       intro={t('vor.import.intro')}
       before={
         <>
-          <TextInput label={t('vor.import.year')} type="number" min={2000} max={2100} required value={year} onChange={(e) => setYear(e.currentTarget.value)} w={160} data-autofocus />
+          <TextInput label={t('vor.import.year')} type="number" min={2000} max={2100} required value={year} onChange={(e) => setChosen(e.currentTarget.value)} w={160} data-autofocus />
           {valid && <VorTemplateLink org={org.slug} year={Number(year)} />}
         </>
       }
       flowKey={year}
+      onOpen={() => setChosen(String(defaultYear))}
       path="/risks/vor/import"
       query={{ org: org.slug, year }}
       disabled={!valid}
