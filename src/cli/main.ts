@@ -4,9 +4,10 @@ import { platformCommands } from './commands';
 import { loadDomainFiles } from '../server/platform/modules';
 import { ConfigError } from '../server/platform/config';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { RENDER_ROLE } from '../domains/reports/render/role';
 
 // The bundle of this file is also the document renderer's worker thread (domains/reports/render/pool.ts).
-if (!isMainThread && (workerData as { role?: string } | null)?.role === 'tillit-render') { // pool.ts RENDER_ROLE
+if (!isMainThread && (workerData as { role?: string } | null)?.role === RENDER_ROLE) {
   (await import('../domains/reports/render/pool')).serveRenders();
 }
 

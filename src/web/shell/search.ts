@@ -58,6 +58,15 @@ export function useSearchYear(name: string): number | undefined {
 }
 
 /**
+ * A page's year kept in the address (`?year=2025`): a reload or a link shows the same year, `fallback` when none is
+ * given. The setter changes the address in place.
+ */
+export function useYearInAddress(name: string, fallback: number): [number, (year: number) => void] {
+  const setSearch = useSetSearch();
+  return [useSearchYear(name) ?? fallback, (year) => setSearch({ [name]: year })];
+}
+
+/**
  * Changes values of the query string in place (replacing the history entry, not adding one): a page's choices kept in
  * its address. An empty or undefined value removes its key.
  */

@@ -9,9 +9,8 @@
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import type { ReportJson } from '../build';
 import { renderReport, type Format } from './index';
+import { RENDER_ROLE } from './role';
 
-/** workerData.role of the render thread. */
-export const RENDER_ROLE = 'tillit-render';
 
 /** Running from the bundle: the file a worker can start from. */
 const BUNDLED = import.meta.url.endsWith('/dist/cli/tillit.mjs');

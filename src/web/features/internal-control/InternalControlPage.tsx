@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/problem';
 import { statusBadge } from '../../components/statusBadge';
 import { useFocusLater } from '../../components/useFocusLater';
 import { useSelectedOrg } from '../../shell/org-context';
-import { useSearchFlag, useSearchYear, useSetSearch } from '../../shell/search';
+import { useSearchFlag, useYearInAddress } from '../../shell/search';
 import { NeedOrg, thisYear, yearChoices } from '../plans/shared';
 import { controlsQuery, risksQuery, type ControlFilter, type ControlPeriod, type IkpRisk, type InternalControl, type ResultKind } from './api';
 import { ControlDialog } from './ControlDialog';
@@ -51,14 +51,11 @@ export default function InternalControlPage() {
   const { selected } = useSelectedOrg();
   const focusLater = useFocusLater();
   const manage = can('risk.manage');
-  // From the start page (?year=2026&missing=true or &deviations=true) the page opens that year, filtered.
-  const linked = useSearchYear('year');
+  // From the start page (?year=2026&missing=true or &deviations=true) the page opens that year, filtered; the year
+  // chosen stays in the address, so a reload shows it again.
+  const [year, setYear] = useYearInAddress('year', thisYear());
   const deviationsLink = useSearchFlag('deviations');
   const missingLink = useSearchFlag('missing');
-  // The year chosen is kept in the address, so a reload or a link shows the same year (it went back to this year).
-  const setSearch = useSetSearch();
-  const year = linked ?? thisYear();
-  const setYear = (y: number) => setSearch({ year: y });
   const [show, setShow] = useState<string>(deviationsLink ? 'deviations' : missingLink ? 'missing' : '');
   const [archived, setArchived] = useState('');
   const [saved, setSaved] = useState('');

@@ -19,7 +19,7 @@ import { OverviewCard } from './OverviewCard';
 import { ScopeCard } from './ScopeCard';
 import { SupplyChain } from './SupplyChain';
 import { TrainingCard } from './TrainingCard';
-import { useSearchYear, useSetSearch } from '../../shell/search';
+import { useYearInAddress } from '../../shell/search';
 
 export const StatusBadge = statusBadge<AreaStatus>('nis2', { ej_paborjad: 'red', delvis: 'blue', genomford: 'green', ej_tillamplig: 'gray' });
 
@@ -32,12 +32,8 @@ export default function Nis2Page() {
   const { selected } = useSelectedOrg();
   const qc = useQueryClient();
   const focusLater = useFocusLater();
-  // From the start page (?year=2026) the page opens that year.
-  const linked = useSearchYear('year');
-  // The year chosen is kept in the address, so a reload or a link shows the same year.
-  const setSearch = useSetSearch();
-  const year = linked ?? thisYear();
-  const setYear = (y: number) => setSearch({ year: y });
+  // From the start page (?year=2026) the page opens that year; the year chosen stays in the address.
+  const [year, setYear] = useYearInAddress('year', thisYear());
   const [editing, setEditing] = useState<Nis2Area | null>(null);
   const [saved, setSaved] = useState('');
   const list = useQuery(assessmentsQuery(selected?.slug ?? null));
